@@ -1,0 +1,58 @@
+"""The library entry points: analyse a parsed document, or check files and texts end to end.
+
+    from quotecheck.api import Checker
+    checker = Checker(model_dir=None)          # --model-dir, $QUOTECHECK_MODEL_DIR, stanza default
+    reports = checker.check_texts(texts)       # model loaded once, texts parsed in batches
+
+:func:`analyze` is the model-free half: a :class:`~quotecheck.documents.Document` and its
+:class:`~quotecheck.parsing.Parse` in, the JSON report out. Tests call it with stored parses.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from .attribution import attribute
+from .documents import Document, document_from_bytes
+from .findings import Analysis, run_rules
+from .lexicons import Lexicon, default_lexicon
+from .parsing import Parse, Parser, resolve_model_dir
+from .quotes import scan_quotes
+from .report import build_report
+from .sources import cluster_sources
+
+
+def analyze(doc: Document, parse: Parse, lexicon: Lexicon | None = None) -> dict[str, Any]:
+    """Quotations, attribution, sources and findings for a parsed document, as a report dict."""
+    lex = lexicon or default_lexicon()
+    quotes, unbalanced = scan_quotes(doc.text)
+    attributions = attribute(doc.text, parse, quotes, lex)
+    sources = cluster_sources(doc.text, parse, attributions, lex)
+    analysis = Analysis(doc.text, sources, unbalanced)
+    return build_report(doc, analysis, run_rules(analysis))
+
+
+class Checker:
+    """Checks documents with one stanza pipeline, loaded on first use."""
+
+    def __init__(self, model_dir: str | os.PathLike | None = None, *, lexicon: Lexicon | None = None,
+                 batch_docs: int = 16):
+        self.location = resolve_model_dir(model_dir)
+        self.parser = Parser(self.location, batch_docs=batch_docs)
+        self.lexicon = lexicon or default_lexicon()
+
+    def parse_documents(self, docs: Sequence[Document]) -> list[Parse]:
+        return self.parser.parse_texts([d.text for d in docs])
+
+    def check_documents(self, docs: Sequence[Document]) -> list[dict[str, Any]]:
+        parses = self.parse_documents(docs)
+        return [analyze(d, p, self.lexicon) for d, p in zip(docs, parses)]
+
+    def check_texts(self, texts: Sequence[str], paths: Sequence[str] | None = None,
+                    input_format: str = "text") -> list[dict[str, Any]]:
+        """Check article texts (plain text unless ``input_format`` says otherwise)."""
+        names = list(paths) if paths is not None else [f"<text {i + 1}>" for i in range(len(texts))]
+        docs = [document_from_bytes(t.encode("utf-8"), name, input_format) for t, name in zip(texts, names)]
+        return self.check_documents(docs)

@@ -1,0 +1,674 @@
+"""Attribution: the cue and the speaker mention of every quotation, plus indirect speech.
+
+Input: the article text, its :class:`~quotecheck.parsing.Parse` and the quotation spans from
+:mod:`quotecheck.quotes`. Output: :class:`Attribution` records in text order. No model is
+needed here: tests feed stored parses.
+
+The compact parser attaches about one word in five wrongly, so every pattern is anchored on
+the surface layout around the quotation and asks the parse only local questions ("what is the
+subject of this verb", "how far does this noun phrase reach"):
+
+- the *frame* of a quotation is the text of its own sentence outside the quotation: the
+  stretch before the opening mark back to the previous quotation or sentence end, and the
+  stretch after the closing mark up to the next quotation or sentence end;
+- a *cue* is a speech verb from the lexicon in the frame ("said", "added"), "according to",
+  or a colon that introduces the quotation;
+- the *speaker* is the cue verb's subject ("Jones said", "said Jones", "he said"), the object
+  of "according to", or the subject of the clause before a colon;
+- a quotation with no cue in its frame *floats*: it takes the speaker of the previous
+  quotation in the same or the previous paragraph.
+
+Each pattern is a short function whose docstring names the layout it matches.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
+
+from .lexicons import Lexicon, default_lexicon
+from .parsing import Parse, Sentence, Word
+from .quotes import QuoteSpan, paragraph_spans
+
+PRONOUNS = {
+    "he": ("person", "m", "sing"), "him": ("person", "m", "sing"),
+    "she": ("person", "f", "sing"), "her": ("person", "f", "sing"),
+    "they": ("any", None, "plur"), "them": ("any", None, "plur"),
+    "it": ("thing", None, "sing"), "i": ("person", None, "sing"), "we": ("any", None, "plur"),
+}
+SUBJECT_RELS = ("nsubj", "nsubj:pass")
+MENTION_RELS = {"det", "amod", "compound", "flat", "flat:name", "nummod", "nmod:poss", "det:poss",
+                "case", "nmod", "nmod:npmod", "advmod", "obl", "fixed", "goeswith", "compound:prt",
+                "nmod:tmod", "acl", "cc:preconj"}
+DESCRIPTION_RELS = {"appos", "acl:relcl"}
+SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’')\]]|$)")
+DIRECT_MIN_WORDS = 9  # an embedded quotation this long is a full quotation, not a partial one
+POST_CUE_MAX_WORDS = 8  # a cue after a quotation sits within this many words of it
+DETERMINERS_DEFINITE = {"the", "that", "this", "those", "these"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    lemma: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of a source as written: a name, a descriptor, a pronoun or a nominal."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name" | "descriptor" | "pronoun" | "nominal"
+    head_lemma: str
+    head_upos: str
+    number: str  # "sing" | "plur"
+    definite: bool
+    sentence: int
+    words: tuple[str, ...] = ()  # the words of the mention (for name matching)
+    ner: str = "O"
+    description: tuple[int, int] | None = None  # span of an apposition / relative clause
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One quotation (or indirect attribution) with its cue and speaker."""
+
+    start: int  # span of the quotation, marks included; for indirect: the reported clause
+    end: int
+    kind: str  # direct | partial | indirect | scare | title
+    text: str
+    quote: QuoteSpan | None
+    cue: Cue | None
+    speaker: Mention | None
+    resolution: str | None  # explicit | pronoun | nominal | floating (nominal/pronoun set here, linked later)
+    paragraph: int
+    antecedent: int | None = None  # for floating: index of the attribution it takes its speaker from
+
+
+@dataclass
+class _Context:
+    text: str
+    parse: Parse
+    lexicon: Lexicon
+    quotes: list[QuoteSpan]
+    word_starts: list[int] = field(default_factory=list)
+    flat_words: list[tuple[int, Word]] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    para_starts: list[int] = field(default_factory=list)
+    quote_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.flat_words = list(self.parse.words)
+        self.word_starts = [w.start for _, w in self.flat_words]
+        self.paragraphs = paragraph_spans(self.text) or [(0, len(self.text))]
+        self.para_starts = [s for s, _ in self.paragraphs]
+        self.quote_starts = [q.start for q in self.quotes]
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect_right(self.para_starts, offset) - 1)
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        """Does [start, end) lie inside (or overlap) a quotation?"""
+        end = start + 1 if end is None else end
+        i = bisect_right(self.quote_starts, start) - 1
+        for q in self.quotes[max(0, i):i + 2]:
+            if q.start < end and start < q.end:
+                return True
+        return False
+
+    def words_between(self, start: int, end: int) -> list[tuple[int, Word]]:
+        i = bisect_left(self.word_starts, start)
+        out = []
+        while i < len(self.flat_words) and self.flat_words[i][1].start < end:
+            out.append(self.flat_words[i])
+            i += 1
+        return out
+
+
+# ---------------------------------------------------------------------------------- frames
+
+
+def _sentence_bounds(ctx: _Context, pos: int, direction: int, limit: int) -> int:
+    """Walk from ``pos`` to the sentence end (direction +1) or start (-1), not past ``limit``,
+    skipping text inside quotations."""
+    text = ctx.text
+    if direction > 0:
+        i = pos
+        while i < limit:
+            if ctx.in_quote(i):
+                i += 1
+                continue
+            if text[i] in ".!?" and (i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in "”\"’')"
+                                     or (text[i + 1].isupper() and not text[i - 1:i].isupper())):
+                # "Jones said.Training would" (glued) ends the sentence too; "U.S." does not
+                if not _is_abbreviation(text, i):
+                    return i
+            i += 1
+        return limit
+    i = pos - 1
+    while i >= limit:
+        if not ctx.in_quote(i) and text[i] in ".!?" and not _is_abbreviation(text, i):
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            if not nxt or nxt.isspace() or nxt.isupper() or nxt in "“\"":
+                return i + 1
+        i -= 1
+    return limit
+
+
+_ABBREV = re.compile(r"(?:\b(?:[A-Z][a-z]{0,3}|[A-Z])|\b(?:[a-z]\.){1,3}[a-z]|\bU\.S|\bvs|\betc|\bNo|\bSt|\bJr|\bSr)$")
+
+
+def _is_abbreviation(text: str, i: int) -> bool:
+    """Is the period at ``i`` part of an abbreviation or initial (Gen., L., U.S.)?"""
+    if text[i] != ".":
+        return False
+    before = text[max(0, i - 6):i]
+    m = re.search(r"([A-Za-z.]+)$", before)
+    if not m:
+        return False
+    word = m.group(1)
+    from .lexicons import default_lexicon as _lex
+
+    if word.rstrip(".") in _lex().titles:
+        return True
+    if re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        return True
+    return word in {"Jr", "Sr", "St", "Mt", "No", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Bros",
+                    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Ariz", "Calif",
+                    "Fla", "Ga", "Ill", "Ind", "Mass", "Mich", "Minn", "Nev", "Ore", "Pa", "Tenn",
+                    "Tex", "Va", "Wash", "Wis", "Conn", "Colo", "Ky", "La", "Md", "Mo", "Okla"}
+
+
+@dataclass(frozen=True)
+class _Frame:
+    pre: tuple[int, int]  # [start, quote.start)
+    post: tuple[int, int]  # [quote.end, end)
+
+
+def _frame(ctx: _Context, qi: int) -> _Frame:
+    q = ctx.quotes[qi]
+    p_start, p_end = ctx.paragraphs[ctx.paragraph_of(q.start)]
+    prev_end = ctx.quotes[qi - 1].end if qi > 0 else 0
+    next_start = ctx.quotes[qi + 1].start if qi + 1 < len(ctx.quotes) else len(ctx.text)
+    lo = max(p_start, prev_end)
+    pre_start = _sentence_bounds(ctx, q.start, -1, lo)
+    end_para = ctx.paragraphs[ctx.paragraph_of(q.end - 1)][1]
+    hi = min(end_para, next_start)
+    post_end = _sentence_bounds(ctx, q.end, +1, hi)
+    return _Frame((pre_start, q.start), (q.end, post_end))
+
+
+# ---------------------------------------------------------------------------------- mentions
+
+
+def _word_sentence(ctx: _Context, word_pos: int) -> tuple[int, Word]:
+    return ctx.flat_words[word_pos]
+
+
+def _sentence_of(ctx: _Context, s_idx: int) -> Sentence:
+    return ctx.parse.sentences[s_idx]
+
+
+def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int) -> list[Word]:
+    """The head and its noun-phrase dependents (not appositions or relative clauses),
+    restricted to [lo, hi)."""
+    keep = [head]
+    stack = [head]
+    while stack:
+        w = stack.pop()
+        for c in sent.children(w):
+            if c.deprel in DESCRIPTION_RELS or c.deprel == "punct" or c.deprel.startswith("conj") \
+                    or c.deprel == "cc":
+                continue
+            if c.deprel not in MENTION_RELS:
+                continue
+            if head.upos == "PROPN" and c.deprel in ("nmod", "acl", "obl") and c.start > head.end:
+                continue  # "Jones of ..." / "Jones, who ..." : keep names short
+            if c.start < lo or c.end > hi:
+                continue
+            keep.append(c)
+            stack.append(c)
+    keep.sort(key=lambda w: w.index)
+    # keep the contiguous run around the head
+    idx = {w.index for w in keep}
+    first = last = head.index
+    while first - 1 in idx or (first - 1 >= 1 and sent.word(first - 1).deprel == "punct"
+                               and first - 2 in idx and sent.word(first - 1).end - sent.word(first - 1).start == 1
+                               and sent.word(first - 1).lemma in "-.'’"):
+        first -= 1
+    while last + 1 in idx or (last + 1 <= len(sent.words) and sent.word(last + 1).deprel == "punct"
+                              and last + 2 in idx and sent.word(last + 1).lemma in "-.'’"):
+        last += 1
+    return [w for w in sent.words if first <= w.index <= last]
+
+
+def _strip_edges(words: list[Word]) -> list[Word]:
+    while words and (words[0].upos in ("PUNCT", "ADP", "CCONJ", "SCONJ") and words[0].lemma not in ("one",)):
+        words = words[1:]
+    while words and words[-1].upos in ("PUNCT", "ADP", "CCONJ", "SCONJ", "PART") and words[-1].text not in ("'s", "’s"):
+        words = words[:-1]
+    return words
+
+
+def _description_span(ctx: _Context, sent: Sentence, head: Word, mention_end: int,
+                      hi: int) -> tuple[int, int] | None:
+    """Apposition or relative clause describing the head noun ("commander of NATO's military arm",
+    "who spoke on background but declined to be named")."""
+    parts = [c for c in sent.children(head) if c.deprel in DESCRIPTION_RELS and c.start >= mention_end]
+    words: list[Word] = []
+    for c in parts:
+        words.extend(sent.subtree(c))
+    words = [w for w in words if w.start >= mention_end and w.end <= hi]
+    if words:
+        words.sort(key=lambda w: w.index)
+        words = _strip_edges(words)
+        if words:
+            return words[0].start, words[-1].end
+    # Surface fallback: "said Hugh Hill, a doctor at the clinic." / "Jones, a doctor, said".
+    rest = ctx.text[mention_end:hi]
+    m = re.match(r",\s+([^\W_][^;]*?)\s*(?:[.;]?\s*$|,\s*(?=(?:said|says|told|added|wrote)\b))", rest, flags=re.S)
+    if not m:
+        return None
+    start, end = mention_end + m.start(1), mention_end + m.end(1)
+    first = next((w for _, w in ctx.words_between(start, end)), None)
+    if first is None or first.upos in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PART", "PRON") \
+            and first.text.lower() not in ("who", "whose"):
+        return None
+    if ctx.in_quote(start, end):
+        return None
+    return start, end
+    return None
+
+
+def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Mention | None:
+    sent = _sentence_of(ctx, s_idx)
+    if head.upos == "PRON" or head.lemma.lower() in PRONOUNS and head.upos in ("PRON", "DET"):
+        key = head.text.lower()
+        if key not in PRONOUNS:
+            return None
+        _, _, number = PRONOUNS[key]
+        return Mention(head.start, head.end, ctx.text[head.start:head.end], "pronoun", key,
+                       "PRON", number, True, s_idx, (head.text,), head.ner)
+    words = _strip_edges(_collect_mention_words(sent, head, lo, hi))
+    if not words:
+        return None
+    start, end = words[0].start, words[-1].end
+    if ctx.in_quote(start, end):
+        return None
+    first = words[0].lower_text if hasattr(words[0], "lower_text") else words[0].text.lower()
+    number = "plur" if (head.feat("Number") == "Plur" or head.xpos in ("NNS", "NNPS")) else "sing"
+    if head.lemma.lower() in ("people", "sources", "officials"):
+        number = "plur"
+    is_name = head.upos == "PROPN" or (head.upos in ("NOUN", "X") and head.text[:1].isupper()
+                                       and any(w.upos == "PROPN" for w in words if w.start >= head.start - 1))
+    definite = first in DETERMINERS_DEFINITE
+    if is_name:
+        kind = "name"
+    elif definite:
+        kind = "nominal"
+    else:
+        kind = "descriptor"
+    desc = _description_span(ctx, sent, head, end, hi)
+    ner = next((w.ner for w in words if w.ner != "O"), "O")
+    return Mention(start, end, ctx.text[start:end], kind, head.lemma.lower(), head.upos, number,
+                   definite, s_idx, tuple(w.text for w in words), ner, desc)
+
+
+def _np_head(sent: Sentence, word: Word, lo: int, hi: int) -> Word:
+    """Climb from a word to the head of its noun phrase while staying inside [lo, hi)."""
+    cur = word
+    for _ in range(6):
+        h = sent.head_of(cur)
+        if h is None or not (lo <= h.start and h.end <= hi):
+            break
+        if cur.deprel in ("compound", "flat", "flat:name", "amod", "det", "nummod", "nmod:poss", "case",
+                          "det:poss", "punct", "fixed") and h.upos in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"):
+            cur = h
+            continue
+        break
+    return cur
+
+
+# ---------------------------------------------------------------------------------- cues
+
+
+def _is_cue_verb(ctx: _Context, w: Word) -> bool:
+    if w.lemma.lower() not in ctx.lexicon.speech_verbs:
+        return False
+    if w.upos in ("VERB",):
+        return True
+    # the tagger sometimes calls "said" an adjective or auxiliary
+    return w.upos in ("AUX", "ADJ", "NOUN") and w.xpos.startswith("VB")
+
+
+def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: int = 0) -> Word | None:
+    """The verb's subject inside [lo, hi) and outside quotations; for "calling", "adding"
+    (advcl/xcomp/conj) the subject of the governing verb."""
+    sent = _sentence_of(ctx, s_idx)
+    for c in sent.children(verb):
+        if c.deprel in SUBJECT_RELS and not ctx.in_quote(c.start, c.end):
+            return c
+    if depth < 2 and verb.deprel in ("advcl", "xcomp", "conj", "parataxis", "acl") :
+        head = sent.head_of(verb)
+        if head is not None and not ctx.in_quote(head.start, head.end):
+            return _subject_of(ctx, s_idx, head, lo, hi, depth + 1)
+    return None
+
+
+def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> Word | None:
+    """Layout fallback when the parse gives no subject: "said X" (noun right after the verb)
+    or "X said" (noun right before it)."""
+    sent = _sentence_of(ctx, s_idx)
+    nxt = sent.word(verb.index + 1) if verb.index < len(sent.words) else None
+    if nxt is not None and nxt.start < hi and not ctx.in_quote(nxt.start) and \
+            nxt.upos in ("PROPN", "NOUN", "PRON", "DET", "NUM", "ADJ"):
+        # walk to the last word of the noun phrase, then to its head
+        j = nxt.index
+        while j + 1 <= len(sent.words) and sent.word(j + 1).upos in ("PROPN", "NOUN", "ADJ", "NUM", "DET") \
+                and sent.word(j + 1).end <= hi:
+            j += 1
+        return _np_head(sent, sent.word(j), lo, hi)
+    prev = sent.word(verb.index - 1) if verb.index > 1 else None
+    while prev is not None and prev.upos in ("AUX", "ADV", "PART") and prev.index > 1:
+        prev = sent.word(prev.index - 1)  # "Jones has repeatedly said"
+    if prev is not None and prev.start >= lo and not ctx.in_quote(prev.start) and \
+            prev.upos in ("PROPN", "NOUN", "PRON"):
+        return _np_head(sent, prev, lo, hi)
+    return None
+
+
+@dataclass(frozen=True)
+class _Found:
+    cue: Cue
+    speaker: Mention | None
+
+
+def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _Found:
+    subj = _subject_of(ctx, s_idx, verb, lo, hi) or _surface_subject(ctx, s_idx, verb, lo, hi)
+    mention = None
+    if subj is not None:
+        subj = _np_head(_sentence_of(ctx, s_idx), subj, lo, hi)
+        mention = _make_mention(ctx, s_idx, subj, lo, hi)
+        if mention is not None and mention.kind == "pronoun" and mention.head_lemma in ("i", "we"):
+            mention = None  # first person outside quotations: the reporter or an editorial "we"
+    cue = Cue(verb.start, verb.end, ctx.text[verb.start:verb.end], verb.lemma.lower())
+    return _Found(cue, mention)
+
+
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+
+
+def _according_to(ctx: _Context, lo: int, hi: int) -> _Found | None:
+    """Layout: "Q", according to the report. / According to X, "Q"."""
+    m = _ACCORDING.search(ctx.text, lo, hi)
+    while m and ctx.in_quote(m.start(), m.end()):
+        m = _ACCORDING.search(ctx.text, m.end(), hi)
+    if not m:
+        return None
+    cue = Cue(m.start(), m.end(), ctx.text[m.start():m.end()], "according to")
+    after = [(s, w) for s, w in ctx.words_between(m.end(), hi) if not ctx.in_quote(w.start)]
+    if not after:
+        return _Found(cue, None)
+    s_idx, first = after[0]
+    sent = _sentence_of(ctx, s_idx)
+    # the object of "to": the first nominal after "according to", climbed to its phrase head
+    head = None
+    for s, w in after:
+        if w.upos in ("NOUN", "PROPN", "PRON", "NUM"):
+            head = _np_head(sent, w, m.end(), hi)
+            # prefer the word that "according" attaches to
+            break
+        if w.upos in ("VERB", "AUX"):
+            break
+    # the parse: "according" -> head noun via "case"/"fixed"
+    for w in sent.words:
+        if w.start >= m.end() and w.end <= hi and any(c.start >= m.start() and c.end <= m.end()
+                                                      for c in sent.children(w)):
+            if w.upos in ("NOUN", "PROPN", "PRON", "NUM"):
+                head = w
+            break
+    if head is None:
+        return _Found(cue, None)
+    return _Found(cue, _make_mention(ctx, s_idx, head, m.end(), hi))
+
+
+def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
+    """Layout: Jones offered a warning: "Q." (a colon right before the quotation)."""
+    before = ctx.text[lo:qstart].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = lo + len(before) - 1
+    words = [(s, w) for s, w in ctx.words_between(lo, colon) if not ctx.in_quote(w.start)]
+    if not words:
+        return None
+    s_idx = words[-1][0]
+    sent = _sentence_of(ctx, s_idx)
+    # the main verb of the clause before the colon: the highest word in that stretch
+    in_span = [w for s, w in words if s == s_idx]
+    verbs = [w for w in in_span if w.upos in ("VERB", "AUX") or w.deprel == "root"]
+    top = None
+    for w in in_span:
+        h = sent.head_of(w)
+        if h is None or not (lo <= h.start < colon):
+            if w.upos in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
+                top = w
+                break
+    verb = next((v for v in verbs if _is_cue_verb(ctx, v)), None) or (
+        top if top is not None and top.upos in ("VERB", "AUX") else (verbs[0] if verbs else None))
+    if verb is None:
+        return None
+    subj = _subject_of(ctx, s_idx, verb, lo, colon) or _surface_subject(ctx, s_idx, verb, lo, colon)
+    mention = _make_mention(ctx, s_idx, _np_head(sent, subj, lo, colon), lo, colon) if subj else None
+    if mention is None:
+        return None
+    if _is_cue_verb(ctx, verb):
+        cue = Cue(verb.start, verb.end, ctx.text[verb.start:verb.end], verb.lemma.lower())
+    else:
+        cue = Cue(colon, colon + 1, ":", ":")
+    return _Found(cue, mention)
+
+
+def _verb_cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, Word]]:
+    return [(s, w) for s, w in ctx.words_between(lo, hi)
+            if w.end <= hi and not ctx.in_quote(w.start, w.end) and _is_cue_verb(ctx, w)]
+
+
+def _post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layouts: "Q," said Jones. / "Q," Jones said. / "Q," Jones, a doctor, said."""
+    lo, hi = frame.post
+    if hi <= lo:
+        return None
+    inner = ctx.text[q.inner_start:q.inner_end].rstrip()
+    closes_sentence = inner.endswith(".") and not inner.endswith("...")
+    words = [(s, w) for s, w in ctx.words_between(lo, hi) if w.upos != "PUNCT"]
+    for n, (s_idx, w) in enumerate(words):
+        if n >= POST_CUE_MAX_WORDS + (4 if not closes_sentence else 0):
+            break
+        if _is_cue_verb(ctx, w):
+            found = _cue_from_verb(ctx, s_idx, w, lo, hi)
+            if closes_sentence and len(words) > POST_CUE_MAX_WORDS:
+                return None  # “... plan.” Jones estimated that ...: a new sentence, not an attribution
+            return found
+    return _according_to(ctx, lo, hi)
+
+
+def _pre_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layouts: Jones said, "Q." / Jones said that "Q". / Alvarez called the plan "reckless"."""
+    lo, hi = frame.pre
+    if hi <= lo:
+        return None
+    found = _colon_intro(ctx, lo, hi)
+    if found is not None:
+        return found
+    cues = _verb_cues(ctx, lo, hi)
+    if cues:
+        s_idx, verb = cues[-1]  # the cue nearest the quotation
+        return _cue_from_verb(ctx, s_idx, verb, lo, hi)
+    return _according_to(ctx, lo, hi)
+
+
+# ---------------------------------------------------------------------------------- kinds
+
+
+def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> str:
+    text = ctx.text
+    inner = text[q.inner_start:q.inner_end].strip()
+    n_words = len(inner.split())
+    before = text[frame.pre[0]:q.start].strip()
+    embedded = bool(before) and not before.endswith((",", ":", ";", "—", "–", "-")) and \
+        not re.search(r"\b(?:that|as|saying|:)$", before)
+    after = text[q.end:frame.post[1]].strip()
+    ends_sentence = bool(re.search(r"[.!?…]$", inner))
+    if q.paragraphs > 1 or n_words >= DIRECT_MIN_WORDS or (not embedded and ends_sentence) or \
+            (not embedded and (inner.endswith(",") or inner.endswith("?") or inner.endswith("!"))):
+        return "direct"
+    if not embedded and n_words >= 4 and has_cue:
+        return "direct"
+    if re.search(r"\bso[- ]called\s*$", before, flags=re.I):
+        return "scare"
+    if has_cue:
+        return "partial"
+    words = re.findall(r"[\w’'-]+", inner)
+    small = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from"}
+    if len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper():
+        return "title"
+    return "scare"
+
+
+# ---------------------------------------------------------------------------------- main
+
+
+def attribute(text: str, parse: Parse, quotes: list[QuoteSpan],
+              lexicon: Lexicon | None = None) -> list[Attribution]:
+    """Attribute every quotation and find indirect attributions; results in text order."""
+    ctx = _Context(text, parse, lexicon or default_lexicon(), sorted(quotes, key=lambda q: q.start))
+    out: list[Attribution] = []
+    for qi, q in enumerate(ctx.quotes):
+        frame = _frame(ctx, qi)
+        inner = text[q.inner_start:q.inner_end]
+        post = _post_cue(ctx, q, frame)
+        pre = _pre_cue(ctx, q, frame)
+        found = None
+        if post is not None and (post.speaker is not None or pre is None):
+            found = post
+        if pre is not None and (found is None or found.speaker is None) and pre.speaker is not None:
+            found = pre
+        if found is None:
+            found = post or pre
+        kind = _classify(ctx, q, frame, found is not None)
+        para = ctx.paragraph_of(q.start)
+        if kind in ("scare", "title"):
+            out.append(Attribution(q.start, q.end, kind, inner, q, None, None, None, para))
+            continue
+        if found is not None and found.speaker is not None:
+            res = {"pronoun": "pronoun", "nominal": "nominal"}.get(found.speaker.kind, "explicit")
+            out.append(Attribution(q.start, q.end, kind, inner, q, found.cue, found.speaker, res, para))
+            continue
+        # Floating quotation: the speaker of the previous quotation in this or the previous paragraph.
+        prev = _previous_quote(out, para)
+        if prev is not None and prev.speaker is not None:
+            idx = out.index(prev)
+            out.append(Attribution(q.start, q.end, kind, inner, q, found.cue if found else None,
+                                   prev.speaker, "floating", para, antecedent=idx))
+            continue
+        out.append(Attribution(q.start, q.end, kind, inner, q, found.cue if found else None,
+                               None, None, para))
+    out.extend(_indirect(ctx))
+    out.sort(key=lambda a: (a.start, a.end))
+    return _reindex(out)
+
+
+def _previous_quote(out: list[Attribution], para: int) -> Attribution | None:
+    for a in reversed(out):
+        if a.kind in ("scare", "title"):
+            continue
+        if a.paragraph in (para, para - 1):
+            return a
+        return None
+    return None
+
+
+def _reindex(out: list[Attribution]) -> list[Attribution]:
+    """After sorting, point each floating quotation at the nearest earlier attribution that
+    has the same speaker mention (the one it took its speaker from)."""
+    fixed: list[Attribution] = []
+    for i, a in enumerate(out):
+        if a.antecedent is not None:
+            j = max(k for k in range(i) if out[k].speaker == a.speaker)
+            a = replace(a, antecedent=j)
+        fixed.append(a)
+    return fixed
+
+
+# ---------------------------------------------------------------------------------- indirect
+
+
+def _indirect(ctx: _Context) -> list[Attribution]:
+    """Reported speech outside quotations: "Jones estimated that ...", "..., according to X."."""
+    out: list[Attribution] = []
+    for s_idx, sent in enumerate(ctx.parse.sentences):
+        if ctx.in_quote(sent.start, sent.end) and _quote_covers(ctx, sent.start, sent.end):
+            continue
+        lo, hi = sent.start, sent.end
+        for w in sent.words:
+            if w.lemma.lower() not in ctx.lexicon.indirect_verbs or w.upos != "VERB":
+                continue
+            if ctx.in_quote(w.start, w.end):
+                continue
+            comps = [c for c in sent.children(w) if c.deprel in ("ccomp",)]
+            content_words: list[Word] = []
+            if comps:
+                for c in comps:
+                    content_words.extend(sent.subtree(c))
+            elif w.deprel == "parataxis" and (h := sent.head_of(w)) is not None:
+                content_words = [x for x in sent.subtree(h) if x not in sent.subtree(w)]
+            if not content_words:
+                continue
+            content_words = [x for x in content_words if x.upos != "PUNCT" or x.lemma not in ".,"] or content_words
+            content_words.sort(key=lambda x: x.index)
+            start, end = content_words[0].start, content_words[-1].end
+            if ctx.in_quote(start, end) or end - start < 8:
+                continue
+            subj = _subject_of(ctx, s_idx, w, lo, hi)
+            if subj is None:
+                continue
+            mention = _make_mention(ctx, s_idx, _np_head(sent, subj, lo, hi), lo, hi)
+            if mention is None or (mention.kind == "pronoun" and mention.head_lemma in ("i", "we", "it")):
+                continue
+            cue = Cue(w.start, w.end, ctx.text[w.start:w.end], w.lemma.lower())
+            res = {"pronoun": "pronoun", "nominal": "nominal"}.get(mention.kind, "explicit")
+            out.append(Attribution(start, end, "indirect", ctx.text[start:end], None, cue, mention, res,
+                                   ctx.paragraph_of(start)))
+        # "..., according to one NATO source who spoke on background."
+        m = _ACCORDING.search(ctx.text, lo, hi)
+        if m and not ctx.in_quote(m.start(), m.end()) and not _quote_in(ctx, lo, hi):
+            found = _according_to(ctx, m.start(), hi)
+            if found is not None and found.speaker is not None:
+                sp = found.speaker
+                tail_end = sp.description[1] if sp.description else sp.end
+                if m.start() - lo > 8:
+                    start, end = lo, m.start()
+                else:
+                    start, end = tail_end, hi
+                seg = ctx.text[start:end]
+                stripped = seg.strip(" ,.;:—–-\n")
+                if len(stripped) >= 8:
+                    start = start + seg.index(stripped)
+                    end = start + len(stripped)
+                    out.append(Attribution(start, end, "indirect", stripped, None, found.cue, sp,
+                                           {"pronoun": "pronoun", "nominal": "nominal"}.get(sp.kind, "explicit"),
+                                           ctx.paragraph_of(start)))
+    return out
+
+
+def _quote_in(ctx: _Context, lo: int, hi: int) -> bool:
+    return any(lo <= q.start < hi or lo < q.end <= hi for q in ctx.quotes)
+
+
+def _quote_covers(ctx: _Context, lo: int, hi: int) -> bool:
+    return any(q.start <= lo and hi <= q.end for q in ctx.quotes)

@@ -1,0 +1,126 @@
+"""The command line: parse options, call the library, pick a renderer, set the exit code.
+
+Exit codes (a contract CI relies on): 0 no finding at or above ``--fail-on``; 1 findings at
+or above it; 2 usage, input or model errors (with many files, the readable ones are still
+checked and reported).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .documents import FORMATS, InputError, iter_article_paths, read_document
+from .findings import SEVERITY_RANK
+from .parsing import ENV_MODEL_DIR, ModelError, download_models, resolve_model_dir
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _model_dir_option(f):
+    return click.option("--model-dir", type=click.Path(file_okay=False, path_type=str), default=None,
+                        help=f"stanza resources directory (default: ${ENV_MODEL_DIR}, then stanza's own).")(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="quotecheck")
+def main() -> None:
+    """quotecheck: find every quotation in a news article, attribute it, and check the sourcing."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str),
+              default=None, help="Write the report to this file instead of standard output.")
+@click.option("--input-format", type=click.Choice(FORMATS), default=None,
+              help="Read every input as this format (default: by file extension; stdin is text).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
+              show_default=True, help="Exit 1 when a finding at or above this severity is reported.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@_model_dir_option
+def check(paths: tuple[str, ...], output_format: str, output: str | None, input_format: str | None,
+          fail_on: str, color: bool | None, model_dir: str | None) -> None:
+    """Check articles (files, directories, or - for standard input)."""
+    from .api import Checker
+    from .render.json_format import render_json
+    from .render.text import render_text
+
+    errors: list[str] = []
+    docs = []
+    for path, err in iter_article_paths(paths):
+        if err is not None:
+            errors.append(str(err))
+            continue
+        try:
+            docs.append(read_document(path, input_format))
+        except InputError as e:
+            errors.append(str(e))
+    reports = []
+    if docs:
+        try:
+            checker = Checker(model_dir)
+            reports = checker.check_documents(docs)
+        except ModelError as e:
+            click.echo(f"quotecheck: {e}", err=True)
+            sys.exit(EXIT_ERROR)
+    for line in errors:
+        click.echo(f"quotecheck: {line}", err=True)
+
+    if output_format == "json":
+        rendered = render_json(reports[0] if len(reports) == 1 and len(paths) == 1 else reports)
+    else:
+        use_color = color if color is not None else (output is None and sys.stdout.isatty())
+        rendered = render_text(reports, color=use_color, errors=errors)
+    if output:
+        Path(output).write_text(rendered, encoding="utf-8")
+    elif reports or output_format == "text":
+        click.echo(rendered, nl=not rendered.endswith("\n"))
+
+    if errors:
+        sys.exit(EXIT_ERROR)
+    threshold = SEVERITY_RANK[fail_on]
+    failing = any(SEVERITY_RANK[f["severity"]] >= threshold for r in reports for f in r["findings"])
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@main.group()
+def models() -> None:
+    """Where the stanza model comes from; fetch the official one."""
+
+
+@models.command("info")
+@_model_dir_option
+def models_info(model_dir: str | None) -> None:
+    """Show which stanza model quotecheck would use, and why."""
+    try:
+        loc = resolve_model_dir(model_dir)
+    except ModelError as e:
+        click.echo(f"quotecheck: {e}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"model directory: {loc.path}")
+    click.echo(f"found through:   {loc.origin}")
+    click.echo("processors:      " + ", ".join(f"{k} ({v})" for k, v in loc.processors.items()))
+    click.echo(f"model identity:  {loc.model_id}")
+    click.echo("named entities:  " + ("yes (used as an extra signal for source types)"
+                                      if "ner" in loc.processors else "no (not needed)"))
+
+
+@models.command("download")
+@_model_dir_option
+def models_download(model_dir: str | None) -> None:
+    """Download the official stanza English models (tokenize, mwt, pos, lemma, depparse, ner)."""
+    try:
+        loc = download_models(model_dir)
+    except ModelError as e:
+        click.echo(f"quotecheck: {e}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"downloaded: {loc.describe()}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

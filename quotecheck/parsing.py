@@ -1,0 +1,371 @@
+"""The parse stage: a stanza dependency parse of the article text, and its CoNLL-U form.
+
+The rest of quotecheck never touches stanza objects. It reads a :class:`Parse`: sentences
+of :class:`Word` records (one per syntactic word, multi-word tokens already expanded) whose
+``start``/``end`` are character offsets into the article text. A parse can be written to and
+read back from CoNLL-U (:func:`to_conllu`, :func:`from_conllu`), which is how test fixtures
+store parses and how the parse cache keeps them, so everything after this stage runs
+without a model.
+
+Model location, in order: an explicit directory (``--model-dir``), the environment variable
+``QUOTECHECK_MODEL_DIR``, then stanza's default resources directory. A directory is a stanza
+resources directory: ``resources.json`` plus ``en/<processor>/<package>.pt`` files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+ENV_MODEL_DIR = "QUOTECHECK_MODEL_DIR"
+LANG = "en"
+REQUIRED_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+OPTIONAL_PROCESSORS = ("ner",)
+DEFAULT_BATCH_DOCS = 16
+
+
+class ModelError(Exception):
+    """No usable stanza model, or a failed download. The message says what to run or set."""
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One syntactic word of a sentence (CoNLL-U columns plus character offsets)."""
+
+    index: int  # 1-based position in its sentence
+    text: str
+    lemma: str
+    upos: str
+    xpos: str
+    feats: str  # "_" when empty
+    head: int  # 0 for the root
+    deprel: str
+    start: int  # character offsets into the article text
+    end: int
+    ner: str = "O"  # BIOES tag when the model has NER, else "O"
+
+    def feat(self, name: str) -> str | None:
+        """Value of one morphological feature (``feat("Number") -> "Plur"``) or None."""
+        if self.feats in ("_", ""):
+            return None
+        for item in self.feats.split("|"):
+            key, _, value = item.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    words: tuple[Word, ...]
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+    def word(self, index: int) -> Word:
+        """Word by its 1-based CoNLL-U index."""
+        return self.words[index - 1]
+
+    def head_of(self, word: Word) -> Word | None:
+        return None if word.head == 0 else self.words[word.head - 1]
+
+    @cached_property
+    def _children(self) -> dict[int, tuple[Word, ...]]:
+        kids: dict[int, list[Word]] = {}
+        for w in self.words:
+            kids.setdefault(w.head, []).append(w)
+        return {k: tuple(v) for k, v in kids.items()}
+
+    def children(self, word: Word) -> tuple[Word, ...]:
+        return self._children.get(word.index, ())
+
+    def subtree(self, word: Word) -> list[Word]:
+        """The word and all its descendants, in sentence order."""
+        out, stack = [], [word]
+        while stack:
+            w = stack.pop()
+            out.append(w)
+            stack.extend(self.children(w))
+        return sorted(out, key=lambda w: w.index)
+
+    def ancestors(self, word: Word) -> list[Word]:
+        out: list[Word] = []
+        seen = {word.index}
+        cur = self.head_of(word)
+        while cur is not None and cur.index not in seen:
+            out.append(cur)
+            seen.add(cur.index)
+            cur = self.head_of(cur)
+        return out
+
+
+@dataclass(frozen=True)
+class Parse:
+    """The dependency parse of one article text."""
+
+    sentences: tuple[Sentence, ...]
+    model_id: str = "unknown"
+
+    @cached_property
+    def words(self) -> tuple[tuple[int, Word], ...]:
+        """Every word with its sentence number, in text order."""
+        return tuple((i, w) for i, s in enumerate(self.sentences) for w in s.words)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence containing ``offset`` (or the last one starting before it)."""
+        from bisect import bisect_right
+
+        i = bisect_right(self._starts, offset) - 1
+        return i if i >= 0 else None
+
+
+# ---------------------------------------------------------------------------------- CoNLL-U
+
+
+def _misc(w: Word) -> str:
+    parts = [f"start_char={w.start}", f"end_char={w.end}"]
+    if w.ner != "O":
+        parts.append(f"ner={w.ner}")
+    return "|".join(parts)
+
+
+def _clean(value: str) -> str:
+    return value.replace("\t", " ").replace("\n", " ") or "_"
+
+
+def to_conllu(parse: Parse) -> str:
+    """CoNLL-U text of a parse; offsets and NER tags travel in the MISC column."""
+    lines = [f"# quotecheck_model = {parse.model_id}"]
+    for n, sent in enumerate(parse.sentences, 1):
+        lines.append(f"# sent_id = {n}")
+        for w in sent.words:
+            cols = (str(w.index), _clean(w.text), _clean(w.lemma), w.upos or "_", w.xpos or "_",
+                    w.feats or "_", str(w.head), w.deprel or "_", "_", _misc(w))
+            lines.append("\t".join(cols))
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def from_conllu(text: str) -> Parse:
+    """Read a parse written by :func:`to_conllu` (or any CoNLL-U with start_char/end_char)."""
+    model_id = "unknown"
+    sentences: list[Sentence] = []
+    words: list[Word] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if line.startswith("#"):
+            if line.startswith("# quotecheck_model = "):
+                model_id = line.split("=", 1)[1].strip()
+            continue
+        if not line.strip():
+            if words:
+                sentences.append(Sentence(tuple(words)))
+                words = []
+            continue
+        cols = line.split("\t")
+        if len(cols) != 10:
+            raise ValueError(f"CoNLL-U line {lineno}: expected 10 columns, got {len(cols)}")
+        if "-" in cols[0] or "." in cols[0]:
+            continue  # multi-word token range or empty node
+        misc = dict(item.partition("=")[::2] for item in cols[9].split("|") if "=" in item)
+        try:
+            start, end = int(misc["start_char"]), int(misc["end_char"])
+        except KeyError:
+            raise ValueError(f"CoNLL-U line {lineno}: MISC has no start_char/end_char") from None
+        words.append(Word(int(cols[0]), cols[1], cols[2], cols[3], cols[4], cols[5],
+                          int(cols[6]), cols[7], start, end, misc.get("ner", "O")))
+    if words:
+        sentences.append(Sentence(tuple(words)))
+    return Parse(tuple(sentences), model_id)
+
+
+# ---------------------------------------------------------------------------------- models
+
+
+def stanza_default_dir() -> Path:
+    """stanza's own default resources directory (``STANZA_RESOURCES_DIR`` or ~/stanza_resources)."""
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    return Path(DEFAULT_MODEL_DIR)
+
+
+@dataclass(frozen=True)
+class ModelLocation:
+    """A stanza resources directory, where it came from, and which English packages it has."""
+
+    path: Path
+    origin: str  # "--model-dir", "$QUOTECHECK_MODEL_DIR", "stanza default"
+    processors: dict[str, str] = field(default_factory=dict)  # processor -> package name
+    model_id: str = ""
+
+    def describe(self) -> str:
+        procs = ", ".join(f"{k}={v}" for k, v in self.processors.items())
+        return f"{self.path} (from {self.origin}; {procs})"
+
+
+def _how_to_fix() -> str:
+    return ("Run `quotecheck models download` to fetch the official English models, or point "
+            f"quotecheck at a stanza resources directory with --model-dir DIR or {ENV_MODEL_DIR}=DIR.")
+
+
+def inspect_model_dir(path: Path, origin: str) -> ModelLocation:
+    """Check that ``path`` holds the English processors quotecheck needs; raise ModelError if not."""
+    resources = path / "resources.json"
+    if not path.is_dir():
+        raise ModelError(f"model directory {path} (from {origin}) does not exist. {_how_to_fix()}")
+    if not resources.is_file():
+        raise ModelError(f"model directory {path} (from {origin}) has no resources.json, so it is "
+                         f"not a stanza resources directory. {_how_to_fix()}")
+    try:
+        meta = json.loads(resources.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ModelError(f"cannot read {resources}: {err}") from None
+    lang = meta.get(LANG) or {}
+    defaults = lang.get("default_processors") or {}
+    processors: dict[str, str] = {}
+    missing: list[str] = []
+    for proc in REQUIRED_PROCESSORS + OPTIONAL_PROCESSORS:
+        package = defaults.get(proc)
+        if isinstance(package, dict):  # some resources.json name {"package": ...}
+            package = next(iter(package.values()), None)
+        if package and (path / LANG / proc / f"{package}.pt").is_file():
+            processors[proc] = package
+        elif proc in REQUIRED_PROCESSORS:
+            missing.append(proc)
+    if missing:
+        raise ModelError(f"model directory {path} (from {origin}) lacks the English "
+                         f"{', '.join(missing)} model(s). {_how_to_fix()}")
+    digest = hashlib.sha256()
+    for proc, package in sorted(processors.items()):
+        md5 = (lang.get(proc, {}).get(package, {}) or {}).get("md5", "")
+        digest.update(f"{proc}:{package}:{md5};".encode())
+    digest.update(str(meta.get("stanza_version", "")).encode())
+    return ModelLocation(path, origin, processors, "stanza-" + digest.hexdigest()[:16])
+
+
+def resolve_model_dir(model_dir: str | os.PathLike | None = None) -> ModelLocation:
+    """Find the model: explicit directory, then $QUOTECHECK_MODEL_DIR, then stanza's default."""
+    if model_dir:
+        return inspect_model_dir(Path(model_dir).expanduser(), "--model-dir")
+    env = os.environ.get(ENV_MODEL_DIR)
+    if env:
+        return inspect_model_dir(Path(env).expanduser(), f"${ENV_MODEL_DIR}")
+    default = stanza_default_dir()
+    if not (default / "resources.json").is_file():
+        raise ModelError(f"no stanza model found: --model-dir was not given, {ENV_MODEL_DIR} is "
+                         f"not set, and stanza's default directory {default} has no models. "
+                         + _how_to_fix())
+    return inspect_model_dir(default, "stanza default")
+
+
+def download_models(model_dir: str | os.PathLike | None = None) -> ModelLocation:
+    """Fetch the official English models through stanza (which shows progress bars)."""
+    import stanza
+
+    target = Path(model_dir).expanduser() if model_dir else (
+        Path(os.environ[ENV_MODEL_DIR]).expanduser() if os.environ.get(ENV_MODEL_DIR)
+        else stanza_default_dir())
+    try:
+        stanza.download(LANG, model_dir=str(target),
+                        processors=",".join(REQUIRED_PROCESSORS + OPTIONAL_PROCESSORS),
+                        logging_level="INFO")
+    except Exception as err:  # network errors come in many types (requests, OSError, ...)
+        raise ModelError(
+            f"downloading the stanza English models into {target} failed: "
+            f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}. "
+            "Check the network connection, or copy a stanza resources directory to this machine "
+            f"and point quotecheck at it with --model-dir DIR or {ENV_MODEL_DIR}=DIR."
+        ) from None
+    return inspect_model_dir(target, "download")
+
+
+# ---------------------------------------------------------------------------------- parser
+
+
+class Parser:
+    """A stanza pipeline loaded once; parses many texts in batches."""
+
+    def __init__(self, location: ModelLocation, *, batch_docs: int = DEFAULT_BATCH_DOCS,
+                 use_gpu: bool = False):
+        self.location = location
+        self.batch_docs = batch_docs
+        self.use_gpu = use_gpu
+        self._nlp = None
+
+    @property
+    def model_id(self) -> str:
+        return self.location.model_id
+
+    def _pipeline(self):
+        if self._nlp is None:
+            import stanza
+
+            processors = [p for p in REQUIRED_PROCESSORS + OPTIONAL_PROCESSORS
+                          if p in self.location.processors]
+            try:
+                self._nlp = stanza.Pipeline(
+                    LANG, dir=str(self.location.path), processors=",".join(processors),
+                    download_method=None, logging_level="WARN", use_gpu=self.use_gpu)
+            except Exception as err:
+                raise ModelError(f"loading the stanza models from {self.location.describe()} "
+                                 f"failed: {type(err).__name__}: {err}. {_how_to_fix()}") from None
+        return self._nlp
+
+    def load(self) -> None:
+        """Load the pipeline now (otherwise it loads on the first parse)."""
+        self._pipeline()
+
+    def parse_texts(self, texts: Sequence[str]) -> list[Parse]:
+        """Parse texts in batches of ``batch_docs`` documents; one Parse per text."""
+        import stanza
+
+        nlp = self._pipeline()
+        out: list[Parse] = []
+        for i in range(0, len(texts), self.batch_docs):
+            chunk = [stanza.Document([], text=t) for t in texts[i:i + self.batch_docs]]
+            for doc in nlp.bulk_process(chunk):
+                out.append(self._convert(doc))
+        return out
+
+    def parse(self, text: str) -> Parse:
+        return self.parse_texts([text])[0]
+
+    def _convert(self, doc) -> Parse:
+        sentences = []
+        for sent in doc.sentences:
+            words = []
+            for token in sent.tokens:
+                ner = getattr(token, "ner", None) or "O"
+                for w in token.words:
+                    start = w.start_char if w.start_char is not None else token.start_char
+                    end = w.end_char if w.end_char is not None else token.end_char
+                    words.append(Word(w.id, w.text, w.lemma or w.text, w.upos or "_",
+                                      w.xpos or "_", w.feats or "_", w.head or 0,
+                                      w.deprel or "dep", start, end, ner))
+            if words:
+                sentences.append(Sentence(tuple(words)))
+        return Parse(tuple(sentences), self.model_id)
+
+
+def iter_batches(items: Iterable, size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,210 @@
+"""Quotation spans from typography alone (no parse needed).
+
+The scanner reads the article text once, left to right, keeping one open double quotation at
+a time (US style: double quotes outside, single quotes nested inside). It knows that:
+
+- curly “ opens and ” closes; a straight " opens or closes by its neighbours (space or
+  bracket before and a word after: opens; a word or punctuation before: closes), and by
+  whether a quotation is open;
+- a quotation may run over several paragraphs: a paragraph that ends inside a quotation and a
+  next paragraph that starts with an opening mark continue the same quotation;
+- a closing mark can be glued to the next word (``training.”The number``);
+- single quotes only matter inside a double quotation, and ’ between letters (don’t), after
+  an s before a space (Jones’ plan) or before digits (’90s) is an apostrophe;
+- guillemets « » are a pair too.
+
+What cannot be paired becomes an :class:`Unbalanced` record (never an exception): an opening
+mark whose quotation never closes, or a closing mark with nothing open.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+OPEN_DOUBLE = "“«"
+CLOSE_DOUBLE = "”»"
+STRAIGHT = '"'
+PAIRS = {"“": "”", "«": "»", '"': '"'}
+OPEN_SINGLE = "‘"
+AMBIGUOUS_SINGLE = "’'"
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_OPEN_CONTEXT = set(" \t\n\r([{—–-/") | {"\u00a0"}
+
+
+@dataclass(frozen=True)
+class NestedQuote:
+    start: int  # offset of the opening single mark
+    end: int  # offset just past the closing single mark
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """One quotation: ``start`` is its opening mark, ``end`` is just past its closing mark."""
+
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str
+    paragraphs: int = 1
+    reopen_marks: tuple[int, ...] = ()  # offsets of the marks reopening later paragraphs
+    nested: tuple[NestedQuote, ...] = field(default_factory=tuple)
+
+    @property
+    def inner_start(self) -> int:
+        return self.start + 1
+
+    @property
+    def inner_end(self) -> int:
+        return self.end - 1
+
+    def inner_text(self, text: str) -> str:
+        return text[self.inner_start:self.inner_end]
+
+
+@dataclass(frozen=True)
+class Unbalanced:
+    """A quotation mark that could not be paired."""
+
+    offset: int
+    mark: str
+    reason: str  # "never closed" | "closes nothing"
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph; paragraphs are separated by blank lines."""
+    spans, pos = [], 0
+    for m in _PARA_BREAK.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _straight_role(text: str, i: int, inside: bool) -> str:
+    """'open' or 'close' for a straight double quote at i."""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    opens = (before == "" or before in _OPEN_CONTEXT) and not _is_space(after)
+    closes = (before != "" and not before.isspace()) and (_is_space(after) or not after.isalnum())
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "close" if inside else "open"
+
+
+def _curly_open_is_close(text: str, i: int) -> bool:
+    """A “ typed where ” was meant: glued to the word before, followed by space or end."""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return bool(before) and not before.isspace() and before not in "([{—–" and _is_space(after)
+
+
+def _find_nested(text: str, start: int, end: int) -> tuple[NestedQuote, ...]:
+    """Single-quoted stretches inside the double quotation text[start:end]."""
+    out: list[NestedQuote] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in OPEN_SINGLE or ch == "'":
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else ""
+            if (before.isspace() or before in "“\"(—–" or i == start) and after and after.isalpha():
+                close = _find_single_close(text, i + 1, end)
+                if close is not None:
+                    out.append(NestedQuote(i, close + 1))
+                    i = close + 1
+                    continue
+        i += 1
+    return tuple(out)
+
+
+def _find_single_close(text: str, i: int, end: int) -> int | None:
+    while i < end:
+        ch = text[i]
+        if ch in AMBIGUOUS_SINGLE:
+            before = text[i - 1]
+            after = text[i + 1] if i + 1 < len(text) else ""
+            apostrophe = before.isalpha() and after.isalpha()  # don’t, rock ’n’ roll
+            if not apostrophe and not before.isspace() and (not after.isalnum()):
+                return i
+        elif ch in "“”\"" or text.startswith("\n\n", i):
+            return None
+        i += 1
+    return None
+
+
+def scan_quotes(text: str) -> tuple[list[QuoteSpan], list[Unbalanced]]:
+    """All double quotations in ``text`` (in order) and the marks that could not be paired."""
+    quotes: list[QuoteSpan] = []
+    problems: list[Unbalanced] = []
+    paragraphs = paragraph_spans(text)
+    para_of_end = {e: n for n, (_, e) in enumerate(paragraphs)}
+    open_at: int | None = None
+    open_mark = ""
+    reopens: list[int] = []
+
+    def close(at: int, mark: str) -> None:
+        nonlocal open_at, reopens
+        assert open_at is not None
+        inner = (open_at + 1, at)
+        quotes.append(QuoteSpan(open_at, at + 1, open_mark, mark, 1 + len(reopens),
+                                tuple(reopens), _find_nested(text, *inner)))
+        open_at, reopens = None, []
+
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        if open_at is not None:
+            # A quotation left open by the previous paragraph continues only if this one
+            # reopens with a mark; otherwise it was never closed.
+            first = text[p_start]
+            if first in OPEN_DOUBLE or (first == STRAIGHT and _straight_role(text, p_start, False) == "open"):
+                reopens.append(p_start)
+                i = p_start + 1
+            else:
+                problems.append(Unbalanced(open_at, open_mark, "never closed"))
+                open_at, reopens = None, []
+        while i < p_end:
+            ch = text[i]
+            if ch in OPEN_DOUBLE:
+                if open_at is None:
+                    open_at, open_mark = i, ch
+                elif ch == "“" and _curly_open_is_close(text, i):
+                    close(i, ch)
+                else:
+                    problems.append(Unbalanced(open_at, open_mark, "never closed"))
+                    open_at, open_mark, reopens = i, ch, []
+            elif ch in CLOSE_DOUBLE:
+                if open_at is not None:
+                    close(i, ch)
+                elif ch == "”" and i + 1 < p_end and not text[i + 1].isspace() and (i == p_start or text[i - 1].isspace()):
+                    open_at, open_mark = i, ch  # ” typed as an opening mark (also Swedish style)
+                else:
+                    problems.append(Unbalanced(i, ch, "closes nothing"))
+            elif ch == STRAIGHT:
+                role = _straight_role(text, i, open_at is not None)
+                if role == "open":
+                    if open_at is not None:
+                        problems.append(Unbalanced(open_at, open_mark, "never closed"))
+                        reopens = []
+                    open_at, open_mark = i, ch
+                elif open_at is not None:
+                    close(i, ch)
+                else:
+                    problems.append(Unbalanced(i, ch, "closes nothing"))
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
+            if nxt is None:
+                problems.append(Unbalanced(open_at, open_mark, "never closed"))
+                open_at, reopens = None, []
+    del para_of_end
+    problems.sort(key=lambda p: p.offset)
+    return quotes, problems

@@ -1,0 +1,121 @@
+"""The report: the analysis of one article as a JSON-ready dict (see docs/report-format.md).
+
+This is the only place where article-text offsets become source-file locations
+(``Document.location``), so every stage before it works on the article text alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import __version__
+from .documents import Document
+from .findings import Analysis, Finding
+from .schema import SCHEMA_VERSION
+from .sources import SourceAnalysis
+
+QUOTE_KINDS = ("direct", "partial", "indirect", "scare", "title")
+
+
+def _loc(doc: Document, start: int, end: int, text: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if text is not None:
+        out["text"] = text
+    out.update(doc.location(start, end))
+    return out
+
+
+def _span_text(doc: Document, start: int, end: int) -> str:
+    return doc.text[start:end]
+
+
+def build_report(doc: Document, analysis: Analysis, findings: list[Finding]) -> dict[str, Any]:
+    """The JSON report (schema version :data:`SCHEMA_VERSION`) for one analysed article."""
+    sa: SourceAnalysis = analysis.sources
+    quote_ids = {i: f"q{n + 1}" for n, i in enumerate(range(len(sa.attributions)))}
+    quotes = []
+    for i, la in enumerate(sa.attributions):
+        a = la.attribution
+        q: dict[str, Any] = {"id": quote_ids[i], "text": a.text}
+        q.update(doc.location(a.start, a.end))
+        q["kind"] = a.kind
+        q["paragraphs"] = a.quote.paragraphs if a.quote is not None else 1
+        q["cue"] = None if a.cue is None else {
+            "text": a.cue.text, "lemma": a.cue.lemma, **doc.location(a.cue.start, a.cue.end)}
+        if la.source is None or a.speaker is None:
+            q["speaker"] = None
+        else:
+            m = a.speaker
+            q["speaker"] = {"source_id": sa.sources[la.source].id,
+                            "mention": _loc(doc, m.start, m.end, m.text),
+                            "resolution": la.resolution}
+        quotes.append(q)
+
+    sources = []
+    for src in sa.sources:
+        desc = None if src.description is None else _span_text(doc, *src.description)
+        reason = None if src.anonymity_reason is None else _loc(
+            doc, src.anonymity_reason.start, src.anonymity_reason.end, src.anonymity_reason.text)
+        sources.append({
+            "id": src.id,
+            "name": src.name,
+            "type": src.type,
+            "anonymous": src.anonymous,
+            "description": desc,
+            "ground_rules": src.rules,
+            "ground_rule_evidence": [{"rule": e.rule, **_loc(doc, e.start, e.end, e.text)}
+                                     for e in src.ground_rules],
+            "anonymity_reason": reason,
+            "mentions": [{**_loc(doc, m.start, m.end, m.text), "kind": m.kind} for m in src.mentions],
+            "quote_ids": [quote_ids[i] for i in src.attributions],
+        })
+
+    out_findings = []
+    for f in findings:
+        item: dict[str, Any] = {"rule": f.rule, "severity": f.severity, "message": f.message}
+        item.update(doc.location(f.start, f.end))
+        if f.quote is not None:
+            item["quote_id"] = quote_ids[f.quote]
+        if f.source is not None:
+            item["source_id"] = sa.sources[f.source].id
+        out_findings.append(item)
+
+    document: dict[str, Any] = {
+        "path": doc.path,
+        "sha256": doc.sha256,
+        "format": doc.format,
+        "characters": len(doc.text),
+        "words": len(doc.text.split()),
+        "lines": doc.line_count,
+    }
+    if doc.metadata:
+        document["metadata"] = {k: str(v) for k, v in doc.metadata.items()}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "quotecheck", "version": __version__},
+        "document": document,
+        "quotes": quotes,
+        "sources": sources,
+        "findings": out_findings,
+        "summary": summarize(quotes, sources, out_findings),
+    }
+
+
+def summarize(quotes: list[dict], sources: list[dict], findings: list[dict]) -> dict[str, Any]:
+    kinds = {k: sum(1 for q in quotes if q["kind"] == k) for k in QUOTE_KINDS}
+    quoted = [q for q in quotes if q["kind"] in ("direct", "partial")]
+    anonymous_ids = {s["id"] for s in sources if s["anonymous"]}
+    attributed = [q for q in quoted if q["speaker"] is not None]
+    from_anon = [q for q in attributed if q["speaker"]["source_id"] in anonymous_ids]
+    return {
+        "quotes": len(quoted),
+        **kinds,
+        "attributed": len(attributed),
+        "unattributed": len(quoted) - len(attributed),
+        "sources": len(sources),
+        "anonymous_sources": len(anonymous_ids),
+        "quotes_from_anonymous": len(from_anon),
+        "anonymous_share": round(len(from_anon) / len(quoted), 4) if quoted else 0,
+        "findings": {sev: sum(1 for f in findings if f["severity"] == sev)
+                     for sev in ("error", "warning", "info")},
+    }

@@ -1,0 +1,375 @@
+"""Sources: speaker mentions clustered into entities, typed, with ground rules and reasons.
+
+"Marine Gen. James L. Jones" ... "Jones" ... "he" is one source; "one NATO source" ...
+"the source" is another. Walking the attributions in text order:
+
+- a name joins the earlier named source with the same surname (or the same full name);
+- a pronoun joins the nearest earlier source it is compatible with (he/she: a person; they:
+  a group, an organization or a plural; it: an organization or a document);
+- a definite nominal ("the source", "the official", "the campaign") joins the nearest earlier
+  source with the same head noun, or of the same class (anonymous descriptor, organization,
+  document); with none, it introduces a new source;
+- an indefinite descriptor ("a senior official") is a new source; the same bare plural
+  ("officials said" twice) is the same group;
+- a floating quotation joins the source of the quotation it follows.
+
+Ground rules ("spoke on background", "on condition of anonymity") and reasons for anonymity
+("because he was not authorized to speak") are matched by the lexicon's regular expressions
+and given to the source they describe: the one whose description contains them, else the
+source mentioned in the same sentence, else the source the sentence's subject refers back to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .attribution import PRONOUNS, Attribution, Mention
+from .lexicons import Lexicon, default_lexicon
+from .parsing import Parse
+
+SOURCE_TYPES = ("named_person", "named_organization", "anonymous_individual", "anonymous_group",
+                "document", "unknown")
+ANONYMITY_RULES = ("background", "deep_background", "not_for_attribution", "anonymity_granted")
+GROUP_WORDS = {"people", "officials", "sources", "aides", "members", "staffers", "diplomats",
+               "lawmakers", "experts", "analysts", "advisers", "advisors", "residents", "witnesses"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    rule: str  # a ground rule, or "reason"
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Source:
+    index: int
+    mentions: list[Mention] = field(default_factory=list)
+    attributions: list[int] = field(default_factory=list)
+    type: str = "unknown"
+    name: str = ""
+    description: tuple[int, int] | None = None
+    ground_rules: list[Evidence] = field(default_factory=list)
+    anonymity_reason: Evidence | None = None
+    gender: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"s{self.index + 1}"
+
+    @property
+    def anonymous(self) -> bool:
+        return self.type in ("anonymous_individual", "anonymous_group")
+
+    @property
+    def rules(self) -> list[str]:
+        seen: list[str] = []
+        for e in self.ground_rules:
+            if e.rule not in seen:
+                seen.append(e.rule)
+        return seen
+
+
+@dataclass(frozen=True)
+class LinkedAttribution:
+    attribution: Attribution
+    source: int | None  # index into sources
+    resolution: str | None
+
+
+@dataclass
+class SourceAnalysis:
+    attributions: list[LinkedAttribution]
+    sources: list[Source]
+    unattached_evidence: list[Evidence]  # ground-rule phrases that describe no source ("has learned")
+
+
+def _surname(m: Mention, lex: Lexicon) -> str | None:
+    words = [w.strip(".,") for w in m.words if w[:1].isupper() and w.strip(".") not in lex.titles]
+    words = [w for w in words if w not in ("Jr", "Sr", "II", "III", "The")]
+    for w in reversed(words):
+        if w not in ("’s", "'s"):
+            return w.lower()
+    return None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip().lower())
+
+
+def _is_org_name(m: Mention, lex: Lexicon) -> bool:
+    words = [w.strip(".,") for w in m.words]
+    if any(w in lex.organization_words for w in words):
+        return True
+    head = m.text.split()[-1].strip(".,’'s")
+    if re.fullmatch(r"[A-Z]{2,6}s?", head) and head not in ("II", "III", "IV", "JR"):
+        return True  # NATO, FBI, the EU
+    if m.words and m.words[0].lower() == "the" and len(words) > 1:
+        return True  # "the Pentagon", "the Kremlin": a proper noun with "the" is not a person
+    if m.ner.endswith(("ORG", "NORP", "GPE", "FAC")):
+        return True
+    return False
+
+
+def _type_of(m: Mention, lex: Lexicon) -> str:
+    if m.kind == "pronoun":
+        return "unknown"
+    if m.kind == "name":
+        if m.ner.endswith("PERSON"):
+            return "named_person"
+        return "named_organization" if _is_org_name(m, lex) else "named_person"
+    head = m.head_lemma
+    if head in lex.document_nouns:
+        return "document"
+    if m.definite and head in lex.organization_nouns:
+        return "named_organization"
+    plural = m.number == "plur" or m.text.lower().split()[-1] in GROUP_WORDS
+    if head in lex.anonymous_nouns or head.endswith(("man", "woman", "person", "er", "ist", "ian", "ant", "ent")):
+        return "anonymous_group" if plural else "anonymous_individual"
+    if head in lex.organization_nouns:
+        return "named_organization"
+    return "anonymous_group" if plural else "anonymous_individual"
+
+
+def _pronoun_fits(pron: str, src: Source) -> bool:
+    kind, gender, number = PRONOUNS.get(pron, ("any", None, "sing"))
+    if kind == "person":
+        if src.type not in ("named_person", "anonymous_individual", "unknown"):
+            return False
+        return gender is None or src.gender in (None, gender)
+    if kind == "thing":
+        return src.type in ("named_organization", "document")
+    if number == "plur":
+        return src.type in ("anonymous_group", "named_organization") or any(
+            m.number == "plur" for m in src.mentions)
+    return True
+
+
+def _class_of(head: str, lex: Lexicon) -> str:
+    if head in lex.document_nouns:
+        return "document"
+    if head in lex.organization_nouns:
+        return "organization"
+    return "person"
+
+
+class _Clusterer:
+    def __init__(self, text: str, lex: Lexicon):
+        self.text = text
+        self.lex = lex
+        self.sources: list[Source] = []
+        self.by_span: dict[tuple[int, int], int] = {}
+
+    def new(self, m: Mention) -> int:
+        src = Source(len(self.sources))
+        self.sources.append(src)
+        return src.index
+
+    def add(self, idx: int, m: Mention) -> int:
+        src = self.sources[idx]
+        if all((x.start, x.end) != (m.start, m.end) for x in src.mentions):
+            src.mentions.append(m)
+        self.by_span[(m.start, m.end)] = idx
+        if m.kind == "pronoun" and m.head_lemma in ("he", "him", "she", "her") and src.gender is None:
+            src.gender = PRONOUNS[m.head_lemma][1]
+        if not src.name or (m.kind != "pronoun" and src.type == "unknown"):
+            self._retype(src)
+        return idx
+
+    def _retype(self, src: Source) -> None:
+        real = [m for m in src.mentions if m.kind != "pronoun"]
+        first = real[0] if real else src.mentions[0]
+        src.type = _type_of(first, self.lex)
+        names = [m for m in real if m.kind == "name"]
+        src.name = max(names, key=lambda m: len(m.text)).text if names else first.text
+        if src.description is None:
+            src.description = next((m.description for m in real if m.description), None)
+        for m in real:
+            if m.text[:3] in ("Mr ", "Mr.") and src.gender is None:
+                src.gender = "m"
+            elif m.text[:3] in ("Ms ", "Ms.", "Mrs") and src.gender is None:
+                src.gender = "f"
+
+    def _earlier(self, before: int) -> list[tuple[int, Mention]]:
+        """(source index, mention) pairs before an offset, nearest first."""
+        pairs = [(i, m) for i, s in enumerate(self.sources) for m in s.mentions if m.end <= before]
+        pairs.sort(key=lambda p: p[1].start, reverse=True)
+        return pairs
+
+    def resolve(self, m: Mention) -> tuple[int, str]:
+        """Source index for a mention, and how it was resolved."""
+        if (m.start, m.end) in self.by_span:
+            idx = self.by_span[(m.start, m.end)]
+            return idx, "same"
+        if m.kind == "name":
+            key = _surname(m, self.lex)
+            full = _norm(m.text)
+            for src in self.sources:
+                for x in src.mentions:
+                    if x.kind != "name":
+                        continue
+                    if _norm(x.text) == full or (key and _surname(x, self.lex) == key
+                                                  and src.type == "named_person" and not _is_org_name(m, self.lex)):
+                        return self.add(src.index, m), "explicit"
+            return self.add(self.new(m), m), "explicit"
+        if m.kind == "pronoun":
+            for idx, x in self._earlier(m.start):
+                if _pronoun_fits(m.head_lemma, self.sources[idx]):
+                    return self.add(idx, m), "pronoun"
+            return self.add(self.new(m), m), "pronoun"
+        if m.kind == "nominal":
+            cls = _class_of(m.head_lemma, self.lex)
+            candidates = self._earlier(m.start)
+            for idx, x in candidates:  # same head noun: "one NATO source" ... "the source"
+                if x.kind != "pronoun" and x.head_lemma == m.head_lemma:
+                    return self.add(idx, m), "nominal"
+            for idx, x in candidates:  # a description naming the role: "Kirby, a Pentagon spokesman" ... "the spokesman"
+                src = self.sources[idx]
+                if src.description and re.search(rf"\b{re.escape(m.head_lemma)}s?\b",
+                                                 self.text[src.description[0]:src.description[1]], re.I):
+                    return self.add(idx, m), "nominal"
+            for idx, x in candidates:  # same class, for anonymous descriptors only
+                src = self.sources[idx]
+                if cls == "person" and src.anonymous and x.kind == "descriptor" and \
+                        (src.type == "anonymous_group") == (m.number == "plur"):
+                    return self.add(idx, m), "nominal"
+            return self.add(self.new(m), m), "explicit"
+        # descriptor: the same bare plural is the same group; anything else is new
+        if m.number == "plur" and not m.text.lower().startswith(("a ", "an ", "one ", "two ", "three ", "several ", "some ")):
+            for src in self.sources:
+                if any(x.kind == "descriptor" and _norm(x.text) == _norm(m.text) for x in src.mentions):
+                    return self.add(src.index, m), "explicit"
+        return self.add(self.new(m), m), "explicit"
+
+
+def cluster_sources(text: str, parse: Parse, attributions: list[Attribution],
+                    lexicon: Lexicon | None = None) -> SourceAnalysis:
+    """Link every attribution's speaker to a source; type sources; find ground rules and reasons."""
+    lex = lexicon or default_lexicon()
+    cl = _Clusterer(text, lex)
+    linked: list[LinkedAttribution] = []
+    for n, a in enumerate(attributions):
+        if a.speaker is None:
+            linked.append(LinkedAttribution(a, None, None))
+            continue
+        if a.resolution == "floating" and a.antecedent is not None and linked[a.antecedent].source is not None:
+            idx = linked[a.antecedent].source
+            cl.sources[idx].attributions.append(n)
+            linked.append(LinkedAttribution(a, idx, "floating"))
+            continue
+        idx, how = cl.resolve(a.speaker)
+        resolution = a.resolution if how == "same" else how
+        if a.resolution == "floating":
+            resolution = "floating"
+        cl.sources[idx].attributions.append(n)
+        linked.append(LinkedAttribution(a, idx, resolution))
+    # Speaker-less mentions that only ever appear as pronouns stay "unknown" sources.
+    unattached = _assign_ground_rules(text, parse, cl, lex)
+    order = sorted(range(len(cl.sources)), key=lambda i: min(m.start for m in cl.sources[i].mentions))
+    remap = {old: new for new, old in enumerate(order)}
+    sources = [cl.sources[i] for i in order]
+    for new, src in enumerate(sources):
+        src.index = new
+        src.mentions.sort(key=lambda m: m.start)
+    linked = [LinkedAttribution(la.attribution, None if la.source is None else remap[la.source], la.resolution)
+              for la in linked]
+    for src in sources:
+        src.attributions = sorted(set(src.attributions))
+    return SourceAnalysis(linked, sources, unattached)
+
+
+def _sentence_span(parse: Parse, offset: int) -> tuple[int, int] | None:
+    i = parse.sentence_at(offset)
+    if i is None:
+        return None
+    s = parse.sentences[i]
+    return s.start, s.end
+
+
+def _target_source(text: str, parse: Parse, cl: _Clusterer, start: int, end: int,
+                   prefer_anonymous: bool) -> int | None:
+    """The source a ground-rule phrase or reason at [start, end) describes."""
+    # 1. inside a mention's description: "one NATO source who spoke on background"
+    for src in cl.sources:
+        for m in src.mentions:
+            if m.description and m.description[0] <= start and end <= m.description[1] + 40:
+                if m.description[0] <= start < m.description[1]:
+                    return src.index
+    span = _sentence_span(parse, start)
+    if span is None:
+        return None
+    s_lo, s_hi = span
+    # 2. a source mentioned in the same sentence: the nearest one before the phrase, else after
+    in_sentence = [(abs(m.start - start) if m.start <= start else 10_000 + m.start - start, src.index)
+                   for src in cl.sources for m in src.mentions if s_lo <= m.start < s_hi]
+    if prefer_anonymous:
+        anon = [p for p in in_sentence if cl.sources[p[1]].anonymous]
+        in_sentence = anon or in_sentence
+    if in_sentence:
+        return min(in_sentence)[1]
+    # 3. the sentence's subject refers back: "The official spoke on condition of anonymity"
+    sent = parse.sentences[parse.sentence_at(start)]
+    for w in sent.words:
+        if w.deprel in ("nsubj", "nsubj:pass") and w.start < start:
+            lemma = w.lemma.lower()
+            for idx, x in cl._earlier(s_lo):
+                src = cl.sources[idx]
+                if w.upos == "PRON" and lemma in PRONOUNS and _pronoun_fits(w.text.lower(), src) and \
+                        (src.anonymous or not prefer_anonymous):
+                    return idx
+                if w.upos == "NOUN" and (x.head_lemma == lemma or (src.anonymous and lemma in cl.lex.anonymous_nouns)):
+                    return idx
+            break
+    # 4. the nearest earlier anonymous source in this or the previous paragraph
+    if prefer_anonymous:
+        para_start = text.rfind("\n\n", 0, text.rfind("\n\n", 0, start) if text.rfind("\n\n", 0, start) > 0 else 0)
+        for idx, x in cl._earlier(start):
+            if cl.sources[idx].anonymous and x.start >= max(0, para_start):
+                return idx
+    return None
+
+
+def _assign_ground_rules(text: str, parse: Parse, cl: _Clusterer, lex: Lexicon) -> list[Evidence]:
+    unattached: list[Evidence] = []
+    claimed: list[tuple[int, int]] = []
+    hits: list[Evidence] = []
+    for rule, pattern in lex.ground_rules:
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in claimed):
+                continue  # a longer phrase for the same rule already covers this spot
+            claimed.append((m.start(), m.end()))
+            hits.append(Evidence(rule, m.start(), m.end(), m.group(0)))
+    hits.sort(key=lambda e: e.start)
+    rule_targets: dict[int, int] = {}  # sentence start -> source that took a ground rule there
+    for ev in hits:
+        target = _target_source(text, parse, cl, ev.start, ev.end, prefer_anonymous=True)
+        if target is None:
+            unattached.append(ev)
+            continue
+        src = cl.sources[target]
+        src.ground_rules.append(ev)
+        span = _sentence_span(parse, ev.start)
+        if span:
+            rule_targets[span[0]] = target
+    for pattern in lex.anonymity_reasons:
+        for m in pattern.finditer(text):
+            span = _sentence_span(parse, m.start())
+            target = rule_targets.get(span[0]) if span else None
+            if target is None:
+                target = _target_source(text, parse, cl, m.start(), m.end(), prefer_anonymous=True)
+            if target is None or not cl.sources[target].anonymous:
+                continue
+            src = cl.sources[target]
+            # the reason runs from the match to the end of its clause
+            end = _clause_end(text, m.end())
+            ev = Evidence("reason", m.start(), end, text[m.start():end])
+            if src.anonymity_reason is None or ev.start < src.anonymity_reason.start:
+                src.anonymity_reason = ev
+    return unattached
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = re.compile(r"[.;,”\"\n]|\s[—–]\s").search(text, pos)
+    return m.start() if m else len(text)

@@ -44,7 +44,8 @@ MENTION_RELS = {"det", "amod", "compound", "flat", "flat:name", "nummod", "nmod:
 DESCRIPTION_RELS = {"appos", "acl:relcl"}
 SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’')\]]|$)")
 DIRECT_MIN_WORDS = 9  # an embedded quotation this long is a full quotation, not a partial one
-POST_CUE_MAX_WORDS = 8  # a cue after a quotation sits within this many words of it
+POST_CUE_MAX_WORDS = 8  # a cue after a quotation that ends its sentence sits this close
+POST_CUE_LONG_WINDOW = 40  # after "Q," the cue may follow a long apposition
 DETERMINERS_DEFINITE = {"the", "that", "this", "those", "these"}
 
 
@@ -360,26 +361,51 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
     return None
 
 
+def _span_head(ctx: _Context, sent: Sentence, words: list[Word]) -> Word | None:
+    """The head of the noun phrase spread over ``words``: the nominal whose head lies outside
+    them (a subject first), else the first proper noun, noun or pronoun."""
+    idx = {w.index for w in words}
+    nominal = [w for w in words if w.upos in ("PROPN", "NOUN", "PRON") and not ctx.in_quote(w.start)]
+    if not nominal:
+        return None
+    for w in nominal:
+        if w.head not in idx and w.deprel in SUBJECT_RELS:
+            return w
+    for w in nominal:
+        if w.head not in idx:
+            return w
+    return nominal[0]
+
+
 def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> Word | None:
-    """Layout fallback when the parse gives no subject: "said X" (noun right after the verb)
-    or "X said" (noun right before it)."""
+    """Layout fallback when the parse gives no subject: the noun phrase between the frame edge
+    and the verb ("Rep. John Mica (R-Fla.) said"), or right after the verb ("said Jones")."""
     sent = _sentence_of(ctx, s_idx)
-    nxt = sent.word(verb.index + 1) if verb.index < len(sent.words) else None
-    if nxt is not None and nxt.start < hi and not ctx.in_quote(nxt.start) and \
-            nxt.upos in ("PROPN", "NOUN", "PRON", "DET", "NUM", "ADJ"):
-        # walk to the last word of the noun phrase, then to its head
-        j = nxt.index
-        while j + 1 <= len(sent.words) and sent.word(j + 1).upos in ("PROPN", "NOUN", "ADJ", "NUM", "DET") \
-                and sent.word(j + 1).end <= hi:
-            j += 1
-        return _np_head(sent, sent.word(j), lo, hi)
-    prev = sent.word(verb.index - 1) if verb.index > 1 else None
-    while prev is not None and prev.upos in ("AUX", "ADV", "PART") and prev.index > 1:
-        prev = sent.word(prev.index - 1)  # "Jones has repeatedly said"
-    if prev is not None and prev.start >= lo and not ctx.in_quote(prev.start) and \
-            prev.upos in ("PROPN", "NOUN", "PRON"):
-        return _np_head(sent, prev, lo, hi)
-    return None
+    before = [w for w in sent.words if lo <= w.start and w.end <= verb.start and not ctx.in_quote(w.start)]
+    # the stretch right before the verb, back to a clause boundary
+    run: list[Word] = []
+    for w in reversed(before):
+        if w.upos in ("VERB", "SCONJ") or (w.upos == "PUNCT" and w.lemma in ("“", '"', ";", "—", "–")):
+            break
+        run.insert(0, w)
+    while run and run[-1].upos in ("AUX", "ADV", "PART", "PUNCT"):
+        run.pop()  # "Jones has repeatedly said"
+    head = _span_head(ctx, sent, run) if run else None
+    if head is not None:
+        return _np_head(sent, head, lo, hi)
+    after: list[Word] = []
+    for w in sent.words:
+        if w.start <= verb.start or w.end > hi or ctx.in_quote(w.start):
+            continue
+        if w.upos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or (w.upos == "PUNCT" and w.lemma in (",", ".", ";")):
+            if after:
+                break
+            if w.upos != "PUNCT":
+                break
+            continue
+        after.append(w)
+    head = _span_head(ctx, sent, after) if after else None
+    return _np_head(sent, head, lo, hi) if head is not None else None
 
 
 @dataclass(frozen=True)
@@ -478,16 +504,44 @@ def _verb_cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, Word]]:
             if w.end <= hi and not ctx.in_quote(w.start, w.end) and _is_cue_verb(ctx, w)]
 
 
+def _noun_cue(ctx: _Context, lo: int, hi: int) -> _Found | None:
+    """Layout: Trump's claim that "Q" / a statement from the campaign: "Q". A speech noun
+    counts as a cue only when its owner is named (possessive, or "by"/"from"/"of" X)."""
+    for s_idx, w in reversed(ctx.words_between(lo, hi)):
+        if w.upos != "NOUN" or w.lemma.lower() not in ctx.lexicon.speech_nouns or ctx.in_quote(w.start):
+            continue
+        sent = _sentence_of(ctx, s_idx)
+        owner = None
+        for c in sent.children(w):
+            if c.deprel in ("nmod:poss",) and lo <= c.start:
+                owner = c
+            elif c.deprel == "nmod" and c.start > w.start and any(
+                    k.deprel == "case" and k.lemma.lower() in ("by", "from", "of") for k in sent.children(c)):
+                owner = c
+        if owner is None:
+            continue
+        mention = _make_mention(ctx, s_idx, owner, lo, hi)
+        if mention is None or (mention.kind == "pronoun" and mention.head_lemma in ("i", "we", "it")):
+            continue
+        return _Found(Cue(w.start, w.end, ctx.text[w.start:w.end], w.lemma.lower()), mention)
+    return None
+
+
 def _post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     """Layouts: "Q," said Jones. / "Q," Jones said. / "Q," Jones, a doctor, said."""
     lo, hi = frame.post
+    dash = _dash_byline(ctx, q, frame)
+    if dash is not None:
+        return dash
     if hi <= lo:
         return None
     inner = ctx.text[q.inner_start:q.inner_end].rstrip()
     closes_sentence = inner.endswith(".") and not inner.endswith("...")
     words = [(s, w) for s, w in ctx.words_between(lo, hi) if w.upos != "PUNCT"]
+    # "Q," X, a long description, said: a comma-ended quotation expects its cue after it
+    window = POST_CUE_MAX_WORDS if closes_sentence else POST_CUE_LONG_WINDOW
     for n, (s_idx, w) in enumerate(words):
-        if n >= POST_CUE_MAX_WORDS + (4 if not closes_sentence else 0):
+        if n >= window:
             break
         if _is_cue_verb(ctx, w):
             found = _cue_from_verb(ctx, s_idx, w, lo, hi)
@@ -497,11 +551,48 @@ def _post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     return _according_to(ctx, lo, hi)
 
 
+_DASH_BYLINE = re.compile(r"[ \t]*[―—–][ \t]*(?=\S)")
+
+
+def _dash_byline(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: "Q." ― Jorge Falcon (a dash and a name closing the paragraph)."""
+    m = _DASH_BYLINE.match(ctx.text, q.end)
+    if not m:
+        return None
+    para_end = ctx.paragraphs[ctx.paragraph_of(q.end - 1)][1]
+    nl = ctx.text.find("\n", m.end(), para_end)
+    end = para_end if nl < 0 else nl
+    words = [(s, w) for s, w in ctx.words_between(m.end(), end) if not ctx.in_quote(w.start)]
+    if not words or len(words) > 12:
+        return None
+    s_idx = words[0][0]
+    sent = _sentence_of(ctx, s_idx)
+    head = _span_head(ctx, sent, [w for s, w in words if s == s_idx])
+    if head is None:
+        return None
+    mention = _make_mention(ctx, s_idx, _np_head(sent, head, m.end(), end), m.end(), end)
+    dash = m.group(0).strip()
+    at = m.start() + m.group(0).index(dash)
+    return _Found(Cue(at, at + 1, dash, "dash"), mention) if mention else None
+
+
+def _previous_paragraph_colon(ctx: _Context, q: QuoteSpan) -> _Found | None:
+    """Layout: He said:¶¶"Q." (the introduction closes the paragraph before the quotation)."""
+    para = ctx.paragraph_of(q.start)
+    if para == 0 or ctx.paragraphs[para][0] != q.start:
+        return None
+    p_start, p_end = ctx.paragraphs[para - 1]
+    if not ctx.text[p_start:p_end].rstrip().endswith(":"):
+        return None
+    lo = _sentence_bounds(ctx, p_end, -1, p_start)
+    return _colon_intro(ctx, lo, p_end)
+
+
 def _pre_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     """Layouts: Jones said, "Q." / Jones said that "Q". / Alvarez called the plan "reckless"."""
     lo, hi = frame.pre
     if hi <= lo:
-        return None
+        return _previous_paragraph_colon(ctx, q)
     found = _colon_intro(ctx, lo, hi)
     if found is not None:
         return found
@@ -509,7 +600,7 @@ def _pre_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     if cues:
         s_idx, verb = cues[-1]  # the cue nearest the quotation
         return _cue_from_verb(ctx, s_idx, verb, lo, hi)
-    return _according_to(ctx, lo, hi)
+    return _according_to(ctx, lo, hi) or _noun_cue(ctx, lo, hi)
 
 
 # ---------------------------------------------------------------------------------- kinds
@@ -560,6 +651,14 @@ def attribute(text: str, parse: Parse, quotes: list[QuoteSpan],
             found = pre
         if found is None:
             found = post or pre
+        chained = _chained(ctx, qi, frame, out)
+        if (found is None or found.speaker is None) and chained is not None:
+            # "was “disgusting” and “a con”": a second quotation in the same sentence
+            # shares the cue and speaker of the first.
+            kind = _classify(ctx, q, frame, True)
+            out.append(replace(chained, start=q.start, end=q.end, kind=kind, text=inner, quote=q,
+                               paragraph=ctx.paragraph_of(q.start), antecedent=None))
+            continue
         kind = _classify(ctx, q, frame, found is not None)
         para = ctx.paragraph_of(q.start)
         if kind in ("scare", "title"):
@@ -581,6 +680,19 @@ def attribute(text: str, parse: Parse, quotes: list[QuoteSpan],
     out.extend(_indirect(ctx))
     out.sort(key=lambda a: (a.start, a.end))
     return _reindex(out)
+
+
+def _chained(ctx: _Context, qi: int, frame: _Frame, out: list[Attribution]) -> Attribution | None:
+    """The attributed quotation earlier in the same sentence, if this one's frame is cut by it."""
+    if qi == 0 or frame.pre[0] != ctx.quotes[qi - 1].end:
+        return None
+    prev = next((a for a in reversed(out) if a.quote is ctx.quotes[qi - 1]), None)
+    if prev is None or prev.speaker is None or prev.kind in ("scare", "title"):
+        return None
+    if re.search(r"[.!?]\s*$", ctx.text[prev.quote.inner_start:prev.quote.inner_end]) and \
+            not ctx.text[frame.pre[0]:frame.pre[1]].strip(" ,;—–-"):
+        return None  # "“Q1.” “Q2.”": two sentences
+    return prev
 
 
 def _previous_quote(out: list[Attribution], para: int) -> Attribution | None:

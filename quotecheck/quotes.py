@@ -11,7 +11,8 @@ a time (US style: double quotes outside, single quotes nested inside). It knows 
 - a closing mark can be glued to the next word (``training.”The number``);
 - single quotes only matter inside a double quotation, and ’ between letters (don’t), after
   an s before a space (Jones’ plan) or before digits (’90s) is an apostrophe;
-- guillemets « » are a pair too.
+- guillemets « » are a pair too, and two apostrophes ``''`` (typewriter style, common in
+  wire and archive copy) are a straight double quote.
 
 What cannot be paired becomes an :class:`Unbalanced` record (never an exception): an opening
 mark whose quotation never closes, or a closing mark with nothing open.
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 OPEN_DOUBLE = "“«"
 CLOSE_DOUBLE = "”»"
 STRAIGHT = '"'
+TYPEWRITER = "''"
 PAIRS = {"“": "”", "«": "»", '"': '"'}
 OPEN_SINGLE = "‘"
 AMBIGUOUS_SINGLE = "’'"
@@ -52,11 +54,11 @@ class QuoteSpan:
 
     @property
     def inner_start(self) -> int:
-        return self.start + 1
+        return self.start + len(self.open_mark)
 
     @property
     def inner_end(self) -> int:
-        return self.end - 1
+        return self.end - len(self.close_mark)
 
     def inner_text(self, text: str) -> str:
         return text[self.inner_start:self.inner_end]
@@ -87,10 +89,10 @@ def _is_space(ch: str) -> bool:
     return ch == "" or ch.isspace()
 
 
-def _straight_role(text: str, i: int, inside: bool) -> str:
-    """'open' or 'close' for a straight double quote at i."""
+def _straight_role(text: str, i: int, inside: bool, width: int = 1) -> str:
+    """'open' or 'close' for a straight double quote (``"`` or ``''``) at i."""
     before = text[i - 1] if i > 0 else ""
-    after = text[i + 1] if i + 1 < len(text) else ""
+    after = text[i + width] if i + width < len(text) else ""
     opens = (before == "" or before in _OPEN_CONTEXT) and not _is_space(after)
     closes = (before != "" and not before.isspace()) and (_is_space(after) or not after.isalnum())
     if opens and not closes:
@@ -113,6 +115,9 @@ def _find_nested(text: str, start: int, end: int) -> tuple[NestedQuote, ...]:
     i = start
     while i < end:
         ch = text[i]
+        if text.startswith("\'\'", i):
+            i += 2
+            continue
         if ch in OPEN_SINGLE or ch == "'":
             before = text[i - 1] if i > start else " "
             after = text[i + 1] if i + 1 < end else ""
@@ -135,7 +140,7 @@ def _find_single_close(text: str, i: int, end: int) -> int | None:
             apostrophe = before.isalpha() and after.isalpha()  # don’t, rock ’n’ roll
             if not apostrophe and not before.isspace() and (not after.isalnum()):
                 return i
-        elif ch in "“”\"" or text.startswith("\n\n", i):
+        elif ch in "“”\"" or text.startswith("\n\n", i) or text.startswith("\'\'", i):
             return None
         i += 1
     return None
@@ -154,8 +159,8 @@ def scan_quotes(text: str) -> tuple[list[QuoteSpan], list[Unbalanced]]:
     def close(at: int, mark: str) -> None:
         nonlocal open_at, reopens
         assert open_at is not None
-        inner = (open_at + 1, at)
-        quotes.append(QuoteSpan(open_at, at + 1, open_mark, mark, 1 + len(reopens),
+        inner = (open_at + len(open_mark), at)
+        quotes.append(QuoteSpan(open_at, at + len(mark), open_mark, mark, 1 + len(reopens),
                                 tuple(reopens), _find_nested(text, *inner)))
         open_at, reopens = None, []
 
@@ -165,9 +170,11 @@ def scan_quotes(text: str) -> tuple[list[QuoteSpan], list[Unbalanced]]:
             # A quotation left open by the previous paragraph continues only if this one
             # reopens with a mark; otherwise it was never closed.
             first = text[p_start]
-            if first in OPEN_DOUBLE or (first == STRAIGHT and _straight_role(text, p_start, False) == "open"):
+            width = 2 if text.startswith(TYPEWRITER, p_start) else 1
+            if first in OPEN_DOUBLE or ((first == STRAIGHT or width == 2)
+                                        and _straight_role(text, p_start, False, width) == "open"):
                 reopens.append(p_start)
-                i = p_start + 1
+                i = p_start + width
             else:
                 problems.append(Unbalanced(open_at, open_mark, "never closed"))
                 open_at, reopens = None, []
@@ -188,17 +195,20 @@ def scan_quotes(text: str) -> tuple[list[QuoteSpan], list[Unbalanced]]:
                     open_at, open_mark = i, ch  # ” typed as an opening mark (also Swedish style)
                 else:
                     problems.append(Unbalanced(i, ch, "closes nothing"))
-            elif ch == STRAIGHT:
-                role = _straight_role(text, i, open_at is not None)
+            elif ch == STRAIGHT or text.startswith(TYPEWRITER, i):
+                mark = ch if ch == STRAIGHT else TYPEWRITER
+                role = _straight_role(text, i, open_at is not None, len(mark))
                 if role == "open":
                     if open_at is not None:
                         problems.append(Unbalanced(open_at, open_mark, "never closed"))
                         reopens = []
-                    open_at, open_mark = i, ch
+                    open_at, open_mark = i, mark
                 elif open_at is not None:
-                    close(i, ch)
+                    close(i, mark)
                 else:
-                    problems.append(Unbalanced(i, ch, "closes nothing"))
+                    problems.append(Unbalanced(i, mark, "closes nothing"))
+                i += len(mark)
+                continue
             i += 1
         if open_at is not None:
             nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None

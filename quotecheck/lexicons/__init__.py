@@ -30,6 +30,7 @@ def _compile(patterns: list[str]) -> tuple[re.Pattern, ...]:
 @dataclass(frozen=True)
 class Lexicon:
     speech_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
     indirect_verbs: frozenset[str]
     titles: frozenset[str]
     anonymous_nouns: frozenset[str]
@@ -61,6 +62,7 @@ def default_lexicon() -> Lexicon:
         rules.append((rule.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
     return Lexicon(
         speech_verbs=frozenset(_lines("speech_verbs.txt")),
+        speech_nouns=frozenset(_lines("speech_nouns.txt")),
         indirect_verbs=frozenset(_lines("indirect_verbs.txt")),
         titles=frozenset(_lines("titles.txt")),
         anonymous_nouns=frozenset(_lines("anonymous_nouns.txt")),

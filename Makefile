@@ -1,0 +1,28 @@
+# Set-up-and-go targets. `make example` and `make test` create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+# Tests, CI and the example use the compact model next to the repository unless told otherwise.
+QUOTECHECK_MODEL_DIR ?= $(abspath ../shared/models/stanza-en-compact)
+export QUOTECHECK_MODEL_DIR
+
+.PHONY: install example test e2e benchmarks
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	# torch first, pinned: 2.13.0 is the local CPU wheel; an unpinned torch pulls GBs of CUDA packages.
+	$(VENV)/bin/pip install --quiet torch==2.13.0
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+example: install
+	$(VENV)/bin/quotecheck check ../shared/seeds/nato-iraq-training.txt
+
+test: install
+	$(VENV)/bin/pytest -q
+
+benchmarks: install
+	$(VENV)/bin/python benchmarks/accuracy.py --split dev
+	$(VENV)/bin/python benchmarks/speed.py --split dev

@@ -1,0 +1,1 @@
+"""Renderers for sourcing reports: a terminal text report and JSON."""

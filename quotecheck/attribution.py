@@ -381,7 +381,9 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
     """Layout fallback when the parse gives no subject: the noun phrase between the frame edge
     and the verb ("Rep. John Mica (R-Fla.) said"), or right after the verb ("said Jones")."""
     sent = _sentence_of(ctx, s_idx)
-    before = [w for w in sent.words if lo <= w.start and w.end <= verb.start and not ctx.in_quote(w.start)]
+    finite = verb.xpos in ("VBD", "VBZ", "VBP") or verb.feat("VerbForm") == "Fin"
+    before = [w for w in sent.words if lo <= w.start and w.end <= verb.start and not ctx.in_quote(w.start)
+              and finite]
     # the stretch right before the verb, back to a clause boundary
     run: list[Word] = []
     for w in reversed(before):
@@ -551,7 +553,7 @@ def _post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     return _according_to(ctx, lo, hi)
 
 
-_DASH_BYLINE = re.compile(r"[ \t]*[―—–][ \t]*(?=\S)")
+_DASH_BYLINE = re.compile(r"[^\S\n]*[―—–][^\S\n]*(?=\S)")
 
 
 def _dash_byline(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
@@ -563,17 +565,26 @@ def _dash_byline(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     nl = ctx.text.find("\n", m.end(), para_end)
     end = para_end if nl < 0 else nl
     words = [(s, w) for s, w in ctx.words_between(m.end(), end) if not ctx.in_quote(w.start)]
-    if not words or len(words) > 12:
+    if not words or len(words) > 12 or not words[0][1].text[:1].isupper():
         return None
-    s_idx = words[0][0]
-    sent = _sentence_of(ctx, s_idx)
-    head = _span_head(ctx, sent, [w for s, w in words if s == s_idx])
-    if head is None:
-        return None
-    mention = _make_mention(ctx, s_idx, _np_head(sent, head, m.end(), end), m.end(), end)
+    # The byline is a name, maybe followed by ", description": take it from the surface (the
+    # parser tends to make the dash the head of the name).
+    line = ctx.text[m.end():end]
+    name, _, rest = line.partition(",")
+    name = name.rstrip(" .\u00a0")
+    rest_start = m.end() + len(name) + 1 + (len(rest) - len(rest.lstrip()))
+    rest = rest.strip().rstrip(".")
+    s_idx, head = words[0]
+    name_words = [w for s, w in words if w.end <= m.end() + len(name)]
+    if name_words:
+        head = name_words[-1]
+    mention = Mention(m.end(), m.end() + len(name), name, "name" if head.upos == "PROPN" or
+                      name[:1].isupper() else "descriptor", head.lemma.lower(), head.upos, "sing",
+                      False, s_idx, tuple(w.text for w in name_words), head.ner,
+                      (rest_start, rest_start + len(rest)) if rest else None)
     dash = m.group(0).strip()
     at = m.start() + m.group(0).index(dash)
-    return _Found(Cue(at, at + 1, dash, "dash"), mention) if mention else None
+    return _Found(Cue(at, at + 1, dash, "dash"), mention)
 
 
 def _previous_paragraph_colon(ctx: _Context, q: QuoteSpan) -> _Found | None:
@@ -638,19 +649,14 @@ def attribute(text: str, parse: Parse, quotes: list[QuoteSpan],
               lexicon: Lexicon | None = None) -> list[Attribution]:
     """Attribute every quotation and find indirect attributions; results in text order."""
     ctx = _Context(text, parse, lexicon or default_lexicon(), sorted(quotes, key=lambda q: q.start))
+    indirect = _indirect(ctx)
     out: list[Attribution] = []
     for qi, q in enumerate(ctx.quotes):
         frame = _frame(ctx, qi)
         inner = text[q.inner_start:q.inner_end]
         post = _post_cue(ctx, q, frame)
         pre = _pre_cue(ctx, q, frame)
-        found = None
-        if post is not None and (post.speaker is not None or pre is None):
-            found = post
-        if pre is not None and (found is None or found.speaker is None) and pre.speaker is not None:
-            found = pre
-        if found is None:
-            found = post or pre
+        found = _choose(post, pre, _embedded(ctx, q, frame))
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence
@@ -668,18 +674,37 @@ def attribute(text: str, parse: Parse, quotes: list[QuoteSpan],
             res = {"pronoun": "pronoun", "nominal": "nominal"}.get(found.speaker.kind, "explicit")
             out.append(Attribution(q.start, q.end, kind, inner, q, found.cue, found.speaker, res, para))
             continue
-        # Floating quotation: the speaker of the previous quotation in this or the previous paragraph.
-        prev = _previous_quote(out, para)
+        # Floating quotation: the speaker of the previous attribution (a quotation, or reported
+        # speech: "..., Schiff said.¶“Q”") in this or the previous paragraph.
+        prev = _previous_attribution(out, [a for a in indirect if a.end <= q.start], para)
         if prev is not None and prev.speaker is not None:
-            idx = out.index(prev)
             out.append(Attribution(q.start, q.end, kind, inner, q, found.cue if found else None,
-                                   prev.speaker, "floating", para, antecedent=idx))
+                                   prev.speaker, "floating", para, antecedent=0))
             continue
         out.append(Attribution(q.start, q.end, kind, inner, q, found.cue if found else None,
                                None, None, para))
-    out.extend(_indirect(ctx))
+    out.extend(indirect)
     out.sort(key=lambda a: (a.start, a.end))
     return _reindex(out)
+
+
+def _embedded(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
+    """Is the quotation part of the reporter's sentence (words before it that are not just an
+    attribution ending in a comma or colon)?"""
+    before = ctx.text[frame.pre[0]:q.start].strip()
+    return bool(before) and not before.endswith((",", ":", ";", "—", "–")) and \
+        not re.search(r"\b(?:that|as|saying)$", before)
+
+
+def _choose(post: _Found | None, pre: _Found | None, embedded: bool) -> _Found | None:
+    """Which cue attributes the quotation: a quotation inside paraphrase belongs to the cue
+    before it ("Holm said that the ad “...” suggests"); a free-standing one to the cue after it
+    ("“Q,” Jones said"), else the one before it ("Jones said, “Q”")."""
+    first, second = (pre, post) if embedded else (post, pre)
+    for f in (first, second):
+        if f is not None and f.speaker is not None:
+            return f
+    return first or second
 
 
 def _chained(ctx: _Context, qi: int, frame: _Frame, out: list[Attribution]) -> Attribution | None:
@@ -695,14 +720,16 @@ def _chained(ctx: _Context, qi: int, frame: _Frame, out: list[Attribution]) -> A
     return prev
 
 
-def _previous_quote(out: list[Attribution], para: int) -> Attribution | None:
-    for a in reversed(out):
-        if a.kind in ("scare", "title"):
-            continue
-        if a.paragraph in (para, para - 1):
-            return a
+def _previous_attribution(quotes: list[Attribution], indirect: list[Attribution],
+                          para: int) -> Attribution | None:
+    """The latest attribution before a floating quotation, if it is in reach (same or previous
+    paragraph); scare quotes and titles are skipped."""
+    spoken = [a for a in quotes if a.kind not in ("scare", "title")]
+    candidates = ([spoken[-1]] if spoken else []) + ([indirect[-1]] if indirect else [])
+    if not candidates:
         return None
-    return None
+    prev = max(candidates, key=lambda a: a.end)
+    return prev if prev.paragraph in (para, para - 1) else None
 
 
 def _reindex(out: list[Attribution]) -> list[Attribution]:

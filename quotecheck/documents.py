@@ -1,0 +1,1050 @@
+"""Reading articles: plain text, Markdown or HTML in, a :class:`Document` out.
+
+This is the first stage of a one-way pipeline. Later stages (the stanza parse, the quotation
+scanner, the attribution rules) only ever see :attr:`Document.text`, the *article text*: the
+prose of the article with markup removed, one block (paragraph, heading, list item, table
+cell, block quote paragraph...) per chunk, blocks separated by ``"\\n\\n"``. Everything
+quotecheck reports must nevertheless point into the *original file* (see
+``docs/report-format.md``), so every document carries an exact map from article-text indices
+back to source indices.
+
+The offset map
+--------------
+The map is a sorted list of *runs* ``(text_start, source_start, width)``, one run covering the
+article-text characters from its ``text_start`` up to the next run's ``text_start``. A run
+is one of:
+
+* an **identity run** (``width == -1``): the text characters are copied verbatim from the
+  source, text index ``text_start + k`` maps to source index ``source_start + k``. Plain-text
+  documents are a single identity run; in Markdown and HTML almost all prose is identity runs
+  (a run ends where markup was removed);
+* an **atomic run** (``width >= 0``): every text character of the run maps to
+  ``source_start``, and the run stands for the ``width`` source characters from there. This
+  is used for characters that are not copied verbatim: a decoded entity (``&amp;`` gives
+  ``&`` mapped to the ``&`` of the entity, width 5), a collapsed HTML whitespace run that is
+  not a plain space, a soft line break written as ``\\r\\n``, the curly quotes emitted for an
+  HTML ``<q>`` element (mapped to the ``<q>``/``</q>`` tags), and the synthetic ``"\\n\\n"``
+  block separators (width 0, mapped to the source position just past the previous block).
+
+The runs are built while extracting, so a lookup is one :func:`bisect.bisect_right` over the
+run starts: ``O(log runs)``. Source line starts (lines end at ``\\n``, ``\\r\\n`` or ``\\r``)
+are precomputed as well, so :meth:`Document.line_col` is a bisect too.
+
+``to_source`` is non-decreasing over the article text, so a span's source offsets are
+ordered; :meth:`Document.source_span` reports the source offset of the span's first character
+and the source end of its last character (for a decoded entity: the end of the whole entity).
+
+Formats
+-------
+* ``text``: the article text is the decoded source itself.
+* ``markdown``: parsed with markdown-it-py (CommonMark preset plus GFM tables); see
+  :func:`_extract_markdown` for how inline positions are recovered from block line maps.
+* ``html``: parsed with the standard library's :class:`html.parser.HTMLParser`; see
+  :class:`_HTMLExtractor`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import html
+import os
+import re
+import sys
+import tomllib
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline import autolink as _md_autolink
+from markdown_it.rules_inline import backtick as _md_backtick
+from markdown_it.rules_inline import image as _md_image
+from markdown_it.rules_inline import link as _md_link
+from markdown_it.token import Token
+
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "Document",
+    "InputError",
+    "detect_format",
+    "document_from_bytes",
+    "iter_article_paths",
+    "read_document",
+]
+
+FORMATS: tuple[str, ...] = ("text", "markdown", "html")
+
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+# Extra spellings accepted for an explicit input format (``--input-format md``).
+_FORMAT_ALIASES: dict[str, str] = {
+    "txt": "text",
+    "plain": "text",
+    "md": "markdown",
+    "htm": "html",
+}
+
+BLOCK_SEPARATOR = "\n\n"
+
+_IDENTITY = -1  # run width marking an identity run
+
+
+class InputError(Exception):
+    """Bad input. ``str(err)`` is one line: ``'<path>: <what is wrong>'``."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = " ".join(str(reason).split())  # always one line
+        super().__init__(f"{path}: {self.reason}")
+
+
+# --------------------------------------------------------------------------------------------
+# The offset map
+
+
+class _OffsetMap:
+    """Article-text index -> source index, as sorted runs (see the module docstring)."""
+
+    __slots__ = ("_t", "_s", "_w", "_len")
+
+    def __init__(self, text_starts: list[int], source_starts: list[int], widths: list[int],
+                 text_len: int) -> None:
+        self._t = text_starts
+        self._s = source_starts
+        self._w = widths
+        self._len = text_len
+
+    @classmethod
+    def identity(cls, length: int) -> _OffsetMap:
+        return cls([0], [0], [_IDENTITY], length)
+
+    @property
+    def run_count(self) -> int:
+        return len(self._t)
+
+    def _run(self, i: int) -> int:
+        if not 0 <= i < self._len:
+            raise IndexError(f"article-text index {i} out of range 0..{self._len}")
+        return bisect_right(self._t, i) - 1
+
+    def to_source(self, i: int) -> int:
+        if i == self._len:
+            return self.source_end(i - 1) if self._len else 0
+        k = self._run(i)
+        if self._w[k] == _IDENTITY:
+            return self._s[k] + (i - self._t[k])
+        return self._s[k]
+
+    def source_end(self, i: int) -> int:
+        """Exclusive source end of the source text that article character ``i`` stands for."""
+        k = self._run(i)
+        w = self._w[k]
+        if w == _IDENTITY:
+            return self._s[k] + (i - self._t[k]) + 1
+        return self._s[k] + w
+
+
+class _Block:
+    """One block of article text under construction: pieces of text with source positions.
+
+    A piece is ``(text, source_start, width)`` with the run semantics of :class:`_OffsetMap`
+    (``width == _IDENTITY``: copied verbatim; else every character maps to ``source_start``).
+    """
+
+    __slots__ = ("pieces", "in_article", "in_main")
+
+    def __init__(self, in_article: bool = False, in_main: bool = False) -> None:
+        self.pieces: list[tuple[str, int, int]] = []
+        self.in_article = in_article
+        self.in_main = in_main
+
+    def add(self, text: str, src: int, width: int = _IDENTITY) -> None:
+        if text:
+            self.pieces.append((text, src, width))
+
+    def add_chars(self, text: str, positions: list[int]) -> None:
+        """Add ``text`` whose character ``k`` was copied from source index ``positions[k]``."""
+        n = len(text)
+        if not n:
+            return
+        if positions[-1] - positions[0] == n - 1:
+            self.add(text, positions[0])  # contiguous (positions are increasing)
+            return
+        for ch, p in zip(text, positions):
+            self.add(ch, p)
+
+    @property
+    def last_char(self) -> str:
+        return self.pieces[-1][0][-1] if self.pieces else ""
+
+    def rstrip(self, chars: str | None = None) -> None:
+        """Remove trailing characters in ``chars`` (default: whitespace)."""
+        while self.pieces:
+            text, src, width = self.pieces[-1]
+            stripped = text.rstrip(chars)
+            if stripped == text:
+                return
+            if stripped:
+                self.pieces[-1] = (stripped, src, width)
+                return
+            self.pieces.pop()
+
+    def strip(self) -> None:
+        self.rstrip()
+        while self.pieces:
+            text, src, width = self.pieces[0]
+            stripped = text.lstrip()
+            if stripped == text:
+                return
+            if stripped:
+                if width == _IDENTITY:
+                    src += len(text) - len(stripped)
+                self.pieces[0] = (stripped, src, width)
+                return
+            self.pieces.pop(0)
+
+    def source_end(self) -> int:
+        text, src, width = self.pieces[-1]
+        return src + len(text) if width == _IDENTITY else src + width
+
+
+def _assemble(blocks: Iterable[_Block]) -> tuple[str, _OffsetMap]:
+    """Join non-empty blocks with ``"\\n\\n"`` and build the run list, merging runs."""
+    parts: list[str] = []
+    t_starts: list[int] = []
+    s_starts: list[int] = []
+    widths: list[int] = []
+    n = 0
+
+    def add(text: str, src: int, width: int) -> None:
+        nonlocal n
+        if t_starts and widths[-1] == width:
+            if width == _IDENTITY:
+                if s_starts[-1] + (n - t_starts[-1]) == src:  # continues the previous run
+                    parts.append(text)
+                    n += len(text)
+                    return
+            elif s_starts[-1] == src:  # same atomic source (e.g. "&NotEqualTilde;" -> 2 chars)
+                parts.append(text)
+                n += len(text)
+                return
+        t_starts.append(n)
+        s_starts.append(src)
+        widths.append(width)
+        parts.append(text)
+        n += len(text)
+
+    first = True
+    for block in blocks:
+        block.strip()
+        if not block.pieces:
+            continue
+        if not first:
+            add(BLOCK_SEPARATOR, previous_end, 0)
+        first = False
+        for text, src, width in block.pieces:
+            add(text, src, width)
+        previous_end = block.source_end()
+    return "".join(parts), _OffsetMap(t_starts, s_starts, widths, n)
+
+
+def _line_starts(source: str) -> list[int]:
+    """Start index of every line; lines end at ``\\n``, ``\\r\\n`` or ``\\r``."""
+    return [0] + [m.end() for m in re.finditer(r"\r\n?|\n", source)]
+
+
+# --------------------------------------------------------------------------------------------
+# Document
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article: its decoded source, its article text and the map between them."""
+
+    path: str  # as given by the user, or "<stdin>"
+    format: str  # one of FORMATS
+    source: str  # the file decoded as UTF-8, leading BOM removed, newlines untouched
+    text: str  # article text: blocks separated by "\n\n"
+    sha256: str  # hex sha256 of the file's raw bytes
+    metadata: dict[str, Any] = field(default_factory=dict)  # front matter / <meta> fields
+    _offsets: _OffsetMap | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self._offsets is None:
+            if self.text != self.source:
+                raise ValueError("an offset map is required when text differs from source")
+            object.__setattr__(self, "_offsets", _OffsetMap.identity(len(self.text)))
+        object.__setattr__(self, "_line_starts", _line_starts(self.source))
+
+    @property
+    def _map(self) -> _OffsetMap:
+        assert self._offsets is not None
+        return self._offsets
+
+    def to_source(self, i: int) -> int:
+        """Source index of article-text index ``i``; ``len(text)`` maps just past the end."""
+        if not 0 <= i <= len(self.text):
+            raise IndexError(f"article-text index {i} out of range 0..{len(self.text)}")
+        return self._map.to_source(i)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source ``[s, e)`` of the article-text span ``[start, end)``.
+
+        ``s`` is the source index of the first character; ``e`` is just past the source of the
+        last character: ``to_source(end - 1) + 1`` for a verbatim character, the end of the
+        whole entity/tag for a decoded one. An empty span gives ``(s, s)``.
+        """
+        s = self.to_source(start)
+        if end <= start:
+            return s, s
+        if end > len(self.text):
+            raise IndexError(f"article-text index {end} out of range 0..{len(self.text)}")
+        return s, max(s, self._map.source_end(end - 1))
+
+    def line_col(self, source_index: int) -> tuple[int, int]:
+        """1-based line and 1-based column (in characters) of a source index."""
+        if not 0 <= source_index <= len(self.source):
+            raise IndexError(f"source index {source_index} out of range 0..{len(self.source)}")
+        starts: list[int] = self._line_starts  # type: ignore[attr-defined]
+        line = bisect_right(starts, source_index) - 1
+        return line + 1, source_index - starts[line] + 1
+
+    def location(self, start: int, end: int) -> dict[str, int]:
+        """``{"start", "end", "line", "column"}`` in source coordinates for a text span."""
+        s, e = self.source_span(start, end)
+        line, column = self.line_col(s)
+        return {"start": s, "end": e, "line": line, "column": column}
+
+    @property
+    def line_count(self) -> int:
+        """Lines in the source (a final line terminator does not start another line)."""
+        if not self.source:
+            return 0
+        starts: list[int] = self._line_starts  # type: ignore[attr-defined]
+        return len(starts) - (1 if starts[-1] == len(self.source) else 0)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+
+
+def detect_format(path: str, input_format: str | None = None) -> str:
+    """The input format: ``input_format`` if given, else by extension, else ``"text"``."""
+    if input_format:
+        fmt = input_format.strip().lower()
+        fmt = _FORMAT_ALIASES.get(fmt, fmt)
+        if fmt not in FORMATS:
+            raise ValueError(
+                f"unknown input format {input_format!r} (expected one of {', '.join(FORMATS)})")
+        return fmt
+    return EXTENSIONS.get(os.path.splitext(path)[1].lower(), "text")
+
+
+def read_document(path: str, input_format: str | None = None) -> Document:
+    """Read and extract one article; ``"-"`` reads standard input (path ``"<stdin>"``)."""
+    if path == "-":
+        return document_from_bytes(sys.stdin.buffer.read(), "<stdin>",
+                                   detect_format(path, input_format))
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as err:
+        raise InputError(path, f"cannot read file: {err.strerror or err}") from None
+    return document_from_bytes(data, path, input_format)
+
+
+def document_from_bytes(data: bytes, path: str, input_format: str | None = None) -> Document:
+    """Decode and extract an article from the file's raw bytes (``path`` names it in errors)."""
+    fmt = detect_format(path, input_format)
+    if not data:
+        raise InputError(path, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "UTF-16 encoded file (only UTF-8 is supported)")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(path, f"binary file (NUL byte at byte offset {nul})")
+    try:
+        source = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            path, f"invalid UTF-8 at byte offset {err.start} (byte 0x{data[err.start]:02x})"
+        ) from None
+    if source.startswith("\ufeff"):
+        source = source[1:]
+    if not source:
+        raise InputError(path, "empty file (only a byte order mark)")
+    if not source.strip():
+        raise InputError(path, "file contains only whitespace")
+    digest = hashlib.sha256(data).hexdigest()
+
+    if fmt == "text":
+        return Document(path, fmt, source, source, digest, {})
+    if fmt == "markdown":
+        text, offsets, metadata = _extract_markdown(source)
+    else:
+        text, offsets, metadata = _extract_html(source)
+    if not text.strip():
+        raise InputError(path, "no article text after removing markup")
+    return Document(path, fmt, source, text, digest, metadata, offsets)
+
+
+def iter_article_paths(paths: Iterable[str]) -> Iterator[tuple[str, InputError | None]]:
+    """Expand command-line paths into article paths, in order.
+
+    Directories are searched recursively (sorted, hidden files and directories skipped) for
+    files with a known extension (:data:`EXTENSIONS`); plain files and ``"-"`` pass through
+    whatever their name. Problems come out as ``(path, InputError)`` in place of the path.
+    """
+    for path in paths:
+        if path == "-":
+            yield path, None
+        elif os.path.isdir(path):
+            found = False
+            for item in _walk_articles(path):
+                found = True
+                yield item
+            if not found:
+                exts = ", ".join(EXTENSIONS)
+                yield path, InputError(path, f"no article files ({exts}) found")
+        elif os.path.exists(path):
+            yield path, None
+        else:
+            yield path, InputError(path, "no such file or directory")
+
+
+def _walk_articles(root: str) -> Iterator[tuple[str, InputError | None]]:
+    """Article files under ``root`` (and unreadable directories), sorted by path components."""
+    found: list[tuple[tuple[str, ...], str, InputError | None]] = []
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel = os.path.relpath(dirpath, root)
+        parts = () if rel == os.curdir else tuple(rel.split(os.sep))
+        for name in filenames:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in EXTENSIONS:
+                continue
+            found.append((parts + (name,), os.path.join(dirpath, name), None))
+    for err in errors:
+        bad = err.filename if isinstance(err.filename, str) else root
+        reason = "permission denied" if isinstance(err, PermissionError) else (
+            f"cannot read directory: {err.strerror or err}")
+        rel = os.path.relpath(bad, root)
+        parts = () if rel == os.curdir else tuple(rel.split(os.sep))
+        found.append((parts, bad, InputError(bad, reason)))
+    found.sort(key=lambda item: item[0])
+    for _, path, error in found:
+        yield path, error
+
+
+# --------------------------------------------------------------------------------------------
+# Front matter (Markdown)
+
+_FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
+_YAML_LINE = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+
+
+def _split_front_matter(source: str) -> tuple[int, int, dict[str, Any]]:
+    """``(body_start, lines_consumed, metadata)`` of a leading front-matter block, if any."""
+    lines = source.splitlines(keepends=True)
+    if not lines:
+        return 0, 0, {}
+    opener = lines[0].rstrip("\r\n").rstrip()
+    if opener not in _FRONT_MATTER_FENCES or not _is_line_break_set(lines):
+        return 0, 0, {}
+    closers = _FRONT_MATTER_FENCES[opener]
+    for k in range(1, len(lines)):
+        if lines[k].rstrip("\r\n").rstrip() in closers:
+            inner = "".join(lines[1:k])
+            body_start = sum(len(x) for x in lines[: k + 1])
+            if opener == "+++":
+                metadata = _parse_toml(inner)
+            else:
+                metadata = _parse_simple_yaml(inner)
+            return body_start, k + 1, metadata
+    return 0, 0, {}
+
+
+def _is_line_break_set(lines: list[str]) -> bool:
+    # str.splitlines also splits on \v, \f, \x1c.., U+2028...; front matter detection only
+    # relies on it for the fence lines, which we re-check against \n / \r\n / \r below.
+    return lines[0].endswith(("\n", "\r"))
+
+
+def _parse_toml(text: str) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return {}  # metadata is a nicety; a broken header does not make the article unreadable
+    return {key: _json_friendly(value) for key, value in data.items()}
+
+
+def _json_friendly(value: Any) -> Any:
+    """TOML dates and times as ISO strings so metadata can go into a JSON report."""
+    if isinstance(value, (datetime.date, datetime.time)):  # datetime is a date
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json_friendly(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_friendly(v) for k, v in value.items()}
+    return value
+
+
+def _parse_simple_yaml(text: str) -> dict[str, Any]:
+    """Top-level ``key: value`` scalars of a YAML header; nested structures are ignored."""
+    metadata: dict[str, Any] = {}
+    for line in text.splitlines():
+        m = _YAML_LINE.fullmatch(line)
+        if not m or not m.group(2):
+            continue
+        value = m.group(2)
+        if value[0] in "\"'":
+            quote = value[0]
+            end = value.find(quote, 1)
+            if end < 0:
+                continue
+            value = value[1:end]
+            if quote == "'":
+                value = value.replace("''", "'")
+        else:
+            if value[0] in "[{|>&*!":  # flow collections, block scalars, anchors, tags
+                continue
+            value = re.sub(r"[ \t]+#.*$", "", value)
+        metadata[m.group(1)] = value
+    return metadata
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown
+
+
+def _markdown_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table")
+    # Keep escapes and entities as separate ``text_special`` tokens (their source differs from
+    # their text); text_join would merge them into the neighbouring text.
+    md.disable("text_join")
+    return md
+
+
+_MD = _markdown_parser()
+
+
+class _SourceLines:
+    """Line start/end indices of the source (lines end at \\n, \\r\\n or \\r)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.starts: list[int] = []
+        self.ends: list[int] = []  # index of the line terminator (or len(source))
+        pos = 0
+        for m in re.finditer(r"\r\n?|\n", source):
+            self.starts.append(pos)
+            self.ends.append(m.start())
+            pos = m.end()
+        self.starts.append(pos)
+        self.ends.append(len(source))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def text(self, k: int) -> str:
+        return self.source[self.starts[k]:self.ends[k]]
+
+
+def _extract_markdown(source: str) -> tuple[str, _OffsetMap, dict[str, Any]]:
+    """Article text of a Markdown source.
+
+    markdown-it gives each block a line range (``token.map``) and the block's inline
+    ``content`` (the block's lines with container prefixes such as ``> `` and list
+    indentation removed), but no character offsets. Positions are recovered in two steps:
+
+    1. :func:`_align_content` maps every character of the inline ``content`` to the source:
+       content line ``j`` belongs to source line ``map[0] + j`` and is that line's suffix
+       (paragraphs), or is found in it left to right from a per-line cursor (headings, table
+       cells, several cells sharing a line); a character-by-character forward match is the
+       fallback (tab expansion, ``\\|`` in table cells).
+    2. :func:`_walk_inline` walks the inline tokens over ``content`` with a cursor, finding
+       each text token at or after the cursor. Constructs whose source is dropped (link
+       destinations and titles, images, code spans, autolinks, inline HTML) are skipped with
+       markdown-it's own inline rules run in silent mode, so a later word cannot be matched
+       inside a URL or a link title.
+    """
+    body_start, fm_lines, metadata = _split_front_matter(source)
+    lines = _SourceLines(source)
+    env: dict[str, Any] = {}
+    tokens = _MD.parse(source[body_start:], env)
+    line_cursor: dict[int, int] = {}
+    blocks: list[_Block] = []
+    cell = False
+    for tok in tokens:
+        if tok.type in ("th_open", "td_open"):
+            cell = True
+        elif tok.type in ("th_close", "td_close"):
+            cell = False
+        elif tok.type == "inline" and tok.map is not None and tok.children is not None:
+            first_line = fm_lines + tok.map[0]
+            positions = _align_content(tok.content, first_line, lines, line_cursor, cell)
+            block = _Block()
+            _walk_inline(tok.content, tok.children, positions, source, env, block)
+            blocks.append(block)
+    text, offsets = _assemble(blocks)
+    return text, offsets, metadata
+
+
+def _align_content(content: str, first_line: int, lines: _SourceLines,
+                   line_cursor: dict[int, int], table_cell: bool) -> list[int]:
+    """Source index of every character of a block's inline ``content`` (see step 1 above)."""
+    positions = [0] * len(content)
+    ci = 0
+    content_lines = content.split("\n")
+    last = len(lines) - 1
+    for j, piece in enumerate(content_lines):
+        k = min(first_line + j, last)
+        start, end = lines.starts[k], lines.ends[k]
+        line = lines.text(k)
+        col = line_cursor.get(k, 0)
+        off = -1
+        if not table_cell:
+            if line.endswith(piece) and len(line) - len(piece) >= col:
+                off = len(line) - len(piece)
+            else:
+                trimmed = line.rstrip()
+                if trimmed.endswith(piece) and len(trimmed) - len(piece) >= col:
+                    off = len(trimmed) - len(piece)
+        if off < 0:
+            off = line.find(piece, col)
+        if off >= 0:
+            positions[ci:ci + len(piece)] = range(start + off, start + off + len(piece))
+            line_cursor[k] = off + len(piece)
+        else:
+            # Forward character match; a character with no counterpart maps to the cursor.
+            for n, ch in enumerate(piece):
+                f = line.find(ch, col)
+                if f < 0:
+                    positions[ci + n] = start + min(col, len(line))
+                else:
+                    positions[ci + n] = start + f
+                    col = f + 1
+            line_cursor[k] = col
+        ci += len(piece)
+        if j < len(content_lines) - 1:
+            positions[ci] = end  # the line break maps to the source line terminator
+            ci += 1
+    return positions
+
+
+def _newline_width(source: str, src: int) -> int:
+    """Width of an atomic "\\n" standing for the line terminator at ``src``."""
+    if source.startswith("\r\n", src):
+        return 2
+    return 1
+
+
+def _walk_inline(content: str, children: list[Token], positions: list[int], source: str,
+                 env: dict[str, Any], block: _Block) -> None:
+    """Emit the article text of one inline token into ``block`` (see step 2 above)."""
+    state = StateInline(content, _MD, env, [])
+    cursor = 0
+    link_ends: list[int] = []
+
+    def skip_with(rule: Any, at: int) -> int:
+        """End of the construct starting at content index ``at``, via a silent rule."""
+        state.pos, state.posMax = at, len(content)
+        if at >= 0 and rule(state, True):
+            return int(state.pos)
+        return -1
+
+    def emit_newline(at: int) -> None:
+        src = positions[at]
+        if src < len(source) and source[src] == "\n":
+            block.add("\n", src)
+        else:
+            block.add("\n", src, _newline_width(source, src))
+
+    i = 0
+    while i < len(children):
+        tok = children[i]
+        kind = tok.type
+        if kind == "text":
+            at = content.find(tok.content, cursor)
+            if at < 0:  # should not happen; keep the text, mapped to the cursor
+                block.add(tok.content, positions[min(cursor, len(positions) - 1)], 0)
+            else:
+                end = at + len(tok.content)
+                block.add_chars(tok.content, positions[at:end])
+                cursor = end
+        elif kind == "text_special":
+            at = content.find(tok.markup, cursor)
+            if at >= 0:
+                if tok.info == "escape" and len(tok.markup) == 2:
+                    block.add(tok.content, positions[at + 1])  # the escaped char itself
+                else:
+                    src = positions[at]
+                    width = positions[at + len(tok.markup) - 1] - src + 1
+                    block.add(tok.content, src, width)
+                cursor = at + len(tok.markup)
+        elif kind in ("softbreak", "hardbreak"):
+            at = content.find("\n", cursor)
+            if at >= 0:
+                emit_newline(at)
+                cursor = at + 1
+        elif kind in ("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"):
+            at = content.find(tok.markup, cursor)
+            if at >= 0:
+                cursor = at + len(tok.markup)
+        elif kind == "link_open":
+            if tok.markup in ("autolink", "linkify") or tok.info == "auto":
+                # <https://...>: a URL, not prose; drop it with its text.
+                end = skip_with(_md_autolink, content.find("<", cursor))
+                while i + 1 < len(children) and children[i + 1].type != "link_close":
+                    i += 1
+                i += 1
+                if end > 0:
+                    cursor = end
+            else:
+                at = content.find("[", cursor)
+                end = skip_with(_md_link, at)
+                link_ends.append(end)
+                if at >= 0:
+                    cursor = at + 1
+        elif kind == "link_close":
+            end = link_ends.pop() if link_ends else -1
+            if end > cursor:
+                cursor = end  # past "](destination "title")" or "][ref]"
+        elif kind == "image":
+            end = skip_with(_md_image, content.find("![", cursor))
+            if end > 0:
+                cursor = end
+        elif kind == "code_inline":
+            end = skip_with(_md_backtick, content.find(tok.markup, cursor))
+            if end > 0:
+                cursor = end
+        elif kind == "html_inline":
+            at = content.find(tok.content, cursor)
+            if at >= 0:
+                cursor = at + len(tok.content)
+        i += 1
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+
+# Elements that start and end a block of article text.
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "legend", "li",
+    "listing", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "ul", "xmp",
+})
+# Elements whose content is never article text.
+_SKIP_TAGS = frozenset({
+    "script", "style", "head", "nav", "aside", "footer", "noscript", "template",
+    # also skipped: embedded non-prose content and form controls
+    "svg", "math", "iframe", "object", "canvas", "select", "textarea", "button",
+})
+_VOID_TAGS = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+})
+# Start tags that may appear in <head> without implicitly closing it.
+_HEAD_CONTENT = frozenset({
+    "base", "link", "meta", "noscript", "script", "style", "template", "title",
+})
+_META_NAMES = {
+    "author": "author",
+    "article:author": "author",
+    "date": "date",
+    "article:published_time": "date",
+    "section": "section",
+    "article:section": "section",
+    "title": "title",
+}
+_HTML_SPACE = " \t\n\r\f"
+_HTML_WS_OR_WORD = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
+_CHARREF = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);?")
+_ENTITYREF = re.compile(r"&[a-zA-Z][-.a-zA-Z0-9]*;?")
+# "&#" not starting a numeric reference: HTMLParser (convert_charrefs=False) gives up on such
+# input and hands the rest of the document over as one text chunk, tags included. We feed
+# the parser a same-length copy with the "#" replaced; text is always read from the source.
+_BROKEN_CHARREF = re.compile(r"&#(?![0-9]|[xX][0-9a-fA-F])")
+
+
+def _extract_html(source: str) -> tuple[str, _OffsetMap, dict[str, Any]]:
+    parser = _HTMLExtractor(source)
+    blocks = parser.run()
+    for choice in (
+        [b for b in blocks if b.in_article],
+        [b for b in blocks if b.in_main],
+        blocks,
+    ):
+        for b in choice:
+            b.strip()
+        if any(b.pieces for b in choice):
+            text, offsets = _assemble(choice)
+            return text, offsets, parser.metadata
+    text, offsets = _assemble([])
+    return text, offsets, parser.metadata
+
+
+class _HTMLExtractor(HTMLParser):
+    """Article text of an HTML page, with exact source positions.
+
+    This uses the standard library's :class:`html.parser.HTMLParser` (maintained with
+    Python itself, no extra dependency) because it reports where every construct starts via
+    :meth:`getpos`. ``getpos()`` is ``(line, offset)`` with lines counted on ``\\n`` only and
+    the offset in characters of the decoded ``str``; it is turned into a ``str`` index with the
+    starts of ``\\n``-terminated lines (so ``\\r\\n`` and lone ``\\r`` files are handled
+    exactly). ``convert_charrefs=False`` makes the parser report character references
+    separately, so each decoded character can be mapped to its reference's first character.
+
+    Text is collected into :class:`_Block` objects: block-level tags end the current block,
+    whitespace runs collapse to one space (mapped to the first whitespace character), ``<br>``
+    is a newline, ``<q>`` becomes curly quotes mapped to the tags. Each block remembers
+    whether it was inside an ``<article>`` or ``<main>`` so the caller can choose.
+    """
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self._nl_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.blocks: list[_Block] = []
+        self.metadata: dict[str, Any] = {}
+        self._block: _Block | None = None
+        self._skip: dict[str, int] = {}
+        self._skipping = 0
+        self._article = 0
+        self._main = 0
+        self._pre = 0
+        self._pre_start = -1  # source index just after a <pre> start tag
+        self._q = 0
+        self._no_space = False  # drop the next collapsible space (after an opening quote)
+        self._title: list[str] | None = None
+        self._cursor = 0
+
+    def run(self) -> list[_Block]:
+        self.feed(_BROKEN_CHARREF.sub("&\x01", self.source))
+        self.close()
+        self._flush()
+        return self.blocks
+
+    # -- positions -------------------------------------------------------------------------
+    def _pos(self) -> int:
+        line, offset = self.getpos()
+        return self._nl_starts[line - 1] + offset
+
+    def _end_tag_width(self, pos: int) -> int:
+        gt = self.source.find(">", pos)
+        return (gt + 1 - pos) if gt >= 0 else len(self.source) - pos
+
+    # -- blocks ----------------------------------------------------------------------------
+    def _current(self) -> _Block:
+        if self._block is None:
+            self._block = _Block(self._article > 0, self._main > 0)
+        return self._block
+
+    def _flush(self) -> None:
+        if self._block is not None:
+            self._block.strip()
+            if self._block.pieces:
+                self.blocks.append(self._block)
+        self._block = None
+        self._no_space = False
+
+    def _emit_text(self, text: str, pos: int) -> None:
+        """Emit source text ``text`` found at source index ``pos`` (no references in it)."""
+        if self._pre:
+            if pos == self._pre_start and text.startswith(("\r\n", "\n", "\r")):
+                skip = 2 if text.startswith("\r\n") else 1  # newline right after <pre>
+                text, pos = text[skip:], pos + skip
+            self._emit_pre(text, pos)
+            return
+        for m in _HTML_WS_OR_WORD.finditer(text):
+            seg = m.group()
+            p = pos + m.start()
+            if seg[0] in _HTML_SPACE:
+                block = self._block
+                if block is None or not block.pieces or self._no_space:
+                    continue
+                if block.last_char in _HTML_SPACE:
+                    continue
+                block.add(" ", p, _IDENTITY if seg[0] == " " else 1)
+            else:
+                self._current().add(seg, p)
+                self._no_space = False
+
+    def _emit_pre(self, text: str, pos: int) -> None:
+        """Preformatted text: kept as is, with \\r\\n and \\r read as \\n."""
+        block = self._current()
+        start = 0
+        for m in re.finditer(r"\r\n?", text):
+            block.add(text[start:m.start()], pos + start)
+            if m.group() == "\r\n":
+                start = m.start() + 1  # the "\n" of "\r\n" is copied verbatim
+            else:
+                block.add("\n", pos + m.start(), 1)
+                start = m.end()
+        block.add(text[start:], pos + start)
+        self._no_space = False
+
+    def _emit_decoded(self, decoded: str, pos: int, width: int) -> None:
+        """Emit the decoded text of a character reference spanning ``width`` source chars."""
+        for ch in decoded:
+            if ch in _HTML_SPACE and not self._pre:
+                block = self._block
+                if block is None or not block.pieces or self._no_space:
+                    continue
+                if block.last_char in _HTML_SPACE:
+                    continue
+                block.add(" ", pos, width)
+            else:
+                self._current().add(ch, pos, width)
+                self._no_space = False
+
+    # -- HTMLParser callbacks ----------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pos = self._pos()
+        if tag == "meta":
+            self._meta(dict(attrs))
+            return
+        if tag == "title" and not (self._skip.get("svg") or self._skip.get("math")):
+            self._title = []
+            return
+        if self._skip.get("head") and tag not in _HEAD_CONTENT:
+            self._skipping -= self._skip.pop("head")  # body content implicitly closes <head>
+        if tag in _SKIP_TAGS:
+            if tag in _BLOCK_TAGS and not self._skipping:
+                self._flush()
+            self._skip[tag] = self._skip.get(tag, 0) + 1
+            self._skipping += 1
+            return
+        if self._skipping:
+            return
+        if tag == "br":
+            block = self._block
+            if block is not None and block.pieces:
+                block.rstrip(" ")
+                block.add("\n", pos, len(self.get_starttag_text() or "<br>"))
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            if tag == "article":
+                self._article += 1
+            elif tag == "main":
+                self._main += 1
+            elif tag in ("pre", "listing"):
+                self._pre += 1
+                self._pre_start = pos + len(self.get_starttag_text() or "")
+        elif tag == "q":
+            mark = "“" if self._q % 2 == 0 else "‘"
+            self._q += 1
+            block = self._current()
+            if block.pieces and block.last_char not in _HTML_SPACE and self._no_space:
+                pass
+            block.add(mark, pos, len(self.get_starttag_text() or "<q>"))
+            self._no_space = True
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID_TAGS:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        pos = self._pos()
+        if tag == "title" and self._title is not None:
+            title = " ".join("".join(self._title).split())
+            if title:
+                self.metadata.setdefault("title", title)
+            self._title = None
+            return
+        if tag in _SKIP_TAGS:
+            count = self._skip.get(tag, 0)
+            if count:
+                self._skip[tag] = count - 1
+                self._skipping -= 1
+            return
+        if self._skipping:
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            if tag == "article" and self._article:
+                self._article -= 1
+            elif tag == "main" and self._main:
+                self._main -= 1
+            elif tag in ("pre", "listing") and self._pre:
+                self._pre -= 1
+        elif tag == "q" and self._q:
+            self._q -= 1
+            mark = "”" if self._q % 2 == 0 else "’"
+            block = self._current()
+            block.rstrip(_HTML_SPACE)
+            block.add(mark, pos, self._end_tag_width(pos))
+            self._no_space = False
+
+    def handle_data(self, data: str) -> None:
+        pos = self._pos()
+        text = self.source[pos:pos + len(data)]
+        if len(text) != len(data):  # not expected; find the text from the last position
+            found = self.source.find(data, self._cursor)
+            if found < 0:
+                return
+            pos, text = found, data
+        self._cursor = pos + len(data)
+        if self._title is not None:
+            self._title.append(text)
+            return
+        if self._skipping:
+            return
+        self._emit_text(text, pos)
+
+    def _handle_reference(self, pattern: re.Pattern[str]) -> None:
+        pos = self._pos()
+        m = pattern.match(self.source, pos)
+        if m is None:
+            return
+        raw = m.group()
+        self._cursor = pos + len(raw)
+        decoded = html.unescape(raw)
+        if self._title is not None:
+            self._title.append(decoded)
+            return
+        if self._skipping:
+            return
+        if decoded == raw:  # not a known reference ("AT&T"): literal text
+            self._emit_text(raw, pos)
+        else:
+            self._emit_decoded(decoded, pos, len(raw))
+
+    def handle_entityref(self, name: str) -> None:
+        self._handle_reference(_ENTITYREF)
+
+    def handle_charref(self, name: str) -> None:
+        self._handle_reference(_CHARREF)
+
+    def _meta(self, attrs: dict[str, str | None]) -> None:
+        name = attrs.get("name") or attrs.get("property") or attrs.get("itemprop")
+        content = attrs.get("content")
+        if not name or content is None:
+            return
+        key = _META_NAMES.get(name.strip().lower())
+        content = " ".join(content.split())
+        if key and content:
+            self.metadata.setdefault(key, content)

@@ -180,8 +180,9 @@ class _Block:
         n = len(text)
         if not n:
             return
-        if positions[-1] - positions[0] == n - 1:
-            self.add(text, positions[0])  # contiguous (positions are increasing)
+        first = positions[0]
+        if positions[-1] - first == n - 1 and positions == list(range(first, first + n)):
+            self.add(text, first)  # copied as one contiguous piece
             return
         for ch, p in zip(text, positions):
             self.add(ch, p)
@@ -248,6 +249,7 @@ def _assemble(blocks: Iterable[_Block]) -> tuple[str, _OffsetMap]:
         n += len(text)
 
     first = True
+    previous_end = 0
     for block in blocks:
         block.strip()
         if not block.pieces:
@@ -281,6 +283,8 @@ class Document:
     sha256: str  # hex sha256 of the file's raw bytes
     metadata: dict[str, Any] = field(default_factory=dict)  # front matter / <meta> fields
     _offsets: _OffsetMap | None = field(default=None, repr=False, compare=False)
+    _line_starts: list[int] = field(init=False, default_factory=list, repr=False,
+                                    compare=False)
 
     def __post_init__(self) -> None:
         if self._offsets is None:
@@ -318,7 +322,7 @@ class Document:
         """1-based line and 1-based column (in characters) of a source index."""
         if not 0 <= source_index <= len(self.source):
             raise IndexError(f"source index {source_index} out of range 0..{len(self.source)}")
-        starts: list[int] = self._line_starts  # type: ignore[attr-defined]
+        starts = self._line_starts
         line = bisect_right(starts, source_index) - 1
         return line + 1, source_index - starts[line] + 1
 
@@ -333,7 +337,7 @@ class Document:
         """Lines in the source (a final line terminator does not start another line)."""
         if not self.source:
             return 0
-        starts: list[int] = self._line_starts  # type: ignore[attr-defined]
+        starts = self._line_starts
         return len(starts) - (1 if starts[-1] == len(self.source) else 0)
 
 
@@ -463,30 +467,27 @@ _YAML_LINE = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
 
 
 def _split_front_matter(source: str) -> tuple[int, int, dict[str, Any]]:
-    """``(body_start, lines_consumed, metadata)`` of a leading front-matter block, if any."""
-    lines = source.splitlines(keepends=True)
-    if not lines:
-        return 0, 0, {}
-    opener = lines[0].rstrip("\r\n").rstrip()
-    if opener not in _FRONT_MATTER_FENCES or not _is_line_break_set(lines):
+    """``(body_start, lines_consumed, metadata)`` of a leading front-matter block, if any.
+
+    A front-matter block is a first line ``---`` (YAML, closed by ``---`` or ``...``) or
+    ``+++`` (TOML, closed by ``+++``) up to its closing line; without a closing line there is
+    no front matter (a leading ``---`` is then an ordinary thematic break).
+    """
+    lines = _SourceLines(source)
+    opener = lines.text(0).rstrip()
+    if opener not in _FRONT_MATTER_FENCES or len(lines) < 2:
         return 0, 0, {}
     closers = _FRONT_MATTER_FENCES[opener]
     for k in range(1, len(lines)):
-        if lines[k].rstrip("\r\n").rstrip() in closers:
-            inner = "".join(lines[1:k])
-            body_start = sum(len(x) for x in lines[: k + 1])
+        if lines.text(k).rstrip() in closers:
+            inner = source[lines.starts[1]:lines.starts[k]]
+            body_start = lines.starts[k + 1] if k + 1 < len(lines) else len(source)
             if opener == "+++":
                 metadata = _parse_toml(inner)
             else:
                 metadata = _parse_simple_yaml(inner)
             return body_start, k + 1, metadata
     return 0, 0, {}
-
-
-def _is_line_break_set(lines: list[str]) -> bool:
-    # str.splitlines also splits on \v, \f, \x1c.., U+2028...; front matter detection only
-    # relies on it for the fence lines, which we re-check against \n / \r\n / \r below.
-    return lines[0].endswith(("\n", "\r"))
 
 
 def _parse_toml(text: str) -> dict[str, Any]:
@@ -621,19 +622,18 @@ def _align_content(content: str, first_line: int, lines: _SourceLines,
         start, end = lines.starts[k], lines.ends[k]
         line = lines.text(k)
         col = line_cursor.get(k, 0)
-        off = -1
-        if not table_cell:
-            if line.endswith(piece) and len(line) - len(piece) >= col:
-                off = len(line) - len(piece)
-            else:
-                trimmed = line.rstrip()
-                if trimmed.endswith(piece) and len(trimmed) - len(piece) >= col:
-                    off = len(trimmed) - len(piece)
-        if off < 0:
-            off = line.find(piece, col)
+        # Leading blanks of a content line may be spaces markdown-it made from a tab.
+        core = piece.lstrip(" \t")
+        lead = len(piece) - len(core)
+        off = _find_in_line(core, line, col, table_cell)
+        if off >= 0 and off - lead >= col and line[off - lead:off] == piece[:lead]:
+            off -= lead
+            core, lead = piece, 0
         if off >= 0:
-            positions[ci:ci + len(piece)] = range(start + off, start + off + len(piece))
-            line_cursor[k] = off + len(piece)
+            for n in range(lead):  # blanks not in the source: map them to the core's start
+                positions[ci + n] = start + off
+            positions[ci + lead:ci + len(piece)] = range(start + off, start + off + len(core))
+            line_cursor[k] = off + len(core)
         else:
             # Forward character match; a character with no counterpart maps to the cursor.
             for n, ch in enumerate(piece):
@@ -649,6 +649,22 @@ def _align_content(content: str, first_line: int, lines: _SourceLines,
             positions[ci] = end  # the line break maps to the source line terminator
             ci += 1
     return positions
+
+
+def _find_in_line(piece: str, line: str, col: int, table_cell: bool) -> int:
+    """Where content text ``piece`` starts in source ``line`` (at or after ``col``), or -1.
+
+    Paragraph lines are suffixes of their source line (the container prefix removed; the
+    block's last line may have lost trailing blanks); headings and table cells are found
+    left to right.
+    """
+    if not table_cell:
+        if line.endswith(piece) and len(line) - len(piece) >= col:
+            return len(line) - len(piece)
+        trimmed = line.rstrip()
+        if trimmed.endswith(piece) and len(trimmed) - len(piece) >= col:
+            return len(trimmed) - len(piece)
+    return line.find(piece, col)
 
 
 def _newline_width(source: str, src: int) -> int:
@@ -694,7 +710,9 @@ def _walk_inline(content: str, children: list[Token], positions: list[int], sour
         elif kind == "text_special":
             at = content.find(tok.markup, cursor)
             if at >= 0:
-                if tok.info == "escape" and len(tok.markup) == 2:
+                if tok.content == tok.markup:  # "\\é": not an escape, kept as written
+                    block.add_chars(tok.content, positions[at:at + len(tok.markup)])
+                elif tok.info == "escape" and len(tok.markup) == 2:
                     block.add(tok.content, positions[at + 1])  # the escaped char itself
                 else:
                     src = positions[at]
@@ -928,6 +946,8 @@ class _HTMLExtractor(HTMLParser):
         if tag == "title" and not (self._skip.get("svg") or self._skip.get("math")):
             self._title = []
             return
+        if self._title is not None and tag in _BLOCK_TAGS:
+            self._end_title()  # an unclosed <title> ends where body content starts
         if self._skip.get("head") and tag not in _HEAD_CONTENT:
             self._skipping -= self._skip.pop("head")  # body content implicitly closes <head>
         if tag in _SKIP_TAGS:
@@ -957,8 +977,6 @@ class _HTMLExtractor(HTMLParser):
             mark = "“" if self._q % 2 == 0 else "‘"
             self._q += 1
             block = self._current()
-            if block.pieces and block.last_char not in _HTML_SPACE and self._no_space:
-                pass
             block.add(mark, pos, len(self.get_starttag_text() or "<q>"))
             self._no_space = True
 
@@ -970,10 +988,7 @@ class _HTMLExtractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         pos = self._pos()
         if tag == "title" and self._title is not None:
-            title = " ".join("".join(self._title).split())
-            if title:
-                self.metadata.setdefault("title", title)
-            self._title = None
+            self._end_title()
             return
         if tag in _SKIP_TAGS:
             count = self._skip.get(tag, 0)
@@ -1038,6 +1053,12 @@ class _HTMLExtractor(HTMLParser):
 
     def handle_charref(self, name: str) -> None:
         self._handle_reference(_CHARREF)
+
+    def _end_title(self) -> None:
+        title = " ".join("".join(self._title or []).split())
+        if title:
+            self.metadata.setdefault("title", title)
+        self._title = None
 
     def _meta(self, attrs: dict[str, str | None]) -> None:
         name = attrs.get("name") or attrs.get("property") or attrs.get("itemprop")

@@ -46,6 +46,8 @@ SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’')\]]|$)")
 DIRECT_MIN_WORDS = 9  # an embedded quotation this long is a full quotation, not a partial one
 POST_CUE_MAX_WORDS = 8  # a cue after a quotation that ends its sentence sits this close
 POST_CUE_LONG_WINDOW = 40  # after "Q," the cue may follow a long apposition
+ORG_OF_HEADS = {"Department", "Ministry", "Bureau", "Office", "University", "Bank", "College", "Council",
+                "Board", "Secretary", "Institute", "Court", "Commission", "Committee", "Agency"}
 DETERMINERS_DEFINITE = {"the", "that", "this", "those", "these"}
 
 
@@ -228,8 +230,9 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int) -> list
                 continue
             if c.deprel not in MENTION_RELS:
                 continue
-            if head.upos == "PROPN" and c.deprel in ("nmod", "acl", "obl") and c.start > head.end:
-                continue  # "Jones of ..." / "Jones, who ..." : keep names short
+            if head.upos == "PROPN" and c.deprel in ("nmod", "acl", "obl") and c.start > head.end and not (
+                    head.text in ORG_OF_HEADS and c.deprel == "nmod"):
+                continue  # "Jones of ..." / "Jones, who ..." : keep names short ("Department of Health" stays)
             if c.start < lo or c.end > hi:
                 continue
             keep.append(c)
@@ -269,21 +272,57 @@ def _description_span(ctx: _Context, sent: Sentence, head: Word, mention_end: in
         words.sort(key=lambda w: w.index)
         words = _strip_edges(words)
         if words:
-            return words[0].start, words[-1].end
+            return _balance(ctx.text, words[0].start, words[-1].end, hi)
     # Surface fallback: "said Hugh Hill, a doctor at the clinic." / "Jones, a doctor, said".
+    # The description runs from the comma to the sentence end, or to a comma before a verb.
     rest = ctx.text[mention_end:hi]
-    m = re.match(r",\s+([^\W_][^;]*?)\s*(?:[.;]?\s*$|,\s*(?=(?:said|says|told|added|wrote)\b))", rest, flags=re.S)
+    m = re.match(r",\s+", rest)
     if not m:
         return None
-    start, end = mention_end + m.start(1), mention_end + m.end(1)
-    first = next((w for _, w in ctx.words_between(start, end)), None)
-    if first is None or first.upos in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PART", "PRON") \
-            and first.text.lower() not in ("who", "whose"):
+    start = mention_end + m.end()
+    after = [w for _, w in ctx.words_between(start, hi)]
+    if not after or (after[0].upos in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PART", "PRON")
+                      and after[0].text.lower() not in ("who", "whose")):
         return None
-    if ctx.in_quote(start, end):
+    end = start
+    for i, w in enumerate(after):
+        if w.upos == "PUNCT" and w.lemma in (",", ";") and i + 1 < len(after) and \
+                after[i + 1].upos in ("VERB", "AUX") and after[i + 1].deprel not in ("acl", "acl:relcl"):
+            break
+        if w.upos == "PUNCT" and w.lemma in (".", ";", "?", "!") and i == len(after) - 1:
+            break
+        end = w.end
+    if end <= start or ctx.in_quote(start, end):
         return None
     return start, end
-    return None
+
+
+def _balance(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
+    """Extend a span to close a parenthesis it opens ("Sen. Lewis Tran (D-Wash.)")."""
+    if text.count("(", start, end) > text.count(")", start, end):
+        close = text.find(")", end, hi)
+        if close >= 0:
+            return start, close + 1
+    return start, end
+
+
+def _name_before(ctx: _Context, sent: Sentence, start: int, lo: int) -> tuple[int, int] | None:
+    """ "Earline Moss, a retired schoolteacher who ..., said": the proper name right before a
+    descriptor set off by a comma, if there is one."""
+    if ctx.text[max(lo, start - 2):start] != ", ":
+        return None
+    prev = [w for w in sent.words if lo <= w.start and w.end <= start - 2]
+    run: list[Word] = []
+    for w in reversed(prev):
+        if w.upos == "PROPN" or (run and w.text.rstrip(".") in ctx.lexicon.titles and w.text[:1].isupper()):
+            run.insert(0, w)
+        else:
+            if w.upos in ("VERB", "ADP") and run:
+                return None  # "talked to Mary Smith, a teacher": an object, not the speaker
+            break
+    if not run:
+        return None
+    return run[0].start, run[-1].end
 
 
 def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Mention | None:
@@ -295,18 +334,26 @@ def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Me
         _, _, number = PRONOUNS[key]
         return Mention(head.start, head.end, ctx.text[head.start:head.end], "pronoun", key,
                        "PRON", number, True, s_idx, (head.text,), head.ner)
-    words = _strip_edges(_collect_mention_words(sent, head, lo, hi))
+    words = _widen(ctx, sent, _strip_edges(_collect_mention_words(sent, head, lo, hi)), head, lo)
     if not words:
         return None
     start, end = words[0].start, words[-1].end
     if ctx.in_quote(start, end):
         return None
+    # "A district official": the tagger calls "official" an adjective hanging on "district";
+    # in an English noun phrase a modifier does not follow its noun, so the later word is the head.
+    tail = [w for w in words if w.start > head.start and w.head == head.index and
+            w.deprel in ("amod", "compound") and w.upos in ("ADJ", "NOUN")]
+    if tail and tail[-1] is words[-1]:
+        head = tail[-1]
     first = words[0].lower_text if hasattr(words[0], "lower_text") else words[0].text.lower()
     number = "plur" if (head.feat("Number") == "Plur" or head.xpos in ("NNS", "NNPS")) else "sing"
     if head.lemma.lower() in ("people", "sources", "officials"):
         number = "plur"
-    is_name = head.upos == "PROPN" or (head.upos in ("NOUN", "X") and head.text[:1].isupper()
-                                       and any(w.upos == "PROPN" for w in words if w.start >= head.start - 1))
+    lex = ctx.lexicon
+    common = head.lemma.lower() in lex.anonymous_nouns or head.lemma.lower() in lex.document_nouns \
+        or head.lemma.lower() in lex.organization_nouns or head.lemma.lower() in lex.speech_nouns
+    is_name = head.upos == "PROPN" or (head.text[:1].isupper() and not common and head.upos in ("NOUN", "X", "ADJ"))
     definite = first in DETERMINERS_DEFINITE
     if is_name:
         kind = "name"
@@ -316,8 +363,55 @@ def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Me
         kind = "descriptor"
     desc = _description_span(ctx, sent, head, end, hi)
     ner = next((w.ner for w in words if w.ner != "O"), "O")
+    if kind == "descriptor":
+        named = _name_before(ctx, sent, start, lo)
+        if named is not None:
+            n_words = [w for _, w in ctx.words_between(*named)]
+            last = n_words[-1]
+            d_end = desc[1] if desc else end
+            return Mention(named[0], named[1], ctx.text[named[0]:named[1]], "name", last.lemma.lower(),
+                           last.upos, "sing", False, s_idx, tuple(w.text for w in n_words), ner, (start, d_end))
+    if kind != "name" and desc is not None:
+        named = _appositive_name(ctx, desc)
+        if named is not None:  # "Rennick's attorney, Paul Stavros, told reporters"
+            n_words = [w for _, w in ctx.words_between(*named)]
+            last = n_words[-1]
+            return Mention(named[0], named[1], ctx.text[named[0]:named[1]], "name", last.lemma.lower(),
+                           last.upos, "sing", False, s_idx, tuple(w.text for w in n_words), ner, (start, end))
     return Mention(start, end, ctx.text[start:end], kind, head.lemma.lower(), head.upos, number,
                    definite, s_idx, tuple(w.text for w in words), ner, desc)
+
+
+def _widen(ctx: _Context, sent: Sentence, words: list[Word], head: Word, lo: int) -> list[Word]:
+    """Add adjacent words on the left that the parser hung on the same verb instead of on the
+    head noun ("a senior defense official" parsed as two subjects; "County Prosecutor Anne
+    Mulgrew")."""
+    if not words:
+        return words
+    first = words[0]
+    while first.index > 1:
+        prev = sent.word(first.index - 1)
+        if prev.start < lo or ctx.in_quote(prev.start) or prev.upos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+            break
+        if prev.head not in (head.index, head.head) and not (first.index <= prev.head <= words[-1].index):
+            break
+        words = [prev] + words
+        first = prev
+    return words
+
+
+_NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]*\.?(?:\s*\([A-Z][\w.-]*\))?")
+
+
+def _appositive_name(ctx: _Context, desc: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of a description that is just a proper name ("Paul Stavros"), if it is one."""
+    text = ctx.text[desc[0]:desc[1]]
+    if _NAME_RUN.fullmatch(text) is None or len(text.split()) > 6:
+        return None
+    words = [w for _, w in ctx.words_between(*desc)]
+    if not words or not any(w.upos == "PROPN" for w in words):
+        return None
+    return desc
 
 
 def _np_head(sent: Sentence, word: Word, lo: int, hi: int) -> Word:
@@ -351,9 +445,10 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
     """The verb's subject inside [lo, hi) and outside quotations; for "calling", "adding"
     (advcl/xcomp/conj) the subject of the governing verb."""
     sent = _sentence_of(ctx, s_idx)
-    for c in sent.children(verb):
-        if c.deprel in SUBJECT_RELS and not ctx.in_quote(c.start, c.end):
-            return c
+    subjects = [c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and not ctx.in_quote(c.start, c.end)]
+    if subjects:  # a mis-parse can give two ("a senior defense official" -> defense, official)
+        before = [c for c in subjects if c.index < verb.index]
+        return max(before, key=lambda c: c.index) if before else min(subjects, key=lambda c: c.index)
     if depth < 2 and verb.deprel in ("advcl", "xcomp", "conj", "parataxis", "acl") :
         head = sent.head_of(verb)
         if head is not None and not ctx.in_quote(head.start, head.end):
@@ -365,7 +460,9 @@ def _span_head(ctx: _Context, sent: Sentence, words: list[Word]) -> Word | None:
     """The head of the noun phrase spread over ``words``: the nominal whose head lies outside
     them (a subject first), else the first proper noun, noun or pronoun."""
     idx = {w.index for w in words}
-    nominal = [w for w in words if w.upos in ("PROPN", "NOUN", "PRON") and not ctx.in_quote(w.start)]
+    nominal = [w for w in words if (w.upos in ("PROPN", "NOUN", "PRON") or
+                                    (w.upos == "ADJ" and w.lemma.lower() in ctx.lexicon.anonymous_nouns))
+               and not ctx.in_quote(w.start)]
     if not nominal:
         return None
     for w in nominal:
@@ -626,6 +723,8 @@ def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> str:
         not re.search(r"\b(?:that|as|saying|:)$", before)
     after = text[q.end:frame.post[1]].strip()
     ends_sentence = bool(re.search(r"[.!?…]$", inner))
+    if not has_cue and q.paragraphs == 1 and _title_case(inner) and n_words <= 8:
+        return "title"  # a report called “Paying for Pipes,” ...
     if q.paragraphs > 1 or n_words >= DIRECT_MIN_WORDS or (not embedded and ends_sentence) or \
             (not embedded and (inner.endswith(",") or inner.endswith("?") or inner.endswith("!"))):
         return "direct"
@@ -635,11 +734,17 @@ def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> str:
         return "scare"
     if has_cue:
         return "partial"
+    return "title" if _title_case(inner) else "scare"
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from", "as"}
+
+
+def _title_case(inner: str) -> bool:
+    """“Paying for Pipes”, “The Art of the Deal”: two or more words, all capitalised but small ones."""
     words = re.findall(r"[\w’'-]+", inner)
-    small = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from"}
-    if len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper():
-        return "title"
-    return "scare"
+    return len(words) >= 2 and words[0][0].isupper() and \
+        all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
 
 
 # ---------------------------------------------------------------------------------- main
@@ -777,7 +882,7 @@ def _indirect(ctx: _Context) -> list[Attribution]:
             if subj is None:
                 continue
             mention = _make_mention(ctx, s_idx, _np_head(sent, subj, lo, hi), lo, hi)
-            if mention is None or (mention.kind == "pronoun" and mention.head_lemma in ("i", "we", "it")):
+            if mention is None or not _can_speak(ctx, mention):
                 continue
             cue = Cue(w.start, w.end, ctx.text[w.start:w.end], w.lemma.lower())
             res = {"pronoun": "pronoun", "nominal": "nominal"}.get(mention.kind, "explicit")
@@ -803,6 +908,19 @@ def _indirect(ctx: _Context) -> list[Attribution]:
                                            {"pronoun": "pronoun", "nominal": "nominal"}.get(sp.kind, "explicit"),
                                            ctx.paragraph_of(start)))
     return out
+
+
+def _can_speak(ctx: _Context, m: Mention) -> bool:
+    """Can this mention be the source of reported speech? People, organizations and documents
+    can ("officials said that", "the report found that"); "the aim is to show that" cannot."""
+    if m.kind == "pronoun":
+        return m.head_lemma in ("he", "she", "they")
+    if m.kind == "name":
+        return True
+    lex = ctx.lexicon
+    head = m.head_lemma
+    return head in lex.anonymous_nouns or head in lex.document_nouns or head in lex.organization_nouns \
+        or head.endswith(("er", "or", "ist", "ian", "man", "woman", "people"))
 
 
 def _quote_in(ctx: _Context, lo: int, hi: int) -> bool:

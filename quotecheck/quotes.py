@@ -30,7 +30,7 @@ TYPEWRITER = "''"
 PAIRS = {"“": "”", "«": "»", '"': '"'}
 OPEN_SINGLE = "‘"
 AMBIGUOUS_SINGLE = "’'"
-_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_PARA_BREAK = re.compile(r"\r?\n[ \t\r\f\v]*\n\s*")
 _OPEN_CONTEXT = set(" \t\n\r([{—–-/") | {"\u00a0"}
 
 

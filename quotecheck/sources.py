@@ -31,6 +31,9 @@ from .parsing import Parse
 SOURCE_TYPES = ("named_person", "named_organization", "anonymous_individual", "anonymous_group",
                 "document", "unknown")
 ANONYMITY_RULES = ("background", "deep_background", "not_for_attribution", "anonymity_granted")
+CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                  "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
 GROUP_WORDS = {"people", "officials", "sources", "aides", "members", "staffers", "diplomats",
                "lawmakers", "experts", "analysts", "advisers", "advisors", "residents", "witnesses"}
 
@@ -100,8 +103,15 @@ def _norm(text: str) -> str:
 
 
 def _is_org_name(m: Mention, lex: Lexicon) -> bool:
-    words = [w.strip(".,") for w in m.words]
-    if any(w in lex.organization_words for w in words):
+    """Organization names end in an organization word ("Justice Department") or start with one
+    followed by "of" ("Department of Justice"); "House Speaker Paul Ryan" is a person."""
+    words = [w.strip(".,") for w in m.words if w not in ("’s", "'s")]
+    if words and words[-1] in lex.organization_words:
+        return True
+    if len(words) > 2 and words[0] in lex.organization_words and "of" in words[1:3]:
+        return True
+    if len(words) > 2 and any(w in lex.organization_words for w in words[:-1]) and \
+            not any(w.strip(".") in lex.titles for w in words) and words[-1][:1].isupper() and "of" in words:
         return True
     head = m.text.split()[-1].strip(".,’'s")
     if re.fullmatch(r"[A-Z]{2,6}s?", head) and head not in ("II", "III", "IV", "JR"):
@@ -156,9 +166,12 @@ def _class_of(head: str, lex: Lexicon) -> str:
 
 
 class _Clusterer:
-    def __init__(self, text: str, lex: Lexicon):
+    def __init__(self, text: str, lex: Lexicon, parse: Parse | None = None,
+                 quoted: list[tuple[int, int]] | None = None):
         self.text = text
         self.lex = lex
+        self.parse = parse
+        self.quoted = quoted or []
         self.sources: list[Source] = []
         self.by_span: dict[tuple[int, int], int] = {}
 
@@ -174,6 +187,8 @@ class _Clusterer:
         self.by_span[(m.start, m.end)] = idx
         if m.kind == "pronoun" and m.head_lemma in ("he", "him", "she", "her") and src.gender is None:
             src.gender = PRONOUNS[m.head_lemma][1]
+        if m.kind == "name" and src.gender is None:
+            src.gender = self._given_name_gender(m)
         if not src.name or (m.kind != "pronoun" and src.type == "unknown"):
             self._retype(src)
         return idx
@@ -183,9 +198,16 @@ class _Clusterer:
         first = real[0] if real else src.mentions[0]
         src.type = _type_of(first, self.lex)
         names = [m for m in real if m.kind == "name"]
-        src.name = max(names, key=lambda m: len(m.text)).text if names else first.text
+        name = max(names, key=lambda m: len(m.text)).text if names else first.text
+        src.name = re.sub(r"\s*\([A-Z][\w.-]*\)", "", name)  # party tags belong to the mention
         if src.description is None:
             src.description = next((m.description for m in real if m.description), None)
+        if src.type == "named_person" and src.gender is None:
+            for m in real:
+                given = [w for w in m.words if w[:1].isupper() and w.rstrip(".") not in self.lex.titles]
+                if len(given) >= 2 and given[0] in self.lex.first_names:
+                    src.gender = self.lex.first_names[given[0]]
+                    break
         for m in real:
             if m.text[:3] in ("Mr ", "Mr.") and src.gender is None:
                 src.gender = "m"
@@ -197,6 +219,52 @@ class _Clusterer:
         pairs = [(i, m) for i, s in enumerate(self.sources) for m in s.mentions if m.end <= before]
         pairs.sort(key=lambda p: p[1].start, reverse=True)
         return pairs
+
+    def _given_name_gender(self, m: Mention) -> str | None:
+        """Gender from a given name in the mention, or in the fullest earlier form of the name
+        ("Castillo" after "Jen Castillo")."""
+        given = [w for w in m.words if w[:1].isupper() and w.rstrip(".") not in self.lex.titles]
+        if len(given) >= 2 and given[0] in self.lex.first_names:
+            return self.lex.first_names[given[0]]
+        surname = _surname(m, self.lex)
+        if not surname:
+            return None
+        pattern = re.compile(rf"\b([A-Z][a-zé]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", re.IGNORECASE)
+        for found in pattern.finditer(self.text):
+            first = found.group(1)
+            if first[:1].isupper() and first in self.lex.first_names:
+                return self.lex.first_names[first]
+        return None
+
+    def _name_antecedent(self, m: Mention) -> Mention | None:
+        """The nearest proper name before a he/she/they pronoun, outside quotations."""
+        if self.parse is None or m.head_lemma not in ("he", "she", "they"):
+            return None
+        for s_idx in range(m.sentence, max(-1, m.sentence - 6), -1):
+            sent = self.parse.sentences[s_idx]
+            words = [w for w in sent.words if w.end <= m.start and not self._quoted(w.start)]
+            for w in reversed(words):
+                if w.upos != "PROPN" or w.text in CALENDAR_WORDS or (w.index < len(sent.words) and sent.word(w.index + 1).text[:1].isupper()
+                                         and sent.word(w.index + 1).end <= m.start):
+                    continue  # not the end of the name run
+                j = w.index
+                while j > 1 and (sent.word(j - 1).upos == "PROPN" or sent.word(j - 1).text.rstrip(".") in self.lex.titles) \
+                        and sent.word(j - 1).text[:1].isupper():
+                    j -= 1
+                first = sent.word(j)
+                text = self.text[first.start:w.end]
+                cand = Mention(first.start, w.end, text, "name", w.lemma.lower(), "PROPN", "sing", False, s_idx,
+                               tuple(x.text for x in sent.words[j - 1:w.index]), w.ner)
+                if _is_org_name(cand, self.lex) or w.deprel not in ("nsubj", "nsubj:pass", "flat", "appos",
+                                                                     "compound", "conj", "obj", "nmod:poss"):
+                    continue
+                if m.head_lemma == "they" and not _is_org_name(cand, self.lex):
+                    continue
+                return cand
+        return None
+
+    def _quoted(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.quoted)
 
     def resolve(self, m: Mention) -> tuple[int, str]:
         """Source index for a mention, and how it was resolved."""
@@ -218,12 +286,16 @@ class _Clusterer:
             for idx, x in self._earlier(m.start):
                 if _pronoun_fits(m.head_lemma, self.sources[idx]):
                     return self.add(idx, m), "pronoun"
+            antecedent = self._name_antecedent(m)
+            if antecedent is not None:  # a person named earlier who had not spoken yet
+                idx, _ = self.resolve(antecedent)
+                return self.add(idx, m), "pronoun"
             return self.add(self.new(m), m), "pronoun"
         if m.kind == "nominal":
             cls = _class_of(m.head_lemma, self.lex)
             candidates = self._earlier(m.start)
             for idx, x in candidates:  # same head noun: "one NATO source" ... "the source"
-                if x.kind != "pronoun" and x.head_lemma == m.head_lemma:
+                if x.kind != "pronoun" and x.head_lemma == m.head_lemma and x.number == m.number:
                     return self.add(idx, m), "nominal"
             for idx, x in candidates:  # a description naming the role: "Kirby, a Pentagon spokesman" ... "the spokesman"
                 src = self.sources[idx]
@@ -248,7 +320,7 @@ def cluster_sources(text: str, parse: Parse, attributions: list[Attribution],
                     lexicon: Lexicon | None = None) -> SourceAnalysis:
     """Link every attribution's speaker to a source; type sources; find ground rules and reasons."""
     lex = lexicon or default_lexicon()
-    cl = _Clusterer(text, lex)
+    cl = _Clusterer(text, lex, parse, [(a.start, a.end) for a in attributions if a.quote is not None])
     linked: list[LinkedAttribution] = []
     for n, a in enumerate(attributions):
         if a.speaker is None:
@@ -265,7 +337,7 @@ def cluster_sources(text: str, parse: Parse, attributions: list[Attribution],
             resolution = "floating"
         cl.sources[idx].attributions.append(n)
         linked.append(LinkedAttribution(a, idx, resolution))
-    # Speaker-less mentions that only ever appear as pronouns stay "unknown" sources.
+    _full_names(text, parse, cl, lex, [a for a in attributions if a.quote is not None])
     unattached = _assign_ground_rules(text, parse, cl, lex)
     order = sorted(range(len(cl.sources)), key=lambda i: min(m.start for m in cl.sources[i].mentions))
     remap = {old: new for new, old in enumerate(order)}
@@ -278,6 +350,53 @@ def cluster_sources(text: str, parse: Parse, attributions: list[Attribution],
     for src in sources:
         src.attributions = sorted(set(src.attributions))
     return SourceAnalysis(linked, sources, unattached)
+
+
+def _full_names(text: str, parse: Parse, cl: _Clusterer, lex: Lexicon, quoted: list[Attribution]) -> None:
+    """Give each named person the fullest form of their name found anywhere in the article
+    (outside quotations): "Okafor" ... "Dr. Samuel Okafor, a pulmonologist". The longer form
+    becomes a mention of the source and its canonical name."""
+    inside = [(a.start, a.end) for a in quoted]
+    for src in cl.sources:
+        if src.type != "named_person":
+            continue
+        surnames = {_surname(m, lex) for m in src.mentions if m.kind == "name"} - {None}
+        if not surnames:
+            continue
+        best: tuple[int, int] | None = None
+        for _, sent in enumerate(parse.sentences):
+            words = sent.words
+            for i, w in enumerate(words):
+                if w.text.lower() not in surnames or w.upos not in ("PROPN", "NOUN", "X", "ADJ"):
+                    continue
+                if any(a <= w.start < b for a, b in inside):
+                    continue
+                j = i
+                while j > 0 and (words[j - 1].upos == "PROPN" or words[j - 1].text.rstrip(".") in lex.titles) \
+                        and words[j - 1].text[:1].isupper() and not words[j - 1].text.endswith(("’s", "'s")):
+                    j -= 1
+                span = (words[j].start, w.end)
+                if best is None or span[1] - span[0] > best[1] - best[0]:
+                    best = span
+        if best is None or any((m.start, m.end) == best for m in src.mentions):
+            continue
+        candidate = text[best[0]:best[1]]
+        if len(candidate) <= len(src.name) or "\n" in candidate:
+            continue
+        src.name = candidate
+        given = [w for w in candidate.split() if w.rstrip(".") not in lex.titles]
+        if src.gender is None and len(given) >= 2 and given[0] in lex.first_names:
+            src.gender = lex.first_names[given[0]]
+        if not any(m.start <= best[0] < m.end for m in src.mentions):
+            sent_idx = parse.sentence_at(best[0]) or 0
+            src.mentions.append(Mention(best[0], best[1], candidate, "name", candidate.split()[-1].lower(),
+                                        "PROPN", "sing", False, sent_idx, tuple(candidate.split())))
+        if src.description is None:
+            sent = parse.sentences[parse.sentence_at(best[0]) or 0]
+            rest = text[best[1]:sent.end]
+            m = re.match(r",\s+((?:a|an|the|who)\b[^,;]*)(?:,|\.|;|$)", rest)
+            if m and not re.match(r"(?:said|says|told|added)\b", m.group(1)):
+                src.description = (best[1] + m.start(1), best[1] + m.end(1))
 
 
 def _sentence_span(parse: Parse, offset: int) -> tuple[int, int] | None:

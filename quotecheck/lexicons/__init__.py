@@ -37,6 +37,7 @@ class Lexicon:
     document_nouns: frozenset[str]
     organization_words: frozenset[str]
     organization_nouns: frozenset[str]
+    first_names: dict[str, str]
     ground_rules: tuple[tuple[str, re.Pattern], ...]
     anonymity_reasons: tuple[re.Pattern, ...]
 
@@ -60,7 +61,9 @@ def default_lexicon() -> Lexicon:
     for line in _lines("ground_rules.tsv"):
         rule, _, pattern = line.partition("\t")
         rules.append((rule.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
+    names = dict(line.split("\t")[:2] for line in _lines("first_names.tsv"))
     return Lexicon(
+        first_names=names,
         speech_verbs=frozenset(_lines("speech_verbs.txt")),
         speech_nouns=frozenset(_lines("speech_nouns.txt")),
         indirect_verbs=frozenset(_lines("indirect_verbs.txt")),

@@ -60,6 +60,8 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
             docs.append(read_document(path, input_format))
         except InputError as e:
             errors.append(str(e))
+    for line in errors:
+        click.echo(f"quotecheck: {line}", err=True)
     reports = []
     if docs:
         try:
@@ -68,11 +70,12 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
         except ModelError as e:
             click.echo(f"quotecheck: {e}", err=True)
             sys.exit(EXIT_ERROR)
-    for line in errors:
-        click.echo(f"quotecheck: {line}", err=True)
 
     if output_format == "json":
-        rendered = render_json(reports[0] if len(reports) == 1 and len(paths) == 1 else reports)
+        # One file asked for: its report; several (or a directory): {"reports": [...]}, even
+        # when only one of them could be read, so the shape depends on the command line only.
+        single = len(paths) == 1 and not Path(paths[0]).is_dir()
+        rendered = render_json(reports[0] if single and reports else {"reports": reports})
     else:
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         rendered = render_text(reports, color=use_color, errors=errors)

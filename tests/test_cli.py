@@ -1,0 +1,151 @@
+"""The command line without a model: usage and input errors, model commands, exit codes.
+
+Checking itself is covered end to end in test_e2e.py; here the Checker is replaced by one that
+reads stored parses, so exit codes and outputs are tested fast and deterministically.
+"""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ARTICLES, load_stored
+from quotecheck import cli
+from quotecheck.parsing import ENV_MODEL_DIR
+from quotecheck.schema import validate_report
+
+
+class StoredChecker:
+    """Stands in for quotecheck.api.Checker: reports from stored fixture parses."""
+
+    instances = 0
+
+    def __init__(self, model_dir=None, **kwargs):
+        StoredChecker.instances += 1
+
+    def check_documents(self, docs):
+        from quotecheck.api import analyze
+
+        reports = []
+        for doc in docs:
+            name = doc.path.rsplit("/", 1)[-1]
+            _, parse = load_stored(ARTICLES / name)
+            reports.append(analyze(doc, parse))
+        return reports
+
+
+@pytest.fixture
+def stored(monkeypatch):
+    import quotecheck.api
+
+    StoredChecker.instances = 0
+    monkeypatch.setattr(quotecheck.api, "Checker", StoredChecker)
+    return StoredChecker
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli.main, list(args), input=input)
+
+
+def test_text_report_groups_by_source_and_exit_code_follows_fail_on(stored):
+    path = str(ARTICLES / "04-anonymous-official-reasons.txt")  # info findings only
+    result = run("check", path)
+    assert result.exit_code == 0, result.output
+    assert "a senior defense official" in result.output
+    assert run("check", "--fail-on", "warning", path).exit_code == 0
+    assert run("check", "--fail-on", "info", path).exit_code == 1
+    warned = str(ARTICLES / "05-anonymous-groups-plant-closing.txt")  # warnings, no error
+    assert run("check", warned).exit_code == 0
+    assert run("check", "--fail-on", "warning", warned).exit_code == 1
+
+
+def test_unattributed_quote_is_an_error(stored):
+    result = run("check", str(ARTICLES / "12-unattributed-unbalanced.txt"))
+    assert result.exit_code == 1
+    assert "unattributed-quote" in result.output
+
+
+def test_json_for_one_and_many_files(stored, tmp_path):
+    one = tmp_path / "one.json"
+    assert run("check", "--format", "json", str(ARTICLES / "01-layouts-said.txt"), "-o", str(one)).exit_code == 0
+    validate_report(json.loads(one.read_text()))
+    many = tmp_path / "many.json"
+    result = run("check", "--format", "json", str(ARTICLES / "01-layouts-said.txt"),
+                 str(ARTICLES / "18-md-council-rentals.md"), "-o", str(many))
+    assert result.exit_code == 0
+    reports = json.loads(many.read_text())["reports"]
+    assert [r["document"]["format"] for r in reports] == ["text", "markdown"]
+    for r in reports:
+        validate_report(r)
+    assert stored.instances == 2  # one Checker per run: the model is loaded once per process
+
+
+def test_bad_inputs_are_reported_and_the_rest_still_checked(stored, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe broken")
+    empty = tmp_path / "empty.md"
+    empty.write_text("   \n")
+    out = tmp_path / "r.json"
+    result = run("check", "--format", "json", str(bad), str(ARTICLES / "01-layouts-said.txt"),
+                 str(empty), str(tmp_path / "missing.txt"), "-o", str(out))
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("quotecheck: ")]
+    assert len(errors) == 3
+    assert any(str(bad) in e and "UTF-8" in e for e in errors)
+    assert any(str(empty) in e for e in errors)
+    assert any("missing.txt" in e for e in errors)
+    assert [r["document"]["path"] for r in json.loads(out.read_text())["reports"]] == [
+        str(ARTICLES / "01-layouts-said.txt")]
+
+
+def test_directory_without_articles(stored, tmp_path):
+    (tmp_path / "notes.csv").write_text("a,b\n")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert "no article files" in result.output
+    assert stored.instances == 0  # nothing to check: no model is loaded
+
+
+def test_stdin_is_read_as_the_given_format(stored, monkeypatch):
+    html = (ARTICLES / "21-html-ice-storm.html").read_bytes()
+
+    def named(docs):  # the stored parse is looked up by name; stdin has none
+        from dataclasses import replace
+        return [replace(d, path="21-html-ice-storm.html") for d in docs]
+
+    original = StoredChecker.check_documents
+    monkeypatch.setattr(StoredChecker, "check_documents", lambda self, docs: original(self, named(docs)))
+    result = CliRunner().invoke(cli.main, ["check", "--input-format", "html", "--format", "json", "-"], input=html)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["document"]["format"] == "html"
+    assert any(q["text"].startswith("This is the worst ice") for q in report["quotes"])
+
+
+def test_usage_errors_exit_2():
+    assert run("check").exit_code == 2
+    assert run("check", "--format", "yaml", "x.txt").exit_code == 2
+    assert run("check", "--fail-on", "fatal", "x.txt").exit_code == 2
+
+
+def test_missing_model_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_MODEL_DIR, str(tmp_path / "nowhere"))
+    result = run("check", str(ARTICLES / "01-layouts-said.txt"))
+    assert result.exit_code == 2
+    assert "quotecheck models download" in result.output and "--model-dir" in result.output
+
+
+def test_models_info_and_failed_download(tmp_path, monkeypatch, model_dir):
+    result = run("models", "info", "--model-dir", model_dir)
+    assert result.exit_code == 0
+    assert "found through:   --model-dir" in result.output and "depparse" in result.output
+
+    import stanza
+
+    def offline(*a, **k):
+        raise OSError("network is unreachable")
+
+    monkeypatch.setattr(stanza, "download", offline)
+    result = run("models", "download", "--model-dir", str(tmp_path / "m"))
+    assert result.exit_code == 2
+    assert "network is unreachable" in result.output and ENV_MODEL_DIR in result.output

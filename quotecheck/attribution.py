@@ -209,10 +209,6 @@ def _frame(ctx: _Context, qi: int) -> _Frame:
 # ---------------------------------------------------------------------------------- mentions
 
 
-def _word_sentence(ctx: _Context, word_pos: int) -> tuple[int, Word]:
-    return ctx.flat_words[word_pos]
-
-
 def _sentence_of(ctx: _Context, s_idx: int) -> Sentence:
     return ctx.parse.sentences[s_idx]
 
@@ -325,6 +321,19 @@ def _name_before(ctx: _Context, sent: Sentence, start: int, lo: int) -> tuple[in
     return run[0].start, run[-1].end
 
 
+def _name_mention(ctx: _Context, s_idx: int, span: tuple[int, int],
+                  description: tuple[int, int] | None, ner: str = "O") -> Mention:
+    """A name mention taken from the surface: an appositive name, a name before a descriptor,
+    a dash byline."""
+    words = [w for _, w in ctx.words_between(*span)] or None
+    last = words[-1] if words else None
+    text = ctx.text[span[0]:span[1]]
+    capitalised = text[:1].isupper()
+    return Mention(span[0], span[1], text, "name" if capitalised else "descriptor",
+                   last.lemma.lower() if last else text.split()[-1].lower(), last.upos if last else "PROPN",
+                   "sing", False, s_idx, tuple(w.text for w in words or ()), ner, description)
+
+
 def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Mention | None:
     sent = _sentence_of(ctx, s_idx)
     if head.upos == "PRON" or head.lemma.lower() in PRONOUNS and head.upos in ("PRON", "DET"):
@@ -366,18 +375,11 @@ def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Me
     if kind == "descriptor":
         named = _name_before(ctx, sent, start, lo)
         if named is not None:
-            n_words = [w for _, w in ctx.words_between(*named)]
-            last = n_words[-1]
-            d_end = desc[1] if desc else end
-            return Mention(named[0], named[1], ctx.text[named[0]:named[1]], "name", last.lemma.lower(),
-                           last.upos, "sing", False, s_idx, tuple(w.text for w in n_words), ner, (start, d_end))
+            return _name_mention(ctx, s_idx, named, (start, desc[1] if desc else end), ner)
     if kind != "name" and desc is not None:
         named = _appositive_name(ctx, desc)
         if named is not None:  # "Rennick's attorney, Paul Stavros, told reporters"
-            n_words = [w for _, w in ctx.words_between(*named)]
-            last = n_words[-1]
-            return Mention(named[0], named[1], ctx.text[named[0]:named[1]], "name", last.lemma.lower(),
-                           last.upos, "sing", False, s_idx, tuple(w.text for w in n_words), ner, (start, end))
+            return _name_mention(ctx, s_idx, named, (start, end), ner)
     return Mention(start, end, ctx.text[start:end], kind, head.lemma.lower(), head.upos, number,
                    definite, s_idx, tuple(w.text for w in words), ner, desc)
 
@@ -671,14 +673,8 @@ def _dash_byline(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     name = name.rstrip(" .\u00a0")
     rest_start = m.end() + len(name) + 1 + (len(rest) - len(rest.lstrip()))
     rest = rest.strip().rstrip(".")
-    s_idx, head = words[0]
-    name_words = [w for s, w in words if w.end <= m.end() + len(name)]
-    if name_words:
-        head = name_words[-1]
-    mention = Mention(m.end(), m.end() + len(name), name, "name" if head.upos == "PROPN" or
-                      name[:1].isupper() else "descriptor", head.lemma.lower(), head.upos, "sing",
-                      False, s_idx, tuple(w.text for w in name_words), head.ner,
-                      (rest_start, rest_start + len(rest)) if rest else None)
+    mention = _name_mention(ctx, words[0][0], (m.end(), m.end() + len(name)),
+                            (rest_start, rest_start + len(rest)) if rest else None)
     dash = m.group(0).strip()
     at = m.start() + m.group(0).index(dash)
     return _Found(Cue(at, at + 1, dash, "dash"), mention)
@@ -719,9 +715,7 @@ def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> str:
     inner = text[q.inner_start:q.inner_end].strip()
     n_words = len(inner.split())
     before = text[frame.pre[0]:q.start].strip()
-    embedded = bool(before) and not before.endswith((",", ":", ";", "—", "–", "-")) and \
-        not re.search(r"\b(?:that|as|saying|:)$", before)
-    after = text[q.end:frame.post[1]].strip()
+    embedded = _embedded(ctx, q, frame)
     ends_sentence = bool(re.search(r"[.!?…]$", inner))
     if not has_cue and q.paragraphs == 1 and _title_case(inner) and n_words <= 8:
         return "title"  # a report called “Paying for Pipes,” ...
@@ -797,7 +791,7 @@ def _embedded(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
     """Is the quotation part of the reporter's sentence (words before it that are not just an
     attribution ending in a comma or colon)?"""
     before = ctx.text[frame.pre[0]:q.start].strip()
-    return bool(before) and not before.endswith((",", ":", ";", "—", "–")) and \
+    return bool(before) and not before.endswith((",", ":", ";", "—", "–", "-")) and \
         not re.search(r"\b(?:that|as|saying)$", before)
 
 

@@ -151,7 +151,6 @@ def scan_quotes(text: str) -> tuple[list[QuoteSpan], list[Unbalanced]]:
     quotes: list[QuoteSpan] = []
     problems: list[Unbalanced] = []
     paragraphs = paragraph_spans(text)
-    para_of_end = {e: n for n, (_, e) in enumerate(paragraphs)}
     open_at: int | None = None
     open_mark = ""
     reopens: list[int] = []
@@ -215,6 +214,5 @@ def scan_quotes(text: str) -> tuple[list[QuoteSpan], list[Unbalanced]]:
             if nxt is None:
                 problems.append(Unbalanced(open_at, open_mark, "never closed"))
                 open_at, reopens = None, []
-    del para_of_end
     problems.sort(key=lambda p: p.offset)
     return quotes, problems

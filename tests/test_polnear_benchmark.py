@@ -252,7 +252,8 @@ def test_load_split(corpus: Path) -> None:
     assert texts == ["“We will win,”", "“a disaster”", "“Nobody knows,”"]
     assert [article.span_text(q.source_spans) for q in quotes] == ["Smith", "Jones", ""]
     assert [q.mixed for q in quotes] == [False, True, False]
-    assert quotes[2].attribution.has_source is False
+    assert quotes[2].attribution.has_source is False and quotes[2].speaker is None
+    assert quotes[0].speaker == (span_of(ARTICLE, "Smith"),)
 
     (indirect,) = article.indirect
     assert article.span_text(indirect.content_spans) == "The economy is improving"
@@ -579,6 +580,19 @@ def test_speed_script(
     assert "## Checking the PolNeAR dev set" in written and "`compact`" in written
 
 
+def test_speed_script_repeat(
+    corpus: Path, stub_api: type[StubChecker], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    model = tmp_path / "compact"
+    model.mkdir()
+    assert speed.main(["--corpus", str(corpus), "--model-dir", str(model), "--repeat", "2"]) == 0
+    (checker,) = stub_api.instances
+    assert checker.parser.parsed == [1, 2, 2]
+    assert len(checker.calls) == 2
+    assert "fastest of 2 runs" in capsys.readouterr().out
+
+
 def test_speed_overhead_arithmetic() -> None:
     timings = speed.Timings(articles=2, words=1000, load_s=1.0, parse_s=4.0, check_s=5.0,
                             peak_rss_mib=300.0)
@@ -594,7 +608,7 @@ def test_speed_overhead_arithmetic() -> None:
 
 def test_real_dev_split() -> None:
     corpus = polnear.default_corpus_dir()
-    if not (corpus / "dev").is_dir():
+    if not corpus.is_dir():
         pytest.skip(f"PolNeAR corpus not found at {corpus} (set ${polnear.ENV_CORPUS})")
     articles = polnear.load_split(corpus, "dev")
     assert len(articles) == 84

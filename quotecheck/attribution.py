@@ -266,6 +266,11 @@ def _description_span(ctx: _Context, sent: Sentence, head: Word, mention_end: in
     words = [w for w in words if w.start >= mention_end and w.end <= hi]
     if words:
         words.sort(key=lambda w: w.index)
+        for i in range(1, len(words) - 1):  # "who wrote the measure, insisted that ...": stop at ", insisted"
+            if words[i].lemma == "," and words[i + 1].upos in ("VERB", "AUX") and words[i + 1].deprel not in (
+                    "acl", "acl:relcl", "conj"):
+                words = words[:i]
+                break
         words = _strip_edges(words)
         if words:
             return _balance(ctx.text, words[0].start, words[-1].end, hi)
@@ -285,7 +290,7 @@ def _description_span(ctx: _Context, sent: Sentence, head: Word, mention_end: in
         if w.upos == "PUNCT" and w.lemma in (",", ";") and i + 1 < len(after) and \
                 after[i + 1].upos in ("VERB", "AUX") and after[i + 1].deprel not in ("acl", "acl:relcl"):
             break
-        if w.upos == "PUNCT" and w.lemma in (".", ";", "?", "!") and i == len(after) - 1:
+        if w.upos == "PUNCT" and w.lemma in (".", ";", "?", "!"):
             break
         end = w.end
     if end <= start or ctx.in_quote(start, end):
@@ -361,8 +366,11 @@ def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Me
         number = "plur"
     lex = ctx.lexicon
     common = head.lemma.lower() in lex.anonymous_nouns or head.lemma.lower() in lex.document_nouns \
-        or head.lemma.lower() in lex.organization_nouns or head.lemma.lower() in lex.speech_nouns
-    is_name = head.upos == "PROPN" or (head.text[:1].isupper() and not common and head.upos in ("NOUN", "X", "ADJ"))
+        or head.lemma.lower() in lex.organization_nouns
+    other_names = [w for w in words if w is not head and w.upos == "PROPN" and w.start > head.start]
+    if common and other_names:  # "House Minority Leader Craig Detweiler" parsed with head "Leader"
+        head, common = other_names[-1], False
+    is_name = not common and (head.upos == "PROPN" or (head.text[:1].isupper() and head.upos in ("NOUN", "X", "ADJ")))
     definite = first in DETERMINERS_DEFINITE
     if is_name:
         kind = "name"
@@ -450,7 +458,10 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
     subjects = [c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and not ctx.in_quote(c.start, c.end)]
     if subjects:  # a mis-parse can give two ("a senior defense official" -> defense, official)
         before = [c for c in subjects if c.index < verb.index]
-        return max(before, key=lambda c: c.index) if before else min(subjects, key=lambda c: c.index)
+        subj = max(before, key=lambda c: c.index) if before else min(subjects, key=lambda c: c.index)
+        if subj.lemma.lower() in ("who", "which", "that") and verb.deprel == "acl:relcl":
+            return sent.head_of(verb)  # "Baylor, who wrote the measure, ...": the relative's antecedent
+        return subj
     if depth < 2 and verb.deprel in ("advcl", "xcomp", "conj", "parataxis", "acl") :
         head = sent.head_of(verb)
         if head is not None and not ctx.in_quote(head.start, head.end):
@@ -476,12 +487,20 @@ def _span_head(ctx: _Context, sent: Sentence, words: list[Word]) -> Word | None:
     return nominal[0]
 
 
+_RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,\s*(?:\w+\s+)?$")
+
+
 def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> Word | None:
     """Layout fallback when the parse gives no subject: the noun phrase between the frame edge
     and the verb ("Rep. John Mica (R-Fla.) said"), or right after the verb ("said Jones")."""
     sent = _sentence_of(ctx, s_idx)
-    finite = verb.xpos in ("VBD", "VBZ", "VBP") or verb.feat("VerbForm") == "Fin"
-    before = [w for w in sent.words if lo <= w.start and w.end <= verb.start and not ctx.in_quote(w.start)
+    nxt = sent.word(verb.index + 1) if verb.index < len(sent.words) else None
+    finite = verb.xpos in ("VBD", "VBZ", "VBP") or verb.feat("VerbForm") == "Fin" or \
+        verb.deprel in ("root", "parataxis") or (nxt is not None and nxt.lemma in (".", ","))
+    # skip a relative clause between subject and verb: "Baylor (R-Idaho), who wrote it, insisted"
+    rel = _RELATIVE_BEFORE_VERB.search(ctx.text, lo, verb.start)
+    stop = rel.start() if rel else verb.start
+    before = [w for w in sent.words if lo <= w.start and w.end <= stop and not ctx.in_quote(w.start)
               and finite]
     # the stretch right before the verb, back to a clause boundary
     run: list[Word] = []
@@ -711,23 +730,31 @@ def _pre_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
 
 
 def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> str:
+    """direct, partial, scare or title, from the layout around the quotation.
+
+    - set off from the writer's sentence (sentence start, after a comma or colon) or running
+      over paragraphs or sentences of its own: ``direct``;
+    - inside the writer's grammar ("said that “...”", "called it “...”"): ``partial`` when the
+      sentence has a speech cue (or the quotation is long), else a ``title`` when it is in
+      title case ("Paying for Pipes"), else ``scare`` ("so-called “reform”").
+    """
     text = ctx.text
     inner = text[q.inner_start:q.inner_end].strip()
     n_words = len(inner.split())
     before = text[frame.pre[0]:q.start].strip()
-    embedded = _embedded(ctx, q, frame)
-    ends_sentence = bool(re.search(r"[.!?…]$", inner))
+    if re.search(r"\bso[- ]called$", before, flags=re.I):
+        return "scare"
     if not has_cue and q.paragraphs == 1 and _title_case(inner) and n_words <= 8:
         return "title"  # a report called “Paying for Pipes,” ...
-    if q.paragraphs > 1 or n_words >= DIRECT_MIN_WORDS or (not embedded and ends_sentence) or \
-            (not embedded and (inner.endswith(",") or inner.endswith("?") or inner.endswith("!"))):
+    runs_on = q.paragraphs > 1 or re.search(r"[.!?][”’\"]?\s+[A-Z“\"]", inner) is not None
+    if _embedded(ctx, q, frame) or re.search(r"\bthat$", before):
+        if runs_on:
+            return "direct"
+        if has_cue or n_words >= DIRECT_MIN_WORDS:
+            return "partial"
+        return "title" if _title_case(inner) else "scare"
+    if runs_on or n_words >= DIRECT_MIN_WORDS or re.search(r"[.!?…,]$", inner) or has_cue:
         return "direct"
-    if not embedded and n_words >= 4 and has_cue:
-        return "direct"
-    if re.search(r"\bso[- ]called\s*$", before, flags=re.I):
-        return "scare"
-    if has_cue:
-        return "partial"
     return "title" if _title_case(inner) else "scare"
 
 

@@ -31,6 +31,7 @@ from .parsing import Parse
 SOURCE_TYPES = ("named_person", "named_organization", "anonymous_individual", "anonymous_group",
                 "document", "unknown")
 ANONYMITY_RULES = ("background", "deep_background", "not_for_attribution", "anonymity_granted")
+DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
 CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                   "January", "February", "March", "April", "May", "June", "July", "August", "September",
                   "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
@@ -258,10 +259,63 @@ class _Clusterer:
                 if _is_org_name(cand, self.lex) or w.deprel not in ("nsubj", "nsubj:pass", "flat", "appos",
                                                                      "compound", "conj", "obj", "nmod:poss"):
                     continue
+                if m.head_lemma != "they" and not self._looks_like_person(cand, sent, first, w):
+                    continue
                 if m.head_lemma == "they" and not _is_org_name(cand, self.lex):
                     continue
                 return cand
         return None
+
+    def _descriptor_antecedent(self, m: Mention) -> Mention | None:
+        """An earlier indefinite noun phrase with the same head noun ("a senior aide to the
+        governor" ... "the aide"), outside quotations, for a nominal with no earlier source."""
+        if self.parse is None:
+            return None
+        for s_idx in range(m.sentence, max(-1, m.sentence - 12), -1):
+            sent = self.parse.sentences[s_idx]
+            for w in reversed(sent.words):
+                if w.end > m.start or w.lemma.lower() != m.head_lemma or w.upos not in ("NOUN", "ADJ") \
+                        or self._quoted(w.start):
+                    continue
+                kids = sent.children(w)
+                det = next((k for k in kids if k.deprel in ("det", "nummod") and k.index < w.index), None)
+                if det is None or det.text.lower() in DEFINITE:
+                    continue
+                plural = w.feat("Number") == "Plur" or w.xpos in ("NNS", "NNPS") or w.text.lower() == "people"
+                if plural != (m.number == "plur"):
+                    continue
+                left = min([k.index for k in kids if k.index < w.index and k.deprel not in ("punct", "case")]
+                           + [w.index])
+                right = w.index
+                for k in kids:  # "to the governor", "familiar with the talks"
+                    if k.index > w.index and k.deprel in ("nmod", "amod", "acl") and \
+                            "," not in self.text[w.end:k.start]:
+                        right = max(right, max(x.index for x in sent.subtree(k)))
+                words = sent.words[left - 1:right]
+                while words and words[-1].upos == "PUNCT":
+                    words = words[:-1]
+                start, end = words[0].start, words[-1].end
+                return Mention(start, end, self.text[start:end], "descriptor", m.head_lemma, w.upos,
+                               m.number, False, s_idx, tuple(x.text for x in words), w.ner)
+        return None
+
+    def _looks_like_person(self, cand: Mention, sent, first, last) -> bool:
+        """A name met in passing is a person if it carries a title or a known given name, or is
+        the surname of a person already quoted; and it is not inside a prepositional phrase
+        ("lives in Austin, Texas") or a parenthesis ("(D-Ore.)")."""
+        head = sent.head_of(last) if last.deprel in ("flat", "compound") else last
+        for word in {first, last, head} - {None}:
+            if any(k.deprel == "case" for k in sent.children(word)):
+                return False
+        if self.text[max(0, first.start - 1):first.start] == "(":
+            return False
+        words = [w for w in cand.words if w[:1].isupper()]
+        if any(w.rstrip(".") in self.lex.titles for w in words[:-1]) or (words and words[0] in self.lex.first_names):
+            return True
+        surname = _surname(cand, self.lex)
+        return any(src.type == "named_person" and any(_surname(x, self.lex) == surname
+                                                      for x in src.mentions if x.kind == "name")
+                   for src in self.sources)
 
     def _quoted(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.quoted)
@@ -283,13 +337,16 @@ class _Clusterer:
                         return self.add(src.index, m), "explicit"
             return self.add(self.new(m), m), "explicit"
         if m.kind == "pronoun":
-            for idx, x in self._earlier(m.start):
+            # the nearest compatible earlier mention: of a source, or of a person named in passing
+            known = next(((idx, x) for idx, x in self._earlier(m.start)
+                          if _pronoun_fits(m.head_lemma, self.sources[idx])), None)
+            named = self._name_antecedent(m)
+            if named is not None and (known is None or named.start > known[1].start):
+                idx, _ = self.resolve(named)
                 if _pronoun_fits(m.head_lemma, self.sources[idx]):
                     return self.add(idx, m), "pronoun"
-            antecedent = self._name_antecedent(m)
-            if antecedent is not None:  # a person named earlier who had not spoken yet
-                idx, _ = self.resolve(antecedent)
-                return self.add(idx, m), "pronoun"
+            if known is not None:
+                return self.add(known[0], m), "pronoun"
             return self.add(self.new(m), m), "pronoun"
         if m.kind == "nominal":
             cls = _class_of(m.head_lemma, self.lex)
@@ -307,6 +364,10 @@ class _Clusterer:
                 if cls == "person" and src.anonymous and x.kind == "descriptor" and \
                         (src.type == "anonymous_group") == (m.number == "plur"):
                     return self.add(idx, m), "nominal"
+            introduced = self._descriptor_antecedent(m)
+            if introduced is not None:  # "One furnace operator, who asked not to be named, ..."
+                idx = self.add(self.new(introduced), introduced)
+                return self.add(idx, m), "nominal"
             return self.add(self.new(m), m), "explicit"
         # descriptor: the same bare plural is the same group; anything else is new
         if m.number == "plur" and not m.text.lower().startswith(("a ", "an ", "one ", "two ", "three ", "several ", "some ")):
@@ -358,7 +419,7 @@ def _full_names(text: str, parse: Parse, cl: _Clusterer, lex: Lexicon, quoted: l
     becomes a mention of the source and its canonical name."""
     inside = [(a.start, a.end) for a in quoted]
     for src in cl.sources:
-        if src.type != "named_person":
+        if src.type not in ("named_person", "named_organization"):
             continue
         surnames = {_surname(m, lex) for m in src.mentions if m.kind == "name"} - {None}
         if not surnames:
@@ -378,10 +439,10 @@ def _full_names(text: str, parse: Parse, cl: _Clusterer, lex: Lexicon, quoted: l
                 span = (words[j].start, w.end)
                 if best is None or span[1] - span[0] > best[1] - best[0]:
                     best = span
-        if best is None or any((m.start, m.end) == best for m in src.mentions):
+        if best is None:
             continue
         candidate = text[best[0]:best[1]]
-        if len(candidate) <= len(src.name) or "\n" in candidate:
+        if len(candidate) < len(src.name) or "\n" in candidate:
             continue
         src.name = candidate
         given = [w for w in candidate.split() if w.rstrip(".") not in lex.titles]
@@ -394,7 +455,7 @@ def _full_names(text: str, parse: Parse, cl: _Clusterer, lex: Lexicon, quoted: l
         if src.description is None:
             sent = parse.sentences[parse.sentence_at(best[0]) or 0]
             rest = text[best[1]:sent.end]
-            m = re.match(r",\s+((?:a|an|the|who)\b[^,;]*)(?:,|\.|;|$)", rest)
+            m = re.match(r",\s+((?:a|an|the|who)\b[^,;]*?)(?:,|\.(?:\s|$)|;|$)", rest)
             if m and not re.match(r"(?:said|says|told|added)\b", m.group(1)):
                 src.description = (best[1] + m.start(1), best[1] + m.end(1))
 
@@ -423,9 +484,8 @@ def _target_source(text: str, parse: Parse, cl: _Clusterer, start: int, end: int
     # 2. a source mentioned in the same sentence: the nearest one before the phrase, else after
     in_sentence = [(abs(m.start - start) if m.start <= start else 10_000 + m.start - start, src.index)
                    for src in cl.sources for m in src.mentions if s_lo <= m.start < s_hi]
-    if prefer_anonymous:
-        anon = [p for p in in_sentence if cl.sources[p[1]].anonymous]
-        in_sentence = anon or in_sentence
+    if prefer_anonymous:  # a named source in the same sentence is not the one granted anonymity
+        in_sentence = [p for p in in_sentence if cl.sources[p[1]].anonymous]
     if in_sentence:
         return min(in_sentence)[1]
     # 3. the sentence's subject refers back: "The official spoke on condition of anonymity"

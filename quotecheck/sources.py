@@ -309,9 +309,13 @@ class _Clusterer:
                 return False
         if self.text[max(0, first.start - 1):first.start] == "(":
             return False
+        if first.index > 1 and sent.word(first.index - 1).text.lower() == "the":
+            return False  # "her old boat, the Margaret E.": a proper name after "the" is not a person
         words = [w for w in cand.words if w[:1].isupper()]
         if any(w.rstrip(".") in self.lex.titles for w in words[:-1]) or (words and words[0] in self.lex.first_names):
             return True
+        if self._given_name_gender(cand) is not None:
+            return True  # "Ellery", with "Ruth Ellery" earlier in the article
         surname = _surname(cand, self.lex)
         return any(src.type == "named_person" and any(_surname(x, self.lex) == surname
                                                       for x in src.mentions if x.kind == "name")

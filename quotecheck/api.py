@@ -11,12 +11,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .attribution import attribute
 from .documents import Document, document_from_bytes
-from .findings import Analysis, run_rules
+from .rules import RULES, Analysis, RuleSettings, run_rules
 from .lexicons import Lexicon, default_lexicon
 from .parsing import Parse, Parser, resolve_model_dir
 from .quotes import scan_quotes
@@ -24,14 +24,18 @@ from .report import build_report
 from .sources import cluster_sources
 
 
-def analyze(doc: Document, parse: Parse, lexicon: Lexicon | None = None) -> dict[str, Any]:
-    """Quotations, attribution, sources and findings for a parsed document, as a report dict."""
+def analyze(doc: Document, parse: Parse, lexicon: Lexicon | None = None,
+            rules: Mapping[str, RuleSettings | None] | None = None) -> dict[str, Any]:
+    """Quotations, attribution, sources and findings for a parsed document, as a report dict.
+
+    ``lexicon``: the word lists in effect (a newsroom's additions included); ``rules``: the
+    configured settings per rule id (None: off; missing: the rule's defaults)."""
     lex = lexicon or default_lexicon()
     quotes, unbalanced = scan_quotes(doc.text)
     attributions = attribute(doc.text, parse, quotes, lex)
     sources = cluster_sources(doc.text, parse, attributions, lex)
-    analysis = Analysis(doc.text, sources, unbalanced)
-    return build_report(doc, analysis, run_rules(analysis))
+    analysis = Analysis(doc.text, sources, unbalanced, lex)
+    return build_report(doc, analysis, run_rules(analysis, RULES, rules))
 
 
 class Checker:

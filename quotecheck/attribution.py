@@ -298,6 +298,12 @@ def _description_span(ctx: _Context, sent: Sentence, head: Word, mention_end: in
     return start, end
 
 
+KNOWLEDGE_TAIL = re.compile(
+    r"\s+(?:familiar\s+with|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|knowledgeable\s+about|"
+    r"close\s+to|involved\s+in|privy\s+to|who\s+(?:attended|witnessed|was\s+present\s+at))\b"
+    r"(?:\s+(?!(?:said|says|say|told|tells|added|according|who|which|and|but)\b)[\w’'-]+){1,6}")
+
+
 def _balance(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
     """Extend a span to close a parenthesis it opens ("Sen. Lewis Tran (D-Wash.)")."""
     if text.count("(", start, end) > text.count(")", start, end):
@@ -378,6 +384,10 @@ def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Me
         kind = "nominal"
     else:
         kind = "descriptor"
+    if kind != "name":  # "a person familiar with the matter": the parser often makes the adjective the head
+        follow = KNOWLEDGE_TAIL.match(ctx.text, end, hi)
+        if follow and not ctx.in_quote(end, follow.end()):
+            end = follow.end()
     desc = _description_span(ctx, sent, head, end, hi)
     ner = next((w.ner for w in words if w.ner != "O"), "O")
     if kind == "descriptor":

@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .documents import FORMATS, InputError, iter_article_paths, read_document
-from .findings import SEVERITY_RANK
+from .rules import SEVERITY_RANK
 from .parsing import ENV_MODEL_DIR, ModelError, download_models, resolve_model_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -10,7 +10,7 @@ from typing import Any
 
 from . import __version__
 from .documents import Document
-from .findings import Analysis, Finding
+from .rules import Analysis, Finding
 from .schema import SCHEMA_VERSION
 from .sources import SourceAnalysis
 
@@ -66,6 +66,10 @@ def build_report(doc: Document, analysis: Analysis, findings: list[Finding]) -> 
             "ground_rule_evidence": [{"rule": e.rule, **_loc(doc, e.start, e.end, e.text)}
                                      for e in src.ground_rules],
             "anonymity_reason": reason,
+            "descriptor": None if src.descriptor is None else {
+                "affiliation": src.descriptor.affiliation, "seniority": src.descriptor.seniority,
+                "role": src.descriptor.role, "knowledge": src.descriptor.knowledge,
+                "side": src.descriptor.side, "bare": src.descriptor.bare, "score": src.descriptor.score},
             "mentions": [{**_loc(doc, m.start, m.end, m.text), "kind": m.kind} for m in src.mentions],
             "quote_ids": [quote_ids[i] for i in src.attributions],
         })

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .attribution import PRONOUNS, Attribution, Mention
+from .attribution import KNOWLEDGE_TAIL, PRONOUNS, Attribution, Mention
 from .lexicons import Lexicon, default_lexicon
 from .parsing import Parse
 
@@ -58,6 +58,9 @@ class Source:
     ground_rules: list[Evidence] = field(default_factory=list)
     anonymity_reason: Evidence | None = None
     gender: str | None = None
+    descriptor: "Descriptor | None" = None  # for anonymous sources
+    declined_comment: list[Evidence] = field(default_factory=list)
+    number_clash: Evidence | None = None  # "sources said" ... later "the source said"
 
     @property
     def id(self) -> str:
@@ -74,6 +77,74 @@ class Source:
             if e.rule not in seen:
                 seen.append(e.rule)
         return seen
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    """How specifically an anonymous source is described (NPR, BBC and WaPo guidance)."""
+
+    affiliation: str | None  # "NATO", "administration"
+    seniority: str | None  # "senior"
+    role: str | None  # "official", "aide"
+    knowledge: str | None  # "familiar with the talks", "who attended the meeting"
+    side: str | None  # "Republican"
+    bare: bool  # nothing but a vague noun: "a source", "officials"
+
+    @property
+    def score(self) -> int:
+        return sum(x is not None for x in (self.affiliation, self.seniority, self.role, self.knowledge, self.side))
+
+
+_GENERIC_ROLES = {"source", "person", "people", "someone", "individual", "insider", "figure", "man", "woman"}
+_DETERMINERS = {"a", "an", "the", "one", "two", "three", "four", "several", "some", "another", "many",
+                "other", "these", "those", "this", "that", "multiple", "few"}
+
+
+def describe(src: "Source", text: str, lex: Lexicon) -> Descriptor:
+    """The descriptor profile of an anonymous source, from its descriptor mentions and its
+    description (ground-rule phrases and reasons do not describe anybody)."""
+    phrases = [m.text for m in src.mentions if m.kind in ("descriptor", "nominal")]
+    desc = text[src.description[0]:src.description[1]] if src.description else ""
+    for ev in src.ground_rules + ([src.anonymity_reason] if src.anonymity_reason else []):
+        desc = desc.replace(ev.text, " ")
+    body = " ".join(phrases + [desc])
+    tokens = re.findall(r"[\w’'-]+", body)
+    affiliation = seniority = side = None
+    for phrase in phrases + [desc]:
+        words = re.findall(r"[\w’'-]+", phrase)
+        caps: list[str] = []
+        for i, w in enumerate(words):
+            upper = w[:1].isupper() and not (i == 0 and w.lower() in _DETERMINERS | {"who", "whose"})
+            if upper and w not in lex.side_words and w.rstrip(".") not in lex.titles:
+                caps.append(w)
+            elif caps:
+                break
+        if caps and affiliation is None:
+            affiliation = " ".join(caps)
+        if affiliation is None:
+            affiliation = next((w for w in words if w.lower() in lex.affiliation_words), None)
+    seniority = next((w for w in tokens if w.lower() in lex.seniority_words), None)
+    side = next((w for w in tokens if w in lex.side_words or w.lower() in lex.side_words), None)
+    knowledge = None
+    for pattern in lex.knowledge_phrases:
+        m = pattern.search(body)
+        if m:
+            knowledge = _clause(body, m.start())
+            break
+    heads = [m.head_lemma for m in src.mentions if m.kind in ("descriptor", "nominal")]
+    role = next((h for h in heads if h in lex.anonymous_nouns and h not in _GENERIC_ROLES), None)
+    first = next((m for m in src.mentions if m.kind == "descriptor"), None) or \
+        next((m for m in src.mentions if m.kind != "pronoun"), None)
+    bare = False
+    if first is not None:
+        content = [w for w in re.findall(r"[\w’'-]+", first.text) if w.lower() not in _DETERMINERS]
+        bare = len(content) == 1 and first.head_lemma in lex.vague_descriptors and not desc.strip(" ,")
+    return Descriptor(affiliation, seniority, role, knowledge, side, bare)
+
+
+def _clause(text: str, start: int) -> str:
+    end = re.compile(r"[,.;]").search(text, start)
+    return text[start:end.start() if end else len(text)].strip()
 
 
 @dataclass(frozen=True)
@@ -278,12 +349,12 @@ class _Clusterer:
                         or self._quoted(w.start):
                     continue
                 kids = sent.children(w)
-                det = next((k for k in kids if k.deprel in ("det", "nummod") and k.index < w.index), None)
-                if det is None or det.text.lower() in DEFINITE:
-                    continue
+                det = next((k for k in kids if k.deprel in ("det", "nummod", "nmod:poss") and k.index < w.index), None)
                 plural = w.feat("Number") == "Plur" or w.xpos in ("NNS", "NNPS") or w.text.lower() == "people"
                 if plural != (m.number == "plur"):
                     continue
+                if (det is None and not plural) or (det is not None and det.text.lower() in DEFINITE):
+                    continue  # "people briefed on the talks" (a bare plural) introduces; "the aide" does not
                 left = min([k.index for k in kids if k.index < w.index and k.deprel not in ("punct", "case")]
                            + [w.index])
                 right = w.index
@@ -295,6 +366,9 @@ class _Clusterer:
                 while words and words[-1].upos == "PUNCT":
                     words = words[:-1]
                 start, end = words[0].start, words[-1].end
+                tail = KNOWLEDGE_TAIL.match(self.text, end, sent.end)
+                if tail:  # "people briefed on the talks"
+                    end = tail.end()
                 return Mention(start, end, self.text[start:end], "descriptor", m.head_lemma, w.upos,
                                m.number, False, s_idx, tuple(x.text for x in words), w.ner)
         return None
@@ -372,7 +446,12 @@ class _Clusterer:
             if introduced is not None:  # "One furnace operator, who asked not to be named, ..."
                 idx = self.add(self.new(introduced), introduced)
                 return self.add(idx, m), "nominal"
-            return self.add(self.new(m), m), "explicit"
+            idx = self.add(self.new(m), m)
+            plural = next((j for j, x in candidates if x.head_lemma == m.head_lemma and x.number == "plur"
+                           and m.number == "sing" and self.sources[j].anonymous), None)
+            if plural is not None:  # "sources said" ... "the source said": one source or several?
+                self.sources[idx].number_clash = Evidence("number", m.start, m.end, m.text)
+            return idx, "explicit"
         # descriptor: the same bare plural is the same group; anything else is new
         if m.number == "plur" and not m.text.lower().startswith(("a ", "an ", "one ", "two ", "three ", "several ", "some ")):
             for src in self.sources:
@@ -404,6 +483,10 @@ def cluster_sources(text: str, parse: Parse, attributions: list[Attribution],
         linked.append(LinkedAttribution(a, idx, resolution))
     _full_names(text, parse, cl, lex, [a for a in attributions if a.quote is not None])
     unattached = _assign_ground_rules(text, parse, cl, lex)
+    _assign_declined_comment(text, parse, cl, lex)
+    for src in cl.sources:
+        if src.anonymous:
+            src.descriptor = describe(src, text, lex)
     order = sorted(range(len(cl.sources)), key=lambda i: min(m.start for m in cl.sources[i].mentions))
     remap = {old: new for new, old in enumerate(order)}
     sources = [cl.sources[i] for i in order]
@@ -536,21 +619,69 @@ def _assign_ground_rules(text: str, parse: Parse, cl: _Clusterer, lex: Lexicon) 
         span = _sentence_span(parse, ev.start)
         if span:
             rule_targets[span[0]] = target
+    spare: list[Evidence] = []  # reasons that name nobody in reach
     for pattern in lex.anonymity_reasons:
         for m in pattern.finditer(text):
             span = _sentence_span(parse, m.start())
             target = rule_targets.get(span[0]) if span else None
             if target is None:
                 target = _target_source(text, parse, cl, m.start(), m.end(), prefer_anonymous=True)
-            if target is None or not cl.sources[target].anonymous:
-                continue
-            src = cl.sources[target]
             # the reason runs from the match to the end of its clause
             end = _clause_end(text, m.end())
             ev = Evidence("reason", m.start(), end, text[m.start():end])
+            if target is None or not cl.sources[target].anonymous:
+                spare.append(ev)
+                continue
+            src = cl.sources[target]
             if src.anonymity_reason is None or ev.start < src.anonymity_reason.start:
                 src.anonymity_reason = ev
+    # A reason stated for everyone ("like others interviewed, spoke on condition of anonymity
+    # because ...") or when only one anonymous source lacks one: about a third of reasons come
+    # after the first quotation, far from any mention.
+    unexplained = [src for src in cl.sources if src.anonymous and src.anonymity_reason is None]
+    for ev in spare:
+        sentence = _sentence_span(parse, ev.start) or (ev.start, ev.end)
+        blanket = re.search(r"\b(?:others|all|those|everyone|each)\b", text[sentence[0]:ev.start], re.I)
+        if blanket:
+            for src in unexplained:
+                src.anonymity_reason = ev
+            unexplained = []
+        elif len(unexplained) == 1:
+            unexplained[0].anonymity_reason = ev
+            unexplained = []
     return unattached
+
+
+def _assign_declined_comment(text: str, parse: Parse, cl: _Clusterer, lex: Lexicon) -> None:
+    """ "The official declined to comment": give the evidence to the source that is the
+    subject of the sentence (same head noun with "the", a pronoun, or a name)."""
+    for pattern in lex.declined_comment:
+        for m in pattern.finditer(text):
+            if cl._quoted(m.start()):
+                continue
+            s_idx = parse.sentence_at(m.start())
+            if s_idx is None:
+                continue
+            sent = parse.sentences[s_idx]
+            before = [w for w in sent.words if w.end <= m.start() and w.upos in ("NOUN", "PROPN", "PRON", "ADJ")]
+            if not before:
+                continue
+            w = before[-1]
+            lemma = w.lemma.lower()
+            target = None
+            for idx, x in cl._earlier(m.start()):
+                src = cl.sources[idx]
+                if w.upos == "PRON" and lemma in PRONOUNS and _pronoun_fits(w.text.lower(), src):
+                    target = idx
+                elif w.upos == "PROPN" and x.kind == "name" and _surname(x, lex) == w.text.lower():
+                    target = idx
+                elif w.upos in ("NOUN", "ADJ") and x.kind != "pronoun" and x.head_lemma == lemma:
+                    target = idx
+                if target is not None:
+                    break
+            if target is not None:
+                cl.sources[target].declined_comment.append(Evidence("declined_comment", m.start(), m.end(),
+                                                                    m.group(0)))
 
 
 def _clause_end(text: str, pos: int) -> int:

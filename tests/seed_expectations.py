@@ -38,7 +38,15 @@ def check_seed(report: dict) -> None:
     assert any(q["cue"]["text"] == "estimated" and q["speaker"]["source_id"] == jones["id"] for q in indirect)
     assert any(q["cue"]["text"] == "according to" and q["speaker"]["source_id"] == nato["id"] for q in indirect)
 
+    # the descriptor says who the source is affiliated with, but not how senior or how they know
+    d = nato["descriptor"]
+    assert d["affiliation"] == "NATO" and d["role"] is None  # "source" is not a role
+    assert d["seniority"] is None and d["knowledge"] is None and d["side"] is None
+    assert d["score"] == 1 and not d["bare"]
+    assert jones["descriptor"] is None
+
     fired = {(f["rule"], f.get("source_id")) for f in report["findings"]}
+    assert not any(rule in ("weak-descriptor", "vague-source") for rule, _ in fired)
     assert ("anonymity-unexplained", nato["id"]) in fired
     assert ("background-source", nato["id"]) in fired
     assert ("anonymous-source", nato["id"]) in fired

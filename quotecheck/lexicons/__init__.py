@@ -1,13 +1,16 @@
 """The word lists quotecheck reads: data files in this folder, loaded once.
 
 Plain lists (``*.txt``) hold one entry per line; ``#`` starts a comment. ``ground_rules.tsv``
-holds ``rule<TAB>regex`` lines. Regular expressions are matched case-insensitively.
-A newsroom extends a lexicon with :meth:`Lexicon.extended` (its configuration adds entries).
+holds ``rule<TAB>regex`` lines, ``first_names.tsv`` ``name<TAB>m|f`` lines. Files of phrases
+(ground rules, reasons, knowledge, corroboration, declined comment) hold case-insensitive
+regular expressions. A newsroom adds entries from its configuration
+(:meth:`Lexicon.with_additions`); configured entries are plain phrases, never regexes.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -23,8 +26,14 @@ def _lines(name: str) -> list[str]:
     return out
 
 
-def _compile(patterns: list[str]) -> tuple[re.Pattern, ...]:
+def _compile(patterns: Sequence[str]) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A plain phrase from a configuration as a regex: words in order, any whitespace between."""
+    words = [re.escape(w) for w in phrase.split()]
+    return r"\b" + r"\s+".join(words) + r"\b"
 
 
 @dataclass(frozen=True)
@@ -40,19 +49,41 @@ class Lexicon:
     first_names: dict[str, str]
     ground_rules: tuple[tuple[str, re.Pattern], ...]
     anonymity_reasons: tuple[re.Pattern, ...]
+    loaded_verbs: frozenset[str]
+    pejorative_cues: frozenset[str]
+    vague_descriptors: frozenset[str]
+    knowledge_phrases: tuple[re.Pattern, ...]
+    seniority_words: frozenset[str]
+    side_words: frozenset[str]
+    affiliation_words: frozenset[str]
+    corroboration_phrases: tuple[re.Pattern, ...]
+    declined_comment: tuple[re.Pattern, ...]
 
-    def extended(self, **additions: list[str]) -> "Lexicon":
-        """A copy with entries added: ``speech_verbs=[...]``, ``ground_rules=[("background", regex)]``..."""
-        changes = {}
+    def with_additions(self, additions: Mapping[str, Sequence[str]]) -> "Lexicon":
+        """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config:
+        ``anonymity-phrases``, ``reason-clauses``, ``loaded-verbs``, ``pejorative-cues``,
+        ``vague-descriptors``, ``speech-verbs``, ``titles``, ``corroboration-phrases``)."""
+        changes: dict = {}
         for key, values in additions.items():
-            current = getattr(self, key)
-            if key == "ground_rules":
-                changes[key] = current + tuple((rule, re.compile(p, re.IGNORECASE)) for rule, p in values)
-            elif key == "anonymity_reasons":
-                changes[key] = current + _compile(list(values))
+            values = [v for v in values if v.strip()]
+            if not values:
+                continue
+            if key == "anonymity-phrases":
+                changes["ground_rules"] = self.ground_rules + tuple(
+                    ("anonymity_granted", re.compile(phrase_pattern(v), re.IGNORECASE)) for v in values)
+            elif key == "reason-clauses":
+                changes["anonymity_reasons"] = self.anonymity_reasons + _compile([phrase_pattern(v) for v in values])
+            elif key == "corroboration-phrases":
+                changes["corroboration_phrases"] = self.corroboration_phrases + _compile(
+                    [phrase_pattern(v) for v in values])
+            elif key in ("loaded-verbs", "pejorative-cues", "vague-descriptors", "speech-verbs"):
+                field = key.replace("-", "_")
+                changes[field] = getattr(self, field) | frozenset(v.strip().lower() for v in values)
+            elif key == "titles":
+                changes["titles"] = self.titles | frozenset(v.strip().rstrip(".") for v in values)
             else:
-                changes[key] = current | frozenset(values)
-        return replace(self, **changes)
+                raise KeyError(f"unknown lexicon key {key!r}")
+        return replace(self, **changes) if changes else self
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +94,6 @@ def default_lexicon() -> Lexicon:
         rules.append((rule.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
     names = dict(line.split("\t")[:2] for line in _lines("first_names.tsv"))
     return Lexicon(
-        first_names=names,
         speech_verbs=frozenset(_lines("speech_verbs.txt")),
         speech_nouns=frozenset(_lines("speech_nouns.txt")),
         indirect_verbs=frozenset(_lines("indirect_verbs.txt")),
@@ -72,6 +102,16 @@ def default_lexicon() -> Lexicon:
         document_nouns=frozenset(_lines("document_nouns.txt")),
         organization_words=frozenset(_lines("organization_words.txt")),
         organization_nouns=frozenset(_lines("organization_nouns.txt")),
+        first_names=names,
         ground_rules=tuple(rules),
         anonymity_reasons=_compile(_lines("anonymity_reasons.txt")),
+        loaded_verbs=frozenset(_lines("loaded_verbs.txt")),
+        pejorative_cues=frozenset(_lines("pejorative_cues.txt")),
+        vague_descriptors=frozenset(_lines("vague_descriptors.txt")),
+        knowledge_phrases=_compile(_lines("knowledge_phrases.txt")),
+        seniority_words=frozenset(_lines("seniority_words.txt")),
+        side_words=frozenset(_lines("side_words.txt")),
+        affiliation_words=frozenset(_lines("affiliation_words.txt")),
+        corroboration_phrases=_compile(_lines("corroboration_phrases.txt")),
+        declined_comment=_compile(_lines("declined_comment.txt")),
     )

@@ -91,6 +91,29 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
+@main.command("rules")
+@click.argument("rule_id", required=False)
+@click.option("--markdown", is_flag=True, help="Print the whole catalogue as Markdown (docs/rules.md).")
+def rules_command(rule_id: str | None, markdown: bool) -> None:
+    """List every rule, or explain one."""
+    from .rules import RULES_BY_ID
+    from .rules.catalogue import explain, markdown as catalogue_markdown, rule_table
+
+    if markdown:
+        click.echo(catalogue_markdown(), nl=False)
+    elif rule_id is None:
+        click.echo(rule_table(), nl=False)
+    elif rule_id in RULES_BY_ID:
+        click.echo(explain(RULES_BY_ID[rule_id]), nl=False)
+    else:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id, RULES_BY_ID, n=3)
+        hint = f" Did you mean {', '.join(close)}?" if close else " `quotecheck rules` lists them."
+        click.echo(f"quotecheck: unknown rule {rule_id!r}.{hint}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
 @main.group()
 def models() -> None:
     """Where the stanza model comes from; fetch the official one."""

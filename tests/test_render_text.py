@@ -447,3 +447,16 @@ def test_render_json_several_reports(nato: dict[str, Any], council: dict[str, An
     out = render_json([nato, council])
     assert json.loads(out) == {"reports": [nato, council]}
     assert json.loads(render_json([])) == {"reports": []}
+
+
+def test_descriptor_of_anonymous_sources_is_shown():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from conftest import require_seed, stored_report
+
+    out = render_text([stored_report(require_seed())])
+    line = next(l for l in out.splitlines() if "described by:" in l)
+    assert "affiliation NATO" in line and "no seniority" in line and "(1 of 5)" in line
+    assert sum("described by:" in l for l in out.splitlines()) == 1  # named sources have none

@@ -115,6 +115,17 @@ class _Style:
 # -- one article -------------------------------------------------------------------------------
 
 
+_DIMENSIONS = ("affiliation", "seniority", "role", "knowledge", "side")
+
+
+def _descriptor(d: Mapping[str, Any]) -> str:
+    """ "affiliation NATO; no seniority, role, knowledge, side (1 of 5)" """
+    have = [f"{k} {_shorten(d[k], 40)}" for k in _DIMENSIONS if d.get(k)]
+    missing = [k for k in _DIMENSIONS if not d.get(k)]
+    parts = have + ([f"no {', '.join(missing)}"] if missing else [])
+    return "; ".join(parts) + f" ({d.get('score', len(have))} of 5)" + (", a bare noun" if d.get("bare") else "")
+
+
 def _quote_text(quote: Mapping[str, Any]) -> str:
     """The quoted words as shown: in straight quotation marks, except reported speech."""
     words = _shorten(quote.get("text", ""), QUOTE_CHARS)
@@ -215,6 +226,9 @@ class _ArticleRenderer:
             else:
                 shown = self.style("no reason given", fg="yellow")
             lines.append(f"{detail}reason for anonymity: {shown}")
+            descriptor = source.get("descriptor")
+            if descriptor:
+                lines.append(f"{detail}described by: {_descriptor(descriptor)}")
         lines += [self._quote_line(q) for q in quotes]
         if not quotes:
             lines.append(f"{detail}(cited, not quoted)")

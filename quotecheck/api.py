@@ -24,6 +24,9 @@ from .report import build_report
 from .sources import cluster_sources
 
 
+Settings = tuple[Lexicon, "Mapping[str, RuleSettings | None] | None"]
+
+
 def analyze(doc: Document, parse: Parse, lexicon: Lexicon | None = None,
             rules: Mapping[str, RuleSettings | None] | None = None) -> dict[str, Any]:
     """Quotations, attribution, sources and findings for a parsed document, as a report dict.
@@ -50,9 +53,13 @@ class Checker:
     def parse_documents(self, docs: Sequence[Document]) -> list[Parse]:
         return self.parser.parse_texts([d.text for d in docs])
 
-    def check_documents(self, docs: Sequence[Document]) -> list[dict[str, Any]]:
+    def check_documents(self, docs: Sequence[Document],
+                        settings: Sequence[Settings] | None = None) -> list[dict[str, Any]]:
+        """Parse all documents in batches, then analyse each with its own settings (the
+        lexicon and rule settings of the newsroom policy that governs its path)."""
         parses = self.parse_documents(docs)
-        return [analyze(d, p, self.lexicon) for d, p in zip(docs, parses)]
+        chosen = settings if settings is not None else [(self.lexicon, None)] * len(docs)
+        return [analyze(d, p, lex, rules) for d, p, (lex, rules) in zip(docs, parses, chosen)]
 
     def check_texts(self, texts: Sequence[str], paths: Sequence[str] | None = None,
                     input_format: str = "text") -> list[dict[str, Any]]:

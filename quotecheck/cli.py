@@ -39,14 +39,20 @@ def main() -> None:
               default=None, help="Write the report to this file instead of standard output.")
 @click.option("--input-format", type=click.Choice(FORMATS), default=None,
               help="Read every input as this format (default: by file extension; stdin is text).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
-              show_default=True, help="Exit 1 when a finding at or above this severity is reported.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 when a finding at or above this severity is reported "
+                   "(default: the configuration's fail-on, else error).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Use this configuration file instead of discovering quotecheck.toml, "
+                   ".quotecheck.toml or pyproject.toml [tool.quotecheck] next to each article.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @_model_dir_option
 def check(paths: tuple[str, ...], output_format: str, output: str | None, input_format: str | None,
-          fail_on: str, color: bool | None, model_dir: str | None) -> None:
+          fail_on: str | None, config_file: str | None, color: bool | None, model_dir: str | None) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from .api import Checker
+    from .lexicons import default_lexicon
+    from .policy import ConfigError, PolicyCache
     from .render.json_format import render_json
     from .render.text import render_text
 
@@ -60,13 +66,28 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
             docs.append(read_document(path, input_format))
         except InputError as e:
             errors.append(str(e))
+    # The newsroom policy that governs each article: its rules, lexicon additions, fail-on.
+    policies = PolicyCache()
+    try:
+        chosen = [policies.policy_for(d.path, config_file) for d in docs]
+    except ConfigError as e:
+        click.echo(f"quotecheck: {e}", err=True)
+        sys.exit(EXIT_ERROR)
+    lexicons: dict[tuple, object] = {}
+    settings = []
+    for policy in chosen:
+        key = tuple(sorted(policy.lexicon.items()))
+        if key not in lexicons:
+            lexicons[key] = default_lexicon().with_additions(policy.lexicon)
+        settings.append((lexicons[key], policy.rules))
+
     for line in errors:
         click.echo(f"quotecheck: {line}", err=True)
     reports = []
     if docs:
         try:
             checker = Checker(model_dir)
-            reports = checker.check_documents(docs)
+            reports = checker.check_documents(docs, settings)
         except ModelError as e:
             click.echo(f"quotecheck: {e}", err=True)
             sys.exit(EXIT_ERROR)
@@ -86,8 +107,11 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
 
     if errors:
         sys.exit(EXIT_ERROR)
-    threshold = SEVERITY_RANK[fail_on]
-    failing = any(SEVERITY_RANK[f["severity"]] >= threshold for r in reports for f in r["findings"])
+    def fails(report: dict, policy) -> bool:
+        threshold = SEVERITY_RANK[fail_on or policy.fail_on or "error"]
+        return any(SEVERITY_RANK[f["severity"]] >= threshold for f in report["findings"])
+
+    failing = any(fails(r, p) for r, p in zip(reports, chosen))
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
@@ -146,6 +170,31 @@ def models_download(model_dir: str | None) -> None:
         click.echo(f"quotecheck: {e}", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(f"downloaded: {loc.describe()}")
+
+
+# --- quotecheck config: the effective newsroom policy (quotecheck/policy.py) ---------------
+@main.command("config")
+@click.argument("path", default=".", required=False)
+@click.option("--config", "config_file", default=None, metavar="FILE",
+              help="Use this configuration file instead of searching from PATH.")
+@click.option("--format", "config_format", type=click.Choice(["toml", "json"]), default="toml",
+              show_default=True, help="Output format.")
+def config_command(path: str, config_file: str | None, config_format: str) -> None:
+    """Show the configuration in effect for PATH (default: the current directory): the
+    config files applied, fail-on, every rule's severity and options, lexicon additions."""
+    import json
+
+    from .policy import ConfigError, load_policy
+
+    try:
+        policy = load_policy(path, config_file)
+    except ConfigError as e:
+        click.echo(f"quotecheck: {e}", err=True)
+        sys.exit(EXIT_ERROR)
+    if config_format == "json":
+        click.echo(json.dumps({"path": path, **policy.to_dict()}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(policy.to_toml(path), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

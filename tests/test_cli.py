@@ -23,14 +23,15 @@ class StoredChecker:
     def __init__(self, model_dir=None, **kwargs):
         StoredChecker.instances += 1
 
-    def check_documents(self, docs):
+    def check_documents(self, docs, settings=None):
         from quotecheck.api import analyze
 
         reports = []
-        for doc in docs:
+        for i, doc in enumerate(docs):
             name = doc.path.rsplit("/", 1)[-1]
             _, parse = load_stored(ARTICLES / name)
-            reports.append(analyze(doc, parse))
+            lexicon, rules = settings[i] if settings else (None, None)
+            reports.append(analyze(doc, parse, lexicon, rules))
         return reports
 
 
@@ -114,7 +115,8 @@ def test_stdin_is_read_as_the_given_format(stored, monkeypatch):
         return [replace(d, path="21-html-ice-storm.html") for d in docs]
 
     original = StoredChecker.check_documents
-    monkeypatch.setattr(StoredChecker, "check_documents", lambda self, docs: original(self, named(docs)))
+    monkeypatch.setattr(StoredChecker, "check_documents",
+                        lambda self, docs, settings=None: original(self, named(docs), settings))
     result = CliRunner().invoke(cli.main, ["check", "--input-format", "html", "--format", "json", "-"], input=html)
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
@@ -149,3 +151,74 @@ def test_models_info_and_failed_download(tmp_path, monkeypatch, model_dir):
     result = run("models", "download", "--model-dir", str(tmp_path / "m"))
     assert result.exit_code == 2
     assert "network is unreachable" in result.output and ENV_MODEL_DIR in result.output
+
+
+def _tree(tmp_path, config: str | None, files: dict[str, str]):
+    """An article repository: {relative path: fixture name}, plus a quotecheck.toml."""
+    import shutil
+
+    for rel, fixture in files.items():
+        target = tmp_path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ARTICLES / fixture, target)
+    if config is not None:
+        (tmp_path / "quotecheck.toml").write_text(config)
+    return tmp_path
+
+
+def _findings(result_json: str) -> dict[str, list[tuple[str, str]]]:
+    data = json.loads(result_json)
+    reports = data["reports"] if "reports" in data else [data]
+    return {r["document"]["path"].rsplit("/", 2)[-2]: [(f["rule"], f["severity"]) for f in r["findings"]]
+            for r in reports}
+
+
+def test_config_is_discovered_and_overrides_apply_by_path(stored, tmp_path):
+    loaded = "11-partial-quotes-verbs-titles.txt"  # "insisted", "claimed"
+    root = _tree(tmp_path, """
+fail-on = "warning"
+[rules]
+loaded-attribution-verb = "warning"
+[[overrides]]
+paths = ["opinion/**"]
+rules = { loaded-attribution-verb = "off" }
+""", {f"news/{loaded}": loaded, f"opinion/{loaded}": loaded})
+    result = run("check", "--format", "json", str(root / "news"), str(root / "opinion"))
+    found = _findings(result.output)
+    assert ("loaded-attribution-verb", "warning") in found["news"]
+    assert not any(rule == "loaded-attribution-verb" for rule, _ in found["opinion"])
+    assert result.exit_code == 1  # fail-on = "warning" from the configuration
+    # the command line wins over the configuration
+    assert run("check", "--fail-on", "error", str(root / "news")).exit_code == 0
+
+
+def test_explicit_config_replaces_discovery(stored, tmp_path):
+    root = _tree(tmp_path, '[rules]\nunattributed-quote = "off"\n',
+                 {"a/12-unattributed-unbalanced.txt": "12-unattributed-unbalanced.txt"})
+    assert run("check", str(root / "a")).exit_code == 0  # discovered: the error rule is off
+    other = tmp_path / "strict.toml"
+    other.write_text('[rules]\nunbalanced-quote = "error"\n')
+    result = run("check", "--config", str(other), "--format", "json", str(root / "a"))
+    assert result.exit_code == 1
+    rules = dict(_findings(result.output)["a"])
+    assert rules["unattributed-quote"] == "error" and rules["unbalanced-quote"] == "error"
+
+
+def test_bad_config_stops_the_run_with_a_one_line_error(stored, tmp_path):
+    root = _tree(tmp_path, '[rules]\nanonymous-shar = "warning"\n',
+                 {"a/01-layouts-said.txt": "01-layouts-said.txt"})
+    result = run("check", str(root / "a"))
+    assert result.exit_code == 2
+    message = [l for l in result.output.splitlines() if l.startswith("quotecheck: ")]
+    assert len(message) == 1
+    assert "quotecheck.toml" in message[0] and "anonymous-shar" in message[0] and "anonymous-share" in message[0]
+    assert stored.instances == 0  # no model is loaded for a run that cannot proceed
+
+
+def test_lexicon_additions_from_config_reach_the_analysis(stored, tmp_path):
+    root = _tree(tmp_path, '[lexicon]\nloaded-verbs = ["warned"]\n[rules]\nloaded-attribution-verb = "error"\n',
+                 {"a/11-partial-quotes-verbs-titles.txt": "11-partial-quotes-verbs-titles.txt"})
+    result = run("check", "--format", "json", str(root / "a"))
+    report = json.loads(result.output)["reports"][0]
+    messages = [f["message"] for f in report["findings"] if f["rule"] == "loaded-attribution-verb"]
+    assert any("“warned”" in m for m in messages)

@@ -18,8 +18,8 @@ def unattributed_quote(an: Analysis, rule: Rule, settings: RuleSettings) -> Iter
 def loaded_attribution_verb(an: Analysis, rule: Rule, settings: RuleSettings) -> Iterator[Finding]:
     for i, la in enumerate(an.sources.attributions):
         cue = la.attribution.cue
-        if cue is None or cue.lemma not in an.lexicon.loaded_verbs:
-            continue
+        if cue is None or not {cue.lemma, cue.text.lower()} & an.lexicon.loaded_verbs:
+            continue  # a newsroom may list the lemma ("claim") or the form ("claimed")
         who = an.sources.sources[la.source].name if la.source is not None else "the speaker"
         yield rule.finding(settings, f"“{cue.text}” attributes words to {short(who, 40)} with a judgement; "
                                      "prefer “said”", cue.start, cue.end, quote=i,

@@ -373,7 +373,11 @@ def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Me
     lex = ctx.lexicon
     common = head.lemma.lower() in lex.anonymous_nouns or head.lemma.lower() in lex.document_nouns \
         or head.lemma.lower() in lex.organization_nouns
-    other_names = [w for w in words if w is not head and w.upos == "PROPN" and w.start > head.start]
+    other_names = []  # proper nouns right after the head ("Leader Craig Detweiler"), not in a phrase after it
+    for w in words[words.index(head) + 1:] if head in words else []:
+        if w.upos != "PROPN":
+            break
+        other_names.append(w)
     if common and other_names:  # "House Minority Leader Craig Detweiler" parsed with head "Leader"
         head, common = other_names[-1], False
     is_name = not common and (head.upos == "PROPN" or (head.text[:1].isupper() and head.upos in ("NOUN", "X", "ADJ")))

@@ -442,16 +442,17 @@ class _Clusterer:
                 if cls == "person" and src.anonymous and x.kind == "descriptor" and \
                         (src.type == "anonymous_group") == (m.number == "plur"):
                     return self.add(idx, m), "nominal"
+            plural = next((j for j, x in candidates if x.head_lemma == m.head_lemma and x.number == "plur"
+                           and m.number == "sing" and self.sources[j].anonymous), None)
+            if plural is not None:  # "sources said" ... "the source said": the same sourcing, in one number too few
+                if self.sources[plural].number_clash is None:
+                    self.sources[plural].number_clash = Evidence("number", m.start, m.end, m.text)
+                return self.add(plural, m), "nominal"
             introduced = self._descriptor_antecedent(m)
             if introduced is not None:  # "One furnace operator, who asked not to be named, ..."
                 idx = self.add(self.new(introduced), introduced)
                 return self.add(idx, m), "nominal"
-            idx = self.add(self.new(m), m)
-            plural = next((j for j, x in candidates if x.head_lemma == m.head_lemma and x.number == "plur"
-                           and m.number == "sing" and self.sources[j].anonymous), None)
-            if plural is not None:  # "sources said" ... "the source said": one source or several?
-                self.sources[idx].number_clash = Evidence("number", m.start, m.end, m.text)
-            return idx, "explicit"
+            return self.add(self.new(m), m), "explicit"
         # descriptor: the same bare plural is the same group; anything else is new
         if m.number == "plur" and not m.text.lower().startswith(("a ", "an ", "one ", "two ", "three ", "several ", "some ")):
             for src in self.sources:
@@ -556,7 +557,7 @@ def _sentence_span(parse: Parse, offset: int) -> tuple[int, int] | None:
 
 
 def _target_source(text: str, parse: Parse, cl: _Clusterer, start: int, end: int,
-                   prefer_anonymous: bool) -> int | None:
+                   prefer_anonymous: bool, nearby: bool = False) -> int | None:
     """The source a ground-rule phrase or reason at [start, end) describes."""
     # 1. inside a mention's description: "one NATO source who spoke on background"
     for src in cl.sources:
@@ -588,8 +589,8 @@ def _target_source(text: str, parse: Parse, cl: _Clusterer, start: int, end: int
                 if w.upos == "NOUN" and (x.head_lemma == lemma or (src.anonymous and lemma in cl.lex.anonymous_nouns)):
                     return idx
             break
-    # 4. the nearest earlier anonymous source in this or the previous paragraph
-    if prefer_anonymous:
+    # 4. (reasons only) the nearest earlier anonymous source in this or the previous paragraph
+    if prefer_anonymous and nearby:
         para_start = text.rfind("\n\n", 0, text.rfind("\n\n", 0, start) if text.rfind("\n\n", 0, start) > 0 else 0)
         for idx, x in cl._earlier(start):
             if cl.sources[idx].anonymous and x.start >= max(0, para_start):
@@ -625,7 +626,7 @@ def _assign_ground_rules(text: str, parse: Parse, cl: _Clusterer, lex: Lexicon) 
             span = _sentence_span(parse, m.start())
             target = rule_targets.get(span[0]) if span else None
             if target is None:
-                target = _target_source(text, parse, cl, m.start(), m.end(), prefer_anonymous=True)
+                target = _target_source(text, parse, cl, m.start(), m.end(), prefer_anonymous=True, nearby=True)
             # the reason runs from the match to the end of its clause
             end = _clause_end(text, m.end())
             ev = Evidence("reason", m.start(), end, text[m.start():end])

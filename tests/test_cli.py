@@ -174,7 +174,7 @@ def _findings(result_json: str) -> dict[str, list[tuple[str, str]]]:
 
 
 def test_config_is_discovered_and_overrides_apply_by_path(stored, tmp_path):
-    loaded = "11-partial-quotes-verbs-titles.txt"  # "insisted", "claimed"
+    loaded = "31-opinion-column.md"  # "declared", "laughed", "insisted", "conceded", "claimed", "admitted"
     root = _tree(tmp_path, """
 fail-on = "warning"
 [rules]

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from click.testing import CliRunner
 
 from conftest import ARTICLES, ROOT, load_stored, require_seed
@@ -78,3 +80,72 @@ def test_seed_descriptor_and_findings():
     nato = next(s for s in report["sources"] if s["anonymous"])
     rules = {f["rule"] for f in report["findings"] if f.get("source_id") == nato["id"]}
     assert rules == {"anonymous-source", "background-source", "anonymity-unexplained"}
+
+
+# rule -> (fixture, source name it fires on, or None for a finding tied to no source / a quote),
+#         and the near misses: (fixture, source name that must NOT get it, or None: nowhere in the file)
+FIRES = {
+    "unattributed-quote": [("12-unattributed-unbalanced.txt", None), ("33-unattributed-apartment-fire.txt", None)],
+    "anonymous-source": [("24-trade-talks-descriptors.txt", "a senior State Department official")],
+    "anonymity-unexplained": [("24-trade-talks-descriptors.txt", "A source")],
+    "background-source": [("28-background-briefing-shipyard.txt", "two Navy officials")],
+    "vague-source": [("24-trade-talks-descriptors.txt", "A source"), ("24-trade-talks-descriptors.txt", "An official")],
+    "weak-descriptor": [("24-trade-talks-descriptors.txt", "an aide"), ("33-unattributed-apartment-fire.txt", "A person")],
+    "off-the-record": [("26-off-record-hospital-declined.txt", "a member of the hospital"),
+                       ("16-off-record-not-for-attribution.txt", "a trustee")],
+    "plural-sources": [("25-plural-sources-hockey-arena.txt", "sources close to the team")],
+    "anonymous-declined-comment": [("26-off-record-hospital-declined.txt", "A hospital administrator")],
+    "loaded-attribution-verb": [("27-loaded-verbs-overtime-audit.txt", "Police Chief Ronald Esposito"),
+                                ("31-opinion-column.md", "Mayor Brian Caldwell")],
+    "anonymous-pejorative": [("29-anonymous-pejorative-senate.txt", "A senior Republican aide")],
+    "single-anonymous-source": [("30-single-anonymous-superintendent.txt", "a district official")],
+    "anonymous-share": [("30-single-anonymous-superintendent.txt", None)],
+    "unbalanced-quote": [("12-unattributed-unbalanced.txt", None)],
+}
+NEAR_MISSES = {
+    "unattributed-quote": [("32-corroborated-prison-closing.txt", None)],
+    "anonymous-source": [("31-opinion-column.md", None)],
+    "anonymity-unexplained": [("27-loaded-verbs-overtime-audit.txt", "A police sergeant"),  # reason comes last
+                              ("06-reason-stated-later.txt", None)],
+    "background-source": [("28-background-briefing-shipyard.txt", "Rep. Carol Danforth")],
+    "vague-source": [("24-trade-talks-descriptors.txt", "Two officials familiar with the negotiations"),
+                     ("25-plural-sources-hockey-arena.txt", None), ("nato-iraq-training.txt", None)],
+    "weak-descriptor": [("24-trade-talks-descriptors.txt", "a senior State Department official"),
+                        ("30-single-anonymous-superintendent.txt", None), ("nato-iraq-training.txt", None)],
+    "off-the-record": [("01-layouts-said.txt", None)],
+    "plural-sources": [("25-plural-sources-hockey-arena.txt", "Two people involved in the Cedar Falls talks")],
+    "anonymous-declined-comment": [("25-plural-sources-hockey-arena.txt", None), ("31-opinion-column.md", None)],
+    "loaded-attribution-verb": [("24-trade-talks-descriptors.txt", None)],
+    "anonymous-pejorative": [("29-anonymous-pejorative-senate.txt", "A Democratic staff member"),
+                             ("29-anonymous-pejorative-senate.txt", "Sen. Dolores Vance")],
+    "single-anonymous-source": [("32-corroborated-prison-closing.txt", None)],
+    "anonymous-share": [("32-corroborated-prison-closing.txt", None)],
+    "unbalanced-quote": [("01-layouts-said.txt", None)],
+}
+
+
+def _report(name):
+    path = require_seed() if name == "nato-iraq-training.txt" else ARTICLES / name
+    return analyze(*load_stored(path))
+
+
+def _hits(report, rule, source_name):
+    names = {s["id"]: s["name"] for s in report["sources"]}
+    hits = [f for f in report["findings"] if f["rule"] == rule]
+    if source_name is None:
+        return hits
+    return [f for f in hits if names.get(f.get("source_id"), "").startswith(source_name)]
+
+
+@pytest.mark.parametrize("rule, name, source", [(r, n, s) for r, cases in FIRES.items() for n, s in cases])
+def test_rule_fires(rule, name, source):
+    assert _hits(_report(name), rule, source), f"{rule} should fire in {name} on {source or 'the article'}"
+
+
+@pytest.mark.parametrize("rule, name, source", [(r, n, s) for r, cases in NEAR_MISSES.items() for n, s in cases])
+def test_rule_near_miss(rule, name, source):
+    assert not _hits(_report(name), rule, source), f"{rule} must not fire in {name} on {source or 'the article'}"
+
+
+def test_every_rule_has_a_firing_fixture_and_a_near_miss():
+    assert set(FIRES) == set(NEAR_MISSES) == set(RULES_BY_ID)

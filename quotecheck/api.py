@@ -57,13 +57,22 @@ class Checker:
                         settings: Sequence[Settings] | None = None) -> list[dict[str, Any]]:
         """Parse all documents in batches, then analyse each with its own settings (the
         lexicon and rule settings of the newsroom policy that governs its path)."""
-        parses = self.parse_documents(docs)
+        return self.check_parsed(docs, self.parse_documents(docs), settings)
+
+    def check_parsed(self, docs: Sequence[Document], parses: Sequence[Parse],
+                     settings: Sequence[Settings] | None = None) -> list[dict[str, Any]]:
+        """Everything after the parse: quotations, attribution, sources, rules, report."""
         chosen = settings if settings is not None else [(self.lexicon, None)] * len(docs)
         return [analyze(d, p, lex, rules) for d, p, (lex, rules) in zip(docs, parses, chosen)]
+
+    @staticmethod
+    def documents(texts: Sequence[str], paths: Sequence[str] | None = None,
+                  input_format: str = "text") -> list[Document]:
+        """Documents from article texts (plain text unless ``input_format`` says otherwise)."""
+        names = list(paths) if paths is not None else [f"<text {i + 1}>" for i in range(len(texts))]
+        return [document_from_bytes(t.encode("utf-8"), name, input_format) for t, name in zip(texts, names)]
 
     def check_texts(self, texts: Sequence[str], paths: Sequence[str] | None = None,
                     input_format: str = "text") -> list[dict[str, Any]]:
         """Check article texts (plain text unless ``input_format`` says otherwise)."""
-        names = list(paths) if paths is not None else [f"<text {i + 1}>" for i in range(len(texts))]
-        docs = [document_from_bytes(t.encode("utf-8"), name, input_format) for t, name in zip(texts, names)]
-        return self.check_documents(docs)
+        return self.check_documents(self.documents(texts, paths, input_format))

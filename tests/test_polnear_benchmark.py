@@ -464,6 +464,15 @@ class StubChecker:
         self.calls: list[list[str]] = []
         StubChecker.instances.append(self)
 
+    @staticmethod
+    def documents(texts: list[str], paths: list[str] | None = None) -> list[str]:
+        return list(texts)
+
+    def check_parsed(self, docs: list[str], parses: list[object]) -> list[dict]:
+        assert len(docs) == len(parses)
+        self.analysed = getattr(self, "analysed", 0) + len(docs)
+        return [{} for _ in docs]
+
     def check_texts(self, texts: list[str], paths: list[str] | None = None) -> list[dict]:
         self.calls.append(list(paths or []))
         return [
@@ -571,6 +580,7 @@ def test_speed_script(
     assert checker.parser.loaded
     assert checker.parser.parsed == [1, 2]  # warm-up, then (a) on both articles
     assert len(checker.calls) == 1  # (b) once, on both articles
+    assert checker.analysed == 2  # (c) once, on the parses of (a)
     out = capsys.readouterr().out
     words = len(ARTICLE.split()) + 2
     assert f"| (a) stanza pipeline: `parser.parse_texts` | {words} |" in out

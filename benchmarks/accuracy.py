@@ -269,13 +269,21 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+def load_articles(args: argparse.Namespace) -> list[polnear.Article] | None:
+    """The split named by ``--split``/``--limit`` from ``--corpus`` (or the default corpus);
+    None, with a message, when the corpus is missing."""
     corpus = args.corpus if args.corpus is not None else polnear.default_corpus_dir()
     try:
-        articles = polnear.load_split(corpus, args.split, limit=args.limit)
+        return polnear.load_split(corpus, args.split, limit=args.limit)
     except FileNotFoundError as err:
         progress(f"error: {err} (set --corpus DIR or ${polnear.ENV_CORPUS})")
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    articles = load_articles(args)
+    if articles is None:
         return 2
     stats = polnear.gold_statistics(articles)
     progress(f"{args.split}: {gold_summary(stats)}")

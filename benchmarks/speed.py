@@ -237,11 +237,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    corpus = args.corpus if args.corpus is not None else polnear.default_corpus_dir()
-    try:
-        articles = polnear.load_split(corpus, args.split, limit=args.limit)
-    except FileNotFoundError as err:
-        accuracy.progress(f"error: {err} (set --corpus DIR or ${polnear.ENV_CORPUS})")
+    articles = accuracy.load_articles(args)
+    if articles is None:
         return 2
     texts = [article.text for article in articles]
     names = [f"{article.name}.txt" for article in articles]

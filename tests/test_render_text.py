@@ -17,6 +17,7 @@ import pytest
 from quotecheck.render.json_format import render_json
 from quotecheck.render.text import render_text
 from quotecheck.schema import validate_report
+from report_examples import NATO_ARTICLE
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 ANONYMOUS_TYPES = ("anonymous_individual", "anonymous_group")
@@ -134,32 +135,7 @@ class ReportBuilder:
 
 # -- reports -----------------------------------------------------------------------------------
 
-NATO = (
-    "---\n"
-    "title: NATO weighs more troops for Afghanistan\n"
-    "byline: Staff reporter\n"
-    "date: 2006-09-12\n"
-    "---\n"
-    "# NATO weighs more troops for Afghanistan\n"
-    "\n"
-    "BRUSSELS — NATO’s top commander said Tuesday that the alliance would need "
-    "more troops in southern Afghanistan.\n"
-    "\n"
-    "“We are not going to lose this one,” said Marine Gen. James L. Jones, commander of "
-    "NATO’s military arm. “It is a matter of political will.”\n"
-    "\n"
-    "One NATO source, who spoke on condition of anonymity because he was not authorized to "
-    "discuss the talks, said on background that a formal request was “a matter of weeks” away.\n"
-    "\n"
-    "“Nobody wants to be the country that says no,” the source said.\n"
-    "\n"
-    "The talks resume Thursday.\n"
-    "\n"
-    "“The mission is in trouble, and everyone in that room knows it.”\n"
-    "\n"
-    "Critics call the plan a “surge” in all but name. The alliance’s report, "
-    "“Afghanistan 2010,” is due next month.\n"
-)
+NATO = NATO_ARTICLE
 
 
 def nato_report() -> dict[str, Any]:

@@ -19,6 +19,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from quotecheck.schema import (
+from report_examples import NATO_ARTICLE
     SCHEMA_ID,
     ReportValidationError,
     iter_report_errors,
@@ -28,32 +29,7 @@ from quotecheck.schema import (
 
 REPO = Path(__file__).resolve().parents[1]
 
-ARTICLE = (
-    "---\n"
-    "title: NATO weighs more troops for Afghanistan\n"
-    "byline: Staff reporter\n"
-    "date: 2006-09-12\n"
-    "---\n"
-    "# NATO weighs more troops for Afghanistan\n"
-    "\n"
-    "BRUSSELS — NATO’s top commander said Tuesday that the alliance would need "
-    "more troops in southern Afghanistan.\n"
-    "\n"
-    "“We are not going to lose this one,” said Marine Gen. James L. Jones, commander of "
-    "NATO’s military arm. “It is a matter of political will.”\n"
-    "\n"
-    "One NATO source, who spoke on condition of anonymity because he was not authorized to "
-    "discuss the talks, said on background that a formal request was “a matter of weeks” away.\n"
-    "\n"
-    "“Nobody wants to be the country that says no,” the source said.\n"
-    "\n"
-    "The talks resume Thursday.\n"
-    "\n"
-    "“The mission is in trouble, and everyone in that room knows it.”\n"
-    "\n"
-    "Critics call the plan a “surge” in all but name. The alliance’s report, "
-    "“Afghanistan 2010,” is due next month.\n"
-)
+ARTICLE = NATO_ARTICLE
 
 _JONES = {"text": "Marine Gen. James L. Jones", "start": 292, "end": 318, "line": 10, "column": 43}
 _TOP_COMMANDER = {"text": "NATO’s top commander", "start": 149, "end": 169, "line": 8, "column": 12}

@@ -19,13 +19,13 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from quotecheck.schema import (
-from report_examples import NATO_ARTICLE
     SCHEMA_ID,
     ReportValidationError,
     iter_report_errors,
     load_report_schema,
     validate_report,
 )
+from report_examples import NATO_ARTICLE
 
 REPO = Path(__file__).resolve().parents[1]
 

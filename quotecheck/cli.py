@@ -8,7 +8,9 @@ checked and reported).
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -31,30 +33,15 @@ def main() -> None:
     """quotecheck: find every quotation in a news article, attribute it, and check the sourcing."""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Report format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str),
-              default=None, help="Write the report to this file instead of standard output.")
-@click.option("--input-format", type=click.Choice(FORMATS), default=None,
-              help="Read every input as this format (default: by file extension; stdin is text).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Exit 1 when a finding at or above this severity is reported "
-                   "(default: the configuration's fail-on, else error).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="Use this configuration file instead of discovering quotecheck.toml, "
-                   ".quotecheck.toml or pyproject.toml [tool.quotecheck] next to each article.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
-@_model_dir_option
-def check(paths: tuple[str, ...], output_format: str, output: str | None, input_format: str | None,
-          fail_on: str | None, config_file: str | None, color: bool | None, model_dir: str | None) -> None:
-    """Check articles (files, directories, or - for standard input)."""
+def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: str | None,
+                  model_dir: str | None) -> tuple[list[dict], list, list[str]]:
+    """Read, configure and check the articles named on the command line.
+
+    Returns the reports, the policy of each report's file, and one-line input errors. A bad
+    configuration or a missing model ends the run (exit 2) before anything is reported."""
     from .api import Checker
     from .lexicons import default_lexicon
     from .policy import ConfigError, PolicyCache
-    from .render.json_format import render_json
-    from .render.text import render_text
 
     errors: list[str] = []
     docs = []
@@ -71,8 +58,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
     try:
         chosen = [policies.policy_for(d.path, config_file) for d in docs]
     except ConfigError as e:
-        click.echo(f"quotecheck: {e}", err=True)
-        sys.exit(EXIT_ERROR)
+        _fail(str(e))
     lexicons: dict[tuple, object] = {}
     settings = []
     for policy in chosen:
@@ -80,17 +66,63 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
         if key not in lexicons:
             lexicons[key] = default_lexicon().with_additions(policy.lexicon)
         settings.append((lexicons[key], policy.rules))
-
     for line in errors:
         click.echo(f"quotecheck: {line}", err=True)
-    reports = []
+    reports: list[dict] = []
     if docs:
         try:
-            checker = Checker(model_dir)
-            reports = checker.check_documents(docs, settings)
+            reports = Checker(model_dir).check_documents(docs, settings)
         except ModelError as e:
-            click.echo(f"quotecheck: {e}", err=True)
-            sys.exit(EXIT_ERROR)
+            _fail(str(e))
+    return reports, chosen, errors
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"quotecheck: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _check_options(f):
+    f = _model_dir_option(f)
+    f = click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+                     help="Use this configuration file instead of discovering quotecheck.toml, "
+                          ".quotecheck.toml or pyproject.toml [tool.quotecheck] next to each article.")(f)
+    f = click.option("--input-format", type=click.Choice(FORMATS), default=None,
+                     help="Read every input as this format (default: by file extension; stdin is text).")(f)
+    return f
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str),
+              default=None, help="Write the report to this file instead of standard output.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 when a finding at or above this severity is reported "
+                   "(default: the configuration's fail-on, else error).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (errors still exit 2).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Report only findings that are not in this baseline (see `quotecheck baseline create`).")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@_check_options
+def check(paths: tuple[str, ...], output_format: str, output: str | None, input_format: str | None,
+          fail_on: str | None, exit_zero: bool, baseline_file: str | None, config_file: str | None,
+          color: bool | None, model_dir: str | None) -> None:
+    """Check articles (files, directories, or - for standard input)."""
+    from . import baseline
+    from .render.json_format import render_json
+    from .render.text import render_text
+
+    known = None
+    if baseline_file:
+        try:
+            known = baseline.load(baseline_file)
+        except baseline.BaselineError as e:
+            _fail(str(e))
+    reports, chosen, errors = _check_inputs(paths, input_format, config_file, model_dir)
+    if known is not None:
+        reports, _ = baseline.apply(reports, known)
 
     if output_format == "json":
         # One file asked for: its report; several (or a directory): {"reports": [...]}, even
@@ -107,12 +139,37 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
 
     if errors:
         sys.exit(EXIT_ERROR)
+
     def fails(report: dict, policy) -> bool:
         threshold = SEVERITY_RANK[fail_on or policy.fail_on or "error"]
         return any(SEVERITY_RANK[f["severity"]] >= threshold for f in report["findings"])
 
-    failing = any(fails(r, p) for r, p in zip(reports, chosen))
+    failing = not exit_zero and any(fails(r, p) for r, p in zip(reports, chosen))
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@main.group("baseline")
+def baseline_group() -> None:
+    """Record today's findings so that later runs report only new ones."""
+
+
+@baseline_group.command("create")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str),
+              default="quotecheck-baseline.json", show_default=True, help="Where to write the baseline.")
+@_check_options
+def baseline_create(paths: tuple[str, ...], output: str, input_format: str | None, config_file: str | None,
+                    model_dir: str | None) -> None:
+    """Check PATHS and record every finding in a baseline file."""
+    import json
+
+    from . import baseline
+
+    reports, _, errors = _check_inputs(paths, input_format, config_file, model_dir)
+    doc = baseline.create(reports)
+    Path(output).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(reports)} file(s) in {output}")
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)
 
 
 @main.command("rules")

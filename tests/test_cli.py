@@ -5,6 +5,7 @@ reads stored parses, so exit codes and outputs are tested fast and deterministic
 """
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -222,3 +223,43 @@ def test_lexicon_additions_from_config_reach_the_analysis(stored, tmp_path):
     report = json.loads(result.output)["reports"][0]
     messages = [f["message"] for f in report["findings"] if f["rule"] == "loaded-attribution-verb"]
     assert any("“warned”" in m for m in messages)
+
+
+def test_exit_zero_keeps_the_report_but_not_the_failure(stored):
+    path = str(ARTICLES / "12-unattributed-unbalanced.txt")
+    assert run("check", path).exit_code == 1
+    result = run("check", "--exit-zero", path)
+    assert result.exit_code == 0 and "unattributed-quote" in result.output
+
+
+def test_baseline_reports_only_new_findings(stored, tmp_path):
+    import shutil
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copy(ARTICLES / "12-unattributed-unbalanced.txt", repo / "12-unattributed-unbalanced.txt")
+    shutil.copy(ARTICLES / "24-trade-talks-descriptors.txt", repo / "24-trade-talks-descriptors.txt")
+    base = tmp_path / "baseline.json"
+    created = run("baseline", "create", str(repo / "12-unattributed-unbalanced.txt"), "-o", str(base))
+    assert created.exit_code == 0 and "recorded" in created.output
+    recorded = json.loads(base.read_text())
+    assert {e["rule"] for e in recorded["findings"]} == {"unattributed-quote", "unbalanced-quote"}
+
+    # the old file's findings are known; the other file's are new
+    out = tmp_path / "r.json"
+    result = run("check", "--baseline", str(base), "--fail-on", "warning", "--format", "json", str(repo), "-o", str(out))
+    reports = {Path(r["document"]["path"]).name: r for r in json.loads(out.read_text())["reports"]}
+    assert reports["12-unattributed-unbalanced.txt"]["findings"] == []
+    assert reports["12-unattributed-unbalanced.txt"]["summary"]["findings"] == {"error": 0, "warning": 0, "info": 0}
+    assert reports["24-trade-talks-descriptors.txt"]["findings"]
+    assert result.exit_code == 1  # new warnings in the other file
+    for r in reports.values():
+        validate_report(r)
+    assert run("check", "--baseline", str(base), str(repo / "12-unattributed-unbalanced.txt")).exit_code == 0
+
+
+def test_bad_baseline_is_a_usage_error(stored, tmp_path):
+    bad = tmp_path / "b.json"
+    bad.write_text('{"not": "a baseline"}')
+    result = run("check", "--baseline", str(bad), str(ARTICLES / "01-layouts-said.txt"))
+    assert result.exit_code == 2 and "not a quotecheck baseline" in result.output

@@ -1,0 +1,84 @@
+"""Baselines: adopt quotecheck on an existing archive by recording today's findings.
+
+`quotecheck baseline create PATHS -o quotecheck-baseline.json` records a fingerprint for every
+finding; `quotecheck check --baseline quotecheck-baseline.json PATHS` then reports only findings
+that are not in it. A fingerprint is the rule id, the file path and the message (which names
+the source and quotes the evidence), never a line number, so edits elsewhere in an article do
+not resurrect old findings; a finding that occurs twice is recorded twice (a multiset), so a
+second identical problem added later is still reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .report import summarize
+
+BASELINE_VERSION = 1
+
+
+class BaselineError(Exception):
+    """An unreadable or malformed baseline file; str() is one line naming the file."""
+
+
+def fingerprint(path: str, finding: Mapping[str, Any]) -> str:
+    key = "\x1f".join((Path(path).as_posix(), finding["rule"], " ".join(finding["message"].split())))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def create(reports: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """The baseline document for these reports (JSON-ready, sorted for stable diffs)."""
+    entries = []
+    for report in reports:
+        path = report["document"]["path"]
+        for f in report["findings"]:
+            entries.append({"path": Path(path).as_posix(), "rule": f["rule"], "fingerprint": fingerprint(path, f),
+                            "message": f["message"]})
+    entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
+    return {"quotecheck_baseline": BASELINE_VERSION, "tool_version": __version__, "findings": entries}
+
+
+def load(path: str | Path) -> Counter[str]:
+    """Fingerprints recorded in a baseline file (with their multiplicity)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as err:
+        raise BaselineError(f"{path}: cannot read baseline: {err.strerror or err}") from None
+    except ValueError as err:
+        raise BaselineError(f"{path}: not a JSON baseline file: {err}") from None
+    if not isinstance(data, dict) or data.get("quotecheck_baseline") != BASELINE_VERSION or \
+            not isinstance(data.get("findings"), list):
+        raise BaselineError(f"{path}: not a quotecheck baseline (version {BASELINE_VERSION}); "
+                            "create one with `quotecheck baseline create`")
+    try:
+        return Counter(str(e["fingerprint"]) for e in data["findings"])
+    except (KeyError, TypeError):
+        raise BaselineError(f"{path}: a baseline entry has no fingerprint") from None
+
+
+def apply(reports: list[dict[str, Any]], known: Counter[str]) -> tuple[list[dict[str, Any]], int]:
+    """Reports without the findings the baseline knows; the number of findings removed.
+    Summaries are recomputed so each report still describes what it shows."""
+    remaining = Counter(known)
+    out, removed = [], 0
+    for report in reports:
+        path = report["document"]["path"]
+        kept = []
+        for f in report["findings"]:
+            fp = fingerprint(path, f)
+            if remaining[fp] > 0:
+                remaining[fp] -= 1
+                removed += 1
+            else:
+                kept.append(f)
+        if len(kept) != len(report["findings"]):
+            report = dict(report, findings=kept)
+            report["summary"] = summarize(report["quotes"], report["sources"], kept)
+        out.append(report)
+    return out, removed

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .attribution import attribute
+from .cache import ParseCache
 from .documents import Document, document_from_bytes
 from .rules import RULES, Analysis, RuleSettings, run_rules
 from .lexicons import Lexicon, default_lexicon
@@ -45,13 +46,27 @@ class Checker:
     """Checks documents with one stanza pipeline, loaded on first use."""
 
     def __init__(self, model_dir: str | os.PathLike | None = None, *, lexicon: Lexicon | None = None,
-                 batch_docs: int = 16):
+                 batch_docs: int = 16, cache_dir: str | os.PathLike | None = None):
+        """``cache_dir``: where parses are kept between runs (None: no cache). The model itself
+        is loaded only when a text is not in the cache."""
         self.location = resolve_model_dir(model_dir)
         self.parser = Parser(self.location, batch_docs=batch_docs)
         self.lexicon = lexicon or default_lexicon()
+        self.cache = ParseCache(cache_dir, self.location.model_id) if cache_dir is not None else None
 
     def parse_documents(self, docs: Sequence[Document]) -> list[Parse]:
-        return self.parser.parse_texts([d.text for d in docs])
+        """Parses of the documents' texts: from the cache where possible, the rest in batches."""
+        texts = [d.text for d in docs]
+        if self.cache is None:
+            return self.parser.parse_texts(texts)
+        found = self.cache.get_many(texts)
+        missing = [i for i, p in enumerate(found) if p is None]
+        if missing:
+            fresh = self.parser.parse_texts([texts[i] for i in missing])
+            self.cache.put_many([texts[i] for i in missing], fresh)
+            for i, parse in zip(missing, fresh):
+                found[i] = parse
+        return [p for p in found if p is not None]
 
     def check_documents(self, docs: Sequence[Document],
                         settings: Sequence[Settings] | None = None) -> list[dict[str, Any]]:

@@ -34,7 +34,7 @@ def main() -> None:
 
 
 def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: str | None,
-                  model_dir: str | None) -> tuple[list[dict], list, list[str]]:
+                  model_dir: str | None, cache: bool = True) -> tuple[list[dict], list, list[str]]:
     """Read, configure and check the articles named on the command line.
 
     Returns the reports, the policy of each report's file, and one-line input errors. A bad
@@ -71,7 +71,10 @@ def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: s
     reports: list[dict] = []
     if docs:
         try:
-            reports = Checker(model_dir).check_documents(docs, settings)
+            from .cache import default_cache_dir
+
+            cache_dir = default_cache_dir() if cache else None
+            reports = Checker(model_dir, cache_dir=cache_dir).check_documents(docs, settings)
         except ModelError as e:
             _fail(str(e))
     return reports, chosen, errors
@@ -84,6 +87,9 @@ def _fail(message: str) -> NoReturn:
 
 def _check_options(f):
     f = _model_dir_option(f)
+    f = click.option("--cache/--no-cache", default=True, show_default=True,
+                     help="Reuse parses stored in the parse cache ($QUOTECHECK_CACHE_DIR, else "
+                          ".quotecheck-cache at the top of the git work tree).")(f)
     f = click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
                      help="Use this configuration file instead of discovering quotecheck.toml, "
                           ".quotecheck.toml or pyproject.toml [tool.quotecheck] next to each article.")(f)
@@ -108,7 +114,7 @@ def _check_options(f):
 @_check_options
 def check(paths: tuple[str, ...], output_format: str, output: str | None, input_format: str | None,
           fail_on: str | None, exit_zero: bool, baseline_file: str | None, config_file: str | None,
-          color: bool | None, model_dir: str | None) -> None:
+          color: bool | None, cache: bool, model_dir: str | None) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from . import baseline
     from .render.json_format import render_json
@@ -120,7 +126,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
             known = baseline.load(baseline_file)
         except baseline.BaselineError as e:
             _fail(str(e))
-    reports, chosen, errors = _check_inputs(paths, input_format, config_file, model_dir)
+    reports, chosen, errors = _check_inputs(paths, input_format, config_file, model_dir, cache)
     if known is not None:
         reports, _ = baseline.apply(reports, known)
 
@@ -159,13 +165,13 @@ def baseline_group() -> None:
               default="quotecheck-baseline.json", show_default=True, help="Where to write the baseline.")
 @_check_options
 def baseline_create(paths: tuple[str, ...], output: str, input_format: str | None, config_file: str | None,
-                    model_dir: str | None) -> None:
+                    cache: bool, model_dir: str | None) -> None:
     """Check PATHS and record every finding in a baseline file."""
     import json
 
     from . import baseline
 
-    reports, _, errors = _check_inputs(paths, input_format, config_file, model_dir)
+    reports, _, errors = _check_inputs(paths, input_format, config_file, model_dir, cache)
     doc = baseline.create(reports)
     Path(output).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(reports)} file(s) in {output}")

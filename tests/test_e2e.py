@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,10 +24,13 @@ from seed_expectations import check_seed
 pytestmark = pytest.mark.e2e
 
 
+CACHE = tempfile.mkdtemp(prefix="quotecheck-e2e-cache-")  # a fresh parse cache for this test run
+
+
 def cli(*args, model_dir, input=None, cwd=None):
     exe = Path(sys.executable).with_name("quotecheck")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "quotecheck.cli"]
-    env = dict(os.environ, QUOTECHECK_MODEL_DIR=model_dir)
+    env = dict(os.environ, QUOTECHECK_MODEL_DIR=model_dir, QUOTECHECK_CACHE_DIR=CACHE)
     return subprocess.run(cmd + list(args), input=input, capture_output=True, env=env, cwd=cwd, timeout=300)
 
 
@@ -82,3 +86,20 @@ def test_directory_stdin_and_bad_files(model_dir, tmp_path):
     worst = next(q for q in report["quotes"] if q["text"].startswith("This is the worst ice"))
     # offsets point into the HTML source, where the quotation mark is an entity
     assert html_text[worst["start"]:].startswith(("&ldquo;", "&#8220;", "“"))
+
+
+def test_warm_cache_gives_the_same_reports_without_loading_the_model(model_dir, tmp_path):
+    from quotecheck.api import Checker
+
+    docs = [read_document(str(ARTICLES / n)) for n in ("01-layouts-said.txt", "21-html-ice-storm.html")]
+    cold = Checker(model_dir, cache_dir=tmp_path)
+    first = cold.check_documents(docs)
+    assert cold.parser._nlp is not None and cold.cache.stats.writes == 2
+    warm = Checker(model_dir, cache_dir=tmp_path)
+    second = warm.check_documents(docs)
+    assert warm.parser._nlp is None  # every parse came from the cache: the model never loaded
+    assert warm.cache.stats.hits == 2 and second == first
+    edited = [docs[0], read_document(str(ARTICLES / "02-floating-pronouns.txt"))]
+    third = Checker(model_dir, cache_dir=tmp_path)
+    third.check_documents(edited)
+    assert third.cache.stats.hits == 1 and third.cache.stats.misses == 1  # only the new text is parsed

@@ -15,7 +15,7 @@ from typing import NoReturn
 import click
 
 from . import __version__
-from .documents import FORMATS, InputError, iter_article_paths, read_document
+from .documents import FORMATS, InputError, read_document
 from .rules import SEVERITY_RANK
 from .parsing import ENV_MODEL_DIR, ModelError, download_models, resolve_model_dir
 
@@ -43,12 +43,12 @@ def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: s
     from .lexicons import default_lexicon
     from .policy import ConfigError, PolicyCache
 
-    errors: list[str] = []
+    from .discovery import discover
+
+    found, problems = discover(paths)  # globs, !exclusions, .gitignore, .quotecheckignore
+    errors: list[str] = [str(e) for e in problems]
     docs = []
-    for path, err in iter_article_paths(paths):
-        if err is not None:
-            errors.append(str(err))
-            continue
+    for path in found:
         try:
             docs.append(read_document(path, input_format))
         except InputError as e:
@@ -133,7 +133,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
     if output_format == "json":
         # One file asked for: its report; several (or a directory): {"reports": [...]}, even
         # when only one of them could be read, so the shape depends on the command line only.
-        single = len(paths) == 1 and not Path(paths[0]).is_dir()
+        single = len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
         rendered = render_json(reports[0] if single and reports else {"reports": reports})
     else:
         use_color = color if color is not None else (output is None and sys.stdout.isatty())

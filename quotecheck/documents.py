@@ -53,7 +53,7 @@ import re
 import sys
 import tomllib
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -73,7 +73,6 @@ __all__ = [
     "InputError",
     "detect_format",
     "document_from_bytes",
-    "iter_article_paths",
     "read_document",
 ]
 
@@ -409,54 +408,6 @@ def document_from_bytes(data: bytes, path: str, input_format: str | None = None)
     if not text.strip():
         raise InputError(path, "no article text after removing markup")
     return Document(path, fmt, source, text, digest, metadata, offsets)
-
-
-def iter_article_paths(paths: Iterable[str]) -> Iterator[tuple[str, InputError | None]]:
-    """Expand command-line paths into article paths, in order.
-
-    Directories are searched recursively (sorted, hidden files and directories skipped) for
-    files with a known extension (:data:`EXTENSIONS`); plain files and ``"-"`` pass through
-    whatever their name. Problems come out as ``(path, InputError)`` in place of the path.
-    """
-    for path in paths:
-        if path == "-":
-            yield path, None
-        elif os.path.isdir(path):
-            found = False
-            for item in _walk_articles(path):
-                found = True
-                yield item
-            if not found:
-                exts = ", ".join(EXTENSIONS)
-                yield path, InputError(path, f"no article files ({exts}) found")
-        elif os.path.exists(path):
-            yield path, None
-        else:
-            yield path, InputError(path, "no such file or directory")
-
-
-def _walk_articles(root: str) -> Iterator[tuple[str, InputError | None]]:
-    """Article files under ``root`` (and unreadable directories), sorted by path components."""
-    found: list[tuple[tuple[str, ...], str, InputError | None]] = []
-    errors: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        rel = os.path.relpath(dirpath, root)
-        parts = () if rel == os.curdir else tuple(rel.split(os.sep))
-        for name in filenames:
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in EXTENSIONS:
-                continue
-            found.append((parts + (name,), os.path.join(dirpath, name), None))
-    for err in errors:
-        bad = err.filename if isinstance(err.filename, str) else root
-        reason = "permission denied" if isinstance(err, PermissionError) else (
-            f"cannot read directory: {err.strerror or err}")
-        rel = os.path.relpath(bad, root)
-        parts = () if rel == os.curdir else tuple(rel.split(os.sep))
-        found.append((parts, bad, InputError(bad, reason)))
-    found.sort(key=lambda item: item[0])
-    for _, path, error in found:
-        yield path, error
 
 
 # --------------------------------------------------------------------------------------------

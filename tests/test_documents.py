@@ -18,7 +18,6 @@ from quotecheck.documents import (
     InputError,
     detect_format,
     document_from_bytes,
-    iter_article_paths,
     read_document,
 )
 
@@ -303,52 +302,6 @@ def test_read_document_from_file_and_stdin(tmp_path, monkeypatch) -> None:
     with pytest.raises(InputError) as info:
         read_document("-")
     assert str(info.value) == "<stdin>: empty file"
-
-
-# --------------------------------------------------------------------------------------------
-# iter_article_paths
-
-
-def test_iter_article_paths(tmp_path) -> None:
-    root = tmp_path / "news"
-    (root / "b").mkdir(parents=True)
-    (root / "a" / "deep").mkdir(parents=True)
-    (root / ".git").mkdir()
-    (root / "empty").mkdir()
-    for rel in ["z.txt", "b/one.md", "a/two.HTML", "a/deep/three.htm", "a/notes.pdf",
-                ".hidden.md", "a/.draft.md", ".git/x.md", "b/four.markdown", "b/five.mdx",
-                "b/six.text"]:
-        (root / rel).write_text("text")
-    other = tmp_path / "loose.rst"
-    other.write_text("text")
-    empty = tmp_path / "nothing"
-    empty.mkdir()
-    (empty / "readme.pdf").write_text("x")
-    missing = str(tmp_path / "missing.md")
-
-    got = list(iter_article_paths([str(root), str(other), "-", str(empty), missing]))
-    paths = [p for p, e in got if e is None]
-    assert paths == [
-        os.path.join(str(root), rel) for rel in [
-            "a/deep/three.htm", "a/two.HTML", "b/five.mdx", "b/four.markdown", "b/one.md",
-            "b/six.text", "z.txt",
-        ]
-    ] + [str(other), "-"]
-    errors = [(p, str(e)) for p, e in got if e is not None]
-    assert errors == [
-        (str(empty), f"{empty}: no article files (.txt, .text, .md, .markdown, .mdx, .html, "
-                     f".htm) found"),
-        (missing, f"{missing}: no such file or directory"),
-    ]
-    # errors come out in input order, interleaved with the paths
-    assert [p for p, _ in got][-2:] == [str(empty), missing]
-
-
-def test_iter_article_paths_error_reason(tmp_path) -> None:
-    (path, err), = list(iter_article_paths([str(tmp_path)]))
-    assert path == str(tmp_path) and isinstance(err, InputError)
-    assert err.path == str(tmp_path)
-    assert err.reason.startswith("no article files (.txt")
 
 
 # --------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .attribution import attribute
@@ -26,6 +26,7 @@ from .sources import cluster_sources
 
 
 Settings = tuple[Lexicon, "Mapping[str, RuleSettings | None] | None"]
+Progress = Callable[[int], "Callable[[Sequence[str]], None] | None"]
 
 
 def analyze(doc: Document, parse: Parse, lexicon: Lexicon | None = None,
@@ -54,25 +55,28 @@ class Checker:
         self.lexicon = lexicon or default_lexicon()
         self.cache = ParseCache(cache_dir, self.location.model_id) if cache_dir is not None else None
 
-    def parse_documents(self, docs: Sequence[Document]) -> list[Parse]:
-        """Parses of the documents' texts: from the cache where possible, the rest in batches."""
+    def parse_documents(self, docs: Sequence[Document], progress: Progress | None = None) -> list[Parse]:
+        """Parses of the documents' texts: from the cache where possible, the rest in batches.
+        ``progress(total_words)`` is called once with the words to parse and returns a callback
+        that receives each parsed batch (see the CLI's progress bar)."""
         texts = [d.text for d in docs]
-        if self.cache is None:
-            return self.parser.parse_texts(texts)
-        found = self.cache.get_many(texts)
+        found = self.cache.get_many(texts) if self.cache is not None else [None] * len(texts)
         missing = [i for i, p in enumerate(found) if p is None]
         if missing:
-            fresh = self.parser.parse_texts([texts[i] for i in missing])
-            self.cache.put_many([texts[i] for i in missing], fresh)
+            todo = [texts[i] for i in missing]
+            on_batch = progress(sum(len(t.split()) for t in todo)) if progress is not None else None
+            fresh = self.parser.parse_texts(todo, on_batch)
+            if self.cache is not None:
+                self.cache.put_many(todo, fresh)
             for i, parse in zip(missing, fresh):
                 found[i] = parse
         return [p for p in found if p is not None]
 
-    def check_documents(self, docs: Sequence[Document],
-                        settings: Sequence[Settings] | None = None) -> list[dict[str, Any]]:
+    def check_documents(self, docs: Sequence[Document], settings: Sequence[Settings] | None = None,
+                        progress: Progress | None = None) -> list[dict[str, Any]]:
         """Parse all documents in batches, then analyse each with its own settings (the
         lexicon and rule settings of the newsroom policy that governs its path)."""
-        return self.check_parsed(docs, self.parse_documents(docs), settings)
+        return self.check_parsed(docs, self.parse_documents(docs, progress), settings)
 
     def check_parsed(self, docs: Sequence[Document], parses: Sequence[Parse],
                      settings: Sequence[Settings] | None = None) -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ from .rules import SEVERITY_RANK
 from .parsing import ENV_MODEL_DIR, ModelError, download_models, resolve_model_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+OUTPUT_FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "markdown")
 
 
 def _model_dir_option(f):
@@ -33,8 +34,25 @@ def main() -> None:
     """quotecheck: find every quotation in a news article, attribute it, and check the sourcing."""
 
 
+def _progress_bar(total_words: int):
+    """A progress bar on standard error, for people at a terminal only: it appears after two
+    seconds (quick runs stay quiet) and counts parsed words."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=total_words, unit="word", unit_scale=True, desc="parsing", file=sys.stderr,
+               delay=2.0, leave=False, dynamic_ncols=True)
+
+    def advance(batch: Sequence[str]) -> None:
+        bar.update(sum(len(t.split()) for t in batch))
+        if bar.n >= bar.total:
+            bar.close()
+
+    return advance
+
+
 def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: str | None,
-                  model_dir: str | None, cache: bool = True) -> tuple[list[dict], list, list[str]]:
+                  model_dir: str | None, cache: bool = True,
+                  show_progress: bool = False) -> tuple[list[dict], list, list[str]]:
     """Read, configure and check the articles named on the command line.
 
     Returns the reports, the policy of each report's file, and one-line input errors. A bad
@@ -74,7 +92,8 @@ def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: s
             from .cache import default_cache_dir
 
             cache_dir = default_cache_dir() if cache else None
-            reports = Checker(model_dir, cache_dir=cache_dir).check_documents(docs, settings)
+            reports = Checker(model_dir, cache_dir=cache_dir).check_documents(
+                docs, settings, _progress_bar if show_progress else None)
         except ModelError as e:
             _fail(str(e))
     return reports, chosen, errors
@@ -100,8 +119,9 @@ def _check_options(f):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Report format.")
+@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text",
+              show_default=True, help="text for people; json (one report, or a run document for several "
+                                      "files), jsonl, sarif, github (workflow annotations), junit, markdown.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str),
               default=None, help="Write the report to this file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
@@ -117,8 +137,17 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
           color: bool | None, cache: bool, model_dir: str | None) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from . import baseline
+    from .render.github import render_github
     from .render.json_format import render_json
+    from .render.jsonl import render_jsonl
+    from .render.junit import render_junit
+    from .render.markdown import render_markdown
+    from .render.run_json import render_run_json
+    from .render.sarif import render_sarif
     from .render.text import render_text
+
+    MACHINE_RENDERERS = {"jsonl": render_jsonl, "sarif": render_sarif, "github": render_github,
+                         "markdown": render_markdown}
 
     known = None
     if baseline_file:
@@ -126,21 +155,30 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
             known = baseline.load(baseline_file)
         except baseline.BaselineError as e:
             _fail(str(e))
-    reports, chosen, errors = _check_inputs(paths, input_format, config_file, model_dir, cache)
+    # never in machine formats, files or pipes: only for a person watching a terminal
+    show_progress = output_format == "text" and sys.stderr.isatty()
+    reports, chosen, errors = _check_inputs(paths, input_format, config_file, model_dir, cache, show_progress)
     if known is not None:
         reports, _ = baseline.apply(reports, known)
 
+    run_fail_on = fail_on or next((p.fail_on for p in chosen if p.fail_on), None) or "error"
     if output_format == "json":
-        # One file asked for: its report; several (or a directory): {"reports": [...]}, even
-        # when only one of them could be read, so the shape depends on the command line only.
+        # One file asked for: its report (schemas/report.schema.json); several, a directory or a
+        # glob: one run document (schemas/run.schema.json), even when only one file could be
+        # read, so the shape depends on the command line only.
         single = len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
-        rendered = render_json(reports[0] if single and reports else {"reports": reports})
-    else:
+        rendered = render_json(reports[0]) if single and reports else \
+            render_run_json(reports, errors=errors, fail_on=run_fail_on)
+    elif output_format == "text":
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         rendered = render_text(reports, color=use_color, errors=errors)
+    elif output_format == "junit":
+        rendered = render_junit(reports, fail_on=run_fail_on, errors=errors)
+    else:
+        rendered = MACHINE_RENDERERS[output_format](reports, errors=errors)
     if output:
         Path(output).write_text(rendered, encoding="utf-8")
-    elif reports or output_format == "text":
+    elif reports or output_format != "json" or errors:
         click.echo(rendered, nl=not rendered.endswith("\n"))
 
     if errors:

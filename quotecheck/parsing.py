@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -328,16 +328,20 @@ class Parser:
         """Load the pipeline now (otherwise it loads on the first parse)."""
         self._pipeline()
 
-    def parse_texts(self, texts: Sequence[str]) -> list[Parse]:
-        """Parse texts in batches of ``batch_docs`` documents; one Parse per text."""
+    def parse_texts(self, texts: Sequence[str],
+                    on_batch: Callable[[Sequence[str]], None] | None = None) -> list[Parse]:
+        """Parse texts in batches of ``batch_docs`` documents; one Parse per text.
+        ``on_batch`` is called with each batch's texts once it is parsed (progress bars)."""
         import stanza
 
-        nlp = self._pipeline()
+        nlp = self._pipeline() if texts else None
         out: list[Parse] = []
         for i in range(0, len(texts), self.batch_docs):
-            chunk = [stanza.Document([], text=t) for t in texts[i:i + self.batch_docs]]
-            for doc in nlp.bulk_process(chunk):
+            batch = texts[i:i + self.batch_docs]
+            for doc in nlp.bulk_process([stanza.Document([], text=t) for t in batch]):
                 out.append(self._convert(doc))
+            if on_batch is not None:
+                on_batch(batch)
         return out
 
     def parse(self, text: str) -> Parse:

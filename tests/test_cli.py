@@ -24,7 +24,8 @@ class StoredChecker:
     def __init__(self, model_dir=None, **kwargs):
         StoredChecker.instances += 1
 
-    def check_documents(self, docs, settings=None):
+    def check_documents(self, docs, settings=None, progress=None):
+        self.progress = progress
         from quotecheck.api import analyze
 
         reports = []
@@ -117,7 +118,7 @@ def test_stdin_is_read_as_the_given_format(stored, monkeypatch):
 
     original = StoredChecker.check_documents
     monkeypatch.setattr(StoredChecker, "check_documents",
-                        lambda self, docs, settings=None: original(self, named(docs), settings))
+                        lambda self, docs, settings=None, progress=None: original(self, named(docs), settings))
     result = CliRunner().invoke(cli.main, ["check", "--input-format", "html", "--format", "json", "-"], input=html)
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
@@ -263,3 +264,54 @@ def test_bad_baseline_is_a_usage_error(stored, tmp_path):
     bad.write_text('{"not": "a baseline"}')
     result = run("check", "--baseline", str(bad), str(ARTICLES / "01-layouts-said.txt"))
     assert result.exit_code == 2 and "not a quotecheck baseline" in result.output
+
+
+def test_no_progress_bar_when_not_on_a_terminal(stored, monkeypatch):
+    seen = []
+    original = StoredChecker.check_documents
+    monkeypatch.setattr(StoredChecker, "check_documents",
+                        lambda self, docs, settings=None, progress=None: seen.append(progress) or
+                        original(self, docs, settings))
+    assert run("check", str(ARTICLES / "01-layouts-said.txt")).exit_code == 0
+    assert seen == [None]  # CliRunner's stderr is not a terminal
+
+
+def test_progress_bar_counts_words(capsys):
+    advance = cli._progress_bar(6)
+    advance(["one two three"])
+    advance(["four five six"])  # reaching the total closes the bar
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "github", "junit", "markdown"])
+def test_every_output_format_through_the_cli(stored, tmp_path, fmt):
+    import xml.etree.ElementTree as ET
+
+    root = _tree(tmp_path, None, {"news/12-unattributed-unbalanced.txt": "12-unattributed-unbalanced.txt",
+                                  "news/01-layouts-said.txt": "01-layouts-said.txt"})
+    out = tmp_path / f"out.{fmt}"
+    result = run("check", "--format", fmt, str(root / "news"), "-o", str(out))
+    assert result.exit_code == 1  # the unattributed quotation is an error
+    text = out.read_text(encoding="utf-8")
+    if fmt == "json":
+        from quotecheck.render.run_json import validate_run
+
+        doc = json.loads(text)
+        validate_run(doc)
+        assert doc["summary"]["failing"] is True and len(doc["reports"]) == 2
+    elif fmt == "jsonl":
+        rows = [json.loads(line) for line in text.splitlines()]
+        assert {r["rule"] for r in rows} == {"unattributed-quote", "unbalanced-quote"}
+    elif fmt == "sarif":
+        doc = json.loads(text)
+        results = doc["runs"][0]["results"]
+        assert {r["ruleId"] for r in results} == {"unattributed-quote", "unbalanced-quote"}
+        assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in results)
+    elif fmt == "github":
+        assert any(line.startswith("::error file=") and "unattributed-quote" in line for line in text.splitlines())
+    elif fmt == "junit":
+        suite = ET.fromstring(text).find("testsuite")
+        assert suite.get("tests") == "2" and suite.get("failures") == "1"
+    elif fmt == "markdown":
+        assert "unattributed-quote" in text and text.lstrip().startswith("#")
+    else:
+        assert "Checked 2 files" in text

@@ -47,13 +47,14 @@ class Checker:
     """Checks documents with one stanza pipeline, loaded on first use."""
 
     def __init__(self, model_dir: str | os.PathLike | None = None, *, lexicon: Lexicon | None = None,
-                 batch_docs: int = 16, cache_dir: str | os.PathLike | None = None):
+                 batch_docs: int = 16, cache_dir: str | os.PathLike | None = None, jobs: int = 1):
         """``cache_dir``: where parses are kept between runs (None: no cache). The model itself
         is loaded only when a text is not in the cache."""
         self.location = resolve_model_dir(model_dir)
         self.parser = Parser(self.location, batch_docs=batch_docs)
         self.lexicon = lexicon or default_lexicon()
         self.cache = ParseCache(cache_dir, self.location.model_id) if cache_dir is not None else None
+        self.jobs = jobs
 
     def parse_documents(self, docs: Sequence[Document], progress: Progress | None = None) -> list[Parse]:
         """Parses of the documents' texts: from the cache where possible, the rest in batches.
@@ -65,7 +66,7 @@ class Checker:
         if missing:
             todo = [texts[i] for i in missing]
             on_batch = progress(sum(len(t.split()) for t in todo)) if progress is not None else None
-            fresh = self.parser.parse_texts(todo, on_batch)
+            fresh = self.parser.parse_parallel(todo, self.jobs, on_batch)
             if self.cache is not None:
                 self.cache.put_many(todo, fresh)
             for i, parse in zip(missing, fresh):

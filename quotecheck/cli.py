@@ -7,6 +7,7 @@ checked and reported).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,8 +52,8 @@ def _progress_bar(total_words: int):
 
 
 def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: str | None,
-                  model_dir: str | None, cache: bool = True,
-                  show_progress: bool = False) -> tuple[list[dict], list, list[str]]:
+                  model_dir: str | None, cache: bool = True, show_progress: bool = False,
+                  jobs: int = 1) -> tuple[list[dict], list, list[str]]:
     """Read, configure and check the articles named on the command line.
 
     Returns the reports, the policy of each report's file, and one-line input errors. A bad
@@ -92,7 +93,8 @@ def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: s
             from .cache import default_cache_dir
 
             cache_dir = default_cache_dir() if cache else None
-            reports = Checker(model_dir, cache_dir=cache_dir).check_documents(
+            workers = jobs or os.cpu_count() or 1
+            reports = Checker(model_dir, cache_dir=cache_dir, jobs=workers).check_documents(
                 docs, settings, _progress_bar if show_progress else None)
         except ModelError as e:
             _fail(str(e))
@@ -106,6 +108,8 @@ def _fail(message: str) -> NoReturn:
 
 def _check_options(f):
     f = _model_dir_option(f)
+    f = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+                     help="Parse in N worker processes, each loading the model once (0: one per CPU).")(f)
     f = click.option("--cache/--no-cache", default=True, show_default=True,
                      help="Reuse parses stored in the parse cache ($QUOTECHECK_CACHE_DIR, else "
                           ".quotecheck-cache at the top of the git work tree).")(f)
@@ -134,7 +138,7 @@ def _check_options(f):
 @_check_options
 def check(paths: tuple[str, ...], output_format: str, output: str | None, input_format: str | None,
           fail_on: str | None, exit_zero: bool, baseline_file: str | None, config_file: str | None,
-          color: bool | None, cache: bool, model_dir: str | None) -> None:
+          color: bool | None, jobs: int, cache: bool, model_dir: str | None) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from . import baseline
     from .render.github import render_github
@@ -157,7 +161,8 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
             _fail(str(e))
     # never in machine formats, files or pipes: only for a person watching a terminal
     show_progress = output_format == "text" and sys.stderr.isatty()
-    reports, chosen, errors = _check_inputs(paths, input_format, config_file, model_dir, cache, show_progress)
+    reports, chosen, errors = _check_inputs(paths, input_format, config_file, model_dir, cache, show_progress,
+                                            jobs)
     if known is not None:
         reports, _ = baseline.apply(reports, known)
 
@@ -203,13 +208,13 @@ def baseline_group() -> None:
               default="quotecheck-baseline.json", show_default=True, help="Where to write the baseline.")
 @_check_options
 def baseline_create(paths: tuple[str, ...], output: str, input_format: str | None, config_file: str | None,
-                    cache: bool, model_dir: str | None) -> None:
+                    jobs: int, cache: bool, model_dir: str | None) -> None:
     """Check PATHS and record every finding in a baseline file."""
     import json
 
     from . import baseline
 
-    reports, _, errors = _check_inputs(paths, input_format, config_file, model_dir, cache)
+    reports, _, errors = _check_inputs(paths, input_format, config_file, model_dir, cache, jobs=jobs)
     doc = baseline.create(reports)
     Path(output).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(reports)} file(s) in {output}")

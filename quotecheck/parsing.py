@@ -344,6 +344,27 @@ class Parser:
                 on_batch(batch)
         return out
 
+    def parse_parallel(self, texts: Sequence[str], jobs: int,
+                       on_batch: Callable[[Sequence[str]], None] | None = None) -> list[Parse]:
+        """Parse with ``jobs`` worker processes, each loading the model once; results in input
+        order. One job (or a single batch) parses in this process."""
+        batches = [list(texts[i:i + self.batch_docs]) for i in range(0, len(texts), self.batch_docs)]
+        if jobs <= 1 or len(batches) <= 1:
+            return self.parse_texts(texts, on_batch)
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        threads = max(1, (os.cpu_count() or 1) // jobs)  # the workers share the cores
+        context = multiprocessing.get_context("spawn")  # torch and fork do not mix safely
+        out: list[Parse] = []
+        with ProcessPoolExecutor(min(jobs, len(batches)), mp_context=context, initializer=_worker_start,
+                                 initargs=(self.location, self.batch_docs, threads, self.use_gpu)) as pool:
+            for batch, future in [(b, pool.submit(_worker_parse, b)) for b in batches]:
+                out.extend(future.result())
+                if on_batch is not None:
+                    on_batch(batch)
+        return out
+
     def parse(self, text: str) -> Parse:
         return self.parse_texts([text])[0]
 
@@ -363,3 +384,21 @@ class Parser:
                 sentences.append(Sentence(tuple(words)))
         return Parse(tuple(sentences), self.model_id)
 
+
+
+_WORKER: Parser | None = None
+
+
+def _worker_start(location: ModelLocation, batch_docs: int, threads: int, use_gpu: bool) -> None:
+    """Initializer of a --jobs worker process: load the model once."""
+    global _WORKER
+    import torch
+
+    torch.set_num_threads(threads)
+    _WORKER = Parser(location, batch_docs=batch_docs, use_gpu=use_gpu)
+    _WORKER.load()
+
+
+def _worker_parse(texts: list[str]) -> list[Parse]:
+    assert _WORKER is not None, "worker not started"
+    return _WORKER.parse_texts(texts)

@@ -103,3 +103,16 @@ def test_warm_cache_gives_the_same_reports_without_loading_the_model(model_dir, 
     third = Checker(model_dir, cache_dir=tmp_path)
     third.check_documents(edited)
     assert third.cache.stats.hits == 1 and third.cache.stats.misses == 1  # only the new text is parsed
+
+
+def test_parallel_jobs_give_the_same_parses_in_order(model_dir):
+    from quotecheck.parsing import Parser, resolve_model_dir, to_conllu
+
+    texts = [read_document(str(ARTICLES / n)).text for n in article_names()[:6]]
+    serial = Parser(resolve_model_dir(model_dir), batch_docs=2)
+    parallel = Parser(resolve_model_dir(model_dir), batch_docs=2)
+    seen = []
+    two = parallel.parse_parallel(texts, jobs=2, on_batch=seen.append)
+    assert parallel._nlp is None  # the parent process never loaded the model: the workers did
+    assert [len(b) for b in seen] == [2, 2, 2]
+    assert [to_conllu(p) for p in two] == [to_conllu(p) for p in serial.parse_texts(texts)]

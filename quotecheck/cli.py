@@ -16,7 +16,7 @@ from typing import NoReturn
 import click
 
 from . import __version__
-from .documents import FORMATS, InputError, read_document
+from .documents import FORMATS, InputError, document_from_bytes, read_document
 from .rules import SEVERITY_RANK
 from .parsing import ENV_MODEL_DIR, ModelError, download_models, resolve_model_dir
 
@@ -53,7 +53,7 @@ def _progress_bar(total_words: int):
 
 def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: str | None,
                   model_dir: str | None, cache: bool = True, show_progress: bool = False,
-                  jobs: int = 1) -> tuple[list[dict], list, list[str]]:
+                  jobs: int = 1, stdin_filename: str | None = None) -> tuple[list[dict], list, list[str]]:
     """Read, configure and check the articles named on the command line.
 
     Returns the reports, the policy of each report's file, and one-line input errors. A bad
@@ -69,7 +69,10 @@ def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: s
     docs = []
     for path in found:
         try:
-            docs.append(read_document(path, input_format))
+            if path == "-" and stdin_filename:  # name stdin for reports, format and configuration
+                docs.append(document_from_bytes(sys.stdin.buffer.read(), stdin_filename, input_format))
+            else:
+                docs.append(read_document(path, input_format))
         except InputError as e:
             errors.append(str(e))
     # The newsroom policy that governs each article: its rules, lexicon additions, fail-on.
@@ -108,6 +111,9 @@ def _fail(message: str) -> NoReturn:
 
 def _check_options(f):
     f = _model_dir_option(f)
+    f = click.option("--stdin-filename", default=None, metavar="PATH",
+                     help="Name the text read from - (standard input): the report's path, its format "
+                          "by extension and the configuration that applies to it.")(f)
     f = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
                      help="Parse in N worker processes, each loading the model once (0: one per CPU).")(f)
     f = click.option("--cache/--no-cache", default=True, show_default=True,
@@ -138,7 +144,8 @@ def _check_options(f):
 @_check_options
 def check(paths: tuple[str, ...], output_format: str, output: str | None, input_format: str | None,
           fail_on: str | None, exit_zero: bool, baseline_file: str | None, config_file: str | None,
-          color: bool | None, jobs: int, cache: bool, model_dir: str | None) -> None:
+          color: bool | None, stdin_filename: str | None, jobs: int, cache: bool,
+          model_dir: str | None) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from . import baseline
     from .render.github import render_github
@@ -162,7 +169,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
     # never in machine formats, files or pipes: only for a person watching a terminal
     show_progress = output_format == "text" and sys.stderr.isatty()
     reports, chosen, errors = _check_inputs(paths, input_format, config_file, model_dir, cache, show_progress,
-                                            jobs)
+                                            jobs, stdin_filename)
     if known is not None:
         reports, _ = baseline.apply(reports, known)
 
@@ -208,13 +215,14 @@ def baseline_group() -> None:
               default="quotecheck-baseline.json", show_default=True, help="Where to write the baseline.")
 @_check_options
 def baseline_create(paths: tuple[str, ...], output: str, input_format: str | None, config_file: str | None,
-                    jobs: int, cache: bool, model_dir: str | None) -> None:
+                    stdin_filename: str | None, jobs: int, cache: bool, model_dir: str | None) -> None:
     """Check PATHS and record every finding in a baseline file."""
     import json
 
     from . import baseline
 
-    reports, _, errors = _check_inputs(paths, input_format, config_file, model_dir, cache, jobs=jobs)
+    reports, _, errors = _check_inputs(paths, input_format, config_file, model_dir, cache, jobs=jobs,
+                                       stdin_filename=stdin_filename)
     doc = baseline.create(reports)
     Path(output).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(reports)} file(s) in {output}")

@@ -315,3 +315,17 @@ def test_every_output_format_through_the_cli(stored, tmp_path, fmt):
         assert "unattributed-quote" in text and text.lstrip().startswith("#")
     else:
         assert "Checked 2 files" in text
+
+
+def test_stdin_filename_names_the_text_and_picks_format_and_config(stored, tmp_path, monkeypatch):
+    root = _tree(tmp_path, '[[overrides]]\npaths = ["opinion/**"]\nrules = { loaded-attribution-verb = "off" }\n', {})
+    (root / "opinion").mkdir()
+    monkeypatch.chdir(root)
+    article = (ARTICLES / "31-opinion-column.md").read_bytes()
+    result = CliRunner().invoke(cli.main, ["check", "--format", "json", "--stdin-filename",
+                                           "opinion/31-opinion-column.md", "-"], input=article)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["document"]["path"] == "opinion/31-opinion-column.md"
+    assert report["document"]["format"] == "markdown"  # by the name's extension
+    assert not any(f["rule"] == "loaded-attribution-verb" for f in report["findings"])  # its override

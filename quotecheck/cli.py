@@ -64,21 +64,28 @@ def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: s
 
     from .discovery import discover
 
-    found, problems = discover(paths)  # globs, !exclusions, .gitignore, .quotecheckignore
-    errors: list[str] = [str(e) for e in problems]
-    docs = []
-    for path in found:
-        try:
-            if path == "-" and stdin_filename:  # name stdin for reports, format and configuration
-                docs.append(document_from_bytes(sys.stdin.buffer.read(), stdin_filename, input_format))
-            else:
-                docs.append(read_document(path, input_format))
-        except InputError as e:
-            errors.append(str(e))
-    # The newsroom policy that governs each article: its rules, lexicon additions, fail-on.
+    # The newsroom policy that governs each article: its rules, lexicon additions, fail-on, and
+    # the extensions that are articles (the policy of the current directory drives discovery).
     policies = PolicyCache()
     try:
-        chosen = [policies.policy_for(d.path, config_file) for d in docs]
+        here = policies.policy_for("-", config_file)
+        found, problems = discover(paths, extensions=here.extensions)  # globs, !exclusions, ignore files
+        errors: list[str] = [str(e) for e in problems]
+        docs, chosen = [], []
+        for path in found:
+            name = stdin_filename if path == "-" and stdin_filename else path
+            policy = policies.policy_for(name, config_file)
+            fmt = input_format or policy.extensions.get(Path(name).suffix.lower())
+            try:
+                if path == "-" and stdin_filename:  # name stdin for reports, format and configuration
+                    doc = document_from_bytes(sys.stdin.buffer.read(), stdin_filename, fmt)
+                else:
+                    doc = read_document(path, fmt)
+            except InputError as e:
+                errors.append(str(e))
+                continue
+            docs.append(doc)
+            chosen.append(policy)
     except ConfigError as e:
         _fail(str(e))
     lexicons: dict[tuple, object] = {}

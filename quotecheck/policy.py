@@ -33,6 +33,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .documents import EXTENSIONS, FORMATS
+
 if TYPE_CHECKING:  # the registry is imported lazily (it pulls in every rule module)
     from .rules.core import Rule, RuleSettings
 
@@ -61,7 +63,7 @@ LEXICON_KEYS = ("anonymity-phrases", "reason-clauses", "loaded-verbs", "pejorati
 PHRASE_KEYS = frozenset({"anonymity-phrases", "reason-clauses", "corroboration-phrases"})
 WORD_KEYS = frozenset(LEXICON_KEYS) - PHRASE_KEYS
 
-TOP_KEYS = ("extends", "fail-on", "rules", "lexicon", "overrides")
+TOP_KEYS = ("extends", "fail-on", "extensions", "rules", "lexicon", "overrides")
 OVERRIDE_KEYS = ("paths", "rules", "lexicon")
 _SEVERITIES = ("error", "warning", "info")
 LEVELS = ("off",) + _SEVERITIES  # what a rule may be set to
@@ -98,6 +100,7 @@ class Policy:
     fail_on: str | None  # None when no config sets it (the command line decides)
     rules: dict[str, RuleSettings | None]  # every rule id -> its settings here (None: off)
     lexicon: dict[str, tuple[str, ...]]  # additions for every LEXICON_KEYS key (maybe empty)
+    extensions: dict[str, str] = field(default_factory=lambda: dict(EXTENSIONS))  # ".md" -> "markdown"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: ``files``, ``fail-on``, ``rules`` (id -> ``{"severity", "options"}``,
@@ -113,6 +116,7 @@ class Policy:
             "fail-on": self.fail_on,
             "rules": rules,
             "lexicon": {k: list(v) for k, v in self.lexicon.items()},
+            "extensions": dict(self.extensions),
         }
 
     def to_toml(self, path: str | None = None) -> str:
@@ -191,6 +195,7 @@ class _ConfigFile:
     rules: Mapping[str, _RuleSpec]
     lexicon: Mapping[str, tuple[str, ...]]
     overrides: tuple[_Override, ...]
+    extensions: Mapping[str, str] = field(default_factory=dict)  # as written: a format or "off"
 
 
 @dataclass(frozen=True)
@@ -202,13 +207,15 @@ class _Chain:
     rules: Mapping[str, _RuleSpec] = field(default_factory=dict)
     lexicon: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     overrides: tuple[_Override, ...] = ()
+    extensions: Mapping[str, str] = field(default_factory=dict)
 
     def then(self, later: _ConfigFile) -> _Chain:
         rules = dict(self.rules)
         for rule_id, spec in later.rules.items():
             rules[rule_id] = rules[rule_id].then(spec) if rule_id in rules else spec
         return _Chain(self.files + (later.path,), later.fail_on or self.fail_on, rules,
-                      _concat(self.lexicon, later.lexicon), self.overrides + later.overrides)
+                      _concat(self.lexicon, later.lexicon), self.overrides + later.overrides,
+                      {**self.extensions, **later.extensions})
 
 
 # --- discovery, loading, resolving --------------------------------------------------------
@@ -357,8 +364,14 @@ def _resolve(chain: _Chain, target: Path | None) -> Policy:
             if rule_id in table:
                 spec = spec.then(table[rule_id])
         rules[rule_id] = None if spec.level == "off" else RuleSettings(str(spec.level), dict(spec.options))
+    extensions = dict(EXTENSIONS)
+    for ext, fmt in chain.extensions.items():
+        if fmt == "off":
+            extensions.pop(ext, None)
+        else:
+            extensions[ext] = fmt
     return Policy(tuple(str(p) for p in chain.files), chain.fail_on, rules,
-                  {k: tuple(lexicon.get(k, ())) for k in LEXICON_KEYS})
+                  {k: tuple(lexicon.get(k, ())) for k in LEXICON_KEYS}, extensions)
 
 
 def _concat(first: Mapping[str, tuple[str, ...]], second: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -399,6 +412,7 @@ def _validate(path: Path, table: Any, prefix: str) -> _ConfigFile:
 
     rules = _rules(path, table.get("rules", {}), _join(prefix, "rules"))
     lexicon = _lexicon(path, table.get("lexicon", {}), _join(prefix, "lexicon"))
+    extensions = _extensions(path, table.get("extensions", {}), _join(prefix, "extensions"))
 
     overrides: list[_Override] = []
     key = _join(prefix, "overrides")
@@ -420,7 +434,7 @@ def _validate(path: Path, table: Any, prefix: str) -> _ConfigFile:
                                    _lexicon(path, entry.get("lexicon", {}), _join(okey, "lexicon"))))
 
     _schema_check(path, table, prefix)
-    return _ConfigFile(path, extends, extends_key, fail_on, rules, lexicon, tuple(overrides))
+    return _ConfigFile(path, extends, extends_key, fail_on, rules, lexicon, tuple(overrides), extensions)
 
 
 def _check_keys(path: Path, table: Mapping[str, Any], prefix: str, allowed: Sequence[str], what: str) -> None:
@@ -633,6 +647,25 @@ def _segment_regex(seg: str) -> str:
 # --- the JSON Schema ----------------------------------------------------------------------
 
 
+_EXTENSION = re.compile(r"\.[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def _extensions(path: Path, table: Any, key: str) -> dict[str, str]:
+    """``[extensions]``: ".rst" = "text", ".txt" = "off" (stop checking an extension)."""
+    if not isinstance(table, dict):
+        raise ConfigError(path, key, f"expected a table of extension = format, got {_describe(table)}")
+    out: dict[str, str] = {}
+    for ext, fmt in table.items():
+        k = _join(key, ext)
+        if not _EXTENSION.fullmatch(ext):
+            raise ConfigError(path, k, 'expected a file extension with its dot, such as ".rst"')
+        if fmt not in FORMATS + ("off",):
+            raise ConfigError(path, k, f"expected {_choices(FORMATS + ('off',))}, got {_describe(fmt)}"
+                              + _did_you_mean(fmt, FORMATS + ("off",)))
+        out[ext.lower()] = fmt
+    return out
+
+
 def config_schema() -> dict[str, Any]:
     """The configuration format as JSON Schema 2020-12, built from the rule registry
     (``schemas/config.schema.json`` is this, written out; a test keeps them equal)."""
@@ -680,6 +713,10 @@ def config_schema() -> dict[str, Any]:
                         "description": "A configuration file to inherit from, relative to this one."},
             "fail-on": {"$ref": "#/$defs/severity",
                         "description": "Exit 1 when a finding at or above this severity is reported."},
+            "extensions": {"type": "object", "propertyNames": {"pattern": "^\\.[A-Za-z0-9][A-Za-z0-9_-]*$"},
+                           "additionalProperties": {"enum": list(FORMATS) + ["off"]},
+                           "description": "Extension -> input format (text, markdown, html), or \"off\" "
+                                          "to stop checking files with it."},
             "rules": {"$ref": "#/$defs/rules"},
             "lexicon": {"$ref": "#/$defs/lexicon"},
             "overrides": {"type": "array", "items": {"$ref": "#/$defs/override"},

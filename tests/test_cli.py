@@ -329,3 +329,25 @@ def test_stdin_filename_names_the_text_and_picks_format_and_config(stored, tmp_p
     assert report["document"]["path"] == "opinion/31-opinion-column.md"
     assert report["document"]["format"] == "markdown"  # by the name's extension
     assert not any(f["rule"] == "loaded-attribution-verb" for f in report["findings"])  # its override
+
+
+def test_configured_extensions_drive_discovery(stored, tmp_path, monkeypatch):
+    import shutil
+
+    (tmp_path / "quotecheck.toml").write_text('[extensions]\n".rst" = "text"\n".md" = "off"\n')
+    (tmp_path / "news").mkdir()
+    shutil.copy(ARTICLES / "01-layouts-said.txt", tmp_path / "news" / "01-layouts-said.rst")
+    shutil.copy(ARTICLES / "18-md-council-rentals.md", tmp_path / "news" / "18-md-council-rentals.md")
+    monkeypatch.chdir(tmp_path)
+    seen: list[tuple[str, str]] = []
+
+    def record(self, docs, settings=None, progress=None):
+        seen.extend((d.path, d.format) for d in docs)
+        return []
+
+    monkeypatch.setattr(StoredChecker, "check_documents", record)
+    assert run("check", "news").exit_code == 0
+    assert seen == [("news/01-layouts-said.rst", "text")]  # .rst is an article, .md is switched off
+    seen.clear()
+    assert run("check", "news/18-md-council-rentals.md").exit_code == 0  # a named file is always checked
+    assert seen == [("news/18-md-council-rentals.md", "text")]  # with .md off, it is read as plain text

@@ -391,7 +391,7 @@ def test_config_command_explicit_config(tree):
 # (file contents, key named, fragments of the expectation)
 ERRORS = [
     ('fail-on = "warning"\n[rules\n', "line 2, column", ["valid TOML"]),
-    ('fail_on = "warning"\n', "fail_on", ["unknown top-level key", "extends, fail-on, rules, lexicon, overrides",
+    ('fail_on = "warning"\n', "fail_on", ["unknown top-level key", "extends, fail-on, extensions, rules, lexicon, overrides",
                                            "did you mean fail-on"]),
     ('fail-on = "off"\n', "fail-on", ['"error", "warning" or "info"', 'got string "off"']),
     ('fail-on = 1\n', "fail-on", ['"error", "warning" or "info"', "got integer 1"]),
@@ -607,3 +607,17 @@ def test_policy_is_frozen_and_error_is_one_line(tree):
         policy.fail_on = "info"  # type: ignore[misc]
     err = ConfigError("x.toml", "rules.a", "expected\nsomething")
     assert str(err) == "x.toml: rules.a: expected something"
+
+
+def test_extensions_map_and_switch_off_formats(tmp_path):
+    (tmp_path / "quotecheck.toml").write_text('[extensions]\n".rst" = "text"\n".txt" = "off"\n')
+    policy = load_policy(tmp_path / "a.md")
+    assert policy.extensions[".rst"] == "text" and ".txt" not in policy.extensions
+    assert policy.extensions[".md"] == "markdown"
+    assert policy.to_dict()["extensions"][".rst"] == "text"
+    (tmp_path / "quotecheck.toml").write_text('[extensions]\n".rst" = "restructured"\n')
+    with pytest.raises(ConfigError, match=r"extensions\.\"\.rst\": expected .*\"off\""):
+        load_policy(tmp_path / "a.md")
+    (tmp_path / "quotecheck.toml").write_text('[extensions]\nrst = "text"\n')
+    with pytest.raises(ConfigError, match="with its dot"):
+        load_policy(tmp_path / "a.md")

@@ -350,4 +350,4 @@ def test_configured_extensions_drive_discovery(stored, tmp_path, monkeypatch):
     assert seen == [("news/01-layouts-said.rst", "text")]  # .rst is an article, .md is switched off
     seen.clear()
     assert run("check", "news/18-md-council-rentals.md").exit_code == 0  # a named file is always checked
-    assert seen == [("news/18-md-council-rentals.md", "text")]  # with .md off, it is read as plain text
+    assert seen == [("news/18-md-council-rentals.md", "markdown")]  # "off" stops discovery, not reading

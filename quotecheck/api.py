@@ -17,7 +17,8 @@ from typing import Any
 from .attribution import attribute
 from .cache import ParseCache
 from .documents import Document, document_from_bytes
-from .rules import RULES, Analysis, RuleSettings, run_rules
+from . import suppress
+from .rules import RULES, RULES_BY_ID, Analysis, RuleSettings, run_rules
 from .lexicons import Lexicon, default_lexicon
 from .parsing import Parse, Parser, resolve_model_dir
 from .quotes import scan_quotes
@@ -40,7 +41,14 @@ def analyze(doc: Document, parse: Parse, lexicon: Lexicon | None = None,
     attributions = attribute(doc.text, parse, quotes, lex)
     sources = cluster_sources(doc.text, parse, attributions, lex)
     analysis = Analysis(doc.text, sources, unbalanced, lex)
-    return build_report(doc, analysis, run_rules(analysis, RULES, rules))
+    report = build_report(doc, analysis, run_rules(analysis, RULES, rules))
+    # quotecheck-disable comments: drop what they cover; report the ones that cover nothing
+    def severity(rule_id: str) -> str | None:
+        chosen = RULES_BY_ID[rule_id].default_settings() if rules is None or rule_id not in rules else rules[rule_id]
+        return None if chosen is None else chosen.severity
+
+    return suppress.apply(report, doc, RULES_BY_ID, unused_severity=severity("unused-suppression"),
+                          unknown_severity=severity("unknown-suppression-rule"))
 
 
 class Checker:

@@ -421,6 +421,13 @@ def _widen(ctx: _Context, sent: Sentence, words: list[Word], head: Word, lo: int
             break
         words = [prev] + words
         first = prev
+    last = words[-1]
+    while head.upos == "PROPN" and last.index < len(sent.words):
+        nxt = sent.word(last.index + 1)  # "said Tom Reyes" parsed as two subjects: Tom, Reyes
+        if nxt.upos != "PROPN" or ctx.in_quote(nxt.start) or nxt.head not in (head.index, head.head, last.index):
+            break
+        words = words + [nxt]
+        last = nxt
     return words
 
 

@@ -36,11 +36,31 @@ and the source end of its last character (for a decoded entity: the end of the w
 
 Formats
 -------
-* ``text``: the article text is the decoded source itself.
+* ``text``: the article text is the decoded source itself, less any suppression-directive
+  lines (see below).
 * ``markdown``: parsed with markdown-it-py (CommonMark preset plus GFM tables); see
   :func:`_extract_markdown` for how inline positions are recovered from block line maps.
 * ``html``: parsed with the standard library's :class:`html.parser.HTMLParser`; see
   :class:`_HTMLExtractor`.
+
+Suppression directives
+----------------------
+While reading, the comments that switch rules off are collected into
+:attr:`Document.directives` (:class:`Directive`, with *source* positions), for
+:mod:`quotecheck.suppress`:
+
+* Markdown and HTML: an HTML comment ``<!-- quotecheck-disable RULE[, RULE...] -->`` (also
+  ``quotecheck-enable``, ``quotecheck-disable-next-line``, ``quotecheck-disable-file``). In
+  Markdown only real HTML (an HTML block or inline HTML) counts, never a comment shown in a
+  code span or code block, nor one inside an HTML block's ``<script>``/``<pre>``/``<style>``/
+  ``<textarea>``. Comments are never article text anyway.
+* Plain text: a whole line ``%% quotecheck-disable RULE...`` (optional blanks around). Such a
+  line, with its line terminator, is *removed* from the article text; the rest of the source
+  is kept as identity runs, so every other character still maps to itself.
+
+Rules are separated by blanks or commas; no rule means every rule; an optional
+``-- reason`` after them is ignored. Rule ids are kept as written (an unknown id is reported
+by the suppress stage, not here).
 """
 
 from __future__ import annotations
@@ -67,12 +87,15 @@ from markdown_it.rules_inline import link as _md_link
 from markdown_it.token import Token
 
 __all__ = [
+    "DIRECTIVE_KINDS",
     "EXTENSIONS",
     "FORMATS",
+    "Directive",
     "Document",
     "InputError",
     "detect_format",
     "document_from_bytes",
+    "parse_directive",
     "read_document",
 ]
 
@@ -268,6 +291,64 @@ def _line_starts(source: str) -> list[int]:
 
 
 # --------------------------------------------------------------------------------------------
+# Suppression directives
+
+DIRECTIVE_KINDS: tuple[str, ...] = ("disable", "enable", "disable-next-line", "disable-file")
+
+# The body of a directive: what follows "<!--" (HTML, Markdown) or "%%" (plain text).
+_DIRECTIVE_BODY = re.compile(
+    r"\s*quotecheck-(disable-next-line|disable-file|disable|enable)(?![\w-])(.*)\Z", re.S)
+# "-- reason": a double hyphen standing alone ends the rule list.
+_DIRECTIVE_REASON = re.compile(r"(?:^|\s)--(?:\s|\Z)")
+_DIRECTIVE_RULE_SEP = re.compile(r"[\s,]+")
+# A plain-text directive line: "%% quotecheck-...", blanks allowed around it.
+_TEXT_DIRECTIVE_LINE = re.compile(r"[ \t]*(%%([^\r\n]*?))[ \t]*")
+_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
+
+@dataclass(frozen=True)
+class Directive:
+    """One suppression comment, as written in the source.
+
+    ``kind`` is one of :data:`DIRECTIVE_KINDS`; ``rules`` the rule ids as written, in order
+    (empty: every rule); ``start``/``end`` the source span of the whole comment
+    (``<!-- ... -->``, or ``%%`` up to the end of the line's last non-blank character);
+    ``line`` the 1-based source line of ``start``.
+    """
+
+    kind: str
+    rules: tuple[str, ...]
+    start: int
+    end: int
+    line: int
+
+
+def parse_directive(body: str) -> tuple[str, tuple[str, ...]] | None:
+    """``(kind, rules)`` of a comment body such as ``" quotecheck-disable a, b -- why "``.
+
+    ``None`` when the body is not a quotecheck directive (any other comment).
+    """
+    m = _DIRECTIVE_BODY.match(body)
+    if m is None:
+        return None
+    rest = _DIRECTIVE_REASON.split(m.group(2), maxsplit=1)[0]
+    rules = tuple(r for r in _DIRECTIVE_RULE_SEP.split(rest) if r)
+    return m.group(1), rules
+
+
+def _directives(source: str, comments: Iterable[tuple[int, int, str]]) -> tuple[Directive, ...]:
+    """Directives among ``(source_start, source_end, body)`` comments, in source order."""
+    starts = _line_starts(source)
+    found = []
+    for start, end, body in comments:
+        parsed = parse_directive(body)
+        if parsed is not None:
+            found.append(Directive(parsed[0], parsed[1], start, end, bisect_right(starts, start)))
+    found.sort(key=lambda d: d.start)
+    return tuple(found)
+
+
+# --------------------------------------------------------------------------------------------
 # Document
 
 
@@ -282,6 +363,8 @@ class Document:
     sha256: str  # hex sha256 of the file's raw bytes
     metadata: dict[str, Any] = field(default_factory=dict)  # front matter / <meta> fields
     _offsets: _OffsetMap | None = field(default=None, repr=False, compare=False)
+    # suppression comments found while reading, in source order (see the module docstring)
+    directives: tuple[Directive, ...] = ()
     _line_starts: list[int] = field(init=False, default_factory=list, repr=False,
                                     compare=False)
 
@@ -399,15 +482,65 @@ def document_from_bytes(data: bytes, path: str, input_format: str | None = None)
         raise InputError(path, "file contains only whitespace")
     digest = hashlib.sha256(data).hexdigest()
 
+    comments: list[tuple[int, int, str]] = []
     if fmt == "text":
-        return Document(path, fmt, source, source, digest, {})
+        text, text_offsets = _extract_text(source, comments)
+        if not text.strip():
+            raise InputError(path, "no article text after removing quotecheck directives")
+        return Document(path, fmt, source, text, digest, {}, text_offsets,
+                        _directives(source, comments))
     if fmt == "markdown":
-        text, offsets, metadata = _extract_markdown(source)
+        text, offsets, metadata = _extract_markdown(source, comments)
     else:
-        text, offsets, metadata = _extract_html(source)
+        text, offsets, metadata = _extract_html(source, comments)
     if not text.strip():
         raise InputError(path, "no article text after removing markup")
-    return Document(path, fmt, source, text, digest, metadata, offsets)
+    return Document(path, fmt, source, text, digest, metadata, offsets,
+                    _directives(source, comments))
+
+
+# --------------------------------------------------------------------------------------------
+# Plain text
+
+
+def _extract_text(source: str,
+                  comments: list[tuple[int, int, str]]) -> tuple[str, _OffsetMap | None]:
+    """Article text of a plain-text source: the source less its directive lines.
+
+    A directive line is removed with its line terminator; what is kept is copied verbatim,
+    one identity run per kept stretch. Without directive lines the text is the source itself
+    and the map is ``None`` (the document's identity map). Each directive line is appended to
+    ``comments`` as ``(start of "%%", end of its last non-blank character, body after "%%")``.
+    """
+    starts = _line_starts(source)
+    removed: list[tuple[int, int]] = []
+    for k, line_start in enumerate(starts):
+        next_start = starts[k + 1] if k + 1 < len(starts) else len(source)
+        if line_start == next_start:
+            continue
+        line_end = next_start
+        while line_end > line_start and source[line_end - 1] in "\r\n":
+            line_end -= 1
+        m = _TEXT_DIRECTIVE_LINE.fullmatch(source, line_start, line_end)
+        if m is None or parse_directive(m.group(2)) is None:
+            continue
+        comments.append((m.start(1), m.end(1), m.group(2)))
+        removed.append((line_start, next_start))
+    if not removed:
+        return source, None
+    parts: list[str] = []
+    t_starts: list[int] = []
+    s_starts: list[int] = []
+    n = 0
+    kept_from = 0
+    for cut_start, cut_end in removed + [(len(source), len(source))]:
+        if cut_start > kept_from:
+            t_starts.append(n)
+            s_starts.append(kept_from)
+            parts.append(source[kept_from:cut_start])
+            n += cut_start - kept_from
+        kept_from = cut_end
+    return "".join(parts), _OffsetMap(t_starts, s_starts, [_IDENTITY] * len(t_starts), n)
 
 
 # --------------------------------------------------------------------------------------------
@@ -521,8 +654,9 @@ class _SourceLines:
         return self.source[self.starts[k]:self.ends[k]]
 
 
-def _extract_markdown(source: str) -> tuple[str, _OffsetMap, dict[str, Any]]:
-    """Article text of a Markdown source.
+def _extract_markdown(source: str, comments: list[tuple[int, int, str]] | None = None
+                      ) -> tuple[str, _OffsetMap, dict[str, Any]]:
+    """Article text of a Markdown source; its HTML comments are appended to ``comments``.
 
     markdown-it gives each block a line range (``token.map``) and the block's inline
     ``content`` (the block's lines with container prefixes such as ``> `` and list
@@ -538,6 +672,10 @@ def _extract_markdown(source: str) -> tuple[str, _OffsetMap, dict[str, Any]]:
        destinations and titles, images, code spans, autolinks, inline HTML) are skipped with
        markdown-it's own inline rules run in silent mode, so a later word cannot be matched
        inside a URL or a link title.
+
+    HTML comments (for suppression directives) are taken from ``html_block`` tokens (aligned
+    like inline content) and ``html_inline`` tokens (positioned by the inline walk), as
+    ``(source_start, source_end, body)``.
     """
     body_start, fm_lines, metadata = _split_front_matter(source)
     lines = _SourceLines(source)
@@ -555,10 +693,28 @@ def _extract_markdown(source: str) -> tuple[str, _OffsetMap, dict[str, Any]]:
             first_line = fm_lines + tok.map[0]
             positions = _align_content(tok.content, first_line, lines, line_cursor, cell)
             block = _Block()
-            _walk_inline(tok.content, tok.children, positions, source, env, block)
+            _walk_inline(tok.content, tok.children, positions, source, env, block, comments)
             blocks.append(block)
+        elif tok.type == "html_block" and tok.map is not None and comments is not None:
+            _block_comments(tok.content, fm_lines + tok.map[0], lines, comments)
     text, offsets = _assemble(blocks)
     return text, offsets, metadata
+
+
+# HTML blocks whose content is raw text: a "comment" inside them is not a comment.
+_RAW_HTML_BLOCK = re.compile(r"[ \t]*<(?:script|pre|style|textarea)(?:[\s>]|\Z)", re.I)
+
+
+def _block_comments(content: str, first_line: int, lines: _SourceLines,
+                    comments: list[tuple[int, int, str]]) -> None:
+    """Append the HTML comments of an ``html_block`` token, with their source spans."""
+    if "<!--" not in content or _RAW_HTML_BLOCK.match(content):
+        return
+    positions: list[int] | None = None
+    for m in _HTML_COMMENT.finditer(content):
+        if positions is None:
+            positions = _align_content(content, first_line, lines, {}, False)
+        comments.append((positions[m.start()], positions[m.end() - 1] + 1, m.group(1)))
 
 
 def _align_content(content: str, first_line: int, lines: _SourceLines,
@@ -626,8 +782,12 @@ def _newline_width(source: str, src: int) -> int:
 
 
 def _walk_inline(content: str, children: list[Token], positions: list[int], source: str,
-                 env: dict[str, Any], block: _Block) -> None:
-    """Emit the article text of one inline token into ``block`` (see step 2 above)."""
+                 env: dict[str, Any], block: _Block,
+                 comments: list[tuple[int, int, str]] | None = None) -> None:
+    """Emit the article text of one inline token into ``block`` (see step 2 above).
+
+    Inline HTML comments are appended to ``comments`` (when given) with their source span.
+    """
     state = StateInline(content, _MD, env, [])
     cursor = 0
     link_ends: list[int] = []
@@ -710,6 +870,9 @@ def _walk_inline(content: str, children: list[Token], positions: list[int], sour
             at = content.find(tok.content, cursor)
             if at >= 0:
                 cursor = at + len(tok.content)
+                m = _HTML_COMMENT.fullmatch(tok.content)
+                if comments is not None and m is not None:
+                    comments.append((positions[at], positions[cursor - 1] + 1, m.group(1)))
         i += 1
 
 
@@ -757,9 +920,13 @@ _ENTITYREF = re.compile(r"&[a-zA-Z][-.a-zA-Z0-9]*;?")
 _BROKEN_CHARREF = re.compile(r"&#(?![0-9]|[xX][0-9a-fA-F])")
 
 
-def _extract_html(source: str) -> tuple[str, _OffsetMap, dict[str, Any]]:
+def _extract_html(source: str, comments: list[tuple[int, int, str]] | None = None
+                  ) -> tuple[str, _OffsetMap, dict[str, Any]]:
+    """Article text of an HTML page; its comments are appended to ``comments``."""
     parser = _HTMLExtractor(source)
     blocks = parser.run()
+    if comments is not None:
+        comments.extend(parser.comments)
     for choice in (
         [b for b in blocks if b.in_article],
         [b for b in blocks if b.in_main],
@@ -789,6 +956,9 @@ class _HTMLExtractor(HTMLParser):
     whitespace runs collapse to one space (mapped to the first whitespace character), ``<br>``
     is a newline, ``<q>`` becomes curly quotes mapped to the tags. Each block remembers
     whether it was inside an ``<article>`` or ``<main>`` so the caller can choose.
+
+    Every comment, wherever it is (``<head>`` and skipped elements included), is kept in
+    :attr:`comments` as ``(source_start, source_end, body)`` for suppression directives.
     """
 
     def __init__(self, source: str) -> None:
@@ -797,6 +967,7 @@ class _HTMLExtractor(HTMLParser):
         self._nl_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.blocks: list[_Block] = []
         self.metadata: dict[str, Any] = {}
+        self.comments: list[tuple[int, int, str]] = []
         self._block: _Block | None = None
         self._skip: dict[str, int] = {}
         self._skipping = 0
@@ -998,6 +1169,15 @@ class _HTMLExtractor(HTMLParser):
             self._emit_text(raw, pos)
         else:
             self._emit_decoded(decoded, pos, len(raw))
+
+    def handle_comment(self, data: str) -> None:
+        pos = self._pos()
+        # The body is read from the source: the parser was fed a copy with "&#" altered.
+        body_start = pos + 4 if self.source.startswith("<!--", pos) else pos + 2
+        body_end = body_start + len(data)
+        gt = self.source.find(">", body_end)
+        end = gt + 1 if gt >= 0 else len(self.source)
+        self.comments.append((pos, end, self.source[body_start:body_end]))
 
     def handle_entityref(self, name: str) -> None:
         self._handle_reference(_ENTITYREF)

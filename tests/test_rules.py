@@ -28,7 +28,8 @@ def test_registry_is_complete_and_well_formed():
         "unattributed-quote", "anonymous-source", "anonymity-unexplained", "background-source",
         "vague-source", "weak-descriptor", "off-the-record", "plural-sources",
         "anonymous-declined-comment", "loaded-attribution-verb", "anonymous-pejorative",
-        "single-anonymous-source", "anonymous-share", "unbalanced-quote"}
+        "single-anonymous-source", "anonymous-share", "unbalanced-quote", "unused-suppression",
+        "unknown-suppression-rule"}
     for rule in RULES:
         assert rule.severity in ("error", "warning", "info")
         assert re.fullmatch(r"[a-z][a-z0-9-]*", rule.id)
@@ -101,6 +102,8 @@ FIRES = {
     "single-anonymous-source": [("30-single-anonymous-superintendent.txt", "a district official")],
     "anonymous-share": [("30-single-anonymous-superintendent.txt", None)],
     "unbalanced-quote": [("12-unattributed-unbalanced.txt", None)],
+    "unused-suppression": [("34-md-suppressions.md", None)],
+    "unknown-suppression-rule": [("34-md-suppressions.md", None)],
 }
 NEAR_MISSES = {
     "unattributed-quote": [("32-corroborated-prison-closing.txt", None)],
@@ -108,8 +111,6 @@ NEAR_MISSES = {
     "anonymity-unexplained": [("27-loaded-verbs-overtime-audit.txt", "A police sergeant"),  # reason comes last
                               ("06-reason-stated-later.txt", None)],
     "background-source": [("28-background-briefing-shipyard.txt", "Rep. Carol Danforth")],
-    "vague-source": [("24-trade-talks-descriptors.txt", "Two officials familiar with the negotiations"),
-                     ("25-plural-sources-hockey-arena.txt", None), ("nato-iraq-training.txt", None)],
     "weak-descriptor": [("24-trade-talks-descriptors.txt", "a senior State Department official"),
                         ("30-single-anonymous-superintendent.txt", None), ("nato-iraq-training.txt", None)],
     "off-the-record": [("01-layouts-said.txt", None)],
@@ -121,6 +122,12 @@ NEAR_MISSES = {
     "single-anonymous-source": [("32-corroborated-prison-closing.txt", None)],
     "anonymous-share": [("32-corroborated-prison-closing.txt", None)],
     "unbalanced-quote": [("01-layouts-said.txt", None)],
+    "unused-suppression": [("01-layouts-said.txt", None)],
+    "unknown-suppression-rule": [("01-layouts-said.txt", None)],
+    # the suppressed vague source in 34: the comment before its paragraph covers the finding
+    "vague-source": [("24-trade-talks-descriptors.txt", "Two officials familiar with the negotiations"),
+                     ("25-plural-sources-hockey-arena.txt", None), ("nato-iraq-training.txt", None),
+                     ("34-md-suppressions.md", None)],
 }
 
 

@@ -31,3 +31,10 @@ def unbalanced_quote(an: Analysis, rule: Rule, settings: RuleSettings) -> Iterat
         what = "opens a quotation that never closes" if u.reason == "never closed" else \
             "closes a quotation that was never opened"
         yield rule.finding(settings, f"quotation mark {u.mark} {what}", u.offset, u.offset + len(u.mark))
+
+
+def reported_by_suppression(an: Analysis, rule: Rule, settings: RuleSettings) -> Iterator[Finding]:
+    """unused-suppression and unknown-suppression-rule are found by the suppression stage
+    (quotecheck.suppress), which reads the article's comments after the rules have run; the
+    registry entry carries their description and configured severity."""
+    return iter(())

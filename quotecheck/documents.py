@@ -976,6 +976,7 @@ class _HTMLExtractor(HTMLParser):
         self._pre = 0
         self._pre_start = -1  # source index just after a <pre> start tag
         self._q = 0
+        self._bq: list[dict[str, Any]] = []  # open <blockquote>s: see _quote_block_start
         self._no_space = False  # drop the next collapsible space (after an opening quote)
         self._title: list[str] | None = None
         self._cursor = 0
@@ -1028,8 +1029,24 @@ class _HTMLExtractor(HTMLParser):
                     continue
                 block.add(" ", p, _IDENTITY if seg[0] == " " else 1)
             else:
+                self._quote_block_start(seg[0])
                 self._current().add(seg, p)
                 self._no_space = False
+
+    def _quote_block_start(self, first: str) -> None:
+        """A ``<blockquote>`` is a quotation. When its text carries no quotation marks of its
+        own, each of its paragraphs opens with “ (mapped to the ``<blockquote>`` or paragraph
+        tag) and the last one closes with ” (mapped to ``</blockquote>``): the typographic
+        convention for quotations over several paragraphs, which the quotation scanner reads."""
+        if not self._bq or (self._block is not None and self._block.pieces):
+            return
+        quote = self._bq[-1]
+        if quote["state"] == "pending":
+            quote["state"] = "authored" if first in "“\"«‘'„" else "marked"
+        if quote["state"] == "marked":
+            pos, width = quote["tag"]
+            self._current().add("“", pos, width)
+            quote["block"] = self._block
 
     def _emit_pre(self, text: str, pos: int) -> None:
         """Preformatted text: kept as is, with \\r\\n and \\r read as \\n."""
@@ -1056,6 +1073,7 @@ class _HTMLExtractor(HTMLParser):
                     continue
                 block.add(" ", pos, width)
             else:
+                self._quote_block_start(ch)
                 self._current().add(ch, pos, width)
                 self._no_space = False
 
@@ -1088,6 +1106,11 @@ class _HTMLExtractor(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self._flush()
+            width = len(self.get_starttag_text() or f"<{tag}>")
+            if tag == "blockquote":
+                self._bq.append({"state": "pending", "tag": (pos, width), "block": None})
+            elif self._bq:
+                self._bq[-1]["tag"] = (pos, width)  # a paragraph inside: its mark maps to its tag
             if tag == "article":
                 self._article += 1
             elif tag == "main":
@@ -1121,6 +1144,13 @@ class _HTMLExtractor(HTMLParser):
         if self._skipping:
             return
         if tag in _BLOCK_TAGS:
+            if tag == "blockquote" and self._bq:
+                quote = self._bq.pop()
+                block = quote["block"]
+                if quote["state"] == "marked" and block is not None:
+                    if block is self._block:
+                        block.rstrip(_HTML_SPACE)
+                    block.add("”", pos, self._end_tag_width(pos))
             self._flush()
             if tag == "article" and self._article:
                 self._article -= 1

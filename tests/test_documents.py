@@ -22,6 +22,7 @@ from quotecheck.documents import (
 )
 
 _Q_TAG = re.compile(r"</?q\b[^>]*>", re.I)
+_BLOCK_QUOTE_TAG = re.compile(r"</blockquote\s*>|<(?:blockquote|p|div)\b[^>]*>", re.IGNORECASE)
 _BR_TAG = re.compile(r"<br\b[^>]*>", re.I)
 
 
@@ -33,7 +34,8 @@ def assert_faithful(doc: Document) -> None:
     - a decoded entity / character reference maps to a source span that decodes to it;
     - a newline maps to a line terminator (soft break), or to a ``<br>`` tag;
     - an HTML collapsed-whitespace space maps to one whitespace character;
-    - curly quotes made for ``<q>`` map to the ``<q>``/``</q>`` tags;
+    - curly quotes made for ``<q>`` map to the ``<q>``/``</q>`` tags, and those opening and
+      closing an unmarked ``<blockquote>`` to its tags or its paragraphs' opening tags;
     - the "\\n\\n" block separators map (empty span) to the end of the previous character's
       source.
     """
@@ -61,6 +63,8 @@ def assert_faithful(doc: Document) -> None:
         elif raw.startswith("&") and c in html.unescape(raw) and html.unescape(raw) != raw:
             pass
         elif c in "“”‘’" and _Q_TAG.fullmatch(raw):
+            pass
+        elif c in "“”" and _BLOCK_QUOTE_TAG.fullmatch(raw):
             pass
         else:
             pytest.fail(f"article char {i} {c!r} maps to source {a}:{b} {raw!r}")
@@ -623,7 +627,7 @@ def test_html_rich_text_and_faithful() -> None:
         "NATO expands training",
         "The general said: “We will not leave,” according to a NATO statement.",
         "Café & naïve 😀 — “we ‘quote’ it”, he said.",
-        "First line\nsecond line",
+        "“First line\nsecond line”",  # a <blockquote> is a quotation: marks mapped to its tags
         "One said",
         "Two",
         "Name",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -27,8 +28,31 @@ class BaselineError(Exception):
     """An unreadable or malformed baseline file; str() is one line naming the file."""
 
 
+def canonical_path(path: str) -> str:
+    """The path as the repository knows it: relative to the top of the git work tree around
+    the working directory (else to the working directory), with forward slashes, so that
+    `articles/a.md`, `./articles/a.md` and an absolute path give the same fingerprint."""
+    if path.startswith("<"):  # <stdin>, <text 1>
+        return path
+    root = _git_root()
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(absolute, Path.cwd())).as_posix()
+
+
+def _git_root() -> Path:
+    """The top of the git work tree around the working directory, else the working directory."""
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
+
+
 def fingerprint(path: str, finding: Mapping[str, Any]) -> str:
-    key = "\x1f".join((Path(path).as_posix(), finding["rule"], " ".join(finding["message"].split())))
+    key = "\x1f".join((canonical_path(path), finding["rule"], " ".join(finding["message"].split())))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
@@ -38,7 +62,7 @@ def create(reports: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     for report in reports:
         path = report["document"]["path"]
         for f in report["findings"]:
-            entries.append({"path": Path(path).as_posix(), "rule": f["rule"], "fingerprint": fingerprint(path, f),
+            entries.append({"path": canonical_path(path), "rule": f["rule"], "fingerprint": fingerprint(path, f),
                             "message": f["message"]})
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     return {"quotecheck_baseline": BASELINE_VERSION, "tool_version": __version__, "findings": entries}

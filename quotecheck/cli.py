@@ -197,7 +197,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
         rendered = MACHINE_RENDERERS[output_format](reports, errors=errors)
     if output:
         Path(output).write_text(rendered, encoding="utf-8")
-    elif reports or output_format != "json" or errors:
+    elif rendered.strip():  # nothing to say (jsonl, github with no findings): print nothing
         click.echo(rendered, nl=not rendered.endswith("\n"))
 
     if errors:

@@ -351,3 +351,15 @@ def test_configured_extensions_drive_discovery(stored, tmp_path, monkeypatch):
     seen.clear()
     assert run("check", "news/18-md-council-rentals.md").exit_code == 0  # a named file is always checked
     assert seen == [("news/18-md-council-rentals.md", "markdown")]  # "off" stops discovery, not reading
+
+
+def test_baseline_fingerprints_do_not_depend_on_how_the_path_is_written(tmp_path, monkeypatch):
+    from quotecheck import baseline
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "news").mkdir()
+    monkeypatch.chdir(tmp_path / "news")
+    finding = {"rule": "vague-source", "message": "anonymous source described only as “A source”"}
+    forms = ["a.md", "./a.md", str(tmp_path / "news" / "a.md"), "../news/a.md"]
+    assert len({baseline.fingerprint(f, finding) for f in forms}) == 1
+    assert baseline.canonical_path("./a.md") == "news/a.md"  # relative to the top of the work tree

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import html
 import io
-import os
 import re
 import sys
 
@@ -232,19 +231,6 @@ def test_error_permission_denied(tmp_path, monkeypatch) -> None:
     with pytest.raises(InputError) as info:
         read_document(str(path))
     assert str(info.value) == f"{path}: permission denied"
-
-
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root can read unreadable files")
-def test_error_permission_denied_real(tmp_path) -> None:
-    path = tmp_path / "secret.txt"
-    path.write_text("text")
-    path.chmod(0)
-    try:
-        with pytest.raises(InputError, match="permission denied"):
-            read_document(str(path))
-    finally:
-        path.chmod(0o644)
 
 
 def test_error_invalid_utf8_names_byte_offset(tmp_path) -> None:

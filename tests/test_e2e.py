@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLES, ROOT, article_names, require_seed, stored_report
+from conftest import ARTICLES, article_names, require_seed, stored_report
 from quotecheck.documents import read_document
 from quotecheck.schema import validate_report
 from seed_expectations import check_seed

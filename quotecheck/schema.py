@@ -65,7 +65,7 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def _json_path(parts: Iterable[str | int]) -> str:
+def json_path(parts: Iterable[str | int]) -> str:
     """``$.quotes[2].speaker`` for the path ``("quotes", 2, "speaker")``."""
     out = "$"
     for part in parts:
@@ -78,7 +78,7 @@ def _json_path(parts: Iterable[str | int]) -> str:
     return out
 
 
-def _sort_key(error: ValidationError) -> tuple[tuple[int, int | str], ...]:
+def error_sort_key(error: ValidationError) -> tuple[tuple[int, int | str], ...]:
     """Order errors by where they are in the report (list indices numerically)."""
     return tuple((0, p) if isinstance(p, int) else (1, str(p)) for p in error.absolute_path)
 
@@ -105,8 +105,8 @@ def iter_report_errors(report: Any) -> list[str]:
     """Every schema violation in ``report``, one line each (``$.path: message``), in report
     order; an empty list when the report is valid."""
     errors = [e for top in _validator().iter_errors(report) for e in _flatten(top)]
-    errors.sort(key=_sort_key)
-    return [f"{_json_path(e.absolute_path)}: {e.message}" for e in errors]
+    errors.sort(key=error_sort_key)
+    return [f"{json_path(e.absolute_path)}: {e.message}" for e in errors]
 
 
 def validate_report(report: Any) -> None:

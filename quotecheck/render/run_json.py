@@ -23,7 +23,6 @@ nothing else (no file, no model).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -54,7 +53,6 @@ SEVERITIES = ("error", "warning", "info")
 # The same order as quotecheck.rules.core.SEVERITY_RANK; kept here so that rendering a run does
 # not import the analysis modules.
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _MAX_LISTED = 5  # errors spelled out in a RunValidationError message
 
 
@@ -203,26 +201,13 @@ def _validator() -> Any:
                                 format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def _json_path(parts: Iterable[str | int]) -> str:
-    """``$.reports[2].quotes[0]`` for the path ``("reports", 2, "quotes", 0)``."""
-    out = "$"
-    for part in parts:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif _PLAIN_KEY.fullmatch(part):
-            out += f".{part}"
-        else:
-            out += f"[{json.dumps(part, ensure_ascii=False)}]"
-    return out
-
-
 def iter_run_errors(doc: Any) -> list[str]:
     """Every schema violation in the run document ``doc``, one line each, in document order;
     an empty list when it is valid."""
-    errors = sorted(_validator().iter_errors(doc),
-                    key=lambda e: tuple((0, p) if isinstance(p, int) else (1, str(p))
-                                        for p in e.absolute_path))
-    return [f"{_json_path(e.absolute_path)}: {e.message}" for e in errors]
+    from ..schema import error_sort_key, json_path
+
+    errors = sorted(_validator().iter_errors(doc), key=error_sort_key)
+    return [f"{json_path(e.absolute_path)}: {e.message}" for e in errors]
 
 
 def validate_run(doc: Any) -> None:

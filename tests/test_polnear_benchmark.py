@@ -634,3 +634,12 @@ def test_real_dev_split() -> None:
         for gold in article.quotes:
             assert gold.end > gold.start
             assert article.text[gold.start] in "\"“”'" or article.text[gold.end - 1] in "\"“”'"
+
+
+def test_write_docs_keeps_other_splits_results() -> None:
+    old = "# Accuracy\n\n## Method\n\nold method\n\n## Results: the dev split\n\nold dev\n\n" \
+          "## Results: the train split (first 200 articles)\n\ntrain table\n"
+    new = "# Accuracy\n\n## Method\n\nnew method\n\n## Results: the dev split\n\nnew dev\n"
+    merged = accuracy.keep_other_results(old, new)
+    assert "new dev" in merged and "old dev" not in merged and "new method" in merged
+    assert merged.rstrip().endswith("## Results: the train split (first 200 articles)\n\ntrain table")

@@ -21,7 +21,7 @@ from .rules import SEVERITY_RANK
 from .parsing import ENV_MODEL_DIR, ModelError, download_models, resolve_model_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-OUTPUT_FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "markdown")
+OUTPUT_FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "markdown", "html")
 
 
 def _model_dir_option(f):
@@ -53,10 +53,11 @@ def _progress_bar(total_words: int):
 
 def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: str | None,
                   model_dir: str | None, cache: bool = True, show_progress: bool = False,
-                  jobs: int = 1, stdin_filename: str | None = None) -> tuple[list[dict], list, list[str]]:
+                  jobs: int = 1, stdin_filename: str | None = None) -> tuple[list[dict], list, list[str], list]:
     """Read, configure and check the articles named on the command line.
 
-    Returns the reports, the policy of each report's file, and one-line input errors. A bad
+    Returns the reports, the policy of each report's file, one-line input errors and the
+    documents (whose original text the annotated HTML page shows). A bad
     configuration or a missing model ends the run (exit 2) before anything is reported."""
     from .api import Checker
     from .lexicons import default_lexicon
@@ -108,7 +109,7 @@ def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: s
                 docs, settings, _progress_bar if show_progress else None)
         except ModelError as e:
             _fail(str(e))
-    return reports, chosen, errors
+    return reports, chosen, errors, docs
 
 
 def _fail(message: str) -> NoReturn:
@@ -138,7 +139,8 @@ def _check_options(f):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text",
               show_default=True, help="text for people; json (one report, or a run document for several "
-                                      "files), jsonl, sarif, github (workflow annotations), junit, markdown.")
+                                      "files), jsonl, sarif, github (workflow annotations), junit, markdown, "
+                                      "html (an annotated page for one article).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str),
               default=None, help="Write the report to this file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
@@ -175,8 +177,8 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
             _fail(str(e))
     # never in machine formats, files or pipes: only for a person watching a terminal
     show_progress = output_format == "text" and sys.stderr.isatty()
-    reports, chosen, errors = _check_inputs(paths, input_format, config_file, model_dir, cache, show_progress,
-                                            jobs, stdin_filename)
+    reports, chosen, errors, docs = _check_inputs(paths, input_format, config_file, model_dir, cache,
+                                                  show_progress, jobs, stdin_filename)
     if known is not None:
         reports, _ = baseline.apply(reports, known)
 
@@ -191,6 +193,13 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
     elif output_format == "text":
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         rendered = render_text(reports, color=use_color, errors=errors)
+    elif output_format == "html":
+        from .render.html import render_html
+
+        if len(reports) != 1:
+            _fail(f"--format html writes one page per article; {len(reports)} articles were checked "
+                  "(give one file)")
+        rendered = render_html(reports[0], docs[0].source)
     elif output_format == "junit":
         rendered = render_junit(reports, fail_on=run_fail_on, errors=errors)
     else:
@@ -228,8 +237,8 @@ def baseline_create(paths: tuple[str, ...], output: str, input_format: str | Non
 
     from . import baseline
 
-    reports, _, errors = _check_inputs(paths, input_format, config_file, model_dir, cache, jobs=jobs,
-                                       stdin_filename=stdin_filename)
+    reports, _, errors, _ = _check_inputs(paths, input_format, config_file, model_dir, cache, jobs=jobs,
+                                          stdin_filename=stdin_filename)
     doc = baseline.create(reports)
     Path(output).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(reports)} file(s) in {output}")

@@ -363,3 +363,15 @@ def test_baseline_fingerprints_do_not_depend_on_how_the_path_is_written(tmp_path
     forms = ["a.md", "./a.md", str(tmp_path / "news" / "a.md"), "../news/a.md"]
     assert len({baseline.fingerprint(f, finding) for f in forms}) == 1
     assert baseline.canonical_path("./a.md") == "news/a.md"  # relative to the top of the work tree
+
+
+def test_html_page_for_one_article(stored, tmp_path):
+    out = tmp_path / "page.html"
+    result = run("check", "--format", "html", str(ARTICLES / "24-trade-talks-descriptors.txt"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+    assert "<mark" in page and "vague-source" in page and "<script" not in page
+    several = run("check", "--format", "html", str(ARTICLES / "01-layouts-said.txt"),
+                  str(ARTICLES / "02-floating-pronouns.txt"))
+    assert several.exit_code == 2 and "one page per article" in several.output

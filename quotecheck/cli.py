@@ -220,6 +220,42 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
+@main.command("summarize")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--by", "by", multiple=True, metavar="FIELD",
+              help="Group by a front-matter field (section, author, ...) or date:day|date:week|date:month; repeatable.")
+@click.option("--format", "output_format", type=click.Choice(["json", "markdown"]), default="markdown",
+              show_default=True, help="json is validated against schemas/summary.schema.json.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str), default=None)
+@_check_options
+def summarize_command(paths: tuple[str, ...], by: tuple[str, ...], output_format: str, output: str | None,
+                      input_format: str | None, config_file: str | None, stdin_filename: str | None,
+                      jobs: int, cache: bool, model_dir: str | None) -> None:
+    """Sourcing statistics across articles, or across saved JSON reports (no re-parse)."""
+    import json
+
+    from .summary import SummaryError, load_reports, render_summary_markdown, summarize, validate_summary
+
+    try:
+        if all(p.endswith(".json") for p in paths):
+            summary = summarize(load_reports(paths), by=by)  # streamed: one report file at a time
+            errors: list[str] = []
+        else:
+            reports, _, errors, _ = _check_inputs(paths, input_format, config_file, model_dir, cache,
+                                                  jobs=jobs, stdin_filename=stdin_filename)
+            summary = summarize(reports, by=by)
+        validate_summary(summary)
+    except SummaryError as e:
+        _fail(str(e))
+    rendered = json.dumps(summary, ensure_ascii=False, indent=2) + "\n" if output_format == "json" \
+        else render_summary_markdown(summary)
+    if output:
+        Path(output).write_text(rendered, encoding="utf-8")
+    else:
+        click.echo(rendered, nl=False)
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)
+
+
 @main.group("baseline")
 def baseline_group() -> None:
     """Record today's findings so that later runs report only new ones."""

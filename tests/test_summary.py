@@ -1,0 +1,326 @@
+"""quotecheck.summary: sourcing statistics aggregated over many reports.
+
+Expected numbers are computed here independently from the reports (straight from quotes[] and
+sources[]), and a few are literal values read off the fixture articles.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from conftest import ARTICLES, ROOT, stored_report
+from quotecheck.schema import SCHEMA_VERSION
+from quotecheck.summary import (
+    NONE_GROUP,
+    SUMMARY_SCHEMA_ID,
+    SummaryError,
+    load_reports,
+    load_summary_schema,
+    summarize,
+    validate_summary,
+)
+
+SEED_LIKE = "03-seed-coast-guard-training.txt"
+NAMES = [SEED_LIKE, "04-anonymous-official-reasons.txt", "15-deep-background.txt",
+         "16-off-record-not-for-attribution.txt", "18-md-council-rentals.md",
+         "19-md-ambulance-data.md", "20-md-rescue-profile.md", "34-md-suppressions.md"]
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, dict]:
+    return {name: stored_report(ARTICLES / name) for name in NAMES}
+
+
+def expected_counters(reports: list[dict]) -> dict:
+    """The counters of ``summarize``, computed the long way."""
+    quotations = attributed = from_anon = with_anon = 0
+    sources = named = anon = reason = vague = 0
+    rules: Counter = Counter()
+    sev: Counter = Counter()
+    ground: Counter = Counter()
+    for r in reports:
+        anon_ids = {s["id"] for s in r["sources"] if s["anonymous"]}
+        for q in r["quotes"]:
+            if q["kind"] in ("direct", "partial"):
+                quotations += 1
+                if q["speaker"]:
+                    attributed += 1
+                    from_anon += q["speaker"]["source_id"] in anon_ids
+        sources += len(r["sources"])
+        named += sum(s["type"] in ("named_person", "named_organization") for s in r["sources"])
+        anon += len(anon_ids)
+        with_anon += bool(anon_ids)
+        for s in r["sources"]:
+            if s["anonymous"]:
+                reason += s["anonymity_reason"] is not None
+                vague += s["descriptor"]["bare"]
+                ground.update(s["ground_rules"])
+        rules.update(f["rule"] for f in r["findings"])
+        sev.update(f["severity"] for f in r["findings"])
+        # cross-check against the report's own summary
+        assert r["summary"]["quotes_from_anonymous"] == sum(
+            1 for q in r["quotes"] if q["kind"] in ("direct", "partial") and q["speaker"]
+            and q["speaker"]["source_id"] in anon_ids)
+    n = len(reports)
+    return {
+        "articles": n, "quotations": quotations, "attributed": attributed,
+        "attributed_share": round(attributed / quotations, 4) if quotations else 0,
+        "sources": sources, "named_sources": named, "anonymous_sources": anon,
+        "quotations_from_anonymous": from_anon,
+        "anonymous_share": round(from_anon / quotations, 4) if quotations else 0,
+        "articles_with_anonymous": {"count": with_anon, "share": round(with_anon / n, 4) if n else 0},
+        "anonymous_with_reason": reason, "anonymous_without_reason": anon - reason,
+        "ground_rules": {g: ground[g] for g in ("background", "deep_background",
+                                                "not_for_attribution", "off_the_record",
+                                                "anonymity_granted")},
+        "vague_descriptors": vague,
+        "findings": {"by_rule": dict(sorted(rules.items())),
+                     "by_severity": {s: sev[s] for s in ("error", "warning", "info")}},
+    }
+
+
+def test_totals_match_hand_computation(reports):
+    out = summarize(reports.values())
+    assert out["totals"] == expected_counters(list(reports.values()))
+    assert out["groups"] == [] and out["by"] == []
+    validate_summary(out)
+
+
+def test_seed_like_literal_values(reports):
+    t = summarize([reports[SEED_LIKE]])["totals"]
+    # Fixture 03: Vice Adm. Strand (8 quotations; a 9th attribution is indirect) and
+    # "one alliance source who spoke on background but declined to be named" (4 quotations).
+    assert t["articles"] == 1 and t["quotations"] == 12 and t["attributed"] == 12
+    assert t["sources"] == 2 and t["named_sources"] == 1 and t["anonymous_sources"] == 1
+    assert t["quotations_from_anonymous"] == 4 and t["anonymous_share"] == 0.3333
+    assert t["ground_rules"] == {"background": 1, "deep_background": 0, "not_for_attribution": 0,
+                                 "off_the_record": 0, "anonymity_granted": 1}
+    assert t["anonymous_with_reason"] == 0 and t["anonymous_without_reason"] == 1
+    assert t["articles_with_anonymous"] == {"count": 1, "share": 1.0}
+    assert t["vague_descriptors"] == 0
+    assert t["findings"]["by_severity"]["error"] == 0
+
+
+def test_literal_values_across_fixtures(reports):
+    t = summarize(reports.values())["totals"]
+    # 04: two anonymous sources, each with a stated reason; 15: two on deep background;
+    # 16: one with a reason, one not for attribution, one off the record; 34: "a source said".
+    assert t["ground_rules"]["deep_background"] == 2
+    assert t["ground_rules"]["off_the_record"] == 1
+    assert t["ground_rules"]["not_for_attribution"] == 1
+    assert t["vague_descriptors"] == 1
+    assert t["articles"] == 8
+
+
+def test_top_sources(reports):
+    out = summarize(reports.values())
+    top = out["top_sources"]
+    assert top[0] == {"name": "Vice Adm. Helena M. Strand", "quotations": 8, "articles": 1}
+    keys = [(-s["quotations"], s["name"].casefold()) for s in top]
+    assert keys == sorted(keys) and len(top) <= 20
+    # merged across articles, case- and whitespace-insensitively
+    a = copy.deepcopy(reports[SEED_LIKE])
+    b = copy.deepcopy(reports[SEED_LIKE])
+    for s in b["sources"]:
+        if s["name"] == "Vice Adm. Helena M. Strand":
+            s["name"] = "  vice adm.  HELENA m. strand "
+    merged = summarize([a, b, reports["18-md-council-rentals.md"]])["top_sources"]
+    assert merged[0] == {"name": "Vice Adm. Helena M. Strand", "quotations": 16, "articles": 2}
+    assert all(s["name"] != "one alliance source" for s in merged)  # anonymous: never listed
+
+
+def test_top_sources_capped_at_twenty(reports):
+    base = reports["18-md-council-rentals.md"]
+    many = []
+    for i in range(30):
+        r = copy.deepcopy(base)
+        for s in r["sources"]:
+            s["name"] = f"{s['name']} {i:02d}"
+        many.append(r)
+    top = summarize(many)["top_sources"]
+    assert len(top) == 20
+    assert [s["quotations"] for s in top] == sorted((s["quotations"] for s in top), reverse=True)
+    tied = [s["name"] for s in top if s["quotations"] == top[-1]["quotations"]]
+    assert tied == sorted(tied, key=str.casefold)
+
+
+def test_group_by_section(reports):
+    out = summarize(reports.values(), by=["section"])
+    validate_summary(out)
+    by_key = {g["key"]["section"]: g for g in out["groups"]}
+    assert list(by_key) == sorted(by_key)
+    # 18 and 34 are Local, 19 Data, 20 Features; the plain-text fixtures have no front matter
+    assert set(by_key) == {"Local", "Data", "Features", NONE_GROUP}
+    assert by_key["Local"]["articles"] == 2 and by_key[NONE_GROUP]["articles"] == 4
+    groups = {"Local": ["18-md-council-rentals.md", "34-md-suppressions.md"],
+              "Data": ["19-md-ambulance-data.md"], "Features": ["20-md-rescue-profile.md"],
+              NONE_GROUP: NAMES[:4]}
+    for key, names in groups.items():
+        g = dict(by_key[key])
+        assert g.pop("key") == {"section": key}
+        assert g == expected_counters([reports[n] for n in names])
+    assert sum(g["articles"] for g in out["groups"]) == out["totals"]["articles"]
+
+
+def test_group_by_date_month_and_author(reports):
+    extra = []
+    for date, author in (("2024-03-28", "Priya Castellanos"), ("2024-05-01T09:30:00Z", "X"),
+                         ("not a date", "Priya Castellanos")):
+        r = copy.deepcopy(reports["20-md-rescue-profile.md"])
+        r["document"]["metadata"]["date"] = date
+        r["document"]["metadata"]["author"] = author
+        extra.append(r)
+    pool = [reports[n] for n in NAMES[4:7]] + extra
+    out = summarize(pool, by=["date:month"])
+    validate_summary(out)
+    months = {g["key"]["date:month"]: g["articles"] for g in out["groups"]}
+    assert months == {"2024-03": 2, "2024-05": 2, "2024-10": 1, NONE_GROUP: 1}
+    march = next(g for g in out["groups"] if g["key"] == {"date:month": "2024-03"})
+    assert march["quotations"] == 6 + 6  # fixture 18 (6) + a copy of fixture 20 (6)
+
+    two = summarize(pool, by=["author", "date:day"])
+    keys = [g["key"] for g in two["groups"]]
+    assert {"author": "Priya Castellanos", "date:day": "2024-03-12"} in keys
+    assert {"author": "Priya Castellanos", "date:day": NONE_GROUP} in keys
+    assert len(keys) == 6
+    week = summarize([reports["18-md-council-rentals.md"]], by=["date:week"])
+    assert week["groups"][0]["key"] == {"date:week": "2024-W11"}
+
+
+def test_bad_group_field(reports):
+    with pytest.raises(SummaryError):
+        summarize([], by=["date:year"])
+    out = summarize([], by=["section"])
+    assert out["totals"]["articles"] == 0 and out["totals"]["anonymous_share"] == 0
+    validate_summary(out)
+
+
+def test_streaming_consumes_once(reports):
+    pulled = []
+
+    def gen():
+        for name in NAMES:
+            pulled.append(name)
+            yield reports[name]
+
+    g = gen()
+    out = summarize(g, by=["section"])
+    assert pulled == NAMES and next(g, None) is None
+    assert out["totals"]["articles"] == len(NAMES)
+
+
+def test_streaming_ten_thousand(reports):
+    base = reports[SEED_LIKE]
+    months = [f"2024-{m:02d}-15" for m in range(1, 13)]
+
+    def gen():
+        for i in range(10_000):
+            r = copy.copy(base)
+            r["document"] = dict(base["document"], metadata={"date": months[i % 12]})
+            yield r
+
+    out = summarize(gen(), by=["date:month"])  # (speed is measured in benchmarks/, not asserted here)
+    assert out["totals"]["articles"] == 10_000
+    assert out["totals"]["quotations"] == 120_000
+    assert out["totals"]["quotations_from_anonymous"] == 40_000
+    assert len(out["groups"]) == 12
+    assert out["top_sources"] == [
+        {"name": "Vice Adm. Helena M. Strand", "quotations": 80_000, "articles": 10_000}]
+    validate_summary(out)
+
+
+def test_schema_is_valid_and_rejects_bad_output(reports):
+    schema = load_summary_schema()
+    Draft202012Validator.check_schema(schema)
+    assert schema["$id"] == SUMMARY_SCHEMA_ID
+    assert schema["$id"] == "https://quotecheck.dev/schemas/summary/1.0.0/summary.schema.json"
+    file_schema = json.loads((ROOT / "schemas" / "summary.schema.json").read_text("utf-8"))
+    assert file_schema == schema
+    out = summarize(reports.values(), by=["section"])
+    assert out["schema_version"] == "1.0.0"
+    validate_summary(json.loads(json.dumps(out)))
+    bad = copy.deepcopy(out)
+    bad["totals"]["surprise"] = 1
+    with pytest.raises(SummaryError):
+        validate_summary(bad)
+    bad = copy.deepcopy(out)
+    bad["groups"][0]["anonymous_share"] = 2
+    with pytest.raises(SummaryError):
+        validate_summary(bad)
+
+
+def test_load_reports_single_and_run_document(reports, tmp_path: Path):
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(reports[SEED_LIKE]), encoding="utf-8")
+    run = tmp_path / "run.json"
+    run.write_text(json.dumps({"schema_version": "1.0.0", "tool": {"name": "quotecheck"},
+                               "reports": [reports[n] for n in NAMES[4:]], "errors": []}),
+                   encoding="utf-8")
+    loaded = list(load_reports([one, run]))
+    assert len(loaded) == 1 + 4
+    assert summarize(load_reports([one, run]), by=["section"]) == summarize(
+        [reports[SEED_LIKE]] + [reports[n] for n in NAMES[4:]], by=["section"])
+
+
+def test_load_reports_version_mismatch(reports, tmp_path: Path):
+    old = copy.deepcopy(reports[SEED_LIKE])
+    old["schema_version"] = "1.0.0"
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    with pytest.raises(SummaryError) as info:
+        list(load_reports([path]))
+    assert str(info.value) == (
+        f"{path}: report schema version 1.0.0, expected {SCHEMA_VERSION}")
+
+
+def test_load_reports_invalid_report(reports, tmp_path: Path):
+    bad = copy.deepcopy(reports[SEED_LIKE])
+    del bad["quotes"][0]["kind"]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(SummaryError, match="bad.json"):
+        list(load_reports([path]))
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    with pytest.raises(SummaryError, match="broken.json"):
+        list(load_reports([broken]))
+
+
+def test_load_reports_is_lazy(reports, tmp_path: Path):
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(reports[SEED_LIKE]), encoding="utf-8")
+    it = load_reports([good, tmp_path / "missing.json"])
+    assert next(it)["document"]["path"].endswith(SEED_LIKE)  # the second file not yet opened
+    with pytest.raises(SummaryError, match="missing.json"):
+        next(it)
+
+
+def test_summarize_command_from_saved_reports(tmp_path):
+    from click.testing import CliRunner
+
+    from quotecheck import cli
+
+    paths = []
+    for name in ("03-seed-coast-guard-training.txt", "18-md-council-rentals.md", "19-md-ambulance-data.md"):
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(stored_report(ARTICLES / name)), encoding="utf-8")
+        paths.append(str(path))
+    out = tmp_path / "summary.json"
+    result = CliRunner().invoke(cli.main, ["summarize", "--format", "json", "--by", "section", *paths, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(out.read_text())
+    validate_summary(summary)
+    assert summary["totals"]["articles"] == 3 and summary["by"] == ["section"]
+    md = CliRunner().invoke(cli.main, ["summarize", *paths])
+    assert md.exit_code == 0 and md.output.startswith("# Sourcing summary")
+    assert "| all | 3 |" in md.output and "Vice Adm. Helena M. Strand" in md.output
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(dict(stored_report(ARTICLES / "01-layouts-said.txt"), schema_version="0.9.0")))
+    bad = CliRunner().invoke(cli.main, ["summarize", str(old)])
+    assert bad.exit_code == 2 and "report schema version 0.9.0" in bad.output

@@ -149,13 +149,13 @@ def _sentence_bounds(ctx: _Context, pos: int, direction: int, limit: int) -> int
             if text[i] in ".!?" and (i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in "”\"’')"
                                      or (text[i + 1].isupper() and not text[i - 1:i].isupper())):
                 # "Jones said.Training would" (glued) ends the sentence too; "U.S." does not
-                if not _is_abbreviation(text, i):
+                if not _is_abbreviation(text, i, ctx.lexicon.titles):
                     return i
             i += 1
         return limit
     i = pos - 1
     while i >= limit:
-        if not ctx.in_quote(i) and text[i] in ".!?" and not _is_abbreviation(text, i):
+        if not ctx.in_quote(i) and text[i] in ".!?" and not _is_abbreviation(text, i, ctx.lexicon.titles):
             nxt = text[i + 1] if i + 1 < len(text) else ""
             if not nxt or nxt.isspace() or nxt.isupper() or nxt in "“\"":
                 return i + 1
@@ -163,10 +163,9 @@ def _sentence_bounds(ctx: _Context, pos: int, direction: int, limit: int) -> int
     return limit
 
 
-_ABBREV = re.compile(r"(?:\b(?:[A-Z][a-z]{0,3}|[A-Z])|\b(?:[a-z]\.){1,3}[a-z]|\bU\.S|\bvs|\betc|\bNo|\bSt|\bJr|\bSr)$")
 
 
-def _is_abbreviation(text: str, i: int) -> bool:
+def _is_abbreviation(text: str, i: int, titles: frozenset[str]) -> bool:
     """Is the period at ``i`` part of an abbreviation or initial (Gen., L., U.S.)?"""
     if text[i] != ".":
         return False
@@ -175,9 +174,7 @@ def _is_abbreviation(text: str, i: int) -> bool:
     if not m:
         return False
     word = m.group(1)
-    from .lexicons import default_lexicon as _lex
-
-    if word.rstrip(".") in _lex().titles:
+    if word.rstrip(".") in titles:
         return True
     if re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
         return True
@@ -366,7 +363,7 @@ def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Me
             w.deprel in ("amod", "compound") and w.upos in ("ADJ", "NOUN")]
     if tail and tail[-1] is words[-1]:
         head = tail[-1]
-    first = words[0].lower_text if hasattr(words[0], "lower_text") else words[0].text.lower()
+    first = words[0].text.lower()
     number = "plur" if (head.feat("Number") == "Plur" or head.xpos in ("NNS", "NNPS")) else "sing"
     if head.lemma.lower() in ("people", "sources", "officials"):
         number = "plur"

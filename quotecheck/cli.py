@@ -199,7 +199,7 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
         if len(reports) != 1:
             _fail(f"--format html writes one page per article; {len(reports)} articles were checked "
                   "(give one file)")
-        rendered = render_html(reports[0], docs[0].source)
+        rendered = render_html(reports[0], docs[0])  # the article text, as published
     elif output_format == "junit":
         rendered = render_junit(reports, fail_on=run_fail_on, errors=errors)
     else:
@@ -220,24 +220,46 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
+SUMMARY_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+                   ".csv": "csv", ".json": "json"}
+
+
 @main.command("summarize")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--by", "by", multiple=True, metavar="FIELD",
-              help="Group by a front-matter field (section, author, ...) or date:day|date:week|date:month; repeatable.")
-@click.option("--format", "output_format", type=click.Choice(["json", "markdown"]), default="markdown",
-              show_default=True, help="json is validated against schemas/summary.schema.json.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str), default=None)
+              help="Group by a front-matter field (section, author, desk, ...) or a date bucket: day, week, "
+                   "month or year of the date field, or FIELD:UNIT for another date field; repeatable.")
+@click.option("--format", "output_format", type=click.Choice(["markdown", "html", "csv", "json"]), default=None,
+              help="markdown (a pull-request comment), html (one self-contained page with charts), csv (one "
+                   "table, see --table) or json (validated against schemas/summary.schema.json). Default: "
+                   "from the -o file extension, else markdown.")
+@click.option("--table", type=click.Choice(["sources", "articles", "groups"]), default=None,
+              help="The table that --format csv writes.  [default: sources]")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str), default=None,
+              help="Write the summary to this file instead of standard output.")
 @_check_options
-def summarize_command(paths: tuple[str, ...], by: tuple[str, ...], output_format: str, output: str | None,
-                      input_format: str | None, config_file: str | None, stdin_filename: str | None,
-                      jobs: int, cache: bool, model_dir: str | None) -> None:
-    """Sourcing statistics across articles, or across saved JSON reports (no re-parse)."""
+def summarize_command(paths: tuple[str, ...], by: tuple[str, ...], output_format: str | None,
+                      table: str | None, output: str | None, input_format: str | None,
+                      config_file: str | None, stdin_filename: str | None, jobs: int, cache: bool,
+                      model_dir: str | None) -> None:
+    """Sourcing statistics across articles, or across saved JSON reports (no re-parse).
+
+    PATHS are articles and directories of articles (checked, using the parse cache), or JSON
+    reports written by quotecheck check --format json (read one at a time, validated).
+    """
     import json
 
-    from .summary import SummaryError, load_reports, render_summary_markdown, summarize, validate_summary
+    from .summary import SummaryError, load_reports, summarize, validate_summary
 
+    if output_format is None:
+        output_format = SUMMARY_FORMATS.get(Path(output).suffix.lower(), "markdown") if output else "markdown"
+    if table is not None and output_format != "csv":
+        _fail(f"--table applies to --format csv only (the {output_format} summary has every table)")
+    reports_given = [p.lower().endswith(".json") for p in paths]
+    if any(reports_given) and not all(reports_given):
+        _fail("give either saved JSON reports or articles, not both")
     try:
-        if all(p.endswith(".json") for p in paths):
+        if all(reports_given):
             summary = summarize(load_reports(paths), by=by)  # streamed: one report file at a time
             errors: list[str] = []
         else:
@@ -247,8 +269,17 @@ def summarize_command(paths: tuple[str, ...], by: tuple[str, ...], output_format
         validate_summary(summary)
     except SummaryError as e:
         _fail(str(e))
-    rendered = json.dumps(summary, ensure_ascii=False, indent=2) + "\n" if output_format == "json" \
-        else render_summary_markdown(summary)
+    if output_format == "json":
+        rendered = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
+    elif output_format == "html":
+        from .render.summary_html import render_summary_html
+        rendered = render_summary_html(summary)
+    elif output_format == "csv":
+        from .render.summary_tables import render_summary_csv
+        rendered = render_summary_csv(summary, table or "sources")
+    else:
+        from .render.summary_tables import render_summary_markdown
+        rendered = render_summary_markdown(summary)
     if output:
         Path(output).write_text(rendered, encoding="utf-8")
     else:

@@ -21,6 +21,7 @@ __all__ = [
     "SCHEMA_ID",
     "SCHEMA_VERSION",
     "ReportValidationError",
+    "check_report",
     "iter_report_errors",
     "load_report_schema",
     "validate_report",
@@ -114,3 +115,35 @@ def validate_report(report: Any) -> None:
     errors = iter_report_errors(report)
     if errors:
         raise ReportValidationError(errors)
+
+
+# The report schema's keywords mean the same in draft-07 and 2020-12. While that holds (a test
+# keeps the schema to FAST_KEYWORDS), a draft-07 validator compiled by fastjsonschema gives
+# the same verdict as jsonschema's 2020-12 validator, about 20 times faster.
+FAST_KEYWORDS = frozenset({
+    "$defs", "$id", "$ref", "$schema", "additionalProperties", "const", "description", "else",
+    "enum", "if", "items", "maximum", "minLength", "minimum", "oneOf", "pattern", "properties",
+    "required", "then", "title", "type", "uniqueItems"})
+
+
+@lru_cache(maxsize=1)
+def _fast_validator() -> Any:
+    import fastjsonschema
+
+    schema = load_report_schema()
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return fastjsonschema.compile(schema)
+
+
+def check_report(report: Any) -> None:
+    """:func:`validate_report` for many reports (``quotecheck summarize`` over saved ones).
+
+    A valid report is accepted by the compiled validator alone; a report it rejects goes
+    through :func:`validate_report`, whose verdict stands and whose error lists every problem.
+    """
+    import fastjsonschema
+
+    try:
+        _fast_validator()(report)
+    except fastjsonschema.JsonSchemaException:
+        validate_report(report)

@@ -1,10 +1,11 @@
 """Sourcing statistics across many reports: the core of ``quotecheck summarize``.
 
 :func:`summarize` consumes an iterable of report dicts (``schemas/report.schema.json``) exactly
-once and keeps only counters, so memory grows with the number of groups and of distinct named
-sources, never with the number of reports. The result validates against
+once. It never holds more than one report: it keeps counters, one small row per article and one
+row per source (named sources merged across articles), so memory grows with the number of
+articles and sources, never with the size of the reports. The result validates against
 ``schemas/summary.schema.json`` (``$id``
-``https://quotecheck.dev/schemas/summary/1.0.0/summary.schema.json``).
+``https://quotecheck.dev/schemas/summary/1.1.0/summary.schema.json``).
 
 :func:`load_reports` reads saved JSON reports (a single report, or a run document
 ``{"reports": [...]}``) one file at a time, validating every report.
@@ -13,19 +14,38 @@ Definitions (all over direct + partial quotations, as in a report's ``summary``)
 
 - ``quotations``: quotes of kind ``direct`` or ``partial``; ``attributed``: those with a speaker;
 - ``named_sources``: sources of type ``named_person`` or ``named_organization`` (documents and
-  unknown sources count only in ``sources``); ``anonymous_sources``: ``anonymous`` true;
+  unknown sources count only in ``sources`` and ``sources_by_type``); ``anonymous_sources``:
+  ``anonymous`` true;
 - ``quotations_from_anonymous``: quotations whose speaker is an anonymous source;
 - ``vague_descriptors``: anonymous sources whose ``descriptor.bare`` is true;
 - shares are rounded to 4 places and are 0 when the denominator is 0.
 
-Grouping: each ``by`` field is a front-matter key of ``document.metadata`` ("section",
-"author"), or ``date:day`` / ``date:week`` / ``date:month``, which bucket
-``document.metadata["date"]`` parsed as an ISO date (``2024-03-12``, ``2024-W11``,
-``2024-03``). A missing value, and a date that does not parse, go to group ``"(none)"``.
+Grouping (``by``): each field is a front-matter key of ``document.metadata`` ("section",
+"author", "desk"), or a date bucket ``FIELD:UNIT`` with UNIT one of ``day``, ``week``,
+``month``, ``year`` (``published:month``); a bare ``day``, ``week``, ``month`` or ``year``
+means ``date:UNIT``. A field value is parsed as an ISO date (``2024-03-12``, or a date-time)
+and bucketed as ``2024-03-12``, ``2024-W11`` (ISO week), ``2024-03`` or ``2024``. A missing
+value, and a date that does not parse, go to group ``"(none)"``. Group keys are named by the
+field exactly as given.
 
-``top_sources``: named sources merged across articles by canonical name (case- and
-whitespace-insensitive; the spelling first seen is shown), ranked by quotations (descending),
-then name; only sources with at least one quotation; the first 20.
+``articles``: one row per report, in input order. ``sources``: named sources
+(``named_person``, ``named_organization``) merged across articles by canonical name, and one
+row for every other source (anonymous, document, unknown: these cannot be told apart
+across articles); ranked by quotations (descending), then articles (descending), then name,
+then the first article's path. ``top_sources``: the first 20 named sources with at least one
+quotation, in that order.
+
+The canonical name ignores case and spacing and a leading "the"; for people it also drops the
+titles and describing words in front of the name (``titles.txt``, ``name_prefixes.txt``:
+"Massachusetts Sen. Elizabeth Warren", "Democrat Elizabeth Warren" and "Elizabeth Warren" are
+one source), and a one-word name ("Obama") joins the only longer name that ends in it, if there
+is exactly one. The spelling with the most quotations is shown; the type first seen is kept. An
+article that names one person in two ways its own report did not join counts twice in that
+person's ``articles``.
+
+``timeline``: the articles with a parseable ``date``, bucketed by day when they span at most
+31 days, by ISO week up to 26 weeks, by month up to 20 years, else by year; every period
+between the first and the last is listed, empty ones with zero articles.
 """
 
 from __future__ import annotations
@@ -34,16 +54,20 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from os import PathLike
 from typing import Any
 
-from quotecheck.schema import SCHEMA_VERSION, ReportValidationError, validate_report
+from quotecheck.schema import SCHEMA_VERSION, ReportValidationError, check_report
 
 __all__ = [
+    "DATE_UNITS",
+    "GROUND_RULES",
     "NONE_GROUP",
+    "SEVERITIES",
+    "SOURCE_TYPES",
     "SUMMARY_SCHEMA_ID",
     "SUMMARY_SCHEMA_VERSION",
     "TOP_SOURCES",
@@ -54,7 +78,7 @@ __all__ = [
     "validate_summary",
 ]
 
-SUMMARY_SCHEMA_VERSION = "1.0.0"
+SUMMARY_SCHEMA_VERSION = "1.1.0"
 SUMMARY_SCHEMA_ID = (f"https://quotecheck.dev/schemas/summary/{SUMMARY_SCHEMA_VERSION}"
                      "/summary.schema.json")
 NONE_GROUP = "(none)"
@@ -62,7 +86,9 @@ TOP_SOURCES = 20
 GROUND_RULES = ("background", "deep_background", "not_for_attribution", "off_the_record",
                 "anonymity_granted")
 SEVERITIES = ("error", "warning", "info")
-DATE_FIELDS = ("date:day", "date:week", "date:month")
+SOURCE_TYPES = ("named_person", "named_organization", "anonymous_individual", "anonymous_group",
+                "document", "unknown")
+DATE_UNITS = ("day", "week", "month", "year")
 QUOTATION_KINDS = frozenset({"direct", "partial"})
 NAMED_TYPES = frozenset({"named_person", "named_organization"})
 _SPACE = re.compile(r"\s+")
@@ -72,66 +98,14 @@ class SummaryError(ValueError):
     """Reports that cannot be summarized: unreadable, invalid, or of another schema version."""
 
 
-# ----------------------------------------------------------------------------- counters
-
-class _Counters:
-    __slots__ = ("articles", "quotations", "attributed", "sources", "named", "anonymous",
-                 "from_anonymous", "with_anonymous", "with_reason", "without_reason",
-                 "ground_rules", "vague", "rules", "severities")
-
-    def __init__(self) -> None:
-        self.articles = self.quotations = self.attributed = 0
-        self.sources = self.named = self.anonymous = self.from_anonymous = 0
-        self.with_anonymous = self.with_reason = self.without_reason = self.vague = 0
-        self.ground_rules: Counter[str] = Counter()
-        self.rules: Counter[str] = Counter()
-        self.severities: Counter[str] = Counter()
-
-    def add(self, a: "_Article") -> None:
-        self.articles += 1
-        self.quotations += a.quotations
-        self.attributed += a.attributed
-        self.sources += a.sources
-        self.named += a.named
-        self.anonymous += a.anonymous
-        self.from_anonymous += a.from_anonymous
-        self.with_anonymous += 1 if a.anonymous else 0
-        self.with_reason += a.with_reason
-        self.without_reason += a.anonymous - a.with_reason
-        self.vague += a.vague
-        self.ground_rules.update(a.ground_rules)
-        self.rules.update(a.rules)
-        self.severities.update(a.severities)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "articles": self.articles,
-            "quotations": self.quotations,
-            "attributed": self.attributed,
-            "attributed_share": _share(self.attributed, self.quotations),
-            "sources": self.sources,
-            "named_sources": self.named,
-            "anonymous_sources": self.anonymous,
-            "quotations_from_anonymous": self.from_anonymous,
-            "anonymous_share": _share(self.from_anonymous, self.quotations),
-            "articles_with_anonymous": {"count": self.with_anonymous,
-                                        "share": _share(self.with_anonymous, self.articles)},
-            "anonymous_with_reason": self.with_reason,
-            "anonymous_without_reason": self.without_reason,
-            "ground_rules": {r: self.ground_rules[r] for r in GROUND_RULES},
-            "vague_descriptors": self.vague,
-            "findings": {
-                "by_rule": {r: self.rules[r] for r in sorted(self.rules)},
-                "by_severity": {s: self.severities[s] for s in SEVERITIES},
-            },
-        }
-
+# ----------------------------------------------------------------------------- one article
 
 class _Article:
-    """The counts of one report (computed once, added to the totals and to its group)."""
+    """The counts of one report (computed once, added to the totals, its group and its day)."""
 
     __slots__ = ("quotations", "attributed", "sources", "named", "anonymous", "from_anonymous",
-                 "with_reason", "vague", "ground_rules", "rules", "severities", "named_quotes")
+                 "with_reason", "vague", "ground_rules", "types", "rules", "severities",
+                 "source_rows")
 
     def __init__(self, report: Mapping[str, Any]) -> None:
         sources = report.get("sources") or []
@@ -152,41 +126,115 @@ class _Article:
         self.sources = len(sources)
         self.named = self.anonymous = self.with_reason = self.vague = 0
         self.ground_rules: Counter[str] = Counter()
-        self.named_quotes: list[tuple[str, int]] = []
+        self.types: Counter[str] = Counter(s.get("type") for s in sources)
+        # (name, type, quotations, ground rules, reason text or None, vague or None)
+        self.source_rows: list[tuple[str, str, int, tuple[str, ...], str | None, bool | None]] = []
         for s in sources:
+            rules = tuple(r for r in GROUND_RULES if r in (s.get("ground_rules") or ()))
+            reason = (s.get("anonymity_reason") or {}).get("text")
+            vague = None
             if s.get("anonymous"):
                 self.anonymous += 1
-                if s.get("anonymity_reason"):
-                    self.with_reason += 1
-                if (s.get("descriptor") or {}).get("bare"):
-                    self.vague += 1
-                self.ground_rules.update(set(s.get("ground_rules") or ()))
+                self.with_reason += 1 if reason else 0
+                vague = bool((s.get("descriptor") or {}).get("bare"))
+                self.vague += vague
+                self.ground_rules.update(rules)
             elif s.get("type") in NAMED_TYPES:
                 self.named += 1
-                self.named_quotes.append((s.get("name", ""), per_source[s["id"]]))
+            self.source_rows.append((s.get("name", ""), s.get("type", "unknown"),
+                                     per_source[s.get("id")], rules, reason, vague))
         findings = report.get("findings") or []
         self.rules = Counter(f["rule"] for f in findings)
         self.severities = Counter(f["severity"] for f in findings)
 
 
 def _share(part: int, whole: int) -> float:
-    return round(part / whole, 4) if whole else 0
+    return round(part / whole, 4) if whole else 0.0
+
+
+# ----------------------------------------------------------------------------- counters
+
+class _Counters:
+    __slots__ = ("articles", "quotations", "attributed", "sources", "named", "anonymous",
+                 "from_anonymous", "with_anonymous", "with_reason", "without_reason",
+                 "ground_rules", "types", "vague", "rules", "severities")
+
+    def __init__(self) -> None:
+        self.articles = self.quotations = self.attributed = 0
+        self.sources = self.named = self.anonymous = self.from_anonymous = 0
+        self.with_anonymous = self.with_reason = self.without_reason = self.vague = 0
+        self.ground_rules: Counter[str] = Counter()
+        self.types: Counter[str] = Counter()
+        self.rules: Counter[str] = Counter()
+        self.severities: Counter[str] = Counter()
+
+    def add(self, a: _Article) -> None:
+        self.articles += 1
+        self.quotations += a.quotations
+        self.attributed += a.attributed
+        self.sources += a.sources
+        self.named += a.named
+        self.anonymous += a.anonymous
+        self.from_anonymous += a.from_anonymous
+        self.with_anonymous += 1 if a.anonymous else 0
+        self.with_reason += a.with_reason
+        self.without_reason += a.anonymous - a.with_reason
+        self.vague += a.vague
+        self.ground_rules.update(a.ground_rules)
+        self.types.update(a.types)
+        self.rules.update(a.rules)
+        self.severities.update(a.severities)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "quotations": self.quotations,
+            "attributed": self.attributed,
+            "attributed_share": _share(self.attributed, self.quotations),
+            "sources": self.sources,
+            "sources_by_type": {t: self.types[t] for t in SOURCE_TYPES},
+            "named_sources": self.named,
+            "anonymous_sources": self.anonymous,
+            "quotations_from_anonymous": self.from_anonymous,
+            "anonymous_share": _share(self.from_anonymous, self.quotations),
+            "articles_with_anonymous": {"count": self.with_anonymous,
+                                        "share": _share(self.with_anonymous, self.articles)},
+            "anonymous_with_reason": self.with_reason,
+            "anonymous_without_reason": self.without_reason,
+            "ground_rules": {r: self.ground_rules[r] for r in GROUND_RULES},
+            "vague_descriptors": self.vague,
+            "findings": {
+                "by_rule": {r: self.rules[r] for r in sorted(self.rules)},
+                "by_severity": {s: self.severities[s] for s in SEVERITIES},
+            },
+        }
 
 
 # ----------------------------------------------------------------------------- grouping
 
-def _check_by(by: Sequence[str]) -> tuple[str, ...]:
+def _parse_by(by: Sequence[str] | str) -> tuple[tuple[str, str, str | None], ...]:
+    """``(as given, metadata field, date unit or None)`` for every grouping field."""
     if isinstance(by, str):
         by = (by,)
     fields = tuple(by)
+    parsed = []
     for f in fields:
         if not isinstance(f, str) or not f.strip():
             raise SummaryError(f"group field must be a non-empty string, not {f!r}")
-        if f.startswith("date:") and f not in DATE_FIELDS:
-            raise SummaryError(f"unknown date grouping {f!r}; use one of {', '.join(DATE_FIELDS)}")
+        if f in DATE_UNITS:
+            parsed.append((f, "date", f))
+            continue
+        name, colon, unit = f.partition(":")
+        if colon:
+            if unit not in DATE_UNITS or not name.strip():
+                raise SummaryError(f"unknown date grouping {f!r}: use FIELD:UNIT with UNIT one of "
+                                   f"{', '.join(DATE_UNITS)} (date:month), or a bare unit (month)")
+            parsed.append((f, name, unit))
+        else:
+            parsed.append((f, f, None))
     if len(set(fields)) != len(fields):
         raise SummaryError(f"group fields repeat: {', '.join(fields)}")
-    return fields
+    return tuple(parsed)
 
 
 def _parse_date(value: Any) -> date | None:
@@ -207,6 +255,17 @@ def _parse_date(value: Any) -> date | None:
         return None
 
 
+def _bucket(d: date, unit: str) -> str:
+    if unit == "day":
+        return d.isoformat()
+    if unit == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "year":
+        return f"{d.year:04d}"
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
 def _scalar(value: Any) -> str:
     if value is None:
         return NONE_GROUP
@@ -218,71 +277,225 @@ def _scalar(value: Any) -> str:
     return text or NONE_GROUP
 
 
-def _group_value(metadata: Mapping[str, Any], field: str) -> str:
-    if field in DATE_FIELDS:
-        d = _parse_date(metadata.get("date"))
-        if d is None:
-            return NONE_GROUP
-        if field == "date:day":
-            return d.isoformat()
-        if field == "date:month":
-            return f"{d.year:04d}-{d.month:02d}"
-        year, week, _ = d.isocalendar()
-        return f"{year:04d}-W{week:02d}"
-    return _scalar(metadata.get(field))
+def _group_value(metadata: Mapping[str, Any], field: str, unit: str | None) -> str:
+    if unit is None:
+        return _scalar(metadata.get(field))
+    d = _parse_date(metadata.get(field))
+    return NONE_GROUP if d is None else _bucket(d, unit)
 
 
-def _canonical(name: str) -> str:
-    return _SPACE.sub(" ", name).strip().casefold()
+@lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset[str]:
+    from quotecheck.lexicons import default_lexicon, words
+
+    return frozenset(w.casefold() for w in default_lexicon().titles | words("name_prefixes.txt"))
+
+
+def _canonical(name: str, type_: str) -> str:
+    """The key that merges a named source across articles: spacing and case ignored, a leading
+    "the" dropped, and for people every word up to the last title or describing word in front
+    of the name ("Massachusetts Sen. Elizabeth Warren" and "Elizabeth Warren" are one key)."""
+    tokens = name.split()
+    if tokens and tokens[0].casefold() == "the":
+        tokens = tokens[1:]
+    if type_ == "named_person":
+        prefixes = _name_prefixes()
+        start = 0
+        for i, token in enumerate(tokens[:-1]):
+            if token.rstrip(".,").casefold() in prefixes:
+                start = i + 1
+        tokens = tokens[start:]
+    return " ".join(tokens).casefold()
+
+
+# ----------------------------------------------------------------------------- timeline
+
+class _Day:
+    __slots__ = ("articles", "quotations", "from_anonymous", "with_anonymous")
+
+    def __init__(self) -> None:
+        self.articles = self.quotations = self.from_anonymous = self.with_anonymous = 0
+
+
+def _periods(first: date, last: date, unit: str) -> list[str]:
+    """Every bucket label from ``first`` to ``last`` inclusive."""
+    labels: list[str] = []
+    d = first
+    while d <= last:
+        label = _bucket(d, unit)
+        if not labels or labels[-1] != label:
+            labels.append(label)
+        if unit == "day":
+            d += timedelta(days=1)
+        elif unit == "week":
+            d += timedelta(days=7 - d.weekday())  # next Monday
+        elif unit == "month":
+            d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        else:
+            d = date(d.year + 1, 1, 1)
+    return labels
+
+
+def _timeline(days: dict[date, _Day], undated: int) -> dict[str, Any]:
+    if not days:
+        return {"unit": "month", "undated": undated, "periods": []}
+    first, last = min(days), max(days)
+    span = (last - first).days
+    unit = "day" if span <= 31 else "week" if span <= 26 * 7 else \
+        "month" if span <= 20 * 366 else "year"
+    buckets = {label: _Day() for label in _periods(first, last, unit)}
+    for d, c in days.items():
+        b = buckets[_bucket(d, unit)]
+        b.articles += c.articles
+        b.quotations += c.quotations
+        b.from_anonymous += c.from_anonymous
+        b.with_anonymous += c.with_anonymous
+    return {"unit": unit, "undated": undated, "periods": [
+        {"period": label, "articles": b.articles, "quotations": b.quotations,
+         "quotations_from_anonymous": b.from_anonymous,
+         "anonymous_share": _share(b.from_anonymous, b.quotations),
+         "articles_with_anonymous": {"count": b.with_anonymous,
+                                     "share": _share(b.with_anonymous, b.articles)}}
+        for label, b in buckets.items()]}
 
 
 # ----------------------------------------------------------------------------- summarize
 
-def summarize(reports: Iterable[Mapping[str, Any]], *, by: Sequence[str] = ()) -> dict[str, Any]:
+class _Source:
+    __slots__ = ("name", "type", "quotations", "articles", "first_article", "ground_rules",
+                 "reason", "vague", "spellings")
+
+    def __init__(self, name: str, type_: str, path: str) -> None:
+        self.name, self.type, self.first_article = name, type_, path
+        self.quotations = self.articles = 0
+        self.spellings: Counter[str] | None = None  # named sources: quotations per spelling
+        self.ground_rules = 0  # a bit per GROUND_RULES entry: small, for many thousand rows
+        self.reason: str | None = None
+        self.vague: bool | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "anonymous": self.type.startswith("anonymous"), "quotations": self.quotations,
+                "articles": self.articles, "first_article": self.first_article,
+                "ground_rules": [r for i, r in enumerate(GROUND_RULES) if self.ground_rules >> i & 1],
+                "anonymity_reason": self.reason, "vague": self.vague}
+
+
+def _merge_surnames(named: dict[str, _Source]) -> None:
+    """Fold a person known by one word ("Obama") into the only longer name ending in it
+    ("barack obama"), when there is exactly one."""
+    by_last: dict[str, list[str]] = {}
+    for key, source in named.items():
+        words = key.split(" ")
+        if source.type == "named_person" and len(words) > 1:
+            by_last.setdefault(words[-1], []).append(key)
+    for key in [k for k, s in named.items() if s.type == "named_person" and " " not in k]:
+        full = by_last.get(key, [])
+        if len(full) == 1:
+            source, into = named.pop(key), named[full[0]]
+            into.quotations += source.quotations
+            into.articles += source.articles
+            into.ground_rules |= source.ground_rules
+            into.spellings.update(source.spellings)
+
+
+def _article_row(report: Mapping[str, Any], a: _Article, key: dict[str, str],
+                 day: date | None) -> dict[str, Any]:
+    document = report.get("document") or {}
+    title = (document.get("metadata") or {}).get("title")
+    return {
+        "path": document.get("path", ""),
+        "title": _SPACE.sub(" ", title).strip() if isinstance(title, str) and title.strip() else None,
+        "date": day.isoformat() if day else None,
+        "key": key,
+        "quotations": a.quotations,
+        "attributed": a.attributed,
+        "sources": a.sources,
+        "named_sources": a.named,
+        "anonymous_sources": a.anonymous,
+        "quotations_from_anonymous": a.from_anonymous,
+        "anonymous_share": _share(a.from_anonymous, a.quotations),
+        "anonymous_without_reason": a.anonymous - a.with_reason,
+        "vague_descriptors": a.vague,
+        "findings": {s: a.severities[s] for s in SEVERITIES},
+    }
+
+
+def summarize(reports: Iterable[Mapping[str, Any]], *,
+              by: Sequence[str] | str = ()) -> dict[str, Any]:
     """Aggregate sourcing statistics over ``reports`` (consumed once); see the module doc."""
-    fields = _check_by(by)
+    fields = _parse_by(by)
     totals = _Counters()
     groups: dict[tuple[str, ...], _Counters] = {}
-    named: dict[str, list[Any]] = {}  # canonical -> [shown name, quotations, articles]
+    days: dict[date, _Day] = {}
+    undated = 0
+    articles: list[dict[str, Any]] = []
+    named: dict[str, _Source] = {}
+    others: list[_Source] = []
     for report in reports:
-        article = _Article(report)
-        totals.add(article)
+        a = _Article(report)
+        totals.add(a)
+        metadata = (report.get("document") or {}).get("metadata") or {}
+        key = tuple(_group_value(metadata, field, unit) for _, field, unit in fields)
         if fields:
-            metadata = (report.get("document") or {}).get("metadata") or {}
-            key = tuple(_group_value(metadata, f) for f in fields)
             group = groups.get(key)
             if group is None:
                 group = groups[key] = _Counters()
-            group.add(article)
+            group.add(a)
+        day = _parse_date(metadata.get("date"))
+        if day is None:
+            undated += 1
+        else:
+            c = days.get(day)
+            if c is None:
+                c = days[day] = _Day()
+            c.articles += 1
+            c.quotations += a.quotations
+            c.from_anonymous += a.from_anonymous
+            c.with_anonymous += 1 if a.anonymous else 0
+        row = _article_row(report, a, {given: v for (given, _, _), v in zip(fields, key)}, day)
+        articles.append(row)
         seen: set[str] = set()
-        for name, quotations in article.named_quotes:
-            canon = _canonical(name)
-            if not canon:
-                continue
-            entry = named.get(canon)
-            if entry is None:
-                entry = named[canon] = [_SPACE.sub(" ", name).strip(), 0, 0]
-            entry[1] += quotations
-            if canon not in seen:
-                seen.add(canon)
-                entry[2] += 1
-    # A source merged in several articles counts in each article it appears in, but only
-    # named sources actually quoted make the ranking.
-    quoted = [(e[0], e[1], e[2], c) for c, e in named.items() if e[1] > 0]
-    quoted.sort(key=lambda t: (-t[1], t[3], t[0]))
+        for name, type_, quotations, rules, reason, vague in a.source_rows:
+            shown = _SPACE.sub(" ", name).strip()
+            canon = _canonical(shown, type_) if type_ in NAMED_TYPES else ""
+            if canon:
+                source = named.get(canon)
+                if source is None:
+                    source = named[canon] = _Source(shown, type_, row["path"])
+                    source.spellings = Counter()
+                if canon not in seen:
+                    seen.add(canon)
+                    source.articles += 1
+                source.spellings[shown] += quotations
+            else:
+                source = _Source(shown or "(unnamed)", type_, row["path"])
+                source.articles = 1
+                source.reason, source.vague = reason, vague
+                others.append(source)
+            source.quotations += quotations
+            source.ground_rules |= sum(1 << GROUND_RULES.index(r) for r in rules)
+    _merge_surnames(named)
+    for source in named.values():
+        # the spelling with the most quotations (the first seen on a tie) names the source
+        source.name = max(source.spellings, key=source.spellings.__getitem__)
+    sources = sorted((*named.values(), *others),
+                     key=lambda s: (-s.quotations, -s.articles, s.name.casefold(), s.name,
+                                    s.first_article))
+    top = [s for s in sources if s.type in NAMED_TYPES and s.quotations > 0][:TOP_SOURCES]
     return {
         "schema_version": SUMMARY_SCHEMA_VERSION,
         "report_schema_version": SCHEMA_VERSION,
-        "by": list(fields),
+        "by": [given for given, _, _ in fields],
         "totals": totals.as_dict(),
         "groups": [
-            {"key": dict(zip(fields, key)), **groups[key].as_dict()}
+            {"key": {given: v for (given, _, _), v in zip(fields, key)}, **groups[key].as_dict()}
             for key in sorted(groups)
         ],
-        "top_sources": [
-            {"name": name, "quotations": q, "articles": a}
-            for name, q, a, _ in quoted[:TOP_SOURCES]
-        ],
+        "timeline": _timeline(days, undated),
+        "top_sources": [{"name": s.name, "quotations": s.quotations, "articles": s.articles}
+                        for s in top],
+        "articles": articles,
+        "sources": [s.as_dict() for s in sources],
     }
 
 
@@ -314,7 +527,7 @@ def load_reports(paths: Iterable[str | PathLike[str]]) -> Iterator[dict[str, Any
                 raise SummaryError(
                     f"{path}: report schema version {version}, expected {SCHEMA_VERSION}")
             try:
-                validate_report(report)
+                check_report(report)
             except ReportValidationError as exc:
                 raise SummaryError(f"{path}: {exc}") from exc
             yield report
@@ -345,29 +558,3 @@ def validate_summary(summary: Any) -> None:
         lines = [f"$.{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5]]
         raise SummaryError("summary does not match schema "
                            f"{SUMMARY_SCHEMA_VERSION}:\n  " + "\n  ".join(lines))
-
-
-def render_summary_markdown(summary: Mapping[str, Any]) -> str:
-    """The summary as Markdown tables (for a pull-request comment or a report)."""
-    def row(name: str, c: Mapping[str, Any]) -> str:
-        return (f"| {name} | {c['articles']} | {c['quotations']} | {c['attributed_share']:.0%} | "
-                f"{c['named_sources']} | {c['anonymous_sources']} | {c['anonymous_share']:.0%} | "
-                f"{c['articles_with_anonymous']['share']:.0%} | {c['anonymous_without_reason']} | "
-                f"{c['vague_descriptors']} |")
-
-    header = ("| | articles | quotations | attributed | named sources | anonymous sources | "
-              "quotations from anonymous | articles with anonymous | anonymous without reason | "
-              "vague descriptors |\n| --- |" + " ---: |" * 9)
-    lines = ["# Sourcing summary", "", header, row("all", summary["totals"])]
-    for group in summary.get("groups", []):
-        name = ", ".join(f"{k} {v}" for k, v in group["key"].items()).replace("|", "\\|")
-        lines.append(row(name, group))
-    findings = summary["totals"]["findings"]["by_rule"]
-    if findings:
-        lines += ["", "| rule | findings |", "| --- | ---: |"]
-        lines += [f"| {rule} | {n} |" for rule, n in sorted(findings.items(), key=lambda kv: (-kv[1], kv[0]))]
-    if summary.get("top_sources"):
-        lines += ["", "| most-quoted named source | quotations | articles |", "| --- | ---: | ---: |"]
-        lines += ["| " + s["name"].replace("|", "\\|") + f" | {s['quotations']} | {s['articles']} |"
-                  for s in summary["top_sources"]]
-    return "\n".join(lines) + "\n"

@@ -116,3 +116,19 @@ def test_parallel_jobs_give_the_same_parses_in_order(model_dir):
     assert parallel._nlp is None  # the parent process never loaded the model: the workers did
     assert [len(b) for b in seen] == [2, 2, 2]
     assert [to_conllu(p) for p in two] == [to_conllu(p) for p in serial.parse_texts(texts)]
+
+
+def test_summarize_an_archive_from_articles(model_dir, tmp_path):
+    """summarize on a directory of articles: discovery (.quotecheckignore keeps the spec out),
+    the live model, then the same summary as the stored parses give (test_summary_golden)."""
+    from conftest import ROOT
+    from test_summary_golden import archive_summary
+
+    out = tmp_path / "summary.json"
+    done = cli("summarize", "fixtures/archive", "--by", "section", "--by", "month", "-o", str(out),
+               model_dir=model_dir, cwd=ROOT)
+    assert done.returncode == 0, done.stderr.decode()
+    assert json.loads(out.read_text(encoding="utf-8")) == archive_summary()
+    md = cli("summarize", "fixtures/archive", model_dir=model_dir, cwd=ROOT)  # warm: cached parses
+    assert md.returncode == 0 and md.stdout.decode().startswith("# Sourcing summary")
+    assert "| all | 8 | 31 |" in md.stdout.decode()

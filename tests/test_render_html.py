@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import copy
+import re
 from html.parser import HTMLParser
 
 import pytest
 
 from conftest import ARTICLES, load_stored, require_seed, stored_report
+from quotecheck.documents import Document, document_from_bytes
 from quotecheck.render.html import render_html
 
 VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "area", "base", "source"}
@@ -16,7 +18,9 @@ FIXTURES = ["03-seed-coast-guard-training.txt", "24-trade-talks-descriptors.txt"
 
 
 class _Checker(HTMLParser):
-    """Checks nesting; collects each quote's text (labels and markers left out) and all text."""
+    """Checks nesting; collects each quote's text (labels and markers left out), all text, and
+    the text of each paragraph of the article (labels and markers left out; ``<br>`` as a
+    line break)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -28,12 +32,29 @@ class _Checker(HTMLParser):
         self.cells: list[str] = []
         self.in_td = 0
         self.text: list[str] = []
+        self.article_depth: int | None = None  # stack depth of <div class="article">
+        self.paragraphs: list[str] = []
+        self.in_p = False
+
+    def _in_article(self) -> bool:
+        return self.article_depth is not None and len(self.stack) >= self.article_depth
 
     def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "br":
+            self._add_text("\n")
         if tag in VOID:
             return
+        if tag == "p" and self._in_article():
+            if self.in_p:
+                self.errors.append("<p> inside <p>")
+            self.in_p = True
+            self.paragraphs.append("")
+            for fragments in self.marks.values():  # a quotation may go on in this paragraph
+                fragments.append("\n")
         self.stack.append(tag)
-        attrs = dict(attrs)
+        if tag == "div" and attrs.get("class") == "article":
+            self.article_depth = len(self.stack)
         if tag == "mark":
             self.open_marks.append(attrs.get("data-q"))
         if tag == "sup":
@@ -53,6 +74,10 @@ class _Checker(HTMLParser):
             self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
             return
         self.stack.pop()
+        if tag == "div" and self.article_depth is not None and len(self.stack) < self.article_depth:
+            self.article_depth = None
+        if tag == "p" and self.in_p and self._in_article():
+            self.in_p = False
         if tag == "mark":
             self.open_marks.pop()
         if tag == "sup":
@@ -64,8 +89,13 @@ class _Checker(HTMLParser):
         self.text.append(data)
         if self.in_td:
             self.cells[-1] += data
+        self._add_text(data)
+
+    def _add_text(self, data):
         if self.sup_depth:
             return
+        if self.in_p:
+            self.paragraphs[-1] += data
         for qid in {q for q in self.open_marks if q}:
             self.marks.setdefault(qid, []).append(data)
 
@@ -79,7 +109,25 @@ def _check(page: str) -> _Checker:
     return checker
 
 
-def _assert_page(report: dict, source: str) -> str:
+def _squash(text: str) -> str:
+    """``text`` without any whitespace (paragraph breaks and ``<br>`` leave none)."""
+    return "".join(text.split())
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _text_slice(source: str | Document, start: int, end: int) -> str:
+    """The article text the source span ``[start, end)`` covers: every text character whose
+    source offset lies in it (the identity for a plain string)."""
+    if isinstance(source, str):
+        return source[start:end]
+    inside = [i for i in range(len(source.text)) if start <= source.to_source(i) < end]
+    return source.text[inside[0]:inside[-1] + 1] if inside else ""
+
+
+def _assert_page(report: dict, source: str | Document) -> str:
     page = render_html(report, source)
     assert page.startswith("<!DOCTYPE html>")
     assert 'name="viewport"' in page
@@ -88,13 +136,19 @@ def _assert_page(report: dict, source: str) -> str:
         assert banned not in lowered, banned
     checker = _check(page)
     text = "".join(checker.text)
+    shown = source if isinstance(source, str) else source.text
+    # the article is shown paragraph by paragraph, as published
+    blocks = [_words(b) for b in re.split(r"\n[ \t]*\n", shown) if b.strip()]
+    assert [_words(p) for p in checker.paragraphs] == (blocks or [""])
     for quote in report["quotes"]:
         if quote["kind"] not in ("direct", "partial", "indirect"):
             continue
         inside = "".join(checker.marks.get(quote["id"], []))
-        assert inside == source[quote["start"]:quote["end"]], quote["id"]
-        if report["document"]["format"] == "text" and quote["kind"] != "indirect":
-            assert quote["text"] in inside
+        assert _squash(inside) == _squash(_text_slice(source, quote["start"], quote["end"])), \
+            quote["id"]
+        if (report["document"]["format"] == "text" or not isinstance(source, str)) \
+                and quote["kind"] != "indirect":
+            assert _words(quote["text"]) in _words(inside), quote["id"]
     for finding in report["findings"]:
         assert finding["message"] in text
         assert finding["rule"] in text
@@ -112,14 +166,22 @@ def test_fixture_pages(name):
     doc, _ = load_stored(ARTICLES / name)
     report = stored_report(ARTICLES / name)
     assert report["quotes"]
-    _assert_page(report, doc.source)
+    _assert_page(report, doc)
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_fixture_pages_from_source_text(name):
+    """The two-argument call with the file text still works: the text is shown as it is."""
+    doc, _ = load_stored(ARTICLES / name)
+    _assert_page(stored_report(ARTICLES / name), doc.source)
 
 
 def test_seed_page():
     seed = require_seed()
     doc, _ = load_stored(seed)
-    page = _assert_page(stored_report(seed), doc.source)
+    page = _assert_page(stored_report(seed), doc)
     assert "anonymous" in page
+    assert page == render_html(stored_report(seed), doc.source)  # plain text: identity map
 
 
 def test_anonymous_quotes_marked_distinctly():
@@ -168,3 +230,112 @@ def test_overlapping_spans_nest():
     }
     page = _assert_page(report, source)
     assert page.count('data-q="q1"') >= 1
+
+
+PUBLISHED = ["18-md-council-rentals.md", "23-html-nursing-home-lawsuit.html"]
+
+
+def _article_html(page: str) -> str:
+    start = page.index('<div class="article">')
+    return page[start:page.index("</main>", start)]
+
+
+def _strip_tags(fragment: str) -> str:
+    """Text of an HTML fragment: labels and markers (``<sup>``) dropped, tags removed,
+    references decoded, whitespace collapsed."""
+    from html import unescape
+
+    fragment = re.sub(r"<sup\b.*?</sup>", "", fragment)
+    fragment = re.sub(r"<br>", " ", fragment)
+    return " ".join(unescape(re.sub(r"<[^>]*>", "", fragment)).split())
+
+
+@pytest.mark.parametrize("name", PUBLISHED)
+def test_markup_articles_shown_as_published(name):
+    path = ARTICLES / name
+    doc, _ = load_stored(path)
+    report = stored_report(path)
+    page = _assert_page(report, doc)
+    article = _article_html(page)
+    paragraphs = [_strip_tags(p) for p in re.findall(r"<p>(.*?)</p>", article, re.S)]
+    # no raw markup of the source file: emphasis, tags (escaped), entities, links, front matter,
+    # heading markers
+    assert "**" not in page and "&lt;p&gt;" not in page
+    for raw in ("&lt;", "&amp;#", "&amp;ldquo;", "]("):
+        assert raw not in article, raw
+    for front_matter in ("---", "author:", "title:", "date:"):
+        assert not any(front_matter in p for p in paragraphs), front_matter
+    assert not any(re.match(r"#{1,6} ", p) for p in paragraphs)
+    # a reading font, not the file shown as code
+    article_css = re.search(r"\.article\{[^}]*\}", page).group()
+    assert "serif" in article_css and "monospace" not in article_css
+    assert "pre-wrap" not in page
+    # every direct quote's text is inside its <mark> (tags between stripped)
+    direct = [q for q in report["quotes"] if q["kind"] == "direct"]
+    assert direct
+    for quote in direct:
+        opens = list(re.finditer(rf'<mark [^>]*data-q="{quote["id"]}"[^>]*>', article))
+        assert opens, quote["id"]
+        end = article.index("</mark>", opens[-1].end())
+        assert " ".join(quote["text"].split()) in _strip_tags(article[opens[0].end():end])
+    # the published text of every block appears, each block its own <p>, in order
+    assert paragraphs == [" ".join(b.split()) for b in doc.text.split("\n\n")]
+
+
+def test_paragraph_breaks_close_and_reopen_spans():
+    """A quotation and a finding crossing a paragraph break are split into nested fragments."""
+    source = "He said: \u201cOne thing.\n\nAnother thing.\u201d Then\nhe left."
+    q_start = source.index("\u201c")
+    q_end = source.index("\u201d") + 1
+    report = {
+        "document": {"path": "p.txt", "format": "text", "words": 9},
+        "summary": {"quotes": 1},
+        "quotes": [{"id": "q1", "kind": "direct", "text": "One thing. Another thing.",
+                    "start": q_start, "end": q_end,
+                    "speaker": {"source_id": "s1", "resolution": "explicit",
+                                "mention": {"text": "He"}}, "cue": {"text": "said"}}],
+        "sources": [{"id": "s1", "name": "Sam Doe", "type": "named_person", "anonymous": False,
+                     "anonymity_reason": None}],
+        "findings": [{"rule": "r-cross", "severity": "warning", "message": "crosses",
+                      "start": source.index("thing"), "end": source.index("Another") + 7,
+                      "line": 1, "column": 15}],
+    }
+    page = _assert_page(report, source)
+    article = _article_html(page)
+    assert article.count("<p>") == 2
+    assert article.count('data-q="q1"') == 2 and article.count('class="f f-warning"') == 2
+    assert article.count(">Doe</sup>") == 1
+    assert "Then<br>he left." in article
+    first, second = re.findall(r"<p>(.*?)</p>", article)
+    assert first.endswith("</span></mark>") and second.startswith("<mark ")
+
+
+def test_spans_in_markup_snap_to_text():
+    """Offsets inside markup snap: a start to the next text character, an end to just after
+    the previous one; a span with no text keeps its marker."""
+    source = "# Title\n\nHe said **\u201cbold words\u201d** today.\nNext line.\n"
+    doc = document_from_bytes(source.encode(), "snap.md")
+    assert doc.text == "Title\n\nHe said \u201cbold words\u201d today.\nNext line."
+    start = source.index("**")  # the markup before the quotation
+    end = source.index("**", start + 2) + 2  # just past the markup after it
+    report = {
+        "document": {"path": "snap.md", "format": "markdown", "words": 7},
+        "summary": {"quotes": 1},
+        "quotes": [{"id": "q1", "kind": "direct", "text": "bold words", "start": start,
+                    "end": end, "speaker": None, "cue": None}],
+        "sources": [],
+        "findings": [
+            {"rule": "r-heading", "severity": "info", "message": "on the heading marker",
+             "start": 0, "end": 2, "line": 1, "column": 1},
+            {"rule": "r-quote", "severity": "warning", "message": "on the quotation",
+             "start": start, "end": end, "line": 3, "column": 9},
+        ],
+    }
+    page = _assert_page(report, doc)
+    article = _article_html(page)
+    checker = _check(page)
+    assert "".join(checker.marks["q1"]) == "\u201cbold words\u201d"
+    assert "**" not in page and "# Title" not in article
+    assert '<p><sup class="fn fn-info" id="m1">' in article  # the heading marker: no text
+    assert article.count('class="f f-') == 1
+    assert "today.<br>Next line." in article

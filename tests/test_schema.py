@@ -18,9 +18,14 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+import fastjsonschema
+
+from quotecheck import schema as schema_module
 from quotecheck.schema import (
+    FAST_KEYWORDS,
     SCHEMA_ID,
     ReportValidationError,
+    check_report,
     iter_report_errors,
     load_report_schema,
     validate_report,
@@ -332,6 +337,8 @@ VALID_VARIANTS: dict[str, Mutation] = {
 def test_valid_variants(report: dict[str, Any], mutate: Mutation) -> None:
     mutate(report)
     assert iter_report_errors(report) == []
+    schema_module._fast_validator()(report)  # the compiled validator agrees
+    check_report(report)
 
 
 # (mutation, the path of the error, a word of its message)
@@ -432,6 +439,11 @@ def test_invalid_variants(report: dict[str, Any], mutate: Mutation, path: str, w
         validate_report(report)
     assert info.value.errors == errors
     assert errors[0] in str(info.value)
+    with pytest.raises(fastjsonschema.JsonSchemaValueException):  # the compiled one agrees
+        schema_module._fast_validator()(report)
+    with pytest.raises(ReportValidationError) as fast:
+        check_report(report)
+    assert fast.value.errors == errors  # and the messages are the full validator's
 
 
 def test_invalid_nullable_object_reports_the_object_errors(report: dict[str, Any]) -> None:
@@ -459,3 +471,25 @@ def test_errors_are_in_report_order_and_the_message_is_bounded(report: dict[str,
 def test_validate_report_rejects_non_objects() -> None:
     with pytest.raises(ReportValidationError, match=r"\$: \[\] is not of type 'object'"):
         validate_report([])  # type: ignore[arg-type]
+
+
+def test_schema_keeps_to_keywords_the_compiled_validator_shares() -> None:
+    """check_report's compiled draft-07 validator agrees with the 2020-12 one only while the
+    schema uses keywords that mean the same in both."""
+    used: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                used.add(key)
+                if key in ("properties", "$defs"):
+                    for sub in value.values():
+                        walk(sub)
+                elif key not in ("const", "enum", "description", "title"):
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(load_report_schema())
+    assert used <= FAST_KEYWORDS, sorted(used - FAST_KEYWORDS)

@@ -18,6 +18,7 @@ from conftest import ARTICLES, ROOT, stored_report
 from quotecheck.schema import SCHEMA_VERSION
 from quotecheck.summary import (
     NONE_GROUP,
+    SOURCE_TYPES,
     SUMMARY_SCHEMA_ID,
     SummaryError,
     load_reports,
@@ -44,7 +45,9 @@ def expected_counters(reports: list[dict]) -> dict:
     rules: Counter = Counter()
     sev: Counter = Counter()
     ground: Counter = Counter()
+    types: Counter = Counter()
     for r in reports:
+        types.update(s["type"] for s in r["sources"])
         anon_ids = {s["id"] for s in r["sources"] if s["anonymous"]}
         for q in r["quotes"]:
             if q["kind"] in ("direct", "partial"):
@@ -71,7 +74,8 @@ def expected_counters(reports: list[dict]) -> dict:
     return {
         "articles": n, "quotations": quotations, "attributed": attributed,
         "attributed_share": round(attributed / quotations, 4) if quotations else 0,
-        "sources": sources, "named_sources": named, "anonymous_sources": anon,
+        "sources": sources, "sources_by_type": {t: types[t] for t in SOURCE_TYPES},
+        "named_sources": named, "anonymous_sources": anon,
         "quotations_from_anonymous": from_anon,
         "anonymous_share": round(from_anon / quotations, 4) if quotations else 0,
         "articles_with_anonymous": {"count": with_anon, "share": round(with_anon / n, 4) if n else 0},
@@ -194,8 +198,9 @@ def test_group_by_date_month_and_author(reports):
 
 
 def test_bad_group_field(reports):
-    with pytest.raises(SummaryError):
-        summarize([], by=["date:year"])
+    for bad in (["date:fortnight"], [":month"], ["section", "section"], [""]):
+        with pytest.raises(SummaryError):
+            summarize([], by=bad)
     out = summarize([], by=["section"])
     assert out["totals"]["articles"] == 0 and out["totals"]["anonymous_share"] == 0
     validate_summary(out)
@@ -239,11 +244,11 @@ def test_schema_is_valid_and_rejects_bad_output(reports):
     schema = load_summary_schema()
     Draft202012Validator.check_schema(schema)
     assert schema["$id"] == SUMMARY_SCHEMA_ID
-    assert schema["$id"] == "https://quotecheck.dev/schemas/summary/1.0.0/summary.schema.json"
+    assert schema["$id"] == "https://quotecheck.dev/schemas/summary/1.1.0/summary.schema.json"
     file_schema = json.loads((ROOT / "schemas" / "summary.schema.json").read_text("utf-8"))
     assert file_schema == schema
     out = summarize(reports.values(), by=["section"])
-    assert out["schema_version"] == "1.0.0"
+    assert out["schema_version"] == "1.1.0"
     validate_summary(json.loads(json.dumps(out)))
     bad = copy.deepcopy(out)
     bad["totals"]["surprise"] = 1
@@ -324,3 +329,124 @@ def test_summarize_command_from_saved_reports(tmp_path):
     old.write_text(json.dumps(dict(stored_report(ARTICLES / "01-layouts-said.txt"), schema_version="0.9.0")))
     bad = CliRunner().invoke(cli.main, ["summarize", str(old)])
     assert bad.exit_code == 2 and "report schema version 0.9.0" in bad.output
+
+
+def test_bare_date_units_and_other_date_fields(reports):
+    pool = [reports[n] for n in NAMES[4:7]]
+    bare = summarize(pool, by=["month"])
+    assert bare["by"] == ["month"]
+    assert [g["key"] for g in bare["groups"]] == [
+        {"month": "2024-03"}, {"month": "2024-05"}, {"month": "2024-10"}]
+    assert [g["articles"] for g in bare["groups"]] == [
+        g["articles"] for g in summarize(pool, by=["date:month"])["groups"]]
+    year = summarize(pool, by=["year"])
+    assert [(g["key"]["year"], g["articles"]) for g in year["groups"]] == [("2024", 3)]
+    moved = copy.deepcopy(reports["18-md-council-rentals.md"])
+    moved["document"]["metadata"]["published"] = moved["document"]["metadata"].pop("date")
+    other = summarize([moved], by=["published:week"])
+    assert other["groups"][0]["key"] == {"published:week": "2024-W11"}
+    assert other["timeline"]["undated"] == 1  # the timeline reads the date field only
+
+
+def test_timeline_units_and_gaps(reports):
+    base = reports[SEED_LIKE]
+
+    def dated(*days):
+        for d in days:
+            r = copy.copy(base)
+            r["document"] = dict(base["document"], metadata={"date": d})
+            yield r
+
+    day = summarize(dated("2024-03-01", "2024-03-03", "2024-03-03"))["timeline"]
+    assert day["unit"] == "day" and day["undated"] == 0
+    assert [(p["period"], p["articles"]) for p in day["periods"]] == [
+        ("2024-03-01", 1), ("2024-03-02", 0), ("2024-03-03", 2)]
+    assert day["periods"][2]["quotations"] == 24 and day["periods"][2]["anonymous_share"] == 0.3333
+    assert day["periods"][1]["articles_with_anonymous"] == {"count": 0, "share": 0.0}
+    week = summarize(dated("2024-03-01", "2024-04-15"))["timeline"]
+    assert week["unit"] == "week"
+    assert [p["period"] for p in week["periods"]][:2] == ["2024-W09", "2024-W10"]
+    assert week["periods"][-1]["period"] == "2024-W16" and len(week["periods"]) == 8
+    month = summarize(dated("2023-08-20", "2024-03-01", "not a date"))["timeline"]
+    assert month["unit"] == "month" and month["undated"] == 1
+    assert [p["period"] for p in month["periods"]] == [
+        "2023-08", "2023-09", "2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03"]
+    year = summarize(dated("1990-01-01", "2024-03-01"))["timeline"]
+    assert year["unit"] == "year" and len(year["periods"]) == 35
+    assert summarize([])["timeline"] == {"unit": "month", "undated": 0, "periods": []}
+
+
+def test_article_rows(reports):
+    out = summarize(reports.values(), by=["section"])
+    rows = {Path(a["path"]).name: a for a in out["articles"]}
+    assert list(rows) == NAMES  # input order
+    seed = rows[SEED_LIKE]
+    assert seed["title"] is None and seed["date"] is None and seed["key"] == {"section": NONE_GROUP}
+    assert (seed["quotations"], seed["anonymous_sources"], seed["quotations_from_anonymous"],
+            seed["anonymous_share"], seed["anonymous_without_reason"]) == (12, 1, 4, 0.3333, 1)
+    assert seed["findings"] == {s: sum(f["severity"] == s for f in reports[SEED_LIKE]["findings"])
+                                for s in ("error", "warning", "info")}
+    council = rows["18-md-council-rentals.md"]
+    assert council["title"] == "Council delays vote on short-term rental limits"
+    assert council["date"] == "2024-03-12" and council["key"] == {"section": "Local"}
+    for name, row in rows.items():
+        c = expected_counters([reports[name]])
+        assert (row["quotations"], row["attributed"], row["sources"], row["named_sources"],
+                row["anonymous_sources"], row["vague_descriptors"]) == (
+            c["quotations"], c["attributed"], c["sources"], c["named_sources"],
+            c["anonymous_sources"], c["vague_descriptors"])
+
+
+def test_source_rows(reports):
+    a = copy.deepcopy(reports[SEED_LIKE])
+    b = copy.deepcopy(reports[SEED_LIKE])
+    out = summarize([a, b])
+    sources = out["sources"]
+    validate_summary(out)
+    # the named admiral is merged; the anonymous source is one row per article
+    assert [(s["name"], s["articles"], s["quotations"]) for s in sources] == [
+        ("Vice Adm. Helena M. Strand", 2, 16),
+        ("one alliance source", 1, 4), ("one alliance source", 1, 4)]
+    anon = sources[1]
+    assert anon["anonymous"] and anon["type"] == "anonymous_individual"
+    assert anon["ground_rules"] == ["background", "anonymity_granted"]
+    assert anon["anonymity_reason"] is None and anon["vague"] is False
+    assert sources[0]["vague"] is None and sources[0]["anonymous"] is False
+    every = summarize(reports.values())
+    assert len(every["sources"]) == sum(1 for r in reports.values() for s in r["sources"]
+                                        if s["type"] not in ("named_person", "named_organization")) \
+        + len({" ".join(s["name"].split()).casefold() for r in reports.values()
+               for s in r["sources"] if s["type"] in ("named_person", "named_organization")})
+    assert sum(s["quotations"] for s in every["sources"]) == every["totals"]["attributed"]
+    reasons = [s for s in every["sources"] if s["anonymity_reason"]]
+    assert len(reasons) == every["totals"]["anonymous_with_reason"]
+    keys = [(-s["quotations"], -s["articles"], s["name"].casefold()) for s in every["sources"]]
+    assert keys == sorted(keys)
+
+
+def test_people_merge_across_titles_and_surnames(reports):
+    def one(name: str, quotations: int) -> dict:
+        r = copy.deepcopy(reports[SEED_LIKE])
+        r["sources"] = [s for s in r["sources"] if s["type"] == "named_person"]
+        r["sources"][0]["name"] = name
+        sid = r["sources"][0]["id"]
+        quotes = [q for q in r["quotes"] if q["speaker"] and q["speaker"]["source_id"] == sid
+                  and q["kind"] == "direct"]
+        r["quotes"] = quotes[:quotations]
+        for s in r["sources"]:
+            s["quote_ids"] = [q["id"] for q in r["quotes"]]
+        return r
+
+    out = summarize([one("Massachusetts Sen. Elizabeth Warren", 1), one("Elizabeth Warren", 2),
+                     one("Democrat Elizabeth Warren", 3), one("Warren", 1),
+                     one("Sen. Elizabeth Warren", 1)])
+    validate_summary(out)
+    assert [(s["name"], s["quotations"], s["articles"]) for s in out["top_sources"]] == [
+        ("Democrat Elizabeth Warren", 8, 5)]  # the spelling quoted most names her
+    # a one-word name joins a longer one only when that is the only candidate
+    two = summarize([one("Elizabeth Warren", 2), one("Rick Warren", 1), one("Warren", 1)])
+    assert sorted((s["name"], s["quotations"]) for s in two["top_sources"]) == [
+        ("Elizabeth Warren", 2), ("Rick Warren", 1), ("Warren", 1)]
+    # only words in front of the name go: a title as the last word is the name itself
+    assert [s["name"] for s in summarize([one("Mayor", 1), one("Smith", 1)])["top_sources"]] \
+        == ["Mayor", "Smith"]

@@ -26,6 +26,11 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+def words(name: str) -> frozenset[str]:
+    """The entries of a one-word-per-line lexicon file of this package (``name_prefixes.txt``)."""
+    return frozenset(_lines(name))
+
+
 def _compile(patterns: Sequence[str]) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 

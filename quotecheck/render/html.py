@@ -1,40 +1,62 @@
 """The annotated article page: one self-contained HTML5 file per article.
 
-``render_html(report, source)`` shows the article as published (``source``, the original file
-text the report's offsets point into) with every quotation highlighted in its source's colour,
-every finding numbered at its location and listed in a notes column, a sources panel and a
-header with the article's counts.
+``render_html(report, source)`` shows the article as published, with every quotation
+highlighted in its source's colour, every finding numbered at its location and listed in a
+notes column, a sources panel and a header with the article's counts. ``source`` is either a
+:class:`~quotecheck.documents.Document` (what ``quotecheck check --format html`` passes) or,
+for callers that only have the report and the file text, a string: the original file text
+the report's offsets point into (BOM removed), shown as it is (identity map).
 
 Decisions:
 
 * The page is self-contained: inline CSS only, no scripts, no external URLs of any kind (no
   ``src=``, no ``<link>``, no ``url()``), so opening it makes no network request. Internal
   ``#fragment`` links join markers and notes.
-* For Markdown and HTML inputs the raw markup is shown as text (escaped), since the report's
-  offsets point into the source file; rendering the markup itself is left for later.
+* The article shown is the *article text* (:attr:`Document.text`): for Markdown and HTML
+  inputs the markup is gone (no ``**``, ``#``, tags, entities or front matter), as a reader
+  sees it. The report's offsets are *source* offsets, so every span is mapped back into the
+  article text: the source offsets of all text characters (``Document.to_source``, which is
+  non-decreasing) are computed once, and a source offset ``o`` becomes the first text index
+  whose source offset is ``>= o`` (:func:`bisect.bisect_left`). For a span start inside markup
+  that has no text character this is the next text character; for a span end it is one past
+  the last text character that starts before it. A span that maps to no text character keeps
+  its label or finding marker, at that position, but no highlight. Given a plain string, the
+  text is the string itself and offsets are used as they are.
+* The text is split into paragraphs (``<p>``) at blank lines (the ``"\\n\\n"`` block
+  separators of the article text; for a plain string, any run of blank lines); a single line
+  break inside a block becomes ``<br>``. Headings and block quotes have no block kind in the
+  Document, so they are paragraphs too. The body is a serif reading font, not monospace.
 * Everything taken from the article or the report is escaped with :func:`html.escape`; on top
   of that ``=`` and the colon of ``://`` are written as character references, so article text
   such as ``<img src=...>`` or a link cannot put a literal ``src=`` or ``http://`` in the file.
-* Spans may overlap (a finding inside a quotation, an indirect quote containing a partial one).
-  The text is split at every span boundary; at each boundary the open elements that end are
-  closed, with any still-active elements opened after them closed too and re-opened, so the
-  output is always properly nested. Re-opened fragments of a quotation keep its colour and
-  title; its source label appears once, after its end.
+* Spans may overlap (a finding inside a quotation, an indirect quote containing a partial one)
+  and may cross paragraphs. Each paragraph is split at every span boundary inside it; at each
+  boundary the open elements that end are closed, with any still-active elements opened after
+  them closed too and re-opened, and at the end of a paragraph every open element is closed
+  and re-opened in the next one, so the output is always properly nested. Re-opened fragments
+  of a quotation keep its colour and title; its source label appears once, after its end. A
+  label or marker whose position falls between paragraphs goes at the end of the previous one.
 * Quotes: ``direct`` and ``partial`` are ``<mark>`` in the source's colour (a fixed palette
   with dark text, cycled by source index), ``indirect`` are lightly underlined in that colour,
   unattributed ones are grey, anonymous sources' quotes have a dashed outline and an
   "anonymous" label. ``scare`` and ``title`` quotes are not marked.
+* The notes column (rule, severity, source line:column, message) is as in the report.
 * On narrow screens the notes column moves below the text.
 """
 
 from __future__ import annotations
 
 import html
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["render_html"]
+if TYPE_CHECKING:
+    from ..documents import Document
+
+__all__ = ["escape", "render_html"]
 
 Report = Mapping[str, Any]
 
@@ -44,6 +66,10 @@ PALETTE = ("#ffe08a", "#a8e6ff", "#c5f0a4", "#ffc2d1", "#d9c8ff",
 UNATTRIBUTED = "#dddddd"
 MARKED_KINDS = ("direct", "partial", "indirect")
 SEVERITIES = ("error", "warning", "info")
+# Paragraph breaks: a blank line (the article text's "\n\n" block separator, or in a plain
+# string any run of lines holding only blanks); a single line break inside one becomes <br>.
+PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)(?:[ \t]*(?:\r\n?|\n))+")
+LINE_BREAK = re.compile(r"\r\n?|\n")
 
 CSS = """
 *{box-sizing:border-box}
@@ -53,7 +79,8 @@ header{border-bottom:1px solid #ccc;font-family:system-ui,sans-serif}
 header h1{font-size:1.1rem;margin:0 0 .25rem;word-break:break-all}
 header p{margin:0;font-size:.9rem}
 .layout{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:1rem;padding:0 1rem}
-.article{white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92rem}
+.article{font:1.125rem/1.65 Georgia,"Times New Roman",Times,serif;max-width:40em;overflow-wrap:break-word;padding-top:.5rem}
+.article p{margin:0 0 1em}
 .notes{font-family:system-ui,sans-serif;font-size:.88rem}
 .notes ol{padding-left:1.4rem}
 .notes li{margin-bottom:.5rem}
@@ -75,11 +102,11 @@ table{border-collapse:collapse;width:100%;font-family:system-ui,sans-serif;font-
 th,td{border:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:top}
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:middle;margin-right:.3em}
 .table-wrap{overflow-x:auto}
-@media (max-width:760px){.layout{grid-template-columns:1fr}.notes{border-top:1px solid #ccc}}
+@media (max-width:760px){.layout{grid-template-columns:minmax(0,1fr)}.notes{border-top:1px solid #ccc}}
 """
 
 
-def _esc(value: object) -> str:
+def escape(value: object) -> str:
     """``value`` escaped for text or a quoted attribute; no literal ``=`` or ``://`` survives."""
     return html.escape(str(value), quote=True).replace("=", "&#61;").replace("://", "&#58;//")
 
@@ -93,7 +120,7 @@ def _int(value: object, default: int = 0) -> int:
 
 @dataclass
 class _Span:
-    """An element over ``source[start:end]``: ``order`` breaks ties when nesting."""
+    """An element over ``text[start:end]`` (article text): ``order`` breaks ties when nesting."""
 
     start: int
     end: int
@@ -110,10 +137,46 @@ def _short_name(source: Mapping[str, Any]) -> str:
     return name if len(name) <= 24 else name[:22].rstrip() + "…"
 
 
+class _TextMap:
+    """The article text to show and the map from report (source) offsets into it."""
+
+    def __init__(self, source: str | Document) -> None:
+        if isinstance(source, str):
+            self.text = source
+            self.source_length = len(source)
+            self._source_of: list[int] | None = None  # identity
+        else:
+            self.text = source.text
+            self.source_length = len(source.source)
+            # to_source is non-decreasing over the text: bisect finds the text index of a
+            # source offset (module docstring).
+            self._source_of = [source.to_source(i) for i in range(len(self.text))]
+
+    def to_text(self, offset: int) -> int:
+        """The first text index whose source offset is ``>= offset`` (``len(text)`` if none)."""
+        if self._source_of is None:
+            return min(max(offset, 0), len(self.text))
+        return bisect_left(self._source_of, offset)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-empty paragraph of ``text``; one empty one if none."""
+    found = []
+    start = 0
+    for m in PARAGRAPH_BREAK.finditer(text):
+        if m.start() > start:
+            found.append((start, m.start()))
+        start = m.end()
+    if len(text) > start:
+        found.append((start, len(text)))
+    return found or [(0, 0)]
+
+
 class _Page:
-    def __init__(self, report: Report, source: str) -> None:
+    def __init__(self, report: Report, source: str | Document) -> None:
         self.report = report
-        self.source = source
+        self.map = _TextMap(source)
+        self.text = self.map.text
         self.quotes = [q for q in report.get("quotes") or [] if isinstance(q, Mapping)]
         self.sources = [s for s in report.get("sources") or [] if isinstance(s, Mapping)]
         self.findings = [f for f in report.get("findings") or [] if isinstance(f, Mapping)]
@@ -124,10 +187,16 @@ class _Page:
     # -- spans -------------------------------------------------------------------------------
 
     def _clamp(self, item: Mapping[str, Any]) -> tuple[int, int]:
-        n = len(self.source)
+        """The item's source span, clamped to the source."""
+        n = self.map.source_length
         start = min(max(_int(item.get("start")), 0), n)
         end = min(max(_int(item.get("end"), start), start), n)
         return start, end
+
+    def _text_span(self, item: Mapping[str, Any]) -> tuple[int, int, bool]:
+        """The item's span in the article text, and whether its source span is non-empty."""
+        start, end = self._clamp(item)
+        return self.map.to_text(start), self.map.to_text(end), start < end
 
     def _spans(self) -> tuple[list[_Span], dict[int, list[str]]]:
         spans: list[_Span] = []
@@ -137,8 +206,8 @@ class _Page:
             kind = str(quote.get("kind"))
             if kind not in MARKED_KINDS:
                 continue
-            start, end = self._clamp(quote)
-            if start >= end:
+            start, end, non_empty = self._text_span(quote)
+            if not non_empty:
                 continue
             speaker = quote.get("speaker") if isinstance(quote.get("speaker"), Mapping) else None
             source = self.by_id.get(str(speaker.get("source_id"))) if speaker else None
@@ -156,37 +225,54 @@ class _Page:
                 title += f", {speaker.get('resolution', '?')}"
             style = (f"text-decoration-color:{colour}" if kind == "indirect"
                      else f"background:{colour}")
-            open_tag = (f'<mark class="{" ".join(classes)}" data-q="{_esc(quote.get("id", ""))}"'
-                        f' style="{style}" title="{_esc(title)}">')
-            spans.append(_Span(start, end, order, open_tag, "</mark>"))
-            order += 1
+            open_tag = (f'<mark class="{" ".join(classes)}" data-q="{escape(quote.get("id", ""))}"'
+                        f' style="{style}" title="{escape(title)}">')
+            if start < end:
+                spans.append(_Span(start, end, order, open_tag, "</mark>"))
+                order += 1
             if kind != "indirect":
                 short = _short_name(source) if source else ("?" if speaker else "unattributed")
                 anon = ' <span class="anon-tag">anonymous</span>' if anonymous else ""
                 points.setdefault(end, []).append(
-                    f'<sup class="lbl" style="background:{colour}">{_esc(short)}{anon}</sup>')
+                    f'<sup class="lbl" style="background:{colour}">{escape(short)}{anon}</sup>')
         for number, finding in enumerate(self.findings, 1):
-            start, end = self._clamp(finding)
-            severity = _esc(finding.get("severity", "info"))
+            start, end, _ = self._text_span(finding)
+            severity = escape(finding.get("severity", "info"))
             if start < end:
                 spans.append(_Span(start, end, order, f'<span class="f f-{severity}">', "</span>"))
                 order += 1
             points.setdefault(end, []).append(
                 f'<sup class="fn fn-{severity}" id="m{number}"><a href="#n{number}"'
-                f' title="{_esc(finding.get("rule", ""))}">{number}</a></sup>')
+                f' title="{escape(finding.get("rule", ""))}">{number}</a></sup>')
         return spans, points
 
     def _article(self) -> str:
-        """The source with every span as a properly nested element."""
+        """The article text in paragraphs, with every span as a properly nested element."""
         spans, points = self._spans()
-        bounds = sorted({0, len(self.source), *points,
-                         *(s.start for s in spans), *(s.end for s in spans)})
-        out: list[str] = []
+        paragraphs = _paragraphs(self.text)
+        starts = [p[0] for p in paragraphs]
+        # each point goes to the paragraph holding it, or ending just before it
+        placed: list[dict[int, list[str]]] = [{} for _ in paragraphs]
+        for pos in sorted(points):
+            k = max(bisect_right(starts, pos) - 1, 0)
+            p_start, p_end = paragraphs[k]
+            placed[k].setdefault(min(max(pos, p_start), p_end), []).extend(points[pos])
+        return "".join(self._paragraph(p_start, p_end, spans, placed[k])
+                       for k, (p_start, p_end) in enumerate(paragraphs))
+
+    def _paragraph(self, p_start: int, p_end: int, spans: list[_Span],
+                   points: dict[int, list[str]]) -> str:
+        """One ``<p>``: spans crossing its edges are closed at its end and re-opened in the next."""
+        inside = [s for s in spans if s.start < p_end and s.end > p_start]
+        bounds = sorted({p_start, p_end, *points,
+                         *(min(max(s.start, p_start), p_end) for s in inside),
+                         *(min(max(s.end, p_start), p_end) for s in inside)})
+        out: list[str] = ["<p>"]
         stack: list[_Span] = []
         for i, pos in enumerate(bounds):
             nxt = bounds[i + 1] if i + 1 < len(bounds) else None
             active = [] if nxt is None else sorted(
-                (s for s in spans if s.start <= pos and s.end >= nxt),
+                (s for s in inside if s.start <= pos and s.end >= nxt),
                 key=lambda s: (s.start, -s.end, s.order))
             keep = 0
             while keep < len(stack) and stack[keep] in active:
@@ -200,9 +286,10 @@ class _Page:
                     out.append(span.open_tag)
                     stack.append(span)
             if nxt is not None:
-                out.append(_esc(self.source[pos:nxt]))
+                out.append(LINE_BREAK.sub("<br>", escape(self.text[pos:nxt])))
         for span in reversed(stack):  # pragma: no cover (nothing is active past the end)
             out.append(span.close_tag)
+        out.append("</p>")
         return "".join(out)
 
     # -- panels ------------------------------------------------------------------------------
@@ -213,25 +300,25 @@ class _Page:
         share = float(summary.get("anonymous_share", 0) or 0)
         counts = summary.get("findings") or {}
         found = ", ".join(f"{_int(counts.get(s))} {s}" for s in SEVERITIES)
-        return (f'<header><h1>{_esc(document.get("path", "<unknown>"))}</h1>'
+        return (f'<header><h1>{escape(document.get("path", "<unknown>"))}</h1>'
                 f'<p>{_int(document.get("words"))} words · {_int(summary.get("quotes"))} quotes'
                 f' · {_int(summary.get("indirect"))} indirect'
                 f' · {_int(summary.get("sources", len(self.sources)))} sources'
                 f' ({_int(summary.get("anonymous_sources"))} anonymous)'
-                f' · anonymous share {share * 100:.1f}% · findings: {_esc(found)}</p></header>')
+                f' · anonymous share {share * 100:.1f}% · findings: {escape(found)}</p></header>')
 
     def _notes(self) -> str:
         if not self.findings:
             return '<aside class="notes"><h2>Findings</h2><p>No findings.</p></aside>'
         items = []
         for number, f in enumerate(self.findings, 1):
-            severity = _esc(f.get("severity", "info"))
+            severity = escape(f.get("severity", "info"))
             items.append(
                 f'<li id="n{number}"><a href="#m{number}">{number}</a>'
                 f' <span class="sev sev-{severity}">{severity}</span>'
-                f' <span class="rule">{_esc(f.get("rule", ""))}</span>'
+                f' <span class="rule">{escape(f.get("rule", ""))}</span>'
                 f' <small>({_int(f.get("line"))}:{_int(f.get("column"))})</small><br>'
-                f'{_esc(f.get("message", ""))}</li>')
+                f'{escape(f.get("message", ""))}</li>')
         return ('<aside class="notes"><h2>Findings</h2><ol>' + "".join(items) + "</ol></aside>")
 
     def _sources_panel(self) -> str:
@@ -252,22 +339,22 @@ class _Page:
             descriptor = s.get("descriptor")
             score = (f"{_int(descriptor.get('score'))} of 5" if isinstance(descriptor, Mapping)
                      else "—")
-            name = _esc(s.get("name", sid))
+            name = escape(s.get("name", sid))
             if s.get("description"):
-                name += f'<br><small>{_esc(s["description"])}</small>'
+                name += f'<br><small>{escape(s["description"])}</small>'
             rows.append(
                 f'<tr><td><span class="swatch" style="background:{self.colour[sid]}"></span>'
-                f'{name}</td><td>{_esc(s.get("type", ""))}'
+                f'{name}</td><td>{escape(s.get("type", ""))}'
                 f'{" (anonymous)" if s.get("anonymous") else ""}</td>'
-                f'<td>{_esc(", ".join(map(str, s.get("ground_rules") or [])) or "—")}</td>'
-                f'<td>{_esc(reason_text)}</td><td>{score}</td><td>{len(quotes)}</td></tr>')
+                f'<td>{escape(", ".join(map(str, s.get("ground_rules") or [])) or "—")}</td>'
+                f'<td>{escape(reason_text)}</td><td>{score}</td><td>{len(quotes)}</td></tr>')
         return ('<section class="sources"><h2>Sources</h2><div class="table-wrap"><table>'
                 '<thead><tr><th>Source</th><th>Type</th><th>Ground rules</th>'
                 '<th>Reason for anonymity</th><th>Descriptor score</th><th>Quotes</th></tr>'
                 '</thead><tbody>' + "".join(rows) + "</tbody></table></div></section>")
 
     def render(self) -> str:
-        title = _esc(f"quotecheck: {(self.report.get('document') or {}).get('path', '')}")
+        title = escape(f"quotecheck: {(self.report.get('document') or {}).get('path', '')}")
         return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 '<meta name="viewport" content="width=device-width, initial-scale=1">'
                 f"<title>{title}</title><style>{CSS}</style></head><body>"
@@ -277,7 +364,12 @@ class _Page:
                 + self._sources_panel() + "</body></html>\n")
 
 
-def render_html(report: Report, source: str) -> str:
-    """The annotated page for one article: ``report`` (see docs/report-format.md) over
-    ``source``, the original file text its offsets point into (BOM removed)."""
+def render_html(report: Report, source: str | Document) -> str:
+    """The annotated page for one article: ``report`` (see docs/report-format.md) over the
+    article as published.
+
+    ``source`` is the article's :class:`~quotecheck.documents.Document` (its article text is
+    shown, the report's source offsets mapped into it), or the original file text the report's
+    offsets point into (BOM removed), shown as it is.
+    """
     return _Page(report, source).render()

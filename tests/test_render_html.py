@@ -184,6 +184,24 @@ def test_seed_page():
     assert page == render_html(stored_report(seed), doc.source)  # plain text: identity map
 
 
+def test_speaker_and_cue_beside_each_quotation():
+    """Each label names the speaker and the cue; the cue itself is underlined in the text."""
+    name = "03-seed-coast-guard-training.txt"
+    report = stored_report(ARTICLES / name)
+    doc, _ = load_stored(ARTICLES / name)
+    page = render_html(report, doc)
+    labels = re.findall(r'<sup class="lbl"[^>]*>(.*?)</sup>', page)
+    direct = [q for q in report["quotes"] if q["kind"] in ("direct", "partial")]
+    assert len(labels) == len(direct)
+    for quote, label in zip(direct, labels):
+        if quote["cue"]:
+            assert f'\u00b7 {" ".join(quote["cue"]["text"].split())}' in label
+    cues = re.findall(r'<span class="cue" style="[^"]+" title="cue of (q\d+)">([^<]*)</span>', page)
+    with_cue = {q["id"]: q["cue"]["text"] for q in report["quotes"] if q["cue"]}
+    assert cues and all(with_cue[qid].startswith(text) for qid, text in cues)
+    assert {qid for qid, _ in cues} == set(with_cue)
+
+
 def test_anonymous_quotes_marked_distinctly():
     report = stored_report(ARTICLES / "24-trade-talks-descriptors.txt")
     doc, _ = load_stored(ARTICLES / "24-trade-talks-descriptors.txt")
@@ -304,7 +322,7 @@ def test_paragraph_breaks_close_and_reopen_spans():
     article = _article_html(page)
     assert article.count("<p>") == 2
     assert article.count('data-q="q1"') == 2 and article.count('class="f f-warning"') == 2
-    assert article.count(">Doe</sup>") == 1
+    assert article.count('>Doe <span class="cue-tag">\u00b7 said</span></sup>') == 1
     assert "Then<br>he left." in article
     first, second = re.findall(r"<p>(.*?)</p>", article)
     assert first.endswith("</span></mark>") and second.startswith("<mark ")

@@ -89,6 +89,8 @@ mark.q-indirect{background:transparent!important;text-decoration:underline;text-
 mark.anon{outline:1.5px dashed #333;outline-offset:1px}
 sup.lbl{font:600 .68rem/1 system-ui,sans-serif;padding:0 .2em;border-radius:2px;white-space:nowrap}
 sup.lbl .anon-tag{font-style:italic}
+sup.lbl .cue-tag{font-weight:400}
+.cue{text-decoration:underline dotted;text-decoration-thickness:2px;text-underline-offset:3px}
 span.f{border-bottom:2px dotted #888}
 span.f-error{border-bottom-color:#b00020}
 span.f-warning{border-bottom-color:#a15c00}
@@ -104,6 +106,10 @@ th,td{border:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:t
 .table-wrap{overflow-x:auto}
 @media (max-width:760px){.layout{grid-template-columns:minmax(0,1fr)}.notes{border-top:1px solid #ccc}}
 """
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 
 
 def escape(value: object) -> str:
@@ -230,11 +236,21 @@ class _Page:
             if start < end:
                 spans.append(_Span(start, end, order, open_tag, "</mark>"))
                 order += 1
+            cue_text = " ".join(str(cue.get("text", "")).split()) if cue else ""
+            if cue:
+                c_start, c_end, _ = self._text_span(cue)
+                if c_start < c_end:  # the cue in the text, underlined in the source's colour
+                    spans.append(_Span(c_start, c_end, order,
+                                       f'<span class="cue" style="text-decoration-color:{colour}"'
+                                       f' title="cue of {escape(quote.get("id", ""))}">', "</span>"))
+                    order += 1
             if kind != "indirect":
                 short = _short_name(source) if source else ("?" if speaker else "unattributed")
                 anon = ' <span class="anon-tag">anonymous</span>' if anonymous else ""
+                said = (f' <span class="cue-tag">\u00b7 {escape(_clip(cue_text, 24))}</span>'
+                        if cue_text else "")
                 points.setdefault(end, []).append(
-                    f'<sup class="lbl" style="background:{colour}">{escape(short)}{anon}</sup>')
+                    f'<sup class="lbl" style="background:{colour}">{escape(short)}{anon}{said}</sup>')
         for number, finding in enumerate(self.findings, 1):
             start, end, _ = self._text_span(finding)
             severity = escape(finding.get("severity", "info"))

@@ -185,6 +185,26 @@ error that names the file and both versions.
 - The timeline buckets dated articles by day, ISO week, month or year, whichever keeps the
   chart readable, and leaves a gap for a period without articles.
 
+## Tables and files
+
+- JSON (`--format json`): everything below, validated by `schemas/summary.schema.json`
+  (`totals`, `groups`, `timeline`, `top_sources`, `articles`, `sources`).
+- CSV, one table per run:
+  - `--table sources` (the default): name, type, anonymous, quotations, articles,
+    first_article, ground_rules, anonymity_reason, vague;
+  - `--table articles`: path, title, date, a column per `--by` field, the counts, and
+    findings by severity;
+  - `--table groups`: a column per `--by` field (or one row `all`), every count and share,
+    a column per ground rule, source type and severity, and `rule:<id>` per rule.
+
+  A text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`)
+  gets a leading apostrophe: names and titles come from articles.
+- HTML: figures, four SVG charts (anonymous sourcing over time, sources by type, whether
+  anonymity is explained per group, findings by rule) and sortable tables; no network request,
+  and it reads on a phone. Long tables stop at 500 rows and say so.
+- Markdown: the totals and groups, sources by type, ground rules, findings by rule and the
+  most-quoted named sources.
+
 ## A real summary: PolNeAR {split}
 
 The {totals['articles']} articles of the PolNeAR {split} split (2016 US political news from

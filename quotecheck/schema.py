@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -22,6 +22,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "ReportValidationError",
     "check_report",
+    "compile_schema",
     "iter_report_errors",
     "load_report_schema",
     "validate_report",
@@ -117,22 +118,27 @@ def validate_report(report: Any) -> None:
         raise ReportValidationError(errors)
 
 
-# The report schema's keywords mean the same in draft-07 and 2020-12. While that holds (a test
-# keeps the schema to FAST_KEYWORDS), a draft-07 validator compiled by fastjsonschema gives
-# the same verdict as jsonschema's 2020-12 validator, about 20 times faster.
+# Keywords that mean the same in draft-07 and 2020-12. While a schema keeps to them (tests
+# check both schemas), a draft-07 validator compiled by fastjsonschema gives the same verdict
+# as jsonschema's 2020-12 validator, 10 to 20 times faster.
 FAST_KEYWORDS = frozenset({
-    "$defs", "$id", "$ref", "$schema", "additionalProperties", "const", "description", "else",
-    "enum", "if", "items", "maximum", "minLength", "minimum", "oneOf", "pattern", "properties",
-    "required", "then", "title", "type", "uniqueItems"})
+    "$defs", "$id", "$ref", "$schema", "additionalProperties", "allOf", "const", "description",
+    "else", "enum", "if", "items", "maximum", "minLength", "maxItems", "minimum", "oneOf",
+    "pattern", "properties", "propertyNames", "required", "then", "title", "type",
+    "uniqueItems"})
+
+
+def compile_schema(schema: dict[str, Any]) -> Callable[[Any], Any]:
+    """A fast validator for ``schema`` (which keeps to FAST_KEYWORDS): it raises
+    ``fastjsonschema.JsonSchemaException`` on the first problem it finds."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(dict(schema, **{"$schema": "http://json-schema.org/draft-07/schema#"}))
 
 
 @lru_cache(maxsize=1)
-def _fast_validator() -> Any:
-    import fastjsonschema
-
-    schema = load_report_schema()
-    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
-    return fastjsonschema.compile(schema)
+def _fast_validator() -> Callable[[Any], Any]:
+    return compile_schema(load_report_schema())
 
 
 def check_report(report: Any) -> None:

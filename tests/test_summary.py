@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import fastjsonschema
 import pytest
 from jsonschema import Draft202012Validator
 
@@ -450,3 +451,24 @@ def test_people_merge_across_titles_and_surnames(reports):
     # only words in front of the name go: a title as the last word is the name itself
     assert [s["name"] for s in summarize([one("Mayor", 1), one("Smith", 1)])["top_sources"]] \
         == ["Mayor", "Smith"]
+
+
+def test_summary_schema_keeps_to_keywords_the_compiled_validator_shares(reports):
+    from test_schema import schema_keywords
+
+    from quotecheck.schema import FAST_KEYWORDS
+    from quotecheck.summary import _fast_summary_validator
+
+    assert schema_keywords(load_summary_schema()) <= FAST_KEYWORDS
+    out = summarize(reports.values(), by=["section"])
+    _fast_summary_validator()(out)
+    for mutate in (lambda s: s["totals"].update(key={"x": "y"}),  # only groups have a key
+                   lambda s: s["groups"][0].update(surprise=1),
+                   lambda s: s["articles"][0].update(date="12 March"),
+                   lambda s: s["sources"][0].update(type="person")):
+        bad = copy.deepcopy(out)
+        mutate(bad)
+        with pytest.raises(fastjsonschema.JsonSchemaValueException):
+            _fast_summary_validator()(bad)
+        with pytest.raises(SummaryError):
+            validate_summary(bad)

@@ -163,16 +163,19 @@ group (any front-matter field, or the date by day, week, month or year). It writ
 
 The format follows the `-o` file's extension (`.html`, `.md`, `.csv`, `.json`) unless
 `--format` says otherwise. From articles, summarize checks them first (with the parse cache,
-so an archive that CI already checked is not parsed again); from saved reports, each file is
-read, validated and dropped before the next, and a report of another schema version is an
-error that names the file and both versions.
+so an archive that CI already checked is not parsed again); from saved reports (`.json` files,
+or a folder holding nothing else), each file is read, validated and dropped before the next,
+and a report of another schema version is an error that names the file and both versions.
 
 ## What the figures mean
 
 - **quotations**: direct and partial quotations (indirect speech is not counted);
   **attributed**: those with a speaker.
 - **named sources**: people and organizations quoted by name; in the source table and the
-  most-quoted list they are merged across articles by name (case and spacing ignored).
+  most-quoted list they are merged across articles by name: case and spacing are ignored,
+  and so are titles and describing words in front of a person's name ("Massachusetts Sen.
+  Elizabeth Warren", "Democrat Elizabeth Warren"); a one-word name ("Obama") joins the only
+  longer name that ends in it. The spelling quoted most is shown.
   Anonymous sources, documents and unknown speakers are one row per article: two "senior
   officials" in two articles need not be the same people.
 - **quotations from anonymous**: the share of quotations whose speaker is an anonymous source;

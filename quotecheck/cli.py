@@ -220,6 +220,28 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
+def _saved_reports(paths: Sequence[str]) -> list[str] | None:
+    """The JSON report files that ``paths`` name (``.json`` files, or folders holding only
+    ``.json`` files, read recursively in name order), or None when they name articles."""
+    files: list[str] = []
+    kinds = set()
+    for p in paths:
+        folder = Path(p)
+        if p != "-" and folder.is_dir():
+            inside = sorted(f for f in folder.rglob("*") if f.is_file()
+                            and not any(part.startswith(".") for part in f.relative_to(folder).parts))
+            json_files = [str(f) for f in inside if f.suffix.lower() == ".json"]
+            is_reports = bool(inside) and len(json_files) == len(inside)
+            files += json_files
+        else:
+            is_reports = p.lower().endswith(".json")
+            files.append(p)
+        kinds.add(is_reports)
+    if kinds == {True, False}:
+        _fail("give either saved JSON reports or articles, not both")
+    return files if kinds == {True} else None
+
+
 SUMMARY_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
                    ".csv": "csv", ".json": "json"}
 
@@ -255,12 +277,10 @@ def summarize_command(paths: tuple[str, ...], by: tuple[str, ...], output_format
         output_format = SUMMARY_FORMATS.get(Path(output).suffix.lower(), "markdown") if output else "markdown"
     if table is not None and output_format != "csv":
         _fail(f"--table applies to --format csv only (the {output_format} summary has every table)")
-    reports_given = [p.lower().endswith(".json") for p in paths]
-    if any(reports_given) and not all(reports_given):
-        _fail("give either saved JSON reports or articles, not both")
+    report_files = _saved_reports(paths)
     try:
-        if all(reports_given):
-            summary = summarize(load_reports(paths), by=by)  # streamed: one report file at a time
+        if report_files is not None:
+            summary = summarize(load_reports(report_files), by=by)  # streamed: one file at a time
             errors: list[str] = []
         else:
             reports, _, errors, _ = _check_inputs(paths, input_format, config_file, model_dir, cache,

@@ -222,3 +222,18 @@ def test_stdout_html_and_bare_month(saved):
     assert result.exit_code == 0
     assert "<th scope=\"col\" class=\"k\"><button type=\"button\">month</button></th>" in result.output
     assert Path(saved[0]).exists()
+
+
+def test_a_folder_of_saved_reports(saved, tmp_path):
+    folder = Path(saved[0]).parent
+    (folder / "more").mkdir()
+    Path(saved[-1]).rename(folder / "more" / Path(saved[-1]).name)
+    (folder / ".hidden").mkdir()
+    (folder / ".hidden" / "notes.txt").write_text("ignored", encoding="utf-8")
+    result = run(str(folder), "--format", "json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert summary["totals"]["articles"] == len(NAMES)
+    # a folder with anything but reports is a folder of articles (where .json is just data)
+    mixed = run(str(folder), str(ARTICLES / NAMES[0]))
+    assert mixed.exit_code == 2 and "not both" in mixed.output

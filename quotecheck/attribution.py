@@ -59,6 +59,12 @@ class Cue:
     lemma: str
 
 
+# Proper nouns that follow a noun without naming anyone ("a spokesman Monday").
+CALENDAR_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                            "Sunday", "January", "February", "March", "April", "May", "June",
+                            "July", "August", "September", "October", "November", "December"})
+
+
 @dataclass(frozen=True)
 class Mention:
     """A mention of a source as written: a name, a descriptor, a pronoun or a nominal."""
@@ -368,14 +374,18 @@ def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Me
     if head.lemma.lower() in ("people", "sources", "officials"):
         number = "plur"
     lex = ctx.lexicon
-    common = head.lemma.lower() in lex.anonymous_nouns or head.lemma.lower() in lex.document_nouns \
-        or head.lemma.lower() in lex.organization_nouns
+    common = (head.lemma.lower() in lex.anonymous_nouns or head.lemma.lower() in lex.document_nouns
+              or head.lemma.lower() in lex.organization_nouns) \
+        and not (head.text[:1].isupper() and head.text.rstrip(".") in lex.titles)  # "Judge Ito"
     other_names = []  # proper nouns right after the head ("Leader Craig Detweiler"), not in a phrase after it
     for w in words[words.index(head) + 1:] if head in words else []:
         if w.upos != "PROPN":
             break
         other_names.append(w)
-    if common and other_names:  # "House Minority Leader Craig Detweiler" parsed with head "Leader"
+    other_names = [w for w in other_names if w.text not in CALENDAR_WORDS]
+    if other_names and (common or head.upos == "NOUN" and head.text[:1].islower()):
+        # "House Minority Leader Craig Detweiler" parsed with head "Leader", "longtime Democratic
+        # pollster Pat Caddell" with head "pollster": the name is the head
         head, common = other_names[-1], False
     is_name = not common and (head.upos == "PROPN" or (head.text[:1].isupper() and head.upos in ("NOUN", "X", "ADJ")))
     definite = first in DETERMINERS_DEFINITE

@@ -35,6 +35,9 @@ DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its
 CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                   "January", "February", "March", "April", "May", "June", "July", "August", "September",
                   "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
+# Endings of nouns for people ("pollster", "activist", "economist", "director", "nominee");
+# other common nouns (anonymous_nouns.txt lists the rest) do not make an anonymous source.
+PERSON_SUFFIXES = ("man", "woman", "person", "er", "ist", "ian", "ant", "ent", "or", "ee", "ess")
 GROUP_WORDS = {"people", "officials", "sources", "aides", "members", "staffers", "diplomats",
                "lawmakers", "experts", "analysts", "advisers", "advisors", "residents", "witnesses"}
 
@@ -208,11 +211,12 @@ def _type_of(m: Mention, lex: Lexicon) -> str:
     if m.definite and head in lex.organization_nouns:
         return "named_organization"
     plural = m.number == "plur" or m.text.lower().split()[-1] in GROUP_WORDS
-    if head in lex.anonymous_nouns or head.endswith(("man", "woman", "person", "er", "ist", "ian", "ant", "ent")):
+    if head in lex.anonymous_nouns or head.endswith(PERSON_SUFFIXES):
         return "anonymous_group" if plural else "anonymous_individual"
     if head in lex.organization_nouns:
         return "named_organization"
-    return "anonymous_group" if plural else "anonymous_individual"
+    # "the car", "his tax returns", "63 percent": whatever said it, it is not a person
+    return "unknown"
 
 
 def _pronoun_fits(pron: str, src: Source) -> bool:

@@ -218,12 +218,13 @@ accuracy measured in [accuracy.md](accuracy.md).
 
 {shot}{tables}
 Reading these figures: they are only as good as the attribution under them. On PolNeAR,
-"anonymous sources" is an upper bound. Some speakers that quotecheck types as anonymous are
-nominal mentions that a reader resolves to a named person outside the quote's paragraph ("the
-president", "the senator"); others are not people at all ("the car"); see the anonymous
-source table of the HTML page. The most-quoted list also keeps a few headline fragments and
-partial names as people. The accuracy of speakers is in [accuracy.md](accuracy.md); these
-are the places where a summary shows its errors most plainly.
+"anonymous sources" is still an upper bound: a definite description that a reader resolves to
+a named person outside the quote's paragraph ("the Vermont senator", "The GOP presidential
+nominee") is counted as an anonymous source, since quotecheck links such descriptions only to
+names introduced beside them. Speakers that are not people ("the car", "his tax returns")
+are typed unknown. The most-quoted list also keeps a few headline fragments and partial
+names as people. The accuracy of speakers is in [accuracy.md](accuracy.md); these are the
+places where a summary shows its errors most plainly.
 
 {SCALE_HEADING}
 

@@ -59,6 +59,9 @@ class Cue:
     lemma: str
 
 
+# Lower-case words inside names ("Charles de Gaulle", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la",
+                            "le", "al", "bin", "ibn", "ben", "dos", "das", "y", "ter", "ten"})
 # Proper nouns that follow a noun without naming anyone ("a spokesman Monday").
 CALENDAR_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                             "Sunday", "January", "February", "March", "April", "May", "June",
@@ -383,11 +386,25 @@ def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Me
             break
         other_names.append(w)
     other_names = [w for w in other_names if w.text not in CALENDAR_WORDS]
-    if other_names and (common or head.upos == "NOUN" and head.text[:1].islower()):
+    role: tuple[int, int] | None = None  # "longtime Democratic pollster": describes the name after it
+    if other_names and (common or head.upos in ("NOUN", "PROPN") and head.text[:1].islower()
+                        and head.text not in NAME_PARTICLES):
         # "House Minority Leader Craig Detweiler" parsed with head "Leader", "longtime Democratic
         # pollster Pat Caddell" with head "pollster": the name is the head
         head, common = other_names[-1], False
     is_name = not common and (head.upos == "PROPN" or (head.text[:1].isupper() and head.upos in ("NOUN", "X", "ADJ")))
+    if is_name and head in words:
+        # "longtime Democratic pollster Pat Caddell", "Trump's lawyer Marc Kasowitz": the name
+        # after the last lower-case noun is the mention; the words before it describe it
+        at = words.index(head)
+        cut = next((i for i in range(at - 1, -1, -1)
+                    if words[i].upos in ("NOUN", "PROPN") and words[i].text[:1].islower()
+                    and words[i].text not in NAME_PARTICLES), None)
+        if cut is not None and all(w.upos == "PROPN" or w.text[:1].isupper()
+                                   for w in words[cut + 1:at + 1]):
+            role = (start, words[cut].end)
+            words = words[cut + 1:]
+            start = words[0].start
     definite = first in DETERMINERS_DEFINITE
     if is_name:
         kind = "name"
@@ -399,7 +416,7 @@ def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Me
         follow = KNOWLEDGE_TAIL.match(ctx.text, end, hi)
         if follow and not ctx.in_quote(end, follow.end()):
             end = follow.end()
-    desc = _description_span(ctx, sent, head, end, hi)
+    desc = _description_span(ctx, sent, head, end, hi) or role
     ner = next((w.ner for w in words if w.ner != "O"), "O")
     if kind == "descriptor":
         named = _name_before(ctx, sent, start, lo)

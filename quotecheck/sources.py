@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .attribution import KNOWLEDGE_TAIL, PRONOUNS, Attribution, Mention
-from .lexicons import Lexicon, default_lexicon
+from .lexicons import Lexicon, default_lexicon, pairs
 from .parsing import Parse
 
 SOURCE_TYPES = ("named_person", "named_organization", "anonymous_individual", "anonymous_group",
@@ -38,6 +39,18 @@ CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 # Endings of nouns for people ("pollster", "activist", "economist", "director", "nominee");
 # other common nouns (anonymous_nouns.txt lists the rest) do not make an anonymous source.
 PERSON_SUFFIXES = ("man", "woman", "person", "er", "ist", "ian", "ant", "ent", "or", "ee", "ess")
+# ... but not these endings, which make things ("statement", "percent", "event", "content").
+NON_PERSON_ENDINGS = ("ment", "cent", "event", "tent", "plant", "grant", "want")
+# Nouns of anonymous sourcing: a description with one of these heads is an unnamed source,
+# never a later reference to a titled person ("Secretary Kerry" ... "the official").
+ANONYMITY_HEADS = frozenset({"source", "official", "person", "aide", "insider", "people"})
+
+
+@lru_cache(maxsize=1)
+def _title_nouns() -> dict[str, tuple[str, ...]]:
+    return pairs("title_nouns.tsv")
+
+
 GROUP_WORDS = {"people", "officials", "sources", "aides", "members", "staffers", "diplomats",
                "lawmakers", "experts", "analysts", "advisers", "advisors", "residents", "witnesses"}
 
@@ -211,7 +224,8 @@ def _type_of(m: Mention, lex: Lexicon) -> str:
     if m.definite and head in lex.organization_nouns:
         return "named_organization"
     plural = m.number == "plur" or m.text.lower().split()[-1] in GROUP_WORDS
-    if head in lex.anonymous_nouns or head.endswith(PERSON_SUFFIXES):
+    if head in lex.anonymous_nouns or (head.endswith(PERSON_SUFFIXES)
+                                       and not head.endswith(NON_PERSON_ENDINGS)):
         return "anonymous_group" if plural else "anonymous_individual"
     if head in lex.organization_nouns:
         return "named_organization"
@@ -399,6 +413,22 @@ class _Clusterer:
                                                       for x in src.mentions if x.kind == "name")
                    for src in self.sources)
 
+    def _titled_person(self, m: Mention, candidates: list[tuple[int, Mention]]) -> int | None:
+        """The nearest earlier named person whose name carries the nominal's head noun as a
+        title or a description in front of it: "President Obama" ... "the president",
+        "Republican presidential nominee Donald Trump" ... "the GOP nominee". Singular nominals
+        only, and not the nouns of anonymous sourcing ("the source", "the official")."""
+        head = m.head_lemma
+        if m.number != "sing" or head in ANONYMITY_HEADS:
+            return None
+        for idx, x in candidates:
+            if x.kind != "name" or self.sources[idx].type != "named_person":
+                continue
+            words = [w.rstrip(".,") for w in x.words[:-1]]
+            if any(w.lower() == head or head in _title_nouns().get(w, ()) for w in words):
+                return idx
+        return None
+
     def _quoted(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.quoted)
 
@@ -441,6 +471,9 @@ class _Clusterer:
                 if src.description and re.search(rf"\b{re.escape(m.head_lemma)}s?\b",
                                                  self.text[src.description[0]:src.description[1]], re.I):
                     return self.add(idx, m), "nominal"
+            titled = self._titled_person(m, candidates)
+            if titled is not None:  # "Sen. Bernie Sanders" ... "the Vermont senator"
+                return self.add(titled, m), "nominal"
             for idx, x in candidates:  # same class, for anonymous descriptors only
                 src = self.sources[idx]
                 if cls == "person" and src.anonymous and x.kind == "descriptor" and \

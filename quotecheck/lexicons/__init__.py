@@ -31,6 +31,15 @@ def words(name: str) -> frozenset[str]:
     return frozenset(_lines(name))
 
 
+def pairs(name: str) -> dict[str, tuple[str, ...]]:
+    """A ``key<TAB>value, value`` lexicon file of this package as a dict (``title_nouns.tsv``)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _lines(name):
+        key, _, values = line.partition("\t")
+        out[key.strip()] = tuple(v.strip() for v in values.split(",") if v.strip())
+    return out
+
+
 def _compile(patterns: Sequence[str]) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 

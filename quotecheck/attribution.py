@@ -65,7 +65,8 @@ NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "du", "van", "von"
 # Proper nouns that follow a noun without naming anyone ("a spokesman Monday").
 CALENDAR_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                             "Sunday", "January", "February", "March", "April", "May", "June",
-                            "July", "August", "September", "October", "November", "December"})
+                            "July", "August", "September", "October", "November", "December",
+                            "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."})
 
 
 @dataclass(frozen=True)

@@ -221,25 +221,30 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
 
 
 def _saved_reports(paths: Sequence[str]) -> list[str] | None:
-    """The JSON report files that ``paths`` name (``.json`` files, or folders holding only
-    ``.json`` files, read recursively in name order), or None when they name articles."""
-    files: list[str] = []
+    """The saved JSON reports that ``paths`` name, found the way articles are (globs,
+    ``!`` exclusions, ignore files, hidden folders skipped), or None when ``paths`` name
+    articles. A ``.json`` path is a report; a folder is a folder of reports when it holds
+    ``.json`` files and no article."""
+    from .discovery import discover
+
     kinds = set()
     for p in paths:
-        folder = Path(p)
-        if p != "-" and folder.is_dir():
-            inside = sorted(f for f in folder.rglob("*") if f.is_file()
-                            and not any(part.startswith(".") for part in f.relative_to(folder).parts))
-            json_files = [str(f) for f in inside if f.suffix.lower() == ".json"]
-            is_reports = bool(inside) and len(json_files) == len(inside)
-            files += json_files
+        if p.startswith("!"):
+            continue
+        if p.lower().endswith(".json"):
+            kinds.add(True)
+        elif p != "-" and Path(p).is_dir():
+            kinds.add(not discover([p])[0])
         else:
-            is_reports = p.lower().endswith(".json")
-            files.append(p)
-        kinds.add(is_reports)
+            kinds.add(False)
     if kinds == {True, False}:
         _fail("give either saved JSON reports or articles, not both")
-    return files if kinds == {True} else None
+    if kinds != {True}:
+        return None
+    files, problems = discover(paths, extensions={".json": "json"})
+    if problems:
+        _fail(str(problems[0]))
+    return files
 
 
 SUMMARY_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",

@@ -23,34 +23,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .attribution import KNOWLEDGE_TAIL, PRONOUNS, Attribution, Mention
-from .lexicons import Lexicon, default_lexicon, pairs
+from .attribution import CALENDAR_WORDS, KNOWLEDGE_TAIL, PRONOUNS, Attribution, Mention
+from .lexicons import Lexicon, default_lexicon
 from .parsing import Parse
 
 SOURCE_TYPES = ("named_person", "named_organization", "anonymous_individual", "anonymous_group",
                 "document", "unknown")
 ANONYMITY_RULES = ("background", "deep_background", "not_for_attribution", "anonymity_granted")
 DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
-CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                  "January", "February", "March", "April", "May", "June", "July", "August", "September",
-                  "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
 # Endings of nouns for people ("pollster", "activist", "economist", "director", "nominee");
 # other common nouns (anonymous_nouns.txt lists the rest) do not make an anonymous source.
 PERSON_SUFFIXES = ("man", "woman", "person", "er", "ist", "ian", "ant", "ent", "or", "ee", "ess")
 # ... but not these endings, which make things ("statement", "percent", "event", "content").
 NON_PERSON_ENDINGS = ("ment", "cent", "event", "tent", "plant", "grant", "want")
-# Nouns of anonymous sourcing: a description with one of these heads is an unnamed source,
-# never a later reference to a titled person ("Secretary Kerry" ... "the official").
-ANONYMITY_HEADS = frozenset({"source", "official", "person", "aide", "insider", "people"})
-
-
-@lru_cache(maxsize=1)
-def _title_nouns() -> dict[str, tuple[str, ...]]:
-    return pairs("title_nouns.tsv")
-
-
 GROUP_WORDS = {"people", "officials", "sources", "aides", "members", "staffers", "diplomats",
                "lawmakers", "experts", "analysts", "advisers", "advisors", "residents", "witnesses"}
 
@@ -415,17 +401,16 @@ class _Clusterer:
 
     def _titled_person(self, m: Mention, candidates: list[tuple[int, Mention]]) -> int | None:
         """The nearest earlier named person whose name carries the nominal's head noun as a
-        title or a description in front of it: "President Obama" ... "the president",
-        "Republican presidential nominee Donald Trump" ... "the GOP nominee". Singular nominals
-        only, and not the nouns of anonymous sourcing ("the source", "the official")."""
+        title in front of it: "President Obama" ... "the president", "Sen. Maria Alvarez" ...
+        "the senator" (``title_nouns.tsv``). Singular nominals only."""
         head = m.head_lemma
-        if m.number != "sing" or head in ANONYMITY_HEADS:
+        if m.number != "sing":
             return None
         for idx, x in candidates:
             if x.kind != "name" or self.sources[idx].type != "named_person":
                 continue
             words = [w.rstrip(".,") for w in x.words[:-1]]
-            if any(w.lower() == head or head in _title_nouns().get(w, ()) for w in words):
+            if any(w.lower() == head or head in self.lex.title_nouns.get(w, ()) for w in words):
                 return idx
         return None
 

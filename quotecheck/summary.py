@@ -148,6 +148,13 @@ class _Article:
         self.severities = Counter(f["severity"] for f in findings)
 
 
+def _counters_for(table: dict[Any, _Counters], key: Any) -> _Counters:
+    counters = table.get(key)
+    if counters is None:
+        counters = table[key] = _Counters()
+    return counters
+
+
 def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
@@ -184,6 +191,14 @@ class _Counters:
         self.types.update(a.types)
         self.rules.update(a.rules)
         self.severities.update(a.severities)
+
+    def merge(self, other: _Counters) -> None:
+        for slot in self.__slots__:
+            mine = getattr(self, slot)
+            if isinstance(mine, Counter):
+                mine.update(getattr(other, slot))
+            else:
+                setattr(self, slot, mine + getattr(other, slot))
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -286,9 +301,10 @@ def _group_value(metadata: Mapping[str, Any], field: str, unit: str | None) -> s
 
 @lru_cache(maxsize=1)
 def _name_prefixes() -> frozenset[str]:
-    from quotecheck.lexicons import default_lexicon, words
+    from quotecheck.lexicons import default_lexicon
 
-    return frozenset(w.casefold() for w in default_lexicon().titles | words("name_prefixes.txt"))
+    lexicon = default_lexicon()
+    return frozenset(w.casefold() for w in lexicon.titles | lexicon.name_prefixes)
 
 
 def _canonical(name: str, type_: str) -> str:
@@ -310,13 +326,6 @@ def _canonical(name: str, type_: str) -> str:
 
 # ----------------------------------------------------------------------------- timeline
 
-class _Day:
-    __slots__ = ("articles", "quotations", "from_anonymous", "with_anonymous")
-
-    def __init__(self) -> None:
-        self.articles = self.quotations = self.from_anonymous = self.with_anonymous = 0
-
-
 def _periods(first: date, last: date, unit: str) -> list[str]:
     """Every bucket label from ``first`` to ``last`` inclusive."""
     labels: list[str] = []
@@ -336,27 +345,23 @@ def _periods(first: date, last: date, unit: str) -> list[str]:
     return labels
 
 
-def _timeline(days: dict[date, _Day], undated: int) -> dict[str, Any]:
+def _timeline(days: dict[date, _Counters], undated: int) -> dict[str, Any]:
     if not days:
         return {"unit": "month", "undated": undated, "periods": []}
     first, last = min(days), max(days)
     span = (last - first).days
     unit = "day" if span <= 31 else "week" if span <= 26 * 7 else \
         "month" if span <= 20 * 366 else "year"
-    buckets = {label: _Day() for label in _periods(first, last, unit)}
+    buckets = {label: _Counters() for label in _periods(first, last, unit)}
     for d, c in days.items():
-        b = buckets[_bucket(d, unit)]
-        b.articles += c.articles
-        b.quotations += c.quotations
-        b.from_anonymous += c.from_anonymous
-        b.with_anonymous += c.with_anonymous
-    return {"unit": unit, "undated": undated, "periods": [
-        {"period": label, "articles": b.articles, "quotations": b.quotations,
-         "quotations_from_anonymous": b.from_anonymous,
-         "anonymous_share": _share(b.from_anonymous, b.quotations),
-         "articles_with_anonymous": {"count": b.with_anonymous,
-                                     "share": _share(b.with_anonymous, b.articles)}}
-        for label, b in buckets.items()]}
+        buckets[_bucket(d, unit)].merge(c)
+    keys = ("articles", "quotations", "quotations_from_anonymous", "anonymous_share",
+            "articles_with_anonymous")
+    periods = []
+    for label, b in buckets.items():
+        counts = b.as_dict()
+        periods.append({"period": label, **{k: counts[k] for k in keys}})
+    return {"unit": unit, "undated": undated, "periods": periods}
 
 
 # ----------------------------------------------------------------------------- summarize
@@ -426,7 +431,7 @@ def summarize(reports: Iterable[Mapping[str, Any]], *,
     fields = _parse_by(by)
     totals = _Counters()
     groups: dict[tuple[str, ...], _Counters] = {}
-    days: dict[date, _Day] = {}
+    days: dict[date, _Counters] = {}
     undated = 0
     articles: list[dict[str, Any]] = []
     named: dict[str, _Source] = {}
@@ -437,21 +442,12 @@ def summarize(reports: Iterable[Mapping[str, Any]], *,
         metadata = (report.get("document") or {}).get("metadata") or {}
         key = tuple(_group_value(metadata, field, unit) for _, field, unit in fields)
         if fields:
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = _Counters()
-            group.add(a)
+            _counters_for(groups, key).add(a)
         day = _parse_date(metadata.get("date"))
         if day is None:
             undated += 1
         else:
-            c = days.get(day)
-            if c is None:
-                c = days[day] = _Day()
-            c.articles += 1
-            c.quotations += a.quotations
-            c.from_anonymous += a.from_anonymous
-            c.with_anonymous += 1 if a.anonymous else 0
+            _counters_for(days, day).add(a)
         row = _article_row(report, a, {given: v for (given, _, _), v in zip(fields, key)}, day)
         articles.append(row)
         seen: set[str] = set()

@@ -26,13 +26,8 @@ def _lines(name: str) -> list[str]:
     return out
 
 
-def words(name: str) -> frozenset[str]:
-    """The entries of a one-word-per-line lexicon file of this package (``name_prefixes.txt``)."""
-    return frozenset(_lines(name))
-
-
-def pairs(name: str) -> dict[str, tuple[str, ...]]:
-    """A ``key<TAB>value, value`` lexicon file of this package as a dict (``title_nouns.tsv``)."""
+def _pairs(name: str) -> dict[str, tuple[str, ...]]:
+    """A ``key<TAB>value, value`` file as a dict (``title_nouns.tsv``)."""
     out: dict[str, tuple[str, ...]] = {}
     for line in _lines(name):
         key, _, values = line.partition("\t")
@@ -56,6 +51,8 @@ class Lexicon:
     speech_nouns: frozenset[str]
     indirect_verbs: frozenset[str]
     titles: frozenset[str]
+    title_nouns: Mapping[str, tuple[str, ...]]  # "Sen" -> ("senator",): a title as a later noun
+    name_prefixes: frozenset[str]  # words describing a person before the name ("Democrat")
     anonymous_nouns: frozenset[str]
     document_nouns: frozenset[str]
     organization_words: frozenset[str]
@@ -112,6 +109,8 @@ def default_lexicon() -> Lexicon:
         speech_nouns=frozenset(_lines("speech_nouns.txt")),
         indirect_verbs=frozenset(_lines("indirect_verbs.txt")),
         titles=frozenset(_lines("titles.txt")),
+        title_nouns=_pairs("title_nouns.tsv"),
+        name_prefixes=frozenset(_lines("name_prefixes.txt")),
         anonymous_nouns=frozenset(_lines("anonymous_nouns.txt")),
         document_nouns=frozenset(_lines("document_nouns.txt")),
         organization_words=frozenset(_lines("organization_words.txt")),

@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..documents import Document
 
-__all__ = ["escape", "render_html"]
+__all__ = ["clip", "escape", "render_html"]
 
 Report = Mapping[str, Any]
 
@@ -108,7 +108,8 @@ th,td{border:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:t
 """
 
 
-def _clip(text: str, limit: int) -> str:
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, an ellipsis marking the cut."""
     return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 
 
@@ -247,7 +248,7 @@ class _Page:
             if kind != "indirect":
                 short = _short_name(source) if source else ("?" if speaker else "unattributed")
                 anon = ' <span class="anon-tag">anonymous</span>' if anonymous else ""
-                said = (f' <span class="cue-tag">\u00b7 {escape(_clip(cue_text, 24))}</span>'
+                said = (f' <span class="cue-tag">\u00b7 {escape(clip(cue_text, 24))}</span>'
                         if cue_text else "")
                 points.setdefault(end, []).append(
                     f'<sup class="lbl" style="background:{colour}">{escape(short)}{anon}{said}</sup>')

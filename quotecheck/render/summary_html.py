@@ -30,7 +30,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from quotecheck.render.html import escape as _esc
+from quotecheck.render.html import clip, escape as _esc
+from quotecheck.render.summary_tables import percent
 from quotecheck.summary import GROUND_RULES, SOURCE_TYPES
 
 __all__ = ["render_summary_html"]
@@ -104,16 +105,10 @@ SCRIPT = """
 """
 
 
-def _pct(share: float) -> str:
-    return f"{share * 100:.0f}%"
-
 
 def _num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
-
-def _label(text: str, limit: int = 27) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 
 
 # ----------------------------------------------------------------------------- charts
@@ -133,7 +128,7 @@ def _bars(title: str, rows: Sequence[tuple[str, Sequence[tuple[int, str, str]]]]
     for i, (label, parts) in enumerate(rows):
         y = 6 + i * row_h
         body.append(f'<text x="{_num(label_w - 6)}" y="{_num(y + bar_h - 3)}" text-anchor="end">'
-                    f'<title>{_esc(label)}</title>{_esc(_label(label))}</text>')
+                    f'<title>{_esc(label)}</title>{_esc(clip(label, 27))}</text>')
         x = label_w
         total = 0
         for value, colour, series in parts:
@@ -168,7 +163,7 @@ def _timeline_chart(timeline: Mapping[str, Any]) -> str:
         body.append(f'<line x1="{_num(left)}" y1="{_num(y(tick))}" x2="{_num(WIDTH - right)}" '
                     f'y2="{_num(y(tick))}" stroke="{"#999" if tick == 0 else "#e4e4e4"}"/>'
                     f'<text x="{_num(left - 5)}" y="{_num(y(tick) + 4)}" text-anchor="end">'
-                    f'{_pct(tick)}</text>')
+                    f'{percent(tick)}</text>')
     every = max(1, math.ceil(n / 6))
     for i, p in enumerate(periods):
         if i % every == 0:
@@ -193,7 +188,7 @@ def _timeline_chart(timeline: Mapping[str, Any]) -> str:
             path.append(f'{"M" if pen_up else "L"}{_num(x(i))} {_num(y(share))}')
             pen_up = False
             points.append(f'<circle cx="{_num(x(i))}" cy="{_num(y(share))}" r="3.5" '
-                          f'fill="{colour}"><title>{_esc(p["period"])}: {_pct(share)} '
+                          f'fill="{colour}"><title>{_esc(p["period"])}: {percent(share)} '
                           f'{_esc(name)} ({detail})</title></circle>')
         if path:
             body.append(f'<path d="{" ".join(path)}" fill="none" stroke="{colour}" '
@@ -292,7 +287,7 @@ def _table(caption: str, columns: Sequence[tuple[str, str]], rows: Sequence[Sequ
 
 
 def _share_cell(share: float) -> tuple[str, float]:
-    return _pct(share), share
+    return percent(share), share
 
 
 def _groups_table(summary: Summary) -> str:
@@ -355,10 +350,10 @@ def _articles_table(summary: Summary, max_rows: int) -> str:
 def _cards(totals: Mapping[str, Any]) -> str:
     cards = [
         (str(totals["articles"]), "articles"),
-        (str(totals["quotations"]), f"quotations, {_pct(totals['attributed_share'])} attributed"),
-        (_pct(totals["anonymous_share"]),
+        (str(totals["quotations"]), f"quotations, {percent(totals['attributed_share'])} attributed"),
+        (percent(totals["anonymous_share"]),
          f"of quotations from anonymous sources ({totals['quotations_from_anonymous']})"),
-        (_pct(totals["articles_with_anonymous"]["share"]),
+        (percent(totals["articles_with_anonymous"]["share"]),
          f"of articles have an anonymous source ({totals['articles_with_anonymous']['count']})"),
         (f"{totals['anonymous_without_reason']} of {totals['anonymous_sources']}",
          "anonymous sources without a stated reason"),

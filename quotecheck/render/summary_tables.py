@@ -26,7 +26,7 @@ from typing import Any
 
 from quotecheck.summary import GROUND_RULES, SEVERITIES, SOURCE_TYPES
 
-__all__ = ["CSV_TABLES", "render_summary_csv", "render_summary_markdown"]
+__all__ = ["CSV_TABLES", "percent", "render_summary_csv", "render_summary_markdown"]
 
 CSV_TABLES = ("sources", "articles", "groups")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -40,7 +40,8 @@ def _md(text: object) -> str:
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def _pct(share: float) -> str:
+def percent(share: float) -> str:
+    """A share (0.3333) as a whole percentage (\"33%\")."""
     return f"{share:.0%}"
 
 
@@ -58,9 +59,9 @@ def _group_label(key: Mapping[str, str]) -> str:
 def render_summary_markdown(summary: Summary) -> str:
     """The summary as Markdown tables (for a pull-request comment or a report)."""
     def row(name: str, c: Mapping[str, Any]) -> list[object]:
-        return [name, c["articles"], c["quotations"], _pct(c["attributed_share"]),
-                c["named_sources"], c["anonymous_sources"], _pct(c["anonymous_share"]),
-                _pct(c["articles_with_anonymous"]["share"]), c["anonymous_without_reason"],
+        return [name, c["articles"], c["quotations"], percent(c["attributed_share"]),
+                c["named_sources"], c["anonymous_sources"], percent(c["anonymous_share"]),
+                percent(c["articles_with_anonymous"]["share"]), c["anonymous_without_reason"],
                 c["vague_descriptors"]]
 
     totals = summary["totals"]

@@ -644,14 +644,16 @@ def _assign_ground_rules(text: str, parse: Parse, cl: _Clusterer, lex: Lexicon) 
             rule_targets[span[0]] = target
     spare: list[Evidence] = []  # reasons that name nobody in reach
     for pattern in lex.anonymity_reasons:
+        group = "reason" if "reason" in pattern.groupindex else 0
         for m in pattern.finditer(text):
-            span = _sentence_span(parse, m.start())
+            start = m.start(group)
+            span = _sentence_span(parse, start)
             target = rule_targets.get(span[0]) if span else None
             if target is None:
-                target = _target_source(text, parse, cl, m.start(), m.end(), prefer_anonymous=True, nearby=True)
+                target = _target_source(text, parse, cl, start, m.end(), prefer_anonymous=True, nearby=True)
             # the reason runs from the match to the end of its clause
             end = _clause_end(text, m.end())
-            ev = Evidence("reason", m.start(), end, text[m.start():end])
+            ev = Evidence("reason", start, end, text[start:end])
             if target is None or not cl.sources[target].anonymous:
                 spare.append(ev)
                 continue

@@ -24,6 +24,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from quotecheck.render.markdown import escape_text
 from quotecheck.summary import GROUND_RULES, SEVERITIES, SOURCE_TYPES
 
 __all__ = ["CSV_TABLES", "percent", "render_summary_csv", "render_summary_markdown"]
@@ -36,10 +37,6 @@ Summary = Mapping[str, Any]
 
 # ----------------------------------------------------------------------------- markdown
 
-def _md(text: object) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def percent(share: float) -> str:
     """A share (0.3333) as a whole percentage (\"33%\")."""
     return f"{share:.0%}"
@@ -48,7 +45,7 @@ def percent(share: float) -> str:
 def _md_table(header: Sequence[str], rows: Iterable[Sequence[object]], align: str) -> list[str]:
     lines = ["| " + " | ".join(header) + " |",
              "| " + " | ".join("---:" if a == "r" else "---" for a in align) + " |"]
-    lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(escape_text(c) for c in row) + " |" for row in rows]
     return lines
 
 

@@ -1,7 +1,8 @@
 """A sourcing summary (``quotecheck.summary.summarize``) as Markdown or as CSV tables.
 
 Markdown is for a pull-request comment: the totals and every group in one table, sources by
-type, ground rules, findings by rule and the most-quoted named sources.
+type, ground rules, findings by rule and the most-quoted named sources. Every cell is made
+inert as in ``check --format markdown`` (``render.markdown.escape_text``).
 
 CSV is one table per call (``--table``):
 

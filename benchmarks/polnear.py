@@ -308,6 +308,12 @@ class Article:
     def publisher(self) -> str:
         return self.name.split("_", 1)[0]
 
+    @property
+    def date(self) -> str:
+        """The publication date in the file name (``nyt_2016-10-05_...``), ISO; "" if none."""
+        parts = self.name.split("_", 2)
+        return parts[1] if len(parts) > 2 else ""
+
     @cached_property
     def quotes(self) -> list[GoldQuote]:
         """Gold direct quotations in text order."""

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -53,19 +52,8 @@ PEAK_WRAPPER = ("import atexit, resource, sys\n"
                 "sys.argv[0] = 'quotecheck'\n"
                 "from quotecheck.cli import main\n"
                 "main()\n")
-NAME = re.compile(r"^(?P<publisher>[a-z-]+)_(?P<date>\d{4}-\d{2}-\d{2})_")
-
-
 def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-def metadata_from_name(name: str) -> dict[str, str]:
-    match = NAME.match(name)
-    if not match:
-        return {}
-    publisher = match["publisher"]
-    return {"publisher": PUBLISHERS.get(publisher, publisher), "date": match["date"]}
 
 
 def check_split(corpus: Path, split: str, model_dir: Path | None) -> list[dict[str, Any]]:
@@ -78,7 +66,8 @@ def check_split(corpus: Path, split: str, model_dir: Path | None) -> list[dict[s
                                   paths=[f"polnear/{split}/{a.name}.txt" for a in articles])
     progress(f"checked {len(reports)} articles in {time.perf_counter() - started:.1f} s")
     for article, report in zip(articles, reports):
-        report["document"]["metadata"] = metadata_from_name(article.name)
+        report["document"]["metadata"] = {
+            "publisher": PUBLISHERS.get(article.publisher, article.publisher), "date": article.date}
     return reports
 
 
@@ -164,7 +153,7 @@ group (any front-matter field, or the date by day, week, month or year). It writ
 The format follows the `-o` file's extension (`.html`, `.md`, `.csv`, `.json`) unless
 `--format` says otherwise. From articles, summarize checks them first (with the parse cache,
 so an archive that CI already checked is not parsed again); from saved reports (`.json` files,
-or a folder holding nothing else), each file is read, validated and dropped before the next,
+or a folder with no article in it), each file is read, validated and dropped before the next,
 and a report of another schema version is an error that names the file and both versions.
 
 ## What the figures mean

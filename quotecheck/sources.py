@@ -22,6 +22,7 @@ source mentioned in the same sentence, else the source the sentence's subject re
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .attribution import CALENDAR_WORDS, KNOWLEDGE_TAIL, PRONOUNS, Attribution, Mention
@@ -247,7 +248,14 @@ class _Clusterer:
         self.text = text
         self.lex = lex
         self.parse = parse
-        self.quoted = quoted or []
+        # the quotations' spans, merged and sorted, for a bisect in _quoted
+        self.quoted: list[tuple[int, int]] = []
+        for a, b in sorted(quoted or []):
+            if self.quoted and a <= self.quoted[-1][1]:
+                self.quoted[-1] = (self.quoted[-1][0], max(self.quoted[-1][1], b))
+            else:
+                self.quoted.append((a, b))
+        self._quoted_starts = [a for a, _ in self.quoted]
         self.sources: list[Source] = []
         self.by_span: dict[tuple[int, int], int] = {}
 
@@ -415,7 +423,8 @@ class _Clusterer:
         return None
 
     def _quoted(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self.quoted)
+        i = bisect_right(self._quoted_starts, offset) - 1
+        return i >= 0 and offset < self.quoted[i][1]
 
     def resolve(self, m: Mention) -> tuple[int, str]:
         """Source index for a mention, and how it was resolved."""
@@ -504,7 +513,7 @@ def cluster_sources(text: str, parse: Parse, attributions: list[Attribution],
             resolution = "floating"
         cl.sources[idx].attributions.append(n)
         linked.append(LinkedAttribution(a, idx, resolution))
-    _full_names(text, parse, cl, lex, [a for a in attributions if a.quote is not None])
+    _full_names(text, parse, cl, lex)
     unattached = _assign_ground_rules(text, parse, cl, lex)
     _assign_declined_comment(text, parse, cl, lex)
     for src in cl.sources:
@@ -523,32 +532,31 @@ def cluster_sources(text: str, parse: Parse, attributions: list[Attribution],
     return SourceAnalysis(linked, sources, unattached)
 
 
-def _full_names(text: str, parse: Parse, cl: _Clusterer, lex: Lexicon, quoted: list[Attribution]) -> None:
+def _full_names(text: str, parse: Parse, cl: _Clusterer, lex: Lexicon) -> None:
     """Give each named person the fullest form of their name found anywhere in the article
     (outside quotations): "Okafor" ... "Dr. Samuel Okafor, a pulmonologist". The longer form
     becomes a mention of the source and its canonical name."""
-    inside = [(a.start, a.end) for a in quoted]
-    for src in cl.sources:
-        if src.type not in ("named_person", "named_organization"):
-            continue
-        surnames = {_surname(m, lex) for m in src.mentions if m.kind == "name"} - {None}
-        if not surnames:
-            continue
+    named = [(src, {_surname(m, lex) for m in src.mentions if m.kind == "name"} - {None})
+             for src in cl.sources if src.type in ("named_person", "named_organization")]
+    wanted = set().union(*(surnames for _, surnames in named))
+    # every occurrence of a wanted surname outside quotations, found in one pass
+    found: dict[str, list[tuple[tuple, int]]] = {}
+    for sent in parse.sentences if wanted else ():
+        for i, w in enumerate(sent.words):
+            key = w.text.lower()
+            if key in wanted and w.upos in ("PROPN", "NOUN", "X", "ADJ") and not cl._quoted(w.start):
+                found.setdefault(key, []).append((sent.words, i))
+    for src, surnames in named:
         best: tuple[int, int] | None = None
-        for _, sent in enumerate(parse.sentences):
-            words = sent.words
-            for i, w in enumerate(words):
-                if w.text.lower() not in surnames or w.upos not in ("PROPN", "NOUN", "X", "ADJ"):
-                    continue
-                if any(a <= w.start < b for a, b in inside):
-                    continue
-                j = i
-                while j > 0 and (words[j - 1].upos == "PROPN" or words[j - 1].text.rstrip(".") in lex.titles) \
-                        and words[j - 1].text[:1].isupper() and not words[j - 1].text.endswith(("’s", "'s")):
-                    j -= 1
-                span = (words[j].start, w.end)
-                if best is None or span[1] - span[0] > best[1] - best[0]:
-                    best = span
+        for words, i in sorted((hit for key in surnames for hit in found.get(key, ())),
+                               key=lambda hit: hit[0][hit[1]].start):
+            j = i  # widen to the titles and given names in front: "Dr. Samuel Okafor"
+            while j > 0 and (words[j - 1].upos == "PROPN" or words[j - 1].text.rstrip(".") in lex.titles) \
+                    and words[j - 1].text[:1].isupper() and not words[j - 1].text.endswith(("’s", "'s")):
+                j -= 1
+            span = (words[j].start, words[i].end)
+            if best is None or span[1] - span[0] > best[1] - best[0]:
+                best = span
         if best is None:
             continue
         candidate = text[best[0]:best[1]]

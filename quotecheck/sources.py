@@ -258,6 +258,7 @@ class _Clusterer:
         self._quoted_starts = [a for a, _ in self.quoted]
         self.sources: list[Source] = []
         self.by_span: dict[tuple[int, int], int] = {}
+        self._surname_gender: dict[str, str | None] = {}
 
     def new(self, m: Mention) -> int:
         src = Source(len(self.sources))
@@ -313,12 +314,13 @@ class _Clusterer:
         surname = _surname(m, self.lex)
         if not surname:
             return None
-        pattern = re.compile(rf"\b([A-Z][a-zé]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", re.IGNORECASE)
-        for found in pattern.finditer(self.text):
-            first = found.group(1)
-            if first[:1].isupper() and first in self.lex.first_names:
-                return self.lex.first_names[first]
-        return None
+        if surname not in self._surname_gender:  # one scan of the article per surname
+            pattern = re.compile(rf"\b([A-Z][a-zé]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b",
+                                 re.IGNORECASE)
+            self._surname_gender[surname] = next(
+                (self.lex.first_names[f.group(1)] for f in pattern.finditer(self.text)
+                 if f.group(1)[:1].isupper() and f.group(1) in self.lex.first_names), None)
+        return self._surname_gender[surname]
 
     def _name_antecedent(self, m: Mention) -> Mention | None:
         """The nearest proper name before a he/she/they pronoun, outside quotations."""

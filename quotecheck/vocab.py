@@ -1,0 +1,130 @@
+"""The domain vocabulary: every closed set of strings quotecheck reads or writes.
+
+Each is a :class:`~enum.StrEnum`, so a member *is* its string: it compares equal to it, hashes
+like it, and goes into JSON unchanged. The JSON schemas in ``schemas/`` hold the same values;
+``tests/test_vocab.py`` keeps the two equal.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How much a finding matters, most severe first."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for error, 1 for warning, 2 for info: lower is more severe."""
+        return _SEVERITY_ORDER.index(self)
+
+
+_SEVERITY_ORDER = tuple(Severity)
+SEVERITIES: tuple[Severity, ...] = _SEVERITY_ORDER
+
+
+class Level(StrEnum):
+    """What a configuration may set a rule to: a severity, or off."""
+
+    OFF = "off"
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class QuoteKind(StrEnum):
+    """What a quotation (or attribution) is."""
+
+    DIRECT = "direct"  # a full quotation
+    PARTIAL = "partial"  # a fragment quoted inside the writer's sentence
+    INDIRECT = "indirect"  # reported speech, no quotation marks
+    SCARE = "scare"  # marks around a word the writer distances themselves from
+    TITLE = "title"  # the title of a work
+
+    @property
+    def quoted(self) -> bool:
+        """A source's own words in quotation marks (direct or partial)."""
+        return self in (QuoteKind.DIRECT, QuoteKind.PARTIAL)
+
+    @property
+    def spoken(self) -> bool:
+        """Words someone said (everything but scare quotes and titles)."""
+        return self not in (QuoteKind.SCARE, QuoteKind.TITLE)
+
+
+class SourceType(StrEnum):
+    """What kind of source a cluster of mentions is."""
+
+    NAMED_PERSON = "named_person"
+    NAMED_ORGANIZATION = "named_organization"
+    ANONYMOUS_INDIVIDUAL = "anonymous_individual"
+    ANONYMOUS_GROUP = "anonymous_group"
+    DOCUMENT = "document"
+    UNKNOWN = "unknown"
+
+    @property
+    def anonymous(self) -> bool:
+        return self in (SourceType.ANONYMOUS_INDIVIDUAL, SourceType.ANONYMOUS_GROUP)
+
+    @property
+    def label(self) -> str:
+        """The type in words, for people: "anonymous individual"."""
+        return self.value.replace("_", " ")
+
+
+class GroundRule(StrEnum):
+    """The terms under which a source spoke."""
+
+    BACKGROUND = "background"
+    DEEP_BACKGROUND = "deep_background"
+    NOT_FOR_ATTRIBUTION = "not_for_attribution"
+    OFF_THE_RECORD = "off_the_record"
+    ANONYMITY_GRANTED = "anonymity_granted"
+
+    @property
+    def anonymity(self) -> bool:
+        """A ground rule under which the source is not named (all but off the record)."""
+        return self is not GroundRule.OFF_THE_RECORD
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class MentionKind(StrEnum):
+    """How a source is referred to at one place in the text."""
+
+    NAME = "name"  # "Gen. James Jones"
+    DESCRIPTOR = "descriptor"  # "a NATO source who spoke on background"
+    PRONOUN = "pronoun"  # "he"
+    NOMINAL = "nominal"  # "the source": a definite description taking up an earlier one
+
+
+class Resolution(StrEnum):
+    """How a quotation's speaker was found."""
+
+    EXPLICIT = "explicit"  # named or described at the cue
+    PRONOUN = "pronoun"  # a pronoun at the cue, resolved to a source
+    NOMINAL = "nominal"  # a definite description at the cue, resolved to a source
+    FLOATING = "floating"  # no cue: the speaker carries over from earlier quotations
+
+    @classmethod
+    def of_mention(cls, kind: MentionKind | str) -> Resolution:
+        """The resolution a speaker mention of this kind gets at its cue."""
+        if kind == MentionKind.PRONOUN:
+            return cls.PRONOUN
+        if kind == MentionKind.NOMINAL:
+            return cls.NOMINAL
+        return cls.EXPLICIT
+
+
+class InputFormat(StrEnum):
+    """The markup an article arrives in."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"

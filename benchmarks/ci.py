@@ -153,7 +153,7 @@ def cli_command() -> list[str]:
 
 
 def has_jobs_option(env: dict[str, str]) -> bool:
-    done = subprocess.run(cli_command() + ["check", "--help"], capture_output=True, text=True,
+    done = subprocess.run([*cli_command(), "check", "--help"], capture_output=True, text=True,
                           env=env, check=False)
     return "--jobs" in done.stdout
 
@@ -166,8 +166,8 @@ def timed_run(name: str, repo: Path, cache: Path, env: dict[str, str], model_dir
               extra: Sequence[str] = ()) -> Run:
     out = repo.parent / "run.json"
     run_env = dict(env, QUOTECHECK_CACHE_DIR=str(cache))
-    cmd = cli_command() + ["check", "--format", "json", "-o", str(out), "--exit-zero",
-                           "--model-dir", model_dir, *extra, "."]
+    cmd = [*cli_command(), "check", "--format", "json", "-o", str(out), "--exit-zero",
+           "--model-dir", model_dir, *extra, "."]
     before = cache_entries(cache)
     progress(f"{name}: {' '.join(cmd[1:])}")
     start = time.perf_counter()
@@ -194,8 +194,8 @@ def run_all(repo: Path, work: Path, env: dict[str, str], model_dir: str,
     # Untimed: one article with a throwaway cache, so that the first timed run does not also
     # pay for reading the model and the Python packages from disk into the page cache.
     progress("warm-up (untimed): one article, model loaded")
-    subprocess.run(cli_command() + ["check", "--format", "json", "--exit-zero", "--model-dir",
-                                    model_dir, str(files[0])],
+    subprocess.run([*cli_command(), "check", "--format", "json", "--exit-zero", "--model-dir",
+                    model_dir, str(files[0])],
                    cwd=repo, env=dict(env, QUOTECHECK_CACHE_DIR=str(work / "cache-warm-up")),
                    capture_output=True, check=False)
     runs = []

@@ -59,7 +59,7 @@ def check_split(corpus: Path, split: str, model_dir: Path | None) -> list[dict[s
     reports = checker.check_texts([a.text for a in articles],
                                   paths=[f"polnear/{split}/{a.name}.txt" for a in articles])
     progress(f"checked {len(reports)} articles in {time.perf_counter() - started:.1f} s")
-    for article, report in zip(articles, reports):
+    for article, report in zip(articles, reports, strict=True):
         report["document"]["metadata"] = {
             "publisher": PUBLISHERS.get(article.publisher, article.publisher), "date": article.date}
     return reports

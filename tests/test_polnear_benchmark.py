@@ -13,7 +13,7 @@ import re
 import sys
 import types
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -449,7 +449,7 @@ class StubParser:
 class StubChecker:
     """Stands in for quotecheck.api.Checker: every “...” is an unattributed direct quote."""
 
-    instances: list[StubChecker] = []
+    instances: ClassVar[list[StubChecker]] = []
 
     def __init__(self, model_dir: str | None = None) -> None:
         from quotecheck.parsing import ModelError

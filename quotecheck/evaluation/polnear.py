@@ -434,7 +434,7 @@ def load_split(
         for path in ann_dir.glob("*.ann"):
             match = _ANNOTATOR_SUFFIX.match(path.name)
             ann_files[match["article"] if match else path.stem].append(path)
-    articles = []
+    articles: list[Article] = []
     for text_path in sorted(text_dir.glob("*.txt")):
         if limit is not None and len(articles) >= limit:
             break
@@ -721,7 +721,7 @@ def _evaluate(
 ) -> list[_ArticleResult]:
     if len(articles) != len(reports):
         raise ValueError(f"{len(articles)} articles but {len(reports)} reports")
-    return [_evaluate_article(article, report) for article, report in zip(articles, reports)]
+    return [_evaluate_article(article, report) for article, report in zip(articles, reports, strict=True)]
 
 
 def score(
@@ -748,7 +748,7 @@ def score(
     publishers: dict[str, dict[str, _Tally]] = defaultdict(
         lambda: {"direct": _Tally(), "indirect": _Tally()}
     )
-    for article, result in zip(articles, results):
+    for article, result in zip(articles, results, strict=True):
         for category, tally in result.tallies.items():
             totals[category].add(tally)
             publishers[article.publisher][category].add(tally)

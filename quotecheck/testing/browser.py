@@ -308,10 +308,8 @@ def _evaluate(pipe: _Pipe, session: str, expression: str) -> Any:
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
     """Kills what is left of the Chromium started in its own session (renderers, zygotes)."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait()
 
 

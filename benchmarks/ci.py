@@ -40,8 +40,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-REPO_ROOT = HERE.parent
+from quotecheck.documents import read_document
+from quotecheck.evaluation.accuracy import replace_section
+from quotecheck.evaluation.speed import format_machine, machine_info
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = REPO_ROOT / "fixtures" / "articles"
 DOCS_FILE = REPO_ROOT / "docs" / "performance.md"
 SHARED_MODEL = REPO_ROOT.parent / "shared" / "models" / "stanza-en-compact"
@@ -150,7 +153,7 @@ def cli_command() -> list[str]:
 
 
 def has_jobs_option(env: dict[str, str]) -> bool:
-    done = subprocess.run(cli_command() + ["check", "--help"], capture_output=True, text=True,
+    done = subprocess.run([*cli_command(), "check", "--help"], capture_output=True, text=True,
                           env=env, check=False)
     return "--jobs" in done.stdout
 
@@ -163,8 +166,8 @@ def timed_run(name: str, repo: Path, cache: Path, env: dict[str, str], model_dir
               extra: Sequence[str] = ()) -> Run:
     out = repo.parent / "run.json"
     run_env = dict(env, QUOTECHECK_CACHE_DIR=str(cache))
-    cmd = cli_command() + ["check", "--format", "json", "-o", str(out), "--exit-zero",
-                           "--model-dir", model_dir, *extra, "."]
+    cmd = [*cli_command(), "check", "--format", "json", "-o", str(out), "--exit-zero",
+           "--model-dir", model_dir, *extra, "."]
     before = cache_entries(cache)
     progress(f"{name}: {' '.join(cmd[1:])}")
     start = time.perf_counter()
@@ -191,8 +194,8 @@ def run_all(repo: Path, work: Path, env: dict[str, str], model_dir: str,
     # Untimed: one article with a throwaway cache, so that the first timed run does not also
     # pay for reading the model and the Python packages from disk into the page cache.
     progress("warm-up (untimed): one article, model loaded")
-    subprocess.run(cli_command() + ["check", "--format", "json", "--exit-zero", "--model-dir",
-                                    model_dir, str(files[0])],
+    subprocess.run([*cli_command(), "check", "--format", "json", "--exit-zero", "--model-dir",
+                    model_dir, str(files[0])],
                    cwd=repo, env=dict(env, QUOTECHECK_CACHE_DIR=str(work / "cache-warm-up")),
                    capture_output=True, check=False)
     runs = []
@@ -231,10 +234,7 @@ def format_table(runs: Sequence[Run]) -> str:
 
 def machine_line() -> str:
     try:
-        sys.path.insert(0, str(HERE))
-        import speed  # noqa: PLC0415  (benchmarks/ is not a package)
-
-        return speed.format_machine(speed.machine_info())
+        return format_machine(machine_info())
     except Exception as err:  # pragma: no cover - the docs line is a nicety
         return f"unknown ({type(err).__name__}: {err})."
 
@@ -264,13 +264,6 @@ def render_section(runs: Sequence[Run], jobs: bool, files: int, formats: dict[st
         f"{note}"
         f"Machine: {machine}\n"
     )
-
-
-def replace_section(document: str, heading: str, body: str) -> str:
-    sys.path.insert(0, str(HERE))
-    import accuracy  # noqa: PLC0415
-
-    return accuracy.replace_section(document, heading, body)
 
 
 # -- main ----------------------------------------------------------------------------------------
@@ -323,9 +316,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         for p in files:
             kind = {".txt": "text", ".md": "Markdown", ".html": "HTML"}[p.suffix]
             formats[kind] = formats.get(kind, 0) + 1
-        sys.path.insert(0, str(REPO_ROOT))
-        from quotecheck.documents import read_document
-
         texts = [read_document(str(p)).text for p in files]
         if len(set(texts)) != len(texts):
             progress("warning: some generated articles have the same text")

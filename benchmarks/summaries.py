@@ -8,7 +8,7 @@
    (``nyt_2016-10-05_...``) and put into each report's ``document.metadata``, as front matter
    would. Prints the tables; with ``--write-docs`` writes them to ``docs/summaries.md`` with a
    screenshot of the HTML summary (``docs/img/summary-polnear-<split>.png``, taken in headless
-   Chromium through ``tests/browser.py``). The HTML page itself is not kept: it quotes the
+   Chromium through ``quotecheck.testing.browser``). The HTML page itself is not kept: it quotes the
    corpus's source descriptors, and the corpus text stays out of the repository.
 2. Writes ``--reports`` saved JSON reports (the split's reports cycled, dated across 2016, in
    a temporary directory), then times ``quotecheck summarize`` over them in a fresh process and
@@ -30,14 +30,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-REPO_ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(REPO_ROOT / "tests"))
+from quotecheck.evaluation import polnear
+from quotecheck.evaluation.accuracy import default_model_dir, progress
 
-import accuracy  # noqa: E402  (benchmarks/accuracy.py: model directory and doc helpers)
-import polnear  # noqa: E402
-
+REPO_ROOT = Path(__file__).resolve().parent.parent
 DOCS_FILE = REPO_ROOT / "docs" / "summaries.md"
 SCALE_HEADING = "## Speed and memory from saved reports"  # the last section of DOCS_FILE
 IMG_DIR = REPO_ROOT / "docs" / "img"
@@ -52,8 +48,6 @@ PEAK_WRAPPER = ("import atexit, resource, sys\n"
                 "sys.argv[0] = 'quotecheck'\n"
                 "from quotecheck.cli import main\n"
                 "main()\n")
-def progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 def check_split(corpus: Path, split: str, model_dir: Path | None) -> list[dict[str, Any]]:
@@ -65,14 +59,14 @@ def check_split(corpus: Path, split: str, model_dir: Path | None) -> list[dict[s
     reports = checker.check_texts([a.text for a in articles],
                                   paths=[f"polnear/{split}/{a.name}.txt" for a in articles])
     progress(f"checked {len(reports)} articles in {time.perf_counter() - started:.1f} s")
-    for article, report in zip(articles, reports):
+    for article, report in zip(articles, reports, strict=True):
         report["document"]["metadata"] = {
             "publisher": PUBLISHERS.get(article.publisher, article.publisher), "date": article.date}
     return reports
 
 
 def screenshot(page: str, png: Path) -> None:
-    from browser import assert_charts, assert_clean, find_chromium, open_page
+    from quotecheck.testing.browser import assert_charts, assert_clean, find_chromium, open_page
 
     if find_chromium() is None:
         raise SystemExit("the screenshot needs Debian's chromium (apt-get install -y chromium)")
@@ -239,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = parse_args(argv)
     corpus = args.corpus or polnear.default_corpus_dir()
-    model_dir = args.model_dir or accuracy.default_model_dir()
+    model_dir = args.model_dir or default_model_dir()
     reports = check_split(corpus, args.split, model_dir)
     summary = summarize(reports, by=["publisher"])
     validate_summary(summary)

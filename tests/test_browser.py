@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from browser import assert_charts, assert_clean, check_page, open_page, require_chromium
-from conftest import ARTICLES, load_stored, stored_report
+from quotecheck.testing.browser import (assert_charts, assert_clean, check_page, open_page,
+                                         require_chromium)
+from quotecheck.testing import ARTICLES, load_stored, stored_report
 from quotecheck.render.html import render_html
 
 ANNOTATED = ["03-seed-coast-guard-training.txt", "18-md-council-rentals.md",

@@ -4,7 +4,7 @@ import re
 
 import yaml
 
-from conftest import ROOT
+from quotecheck.testing import ROOT
 from quotecheck.cli import OUTPUT_FORMATS
 from quotecheck.documents import EXTENSIONS
 

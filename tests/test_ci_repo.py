@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLES, SHARED, _missing
+from quotecheck.testing import ARTICLES, SHARED, missing
 
 pytestmark = pytest.mark.e2e
 
@@ -370,7 +370,7 @@ def _check_output(fmt: str, out: str, repo: Repo) -> None:
 
 def _check_sarif(log: dict, findings: list[tuple[str, dict]]) -> None:
     if not SARIF_SCHEMA.is_file():
-        _missing(f"the SARIF 2.1.0 schema {SARIF_SCHEMA}")
+        missing(f"the SARIF 2.1.0 schema {SARIF_SCHEMA}")
     from jsonschema import Draft4Validator
 
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ARTICLES, load_stored
+from quotecheck.testing import ARTICLES, load_stored
 from quotecheck import cli
 from quotecheck.parsing import ENV_MODEL_DIR
 from quotecheck.schema import validate_report

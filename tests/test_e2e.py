@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLES, article_names, require_seed, stored_report
+from quotecheck.testing import ARTICLES, article_names, require_seed, stored_report
 from quotecheck.documents import read_document
 from quotecheck.schema import validate_report
 from seed_expectations import check_seed
@@ -121,7 +121,7 @@ def test_parallel_jobs_give_the_same_parses_in_order(model_dir):
 def test_summarize_an_archive_from_articles(model_dir, tmp_path):
     """summarize on a directory of articles: discovery (.quotecheckignore keeps the spec out),
     the live model, then the same summary as the stored parses give (test_summary_golden)."""
-    from conftest import ROOT
+    from quotecheck.testing import ROOT
     from test_summary_golden import archive_summary
 
     out = tmp_path / "summary.json"

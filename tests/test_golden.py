@@ -7,7 +7,7 @@ an intended change, and read the diff.
 
 import pytest
 
-from conftest import ARTICLES, article_names, stored_report
+from quotecheck.testing import ARTICLES, article_names, stored_report
 from quotecheck.schema import validate_report
 
 

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT
+from quotecheck.testing import ROOT
 from quotecheck import cli
 from quotecheck.lexicons import default_lexicon
 from quotecheck.policy import (CONFIG_NAMES, CONFIG_SCHEMA_ID, LEXICON_KEYS, ConfigError, Policy, PolicyCache,

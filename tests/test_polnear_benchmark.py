@@ -1,5 +1,6 @@
-"""Tests of the PolNeAR benchmark: gold extraction, matching and scoring (benchmarks/polnear.py)
-and the two scripts (benchmarks/accuracy.py, benchmarks/speed.py) against a stub Checker.
+"""Tests of the PolNeAR benchmark: gold extraction, matching and scoring
+(quotecheck.evaluation.polnear) and the accuracy and speed benchmarks (quotecheck.evaluation's
+accuracy and speed, run by benchmarks/accuracy.py and benchmarks/speed.py) against a stub Checker.
 
 Everything runs on small synthetic .txt/.ann files written into tmp_path, except
 ``test_real_dev_split``, which reads the real corpus from ../shared when it is there.
@@ -8,21 +9,15 @@ Everything runs on small synthetic .txt/.ann files written into tmp_path, except
 from __future__ import annotations
 
 import os
-
 import re
 import sys
 import types
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
-sys.path.insert(0, str(BENCHMARKS))
-
-import accuracy  # noqa: E402
-import polnear  # noqa: E402
-import speed  # noqa: E402
+from quotecheck.evaluation import accuracy, polnear, speed
 
 # ---------------------------------------------------------------------------------------------
 # helpers
@@ -454,7 +449,7 @@ class StubParser:
 class StubChecker:
     """Stands in for quotecheck.api.Checker: every “...” is an unattributed direct quote."""
 
-    instances: list[StubChecker] = []
+    instances: ClassVar[list[StubChecker]] = []
 
     def __init__(self, model_dir: str | None = None) -> None:
         from quotecheck.parsing import ModelError

@@ -24,7 +24,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.validators import validator_for
 from referencing import Registry, Resource
 
-from conftest import ARTICLES, ROOT, SHARED, stored_report
+from quotecheck.testing import ARTICLES, ROOT, SHARED, stored_report
 from quotecheck import __version__
 from quotecheck.render.github import escape_data, escape_property, render_github
 from quotecheck.render.jsonl import render_jsonl

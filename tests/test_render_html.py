@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ARTICLES, load_stored, require_seed, stored_report
+from quotecheck.testing import ARTICLES, load_stored, require_seed, stored_report
 from quotecheck.documents import Document, document_from_bytes
 from quotecheck.render.html import render_html
 

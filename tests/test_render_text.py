@@ -426,11 +426,7 @@ def test_render_json_several_reports(nato: dict[str, Any], council: dict[str, An
 
 
 def test_descriptor_of_anonymous_sources_is_shown():
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).parent))
-    from conftest import require_seed, stored_report
+    from quotecheck.testing import require_seed, stored_report
 
     out = render_text([stored_report(require_seed())])
     line = next(l for l in out.splitlines() if "described by:" in l)

@@ -6,7 +6,7 @@ import pytest
 
 from click.testing import CliRunner
 
-from conftest import ARTICLES, ROOT, load_stored, require_seed
+from quotecheck.testing import ARTICLES, ROOT, load_stored, require_seed
 from quotecheck import cli
 from quotecheck.api import analyze
 from quotecheck.rules import RULES, RULES_BY_ID, RuleSettings

@@ -1,6 +1,6 @@
 """The seed article, from its stored parse: the minimum quotecheck must get exactly right."""
 
-from conftest import require_seed, stored_report
+from quotecheck.testing import require_seed, stored_report
 from quotecheck.schema import validate_report
 from seed_expectations import check_seed
 

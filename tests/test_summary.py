@@ -15,7 +15,7 @@ import fastjsonschema
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import ARTICLES, ROOT, stored_report
+from quotecheck.testing import ARTICLES, ROOT, stored_report
 from quotecheck.schema import SCHEMA_VERSION
 from quotecheck.summary import (
     NONE_GROUP,

@@ -14,7 +14,7 @@ from functools import lru_cache
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, stored_report
+from quotecheck.testing import FIXTURES, archive_paths, stored_report
 from quotecheck import cli
 from quotecheck.render.summary_html import render_summary_html
 from quotecheck.render.summary_tables import CSV_TABLES, render_summary_csv, render_summary_markdown
@@ -22,12 +22,6 @@ from quotecheck.summary import summarize, validate_summary
 
 ARCHIVE = FIXTURES / "archive"
 BY = ("section", "month")
-
-
-def archive_paths():
-    import store_parses
-
-    return store_parses.archive_paths()
 
 
 @lru_cache(maxsize=1)

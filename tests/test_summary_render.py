@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ARTICLES, stored_report
+from quotecheck.testing import ARTICLES, stored_report
 from quotecheck import cli
 from quotecheck.render.summary_html import render_summary_html
 from quotecheck.render.summary_tables import CSV_TABLES, render_summary_csv, render_summary_markdown

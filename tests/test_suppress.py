@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ARTICLES, load_stored
+from quotecheck.testing import ARTICLES, load_stored
 from quotecheck.api import analyze
 from quotecheck.documents import (
     DIRECTIVE_KINDS,

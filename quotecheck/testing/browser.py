@@ -35,9 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from conftest import ROOT
+from quotecheck.testing import ROOT
 
 # (width, height, mobile) of the viewports check_page opens a page in: a desktop and a phone.
 VIEWPORTS: tuple[tuple[int, int, bool], ...] = ((1280, 900, False), (390, 844, True))
@@ -98,6 +96,8 @@ def find_chromium() -> str | None:
 def require_chromium() -> str:
     """The Chromium binary; skips the test without one, or fails it when
     ``QUOTECHECK_REQUIRE_BROWSER=1`` (as CI sets)."""
+    import pytest  # only here: the summaries benchmark takes screenshots without pytest
+
     binary = find_chromium()
     if binary:
         return binary
@@ -308,10 +308,8 @@ def _evaluate(pipe: _Pipe, session: str, expression: str) -> Any:
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
     """Kills what is left of the Chromium started in its own session (renderers, zygotes)."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait()
 
 

@@ -23,8 +23,8 @@ attributions, a per-publisher breakdown and error examples for debugging.
 The corpus is not part of the repository; it is read at run time from ``--corpus DIR``, the
 ``QUOTECHECK_POLNEAR`` environment variable, or ``<repo>/../shared/corpora/polnear``.
 
-This file is imported by ``benchmarks/accuracy.py`` and the tests (``benchmarks/`` is not a
-package: put its directory on ``sys.path``).
+Used by ``quotecheck.evaluation.accuracy`` (``benchmarks/accuracy.py``), the other benchmarks
+and the tests; the checker itself never imports it.
 """
 
 from __future__ import annotations
@@ -38,14 +38,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from quotecheck.vocab import QuoteKind
+
 Span = tuple[int, int]
 """A character span ``(start, end)`` into the article text, ``end`` exclusive."""
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
+"""The source checkout this package lives in (the benchmarks run from a checkout, editable install)."""
 ENV_CORPUS = "QUOTECHECK_POLNEAR"
 
-DIRECT_KINDS = frozenset({"direct", "partial"})
-INDIRECT_KINDS = frozenset({"indirect"})
+# The report quote kinds scored against gold direct quotations and gold indirect attributions
+# (scare quotes and titles are not scored).
+DIRECT_KINDS = frozenset({QuoteKind.DIRECT, QuoteKind.PARTIAL})
+INDIRECT_KINDS = frozenset({QuoteKind.INDIRECT})
 
 # ---------------------------------------------------------------------------------------------
 # Corpus location and brat standoff parsing
@@ -429,7 +434,7 @@ def load_split(
         for path in ann_dir.glob("*.ann"):
             match = _ANNOTATOR_SUFFIX.match(path.name)
             ann_files[match["article"] if match else path.stem].append(path)
-    articles = []
+    articles: list[Article] = []
     for text_path in sorted(text_dir.glob("*.txt")):
         if limit is not None and len(articles) >= limit:
             break
@@ -716,7 +721,7 @@ def _evaluate(
 ) -> list[_ArticleResult]:
     if len(articles) != len(reports):
         raise ValueError(f"{len(articles)} articles but {len(reports)} reports")
-    return [_evaluate_article(article, report) for article, report in zip(articles, reports)]
+    return [_evaluate_article(article, report) for article, report in zip(articles, reports, strict=True)]
 
 
 def score(
@@ -743,7 +748,7 @@ def score(
     publishers: dict[str, dict[str, _Tally]] = defaultdict(
         lambda: {"direct": _Tally(), "indirect": _Tally()}
     )
-    for article, result in zip(articles, results):
+    for article, result in zip(articles, results, strict=True):
         for category, tally in result.tallies.items():
             totals[category].add(tally)
             publishers[article.publisher][category].add(tally)

@@ -1,0 +1,339 @@
+"""Measure quotecheck's attribution accuracy on the PolNeAR corpus.
+
+    python benchmarks/accuracy.py [--split dev] [--limit N] [--model-dir DIR] [--errors N]
+                                  [--corpus DIR] [--json FILE] [--write-docs]
+
+Runs quotecheck in-process (``quotecheck.api.Checker``, model loaded once) on every article of
+the split, scores the reports against the gold annotations (see
+``quotecheck/evaluation/polnear.py`` for what counts as gold and how quotations are matched) and
+prints markdown tables to stdout.  Progress goes to stderr.  ``--errors N`` also prints N error
+examples per kind (missed, spurious, wrong speaker); ``--json FILE`` writes the scores as JSON;
+``--write-docs`` rewrites ``docs/accuracy.md``.
+
+The corpus is read from ``--corpus``, ``$QUOTECHECK_POLNEAR`` or
+``<repo>/../shared/corpora/polnear``.  The model is ``--model-dir``, else
+``$QUOTECHECK_MODEL_DIR``, else ``<repo>/../shared/models/stanza-en-compact`` when it exists,
+else stanza's default directory.
+
+``benchmarks/accuracy.py`` runs :func:`main`; the helpers above the benchmark proper (model
+directory, progress, markdown sections) are shared with the other benchmarks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from quotecheck.evaluation import polnear
+
+REPO_ROOT = polnear.REPO_ROOT
+ENV_MODEL_DIR = "QUOTECHECK_MODEL_DIR"
+SHARED_MODEL = "stanza-en-compact"
+DOCS_FILE = REPO_ROOT / "docs" / "accuracy.md"
+DEFAULT_BATCH = 16
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers shared with the other benchmarks (speed, ci, summaries)
+# ---------------------------------------------------------------------------------------------
+
+
+def default_model_dir(repo_root: Path = REPO_ROOT) -> Path | None:
+    """The model directory to pass to ``Checker`` when ``--model-dir`` is not given.
+
+    ``None`` when ``$QUOTECHECK_MODEL_DIR`` is set (the Checker reads it) or when the shared
+    compact model is absent (the Checker falls back to stanza's default directory).
+    """
+    if os.environ.get(ENV_MODEL_DIR):
+        return None
+    shared = repo_root.parent / "shared" / "models" / SHARED_MODEL
+    return shared if shared.is_dir() else None
+
+
+def model_name(checker: Any, model_dir: Path | None) -> str:
+    """The model directory's name (never its absolute path) for reports and docs."""
+    location = getattr(getattr(checker, "parser", None), "location", None)
+    path = getattr(location, "path", None)
+    if path is not None:
+        return Path(path).name
+    if model_dir is not None:
+        return Path(model_dir).name
+    env = os.environ.get(ENV_MODEL_DIR)
+    return Path(env).name if env else "stanza default"
+
+
+def make_checker(model_dir: Path | None) -> Any:
+    """``quotecheck.api.Checker(model_dir=...)``; imported here so the module loads without it."""
+    from quotecheck.api import Checker
+
+    return Checker(model_dir=str(model_dir) if model_dir is not None else None)
+
+
+def model_error_types() -> tuple[type[BaseException], ...]:
+    """The errors a missing or broken model raises, caught to exit with a message."""
+    from quotecheck.parsing import ModelError
+
+    return (ModelError,)
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def keep_other_results(old: str, new: str) -> str:
+    """``new`` plus every "## Results: ..." section of ``old`` that ``new`` does not have."""
+    present = {line.strip() for line in new.splitlines() if line.startswith("## Results:")}
+    lines = old.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("## Results:") and line.strip() not in present:
+            end = next((j for j in range(i + 1, len(lines)) if lines[j].startswith("## ")), len(lines))
+            new = replace_section(new, line.strip(), "\n".join(lines[i + 1:end]))
+    return new
+
+
+def replace_section(document: str, heading: str, body: str) -> str:
+    """Replace the markdown section titled ``heading`` (up to the next heading of the same or
+    a higher level) with ``heading`` + ``body``, or append it when absent."""
+    level = len(heading) - len(heading.lstrip("#"))
+    lines = document.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip() == heading.strip()), None)
+    section = [heading, "", *body.strip("\n").splitlines()]
+    if start is None:
+        while lines and not lines[-1].strip():
+            lines.pop()
+        return "\n".join([*lines, "", *section]).lstrip("\n") + "\n"
+    end = len(lines)
+    for i in range(start + 1, len(lines)):
+        stripped = lines[i].lstrip()
+        hashes = len(stripped) - len(stripped.lstrip("#"))
+        if 0 < hashes <= level and stripped[hashes : hashes + 1] == " ":
+            end = i
+            break
+    tail = lines[end:]
+    return "\n".join([*lines[:start], *section, *([""] if tail else []), *tail]) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# The benchmark
+# ---------------------------------------------------------------------------------------------
+
+
+def run_checker(
+    checker: Any, articles: Sequence[polnear.Article], batch: int = DEFAULT_BATCH
+) -> list[dict[str, Any]]:
+    """Reports for all articles, checked ``batch`` at a time with progress on stderr."""
+    reports: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    for i in range(0, len(articles), batch):
+        chunk = articles[i : i + batch]
+        reports.extend(
+            checker.check_texts(
+                [article.text for article in chunk],
+                paths=[f"{article.name}.txt" for article in chunk],
+            )
+        )
+        progress(
+            f"checked {len(reports)}/{len(articles)} articles "
+            f"({time.perf_counter() - started:.1f} s)"
+        )
+    return reports
+
+
+def format_errors(examples: Sequence[polnear.ErrorExample], per_kind: int) -> str:
+    """Markdown lists of error examples, ``per_kind`` of each kind."""
+    out: list[str] = []
+    titles = {
+        "missed": "Missed gold quotations",
+        "spurious": "Predicted quotations with no gold match",
+        "speaker": "Matched quotations with a wrong speaker (strict)",
+    }
+    for kind, title in titles.items():
+        chosen = [example for example in examples if example.kind == kind][:per_kind]
+        out += ["", f"### {title} ({len(chosen)} shown)", ""]
+        for example in chosen:
+            quote = _clip(example.quote_text)
+            out.append(
+                f"- `{example.article}` {example.start}-{example.end}"
+                f"{f' [{example.predicted_kind}]' if example.predicted_kind else ''}: {quote}"
+                f" — gold source: {_show(example.gold_source_text)}"
+                f"; predicted: {_show(example.predicted_mention_text)}"
+            )
+    return "\n".join(out) + "\n"
+
+
+def _clip(text: str, width: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _show(text: str | None) -> str:
+    return "(none)" if text is None else f"“{_clip(text, 60)}”"
+
+
+def gold_summary(stats: dict[str, int]) -> str:
+    return (
+        f"{stats['articles']} articles, {stats['attributions']} attributions: "
+        f"{stats['direct_quotes']} gold direct quotations (in {stats['direct_attributions']} "
+        f"attributions; {stats['direct_quotes_mixed']} inside paraphrase, "
+        f"{stats['direct_quotes_without_source']} without a Source) and "
+        f"{stats['indirect']} gold indirect attributions "
+        f"({stats['indirect_without_source']} without a Source)."
+    )
+
+
+METHOD = """\
+## Method
+
+`benchmarks/accuracy.py` runs quotecheck in-process on every article of a split of PolNeAR
+(Newell, Margolin and Ruths, LREC 2018; political news from seven US publishers). It checks
+the plain `.txt` files, so report offsets are offsets into the corpus text, and scores the
+JSON reports against the corpus's attribution annotations with `quotecheck/evaluation/polnear.py`. The
+corpus is read at run time from `../shared/corpora/polnear` (or `--corpus`,
+`$QUOTECHECK_POLNEAR`); none of it is copied into the repository.
+
+**Gold.** PolNeAR annotates each attribution as Source, Cue and Content spans tied by an
+event. An attribution whose Content contains double quotation marks (`"`, `“ ”`, or the `''`
+of the New York Times texts) yields one gold *direct quotation* per quoted segment of the
+content, from the opening to the closing mark, marks included; a segment running past the
+content is clipped to it. Nested quotation marks stay inside their segment, a quotation left
+open at a paragraph end continues when the next paragraph opens with a quotation mark, and a
+content that begins inside a quotation yields a segment from the content start to the
+closing mark. The attribution's Source spans are the gold speaker; attributions annotated
+without a Source have no gold speaker. Contents with no quotation mark are gold *indirect
+attributions*. Where several annotators annotated an article (18 of the 924 train and dev
+articles, five or six files each) the alphabetically first annotation file is used.
+Quotation marks outside every Content (scare quotes, titles) are not gold, and quotecheck's
+`scare` and `title` quotes are not scored.
+
+**Matching.** Predicted quotes of kind `direct` or `partial` are matched one-to-one to gold
+quotations, greedily by the largest character overlap (any overlap counts); precision, recall
+and F1 follow. Predicted `indirect` quotes are matched the same way to gold indirect contents.
+
+**Speaker.** On matched quotations whose gold attribution has a Source: *strict* is correct
+when the quote's `speaker.mention` overlaps a gold Source span; *cluster* is correct when
+that or any mention of the predicted source (`sources[].mentions`) does. A null speaker is
+wrong. A gold Source is often a pronoun ("he") or a descriptor, since PolNeAR marks the
+mention the cue attaches to.
+
+**Caveats.** The gold standard follows the annotation, not typography. Quoted titles and
+names inside an attributed content become gold quotations (roughly 2%: "an episode of
+“Shark Tank.”"), and a quotation inside a nested report ("He did not address the tweets in
+which he called her “disgusting”") has the outer Source ("He") as its gold speaker. PolNeAR's
+annotation is nearly but not quite exhaustive: in the dev texts a dozen quotations of four
+words or more lie outside every attribution and count against precision when quotecheck
+reports them. Transcripts quoted paragraph by paragraph ("PENCE: ...") are often annotated
+without their opening quotation marks and then count as indirect. Per-publisher numbers
+rest on a dozen articles each.
+"""
+
+
+def render_docs(
+    split: str,
+    scores: dict[str, Any],
+    stats: dict[str, int],
+    model: str,
+    seconds: float,
+    limit: int | None,
+) -> str:
+    today = dt.date.today().isoformat()
+    scope = f"the first {limit} articles of the {split} split" if limit else f"the {split} split"
+    return (
+        "# Accuracy on PolNeAR\n\n"
+        "quotecheck's quotation detection and speaker attribution measured against the "
+        "PolNeAR attribution corpus. The dev split is the one quotecheck was developed against; "
+        "the first 200 articles of the train split are held out (scored while developing, but their "
+        "errors were never inspected or tuned on) "
+        "and show how well the numbers carry over. Regenerate with "
+        "`python benchmarks/accuracy.py --split dev --write-docs` and "
+        "`python benchmarks/accuracy.py --split train --limit 200 --write-docs`; each run "
+        "replaces its own results section.\n\n"
+        f"{METHOD}\n"
+        f"## Results: {scope}\n\n"
+        f"Run on {today} with the model `{model}`; checking took {seconds:.0f} s "
+        f"(model load included).\n\n"
+        f"Gold: {gold_summary(stats)}\n\n"
+        "Precision, recall, F1 and speaker accuracy in percent.\n\n"
+        f"{polnear.format_markdown(scores)}"
+    )
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Score quotecheck against the PolNeAR attribution corpus."
+    )
+    parser.add_argument("--split", default="dev", help="corpus split (default: dev)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--model-dir", type=Path, default=None, help="stanza model directory")
+    parser.add_argument("--corpus", type=Path, default=None, help="PolNeAR directory")
+    parser.add_argument(
+        "--errors", type=int, default=0, metavar="N", help="print N error examples per kind"
+    )
+    parser.add_argument(
+        "--batch", type=int, default=DEFAULT_BATCH, help="articles per check_texts call"
+    )
+    parser.add_argument("--json", type=Path, default=None, help="write the scores as JSON")
+    parser.add_argument("--write-docs", action="store_true", help="rewrite docs/accuracy.md")
+    return parser.parse_args(argv)
+
+
+def load_articles(args: argparse.Namespace) -> list[polnear.Article] | None:
+    """The split named by ``--split``/``--limit`` from ``--corpus`` (or the default corpus);
+    None, with a message, when the corpus is missing."""
+    corpus = args.corpus if args.corpus is not None else polnear.default_corpus_dir()
+    try:
+        return polnear.load_split(corpus, args.split, limit=args.limit)
+    except FileNotFoundError as err:
+        progress(f"error: {err} (set --corpus DIR or ${polnear.ENV_CORPUS})")
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    articles = load_articles(args)
+    if articles is None:
+        return 2
+    stats = polnear.gold_statistics(articles)
+    progress(f"{args.split}: {gold_summary(stats)}")
+
+    model_dir = args.model_dir if args.model_dir is not None else default_model_dir()
+    started = time.perf_counter()
+    try:
+        checker = make_checker(model_dir)
+        reports = run_checker(checker, articles, batch=max(1, args.batch))
+    except model_error_types() as err:
+        progress(f"error: {err}")
+        return 2
+    seconds = time.perf_counter() - started
+    model = model_name(checker, model_dir)
+
+    scores = polnear.score(articles, reports)
+    print(f"## quotecheck on PolNeAR {args.split} ({len(articles)} articles, model {model})\n")
+    print(polnear.format_markdown(scores), end="")
+    if args.errors > 0:
+        examples = polnear.error_examples(articles, reports)
+        print(format_errors(examples, args.errors), end="")
+    progress(f"done in {seconds:.1f} s")
+
+    if args.json is not None:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
+        progress(f"wrote {args.json}")
+    if args.write_docs:
+        DOCS_FILE.parent.mkdir(parents=True, exist_ok=True)
+        document = render_docs(args.split, scores, stats, model, seconds, args.limit)
+        if DOCS_FILE.exists():  # keep the results of the other splits (a held-out train check)
+            document = keep_other_results(DOCS_FILE.read_text(encoding="utf-8"), document)
+        DOCS_FILE.write_text(document, encoding="utf-8")
+        progress(f"wrote {DOCS_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -372,6 +372,7 @@ def test_markdown_front_matter_metadata_and_positions() -> None:
         "author": "Jane Roe",
         "date": "2024-05-01",
         "section": "World",
+        "tags": ["nato"],  # a block list (the hand-written parser before PyYAML dropped it)
     }
     # "NATO" of the heading is on line 9 (after 8 front-matter lines), column 3
     assert loc(doc, "NATO") == {"start": RICH_MD.index("NATO"), "end": RICH_MD.index("NATO") + 4,

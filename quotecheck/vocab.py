@@ -128,3 +128,15 @@ class InputFormat(StrEnum):
     TEXT = "text"
     MARKDOWN = "markdown"
     HTML = "html"
+
+
+class BlockKind(StrEnum):
+    """What a block of article text is (``Document.blocks``)."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    BLOCKQUOTE = "blockquote"  # a paragraph of a quotation set off as a block
+    CAPTION = "caption"  # an HTML <figcaption>/<caption>, or the text beside a Markdown image
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    PREFORMATTED = "preformatted"  # HTML <pre>/<listing> (Markdown code is not article text)

@@ -7,18 +7,21 @@ import html
 import io
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
 from quotecheck.documents import (
     EXTENSIONS,
     FORMATS,
+    BlockKind,
     Document,
     InputError,
     detect_format,
     document_from_bytes,
     read_document,
 )
+from quotecheck.quotes import paragraph_spans
 
 _Q_TAG = re.compile(r"</?q\b[^>]*>", re.I)
 _BLOCK_QUOTE_TAG = re.compile(r"</blockquote\s*>|<(?:blockquote|p|div)\b[^>]*>", re.IGNORECASE)
@@ -372,6 +375,7 @@ def test_markdown_front_matter_metadata_and_positions() -> None:
         "author": "Jane Roe",
         "date": "2024-05-01",
         "section": "World",
+        "tags": ["nato"],  # a block list (the hand-written parser before PyYAML dropped it)
     }
     # "NATO" of the heading is on line 9 (after 8 front-matter lines), column 3
     assert loc(doc, "NATO") == {"start": RICH_MD.index("NATO"), "end": RICH_MD.index("NATO") + 4,
@@ -828,3 +832,206 @@ def test_random_markup_maps_faithfully(name: str, pieces: list[str]) -> None:
             assert doc.line_col(location["start"]) == (location["line"], location["column"])
         checked += 1
     assert checked > 200
+
+
+# --------------------------------------------------------------------------------------------
+# YAML front matter (PyYAML)
+
+
+def test_yaml_front_matter_escaped_quotes() -> None:
+    doc = md('---\ntitle: "Mayor says \\"no\\""\nkicker: \'It\'\'s over\'\n---\n\nBody.\n')
+    assert doc.metadata == {"title": 'Mayor says "no"', "kicker": "It's over"}
+
+
+def test_yaml_front_matter_flow_and_block_lists() -> None:
+    doc = md("---\nsection: [a, b]\ntags:\n  - city hall\n  - 'budget: 2025'\n---\nBody.\n")
+    assert doc.metadata == {"section": ["a", "b"], "tags": ["city hall", "budget: 2025"]}
+
+
+def test_yaml_front_matter_folded_and_literal_scalars() -> None:
+    doc = md("---\nsummary: >\n  The council voted\n  on Tuesday.\nnote: |\n  one\n  two\n---\n"
+             "Body.\n")
+    assert doc.metadata == {"summary": "The council voted on Tuesday.\n", "note": "one\ntwo\n"}
+
+
+def test_yaml_front_matter_scalars_stay_as_written() -> None:
+    """Plain scalars are the strings they are written as, as before PyYAML: no dates,
+    booleans, numbers or nulls made up from them; a key without a value is left out."""
+    doc = md("---\ndate: 2024-06-02\nupdated: 2024-06-02T10:00:00Z\ndraft: yes\nlive: true\n"
+             "count: 007\ntime: 12:30\nnothing: null\nempty:\nsection: World  # a comment\n"
+             "---\nBody.\n")
+    assert doc.metadata == {"date": "2024-06-02", "updated": "2024-06-02T10:00:00Z",
+                            "draft": "yes", "live": "true", "count": "007", "time": "12:30",
+                            "nothing": "null", "section": "World"}
+
+
+def test_yaml_front_matter_nested_mapping_and_crlf() -> None:
+    doc = md("---\r\nauthor:\r\n  name: Jane Roe\r\n  desk: metro\r\n---\r\nBody.\r\n")
+    assert doc.metadata == {"author": {"name": "Jane Roe", "desk": "metro"}}
+    assert doc.text == "Body."
+
+
+@pytest.mark.parametrize("inner", ["", "just a line\n", "- a\n- b\n"])
+def test_yaml_front_matter_that_is_no_mapping_gives_no_metadata(inner: str) -> None:
+    doc = md(f"---\n{inner}---\nBody.\n")
+    assert doc.metadata == {}
+    assert doc.text == "Body."
+
+
+def test_malformed_yaml_front_matter_names_file_and_line(tmp_path) -> None:
+    err = _error(tmp_path, "story.md", b"---\ntitle: ok\nsection: [a, b\n---\nBody.\n")
+    assert str(err).startswith(f"{tmp_path / 'story.md'}: malformed YAML front matter at line 4")
+    assert "\n" not in str(err)
+    err = _error(tmp_path, "colon.md", b"---\ntitle: Breaking: fire\n---\nBody.\n")
+    assert err.reason == ("malformed YAML front matter at line 2, column 16: "
+                          "mapping values are not allowed here")
+
+
+def test_malformed_toml_front_matter_names_file_and_line(tmp_path) -> None:
+    err = _error(tmp_path, "story.md", b'+++\ntitle = "T"\ndate = \n+++\nBody.\n')
+    assert err.path == str(tmp_path / "story.md")
+    assert err.reason.startswith("malformed TOML front matter at line 3, column 8: ")
+
+
+# --------------------------------------------------------------------------------------------
+# Blocks
+
+
+def kinds(doc: Document) -> list[tuple[str, str]]:
+    """``(kind, text)`` of every block."""
+    return [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks]
+
+
+def assert_blocks_sound(doc: Document) -> None:
+    """Blocks are in order, non-overlapping, trimmed, never hold a paragraph break, and cover
+    every non-whitespace character of the article text; ``block_at`` finds them."""
+    covered = [False] * len(doc.text)
+    previous_end = 0
+    for b in doc.blocks:
+        assert isinstance(b.kind, BlockKind)
+        assert previous_end <= b.start < b.end <= len(doc.text), b
+        piece = doc.text[b.start:b.end]
+        assert piece == piece.strip() and not re.search(r"\n[ \t]*\n", piece), b
+        covered[b.start:b.end] = [True] * (b.end - b.start)
+        assert doc.block_at(b.start) == doc.block_at(b.end - 1) == b
+        previous_end = b.end
+    assert all(c or doc.text[i].isspace() for i, c in enumerate(covered))
+    assert doc.paragraph_spans() == [(b.start, b.end) for b in doc.blocks]
+
+
+def trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` less their surrounding whitespace."""
+    out = []
+    for s, e in spans:
+        piece = text[s:e]
+        s += len(piece) - len(piece.lstrip())
+        out.append((s, s + len(piece.strip())))
+    return out
+
+
+def test_plain_text_blocks_are_paragraphs() -> None:
+    src = "  First line\nsecond line.  \n\nNext.\r\n \t\r\nThird\rpart.\r\rLast.\n\n\n"
+    doc = document_from_bytes(src.encode(), "a.txt")
+    assert kinds(doc) == [("paragraph", "First line\nsecond line."), ("paragraph", "Next."),
+                          ("paragraph", "Third\rpart."), ("paragraph", "Last.")]
+    assert_blocks_sound(doc)
+    assert doc.block_at(0) is None  # leading blanks are in no block
+    assert doc.block_at(src.index("\n\n")) is None
+    assert doc.block_at(src.index("Next.") + 2) == doc.blocks[1]
+
+
+def test_plain_text_blocks_skip_directive_lines() -> None:
+    doc = document_from_bytes(b"One.\n%% quotecheck-disable\n\nTwo.\n", "a.txt")
+    assert kinds(doc) == [("paragraph", "One."), ("paragraph", "Two.")]
+
+
+def test_directly_constructed_document_has_paragraph_blocks() -> None:
+    doc = Document("x.txt", "text", "a\n\nb", "a\n\nb", "0" * 64, {})
+    assert doc.paragraph_spans() == [(0, 1), (3, 4)]
+
+
+def test_markdown_blocks() -> None:
+    src = ("---\ntitle: T\n---\n# Heading *one*\n\nA paragraph\nover two lines.\n\n"
+           "> Quoted **text**.\n>\n> - quoted item\n\n- Item one\n- Item two\n\n  Loose part.\n\n"
+           "1. ![Photo](p.jpg)\n   The mayor, Tuesday.\n\n| Name | Said |\n|---|---|\n| Jo | Yes |\n\n"
+           "```\ncode is no text\n```\n\nSetext\n------\n")
+    doc = md(src)
+    assert kinds(doc) == [
+        ("heading", "Heading one"),
+        ("paragraph", "A paragraph\nover two lines."),
+        ("blockquote", "Quoted text."),
+        ("list_item", "quoted item"),  # the innermost container wins
+        ("list_item", "Item one"),
+        ("list_item", "Item two"),
+        ("list_item", "Loose part."),
+        ("caption", "The mayor, Tuesday."),  # a paragraph that opens with an image
+        ("table_cell", "Name"), ("table_cell", "Said"), ("table_cell", "Jo"),
+        ("table_cell", "Yes"),
+        ("heading", "Setext"),
+    ]
+    assert_blocks_sound(doc)
+
+
+def test_html_blocks() -> None:
+    src = ("<html><head><title>Page</title></head><body><nav><p>Home</p></nav><article>\n"
+           "<h1>Big  <em>news</em></h1>\n<p>By Jo</p>\n<p>First<br><br>second part.</p>\n"
+           "<blockquote><p>We will not leave.</p><p>Never.</p></blockquote>\n"
+           "<figure><img src=x.jpg><figcaption>The <b>mayor</b>.</figcaption></figure>\n"
+           "<ul><li>One<li><p>Two</p></ul>\n<table><caption>Votes</caption><tr><td>Yes<td>4"
+           "</table>\n<pre>a  b\n\nc</pre>\nLoose text\n<footer><p>© Daily</p></footer>"
+           "</article><aside><p>More</p></aside></body></html>")
+    doc = htm(src)
+    assert kinds(doc) == [
+        ("heading", "Big news"),
+        ("paragraph", "By Jo"),
+        ("paragraph", "First"), ("paragraph", "second part."),  # <br><br>: a paragraph break
+        ("blockquote", "“We will not leave."), ("blockquote", "“Never.”"),
+        ("caption", "The mayor."),
+        ("list_item", "One"), ("list_item", "Two"),
+        ("caption", "Votes"), ("table_cell", "Yes"), ("table_cell", "4"),
+        ("preformatted", "a  b"), ("preformatted", "c"),
+        ("paragraph", "Loose text"),
+    ]
+    assert_blocks_sound(doc)
+    assert_faithful(doc)
+
+
+def test_html_unclosed_block_tags_end_with_their_container() -> None:
+    doc = htm("<div><ul><li>One<li>Two</div><p>After</p><h2>Head<p>In heading</h2><p>Out")
+    assert kinds(doc) == [("list_item", "One"), ("list_item", "Two"), ("paragraph", "After"),
+                          ("heading", "Head"), ("heading", "In heading"), ("paragraph", "Out")]
+
+
+def _fixture_paths() -> list[str]:
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    return sorted(str(p) for p in root.glob("*/*") if p.suffix in (".txt", ".md", ".html"))
+
+
+@pytest.mark.parametrize("path", _fixture_paths(), ids=lambda p: p.rsplit("/", 1)[-1])
+def test_fixture_blocks_are_the_quote_scanners_paragraphs(path: str) -> None:
+    """Later stages will take paragraphs from Document.blocks instead of splitting the text
+    themselves: on every fixture the blocks are ``quotes.paragraph_spans`` less surrounding
+    whitespace (the only difference: a plain-text paragraph span there keeps the blanks and
+    line terminator at its end)."""
+    doc = read_document(path)
+    assert_blocks_sound(doc)
+    assert doc.paragraph_spans() == trimmed(doc.text, paragraph_spans(doc.text))
+    if doc.format != "text":  # the readers' blocks are already trimmed
+        assert doc.paragraph_spans() == paragraph_spans(doc.text)
+
+
+@pytest.mark.parametrize("name,pieces", [("soup.md", _MD_PIECES), ("soup.html", _HTML_PIECES),
+                                         ("soup.txt", _MD_PIECES)])
+def test_random_markup_blocks_are_sound(name: str, pieces: list[str]) -> None:
+    import random
+
+    rng = random.Random(20240502)
+    for _ in range(300):
+        src = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        try:
+            doc = document_from_bytes(src.encode(), name)
+        except InputError:
+            continue
+        assert_blocks_sound(doc)
+        if "\r" not in doc.text:  # quotes.paragraph_spans sees no line end in a lone "\r"
+            assert doc.paragraph_spans() == trimmed(doc.text, paragraph_spans(doc.text))

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .documents import EXTENSIONS, FORMATS
+from .lexicons import config_lists
 
 if TYPE_CHECKING:  # the registry is imported lazily (it pulls in every rule module)
     from .rules.core import Rule, RuleSettings
@@ -56,12 +57,12 @@ CONFIG_NAMES = ("quotecheck.toml", ".quotecheck.toml", "pyproject.toml")
 CONFIG_SCHEMA_VERSION = "1.0.0"
 CONFIG_SCHEMA_ID = f"https://quotecheck.dev/schemas/config/{CONFIG_SCHEMA_VERSION}/config.schema.json"
 
-#: Lexicon lists a configuration may extend. Phrase lists are matched as words in order (any
-#: whitespace between); word lists hold single words (verbs and descriptors as lemmas).
-LEXICON_KEYS = ("anonymity-phrases", "reason-clauses", "loaded-verbs", "pejorative-cues",
-                "vague-descriptors", "speech-verbs", "titles", "corroboration-phrases")
-PHRASE_KEYS = frozenset({"anonymity-phrases", "reason-clauses", "corroboration-phrases"})
-WORD_KEYS = frozenset(LEXICON_KEYS) - PHRASE_KEYS
+#: Lexicon lists a configuration may extend (quotecheck/lexicons/lexicons.toml). Phrase lists are
+#: matched as words in order (any whitespace between); word lists hold single words (verbs and
+#: descriptors as lemmas).
+LEXICON_KEYS = tuple(config_lists())
+WORD_KEYS = frozenset(k for k, spec in config_lists().items() if spec.single_words)
+PHRASE_KEYS = frozenset(LEXICON_KEYS) - WORD_KEYS
 
 TOP_KEYS = ("extends", "fail-on", "extensions", "rules", "lexicon", "overrides")
 OVERRIDE_KEYS = ("paths", "rules", "lexicon")
@@ -674,16 +675,6 @@ def config_schema() -> dict[str, Any]:
     no_regex = "\\\\|()\\[\\]{}*+?^$"
     phrase = {"type": "string", "pattern": f"^(?=.*\\S)[^{no_regex}]+$"}
     word = {"type": "string", "pattern": f"^\\s*[^\\s{no_regex}]+\\s*$"}
-    lexicon_descriptions = {
-        "anonymity-phrases": "Phrases that grant anonymity (\"agreed to speak only if\").",
-        "reason-clauses": "Phrases that give the reason for anonymity (\"was not authorized to\").",
-        "loaded-verbs": "Attribution verbs that are not neutral, as lemmas (\"claim\").",
-        "pejorative-cues": "Words that attack a person or an institution (\"liar\").",
-        "vague-descriptors": "Bare nouns that describe a source vaguely (\"insider\").",
-        "speech-verbs": "Verbs that attribute speech, as lemmas (\"say\").",
-        "titles": "Titles, ranks and honorifics that precede a name (\"Supt\").",
-        "corroboration-phrases": "Phrases that report corroboration (\"independently confirmed\").",
-    }
     rules: dict[str, Any] = {}
     for rule_id, rule in RULES_BY_ID.items():
         table: dict[str, Any] = {"severity": {"$ref": "#/$defs/level"}}
@@ -731,8 +722,8 @@ def config_schema() -> dict[str, Any]:
                         "description": "Entries added to the built-in word lists (plain words and "
                                        "phrases, not regular expressions).",
                         "properties": {k: {"type": "array", "items": word if k in WORD_KEYS else phrase,
-                                           "description": lexicon_descriptions[k]}
-                                       for k in LEXICON_KEYS}},
+                                           "description": spec.config_description}
+                                       for k, spec in config_lists().items()}},
             "override": {
                 "type": "object", "additionalProperties": False, "required": ["paths"],
                 "anyOf": [{"required": ["rules"]}, {"required": ["lexicon"]}],

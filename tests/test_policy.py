@@ -7,6 +7,7 @@ Fast: no model, only temporary folders of TOML files.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from quotecheck.testing import ROOT
 from quotecheck import cli
 from quotecheck.lexicons import default_lexicon
 from quotecheck.policy import (CONFIG_NAMES, CONFIG_SCHEMA_ID, LEXICON_KEYS, ConfigError, Policy, PolicyCache,
-                               config_schema, discover_config, glob_regex, load_policy)
+                               compile_glob, config_schema, discover_config, load_policy)
 from quotecheck.rules import RULES_BY_ID, RuleSettings
 
 SCHEMA_PATH = ROOT / "schemas" / "config.schema.json"
@@ -301,11 +302,27 @@ rules = { anonymous-share = { severity = "info" } }
     ("drafts/[ab].md", "drafts/b.md", True),
     ("drafts/[!ab].md", "drafts/b.md", False),
     ("drafts/*", "drafts/x/a.md", False),
+    # pathspec's "gitignore" semantics: a pattern naming a directory matches the files inside
+    ("opinion", "news/opinion/a.md", True),
+    ("drafts/x", "drafts/x/a.md", True),
+    ("*.md", "a.md/b.txt", True),
+    # quotecheck's own: a trailing / stays relative to the config's folder (git: at any depth)
+    ("opinion/", "news/opinion/a.md", False),
+    ("../shared/*.md", "../shared/a.md", True),
 ])
 def test_glob_patterns(pattern, path, matches):
-    import re
+    assert compile_glob(pattern).matches(path) is matches
 
-    assert bool(re.fullmatch(glob_regex(pattern), path)) is matches
+
+@pytest.mark.parametrize("pattern,why", [
+    ("drafts/[ab.md", "unclosed '['"),
+    ("drafts/[z-a].md", "bad character range z-a"),
+    ("!drafts/**", "negation"),
+    ("#drafts", "comment"),
+])
+def test_unusable_glob_patterns(pattern, why):
+    with pytest.raises(ValueError, match=re.escape(why)):
+        compile_glob(pattern)
 
 
 # --- the cache ----------------------------------------------------------------------------

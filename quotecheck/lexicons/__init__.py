@@ -1,42 +1,186 @@
-"""The word lists quotecheck reads: data files in this folder, loaded once.
+"""The word lists quotecheck reads: data files in this folder, described by ``lexicons.toml``
+and loaded once.
 
-Plain lists (``*.txt``) hold one entry per line; ``#`` starts a comment. ``ground_rules.tsv``
-holds ``rule<TAB>regex`` lines, ``first_names.tsv`` ``name<TAB>m|f`` lines. Files of phrases
-(ground rules, reasons, knowledge, corroboration, declined comment) hold case-insensitive
-regular expressions. A newsroom adds entries from its configuration
-(:meth:`Lexicon.with_additions`); configured entries are plain phrases, never regexes.
+``lexicons.toml`` (the manifest) has one table per list: its data file, its kind (how the file
+is read: ``words``, ``names``, ``patterns``, ``pairs``, ``tagged-patterns``,
+``gendered-names``), a description and, for a list a newsroom configuration may extend, its
+``[lexicon]`` key and how configured entries are added. In the data files ``#`` starts a
+comment line. :func:`default_lexicon` loads every list the manifest names,
+:meth:`Lexicon.with_additions` adds a configuration's entries (plain phrases and words, never
+regexes), and :mod:`quotecheck.policy` takes its ``[lexicon]`` keys, their validation and
+their JSON Schema from the manifest too.
+
+To add a list:
+
+1. write the data file in this folder (a header comment saying what it holds);
+2. add a table to ``lexicons.toml`` named as the new field, with ``file``, ``kind`` and
+   ``description`` (plus ``config-key``, ``config-entry``, ``config-description`` if
+   configurations may extend it, then regenerate ``schemas/config.schema.json``:
+   ``python -m quotecheck.policy schema > schemas/config.schema.json``);
+3. add the field to :class:`Lexicon`, at the same position as the table, typed as
+   :data:`KIND_TYPES` says for its kind.
+
+``tests/test_lexicons.py`` checks that the three agree and that every file here is listed.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from typing import Any, Literal, cast, get_args
+
+__all__ = ["KIND_TYPES", "MANIFEST", "Lexicon", "ListSpec", "config_lists", "default_lexicon", "manifest",
+           "phrase_pattern"]
+
+MANIFEST = "lexicons.toml"
+
+Kind = Literal["words", "names", "patterns", "pairs", "tagged-patterns", "gendered-names"]
+ConfigEntry = Literal["phrase", "word", "title"]
+
+#: The annotation of a :class:`Lexicon` field holding a list of each kind.
+KIND_TYPES: dict[str, str] = {
+    "words": "frozenset[str]",
+    "names": "frozenset[str]",
+    "patterns": "tuple[re.Pattern[str], ...]",
+    "pairs": "Mapping[str, tuple[str, ...]]",
+    "tagged-patterns": "tuple[tuple[str, re.Pattern[str]], ...]",
+    "gendered-names": "Mapping[str, str]",
+}
+
+#: The kinds a configured entry of each sort may be added to.
+_ENTRY_KINDS: dict[str, tuple[str, ...]] = {
+    "phrase": ("patterns", "tagged-patterns"),
+    "word": ("words",),
+    "title": ("names",),
+}
+_REQUIRED = ("file", "kind", "description")
+_CONFIG = ("config-key", "config-entry", "config-description")
+_OPTIONAL = (*_CONFIG, "config-tag")
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """One table of the manifest: a list, its file and kind, and how a configuration extends it."""
+
+    field: str  # the Lexicon field (the table's name)
+    file: str
+    kind: Kind
+    description: str
+    config_key: str | None = None  # its key in a configuration's [lexicon] (None: not configurable)
+    config_entry: ConfigEntry | None = None
+    config_tag: str | None = None  # tagged-patterns: the tag configured phrases get
+    config_description: str | None = None
+
+    @property
+    def single_words(self) -> bool:
+        """Configured entries are single words (not phrases)."""
+        return self.config_entry in ("word", "title")
+
+
+def _text(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def manifest() -> tuple[ListSpec, ...]:
+    """Every list, in the manifest's order. Raises ValueError on a malformed manifest."""
+    return tuple(_spec(name, table) for name, table in tomllib.loads(_text(MANIFEST)).items())
+
+
+def _spec(name: str, table: Any) -> ListSpec:
+    """One manifest table, checked (the manifest is edited by hand as lists are added)."""
+    def bad(why: str) -> ValueError:
+        return ValueError(f"{MANIFEST}: [{name}]: {why}")
+
+    if not isinstance(table, dict):
+        raise bad("expected a table")
+    unknown = sorted(set(table) - set(_REQUIRED) - set(_OPTIONAL))
+    if unknown:
+        raise bad(f"unknown keys {unknown}")
+    missing = [k for k in _REQUIRED if k not in table]
+    if missing:
+        raise bad(f"missing keys {missing}")
+    if not all(isinstance(v, str) and v for v in table.values()):
+        raise bad("expected non-empty strings")
+    if table["kind"] not in get_args(Kind):
+        raise bad(f"unknown kind {table['kind']!r}")
+    configured = [k for k in _CONFIG if k in table]
+    if configured and len(configured) < len(_CONFIG):
+        raise bad(f"a configurable list needs all of {', '.join(_CONFIG)}")
+    entry = table.get("config-entry")
+    if entry is not None and table["kind"] not in _ENTRY_KINDS.get(entry, ()):
+        raise bad(f"config-entry {entry!r} cannot be added to a list of kind {table['kind']!r}")
+    if ("config-tag" in table) != (entry is not None and table["kind"] == "tagged-patterns"):
+        raise bad("config-tag goes with (and only with) a configurable tagged-patterns list")
+    return ListSpec(name, table["file"], cast(Kind, table["kind"]), table["description"],
+                    table.get("config-key"), cast("ConfigEntry | None", entry), table.get("config-tag"),
+                    table.get("config-description"))
+
+
+@lru_cache(maxsize=1)
+def config_lists() -> dict[str, ListSpec]:
+    """The lists a configuration may extend, by ``[lexicon]`` key, in the manifest's order."""
+    return {spec.config_key: spec for spec in manifest() if spec.config_key is not None}
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     out = []
-    for line in text.splitlines():
+    for line in _text(name).splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             out.append(line)
     return out
 
 
-def _pairs(name: str) -> dict[str, tuple[str, ...]]:
-    """A ``key<TAB>value, value`` file as a dict (``title_nouns.tsv``)."""
+def _pairs(lines: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """``key<TAB>value, value`` lines as a dict (``title_nouns.tsv``)."""
     out: dict[str, tuple[str, ...]] = {}
-    for line in _lines(name):
+    for line in lines:
         key, _, values = line.partition("\t")
         out[key.strip()] = tuple(v.strip() for v in values.split(",") if v.strip())
     return out
 
 
-def _compile(patterns: Sequence[str]) -> tuple[re.Pattern, ...]:
+def _tagged(lines: Sequence[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``tag<TAB>regex`` lines (``ground_rules.tsv``)."""
+    out = []
+    for line in lines:
+        tag, _, pattern = line.partition("\t")
+        out.append((tag.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
+    return tuple(out)
+
+
+def _gendered(lines: Sequence[str]) -> dict[str, str]:
+    """``name<TAB>m|f`` lines (``first_names.tsv``)."""
+    out: dict[str, str] = {}
+    for line in lines:
+        name, gender = line.split("\t")[:2]
+        out[name] = gender
+    return out
+
+
+def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+def _load(spec: ListSpec) -> object:
+    """A list's file read as its kind says."""
+    lines = _lines(spec.file)
+    if spec.kind == "words":
+        return frozenset(line.lower() for line in lines)
+    if spec.kind == "names":
+        return frozenset(lines)
+    if spec.kind == "patterns":
+        return _compile(lines)
+    if spec.kind == "pairs":
+        return _pairs(lines)
+    if spec.kind == "tagged-patterns":
+        return _tagged(lines)
+    return _gendered(lines)
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -45,86 +189,66 @@ def phrase_pattern(phrase: str) -> str:
     return r"\b" + r"\s+".join(words) + r"\b"
 
 
+def _extended(spec: ListSpec, current: Any, values: Sequence[str]) -> object:
+    """``current`` (the list ``spec`` describes) with configured entries added as the manifest says."""
+    if spec.config_entry == "phrase":
+        patterns = _compile([phrase_pattern(v) for v in values])
+        if spec.config_tag is not None:
+            return current + tuple((spec.config_tag, p) for p in patterns)
+        return current + patterns
+    if spec.config_entry == "word":
+        return current | frozenset(v.strip().lower() for v in values)
+    return current | frozenset(v.strip().rstrip(".") for v in values)
+
+
 @dataclass(frozen=True)
 class Lexicon:
+    """Every list, as a field named and ordered as in ``lexicons.toml``."""
+
+    ground_rules: tuple[tuple[str, re.Pattern[str]], ...]  # (ground rule, phrase granting it)
+    anonymity_reasons: tuple[re.Pattern[str], ...]
+    loaded_verbs: frozenset[str]
+    pejorative_cues: frozenset[str]
+    vague_descriptors: frozenset[str]
     speech_verbs: frozenset[str]
+    titles: frozenset[str]
+    corroboration_phrases: tuple[re.Pattern[str], ...]
     speech_nouns: frozenset[str]
     indirect_verbs: frozenset[str]
-    titles: frozenset[str]
     title_nouns: Mapping[str, tuple[str, ...]]  # "Sen" -> ("senator",): a title as a later noun
     name_prefixes: frozenset[str]  # words describing a person before the name ("Democrat")
     anonymous_nouns: frozenset[str]
     document_nouns: frozenset[str]
     organization_words: frozenset[str]
     organization_nouns: frozenset[str]
-    first_names: dict[str, str]
-    ground_rules: tuple[tuple[str, re.Pattern], ...]
-    anonymity_reasons: tuple[re.Pattern, ...]
-    loaded_verbs: frozenset[str]
-    pejorative_cues: frozenset[str]
-    vague_descriptors: frozenset[str]
-    knowledge_phrases: tuple[re.Pattern, ...]
+    first_names: Mapping[str, str]  # given name -> "m" or "f"
+    knowledge_phrases: tuple[re.Pattern[str], ...]
     seniority_words: frozenset[str]
     side_words: frozenset[str]
     affiliation_words: frozenset[str]
-    corroboration_phrases: tuple[re.Pattern, ...]
-    declined_comment: tuple[re.Pattern, ...]
+    declined_comment: tuple[re.Pattern[str], ...]
 
-    def with_additions(self, additions: Mapping[str, Sequence[str]]) -> "Lexicon":
-        """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config:
-        ``anonymity-phrases``, ``reason-clauses``, ``loaded-verbs``, ``pejorative-cues``,
-        ``vague-descriptors``, ``speech-verbs``, ``titles``, ``corroboration-phrases``)."""
-        changes: dict = {}
+    def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
+        """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,
+        :func:`config_lists`; blank entries skipped). Raises KeyError on an unknown key with
+        entries."""
+        lists = config_lists()
+        changes: dict[str, object] = {}
         for key, values in additions.items():
             values = [v for v in values if v.strip()]
             if not values:
                 continue
-            if key == "anonymity-phrases":
-                changes["ground_rules"] = self.ground_rules + tuple(
-                    ("anonymity_granted", re.compile(phrase_pattern(v), re.IGNORECASE)) for v in values)
-            elif key == "reason-clauses":
-                changes["anonymity_reasons"] = self.anonymity_reasons + _compile([phrase_pattern(v) for v in values])
-            elif key == "corroboration-phrases":
-                changes["corroboration_phrases"] = self.corroboration_phrases + _compile(
-                    [phrase_pattern(v) for v in values])
-            elif key in ("loaded-verbs", "pejorative-cues", "vague-descriptors", "speech-verbs"):
-                field = key.replace("-", "_")
-                changes[field] = getattr(self, field) | frozenset(v.strip().lower() for v in values)
-            elif key == "titles":
-                changes["titles"] = self.titles | frozenset(v.strip().rstrip(".") for v in values)
-            else:
+            if key not in lists:
                 raise KeyError(f"unknown lexicon key {key!r}")
-        return replace(self, **changes) if changes else self
+            spec = lists[key]
+            changes[spec.field] = _extended(spec, getattr(self, spec.field), values)
+        # mypy cannot follow a field's type through the manifest (see default_lexicon)
+        return replace(self, **changes) if changes else self  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    rules = []
-    for line in _lines("ground_rules.tsv"):
-        rule, _, pattern = line.partition("\t")
-        rules.append((rule.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
-    names = dict(line.split("\t")[:2] for line in _lines("first_names.tsv"))
-    return Lexicon(
-        speech_verbs=frozenset(_lines("speech_verbs.txt")),
-        speech_nouns=frozenset(_lines("speech_nouns.txt")),
-        indirect_verbs=frozenset(_lines("indirect_verbs.txt")),
-        titles=frozenset(_lines("titles.txt")),
-        title_nouns=_pairs("title_nouns.tsv"),
-        name_prefixes=frozenset(_lines("name_prefixes.txt")),
-        anonymous_nouns=frozenset(_lines("anonymous_nouns.txt")),
-        document_nouns=frozenset(_lines("document_nouns.txt")),
-        organization_words=frozenset(_lines("organization_words.txt")),
-        organization_nouns=frozenset(_lines("organization_nouns.txt")),
-        first_names=names,
-        ground_rules=tuple(rules),
-        anonymity_reasons=_compile(_lines("anonymity_reasons.txt")),
-        loaded_verbs=frozenset(_lines("loaded_verbs.txt")),
-        pejorative_cues=frozenset(_lines("pejorative_cues.txt")),
-        vague_descriptors=frozenset(_lines("vague_descriptors.txt")),
-        knowledge_phrases=_compile(_lines("knowledge_phrases.txt")),
-        seniority_words=frozenset(_lines("seniority_words.txt")),
-        side_words=frozenset(_lines("side_words.txt")),
-        affiliation_words=frozenset(_lines("affiliation_words.txt")),
-        corroboration_phrases=_compile(_lines("corroboration_phrases.txt")),
-        declined_comment=_compile(_lines("declined_comment.txt")),
-    )
+    """The built-in lists, every one the manifest names."""
+    # mypy cannot follow a field's type through the manifest's kind; tests/test_lexicons.py
+    # checks that each field is annotated as KIND_TYPES says for its kind.
+    return Lexicon(**{spec.field: _load(spec) for spec in manifest()})  # type: ignore[arg-type]

@@ -54,7 +54,7 @@ def load_stored(path: Path):
 def stored_report(path: Path) -> dict:
     from quotecheck.api import analyze
 
-    return analyze(*load_stored(path))
+    return analyze(*load_stored(path)).report
 
 
 def require_seed() -> Path:

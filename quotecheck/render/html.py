@@ -53,12 +53,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..report import Report
+
 if TYPE_CHECKING:
     from ..documents import Document
 
 __all__ = ["clip", "escape", "render_html"]
 
-Report = Mapping[str, Any]
 
 # Light backgrounds that keep black text above WCAG AA contrast; cycled by source index.
 PALETTE = ("#ffe08a", "#a8e6ff", "#c5f0a4", "#ffc2d1", "#d9c8ff",

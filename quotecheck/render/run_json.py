@@ -23,12 +23,13 @@ nothing else (no file, no model).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from .. import __version__
+from ..report import Report
 
 __all__ = [
     "RUN_SCHEMA_ID",
@@ -44,8 +45,6 @@ __all__ = [
     "split_error",
     "validate_run",
 ]
-
-Report = Mapping[str, Any]
 
 RUN_SCHEMA_VERSION = "1.0.0"
 RUN_SCHEMA_ID = f"https://quotecheck.dev/schemas/run/{RUN_SCHEMA_VERSION}/run.schema.json"

@@ -34,9 +34,9 @@ from typing import Any
 
 import click
 
-__all__ = ["render_text"]
+from ..report import Report
 
-Report = Mapping[str, Any]
+__all__ = ["render_text"]
 
 QUOTE_CHARS = 70  # quoted words shown per quote line
 DESCRIPTION_CHARS = 100  # characters of a source description

@@ -14,10 +14,11 @@ Decisions:
   ``#fragment`` links join markers and notes.
 * The article shown is the *article text* (:attr:`Document.text`): for Markdown and HTML
   inputs the markup is gone (no ``**``, ``#``, tags, entities or front matter), as a reader
-  sees it. The report's offsets are *source* offsets, so every span is mapped back into the
-  article text: the source offsets of all text characters (``Document.to_source``, which is
-  non-decreasing) are computed once, and a source offset ``o`` becomes the first text index
-  whose source offset is ``>= o`` (:func:`bisect.bisect_left`). For a span start inside markup
+  sees it. The report's offsets are *source* offsets. A source offset ``o`` falls at the first
+  text index whose source offset (the Document's forward map, ``Document.to_source``, which is
+  non-decreasing) is ``>= o``; it is found by binary search with the forward map as the key
+  (:func:`bisect.bisect_left`), so only the span ends are placed, a few characters looked up
+  for each, and no per-character map of the article is built. For a span start inside markup
   that has no text character this is the next text character; for a span end it is one past
   the last text character that starts before it. A span that maps to no text character keeps
   its label or finding marker, at that position, but no highlight. Given a plain string, the
@@ -145,26 +146,19 @@ def _short_name(source: Mapping[str, Any]) -> str:
     return name if len(name) <= 24 else name[:22].rstrip() + "…"
 
 
-class _TextMap:
-    """The article text to show and the map from report (source) offsets into it."""
+class _Shown:
+    """The article text shown, and where a report's (source) offset falls in it."""
 
     def __init__(self, source: str | Document) -> None:
-        if isinstance(source, str):
-            self.text = source
-            self.source_length = len(source)
-            self._source_of: list[int] | None = None  # identity
-        else:
-            self.text = source.text
-            self.source_length = len(source.source)
-            # to_source is non-decreasing over the text: bisect finds the text index of a
-            # source offset (module docstring).
-            self._source_of = [source.to_source(i) for i in range(len(self.text))]
+        self.text = source if isinstance(source, str) else source.text
+        self.source_length = len(source if isinstance(source, str) else source.source)
+        self._to_source = None if isinstance(source, str) else source.to_source  # None: identity
 
-    def to_text(self, offset: int) -> int:
+    def text_index(self, offset: int) -> int:
         """The first text index whose source offset is ``>= offset`` (``len(text)`` if none)."""
-        if self._source_of is None:
+        if self._to_source is None:
             return min(max(offset, 0), len(self.text))
-        return bisect_left(self._source_of, offset)
+        return bisect_left(range(len(self.text)), offset, key=self._to_source)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -183,8 +177,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 class _Page:
     def __init__(self, report: Report, source: str | Document) -> None:
         self.report = report
-        self.map = _TextMap(source)
-        self.text = self.map.text
+        self.shown = _Shown(source)
+        self.text = self.shown.text
         self.quotes = [q for q in report.get("quotes") or [] if isinstance(q, Mapping)]
         self.sources = [s for s in report.get("sources") or [] if isinstance(s, Mapping)]
         self.findings = [f for f in report.get("findings") or [] if isinstance(f, Mapping)]
@@ -196,7 +190,7 @@ class _Page:
 
     def _clamp(self, item: Mapping[str, Any]) -> tuple[int, int]:
         """The item's source span, clamped to the source."""
-        n = self.map.source_length
+        n = self.shown.source_length
         start = min(max(_int(item.get("start")), 0), n)
         end = min(max(_int(item.get("end"), start), start), n)
         return start, end
@@ -204,7 +198,7 @@ class _Page:
     def _text_span(self, item: Mapping[str, Any]) -> tuple[int, int, bool]:
         """The item's span in the article text, and whether its source span is non-empty."""
         start, end = self._clamp(item)
-        return self.map.to_text(start), self.map.to_text(end), start < end
+        return self.shown.text_index(start), self.shown.text_index(end), start < end
 
     def _spans(self) -> tuple[list[_Span], dict[int, list[str]]]:
         spans: list[_Span] = []

@@ -66,6 +66,7 @@ from typing import Any
 from dateutil.parser import parse as parse_datetime
 
 from quotecheck.schema import SCHEMA_VERSION, ReportValidationError, check_report
+from quotecheck.vocab import GroundRule, QuoteKind, Severity, SourceType
 
 __all__ = [
     "DATE_UNITS",
@@ -88,14 +89,13 @@ SUMMARY_SCHEMA_ID = (f"https://quotecheck.dev/schemas/summary/{SUMMARY_SCHEMA_VE
                      "/summary.schema.json")
 NONE_GROUP = "(none)"
 TOP_SOURCES = 20
-GROUND_RULES = ("background", "deep_background", "not_for_attribution", "off_the_record",
-                "anonymity_granted")
-SEVERITIES = ("error", "warning", "info")
-SOURCE_TYPES = ("named_person", "named_organization", "anonymous_individual", "anonymous_group",
-                "document", "unknown")
+# Plain strings from the vocabulary, in its order: the summary is data (JSON, YAML) keyed by them.
+GROUND_RULES: tuple[str, ...] = tuple(g.value for g in GroundRule)
+SEVERITIES: tuple[str, ...] = tuple(s.value for s in Severity)
+SOURCE_TYPES: tuple[str, ...] = tuple(t.value for t in SourceType)
 DATE_UNITS = ("day", "week", "month", "year")
-QUOTATION_KINDS = frozenset({"direct", "partial"})
-NAMED_TYPES = frozenset({"named_person", "named_organization"})
+QUOTATION_KINDS = frozenset(k.value for k in QuoteKind if k.quoted)
+NAMED_TYPES = frozenset({SourceType.NAMED_PERSON.value, SourceType.NAMED_ORGANIZATION.value})
 _SPACE = re.compile(r"\s+")
 # What dateutil fills in for the parts a date leaves out, instead of today's: the first day, the
 # first month, and year 1, which no article date has (a date without its year is no date).

@@ -60,6 +60,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from ..report import Report
+from ..vocab import SEVERITIES, QuoteKind
 from .templating import escape, template
 
 if TYPE_CHECKING:
@@ -72,8 +73,8 @@ __all__ = ["clip", "escape", "render_html"]
 PALETTE = ("#ffe08a", "#a8e6ff", "#c5f0a4", "#ffc2d1", "#d9c8ff",
            "#ffd1a3", "#b3f0e0", "#e6e6a1", "#f5c6f0", "#c9d9ff")
 UNATTRIBUTED = "#dddddd"
-MARKED_KINDS = ("direct", "partial", "indirect")
-SEVERITIES = ("error", "warning", "info")
+MARKED_KINDS = (QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.INDIRECT)
+QUOTED = tuple(k for k in QuoteKind if k.quoted)
 # Paragraph breaks: a blank line (the article text's "\n\n" block separator, or in a plain
 # string any run of lines holding only blanks); a single line break inside one becomes <br>.
 PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)(?:[ \t]*(?:\r\n?|\n))+")
@@ -342,7 +343,7 @@ class _Page:
         rows = []
         for s in self.sources:
             sid = str(s.get("id"))
-            quotes = [q for q in self.quotes if q.get("kind") in ("direct", "partial")
+            quotes = [q for q in self.quotes if q.get("kind") in QUOTED
                       and isinstance(q.get("speaker"), Mapping)
                       and str(q["speaker"].get("source_id")) == sid]
             if s.get("anonymous"):

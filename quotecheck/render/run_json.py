@@ -30,6 +30,7 @@ from typing import Any
 
 from .. import __version__
 from ..report import Report
+from ..vocab import Severity
 
 __all__ = [
     "RUN_SCHEMA_ID",
@@ -48,7 +49,7 @@ __all__ = [
 
 RUN_SCHEMA_VERSION = "1.0.0"
 RUN_SCHEMA_ID = f"https://quotecheck.dev/schemas/run/{RUN_SCHEMA_VERSION}/run.schema.json"
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES: tuple[str, ...] = tuple(s.value for s in Severity)  # plain strings: JSON keys
 # The same order as quotecheck.rules.core.SEVERITY_RANK; kept here so that rendering a run does
 # not import the analysis modules.
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}

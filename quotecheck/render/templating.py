@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
@@ -37,7 +38,8 @@ def _finalize(value: Any) -> Markup:
 class _JoinedLines(PackageLoader):
     """Loads a template with its lines joined and their leading indentation dropped."""
 
-    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Any]:
+    def get_source(self, environment: Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool] | None]:
         source, filename, uptodate = super().get_source(environment, template)
         return "".join(line.lstrip() for line in source.splitlines()), filename, uptodate
 

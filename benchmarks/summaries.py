@@ -56,8 +56,9 @@ def check_split(corpus: Path, split: str, model_dir: Path | None) -> list[dict[s
     articles = polnear.load_split(corpus, split)
     checker = Checker(model_dir=str(model_dir) if model_dir else None, cache_dir=CACHE_DIR)
     started = time.perf_counter()
-    reports = checker.check_texts([a.text for a in articles],
+    results = checker.check_texts([a.text for a in articles],
                                   paths=[f"polnear/{split}/{a.name}.txt" for a in articles])
+    reports = [result.report for result in results]
     progress(f"checked {len(reports)} articles in {time.perf_counter() - started:.1f} s")
     for article, report in zip(articles, reports, strict=True):
         report["document"]["metadata"] = {

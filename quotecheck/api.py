@@ -2,17 +2,18 @@
 
     from quotecheck.api import Checker
     checker = Checker(model_dir=None)          # --model-dir, $QUOTECHECK_MODEL_DIR, stanza default
-    reports = checker.check_texts(texts)       # model loaded once, texts parsed in batches
+    results = checker.check_texts(texts)       # model loaded once, texts parsed in batches
+    reports = [r.report for r in results]      # the JSON reports
 
 :func:`analyze` is the model-free half: a :class:`~quotecheck.documents.Document` and its
-:class:`~quotecheck.parsing.Parse` in, the JSON report out. Tests call it with stored parses.
+:class:`~quotecheck.parsing.Parse` in, an :class:`~quotecheck.result.ArticleResult` (the
+analysis and its JSON report) out. Tests call it with stored parses.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 from .attribution import attribute
 from .cache import ParseCache
@@ -23,6 +24,7 @@ from .lexicons import Lexicon, default_lexicon
 from .parsing import Parse, Parser, resolve_model_dir
 from .quotes import scan_quotes
 from .report import build_report
+from .result import ArticleResult
 from .sources import cluster_sources
 
 
@@ -31,8 +33,8 @@ Progress = Callable[[int], "Callable[[Sequence[str]], None] | None"]
 
 
 def analyze(doc: Document, parse: Parse, lexicon: Lexicon | None = None,
-            rules: Mapping[str, RuleSettings | None] | None = None) -> dict[str, Any]:
-    """Quotations, attribution, sources and findings for a parsed document, as a report dict.
+            rules: Mapping[str, RuleSettings | None] | None = None) -> ArticleResult:
+    """Quotations, attribution, sources and findings for a parsed document, with its report.
 
     ``lexicon``: the word lists in effect (a newsroom's additions included); ``rules``: the
     configured settings per rule id (None: off; missing: the rule's defaults)."""
@@ -41,14 +43,16 @@ def analyze(doc: Document, parse: Parse, lexicon: Lexicon | None = None,
     attributions = attribute(doc.text, parse, quotes, lex)
     sources = cluster_sources(doc.text, parse, attributions, lex)
     analysis = Analysis(doc.text, sources, unbalanced, lex)
-    report = build_report(doc, analysis, run_rules(analysis, RULES, rules))
+    findings = run_rules(analysis, RULES, rules)
+    report = build_report(doc, analysis, findings)
     # quotecheck-disable comments: drop what they cover; report the ones that cover nothing
     def severity(rule_id: str) -> str | None:
         chosen = RULES_BY_ID[rule_id].default_settings() if rules is None or rule_id not in rules else rules[rule_id]
         return None if chosen is None else chosen.severity
 
-    return suppress.apply(report, doc, RULES_BY_ID, unused_severity=severity("unused-suppression"),
-                          unknown_severity=severity("unknown-suppression-rule"))
+    report = suppress.apply(report, doc, RULES_BY_ID, unused_severity=severity("unused-suppression"),
+                            unknown_severity=severity("unknown-suppression-rule"))
+    return ArticleResult(doc, attributions, sources, findings, report)
 
 
 class Checker:
@@ -82,14 +86,15 @@ class Checker:
         return [p for p in found if p is not None]
 
     def check_documents(self, docs: Sequence[Document], settings: Sequence[Settings] | None = None,
-                        progress: Progress | None = None) -> list[dict[str, Any]]:
+                        progress: Progress | None = None) -> list[ArticleResult]:
         """Parse all documents in batches, then analyse each with its own settings (the
         lexicon and rule settings of the newsroom policy that governs its path)."""
         return self.check_parsed(docs, self.parse_documents(docs, progress), settings)
 
     def check_parsed(self, docs: Sequence[Document], parses: Sequence[Parse],
-                     settings: Sequence[Settings] | None = None) -> list[dict[str, Any]]:
-        """Everything after the parse: quotations, attribution, sources, rules, report."""
+                     settings: Sequence[Settings] | None = None) -> list[ArticleResult]:
+        """Everything after the parse: quotations, attribution, sources, rules, report (one
+        :class:`~quotecheck.result.ArticleResult` per document)."""
         chosen = settings if settings is not None else [(self.lexicon, None)] * len(docs)
         return [analyze(d, p, lex, rules) for d, p, (lex, rules) in zip(docs, parses, chosen)]
 
@@ -101,6 +106,6 @@ class Checker:
         return [document_from_bytes(t.encode("utf-8"), name, input_format) for t, name in zip(texts, names)]
 
     def check_texts(self, texts: Sequence[str], paths: Sequence[str] | None = None,
-                    input_format: str = "text") -> list[dict[str, Any]]:
+                    input_format: str = "text") -> list[ArticleResult]:
         """Check article texts (plain text unless ``input_format`` says otherwise)."""
         return self.check_documents(self.documents(texts, paths, input_format))

@@ -14,12 +14,15 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .report import summarize
+from .report import Report
+
+if TYPE_CHECKING:
+    from .result import ArticleResult
 
 BASELINE_VERSION = 1
 
@@ -52,11 +55,12 @@ def _git_root() -> Path:
 
 
 def fingerprint(path: str, finding: Mapping[str, Any]) -> str:
+    """The finding's key in a baseline: path, rule and message (see the module docstring)."""
     key = "\x1f".join((canonical_path(path), finding["rule"], " ".join(finding["message"].split())))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def create(reports: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+def create(reports: Iterable[Report]) -> dict[str, Any]:
     """The baseline document for these reports (JSON-ready, sorted for stable diffs)."""
     entries = []
     for report in reports:
@@ -86,23 +90,20 @@ def load(path: str | Path) -> Counter[str]:
         raise BaselineError(f"{path}: a baseline entry has no fingerprint") from None
 
 
-def apply(reports: list[dict[str, Any]], known: Counter[str]) -> tuple[list[dict[str, Any]], int]:
-    """Reports without the findings the baseline knows; the number of findings removed.
-    Summaries are recomputed so each report still describes what it shows."""
+def apply(results: Sequence[ArticleResult], known: Counter[str]) -> tuple[list[ArticleResult], int]:
+    """Results without the findings the baseline knows; the number of findings removed.
+    Each report's summary is recomputed so it still describes what it shows."""
     remaining = Counter(known)
     out, removed = [], 0
-    for report in reports:
-        path = report["document"]["path"]
+    for result in results:
+        path = result.report["document"]["path"]
         kept = []
-        for f in report["findings"]:
+        for f in result.report["findings"]:
             fp = fingerprint(path, f)
             if remaining[fp] > 0:
                 remaining[fp] -= 1
                 removed += 1
             else:
                 kept.append(f)
-        if len(kept) != len(report["findings"]):
-            report = dict(report, findings=kept)
-            report["summary"] = summarize(report["quotes"], report["sources"], kept)
-        out.append(report)
+        out.append(result.keep_report_findings(kept))
     return out, removed

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -19,9 +19,13 @@ from . import __version__
 from .documents import FORMATS, InputError, document_from_bytes, read_document
 from .rules import SEVERITY_RANK
 from .parsing import ENV_MODEL_DIR, ModelError, download_models, resolve_model_dir
+from .render import OUTPUT_FORMATS, RENDERERS, RenderOptions
+from .vocab import SEVERITIES, Severity
+
+if TYPE_CHECKING:
+    from .result import ArticleResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-OUTPUT_FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "markdown", "html")
 
 
 def _model_dir_option(f):
@@ -53,12 +57,13 @@ def _progress_bar(total_words: int):
 
 def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: str | None,
                   model_dir: str | None, cache: bool = True, show_progress: bool = False,
-                  jobs: int = 1, stdin_filename: str | None = None) -> tuple[list[dict], list, list[str], list]:
+                  jobs: int = 1, stdin_filename: str | None = None
+                  ) -> tuple[list[ArticleResult], list, list[str]]:
     """Read, configure and check the articles named on the command line.
 
-    Returns the reports, the policy of each report's file, one-line input errors and the
-    documents (whose original text the annotated HTML page shows). A bad
-    configuration or a missing model ends the run (exit 2) before anything is reported."""
+    Returns the results (each with its document and report), the policy of each result's file
+    and one-line input errors. A bad configuration or a missing model ends the run (exit 2)
+    before anything is reported."""
     from .api import Checker
     from .lexicons import default_lexicon
     from .policy import ConfigError, PolicyCache
@@ -98,18 +103,18 @@ def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: s
         settings.append((lexicons[key], policy.rules))
     for line in errors:
         click.echo(f"quotecheck: {line}", err=True)
-    reports: list[dict] = []
+    results: list[ArticleResult] = []
     if docs:
         try:
             from .cache import default_cache_dir
 
             cache_dir = default_cache_dir() if cache else None
             workers = jobs or os.cpu_count() or 1
-            reports = Checker(model_dir, cache_dir=cache_dir, jobs=workers).check_documents(
+            results = Checker(model_dir, cache_dir=cache_dir, jobs=workers).check_documents(
                 docs, settings, _progress_bar if show_progress else None)
         except ModelError as e:
             _fail(str(e))
-    return reports, chosen, errors, docs
+    return results, chosen, errors
 
 
 def _fail(message: str) -> NoReturn:
@@ -143,7 +148,7 @@ def _check_options(f):
                                       "html (an annotated page for one article).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str),
               default=None, help="Write the report to this file instead of standard output.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+@click.option("--fail-on", type=click.Choice([str(s) for s in SEVERITIES]), default=None,
               help="Exit 1 when a finding at or above this severity is reported "
                    "(default: the configuration's fail-on, else error).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (errors still exit 2).")
@@ -157,18 +162,8 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
           model_dir: str | None) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from . import baseline
-    from .render.github import render_github
-    from .render.json_format import render_json
-    from .render.jsonl import render_jsonl
-    from .render.junit import render_junit
-    from .render.markdown import render_markdown
-    from .render.run_json import render_run_json
-    from .render.sarif import render_sarif
-    from .render.text import render_text
 
-    MACHINE_RENDERERS = {"jsonl": render_jsonl, "sarif": render_sarif, "github": render_github,
-                         "markdown": render_markdown}
-
+    fmt = RENDERERS[output_format]
     known = None
     if baseline_file:
         try:
@@ -176,34 +171,21 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
         except baseline.BaselineError as e:
             _fail(str(e))
     # never in machine formats, files or pipes: only for a person watching a terminal
-    show_progress = output_format == "text" and sys.stderr.isatty()
-    reports, chosen, errors, docs = _check_inputs(paths, input_format, config_file, model_dir, cache,
-                                                  show_progress, jobs, stdin_filename)
+    show_progress = fmt.for_people and sys.stderr.isatty()
+    results, chosen, errors = _check_inputs(paths, input_format, config_file, model_dir, cache,
+                                            show_progress, jobs, stdin_filename)
     if known is not None:
-        reports, _ = baseline.apply(reports, known)
+        results, _ = baseline.apply(results, known)
+    if not fmt.several and len(results) != 1:
+        _fail(f"--format {fmt.name} writes one page per article; {len(results)} articles were checked "
+              "(give one file)")
 
-    run_fail_on = fail_on or next((p.fail_on for p in chosen if p.fail_on), None) or "error"
-    if output_format == "json":
-        # One file asked for: its report (schemas/report.schema.json); several, a directory or a
-        # glob: one run document (schemas/run.schema.json), even when only one file could be
-        # read, so the shape depends on the command line only.
-        single = len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
-        rendered = render_json(reports[0]) if single and reports else \
-            render_run_json(reports, errors=errors, fail_on=run_fail_on)
-    elif output_format == "text":
-        use_color = color if color is not None else (output is None and sys.stdout.isatty())
-        rendered = render_text(reports, color=use_color, errors=errors)
-    elif output_format == "html":
-        from .render.html import render_html
-
-        if len(reports) != 1:
-            _fail(f"--format html writes one page per article; {len(reports)} articles were checked "
-                  "(give one file)")
-        rendered = render_html(reports[0], docs[0])  # the article text, as published
-    elif output_format == "junit":
-        rendered = render_junit(reports, fail_on=run_fail_on, errors=errors)
-    else:
-        rendered = MACHINE_RENDERERS[output_format](reports, errors=errors)
+    options = RenderOptions(
+        errors=tuple(errors),
+        fail_on=Severity(fail_on or next((p.fail_on for p in chosen if p.fail_on), None) or "error"),
+        color=color if color is not None else (output is None and sys.stdout.isatty()),
+        one_file=len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file()))
+    rendered = fmt.render(results, options)
     if output:
         Path(output).write_text(rendered, encoding="utf-8")
     elif rendered.strip():  # nothing to say (jsonl, github with no findings): print nothing
@@ -212,11 +194,11 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
     if errors:
         sys.exit(EXIT_ERROR)
 
-    def fails(report: dict, policy) -> bool:
+    def fails(result: ArticleResult, policy) -> bool:
         threshold = SEVERITY_RANK[fail_on or policy.fail_on or "error"]
-        return any(SEVERITY_RANK[f["severity"]] >= threshold for f in report["findings"])
+        return any(SEVERITY_RANK[f["severity"]] >= threshold for f in result.report["findings"])
 
-    failing = not exit_zero and any(fails(r, p) for r, p in zip(reports, chosen))
+    failing = not exit_zero and any(fails(r, p) for r, p in zip(results, chosen))
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
@@ -288,9 +270,9 @@ def summarize_command(paths: tuple[str, ...], by: tuple[str, ...], output_format
             summary = summarize(load_reports(report_files), by=by)  # streamed: one file at a time
             errors: list[str] = []
         else:
-            reports, _, errors, _ = _check_inputs(paths, input_format, config_file, model_dir, cache,
-                                                  jobs=jobs, stdin_filename=stdin_filename)
-            summary = summarize(reports, by=by)
+            results, _, errors = _check_inputs(paths, input_format, config_file, model_dir, cache,
+                                               jobs=jobs, stdin_filename=stdin_filename)
+            summary = summarize((r.report for r in results), by=by)
         validate_summary(summary)
     except SummaryError as e:
         _fail(str(e))
@@ -329,11 +311,11 @@ def baseline_create(paths: tuple[str, ...], output: str, input_format: str | Non
 
     from . import baseline
 
-    reports, _, errors, _ = _check_inputs(paths, input_format, config_file, model_dir, cache, jobs=jobs,
-                                          stdin_filename=stdin_filename)
-    doc = baseline.create(reports)
+    results, _, errors = _check_inputs(paths, input_format, config_file, model_dir, cache, jobs=jobs,
+                                       stdin_filename=stdin_filename)
+    doc = baseline.create(r.report for r in results)
     Path(output).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(reports)} file(s) in {output}")
+    click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(results)} file(s) in {output}")
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
 
 

@@ -6,15 +6,22 @@ This is the only place where article-text offsets become source-file locations
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from . import __version__
-from .documents import Document
-from .rules import Analysis, Finding
 from .schema import SCHEMA_VERSION
-from .sources import SourceAnalysis
+
+if TYPE_CHECKING:  # renderers import Report from here without loading the analysis modules
+    from .documents import Document
+    from .rules import Analysis, Finding
+    from .sources import SourceAnalysis
 
 QUOTE_KINDS = ("direct", "partial", "indirect", "scare", "title")
+
+# The JSON report of one article as renderers read it (schemas/report.schema.json). Renderers
+# take it read-only and tolerate missing keys, so it is a Mapping, not a TypedDict.
+Report: TypeAlias = Mapping[str, Any]
 
 
 def _loc(doc: Document, start: int, end: int, text: str | None = None) -> dict[str, Any]:

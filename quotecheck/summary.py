@@ -23,8 +23,11 @@ Definitions (all over direct + partial quotations, as in a report's ``summary``)
 Grouping (``by``): each field is a front-matter key of ``document.metadata`` ("section",
 "author", "desk"), or a date bucket ``FIELD:UNIT`` with UNIT one of ``day``, ``week``,
 ``month``, ``year`` (``published:month``); a bare ``day``, ``week``, ``month`` or ``year``
-means ``date:UNIT``. A field value is parsed as an ISO date (``2024-03-12``, or a date-time)
-and bucketed as ``2024-03-12``, ``2024-W11`` (ISO week), ``2024-03`` or ``2024``. A missing
+means ``date:UNIT``. A field value is read as an ISO date (``2024-03-12``, or a date-time), else
+as a date the way newsrooms write them (``June 2, 2024``, ``2 June 2024``, ``2024/06/02``,
+``Sun, 02 Jun 2024 10:00:00 GMT``; ``06/02/2024`` is month first) by
+:func:`dateutil.parser.parse`; a date without a day is the first of its month, one without a
+year is no date. It is bucketed as ``2024-03-12``, ``2024-W11`` (ISO week), ``2024-03`` or ``2024``. A missing
 value, and a date that does not parse, go to group ``"(none)"``. Group keys are named by the
 field exactly as given.
 
@@ -60,7 +63,10 @@ from importlib import resources
 from os import PathLike
 from typing import Any
 
+from dateutil.parser import parse as parse_datetime
+
 from quotecheck.schema import SCHEMA_VERSION, ReportValidationError, check_report
+from quotecheck.vocab import GroundRule, QuoteKind, Severity, SourceType
 
 __all__ = [
     "DATE_UNITS",
@@ -83,15 +89,17 @@ SUMMARY_SCHEMA_ID = (f"https://quotecheck.dev/schemas/summary/{SUMMARY_SCHEMA_VE
                      "/summary.schema.json")
 NONE_GROUP = "(none)"
 TOP_SOURCES = 20
-GROUND_RULES = ("background", "deep_background", "not_for_attribution", "off_the_record",
-                "anonymity_granted")
-SEVERITIES = ("error", "warning", "info")
-SOURCE_TYPES = ("named_person", "named_organization", "anonymous_individual", "anonymous_group",
-                "document", "unknown")
+# Plain strings from the vocabulary, in its order: the summary is data (JSON, YAML) keyed by them.
+GROUND_RULES: tuple[str, ...] = tuple(g.value for g in GroundRule)
+SEVERITIES: tuple[str, ...] = tuple(s.value for s in Severity)
+SOURCE_TYPES: tuple[str, ...] = tuple(t.value for t in SourceType)
 DATE_UNITS = ("day", "week", "month", "year")
-QUOTATION_KINDS = frozenset({"direct", "partial"})
-NAMED_TYPES = frozenset({"named_person", "named_organization"})
+QUOTATION_KINDS = frozenset(k.value for k in QuoteKind if k.quoted)
+NAMED_TYPES = frozenset({SourceType.NAMED_PERSON.value, SourceType.NAMED_ORGANIZATION.value})
 _SPACE = re.compile(r"\s+")
+# What dateutil fills in for the parts a date leaves out, instead of today's: the first day, the
+# first month, and year 1, which no article date has (a date without its year is no date).
+_DATE_DEFAULT = datetime(1, 1, 1)
 
 
 class SummaryError(ValueError):
@@ -253,6 +261,7 @@ def _parse_by(by: Sequence[str] | str) -> tuple[tuple[str, str, str | None], ...
 
 
 def _parse_date(value: Any) -> date | None:
+    """The date of a metadata value (see the module docstring), or None."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -267,7 +276,12 @@ def _parse_date(value: Any) -> date | None:
     try:
         return date.fromisoformat(text[:10])
     except ValueError:
+        pass
+    try:
+        parsed = parse_datetime(text, default=_DATE_DEFAULT)
+    except (ValueError, OverflowError):  # dateutil's ParserError is a ValueError
         return None
+    return None if parsed.year == _DATE_DEFAULT.year else parsed.date()
 
 
 def _bucket(d: date, unit: str) -> str:

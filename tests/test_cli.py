@@ -17,7 +17,7 @@ from quotecheck.schema import validate_report
 
 
 class StoredChecker:
-    """Stands in for quotecheck.api.Checker: reports from stored fixture parses."""
+    """Stands in for quotecheck.api.Checker: results from stored fixture parses."""
 
     instances = 0
 
@@ -28,13 +28,13 @@ class StoredChecker:
         self.progress = progress
         from quotecheck.api import analyze
 
-        reports = []
+        results = []
         for i, doc in enumerate(docs):
             name = doc.path.rsplit("/", 1)[-1]
             _, parse = load_stored(ARTICLES / name)
             lexicon, rules = settings[i] if settings else (None, None)
-            reports.append(analyze(doc, parse, lexicon, rules))
-        return reports
+            results.append(analyze(doc, parse, lexicon, rules))
+        return results
 
 
 @pytest.fixture

@@ -470,16 +470,17 @@ class StubChecker:
         self.analysed = getattr(self, "analysed", 0) + len(docs)
         return [{} for _ in docs]
 
-    def check_texts(self, texts: list[str], paths: list[str] | None = None) -> list[dict]:
+    def check_texts(self, texts: list[str], paths: list[str] | None = None) -> list[types.SimpleNamespace]:
+        """Results (as quotecheck.result.ArticleResult: only ``report`` is read) for ``texts``."""
         self.calls.append(list(paths or []))
         return [
-            {
+            types.SimpleNamespace(report={
                 "quotes": [
                     {"start": m.start(), "end": m.end(), "kind": "direct", "speaker": None}
                     for m in QUOTE.finditer(text)
                 ],
                 "sources": [],
-            }
+            })
             for text in texts
         ]
 

@@ -54,13 +54,13 @@ def _rules_fired(report):
 
 def test_settings_switch_off_change_severity_and_set_options():
     doc, parse = load_stored(ARTICLES / "05-anonymous-groups-plant-closing.txt")
-    default = analyze(doc, parse)
+    default = analyze(doc, parse).report
     assert "anonymous-share" in _rules_fired(default)  # 4 of 5 quotations, limit 50%
-    relaxed = analyze(doc, parse, rules={"anonymous-share": RuleSettings("warning", {"max": 0.9, "min-quotes": 3})})
+    relaxed = analyze(doc, parse, rules={"anonymous-share": RuleSettings("warning", {"max": 0.9, "min-quotes": 3})}).report
     assert "anonymous-share" not in _rules_fired(relaxed)
-    off = analyze(doc, parse, rules={"vague-source": None})
+    off = analyze(doc, parse, rules={"vague-source": None}).report
     assert "vague-source" in _rules_fired(default) and "vague-source" not in _rules_fired(off)
-    louder = analyze(doc, parse, rules={"vague-source": RuleSettings("error", {})})
+    louder = analyze(doc, parse, rules={"vague-source": RuleSettings("error", {})}).report
     assert {f["severity"] for f in louder["findings"] if f["rule"] == "vague-source"} == {"error"}
 
 
@@ -68,16 +68,16 @@ def test_lexicon_additions_change_what_is_found():
     doc, parse = load_stored(ARTICLES / "11-partial-quotes-verbs-titles.txt")
     from quotecheck.lexicons import default_lexicon
 
-    before = [f for f in analyze(doc, parse)["findings"] if f["rule"] == "loaded-attribution-verb"]
+    before = [f for f in analyze(doc, parse).report["findings"] if f["rule"] == "loaded-attribution-verb"]
     lex = default_lexicon().with_additions({"loaded-verbs": ["warn", "explain"]})
-    after = [f for f in analyze(doc, parse, lexicon=lex)["findings"] if f["rule"] == "loaded-attribution-verb"]
+    after = [f for f in analyze(doc, parse, lexicon=lex).report["findings"] if f["rule"] == "loaded-attribution-verb"]
     assert len(after) > len(before)
     assert any("warned" in f["message"] for f in after)
 
 
 def test_seed_descriptor_and_findings():
     doc, parse = load_stored(require_seed())
-    report = analyze(doc, parse)
+    report = analyze(doc, parse).report
     nato = next(s for s in report["sources"] if s["anonymous"])
     rules = {f["rule"] for f in report["findings"] if f.get("source_id") == nato["id"]}
     assert rules == {"anonymous-source", "background-source", "anonymity-unexplained"}
@@ -133,7 +133,7 @@ NEAR_MISSES = {
 
 def _report(name):
     path = require_seed() if name == "nato-iraq-training.txt" else ARTICLES / name
-    return analyze(*load_stored(path))
+    return analyze(*load_stored(path)).report
 
 
 def _hits(report, rule, source_name):

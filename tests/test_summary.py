@@ -349,6 +349,22 @@ def test_bare_date_units_and_other_date_fields(reports):
     assert other["timeline"]["undated"] == 1  # the timeline reads the date field only
 
 
+@pytest.mark.parametrize(("written", "day"), [
+    ("June 2, 2024", "2024-06-02"), ("2024/06/02", "2024-06-02"), ("2 June 2024", "2024-06-02"),
+    ("Sun, 02 Jun 2024 10:00:00 GMT", "2024-06-02"), ("06/02/2024", "2024-06-02"),  # month first
+    ("June 2024", "2024-06-01"),  # no day: the first of the month, not today's day
+    ("2024-03-12T23:30:00-05:00", "2024-03-12"), ("2024-03-12 (updated)", "2024-03-12"),
+    ("June 2", None), ("yesterday", None), ("5", None), ("", None),  # no year: no date
+])
+def test_dates_as_newsrooms_write_them(reports, written, day):
+    r = copy.copy(reports[SEED_LIKE])
+    r["document"] = dict(r["document"], metadata={"date": written})
+    out = summarize([r], by=["date:day"])
+    assert out["articles"][0]["date"] == day
+    assert out["groups"][0]["key"] == {"date:day": day or NONE_GROUP}
+    assert out["timeline"]["undated"] == (0 if day else 1)
+
+
 def test_timeline_units_and_gaps(reports):
     base = reports[SEED_LIKE]
 

@@ -459,7 +459,7 @@ def _with_lines(source: str, inserts: dict[int, str]) -> str:
 def test_real_report_in_source_coordinates_and_summary_recomputed() -> None:
     path = ARTICLES / "33-unattributed-apartment-fire.txt"
     original_doc, parse = load_stored(path)
-    original = analyze(original_doc, parse)
+    original = analyze(original_doc, parse).report
     assert original["summary"]["findings"] == {"error": 1, "warning": 2, "info": 2}
 
     inserts = {
@@ -474,7 +474,7 @@ def test_real_report_in_source_coordinates_and_summary_recomputed() -> None:
     assert doc.text == original_doc.text  # the stored parse still applies
     assert [d.line for d in doc.directives] == [1, 10, 13, 18, 21]
     assert_faithful(doc)
-    report = analyze(dataclasses.replace(doc, directives=()), parse)  # the same article, no suppressions
+    report = analyze(dataclasses.replace(doc, directives=()), parse).report  # the same article, no suppressions
 
     # every location moved by exactly the directive lines inserted before it
     def shifted(loc: dict[str, Any]) -> dict[str, Any]:
@@ -499,4 +499,4 @@ def test_real_report_in_source_coordinates_and_summary_recomputed() -> None:
     assert out["summary"] == {**report["summary"],
                               "findings": {"error": 0, "warning": 0, "info": 1}}
     assert out["summary"]["quotes"] == original["summary"]["quotes"]
-    assert analyze(doc, parse) == out  # analyze applies the article's suppressions itself
+    assert analyze(doc, parse).report == out  # analyze applies the article's suppressions itself

@@ -133,12 +133,11 @@ def run_checker(
     started = time.perf_counter()
     for i in range(0, len(articles), batch):
         chunk = articles[i : i + batch]
-        reports.extend(
-            checker.check_texts(
-                [article.text for article in chunk],
-                paths=[f"{article.name}.txt" for article in chunk],
-            )
+        results = checker.check_texts(
+            [article.text for article in chunk],
+            paths=[f"{article.name}.txt" for article in chunk],
         )
+        reports.extend(result.report for result in results)
         progress(
             f"checked {len(reports)}/{len(articles)} articles "
             f"({time.perf_counter() - started:.1f} s)"

@@ -20,15 +20,13 @@ written with forward slashes, as GitHub matches them against the repository.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
 
+from ..report import Report
 from .run_json import split_error
 from .sarif import LineAnchors, span_end
 
 __all__ = ["escape_data", "escape_property", "render_github"]
-
-Report = Mapping[str, Any]
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

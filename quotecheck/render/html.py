@@ -14,10 +14,11 @@ Decisions:
   ``#fragment`` links join markers and notes.
 * The article shown is the *article text* (:attr:`Document.text`): for Markdown and HTML
   inputs the markup is gone (no ``**``, ``#``, tags, entities or front matter), as a reader
-  sees it. The report's offsets are *source* offsets, so every span is mapped back into the
-  article text: the source offsets of all text characters (``Document.to_source``, which is
-  non-decreasing) are computed once, and a source offset ``o`` becomes the first text index
-  whose source offset is ``>= o`` (:func:`bisect.bisect_left`). For a span start inside markup
+  sees it. The report's offsets are *source* offsets. A source offset ``o`` falls at the first
+  text index whose source offset (the Document's forward map, ``Document.to_source``, which is
+  non-decreasing) is ``>= o``; it is found by binary search with the forward map as the key
+  (:func:`bisect.bisect_left`), so only the span ends are placed, a few characters looked up
+  for each, and no per-character map of the article is built. For a span start inside markup
   that has no text character this is the next text character; for a span end it is one past
   the last text character that starts before it. A span that maps to no text character keeps
   its label or finding marker, at that position, but no highlight. Given a plain string, the
@@ -26,9 +27,13 @@ Decisions:
   separators of the article text; for a plain string, any run of blank lines); a single line
   break inside a block becomes ``<br>``. Headings and block quotes have no block kind in the
   Document, so they are paragraphs too. The body is a serif reading font, not monospace.
-* Everything taken from the article or the report is escaped with :func:`html.escape`; on top
-  of that ``=`` and the colon of ``://`` are written as character references, so article text
-  such as ``<img src=...>`` or a link cannot put a literal ``src=`` or ``http://`` in the file.
+* The page is the Jinja2 template ``templates/article.html.j2``; this module works out what
+  goes where (the paragraphs as pieces of text, line breaks, opening and closing tags, labels
+  and markers; the notes; the sources) and the template writes the HTML. Everything taken from
+  the article or the report is escaped by the template's autoescaping
+  (:func:`quotecheck.render.templating.escape`: :func:`html.escape`, and on top of that ``=``
+  and the colon of ``://`` are written as character references, so article text such as
+  ``<img src=...>`` or a link cannot put a literal ``src=`` or ``http://`` in the file).
 * Spans may overlap (a finding inside a quotation, an indirect quote containing a partial one)
   and may cross paragraphs. Each paragraph is split at every span boundary inside it; at each
   boundary the open elements that end are closed, with any still-active elements opened after
@@ -46,26 +51,30 @@ Decisions:
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
+from ..report import Report
+from ..vocab import SEVERITIES, QuoteKind
+from .templating import escape, template
+
 if TYPE_CHECKING:
     from ..documents import Document
 
 __all__ = ["clip", "escape", "render_html"]
 
-Report = Mapping[str, Any]
 
 # Light backgrounds that keep black text above WCAG AA contrast; cycled by source index.
 PALETTE = ("#ffe08a", "#a8e6ff", "#c5f0a4", "#ffc2d1", "#d9c8ff",
            "#ffd1a3", "#b3f0e0", "#e6e6a1", "#f5c6f0", "#c9d9ff")
 UNATTRIBUTED = "#dddddd"
-MARKED_KINDS = ("direct", "partial", "indirect")
-SEVERITIES = ("error", "warning", "info")
+MARKED_KINDS = (QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.INDIRECT)
+QUOTED = tuple(k for k in QuoteKind if k.quoted)
 # Paragraph breaks: a blank line (the article text's "\n\n" block separator, or in a plain
 # string any run of lines holding only blanks); a single line break inside one becomes <br>.
 PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)(?:[ \t]*(?:\r\n?|\n))+")
@@ -113,9 +122,13 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 
 
-def escape(value: object) -> str:
-    """``value`` escaped for text or a quoted attribute; no literal ``=`` or ``://`` survives."""
-    return html.escape(str(value), quote=True).replace("=", "&#61;").replace("://", "&#58;//")
+def _text_pieces(text: str) -> list[Piece]:
+    """``text`` as pieces, each line break (``\\r\\n``, ``\\r`` or ``\\n``) a ``<br>``."""
+    lines = LINE_BREAK.split(text)
+    pieces: list[Piece] = [("text", lines[0])]
+    for line in lines[1:]:
+        pieces += [("br", None), ("text", line)]
+    return pieces
 
 
 def _int(value: object, default: int = 0) -> int:
@@ -125,15 +138,23 @@ def _int(value: object, default: int = 0) -> int:
         return default
 
 
-@dataclass
+@dataclass(eq=False)
 class _Span:
-    """An element over ``text[start:end]`` (article text): ``order`` breaks ties when nesting."""
+    """An element over ``text[start:end]`` (article text): ``order`` breaks ties when nesting.
+
+    ``kind`` is ``quote`` (a ``<mark>``), ``cue`` or ``finding`` (a ``<span>``); ``attrs`` are
+    what its opening tag in the template shows."""
 
     start: int
     end: int
     order: int
-    open_tag: str
-    close_tag: str
+    kind: str
+    attrs: dict[str, Any]
+
+
+# What the article is made of, in order (see templates/article.html.j2): ("text", str),
+# ("br", None), ("open", _Span), ("close", _Span), ("label", dict), ("marker", dict).
+Piece = tuple[str, Any]
 
 
 def _short_name(source: Mapping[str, Any]) -> str:
@@ -144,26 +165,19 @@ def _short_name(source: Mapping[str, Any]) -> str:
     return name if len(name) <= 24 else name[:22].rstrip() + "…"
 
 
-class _TextMap:
-    """The article text to show and the map from report (source) offsets into it."""
+class _Shown:
+    """The article text shown, and where a report's (source) offset falls in it."""
 
     def __init__(self, source: str | Document) -> None:
-        if isinstance(source, str):
-            self.text = source
-            self.source_length = len(source)
-            self._source_of: list[int] | None = None  # identity
-        else:
-            self.text = source.text
-            self.source_length = len(source.source)
-            # to_source is non-decreasing over the text: bisect finds the text index of a
-            # source offset (module docstring).
-            self._source_of = [source.to_source(i) for i in range(len(self.text))]
+        self.text = source if isinstance(source, str) else source.text
+        self.source_length = len(source if isinstance(source, str) else source.source)
+        self._to_source = None if isinstance(source, str) else source.to_source  # None: identity
 
-    def to_text(self, offset: int) -> int:
+    def text_index(self, offset: int) -> int:
         """The first text index whose source offset is ``>= offset`` (``len(text)`` if none)."""
-        if self._source_of is None:
+        if self._to_source is None:
             return min(max(offset, 0), len(self.text))
-        return bisect_left(self._source_of, offset)
+        return bisect_left(range(len(self.text)), offset, key=self._to_source)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -182,8 +196,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 class _Page:
     def __init__(self, report: Report, source: str | Document) -> None:
         self.report = report
-        self.map = _TextMap(source)
-        self.text = self.map.text
+        self.shown = _Shown(source)
+        self.text = self.shown.text
         self.quotes = [q for q in report.get("quotes") or [] if isinstance(q, Mapping)]
         self.sources = [s for s in report.get("sources") or [] if isinstance(s, Mapping)]
         self.findings = [f for f in report.get("findings") or [] if isinstance(f, Mapping)]
@@ -195,7 +209,7 @@ class _Page:
 
     def _clamp(self, item: Mapping[str, Any]) -> tuple[int, int]:
         """The item's source span, clamped to the source."""
-        n = self.map.source_length
+        n = self.shown.source_length
         start = min(max(_int(item.get("start")), 0), n)
         end = min(max(_int(item.get("end"), start), start), n)
         return start, end
@@ -203,11 +217,11 @@ class _Page:
     def _text_span(self, item: Mapping[str, Any]) -> tuple[int, int, bool]:
         """The item's span in the article text, and whether its source span is non-empty."""
         start, end = self._clamp(item)
-        return self.map.to_text(start), self.map.to_text(end), start < end
+        return self.shown.text_index(start), self.shown.text_index(end), start < end
 
-    def _spans(self) -> tuple[list[_Span], dict[int, list[str]]]:
+    def _spans(self) -> tuple[list[_Span], dict[int, list[Piece]]]:
         spans: list[_Span] = []
-        points: dict[int, list[str]] = {}
+        points: dict[int, list[Piece]] = {}
         order = 0
         for quote in self.quotes:
             kind = str(quote.get("kind"))
@@ -232,59 +246,56 @@ class _Page:
                 title += f", {speaker.get('resolution', '?')}"
             style = (f"text-decoration-color:{colour}" if kind == "indirect"
                      else f"background:{colour}")
-            open_tag = (f'<mark class="{" ".join(classes)}" data-q="{escape(quote.get("id", ""))}"'
-                        f' style="{style}" title="{escape(title)}">')
             if start < end:
-                spans.append(_Span(start, end, order, open_tag, "</mark>"))
+                spans.append(_Span(start, end, order, "quote", {
+                    "classes": " ".join(classes), "id": quote.get("id", ""), "style": style,
+                    "title": title}))
                 order += 1
             cue_text = " ".join(str(cue.get("text", "")).split()) if cue else ""
             if cue:
                 c_start, c_end, _ = self._text_span(cue)
                 if c_start < c_end:  # the cue in the text, underlined in the source's colour
-                    spans.append(_Span(c_start, c_end, order,
-                                       f'<span class="cue" style="text-decoration-color:{colour}"'
-                                       f' title="cue of {escape(quote.get("id", ""))}">', "</span>"))
+                    spans.append(_Span(c_start, c_end, order, "cue",
+                                       {"colour": colour, "id": quote.get("id", "")}))
                     order += 1
             if kind != "indirect":
                 short = _short_name(source) if source else ("?" if speaker else "unattributed")
-                anon = ' <span class="anon-tag">anonymous</span>' if anonymous else ""
-                said = (f' <span class="cue-tag">\u00b7 {escape(clip(cue_text, 24))}</span>'
-                        if cue_text else "")
-                points.setdefault(end, []).append(
-                    f'<sup class="lbl" style="background:{colour}">{escape(short)}{anon}{said}</sup>')
+                points.setdefault(end, []).append(("label", {
+                    "colour": colour, "short": short, "anonymous": anonymous,
+                    "said": clip(cue_text, 24)}))
         for number, finding in enumerate(self.findings, 1):
             start, end, _ = self._text_span(finding)
-            severity = escape(finding.get("severity", "info"))
+            severity = finding.get("severity", "info")
             if start < end:
-                spans.append(_Span(start, end, order, f'<span class="f f-{severity}">', "</span>"))
+                spans.append(_Span(start, end, order, "finding", {"severity": severity}))
                 order += 1
-            points.setdefault(end, []).append(
-                f'<sup class="fn fn-{severity}" id="m{number}"><a href="#n{number}"'
-                f' title="{escape(finding.get("rule", ""))}">{number}</a></sup>')
+            points.setdefault(end, []).append(("marker", {
+                "severity": severity, "number": number, "rule": finding.get("rule", "")}))
         return spans, points
 
-    def _article(self) -> str:
+    def _article(self) -> list[list[Piece]]:
         """The article text in paragraphs, with every span as a properly nested element."""
         spans, points = self._spans()
         paragraphs = _paragraphs(self.text)
         starts = [p[0] for p in paragraphs]
         # each point goes to the paragraph holding it, or ending just before it
-        placed: list[dict[int, list[str]]] = [{} for _ in paragraphs]
+        placed: list[dict[int, list[Piece]]] = [{} for _ in paragraphs]
         for pos in sorted(points):
             k = max(bisect_right(starts, pos) - 1, 0)
             p_start, p_end = paragraphs[k]
             placed[k].setdefault(min(max(pos, p_start), p_end), []).extend(points[pos])
-        return "".join(self._paragraph(p_start, p_end, spans, placed[k])
-                       for k, (p_start, p_end) in enumerate(paragraphs))
+        return [self._paragraph(p_start, p_end, spans, placed[k])
+                for k, (p_start, p_end) in enumerate(paragraphs)]
 
     def _paragraph(self, p_start: int, p_end: int, spans: list[_Span],
-                   points: dict[int, list[str]]) -> str:
-        """One ``<p>``: spans crossing its edges are closed at its end and re-opened in the next."""
+                   points: dict[int, list[Piece]]) -> list[Piece]:
+        """One paragraph: spans crossing its edges are closed at its end and re-opened in the
+        next."""
         inside = [s for s in spans if s.start < p_end and s.end > p_start]
         bounds = sorted({p_start, p_end, *points,
                          *(min(max(s.start, p_start), p_end) for s in inside),
                          *(min(max(s.end, p_start), p_end) for s in inside)})
-        out: list[str] = ["<p>"]
+        out: list[Piece] = []
         stack: list[_Span] = []
         for i, pos in enumerate(bounds):
             nxt = bounds[i + 1] if i + 1 < len(bounds) else None
@@ -294,57 +305,45 @@ class _Page:
             keep = 0
             while keep < len(stack) and stack[keep] in active:
                 keep += 1
-            for span in reversed(stack[keep:]):
-                out.append(span.close_tag)
+            out.extend(("close", span) for span in reversed(stack[keep:]))
             del stack[keep:]
             out.extend(points.get(pos, ()))
             for span in active:
                 if span not in stack:
-                    out.append(span.open_tag)
+                    out.append(("open", span))
                     stack.append(span)
             if nxt is not None:
-                out.append(LINE_BREAK.sub("<br>", escape(self.text[pos:nxt])))
-        for span in reversed(stack):  # pragma: no cover (nothing is active past the end)
-            out.append(span.close_tag)
-        out.append("</p>")
-        return "".join(out)
+                out.extend(_text_pieces(self.text[pos:nxt]))
+        return out
 
     # -- panels ------------------------------------------------------------------------------
 
-    def _header(self) -> str:
+    def _header(self) -> dict[str, Any]:
         document = self.report.get("document") or {}
         summary = self.report.get("summary") or {}
-        share = float(summary.get("anonymous_share", 0) or 0)
         counts = summary.get("findings") or {}
-        found = ", ".join(f"{_int(counts.get(s))} {s}" for s in SEVERITIES)
-        return (f'<header><h1>{escape(document.get("path", "<unknown>"))}</h1>'
-                f'<p>{_int(document.get("words"))} words · {_int(summary.get("quotes"))} quotes'
-                f' · {_int(summary.get("indirect"))} indirect'
-                f' · {_int(summary.get("sources", len(self.sources)))} sources'
-                f' ({_int(summary.get("anonymous_sources"))} anonymous)'
-                f' · anonymous share {share * 100:.1f}% · findings: {escape(found)}</p></header>')
+        return {
+            "path": document.get("path", "<unknown>"),
+            "words": _int(document.get("words")),
+            "quotes": _int(summary.get("quotes")),
+            "indirect": _int(summary.get("indirect")),
+            "sources": _int(summary.get("sources", len(self.sources))),
+            "anonymous": _int(summary.get("anonymous_sources")),
+            "share": f"{float(summary.get('anonymous_share', 0) or 0) * 100:.1f}",
+            "found": ", ".join(f"{_int(counts.get(s))} {s}" for s in SEVERITIES),
+        }
 
-    def _notes(self) -> str:
-        if not self.findings:
-            return '<aside class="notes"><h2>Findings</h2><p>No findings.</p></aside>'
-        items = []
-        for number, f in enumerate(self.findings, 1):
-            severity = escape(f.get("severity", "info"))
-            items.append(
-                f'<li id="n{number}"><a href="#m{number}">{number}</a>'
-                f' <span class="sev sev-{severity}">{severity}</span>'
-                f' <span class="rule">{escape(f.get("rule", ""))}</span>'
-                f' <small>({_int(f.get("line"))}:{_int(f.get("column"))})</small><br>'
-                f'{escape(f.get("message", ""))}</li>')
-        return ('<aside class="notes"><h2>Findings</h2><ol>' + "".join(items) + "</ol></aside>")
+    def _notes(self) -> list[dict[str, Any]]:
+        return [{"number": number, "severity": f.get("severity", "info"), "rule": f.get("rule", ""),
+                 "line": _int(f.get("line")), "column": _int(f.get("column")),
+                 "message": f.get("message", "")}
+                for number, f in enumerate(self.findings, 1)]
 
-    def _sources_panel(self) -> str:
-        if not self.sources:
-            return '<section class="sources"><h2>Sources</h2><p>No sources.</p></section>'
+    def _source_rows(self) -> list[dict[str, Any]]:
         rows = []
         for s in self.sources:
             sid = str(s.get("id"))
-            quotes = [q for q in self.quotes if q.get("kind") in ("direct", "partial")
+            quotes = [q for q in self.quotes if q.get("kind") in QUOTED
                       and isinstance(q.get("speaker"), Mapping)
                       and str(q["speaker"].get("source_id")) == sid]
             if s.get("anonymous"):
@@ -354,31 +353,22 @@ class _Page:
             else:
                 reason_text = "—"
             descriptor = s.get("descriptor")
-            score = (f"{_int(descriptor.get('score'))} of 5" if isinstance(descriptor, Mapping)
-                     else "—")
-            name = escape(s.get("name", sid))
-            if s.get("description"):
-                name += f'<br><small>{escape(s["description"])}</small>'
-            rows.append(
-                f'<tr><td><span class="swatch" style="background:{self.colour[sid]}"></span>'
-                f'{name}</td><td>{escape(s.get("type", ""))}'
-                f'{" (anonymous)" if s.get("anonymous") else ""}</td>'
-                f'<td>{escape(", ".join(map(str, s.get("ground_rules") or [])) or "—")}</td>'
-                f'<td>{escape(reason_text)}</td><td>{score}</td><td>{len(quotes)}</td></tr>')
-        return ('<section class="sources"><h2>Sources</h2><div class="table-wrap"><table>'
-                '<thead><tr><th>Source</th><th>Type</th><th>Ground rules</th>'
-                '<th>Reason for anonymity</th><th>Descriptor score</th><th>Quotes</th></tr>'
-                '</thead><tbody>' + "".join(rows) + "</tbody></table></div></section>")
+            rows.append({
+                "colour": self.colour[sid], "name": s.get("name", sid),
+                "description": s.get("description"), "type": s.get("type", ""),
+                "anonymous": bool(s.get("anonymous")),
+                "ground_rules": ", ".join(map(str, s.get("ground_rules") or [])) or "—",
+                "reason": reason_text,
+                "score": (f"{_int(descriptor.get('score'))} of 5" if isinstance(descriptor, Mapping)
+                          else "—"),
+                "quotes": len(quotes)})
+        return rows
 
     def render(self) -> str:
-        title = escape(f"quotecheck: {(self.report.get('document') or {}).get('path', '')}")
-        return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                '<meta name="viewport" content="width=device-width, initial-scale=1">'
-                f"<title>{title}</title><style>{CSS}</style></head><body>"
-                + self._header()
-                + '<div class="layout"><main><div class="article">' + self._article()
-                + "</div></main>" + self._notes() + "</div>"
-                + self._sources_panel() + "</body></html>\n")
+        return template("article.html.j2").render(
+            path=(self.report.get("document") or {}).get("path", ""), css=Markup(CSS),
+            header=self._header(), paragraphs=self._article(), notes=self._notes(),
+            sources=self._source_rows())
 
 
 def render_html(report: Report, source: str | Document) -> str:

@@ -6,10 +6,12 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..report import Report
+
 __all__ = ["render_json"]
 
 
-def render_json(report_or_reports: Mapping[str, Any] | Sequence[Mapping[str, Any]]) -> str:
+def render_json(report_or_reports: Report | Sequence[Report]) -> str:
     """Serialise one report, or several, as pretty-printed JSON with a trailing newline.
 
     One report (a mapping, or a sequence holding exactly one) is written as that object, so a

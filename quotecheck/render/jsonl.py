@@ -22,11 +22,10 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ..report import Report
 from .run_json import split_error
 
 __all__ = ["finding_record", "render_jsonl"]
-
-Report = Mapping[str, Any]
 
 _FIELDS = ("rule", "severity", "message", "line", "column", "start", "end")
 _OPTIONAL = ("quote_id", "source_id")

@@ -40,11 +40,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ..report import Report
 from .run_json import at_or_above, check_fail_on, split_error
 
 __all__ = ["render_junit"]
-
-Report = Mapping[str, Any]
 
 SUITE = "quotecheck"
 # Characters outside XML 1.0's Char production (lone surrogates included).

@@ -47,11 +47,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ..report import Report
 from .run_json import SEVERITIES, run_summary, split_error
 
 __all__ = ["escape_text", "render_markdown"]
-
-Report = Mapping[str, Any]
 
 _SPACE = re.compile(r"\s+")
 _BACKSLASHED = frozenset("\\`*_[]~|#")

@@ -23,12 +23,14 @@ nothing else (no file, no model).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from .. import __version__
+from ..report import Report
+from ..vocab import Severity
 
 __all__ = [
     "RUN_SCHEMA_ID",
@@ -45,11 +47,9 @@ __all__ = [
     "validate_run",
 ]
 
-Report = Mapping[str, Any]
-
 RUN_SCHEMA_VERSION = "1.0.0"
 RUN_SCHEMA_ID = f"https://quotecheck.dev/schemas/run/{RUN_SCHEMA_VERSION}/run.schema.json"
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES: tuple[str, ...] = tuple(s.value for s in Severity)  # plain strings: JSON keys
 # The same order as quotecheck.rules.core.SEVERITY_RANK; kept here so that rendering a run does
 # not import the analysis modules.
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}

@@ -48,6 +48,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
+from ..report import Report
 from ..rules.catalogue import explain
 from ..rules.core import Rule
 from ..rules.registry import RULES
@@ -65,8 +66,6 @@ __all__ = [
     "rule_descriptor",
     "span_end",
 ]
-
-Report = Mapping[str, Any]
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"

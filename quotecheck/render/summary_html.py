@@ -4,10 +4,13 @@
 
 Decisions:
 
+* The page is the Jinja2 template ``templates/summary.html.j2``: this module computes the
+  figures, the charts' marks and coordinates and the table cells; the template writes the HTML
+  and SVG.
 * Self-contained: inline CSS, inline SVG and one small inline script (table sorting); no
   external URL of any kind, so opening the page makes no network request. Without scripts the
   page is complete; only sorting needs them.
-* Charts are SVG written here, not drawn by a plotting library: four simple charts do not
+* Charts are SVG written by the template, not drawn by a plotting library: four simple charts do not
   justify a dependency, and the output stays byte-for-byte deterministic for golden tests.
   Each chart has a ``viewBox`` and scales to the screen width, a ``<title>`` and
   ``aria-label``, and a ``<title>`` on every mark with its exact numbers.
@@ -20,7 +23,8 @@ Decisions:
 * Tables sort on a click of their column header (numbers by value, text alphabetically);
   ``aria-sort`` tells assistive technology the order. The source and article tables show at
   most ``max_rows`` rows (the CSV output has them all) and say so.
-* Everything that comes from articles (names, titles, paths, group values) is escaped.
+* Everything that comes from articles (names, titles, paths, group values) is escaped by the
+  template's autoescaping (``render/templating.py``).
 * No date or time of generation, so the same summary always gives the same page.
 """
 
@@ -30,8 +34,11 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from quotecheck.render.html import clip, escape as _esc
+from markupsafe import Markup
+
+from quotecheck.render.html import clip
 from quotecheck.render.summary_tables import percent
+from quotecheck.render.templating import template
 from quotecheck.summary import GROUND_RULES, SOURCE_TYPES
 
 __all__ = ["render_summary_html"]
@@ -110,42 +117,34 @@ def _num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-
 # ----------------------------------------------------------------------------- charts
+# Each chart is a dict of marks with their coordinates, written by templates/summary.html.j2.
 
-def _svg(title: str, height: float, body: Sequence[str]) -> str:
-    return (f'<svg viewBox="0 0 {WIDTH} {_num(height)}" role="img" aria-label="{_esc(title)}" '
-            f'xmlns="http://www.w3.org/2000/svg" font-size="{FONT}"><title>{_esc(title)}</title>'
-            + "".join(body) + "</svg>")
-
-
-def _bars(title: str, rows: Sequence[tuple[str, Sequence[tuple[int, str, str]]]]) -> str:
+def _bars(title: str, rows: Sequence[tuple[str, Sequence[tuple[int, str, str]]]]) -> dict[str, Any]:
     """Horizontal (stacked) bars: ``rows`` of (label, [(value, colour, series name), ...])."""
     label_w, right, row_h, bar_h = 210.0, 40.0, 26.0, 16.0
     plot_w = WIDTH - label_w - right
     top = max((sum(v for v, _, _ in parts) for _, parts in rows), default=0) or 1
-    body = []
+    shown = []
     for i, (label, parts) in enumerate(rows):
         y = 6 + i * row_h
-        body.append(f'<text x="{_num(label_w - 6)}" y="{_num(y + bar_h - 3)}" text-anchor="end">'
-                    f'<title>{_esc(label)}</title>{_esc(clip(label, 27))}</text>')
         x = label_w
-        total = 0
+        rects = []
         for value, colour, series in parts:
             w = plot_w * value / top
             if value:
-                body.append(f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(max(w, 1))}" '
-                            f'height="{_num(bar_h)}" fill="{colour}"><title>{_esc(label)}: '
-                            f'{value} {_esc(series)}</title></rect>')
+                rects.append({"x": _num(x), "y": _num(y), "width": _num(max(w, 1)),
+                              "height": _num(bar_h), "colour": colour, "value": value,
+                              "series": series})
             x += w
-            total += value
-        body.append(f'<text x="{_num(x + 5)}" y="{_num(y + bar_h - 3)}">{total}</text>')
-    body.append(f'<line x1="{_num(label_w)}" y1="2" x2="{_num(label_w)}" '
-                f'y2="{_num(8 + len(rows) * row_h)}" stroke="#999"/>')
-    return _svg(title, 12 + len(rows) * row_h, body)
+        shown.append({"label": label, "short": clip(label, 27), "y": _num(y + bar_h - 3),
+                      "rects": rects, "total_x": _num(x + 5), "total": sum(v for v, _, _ in parts)})
+    return {"kind": "bars", "title": title, "width": WIDTH, "height": _num(12 + len(rows) * row_h),
+            "font": FONT, "label_x": _num(label_w - 6), "axis_x": _num(label_w),
+            "axis_y": _num(8 + len(rows) * row_h), "rows": shown}
 
 
-def _timeline_chart(timeline: Mapping[str, Any]) -> str:
+def _timeline_chart(timeline: Mapping[str, Any]) -> dict[str, Any]:
     periods = timeline["periods"]
     left, right, top, bottom, height = 44.0, 12.0, 12.0, 40.0, 240.0
     plot_w, plot_h = WIDTH - left - right, height - top - bottom
@@ -158,17 +157,13 @@ def _timeline_chart(timeline: Mapping[str, Any]) -> str:
     def y(share: float) -> float:
         return top + plot_h * (1 - share)
 
-    body = []
-    for tick in (0, 0.25, 0.5, 0.75, 1):
-        body.append(f'<line x1="{_num(left)}" y1="{_num(y(tick))}" x2="{_num(WIDTH - right)}" '
-                    f'y2="{_num(y(tick))}" stroke="{"#999" if tick == 0 else "#e4e4e4"}"/>'
-                    f'<text x="{_num(left - 5)}" y="{_num(y(tick) + 4)}" text-anchor="end">'
-                    f'{percent(tick)}</text>')
+    ticks = [{"x1": _num(left), "x2": _num(WIDTH - right), "y": _num(y(tick)),
+              "stroke": "#999" if tick == 0 else "#e4e4e4", "label_x": _num(left - 5),
+              "label_y": _num(y(tick) + 4), "label": percent(tick)}
+             for tick in (0, 0.25, 0.5, 0.75, 1)]
     every = max(1, math.ceil(n / 6))
-    for i, p in enumerate(periods):
-        if i % every == 0:
-            body.append(f'<text x="{_num(x(i))}" y="{_num(height - bottom + 18)}" '
-                        f'text-anchor="middle">{_esc(p["period"])}</text>')
+    labels = [{"x": _num(x(i)), "y": _num(height - bottom + 18), "period": p["period"]}
+              for i, p in enumerate(periods) if i % every == 0]
     series = (
         ("quotations from anonymous sources", BLUE,
          lambda p: (p["anonymous_share"], f'{p["quotations_from_anonymous"]} of '
@@ -177,6 +172,7 @@ def _timeline_chart(timeline: Mapping[str, Any]) -> str:
          lambda p: (p["articles_with_anonymous"]["share"],
                     f'{p["articles_with_anonymous"]["count"]} of {p["articles"]} articles')),
     )
+    lines = []
     for name, colour, value in series:
         path, points = [], []
         pen_up = True
@@ -187,75 +183,63 @@ def _timeline_chart(timeline: Mapping[str, Any]) -> str:
             share, detail = value(p)
             path.append(f'{"M" if pen_up else "L"}{_num(x(i))} {_num(y(share))}')
             pen_up = False
-            points.append(f'<circle cx="{_num(x(i))}" cy="{_num(y(share))}" r="3.5" '
-                          f'fill="{colour}"><title>{_esc(p["period"])}: {percent(share)} '
-                          f'{_esc(name)} ({detail})</title></circle>')
-        if path:
-            body.append(f'<path d="{" ".join(path)}" fill="none" stroke="{colour}" '
-                        f'stroke-width="2"/>')
-        body.extend(points)
-    return _svg(f"Anonymous sourcing by {timeline['unit']}", height, body)
+            points.append({"x": _num(x(i)), "y": _num(y(share)), "period": p["period"],
+                           "share": percent(share), "detail": detail})
+        lines.append({"name": name, "colour": colour, "path": " ".join(path), "points": points})
+    return {"kind": "timeline", "title": f"Anonymous sourcing by {timeline['unit']}",
+            "width": WIDTH, "height": _num(height), "font": FONT, "ticks": ticks,
+            "labels": labels, "lines": lines}
 
 
-def _legend(items: Sequence[tuple[str, str]]) -> str:
-    return ('<p class="legend">' + "".join(
-        f'<span><span class="key" style="background:{c}"></span>{_esc(n)}</span>'
-        for n, c in items) + "</p>")
-
-
-def _figure(title: str, chart: str, caption: str, legend: str = "") -> str:
-    return (f"<figure><h2>{_esc(title)}</h2>{legend}{chart}"
-            f"<figcaption>{_esc(caption)}</figcaption></figure>")
-
-
-def _charts(summary: Summary) -> str:
+def _charts(summary: Summary) -> list[dict[str, Any]]:
+    """The figures: each a title, a chart (or a ``note`` instead), a caption, a legend."""
     totals = summary["totals"]
     timeline = summary["timeline"]
-    figures = []
+    figures: list[dict[str, Any]] = []
     undated = f" {timeline['undated']} articles have no date." if timeline["undated"] else ""
     if timeline["periods"]:
-        figures.append(_figure(
-            "Anonymous sourcing over time", _timeline_chart(timeline),
-            f"Share per {timeline['unit']}; a gap is a {timeline['unit']} without articles."
-            + undated,
-            _legend([("quotations from anonymous sources", BLUE),
-                     ("articles with an anonymous source", ORANGE)])))
+        figures.append({
+            "title": "Anonymous sourcing over time", "chart": _timeline_chart(timeline),
+            "caption": f"Share per {timeline['unit']}; a gap is a {timeline['unit']} without "
+                       "articles." + undated,
+            "legend": [("quotations from anonymous sources", BLUE),
+                       ("articles with an anonymous source", ORANGE)]})
     else:
-        figures.append(f'<figure><h2>Anonymous sourcing over time</h2><p class="note">'
-                       f'No article has a date in its front matter or metadata.{undated}</p>'
-                       f"</figure>")
-    figures.append(_figure(
-        "Sources by type",
-        _bars("Sources by type", [(t.replace("_", " "), [(totals["sources_by_type"][t],
-                                                         TYPE_COLOURS[t], "sources")])
-                                  for t in SOURCE_TYPES]),
-        f"{totals['sources']} sources in {totals['articles']} articles; named sources are "
-        "counted once per article."))
+        figures.append({"title": "Anonymous sourcing over time",
+                        "note": f"No article has a date in its front matter or metadata.{undated}"})
+    figures.append({
+        "title": "Sources by type",
+        "chart": _bars("Sources by type", [(t.replace("_", " "), [(totals["sources_by_type"][t],
+                                                                  TYPE_COLOURS[t], "sources")])
+                                           for t in SOURCE_TYPES]),
+        "caption": f"{totals['sources']} sources in {totals['articles']} articles; named sources "
+                   "are counted once per article."})
     groups = [g for g in summary["groups"] if g["anonymous_sources"]]
     if groups:
         groups.sort(key=lambda g: (-g["anonymous_sources"], _group_name(g["key"])))
         shown = groups[:30]
         more = f" The 30 groups with the most anonymous sources of {len(groups)}." \
             if len(groups) > 30 else ""
-        figures.append(_figure(
-            "Is anonymity explained?",
-            _bars("Anonymous sources with and without a stated reason",
-                  [(_group_name(g["key"]), [(g["anonymous_with_reason"], BLUE, "with a reason"),
-                                            (g["anonymous_without_reason"], ORANGE,
-                                             "without a reason")])
-                   for g in shown]),
-            "Anonymous sources per group." + more,
-            _legend([("reason stated", BLUE), ("no reason stated", ORANGE)])))
+        figures.append({
+            "title": "Is anonymity explained?",
+            "chart": _bars("Anonymous sources with and without a stated reason",
+                           [(_group_name(g["key"]),
+                             [(g["anonymous_with_reason"], BLUE, "with a reason"),
+                              (g["anonymous_without_reason"], ORANGE, "without a reason")])
+                            for g in shown]),
+            "caption": "Anonymous sources per group." + more,
+            "legend": [("reason stated", BLUE), ("no reason stated", ORANGE)]})
     by_rule = sorted(totals["findings"]["by_rule"].items(), key=lambda kv: (-kv[1], kv[0]))
     if by_rule:
-        figures.append(_figure(
-            "Findings by rule",
-            _bars("Findings by rule", [(rule, [(n, GREY, "findings")]) for rule, n in by_rule]),
-            f"{sum(totals['findings']['by_severity'].values())} findings: "
-            + ", ".join(f"{n} {s}" for s, n in totals["findings"]["by_severity"].items()) + "."))
+        figures.append({
+            "title": "Findings by rule",
+            "chart": _bars("Findings by rule", [(rule, [(n, GREY, "findings")]) for rule, n in by_rule]),
+            "caption": f"{sum(totals['findings']['by_severity'].values())} findings: "
+                       + ", ".join(f"{n} {s}" for s, n in totals["findings"]["by_severity"].items())
+                       + "."})
     else:
-        figures.append('<figure><h2>Findings by rule</h2><p class="note">No findings.</p></figure>')
-    return '<section class="charts">' + "".join(figures) + "</section>"
+        figures.append({"title": "Findings by rule", "note": "No findings."})
+    return figures
 
 
 # ----------------------------------------------------------------------------- tables
@@ -265,34 +249,30 @@ def _group_name(key: Mapping[str, str]) -> str:
 
 
 def _table(caption: str, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]],
-           note: str = "") -> str:
+           note: str = "") -> dict[str, Any]:
     """A sortable table. ``columns`` are (header, kind): ``n`` a number (a cell is an int or a
     ``(shown, value)`` pair), ``k`` a short key kept on one line (a date, a group value),
     ``t`` free text (names, titles) that wraps."""
-    head = "".join(f'<th scope="col" class="{kind}"><button type="button">{_esc(h)}</button></th>'
-                   for h, kind in columns)
-    body = []
+    cells = []
     for row in rows:
-        cells = []
+        shown = []
         for (_, kind), cell in zip(columns, row):
             if kind == "n":
-                shown, value = cell if isinstance(cell, tuple) else (cell, cell)
-                cells.append(f'<td class="n" data-v="{value}">{_esc(shown)}</td>')
+                text, value = cell if isinstance(cell, tuple) else (cell, cell)
+                shown.append({"kind": kind, "text": text, "value": value})
             else:
-                cells.append(f'<td class="{kind}">{_esc("" if cell is None else cell)}</td>')
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return (f"<h2>{_esc(caption)}</h2>" + (f'<p class="note">{_esc(note)}</p>' if note else "")
-            + f'<div class="table-wrap"><table class="sortable"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div>')
+                shown.append({"kind": kind, "text": "" if cell is None else cell})
+        cells.append(shown)
+    return {"caption": caption, "note": note, "columns": columns, "rows": cells}
 
 
 def _share_cell(share: float) -> tuple[str, float]:
     return percent(share), share
 
 
-def _groups_table(summary: Summary) -> str:
+def _groups_table(summary: Summary) -> list[dict[str, Any]]:
     if not summary["by"]:
-        return ""
+        return []
     columns = [(f, "k") for f in summary["by"]] + [
         (h, "n") for h in ("articles", "quotations", "attributed", "named sources",
                            "anonymous sources", "quotations from anonymous",
@@ -303,7 +283,7 @@ def _groups_table(summary: Summary) -> str:
              _share_cell(g["anonymous_share"]), _share_cell(g["articles_with_anonymous"]["share"]),
              g["anonymous_with_reason"], g["anonymous_without_reason"], g["vague_descriptors"]]
             for g in summary["groups"]]
-    return _table("By " + ", ".join(summary["by"]), columns, rows)
+    return [_table("By " + ", ".join(summary["by"]), columns, rows)]
 
 
 def _capped(items: Sequence[Any], max_rows: int, what: str) -> tuple[Sequence[Any], str]:
@@ -313,7 +293,7 @@ def _capped(items: Sequence[Any], max_rows: int, what: str) -> tuple[Sequence[An
                               f"quotecheck summarize --format csv --table {what} lists them all.")
 
 
-def _sources_tables(summary: Summary, max_rows: int) -> str:
+def _sources_tables(summary: Summary, max_rows: int) -> list[dict[str, Any]]:
     out = []
     if summary["top_sources"]:
         out.append(_table("Most-quoted named sources",
@@ -332,10 +312,10 @@ def _sources_tables(summary: Summary, max_rows: int) -> str:
               ", ".join(g.replace("_", " ") for g in s["ground_rules"]),
               s["anonymity_reason"] or "", "vague" if s["vague"] else ""] for s in shown],
             note))
-    return "".join(out)
+    return out
 
 
-def _articles_table(summary: Summary, max_rows: int) -> str:
+def _articles_table(summary: Summary, max_rows: int) -> dict[str, Any]:
     shown, note = _capped(summary["articles"], max_rows, "articles")
     columns = [("article", "t"), ("date", "k"), *((f, "k") for f in summary["by"]),
                *((h, "n") for h in ("quotations", "named", "anonymous", "from anonymous",
@@ -347,7 +327,8 @@ def _articles_table(summary: Summary, max_rows: int) -> str:
     return _table("Articles", columns, rows, note)
 
 
-def _cards(totals: Mapping[str, Any]) -> str:
+def _cards(totals: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The headline figures: (the figure, what it counts)."""
     cards = [
         (str(totals["articles"]), "articles"),
         (str(totals["quotations"]), f"quotations, {percent(totals['attributed_share'])} attributed"),
@@ -363,27 +344,15 @@ def _cards(totals: Mapping[str, Any]) -> str:
                       if (n := totals["ground_rules"][g]))
     if rules:
         cards.append((str(sum(totals["ground_rules"].values())), f"ground rules: {rules}"))
-    return '<section class="cards">' + "".join(
-        f'<div class="card"><b>{_esc(big)}</b><span>{_esc(small)}</span></div>'
-        for big, small in cards) + "</section>"
+    return cards
 
 
 def render_summary_html(summary: Summary, *, title: str = "Sourcing summary",
                         max_rows: int = 500) -> str:
     """The summary as one self-contained HTML page (see the module doc)."""
-    totals = summary["totals"]
     grouped = f", grouped by {', '.join(summary['by'])}" if summary["by"] else ""
-    return "".join([
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_esc(title)}</title><style>{CSS}</style></head><body><main>",
-        f"<h1>{_esc(title)}</h1>",
-        f'<p class="sub">{totals["articles"]} articles{_esc(grouped)}. Quotations are direct '
-        "and partial quotations; named sources are people and organizations quoted by name.</p>",
-        _cards(totals),
-        _charts(summary),
-        _groups_table(summary),
-        _sources_tables(summary, max_rows),
-        _articles_table(summary, max_rows),
-        f"</main><script>{SCRIPT}</script></body></html>\n",
-    ])
+    return template("summary.html.j2").render(
+        title=title, css=Markup(CSS), script=Markup(SCRIPT), articles=summary["totals"]["articles"],
+        grouped=grouped, cards=_cards(summary["totals"]), figures=_charts(summary),
+        tables=[*_groups_table(summary), *_sources_tables(summary, max_rows),
+                _articles_table(summary, max_rows)])

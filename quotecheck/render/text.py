@@ -34,21 +34,22 @@ from typing import Any
 
 import click
 
-__all__ = ["render_text"]
+from ..report import Report
+from ..vocab import QuoteKind, Severity
 
-Report = Mapping[str, Any]
+__all__ = ["render_text"]
 
 QUOTE_CHARS = 70  # quoted words shown per quote line
 DESCRIPTION_CHARS = 100  # characters of a source description
 INLINE_CHARS = 30  # characters of a scare quote or title in the one-line list
 INDENT = "  "
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES: tuple[str, ...] = tuple(s.value for s in Severity)
 SEVERITY_STYLE: dict[str, dict[str, Any]] = {
     "error": {"fg": "red", "bold": True},
     "warning": {"fg": "yellow"},
     "info": {"fg": "cyan"},
 }
-SPEECH_KINDS = ("direct", "partial", "indirect")
+SPEECH_KINDS = (QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.INDIRECT)
 
 _SPACE = re.compile(r"\s+")
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

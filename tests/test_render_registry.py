@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import ARTICLES, load_stored
+from quotecheck.testing import ARTICLES, load_stored
 from quotecheck import baseline, cli
 from quotecheck.api import analyze
 from quotecheck.render import OUTPUT_FORMATS, RENDERERS, RenderOptions

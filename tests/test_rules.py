@@ -150,6 +150,12 @@ def test_every_stored_case_parse_belongs_to_a_case():
     assert stored == {c.parse_file for c in rule_cases.inline_cases()}
 
 
+def test_a_stale_case_parse_fails():
+    case = next(c for c in CASES if c.text is not None)
+    with pytest.raises(AssertionError, match="is stale"):
+        store_parses.read_stored(case.parse_file, case.text + " Edited.")
+
+
 def test_case_files_are_checked():
     with pytest.raises(ValueError, match="unknown case keys"):
         rule_cases._case("vague-source", "fires", {"article": "x.txt", "sources": "A"})

@@ -19,13 +19,14 @@ from .attribution import attribute
 from .cache import ParseCache
 from .documents import Document, document_from_bytes
 from . import suppress
-from .rules import RULES, RULES_BY_ID, Analysis, RuleSettings, run_rules
+from .rules import RULES, RULES_BY_ID, Analysis, RuleSettings, run_rules, settings_for
 from .lexicons import Lexicon, default_lexicon
 from .parsing import Parse, Parser, resolve_model_dir
 from .quotes import scan_quotes
 from .report import build_report
 from .result import ArticleResult
 from .sources import cluster_sources
+from .vocab import Severity
 
 
 Settings = tuple[Lexicon, "Mapping[str, RuleSettings | None] | None"]
@@ -43,16 +44,16 @@ def analyze(doc: Document, parse: Parse, lexicon: Lexicon | None = None,
     attributions = attribute(doc.text, parse, quotes, lex)
     sources = cluster_sources(doc.text, parse, attributions, lex)
     analysis = Analysis(doc.text, sources, unbalanced, lex)
-    findings = run_rules(analysis, RULES, rules)
-    report = build_report(doc, analysis, findings)
-    # quotecheck-disable comments: drop what they cover; report the ones that cover nothing
-    def severity(rule_id: str) -> str | None:
-        chosen = RULES_BY_ID[rule_id].default_settings() if rules is None or rule_id not in rules else rules[rule_id]
+
+    def severity(rule_id: str) -> Severity | None:
+        chosen = settings_for(RULES_BY_ID[rule_id], rules)
         return None if chosen is None else chosen.severity
 
-    report = suppress.apply(report, doc, RULES_BY_ID, unused_severity=severity("unused-suppression"),
-                            unknown_severity=severity("unknown-suppression-rule"))
-    return ArticleResult(doc, attributions, sources, findings, report)
+    # quotecheck-disable comments: drop the findings they cover; report the ones that cover nothing
+    findings = suppress.apply(run_rules(analysis, RULES, rules), doc, RULES_BY_ID,
+                              unused_severity=severity(suppress.UNUSED_RULE),
+                              unknown_severity=severity(suppress.UNKNOWN_RULE))
+    return ArticleResult(doc, attributions, sources, findings, build_report(doc, analysis, findings))
 
 
 class Checker:

@@ -83,8 +83,8 @@ def build_report(doc: Document, analysis: Analysis, findings: list[Finding]) -> 
 
     out_findings = []
     for f in findings:
-        item: dict[str, Any] = {"rule": f.rule, "severity": f.severity, "message": f.message}
-        item.update(doc.location(f.start, f.end))
+        item: dict[str, Any] = {"rule": f.rule, "severity": f.severity.value, "message": f.message}
+        item.update(f.location(doc))
         if f.quote is not None:
             item["quote_id"] = quote_ids[f.quote]
         if f.source is not None:

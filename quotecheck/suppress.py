@@ -1,10 +1,10 @@
 """Inline suppression comments: drop the findings a ``quotecheck-disable`` comment covers.
 
-This stage runs on a finished report (after :func:`quotecheck.report.build_report`), with the
-:class:`~quotecheck.documents.Document` it was built from. The document carries the
-suppression comments found while reading (:attr:`Document.directives`, source positions);
-the report's findings carry source ``start`` and ``line`` (docs/report-format.md), so all the
-matching is done in source coordinates.
+This stage runs on the rules' :class:`~quotecheck.rules.Finding` objects, before the report is
+built (:func:`quotecheck.api.analyze`), with the :class:`~quotecheck.documents.Document` they
+were found in. The document carries the suppression comments found while reading
+(:attr:`Document.directives`, source positions); a finding's article-text span is mapped to
+the source (:meth:`Finding.location`), so all the matching is done in source coordinates.
 
 Coverage (a directive that lists rules covers only those; one that lists none covers all):
 
@@ -17,7 +17,8 @@ Coverage (a directive that lists rules covers only those; one that lists none co
 * ``disable-file``: every finding in the file, wherever the comment is.
 
 A finding covered by several directives counts as used by each of them. The stage also
-reports on the comments themselves (findings located at the comment):
+reports on the comments themselves (findings located at the comment, ``in_source``); these
+are the findings of the registry's two :data:`~quotecheck.rules.Stage.SUPPRESSION` rules:
 
 * ``unused-suppression`` (info): a disabling directive, or one of its listed rules, that
   suppressed nothing (``"quotecheck-disable-next-line vague-source suppresses nothing"``),
@@ -35,15 +36,17 @@ import difflib
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from .documents import Directive, Document
-from .report import summarize
+from .rules import Finding
+from .rules.unknown_suppression_rule import RULE as _UNKNOWN
+from .rules.unused_suppression import RULE as _UNUSED
+from .vocab import Severity
 
 __all__ = ["UNKNOWN_RULE", "UNUSED_RULE", "SUPPRESSION_RULES", "apply"]
 
-UNUSED_RULE = "unused-suppression"
-UNKNOWN_RULE = "unknown-suppression-rule"
+UNUSED_RULE = _UNUSED.id
+UNKNOWN_RULE = _UNKNOWN.id
 SUPPRESSION_RULES: tuple[str, ...] = (UNUSED_RULE, UNKNOWN_RULE)
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")  # the same line terminators as Document.line_col
@@ -71,61 +74,37 @@ class _Resolved:
         return (self.index, rule) if rule in self.rules else None
 
 
-def apply(report: dict[str, Any], doc: Document, known_rules: Collection[str], *,
-          unused_severity: str | None = "info",
-          unknown_severity: str | None = "warning") -> dict[str, Any]:
-    """The report with the findings covered by ``doc.directives`` removed.
+def apply(findings: Sequence[Finding], doc: Document, known_rules: Collection[str], *,
+          unused_severity: Severity | str | None = _UNUSED.severity,
+          unknown_severity: Severity | str | None = _UNKNOWN.severity) -> list[Finding]:
+    """The findings not covered by ``doc.directives``, plus the findings about the comments.
 
-    ``known_rules``: every rule id quotecheck knows (all of them, not just those switched on
-    for this file, so that a comment naming a rule the policy turned off is not "unknown").
-    ``unused_severity`` / ``unknown_severity``: the severities of the ``unused-suppression``
-    and ``unknown-suppression-rule`` findings, ``None`` to leave them out.
+    ``findings``: the rules' findings, in text order. ``known_rules``: every rule id quotecheck
+    knows (all of them, not just those switched on for this file, so that a comment naming a
+    rule the policy turned off is not "unknown"). ``unused_severity`` / ``unknown_severity``:
+    the severities of the ``unused-suppression`` and ``unknown-suppression-rule`` findings,
+    ``None`` to leave them out.
 
-    The input report is not modified; the result shares its unchanged parts. Its
-    ``findings`` keep their order, with the new findings inserted in text order, and its
-    ``summary`` is recomputed with :func:`quotecheck.report.summarize`.
+    The kept findings keep their order, with the new findings inserted in source order.
     """
+    if not doc.directives:
+        return list(findings)
     known = frozenset(known_rules)
     resolved = [_resolve(i, d, known) for i, d in enumerate(doc.directives)]
     regions = [r for r in resolved if r.directive.kind in ("disable", "enable")]
     targets = _next_line_targets(doc, resolved)
 
     used: set[_Key] = set()
-    kept: list[dict[str, Any]] = []
-    for finding in report.get("findings", []):
+    kept: list[Finding] = []
+    for finding in findings:
         covering = _covering(finding, doc, resolved, regions, targets)
         if covering:
             used.update(covering)
         else:
             kept.append(finding)
-
-    extra: list[dict[str, Any]] = []
-    if unknown_severity is not None:
-        for r in resolved:
-            for rule in r.unknown:
-                extra.append(_at(doc, r.directive, UNKNOWN_RULE, unknown_severity,
-                                 _unknown_message(r.directive, rule, known)))
-    if unused_severity is not None:
-        idle_enables = _idle_enables(regions)
-        for r in resolved:
-            d = r.directive
-            if d.kind == "enable":
-                unused = [k for k in r.keys() if k in idle_enables]
-                verb = "enables nothing"
-            else:
-                unused = [k for k in r.keys() if k not in used]
-                verb = "suppresses nothing"
-            for _, rule in unused:
-                named = f" {rule}" if rule is not None else ""
-                extra.append(_at(doc, d, UNUSED_RULE, unused_severity,
-                                 f"quotecheck-{d.kind}{named} {verb}"))
-
-    findings = _merge(kept, extra)
-    out = dict(report)
-    out["findings"] = findings
-    out["summary"] = summarize(list(report.get("quotes", [])), list(report.get("sources", [])),
-                               findings)
-    return out
+    extra = _unknown_findings(resolved, known, unknown_severity) + \
+        _unused_findings(resolved, regions, used, unused_severity)
+    return _merge(doc, kept, extra)
 
 
 # --------------------------------------------------------------------------------------------
@@ -158,20 +137,18 @@ def _next_line_targets(doc: Document, resolved: Sequence[_Resolved]) -> dict[int
     return targets
 
 
-def _covering(finding: dict[str, Any], doc: Document, resolved: Sequence[_Resolved],
+def _covering(finding: Finding, doc: Document, resolved: Sequence[_Resolved],
               regions: Sequence[_Resolved], targets: dict[int, int | None]) -> list[_Key]:
     """The usage keys of every directive that covers ``finding`` (empty: it is kept)."""
-    rule = str(finding.get("rule", ""))
-    start = int(finding["start"])
-    line = int(finding["line"]) if "line" in finding else doc.line_col(start)[0]
+    where = finding.location(doc)
     keys: list[_Key] = []
     for r in resolved:
         kind = r.directive.kind
-        if kind == "disable-file" or (kind == "disable-next-line" and targets[r.index] == line):
-            key = r.covers(rule)
+        if kind == "disable-file" or (kind == "disable-next-line" and targets[r.index] == where["line"]):
+            key = r.covers(finding.rule)
             if key is not None:
                 keys.append(key)
-    keys.extend(_region_state(regions, start, rule))
+    keys.extend(_region_state(regions, where["start"], finding.rule))
     return keys
 
 
@@ -235,10 +212,39 @@ def _idle_enables(regions: Sequence[_Resolved]) -> set[_Key]:
 # Findings about the comments
 
 
-def _at(doc: Document, d: Directive, rule: str, severity: str, message: str) -> dict[str, Any]:
-    """A finding located at the comment ``d`` (the report's finding layout)."""
-    return {"rule": rule, "severity": severity, "message": message,
-            "start": d.start, "end": d.end, "line": d.line, "column": doc.line_col(d.start)[1]}
+def _unknown_findings(resolved: Sequence[_Resolved], known: frozenset[str],
+                      severity: Severity | str | None) -> list[Finding]:
+    """An ``unknown-suppression-rule`` finding per unknown rule id in a comment."""
+    if severity is None:
+        return []
+    return [_at(r.directive, UNKNOWN_RULE, severity, _unknown_message(r.directive, rule, known))
+            for r in resolved for rule in r.unknown]
+
+
+def _unused_findings(resolved: Sequence[_Resolved], regions: Sequence[_Resolved], used: set[_Key],
+                     severity: Severity | str | None) -> list[Finding]:
+    """An ``unused-suppression`` finding per directive (or listed rule) that did nothing."""
+    if severity is None:
+        return []
+    idle_enables = _idle_enables(regions)
+    out: list[Finding] = []
+    for r in resolved:
+        d = r.directive
+        if d.kind == "enable":
+            unused = [k for k in r.keys() if k in idle_enables]
+            verb = "enables nothing"
+        else:
+            unused = [k for k in r.keys() if k not in used]
+            verb = "suppresses nothing"
+        for _, rule in unused:
+            named = f" {rule}" if rule is not None else ""
+            out.append(_at(d, UNUSED_RULE, severity, f"quotecheck-{d.kind}{named} {verb}"))
+    return out
+
+
+def _at(d: Directive, rule: str, severity: Severity | str, message: str) -> Finding:
+    """A finding located at the comment ``d`` (source offsets)."""
+    return Finding(rule, Severity(severity), message, d.start, d.end, in_source=True)
 
 
 def _unknown_message(d: Directive, rule: str, known: frozenset[str]) -> str:
@@ -247,18 +253,19 @@ def _unknown_message(d: Directive, rule: str, known: frozenset[str]) -> str:
     return f"quotecheck-{d.kind} names an unknown rule {rule!r}{hint}"
 
 
-def _merge(kept: list[dict[str, Any]], extra: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``kept`` in its own order, with ``extra`` inserted by ``(start, rule)``."""
-    def key(f: dict[str, Any]) -> tuple[int, str]:
-        return int(f["start"]), str(f["rule"])
+def _merge(doc: Document, kept: list[Finding], extra: list[Finding]) -> list[Finding]:
+    """``kept`` in its own order, with ``extra`` inserted by source ``(start, rule)``."""
+    def key(f: Finding) -> tuple[int, str]:
+        return f.location(doc)["start"], f.rule
 
-    pending = sorted(extra, key=key)
-    out: list[dict[str, Any]] = []
+    pending = sorted(((key(f), f) for f in extra), key=lambda kf: kf[0])
+    out: list[Finding] = []
     j = 0
     for f in kept:
-        while j < len(pending) and key(pending[j]) < key(f):
-            out.append(pending[j])
+        at = key(f)
+        while j < len(pending) and pending[j][0] < at:
+            out.append(pending[j][1])
             j += 1
         out.append(f)
-    out.extend(pending[j:])
+    out.extend(f for _, f in pending[j:])
     return out

@@ -1,22 +1,28 @@
-"""The rule registry, its catalogue, and rule settings (severity, off, options)."""
+"""The rule registry, its catalogue, rule settings (severity, off, options) and the rule cases."""
 
+import dataclasses
+import importlib
+import pkgutil
 import re
 
 import pytest
-
 from click.testing import CliRunner
 
-from quotecheck.testing import ARTICLES, ROOT, load_stored, require_seed
+from quotecheck.testing import ARTICLES, ROOT, SEED, load_stored, read_stored, require_seed, rule_cases
 from quotecheck import cli
 from quotecheck.api import analyze
-from quotecheck.rules import RULES, RULES_BY_ID, RuleSettings
+from quotecheck.documents import document_from_bytes
+from quotecheck.parsing import from_conllu
+from quotecheck.rules import RULES, RULES_BY_ID, RuleSettings, Stage
 from quotecheck.rules.catalogue import markdown
+from quotecheck.rules.registry import RULE_MODULES
+from quotecheck.vocab import Severity
 
 
 def test_docs_rules_md_is_the_catalogue_of_the_code():
     text = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert text == markdown(), "docs/rules.md is stale: run `quotecheck rules --markdown > docs/rules.md`"
-    sections = re.findall(r"^## (\S+)$", text, flags=re.M)
+    sections = re.findall(r"^## (\S+)$", text, flags=re.MULTILINE)
     assert sections == [r.id for r in RULES]
     for rule in RULES:
         body = text.split(f"## {rule.id}\n", 1)[1].split("\n## ", 1)[0]
@@ -41,7 +47,7 @@ def test_rules_command_lists_and_explains():
     listed = runner.invoke(cli.main, ["rules"])
     assert listed.exit_code == 0
     for rule in RULES:
-        assert re.search(rf"^{re.escape(rule.id)}\s+{rule.severity}\s", listed.output, flags=re.M)
+        assert re.search(rf"^{re.escape(rule.id)}\s+{rule.severity}\s", listed.output, flags=re.MULTILINE)
     one = runner.invoke(cli.main, ["rules", "anonymous-share"])
     assert one.exit_code == 0 and "max (float, default 0.5" in one.output and "Fires:" in one.output
     typo = runner.invoke(cli.main, ["rules", "anonymus-share"])
@@ -83,57 +89,24 @@ def test_seed_descriptor_and_findings():
     assert rules == {"anonymous-source", "background-source", "anonymity-unexplained"}
 
 
-# rule -> (fixture, source name it fires on, or None for a finding tied to no source / a quote),
-#         and the near misses: (fixture, source name that must NOT get it, or None: nowhere in the file)
-FIRES = {
-    "unattributed-quote": [("12-unattributed-unbalanced.txt", None), ("33-unattributed-apartment-fire.txt", None)],
-    "anonymous-source": [("24-trade-talks-descriptors.txt", "a senior State Department official")],
-    "anonymity-unexplained": [("24-trade-talks-descriptors.txt", "A source")],
-    "background-source": [("28-background-briefing-shipyard.txt", "two Navy officials")],
-    "vague-source": [("24-trade-talks-descriptors.txt", "A source"), ("24-trade-talks-descriptors.txt", "An official")],
-    "weak-descriptor": [("24-trade-talks-descriptors.txt", "an aide"), ("33-unattributed-apartment-fire.txt", "A person")],
-    "off-the-record": [("26-off-record-hospital-declined.txt", "a member of the hospital"),
-                       ("16-off-record-not-for-attribution.txt", "a trustee")],
-    "plural-sources": [("25-plural-sources-hockey-arena.txt", "sources close to the team")],
-    "anonymous-declined-comment": [("26-off-record-hospital-declined.txt", "A hospital administrator")],
-    "loaded-attribution-verb": [("27-loaded-verbs-overtime-audit.txt", "Police Chief Ronald Esposito"),
-                                ("31-opinion-column.md", "Mayor Brian Caldwell")],
-    "anonymous-pejorative": [("29-anonymous-pejorative-senate.txt", "A senior Republican aide")],
-    "single-anonymous-source": [("30-single-anonymous-superintendent.txt", "a district official")],
-    "anonymous-share": [("30-single-anonymous-superintendent.txt", None)],
-    "unbalanced-quote": [("12-unattributed-unbalanced.txt", None)],
-    "unused-suppression": [("34-md-suppressions.md", None)],
-    "unknown-suppression-rule": [("34-md-suppressions.md", None)],
-}
-NEAR_MISSES = {
-    "unattributed-quote": [("32-corroborated-prison-closing.txt", None)],
-    "anonymous-source": [("31-opinion-column.md", None)],
-    "anonymity-unexplained": [("27-loaded-verbs-overtime-audit.txt", "A police sergeant"),  # reason comes last
-                              ("06-reason-stated-later.txt", None)],
-    "background-source": [("28-background-briefing-shipyard.txt", "Rep. Carol Danforth")],
-    "weak-descriptor": [("24-trade-talks-descriptors.txt", "a senior State Department official"),
-                        ("30-single-anonymous-superintendent.txt", None), ("nato-iraq-training.txt", None)],
-    "off-the-record": [("01-layouts-said.txt", None)],
-    "plural-sources": [("25-plural-sources-hockey-arena.txt", "Two people involved in the Cedar Falls talks")],
-    "anonymous-declined-comment": [("25-plural-sources-hockey-arena.txt", None), ("31-opinion-column.md", None)],
-    "loaded-attribution-verb": [("24-trade-talks-descriptors.txt", None)],
-    "anonymous-pejorative": [("29-anonymous-pejorative-senate.txt", "A Democratic staff member"),
-                             ("29-anonymous-pejorative-senate.txt", "Sen. Dolores Vance")],
-    "single-anonymous-source": [("32-corroborated-prison-closing.txt", None)],
-    "anonymous-share": [("32-corroborated-prison-closing.txt", None)],
-    "unbalanced-quote": [("01-layouts-said.txt", None)],
-    "unused-suppression": [("01-layouts-said.txt", None)],
-    "unknown-suppression-rule": [("01-layouts-said.txt", None)],
-    # the suppressed vague source in 34: the comment before its paragraph covers the finding
-    "vague-source": [("24-trade-talks-descriptors.txt", "Two officials familiar with the negotiations"),
-                     ("25-plural-sources-hockey-arena.txt", None), ("nato-iraq-training.txt", None),
-                     ("34-md-suppressions.md", None)],
-}
+# --------------------------------------------------------------------------------------------
+# Rule cases (fixtures/rules/<rule-id>/cases.yml): every one runs through the real analysis
 
 
-def _report(name):
-    path = require_seed() if name == "nato-iraq-training.txt" else ARTICLES / name
-    return analyze(*load_stored(path)).report
+def _load(case: rule_cases.RuleCase):
+    """(Document, Parse) of a case: a fixture article's stored parse, or the case's own."""
+    if case.article is not None:
+        return load_stored(require_seed() if case.article == SEED.name else ARTICLES / case.article)
+    assert case.text is not None
+    doc = document_from_bytes(case.text.encode("utf-8"), case.path, case.format)
+    return doc, from_conllu(read_stored(case.parse_file, doc.text))
+
+
+def _settings(case: rule_cases.RuleCase) -> dict[str, RuleSettings] | None:
+    if not case.options:
+        return None
+    rule = RULES_BY_ID[case.rule]
+    return {rule.id: RuleSettings(rule.severity, {**rule.default_settings().options, **case.options})}
 
 
 def _hits(report, rule, source_name):
@@ -144,15 +117,75 @@ def _hits(report, rule, source_name):
     return [f for f in hits if names.get(f.get("source_id"), "").startswith(source_name)]
 
 
-@pytest.mark.parametrize("rule, name, source", [(r, n, s) for r, cases in FIRES.items() for n, s in cases])
-def test_rule_fires(rule, name, source):
-    assert _hits(_report(name), rule, source), f"{rule} should fire in {name} on {source or 'the article'}"
+CASES = rule_cases.all_cases()
 
 
-@pytest.mark.parametrize("rule, name, source", [(r, n, s) for r, cases in NEAR_MISSES.items() for n, s in cases])
-def test_rule_near_miss(rule, name, source):
-    assert not _hits(_report(name), rule, source), f"{rule} must not fire in {name} on {source or 'the article'}"
+@pytest.mark.parametrize("case", CASES, ids=[c.label for c in CASES])
+def test_rule_case(case: rule_cases.RuleCase) -> None:
+    doc, parse = _load(case)
+    hits = _hits(analyze(doc, parse, rules=_settings(case)).report, case.rule, case.source)
+    article = case.path if case.text is not None else case.article
+    where = f"{case.rule} in {article} on {case.source or 'the article'}"
+    if case.expect == "passes":
+        assert not hits, f"{where} must not fire: {[f['message'] for f in hits]}"
+        return
+    assert hits, f"{where} should fire"
+    if case.at is not None:
+        assert [doc.source[f["start"]:f["end"]] for f in hits] == list(case.at)
 
 
-def test_every_rule_has_a_firing_fixture_and_a_near_miss():
-    assert set(FIRES) == set(NEAR_MISSES) == set(RULES_BY_ID)
+def test_every_rule_has_cases_and_its_examples_are_cases():
+    assert rule_cases.rule_ids() == sorted(RULES_BY_ID)
+    for rule in RULES:
+        cases = rule_cases.load_cases(rule.id)
+        for expect in rule_cases.EXPECTATIONS:
+            assert any(c.expect == expect and c.example == expect and not c.options for c in cases), (
+                f"{rule.id}: its {expect} example must be a {expect} case")
+
+
+def test_every_stored_case_parse_belongs_to_a_case():
+    stored = set(rule_cases.CASES.glob("*/*.conllu"))
+    assert stored == {c.parse_file for c in rule_cases.inline_cases()}
+
+
+def test_a_stale_case_parse_fails():
+    case = next(c for c in CASES if c.text is not None)
+    with pytest.raises(AssertionError, match="is stale"):
+        read_stored(case.parse_file, case.text + " Edited.")
+
+
+def test_case_files_are_checked():
+    with pytest.raises(ValueError, match="unknown case keys"):
+        rule_cases._case("vague-source", "fires", {"article": "x.txt", "sources": "A"})
+
+
+# --------------------------------------------------------------------------------------------
+# Rule modules
+
+
+def test_every_rule_module_is_registered_under_its_id():
+    package = importlib.import_module("quotecheck.rules")
+    with_rule = [name for _, name, _ in pkgutil.iter_modules(package.__path__)
+                 if hasattr(importlib.import_module(f"quotecheck.rules.{name}"), "RULE")]
+    assert sorted(with_rule) == sorted(m.__name__.rsplit(".", 1)[1] for m in RULE_MODULES)
+    for module in RULE_MODULES:
+        assert module.__name__.rsplit(".", 1)[1] == module.RULE.id.replace("-", "_")
+
+
+def test_options_are_declared_once_and_typed():
+    share = RULES_BY_ID["anonymous-share"]
+    assert [(o.name, o.type, o.default) for o in share.options] == [
+        ("max", float, 0.5), ("min-quotes", int, 3)]
+    ctx = share.context(RuleSettings("error", {"max": 1}))
+    assert ctx.options.max == 1.0 and isinstance(ctx.options.max, float)
+    assert ctx.options.min_quotes == 3  # the declared default fills what the settings leave out
+    assert ctx.severity is Severity.ERROR
+    assert share.default_settings() == RuleSettings("warning", {"max": 0.5, "min-quotes": 3})
+
+
+def test_suppression_rules_are_reported_by_the_suppression_stage():
+    staged = [r.id for r in RULES if r.stage is Stage.SUPPRESSION]
+    assert staged == ["unused-suppression", "unknown-suppression-rule"]
+    assert all((r.check is None) == (r.stage is Stage.SUPPRESSION) for r in RULES)
+    with pytest.raises(ValueError, match="check is required"):
+        dataclasses.replace(RULES_BY_ID["vague-source"], check=None)

@@ -1,22 +1,25 @@
 """Tests for inline suppression comments: collecting directives, and quotecheck.suppress.apply.
 
-No model: documents come from ``document_from_bytes`` and reports are built by hand, or from
-a fixture article's stored parse (a plain-text directive line is removed from the article
-text, so an article with directive lines inserted still matches its stored parse).
+No model: documents come from ``document_from_bytes`` and findings are made by hand, or come
+from a fixture article's stored parse (a plain-text directive line is removed from the article
+text, so an article with directive lines inserted still matches its stored parse). ``apply``
+works on :class:`~quotecheck.rules.Finding` objects; :func:`run` shows its result as a
+report's ``findings`` and ``summary`` would.
 """
 
 from __future__ import annotations
 
 import dataclasses
-
-import copy
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
-
 from quotecheck.testing import ARTICLES, load_stored
+from test_documents import assert_faithful
+
 from quotecheck.api import analyze
+from quotecheck.attribution import attribute
 from quotecheck.documents import (
     DIRECTIVE_KINDS,
     Directive,
@@ -25,10 +28,13 @@ from quotecheck.documents import (
     document_from_bytes,
     parse_directive,
 )
-from quotecheck.report import summarize
-from quotecheck.rules import RULES_BY_ID
+from quotecheck.lexicons import default_lexicon
+from quotecheck.parsing import Parse
+from quotecheck.quotes import scan_quotes
+from quotecheck.report import build_report, summarize
+from quotecheck.rules import RULES, RULES_BY_ID, Analysis, Finding, run_rules
+from quotecheck.sources import cluster_sources
 from quotecheck.suppress import UNKNOWN_RULE, UNUSED_RULE, apply
-from test_documents import assert_faithful
 
 KNOWN = frozenset(RULES_BY_ID)
 
@@ -38,19 +44,23 @@ KNOWN = frozenset(RULES_BY_ID)
 
 
 def finding(doc: Document, rule: str, needle: str, occurrence: int = 0,
-            severity: str = "warning") -> dict[str, Any]:
-    """A report finding on the ``occurrence``-th ``needle`` of the article text."""
+            severity: str = "warning") -> Finding:
+    """A finding on the ``occurrence``-th ``needle`` of the article text."""
     starts = [m.start() for m in re.finditer(re.escape(needle), doc.text)]
     start = starts[occurrence]
-    return {"rule": rule, "severity": severity, "message": f"{rule} on {needle}",
-            **doc.location(start, start + len(needle))}
+    return Finding(rule, severity, f"{rule} on {needle}", start, start + len(needle))
 
 
-def report_with(findings: list[dict[str, Any]]) -> dict[str, Any]:
-    quotes: list[dict[str, Any]] = []
-    sources: list[dict[str, Any]] = []
-    return {"quotes": quotes, "sources": sources, "findings": findings,
-            "summary": summarize(quotes, sources, findings)}
+def as_report(doc: Document, findings: Sequence[Finding]) -> dict[str, Any]:
+    """``findings`` laid out as in a report (no quotes or sources), with its summary."""
+    items = [{"rule": f.rule, "severity": f.severity.value, "message": f.message, **f.location(doc)}
+             for f in findings]
+    return {"findings": items, "summary": summarize([], [], items)}
+
+
+def run(findings: Sequence[Finding], doc: Document, **severities: str | None) -> dict[str, Any]:
+    """:func:`apply` on the findings, shown as a report."""
+    return as_report(doc, apply(findings, doc, KNOWN, **severities))
 
 
 def rules_of(report: dict[str, Any]) -> list[tuple[str, str]]:
@@ -280,8 +290,8 @@ def test_every_kind_in_every_format(name: str) -> None:
         finding(doc, "vague-source", "a source", 1),                   # not the next line: kept
         finding(doc, "unattributed-quote", "“y”", severity="error"),   # other rule: kept
     ]
-    findings.sort(key=lambda f: f["start"])  # a report's findings are in text order
-    out = apply(report_with(findings), doc, KNOWN)
+    findings.sort(key=lambda f: f.start)  # the rules' findings are in text order
+    out = run(findings, doc)
     assert rules_of(out) == [
         ("unattributed-quote", "unattributed-quote on “y”"),
         ("weak-descriptor", "weak-descriptor on a person"),
@@ -300,7 +310,7 @@ def test_bare_disable_and_enable_cover_every_rule() -> None:
     doc = _text_doc("A said.\n%% quotecheck-disable\nB said.\nC said.\n%% quotecheck-enable\nD said.\n")
     findings = [finding(doc, r, n) for r, n in [("vague-source", "A"), ("vague-source", "B"),
                                                 ("weak-descriptor", "C"), ("vague-source", "D")]]
-    out = apply(report_with(findings), doc, KNOWN)
+    out = run(findings, doc)
     assert [f["message"] for f in out["findings"]] == ["vague-source on A", "vague-source on D"]
 
 
@@ -310,7 +320,7 @@ def test_enable_one_rule_after_bare_disable() -> None:
     findings = [finding(doc, r, n) for r, n in [
         ("vague-source", "A"), ("weak-descriptor", "A"), ("vague-source", "B"),
         ("weak-descriptor", "B"), ("vague-source", "C"), ("weak-descriptor", "C")]]
-    out = apply(report_with(findings), doc, KNOWN)
+    out = run(findings, doc)
     assert rules_of(out) == [("vague-source", "vague-source on B")]
 
 
@@ -318,22 +328,21 @@ def test_listed_rules_cover_only_those_rules() -> None:
     doc = _text_doc("%% quotecheck-disable vague-source weak-descriptor\nA said.\n")
     findings = [finding(doc, r, "A") for r in ("vague-source", "weak-descriptor",
                                                "anonymous-source")]
-    out = apply(report_with(findings), doc, KNOWN)
+    out = run(findings, doc)
     assert rules_of(out) == [("anonymous-source", "anonymous-source on A")]
 
 
 def test_disable_without_enable_runs_to_end_and_not_before() -> None:
     doc = _text_doc("A said.\n%% quotecheck-disable vague-source\nB said.\n\n\nC said.\n")
     findings = [finding(doc, "vague-source", n) for n in "ABC"]
-    out = apply(report_with(findings), doc, KNOWN)
+    out = run(findings, doc)
     assert [f["message"] for f in out["findings"]] == ["vague-source on A"]
 
 
 def test_disable_file_covers_findings_before_the_comment() -> None:
     doc = _text_doc("A said.\nB said.\n%% quotecheck-disable-file\n")
-    out = apply(report_with([finding(doc, "vague-source", "A"),
-                             finding(doc, "unattributed-quote", "B", severity="error")]),
-                doc, KNOWN)
+    out = run([finding(doc, "vague-source", "A"),
+               finding(doc, "unattributed-quote", "B", severity="error")], doc)
     assert out["findings"] == []
     assert out["summary"]["findings"] == {"error": 0, "warning": 0, "info": 0}
 
@@ -343,14 +352,14 @@ def test_next_line_skips_blank_lines_only_and_counts_from_the_comments_last_line
            "A source said so. A source said it twice.\nA source said more.\n")
     doc = document_from_bytes(src.encode(), "a.md")
     findings = [finding(doc, "vague-source", "A source", k) for k in range(3)]
-    assert [f["line"] for f in findings] == [8, 8, 9]
-    out = apply(report_with(findings), doc, KNOWN)
+    assert [f.location(doc)["line"] for f in findings] == [8, 8, 9]
+    out = run(findings, doc)
     assert [f["line"] for f in out["findings"]] == [9]
 
 
 def test_next_line_at_end_of_file_covers_nothing() -> None:
     doc = _text_doc("A said.\n%% quotecheck-disable-next-line vague-source\n\n")
-    out = apply(report_with([finding(doc, "vague-source", "A")]), doc, KNOWN)
+    out = run([finding(doc, "vague-source", "A")], doc)
     assert [f["rule"] for f in out["findings"]] == ["vague-source", UNUSED_RULE]
 
 
@@ -361,7 +370,7 @@ def test_next_line_at_end_of_file_covers_nothing() -> None:
 def test_unused_suppression_is_info_at_the_comment() -> None:
     src = "Intro.\n\n<!-- quotecheck-disable-next-line vague-source -->\nNothing here.\n"
     doc = document_from_bytes(src.encode(), "a.md")
-    out = apply(report_with([]), doc, KNOWN)
+    out = run([], doc)
     (f,) = out["findings"]
     at = src.index("<!--")
     assert f == {"rule": "unused-suppression", "severity": "info",
@@ -373,7 +382,7 @@ def test_unused_suppression_is_info_at_the_comment() -> None:
 def test_unused_is_reported_per_listed_rule_and_for_bare_directives() -> None:
     doc = _text_doc("%% quotecheck-disable vague-source, weak-descriptor\nA said.\n"
                     "%% quotecheck-disable-file\n  %% quotecheck-disable-next-line\nB said.\n")
-    out = apply(report_with([finding(doc, "vague-source", "A")]), doc, KNOWN)
+    out = run([finding(doc, "vague-source", "A")], doc)
     got = [(f["rule"], f["message"], f["line"], f["column"]) for f in suppression_findings(out)]
     # the finding on A is covered by both the listed disable and the file-level directive
     assert got == [
@@ -386,7 +395,7 @@ def test_unused_is_reported_per_listed_rule_and_for_bare_directives() -> None:
 def test_enable_that_re_enables_nothing_is_unused() -> None:
     doc = _text_doc("%% quotecheck-disable vague-source\nA said.\n"
                     "%% quotecheck-enable vague-source, weak-descriptor\n%% quotecheck-enable\n")
-    out = apply(report_with([finding(doc, "vague-source", "A")]), doc, KNOWN)
+    out = run([finding(doc, "vague-source", "A")], doc)
     assert [(f["message"], f["line"]) for f in out["findings"]] == [
         ("quotecheck-enable weak-descriptor enables nothing", 3),
         ("quotecheck-enable enables nothing", 4),
@@ -395,7 +404,7 @@ def test_enable_that_re_enables_nothing_is_unused() -> None:
 
 def test_unknown_rule_id_is_a_warning_and_covers_nothing() -> None:
     doc = _text_doc("%% quotecheck-disable-file vauge-source\nA said.\n")
-    out = apply(report_with([finding(doc, "vague-source", "A")]), doc, KNOWN)
+    out = run([finding(doc, "vague-source", "A")], doc)
     unknown = [f for f in out["findings"] if f["rule"] == UNKNOWN_RULE]
     assert [(f["severity"], f["message"], f["line"], f["start"]) for f in unknown] == [
         ("warning", "quotecheck-disable-file names an unknown rule 'vauge-source' "
@@ -408,16 +417,15 @@ def test_unknown_rule_id_is_a_warning_and_covers_nothing() -> None:
 def test_unknown_and_known_rules_in_one_comment() -> None:
     src = "<p>A said.</p>\n<!-- quotecheck-disable-next-line vague-source, no-such-rule -->\n<p>B said.</p>\n"
     doc = document_from_bytes(src.encode(), "a.html")
-    out = apply(report_with([finding(doc, "vague-source", "B")]), doc, KNOWN)
+    out = run([finding(doc, "vague-source", "B")], doc)
     assert [(f["rule"], f["line"], f["column"]) for f in out["findings"]] == [(UNKNOWN_RULE, 2, 1)]
     assert "no-such-rule" in out["findings"][0]["message"]
 
 
 def test_severities_can_be_changed_or_switched_off() -> None:
     doc = _text_doc("%% quotecheck-disable nope\nA said.\n%% quotecheck-disable-file vague-source\n")
-    report = report_with([])
-    assert apply(report, doc, KNOWN, unused_severity=None, unknown_severity=None)["findings"] == []
-    out = apply(report, doc, KNOWN, unused_severity="warning", unknown_severity="error")
+    assert run([], doc, unused_severity=None, unknown_severity=None)["findings"] == []
+    out = run([], doc, unused_severity="warning", unknown_severity="error")
     assert [(f["rule"], f["severity"]) for f in out["findings"]] == [
         (UNKNOWN_RULE, "error"), (UNUSED_RULE, "warning")]
     assert out["summary"]["findings"] == {"error": 1, "warning": 1, "info": 0}
@@ -426,19 +434,20 @@ def test_severities_can_be_changed_or_switched_off() -> None:
 def test_new_findings_are_merged_in_text_order_and_input_is_untouched() -> None:
     doc = _text_doc("A said.\n%% quotecheck-disable-next-line weak-descriptor\nB said.\n"
                     "%% quotecheck-disable-next-line vague-source\nC said.\n")
-    report = report_with([finding(doc, "vague-source", "A"), finding(doc, "vague-source", "B")])
-    before = copy.deepcopy(report)
-    out = apply(report, doc, KNOWN)
-    assert report == before
-    assert out is not report
+    findings = [finding(doc, "vague-source", "A"), finding(doc, "vague-source", "B")]
+    before = list(findings)
+    kept = apply(findings, doc, KNOWN)
+    assert findings == before
+    assert kept is not findings
+    out = as_report(doc, kept)
     assert [(f["rule"], f["line"]) for f in out["findings"]] == [
         ("vague-source", 1), (UNUSED_RULE, 2), ("vague-source", 3), (UNUSED_RULE, 4)]
 
 
 def test_document_without_directives_keeps_the_report() -> None:
     doc = _text_doc("A said.\n")
-    report = report_with([finding(doc, "vague-source", "A")])
-    assert apply(report, doc, KNOWN) == report
+    findings = [finding(doc, "vague-source", "A")]
+    assert apply(findings, doc, KNOWN) == findings
 
 
 # --------------------------------------------------------------------------------------------
@@ -454,6 +463,15 @@ def _with_lines(source: str, inserts: dict[int, str]) -> str:
             out.append(inserts[n] + "\n")
         out.append(line)
     return "".join(out)
+
+
+def _analysis(doc: Document, parse: Parse) -> tuple[Analysis, list[Finding]]:
+    """The analysis of a document and its rules' findings, before suppression."""
+    lex = default_lexicon()
+    quotes, unbalanced = scan_quotes(doc.text)
+    sources = cluster_sources(doc.text, parse, attribute(doc.text, parse, quotes, lex), lex)
+    analysis = Analysis(doc.text, sources, unbalanced, lex)
+    return analysis, run_rules(analysis, RULES)
 
 
 def test_real_report_in_source_coordinates_and_summary_recomputed() -> None:
@@ -492,7 +510,9 @@ def test_real_report_in_source_coordinates_and_summary_recomputed() -> None:
     assert doc.source[last["start"]:last["end"]] == "“Everything else can be replaced.”"
     assert last["column"] == original["quotes"][-1]["column"]
 
-    out = apply(report, doc, KNOWN)
+    analysis, findings = _analysis(doc, parse)
+    assert build_report(doc, analysis, findings) == report
+    out = build_report(doc, analysis, apply(findings, doc, KNOWN))
     assert rules_of(out) == [
         (UNUSED_RULE, "quotecheck-disable-next-line loaded-attribution-verb suppresses nothing")]
     assert out["findings"][0]["line"] == 21

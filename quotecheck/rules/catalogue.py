@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from .core import Rule
+from .core import Rule, Stage
 from .registry import RULES
+
+_SUPPRESSION_NOTE = ("Reported by the suppression stage, which reads the article's quotecheck-disable "
+                     "comments after the other rules have run; it is configured like any other rule.")
 
 
 def rule_table() -> str:
@@ -27,11 +30,27 @@ def _options(rule: Rule) -> list[str]:
 
 
 def explain(rule: Rule) -> str:
+    """`quotecheck rules ID`: everything the registry says about one rule (examples verbatim)."""
     lines = [f"{rule.id} (default severity: {rule.severity})", "", rule.summary, "", f"Why: {rule.rationale}",
-             f"Basis: {rule.basis}", f"Fires:  {rule.fires}", f"Passes: {rule.passes}"]
+             f"Basis: {rule.basis}"]
+    if rule.stage is Stage.SUPPRESSION:
+        lines.append(f"Note: {_SUPPRESSION_NOTE}")
+    lines += [_labelled("Fires: ", rule.fires), _labelled("Passes:", rule.passes)]
     if rule.options:
         lines += ["", "Options:"] + [o.replace("`", "") for o in _options(rule)]
     return "\n".join(lines) + "\n"
+
+
+def _labelled(label: str, text: str) -> str:
+    """``label text`` for a one-line example; a longer one starts on the next line."""
+    return f"{label} {text}" if "\n" not in text else f"{label.rstrip()}\n{text}"
+
+
+def _example(label: str, text: str) -> list[str]:
+    """An example article: inline when it is one line, else a text block (its lines matter)."""
+    if "\n" not in text:
+        return [f"**{label}** {text}"]
+    return [f"**{label}**", "", "```text", text, "```"]
 
 
 def markdown() -> str:
@@ -40,12 +59,17 @@ def markdown() -> str:
              "Generated from the rule registry by `quotecheck rules --markdown > docs/rules.md`; a test",
              "checks that this file matches the code. Severities are defaults: a newsroom changes them,",
              "turns rules off and sets their options in its configuration (see docs/configuration.md).", "",
+             "Each rule is one module of `quotecheck/rules/`. Its examples are test cases: with the other",
+             "cases in `fixtures/rules/<rule>/cases.yml`, they run through the whole analysis in",
+             "`tests/test_rules.py`.", "",
              "| rule | default severity | summary |", "| --- | --- | --- |"]
     lines += [f"| [`{r.id}`](#{r.id}) | {r.severity} | {r.summary} |" for r in RULES]
     for r in RULES:
         lines += ["", f"## {r.id}", "", f"**Default severity:** {r.severity}. {r.summary}", "",
-                  f"**Why.** {r.rationale}", "", f"**Basis.** {r.basis}", "",
-                  f"**Fires:** {r.fires}", "", f"**Does not fire:** {r.passes}"]
+                  f"**Why.** {r.rationale}", "", f"**Basis.** {r.basis}", ""]
+        if r.stage is Stage.SUPPRESSION:
+            lines += [f"**Stage.** {_SUPPRESSION_NOTE}", ""]
+        lines += _example("Fires:", r.fires) + [""] + _example("Does not fire:", r.passes)
         if r.options:
             lines += ["", "**Options:**", ""] + _options(r)
     return "\n".join(lines) + "\n"

@@ -83,6 +83,23 @@ class StaleParseError(AssertionError):
     test reports it as a failure)."""
 
 
+def write_stored(parse_file: Path, text: str, conllu: str) -> None:
+    """Store a parse of ``text`` (CoNLL-U) under a first line recording the text's sha256."""
+    parse_file.parent.mkdir(exist_ok=True)
+    parse_file.write_text(SHA_PREFIX + text_sha256(text) + "\n" + conllu, encoding="utf-8")
+
+
+def read_stored(parse_file: Path, text: str, name: str | None = None) -> str:
+    """The CoNLL-U stored for ``text`` (``name``: the article, for the message);
+    :class:`StaleParseError` when it was made from another text."""
+    first, _, conllu = parse_file.read_text(encoding="utf-8").partition("\n")
+    if first != SHA_PREFIX + text_sha256(text):
+        raise StaleParseError(
+            f"the stored parse of {name or parse_file.name} is stale: run "
+            "`.venv/bin/python fixtures/store_parses.py` (with --rules for a rule case)")
+    return conllu
+
+
 def load_stored(path: Path) -> tuple[Document, Parse]:
     """(Document, Parse) for a fixture article or the seed, from its stored parse.
 
@@ -92,12 +109,7 @@ def load_stored(path: Path) -> tuple[Document, Parse]:
     from quotecheck.parsing import from_conllu
 
     doc = document_from_bytes(path.read_bytes(), relative_path(path))
-    stored = parse_path(path).read_text(encoding="utf-8")
-    first, _, conllu = stored.partition("\n")
-    if first != SHA_PREFIX + text_sha256(doc.text):
-        raise StaleParseError(f"the stored parse of {path.name} is stale: "
-                              f"run `.venv/bin/python fixtures/store_parses.py {path.name}`")
-    return doc, from_conllu(conllu)
+    return doc, from_conllu(read_stored(parse_path(path), doc.text, path.name))
 
 
 def stored_report(path: Path) -> dict[str, Any]:

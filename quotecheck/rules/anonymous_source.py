@@ -1,0 +1,31 @@
+"""anonymous-source: list every anonymous source something is attributed to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..vocab import Severity, SourceType
+from .common import anonymous_with_attributions, attribution_counts, first_mention, source_name
+from .core import Analysis, Context, Finding, NoOptions, Rule
+
+
+def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
+    for src in an.sources.sources:
+        if anonymous_with_attributions(src):
+            quotes, cited = attribution_counts(an, src)
+            what = f"{quotes} quotation(s)" + (f" and {cited} reported claim(s)" if cited else "")
+            yield ctx.finding(f"anonymous source {source_name(src)} ({SourceType(src.type).label}): {what}",
+                              *first_mention(src), source=src.index)
+
+
+RULE = Rule(
+    id="anonymous-source",
+    severity=Severity.INFO,
+    summary="A quotation or claim rests on an anonymous source.",
+    rationale="Every anonymous source is a decision a standards editor signs off on; listing them all "
+              "keeps the decision visible.",
+    basis="AP, Reuters, NPR, NYT, WaPo, SPJ: anonymity is the exception and must be justified.",
+    fires="“The plan is dead,” a senior official said.",
+    passes="“The plan is dead,” Sen. Maria Alvarez said.",
+    check=check,
+)

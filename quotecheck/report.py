@@ -6,6 +6,7 @@ This is the only place where article-text offsets become source-file locations
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from . import __version__
@@ -94,7 +95,7 @@ def build_report(doc: Document, analysis: Analysis, findings: list[Finding]) -> 
     }
     if doc.metadata:
         document["metadata"] = {k: str(v) for k, v in doc.metadata.items()}
-    return {
+    return _plain({
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "quotecheck", "version": __version__},
         "document": document,
@@ -102,7 +103,19 @@ def build_report(doc: Document, analysis: Analysis, findings: list[Finding]) -> 
         "sources": sources,
         "findings": out_findings,
         "summary": summarize(quotes, sources, out_findings),
-    }
+    })
+
+
+def _plain(value: Any) -> Any:
+    """The report as plain data: vocabulary enums (``quotecheck.vocab``) become the strings
+    they equal, so that dumpers which do not know StrEnum (YAML) write them as strings."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
 
 
 def summarize(quotes: list[dict], sources: list[dict], findings: list[dict]) -> dict[str, Any]:

@@ -69,6 +69,22 @@ class Lexicon:
     affiliation_words: frozenset[str]
     corroboration_phrases: tuple[re.Pattern, ...]
     declined_comment: tuple[re.Pattern, ...]
+    # Words for finding and typing mentions (quotecheck/mentions.py, quotecheck/sources/).
+    pronouns: Mapping[str, tuple[str, str | None, str]]  # "he" -> ("person", "m", "sing")
+    calendar_words: frozenset[str]
+    org_of_heads: frozenset[str]
+    name_particles: frozenset[str]
+    definite_determiners: frozenset[str]
+    possessive_determiners: frozenset[str]
+    group_words: frozenset[str]
+    person_suffixes: tuple[str, ...]
+    non_person_endings: tuple[str, ...]
+    generic_roles: frozenset[str]
+    descriptor_determiners: frozenset[str]
+    knowledge_tails: tuple[str, ...]  # regexes, in the order tried
+    knowledge_tail_stops: tuple[str, ...]
+    abbreviations: frozenset[str]
+    title_small_words: frozenset[str]
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> "Lexicon":
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config:
@@ -127,4 +143,21 @@ def default_lexicon() -> Lexicon:
         affiliation_words=frozenset(_lines("affiliation_words.txt")),
         corroboration_phrases=_compile(_lines("corroboration_phrases.txt")),
         declined_comment=_compile(_lines("declined_comment.txt")),
+        # Words for finding and typing mentions.
+        pronouns={p: (kind, None if gender == "-" else gender, number) for p, kind, gender, number
+                  in (line.split("\t") for line in _lines("pronouns.tsv"))},
+        calendar_words=frozenset(_lines("calendar_words.txt")),
+        org_of_heads=frozenset(_lines("org_of_heads.txt")),
+        name_particles=frozenset(_lines("name_particles.txt")),
+        definite_determiners=frozenset(_lines("definite_determiners.txt")),
+        possessive_determiners=frozenset(_lines("possessive_determiners.txt")),
+        group_words=frozenset(_lines("group_words.txt")),
+        person_suffixes=tuple(_lines("person_suffixes.txt")),
+        non_person_endings=tuple(_lines("non_person_endings.txt")),
+        generic_roles=frozenset(_lines("generic_roles.txt")),
+        descriptor_determiners=frozenset(_lines("descriptor_determiners.txt")),
+        knowledge_tails=tuple(_lines("knowledge_tails.txt")),
+        knowledge_tail_stops=tuple(_lines("knowledge_tail_stops.txt")),
+        abbreviations=frozenset(_lines("abbreviations.txt")),
+        title_small_words=frozenset(_lines("title_small_words.txt")),
     )

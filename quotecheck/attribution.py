@@ -19,18 +19,24 @@ subject of this verb", "how far does this noun phrase reach"):
   quotation in the same or the previous paragraph.
 
 Each pattern is a short function whose docstring names the layout it matches.
+:data:`POST_PATTERNS` and :data:`PRE_PATTERNS` list them in the order they are tried after and
+before a quotation, and :func:`_choose` says which side's candidate wins; the name of the
+pattern that matched is the cue's ``pattern`` (:class:`~quotecheck.vocab.CuePattern`), as are
+"chained" (a second quotation sharing the first one's cue) and "indirect-verb".
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .lexicons import Lexicon, default_lexicon
 from .mentions import ArticleText, Mention, make_mention, name_mention, np_head
 from .parsing import Parse, Sentence, Word
 from .quotes import QuoteSpan, paragraph_spans
+from .vocab import CuePattern, MentionKind, QuoteKind, Resolution
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
 SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’')\]]|$)")
@@ -41,10 +47,14 @@ POST_CUE_LONG_WINDOW = 40  # after "Q," the cue may follow a long apposition
 
 @dataclass(frozen=True)
 class Cue:
+    """The words that attribute a quotation ("said", "according to", ":"), and the pattern
+    (:data:`PATTERNS`) that found them."""
+
     start: int
     end: int
     text: str
     lemma: str
+    pattern: CuePattern
 
 
 @dataclass(frozen=True)
@@ -53,12 +63,12 @@ class Attribution:
 
     start: int  # span of the quotation, marks included; for indirect: the reported clause
     end: int
-    kind: str  # direct | partial | indirect | scare | title
+    kind: QuoteKind
     text: str
     quote: QuoteSpan | None
     cue: Cue | None
     speaker: Mention | None
-    resolution: str | None  # explicit | pronoun | nominal | floating (nominal/pronoun set here, linked later)
+    resolution: Resolution | None  # explicit, pronoun, nominal or floating (the source is linked later)
     paragraph: int
     antecedent: int | None = None  # for floating: index of the attribution it takes its speaker from
 
@@ -95,13 +105,13 @@ def _sentence_bounds(ctx: _Context, pos: int, direction: int, limit: int) -> int
             if text[i] in ".!?" and (i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in "”\"’')"
                                      or (text[i + 1].isupper() and not text[i - 1:i].isupper())):
                 # "Jones said.Training would" (glued) ends the sentence too; "U.S." does not
-                if not _is_abbreviation(text, i, ctx.lexicon.titles):
+                if not _is_abbreviation(text, i, ctx.lexicon):
                     return i
             i += 1
         return limit
     i = pos - 1
     while i >= limit:
-        if not ctx.in_quote(i) and text[i] in ".!?" and not _is_abbreviation(text, i, ctx.lexicon.titles):
+        if not ctx.in_quote(i) and text[i] in ".!?" and not _is_abbreviation(text, i, ctx.lexicon):
             nxt = text[i + 1] if i + 1 < len(text) else ""
             if not nxt or nxt.isspace() or nxt.isupper() or nxt in "“\"":
                 return i + 1
@@ -111,7 +121,7 @@ def _sentence_bounds(ctx: _Context, pos: int, direction: int, limit: int) -> int
 
 
 
-def _is_abbreviation(text: str, i: int, titles: frozenset[str]) -> bool:
+def _is_abbreviation(text: str, i: int, lex: Lexicon) -> bool:
     """Is the period at ``i`` part of an abbreviation or initial (Gen., L., U.S.)?"""
     if text[i] != ".":
         return False
@@ -120,14 +130,11 @@ def _is_abbreviation(text: str, i: int, titles: frozenset[str]) -> bool:
     if not m:
         return False
     word = m.group(1)
-    if word.rstrip(".") in titles:
+    if word.rstrip(".") in lex.titles:
         return True
     if re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
         return True
-    return word in {"Jr", "Sr", "St", "Mt", "No", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Bros",
-                    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Ariz", "Calif",
-                    "Fla", "Ga", "Ill", "Ind", "Mass", "Mich", "Minn", "Nev", "Ore", "Pa", "Tenn",
-                    "Tex", "Va", "Wash", "Wis", "Conn", "Colo", "Ky", "La", "Md", "Mo", "Okla"}
+    return word in lex.abbreviations
 
 
 @dataclass(frozen=True)
@@ -243,6 +250,22 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
 
 @dataclass(frozen=True)
 class _Found:
+    """What a layout function finds: the cue as written and its speaker, if any."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    speaker: Mention | None
+
+    def cue(self, pattern: CuePattern) -> Cue:
+        return Cue(self.start, self.end, self.text, self.lemma, pattern)
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A cue found by a pattern of the table, with the speaker it names."""
+
     cue: Cue
     speaker: Mention | None
 
@@ -253,10 +276,9 @@ def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _
     if subj is not None:
         subj = np_head(ctx.parse.sentences[s_idx], subj, lo, hi)
         mention = make_mention(ctx, s_idx, subj, lo, hi)
-        if mention is not None and mention.kind == "pronoun" and mention.head_lemma in ("i", "we"):
+        if mention is not None and mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we"):
             mention = None  # first person outside quotations: the reporter or an editorial "we"
-    cue = Cue(verb.start, verb.end, ctx.text[verb.start:verb.end], verb.lemma.lower())
-    return _Found(cue, mention)
+    return _Found(verb.start, verb.end, ctx.text[verb.start:verb.end], verb.lemma.lower(), mention)
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
@@ -269,10 +291,10 @@ def _according_to(ctx: _Context, lo: int, hi: int) -> _Found | None:
         m = _ACCORDING.search(ctx.text, m.end(), hi)
     if not m:
         return None
-    cue = Cue(m.start(), m.end(), ctx.text[m.start():m.end()], "according to")
+    cue = (m.start(), m.end(), ctx.text[m.start():m.end()], "according to")
     after = [(s, w) for s, w in ctx.words_between(m.end(), hi) if not ctx.in_quote(w.start)]
     if not after:
-        return _Found(cue, None)
+        return _Found(*cue, None)
     s_idx, first = after[0]
     sent = ctx.parse.sentences[s_idx]
     # the object of "to": the first nominal after "according to", climbed to its phrase head
@@ -292,8 +314,8 @@ def _according_to(ctx: _Context, lo: int, hi: int) -> _Found | None:
                 head = w
             break
     if head is None:
-        return _Found(cue, None)
-    return _Found(cue, make_mention(ctx, s_idx, head, m.end(), hi))
+        return _Found(*cue, None)
+    return _Found(*cue, make_mention(ctx, s_idx, head, m.end(), hi))
 
 
 def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
@@ -326,10 +348,8 @@ def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
     if mention is None:
         return None
     if _is_cue_verb(ctx, verb):
-        cue = Cue(verb.start, verb.end, ctx.text[verb.start:verb.end], verb.lemma.lower())
-    else:
-        cue = Cue(colon, colon + 1, ":", ":")
-    return _Found(cue, mention)
+        return _Found(verb.start, verb.end, ctx.text[verb.start:verb.end], verb.lemma.lower(), mention)
+    return _Found(colon, colon + 1, ":", ":", mention)
 
 
 def _verb_cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, Word]]:
@@ -354,34 +374,45 @@ def _noun_cue(ctx: _Context, lo: int, hi: int) -> _Found | None:
         if owner is None:
             continue
         mention = make_mention(ctx, s_idx, owner, lo, hi)
-        if mention is None or (mention.kind == "pronoun" and mention.head_lemma in ("i", "we", "it")):
+        if mention is None or (mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we", "it")):
             continue
-        return _Found(Cue(w.start, w.end, ctx.text[w.start:w.end], w.lemma.lower()), mention)
+        return _Found(w.start, w.end, ctx.text[w.start:w.end], w.lemma.lower(), mention)
     return None
 
 
-def _post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
-    """Layouts: "Q," said Jones. / "Q," Jones said. / "Q," Jones, a doctor, said."""
-    lo, hi = frame.post
-    dash = _dash_byline(ctx, q, frame)
-    if dash is not None:
-        return dash
-    if hi <= lo:
-        return None
+def _post_verb_word(ctx: _Context, q: QuoteSpan, frame: _Frame) -> tuple[int, Word] | None:
+    """The first speech verb after the quotation: within 8 words when the quotation ends its
+    sentence, else within 40 ("“Q,” X, a long description, said")."""
+    words = [(s, w) for s, w in ctx.words_between(*frame.post) if w.upos != "PUNCT"]
+    window = POST_CUE_MAX_WORDS if _closes_sentence(ctx, q) else POST_CUE_LONG_WINDOW
+    return next(((s_idx, w) for s_idx, w in words[:window] if _is_cue_verb(ctx, w)), None)
+
+
+def _closes_sentence(ctx: _Context, q: QuoteSpan) -> bool:
     inner = ctx.text[q.inner_start:q.inner_end].rstrip()
-    closes_sentence = inner.endswith(".") and not inner.endswith("...")
-    words = [(s, w) for s, w in ctx.words_between(lo, hi) if w.upos != "PUNCT"]
-    # "Q," X, a long description, said: a comma-ended quotation expects its cue after it
-    window = POST_CUE_MAX_WORDS if closes_sentence else POST_CUE_LONG_WINDOW
-    for n, (s_idx, w) in enumerate(words):
-        if n >= window:
-            break
-        if _is_cue_verb(ctx, w):
-            found = _cue_from_verb(ctx, s_idx, w, lo, hi)
-            if closes_sentence and len(words) > POST_CUE_MAX_WORDS:
-                return None  # “... plan.” Jones estimated that ...: a new sentence, not an attribution
-            return found
-    return _according_to(ctx, lo, hi)
+    return inner.endswith(".") and not inner.endswith("...")
+
+
+def _post_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layouts: “Q,” said Jones. / “Q,” Jones said. / “Q,” Jones, a doctor, said. Not when the
+    quotation ends its sentence and more than 8 words follow it (“... plan.” Jones estimated
+    that ...: a new sentence, not an attribution)."""
+    hit = _post_verb_word(ctx, q, frame)
+    if hit is None:
+        return None
+    if _closes_sentence(ctx, q) and \
+            sum(w.upos != "PUNCT" for _, w in ctx.words_between(*frame.post)) > POST_CUE_MAX_WORDS:
+        return None
+    s_idx, verb = hit
+    return _cue_from_verb(ctx, s_idx, verb, *frame.post)
+
+
+def _post_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: “Q,” according to the report. Only when no speech verb follows the quotation
+    (a verb there claims the layout, even one that starts a new sentence)."""
+    if _post_verb_word(ctx, q, frame) is not None:
+        return None
+    return _according_to(ctx, *frame.post)
 
 
 _DASH_BYLINE = re.compile(r"[^\S\n]*[―—–][^\S\n]*(?=\S)")
@@ -409,11 +440,12 @@ def _dash_byline(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
                             (rest_start, rest_start + len(rest)) if rest else None)
     dash = m.group(0).strip()
     at = m.start() + m.group(0).index(dash)
-    return _Found(Cue(at, at + 1, dash, "dash"), mention)
+    return _Found(at, at + 1, dash, "dash", mention)
 
 
-def _previous_paragraph_colon(ctx: _Context, q: QuoteSpan) -> _Found | None:
-    """Layout: He said:¶¶"Q." (the introduction closes the paragraph before the quotation)."""
+def _previous_paragraph_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: He said:¶¶"Q." (the introduction closes the paragraph before the quotation,
+    which starts its own paragraph: its frame before is empty)."""
     para = ctx.paragraph_of(q.start)
     if para == 0 or ctx.paragraphs[para][0] != q.start:
         return None
@@ -424,25 +456,85 @@ def _previous_paragraph_colon(ctx: _Context, q: QuoteSpan) -> _Found | None:
     return _colon_intro(ctx, lo, p_end)
 
 
-def _pre_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
-    """Layouts: Jones said, "Q." / Jones said that "Q". / Alvarez called the plan "reckless"."""
-    lo, hi = frame.pre
-    if hi <= lo:
-        return _previous_paragraph_colon(ctx, q)
-    found = _colon_intro(ctx, lo, hi)
-    if found is not None:
-        return found
-    cues = _verb_cues(ctx, lo, hi)
-    if cues:
-        s_idx, verb = cues[-1]  # the cue nearest the quotation
-        return _cue_from_verb(ctx, s_idx, verb, lo, hi)
-    return _according_to(ctx, lo, hi) or _noun_cue(ctx, lo, hi)
+def _pre_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: Jones offered a warning: “Q.” (a colon right before the quotation)."""
+    return _colon_intro(ctx, *frame.pre)
+
+
+def _pre_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layouts: Jones said, “Q.” / Jones said that “Q”. / Alvarez called the plan “reckless”.
+    The speech verb nearest the quotation."""
+    cues = _verb_cues(ctx, *frame.pre)
+    if not cues:
+        return None
+    s_idx, verb = cues[-1]
+    return _cue_from_verb(ctx, s_idx, verb, *frame.pre)
+
+
+def _pre_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: According to X, “Q.”"""
+    return _according_to(ctx, *frame.pre)
+
+
+def _pre_noun_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layouts: Trump's claim that “Q” / a statement from the campaign: “Q”."""
+    return _noun_cue(ctx, *frame.pre)
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """One attribution pattern: its name in reports and the function that matches it."""
+
+    name: CuePattern
+    match: Callable[[_Context, QuoteSpan, _Frame], _Found | None]
+
+
+# The attribution patterns, in the order they are tried on each side of a quotation: the first
+# that matches on a side is that side's candidate. Which side's candidate wins: see _choose.
+POST_PATTERNS: tuple[_Pattern, ...] = (
+    _Pattern(CuePattern.DASH_BYLINE, _dash_byline),
+    _Pattern(CuePattern.POST_VERB, _post_verb),
+    _Pattern(CuePattern.ACCORDING_TO, _post_according_to),
+)
+PRE_PATTERNS: tuple[_Pattern, ...] = (
+    _Pattern(CuePattern.PREVIOUS_PARAGRAPH_COLON, _previous_paragraph_colon),
+    _Pattern(CuePattern.COLON_INTRO, _pre_colon),
+    _Pattern(CuePattern.PRE_VERB, _pre_verb),
+    _Pattern(CuePattern.ACCORDING_TO, _pre_according_to),
+    _Pattern(CuePattern.NOUN_CUE, _pre_noun_cue),
+)
+
+
+def _first_match(patterns: tuple[_Pattern, ...], ctx: _Context, q: QuoteSpan,
+                 frame: _Frame) -> _Match | None:
+    """The first of the patterns that matches, as a cue named after it."""
+    for pattern in patterns:
+        found = pattern.match(ctx, q, frame)
+        if found is not None:
+            return _Match(found.cue(pattern.name), found.speaker)
+    return None
+
+
+def _choose(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Match | None:
+    """Which side's candidate attributes the quotation. A quotation inside paraphrase
+    belongs to the cue before it ("Holm said that the ad “...” suggests"); a free-standing
+    one to the cue after it ("“Q,” Jones said"), else the one before it ("Jones said, “Q”").
+    The first side's candidate wins if it names a speaker, else the second's if it does,
+    else the first side's cue, else the second's."""
+    sides = (PRE_PATTERNS, POST_PATTERNS) if _embedded(ctx, q, frame) else (POST_PATTERNS, PRE_PATTERNS)
+    first = _first_match(sides[0], ctx, q, frame)
+    if first is not None and first.speaker is not None:
+        return first
+    second = _first_match(sides[1], ctx, q, frame)
+    if second is not None and second.speaker is not None:
+        return second
+    return first or second
 
 
 # ---------------------------------------------------------------------------------- kinds
 
 
-def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> str:
+def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> QuoteKind:
     """direct, partial, scare or title, from the layout around the quotation.
 
     - set off from the writer's sentence (sentence start, after a comma or colon) or running
@@ -456,29 +548,26 @@ def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> str:
     n_words = len(inner.split())
     before = text[frame.pre[0]:q.start].strip()
     if re.search(r"\bso[- ]called$", before, flags=re.I):
-        return "scare"
-    if not has_cue and q.paragraphs == 1 and _title_case(inner) and n_words <= 8:
-        return "title"  # a report called “Paying for Pipes,” ...
+        return QuoteKind.SCARE
+    if not has_cue and q.paragraphs == 1 and _title_case(inner, ctx.lexicon.title_small_words) and n_words <= 8:
+        return QuoteKind.TITLE  # a report called “Paying for Pipes,” ...
     runs_on = q.paragraphs > 1 or re.search(r"[.!?][”’\"]?\s+[A-Z“\"]", inner) is not None
     if _embedded(ctx, q, frame) or re.search(r"\bthat$", before):
         if runs_on:
-            return "direct"
+            return QuoteKind.DIRECT
         if has_cue or n_words >= DIRECT_MIN_WORDS:
-            return "partial"
-        return "title" if _title_case(inner) else "scare"
+            return QuoteKind.PARTIAL
+        return QuoteKind.TITLE if _title_case(inner, ctx.lexicon.title_small_words) else QuoteKind.SCARE
     if runs_on or n_words >= DIRECT_MIN_WORDS or re.search(r"[.!?…,]$", inner) or has_cue:
-        return "direct"
-    return "title" if _title_case(inner) else "scare"
+        return QuoteKind.DIRECT
+    return QuoteKind.TITLE if _title_case(inner, ctx.lexicon.title_small_words) else QuoteKind.SCARE
 
 
-_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from", "as"}
-
-
-def _title_case(inner: str) -> bool:
+def _title_case(inner: str, small_words: frozenset[str]) -> bool:
     """“Paying for Pipes”, “The Art of the Deal”: two or more words, all capitalised but small ones."""
     words = re.findall(r"[\w’'-]+", inner)
     return len(words) >= 2 and words[0][0].isupper() and \
-        all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+        all(w[0].isupper() or w[0].isdigit() or w.lower() in small_words for w in words)
 
 
 # ---------------------------------------------------------------------------------- main
@@ -493,24 +582,23 @@ def attribute(text: str, parse: Parse, quotes: list[QuoteSpan],
     for qi, q in enumerate(ctx.quotes):
         frame = _frame(ctx, qi)
         inner = text[q.inner_start:q.inner_end]
-        post = _post_cue(ctx, q, frame)
-        pre = _pre_cue(ctx, q, frame)
-        found = _choose(post, pre, _embedded(ctx, q, frame))
+        found = _choose(ctx, q, frame)
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence
             # shares the cue and speaker of the first.
             kind = _classify(ctx, q, frame, True)
-            out.append(replace(chained, start=q.start, end=q.end, kind=kind, text=inner, quote=q,
+            cue = None if chained.cue is None else replace(chained.cue, pattern=CuePattern.CHAINED)
+            out.append(replace(chained, start=q.start, end=q.end, kind=kind, text=inner, quote=q, cue=cue,
                                paragraph=ctx.paragraph_of(q.start), antecedent=None))
             continue
         kind = _classify(ctx, q, frame, found is not None)
         para = ctx.paragraph_of(q.start)
-        if kind in ("scare", "title"):
+        if not kind.spoken:
             out.append(Attribution(q.start, q.end, kind, inner, q, None, None, None, para))
             continue
         if found is not None and found.speaker is not None:
-            res = {"pronoun": "pronoun", "nominal": "nominal"}.get(found.speaker.kind, "explicit")
+            res = Resolution.of_mention(found.speaker.kind)
             out.append(Attribution(q.start, q.end, kind, inner, q, found.cue, found.speaker, res, para))
             continue
         # Floating quotation: the speaker of the previous attribution (a quotation, or reported
@@ -518,7 +606,7 @@ def attribute(text: str, parse: Parse, quotes: list[QuoteSpan],
         prev = _previous_attribution(out, [a for a in indirect if a.end <= q.start], para)
         if prev is not None and prev.speaker is not None:
             out.append(Attribution(q.start, q.end, kind, inner, q, found.cue if found else None,
-                                   prev.speaker, "floating", para, antecedent=0))
+                                   prev.speaker, Resolution.FLOATING, para, antecedent=0))
             continue
         out.append(Attribution(q.start, q.end, kind, inner, q, found.cue if found else None,
                                None, None, para))
@@ -535,23 +623,12 @@ def _embedded(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
         not re.search(r"\b(?:that|as|saying)$", before)
 
 
-def _choose(post: _Found | None, pre: _Found | None, embedded: bool) -> _Found | None:
-    """Which cue attributes the quotation: a quotation inside paraphrase belongs to the cue
-    before it ("Holm said that the ad “...” suggests"); a free-standing one to the cue after it
-    ("“Q,” Jones said"), else the one before it ("Jones said, “Q”")."""
-    first, second = (pre, post) if embedded else (post, pre)
-    for f in (first, second):
-        if f is not None and f.speaker is not None:
-            return f
-    return first or second
-
-
 def _chained(ctx: _Context, qi: int, frame: _Frame, out: list[Attribution]) -> Attribution | None:
     """The attributed quotation earlier in the same sentence, if this one's frame is cut by it."""
     if qi == 0 or frame.pre[0] != ctx.quotes[qi - 1].end:
         return None
     prev = next((a for a in reversed(out) if a.quote is ctx.quotes[qi - 1]), None)
-    if prev is None or prev.speaker is None or prev.kind in ("scare", "title"):
+    if prev is None or prev.speaker is None or not prev.kind.spoken:
         return None
     if re.search(r"[.!?]\s*$", ctx.text[prev.quote.inner_start:prev.quote.inner_end]) and \
             not ctx.text[frame.pre[0]:frame.pre[1]].strip(" ,;—–-"):
@@ -563,7 +640,7 @@ def _previous_attribution(quotes: list[Attribution], indirect: list[Attribution]
                           para: int) -> Attribution | None:
     """The latest attribution before a floating quotation, if it is in reach (same or previous
     paragraph); scare quotes and titles are skipped."""
-    spoken = [a for a in quotes if a.kind not in ("scare", "title")]
+    spoken = [a for a in quotes if a.kind.spoken]
     candidates = ([spoken[-1]] if spoken else []) + ([indirect[-1]] if indirect else [])
     if not candidates:
         return None
@@ -618,9 +695,9 @@ def _indirect(ctx: _Context) -> list[Attribution]:
             mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
             if mention is None or not _can_speak(ctx, mention):
                 continue
-            cue = Cue(w.start, w.end, ctx.text[w.start:w.end], w.lemma.lower())
-            res = {"pronoun": "pronoun", "nominal": "nominal"}.get(mention.kind, "explicit")
-            out.append(Attribution(start, end, "indirect", ctx.text[start:end], None, cue, mention, res,
+            cue = Cue(w.start, w.end, ctx.text[w.start:w.end], w.lemma.lower(), CuePattern.INDIRECT_VERB)
+            res = Resolution.of_mention(mention.kind)
+            out.append(Attribution(start, end, QuoteKind.INDIRECT, ctx.text[start:end], None, cue, mention, res,
                                    ctx.paragraph_of(start)))
         # "..., according to one NATO source who spoke on background."
         m = _ACCORDING.search(ctx.text, lo, hi)
@@ -638,8 +715,9 @@ def _indirect(ctx: _Context) -> list[Attribution]:
                 if len(stripped) >= 8:
                     start = start + seg.index(stripped)
                     end = start + len(stripped)
-                    out.append(Attribution(start, end, "indirect", stripped, None, found.cue, sp,
-                                           {"pronoun": "pronoun", "nominal": "nominal"}.get(sp.kind, "explicit"),
+                    out.append(Attribution(start, end, QuoteKind.INDIRECT, stripped, None,
+                                           found.cue(CuePattern.ACCORDING_TO), sp,
+                                           Resolution.of_mention(sp.kind),
                                            ctx.paragraph_of(start)))
     return out
 
@@ -647,9 +725,9 @@ def _indirect(ctx: _Context) -> list[Attribution]:
 def _can_speak(ctx: _Context, m: Mention) -> bool:
     """Can this mention be the source of reported speech? People, organizations and documents
     can ("officials said that", "the report found that"); "the aim is to show that" cannot."""
-    if m.kind == "pronoun":
+    if m.kind == MentionKind.PRONOUN:
         return m.head_lemma in ("he", "she", "they")
-    if m.kind == "name":
+    if m.kind == MentionKind.NAME:
         return True
     lex = ctx.lexicon
     head = m.head_lemma

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ARTICLES, load_stored
+
 from quotecheck.attribution import POST_PATTERNS, PRE_PATTERNS, attribute
 from quotecheck.quotes import scan_quotes
 from quotecheck.vocab import CuePattern

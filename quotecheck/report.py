@@ -42,7 +42,8 @@ def build_report(doc: Document, analysis: Analysis, findings: list[Finding]) -> 
         q["kind"] = a.kind
         q["paragraphs"] = a.quote.paragraphs if a.quote is not None else 1
         q["cue"] = None if a.cue is None else {
-            "text": a.cue.text, "lemma": a.cue.lemma, **doc.location(a.cue.start, a.cue.end)}
+            "text": a.cue.text, "lemma": a.cue.lemma, "pattern": a.cue.pattern,
+            **doc.location(a.cue.start, a.cue.end)}
         if la.source is None or a.speaker is None:
             q["speaker"] = None
         else:

@@ -19,72 +19,42 @@ subject of this verb", "how far does this noun phrase reach"):
   quotation in the same or the previous paragraph.
 
 Each pattern is a short function whose docstring names the layout it matches.
+:data:`POST_PATTERNS` and :data:`PRE_PATTERNS` list them in the order they are tried after and
+before a quotation, and :func:`_choose` says which side's candidate wins; the name of the
+pattern that matched is the cue's ``pattern`` (:class:`~quotecheck.vocab.CuePattern`), as are
+"chained" (a second quotation sharing the first one's cue) and "indirect-verb".
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .lexicons import Lexicon, default_lexicon
+from .mentions import ArticleText, Mention, make_mention, name_mention, np_head
 from .parsing import Parse, Sentence, Word
 from .quotes import QuoteSpan, paragraph_spans
+from .vocab import CuePattern, MentionKind, QuoteKind, Resolution
 
-PRONOUNS = {
-    "he": ("person", "m", "sing"), "him": ("person", "m", "sing"),
-    "she": ("person", "f", "sing"), "her": ("person", "f", "sing"),
-    "they": ("any", None, "plur"), "them": ("any", None, "plur"),
-    "it": ("thing", None, "sing"), "i": ("person", None, "sing"), "we": ("any", None, "plur"),
-}
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
-MENTION_RELS = {"det", "amod", "compound", "flat", "flat:name", "nummod", "nmod:poss", "det:poss",
-                "case", "nmod", "nmod:npmod", "advmod", "obl", "fixed", "goeswith", "compound:prt",
-                "nmod:tmod", "acl", "cc:preconj"}
-DESCRIPTION_RELS = {"appos", "acl:relcl"}
 SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’')\]]|$)")
 DIRECT_MIN_WORDS = 9  # an embedded quotation this long is a full quotation, not a partial one
 POST_CUE_MAX_WORDS = 8  # a cue after a quotation that ends its sentence sits this close
 POST_CUE_LONG_WINDOW = 40  # after "Q," the cue may follow a long apposition
-ORG_OF_HEADS = {"Department", "Ministry", "Bureau", "Office", "University", "Bank", "College", "Council",
-                "Board", "Secretary", "Institute", "Court", "Commission", "Committee", "Agency"}
-DETERMINERS_DEFINITE = {"the", "that", "this", "those", "these"}
 
 
 @dataclass(frozen=True)
 class Cue:
+    """The words that attribute a quotation ("said", "according to", ":"), and the pattern
+    (:data:`PATTERNS`) that found them."""
+
     start: int
     end: int
     text: str
     lemma: str
-
-
-# Lower-case words inside names ("Charles de Gaulle", "Ursula von der Leyen").
-NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la",
-                            "le", "al", "bin", "ibn", "ben", "dos", "das", "y", "ter", "ten"})
-# Proper nouns that follow a noun without naming anyone ("a spokesman Monday").
-CALENDAR_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                            "Sunday", "January", "February", "March", "April", "May", "June",
-                            "July", "August", "September", "October", "November", "December",
-                            "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."})
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A mention of a source as written: a name, a descriptor, a pronoun or a nominal."""
-
-    start: int
-    end: int
-    text: str
-    kind: str  # "name" | "descriptor" | "pronoun" | "nominal"
-    head_lemma: str
-    head_upos: str
-    number: str  # "sing" | "plur"
-    definite: bool
-    sentence: int
-    words: tuple[str, ...] = ()  # the words of the mention (for name matching)
-    ner: str = "O"
-    description: tuple[int, int] | None = None  # span of an apposition / relative clause
+    pattern: CuePattern
 
 
 @dataclass(frozen=True)
@@ -93,54 +63,30 @@ class Attribution:
 
     start: int  # span of the quotation, marks included; for indirect: the reported clause
     end: int
-    kind: str  # direct | partial | indirect | scare | title
+    kind: QuoteKind
     text: str
     quote: QuoteSpan | None
     cue: Cue | None
     speaker: Mention | None
-    resolution: str | None  # explicit | pronoun | nominal | floating (nominal/pronoun set here, linked later)
+    resolution: Resolution | None  # explicit, pronoun, nominal or floating (the source is linked later)
     paragraph: int
     antecedent: int | None = None  # for floating: index of the attribution it takes its speaker from
 
 
 @dataclass
-class _Context:
-    text: str
-    parse: Parse
-    lexicon: Lexicon
-    quotes: list[QuoteSpan]
-    word_starts: list[int] = field(default_factory=list)
-    flat_words: list[tuple[int, Word]] = field(default_factory=list)
+class _Context(ArticleText):
+    """The article as attribution reads it: mention indexes plus paragraphs."""
+
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     para_starts: list[int] = field(default_factory=list)
-    quote_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.flat_words = list(self.parse.words)
-        self.word_starts = [w.start for _, w in self.flat_words]
+        super().__post_init__()
         self.paragraphs = paragraph_spans(self.text) or [(0, len(self.text))]
         self.para_starts = [s for s, _ in self.paragraphs]
-        self.quote_starts = [q.start for q in self.quotes]
 
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect_right(self.para_starts, offset) - 1)
-
-    def in_quote(self, start: int, end: int | None = None) -> bool:
-        """Does [start, end) lie inside (or overlap) a quotation?"""
-        end = start + 1 if end is None else end
-        i = bisect_right(self.quote_starts, start) - 1
-        for q in self.quotes[max(0, i):i + 2]:
-            if q.start < end and start < q.end:
-                return True
-        return False
-
-    def words_between(self, start: int, end: int) -> list[tuple[int, Word]]:
-        i = bisect_left(self.word_starts, start)
-        out = []
-        while i < len(self.flat_words) and self.flat_words[i][1].start < end:
-            out.append(self.flat_words[i])
-            i += 1
-        return out
 
 
 # ---------------------------------------------------------------------------------- frames
@@ -159,13 +105,13 @@ def _sentence_bounds(ctx: _Context, pos: int, direction: int, limit: int) -> int
             if text[i] in ".!?" and (i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in "”\"’')"
                                      or (text[i + 1].isupper() and not text[i - 1:i].isupper())):
                 # "Jones said.Training would" (glued) ends the sentence too; "U.S." does not
-                if not _is_abbreviation(text, i, ctx.lexicon.titles):
+                if not _is_abbreviation(text, i, ctx.lexicon):
                     return i
             i += 1
         return limit
     i = pos - 1
     while i >= limit:
-        if not ctx.in_quote(i) and text[i] in ".!?" and not _is_abbreviation(text, i, ctx.lexicon.titles):
+        if not ctx.in_quote(i) and text[i] in ".!?" and not _is_abbreviation(text, i, ctx.lexicon):
             nxt = text[i + 1] if i + 1 < len(text) else ""
             if not nxt or nxt.isspace() or nxt.isupper() or nxt in "“\"":
                 return i + 1
@@ -175,7 +121,7 @@ def _sentence_bounds(ctx: _Context, pos: int, direction: int, limit: int) -> int
 
 
 
-def _is_abbreviation(text: str, i: int, titles: frozenset[str]) -> bool:
+def _is_abbreviation(text: str, i: int, lex: Lexicon) -> bool:
     """Is the period at ``i`` part of an abbreviation or initial (Gen., L., U.S.)?"""
     if text[i] != ".":
         return False
@@ -184,14 +130,11 @@ def _is_abbreviation(text: str, i: int, titles: frozenset[str]) -> bool:
     if not m:
         return False
     word = m.group(1)
-    if word.rstrip(".") in titles:
+    if word.rstrip(".") in lex.titles:
         return True
     if re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
         return True
-    return word in {"Jr", "Sr", "St", "Mt", "No", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Bros",
-                    "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Ariz", "Calif",
-                    "Fla", "Ga", "Ill", "Ind", "Mass", "Mich", "Minn", "Nev", "Ore", "Pa", "Tenn",
-                    "Tex", "Va", "Wash", "Wis", "Conn", "Colo", "Ky", "La", "Md", "Mo", "Okla"}
+    return word in lex.abbreviations
 
 
 @dataclass(frozen=True)
@@ -216,275 +159,6 @@ def _frame(ctx: _Context, qi: int) -> _Frame:
 # ---------------------------------------------------------------------------------- mentions
 
 
-def _sentence_of(ctx: _Context, s_idx: int) -> Sentence:
-    return ctx.parse.sentences[s_idx]
-
-
-def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int) -> list[Word]:
-    """The head and its noun-phrase dependents (not appositions or relative clauses),
-    restricted to [lo, hi)."""
-    keep = [head]
-    stack = [head]
-    while stack:
-        w = stack.pop()
-        for c in sent.children(w):
-            if c.deprel in DESCRIPTION_RELS or c.deprel == "punct" or c.deprel.startswith("conj") \
-                    or c.deprel == "cc":
-                continue
-            if c.deprel not in MENTION_RELS:
-                continue
-            if head.upos == "PROPN" and c.deprel in ("nmod", "acl", "obl") and c.start > head.end and not (
-                    head.text in ORG_OF_HEADS and c.deprel == "nmod"):
-                continue  # "Jones of ..." / "Jones, who ..." : keep names short ("Department of Health" stays)
-            if c.start < lo or c.end > hi:
-                continue
-            keep.append(c)
-            stack.append(c)
-    keep.sort(key=lambda w: w.index)
-    # keep the contiguous run around the head
-    idx = {w.index for w in keep}
-    first = last = head.index
-    while first - 1 in idx or (first - 1 >= 1 and sent.word(first - 1).deprel == "punct"
-                               and first - 2 in idx and sent.word(first - 1).end - sent.word(first - 1).start == 1
-                               and sent.word(first - 1).lemma in "-.'’"):
-        first -= 1
-    while last + 1 in idx or (last + 1 <= len(sent.words) and sent.word(last + 1).deprel == "punct"
-                              and last + 2 in idx and sent.word(last + 1).lemma in "-.'’"):
-        last += 1
-    return [w for w in sent.words if first <= w.index <= last]
-
-
-def _strip_edges(words: list[Word]) -> list[Word]:
-    while words and (words[0].upos in ("PUNCT", "ADP", "CCONJ", "SCONJ") and words[0].lemma not in ("one",)):
-        words = words[1:]
-    while words and words[-1].upos in ("PUNCT", "ADP", "CCONJ", "SCONJ", "PART") and words[-1].text not in ("'s", "’s"):
-        words = words[:-1]
-    return words
-
-
-def _description_span(ctx: _Context, sent: Sentence, head: Word, mention_end: int,
-                      hi: int) -> tuple[int, int] | None:
-    """Apposition or relative clause describing the head noun ("commander of NATO's military arm",
-    "who spoke on background but declined to be named")."""
-    parts = [c for c in sent.children(head) if c.deprel in DESCRIPTION_RELS and c.start >= mention_end]
-    words: list[Word] = []
-    for c in parts:
-        words.extend(sent.subtree(c))
-    words = [w for w in words if w.start >= mention_end and w.end <= hi]
-    if words:
-        words.sort(key=lambda w: w.index)
-        for i in range(1, len(words) - 1):  # "who wrote the measure, insisted that ...": stop at ", insisted"
-            if words[i].lemma == "," and words[i + 1].upos in ("VERB", "AUX") and words[i + 1].deprel not in (
-                    "acl", "acl:relcl", "conj"):
-                words = words[:i]
-                break
-        words = _strip_edges(words)
-        if words:
-            return _balance(ctx.text, words[0].start, words[-1].end, hi)
-    # Surface fallback: "said Hugh Hill, a doctor at the clinic." / "Jones, a doctor, said".
-    # The description runs from the comma to the sentence end, or to a comma before a verb.
-    rest = ctx.text[mention_end:hi]
-    m = re.match(r",\s+", rest)
-    if not m:
-        return None
-    start = mention_end + m.end()
-    after = [w for _, w in ctx.words_between(start, hi)]
-    if not after or (after[0].upos in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PART", "PRON")
-                      and after[0].text.lower() not in ("who", "whose")):
-        return None
-    end = start
-    for i, w in enumerate(after):
-        if w.upos == "PUNCT" and w.lemma in (",", ";") and i + 1 < len(after) and \
-                after[i + 1].upos in ("VERB", "AUX") and after[i + 1].deprel not in ("acl", "acl:relcl"):
-            break
-        if w.upos == "PUNCT" and w.lemma in (".", ";", "?", "!"):
-            break
-        end = w.end
-    if end <= start or ctx.in_quote(start, end):
-        return None
-    return start, end
-
-
-KNOWLEDGE_TAIL = re.compile(
-    r"\s+(?:familiar\s+with|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|knowledgeable\s+about|"
-    r"close\s+to|involved\s+in|privy\s+to|who\s+(?:attended|witnessed|was\s+present\s+at))\b"
-    r"(?:\s+(?!(?:said|says|say|told|tells|added|according|who|which|and|but)\b)[\w’'-]+){1,6}")
-
-
-def _balance(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
-    """Extend a span to close a parenthesis it opens ("Sen. Lewis Tran (D-Wash.)")."""
-    if text.count("(", start, end) > text.count(")", start, end):
-        close = text.find(")", end, hi)
-        if close >= 0:
-            return start, close + 1
-    return start, end
-
-
-def _name_before(ctx: _Context, sent: Sentence, start: int, lo: int) -> tuple[int, int] | None:
-    """ "Earline Moss, a retired schoolteacher who ..., said": the proper name right before a
-    descriptor set off by a comma, if there is one."""
-    if ctx.text[max(lo, start - 2):start] != ", ":
-        return None
-    prev = [w for w in sent.words if lo <= w.start and w.end <= start - 2]
-    run: list[Word] = []
-    for w in reversed(prev):
-        if w.upos == "PROPN" or (run and w.text.rstrip(".") in ctx.lexicon.titles and w.text[:1].isupper()):
-            run.insert(0, w)
-        else:
-            if w.upos in ("VERB", "ADP") and run:
-                return None  # "talked to Mary Smith, a teacher": an object, not the speaker
-            break
-    if not run:
-        return None
-    return run[0].start, run[-1].end
-
-
-def _name_mention(ctx: _Context, s_idx: int, span: tuple[int, int],
-                  description: tuple[int, int] | None, ner: str = "O") -> Mention:
-    """A name mention taken from the surface: an appositive name, a name before a descriptor,
-    a dash byline."""
-    words = [w for _, w in ctx.words_between(*span)] or None
-    last = words[-1] if words else None
-    text = ctx.text[span[0]:span[1]]
-    capitalised = text[:1].isupper()
-    return Mention(span[0], span[1], text, "name" if capitalised else "descriptor",
-                   last.lemma.lower() if last else text.split()[-1].lower(), last.upos if last else "PROPN",
-                   "sing", False, s_idx, tuple(w.text for w in words or ()), ner, description)
-
-
-def _make_mention(ctx: _Context, s_idx: int, head: Word, lo: int, hi: int) -> Mention | None:
-    sent = _sentence_of(ctx, s_idx)
-    if head.upos == "PRON" or head.lemma.lower() in PRONOUNS and head.upos in ("PRON", "DET"):
-        key = head.text.lower()
-        if key not in PRONOUNS:
-            return None
-        _, _, number = PRONOUNS[key]
-        return Mention(head.start, head.end, ctx.text[head.start:head.end], "pronoun", key,
-                       "PRON", number, True, s_idx, (head.text,), head.ner)
-    words = _widen(ctx, sent, _strip_edges(_collect_mention_words(sent, head, lo, hi)), head, lo)
-    if not words:
-        return None
-    start, end = words[0].start, words[-1].end
-    if ctx.in_quote(start, end):
-        return None
-    # "A district official": the tagger calls "official" an adjective hanging on "district";
-    # in an English noun phrase a modifier does not follow its noun, so the later word is the head.
-    tail = [w for w in words if w.start > head.start and w.head == head.index and
-            w.deprel in ("amod", "compound") and w.upos in ("ADJ", "NOUN")]
-    if tail and tail[-1] is words[-1]:
-        head = tail[-1]
-    first = words[0].text.lower()
-    number = "plur" if (head.feat("Number") == "Plur" or head.xpos in ("NNS", "NNPS")) else "sing"
-    if head.lemma.lower() in ("people", "sources", "officials"):
-        number = "plur"
-    lex = ctx.lexicon
-    common = (head.lemma.lower() in lex.anonymous_nouns or head.lemma.lower() in lex.document_nouns
-              or head.lemma.lower() in lex.organization_nouns) \
-        and not (head.text[:1].isupper() and head.text.rstrip(".") in lex.titles)  # "Judge Ito"
-    other_names = []  # proper nouns right after the head ("Leader Craig Detweiler"), not in a phrase after it
-    for w in words[words.index(head) + 1:] if head in words else []:
-        if w.upos != "PROPN":
-            break
-        other_names.append(w)
-    other_names = [w for w in other_names if w.text not in CALENDAR_WORDS]
-    role: tuple[int, int] | None = None  # "longtime Democratic pollster": describes the name after it
-    if other_names and (common or head.upos in ("NOUN", "PROPN") and head.text[:1].islower()
-                        and head.text not in NAME_PARTICLES):
-        # "House Minority Leader Craig Detweiler" parsed with head "Leader", "longtime Democratic
-        # pollster Pat Caddell" with head "pollster": the name is the head
-        head, common = other_names[-1], False
-    is_name = not common and (head.upos == "PROPN" or (head.text[:1].isupper() and head.upos in ("NOUN", "X", "ADJ")))
-    if is_name and head in words:
-        # "longtime Democratic pollster Pat Caddell", "Trump's lawyer Marc Kasowitz": the name
-        # after the last lower-case noun is the mention; the words before it describe it
-        at = words.index(head)
-        cut = next((i for i in range(at - 1, -1, -1)
-                    if words[i].upos in ("NOUN", "PROPN") and words[i].text[:1].islower()
-                    and words[i].text not in NAME_PARTICLES), None)
-        if cut is not None and all(w.upos == "PROPN" or w.text[:1].isupper()
-                                   for w in words[cut + 1:at + 1]):
-            role = (start, words[cut].end)
-            words = words[cut + 1:]
-            start = words[0].start
-    definite = first in DETERMINERS_DEFINITE
-    if is_name:
-        kind = "name"
-    elif definite:
-        kind = "nominal"
-    else:
-        kind = "descriptor"
-    if kind != "name":  # "a person familiar with the matter": the parser often makes the adjective the head
-        follow = KNOWLEDGE_TAIL.match(ctx.text, end, hi)
-        if follow and not ctx.in_quote(end, follow.end()):
-            end = follow.end()
-    desc = _description_span(ctx, sent, head, end, hi) or role
-    ner = next((w.ner for w in words if w.ner != "O"), "O")
-    if kind == "descriptor":
-        named = _name_before(ctx, sent, start, lo)
-        if named is not None:
-            return _name_mention(ctx, s_idx, named, (start, desc[1] if desc else end), ner)
-    if kind != "name" and desc is not None:
-        named = _appositive_name(ctx, desc)
-        if named is not None:  # "Rennick's attorney, Paul Stavros, told reporters"
-            return _name_mention(ctx, s_idx, named, (start, end), ner)
-    return Mention(start, end, ctx.text[start:end], kind, head.lemma.lower(), head.upos, number,
-                   definite, s_idx, tuple(w.text for w in words), ner, desc)
-
-
-def _widen(ctx: _Context, sent: Sentence, words: list[Word], head: Word, lo: int) -> list[Word]:
-    """Add adjacent words on the left that the parser hung on the same verb instead of on the
-    head noun ("a senior defense official" parsed as two subjects; "County Prosecutor Anne
-    Mulgrew")."""
-    if not words:
-        return words
-    first = words[0]
-    while first.index > 1:
-        prev = sent.word(first.index - 1)
-        if prev.start < lo or ctx.in_quote(prev.start) or prev.upos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
-            break
-        if prev.head not in (head.index, head.head) and not (first.index <= prev.head <= words[-1].index):
-            break
-        words = [prev] + words
-        first = prev
-    last = words[-1]
-    while head.upos == "PROPN" and last.index < len(sent.words):
-        nxt = sent.word(last.index + 1)  # "said Tom Reyes" parsed as two subjects: Tom, Reyes
-        if nxt.upos != "PROPN" or ctx.in_quote(nxt.start) or nxt.head not in (head.index, head.head, last.index):
-            break
-        words = words + [nxt]
-        last = nxt
-    return words
-
-
-_NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]*\.?(?:\s*\([A-Z][\w.-]*\))?")
-
-
-def _appositive_name(ctx: _Context, desc: tuple[int, int]) -> tuple[int, int] | None:
-    """The span of a description that is just a proper name ("Paul Stavros"), if it is one."""
-    text = ctx.text[desc[0]:desc[1]]
-    if _NAME_RUN.fullmatch(text) is None or len(text.split()) > 6:
-        return None
-    words = [w for _, w in ctx.words_between(*desc)]
-    if not words or not any(w.upos == "PROPN" for w in words):
-        return None
-    return desc
-
-
-def _np_head(sent: Sentence, word: Word, lo: int, hi: int) -> Word:
-    """Climb from a word to the head of its noun phrase while staying inside [lo, hi)."""
-    cur = word
-    for _ in range(6):
-        h = sent.head_of(cur)
-        if h is None or not (lo <= h.start and h.end <= hi):
-            break
-        if cur.deprel in ("compound", "flat", "flat:name", "amod", "det", "nummod", "nmod:poss", "case",
-                          "det:poss", "punct", "fixed") and h.upos in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"):
-            cur = h
-            continue
-        break
-    return cur
-
-
 # ---------------------------------------------------------------------------------- cues
 
 
@@ -500,7 +174,7 @@ def _is_cue_verb(ctx: _Context, w: Word) -> bool:
 def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: int = 0) -> Word | None:
     """The verb's subject inside [lo, hi) and outside quotations; for "calling", "adding"
     (advcl/xcomp/conj) the subject of the governing verb."""
-    sent = _sentence_of(ctx, s_idx)
+    sent = ctx.parse.sentences[s_idx]
     subjects = [c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and not ctx.in_quote(c.start, c.end)]
     if subjects:  # a mis-parse can give two ("a senior defense official" -> defense, official)
         before = [c for c in subjects if c.index < verb.index]
@@ -539,7 +213,7 @@ _RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,\s*(?:\w+\s
 def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> Word | None:
     """Layout fallback when the parse gives no subject: the noun phrase between the frame edge
     and the verb ("Rep. John Mica (R-Fla.) said"), or right after the verb ("said Jones")."""
-    sent = _sentence_of(ctx, s_idx)
+    sent = ctx.parse.sentences[s_idx]
     nxt = sent.word(verb.index + 1) if verb.index < len(sent.words) else None
     finite = verb.xpos in ("VBD", "VBZ", "VBP") or verb.feat("VerbForm") == "Fin" or \
         verb.deprel in ("root", "parataxis") or (nxt is not None and nxt.lemma in (".", ","))
@@ -558,7 +232,7 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
         run.pop()  # "Jones has repeatedly said"
     head = _span_head(ctx, sent, run) if run else None
     if head is not None:
-        return _np_head(sent, head, lo, hi)
+        return np_head(sent, head, lo, hi)
     after: list[Word] = []
     for w in sent.words:
         if w.start <= verb.start or w.end > hi or ctx.in_quote(w.start):
@@ -571,11 +245,27 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
             continue
         after.append(w)
     head = _span_head(ctx, sent, after) if after else None
-    return _np_head(sent, head, lo, hi) if head is not None else None
+    return np_head(sent, head, lo, hi) if head is not None else None
 
 
 @dataclass(frozen=True)
 class _Found:
+    """What a layout function finds: the cue as written and its speaker, if any."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    speaker: Mention | None
+
+    def cue(self, pattern: CuePattern) -> Cue:
+        return Cue(self.start, self.end, self.text, self.lemma, pattern)
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A cue found by a pattern of the table, with the speaker it names."""
+
     cue: Cue
     speaker: Mention | None
 
@@ -584,12 +274,11 @@ def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _
     subj = _subject_of(ctx, s_idx, verb, lo, hi) or _surface_subject(ctx, s_idx, verb, lo, hi)
     mention = None
     if subj is not None:
-        subj = _np_head(_sentence_of(ctx, s_idx), subj, lo, hi)
-        mention = _make_mention(ctx, s_idx, subj, lo, hi)
-        if mention is not None and mention.kind == "pronoun" and mention.head_lemma in ("i", "we"):
+        subj = np_head(ctx.parse.sentences[s_idx], subj, lo, hi)
+        mention = make_mention(ctx, s_idx, subj, lo, hi)
+        if mention is not None and mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we"):
             mention = None  # first person outside quotations: the reporter or an editorial "we"
-    cue = Cue(verb.start, verb.end, ctx.text[verb.start:verb.end], verb.lemma.lower())
-    return _Found(cue, mention)
+    return _Found(verb.start, verb.end, ctx.text[verb.start:verb.end], verb.lemma.lower(), mention)
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
@@ -602,17 +291,17 @@ def _according_to(ctx: _Context, lo: int, hi: int) -> _Found | None:
         m = _ACCORDING.search(ctx.text, m.end(), hi)
     if not m:
         return None
-    cue = Cue(m.start(), m.end(), ctx.text[m.start():m.end()], "according to")
+    cue = (m.start(), m.end(), ctx.text[m.start():m.end()], "according to")
     after = [(s, w) for s, w in ctx.words_between(m.end(), hi) if not ctx.in_quote(w.start)]
     if not after:
-        return _Found(cue, None)
+        return _Found(*cue, None)
     s_idx, first = after[0]
-    sent = _sentence_of(ctx, s_idx)
+    sent = ctx.parse.sentences[s_idx]
     # the object of "to": the first nominal after "according to", climbed to its phrase head
     head = None
     for s, w in after:
         if w.upos in ("NOUN", "PROPN", "PRON", "NUM"):
-            head = _np_head(sent, w, m.end(), hi)
+            head = np_head(sent, w, m.end(), hi)
             # prefer the word that "according" attaches to
             break
         if w.upos in ("VERB", "AUX"):
@@ -625,8 +314,8 @@ def _according_to(ctx: _Context, lo: int, hi: int) -> _Found | None:
                 head = w
             break
     if head is None:
-        return _Found(cue, None)
-    return _Found(cue, _make_mention(ctx, s_idx, head, m.end(), hi))
+        return _Found(*cue, None)
+    return _Found(*cue, make_mention(ctx, s_idx, head, m.end(), hi))
 
 
 def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
@@ -639,7 +328,7 @@ def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
     if not words:
         return None
     s_idx = words[-1][0]
-    sent = _sentence_of(ctx, s_idx)
+    sent = ctx.parse.sentences[s_idx]
     # the main verb of the clause before the colon: the highest word in that stretch
     in_span = [w for s, w in words if s == s_idx]
     verbs = [w for w in in_span if w.upos in ("VERB", "AUX") or w.deprel == "root"]
@@ -655,14 +344,12 @@ def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
     if verb is None:
         return None
     subj = _subject_of(ctx, s_idx, verb, lo, colon) or _surface_subject(ctx, s_idx, verb, lo, colon)
-    mention = _make_mention(ctx, s_idx, _np_head(sent, subj, lo, colon), lo, colon) if subj else None
+    mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, colon), lo, colon) if subj else None
     if mention is None:
         return None
     if _is_cue_verb(ctx, verb):
-        cue = Cue(verb.start, verb.end, ctx.text[verb.start:verb.end], verb.lemma.lower())
-    else:
-        cue = Cue(colon, colon + 1, ":", ":")
-    return _Found(cue, mention)
+        return _Found(verb.start, verb.end, ctx.text[verb.start:verb.end], verb.lemma.lower(), mention)
+    return _Found(colon, colon + 1, ":", ":", mention)
 
 
 def _verb_cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, Word]]:
@@ -676,7 +363,7 @@ def _noun_cue(ctx: _Context, lo: int, hi: int) -> _Found | None:
     for s_idx, w in reversed(ctx.words_between(lo, hi)):
         if w.upos != "NOUN" or w.lemma.lower() not in ctx.lexicon.speech_nouns or ctx.in_quote(w.start):
             continue
-        sent = _sentence_of(ctx, s_idx)
+        sent = ctx.parse.sentences[s_idx]
         owner = None
         for c in sent.children(w):
             if c.deprel in ("nmod:poss",) and lo <= c.start:
@@ -686,35 +373,46 @@ def _noun_cue(ctx: _Context, lo: int, hi: int) -> _Found | None:
                 owner = c
         if owner is None:
             continue
-        mention = _make_mention(ctx, s_idx, owner, lo, hi)
-        if mention is None or (mention.kind == "pronoun" and mention.head_lemma in ("i", "we", "it")):
+        mention = make_mention(ctx, s_idx, owner, lo, hi)
+        if mention is None or (mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we", "it")):
             continue
-        return _Found(Cue(w.start, w.end, ctx.text[w.start:w.end], w.lemma.lower()), mention)
+        return _Found(w.start, w.end, ctx.text[w.start:w.end], w.lemma.lower(), mention)
     return None
 
 
-def _post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
-    """Layouts: "Q," said Jones. / "Q," Jones said. / "Q," Jones, a doctor, said."""
-    lo, hi = frame.post
-    dash = _dash_byline(ctx, q, frame)
-    if dash is not None:
-        return dash
-    if hi <= lo:
-        return None
+def _post_verb_word(ctx: _Context, q: QuoteSpan, frame: _Frame) -> tuple[int, Word] | None:
+    """The first speech verb after the quotation: within 8 words when the quotation ends its
+    sentence, else within 40 ("“Q,” X, a long description, said")."""
+    words = [(s, w) for s, w in ctx.words_between(*frame.post) if w.upos != "PUNCT"]
+    window = POST_CUE_MAX_WORDS if _closes_sentence(ctx, q) else POST_CUE_LONG_WINDOW
+    return next(((s_idx, w) for s_idx, w in words[:window] if _is_cue_verb(ctx, w)), None)
+
+
+def _closes_sentence(ctx: _Context, q: QuoteSpan) -> bool:
     inner = ctx.text[q.inner_start:q.inner_end].rstrip()
-    closes_sentence = inner.endswith(".") and not inner.endswith("...")
-    words = [(s, w) for s, w in ctx.words_between(lo, hi) if w.upos != "PUNCT"]
-    # "Q," X, a long description, said: a comma-ended quotation expects its cue after it
-    window = POST_CUE_MAX_WORDS if closes_sentence else POST_CUE_LONG_WINDOW
-    for n, (s_idx, w) in enumerate(words):
-        if n >= window:
-            break
-        if _is_cue_verb(ctx, w):
-            found = _cue_from_verb(ctx, s_idx, w, lo, hi)
-            if closes_sentence and len(words) > POST_CUE_MAX_WORDS:
-                return None  # “... plan.” Jones estimated that ...: a new sentence, not an attribution
-            return found
-    return _according_to(ctx, lo, hi)
+    return inner.endswith(".") and not inner.endswith("...")
+
+
+def _post_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layouts: “Q,” said Jones. / “Q,” Jones said. / “Q,” Jones, a doctor, said. Not when the
+    quotation ends its sentence and more than 8 words follow it (“... plan.” Jones estimated
+    that ...: a new sentence, not an attribution)."""
+    hit = _post_verb_word(ctx, q, frame)
+    if hit is None:
+        return None
+    if _closes_sentence(ctx, q) and \
+            sum(w.upos != "PUNCT" for _, w in ctx.words_between(*frame.post)) > POST_CUE_MAX_WORDS:
+        return None
+    s_idx, verb = hit
+    return _cue_from_verb(ctx, s_idx, verb, *frame.post)
+
+
+def _post_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: “Q,” according to the report. Only when no speech verb follows the quotation
+    (a verb there claims the layout, even one that starts a new sentence)."""
+    if _post_verb_word(ctx, q, frame) is not None:
+        return None
+    return _according_to(ctx, *frame.post)
 
 
 _DASH_BYLINE = re.compile(r"[^\S\n]*[―—–][^\S\n]*(?=\S)")
@@ -738,15 +436,16 @@ def _dash_byline(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     name = name.rstrip(" .\u00a0")
     rest_start = m.end() + len(name) + 1 + (len(rest) - len(rest.lstrip()))
     rest = rest.strip().rstrip(".")
-    mention = _name_mention(ctx, words[0][0], (m.end(), m.end() + len(name)),
+    mention = name_mention(ctx, words[0][0], (m.end(), m.end() + len(name)),
                             (rest_start, rest_start + len(rest)) if rest else None)
     dash = m.group(0).strip()
     at = m.start() + m.group(0).index(dash)
-    return _Found(Cue(at, at + 1, dash, "dash"), mention)
+    return _Found(at, at + 1, dash, "dash", mention)
 
 
-def _previous_paragraph_colon(ctx: _Context, q: QuoteSpan) -> _Found | None:
-    """Layout: He said:¶¶"Q." (the introduction closes the paragraph before the quotation)."""
+def _previous_paragraph_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: He said:¶¶"Q." (the introduction closes the paragraph before the quotation,
+    which starts its own paragraph: its frame before is empty)."""
     para = ctx.paragraph_of(q.start)
     if para == 0 or ctx.paragraphs[para][0] != q.start:
         return None
@@ -757,25 +456,85 @@ def _previous_paragraph_colon(ctx: _Context, q: QuoteSpan) -> _Found | None:
     return _colon_intro(ctx, lo, p_end)
 
 
-def _pre_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
-    """Layouts: Jones said, "Q." / Jones said that "Q". / Alvarez called the plan "reckless"."""
-    lo, hi = frame.pre
-    if hi <= lo:
-        return _previous_paragraph_colon(ctx, q)
-    found = _colon_intro(ctx, lo, hi)
-    if found is not None:
-        return found
-    cues = _verb_cues(ctx, lo, hi)
-    if cues:
-        s_idx, verb = cues[-1]  # the cue nearest the quotation
-        return _cue_from_verb(ctx, s_idx, verb, lo, hi)
-    return _according_to(ctx, lo, hi) or _noun_cue(ctx, lo, hi)
+def _pre_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: Jones offered a warning: “Q.” (a colon right before the quotation)."""
+    return _colon_intro(ctx, *frame.pre)
+
+
+def _pre_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layouts: Jones said, “Q.” / Jones said that “Q”. / Alvarez called the plan “reckless”.
+    The speech verb nearest the quotation."""
+    cues = _verb_cues(ctx, *frame.pre)
+    if not cues:
+        return None
+    s_idx, verb = cues[-1]
+    return _cue_from_verb(ctx, s_idx, verb, *frame.pre)
+
+
+def _pre_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: According to X, “Q.”"""
+    return _according_to(ctx, *frame.pre)
+
+
+def _pre_noun_cue(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layouts: Trump's claim that “Q” / a statement from the campaign: “Q”."""
+    return _noun_cue(ctx, *frame.pre)
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """One attribution pattern: its name in reports and the function that matches it."""
+
+    name: CuePattern
+    match: Callable[[_Context, QuoteSpan, _Frame], _Found | None]
+
+
+# The attribution patterns, in the order they are tried on each side of a quotation: the first
+# that matches on a side is that side's candidate. Which side's candidate wins: see _choose.
+POST_PATTERNS: tuple[_Pattern, ...] = (
+    _Pattern(CuePattern.DASH_BYLINE, _dash_byline),
+    _Pattern(CuePattern.POST_VERB, _post_verb),
+    _Pattern(CuePattern.ACCORDING_TO, _post_according_to),
+)
+PRE_PATTERNS: tuple[_Pattern, ...] = (
+    _Pattern(CuePattern.PREVIOUS_PARAGRAPH_COLON, _previous_paragraph_colon),
+    _Pattern(CuePattern.COLON_INTRO, _pre_colon),
+    _Pattern(CuePattern.PRE_VERB, _pre_verb),
+    _Pattern(CuePattern.ACCORDING_TO, _pre_according_to),
+    _Pattern(CuePattern.NOUN_CUE, _pre_noun_cue),
+)
+
+
+def _first_match(patterns: tuple[_Pattern, ...], ctx: _Context, q: QuoteSpan,
+                 frame: _Frame) -> _Match | None:
+    """The first of the patterns that matches, as a cue named after it."""
+    for pattern in patterns:
+        found = pattern.match(ctx, q, frame)
+        if found is not None:
+            return _Match(found.cue(pattern.name), found.speaker)
+    return None
+
+
+def _choose(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Match | None:
+    """Which side's candidate attributes the quotation. A quotation inside paraphrase
+    belongs to the cue before it ("Holm said that the ad “...” suggests"); a free-standing
+    one to the cue after it ("“Q,” Jones said"), else the one before it ("Jones said, “Q”").
+    The first side's candidate wins if it names a speaker, else the second's if it does,
+    else the first side's cue, else the second's."""
+    sides = (PRE_PATTERNS, POST_PATTERNS) if _embedded(ctx, q, frame) else (POST_PATTERNS, PRE_PATTERNS)
+    first = _first_match(sides[0], ctx, q, frame)
+    if first is not None and first.speaker is not None:
+        return first
+    second = _first_match(sides[1], ctx, q, frame)
+    if second is not None and second.speaker is not None:
+        return second
+    return first or second
 
 
 # ---------------------------------------------------------------------------------- kinds
 
 
-def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> str:
+def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> QuoteKind:
     """direct, partial, scare or title, from the layout around the quotation.
 
     - set off from the writer's sentence (sentence start, after a comma or colon) or running
@@ -789,29 +548,26 @@ def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> str:
     n_words = len(inner.split())
     before = text[frame.pre[0]:q.start].strip()
     if re.search(r"\bso[- ]called$", before, flags=re.I):
-        return "scare"
-    if not has_cue and q.paragraphs == 1 and _title_case(inner) and n_words <= 8:
-        return "title"  # a report called “Paying for Pipes,” ...
+        return QuoteKind.SCARE
+    if not has_cue and q.paragraphs == 1 and _title_case(inner, ctx.lexicon.title_small_words) and n_words <= 8:
+        return QuoteKind.TITLE  # a report called “Paying for Pipes,” ...
     runs_on = q.paragraphs > 1 or re.search(r"[.!?][”’\"]?\s+[A-Z“\"]", inner) is not None
     if _embedded(ctx, q, frame) or re.search(r"\bthat$", before):
         if runs_on:
-            return "direct"
+            return QuoteKind.DIRECT
         if has_cue or n_words >= DIRECT_MIN_WORDS:
-            return "partial"
-        return "title" if _title_case(inner) else "scare"
+            return QuoteKind.PARTIAL
+        return QuoteKind.TITLE if _title_case(inner, ctx.lexicon.title_small_words) else QuoteKind.SCARE
     if runs_on or n_words >= DIRECT_MIN_WORDS or re.search(r"[.!?…,]$", inner) or has_cue:
-        return "direct"
-    return "title" if _title_case(inner) else "scare"
+        return QuoteKind.DIRECT
+    return QuoteKind.TITLE if _title_case(inner, ctx.lexicon.title_small_words) else QuoteKind.SCARE
 
 
-_SMALL_WORDS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "by", "with", "or", "from", "as"}
-
-
-def _title_case(inner: str) -> bool:
+def _title_case(inner: str, small_words: frozenset[str]) -> bool:
     """“Paying for Pipes”, “The Art of the Deal”: two or more words, all capitalised but small ones."""
     words = re.findall(r"[\w’'-]+", inner)
     return len(words) >= 2 and words[0][0].isupper() and \
-        all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+        all(w[0].isupper() or w[0].isdigit() or w.lower() in small_words for w in words)
 
 
 # ---------------------------------------------------------------------------------- main
@@ -826,24 +582,23 @@ def attribute(text: str, parse: Parse, quotes: list[QuoteSpan],
     for qi, q in enumerate(ctx.quotes):
         frame = _frame(ctx, qi)
         inner = text[q.inner_start:q.inner_end]
-        post = _post_cue(ctx, q, frame)
-        pre = _pre_cue(ctx, q, frame)
-        found = _choose(post, pre, _embedded(ctx, q, frame))
+        found = _choose(ctx, q, frame)
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence
             # shares the cue and speaker of the first.
             kind = _classify(ctx, q, frame, True)
-            out.append(replace(chained, start=q.start, end=q.end, kind=kind, text=inner, quote=q,
+            cue = None if chained.cue is None else replace(chained.cue, pattern=CuePattern.CHAINED)
+            out.append(replace(chained, start=q.start, end=q.end, kind=kind, text=inner, quote=q, cue=cue,
                                paragraph=ctx.paragraph_of(q.start), antecedent=None))
             continue
         kind = _classify(ctx, q, frame, found is not None)
         para = ctx.paragraph_of(q.start)
-        if kind in ("scare", "title"):
+        if not kind.spoken:
             out.append(Attribution(q.start, q.end, kind, inner, q, None, None, None, para))
             continue
         if found is not None and found.speaker is not None:
-            res = {"pronoun": "pronoun", "nominal": "nominal"}.get(found.speaker.kind, "explicit")
+            res = Resolution.of_mention(found.speaker.kind)
             out.append(Attribution(q.start, q.end, kind, inner, q, found.cue, found.speaker, res, para))
             continue
         # Floating quotation: the speaker of the previous attribution (a quotation, or reported
@@ -851,7 +606,7 @@ def attribute(text: str, parse: Parse, quotes: list[QuoteSpan],
         prev = _previous_attribution(out, [a for a in indirect if a.end <= q.start], para)
         if prev is not None and prev.speaker is not None:
             out.append(Attribution(q.start, q.end, kind, inner, q, found.cue if found else None,
-                                   prev.speaker, "floating", para, antecedent=0))
+                                   prev.speaker, Resolution.FLOATING, para, antecedent=0))
             continue
         out.append(Attribution(q.start, q.end, kind, inner, q, found.cue if found else None,
                                None, None, para))
@@ -868,23 +623,12 @@ def _embedded(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
         not re.search(r"\b(?:that|as|saying)$", before)
 
 
-def _choose(post: _Found | None, pre: _Found | None, embedded: bool) -> _Found | None:
-    """Which cue attributes the quotation: a quotation inside paraphrase belongs to the cue
-    before it ("Holm said that the ad “...” suggests"); a free-standing one to the cue after it
-    ("“Q,” Jones said"), else the one before it ("Jones said, “Q”")."""
-    first, second = (pre, post) if embedded else (post, pre)
-    for f in (first, second):
-        if f is not None and f.speaker is not None:
-            return f
-    return first or second
-
-
 def _chained(ctx: _Context, qi: int, frame: _Frame, out: list[Attribution]) -> Attribution | None:
     """The attributed quotation earlier in the same sentence, if this one's frame is cut by it."""
     if qi == 0 or frame.pre[0] != ctx.quotes[qi - 1].end:
         return None
     prev = next((a for a in reversed(out) if a.quote is ctx.quotes[qi - 1]), None)
-    if prev is None or prev.speaker is None or prev.kind in ("scare", "title"):
+    if prev is None or prev.speaker is None or not prev.kind.spoken:
         return None
     if re.search(r"[.!?]\s*$", ctx.text[prev.quote.inner_start:prev.quote.inner_end]) and \
             not ctx.text[frame.pre[0]:frame.pre[1]].strip(" ,;—–-"):
@@ -896,7 +640,7 @@ def _previous_attribution(quotes: list[Attribution], indirect: list[Attribution]
                           para: int) -> Attribution | None:
     """The latest attribution before a floating quotation, if it is in reach (same or previous
     paragraph); scare quotes and titles are skipped."""
-    spoken = [a for a in quotes if a.kind not in ("scare", "title")]
+    spoken = [a for a in quotes if a.kind.spoken]
     candidates = ([spoken[-1]] if spoken else []) + ([indirect[-1]] if indirect else [])
     if not candidates:
         return None
@@ -948,12 +692,12 @@ def _indirect(ctx: _Context) -> list[Attribution]:
             subj = _subject_of(ctx, s_idx, w, lo, hi)
             if subj is None:
                 continue
-            mention = _make_mention(ctx, s_idx, _np_head(sent, subj, lo, hi), lo, hi)
+            mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
             if mention is None or not _can_speak(ctx, mention):
                 continue
-            cue = Cue(w.start, w.end, ctx.text[w.start:w.end], w.lemma.lower())
-            res = {"pronoun": "pronoun", "nominal": "nominal"}.get(mention.kind, "explicit")
-            out.append(Attribution(start, end, "indirect", ctx.text[start:end], None, cue, mention, res,
+            cue = Cue(w.start, w.end, ctx.text[w.start:w.end], w.lemma.lower(), CuePattern.INDIRECT_VERB)
+            res = Resolution.of_mention(mention.kind)
+            out.append(Attribution(start, end, QuoteKind.INDIRECT, ctx.text[start:end], None, cue, mention, res,
                                    ctx.paragraph_of(start)))
         # "..., according to one NATO source who spoke on background."
         m = _ACCORDING.search(ctx.text, lo, hi)
@@ -971,8 +715,9 @@ def _indirect(ctx: _Context) -> list[Attribution]:
                 if len(stripped) >= 8:
                     start = start + seg.index(stripped)
                     end = start + len(stripped)
-                    out.append(Attribution(start, end, "indirect", stripped, None, found.cue, sp,
-                                           {"pronoun": "pronoun", "nominal": "nominal"}.get(sp.kind, "explicit"),
+                    out.append(Attribution(start, end, QuoteKind.INDIRECT, stripped, None,
+                                           found.cue(CuePattern.ACCORDING_TO), sp,
+                                           Resolution.of_mention(sp.kind),
                                            ctx.paragraph_of(start)))
     return out
 
@@ -980,9 +725,9 @@ def _indirect(ctx: _Context) -> list[Attribution]:
 def _can_speak(ctx: _Context, m: Mention) -> bool:
     """Can this mention be the source of reported speech? People, organizations and documents
     can ("officials said that", "the report found that"); "the aim is to show that" cannot."""
-    if m.kind == "pronoun":
+    if m.kind == MentionKind.PRONOUN:
         return m.head_lemma in ("he", "she", "they")
-    if m.kind == "name":
+    if m.kind == MentionKind.NAME:
         return True
     lex = ctx.lexicon
     head = m.head_lemma

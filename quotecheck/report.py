@@ -7,6 +7,7 @@ This is the only place where article-text offsets become source-file locations
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from . import __version__
@@ -48,7 +49,8 @@ def build_report(doc: Document, analysis: Analysis, findings: list[Finding]) -> 
         q["kind"] = a.kind
         q["paragraphs"] = a.quote.paragraphs if a.quote is not None else 1
         q["cue"] = None if a.cue is None else {
-            "text": a.cue.text, "lemma": a.cue.lemma, **doc.location(a.cue.start, a.cue.end)}
+            "text": a.cue.text, "lemma": a.cue.lemma, "pattern": a.cue.pattern,
+            **doc.location(a.cue.start, a.cue.end)}
         if la.source is None or a.speaker is None:
             q["speaker"] = None
         else:
@@ -101,7 +103,7 @@ def build_report(doc: Document, analysis: Analysis, findings: list[Finding]) -> 
     }
     if doc.metadata:
         document["metadata"] = {k: str(v) for k, v in doc.metadata.items()}
-    return {
+    return _plain({
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "quotecheck", "version": __version__},
         "document": document,
@@ -109,7 +111,19 @@ def build_report(doc: Document, analysis: Analysis, findings: list[Finding]) -> 
         "sources": sources,
         "findings": out_findings,
         "summary": summarize(quotes, sources, out_findings),
-    }
+    })
+
+
+def _plain(value: Any) -> Any:
+    """The report as plain data: vocabulary enums (``quotecheck.vocab``) become the strings
+    they equal, so that dumpers which do not know StrEnum (YAML) write them as strings."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
 
 
 def summarize(quotes: list[dict], sources: list[dict], findings: list[dict]) -> dict[str, Any]:

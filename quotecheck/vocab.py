@@ -140,3 +140,18 @@ class BlockKind(StrEnum):
     LIST_ITEM = "list_item"
     TABLE_CELL = "table_cell"
     PREFORMATTED = "preformatted"  # HTML <pre>/<listing> (Markdown code is not article text)
+
+
+class CuePattern(StrEnum):
+    """The layout that attributed a quotation: the pattern (``quotecheck.attribution``) that
+    found its cue."""
+
+    DASH_BYLINE = "dash-byline"  # “Q.” ― Jorge Falcon
+    POST_VERB = "post-verb"  # “Q,” Jones said. / “Q,” said Jones.
+    ACCORDING_TO = "according-to"  # “Q,” according to X. / According to X, “Q.”
+    PREVIOUS_PARAGRAPH_COLON = "previous-paragraph-colon"  # He said:¶¶“Q.”
+    COLON_INTRO = "colon-intro"  # Jones offered a warning: “Q.”
+    PRE_VERB = "pre-verb"  # Jones said, “Q.” / Alvarez called the plan “reckless.”
+    NOUN_CUE = "noun-cue"  # Trump's claim that “Q”
+    CHAINED = "chained"  # was “disgusting” and “a con”: the cue of the quotation before
+    INDIRECT_VERB = "indirect-verb"  # Jones estimated that ... (reported speech)

@@ -58,8 +58,13 @@ def test_each_list_loads_as_its_kind(spec):
         assert all(GroundRule(tag) and isinstance(p, re.Pattern) for tag, p in value)
     elif spec.kind == "pairs":
         assert all(isinstance(v, tuple) and v for v in value.values())
+    elif spec.kind == "sequence":
+        assert isinstance(value, tuple) and all(isinstance(v, str) and v for v in value)
+    elif spec.kind == "pronouns":
+        assert all(kind in ("person", "thing", "any") and gender in ("m", "f", None) and number in ("sing", "plur")
+                   for kind, gender, number in value.values())
     else:
-        assert set(value.values()) <= {"m", "f"}
+        assert spec.kind == "gendered-names" and set(value.values()) <= {"m", "f"}
 
 
 def test_the_policy_takes_its_lexicon_keys_from_the_manifest():

@@ -84,7 +84,8 @@ class ReportBuilder:
         self.quotes.append({
             "id": qid, "text": needle if kind == "indirect" else needle[1:-1], **self.loc(needle),
             "kind": kind, "paragraphs": paragraphs,
-            "cue": {"text": cue, "lemma": "say" if cue == "said" else cue, **self.loc(cue, cue_nth)}
+            "cue": {"text": cue, "lemma": "say" if cue == "said" else cue, "pattern": "post-verb",
+                    **self.loc(cue, cue_nth)}
             if cue else None,
             "speaker": speaker,
         })
@@ -125,7 +126,7 @@ class ReportBuilder:
         if metadata:
             document["metadata"] = metadata
         return {
-            "schema_version": "1.1.0",
+            "schema_version": "1.2.0",
             "tool": {"name": "quotecheck", "version": "0.1.0"},
             "document": document,
             "quotes": self.quotes, "sources": self.sources, "findings": self.findings,
@@ -413,7 +414,7 @@ def test_golden_several_articles(nato: dict[str, Any], council: dict[str, Any], 
 
 def test_render_json_one_report(nato: dict[str, Any]) -> None:
     out = render_json(nato)
-    assert out.endswith("}\n") and "\n  \"schema_version\": \"1.1.0\"," in out
+    assert out.endswith("}\n") and "\n  \"schema_version\": \"1.2.0\"," in out
     assert "commander of NATO’s military arm" in out  # ensure_ascii=False
     assert json.loads(out) == nato
     assert render_json([nato]) == out

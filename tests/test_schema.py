@@ -42,7 +42,7 @@ _NATO_SOURCE = {"text": "One NATO source", "start": 391, "end": 406, "line": 12,
 _THE_SOURCE = {"text": "the source", "start": 615, "end": 625, "line": 14, "column": 48}
 
 EXAMPLE_REPORT: dict[str, Any] = {
-    "schema_version": "1.1.0",
+    "schema_version": "1.2.0",
     "tool": {"name": "quotecheck", "version": "0.1.0"},
     "document": {
         "path": "articles/nato-troops.md",
@@ -62,14 +62,14 @@ EXAMPLE_REPORT: dict[str, Any] = {
             "id": "q1", "kind": "indirect", "paragraphs": 1,
             "text": "the alliance would need more troops in southern Afghanistan",
             "start": 188, "end": 247, "line": 8, "column": 51,
-            "cue": {"text": "said", "lemma": "say", "start": 170, "end": 174, "line": 8, "column": 33},
+            "cue": {"text": "said", "lemma": "say", "pattern": "post-verb", "start": 170, "end": 174, "line": 8, "column": 33},
             "speaker": {"source_id": "s1", "mention": _TOP_COMMANDER, "resolution": "explicit"},
         },
         {
             "id": "q2", "kind": "direct", "paragraphs": 1,
             "text": "We are not going to lose this one,",
             "start": 250, "end": 286, "line": 10, "column": 1,
-            "cue": {"text": "said", "lemma": "say", "start": 287, "end": 291, "line": 10, "column": 38},
+            "cue": {"text": "said", "lemma": "say", "pattern": "post-verb", "start": 287, "end": 291, "line": 10, "column": 38},
             "speaker": {"source_id": "s1", "mention": _JONES, "resolution": "explicit"},
         },
         {
@@ -83,14 +83,14 @@ EXAMPLE_REPORT: dict[str, Any] = {
             "id": "q4", "kind": "partial", "paragraphs": 1,
             "text": "a matter of weeks",
             "start": 541, "end": 560, "line": 12, "column": 151,
-            "cue": {"text": "said", "lemma": "say", "start": 496, "end": 500, "line": 12, "column": 106},
+            "cue": {"text": "said", "lemma": "say", "pattern": "post-verb", "start": 496, "end": 500, "line": 12, "column": 106},
             "speaker": {"source_id": "s2", "mention": _NATO_SOURCE, "resolution": "explicit"},
         },
         {
             "id": "q5", "kind": "direct", "paragraphs": 1,
             "text": "Nobody wants to be the country that says no,",
             "start": 568, "end": 614, "line": 14, "column": 1,
-            "cue": {"text": "said", "lemma": "say", "start": 626, "end": 630, "line": 14, "column": 59},
+            "cue": {"text": "said", "lemma": "say", "pattern": "post-verb", "start": 626, "end": 630, "line": 14, "column": 59},
             "speaker": {"source_id": "s2", "mention": _THE_SOURCE, "resolution": "nominal"},
         },
         {
@@ -193,7 +193,7 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
     schema = load_report_schema()
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == SCHEMA_ID == "https://quotecheck.dev/schemas/report/1.1.0/report.schema.json"
+    assert schema["$id"] == SCHEMA_ID == "https://quotecheck.dev/schemas/report/1.2.0/report.schema.json"
     assert schema["title"] and schema["description"]
     for name in ("span", "cue", "speaker", "quote", "source", "mention", "finding", "summary"):
         assert name in schema["$defs"], name
@@ -399,8 +399,8 @@ INVALID_VARIANTS: dict[str, tuple[Mutation, str, str]] = {
     "share as percent string": (_set("summary.anonymous_share", "40%"), "$.summary.anonymous_share",
                                 "not of type"),
     # versions, ids, digests
-    "wrong schema version": (_set("schema_version", "2.0.0"), "$.schema_version", "'1.1.0' was expected"),
-    "short schema version": (_set("schema_version", "1.0"), "$.schema_version", "'1.1.0' was expected"),
+    "wrong schema version": (_set("schema_version", "2.0.0"), "$.schema_version", "'1.2.0' was expected"),
+    "short schema version": (_set("schema_version", "1.0"), "$.schema_version", "'1.2.0' was expected"),
     "bad quote id": (_set("quotes.0.id", "Q1"), "$.quotes[0].id", "does not match"),
     "bad source id": (_set("sources.0.id", "source-1"), "$.sources[0].id", "does not match"),
     "bad speaker source id": (_set("quotes.1.speaker.source_id", "1"), "$.quotes[1].speaker.source_id",
@@ -448,7 +448,8 @@ def test_invalid_variants(report: dict[str, Any], mutate: Mutation, path: str, w
 
 def test_invalid_nullable_object_reports_the_object_errors(report: dict[str, Any]) -> None:
     """A nullable object that is present but wrong names its own problems, not just "oneOf"."""
-    report["quotes"][1]["cue"] = {"text": "said", "start": -1, "end": 291, "line": 10, "column": 38}
+    report["quotes"][1]["cue"] = {"text": "said", "pattern": "post-verb", "start": -1, "end": 291, "line": 10,
+                                  "column": 38}
     assert iter_report_errors(report) == [
         "$.quotes[1].cue: 'lemma' is a required property",
         "$.quotes[1].cue.start: -1 is less than the minimum of 0",
@@ -463,7 +464,7 @@ def test_errors_are_in_report_order_and_the_message_is_bounded(report: dict[str,
     with pytest.raises(ReportValidationError) as info:
         validate_report(report)
     message = str(info.value)
-    assert message.splitlines()[0] == "report does not match schema 1.1.0:"
+    assert message.splitlines()[0] == "report does not match schema 1.2.0:"
     assert "$.quotes[4].start" in message and "$.quotes[5].start" not in message
     assert message.endswith("... and 3 more")
 

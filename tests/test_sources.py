@@ -1,4 +1,4 @@
-"""Source typing from a speaker mention (quotecheck.sources._type_of), without a model.
+"""Source typing from a speaker mention (quotecheck.sources.typing.type_of), without a model.
 
 The fixture articles cover typing in context (fixture 35: role nouns before names, titles
 taken up by a later description, a banner as a written source); these pin the lexicon rules.
@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from quotecheck.attribution import Mention
 from quotecheck.lexicons import default_lexicon
-from quotecheck.sources import _type_of
+from quotecheck.mentions import Mention
+from quotecheck.sources.typing import type_of
+from quotecheck.vocab import MentionKind, SourceType
 
 
-def mention(text: str, kind: str, head: str, number: str = "sing") -> Mention:
-    return Mention(0, len(text), text, kind, head, "NOUN", number, text.lower().startswith("the "),
+def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Mention:
+    return Mention(0, len(text), text, MentionKind(kind), head, "NOUN", number, text.lower().startswith("the "),
                    0, tuple(text.split()))
 
 
@@ -35,4 +36,4 @@ def mention(text: str, kind: str, head: str, number: str = "sing") -> Mention:
     ("the challenge of transparency", "nominal", "challenge", "sing", "unknown"),
 ])
 def test_nominal_types(text, kind, head, number, expected):
-    assert _type_of(mention(text, kind, head, number), default_lexicon()) == expected
+    assert type_of(mention(text, kind, head, number), default_lexicon()) is SourceType(expected)

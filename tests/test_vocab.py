@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck.vocab import (GroundRule, InputFormat, MentionKind, QuoteKind, Resolution, Severity,
-                              SourceType)
+from quotecheck.vocab import (CuePattern, GroundRule, InputFormat, MentionKind, QuoteKind, Resolution,
+                              Severity, SourceType)
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -32,6 +32,7 @@ def _enum_at(schema: dict, *path: str) -> list[str]:
     (MentionKind, ("$defs", "mention", "properties", "kind")),
     (Resolution, ("$defs", "speaker", "properties", "resolution")),
     (InputFormat, ("$defs", "document", "properties", "format")),
+    (CuePattern, ("$defs", "cue", "properties", "pattern")),
 ])
 def test_report_schema_enums_match_vocab(enum, path):
     assert _enum_at(_report_schema(), *path) == [m.value for m in enum]

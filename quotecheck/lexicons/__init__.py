@@ -2,8 +2,8 @@
 and loaded once.
 
 ``lexicons.toml`` (the manifest) has one table per list: its data file, its kind (how the file
-is read: ``words``, ``names``, ``patterns``, ``pairs``, ``tagged-patterns``,
-``gendered-names``), a description and, for a list a newsroom configuration may extend, its
+is read: ``words``, ``names``, ``sequence``, ``patterns``, ``pairs``, ``tagged-patterns``,
+``gendered-names``, ``pronouns``), a description and, for a list a newsroom configuration may extend, its
 ``[lexicon]`` key and how configured entries are added. In the data files ``#`` starts a
 comment line. :func:`default_lexicon` loads every list the manifest names,
 :meth:`Lexicon.with_additions` adds a configuration's entries (plain phrases and words, never
@@ -38,17 +38,20 @@ __all__ = ["KIND_TYPES", "MANIFEST", "Lexicon", "ListSpec", "config_lists", "def
 
 MANIFEST = "lexicons.toml"
 
-Kind = Literal["words", "names", "patterns", "pairs", "tagged-patterns", "gendered-names"]
+Kind = Literal["words", "names", "sequence", "patterns", "pairs", "tagged-patterns", "gendered-names",
+               "pronouns"]
 ConfigEntry = Literal["phrase", "word", "title"]
 
 #: The annotation of a :class:`Lexicon` field holding a list of each kind.
 KIND_TYPES: dict[str, str] = {
     "words": "frozenset[str]",
     "names": "frozenset[str]",
+    "sequence": "tuple[str, ...]",
     "patterns": "tuple[re.Pattern[str], ...]",
     "pairs": "Mapping[str, tuple[str, ...]]",
     "tagged-patterns": "tuple[tuple[str, re.Pattern[str]], ...]",
     "gendered-names": "Mapping[str, str]",
+    "pronouns": "Mapping[str, tuple[str, str | None, str]]",
 }
 
 #: The kinds a configured entry of each sort may be added to.
@@ -163,6 +166,15 @@ def _gendered(lines: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def _pronouns(lines: Sequence[str]) -> dict[str, tuple[str, str | None, str]]:
+    """``pronoun<TAB>kind<TAB>gender<TAB>number`` lines (``pronouns.tsv``; gender ``-``: none)."""
+    out: dict[str, tuple[str, str | None, str]] = {}
+    for line in lines:
+        pronoun, kind, gender, number = line.split("\t")
+        out[pronoun] = (kind, None if gender == "-" else gender, number)
+    return out
+
+
 def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
@@ -174,12 +186,16 @@ def _load(spec: ListSpec) -> object:
         return frozenset(line.lower() for line in lines)
     if spec.kind == "names":
         return frozenset(lines)
+    if spec.kind == "sequence":
+        return tuple(lines)
     if spec.kind == "patterns":
         return _compile(lines)
     if spec.kind == "pairs":
         return _pairs(lines)
     if spec.kind == "tagged-patterns":
         return _tagged(lines)
+    if spec.kind == "pronouns":
+        return _pronouns(lines)
     return _gendered(lines)
 
 
@@ -227,6 +243,22 @@ class Lexicon:
     side_words: frozenset[str]
     affiliation_words: frozenset[str]
     declined_comment: tuple[re.Pattern[str], ...]
+    # Words for finding and typing mentions (quotecheck/mentions.py, quotecheck/sources/).
+    pronouns: Mapping[str, tuple[str, str | None, str]]  # "he" -> ("person", "m", "sing")
+    calendar_words: frozenset[str]
+    org_of_heads: frozenset[str]
+    name_particles: frozenset[str]
+    definite_determiners: frozenset[str]
+    possessive_determiners: frozenset[str]
+    group_words: frozenset[str]
+    person_suffixes: tuple[str, ...]
+    non_person_endings: tuple[str, ...]
+    generic_roles: frozenset[str]
+    descriptor_determiners: frozenset[str]
+    knowledge_tails: tuple[str, ...]  # regexes, in the order tried
+    knowledge_tail_stops: tuple[str, ...]
+    abbreviations: frozenset[str]
+    title_small_words: frozenset[str]
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

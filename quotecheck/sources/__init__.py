@@ -1,0 +1,74 @@
+"""Sources: speaker mentions clustered into entities, typed, with ground rules and reasons.
+
+- :mod:`.cluster`: the clusterer, one resolver per mention kind (names, descriptors,
+  pronouns, nominals); a floating quotation joins the source of the quotation it follows;
+- :mod:`.typing`: what type of source a mention makes (:class:`~quotecheck.vocab.SourceType`);
+- :mod:`.evidence`: ground rules, reasons for anonymity and declined comment, given to the
+  source they describe;
+- :mod:`.descriptor`: how specifically an anonymous source is described;
+- :mod:`.model`: the records (:class:`Source`, :class:`SourceAnalysis`, ...).
+"""
+
+from __future__ import annotations
+
+from ..attribution import Attribution
+from ..lexicons import Lexicon, default_lexicon
+from ..parsing import Parse
+from ..vocab import Resolution
+from .cluster import Clusterer
+from .descriptor import describe
+from .evidence import assign_declined_comment, assign_ground_rules
+from .model import Descriptor, Evidence, LinkedAttribution, Source, SourceAnalysis
+
+__all__ = ["Descriptor", "Evidence", "LinkedAttribution", "Source", "SourceAnalysis", "cluster_sources",
+           "describe"]
+
+
+def cluster_sources(text: str, parse: Parse, attributions: list[Attribution],
+                    lexicon: Lexicon | None = None) -> SourceAnalysis:
+    """Link every attribution's speaker to a source; type sources; find ground rules and reasons."""
+    lex = lexicon or default_lexicon()
+    cl = Clusterer(text, lex, parse, [(a.start, a.end) for a in attributions if a.quote is not None])
+    linked: list[LinkedAttribution] = []
+    for n, a in enumerate(attributions):
+        linked.append(_link(cl, n, a, linked))
+    cl.complete_names()
+    unattached = assign_ground_rules(text, parse, cl, lex)
+    assign_declined_comment(text, parse, cl, lex)
+    for src in cl.sources:
+        if src.anonymous:
+            src.descriptor = describe(src, text, lex)
+    return _in_text_order(cl.sources, linked, unattached)
+
+
+def _link(cl: Clusterer, n: int, a: Attribution, linked: list[LinkedAttribution]) -> LinkedAttribution:
+    """The source of attribution ``n``: a floating quotation's is its antecedent's; else its
+    speaker mention's, resolved."""
+    if a.speaker is None:
+        return LinkedAttribution(a, None, None)
+    antecedent = None if a.antecedent is None else linked[a.antecedent].source
+    if a.resolution == Resolution.FLOATING and antecedent is not None:
+        idx = antecedent
+        cl.sources[idx].attributions.append(n)
+        return LinkedAttribution(a, idx, Resolution.FLOATING)
+    idx, how = cl.resolve(a.speaker)
+    resolution = a.resolution if how is None else how
+    if a.resolution == Resolution.FLOATING:
+        resolution = Resolution.FLOATING
+    cl.sources[idx].attributions.append(n)
+    return LinkedAttribution(a, idx, resolution)
+
+
+def _in_text_order(sources: list[Source], linked: list[LinkedAttribution],
+                   unattached: list[Evidence]) -> SourceAnalysis:
+    """Number sources by their first mention and sort each source's mentions and quotes."""
+    order = sorted(range(len(sources)), key=lambda i: min(m.start for m in sources[i].mentions))
+    remap = {old: new for new, old in enumerate(order)}
+    ordered = [sources[i] for i in order]
+    for new, src in enumerate(ordered):
+        src.index = new
+        src.mentions.sort(key=lambda m: m.start)
+        src.attributions = sorted(set(src.attributions))
+    linked = [LinkedAttribution(la.attribution, None if la.source is None else remap[la.source],
+                                la.resolution) for la in linked]
+    return SourceAnalysis(linked, ordered, unattached)

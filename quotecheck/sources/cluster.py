@@ -1,0 +1,321 @@
+"""The clusterer: speaker mentions joined into sources, one resolver per mention kind.
+
+"Marine Gen. James L. Jones" ... "Jones" ... "he" is one source; "one NATO source" ...
+"the source" is another. Walking the attributions in text order, each speaker mention goes
+to the resolver for its :class:`~quotecheck.vocab.MentionKind` (:data:`RESOLVERS`):
+
+- a name joins the earlier named source with the same surname (or the same full name);
+- a pronoun joins the nearest earlier source it is compatible with (he/she: a person; they:
+  a group, an organization or a plural; it: an organization or a document), or a person
+  named in passing nearer to it;
+- a definite nominal ("the source", "the official", "the campaign") joins the nearest earlier
+  source with the same head noun, or of the same class (anonymous descriptor, organization,
+  document); with none, it introduces a new source;
+- an indefinite descriptor ("a senior official") is a new source; the same bare plural
+  ("officials said" twice) is the same group.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+
+from ..lexicons import Lexicon
+from ..mentions import (
+    NAME_ANTECEDENT_RELS,
+    Mention,
+    MentionFinder,
+    QuotedSpans,
+    name_from_text,
+    normalized,
+    surname,
+)
+from ..parsing import Parse
+from ..vocab import MentionKind, Resolution, SourceType
+from .model import Evidence, Source
+from .typing import class_of, is_org_name, pronoun_fits, type_of
+
+_GENDERED = ("he", "him", "she", "her")
+_COUNTED = ("a ", "an ", "one ", "two ", "three ", "several ", "some ")  # a descriptor that counts
+
+
+class Clusterer:
+    """The sources of one article as they grow, with the indexes resolvers ask: mentions by
+    span, earlier mentions nearest first, each source's names and descriptors normalized."""
+
+    def __init__(self, text: str, lex: Lexicon, parse: Parse | None = None,
+                 quoted: list[tuple[int, int]] | None = None):
+        self.text = text
+        self.lex = lex
+        self.parse = parse
+        self.quoted = QuotedSpans(quoted or [])
+        self.finder = MentionFinder(text, parse, lex, self.quoted)
+        self.sources: list[Source] = []
+        self._by_span: dict[tuple[int, int], int] = {}
+        # every mention, nearest-first order for earlier(): (-start, source, sequence) keys
+        self._keys: list[tuple[int, int, int]] = []
+        self._pairs: list[tuple[int, Mention]] = []
+        # per source: (normalized text, surname) of its names, normalized text of its descriptors
+        self._names: list[list[tuple[str, str | None]]] = []
+        self._descriptors: list[list[str]] = []
+
+    # ------------------------------------------------------------------ growing
+
+    def new(self) -> int:
+        """A new, empty source; its index."""
+        src = Source(len(self.sources))
+        self.sources.append(src)
+        self._names.append([])
+        self._descriptors.append([])
+        return src.index
+
+    def attach(self, idx: int, m: Mention) -> None:
+        """Append a mention to a source and index it."""
+        self.sources[idx].mentions.append(m)
+        key = (-m.start, idx, len(self._keys))
+        at = bisect_left(self._keys, key)
+        self._keys.insert(at, key)
+        self._pairs.insert(at, (idx, m))
+        if m.kind == MentionKind.NAME:
+            self._names[idx].append((normalized(m.text), surname(m, self.lex)))
+        elif m.kind == MentionKind.DESCRIPTOR:
+            self._descriptors[idx].append(normalized(m.text))
+
+    def add(self, idx: int, m: Mention) -> int:
+        """Make the mention one of the source's (once per span); update its gender and type."""
+        src = self.sources[idx]
+        if all((x.start, x.end) != (m.start, m.end) for x in src.mentions):
+            self.attach(idx, m)
+        self._by_span[(m.start, m.end)] = idx
+        if m.kind == MentionKind.PRONOUN and m.head_lemma in _GENDERED and src.gender is None:
+            src.gender = self.lex.pronouns[m.head_lemma][1]
+        if m.kind == MentionKind.NAME and src.gender is None:
+            src.gender = self.finder.gender(m)
+        if not src.name or (m.kind != MentionKind.PRONOUN and src.type == SourceType.UNKNOWN):
+            self._retype(src)
+        return idx
+
+    def _retype(self, src: Source) -> None:
+        """Type and name a source from its first mention that is not a pronoun."""
+        real = [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
+        first = real[0] if real else src.mentions[0]
+        src.type = type_of(first, self.lex)
+        names = [m for m in real if m.kind == MentionKind.NAME]
+        name = max(names, key=lambda m: len(m.text)).text if names else first.text
+        src.name = re.sub(r"\s*\([A-Z][\w.-]*\)", "", name)  # party tags belong to the mention
+        if src.description is None:
+            src.description = next((m.description for m in real if m.description), None)
+        if src.type == SourceType.NAMED_PERSON and src.gender is None:
+            src.gender = next((g for m in real if (g := self.finder.mention_gender(m)) is not None), None)
+        for m in real:
+            if m.text[:3] in ("Mr ", "Mr.") and src.gender is None:
+                src.gender = "m"
+            elif m.text[:3] in ("Ms ", "Ms.", "Mrs") and src.gender is None:
+                src.gender = "f"
+
+    # ------------------------------------------------------------------ questions
+
+    def earlier(self, before: int) -> Iterator[tuple[int, Mention]]:
+        """(source index, mention) pairs ending before an offset, nearest first."""
+        for i in range(bisect_left(self._keys, (-before + 1,)), len(self._pairs)):
+            pair = self._pairs[i]
+            if pair[1].end <= before:
+                yield pair
+
+    def surname(self, m: Mention) -> str | None:
+        return surname(m, self.lex)
+
+    def named_source(self, m: Mention) -> int | None:
+        """The first source with a name written the same way, or (for a person) with the
+        same surname."""
+        full, key = normalized(m.text), surname(m, self.lex)
+        org: bool | None = None
+        for idx, names in enumerate(self._names):
+            for x_full, x_key in names:
+                if x_full == full:
+                    return idx
+                if key and x_key == key and self.sources[idx].type == SourceType.NAMED_PERSON:
+                    org = is_org_name(m, self.lex) if org is None else org
+                    if not org:
+                        return idx
+        return None
+
+    def known_surname(self, key: str | None) -> bool:
+        """Is this the surname of a named person already quoted?"""
+        return any(self.sources[idx].type == SourceType.NAMED_PERSON
+                   and any(x_key == key for _, x_key in names)
+                   for idx, names in enumerate(self._names))
+
+    def descriptor_source(self, m: Mention) -> int | None:
+        """The first source with a descriptor written the same way ("officials")."""
+        norm = normalized(m.text)
+        return next((idx for idx, norms in enumerate(self._descriptors) if norm in norms), None)
+
+    # ------------------------------------------------------------------ resolving
+
+    def resolve(self, m: Mention) -> tuple[int, Resolution | None]:
+        """Source index for a mention, and how it was resolved (None: the mention was
+        resolved before)."""
+        if (m.start, m.end) in self._by_span:
+            return self._by_span[(m.start, m.end)], None
+        return RESOLVERS[m.kind](self, m)
+
+    def complete_names(self) -> None:
+        """Give each named source the fullest form of its name found anywhere in the article
+        (outside quotations): "Okafor" ... "Dr. Samuel Okafor, a pulmonologist". The longer
+        form becomes a mention of the source and its canonical name."""
+        named = [src for src in self.sources
+                 if src.type in (SourceType.NAMED_PERSON, SourceType.NAMED_ORGANIZATION)]
+        surnames = [{key for _, key in self._names[src.index]} - {None} for src in named]
+        for src, best in zip(named, self.finder.fullest_names(surnames)):
+            if best is None:
+                continue
+            candidate = self.text[best[0]:best[1]]
+            if len(candidate) < len(src.name) or "\n" in candidate:
+                continue
+            src.name = candidate
+            given = [w for w in candidate.split() if w.rstrip(".") not in self.lex.titles]
+            if src.gender is None and len(given) >= 2 and given[0] in self.lex.first_names:
+                src.gender = self.lex.first_names[given[0]]
+            if not any(m.start <= best[0] < m.end for m in src.mentions):
+                assert self.parse is not None
+                self.attach(src.index, name_from_text(self.text, best, self.parse.sentence_at(best[0]) or 0))
+            if src.description is None:
+                src.description = self.finder.description_after(best)
+
+
+# ---------------------------------------------------------------------------------- resolvers
+
+
+def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
+    """A name joins the earlier source named the same way, else starts a new source."""
+    idx = cl.named_source(m)
+    return cl.add(cl.new() if idx is None else idx, m), Resolution.EXPLICIT
+
+
+def _resolve_pronoun(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
+    """A pronoun joins the nearest earlier source it fits, or a person named in passing
+    nearer to it ("..., Jones's deputy, Ann Ruiz, ... She said"); else a new source."""
+    known = next(((idx, x) for idx, x in cl.earlier(m.start)
+                  if pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex)), None)
+    named = _name_antecedent(cl, m)
+    if named is not None and (known is None or named.start > known[1].start):
+        idx, _ = cl.resolve(named)
+        if pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex):
+            return cl.add(idx, m), Resolution.PRONOUN
+    if known is not None:
+        return cl.add(known[0], m), Resolution.PRONOUN
+    return cl.add(cl.new(), m), Resolution.PRONOUN
+
+
+def _name_antecedent(cl: Clusterer, m: Mention) -> Mention | None:
+    """The nearest person's name before a he/she pronoun, outside quotations. ("they" takes
+    no name met in passing: a person's name does not fit it, nor is an organization's
+    taken up.)"""
+    if m.head_lemma not in ("he", "she"):
+        return None
+    for run in cl.finder.names_before(m):
+        if is_org_name(run.mention, cl.lex) or run.last.deprel not in NAME_ANTECEDENT_RELS:
+            continue
+        if cl.finder.looks_like_person(run, cl.known_surname):
+            return run.mention
+    return None
+
+
+_Step = Callable[[Clusterer, Mention, list[tuple[int, Mention]]], "int | None"]
+
+
+def _same_head(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
+    """Same head noun and number: "one NATO source" ... "the source"."""
+    return next((idx for idx, x in earlier if x.kind != MentionKind.PRONOUN and x.head_lemma == m.head_lemma
+                 and x.number == m.number), None)
+
+
+def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
+    """A description naming the role: "Kirby, a Pentagon spokesman" ... "the spokesman"."""
+    role = re.compile(rf"\b{re.escape(m.head_lemma)}s?\b", re.IGNORECASE)
+    for idx, _ in earlier:
+        src = cl.sources[idx]
+        if src.description and role.search(cl.text[src.description[0]:src.description[1]]):
+            return idx
+    return None
+
+
+def _titled_person(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
+    """The nearest earlier named person whose name carries the nominal's head noun as a title
+    in front of it: "President Obama" ... "the president", "Sen. Maria Alvarez" ... "the
+    senator" (``title_nouns.tsv``). Singular nominals only."""
+    head = m.head_lemma
+    if m.number != "sing":
+        return None
+    for idx, x in earlier:
+        if x.kind != MentionKind.NAME or cl.sources[idx].type != SourceType.NAMED_PERSON:
+            continue
+        words = [w.rstrip(".,") for w in x.words[:-1]]
+        if any(w.lower() == head or head in cl.lex.title_nouns.get(w, ()) for w in words):
+            return idx
+    return None
+
+
+def _anonymous_descriptor(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
+    """A nominal for a person takes up the nearest anonymous descriptor of its number."""
+    if class_of(m.head_lemma, cl.lex) != "person":
+        return None
+    for idx, x in earlier:
+        src = cl.sources[idx]
+        if src.anonymous and x.kind == MentionKind.DESCRIPTOR and \
+                (src.type == SourceType.ANONYMOUS_GROUP) == (m.number == "plur"):
+            return idx
+    return None
+
+
+def _plural_taken_up(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
+    """ "sources said" ... "the source said": the same sourcing in one number too few,
+    recorded on the source as a number clash."""
+    if m.number != "sing":
+        return None
+    idx = next((j for j, x in earlier if x.head_lemma == m.head_lemma and x.number == "plur"
+                and cl.sources[j].anonymous), None)
+    if idx is not None and cl.sources[idx].number_clash is None:
+        cl.sources[idx].number_clash = Evidence("number", m.start, m.end, m.text)
+    return idx
+
+
+# The ways a nominal takes up an earlier source, in the order tried.
+_NOMINAL_STEPS: tuple[_Step, ...] = (_same_head, _role_in_description, _titled_person, _anonymous_descriptor,
+                                     _plural_taken_up)
+
+
+def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
+    """A definite description takes up an earlier source (:data:`_NOMINAL_STEPS`), else the
+    indefinite phrase that introduced it ("One furnace operator, who asked not to be named,
+    ..."), else it is a new source."""
+    earlier = list(cl.earlier(m.start))
+    for step in _NOMINAL_STEPS:
+        idx = step(cl, m, earlier)
+        if idx is not None:
+            return cl.add(idx, m), Resolution.NOMINAL
+    introduced = cl.finder.descriptor_antecedent(m)
+    if introduced is not None:
+        idx = cl.add(cl.new(), introduced)
+        return cl.add(idx, m), Resolution.NOMINAL
+    return cl.add(cl.new(), m), Resolution.EXPLICIT
+
+
+def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
+    """An indefinite descriptor is a new source, but the same bare plural ("officials said"
+    twice) is the same group."""
+    if m.number == "plur" and not m.text.lower().startswith(_COUNTED):
+        idx = cl.descriptor_source(m)
+        if idx is not None:
+            return cl.add(idx, m), Resolution.EXPLICIT
+    return cl.add(cl.new(), m), Resolution.EXPLICIT
+
+
+RESOLVERS: dict[MentionKind, Callable[[Clusterer, Mention], tuple[int, Resolution]]] = {
+    MentionKind.NAME: _resolve_name,
+    MentionKind.PRONOUN: _resolve_pronoun,
+    MentionKind.NOMINAL: _resolve_nominal,
+    MentionKind.DESCRIPTOR: _resolve_descriptor,
+}

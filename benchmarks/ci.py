@@ -51,14 +51,41 @@ SHARED_MODEL = REPO_ROOT.parent / "shared" / "models" / "stanza-en-compact"
 HEADING = "## CI runs over a repository of articles"
 EXTENSIONS = (".txt", ".md", ".html")
 
-SECTIONS = ("news/local", "news/national", "news/world", "business", "sports",
-            "opinion/columns", "features/longform", "investigations")
+SECTIONS = (
+    "news/local",
+    "news/national",
+    "news/world",
+    "business",
+    "sports",
+    "opinion/columns",
+    "features/longform",
+    "investigations",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-CORRECTIONS = ("the spelling of a street name", "a council member's title", "the date of a hearing",
-               "the number of homes without power", "the name of a school", "a company's name",
-               "the year a plant was built", "the location of a shelter")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+CORRECTIONS = (
+    "the spelling of a street name",
+    "a council member's title",
+    "the date of a hearing",
+    "the number of homes without power",
+    "the name of a school",
+    "a company's name",
+    "the year a plant was built",
+    "the location of a shelter",
+)
 QUOTECHECK_TOML = """\
 fail-on = "warning"
 
@@ -84,13 +111,19 @@ def vary(text: str, suffix: str, index: int, copy: int) -> str:
     and ``copy``, written in the file's own format and line endings."""
     newline = "\r\n" if "\r\n" in text else "\n"
     shift = 1 + (index + copy) % 6
-    text = re.sub(r"\b(" + "|".join(WEEKDAYS) + r")\b",
-                  lambda m: WEEKDAYS[(WEEKDAYS.index(m.group(1)) + shift) % 7], text, count=1)
-    note = (f"Editor’s note: This article was updated on {MONTHS[(index + copy) % 12]} "
-            f"{1 + index % 28}, {2018 + copy} to correct {CORRECTIONS[index % len(CORRECTIONS)]} "
-            f"(copy {copy + 1}, item {index + 1}).")
+    text = re.sub(
+        r"\b(" + "|".join(WEEKDAYS) + r")\b",
+        lambda m: WEEKDAYS[(WEEKDAYS.index(m.group(1)) + shift) % 7],
+        text,
+        count=1,
+    )
+    note = (
+        f"Editor’s note: This article was updated on {MONTHS[(index + copy) % 12]} "
+        f"{1 + index % 28}, {2018 + copy} to correct {CORRECTIONS[index % len(CORRECTIONS)]} "
+        f"(copy {copy + 1}, item {index + 1})."
+    )
     if suffix == ".html":
-        tag = f"<p class=\"editors-note\">{note.replace('’', '&rsquo;')}</p>{newline}"
+        tag = f'<p class="editors-note">{note.replace("’", "&rsquo;")}</p>{newline}'
         for closing in ("</article>", "</main>", "</body>"):
             at = text.rfind(closing)
             if at >= 0:
@@ -153,8 +186,9 @@ def cli_command() -> list[str]:
 
 
 def has_jobs_option(env: dict[str, str]) -> bool:
-    done = subprocess.run([*cli_command(), "check", "--help"], capture_output=True, text=True,
-                          env=env, check=False)
+    done = subprocess.run(
+        [*cli_command(), "check", "--help"], capture_output=True, text=True, env=env, check=False
+    )
     return "--jobs" in done.stdout
 
 
@@ -162,12 +196,24 @@ def cache_entries(cache: Path) -> int:
     return sum(1 for _ in cache.rglob("*.conllu")) if cache.is_dir() else 0
 
 
-def timed_run(name: str, repo: Path, cache: Path, env: dict[str, str], model_dir: str,
-              extra: Sequence[str] = ()) -> Run:
+def timed_run(
+    name: str, repo: Path, cache: Path, env: dict[str, str], model_dir: str, extra: Sequence[str] = ()
+) -> Run:
     out = repo.parent / "run.json"
     run_env = dict(env, QUOTECHECK_CACHE_DIR=str(cache))
-    cmd = [*cli_command(), "check", "--format", "json", "-o", str(out), "--exit-zero",
-           "--model-dir", model_dir, *extra, "."]
+    cmd = [
+        *cli_command(),
+        "check",
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        "--exit-zero",
+        "--model-dir",
+        model_dir,
+        *extra,
+        ".",
+    ]
     before = cache_entries(cache)
     progress(f"{name}: {' '.join(cmd[1:])}")
     start = time.perf_counter()
@@ -188,19 +234,26 @@ def fastest(runs: Sequence[Run]) -> Run:
     return min(runs, key=lambda r: r.seconds)
 
 
-def run_all(repo: Path, work: Path, env: dict[str, str], model_dir: str,
-            files: list[Path], repeat: int = 1) -> tuple[list[Run], bool]:
+def run_all(
+    repo: Path, work: Path, env: dict[str, str], model_dir: str, files: list[Path], repeat: int = 1
+) -> tuple[list[Run], bool]:
     jobs = has_jobs_option(env)
     # Untimed: one article with a throwaway cache, so that the first timed run does not also
     # pay for reading the model and the Python packages from disk into the page cache.
     progress("warm-up (untimed): one article, model loaded")
-    subprocess.run([*cli_command(), "check", "--format", "json", "--exit-zero", "--model-dir",
-                    model_dir, str(files[0])],
-                   cwd=repo, env=dict(env, QUOTECHECK_CACHE_DIR=str(work / "cache-warm-up")),
-                   capture_output=True, check=False)
+    subprocess.run(
+        [*cli_command(), "check", "--format", "json", "--exit-zero", "--model-dir", model_dir, str(files[0])],
+        cwd=repo,
+        env=dict(env, QUOTECHECK_CACHE_DIR=str(work / "cache-warm-up")),
+        capture_output=True,
+        check=False,
+    )
     runs = []
-    cold = [("cold, `--jobs 1`", ["--jobs", "1"]), ("cold, `--jobs 2`", ["--jobs", "2"])] if jobs \
+    cold = (
+        [("cold, `--jobs 1`", ["--jobs", "1"]), ("cold, `--jobs 2`", ["--jobs", "2"])]
+        if jobs
         else [("cold (this CLI has no `--jobs` option)", [])]
+    )
     cache = work / "cache"
     for name, extra in cold:
         tries = []
@@ -208,8 +261,9 @@ def run_all(repo: Path, work: Path, env: dict[str, str], model_dir: str,
             shutil.rmtree(cache, ignore_errors=True)  # a fresh, empty cache for every cold run
             tries.append(timed_run(name, repo, cache, env, model_dir, extra))
         runs.append(fastest(tries))
-    runs.append(fastest([timed_run("warm, every parse cached", repo, cache, env, model_dir)
-                         for _ in range(repeat)]))
+    runs.append(
+        fastest([timed_run("warm, every parse cached", repo, cache, env, model_dir) for _ in range(repeat)])
+    )
     tries = []
     for r in range(repeat):
         change_one(files[(len(files) // 2 + r) % len(files)])
@@ -222,12 +276,13 @@ def run_all(repo: Path, work: Path, env: dict[str, str], model_dir: str,
 
 
 def format_table(runs: Sequence[Run]) -> str:
-    lines = ["| run | files | seconds | seconds per 100 files | model loaded? |",
-             "| --- | ---: | ---: | ---: | --- |"]
+    lines = [
+        "| run | files | seconds | seconds per 100 files | model loaded? |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
     for r in runs:
         per100 = r.seconds * 100 / r.files if r.files else 0.0
-        loaded = (f"yes ({r.parsed} parsed)" if r.parsed
-                  else f"no (all {r.files} from the parse cache)")
+        loaded = f"yes ({r.parsed} parsed)" if r.parsed else f"no (all {r.files} from the parse cache)"
         lines.append(f"| {r.name} | {r.files} | {r.seconds:.2f} | {per100:.2f} | {loaded} |")
     return "\n".join(lines) + "\n"
 
@@ -239,13 +294,24 @@ def machine_line() -> str:
         return f"unknown ({type(err).__name__}: {err})."
 
 
-def render_section(runs: Sequence[Run], jobs: bool, files: int, formats: dict[str, int],
-                   words: int, model: str, machine: str, repeat: int = 1) -> str:
+def render_section(
+    runs: Sequence[Run],
+    jobs: bool,
+    files: int,
+    formats: dict[str, int],
+    words: int,
+    model: str,
+    machine: str,
+    repeat: int = 1,
+) -> str:
     mix = ", ".join(f"{n} {kind}" for kind, n in formats.items())
     options = f" --repeat {repeat}" if repeat > 1 else ""
-    note = ("" if jobs else
-            "The installed CLI had no `--jobs` option, so the cold run is single-process and "
-            "there is no `--jobs 2` row.\n\n")
+    note = (
+        ""
+        if jobs
+        else "The installed CLI had no `--jobs` option, so the cold run is single-process and "
+        "there is no `--jobs 2` row.\n\n"
+    )
     return (
         f"Measured {dt.date.today().isoformat()} with `python benchmarks/ci.py --files {files}"
         f"{options} --write-docs`: a generated repository of {files} articles ({mix}; "
@@ -255,10 +321,14 @@ def render_section(runs: Sequence[Run], jobs: bool, files: int, formats: dict[st
         "Each run is the installed `quotecheck check --format json -o run.json --exit-zero .` "
         f"as a subprocess, start-up included, model `{model}`. A cold run starts with an empty "
         "`QUOTECHECK_CACHE_DIR`; the warm runs reuse the last cold run's cache. \"model "
-        "loaded?\" counts the entries each run added to the parse cache: the CLI loads the "
+        'loaded?" counts the entries each run added to the parse cache: the CLI loads the '
         "model only when an article is not in the cache."
-        + (f" Every row is the fastest of {repeat} runs (each cold one with a fresh cache; "
-           "each \"one article changed\" run changes another article)." if repeat > 1 else "")
+        + (
+            f" Every row is the fastest of {repeat} runs (each cold one with a fresh cache; "
+            'each "one article changed" run changes another article).'
+            if repeat > 1
+            else ""
+        )
         + "\n\n"
         f"{format_table(runs)}\n"
         f"{note}"
@@ -272,15 +342,27 @@ def render_section(runs: Sequence[Run], jobs: bool, files: int, formats: dict[st
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Time the quotecheck CLI over a repository of articles.")
     parser.add_argument("--files", type=int, default=200, help="articles to generate (default 200)")
-    parser.add_argument("--model-dir", type=Path, default=None,
-                        help="stanza model directory (default: $QUOTECHECK_MODEL_DIR, else "
-                             "../shared/models/stanza-en-compact)")
-    parser.add_argument("--keep", type=Path, default=None, metavar="DIR",
-                        help="build the repository and the caches in DIR and keep them "
-                             "(default: a temporary directory, removed afterwards)")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="time every run N times (cold ones with a fresh cache each time) "
-                             "and keep the fastest")
+    parser.add_argument(
+        "--model-dir",
+        type=Path,
+        default=None,
+        help="stanza model directory (default: $QUOTECHECK_MODEL_DIR, else "
+        "../shared/models/stanza-en-compact)",
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="build the repository and the caches in DIR and keep them "
+        "(default: a temporary directory, removed afterwards)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="time every run N times (cold ones with a fresh cache each time) and keep the fastest",
+    )
     parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
     args = parser.parse_args(argv)
     if args.repeat < 1:
@@ -292,8 +374,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    model_dir = args.model_dir or (Path(os.environ["QUOTECHECK_MODEL_DIR"])
-                                   if os.environ.get("QUOTECHECK_MODEL_DIR") else SHARED_MODEL)
+    model_dir = args.model_dir or (
+        Path(os.environ["QUOTECHECK_MODEL_DIR"]) if os.environ.get("QUOTECHECK_MODEL_DIR") else SHARED_MODEL
+    )
     if not (model_dir / "resources.json").is_file():
         progress(f"error: no stanza model in {model_dir} (give --model-dir)")
         return 2
@@ -334,8 +417,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Machine: {machine}")
     if args.write_docs:
         existing = DOCS_FILE.read_text(encoding="utf-8") if DOCS_FILE.exists() else "# Performance\n"
-        section = render_section(runs, jobs, args.files, formats, words, model_dir.name, machine,
-                                 args.repeat)
+        section = render_section(runs, jobs, args.files, formats, words, model_dir.name, machine, args.repeat)
         DOCS_FILE.write_text(replace_section(existing, HEADING, section), encoding="utf-8")
         progress(f"wrote {DOCS_FILE}")
     return 0

@@ -38,16 +38,24 @@ DOCS_FILE = REPO_ROOT / "docs" / "summaries.md"
 SCALE_HEADING = "## Speed and memory from saved reports"  # the last section of DOCS_FILE
 IMG_DIR = REPO_ROOT / "docs" / "img"
 CACHE_DIR = REPO_ROOT / ".quotecheck-cache"
-PUBLISHERS = {"huff-post": "Huffington Post", "breitbart": "Breitbart", "nyt": "New York Times",
-              "politico": "Politico", "wash-post": "Washington Post",
-              "west-journal": "Western Journalism", "usa-today": "USA Today"}
+PUBLISHERS = {
+    "huff-post": "Huffington Post",
+    "breitbart": "Breitbart",
+    "nyt": "New York Times",
+    "politico": "Politico",
+    "wash-post": "Washington Post",
+    "west-journal": "Western Journalism",
+    "usa-today": "USA Today",
+}
 # The CLI in a fresh process that prints its own peak resident memory (KiB) on exit.
-PEAK_WRAPPER = ("import atexit, resource, sys\n"
-                "atexit.register(lambda: print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-                " file=sys.stderr))\n"
-                "sys.argv[0] = 'quotecheck'\n"
-                "from quotecheck.cli import main\n"
-                "main()\n")
+PEAK_WRAPPER = (
+    "import atexit, resource, sys\n"
+    "atexit.register(lambda: print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+    " file=sys.stderr))\n"
+    "sys.argv[0] = 'quotecheck'\n"
+    "from quotecheck.cli import main\n"
+    "main()\n"
+)
 
 
 def check_split(corpus: Path, split: str, model_dir: Path | None) -> list[dict[str, Any]]:
@@ -56,13 +64,16 @@ def check_split(corpus: Path, split: str, model_dir: Path | None) -> list[dict[s
     articles = polnear.load_split(corpus, split)
     checker = Checker(model_dir=str(model_dir) if model_dir else None, cache_dir=CACHE_DIR)
     started = time.perf_counter()
-    results = checker.check_texts([a.text for a in articles],
-                                  paths=[f"polnear/{split}/{a.name}.txt" for a in articles])
+    results = checker.check_texts(
+        [a.text for a in articles], paths=[f"polnear/{split}/{a.name}.txt" for a in articles]
+    )
     reports = [result.report for result in results]
     progress(f"checked {len(reports)} articles in {time.perf_counter() - started:.1f} s")
     for article, report in zip(articles, reports, strict=True):
         report["document"]["metadata"] = {
-            "publisher": PUBLISHERS.get(article.publisher, article.publisher), "date": article.date}
+            "publisher": PUBLISHERS.get(article.publisher, article.publisher),
+            "date": article.date,
+        }
     return reports
 
 
@@ -86,14 +97,31 @@ def scale_run(reports: Sequence[dict[str, Any]], count: int, work: Path) -> dict
     for i in range(count):
         report = dict(reports[i % len(reports)])
         day = 1 + i % 365
-        report["document"] = dict(report["document"], path=f"archive/{i:05d}.txt", metadata=dict(
-            report["document"].get("metadata") or {},
-            date=time.strftime("%Y-%m-%d", time.strptime(f"2016 {day}", "%Y %j"))))
+        report["document"] = dict(
+            report["document"],
+            path=f"archive/{i:05d}.txt",
+            metadata=dict(
+                report["document"].get("metadata") or {},
+                date=time.strftime("%Y-%m-%d", time.strptime(f"2016 {day}", "%Y %j")),
+            ),
+        )
         (folder / f"{i:05d}.json").write_text(json.dumps(report), encoding="utf-8")
     size = sum(p.stat().st_size for p in folder.iterdir())
-    command = [sys.executable, "-c", PEAK_WRAPPER, "summarize", "--format", "json",
-               "--by", "publisher", "--by", "month", "-o", str(work / "summary.json"),
-               *sorted(str(p) for p in folder.iterdir())]
+    command = [
+        sys.executable,
+        "-c",
+        PEAK_WRAPPER,
+        "summarize",
+        "--format",
+        "json",
+        "--by",
+        "publisher",
+        "--by",
+        "month",
+        "-o",
+        str(work / "summary.json"),
+        *sorted(str(p) for p in folder.iterdir()),
+    ]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - started
@@ -102,15 +130,25 @@ def scale_run(reports: Sequence[dict[str, Any]], count: int, work: Path) -> dict
     peak_kib = int(done.stderr.strip().splitlines()[-1])
     summary = json.loads((work / "summary.json").read_text(encoding="utf-8"))
     assert summary["totals"]["articles"] == count
-    return {"reports": count, "mib": size / 2**20, "seconds": seconds,
-            "peak_mib": peak_kib / 1024, "per_second": count / seconds}
+    return {
+        "reports": count,
+        "mib": size / 2**20,
+        "seconds": seconds,
+        "peak_mib": peak_kib / 1024,
+        "per_second": count / seconds,
+    }
 
 
 def scale_table(runs: Sequence[dict[str, float]]) -> str:
-    lines = ["| saved reports | size on disk | summarize (wall) | reports per second | peak memory |",
-             "| ---: | ---: | ---: | ---: | ---: |"]
-    lines += [f"| {r['reports']:,} | {r['mib']:,.0f} MiB | {r['seconds']:.1f} s | "
-              f"{r['per_second']:,.0f} | {r['peak_mib']:,.0f} MiB |" for r in runs]
+    lines = [
+        "| saved reports | size on disk | summarize (wall) | reports per second | peak memory |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    lines += [
+        f"| {r['reports']:,} | {r['mib']:,.0f} MiB | {r['seconds']:.1f} s | "
+        f"{r['per_second']:,.0f} | {r['peak_mib']:,.0f} MiB |"
+        for r in runs
+    ]
     return "\n".join(lines)
 
 
@@ -119,16 +157,20 @@ def memory_note(runs: Sequence[dict[str, float]]) -> str:
         return ""
     small, large = runs[0], runs[-1]
     per = (large["peak_mib"] - small["peak_mib"]) * 1024 / (large["reports"] - small["reports"])
-    return textwrap.fill(f"Reports are read, validated and dropped one at a time: {large['mib']:,.0f} MiB of "
-            f"reports never sit in memory together. What grows is the output itself, one short "
-            f"row per article and one row per source: about {per:,.0f} KiB more per report, "
-            f"against {large['mib'] * 1024 / large['reports']:,.0f} KiB of JSON per report read. "
-            "Most of the time goes to validating each report against the schema (compiled with "
-            "fastjsonschema; jsonschema alone was about 20 times slower).", 96)
+    return textwrap.fill(
+        f"Reports are read, validated and dropped one at a time: {large['mib']:,.0f} MiB of "
+        f"reports never sit in memory together. What grows is the output itself, one short "
+        f"row per article and one row per source: about {per:,.0f} KiB more per report, "
+        f"against {large['mib'] * 1024 / large['reports']:,.0f} KiB of JSON per report read. "
+        "Most of the time goes to validating each report against the schema (compiled with "
+        "fastjsonschema; jsonschema alone was about 20 times slower).",
+        96,
+    )
 
 
-def render_docs(split: str, summary: dict[str, Any], tables: str, scale: str, png: str | None,
-                machine: str) -> str:
+def render_docs(
+    split: str, summary: dict[str, Any], tables: str, scale: str, png: str | None, machine: str
+) -> str:
     totals = summary["totals"]
     shot = f"![The HTML summary of PolNeAR {split}](img/{png})\n\n" if png else ""
     return f"""# Sourcing summaries
@@ -194,7 +236,7 @@ and a report of another schema version is an error that names the file and both 
 
 ## A real summary: PolNeAR {split}
 
-The {totals['articles']} articles of the PolNeAR {split} split (2016 US political news from
+The {totals["articles"]} articles of the PolNeAR {split} split (2016 US political news from
 seven publishers), grouped by publisher. PolNeAR texts have no front matter: the publisher and
 date come from the file names. Generated by `benchmarks/summaries.py --split {split}
 --write-docs` ({machine}); the numbers are quotecheck's own reading of the articles, with the
@@ -221,8 +263,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--corpus", type=Path, default=None, help="PolNeAR directory")
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--model-dir", type=Path, default=None)
-    parser.add_argument("--reports", type=int, default=10_000,
-                        help="saved reports for the speed run (0: skip it)")
+    parser.add_argument(
+        "--reports", type=int, default=10_000, help="saved reports for the speed run (0: skip it)"
+    )
     parser.add_argument("--write-docs", action="store_true", help=f"write {DOCS_FILE.name}")
     return parser.parse_args(argv)
 
@@ -251,16 +294,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         png = f"summary-polnear-{args.split}.png"
         IMG_DIR.mkdir(exist_ok=True)
         # the page with its long tables cut to a dozen rows, so the picture stays readable
-        screenshot(render_summary_html(summary, title=f"PolNeAR {args.split}: sourcing summary",
-                                       max_rows=12), IMG_DIR / png)
+        screenshot(
+            render_summary_html(summary, title=f"PolNeAR {args.split}: sourcing summary", max_rows=12),
+            IMG_DIR / png,
+        )
         machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
         if runs:
             scale = scale_table(runs) + "\n\n" + memory_note(runs)
         else:  # not measured this time: keep the section as it was
             old = DOCS_FILE.read_text(encoding="utf-8") if DOCS_FILE.exists() else ""
             scale = old.partition(SCALE_HEADING)[2].strip() or "Not measured yet."
-        DOCS_FILE.write_text(render_docs(args.split, summary, tables, scale, png, machine),
-                             encoding="utf-8")
+        DOCS_FILE.write_text(render_docs(args.split, summary, tables, scale, png, machine), encoding="utf-8")
         progress(f"wrote {DOCS_FILE.relative_to(REPO_ROOT)} and docs/img/{png}")
     return 0
 

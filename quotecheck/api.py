@@ -15,26 +15,29 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 
+from . import suppress
 from .attribution import attribute
 from .cache import ParseCache
 from .documents import Document, document_from_bytes
-from . import suppress
-from .rules import RULES, RULES_BY_ID, Analysis, RuleSettings, run_rules, settings_for
 from .lexicons import Lexicon, default_lexicon
 from .parsing import Parse, Parser, resolve_model_dir
 from .quotes import scan_quotes
 from .report import build_report
 from .result import ArticleResult
+from .rules import RULES, RULES_BY_ID, Analysis, RuleSettings, run_rules, settings_for
 from .sources import cluster_sources
 from .vocab import Severity
-
 
 Settings = tuple[Lexicon, "Mapping[str, RuleSettings | None] | None"]
 Progress = Callable[[int], "Callable[[Sequence[str]], None] | None"]
 
 
-def analyze(doc: Document, parse: Parse, lexicon: Lexicon | None = None,
-            rules: Mapping[str, RuleSettings | None] | None = None) -> ArticleResult:
+def analyze(
+    doc: Document,
+    parse: Parse,
+    lexicon: Lexicon | None = None,
+    rules: Mapping[str, RuleSettings | None] | None = None,
+) -> ArticleResult:
     """Quotations, attribution, sources and findings for a parsed document, with its report.
 
     ``lexicon``: the word lists in effect (a newsroom's additions included); ``rules``: the
@@ -50,17 +53,28 @@ def analyze(doc: Document, parse: Parse, lexicon: Lexicon | None = None,
         return None if chosen is None else chosen.severity
 
     # quotecheck-disable comments: drop the findings they cover; report the ones that cover nothing
-    findings = suppress.apply(run_rules(analysis, RULES, rules), doc, RULES_BY_ID,
-                              unused_severity=severity(suppress.UNUSED_RULE),
-                              unknown_severity=severity(suppress.UNKNOWN_RULE))
+    findings = suppress.apply(
+        run_rules(analysis, RULES, rules),
+        doc,
+        RULES_BY_ID,
+        unused_severity=severity(suppress.UNUSED_RULE),
+        unknown_severity=severity(suppress.UNKNOWN_RULE),
+    )
     return ArticleResult(doc, attributions, sources, findings, build_report(doc, analysis, findings))
 
 
 class Checker:
     """Checks documents with one stanza pipeline, loaded on first use."""
 
-    def __init__(self, model_dir: str | os.PathLike | None = None, *, lexicon: Lexicon | None = None,
-                 batch_docs: int = 16, cache_dir: str | os.PathLike | None = None, jobs: int = 1):
+    def __init__(
+        self,
+        model_dir: str | os.PathLike | None = None,
+        *,
+        lexicon: Lexicon | None = None,
+        batch_docs: int = 16,
+        cache_dir: str | os.PathLike | None = None,
+        jobs: int = 1,
+    ):
         """``cache_dir``: where parses are kept between runs (None: no cache). The model itself
         is loaded only when a text is not in the cache."""
         self.location = resolve_model_dir(model_dir)
@@ -86,27 +100,34 @@ class Checker:
                 found[i] = parse
         return [p for p in found if p is not None]
 
-    def check_documents(self, docs: Sequence[Document], settings: Sequence[Settings] | None = None,
-                        progress: Progress | None = None) -> list[ArticleResult]:
+    def check_documents(
+        self,
+        docs: Sequence[Document],
+        settings: Sequence[Settings] | None = None,
+        progress: Progress | None = None,
+    ) -> list[ArticleResult]:
         """Parse all documents in batches, then analyse each with its own settings (the
         lexicon and rule settings of the newsroom policy that governs its path)."""
         return self.check_parsed(docs, self.parse_documents(docs, progress), settings)
 
-    def check_parsed(self, docs: Sequence[Document], parses: Sequence[Parse],
-                     settings: Sequence[Settings] | None = None) -> list[ArticleResult]:
+    def check_parsed(
+        self, docs: Sequence[Document], parses: Sequence[Parse], settings: Sequence[Settings] | None = None
+    ) -> list[ArticleResult]:
         """Everything after the parse: quotations, attribution, sources, rules, report (one
         :class:`~quotecheck.result.ArticleResult` per document)."""
         chosen = settings if settings is not None else [(self.lexicon, None)] * len(docs)
         return [analyze(d, p, lex, rules) for d, p, (lex, rules) in zip(docs, parses, chosen)]
 
     @staticmethod
-    def documents(texts: Sequence[str], paths: Sequence[str] | None = None,
-                  input_format: str = "text") -> list[Document]:
+    def documents(
+        texts: Sequence[str], paths: Sequence[str] | None = None, input_format: str = "text"
+    ) -> list[Document]:
         """Documents from article texts (plain text unless ``input_format`` says otherwise)."""
         names = list(paths) if paths is not None else [f"<text {i + 1}>" for i in range(len(texts))]
         return [document_from_bytes(t.encode("utf-8"), name, input_format) for t, name in zip(texts, names)]
 
-    def check_texts(self, texts: Sequence[str], paths: Sequence[str] | None = None,
-                    input_format: str = "text") -> list[ArticleResult]:
+    def check_texts(
+        self, texts: Sequence[str], paths: Sequence[str] | None = None, input_format: str = "text"
+    ) -> list[ArticleResult]:
         """Check article texts (plain text unless ``input_format`` says otherwise)."""
         return self.check_documents(self.documents(texts, paths, input_format))

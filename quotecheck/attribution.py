@@ -102,8 +102,12 @@ def _sentence_bounds(ctx: _Context, pos: int, direction: int, limit: int) -> int
             if ctx.in_quote(i):
                 i += 1
                 continue
-            if text[i] in ".!?" and (i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in "”\"’')"
-                                     or (text[i + 1].isupper() and not text[i - 1:i].isupper())):
+            if text[i] in ".!?" and (
+                i + 1 >= len(text)
+                or text[i + 1].isspace()
+                or text[i + 1] in "”\"’')"
+                or (text[i + 1].isupper() and not text[i - 1 : i].isupper())
+            ):
                 # "Jones said.Training would" (glued) ends the sentence too; "U.S." does not
                 if not _is_abbreviation(text, i, ctx.lexicon):
                     return i
@@ -113,19 +117,17 @@ def _sentence_bounds(ctx: _Context, pos: int, direction: int, limit: int) -> int
     while i >= limit:
         if not ctx.in_quote(i) and text[i] in ".!?" and not _is_abbreviation(text, i, ctx.lexicon):
             nxt = text[i + 1] if i + 1 < len(text) else ""
-            if not nxt or nxt.isspace() or nxt.isupper() or nxt in "“\"":
+            if not nxt or nxt.isspace() or nxt.isupper() or nxt in '“"':
                 return i + 1
         i -= 1
     return limit
-
-
 
 
 def _is_abbreviation(text: str, i: int, lex: Lexicon) -> bool:
     """Is the period at ``i`` part of an abbreviation or initial (Gen., L., U.S.)?"""
     if text[i] != ".":
         return False
-    before = text[max(0, i - 6):i]
+    before = text[max(0, i - 6) : i]
     m = re.search(r"([A-Za-z.]+)$", before)
     if not m:
         return False
@@ -175,14 +177,16 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
     """The verb's subject inside [lo, hi) and outside quotations; for "calling", "adding"
     (advcl/xcomp/conj) the subject of the governing verb."""
     sent = ctx.parse.sentences[s_idx]
-    subjects = [c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and not ctx.in_quote(c.start, c.end)]
+    subjects = [
+        c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and not ctx.in_quote(c.start, c.end)
+    ]
     if subjects:  # a mis-parse can give two ("a senior defense official" -> defense, official)
         before = [c for c in subjects if c.index < verb.index]
         subj = max(before, key=lambda c: c.index) if before else min(subjects, key=lambda c: c.index)
         if subj.lemma.lower() in ("who", "which", "that") and verb.deprel == "acl:relcl":
             return sent.head_of(verb)  # "Baylor, who wrote the measure, ...": the relative's antecedent
         return subj
-    if depth < 2 and verb.deprel in ("advcl", "xcomp", "conj", "parataxis", "acl") :
+    if depth < 2 and verb.deprel in ("advcl", "xcomp", "conj", "parataxis", "acl"):
         head = sent.head_of(verb)
         if head is not None and not ctx.in_quote(head.start, head.end):
             return _subject_of(ctx, s_idx, head, lo, hi, depth + 1)
@@ -193,9 +197,15 @@ def _span_head(ctx: _Context, sent: Sentence, words: list[Word]) -> Word | None:
     """The head of the noun phrase spread over ``words``: the nominal whose head lies outside
     them (a subject first), else the first proper noun, noun or pronoun."""
     idx = {w.index for w in words}
-    nominal = [w for w in words if (w.upos in ("PROPN", "NOUN", "PRON") or
-                                    (w.upos == "ADJ" and w.lemma.lower() in ctx.lexicon.anonymous_nouns))
-               and not ctx.in_quote(w.start)]
+    nominal = [
+        w
+        for w in words
+        if (
+            w.upos in ("PROPN", "NOUN", "PRON")
+            or (w.upos == "ADJ" and w.lemma.lower() in ctx.lexicon.anonymous_nouns)
+        )
+        and not ctx.in_quote(w.start)
+    ]
     if not nominal:
         return None
     for w in nominal:
@@ -215,13 +225,18 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
     and the verb ("Rep. John Mica (R-Fla.) said"), or right after the verb ("said Jones")."""
     sent = ctx.parse.sentences[s_idx]
     nxt = sent.word(verb.index + 1) if verb.index < len(sent.words) else None
-    finite = verb.xpos in ("VBD", "VBZ", "VBP") or verb.feat("VerbForm") == "Fin" or \
-        verb.deprel in ("root", "parataxis") or (nxt is not None and nxt.lemma in (".", ","))
+    finite = (
+        verb.xpos in ("VBD", "VBZ", "VBP")
+        or verb.feat("VerbForm") == "Fin"
+        or verb.deprel in ("root", "parataxis")
+        or (nxt is not None and nxt.lemma in (".", ","))
+    )
     # skip a relative clause between subject and verb: "Baylor (R-Idaho), who wrote it, insisted"
     rel = _RELATIVE_BEFORE_VERB.search(ctx.text, lo, verb.start)
     stop = rel.start() if rel else verb.start
-    before = [w for w in sent.words if lo <= w.start and w.end <= stop and not ctx.in_quote(w.start)
-              and finite]
+    before = [
+        w for w in sent.words if lo <= w.start and w.end <= stop and not ctx.in_quote(w.start) and finite
+    ]
     # the stretch right before the verb, back to a clause boundary
     run: list[Word] = []
     for w in reversed(before):
@@ -237,7 +252,9 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
     for w in sent.words:
         if w.start <= verb.start or w.end > hi or ctx.in_quote(w.start):
             continue
-        if w.upos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or (w.upos == "PUNCT" and w.lemma in (",", ".", ";")):
+        if w.upos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or (
+            w.upos == "PUNCT" and w.lemma in (",", ".", ";")
+        ):
             if after:
                 break
             if w.upos != "PUNCT":
@@ -278,7 +295,7 @@ def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _
         mention = make_mention(ctx, s_idx, subj, lo, hi)
         if mention is not None and mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we"):
             mention = None  # first person outside quotations: the reporter or an editorial "we"
-    return _Found(verb.start, verb.end, ctx.text[verb.start:verb.end], verb.lemma.lower(), mention)
+    return _Found(verb.start, verb.end, ctx.text[verb.start : verb.end], verb.lemma.lower(), mention)
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
@@ -291,7 +308,7 @@ def _according_to(ctx: _Context, lo: int, hi: int) -> _Found | None:
         m = _ACCORDING.search(ctx.text, m.end(), hi)
     if not m:
         return None
-    cue = (m.start(), m.end(), ctx.text[m.start():m.end()], "according to")
+    cue = (m.start(), m.end(), ctx.text[m.start() : m.end()], "according to")
     after = [(s, w) for s, w in ctx.words_between(m.end(), hi) if not ctx.in_quote(w.start)]
     if not after:
         return _Found(*cue, None)
@@ -308,8 +325,11 @@ def _according_to(ctx: _Context, lo: int, hi: int) -> _Found | None:
             break
     # the parse: "according" -> head noun via "case"/"fixed"
     for w in sent.words:
-        if w.start >= m.end() and w.end <= hi and any(c.start >= m.start() and c.end <= m.end()
-                                                      for c in sent.children(w)):
+        if (
+            w.start >= m.end()
+            and w.end <= hi
+            and any(c.start >= m.start() and c.end <= m.end() for c in sent.children(w))
+        ):
             if w.upos in ("NOUN", "PROPN", "PRON", "NUM"):
                 head = w
             break
@@ -340,7 +360,8 @@ def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
                 top = w
                 break
     verb = next((v for v in verbs if _is_cue_verb(ctx, v)), None) or (
-        top if top is not None and top.upos in ("VERB", "AUX") else (verbs[0] if verbs else None))
+        top if top is not None and top.upos in ("VERB", "AUX") else (verbs[0] if verbs else None)
+    )
     if verb is None:
         return None
     subj = _subject_of(ctx, s_idx, verb, lo, colon) or _surface_subject(ctx, s_idx, verb, lo, colon)
@@ -348,13 +369,16 @@ def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
     if mention is None:
         return None
     if _is_cue_verb(ctx, verb):
-        return _Found(verb.start, verb.end, ctx.text[verb.start:verb.end], verb.lemma.lower(), mention)
+        return _Found(verb.start, verb.end, ctx.text[verb.start : verb.end], verb.lemma.lower(), mention)
     return _Found(colon, colon + 1, ":", ":", mention)
 
 
 def _verb_cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, Word]]:
-    return [(s, w) for s, w in ctx.words_between(lo, hi)
-            if w.end <= hi and not ctx.in_quote(w.start, w.end) and _is_cue_verb(ctx, w)]
+    return [
+        (s, w)
+        for s, w in ctx.words_between(lo, hi)
+        if w.end <= hi and not ctx.in_quote(w.start, w.end) and _is_cue_verb(ctx, w)
+    ]
 
 
 def _noun_cue(ctx: _Context, lo: int, hi: int) -> _Found | None:
@@ -366,17 +390,22 @@ def _noun_cue(ctx: _Context, lo: int, hi: int) -> _Found | None:
         sent = ctx.parse.sentences[s_idx]
         owner = None
         for c in sent.children(w):
-            if c.deprel in ("nmod:poss",) and lo <= c.start:
-                owner = c
-            elif c.deprel == "nmod" and c.start > w.start and any(
-                    k.deprel == "case" and k.lemma.lower() in ("by", "from", "of") for k in sent.children(c)):
+            if (c.deprel in ("nmod:poss",) and lo <= c.start) or (
+                c.deprel == "nmod"
+                and c.start > w.start
+                and any(
+                    k.deprel == "case" and k.lemma.lower() in ("by", "from", "of") for k in sent.children(c)
+                )
+            ):
                 owner = c
         if owner is None:
             continue
         mention = make_mention(ctx, s_idx, owner, lo, hi)
-        if mention is None or (mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we", "it")):
+        if mention is None or (
+            mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we", "it")
+        ):
             continue
-        return _Found(w.start, w.end, ctx.text[w.start:w.end], w.lemma.lower(), mention)
+        return _Found(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), mention)
     return None
 
 
@@ -389,7 +418,7 @@ def _post_verb_word(ctx: _Context, q: QuoteSpan, frame: _Frame) -> tuple[int, Wo
 
 
 def _closes_sentence(ctx: _Context, q: QuoteSpan) -> bool:
-    inner = ctx.text[q.inner_start:q.inner_end].rstrip()
+    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
     return inner.endswith(".") and not inner.endswith("...")
 
 
@@ -400,8 +429,10 @@ def _post_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     hit = _post_verb_word(ctx, q, frame)
     if hit is None:
         return None
-    if _closes_sentence(ctx, q) and \
-            sum(w.upos != "PUNCT" for _, w in ctx.words_between(*frame.post)) > POST_CUE_MAX_WORDS:
+    if (
+        _closes_sentence(ctx, q)
+        and sum(w.upos != "PUNCT" for _, w in ctx.words_between(*frame.post)) > POST_CUE_MAX_WORDS
+    ):
         return None
     s_idx, verb = hit
     return _cue_from_verb(ctx, s_idx, verb, *frame.post)
@@ -431,13 +462,17 @@ def _dash_byline(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
         return None
     # The byline is a name, maybe followed by ", description": take it from the surface (the
     # parser tends to make the dash the head of the name).
-    line = ctx.text[m.end():end]
+    line = ctx.text[m.end() : end]
     name, _, rest = line.partition(",")
     name = name.rstrip(" .\u00a0")
     rest_start = m.end() + len(name) + 1 + (len(rest) - len(rest.lstrip()))
     rest = rest.strip().rstrip(".")
-    mention = name_mention(ctx, words[0][0], (m.end(), m.end() + len(name)),
-                            (rest_start, rest_start + len(rest)) if rest else None)
+    mention = name_mention(
+        ctx,
+        words[0][0],
+        (m.end(), m.end() + len(name)),
+        (rest_start, rest_start + len(rest)) if rest else None,
+    )
     dash = m.group(0).strip()
     at = m.start() + m.group(0).index(dash)
     return _Found(at, at + 1, dash, "dash", mention)
@@ -505,8 +540,7 @@ PRE_PATTERNS: tuple[_Pattern, ...] = (
 )
 
 
-def _first_match(patterns: tuple[_Pattern, ...], ctx: _Context, q: QuoteSpan,
-                 frame: _Frame) -> _Match | None:
+def _first_match(patterns: tuple[_Pattern, ...], ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Match | None:
     """The first of the patterns that matches, as a cue named after it."""
     for pattern in patterns:
         found = pattern.match(ctx, q, frame)
@@ -544,12 +578,17 @@ def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> Quot
       title case ("Paying for Pipes"), else ``scare`` ("so-called “reform”").
     """
     text = ctx.text
-    inner = text[q.inner_start:q.inner_end].strip()
+    inner = text[q.inner_start : q.inner_end].strip()
     n_words = len(inner.split())
-    before = text[frame.pre[0]:q.start].strip()
+    before = text[frame.pre[0] : q.start].strip()
     if re.search(r"\bso[- ]called$", before, flags=re.I):
         return QuoteKind.SCARE
-    if not has_cue and q.paragraphs == 1 and _title_case(inner, ctx.lexicon.title_small_words) and n_words <= 8:
+    if (
+        not has_cue
+        and q.paragraphs == 1
+        and _title_case(inner, ctx.lexicon.title_small_words)
+        and n_words <= 8
+    ):
         return QuoteKind.TITLE  # a report called “Paying for Pipes,” ...
     runs_on = q.paragraphs > 1 or re.search(r"[.!?][”’\"]?\s+[A-Z“\"]", inner) is not None
     if _embedded(ctx, q, frame) or re.search(r"\bthat$", before):
@@ -566,22 +605,26 @@ def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> Quot
 def _title_case(inner: str, small_words: frozenset[str]) -> bool:
     """“Paying for Pipes”, “The Art of the Deal”: two or more words, all capitalised but small ones."""
     words = re.findall(r"[\w’'-]+", inner)
-    return len(words) >= 2 and words[0][0].isupper() and \
-        all(w[0].isupper() or w[0].isdigit() or w.lower() in small_words for w in words)
+    return (
+        len(words) >= 2
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in small_words for w in words)
+    )
 
 
 # ---------------------------------------------------------------------------------- main
 
 
-def attribute(text: str, parse: Parse, quotes: list[QuoteSpan],
-              lexicon: Lexicon | None = None) -> list[Attribution]:
+def attribute(
+    text: str, parse: Parse, quotes: list[QuoteSpan], lexicon: Lexicon | None = None
+) -> list[Attribution]:
     """Attribute every quotation and find indirect attributions; results in text order."""
     ctx = _Context(text, parse, lexicon or default_lexicon(), sorted(quotes, key=lambda q: q.start))
     indirect = _indirect(ctx)
     out: list[Attribution] = []
     for qi, q in enumerate(ctx.quotes):
         frame = _frame(ctx, qi)
-        inner = text[q.inner_start:q.inner_end]
+        inner = text[q.inner_start : q.inner_end]
         found = _choose(ctx, q, frame)
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
@@ -589,8 +632,19 @@ def attribute(text: str, parse: Parse, quotes: list[QuoteSpan],
             # shares the cue and speaker of the first.
             kind = _classify(ctx, q, frame, True)
             cue = None if chained.cue is None else replace(chained.cue, pattern=CuePattern.CHAINED)
-            out.append(replace(chained, start=q.start, end=q.end, kind=kind, text=inner, quote=q, cue=cue,
-                               paragraph=ctx.paragraph_of(q.start), antecedent=None))
+            out.append(
+                replace(
+                    chained,
+                    start=q.start,
+                    end=q.end,
+                    kind=kind,
+                    text=inner,
+                    quote=q,
+                    cue=cue,
+                    paragraph=ctx.paragraph_of(q.start),
+                    antecedent=None,
+                )
+            )
             continue
         kind = _classify(ctx, q, frame, found is not None)
         para = ctx.paragraph_of(q.start)
@@ -605,11 +659,24 @@ def attribute(text: str, parse: Parse, quotes: list[QuoteSpan],
         # speech: "..., Schiff said.¶“Q”") in this or the previous paragraph.
         prev = _previous_attribution(out, [a for a in indirect if a.end <= q.start], para)
         if prev is not None and prev.speaker is not None:
-            out.append(Attribution(q.start, q.end, kind, inner, q, found.cue if found else None,
-                                   prev.speaker, Resolution.FLOATING, para, antecedent=0))
+            out.append(
+                Attribution(
+                    q.start,
+                    q.end,
+                    kind,
+                    inner,
+                    q,
+                    found.cue if found else None,
+                    prev.speaker,
+                    Resolution.FLOATING,
+                    para,
+                    antecedent=0,
+                )
+            )
             continue
-        out.append(Attribution(q.start, q.end, kind, inner, q, found.cue if found else None,
-                               None, None, para))
+        out.append(
+            Attribution(q.start, q.end, kind, inner, q, found.cue if found else None, None, None, para)
+        )
     out.extend(indirect)
     out.sort(key=lambda a: (a.start, a.end))
     return _reindex(out)
@@ -618,9 +685,12 @@ def attribute(text: str, parse: Parse, quotes: list[QuoteSpan],
 def _embedded(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
     """Is the quotation part of the reporter's sentence (words before it that are not just an
     attribution ending in a comma or colon)?"""
-    before = ctx.text[frame.pre[0]:q.start].strip()
-    return bool(before) and not before.endswith((",", ":", ";", "—", "–", "-")) and \
-        not re.search(r"\b(?:that|as|saying)$", before)
+    before = ctx.text[frame.pre[0] : q.start].strip()
+    return (
+        bool(before)
+        and not before.endswith((",", ":", ";", "—", "–", "-"))
+        and not re.search(r"\b(?:that|as|saying)$", before)
+    )
 
 
 def _chained(ctx: _Context, qi: int, frame: _Frame, out: list[Attribution]) -> Attribution | None:
@@ -630,14 +700,16 @@ def _chained(ctx: _Context, qi: int, frame: _Frame, out: list[Attribution]) -> A
     prev = next((a for a in reversed(out) if a.quote is ctx.quotes[qi - 1]), None)
     if prev is None or prev.speaker is None or not prev.kind.spoken:
         return None
-    if re.search(r"[.!?]\s*$", ctx.text[prev.quote.inner_start:prev.quote.inner_end]) and \
-            not ctx.text[frame.pre[0]:frame.pre[1]].strip(" ,;—–-"):
+    if re.search(r"[.!?]\s*$", ctx.text[prev.quote.inner_start : prev.quote.inner_end]) and not ctx.text[
+        frame.pre[0] : frame.pre[1]
+    ].strip(" ,;—–-"):
         return None  # "“Q1.” “Q2.”": two sentences
     return prev
 
 
-def _previous_attribution(quotes: list[Attribution], indirect: list[Attribution],
-                          para: int) -> Attribution | None:
+def _previous_attribution(
+    quotes: list[Attribution], indirect: list[Attribution], para: int
+) -> Attribution | None:
     """The latest attribution before a floating quotation, if it is in reach (same or previous
     paragraph); scare quotes and titles are skipped."""
     spoken = [a for a in quotes if a.kind.spoken]
@@ -684,7 +756,9 @@ def _indirect(ctx: _Context) -> list[Attribution]:
                 content_words = [x for x in sent.subtree(h) if x not in sent.subtree(w)]
             if not content_words:
                 continue
-            content_words = [x for x in content_words if x.upos != "PUNCT" or x.lemma not in ".,"] or content_words
+            content_words = [
+                x for x in content_words if x.upos != "PUNCT" or x.lemma not in ".,"
+            ] or content_words
             content_words.sort(key=lambda x: x.index)
             start, end = content_words[0].start, content_words[-1].end
             if ctx.in_quote(start, end) or end - start < 8:
@@ -695,10 +769,21 @@ def _indirect(ctx: _Context) -> list[Attribution]:
             mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
             if mention is None or not _can_speak(ctx, mention):
                 continue
-            cue = Cue(w.start, w.end, ctx.text[w.start:w.end], w.lemma.lower(), CuePattern.INDIRECT_VERB)
+            cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), CuePattern.INDIRECT_VERB)
             res = Resolution.of_mention(mention.kind)
-            out.append(Attribution(start, end, QuoteKind.INDIRECT, ctx.text[start:end], None, cue, mention, res,
-                                   ctx.paragraph_of(start)))
+            out.append(
+                Attribution(
+                    start,
+                    end,
+                    QuoteKind.INDIRECT,
+                    ctx.text[start:end],
+                    None,
+                    cue,
+                    mention,
+                    res,
+                    ctx.paragraph_of(start),
+                )
+            )
         # "..., according to one NATO source who spoke on background."
         m = _ACCORDING.search(ctx.text, lo, hi)
         if m and not ctx.in_quote(m.start(), m.end()) and not _quote_in(ctx, lo, hi):
@@ -715,10 +800,19 @@ def _indirect(ctx: _Context) -> list[Attribution]:
                 if len(stripped) >= 8:
                     start = start + seg.index(stripped)
                     end = start + len(stripped)
-                    out.append(Attribution(start, end, QuoteKind.INDIRECT, stripped, None,
-                                           found.cue(CuePattern.ACCORDING_TO), sp,
-                                           Resolution.of_mention(sp.kind),
-                                           ctx.paragraph_of(start)))
+                    out.append(
+                        Attribution(
+                            start,
+                            end,
+                            QuoteKind.INDIRECT,
+                            stripped,
+                            None,
+                            found.cue(CuePattern.ACCORDING_TO),
+                            sp,
+                            Resolution.of_mention(sp.kind),
+                            ctx.paragraph_of(start),
+                        )
+                    )
     return out
 
 
@@ -731,8 +825,12 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
         return True
     lex = ctx.lexicon
     head = m.head_lemma
-    return head in lex.anonymous_nouns or head in lex.document_nouns or head in lex.organization_nouns \
+    return (
+        head in lex.anonymous_nouns
+        or head in lex.document_nouns
+        or head in lex.organization_nouns
         or head.endswith(("er", "or", "ist", "ian", "man", "woman", "people"))
+    )
 
 
 def _quote_in(ctx: _Context, lo: int, hi: int) -> bool:

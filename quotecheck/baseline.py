@@ -66,8 +66,14 @@ def create(reports: Iterable[Report]) -> dict[str, Any]:
     for report in reports:
         path = report["document"]["path"]
         for f in report["findings"]:
-            entries.append({"path": canonical_path(path), "rule": f["rule"], "fingerprint": fingerprint(path, f),
-                            "message": f["message"]})
+            entries.append(
+                {
+                    "path": canonical_path(path),
+                    "rule": f["rule"],
+                    "fingerprint": fingerprint(path, f),
+                    "message": f["message"],
+                }
+            )
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     return {"quotecheck_baseline": BASELINE_VERSION, "tool_version": __version__, "findings": entries}
 
@@ -80,10 +86,15 @@ def load(path: str | Path) -> Counter[str]:
         raise BaselineError(f"{path}: cannot read baseline: {err.strerror or err}") from None
     except ValueError as err:
         raise BaselineError(f"{path}: not a JSON baseline file: {err}") from None
-    if not isinstance(data, dict) or data.get("quotecheck_baseline") != BASELINE_VERSION or \
-            not isinstance(data.get("findings"), list):
-        raise BaselineError(f"{path}: not a quotecheck baseline (version {BASELINE_VERSION}); "
-                            "create one with `quotecheck baseline create`")
+    if (
+        not isinstance(data, dict)
+        or data.get("quotecheck_baseline") != BASELINE_VERSION
+        or not isinstance(data.get("findings"), list)
+    ):
+        raise BaselineError(
+            f"{path}: not a quotecheck baseline (version {BASELINE_VERSION}); "
+            "create one with `quotecheck baseline create`"
+        )
     try:
         return Counter(str(e["fingerprint"]) for e in data["findings"])
     except (KeyError, TypeError):

@@ -46,16 +46,26 @@ from pathlib import Path
 
 from .parsing import Parse, from_conllu, to_conllu
 
-__all__ = ["CACHE_FORMAT_VERSION", "CACHEDIR_TAG_SIGNATURE", "DEFAULT_CACHE_DIR_NAME",
-           "ENV_CACHE_DIR", "CacheStats", "CacheWarning", "ParseCache", "default_cache_dir"]
+__all__ = [
+    "CACHEDIR_TAG_SIGNATURE",
+    "CACHE_FORMAT_VERSION",
+    "DEFAULT_CACHE_DIR_NAME",
+    "ENV_CACHE_DIR",
+    "CacheStats",
+    "CacheWarning",
+    "ParseCache",
+    "default_cache_dir",
+]
 
 DEFAULT_CACHE_DIR_NAME = ".quotecheck-cache"
 ENV_CACHE_DIR = "QUOTECHECK_CACHE_DIR"
 CACHE_FORMAT_VERSION = 1
 CACHEDIR_TAG_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55"
-CACHEDIR_TAG = (CACHEDIR_TAG_SIGNATURE + "\n"
-                "# This file is a cache directory tag created by quotecheck.\n"
-                "# For information about cache directory tags, see https://bford.info/cachedir/\n")
+CACHEDIR_TAG = (
+    CACHEDIR_TAG_SIGNATURE + "\n"
+    "# This file is a cache directory tag created by quotecheck.\n"
+    "# For information about cache directory tags, see https://bford.info/cachedir/\n"
+)
 GITIGNORE = "# Created by quotecheck: this directory is a cache.\n*\n"
 
 ENTRY_SUFFIX = ".conllu"
@@ -86,8 +96,9 @@ class CacheStats:
     corrupt: int = 0  # entries that failed a check on read (counted as misses too) and were dropped
 
     def __str__(self) -> str:
-        return (f"{self.hits} hits, {self.misses} misses, {self.writes} writes"
-                + (f", {self.corrupt} corrupt" if self.corrupt else ""))
+        return f"{self.hits} hits, {self.misses} misses, {self.writes} writes" + (
+            f", {self.corrupt} corrupt" if self.corrupt else ""
+        )
 
 
 def default_cache_dir(start: str | os.PathLike[str] | None = None) -> Path:
@@ -192,8 +203,9 @@ class ParseCache:
         self.model_id = model_id
         self.stats = CacheStats()
         self._model_dir = self.directory / f"v{CACHE_FORMAT_VERSION}" / _model_component(model_id)
-        self._key_prefix = (f"quotecheck-cache\0{CACHE_FORMAT_VERSION}\0"
-                            f"{len(model_id)}:{model_id}\0").encode(_ENCODING, _ERRORS)
+        self._key_prefix = (f"quotecheck-cache\0{CACHE_FORMAT_VERSION}\0{len(model_id)}:{model_id}\0").encode(
+            _ENCODING, _ERRORS
+        )
         self._root_ready = False
         self._disabled: OSError | None = None  # the error that turned writes off
 
@@ -226,19 +238,27 @@ class ParseCache:
 
     def _serialize(self, text: str, parse: Parse) -> bytes:
         body = _encode(to_conllu(parse))
-        return b"".join((self._header(_sha256(_encode(text))), b"\n", body,
-                         TRAILER_PREFIX, _sha256(body).encode("ascii"), b"\n"))
+        return b"".join(
+            (
+                self._header(_sha256(_encode(text))),
+                b"\n",
+                body,
+                TRAILER_PREFIX,
+                _sha256(body).encode("ascii"),
+                b"\n",
+            )
+        )
 
     def _deserialize(self, data: bytes, text: str) -> Parse | None:
         """The parse stored in ``data`` if it is an intact entry for ``text``, else None."""
         if not data.endswith(b"\n"):
             return None  # truncated
         nl = data.find(b"\n")
-        header, rest = data[:nl], data[nl + 1:]
+        header, rest = data[:nl], data[nl + 1 :]
         cut = rest.rfind(b"\n", 0, len(rest) - 1)
         if cut < 0:
             return None  # no body, or no trailer
-        body, trailer = rest[:cut + 1], rest[cut + 1:-1]
+        body, trailer = rest[: cut + 1], rest[cut + 1 : -1]
         if trailer != TRAILER_PREFIX + _sha256(body).encode("ascii"):
             return None  # truncated or corrupted body
         if header != self._header(_sha256(_encode(text))):
@@ -278,7 +298,10 @@ class ParseCache:
         try:
             now = os.stat(path)
             if (now.st_dev, now.st_ino, now.st_mtime_ns) == (
-                    identity.st_dev, identity.st_ino, identity.st_mtime_ns):
+                identity.st_dev,
+                identity.st_ino,
+                identity.st_mtime_ns,
+            ):
                 os.unlink(path)
         except OSError:
             pass
@@ -289,14 +312,16 @@ class ParseCache:
         if self._disabled is not None:
             return
         if not _fits(parse, len(text)):
-            warnings.warn(f"parse cache: not storing a parse that does not fit its text "
-                          f"({len(text)} characters)", CacheWarning, stacklevel=2)
+            warnings.warn(
+                f"parse cache: not storing a parse that does not fit its text ({len(text)} characters)",
+                CacheWarning,
+                stacklevel=2,
+            )
             return
         try:
             data = self._serialize(text, parse)
         except (UnicodeError, TypeError, AttributeError) as err:
-            warnings.warn(f"parse cache: cannot serialize a parse: {err}", CacheWarning,
-                          stacklevel=2)
+            warnings.warn(f"parse cache: cannot serialize a parse: {err}", CacheWarning, stacklevel=2)
             return
         key = self.key(text)
         path = self._path(key)
@@ -333,11 +358,17 @@ class ParseCache:
         root = self.directory
         root.mkdir(parents=True, exist_ok=True)
         ours = {"CACHEDIR.TAG", ".gitignore"}
-        foreign = [n for n in os.listdir(root) if n not in ours and not _VERSION_DIR.fullmatch(n)
-                   and not n.endswith(TEMP_SUFFIX)]
+        foreign = [
+            n
+            for n in os.listdir(root)
+            if n not in ours and not _VERSION_DIR.fullmatch(n) and not n.endswith(TEMP_SUFFIX)
+        ]
         if foreign:
-            log.warning("parse cache: %s holds other files (%s); not tagging it as a cache "
-                        "directory", root, ", ".join(sorted(foreign)[:3]))
+            log.warning(
+                "parse cache: %s holds other files (%s); not tagging it as a cache directory",
+                root,
+                ", ".join(sorted(foreign)[:3]),
+            )
         else:
             for name, content in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
                 if not (root / name).exists():
@@ -346,9 +377,12 @@ class ParseCache:
 
     def _disable(self, err: OSError) -> None:
         self._disabled = err
-        warnings.warn(f"parse cache disabled: cannot write to {self.directory} "
-                      f"({type(err).__name__}: {err}); parses will not be cached in this run",
-                      CacheWarning, stacklevel=3)
+        warnings.warn(
+            f"parse cache disabled: cannot write to {self.directory} "
+            f"({type(err).__name__}: {err}); parses will not be cached in this run",
+            CacheWarning,
+            stacklevel=3,
+        )
 
     # -------------------------------------------------------------------------- pruning
 

@@ -17,9 +17,9 @@ import click
 
 from . import __version__
 from .documents import FORMATS, InputError, document_from_bytes, read_document
-from .rules import SEVERITY_RANK
 from .parsing import ENV_MODEL_DIR, ModelError, download_models, resolve_model_dir
 from .render import OUTPUT_FORMATS, RENDERERS, RenderOptions
+from .rules import SEVERITY_RANK
 from .vocab import SEVERITIES, Severity
 
 if TYPE_CHECKING:
@@ -29,8 +29,12 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _model_dir_option(f):
-    return click.option("--model-dir", type=click.Path(file_okay=False, path_type=str), default=None,
-                        help=f"stanza resources directory (default: ${ENV_MODEL_DIR}, then stanza's own).")(f)
+    return click.option(
+        "--model-dir",
+        type=click.Path(file_okay=False, path_type=str),
+        default=None,
+        help=f"stanza resources directory (default: ${ENV_MODEL_DIR}, then stanza's own).",
+    )(f)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,8 +48,16 @@ def _progress_bar(total_words: int):
     seconds (quick runs stay quiet) and counts parsed words."""
     from tqdm import tqdm
 
-    bar = tqdm(total=total_words, unit="word", unit_scale=True, desc="parsing", file=sys.stderr,
-               delay=2.0, leave=False, dynamic_ncols=True)
+    bar = tqdm(
+        total=total_words,
+        unit="word",
+        unit_scale=True,
+        desc="parsing",
+        file=sys.stderr,
+        delay=2.0,
+        leave=False,
+        dynamic_ncols=True,
+    )
 
     def advance(batch: Sequence[str]) -> None:
         bar.update(sum(len(t.split()) for t in batch))
@@ -55,20 +67,25 @@ def _progress_bar(total_words: int):
     return advance
 
 
-def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: str | None,
-                  model_dir: str | None, cache: bool = True, show_progress: bool = False,
-                  jobs: int = 1, stdin_filename: str | None = None
-                  ) -> tuple[list[ArticleResult], list, list[str]]:
+def _check_inputs(
+    paths: Sequence[str],
+    input_format: str | None,
+    config_file: str | None,
+    model_dir: str | None,
+    cache: bool = True,
+    show_progress: bool = False,
+    jobs: int = 1,
+    stdin_filename: str | None = None,
+) -> tuple[list[ArticleResult], list, list[str]]:
     """Read, configure and check the articles named on the command line.
 
     Returns the results (each with its document and report), the policy of each result's file
     and one-line input errors. A bad configuration or a missing model ends the run (exit 2)
     before anything is reported."""
     from .api import Checker
+    from .discovery import discover
     from .lexicons import default_lexicon
     from .policy import ConfigError, PolicyCache
-
-    from .discovery import discover
 
     # The newsroom policy that governs each article: its rules, lexicon additions, fail-on, and
     # the extensions that are articles (the policy of the current directory drives discovery).
@@ -111,7 +128,8 @@ def _check_inputs(paths: Sequence[str], input_format: str | None, config_file: s
             cache_dir = default_cache_dir() if cache else None
             workers = jobs or os.cpu_count() or 1
             results = Checker(model_dir, cache_dir=cache_dir, jobs=workers).check_documents(
-                docs, settings, _progress_bar if show_progress else None)
+                docs, settings, _progress_bar if show_progress else None
+            )
         except ModelError as e:
             _fail(str(e))
     return results, chosen, errors
@@ -124,42 +142,98 @@ def _fail(message: str) -> NoReturn:
 
 def _check_options(f):
     f = _model_dir_option(f)
-    f = click.option("--stdin-filename", default=None, metavar="PATH",
-                     help="Name the text read from - (standard input): the report's path, its format "
-                          "by extension and the configuration that applies to it.")(f)
-    f = click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-                     help="Parse in N worker processes, each loading the model once (0: one per CPU).")(f)
-    f = click.option("--cache/--no-cache", default=True, show_default=True,
-                     help="Reuse parses stored in the parse cache ($QUOTECHECK_CACHE_DIR, else "
-                          ".quotecheck-cache at the top of the git work tree).")(f)
-    f = click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str), default=None,
-                     help="Use this configuration file instead of discovering quotecheck.toml, "
-                          ".quotecheck.toml or pyproject.toml [tool.quotecheck] next to each article.")(f)
-    f = click.option("--input-format", type=click.Choice(FORMATS), default=None,
-                     help="Read every input as this format (default: by file extension; stdin is text).")(f)
+    f = click.option(
+        "--stdin-filename",
+        default=None,
+        metavar="PATH",
+        help="Name the text read from - (standard input): the report's path, its format "
+        "by extension and the configuration that applies to it.",
+    )(f)
+    f = click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=0),
+        default=1,
+        show_default=True,
+        help="Parse in N worker processes, each loading the model once (0: one per CPU).",
+    )(f)
+    f = click.option(
+        "--cache/--no-cache",
+        default=True,
+        show_default=True,
+        help="Reuse parses stored in the parse cache ($QUOTECHECK_CACHE_DIR, else "
+        ".quotecheck-cache at the top of the git work tree).",
+    )(f)
+    f = click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=str),
+        default=None,
+        help="Use this configuration file instead of discovering quotecheck.toml, "
+        ".quotecheck.toml or pyproject.toml [tool.quotecheck] next to each article.",
+    )(f)
+    f = click.option(
+        "--input-format",
+        type=click.Choice(FORMATS),
+        default=None,
+        help="Read every input as this format (default: by file extension; stdin is text).",
+    )(f)
     return f
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text",
-              show_default=True, help="text for people; json (one report, or a run document for several "
-                                      "files), jsonl, sarif, github (workflow annotations), junit, markdown, "
-                                      "html (an annotated page for one article).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str),
-              default=None, help="Write the report to this file instead of standard output.")
-@click.option("--fail-on", type=click.Choice([str(s) for s in SEVERITIES]), default=None,
-              help="Exit 1 when a finding at or above this severity is reported "
-                   "(default: the configuration's fail-on, else error).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (errors still exit 2).")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="Report only findings that are not in this baseline (see `quotecheck baseline create`).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people; json (one report, or a run document for several "
+    "files), jsonl, sarif, github (workflow annotations), junit, markdown, "
+    "html (an annotated page for one article).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=str),
+    default=None,
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([str(s) for s in SEVERITIES]),
+    default=None,
+    help="Exit 1 when a finding at or above this severity is reported "
+    "(default: the configuration's fail-on, else error).",
+)
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when findings are reported (errors still exit 2)."
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="Report only findings that are not in this baseline (see `quotecheck baseline create`).",
+)
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @_check_options
-def check(paths: tuple[str, ...], output_format: str, output: str | None, input_format: str | None,
-          fail_on: str | None, exit_zero: bool, baseline_file: str | None, config_file: str | None,
-          color: bool | None, stdin_filename: str | None, jobs: int, cache: bool,
-          model_dir: str | None) -> None:
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    input_format: str | None,
+    fail_on: str | None,
+    exit_zero: bool,
+    baseline_file: str | None,
+    config_file: str | None,
+    color: bool | None,
+    stdin_filename: str | None,
+    jobs: int,
+    cache: bool,
+    model_dir: str | None,
+) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from . import baseline
 
@@ -172,19 +246,23 @@ def check(paths: tuple[str, ...], output_format: str, output: str | None, input_
             _fail(str(e))
     # never in machine formats, files or pipes: only for a person watching a terminal
     show_progress = fmt.for_people and sys.stderr.isatty()
-    results, chosen, errors = _check_inputs(paths, input_format, config_file, model_dir, cache,
-                                            show_progress, jobs, stdin_filename)
+    results, chosen, errors = _check_inputs(
+        paths, input_format, config_file, model_dir, cache, show_progress, jobs, stdin_filename
+    )
     if known is not None:
         results, _ = baseline.apply(results, known)
     if not fmt.several and len(results) != 1:
-        _fail(f"--format {fmt.name} writes one page per article; {len(results)} articles were checked "
-              "(give one file)")
+        _fail(
+            f"--format {fmt.name} writes one page per article; {len(results)} articles were checked "
+            "(give one file)"
+        )
 
     options = RenderOptions(
         errors=tuple(errors),
         fail_on=Severity(fail_on or next((p.fail_on for p in chosen if p.fail_on), None) or "error"),
         color=color if color is not None else (output is None and sys.stdout.isatty()),
-        one_file=len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file()))
+        one_file=len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file()),
+    )
     rendered = fmt.render(results, options)
     if output:
         Path(output).write_text(rendered, encoding="utf-8")
@@ -229,28 +307,62 @@ def _saved_reports(paths: Sequence[str]) -> list[str] | None:
     return files
 
 
-SUMMARY_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
-                   ".csv": "csv", ".json": "json"}
+SUMMARY_FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".json": "json",
+}
 
 
 @main.command("summarize")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--by", "by", multiple=True, metavar="FIELD",
-              help="Group by a front-matter field (section, author, desk, ...) or a date bucket: day, week, "
-                   "month or year of the date field, or FIELD:UNIT for another date field; repeatable.")
-@click.option("--format", "output_format", type=click.Choice(["markdown", "html", "csv", "json"]), default=None,
-              help="markdown (a pull-request comment), html (one self-contained page with charts), csv (one "
-                   "table, see --table) or json (validated against schemas/summary.schema.json). Default: "
-                   "from the -o file extension, else markdown.")
-@click.option("--table", type=click.Choice(["sources", "articles", "groups"]), default=None,
-              help="The table that --format csv writes.  [default: sources]")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str), default=None,
-              help="Write the summary to this file instead of standard output.")
+@click.option(
+    "--by",
+    "by",
+    multiple=True,
+    metavar="FIELD",
+    help="Group by a front-matter field (section, author, desk, ...) or a date bucket: day, week, "
+    "month or year of the date field, or FIELD:UNIT for another date field; repeatable.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "html", "csv", "json"]),
+    default=None,
+    help="markdown (a pull-request comment), html (one self-contained page with charts), csv (one "
+    "table, see --table) or json (validated against schemas/summary.schema.json). Default: "
+    "from the -o file extension, else markdown.",
+)
+@click.option(
+    "--table",
+    type=click.Choice(["sources", "articles", "groups"]),
+    default=None,
+    help="The table that --format csv writes.  [default: sources]",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=str),
+    default=None,
+    help="Write the summary to this file instead of standard output.",
+)
 @_check_options
-def summarize_command(paths: tuple[str, ...], by: tuple[str, ...], output_format: str | None,
-                      table: str | None, output: str | None, input_format: str | None,
-                      config_file: str | None, stdin_filename: str | None, jobs: int, cache: bool,
-                      model_dir: str | None) -> None:
+def summarize_command(
+    paths: tuple[str, ...],
+    by: tuple[str, ...],
+    output_format: str | None,
+    table: str | None,
+    output: str | None,
+    input_format: str | None,
+    config_file: str | None,
+    stdin_filename: str | None,
+    jobs: int,
+    cache: bool,
+    model_dir: str | None,
+) -> None:
     """Sourcing statistics across articles, or across saved JSON reports (no re-parse).
 
     PATHS are articles and directories of articles (checked, using the parse cache), or JSON
@@ -270,8 +382,9 @@ def summarize_command(paths: tuple[str, ...], by: tuple[str, ...], output_format
             summary = summarize(load_reports(report_files), by=by)  # streamed: one file at a time
             errors: list[str] = []
         else:
-            results, _, errors = _check_inputs(paths, input_format, config_file, model_dir, cache,
-                                               jobs=jobs, stdin_filename=stdin_filename)
+            results, _, errors = _check_inputs(
+                paths, input_format, config_file, model_dir, cache, jobs=jobs, stdin_filename=stdin_filename
+            )
             summary = summarize((r.report for r in results), by=by)
         validate_summary(summary)
     except SummaryError as e:
@@ -280,12 +393,15 @@ def summarize_command(paths: tuple[str, ...], by: tuple[str, ...], output_format
         rendered = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
     elif output_format == "html":
         from .render.summary_html import render_summary_html
+
         rendered = render_summary_html(summary)
     elif output_format == "csv":
         from .render.summary_tables import render_summary_csv
+
         rendered = render_summary_csv(summary, table or "sources")
     else:
         from .render.summary_tables import render_summary_markdown
+
         rendered = render_summary_markdown(summary)
     if output:
         Path(output).write_text(rendered, encoding="utf-8")
@@ -301,18 +417,33 @@ def baseline_group() -> None:
 
 @baseline_group.command("create")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=str),
-              default="quotecheck-baseline.json", show_default=True, help="Where to write the baseline.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=str),
+    default="quotecheck-baseline.json",
+    show_default=True,
+    help="Where to write the baseline.",
+)
 @_check_options
-def baseline_create(paths: tuple[str, ...], output: str, input_format: str | None, config_file: str | None,
-                    stdin_filename: str | None, jobs: int, cache: bool, model_dir: str | None) -> None:
+def baseline_create(
+    paths: tuple[str, ...],
+    output: str,
+    input_format: str | None,
+    config_file: str | None,
+    stdin_filename: str | None,
+    jobs: int,
+    cache: bool,
+    model_dir: str | None,
+) -> None:
     """Check PATHS and record every finding in a baseline file."""
     import json
 
     from . import baseline
 
-    results, _, errors = _check_inputs(paths, input_format, config_file, model_dir, cache, jobs=jobs,
-                                       stdin_filename=stdin_filename)
+    results, _, errors = _check_inputs(
+        paths, input_format, config_file, model_dir, cache, jobs=jobs, stdin_filename=stdin_filename
+    )
     doc = baseline.create(r.report for r in results)
     Path(output).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(results)} file(s) in {output}")
@@ -325,7 +456,8 @@ def baseline_create(paths: tuple[str, ...], output: str, input_format: str | Non
 def rules_command(rule_id: str | None, markdown: bool) -> None:
     """List every rule, or explain one."""
     from .rules import RULES_BY_ID
-    from .rules.catalogue import explain, markdown as catalogue_markdown, rule_table
+    from .rules.catalogue import explain, rule_table
+    from .rules.catalogue import markdown as catalogue_markdown
 
     if markdown:
         click.echo(catalogue_markdown(), nl=False)
@@ -360,8 +492,10 @@ def models_info(model_dir: str | None) -> None:
     click.echo(f"found through:   {loc.origin}")
     click.echo("processors:      " + ", ".join(f"{k} ({v})" for k, v in loc.processors.items()))
     click.echo(f"model identity:  {loc.model_id}")
-    click.echo("named entities:  " + ("yes (used as an extra signal for source types)"
-                                      if "ner" in loc.processors else "no (not needed)"))
+    click.echo(
+        "named entities:  "
+        + ("yes (used as an extra signal for source types)" if "ner" in loc.processors else "no (not needed)")
+    )
 
 
 @models.command("download")
@@ -379,10 +513,21 @@ def models_download(model_dir: str | None) -> None:
 # --- quotecheck config: the effective newsroom policy (quotecheck/policy.py) ---------------
 @main.command("config")
 @click.argument("path", default=".", required=False)
-@click.option("--config", "config_file", default=None, metavar="FILE",
-              help="Use this configuration file instead of searching from PATH.")
-@click.option("--format", "config_format", type=click.Choice(["toml", "json"]), default="toml",
-              show_default=True, help="Output format.")
+@click.option(
+    "--config",
+    "config_file",
+    default=None,
+    metavar="FILE",
+    help="Use this configuration file instead of searching from PATH.",
+)
+@click.option(
+    "--format",
+    "config_format",
+    type=click.Choice(["toml", "json"]),
+    default="toml",
+    show_default=True,
+    help="Output format.",
+)
 def config_command(path: str, config_file: str | None, config_format: str) -> None:
     """Show the configuration in effect for PATH (default: the current directory): the
     config files applied, fail-on, every rule's severity and options, lexicon additions."""

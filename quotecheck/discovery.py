@@ -73,10 +73,20 @@ from .documents import EXTENSIONS, InputError
 
 __all__ = ["GITIGNORE", "IGNORE_FILE", "VENDORED_DIRS", "discover"]
 
-VENDORED_DIRS: frozenset[str] = frozenset({
-    "node_modules", "vendor", "bower_components", "site-packages", "__pycache__", "_site",
-    "dist", "build", ".venv", "venv",
-})
+VENDORED_DIRS: frozenset[str] = frozenset(
+    {
+        "node_modules",
+        "vendor",
+        "bower_components",
+        "site-packages",
+        "__pycache__",
+        "_site",
+        "dist",
+        "build",
+        ".venv",
+        "venv",
+    }
+)
 """Directory names never entered while walking (dependencies, build output, caches)."""
 
 IGNORE_FILE = ".quotecheckignore"
@@ -89,9 +99,13 @@ STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
 
 
-def discover(paths: Sequence[str], *, extensions: Mapping[str, str] = EXTENSIONS,
-             cwd: Path | None = None,
-             respect_gitignore: bool = True) -> tuple[list[str], list[InputError]]:
+def discover(
+    paths: Sequence[str],
+    *,
+    extensions: Mapping[str, str] = EXTENSIONS,
+    cwd: Path | None = None,
+    respect_gitignore: bool = True,
+) -> tuple[list[str], list[InputError]]:
     """The article files named by command-line ``paths``, and the problems found on the way.
 
     ``paths`` holds files, directories, globs, ``"-"`` and ``!PATTERN`` exclusions (see the
@@ -131,10 +145,10 @@ def discover(paths: Sequence[str], *, extensions: Mapping[str, str] = EXTENSIONS
 class _IgnoreFile:
     """The patterns of one ignore file; they apply to paths below ``base``."""
 
-    base: str                 # absolute, normalized directory the patterns are relative to
+    base: str  # absolute, normalized directory the patterns are relative to
     lines: tuple[str, ...]
     spec: GitIgnoreSpec
-    own: bool                 # a .quotecheckignore (True) or a git source (False)
+    own: bool  # a .quotecheckignore (True) or a git source (False)
     has_negation: bool
 
     @classmethod
@@ -148,7 +162,7 @@ class _IgnoreFile:
         prefix = os.path.join(self.base, "")
         if not path.startswith(prefix) or len(path) == len(prefix):
             return None
-        return path[len(prefix):].replace(os.sep, "/")
+        return path[len(prefix) :].replace(os.sep, "/")
 
     def verdict(self, path: str, is_dir: bool) -> bool | None:
         """``True``: ignored, ``False``: re-included by a ``!`` line, ``None``: no pattern."""
@@ -169,8 +183,9 @@ class _IgnoreFile:
         probe = rel + "/"
         if self.spec.check_file(probe).include is None:
             return self
-        kept = [line for line in self.lines
-                if GitIgnoreSpec.from_lines([line]).check_file(probe).include is None]
+        kept = [
+            line for line in self.lines if GitIgnoreSpec.from_lines([line]).check_file(probe).include is None
+        ]
         return _IgnoreFile.parse(self.base, kept, self.own)
 
 
@@ -194,11 +209,11 @@ def _is_ignored(sources: Sequence[_IgnoreFile], path: str, is_dir: bool) -> bool
 class _Dir:
     """A directory being walked: where it is, how to print it, which rules apply inside."""
 
-    path: str                          # absolute, normalized
-    shown: str                         # the form reported, built from what the user typed
-    sources: tuple[_IgnoreFile, ...]   # ignore files applying to its entries, shallow first
-    in_git: bool                       # inside a git work tree
-    in_ignored: bool                   # inside an ignored directory (walked for re-includes)
+    path: str  # absolute, normalized
+    shown: str  # the form reported, built from what the user typed
+    sources: tuple[_IgnoreFile, ...]  # ignore files applying to its entries, shallow first
+    in_git: bool  # inside a git work tree
+    in_ignored: bool  # inside an ignored directory (walked for re-includes)
 
 
 def _os_reason(err: OSError) -> str:
@@ -214,15 +229,22 @@ def _sort_key(path: str) -> tuple[str, ...]:
 class _Discovery:
     """The state of one :func:`discover` call: caches, results and errors."""
 
-    def __init__(self, cwd: str, extensions: Mapping[str, str], respect_gitignore: bool,
-                 exclusions: list[str], errors: list[InputError]) -> None:
+    def __init__(
+        self,
+        cwd: str,
+        extensions: Mapping[str, str],
+        respect_gitignore: bool,
+        exclusions: list[str],
+        errors: list[InputError],
+    ) -> None:
         self.cwd = cwd
         self.extensions = frozenset(ext.lower() for ext in extensions)
         self.extension_list = ", ".join(extensions)
         self.respect_gitignore = respect_gitignore
         self.exclude = GitIgnoreSpec.from_lines(exclusions) if exclusions else None
         self.exclude_prunes = self.exclude is not None and not any(
-            pattern.include is False for pattern in self.exclude.patterns)
+            pattern.include is False for pattern in self.exclude.patterns
+        )
         self.found: list[str] = []
         self.errors = errors
         self._seen: set[str] = set()
@@ -280,8 +302,7 @@ class _Discovery:
             elif entry.is_file() and self._keeps_file(directory, entry.name):
                 yield os.path.join(directory.shown, entry.name), entry.path
 
-    def _keeps_file(self, directory: _Dir, name: str,
-                    literal: frozenset[str] = frozenset()) -> bool:
+    def _keeps_file(self, directory: _Dir, name: str, literal: frozenset[str] = frozenset()) -> bool:
         if name.startswith(".") and name not in literal:
             return False
         if os.path.splitext(name)[1].lower() not in self.extensions:
@@ -289,8 +310,7 @@ class _Discovery:
         path = os.path.join(directory.path, name)
         return not _is_ignored(directory.sources, path, False) and not self._excluded(path, False)
 
-    def _child(self, parent: _Dir, name: str,
-               literal: frozenset[str] = frozenset()) -> _Dir | None:
+    def _child(self, parent: _Dir, name: str, literal: frozenset[str] = frozenset()) -> _Dir | None:
         """The subdirectory ``name`` of ``parent``, or ``None`` if it is not to be entered."""
         if (name.startswith(".") or name in VENDORED_DIRS) and name not in literal:
             return None
@@ -307,8 +327,7 @@ class _Discovery:
                 sources = tuple(s for s in sources if s.own) + self._exclude_file(path)
                 in_git = True
             sources += self._load(path, own=False, git=in_git) + self._load(path, own=True)
-        return _Dir(path, os.path.join(parent.shown, name), sources, in_git,
-                    parent.in_ignored or ignored)
+        return _Dir(path, os.path.join(parent.shown, name), sources, in_git, parent.in_ignored or ignored)
 
     def _root(self, path: str, shown: str) -> _Dir:
         """An explicitly named directory, with the ignore files of the directories above."""
@@ -337,8 +356,7 @@ class _Discovery:
         """The ``.quotecheckignore`` (``own``) or ``.gitignore`` of ``directory``, if any."""
         if not own and not (git and self.respect_gitignore):
             return ()
-        loaded = self._read(os.path.join(directory, IGNORE_FILE if own else GITIGNORE),
-                            directory, own)
+        loaded = self._read(os.path.join(directory, IGNORE_FILE if own else GITIGNORE), directory, own)
         return (loaded,) if loaded is not None else ()
 
     def _read(self, file: str, base: str, own: bool) -> _IgnoreFile | None:
@@ -350,8 +368,11 @@ class _Discovery:
                     with open(file, encoding="utf-8-sig", errors="replace") as handle:
                         lines = handle.read().splitlines()
                 except OSError as err:
-                    reason = "permission denied" if isinstance(err, PermissionError) else (
-                        f"cannot read ignore file: {err.strerror or err}")
+                    reason = (
+                        "permission denied"
+                        if isinstance(err, PermissionError)
+                        else (f"cannot read ignore file: {err.strerror or err}")
+                    )
                     self.errors.append(InputError(file, reason))
                 else:
                     loaded = _IgnoreFile.parse(base, lines, own)
@@ -392,7 +413,7 @@ class _Discovery:
                 return ()
             if not first.startswith("gitdir:"):
                 return ()
-            git_dir = os.path.normpath(os.path.join(work_tree, first[len("gitdir:"):].strip()))
+            git_dir = os.path.normpath(os.path.join(work_tree, first[len("gitdir:") :].strip()))
             try:
                 with open(os.path.join(git_dir, "commondir"), encoding="utf-8") as handle:
                     git_dir = os.path.normpath(os.path.join(git_dir, handle.read().strip()))
@@ -431,12 +452,12 @@ class _Discovery:
             if not os.path.isfile(path):
                 continue
             directory = self._glob_dir(states, base, os.path.dirname(path), literal)
-            if directory is not None and self._keeps_file(directory, os.path.basename(path),
-                                                          literal):
+            if directory is not None and self._keeps_file(directory, os.path.basename(path), literal):
                 yield shown, path
 
-    def _glob_dir(self, states: dict[str, _Dir | None], base: str, path: str,
-                  literal: frozenset[str]) -> _Dir | None:
+    def _glob_dir(
+        self, states: dict[str, _Dir | None], base: str, path: str, literal: frozenset[str]
+    ) -> _Dir | None:
         """The walk state of directory ``path`` below a glob's literal ``base``."""
         if path in states:
             return states[path]
@@ -445,7 +466,6 @@ class _Discovery:
             state: _Dir | None = self._root(path, path)
         else:
             parent = self._glob_dir(states, base, os.path.dirname(path), literal)
-            state = None if parent is None else self._child(parent, os.path.basename(path),
-                                                             literal)
+            state = None if parent is None else self._child(parent, os.path.basename(path), literal)
         states[path] = state
         return state

@@ -24,9 +24,27 @@ from .quotes import QuoteSpan
 from .vocab import MentionKind
 
 # Dependency relations of a noun phrase's own words, and of the descriptions hanging on it.
-MENTION_RELS = {"det", "amod", "compound", "flat", "flat:name", "nummod", "nmod:poss", "det:poss",
-                "case", "nmod", "nmod:npmod", "advmod", "obl", "fixed", "goeswith", "compound:prt",
-                "nmod:tmod", "acl", "cc:preconj"}
+MENTION_RELS = {
+    "det",
+    "amod",
+    "compound",
+    "flat",
+    "flat:name",
+    "nummod",
+    "nmod:poss",
+    "det:poss",
+    "case",
+    "nmod",
+    "nmod:npmod",
+    "advmod",
+    "obl",
+    "fixed",
+    "goeswith",
+    "compound:prt",
+    "nmod:tmod",
+    "acl",
+    "cc:preconj",
+}
 DESCRIPTION_RELS = {"appos", "acl:relcl"}
 # The relations a proper noun can have to be the name a later pronoun takes up.
 NAME_ANTECEDENT_RELS = ("nsubj", "nsubj:pass", "flat", "appos", "compound", "conj", "obj", "nmod:poss")
@@ -74,7 +92,7 @@ class ArticleText:
         """Does [start, end) lie inside (or overlap) a quotation?"""
         end = start + 1 if end is None else end
         i = bisect_right(self.quote_starts, start) - 1
-        for q in self.quotes[max(0, i):i + 2]:
+        for q in self.quotes[max(0, i) : i + 2]:
             if q.start < end and start < q.end:
                 return True
         return False
@@ -103,8 +121,9 @@ def knowledge_tail(lex: Lexicon) -> re.Pattern:
 # ---------------------------------------------------------------------------------- at a cue
 
 
-def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int,
-                           org_of_heads: frozenset[str]) -> list[Word]:
+def _collect_mention_words(
+    sent: Sentence, head: Word, lo: int, hi: int, org_of_heads: frozenset[str]
+) -> list[Word]:
     """The head and its noun-phrase dependents (not appositions or relative clauses),
     restricted to [lo, hi)."""
     keep = [head]
@@ -112,13 +131,21 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int,
     while stack:
         w = stack.pop()
         for c in sent.children(w):
-            if c.deprel in DESCRIPTION_RELS or c.deprel == "punct" or c.deprel.startswith("conj") \
-                    or c.deprel == "cc":
+            if (
+                c.deprel in DESCRIPTION_RELS
+                or c.deprel == "punct"
+                or c.deprel.startswith("conj")
+                or c.deprel == "cc"
+            ):
                 continue
             if c.deprel not in MENTION_RELS:
                 continue
-            if head.upos == "PROPN" and c.deprel in ("nmod", "acl", "obl") and c.start > head.end and not (
-                    head.text in org_of_heads and c.deprel == "nmod"):
+            if (
+                head.upos == "PROPN"
+                and c.deprel in ("nmod", "acl", "obl")
+                and c.start > head.end
+                and not (head.text in org_of_heads and c.deprel == "nmod")
+            ):
                 continue  # "Jones of ..." / "Jones, who ..." : keep names short ("Department of Health" stays)
             if c.start < lo or c.end > hi:
                 continue
@@ -128,12 +155,20 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int,
     # keep the contiguous run around the head
     idx = {w.index for w in keep}
     first = last = head.index
-    while first - 1 in idx or (first - 1 >= 1 and sent.word(first - 1).deprel == "punct"
-                               and first - 2 in idx and sent.word(first - 1).end - sent.word(first - 1).start == 1
-                               and sent.word(first - 1).lemma in "-.'’"):
+    while first - 1 in idx or (
+        first - 1 >= 1
+        and sent.word(first - 1).deprel == "punct"
+        and first - 2 in idx
+        and sent.word(first - 1).end - sent.word(first - 1).start == 1
+        and sent.word(first - 1).lemma in "-.'’"
+    ):
         first -= 1
-    while last + 1 in idx or (last + 1 <= len(sent.words) and sent.word(last + 1).deprel == "punct"
-                              and last + 2 in idx and sent.word(last + 1).lemma in "-.'’"):
+    while last + 1 in idx or (
+        last + 1 <= len(sent.words)
+        and sent.word(last + 1).deprel == "punct"
+        and last + 2 in idx
+        and sent.word(last + 1).lemma in "-.'’"
+    ):
         last += 1
     return [w for w in sent.words if first <= w.index <= last]
 
@@ -141,13 +176,18 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int,
 def _strip_edges(words: list[Word]) -> list[Word]:
     while words and (words[0].upos in ("PUNCT", "ADP", "CCONJ", "SCONJ") and words[0].lemma not in ("one",)):
         words = words[1:]
-    while words and words[-1].upos in ("PUNCT", "ADP", "CCONJ", "SCONJ", "PART") and words[-1].text not in ("'s", "’s"):
+    while (
+        words
+        and words[-1].upos in ("PUNCT", "ADP", "CCONJ", "SCONJ", "PART")
+        and words[-1].text not in ("'s", "’s")
+    ):
         words = words[:-1]
     return words
 
 
-def _description_span(ctx: ArticleText, sent: Sentence, head: Word, mention_end: int,
-                      hi: int) -> tuple[int, int] | None:
+def _description_span(
+    ctx: ArticleText, sent: Sentence, head: Word, mention_end: int, hi: int
+) -> tuple[int, int] | None:
     """Apposition or relative clause describing the head noun ("commander of NATO's military arm",
     "who spoke on background but declined to be named")."""
     parts = [c for c in sent.children(head) if c.deprel in DESCRIPTION_RELS and c.start >= mention_end]
@@ -158,8 +198,11 @@ def _description_span(ctx: ArticleText, sent: Sentence, head: Word, mention_end:
     if words:
         words.sort(key=lambda w: w.index)
         for i in range(1, len(words) - 1):  # "who wrote the measure, insisted that ...": stop at ", insisted"
-            if words[i].lemma == "," and words[i + 1].upos in ("VERB", "AUX") and words[i + 1].deprel not in (
-                    "acl", "acl:relcl", "conj"):
+            if (
+                words[i].lemma == ","
+                and words[i + 1].upos in ("VERB", "AUX")
+                and words[i + 1].deprel not in ("acl", "acl:relcl", "conj")
+            ):
                 words = words[:i]
                 break
         words = _strip_edges(words)
@@ -173,13 +216,20 @@ def _description_span(ctx: ArticleText, sent: Sentence, head: Word, mention_end:
         return None
     start = mention_end + m.end()
     after = [w for _, w in ctx.words_between(start, hi)]
-    if not after or (after[0].upos in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PART", "PRON")
-                      and after[0].text.lower() not in ("who", "whose")):
+    if not after or (
+        after[0].upos in ("VERB", "AUX", "SCONJ", "CCONJ", "ADV", "PART", "PRON")
+        and after[0].text.lower() not in ("who", "whose")
+    ):
         return None
     end = start
     for i, w in enumerate(after):
-        if w.upos == "PUNCT" and w.lemma in (",", ";") and i + 1 < len(after) and \
-                after[i + 1].upos in ("VERB", "AUX") and after[i + 1].deprel not in ("acl", "acl:relcl"):
+        if (
+            w.upos == "PUNCT"
+            and w.lemma in (",", ";")
+            and i + 1 < len(after)
+            and after[i + 1].upos in ("VERB", "AUX")
+            and after[i + 1].deprel not in ("acl", "acl:relcl")
+        ):
             break
         if w.upos == "PUNCT" and w.lemma in (".", ";", "?", "!"):
             break
@@ -201,7 +251,7 @@ def _balance(text: str, start: int, end: int, hi: int) -> tuple[int, int]:
 def _name_before(ctx: ArticleText, sent: Sentence, start: int, lo: int) -> tuple[int, int] | None:
     """ "Earline Moss, a retired schoolteacher who ..., said": the proper name right before a
     descriptor set off by a comma, if there is one."""
-    if ctx.text[max(lo, start - 2):start] != ", ":
+    if ctx.text[max(lo, start - 2) : start] != ", ":
         return None
     prev = [w for w in sent.words if lo <= w.start and w.end <= start - 2]
     run: list[Word] = []
@@ -217,29 +267,58 @@ def _name_before(ctx: ArticleText, sent: Sentence, start: int, lo: int) -> tuple
     return run[0].start, run[-1].end
 
 
-def name_mention(ctx: ArticleText, s_idx: int, span: tuple[int, int],
-                  description: tuple[int, int] | None, ner: str = "O") -> Mention:
+def name_mention(
+    ctx: ArticleText, s_idx: int, span: tuple[int, int], description: tuple[int, int] | None, ner: str = "O"
+) -> Mention:
     """A name mention taken from the surface: an appositive name, a name before a descriptor,
     a dash byline."""
     words = [w for _, w in ctx.words_between(*span)] or None
     last = words[-1] if words else None
-    text = ctx.text[span[0]:span[1]]
+    text = ctx.text[span[0] : span[1]]
     capitalised = text[:1].isupper()
-    return Mention(span[0], span[1], text, MentionKind.NAME if capitalised else MentionKind.DESCRIPTOR,
-                   last.lemma.lower() if last else text.split()[-1].lower(), last.upos if last else "PROPN",
-                   "sing", False, s_idx, tuple(w.text for w in words or ()), ner, description)
+    return Mention(
+        span[0],
+        span[1],
+        text,
+        MentionKind.NAME if capitalised else MentionKind.DESCRIPTOR,
+        last.lemma.lower() if last else text.split()[-1].lower(),
+        last.upos if last else "PROPN",
+        "sing",
+        False,
+        s_idx,
+        tuple(w.text for w in words or ()),
+        ner,
+        description,
+    )
 
 
 def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> Mention | None:
     sent = ctx.parse.sentences[s_idx]
-    if head.upos == "PRON" or head.lemma.lower() in ctx.lexicon.pronouns and head.upos in ("PRON", "DET"):
+    if head.upos == "PRON" or (head.lemma.lower() in ctx.lexicon.pronouns and head.upos in ("PRON", "DET")):
         key = head.text.lower()
         if key not in ctx.lexicon.pronouns:
             return None
         _, _, number = ctx.lexicon.pronouns[key]
-        return Mention(head.start, head.end, ctx.text[head.start:head.end], MentionKind.PRONOUN, key,
-                       "PRON", number, True, s_idx, (head.text,), head.ner)
-    words = _widen(ctx, sent, _strip_edges(_collect_mention_words(sent, head, lo, hi, ctx.lexicon.org_of_heads)), head, lo)
+        return Mention(
+            head.start,
+            head.end,
+            ctx.text[head.start : head.end],
+            MentionKind.PRONOUN,
+            key,
+            "PRON",
+            number,
+            True,
+            s_idx,
+            (head.text,),
+            head.ner,
+        )
+    words = _widen(
+        ctx,
+        sent,
+        _strip_edges(_collect_mention_words(sent, head, lo, hi, ctx.lexicon.org_of_heads)),
+        head,
+        lo,
+    )
     if not words:
         return None
     start, end = words[0].start, words[-1].end
@@ -247,8 +326,14 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
         return None
     # "A district official": the tagger calls "official" an adjective hanging on "district";
     # in an English noun phrase a modifier does not follow its noun, so the later word is the head.
-    tail = [w for w in words if w.start > head.start and w.head == head.index and
-            w.deprel in ("amod", "compound") and w.upos in ("ADJ", "NOUN")]
+    tail = [
+        w
+        for w in words
+        if w.start > head.start
+        and w.head == head.index
+        and w.deprel in ("amod", "compound")
+        and w.upos in ("ADJ", "NOUN")
+    ]
     if tail and tail[-1] is words[-1]:
         head = tail[-1]
     first = words[0].text.lower()
@@ -256,33 +341,49 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
     if head.lemma.lower() in ("people", "sources", "officials"):
         number = "plur"
     lex = ctx.lexicon
-    common = (head.lemma.lower() in lex.anonymous_nouns or head.lemma.lower() in lex.document_nouns
-              or head.lemma.lower() in lex.organization_nouns) \
-        and not (head.text[:1].isupper() and head.text.rstrip(".") in lex.titles)  # "Judge Ito"
+    common = (
+        head.lemma.lower() in lex.anonymous_nouns
+        or head.lemma.lower() in lex.document_nouns
+        or head.lemma.lower() in lex.organization_nouns
+    ) and not (head.text[:1].isupper() and head.text.rstrip(".") in lex.titles)  # "Judge Ito"
     other_names = []  # proper nouns right after the head ("Leader Craig Detweiler"), not in a phrase after it
-    for w in words[words.index(head) + 1:] if head in words else []:
+    for w in words[words.index(head) + 1 :] if head in words else []:
         if w.upos != "PROPN":
             break
         other_names.append(w)
     other_names = [w for w in other_names if w.text not in lex.calendar_words]
     role: tuple[int, int] | None = None  # "longtime Democratic pollster": describes the name after it
-    if other_names and (common or head.upos in ("NOUN", "PROPN") and head.text[:1].islower()
-                        and head.text not in lex.name_particles):
+    if other_names and (
+        common
+        or (head.upos in ("NOUN", "PROPN")
+        and head.text[:1].islower()
+        and head.text not in lex.name_particles)
+    ):
         # "House Minority Leader Craig Detweiler" parsed with head "Leader", "longtime Democratic
         # pollster Pat Caddell" with head "pollster": the name is the head
         head, common = other_names[-1], False
-    is_name = not common and (head.upos == "PROPN" or (head.text[:1].isupper() and head.upos in ("NOUN", "X", "ADJ")))
+    is_name = not common and (
+        head.upos == "PROPN" or (head.text[:1].isupper() and head.upos in ("NOUN", "X", "ADJ"))
+    )
     if is_name and head in words:
         # "longtime Democratic pollster Pat Caddell", "Trump's lawyer Marc Kasowitz": the name
         # after the last lower-case noun is the mention; the words before it describe it
         at = words.index(head)
-        cut = next((i for i in range(at - 1, -1, -1)
-                    if words[i].upos in ("NOUN", "PROPN") and words[i].text[:1].islower()
-                    and words[i].text not in lex.name_particles), None)
-        if cut is not None and all(w.upos == "PROPN" or w.text[:1].isupper()
-                                   for w in words[cut + 1:at + 1]):
+        cut = next(
+            (
+                i
+                for i in range(at - 1, -1, -1)
+                if words[i].upos in ("NOUN", "PROPN")
+                and words[i].text[:1].islower()
+                and words[i].text not in lex.name_particles
+            ),
+            None,
+        )
+        if cut is not None and all(
+            w.upos == "PROPN" or w.text[:1].isupper() for w in words[cut + 1 : at + 1]
+        ):
             role = (start, words[cut].end)
-            words = words[cut + 1:]
+            words = words[cut + 1 :]
             start = words[0].start
     definite = first in lex.definite_determiners
     if is_name:
@@ -291,7 +392,9 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
         kind = MentionKind.NOMINAL
     else:
         kind = MentionKind.DESCRIPTOR
-    if kind != MentionKind.NAME:  # "a person familiar with the matter": the parser often makes the adjective the head
+    if (
+        kind != MentionKind.NAME
+    ):  # "a person familiar with the matter": the parser often makes the adjective the head
         follow = knowledge_tail(lex).match(ctx.text, end, hi)
         if follow and not ctx.in_quote(end, follow.end()):
             end = follow.end()
@@ -305,8 +408,20 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
         named = _appositive_name(ctx, desc)
         if named is not None:  # "Rennick's attorney, Paul Stavros, told reporters"
             return name_mention(ctx, s_idx, named, (start, end), ner)
-    return Mention(start, end, ctx.text[start:end], kind, head.lemma.lower(), head.upos, number,
-                   definite, s_idx, tuple(w.text for w in words), ner, desc)
+    return Mention(
+        start,
+        end,
+        ctx.text[start:end],
+        kind,
+        head.lemma.lower(),
+        head.upos,
+        number,
+        definite,
+        s_idx,
+        tuple(w.text for w in words),
+        ner,
+        desc,
+    )
 
 
 def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: int) -> list[Word]:
@@ -318,7 +433,11 @@ def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: 
     first = words[0]
     while first.index > 1:
         prev = sent.word(first.index - 1)
-        if prev.start < lo or ctx.in_quote(prev.start) or prev.upos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+        if (
+            prev.start < lo
+            or ctx.in_quote(prev.start)
+            or prev.upos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+        ):
             break
         if prev.head not in (head.index, head.head) and not (first.index <= prev.head <= words[-1].index):
             break
@@ -327,7 +446,11 @@ def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: 
     last = words[-1]
     while head.upos == "PROPN" and last.index < len(sent.words):
         nxt = sent.word(last.index + 1)  # "said Tom Reyes" parsed as two subjects: Tom, Reyes
-        if nxt.upos != "PROPN" or ctx.in_quote(nxt.start) or nxt.head not in (head.index, head.head, last.index):
+        if (
+            nxt.upos != "PROPN"
+            or ctx.in_quote(nxt.start)
+            or nxt.head not in (head.index, head.head, last.index)
+        ):
             break
         words = words + [nxt]
         last = nxt
@@ -339,7 +462,7 @@ _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]*\.?(?:\s*\([
 
 def _appositive_name(ctx: ArticleText, desc: tuple[int, int]) -> tuple[int, int] | None:
     """The span of a description that is just a proper name ("Paul Stavros"), if it is one."""
-    text = ctx.text[desc[0]:desc[1]]
+    text = ctx.text[desc[0] : desc[1]]
     if _NAME_RUN.fullmatch(text) is None or len(text.split()) > 6:
         return None
     words = [w for _, w in ctx.words_between(*desc)]
@@ -355,8 +478,19 @@ def np_head(sent: Sentence, word: Word, lo: int, hi: int) -> Word:
         h = sent.head_of(cur)
         if h is None or not (lo <= h.start and h.end <= hi):
             break
-        if cur.deprel in ("compound", "flat", "flat:name", "amod", "det", "nummod", "nmod:poss", "case",
-                          "det:poss", "punct", "fixed") and h.upos in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"):
+        if cur.deprel in (
+            "compound",
+            "flat",
+            "flat:name",
+            "amod",
+            "det",
+            "nummod",
+            "nmod:poss",
+            "case",
+            "det:poss",
+            "punct",
+            "fixed",
+        ) and h.upos in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"):
             cur = h
             continue
         break
@@ -395,9 +529,19 @@ def _given(m: Mention, lex: Lexicon) -> list[str]:
 
 def name_from_text(text: str, span: tuple[int, int], sentence: int) -> Mention:
     """A name mention for a name found on the surface only ("Dr. Samuel Okafor")."""
-    name = text[span[0]:span[1]]
-    return Mention(span[0], span[1], name, MentionKind.NAME, name.split()[-1].lower(), "PROPN", "sing",
-                   False, sentence, tuple(name.split()))
+    name = text[span[0] : span[1]]
+    return Mention(
+        span[0],
+        span[1],
+        name,
+        MentionKind.NAME,
+        name.split()[-1].lower(),
+        "PROPN",
+        "sing",
+        False,
+        sentence,
+        tuple(name.split()),
+    )
 
 
 @dataclass(frozen=True)
@@ -452,8 +596,13 @@ class MentionFinder:
         if key not in self._surname_gender:  # one scan of the article per surname
             pattern = re.compile(rf"\b([A-Z][a-zé]+)\s+(?:[A-Z]\.\s+)?{re.escape(key)}\b", re.IGNORECASE)
             self._surname_gender[key] = next(
-                (self.lex.first_names[f.group(1)] for f in pattern.finditer(self.text)
-                 if f.group(1)[:1].isupper() and f.group(1) in self.lex.first_names), None)
+                (
+                    self.lex.first_names[f.group(1)]
+                    for f in pattern.finditer(self.text)
+                    if f.group(1)[:1].isupper() and f.group(1) in self.lex.first_names
+                ),
+                None,
+            )
         return self._surname_gender[key]
 
     def mention_gender(self, m: Mention) -> str | None:
@@ -470,24 +619,47 @@ class MentionFinder:
             sent = self.parse.sentences[s_idx]
             words = [w for w in sent.words if w.end <= pron.start and not self.quoted.covers(w.start)]
             for w in reversed(words):
-                if w.upos != "PROPN" or w.text in self.lex.calendar_words or self._name_goes_on(sent, w, pron):
+                if (
+                    w.upos != "PROPN"
+                    or w.text in self.lex.calendar_words
+                    or self._name_goes_on(sent, w, pron)
+                ):
                     continue
                 j = w.index
-                while j > 1 and (sent.word(j - 1).upos == "PROPN" or sent.word(j - 1).text.rstrip(".")
-                                 in self.lex.titles) and sent.word(j - 1).text[:1].isupper():
+                while (
+                    j > 1
+                    and (
+                        sent.word(j - 1).upos == "PROPN"
+                        or sent.word(j - 1).text.rstrip(".") in self.lex.titles
+                    )
+                    and sent.word(j - 1).text[:1].isupper()
+                ):
                     j -= 1
                 first = sent.word(j)
-                cand = Mention(first.start, w.end, self.text[first.start:w.end], MentionKind.NAME,
-                               w.lemma.lower(), "PROPN", "sing", False, s_idx,
-                               tuple(x.text for x in sent.words[j - 1:w.index]), w.ner)
+                cand = Mention(
+                    first.start,
+                    w.end,
+                    self.text[first.start : w.end],
+                    MentionKind.NAME,
+                    w.lemma.lower(),
+                    "PROPN",
+                    "sing",
+                    False,
+                    s_idx,
+                    tuple(x.text for x in sent.words[j - 1 : w.index]),
+                    w.ner,
+                )
                 yield NameRun(cand, sent, first, w)
 
     @staticmethod
     def _name_goes_on(sent: Sentence, w: Word, pron: Mention) -> bool:
         """Is the word followed by another capitalised word before the pronoun (not the end
         of the name run)?"""
-        return w.index < len(sent.words) and sent.word(w.index + 1).text[:1].isupper() \
+        return (
+            w.index < len(sent.words)
+            and sent.word(w.index + 1).text[:1].isupper()
             and sent.word(w.index + 1).end <= pron.start
+        )
 
     def looks_like_person(self, run: NameRun, known_surname: Callable[[str | None], bool]) -> bool:
         """A name met in passing is a person if it carries a title or a known given name, or is
@@ -498,12 +670,14 @@ class MentionFinder:
         for word in {first, last, head} - {None}:
             if any(k.deprel == "case" for k in sent.children(word)):
                 return False
-        if self.text[max(0, first.start - 1):first.start] == "(":
+        if self.text[max(0, first.start - 1) : first.start] == "(":
             return False
         if first.index > 1 and sent.word(first.index - 1).text.lower() == "the":
             return False  # "her old boat, the Margaret E.": a proper name after "the" is not a person
         words = [w for w in run.mention.words if w[:1].isupper()]
-        if any(w.rstrip(".") in self.lex.titles for w in words[:-1]) or (words and words[0] in self.lex.first_names):
+        if any(w.rstrip(".") in self.lex.titles for w in words[:-1]) or (
+            words and words[0] in self.lex.first_names
+        ):
             return True
         if self.gender(run.mention) is not None:
             return True  # "Ellery", with "Ruth Ellery" earlier in the article
@@ -518,12 +692,18 @@ class MentionFinder:
         for s_idx in range(m.sentence, max(-1, m.sentence - 12), -1):
             sent = self.parse.sentences[s_idx]
             for w in reversed(sent.words):
-                if w.end > m.start or w.lemma.lower() != m.head_lemma or w.upos not in ("NOUN", "ADJ") \
-                        or self.quoted.covers(w.start):
+                if (
+                    w.end > m.start
+                    or w.lemma.lower() != m.head_lemma
+                    or w.upos not in ("NOUN", "ADJ")
+                    or self.quoted.covers(w.start)
+                ):
                     continue
                 kids = sent.children(w)
-                det = next((k for k in kids if k.deprel in ("det", "nummod", "nmod:poss") and k.index < w.index),
-                           None)
+                det = next(
+                    (k for k in kids if k.deprel in ("det", "nummod", "nmod:poss") and k.index < w.index),
+                    None,
+                )
                 plural = w.feat("Number") == "Plur" or w.xpos in ("NNS", "NNPS") or w.text.lower() == "people"
                 if plural != (m.number == "plur"):
                     continue
@@ -535,22 +715,37 @@ class MentionFinder:
     def _introduction(self, sent: Sentence, s_idx: int, w: Word, kids: list[Word], m: Mention) -> Mention:
         """The indefinite noun phrase headed by ``w``, with its modifiers and a knowledge
         phrase after it ("a senior aide to the governor", "people briefed on the talks")."""
-        left = min([k.index for k in kids if k.index < w.index and k.deprel not in ("punct", "case")]
-                   + [w.index])
+        left = min(
+            [k.index for k in kids if k.index < w.index and k.deprel not in ("punct", "case")] + [w.index]
+        )
         right = w.index
         for k in kids:  # "to the governor", "familiar with the talks"
-            if k.index > w.index and k.deprel in ("nmod", "amod", "acl") and \
-                    "," not in self.text[w.end:k.start]:
+            if (
+                k.index > w.index
+                and k.deprel in ("nmod", "amod", "acl")
+                and "," not in self.text[w.end : k.start]
+            ):
                 right = max(right, max(x.index for x in sent.subtree(k)))
-        words = sent.words[left - 1:right]
+        words = sent.words[left - 1 : right]
         while words and words[-1].upos == "PUNCT":
             words = words[:-1]
         start, end = words[0].start, words[-1].end
         tail = knowledge_tail(self.lex).match(self.text, end, sent.end)
         if tail:  # "people briefed on the talks"
             end = tail.end()
-        return Mention(start, end, self.text[start:end], MentionKind.DESCRIPTOR, m.head_lemma, w.upos,
-                       m.number, False, s_idx, tuple(x.text for x in words), w.ner)
+        return Mention(
+            start,
+            end,
+            self.text[start:end],
+            MentionKind.DESCRIPTOR,
+            m.head_lemma,
+            w.upos,
+            m.number,
+            False,
+            s_idx,
+            tuple(x.text for x in words),
+            w.ner,
+        )
 
     def fullest_names(self, surname_sets: list[set[str]]) -> list[tuple[int, int] | None]:
         """For each set of surnames, the span of the longest name ending in one of them
@@ -564,13 +759,18 @@ class MentionFinder:
         for sent in self.parse.sentences if wanted else ():
             for i, w in enumerate(sent.words):
                 key = w.text.lower()
-                if key in wanted and w.upos in ("PROPN", "NOUN", "X", "ADJ") and not self.quoted.covers(w.start):
+                if (
+                    key in wanted
+                    and w.upos in ("PROPN", "NOUN", "X", "ADJ")
+                    and not self.quoted.covers(w.start)
+                ):
                     found.setdefault(key, []).append((sent.words, i))
         out: list[tuple[int, int] | None] = []
         for surnames in surname_sets:
             best: tuple[int, int] | None = None
-            for words, i in sorted((hit for key in surnames for hit in found.get(key, ())),
-                                   key=lambda hit: hit[0][hit[1]].start):
+            for words, i in sorted(
+                (hit for key in surnames for hit in found.get(key, ())), key=lambda hit: hit[0][hit[1]].start
+            ):
                 span = (words[self._name_start(words, i)].start, words[i].end)
                 if best is None or span[1] - span[0] > best[1] - best[0]:
                     best = span
@@ -580,8 +780,12 @@ class MentionFinder:
     def _name_start(self, words: list[Word], i: int) -> int:
         """Widen a surname at ``words[i]`` to the titles and given names in front."""
         j = i
-        while j > 0 and (words[j - 1].upos == "PROPN" or words[j - 1].text.rstrip(".") in self.lex.titles) \
-                and words[j - 1].text[:1].isupper() and not words[j - 1].text.endswith(("’s", "'s")):
+        while (
+            j > 0
+            and (words[j - 1].upos == "PROPN" or words[j - 1].text.rstrip(".") in self.lex.titles)
+            and words[j - 1].text[:1].isupper()
+            and not words[j - 1].text.endswith(("’s", "'s"))
+        ):
             j -= 1
         return j
 
@@ -589,7 +793,7 @@ class MentionFinder:
         """ "Dr. Samuel Okafor, a pulmonologist": the descriptive phrase after a name's comma."""
         assert self.parse is not None
         sent = self.parse.sentences[self.parse.sentence_at(span[0]) or 0]
-        rest = self.text[span[1]:sent.end]
+        rest = self.text[span[1] : sent.end]
         m = re.match(r",\s+((?:a|an|the|who)\b[^,;]*?)(?:,|\.(?:\s|$)|;|$)", rest)
         if m and not re.match(r"(?:said|says|told|added)\b", m.group(1)):
             return span[1] + m.start(1), span[1] + m.end(1)

@@ -153,8 +153,18 @@ def to_conllu(parse: Parse) -> str:
     for n, sent in enumerate(parse.sentences, 1):
         lines.append(f"# sent_id = {n}")
         for w in sent.words:
-            cols = (str(w.index), _clean(w.text), _clean(w.lemma), w.upos or "_", w.xpos or "_",
-                    w.feats or "_", str(w.head), w.deprel or "_", "_", _misc(w))
+            cols = (
+                str(w.index),
+                _clean(w.text),
+                _clean(w.lemma),
+                w.upos or "_",
+                w.xpos or "_",
+                w.feats or "_",
+                str(w.head),
+                w.deprel or "_",
+                "_",
+                _misc(w),
+            )
             lines.append("\t".join(cols))
         lines.append("")
     return "\n".join(lines) + "\n"
@@ -185,8 +195,21 @@ def from_conllu(text: str) -> Parse:
             start, end = int(misc["start_char"]), int(misc["end_char"])
         except KeyError:
             raise ValueError(f"CoNLL-U line {lineno}: MISC has no start_char/end_char") from None
-        words.append(Word(int(cols[0]), cols[1], cols[2], cols[3], cols[4], cols[5],
-                          int(cols[6]), cols[7], start, end, misc.get("ner", "O")))
+        words.append(
+            Word(
+                int(cols[0]),
+                cols[1],
+                cols[2],
+                cols[3],
+                cols[4],
+                cols[5],
+                int(cols[6]),
+                cols[7],
+                start,
+                end,
+                misc.get("ner", "O"),
+            )
+        )
     if words:
         sentences.append(Sentence(tuple(words)))
     return Parse(tuple(sentences), model_id)
@@ -217,8 +240,10 @@ class ModelLocation:
 
 
 def _how_to_fix() -> str:
-    return ("Run `quotecheck models download` to fetch the official English models, or point "
-            f"quotecheck at a stanza resources directory with --model-dir DIR or {ENV_MODEL_DIR}=DIR.")
+    return (
+        "Run `quotecheck models download` to fetch the official English models, or point "
+        f"quotecheck at a stanza resources directory with --model-dir DIR or {ENV_MODEL_DIR}=DIR."
+    )
 
 
 def inspect_model_dir(path: Path, origin: str) -> ModelLocation:
@@ -227,8 +252,10 @@ def inspect_model_dir(path: Path, origin: str) -> ModelLocation:
     if not path.is_dir():
         raise ModelError(f"model directory {path} (from {origin}) does not exist. {_how_to_fix()}")
     if not resources.is_file():
-        raise ModelError(f"model directory {path} (from {origin}) has no resources.json, so it is "
-                         f"not a stanza resources directory. {_how_to_fix()}")
+        raise ModelError(
+            f"model directory {path} (from {origin}) has no resources.json, so it is "
+            f"not a stanza resources directory. {_how_to_fix()}"
+        )
     try:
         meta = json.loads(resources.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
@@ -246,8 +273,10 @@ def inspect_model_dir(path: Path, origin: str) -> ModelLocation:
         elif proc in REQUIRED_PROCESSORS:
             missing.append(proc)
     if missing:
-        raise ModelError(f"model directory {path} (from {origin}) lacks the English "
-                         f"{', '.join(missing)} model(s). {_how_to_fix()}")
+        raise ModelError(
+            f"model directory {path} (from {origin}) lacks the English "
+            f"{', '.join(missing)} model(s). {_how_to_fix()}"
+        )
     digest = hashlib.sha256()
     for proc, package in sorted(processors.items()):
         md5 = (lang.get(proc, {}).get(package, {}) or {}).get("md5", "")
@@ -265,9 +294,10 @@ def resolve_model_dir(model_dir: str | os.PathLike | None = None) -> ModelLocati
         return inspect_model_dir(Path(env).expanduser(), f"${ENV_MODEL_DIR}")
     default = stanza_default_dir()
     if not (default / "resources.json").is_file():
-        raise ModelError(f"no stanza model found: --model-dir was not given, {ENV_MODEL_DIR} is "
-                         f"not set, and stanza's default directory {default} has no models. "
-                         + _how_to_fix())
+        raise ModelError(
+            f"no stanza model found: --model-dir was not given, {ENV_MODEL_DIR} is "
+            f"not set, and stanza's default directory {default} has no models. " + _how_to_fix()
+        )
     return inspect_model_dir(default, "stanza default")
 
 
@@ -275,13 +305,22 @@ def download_models(model_dir: str | os.PathLike | None = None) -> ModelLocation
     """Fetch the official English models through stanza (which shows progress bars)."""
     import stanza
 
-    target = Path(model_dir).expanduser() if model_dir else (
-        Path(os.environ[ENV_MODEL_DIR]).expanduser() if os.environ.get(ENV_MODEL_DIR)
-        else stanza_default_dir())
+    target = (
+        Path(model_dir).expanduser()
+        if model_dir
+        else (
+            Path(os.environ[ENV_MODEL_DIR]).expanduser()
+            if os.environ.get(ENV_MODEL_DIR)
+            else stanza_default_dir()
+        )
+    )
     try:
-        stanza.download(LANG, model_dir=str(target),
-                        processors=",".join(REQUIRED_PROCESSORS + OPTIONAL_PROCESSORS),
-                        logging_level="INFO")
+        stanza.download(
+            LANG,
+            model_dir=str(target),
+            processors=",".join(REQUIRED_PROCESSORS + OPTIONAL_PROCESSORS),
+            logging_level="INFO",
+        )
     except Exception as err:  # network errors come in many types (requests, OSError, ...)
         raise ModelError(
             f"downloading the stanza English models into {target} failed: "
@@ -298,8 +337,9 @@ def download_models(model_dir: str | os.PathLike | None = None) -> ModelLocation
 class Parser:
     """A stanza pipeline loaded once; parses many texts in batches."""
 
-    def __init__(self, location: ModelLocation, *, batch_docs: int = DEFAULT_BATCH_DOCS,
-                 use_gpu: bool = False):
+    def __init__(
+        self, location: ModelLocation, *, batch_docs: int = DEFAULT_BATCH_DOCS, use_gpu: bool = False
+    ):
         self.location = location
         self.batch_docs = batch_docs
         self.use_gpu = use_gpu
@@ -313,23 +353,32 @@ class Parser:
         if self._nlp is None:
             import stanza
 
-            processors = [p for p in REQUIRED_PROCESSORS + OPTIONAL_PROCESSORS
-                          if p in self.location.processors]
+            processors = [
+                p for p in REQUIRED_PROCESSORS + OPTIONAL_PROCESSORS if p in self.location.processors
+            ]
             try:
                 self._nlp = stanza.Pipeline(
-                    LANG, dir=str(self.location.path), processors=",".join(processors),
-                    download_method=None, logging_level="WARN", use_gpu=self.use_gpu)
+                    LANG,
+                    dir=str(self.location.path),
+                    processors=",".join(processors),
+                    download_method=None,
+                    logging_level="WARN",
+                    use_gpu=self.use_gpu,
+                )
             except Exception as err:
-                raise ModelError(f"loading the stanza models from {self.location.describe()} "
-                                 f"failed: {type(err).__name__}: {err}. {_how_to_fix()}") from None
+                raise ModelError(
+                    f"loading the stanza models from {self.location.describe()} "
+                    f"failed: {type(err).__name__}: {err}. {_how_to_fix()}"
+                ) from None
         return self._nlp
 
     def load(self) -> None:
         """Load the pipeline now (otherwise it loads on the first parse)."""
         self._pipeline()
 
-    def parse_texts(self, texts: Sequence[str],
-                    on_batch: Callable[[Sequence[str]], None] | None = None) -> list[Parse]:
+    def parse_texts(
+        self, texts: Sequence[str], on_batch: Callable[[Sequence[str]], None] | None = None
+    ) -> list[Parse]:
         """Parse texts in batches of ``batch_docs`` documents; one Parse per text.
         ``on_batch`` is called with each batch's texts once it is parsed (progress bars)."""
         import stanza
@@ -337,18 +386,19 @@ class Parser:
         nlp = self._pipeline() if texts else None
         out: list[Parse] = []
         for i in range(0, len(texts), self.batch_docs):
-            batch = texts[i:i + self.batch_docs]
+            batch = texts[i : i + self.batch_docs]
             for doc in nlp.bulk_process([stanza.Document([], text=t) for t in batch]):
                 out.append(self._convert(doc))
             if on_batch is not None:
                 on_batch(batch)
         return out
 
-    def parse_parallel(self, texts: Sequence[str], jobs: int,
-                       on_batch: Callable[[Sequence[str]], None] | None = None) -> list[Parse]:
+    def parse_parallel(
+        self, texts: Sequence[str], jobs: int, on_batch: Callable[[Sequence[str]], None] | None = None
+    ) -> list[Parse]:
         """Parse with ``jobs`` worker processes, each loading the model once; results in input
         order. One job (or a single batch) parses in this process."""
-        batches = [list(texts[i:i + self.batch_docs]) for i in range(0, len(texts), self.batch_docs)]
+        batches = [list(texts[i : i + self.batch_docs]) for i in range(0, len(texts), self.batch_docs)]
         if jobs <= 1 or len(batches) <= 1:
             return self.parse_texts(texts, on_batch)
         import multiprocessing
@@ -357,8 +407,12 @@ class Parser:
         threads = max(1, (os.cpu_count() or 1) // jobs)  # the workers share the cores
         context = multiprocessing.get_context("spawn")  # torch and fork do not mix safely
         out: list[Parse] = []
-        with ProcessPoolExecutor(min(jobs, len(batches)), mp_context=context, initializer=_worker_start,
-                                 initargs=(self.location, self.batch_docs, threads, self.use_gpu)) as pool:
+        with ProcessPoolExecutor(
+            min(jobs, len(batches)),
+            mp_context=context,
+            initializer=_worker_start,
+            initargs=(self.location, self.batch_docs, threads, self.use_gpu),
+        ) as pool:
             for batch, future in [(b, pool.submit(_worker_parse, b)) for b in batches]:
                 out.extend(future.result())
                 if on_batch is not None:
@@ -377,13 +431,24 @@ class Parser:
                 for w in token.words:
                     start = w.start_char if w.start_char is not None else token.start_char
                     end = w.end_char if w.end_char is not None else token.end_char
-                    words.append(Word(w.id, w.text, w.lemma or w.text, w.upos or "_",
-                                      w.xpos or "_", w.feats or "_", w.head or 0,
-                                      w.deprel or "dep", start, end, ner))
+                    words.append(
+                        Word(
+                            w.id,
+                            w.text,
+                            w.lemma or w.text,
+                            w.upos or "_",
+                            w.xpos or "_",
+                            w.feats or "_",
+                            w.head or 0,
+                            w.deprel or "dep",
+                            start,
+                            end,
+                            ner,
+                        )
+                    )
             if words:
                 sentences.append(Sentence(tuple(words)))
         return Parse(tuple(sentences), self.model_id)
-
 
 
 _WORKER: Parser | None = None

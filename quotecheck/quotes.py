@@ -61,7 +61,7 @@ class QuoteSpan:
         return self.end - len(self.close_mark)
 
     def inner_text(self, text: str) -> str:
-        return text[self.inner_start:self.inner_end]
+        return text[self.inner_start : self.inner_end]
 
 
 @dataclass(frozen=True)
@@ -115,13 +115,13 @@ def _find_nested(text: str, start: int, end: int) -> tuple[NestedQuote, ...]:
     i = start
     while i < end:
         ch = text[i]
-        if text.startswith("\'\'", i):
+        if text.startswith("''", i):
             i += 2
             continue
         if ch in OPEN_SINGLE or ch == "'":
             before = text[i - 1] if i > start else " "
             after = text[i + 1] if i + 1 < end else ""
-            if (before.isspace() or before in "“\"(—–" or i == start) and after and after.isalpha():
+            if (before.isspace() or before in '“"(—–' or i == start) and after and after.isalpha():
                 close = _find_single_close(text, i + 1, end)
                 if close is not None:
                     out.append(NestedQuote(i, close + 1))
@@ -140,7 +140,7 @@ def _find_single_close(text: str, i: int, end: int) -> int | None:
             apostrophe = before.isalpha() and after.isalpha()  # don’t, rock ’n’ roll
             if not apostrophe and not before.isspace() and (not after.isalnum()):
                 return i
-        elif ch in "“”\"" or text.startswith("\n\n", i) or text.startswith("\'\'", i):
+        elif ch in '“”"' or text.startswith("\n\n", i) or text.startswith("''", i):
             return None
         i += 1
     return None
@@ -159,8 +159,17 @@ def scan_quotes(text: str) -> tuple[list[QuoteSpan], list[Unbalanced]]:
         nonlocal open_at, reopens
         assert open_at is not None
         inner = (open_at + len(open_mark), at)
-        quotes.append(QuoteSpan(open_at, at + len(mark), open_mark, mark, 1 + len(reopens),
-                                tuple(reopens), _find_nested(text, *inner)))
+        quotes.append(
+            QuoteSpan(
+                open_at,
+                at + len(mark),
+                open_mark,
+                mark,
+                1 + len(reopens),
+                tuple(reopens),
+                _find_nested(text, *inner),
+            )
+        )
         open_at, reopens = None, []
 
     for n, (p_start, p_end) in enumerate(paragraphs):
@@ -170,8 +179,9 @@ def scan_quotes(text: str) -> tuple[list[QuoteSpan], list[Unbalanced]]:
             # reopens with a mark; otherwise it was never closed.
             first = text[p_start]
             width = 2 if text.startswith(TYPEWRITER, p_start) else 1
-            if first in OPEN_DOUBLE or ((first == STRAIGHT or width == 2)
-                                        and _straight_role(text, p_start, False, width) == "open"):
+            if first in OPEN_DOUBLE or (
+                (first == STRAIGHT or width == 2) and _straight_role(text, p_start, False, width) == "open"
+            ):
                 reopens.append(p_start)
                 i = p_start + width
             else:
@@ -190,7 +200,12 @@ def scan_quotes(text: str) -> tuple[list[QuoteSpan], list[Unbalanced]]:
             elif ch in CLOSE_DOUBLE:
                 if open_at is not None:
                     close(i, ch)
-                elif ch == "”" and i + 1 < p_end and not text[i + 1].isspace() and (i == p_start or text[i - 1].isspace()):
+                elif (
+                    ch == "”"
+                    and i + 1 < p_end
+                    and not text[i + 1].isspace()
+                    and (i == p_start or text[i - 1].isspace())
+                ):
                     open_at, open_mark = i, ch  # ” typed as an opening mark (also Swedish style)
                 else:
                     problems.append(Unbalanced(i, ch, "closes nothing"))

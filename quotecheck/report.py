@@ -48,40 +48,62 @@ def build_report(doc: Document, analysis: Analysis, findings: list[Finding]) -> 
         q.update(doc.location(a.start, a.end))
         q["kind"] = a.kind
         q["paragraphs"] = a.quote.paragraphs if a.quote is not None else 1
-        q["cue"] = None if a.cue is None else {
-            "text": a.cue.text, "lemma": a.cue.lemma, "pattern": a.cue.pattern,
-            **doc.location(a.cue.start, a.cue.end)}
+        q["cue"] = (
+            None
+            if a.cue is None
+            else {
+                "text": a.cue.text,
+                "lemma": a.cue.lemma,
+                "pattern": a.cue.pattern,
+                **doc.location(a.cue.start, a.cue.end),
+            }
+        )
         if la.source is None or a.speaker is None:
             q["speaker"] = None
         else:
             m = a.speaker
-            q["speaker"] = {"source_id": sa.sources[la.source].id,
-                            "mention": _loc(doc, m.start, m.end, m.text),
-                            "resolution": la.resolution}
+            q["speaker"] = {
+                "source_id": sa.sources[la.source].id,
+                "mention": _loc(doc, m.start, m.end, m.text),
+                "resolution": la.resolution,
+            }
         quotes.append(q)
 
     sources = []
     for src in sa.sources:
         desc = None if src.description is None else _span_text(doc, *src.description)
-        reason = None if src.anonymity_reason is None else _loc(
-            doc, src.anonymity_reason.start, src.anonymity_reason.end, src.anonymity_reason.text)
-        sources.append({
-            "id": src.id,
-            "name": src.name,
-            "type": src.type,
-            "anonymous": src.anonymous,
-            "description": desc,
-            "ground_rules": src.rules,
-            "ground_rule_evidence": [{"rule": e.rule, **_loc(doc, e.start, e.end, e.text)}
-                                     for e in src.ground_rules],
-            "anonymity_reason": reason,
-            "descriptor": None if src.descriptor is None else {
-                "affiliation": src.descriptor.affiliation, "seniority": src.descriptor.seniority,
-                "role": src.descriptor.role, "knowledge": src.descriptor.knowledge,
-                "side": src.descriptor.side, "bare": src.descriptor.bare, "score": src.descriptor.score},
-            "mentions": [{**_loc(doc, m.start, m.end, m.text), "kind": m.kind} for m in src.mentions],
-            "quote_ids": [quote_ids[i] for i in src.attributions],
-        })
+        reason = (
+            None
+            if src.anonymity_reason is None
+            else _loc(doc, src.anonymity_reason.start, src.anonymity_reason.end, src.anonymity_reason.text)
+        )
+        sources.append(
+            {
+                "id": src.id,
+                "name": src.name,
+                "type": src.type,
+                "anonymous": src.anonymous,
+                "description": desc,
+                "ground_rules": src.rules,
+                "ground_rule_evidence": [
+                    {"rule": e.rule, **_loc(doc, e.start, e.end, e.text)} for e in src.ground_rules
+                ],
+                "anonymity_reason": reason,
+                "descriptor": None
+                if src.descriptor is None
+                else {
+                    "affiliation": src.descriptor.affiliation,
+                    "seniority": src.descriptor.seniority,
+                    "role": src.descriptor.role,
+                    "knowledge": src.descriptor.knowledge,
+                    "side": src.descriptor.side,
+                    "bare": src.descriptor.bare,
+                    "score": src.descriptor.score,
+                },
+                "mentions": [{**_loc(doc, m.start, m.end, m.text), "kind": m.kind} for m in src.mentions],
+                "quote_ids": [quote_ids[i] for i in src.attributions],
+            }
+        )
 
     out_findings = []
     for f in findings:
@@ -103,15 +125,17 @@ def build_report(doc: Document, analysis: Analysis, findings: list[Finding]) -> 
     }
     if doc.metadata:
         document["metadata"] = {k: str(v) for k, v in doc.metadata.items()}
-    return _plain({
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "quotecheck", "version": __version__},
-        "document": document,
-        "quotes": quotes,
-        "sources": sources,
-        "findings": out_findings,
-        "summary": summarize(quotes, sources, out_findings),
-    })
+    return _plain(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "quotecheck", "version": __version__},
+            "document": document,
+            "quotes": quotes,
+            "sources": sources,
+            "findings": out_findings,
+            "summary": summarize(quotes, sources, out_findings),
+        }
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -141,6 +165,7 @@ def summarize(quotes: list[dict], sources: list[dict], findings: list[dict]) -> 
         "anonymous_sources": len(anonymous_ids),
         "quotes_from_anonymous": len(from_anon),
         "anonymous_share": round(len(from_anon) / len(quoted), 4) if quoted else 0,
-        "findings": {sev: sum(1 for f in findings if f["severity"] == sev)
-                     for sev in ("error", "warning", "info")},
+        "findings": {
+            sev: sum(1 for f in findings if f["severity"] == sev) for sev in ("error", "warning", "info")
+        },
     }

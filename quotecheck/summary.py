@@ -85,8 +85,7 @@ __all__ = [
 ]
 
 SUMMARY_SCHEMA_VERSION = "1.1.0"
-SUMMARY_SCHEMA_ID = (f"https://quotecheck.dev/schemas/summary/{SUMMARY_SCHEMA_VERSION}"
-                     "/summary.schema.json")
+SUMMARY_SCHEMA_ID = f"https://quotecheck.dev/schemas/summary/{SUMMARY_SCHEMA_VERSION}/summary.schema.json"
 NONE_GROUP = "(none)"
 TOP_SOURCES = 20
 # Plain strings from the vocabulary, in its order: the summary is data (JSON, YAML) keyed by them.
@@ -108,12 +107,25 @@ class SummaryError(ValueError):
 
 # ----------------------------------------------------------------------------- one article
 
+
 class _Article:
     """The counts of one report (computed once, added to the totals, its group and its day)."""
 
-    __slots__ = ("quotations", "attributed", "sources", "named", "anonymous", "from_anonymous",
-                 "with_reason", "vague", "ground_rules", "types", "rules", "severities",
-                 "source_rows")
+    __slots__ = (
+        "anonymous",
+        "attributed",
+        "from_anonymous",
+        "ground_rules",
+        "named",
+        "quotations",
+        "rules",
+        "severities",
+        "source_rows",
+        "sources",
+        "types",
+        "vague",
+        "with_reason",
+    )
 
     def __init__(self, report: Mapping[str, Any]) -> None:
         sources = report.get("sources") or []
@@ -149,8 +161,9 @@ class _Article:
                 self.ground_rules.update(rules)
             elif s.get("type") in NAMED_TYPES:
                 self.named += 1
-            self.source_rows.append((s.get("name", ""), s.get("type", "unknown"),
-                                     per_source[s.get("id")], rules, reason, vague))
+            self.source_rows.append(
+                (s.get("name", ""), s.get("type", "unknown"), per_source[s.get("id")], rules, reason, vague)
+            )
         findings = report.get("findings") or []
         self.rules = Counter(f["rule"] for f in findings)
         self.severities = Counter(f["severity"] for f in findings)
@@ -169,10 +182,25 @@ def _share(part: int, whole: int) -> float:
 
 # ----------------------------------------------------------------------------- counters
 
+
 class _Counters:
-    __slots__ = ("articles", "quotations", "attributed", "sources", "named", "anonymous",
-                 "from_anonymous", "with_anonymous", "with_reason", "without_reason",
-                 "ground_rules", "types", "vague", "rules", "severities")
+    __slots__ = (
+        "anonymous",
+        "articles",
+        "attributed",
+        "from_anonymous",
+        "ground_rules",
+        "named",
+        "quotations",
+        "rules",
+        "severities",
+        "sources",
+        "types",
+        "vague",
+        "with_anonymous",
+        "with_reason",
+        "without_reason",
+    )
 
     def __init__(self) -> None:
         self.articles = self.quotations = self.attributed = 0
@@ -220,8 +248,10 @@ class _Counters:
             "anonymous_sources": self.anonymous,
             "quotations_from_anonymous": self.from_anonymous,
             "anonymous_share": _share(self.from_anonymous, self.quotations),
-            "articles_with_anonymous": {"count": self.with_anonymous,
-                                        "share": _share(self.with_anonymous, self.articles)},
+            "articles_with_anonymous": {
+                "count": self.with_anonymous,
+                "share": _share(self.with_anonymous, self.articles),
+            },
             "anonymous_with_reason": self.with_reason,
             "anonymous_without_reason": self.without_reason,
             "ground_rules": {r: self.ground_rules[r] for r in GROUND_RULES},
@@ -234,6 +264,7 @@ class _Counters:
 
 
 # ----------------------------------------------------------------------------- grouping
+
 
 def _parse_by(by: Sequence[str] | str) -> tuple[tuple[str, str, str | None], ...]:
     """``(as given, metadata field, date unit or None)`` for every grouping field."""
@@ -250,8 +281,10 @@ def _parse_by(by: Sequence[str] | str) -> tuple[tuple[str, str, str | None], ...
         name, colon, unit = f.partition(":")
         if colon:
             if unit not in DATE_UNITS or not name.strip():
-                raise SummaryError(f"unknown date grouping {f!r}: use FIELD:UNIT with UNIT one of "
-                                   f"{', '.join(DATE_UNITS)} (date:month), or a bare unit (month)")
+                raise SummaryError(
+                    f"unknown date grouping {f!r}: use FIELD:UNIT with UNIT one of "
+                    f"{', '.join(DATE_UNITS)} (date:month), or a bare unit (month)"
+                )
             parsed.append((f, name, unit))
         else:
             parsed.append((f, f, None))
@@ -340,6 +373,7 @@ def _canonical(name: str, type_: str) -> str:
 
 # ----------------------------------------------------------------------------- timeline
 
+
 def _periods(first: date, last: date, unit: str) -> list[str]:
     """Every bucket label from ``first`` to ``last`` inclusive."""
     labels: list[str] = []
@@ -364,13 +398,17 @@ def _timeline(days: dict[date, _Counters], undated: int) -> dict[str, Any]:
         return {"unit": "month", "undated": undated, "periods": []}
     first, last = min(days), max(days)
     span = (last - first).days
-    unit = "day" if span <= 31 else "week" if span <= 26 * 7 else \
-        "month" if span <= 20 * 366 else "year"
+    unit = "day" if span <= 31 else "week" if span <= 26 * 7 else "month" if span <= 20 * 366 else "year"
     buckets = {label: _Counters() for label in _periods(first, last, unit)}
     for d, c in days.items():
         buckets[_bucket(d, unit)].merge(c)
-    keys = ("articles", "quotations", "quotations_from_anonymous", "anonymous_share",
-            "articles_with_anonymous")
+    keys = (
+        "articles",
+        "quotations",
+        "quotations_from_anonymous",
+        "anonymous_share",
+        "articles_with_anonymous",
+    )
     periods = []
     for label, b in buckets.items():
         counts = b.as_dict()
@@ -380,9 +418,19 @@ def _timeline(days: dict[date, _Counters], undated: int) -> dict[str, Any]:
 
 # ----------------------------------------------------------------------------- summarize
 
+
 class _Source:
-    __slots__ = ("name", "type", "quotations", "articles", "first_article", "ground_rules",
-                 "reason", "vague", "spellings")
+    __slots__ = (
+        "articles",
+        "first_article",
+        "ground_rules",
+        "name",
+        "quotations",
+        "reason",
+        "spellings",
+        "type",
+        "vague",
+    )
 
     def __init__(self, name: str, type_: str, path: str) -> None:
         self.name, self.type, self.first_article = name, type_, path
@@ -393,10 +441,17 @@ class _Source:
         self.vague: bool | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "type": self.type, "anonymous": self.type.startswith("anonymous"), "quotations": self.quotations,
-                "articles": self.articles, "first_article": self.first_article,
-                "ground_rules": [r for i, r in enumerate(GROUND_RULES) if self.ground_rules >> i & 1],
-                "anonymity_reason": self.reason, "vague": self.vague}
+        return {
+            "name": self.name,
+            "type": self.type,
+            "anonymous": self.type.startswith("anonymous"),
+            "quotations": self.quotations,
+            "articles": self.articles,
+            "first_article": self.first_article,
+            "ground_rules": [r for i, r in enumerate(GROUND_RULES) if self.ground_rules >> i & 1],
+            "anonymity_reason": self.reason,
+            "vague": self.vague,
+        }
 
 
 def _merge_surnames(named: dict[str, _Source]) -> None:
@@ -417,8 +472,9 @@ def _merge_surnames(named: dict[str, _Source]) -> None:
             into.spellings.update(source.spellings)
 
 
-def _article_row(report: Mapping[str, Any], a: _Article, key: dict[str, str],
-                 day: date | None) -> dict[str, Any]:
+def _article_row(
+    report: Mapping[str, Any], a: _Article, key: dict[str, str], day: date | None
+) -> dict[str, Any]:
     document = report.get("document") or {}
     title = (document.get("metadata") or {}).get("title")
     return {
@@ -439,8 +495,7 @@ def _article_row(report: Mapping[str, Any], a: _Article, key: dict[str, str],
     }
 
 
-def summarize(reports: Iterable[Mapping[str, Any]], *,
-              by: Sequence[str] | str = ()) -> dict[str, Any]:
+def summarize(reports: Iterable[Mapping[str, Any]], *, by: Sequence[str] | str = ()) -> dict[str, Any]:
     """Aggregate sourcing statistics over ``reports`` (consumed once); see the module doc."""
     fields = _parse_by(by)
     totals = _Counters()
@@ -488,9 +543,10 @@ def summarize(reports: Iterable[Mapping[str, Any]], *,
     for source in named.values():
         # the spelling with the most quotations (the first seen on a tie) names the source
         source.name = max(source.spellings, key=source.spellings.__getitem__)
-    sources = sorted((*named.values(), *others),
-                     key=lambda s: (-s.quotations, -s.articles, s.name.casefold(), s.name,
-                                    s.first_article))
+    sources = sorted(
+        (*named.values(), *others),
+        key=lambda s: (-s.quotations, -s.articles, s.name.casefold(), s.name, s.first_article),
+    )
     top = [s for s in sources if s.type in NAMED_TYPES and s.quotations > 0][:TOP_SOURCES]
     return {
         "schema_version": SUMMARY_SCHEMA_VERSION,
@@ -502,14 +558,14 @@ def summarize(reports: Iterable[Mapping[str, Any]], *,
             for key in sorted(groups)
         ],
         "timeline": _timeline(days, undated),
-        "top_sources": [{"name": s.name, "quotations": s.quotations, "articles": s.articles}
-                        for s in top],
+        "top_sources": [{"name": s.name, "quotations": s.quotations, "articles": s.articles} for s in top],
         "articles": articles,
         "sources": [s.as_dict() for s in sources],
     }
 
 
 # ----------------------------------------------------------------------------- loading
+
 
 def load_reports(paths: Iterable[str | PathLike[str]]) -> Iterator[dict[str, Any]]:
     """Yield every report in ``paths``, one file at a time, each validated.
@@ -524,8 +580,7 @@ def load_reports(paths: Iterable[str | PathLike[str]]) -> Iterator[dict[str, Any
                 data = json.load(handle)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise SummaryError(f"{path}: cannot read a JSON report: {exc}") from exc
-        if isinstance(data, dict) and isinstance(data.get("reports"), list) \
-                and "quotes" not in data:
+        if isinstance(data, dict) and isinstance(data.get("reports"), list) and "quotes" not in data:
             items = data["reports"]  # a run document (its own schema_version is not a report's)
         else:
             items = [data]
@@ -534,8 +589,7 @@ def load_reports(paths: Iterable[str | PathLike[str]]) -> Iterator[dict[str, Any
                 raise SummaryError(f"{path}: a report must be a JSON object")
             version = report.get("schema_version")
             if version != SCHEMA_VERSION:
-                raise SummaryError(
-                    f"{path}: report schema version {version}, expected {SCHEMA_VERSION}")
+                raise SummaryError(f"{path}: report schema version {version}, expected {SCHEMA_VERSION}")
             try:
                 check_report(report)
             except ReportValidationError as exc:
@@ -545,6 +599,7 @@ def load_reports(paths: Iterable[str | PathLike[str]]) -> Iterator[dict[str, Any
 
 
 # ----------------------------------------------------------------------------- schema
+
 
 def load_summary_schema() -> dict[str, Any]:
     """The summary schema (``schemas/summary.schema.json``), a fresh dict on every call."""
@@ -584,5 +639,6 @@ def validate_summary(summary: Any) -> None:
     errors = sorted(_summary_validator().iter_errors(summary), key=lambda e: list(map(str, e.path)))
     if errors:
         lines = [f"$.{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5]]
-        raise SummaryError("summary does not match schema "
-                           f"{SUMMARY_SCHEMA_VERSION}:\n  " + "\n  ".join(lines))
+        raise SummaryError(
+            f"summary does not match schema {SUMMARY_SCHEMA_VERSION}:\n  " + "\n  ".join(lines)
+        )

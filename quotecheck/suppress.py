@@ -43,7 +43,7 @@ from .rules.unknown_suppression_rule import RULE as _UNKNOWN
 from .rules.unused_suppression import RULE as _UNUSED
 from .vocab import Severity
 
-__all__ = ["UNKNOWN_RULE", "UNUSED_RULE", "SUPPRESSION_RULES", "apply"]
+__all__ = ["SUPPRESSION_RULES", "UNKNOWN_RULE", "UNUSED_RULE", "apply"]
 
 UNUSED_RULE = _UNUSED.id
 UNKNOWN_RULE = _UNKNOWN.id
@@ -74,9 +74,14 @@ class _Resolved:
         return (self.index, rule) if rule in self.rules else None
 
 
-def apply(findings: Sequence[Finding], doc: Document, known_rules: Collection[str], *,
-          unused_severity: Severity | str | None = _UNUSED.severity,
-          unknown_severity: Severity | str | None = _UNKNOWN.severity) -> list[Finding]:
+def apply(
+    findings: Sequence[Finding],
+    doc: Document,
+    known_rules: Collection[str],
+    *,
+    unused_severity: Severity | str | None = _UNUSED.severity,
+    unknown_severity: Severity | str | None = _UNKNOWN.severity,
+) -> list[Finding]:
     """The findings not covered by ``doc.directives``, plus the findings about the comments.
 
     ``findings``: the rules' findings, in text order. ``known_rules``: every rule id quotecheck
@@ -102,8 +107,9 @@ def apply(findings: Sequence[Finding], doc: Document, known_rules: Collection[st
             used.update(covering)
         else:
             kept.append(finding)
-    extra = _unknown_findings(resolved, known, unknown_severity) + \
-        _unused_findings(resolved, regions, used, unused_severity)
+    extra = _unknown_findings(resolved, known, unknown_severity) + _unused_findings(
+        resolved, regions, used, unused_severity
+    )
     return _merge(doc, kept, extra)
 
 
@@ -133,12 +139,18 @@ def _next_line_targets(doc: Document, resolved: Sequence[_Resolved]) -> dict[int
         d = r.directive
         last_line = doc.line_col(max(d.start, d.end - 1))[0]
         targets[r.index] = next(
-            (n for n in range(last_line + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+            (n for n in range(last_line + 1, len(lines) + 1) if lines[n - 1].strip()), None
+        )
     return targets
 
 
-def _covering(finding: Finding, doc: Document, resolved: Sequence[_Resolved],
-              regions: Sequence[_Resolved], targets: dict[int, int | None]) -> list[_Key]:
+def _covering(
+    finding: Finding,
+    doc: Document,
+    resolved: Sequence[_Resolved],
+    regions: Sequence[_Resolved],
+    targets: dict[int, int | None],
+) -> list[_Key]:
     """The usage keys of every directive that covers ``finding`` (empty: it is kept)."""
     where = finding.location(doc)
     keys: list[_Key] = []
@@ -212,17 +224,25 @@ def _idle_enables(regions: Sequence[_Resolved]) -> set[_Key]:
 # Findings about the comments
 
 
-def _unknown_findings(resolved: Sequence[_Resolved], known: frozenset[str],
-                      severity: Severity | str | None) -> list[Finding]:
+def _unknown_findings(
+    resolved: Sequence[_Resolved], known: frozenset[str], severity: Severity | str | None
+) -> list[Finding]:
     """An ``unknown-suppression-rule`` finding per unknown rule id in a comment."""
     if severity is None:
         return []
-    return [_at(r.directive, UNKNOWN_RULE, severity, _unknown_message(r.directive, rule, known))
-            for r in resolved for rule in r.unknown]
+    return [
+        _at(r.directive, UNKNOWN_RULE, severity, _unknown_message(r.directive, rule, known))
+        for r in resolved
+        for rule in r.unknown
+    ]
 
 
-def _unused_findings(resolved: Sequence[_Resolved], regions: Sequence[_Resolved], used: set[_Key],
-                     severity: Severity | str | None) -> list[Finding]:
+def _unused_findings(
+    resolved: Sequence[_Resolved],
+    regions: Sequence[_Resolved],
+    used: set[_Key],
+    severity: Severity | str | None,
+) -> list[Finding]:
     """An ``unused-suppression`` finding per directive (or listed rule) that did nothing."""
     if severity is None:
         return []
@@ -255,6 +275,7 @@ def _unknown_message(d: Directive, rule: str, known: frozenset[str]) -> str:
 
 def _merge(doc: Document, kept: list[Finding], extra: list[Finding]) -> list[Finding]:
     """``kept`` in its own order, with ``extra`` inserted by source ``(start, rule)``."""
+
     def key(f: Finding) -> tuple[int, str]:
         return f.location(doc)["start"], f.rule
 

@@ -36,7 +36,9 @@ def check_seed(report: dict) -> None:
 
     indirect = [q for q in quotes if q["kind"] == "indirect"]
     assert any(q["cue"]["text"] == "estimated" and q["speaker"]["source_id"] == jones["id"] for q in indirect)
-    assert any(q["cue"]["text"] == "according to" and q["speaker"]["source_id"] == nato["id"] for q in indirect)
+    assert any(
+        q["cue"]["text"] == "according to" and q["speaker"]["source_id"] == nato["id"] for q in indirect
+    )
 
     # the descriptor says who the source is affiliated with, but not how senior or how they know
     d = nato["descriptor"]

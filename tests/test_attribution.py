@@ -3,36 +3,52 @@
 from __future__ import annotations
 
 import pytest
-from quotecheck.testing import ARTICLES, load_stored
 
 from quotecheck.attribution import POST_PATTERNS, PRE_PATTERNS, attribute
 from quotecheck.quotes import scan_quotes
+from quotecheck.testing import ARTICLES, load_stored
 from quotecheck.vocab import CuePattern
 
 
 def patterns(name: str) -> dict[str, CuePattern]:
     """The cue pattern of every attribution in a fixture article, by the start of its text."""
     doc, parse = load_stored(ARTICLES / name)
-    return {a.text[:30]: a.cue.pattern for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])
-            if a.cue is not None}
+    return {
+        a.text[:30]: a.cue.pattern
+        for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])
+        if a.cue is not None
+    }
 
 
-@pytest.mark.parametrize("name, start, pattern", [
-    ("01-layouts-said.txt", "This is the safest street we c", CuePattern.POST_VERB),
-    ("01-layouts-said.txt", "Deliveries will still reach ev", CuePattern.PRE_VERB),
-    ("01-layouts-said.txt", "the city had not listened to b", CuePattern.INDIRECT_VERB),
-    ("11-partial-quotes-verbs-titles.txt", "If this passes, every acre of ", CuePattern.COLON_INTRO),
-    ("18-md-council-rentals.md", "Short-term rentals bring 300,0", CuePattern.PREVIOUS_PARAGRAPH_COLON),
-    ("03-seed-coast-guard-training.txt", "Training would center on Maren", CuePattern.ACCORDING_TO),
-])
+@pytest.mark.parametrize(
+    "name, start, pattern",
+    [
+        ("01-layouts-said.txt", "This is the safest street we c", CuePattern.POST_VERB),
+        ("01-layouts-said.txt", "Deliveries will still reach ev", CuePattern.PRE_VERB),
+        ("01-layouts-said.txt", "the city had not listened to b", CuePattern.INDIRECT_VERB),
+        ("11-partial-quotes-verbs-titles.txt", "If this passes, every acre of ", CuePattern.COLON_INTRO),
+        ("18-md-council-rentals.md", "Short-term rentals bring 300,0", CuePattern.PREVIOUS_PARAGRAPH_COLON),
+        ("03-seed-coast-guard-training.txt", "Training would center on Maren", CuePattern.ACCORDING_TO),
+    ],
+)
 def test_cue_pattern_names_the_layout(name, start, pattern):
     assert patterns(name)[start] is pattern
 
 
 def test_table_order():
-    assert [p.name for p in POST_PATTERNS] == [CuePattern.DASH_BYLINE, CuePattern.POST_VERB,
-                                               CuePattern.ACCORDING_TO]
-    assert [p.name for p in PRE_PATTERNS] == [CuePattern.PREVIOUS_PARAGRAPH_COLON, CuePattern.COLON_INTRO,
-                                              CuePattern.PRE_VERB, CuePattern.ACCORDING_TO, CuePattern.NOUN_CUE]
-    assert {p.name for p in POST_PATTERNS + PRE_PATTERNS} | {CuePattern.CHAINED, CuePattern.INDIRECT_VERB} \
-        == set(CuePattern)
+    assert [p.name for p in POST_PATTERNS] == [
+        CuePattern.DASH_BYLINE,
+        CuePattern.POST_VERB,
+        CuePattern.ACCORDING_TO,
+    ]
+    assert [p.name for p in PRE_PATTERNS] == [
+        CuePattern.PREVIOUS_PARAGRAPH_COLON,
+        CuePattern.COLON_INTRO,
+        CuePattern.PRE_VERB,
+        CuePattern.ACCORDING_TO,
+        CuePattern.NOUN_CUE,
+    ]
+    assert {p.name for p in POST_PATTERNS + PRE_PATTERNS} | {
+        CuePattern.CHAINED,
+        CuePattern.INDIRECT_VERB,
+    } == set(CuePattern)

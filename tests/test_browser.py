@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck.testing.browser import (assert_charts, assert_clean, check_page, open_page,
-                                         require_chromium)
-from quotecheck.testing import ARTICLES, load_stored, stored_report
 from quotecheck.render.html import render_html
+from quotecheck.testing import ARTICLES, load_stored, stored_report
+from quotecheck.testing.browser import assert_charts, assert_clean, check_page, open_page, require_chromium
 
-ANNOTATED = ["03-seed-coast-guard-training.txt", "18-md-council-rentals.md",
-             "23-html-nursing-home-lawsuit.html"]
+ANNOTATED = [
+    "03-seed-coast-guard-training.txt",
+    "18-md-council-rentals.md",
+    "23-html-nursing-home-lawsuit.html",
+]
 # Each payload sets window.__pwned if the page lets it run; the image would also be requested.
 EVIL_TEXT = "<script>window.__pwned=1</script>"
 EVIL_IMAGE = "<img src=http://example.com/x.png onerror=window.__pwned=2>"
@@ -47,17 +49,22 @@ def test_annotated_page_runs_no_injected_markup(tmp_path: Path) -> None:
     report["sources"][0]["name"] = '"><script>window.__pwned=4</script>'
     page = tmp_path / "injected.html"
     page.write_text(render_html(report, source), encoding="utf-8")
-    shown = f"[typeof window.__pwned, document.body.textContent.includes({EVIL_TEXT!r}),"\
-            f" document.body.textContent.includes({EVIL_IMAGE!r})]"
+    shown = (
+        f"[typeof window.__pwned, document.body.textContent.includes({EVIL_TEXT!r}),"
+        f" document.body.textContent.includes({EVIL_IMAGE!r})]"
+    )
     for result in check_page(page, "annotated-injected-markup", evaluate=shown).values():
         assert result.evaluated == ["undefined", True, True]
 
 
 def test_harness_reports_requests_errors_and_exceptions(tmp_path: Path) -> None:
     page = tmp_path / "noisy.html"
-    page.write_text('<!DOCTYPE html><html><body><img src="http://127.0.0.1:9/x.png">'
-                    '<script>console.error("boom"); throw new Error("kaboom")</script>'
-                    "</body></html>", encoding="utf-8")
+    page.write_text(
+        '<!DOCTYPE html><html><body><img src="http://127.0.0.1:9/x.png">'
+        '<script>console.error("boom"); throw new Error("kaboom")</script>'
+        "</body></html>",
+        encoding="utf-8",
+    )
     result = open_page(page)
     assert result.requests == [result.url, "http://127.0.0.1:9/x.png"]
     assert "boom" in result.console_errors
@@ -68,9 +75,12 @@ def test_harness_reports_requests_errors_and_exceptions(tmp_path: Path) -> None:
 
 def test_harness_chart_check(tmp_path: Path) -> None:
     page = tmp_path / "charts.html"
-    page.write_text('<!DOCTYPE html><html><body><svg width="120" height="60"></svg>'
-                    '<svg width="120" height="60"><rect width="40" height="30"/></svg>'
-                    "</body></html>", encoding="utf-8")
+    page.write_text(
+        '<!DOCTYPE html><html><body><svg width="120" height="60"></svg>'
+        '<svg width="120" height="60"><rect width="40" height="30"/></svg>'
+        "</body></html>",
+        encoding="utf-8",
+    )
     svgs = open_page(page, width=390, mobile=True).svgs
     assert [svg["drawn"] for svg in svgs] == [0, 1]
     assert_charts(svgs[1:])
@@ -83,8 +93,9 @@ def test_annotated_page_long_words_fit_a_phone(tmp_path: Path) -> None:
     doc, _ = load_stored(ARTICLES / name)
     url = "https://www.example.org/" + "Averylongpathsegmentwithoutbreaks" * 6  # no break point
     page = tmp_path / "long-words.html"
-    page.write_text(render_html(stored_report(ARTICLES / name), doc.source + "\n\n" + url + "\n"),
-                    encoding="utf-8")
+    page.write_text(
+        render_html(stored_report(ARTICLES / name), doc.source + "\n\n" + url + "\n"), encoding="utf-8"
+    )
     check_page(page, "annotated-long-words")  # overflow_x is asserted at 390 px
 
 
@@ -96,12 +107,14 @@ def test_summary_page(tmp_path: Path) -> None:
     page = tmp_path / "summary.html"
     page.write_text(render_summary_html(archive_summary()), encoding="utf-8")
     # clicking a header sorts its table: the articles table by quotations, ascending then descending
-    sort = ("(() => { const t = [...document.querySelectorAll('table.sortable')].pop();"
-            " const col = [...t.tHead.rows[0].cells].findIndex(c => c.textContent === 'quotations');"
-            " const read = () => [...t.tBodies[0].rows].map(r => +r.cells[col].dataset.v);"
-            " const b = t.tHead.rows[0].cells[col].querySelector('button');"
-            " b.click(); const up = read(); b.click(); return [up, read(),"
-            " document.querySelectorAll('svg').length]; })()")
+    sort = (
+        "(() => { const t = [...document.querySelectorAll('table.sortable')].pop();"
+        " const col = [...t.tHead.rows[0].cells].findIndex(c => c.textContent === 'quotations');"
+        " const read = () => [...t.tBodies[0].rows].map(r => +r.cells[col].dataset.v);"
+        " const b = t.tHead.rows[0].cells[col].querySelector('button');"
+        " b.click(); const up = read(); b.click(); return [up, read(),"
+        " document.querySelectorAll('svg').length]; })()"
+    )
     for result in check_page(page, "summary-archive", charts=True, evaluate=sort).values():
         up, down, svgs = result.evaluated
         assert up == sorted(up) and down == sorted(up, reverse=True) and len(up) == 8

@@ -12,8 +12,14 @@ from pathlib import Path
 import pytest
 
 from quotecheck import cache as cache_mod
-from quotecheck.cache import (CACHEDIR_TAG_SIGNATURE, DEFAULT_CACHE_DIR_NAME, ENV_CACHE_DIR,
-                              CacheWarning, ParseCache, default_cache_dir)
+from quotecheck.cache import (
+    CACHEDIR_TAG_SIGNATURE,
+    DEFAULT_CACHE_DIR_NAME,
+    ENV_CACHE_DIR,
+    CacheWarning,
+    ParseCache,
+    default_cache_dir,
+)
 from quotecheck.parsing import Parse, Sentence, Word, from_conllu, to_conllu
 
 MODEL = "stanza-0123456789abcdef"
@@ -30,9 +36,21 @@ def make_parse(text: str = TEXT, model_id: str = MODEL) -> Parse:
         start = text.index(token, pos)
         pos = start + len(token)
         head = 0 if not words else 1
-        words.append(Word(len(words) + 1, token, token.lower(), "X", "_", "_", head,
-                          "root" if head == 0 else "dep", start, pos,
-                          "S-PERSON" if token == "Jones" else "O"))
+        words.append(
+            Word(
+                len(words) + 1,
+                token,
+                token.lower(),
+                "X",
+                "_",
+                "_",
+                head,
+                "root" if head == 0 else "dep",
+                start,
+                pos,
+                "S-PERSON" if token == "Jones" else "O",
+            )
+        )
         if token.endswith("."):
             sentences.append(Sentence(tuple(words)))
             words = []
@@ -173,8 +191,13 @@ def test_corrupt_entries_are_misses_and_removed(cache: ParseCache):
 
 
 def test_garbage_entries_are_misses_and_removed(cache: ParseCache):
-    for garbage in (os.urandom(2000), b"\n\n\n", b"\xff\xfe\n# end x\n", b"hello\n",
-                    "# quotecheck_cache = {}\n# end ".encode() + hashlib.sha256(b"").hexdigest().encode() + b"\n"):
+    for garbage in (
+        os.urandom(2000),
+        b"\n\n\n",
+        b"\xff\xfe\n# end x\n",
+        b"hello\n",
+        b"# quotecheck_cache = {}\n# end " + hashlib.sha256(b"").hexdigest().encode() + b"\n",
+    ):
         assert_bad(cache, TEXT, garbage)
 
 
@@ -238,7 +261,7 @@ def test_concurrent_writers(tmp_path: Path):
         results = pool.starmap(_writer, [(str(tmp_path), w, 60) for w in range(4)])
     assert results == [0, 0, 0, 0]
     c = ParseCache(tmp_path, MODEL)
-    texts = (["Shared text said by everyone."] + [f"Text {i} of many." for i in range(7)])
+    texts = ["Shared text said by everyone."] + [f"Text {i} of many." for i in range(7)]
     assert c.get_many(texts) == [make_parse(t) for t in texts]
     for w in range(4):
         own = f"Text of worker {w}, said alone."
@@ -264,6 +287,7 @@ def test_leftover_temp_and_half_written_entry_are_ignored(cache: ParseCache):
 def _killed_writer(directory: str) -> None:
     """Put an entry but die (no cleanup) after its data is written, before the rename (the
     cache root is already tagged, so the first fsync is the entry's temp file)."""
+
     def die(fd: int) -> None:
         os._exit(3)
 

@@ -4,9 +4,9 @@ import re
 
 import yaml
 
-from quotecheck.testing import ROOT
 from quotecheck.cli import OUTPUT_FORMATS
 from quotecheck.documents import EXTENSIONS
+from quotecheck.testing import ROOT
 
 
 def test_pre_commit_hooks_run_the_cli_on_every_article_extension():

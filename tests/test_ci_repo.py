@@ -47,11 +47,22 @@ LOADED = "loaded-attribution-verb"
 QUOTE_RULES = {"unattributed-quote", "unbalanced-quote"}
 # Rules whose message quotes, first, the words at the finding's location: the cue verb, or the
 # source's mention (cut with "…" when long).
-MENTION_RULES = {LOADED, "anonymous-source", "anonymity-unexplained", "vague-source",
-                 "weak-descriptor"}
-QUOTE_MARKS = "\"“”‘’«»„‹›"
-QUOTE_ENTITIES = ("&ldquo;", "&rdquo;", "&lsquo;", "&rsquo;", "&quot;", "&#8220;", "&#8221;",
-                  "&#x201c;", "&#x201d;", "&#34;", "&laquo;", "&raquo;")
+MENTION_RULES = {LOADED, "anonymous-source", "anonymity-unexplained", "vague-source", "weak-descriptor"}
+QUOTE_MARKS = '"“”‘’«»„‹›'
+QUOTE_ENTITIES = (
+    "&ldquo;",
+    "&rdquo;",
+    "&lsquo;",
+    "&rsquo;",
+    "&quot;",
+    "&#8220;",
+    "&#8221;",
+    "&#x201c;",
+    "&#x201d;",
+    "&#34;",
+    "&laquo;",
+    "&raquo;",
+)
 
 QUOTECHECK_TOML = """\
 # The newsroom's policy: fail on warnings; opinion pieces may use loaded verbs.
@@ -92,13 +103,13 @@ tags: [water, hollis-crossing]
 
 # Checked: path (relative to the repository) -> where it comes from.
 CHECKED = {
-    "features/stadium.md": "31-opinion-column.md",             # loaded verbs stay on here
+    "features/stadium.md": "31-opinion-column.md",  # loaded verbs stay on here
     "news/local/water-plant.txt": "12-unattributed-unbalanced.txt",
-    "news/local/2025/07/water-plant-update.md": None,            # 12 with YAML front matter
-    "news/local/water-web.html": None,                           # WATER_HTML
+    "news/local/2025/07/water-plant-update.md": None,  # 12 with YAML front matter
+    "news/local/water-web.html": None,  # WATER_HTML
     "news/weather/ice-storm.html": "21-html-ice-storm.html",
     "news/world/trade/talks.txt": "24-trade-talks-descriptors.txt",
-    "opinion/columns/stadium.md": "31-opinion-column.md",       # loaded verbs off here
+    "opinion/columns/stadium.md": "31-opinion-column.md",  # loaded verbs off here
 }
 SUPPRESSED = "features/stadium-suppressed.md"
 if HAS_SUPPRESS:
@@ -133,14 +144,21 @@ class Repo:
     root: Path
     env: dict[str, str]
     cache: Path
-    run: dict            # the run document of the first, cold run over "."
-    entries: int         # parse cache entries after it
+    run: dict  # the run document of the first, cold run over "."
+    entries: int  # parse cache entries after it
 
     def cli(self, *args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
         exe = Path(sys.executable).with_name("quotecheck")
         cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "quotecheck.cli"]
-        return subprocess.run(cmd + list(args), cwd=cwd or self.root, env=self.env,
-                              capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+        return subprocess.run(
+            cmd + list(args),
+            cwd=cwd or self.root,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=timeout,
+        )
 
     def cached_entries(self) -> int:
         return sum(1 for _ in self.cache.rglob("*.conllu"))
@@ -165,8 +183,10 @@ def build_repository(root: Path) -> None:
     for rel, source in CHECKED.items():
         if source is not None:
             _write(root / rel, _fixture(source))
-    _write(root / "news/local/2025/07/water-plant-update.md",
-           FRONT_MATTER + _fixture("12-unattributed-unbalanced.txt"))
+    _write(
+        root / "news/local/2025/07/water-plant-update.md",
+        FRONT_MATTER + _fixture("12-unattributed-unbalanced.txt"),
+    )
     _write(root / "news/local/water-web.html", WATER_HTML)
     if HAS_SUPPRESS:
         _write(root / SUPPRESSED, _suppressed_column(_fixture("31-opinion-column.md")))
@@ -270,18 +290,23 @@ def test_every_location_points_into_its_source_file(repo):
 def test_quote_findings_in_text_markdown_and_html(repo):
     found = _findings(repo.run)
     opening = {}
-    for rel in ("news/local/water-plant.txt", "news/local/2025/07/water-plant-update.md",
-                "news/local/water-web.html"):
+    for rel in (
+        "news/local/water-plant.txt",
+        "news/local/2025/07/water-plant-update.md",
+        "news/local/water-web.html",
+    ):
         rules = [f["rule"] for f in found[rel]]
         assert rules.count("unattributed-quote") == 1, (rel, rules)
         f = next(f for f in found[rel] if f["rule"] == "unattributed-quote")
-        opening[rel] = (repo.root / rel).read_text(encoding="utf-8")[f["start"]:f["start"] + 7]
+        opening[rel] = (repo.root / rel).read_text(encoding="utf-8")[f["start"] : f["start"] + 7]
     assert opening["news/local/water-plant.txt"].startswith("“Nobody")
     assert opening["news/local/2025/07/water-plant-update.md"].startswith("“Nobody")
     assert opening["news/local/water-web.html"] == "&ldquo;"
     # the unbalanced mark: in the text file and in its Markdown copy (front matter above it)
-    for rel, shift in (("news/local/water-plant.txt", 0),
-                       ("news/local/2025/07/water-plant-update.md", FRONT_MATTER.count("\n"))):
+    for rel, shift in (
+        ("news/local/water-plant.txt", 0),
+        ("news/local/2025/07/water-plant-update.md", FRONT_MATTER.count("\n")),
+    ):
         f = next(f for f in found[rel] if f["rule"] == "unbalanced-quote")
         assert f["severity"] == "warning" and (f["line"], f["column"]) == (15 + shift, 107)
 
@@ -305,6 +330,7 @@ def test_opinion_override_turns_loaded_verbs_off_only_under_opinion(repo):
 
 
 if HAS_SUPPRESS:
+
     def test_suppression_comment_silences_the_next_line_only(repo):
         found = _findings(repo.run)
         plain = sorted(f["message"] for f in found["features/stadium.md"] if f["rule"] == LOADED)
@@ -341,8 +367,10 @@ def _check_output(fmt: str, out: str, repo: Repo) -> None:
     elif fmt == "sarif":
         _check_sarif(json.loads(out), findings)
     elif fmt == "github":
-        pattern = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+)"
-                             r"(?:,endLine=\d+,endColumn=\d+)?,title=quotecheck ([a-z-]+)::")
+        pattern = re.compile(
+            r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+)"
+            r"(?:,endLine=\d+,endColumn=\d+)?,title=quotecheck ([a-z-]+)::"
+        )
         got = set()
         lines = [line for line in out.splitlines() if line.strip()]
         for line in lines:
@@ -363,8 +391,9 @@ def _check_output(fmt: str, out: str, repo: Repo) -> None:
                 assert re.search(rf"^### .*{re.escape(posixpath.basename(rel))}", out, re.M), rel
     elif fmt == "text":
         for rel, f in findings:
-            assert re.search(rf"{re.escape(rel)}:{f['line']}:{f['column']}\s+{f['severity']}\s+{f['rule']}",
-                             out), (rel, f)
+            assert re.search(
+                rf"{re.escape(rel)}:{f['line']}:{f['column']}\s+{f['severity']}\s+{f['rule']}", out
+            ), (rel, f)
     _assert_no_skipped(out)
 
 
@@ -387,8 +416,10 @@ def _check_sarif(log: dict, findings: list[tuple[str, dict]]) -> None:
         got.append((uri, result["ruleId"], region["startLine"], region["startColumn"]))
         if "endColumn" in region:
             assert region["endLine"] == region["startLine"]
-            assert region["endColumn"] - region["startColumn"] == \
-                result["properties"]["end"] - result["properties"]["start"]
+            assert (
+                region["endColumn"] - region["startColumn"]
+                == result["properties"]["end"] - result["properties"]["start"]
+            )
     assert sorted(got) == sorted((rel, f["rule"], f["line"], f["column"]) for rel, f in findings)
     assert run["invocations"][0]["executionSuccessful"] is True
 
@@ -400,8 +431,12 @@ def _check_junit(out: str) -> None:
     assert sorted(cases) == sorted(CHECKED)
     failing = {rel for rel, c in cases.items() if c.find("failure") is not None}
     # fail-on = "warning" from quotecheck.toml: errors and warnings fail, info does not
-    assert failing == {"news/local/water-plant.txt", "news/local/2025/07/water-plant-update.md",
-                       "news/local/water-web.html", "news/world/trade/talks.txt"}
+    assert failing == {
+        "news/local/water-plant.txt",
+        "news/local/2025/07/water-plant-update.md",
+        "news/local/water-web.html",
+        "news/world/trade/talks.txt",
+    }
     assert int(root.get("failures")) == len(failing) and int(root.get("errors")) == 0
     assert int(root.get("tests")) == len(CHECKED)
     feature = cases["features/stadium.md"]
@@ -429,20 +464,23 @@ def test_every_format_exit_codes_and_output(repo, fmt, tmp_path):
     assert repo.cached_entries() == repo.entries, "a warm run parsed something again"
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["news/weather/ice-storm.html"], 0),                     # no findings at all
-    (["opinion"], 0),                                         # only loaded verbs, turned off
-    (["features"], 0),                                        # info findings only
-    (["news/world/trade"], 1),                                # warnings, config fail-on warning
-    (["--fail-on", "error", "news/world/trade"], 0),          # the command line wins
-    (["--fail-on", "info", "features"], 1),
-    (["news/local/water-web.html"], 1),                       # an error
-    (["--exit-zero", "news/local"], 0),
-    ([".", "!news/**"], 0),                                   # exclusions leave no warnings
-    (["drafts"], 1),                                          # a directory named is walked
-    (["no-such-folder"], 2),
-    (["--fail-on", "nope", "."], 2),                          # usage error
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["news/weather/ice-storm.html"], 0),  # no findings at all
+        (["opinion"], 0),  # only loaded verbs, turned off
+        (["features"], 0),  # info findings only
+        (["news/world/trade"], 1),  # warnings, config fail-on warning
+        (["--fail-on", "error", "news/world/trade"], 0),  # the command line wins
+        (["--fail-on", "info", "features"], 1),
+        (["news/local/water-web.html"], 1),  # an error
+        (["--exit-zero", "news/local"], 0),
+        ([".", "!news/**"], 0),  # exclusions leave no warnings
+        (["drafts"], 1),  # a directory named is walked
+        (["no-such-folder"], 2),
+        (["--fail-on", "nope", "."], 2),  # usage error
+    ],
+)
 def test_exit_codes(repo, args, expected):
     done = repo.cli("check", "--format", "json", *args)
     assert done.returncode == expected, (args, done.stderr)
@@ -506,7 +544,7 @@ def test_baseline_reports_only_the_new_finding(repo, tmp_path):
             assert _norm(record["path"]) == "news/world/trade/talks.txt"
             assert record["rule"] == "unattributed-quote" and (record["line"], record["column"]) == (3, 1)
             text = talks.read_text(encoding="utf-8")
-            assert text[record["start"]:record["end"]] == NEW_PROBLEM
+            assert text[record["start"] : record["end"]] == NEW_PROBLEM
         else:
             assert lines[0].startswith("::error file=./news/world/trade/talks.txt,line=3,col=1,")
     # only the edited article was parsed again (the model loaded once for it)

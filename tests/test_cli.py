@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quotecheck.testing import ARTICLES, load_stored
 from quotecheck import cli
 from quotecheck.parsing import ENV_MODEL_DIR
 from quotecheck.schema import validate_report
+from quotecheck.testing import ARTICLES, load_stored
 
 
 class StoredChecker:
@@ -70,11 +70,20 @@ def test_unattributed_quote_is_an_error(stored):
 
 def test_json_for_one_and_many_files(stored, tmp_path):
     one = tmp_path / "one.json"
-    assert run("check", "--format", "json", str(ARTICLES / "01-layouts-said.txt"), "-o", str(one)).exit_code == 0
+    assert (
+        run("check", "--format", "json", str(ARTICLES / "01-layouts-said.txt"), "-o", str(one)).exit_code == 0
+    )
     validate_report(json.loads(one.read_text()))
     many = tmp_path / "many.json"
-    result = run("check", "--format", "json", str(ARTICLES / "01-layouts-said.txt"),
-                 str(ARTICLES / "18-md-council-rentals.md"), "-o", str(many))
+    result = run(
+        "check",
+        "--format",
+        "json",
+        str(ARTICLES / "01-layouts-said.txt"),
+        str(ARTICLES / "18-md-council-rentals.md"),
+        "-o",
+        str(many),
+    )
     assert result.exit_code == 0
     reports = json.loads(many.read_text())["reports"]
     assert [r["document"]["format"] for r in reports] == ["text", "markdown"]
@@ -89,8 +98,17 @@ def test_bad_inputs_are_reported_and_the_rest_still_checked(stored, tmp_path):
     empty = tmp_path / "empty.md"
     empty.write_text("   \n")
     out = tmp_path / "r.json"
-    result = run("check", "--format", "json", str(bad), str(ARTICLES / "01-layouts-said.txt"),
-                 str(empty), str(tmp_path / "missing.txt"), "-o", str(out))
+    result = run(
+        "check",
+        "--format",
+        "json",
+        str(bad),
+        str(ARTICLES / "01-layouts-said.txt"),
+        str(empty),
+        str(tmp_path / "missing.txt"),
+        "-o",
+        str(out),
+    )
     assert result.exit_code == 2
     errors = [line for line in result.output.splitlines() if line.startswith("quotecheck: ")]
     assert len(errors) == 3
@@ -98,7 +116,8 @@ def test_bad_inputs_are_reported_and_the_rest_still_checked(stored, tmp_path):
     assert any(str(empty) in e for e in errors)
     assert any("missing.txt" in e for e in errors)
     assert [r["document"]["path"] for r in json.loads(out.read_text())["reports"]] == [
-        str(ARTICLES / "01-layouts-said.txt")]
+        str(ARTICLES / "01-layouts-said.txt")
+    ]
 
 
 def test_directory_without_articles(stored, tmp_path):
@@ -114,12 +133,18 @@ def test_stdin_is_read_as_the_given_format(stored, monkeypatch):
 
     def named(docs):  # the stored parse is looked up by name; stdin has none
         from dataclasses import replace
+
         return [replace(d, path="21-html-ice-storm.html") for d in docs]
 
     original = StoredChecker.check_documents
-    monkeypatch.setattr(StoredChecker, "check_documents",
-                        lambda self, docs, settings=None, progress=None: original(self, named(docs), settings))
-    result = CliRunner().invoke(cli.main, ["check", "--input-format", "html", "--format", "json", "-"], input=html)
+    monkeypatch.setattr(
+        StoredChecker,
+        "check_documents",
+        lambda self, docs, settings=None, progress=None: original(self, named(docs), settings),
+    )
+    result = CliRunner().invoke(
+        cli.main, ["check", "--input-format", "html", "--format", "json", "-"], input=html
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["document"]["format"] == "html"
@@ -171,20 +196,26 @@ def _tree(tmp_path, config: str | None, files: dict[str, str]):
 def _findings(result_json: str) -> dict[str, list[tuple[str, str]]]:
     data = json.loads(result_json)
     reports = data["reports"] if "reports" in data else [data]
-    return {r["document"]["path"].rsplit("/", 2)[-2]: [(f["rule"], f["severity"]) for f in r["findings"]]
-            for r in reports}
+    return {
+        r["document"]["path"].rsplit("/", 2)[-2]: [(f["rule"], f["severity"]) for f in r["findings"]]
+        for r in reports
+    }
 
 
 def test_config_is_discovered_and_overrides_apply_by_path(stored, tmp_path):
     loaded = "31-opinion-column.md"  # "declared", "laughed", "insisted", "conceded", "claimed", "admitted"
-    root = _tree(tmp_path, """
+    root = _tree(
+        tmp_path,
+        """
 fail-on = "warning"
 [rules]
 loaded-attribution-verb = "warning"
 [[overrides]]
 paths = ["opinion/**"]
 rules = { loaded-attribution-verb = "off" }
-""", {f"news/{loaded}": loaded, f"opinion/{loaded}": loaded})
+""",
+        {f"news/{loaded}": loaded, f"opinion/{loaded}": loaded},
+    )
     result = run("check", "--format", "json", str(root / "news"), str(root / "opinion"))
     found = _findings(result.output)
     assert ("loaded-attribution-verb", "warning") in found["news"]
@@ -195,8 +226,11 @@ rules = { loaded-attribution-verb = "off" }
 
 
 def test_explicit_config_replaces_discovery(stored, tmp_path):
-    root = _tree(tmp_path, '[rules]\nunattributed-quote = "off"\n',
-                 {"a/12-unattributed-unbalanced.txt": "12-unattributed-unbalanced.txt"})
+    root = _tree(
+        tmp_path,
+        '[rules]\nunattributed-quote = "off"\n',
+        {"a/12-unattributed-unbalanced.txt": "12-unattributed-unbalanced.txt"},
+    )
     assert run("check", str(root / "a")).exit_code == 0  # discovered: the error rule is off
     other = tmp_path / "strict.toml"
     other.write_text('[rules]\nunbalanced-quote = "error"\n')
@@ -207,19 +241,25 @@ def test_explicit_config_replaces_discovery(stored, tmp_path):
 
 
 def test_bad_config_stops_the_run_with_a_one_line_error(stored, tmp_path):
-    root = _tree(tmp_path, '[rules]\nanonymous-shar = "warning"\n',
-                 {"a/01-layouts-said.txt": "01-layouts-said.txt"})
+    root = _tree(
+        tmp_path, '[rules]\nanonymous-shar = "warning"\n', {"a/01-layouts-said.txt": "01-layouts-said.txt"}
+    )
     result = run("check", str(root / "a"))
     assert result.exit_code == 2
     message = [l for l in result.output.splitlines() if l.startswith("quotecheck: ")]
     assert len(message) == 1
-    assert "quotecheck.toml" in message[0] and "anonymous-shar" in message[0] and "anonymous-share" in message[0]
+    assert (
+        "quotecheck.toml" in message[0] and "anonymous-shar" in message[0] and "anonymous-share" in message[0]
+    )
     assert stored.instances == 0  # no model is loaded for a run that cannot proceed
 
 
 def test_lexicon_additions_from_config_reach_the_analysis(stored, tmp_path):
-    root = _tree(tmp_path, '[lexicon]\nloaded-verbs = ["warned"]\n[rules]\nloaded-attribution-verb = "error"\n',
-                 {"a/11-partial-quotes-verbs-titles.txt": "11-partial-quotes-verbs-titles.txt"})
+    root = _tree(
+        tmp_path,
+        '[lexicon]\nloaded-verbs = ["warned"]\n[rules]\nloaded-attribution-verb = "error"\n',
+        {"a/11-partial-quotes-verbs-titles.txt": "11-partial-quotes-verbs-titles.txt"},
+    )
     result = run("check", "--format", "json", str(root / "a"))
     report = json.loads(result.output)["reports"][0]
     messages = [f["message"] for f in report["findings"] if f["rule"] == "loaded-attribution-verb"]
@@ -248,10 +288,25 @@ def test_baseline_reports_only_new_findings(stored, tmp_path):
 
     # the old file's findings are known; the other file's are new
     out = tmp_path / "r.json"
-    result = run("check", "--baseline", str(base), "--fail-on", "warning", "--format", "json", str(repo), "-o", str(out))
+    result = run(
+        "check",
+        "--baseline",
+        str(base),
+        "--fail-on",
+        "warning",
+        "--format",
+        "json",
+        str(repo),
+        "-o",
+        str(out),
+    )
     reports = {Path(r["document"]["path"]).name: r for r in json.loads(out.read_text())["reports"]}
     assert reports["12-unattributed-unbalanced.txt"]["findings"] == []
-    assert reports["12-unattributed-unbalanced.txt"]["summary"]["findings"] == {"error": 0, "warning": 0, "info": 0}
+    assert reports["12-unattributed-unbalanced.txt"]["summary"]["findings"] == {
+        "error": 0,
+        "warning": 0,
+        "info": 0,
+    }
     assert reports["24-trade-talks-descriptors.txt"]["findings"]
     assert result.exit_code == 1  # new warnings in the other file
     for r in reports.values():
@@ -269,9 +324,13 @@ def test_bad_baseline_is_a_usage_error(stored, tmp_path):
 def test_no_progress_bar_when_not_on_a_terminal(stored, monkeypatch):
     seen = []
     original = StoredChecker.check_documents
-    monkeypatch.setattr(StoredChecker, "check_documents",
-                        lambda self, docs, settings=None, progress=None: seen.append(progress) or
-                        original(self, docs, settings))
+    monkeypatch.setattr(
+        StoredChecker,
+        "check_documents",
+        lambda self, docs, settings=None, progress=None: (
+            seen.append(progress) or original(self, docs, settings)
+        ),
+    )
     assert run("check", str(ARTICLES / "01-layouts-said.txt")).exit_code == 0
     assert seen == [None]  # CliRunner's stderr is not a terminal
 
@@ -286,8 +345,14 @@ def test_progress_bar_counts_words(capsys):
 def test_every_output_format_through_the_cli(stored, tmp_path, fmt):
     import xml.etree.ElementTree as ET
 
-    root = _tree(tmp_path, None, {"news/12-unattributed-unbalanced.txt": "12-unattributed-unbalanced.txt",
-                                  "news/01-layouts-said.txt": "01-layouts-said.txt"})
+    root = _tree(
+        tmp_path,
+        None,
+        {
+            "news/12-unattributed-unbalanced.txt": "12-unattributed-unbalanced.txt",
+            "news/01-layouts-said.txt": "01-layouts-said.txt",
+        },
+    )
     out = tmp_path / f"out.{fmt}"
     result = run("check", "--format", fmt, str(root / "news"), "-o", str(out))
     assert result.exit_code == 1  # the unattributed quotation is an error
@@ -307,7 +372,9 @@ def test_every_output_format_through_the_cli(stored, tmp_path, fmt):
         assert {r["ruleId"] for r in results} == {"unattributed-quote", "unbalanced-quote"}
         assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in results)
     elif fmt == "github":
-        assert any(line.startswith("::error file=") and "unattributed-quote" in line for line in text.splitlines())
+        assert any(
+            line.startswith("::error file=") and "unattributed-quote" in line for line in text.splitlines()
+        )
     elif fmt == "junit":
         suite = ET.fromstring(text).find("testsuite")
         assert suite.get("tests") == "2" and suite.get("failures") == "1"
@@ -318,12 +385,17 @@ def test_every_output_format_through_the_cli(stored, tmp_path, fmt):
 
 
 def test_stdin_filename_names_the_text_and_picks_format_and_config(stored, tmp_path, monkeypatch):
-    root = _tree(tmp_path, '[[overrides]]\npaths = ["opinion/**"]\nrules = { loaded-attribution-verb = "off" }\n', {})
+    root = _tree(
+        tmp_path, '[[overrides]]\npaths = ["opinion/**"]\nrules = { loaded-attribution-verb = "off" }\n', {}
+    )
     (root / "opinion").mkdir()
     monkeypatch.chdir(root)
     article = (ARTICLES / "31-opinion-column.md").read_bytes()
-    result = CliRunner().invoke(cli.main, ["check", "--format", "json", "--stdin-filename",
-                                           "opinion/31-opinion-column.md", "-"], input=article)
+    result = CliRunner().invoke(
+        cli.main,
+        ["check", "--format", "json", "--stdin-filename", "opinion/31-opinion-column.md", "-"],
+        input=article,
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["document"]["path"] == "opinion/31-opinion-column.md"
@@ -367,11 +439,18 @@ def test_baseline_fingerprints_do_not_depend_on_how_the_path_is_written(tmp_path
 
 def test_html_page_for_one_article(stored, tmp_path):
     out = tmp_path / "page.html"
-    result = run("check", "--format", "html", str(ARTICLES / "24-trade-talks-descriptors.txt"), "-o", str(out))
+    result = run(
+        "check", "--format", "html", str(ARTICLES / "24-trade-talks-descriptors.txt"), "-o", str(out)
+    )
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
     assert "<mark" in page and "vague-source" in page and "<script" not in page
-    several = run("check", "--format", "html", str(ARTICLES / "01-layouts-said.txt"),
-                  str(ARTICLES / "02-floating-pronouns.txt"))
+    several = run(
+        "check",
+        "--format",
+        "html",
+        str(ARTICLES / "01-layouts-said.txt"),
+        str(ARTICLES / "02-floating-pronouns.txt"),
+    )
     assert several.exit_code == 2 and "one page per article" in several.output

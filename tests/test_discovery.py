@@ -44,12 +44,31 @@ def found(tmp_path: Path, *paths: str, **kwargs: object) -> list[str]:
 
 
 def test_walk_keeps_known_extensions_in_sorted_order(tmp_path: Path) -> None:
-    make(tmp_path / "articles", "b.md", "a.txt", "c.HTML", "d.htm", "e.markdown", "f.mdx",
-         "notes.docx", "image.png", "README", "world/z.md", "world/a.html", "a/x.md")
+    make(
+        tmp_path / "articles",
+        "b.md",
+        "a.txt",
+        "c.HTML",
+        "d.htm",
+        "e.markdown",
+        "f.mdx",
+        "notes.docx",
+        "image.png",
+        "README",
+        "world/z.md",
+        "world/a.html",
+        "a/x.md",
+    )
     assert found(tmp_path, "articles") == [
-        "articles/a/x.md", "articles/a.txt", "articles/b.md", "articles/c.HTML",
-        "articles/d.htm", "articles/e.markdown", "articles/f.mdx",
-        "articles/world/a.html", "articles/world/z.md",
+        "articles/a/x.md",
+        "articles/a.txt",
+        "articles/b.md",
+        "articles/c.HTML",
+        "articles/d.htm",
+        "articles/e.markdown",
+        "articles/f.mdx",
+        "articles/world/a.html",
+        "articles/world/z.md",
     ]
 
 
@@ -122,15 +141,26 @@ def test_respect_gitignore_false(tmp_path: Path) -> None:
     assert found(tmp_path, ".", respect_gitignore=False) == ["./a.md", "./b.md"]
 
 
-def test_nested_gitignore_is_relative_to_its_directory_and_can_re_include(
-        tmp_path: Path) -> None:
+def test_nested_gitignore_is_relative_to_its_directory_and_can_re_include(tmp_path: Path) -> None:
     git_repo(tmp_path)
-    make(tmp_path, "top.md", "old.md", "world/old.md", "world/keep.html", "world/x.html",
-         "world/europe/a.md", "world/europe/b.md", "sport/old.md")
+    make(
+        tmp_path,
+        "top.md",
+        "old.md",
+        "world/old.md",
+        "world/keep.html",
+        "world/x.html",
+        "world/europe/a.md",
+        "world/europe/b.md",
+        "sport/old.md",
+    )
     write(tmp_path / ".gitignore", "*.html\n/old.md\n")
     write(tmp_path / "world" / ".gitignore", "!keep.html\nold.md\n/europe/b.md\n")
     assert found(tmp_path, ".") == [
-        "./sport/old.md", "./top.md", "./world/europe/a.md", "./world/keep.html",
+        "./sport/old.md",
+        "./top.md",
+        "./world/europe/a.md",
+        "./world/keep.html",
     ]
 
 
@@ -230,14 +260,27 @@ def test_quotecheckignore_beats_gitignore(tmp_path: Path) -> None:
 
 
 def test_glob_with_double_star(tmp_path: Path) -> None:
-    make(tmp_path, "articles/a.md", "articles/b.txt", "articles/world/c.md",
-         "articles/world/deep/d.md", "articles/.hidden/e.md", "articles/vendor/f.md",
-         "articles/world/g.png", "other/h.md")
+    make(
+        tmp_path,
+        "articles/a.md",
+        "articles/b.txt",
+        "articles/world/c.md",
+        "articles/world/deep/d.md",
+        "articles/.hidden/e.md",
+        "articles/vendor/f.md",
+        "articles/world/g.png",
+        "other/h.md",
+    )
     assert found(tmp_path, "articles/**/*.md") == [
-        "articles/a.md", "articles/world/c.md", "articles/world/deep/d.md",
+        "articles/a.md",
+        "articles/world/c.md",
+        "articles/world/deep/d.md",
     ]
     assert found(tmp_path, "articles/**") == [
-        "articles/a.md", "articles/b.txt", "articles/world/c.md", "articles/world/deep/d.md",
+        "articles/a.md",
+        "articles/b.txt",
+        "articles/world/c.md",
+        "articles/world/deep/d.md",
     ]
     assert found(tmp_path, "*/a.md", "**/h.md") == ["articles/a.md", "other/h.md"]
     assert found(tmp_path, "articles/vendor/*.md") == ["articles/vendor/f.md"]  # literal
@@ -285,8 +328,13 @@ def test_explicit_file_overrides_ignores_and_extensions(tmp_path: Path) -> None:
     make(tmp_path, "notes.docx", ".hidden.md", "drafts/a.md", "vendor/b.md", "c.md")
     write(tmp_path / ".gitignore", "drafts/\n")
     write(tmp_path / IGNORE_FILE, "c.md\n")
-    assert found(tmp_path, "notes.docx", ".hidden.md", "drafts/a.md", "vendor/b.md",
-                 "c.md") == ["notes.docx", ".hidden.md", "drafts/a.md", "vendor/b.md", "c.md"]
+    assert found(tmp_path, "notes.docx", ".hidden.md", "drafts/a.md", "vendor/b.md", "c.md") == [
+        "notes.docx",
+        ".hidden.md",
+        "drafts/a.md",
+        "vendor/b.md",
+        "c.md",
+    ]
 
 
 def test_stdin_passes_through(tmp_path: Path) -> None:
@@ -295,9 +343,18 @@ def test_stdin_passes_through(tmp_path: Path) -> None:
 
 def test_paths_are_unique_in_first_seen_order(tmp_path: Path) -> None:
     make(tmp_path, "articles/a.md", "articles/b.md", "c.md")
-    assert found(tmp_path, "c.md", "articles/b.md", "articles", "./c.md", "articles/*.md",
-                 str(tmp_path / "articles" / "a.md")) == [
-        "c.md", "articles/b.md", "articles/a.md",
+    assert found(
+        tmp_path,
+        "c.md",
+        "articles/b.md",
+        "articles",
+        "./c.md",
+        "articles/*.md",
+        str(tmp_path / "articles" / "a.md"),
+    ) == [
+        "c.md",
+        "articles/b.md",
+        "articles/a.md",
     ]
 
 
@@ -316,8 +373,9 @@ def test_order_is_deterministic(tmp_path: Path) -> None:
 
 def test_errors_do_not_stop_the_other_paths(tmp_path: Path) -> None:
     make(tmp_path, "articles/a.md", "empty/", "only-images/x.png", "b.md")
-    files, errors = discover(["missing.md", "articles", "empty", "only-images", "nope/",
-                              "b.md"], cwd=tmp_path)
+    files, errors = discover(
+        ["missing.md", "articles", "empty", "only-images", "nope/", "b.md"], cwd=tmp_path
+    )
     assert files == ["articles/a.md", "b.md"]
     exts = ", ".join(EXTENSIONS)
     assert [str(e) for e in errors] == [

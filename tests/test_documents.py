@@ -52,21 +52,9 @@ def assert_faithful(doc: Document) -> None:
         raw = source[a:b]
         if raw == "":  # synthetic block separator
             assert c == "\n", (i, c)
-            assert text[i - 1: i + 1] == "\n\n" or text[i: i + 2] == "\n\n"
+            assert text[i - 1 : i + 1] == "\n\n" or text[i : i + 2] == "\n\n"
             assert s == previous_end, (i, s, previous_end)
-        elif raw == c:
-            pass
-        elif c == "\n" and raw in ("\r\n", "\r"):
-            pass
-        elif c == "\n" and _BR_TAG.fullmatch(raw):
-            pass
-        elif c == " " and len(raw) == 1 and raw in " \t\n\r\f":
-            pass
-        elif raw.startswith("&") and c in html.unescape(raw) and html.unescape(raw) != raw:
-            pass
-        elif c in "“”‘’" and _Q_TAG.fullmatch(raw):
-            pass
-        elif c in "“”" and _BLOCK_QUOTE_TAG.fullmatch(raw):
+        elif raw == c or (c == "\n" and raw in ("\r\n", "\r")) or (c == "\n" and _BR_TAG.fullmatch(raw)) or (c == " " and len(raw) == 1 and raw in " \t\n\r\f") or (raw.startswith("&") and c in html.unescape(raw) and html.unescape(raw) != raw) or (c in "“”‘’" and _Q_TAG.fullmatch(raw)) or (c in "“”" and _BLOCK_QUOTE_TAG.fullmatch(raw)):
             pass
         else:
             pytest.fail(f"article char {i} {c!r} maps to source {a}:{b} {raw!r}")
@@ -98,26 +86,33 @@ def htm(source: str, name: str = "a.html") -> Document:
 def test_formats_and_extensions() -> None:
     assert FORMATS == ("text", "markdown", "html")
     assert EXTENSIONS == {
-        ".txt": "text", ".text": "text",
-        ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown",
-        ".html": "html", ".htm": "html",
+        ".txt": "text",
+        ".text": "text",
+        ".md": "markdown",
+        ".markdown": "markdown",
+        ".mdx": "markdown",
+        ".html": "html",
+        ".htm": "html",
     }
 
 
-@pytest.mark.parametrize("path,explicit,expected", [
-    ("a.txt", None, "text"),
-    ("dir/a.MD", None, "markdown"),
-    ("a.markdown", None, "markdown"),
-    ("a.mdx", None, "markdown"),
-    ("a.htm", None, "html"),
-    ("a.HTML", None, "html"),
-    ("a.rst", None, "text"),
-    ("noext", None, "text"),
-    ("-", None, "text"),
-    ("a.md", "html", "html"),
-    ("a.html", "text", "text"),
-    ("a.txt", "markdown", "markdown"),
-])
+@pytest.mark.parametrize(
+    "path,explicit,expected",
+    [
+        ("a.txt", None, "text"),
+        ("dir/a.MD", None, "markdown"),
+        ("a.markdown", None, "markdown"),
+        ("a.mdx", None, "markdown"),
+        ("a.htm", None, "html"),
+        ("a.HTML", None, "html"),
+        ("a.rst", None, "text"),
+        ("noext", None, "text"),
+        ("-", None, "text"),
+        ("a.md", "html", "html"),
+        ("a.html", "text", "text"),
+        ("a.txt", "markdown", "markdown"),
+    ],
+)
 def test_detect_format(path: str, explicit: str | None, expected: str) -> None:
     assert detect_format(path, explicit) == expected
 
@@ -161,9 +156,17 @@ def test_line_col_crlf_cr_lf_and_multibyte() -> None:
         doc.line_col(len(source) + 1)
 
 
-@pytest.mark.parametrize("source,lines", [
-    ("a", 1), ("a\n", 1), ("a\nb", 2), ("a\nb\n", 2), ("a\r\n\r\nb\r\n", 3), ("a\n\n", 2),
-])
+@pytest.mark.parametrize(
+    "source,lines",
+    [
+        ("a", 1),
+        ("a\n", 1),
+        ("a\nb", 2),
+        ("a\nb\n", 2),
+        ("a\r\n\r\nb\r\n", 3),
+        ("a\n\n", 2),
+    ],
+)
 def test_line_count(source: str, lines: int) -> None:
     assert document_from_bytes(source.encode(), "t.txt").line_count == lines
 
@@ -256,23 +259,29 @@ def test_error_utf16_file(tmp_path) -> None:
     assert "UTF-16" in err.reason
 
 
-@pytest.mark.parametrize("data,reason", [
-    (b"", "empty file"),
-    (b"\xef\xbb\xbf", "empty file (only a byte order mark)"),
-    (b" \n\t\r\n  ", "file contains only whitespace"),
-])
+@pytest.mark.parametrize(
+    "data,reason",
+    [
+        (b"", "empty file"),
+        (b"\xef\xbb\xbf", "empty file (only a byte order mark)"),
+        (b" \n\t\r\n  ", "file contains only whitespace"),
+    ],
+)
 def test_error_empty_and_whitespace(tmp_path, data: bytes, reason: str) -> None:
     assert _error(tmp_path, "e.txt", data).reason == reason
 
 
-@pytest.mark.parametrize("name,data", [
-    ("code.md", b"```\nprint('hi')\n```\n\n    indented\n"),
-    ("fm.md", b"---\ntitle: Only metadata\n---\n"),
-    ("html.md", b"<div>\n<p>an HTML block</p>\n</div>\n\n<!-- comment -->\n"),
-    ("img.md", b"![just an image](pic.png)\n"),
-    ("script.html", b"<html><head><title>T</title></head><body><script>x()</script></body>"),
-    ("nav.html", b"<nav>Home | World</nav><!-- nothing -->"),
-])
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("code.md", b"```\nprint('hi')\n```\n\n    indented\n"),
+        ("fm.md", b"---\ntitle: Only metadata\n---\n"),
+        ("html.md", b"<div>\n<p>an HTML block</p>\n</div>\n\n<!-- comment -->\n"),
+        ("img.md", b"![just an image](pic.png)\n"),
+        ("script.html", b"<html><head><title>T</title></head><body><script>x()</script></body>"),
+        ("nav.html", b"<nav>Home | World</nav><!-- nothing -->"),
+    ],
+)
 def test_error_no_article_text(tmp_path, name: str, data: bytes) -> None:
     assert _error(tmp_path, name, data).reason == "no article text after removing markup"
 
@@ -378,18 +387,39 @@ def test_markdown_front_matter_metadata_and_positions() -> None:
         "tags": ["nato"],  # a block list (the hand-written parser before PyYAML dropped it)
     }
     # "NATO" of the heading is on line 9 (after 8 front-matter lines), column 3
-    assert loc(doc, "NATO") == {"start": RICH_MD.index("NATO"), "end": RICH_MD.index("NATO") + 4,
-                                "line": 9, "column": 3}
+    assert loc(doc, "NATO") == {
+        "start": RICH_MD.index("NATO"),
+        "end": RICH_MD.index("NATO") + 4,
+        "line": 9,
+        "column": 3,
+    }
     final = RICH_MD.index("Final paragraph.")
     assert loc(doc, "Final paragraph.") == {
-        "start": final, "end": final + 16, "line": RICH_MD[:final].count("\n") + 1, "column": 1}
+        "start": final,
+        "end": final + 16,
+        "line": RICH_MD[:final].count("\n") + 1,
+        "column": 1,
+    }
 
 
 def test_markdown_skips_code_urls_html_and_definitions() -> None:
     doc = md(RICH_MD)
-    for dropped in ["fenced code", "indented code", "HTML block", "a comment", "https://",
-                    "nato.int", "example.com", "p.png", "photo", "code said", "<br>", "```",
-                    "tags", "nato\n"]:
+    for dropped in [
+        "fenced code",
+        "indented code",
+        "HTML block",
+        "a comment",
+        "https://",
+        "nato.int",
+        "example.com",
+        "p.png",
+        "photo",
+        "code said",
+        "<br>",
+        "```",
+        "tags",
+        "nato\n",
+    ]:
         assert dropped not in doc.text, dropped
 
 
@@ -433,18 +463,21 @@ def test_markdown_repeated_words_map_forward() -> None:
     assert got == [0, 5, 11, 18, 30, 42]
 
 
-@pytest.mark.parametrize("src,expected", [
-    ('[a](/u "he said") said', 18),
-    ("[a](</my said>) said", 16),
-    ("![a [said] c](u) said", 17),
-    ("![photo said](p.png) said", 21),
-    ("`said` said", 7),
-    ("`he said` said", 10),
-    ('<span title="said">x</span> said', 28),
-    ("<http://said.com> said", 18),
-    ("[x][r] said\n\n[r]: /said", 7),
-    ("[link](http://x.com/said)\nsaid", 26),
-])
+@pytest.mark.parametrize(
+    "src,expected",
+    [
+        ('[a](/u "he said") said', 18),
+        ("[a](</my said>) said", 16),
+        ("![a [said] c](u) said", 17),
+        ("![photo said](p.png) said", 21),
+        ("`said` said", 7),
+        ("`he said` said", 10),
+        ('<span title="said">x</span> said', 28),
+        ("<http://said.com> said", 18),
+        ("[x][r] said\n\n[r]: /said", 7),
+        ("[link](http://x.com/said)\nsaid", 26),
+    ],
+)
 def test_markdown_dropped_constructs_do_not_capture_next_word(src: str, expected: int) -> None:
     doc = md(src)
     assert doc.to_source(doc.text.rindex("said")) == expected
@@ -484,8 +517,12 @@ def test_markdown_nested_lists_and_multiline_items() -> None:
     assert doc.text == "one\ncontinued here\n\ntwo\n\nthree said\n\npara in three"
     assert loc(doc, "continued") == {"start": 8, "end": 17, "line": 2, "column": 3}
     assert loc(doc, "three said")["column"] == 7
-    assert loc(doc, "para in three") == {"start": src.index("para"), "end": len(src) - 1,
-                                         "line": 6, "column": 5}
+    assert loc(doc, "para in three") == {
+        "start": src.index("para"),
+        "end": len(src) - 1,
+        "line": 6,
+        "column": 5,
+    }
     assert_faithful(doc)
 
 
@@ -494,10 +531,18 @@ def test_markdown_crlf_and_multibyte() -> None:
     doc = md(src)
     assert doc.metadata == {"title": "“Curly” é"}
     assert doc.text == "Élan said “ok”\nnext 😀 line\n\nLast."
-    assert loc(doc, "“ok”") == {"start": src.index("“ok”"), "end": src.index("“ok”") + 4,
-                                "line": 4, "column": 11}
-    assert loc(doc, "line") == {"start": src.index("line"), "end": src.index("line") + 4,
-                                "line": 5, "column": 8}
+    assert loc(doc, "“ok”") == {
+        "start": src.index("“ok”"),
+        "end": src.index("“ok”") + 4,
+        "line": 4,
+        "column": 11,
+    }
+    assert loc(doc, "line") == {
+        "start": src.index("line"),
+        "end": src.index("line") + 4,
+        "line": 5,
+        "column": 8,
+    }
     assert loc(doc, "Last.")["line"] == 7
     soft = doc.text.index("\n")
     assert doc.source_span(soft, soft + 1) == (src.index("\r\nnext"), src.index("next"))
@@ -508,8 +553,12 @@ def test_markdown_lone_cr_line_endings() -> None:
     src = "One\rtwo “three”\r\r> four\r"
     doc = md(src)
     assert doc.text == "One\ntwo “three”\n\nfour"
-    assert loc(doc, "four") == {"start": src.index("four"), "end": src.index("four") + 4,
-                                "line": 4, "column": 3}
+    assert loc(doc, "four") == {
+        "start": src.index("four"),
+        "end": src.index("four") + 4,
+        "line": 4,
+        "column": 3,
+    }
     assert_faithful(doc)
 
 
@@ -526,11 +575,14 @@ def test_markdown_tables_cells_are_blocks() -> None:
 def test_markdown_toml_front_matter() -> None:
     src = '+++\ntitle = "T"\ndate = 2024-01-02T03:04:05Z\nauthors = ["A", "B"]\n+++\n\nBody.\n'
     doc = md(src)
-    assert doc.metadata == {"title": "T", "date": "2024-01-02T03:04:05+00:00",
-                            "authors": ["A", "B"]}
+    assert doc.metadata == {"title": "T", "date": "2024-01-02T03:04:05+00:00", "authors": ["A", "B"]}
     assert doc.text == "Body."
-    assert loc(doc, "Body.") == {"start": src.index("Body"), "end": src.index("Body") + 5,
-                                 "line": 7, "column": 1}
+    assert loc(doc, "Body.") == {
+        "start": src.index("Body"),
+        "end": src.index("Body") + 5,
+        "line": 7,
+        "column": 1,
+    }
 
 
 def test_markdown_unclosed_front_matter_is_not_metadata() -> None:
@@ -557,14 +609,16 @@ def test_markdown_tabs_in_list_items() -> None:
 
 
 def test_markdown_large_document_is_fast_enough() -> None:
-    para = ("The minister said “we will not *comply*” with [the rules](http://x.org/said) "
-            "&amp; é 😀, officials said. ") * 8
+    para = (
+        "The minister said “we will not *comply*” with [the rules](http://x.org/said) "
+        "&amp; é 😀, officials said. "
+    ) * 8
     src = "\n\n".join(para for _ in range(120))  # about 100 KB
     doc = md(src)
     assert len(src) > 90_000
     assert doc.text.count("\n\n") == 119
     said = [doc.to_source(m.start()) for m in re.finditer("said", doc.text)]
-    assert all(src[s:s + 4] == "said" for s in said)
+    assert all(src[s : s + 4] == "said" for s in said)
     assert len(said) == 120 * 8 * 2
     assert doc._offsets is not None and doc._offsets.run_count < len(doc.text) / 8
 
@@ -629,20 +683,40 @@ def test_html_rich_text_and_faithful() -> None:
 
 def test_html_metadata() -> None:
     doc = htm(RICH_HTML)
-    assert doc.metadata == {"title": "Troops & Training | The Daily", "author": "Jane Roe",
-                            "date": "2024-05-01", "section": "World"}
+    assert doc.metadata == {
+        "title": "Troops & Training | The Daily",
+        "author": "Jane Roe",
+        "date": "2024-05-01",
+        "section": "World",
+    }
 
 
 def test_html_skipped_elements() -> None:
     doc = htm(RICH_HTML)
-    for dropped in ["not text", "color", "Home", "Site banner", "Main but outside",
-                    "commented", "Related", "Enable JS", "template", "alt said", "Copyright",
-                    "Site footer", "<", "&amp;"]:
+    for dropped in [
+        "not text",
+        "color",
+        "Home",
+        "Site banner",
+        "Main but outside",
+        "commented",
+        "Related",
+        "Enable JS",
+        "template",
+        "alt said",
+        "Copyright",
+        "Site footer",
+        "<",
+        "&amp;",
+    ]:
         assert dropped not in doc.text, dropped
     # only prose "said"s remain, and they map onto prose
     said = [doc.to_source(m.start()) for m in re.finditer("said", doc.text)]
-    assert said == [RICH_HTML.index("general said") + 8, RICH_HTML.index("he said") + 3,
-                    RICH_HTML.index("One said") + 4]
+    assert said == [
+        RICH_HTML.index("general said") + 8,
+        RICH_HTML.index("he said") + 3,
+        RICH_HTML.index("One said") + 4,
+    ]
 
 
 def test_html_positions() -> None:
@@ -650,17 +724,15 @@ def test_html_positions() -> None:
     start = RICH_HTML.index("expands")
     line = RICH_HTML[:start].count("\n") + 1
     column = start - RICH_HTML.rindex("\n", 0, start)
-    assert loc(doc, "expands") == {"start": start, "end": start + 7, "line": line,
-                                   "column": column}
+    assert loc(doc, "expands") == {"start": start, "end": start + 7, "line": line, "column": column}
     # the collapsed whitespace between "expands</em>" and "training" maps to its first char
     space = doc.text.index(" training")
     assert doc.to_source(space) == RICH_HTML.index("\n          training")
     # a decoded entity spans the whole reference
     e = doc.text.index("é")
-    assert doc.source_span(e, e + 1) == (RICH_HTML.index("&eacute;"),
-                                         RICH_HTML.index("&eacute;") + 8)
+    assert doc.source_span(e, e + 1) == (RICH_HTML.index("&eacute;"), RICH_HTML.index("&eacute;") + 8)
     emoji = doc.text.index("😀")
-    assert doc.source[doc.to_source(emoji):].startswith("&#x1F600;")
+    assert doc.source[doc.to_source(emoji) :].startswith("&#x1F600;")
     # the quotation “We will not leave,” spans from &ldquo; to the end of &rdquo;
     q = doc.text.index("“We")
     q_end = doc.text.index("”", q) + 1
@@ -674,8 +746,10 @@ def test_html_q_elements_become_curly_quotes() -> None:
     doc = htm(src)
     assert doc.text == "He said “we stay” and “we ‘really’ go”."
     o = doc.text.index("“")
-    assert doc.source_span(o, o + 1) == (src.index('<q cite="x">'),
-                                         src.index('<q cite="x">') + len('<q cite="x">'))
+    assert doc.source_span(o, o + 1) == (
+        src.index('<q cite="x">'),
+        src.index('<q cite="x">') + len('<q cite="x">'),
+    )
     c = doc.text.index("”")
     assert doc.source_span(c, c + 1) == (src.index("</q>"), src.index("</q>") + 4)
     assert doc.source_span(o, c + 1) == (src.index("<q "), src.index("</q>") + 4)
@@ -691,8 +765,10 @@ def test_html_q_whitespace_inside_is_trimmed() -> None:
 
 
 def test_html_prefers_article_then_main_then_body() -> None:
-    article = htm("<body><p>Outside</p><main><p>Main</p><article><p>Story</p></article>"
-                  "</main><article><p>Second story</p></article></body>")
+    article = htm(
+        "<body><p>Outside</p><main><p>Main</p><article><p>Story</p></article>"
+        "</main><article><p>Second story</p></article></body>"
+    )
     assert article.text == "Story\n\nSecond story"
     main = htm("<body><p>Outside</p><main><p>Main text</p></main><p>After</p></body>")
     assert main.text == "Main text"
@@ -733,8 +809,7 @@ def test_html_br_and_blocks() -> None:
     doc = htm(src)
     assert doc.text == "a\n\nb\n\nc\n\none\ntwo\n\nthree\n\nx\n\ny"
     first_br = doc.text.index("one\n") + 3
-    assert doc.source_span(first_br, first_br + 1) == (src.index("<br>"),
-                                                       src.index("<br>") + 4)
+    assert doc.source_span(first_br, first_br + 1) == (src.index("<br>"), src.index("<br>") + 4)
     assert_faithful(doc)
 
 
@@ -750,17 +825,28 @@ def test_html_crlf_and_cr_positions() -> None:
     src = "<html>\r\n<body>\r\n<p>Hello\r\n  “world” é😀 said</p>\r\n<p>two</p></body></html>"
     doc = htm(src)
     assert doc.text == "Hello “world” é😀 said\n\ntwo"
-    assert loc(doc, "said") == {"start": src.index("said"), "end": src.index("said") + 4,
-                                "line": 4, "column": 14}
-    assert loc(doc, "two") == {"start": src.index("two"), "end": src.index("two") + 3,
-                               "line": 5, "column": 4}
+    assert loc(doc, "said") == {
+        "start": src.index("said"),
+        "end": src.index("said") + 4,
+        "line": 4,
+        "column": 14,
+    }
+    assert loc(doc, "two") == {"start": src.index("two"), "end": src.index("two") + 3, "line": 5, "column": 4}
     cr = "<p>one\r<b>two</b>\rthree</p>\r<p>four &amp; five</p>"
     doc = htm(cr)
     assert doc.text == "one two three\n\nfour & five"
-    assert loc(doc, "three") == {"start": cr.index("three"), "end": cr.index("three") + 5,
-                                 "line": 3, "column": 1}
-    assert loc(doc, "five") == {"start": cr.index("five"), "end": cr.index("five") + 4,
-                                "line": 4, "column": 15}
+    assert loc(doc, "three") == {
+        "start": cr.index("three"),
+        "end": cr.index("three") + 5,
+        "line": 3,
+        "column": 1,
+    }
+    assert loc(doc, "five") == {
+        "start": cr.index("five"),
+        "end": cr.index("five") + 4,
+        "line": 4,
+        "column": 15,
+    }
     assert_faithful(doc)
 
 
@@ -771,8 +857,7 @@ def test_html_mixed_line_endings() -> None:
     assert doc.text == "one two\n\nthree four\n\nfive"
     for word, line, column in [("two", 2, 1), ("three", 3, 4), ("four", 4, 1), ("five", 5, 4)]:
         start = src.index(word)
-        assert loc(doc, word) == {"start": start, "end": start + len(word), "line": line,
-                                  "column": column}
+        assert loc(doc, word) == {"start": start, "end": start + len(word), "line": line, "column": column}
     assert_faithful(doc)
 
 
@@ -794,22 +879,100 @@ def test_html_large_document() -> None:
     doc = htm(src)
     assert len(src) > 90_000
     said = [doc.to_source(m.start()) for m in re.finditer("said", doc.text)]
-    assert len(said) == 2400 and all(src[s:s + 4] == "said" for s in said)
+    assert len(said) == 2400 and all(src[s : s + 4] == "said" for s in said)
     assert doc.line_count == 1201
 
 
 # --------------------------------------------------------------------------------------------
 # Robustness: random markup soup never crashes and always maps faithfully
 
-_MD_PIECES = ["said", " ", "\n", "\r\n", "\r", "*", "_", "**", "[", "]", "(", ")", "![", "`",
-              "``", "<b>", "</b>", "<http://x.y>", "&amp;", "&#8220;", "&bogus;", "\\", "\\*",
-              "\\é", "> ", "- ", "1. ", "# ", "|", "---", "\t", "    ", "“", "é", "😀", '"t"',
-              "<!-- c -->", "[r]: /u\n", "\n\n", "&", "#", "```\n"]
-_HTML_PIECES = ["said", " ", "\n", "\r\n", "\r", "<p>", "</p>", "<q>", "</q>", "<br>",
-                "<article>", "</article>", "<main>", "<script>", "</script>", "&amp;",
-                "&#8220;", "&#x;", "&#", "&bogus;", "&", "<", ">", "<!-- c -->", "<pre>",
-                "</pre>", "<em>", "</em>", "<nav>", "</nav>", "<div>", "é", "😀", "<title>",
-                "</title>", "\t", "<![CDATA[x]]>", "<?pi?>", "<!DOCTYPE html>", "</br>", "<q/>"]
+_MD_PIECES = [
+    "said",
+    " ",
+    "\n",
+    "\r\n",
+    "\r",
+    "*",
+    "_",
+    "**",
+    "[",
+    "]",
+    "(",
+    ")",
+    "![",
+    "`",
+    "``",
+    "<b>",
+    "</b>",
+    "<http://x.y>",
+    "&amp;",
+    "&#8220;",
+    "&bogus;",
+    "\\",
+    "\\*",
+    "\\é",
+    "> ",
+    "- ",
+    "1. ",
+    "# ",
+    "|",
+    "---",
+    "\t",
+    "    ",
+    "“",
+    "é",
+    "😀",
+    '"t"',
+    "<!-- c -->",
+    "[r]: /u\n",
+    "\n\n",
+    "&",
+    "#",
+    "```\n",
+]
+_HTML_PIECES = [
+    "said",
+    " ",
+    "\n",
+    "\r\n",
+    "\r",
+    "<p>",
+    "</p>",
+    "<q>",
+    "</q>",
+    "<br>",
+    "<article>",
+    "</article>",
+    "<main>",
+    "<script>",
+    "</script>",
+    "&amp;",
+    "&#8220;",
+    "&#x;",
+    "&#",
+    "&bogus;",
+    "&",
+    "<",
+    ">",
+    "<!-- c -->",
+    "<pre>",
+    "</pre>",
+    "<em>",
+    "</em>",
+    "<nav>",
+    "</nav>",
+    "<div>",
+    "é",
+    "😀",
+    "<title>",
+    "</title>",
+    "\t",
+    "<![CDATA[x]]>",
+    "<?pi?>",
+    "<!DOCTYPE html>",
+    "</br>",
+    "<q/>",
+]
 
 
 @pytest.mark.parametrize("name,pieces", [("soup.md", _MD_PIECES), ("soup.html", _HTML_PIECES)])
@@ -823,8 +986,7 @@ def test_random_markup_maps_faithfully(name: str, pieces: list[str]) -> None:
         try:
             doc = document_from_bytes(src.encode(), name)
         except InputError as err:
-            assert err.reason in ("no article text after removing markup",
-                                  "file contains only whitespace")
+            assert err.reason in ("no article text after removing markup", "file contains only whitespace")
             continue
         assert_faithful(doc)
         for i in range(len(doc.text)):
@@ -839,7 +1001,7 @@ def test_random_markup_maps_faithfully(name: str, pieces: list[str]) -> None:
 
 
 def test_yaml_front_matter_escaped_quotes() -> None:
-    doc = md('---\ntitle: "Mayor says \\"no\\""\nkicker: \'It\'\'s over\'\n---\n\nBody.\n')
+    doc = md("---\ntitle: \"Mayor says \\\"no\\\"\"\nkicker: 'It''s over'\n---\n\nBody.\n")
     assert doc.metadata == {"title": 'Mayor says "no"', "kicker": "It's over"}
 
 
@@ -849,20 +1011,28 @@ def test_yaml_front_matter_flow_and_block_lists() -> None:
 
 
 def test_yaml_front_matter_folded_and_literal_scalars() -> None:
-    doc = md("---\nsummary: >\n  The council voted\n  on Tuesday.\nnote: |\n  one\n  two\n---\n"
-             "Body.\n")
+    doc = md("---\nsummary: >\n  The council voted\n  on Tuesday.\nnote: |\n  one\n  two\n---\nBody.\n")
     assert doc.metadata == {"summary": "The council voted on Tuesday.\n", "note": "one\ntwo\n"}
 
 
 def test_yaml_front_matter_scalars_stay_as_written() -> None:
     """Plain scalars are the strings they are written as, as before PyYAML: no dates,
     booleans, numbers or nulls made up from them; a key without a value is left out."""
-    doc = md("---\ndate: 2024-06-02\nupdated: 2024-06-02T10:00:00Z\ndraft: yes\nlive: true\n"
-             "count: 007\ntime: 12:30\nnothing: null\nempty:\nsection: World  # a comment\n"
-             "---\nBody.\n")
-    assert doc.metadata == {"date": "2024-06-02", "updated": "2024-06-02T10:00:00Z",
-                            "draft": "yes", "live": "true", "count": "007", "time": "12:30",
-                            "nothing": "null", "section": "World"}
+    doc = md(
+        "---\ndate: 2024-06-02\nupdated: 2024-06-02T10:00:00Z\ndraft: yes\nlive: true\n"
+        "count: 007\ntime: 12:30\nnothing: null\nempty:\nsection: World  # a comment\n"
+        "---\nBody.\n"
+    )
+    assert doc.metadata == {
+        "date": "2024-06-02",
+        "updated": "2024-06-02T10:00:00Z",
+        "draft": "yes",
+        "live": "true",
+        "count": "007",
+        "time": "12:30",
+        "nothing": "null",
+        "section": "World",
+    }
 
 
 def test_yaml_front_matter_nested_mapping_and_crlf() -> None:
@@ -883,8 +1053,9 @@ def test_malformed_yaml_front_matter_names_file_and_line(tmp_path) -> None:
     assert str(err).startswith(f"{tmp_path / 'story.md'}: malformed YAML front matter at line 4")
     assert "\n" not in str(err)
     err = _error(tmp_path, "colon.md", b"---\ntitle: Breaking: fire\n---\nBody.\n")
-    assert err.reason == ("malformed YAML front matter at line 2, column 16: "
-                          "mapping values are not allowed here")
+    assert err.reason == (
+        "malformed YAML front matter at line 2, column 16: mapping values are not allowed here"
+    )
 
 
 def test_malformed_toml_front_matter_names_file_and_line(tmp_path) -> None:
@@ -899,7 +1070,7 @@ def test_malformed_toml_front_matter_names_file_and_line(tmp_path) -> None:
 
 def kinds(doc: Document) -> list[tuple[str, str]]:
     """``(kind, text)`` of every block."""
-    return [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks]
+    return [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
 
 
 def assert_blocks_sound(doc: Document) -> None:
@@ -910,9 +1081,9 @@ def assert_blocks_sound(doc: Document) -> None:
     for b in doc.blocks:
         assert isinstance(b.kind, BlockKind)
         assert previous_end <= b.start < b.end <= len(doc.text), b
-        piece = doc.text[b.start:b.end]
+        piece = doc.text[b.start : b.end]
         assert piece == piece.strip() and not re.search(r"\n[ \t]*\n", piece), b
-        covered[b.start:b.end] = [True] * (b.end - b.start)
+        covered[b.start : b.end] = [True] * (b.end - b.start)
         assert doc.block_at(b.start) == doc.block_at(b.end - 1) == b
         previous_end = b.end
     assert all(c or doc.text[i].isspace() for i, c in enumerate(covered))
@@ -932,8 +1103,12 @@ def trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def test_plain_text_blocks_are_paragraphs() -> None:
     src = "  First line\nsecond line.  \n\nNext.\r\n \t\r\nThird\rpart.\r\rLast.\n\n\n"
     doc = document_from_bytes(src.encode(), "a.txt")
-    assert kinds(doc) == [("paragraph", "First line\nsecond line."), ("paragraph", "Next."),
-                          ("paragraph", "Third\rpart."), ("paragraph", "Last.")]
+    assert kinds(doc) == [
+        ("paragraph", "First line\nsecond line."),
+        ("paragraph", "Next."),
+        ("paragraph", "Third\rpart."),
+        ("paragraph", "Last."),
+    ]
     assert_blocks_sound(doc)
     assert doc.block_at(0) is None  # leading blanks are in no block
     assert doc.block_at(src.index("\n\n")) is None
@@ -951,10 +1126,12 @@ def test_directly_constructed_document_has_paragraph_blocks() -> None:
 
 
 def test_markdown_blocks() -> None:
-    src = ("---\ntitle: T\n---\n# Heading *one*\n\nA paragraph\nover two lines.\n\n"
-           "> Quoted **text**.\n>\n> - quoted item\n\n- Item one\n- Item two\n\n  Loose part.\n\n"
-           "1. ![Photo](p.jpg)\n   The mayor, Tuesday.\n\n| Name | Said |\n|---|---|\n| Jo | Yes |\n\n"
-           "```\ncode is no text\n```\n\nSetext\n------\n")
+    src = (
+        "---\ntitle: T\n---\n# Heading *one*\n\nA paragraph\nover two lines.\n\n"
+        "> Quoted **text**.\n>\n> - quoted item\n\n- Item one\n- Item two\n\n  Loose part.\n\n"
+        "1. ![Photo](p.jpg)\n   The mayor, Tuesday.\n\n| Name | Said |\n|---|---|\n| Jo | Yes |\n\n"
+        "```\ncode is no text\n```\n\nSetext\n------\n"
+    )
     doc = md(src)
     assert kinds(doc) == [
         ("heading", "Heading one"),
@@ -965,7 +1142,9 @@ def test_markdown_blocks() -> None:
         ("list_item", "Item two"),
         ("list_item", "Loose part."),
         ("caption", "The mayor, Tuesday."),  # a paragraph that opens with an image
-        ("table_cell", "Name"), ("table_cell", "Said"), ("table_cell", "Jo"),
+        ("table_cell", "Name"),
+        ("table_cell", "Said"),
+        ("table_cell", "Jo"),
         ("table_cell", "Yes"),
         ("heading", "Setext"),
     ]
@@ -973,23 +1152,31 @@ def test_markdown_blocks() -> None:
 
 
 def test_html_blocks() -> None:
-    src = ("<html><head><title>Page</title></head><body><nav><p>Home</p></nav><article>\n"
-           "<h1>Big  <em>news</em></h1>\n<p>By Jo</p>\n<p>First<br><br>second part.</p>\n"
-           "<blockquote><p>We will not leave.</p><p>Never.</p></blockquote>\n"
-           "<figure><img src=x.jpg><figcaption>The <b>mayor</b>.</figcaption></figure>\n"
-           "<ul><li>One<li><p>Two</p></ul>\n<table><caption>Votes</caption><tr><td>Yes<td>4"
-           "</table>\n<pre>a  b\n\nc</pre>\nLoose text\n<footer><p>© Daily</p></footer>"
-           "</article><aside><p>More</p></aside></body></html>")
+    src = (
+        "<html><head><title>Page</title></head><body><nav><p>Home</p></nav><article>\n"
+        "<h1>Big  <em>news</em></h1>\n<p>By Jo</p>\n<p>First<br><br>second part.</p>\n"
+        "<blockquote><p>We will not leave.</p><p>Never.</p></blockquote>\n"
+        "<figure><img src=x.jpg><figcaption>The <b>mayor</b>.</figcaption></figure>\n"
+        "<ul><li>One<li><p>Two</p></ul>\n<table><caption>Votes</caption><tr><td>Yes<td>4"
+        "</table>\n<pre>a  b\n\nc</pre>\nLoose text\n<footer><p>© Daily</p></footer>"
+        "</article><aside><p>More</p></aside></body></html>"
+    )
     doc = htm(src)
     assert kinds(doc) == [
         ("heading", "Big news"),
         ("paragraph", "By Jo"),
-        ("paragraph", "First"), ("paragraph", "second part."),  # <br><br>: a paragraph break
-        ("blockquote", "“We will not leave."), ("blockquote", "“Never.”"),
+        ("paragraph", "First"),
+        ("paragraph", "second part."),  # <br><br>: a paragraph break
+        ("blockquote", "“We will not leave."),
+        ("blockquote", "“Never.”"),
         ("caption", "The mayor."),
-        ("list_item", "One"), ("list_item", "Two"),
-        ("caption", "Votes"), ("table_cell", "Yes"), ("table_cell", "4"),
-        ("preformatted", "a  b"), ("preformatted", "c"),
+        ("list_item", "One"),
+        ("list_item", "Two"),
+        ("caption", "Votes"),
+        ("table_cell", "Yes"),
+        ("table_cell", "4"),
+        ("preformatted", "a  b"),
+        ("preformatted", "c"),
         ("paragraph", "Loose text"),
     ]
     assert_blocks_sound(doc)
@@ -998,8 +1185,14 @@ def test_html_blocks() -> None:
 
 def test_html_unclosed_block_tags_end_with_their_container() -> None:
     doc = htm("<div><ul><li>One<li>Two</div><p>After</p><h2>Head<p>In heading</h2><p>Out")
-    assert kinds(doc) == [("list_item", "One"), ("list_item", "Two"), ("paragraph", "After"),
-                          ("heading", "Head"), ("heading", "In heading"), ("paragraph", "Out")]
+    assert kinds(doc) == [
+        ("list_item", "One"),
+        ("list_item", "Two"),
+        ("paragraph", "After"),
+        ("heading", "Head"),
+        ("heading", "In heading"),
+        ("paragraph", "Out"),
+    ]
 
 
 def _fixture_paths() -> list[str]:
@@ -1020,8 +1213,9 @@ def test_fixture_blocks_are_the_quote_scanners_paragraphs(path: str) -> None:
         assert doc.paragraph_spans() == paragraph_spans(doc.text)
 
 
-@pytest.mark.parametrize("name,pieces", [("soup.md", _MD_PIECES), ("soup.html", _HTML_PIECES),
-                                         ("soup.txt", _MD_PIECES)])
+@pytest.mark.parametrize(
+    "name,pieces", [("soup.md", _MD_PIECES), ("soup.html", _HTML_PIECES), ("soup.txt", _MD_PIECES)]
+)
 def test_random_markup_blocks_are_sound(name: str, pieces: list[str]) -> None:
     import random
 

@@ -15,11 +15,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from seed_expectations import check_seed
 
-from quotecheck.testing import ARTICLES, article_names, require_seed, stored_report
 from quotecheck.documents import read_document
 from quotecheck.schema import validate_report
-from seed_expectations import check_seed
+from quotecheck.testing import ARTICLES, article_names, require_seed, stored_report
 
 pytestmark = pytest.mark.e2e
 
@@ -58,7 +58,9 @@ def test_fixture_reports_from_the_live_model_match_the_stored_parses(checker):
         validate_report(report)
         stored = stored_report(ARTICLES / name)
         for key in ("quotes", "sources", "findings", "summary"):
-            assert report[key] == stored[key], f"{name}: {key} differ between the live model and the stored parse"
+            assert report[key] == stored[key], (
+                f"{name}: {key} differ between the live model and the stored parse"
+            )
 
 
 def test_directory_stdin_and_bad_files(model_dir, tmp_path):
@@ -85,7 +87,7 @@ def test_directory_stdin_and_bad_files(model_dir, tmp_path):
     html_text = html.decode("utf-8")
     worst = next(q for q in report["quotes"] if q["text"].startswith("This is the worst ice"))
     # offsets point into the HTML source, where the quotation mark is an entity
-    assert html_text[worst["start"]:].startswith(("&ldquo;", "&#8220;", "“"))
+    assert html_text[worst["start"] :].startswith(("&ldquo;", "&#8220;", "“"))
 
 
 def test_warm_cache_gives_the_same_reports_without_loading_the_model(model_dir, tmp_path):
@@ -121,12 +123,23 @@ def test_parallel_jobs_give_the_same_parses_in_order(model_dir):
 def test_summarize_an_archive_from_articles(model_dir, tmp_path):
     """summarize on a directory of articles: discovery (.quotecheckignore keeps the spec out),
     the live model, then the same summary as the stored parses give (test_summary_golden)."""
-    from quotecheck.testing import ROOT
     from test_summary_golden import archive_summary
 
+    from quotecheck.testing import ROOT
+
     out = tmp_path / "summary.json"
-    done = cli("summarize", "fixtures/archive", "--by", "section", "--by", "month", "-o", str(out),
-               model_dir=model_dir, cwd=ROOT)
+    done = cli(
+        "summarize",
+        "fixtures/archive",
+        "--by",
+        "section",
+        "--by",
+        "month",
+        "-o",
+        str(out),
+        model_dir=model_dir,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr.decode()
     assert json.loads(out.read_text(encoding="utf-8")) == archive_summary()
     md = cli("summarize", "fixtures/archive", model_dir=model_dir, cwd=ROOT)  # warm: cached parses

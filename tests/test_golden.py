@@ -7,8 +7,8 @@ an intended change, and read the diff.
 
 import pytest
 
-from quotecheck.testing import ARTICLES, article_names, stored_report
 from quotecheck.schema import validate_report
+from quotecheck.testing import ARTICLES, article_names, stored_report
 
 
 def normalized(report: dict) -> dict:

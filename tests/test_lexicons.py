@@ -61,24 +61,43 @@ def test_each_list_loads_as_its_kind(spec):
     elif spec.kind == "sequence":
         assert isinstance(value, tuple) and all(isinstance(v, str) and v for v in value)
     elif spec.kind == "pronouns":
-        assert all(kind in ("person", "thing", "any") and gender in ("m", "f", None) and number in ("sing", "plur")
-                   for kind, gender, number in value.values())
+        assert all(
+            kind in ("person", "thing", "any") and gender in ("m", "f", None) and number in ("sing", "plur")
+            for kind, gender, number in value.values()
+        )
     else:
         assert spec.kind == "gendered-names" and set(value.values()) <= {"m", "f"}
 
 
 def test_the_policy_takes_its_lexicon_keys_from_the_manifest():
-    assert LEXICON_KEYS == tuple(config_lists()) == ("anonymity-phrases", "reason-clauses", "loaded-verbs",
-                                                     "pejorative-cues", "vague-descriptors", "speech-verbs",
-                                                     "titles", "corroboration-phrases")
+    assert (
+        LEXICON_KEYS
+        == tuple(config_lists())
+        == (
+            "anonymity-phrases",
+            "reason-clauses",
+            "loaded-verbs",
+            "pejorative-cues",
+            "vague-descriptors",
+            "speech-verbs",
+            "titles",
+            "corroboration-phrases",
+        )
+    )
     assert all(GroundRule(spec.config_tag) for spec in manifest() if spec.config_tag)
 
 
 def test_configured_entries_are_added_as_the_manifest_says():
     base = default_lexicon()
-    lex = base.with_additions({
-        "anonymity-phrases": ["agreed  to speak", "  "], "reason-clauses": ["was not cleared"],
-        "loaded-verbs": [" Opine "], "titles": ["Supt.", "Insp"], "corroboration-phrases": []})
+    lex = base.with_additions(
+        {
+            "anonymity-phrases": ["agreed  to speak", "  "],
+            "reason-clauses": ["was not cleared"],
+            "loaded-verbs": [" Opine "],
+            "titles": ["Supt.", "Insp"],
+            "corroboration-phrases": [],
+        }
+    )
     assert lex.ground_rules[:-1] == base.ground_rules
     tag, pattern = lex.ground_rules[-1]
     assert (tag, pattern.pattern) == ("anonymity_granted", phrase_pattern("agreed to speak"))
@@ -92,16 +111,37 @@ def test_configured_entries_are_added_as_the_manifest_says():
         base.with_additions({"nope": ["x"]})
 
 
-@pytest.mark.parametrize("table,problem", [
-    ({"file": "a.txt", "kind": "words"}, "missing keys ['description']"),
-    ({"file": "a.txt", "kind": "words", "description": "d", "colour": "red"}, "unknown keys ['colour']"),
-    ({"file": "a.txt", "kind": "lists", "description": "d"}, "unknown kind 'lists'"),
-    ({"file": "a.txt", "kind": "words", "description": "d", "config-key": "a"}, "needs all of"),
-    ({"file": "a.txt", "kind": "words", "description": "d", "config-key": "a", "config-entry": "phrase",
-      "config-description": "d"}, "cannot be added to a list of kind 'words'"),
-    ({"file": "a.tsv", "kind": "tagged-patterns", "description": "d", "config-key": "a",
-      "config-entry": "phrase", "config-description": "d"}, "config-tag goes with"),
-])
+@pytest.mark.parametrize(
+    "table,problem",
+    [
+        ({"file": "a.txt", "kind": "words"}, "missing keys ['description']"),
+        ({"file": "a.txt", "kind": "words", "description": "d", "colour": "red"}, "unknown keys ['colour']"),
+        ({"file": "a.txt", "kind": "lists", "description": "d"}, "unknown kind 'lists'"),
+        ({"file": "a.txt", "kind": "words", "description": "d", "config-key": "a"}, "needs all of"),
+        (
+            {
+                "file": "a.txt",
+                "kind": "words",
+                "description": "d",
+                "config-key": "a",
+                "config-entry": "phrase",
+                "config-description": "d",
+            },
+            "cannot be added to a list of kind 'words'",
+        ),
+        (
+            {
+                "file": "a.tsv",
+                "kind": "tagged-patterns",
+                "description": "d",
+                "config-key": "a",
+                "config-entry": "phrase",
+                "config-description": "d",
+            },
+            "config-tag goes with",
+        ),
+    ],
+)
 def test_a_malformed_manifest_table_is_an_error(table, problem):
     with pytest.raises(ValueError, match=re.escape("lexicons.toml: [x]: ") + ".*" + re.escape(problem)):
         _spec("x", table)

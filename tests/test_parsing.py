@@ -6,12 +6,21 @@ from pathlib import Path
 import pytest
 
 from quotecheck import parsing
-from quotecheck.parsing import (ENV_MODEL_DIR, ModelError, Parse, Sentence, Word, from_conllu,
-                                resolve_model_dir, to_conllu)
+from quotecheck.parsing import (
+    ENV_MODEL_DIR,
+    ModelError,
+    Parse,
+    Sentence,
+    Word,
+    from_conllu,
+    resolve_model_dir,
+    to_conllu,
+)
 
 
-def fake_model_dir(root: Path, processors=("tokenize", "mwt", "pos", "lemma", "depparse"),
-                   package="compact") -> Path:
+def fake_model_dir(
+    root: Path, processors=("tokenize", "mwt", "pos", "lemma", "depparse"), package="compact"
+) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     en = {"default_processors": {p: package for p in processors}}
     for p in processors:
@@ -40,9 +49,11 @@ def test_conllu_round_trip_keeps_offsets_and_ner():
 
 
 def test_from_conllu_skips_multiword_ranges_and_rejects_missing_offsets():
-    good = "1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\tstart_char=0|end_char=5\n" \
-           "1\tdo\tdo\tAUX\tVBP\t_\t0\troot\t_\tstart_char=0|end_char=2\n" \
-           "2\tn't\tnot\tPART\tRB\t_\t1\tadvmod\t_\tstart_char=2|end_char=5\n"
+    good = (
+        "1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\tstart_char=0|end_char=5\n"
+        "1\tdo\tdo\tAUX\tVBP\t_\t0\troot\t_\tstart_char=0|end_char=2\n"
+        "2\tn't\tnot\tPART\tRB\t_\t1\tadvmod\t_\tstart_char=2|end_char=5\n"
+    )
     parse = from_conllu(good)
     assert [w.text for w in parse.sentences[0].words] == ["do", "n't"]
     with pytest.raises(ValueError, match="start_char"):

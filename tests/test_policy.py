@@ -15,12 +15,22 @@ import pytest
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
-from quotecheck.testing import ROOT
 from quotecheck import cli
 from quotecheck.lexicons import default_lexicon
-from quotecheck.policy import (CONFIG_NAMES, CONFIG_SCHEMA_ID, LEXICON_KEYS, ConfigError, Policy, PolicyCache,
-                               compile_glob, config_schema, discover_config, load_policy)
+from quotecheck.policy import (
+    CONFIG_NAMES,
+    CONFIG_SCHEMA_ID,
+    LEXICON_KEYS,
+    ConfigError,
+    Policy,
+    PolicyCache,
+    compile_glob,
+    config_schema,
+    discover_config,
+    load_policy,
+)
 from quotecheck.rules import RULES_BY_ID, RuleSettings
+from quotecheck.testing import ROOT
 
 SCHEMA_PATH = ROOT / "schemas" / "config.schema.json"
 
@@ -118,8 +128,10 @@ def test_explicit_config_replaces_discovery(tree):
 
 
 def test_stdin_discovers_from_the_working_directory(tree):
-    write(tree / "quotecheck.toml", 'fail-on = "info"\n[[overrides]]\npaths = ["**"]\n'
-                                    'rules = { vague-source = "off" }\n')
+    write(
+        tree / "quotecheck.toml",
+        'fail-on = "info"\n[[overrides]]\npaths = ["**"]\nrules = { vague-source = "off" }\n',
+    )
     for name in ("-", "<stdin>"):
         policy = load_policy(name)
         assert policy.fail_on == "info"
@@ -141,7 +153,9 @@ def test_example_config(tree):
 
 
 def test_severities_and_options(tree):
-    write(tree / "quotecheck.toml", """\
+    write(
+        tree / "quotecheck.toml",
+        """\
 [rules]
 anonymous-source = "warning"
 unattributed-quote = "info"
@@ -150,7 +164,8 @@ anonymous-share = { max = 0.25, min-quotes = 5 }
 single-anonymous-source = { severity = "error", lede-paragraphs = 3 }
 weak-descriptor = { severity = "off" }
 off-the-record = { }
-""")
+""",
+    )
     rules = load_policy(tree / "a.md").rules
     assert rules["anonymous-source"] == RuleSettings("warning", {})
     assert rules["unattributed-quote"] == RuleSettings("info", {})
@@ -168,7 +183,9 @@ def test_integer_given_for_a_float_option_is_a_float(tree):
 
 
 def test_lexicon_additions(tree):
-    write(tree / "quotecheck.toml", """\
+    write(
+        tree / "quotecheck.toml",
+        """\
 [lexicon]
 anonymity-phrases = ["agreed to speak only if", "  spoke   freely on condition "]
 reason-clauses = ["feared for their jobs"]
@@ -178,7 +195,8 @@ vague-descriptors = ["insider"]
 speech-verbs = ["quip"]
 titles = ["Supt."]
 corroboration-phrases = ["independently confirmed", "agreed to speak only if"]
-""")
+""",
+    )
     lexicon = load_policy(tree / "a.md").lexicon
     assert list(lexicon) == list(LEXICON_KEYS)
     assert lexicon["anonymity-phrases"] == ("agreed to speak only if", "spoke freely on condition")
@@ -192,7 +210,9 @@ corroboration-phrases = ["independently confirmed", "agreed to speak only if"]
 
 
 def test_extends_chain_with_relative_paths(tree):
-    base = write(tree / "shared" / "base.toml", """\
+    base = write(
+        tree / "shared" / "base.toml",
+        """\
 fail-on = "info"
 [rules]
 anonymous-share = { severity = "error", max = 0.3 }
@@ -202,10 +222,16 @@ titles = ["Supt"]
 [[overrides]]
 paths = ["opinion/**"]
 rules = { vague-source = "off" }
-""")
-    middle = write(tree / "shared" / "desk" / "middle.toml", 'extends = "../base.toml"\n'
-                   '[rules]\nanonymous-share = { min-quotes = 5 }\n[lexicon]\ntitles = ["Cmdr", "Supt"]\n')
-    top = write(tree / "news" / "quotecheck.toml", """\
+""",
+    )
+    middle = write(
+        tree / "shared" / "desk" / "middle.toml",
+        'extends = "../base.toml"\n'
+        '[rules]\nanonymous-share = { min-quotes = 5 }\n[lexicon]\ntitles = ["Cmdr", "Supt"]\n',
+    )
+    top = write(
+        tree / "news" / "quotecheck.toml",
+        """\
 extends = "../shared/desk/middle.toml"
 fail-on = "warning"
 [rules]
@@ -215,7 +241,8 @@ titles = ["Amb"]
 [[overrides]]
 paths = ["briefs/*.md"]
 rules = { vague-source = "info" }
-""")
+""",
+    )
     policy = load_policy(tree / "news" / "a.md")
     assert policy.files == (str(base), str(middle), str(top))
     assert policy.fail_on == "warning"
@@ -231,14 +258,17 @@ rules = { vague-source = "info" }
 
 def test_extends_absolute_path_and_pyproject(tree):
     base = write(tree / "elsewhere" / "base.toml", 'fail-on = "info"\n')
-    py = write(tree / "site" / "pyproject.toml", f'[tool.quotecheck]\nextends = {json.dumps(str(base))}\n')
+    py = write(tree / "site" / "pyproject.toml", f"[tool.quotecheck]\nextends = {json.dumps(str(base))}\n")
     policy = load_policy(tree / "site" / "a.md")
     assert policy.files == (str(base), str(py)) and policy.fail_on == "info"
 
 
 def test_extending_file_overrides_base_fail_on_and_off(tree):
     write(tree / "base.toml", 'fail-on = "info"\n[rules]\nvague-source = "off"\n')
-    write(tree / "quotecheck.toml", 'extends = "base.toml"\nfail-on = "error"\n[rules]\nvague-source = "error"\n')
+    write(
+        tree / "quotecheck.toml",
+        'extends = "base.toml"\nfail-on = "error"\n[rules]\nvague-source = "error"\n',
+    )
     policy = load_policy(tree / "a.md")
     assert policy.fail_on == "error" and policy.rules["vague-source"] == RuleSettings("error", {})
 
@@ -247,10 +277,13 @@ def test_extending_file_overrides_base_fail_on_and_off(tree):
 
 
 def test_override_turns_rule_off_only_under_its_paths(tree):
-    write(tree / "quotecheck.toml", '[rules]\nloaded-attribution-verb = "warning"\n'
-                                    '[[overrides]]\npaths = ["opinion/**"]\n'
-                                    'rules = { loaded-attribution-verb = "off" }\n'
-                                    'lexicon = { loaded-verbs = ["opine"] }\n')
+    write(
+        tree / "quotecheck.toml",
+        '[rules]\nloaded-attribution-verb = "warning"\n'
+        '[[overrides]]\npaths = ["opinion/**"]\n'
+        'rules = { loaded-attribution-verb = "off" }\n'
+        'lexicon = { loaded-verbs = ["opine"] }\n',
+    )
     on = RuleSettings("warning", {})
     assert load_policy(tree / "news" / "a.md").rules["loaded-attribution-verb"] == on
     assert load_policy(tree / "opinions" / "a.md").rules["loaded-attribution-verb"] == on
@@ -261,12 +294,18 @@ def test_override_turns_rule_off_only_under_its_paths(tree):
         assert policy.lexicon["loaded-verbs"] == ("opine",)
     assert load_policy(tree / "news" / "a.md").lexicon["loaded-verbs"] == ()
     # a config applied to files outside its folder: only ../ patterns reach them
-    assert load_policy(tree.parent / "opinion" / "a.md", tree / "quotecheck.toml") \
-        .rules["loaded-attribution-verb"] == on
+    assert (
+        load_policy(tree.parent / "opinion" / "a.md", tree / "quotecheck.toml").rules[
+            "loaded-attribution-verb"
+        ]
+        == on
+    )
 
 
 def test_later_overrides_win(tree):
-    write(tree / "quotecheck.toml", """\
+    write(
+        tree / "quotecheck.toml",
+        """\
 [[overrides]]
 paths = ["**/*.md"]
 rules = { vague-source = "error", anonymous-share = { max = 0.2 } }
@@ -276,7 +315,8 @@ rules = { vague-source = "info" }
 [[overrides]]
 paths = ["wire/ap/**"]
 rules = { anonymous-share = { severity = "info" } }
-""")
+""",
+    )
     assert load_policy(tree / "local" / "a.md").rules["vague-source"].severity == "error"
     assert load_policy(tree / "local" / "a.txt").rules["vague-source"].severity == "warning"
     wire = load_policy(tree / "wire" / "ap" / "a.md").rules
@@ -284,42 +324,48 @@ rules = { anonymous-share = { severity = "info" } }
     assert wire["anonymous-share"] == RuleSettings("info", {"max": 0.2, "min-quotes": 3})
 
 
-@pytest.mark.parametrize("pattern,path,matches", [
-    ("opinion/**", "opinion/a.md", True),
-    ("opinion/**", "opinion/x/y/a.md", True),
-    ("opinion/**", "opinions/a.md", False),
-    ("opinion/**", "news/opinion/a.md", False),
-    ("opinion/", "opinion/x/a.md", True),
-    ("**/opinion/*.md", "news/opinion/a.md", True),
-    ("**/opinion/*.md", "opinion/a.md", True),
-    ("**/opinion/*.md", "opinion/x/a.md", False),
-    ("a/**/b.md", "a/b.md", True),
-    ("a/**/b.md", "a/x/y/b.md", True),
-    ("*.html", "deep/down/page.html", True),  # no slash: a file name at any depth
-    ("./drafts/*.md", "drafts/a.md", True),
-    ("drafts/?.md", "drafts/a.md", True),
-    ("drafts/?.md", "drafts/ab.md", False),
-    ("drafts/[ab].md", "drafts/b.md", True),
-    ("drafts/[!ab].md", "drafts/b.md", False),
-    ("drafts/*", "drafts/x/a.md", False),
-    # pathspec's "gitignore" semantics: a pattern naming a directory matches the files inside
-    ("opinion", "news/opinion/a.md", True),
-    ("drafts/x", "drafts/x/a.md", True),
-    ("*.md", "a.md/b.txt", True),
-    # quotecheck's own: a trailing / stays relative to the config's folder (git: at any depth)
-    ("opinion/", "news/opinion/a.md", False),
-    ("../shared/*.md", "../shared/a.md", True),
-])
+@pytest.mark.parametrize(
+    "pattern,path,matches",
+    [
+        ("opinion/**", "opinion/a.md", True),
+        ("opinion/**", "opinion/x/y/a.md", True),
+        ("opinion/**", "opinions/a.md", False),
+        ("opinion/**", "news/opinion/a.md", False),
+        ("opinion/", "opinion/x/a.md", True),
+        ("**/opinion/*.md", "news/opinion/a.md", True),
+        ("**/opinion/*.md", "opinion/a.md", True),
+        ("**/opinion/*.md", "opinion/x/a.md", False),
+        ("a/**/b.md", "a/b.md", True),
+        ("a/**/b.md", "a/x/y/b.md", True),
+        ("*.html", "deep/down/page.html", True),  # no slash: a file name at any depth
+        ("./drafts/*.md", "drafts/a.md", True),
+        ("drafts/?.md", "drafts/a.md", True),
+        ("drafts/?.md", "drafts/ab.md", False),
+        ("drafts/[ab].md", "drafts/b.md", True),
+        ("drafts/[!ab].md", "drafts/b.md", False),
+        ("drafts/*", "drafts/x/a.md", False),
+        # pathspec's "gitignore" semantics: a pattern naming a directory matches the files inside
+        ("opinion", "news/opinion/a.md", True),
+        ("drafts/x", "drafts/x/a.md", True),
+        ("*.md", "a.md/b.txt", True),
+        # quotecheck's own: a trailing / stays relative to the config's folder (git: at any depth)
+        ("opinion/", "news/opinion/a.md", False),
+        ("../shared/*.md", "../shared/a.md", True),
+    ],
+)
 def test_glob_patterns(pattern, path, matches):
     assert compile_glob(pattern).matches(path) is matches
 
 
-@pytest.mark.parametrize("pattern,why", [
-    ("drafts/[ab.md", "unclosed '['"),
-    ("drafts/[z-a].md", "bad character range z-a"),
-    ("!drafts/**", "negation"),
-    ("#drafts", "comment"),
-])
+@pytest.mark.parametrize(
+    "pattern,why",
+    [
+        ("drafts/[ab.md", "unclosed '['"),
+        ("drafts/[z-a].md", "bad character range z-a"),
+        ("!drafts/**", "negation"),
+        ("#drafts", "comment"),
+    ],
+)
 def test_unusable_glob_patterns(pattern, why):
     with pytest.raises(ValueError, match=re.escape(why)):
         compile_glob(pattern)
@@ -392,7 +438,10 @@ def test_config_command_json(tree):
     assert data["files"] == [str(tree / "quotecheck.toml")]
     assert data["fail-on"] == "warning"
     assert data["rules"]["loaded-attribution-verb"] == {"severity": "off", "options": {}}
-    assert data["rules"]["anonymous-share"] == {"severity": "warning", "options": {"max": 0.5, "min-quotes": 3}}
+    assert data["rules"]["anonymous-share"] == {
+        "severity": "warning",
+        "options": {"max": 0.5, "min-quotes": 3},
+    }
     assert data["lexicon"]["anonymity-phrases"] == ["agreed to speak only if"]
     assert data == {"path": "news/a.md", **load_policy(tree / "news" / "a.md").to_dict()}
 
@@ -408,66 +457,142 @@ def test_config_command_explicit_config(tree):
 # (file contents, key named, fragments of the expectation)
 ERRORS = [
     ('fail-on = "warning"\n[rules\n', "line 2, column", ["valid TOML"]),
-    ('fail_on = "warning"\n', "fail_on", ["unknown top-level key", "extends, fail-on, extensions, rules, lexicon, overrides",
-                                           "did you mean fail-on"]),
+    (
+        'fail_on = "warning"\n',
+        "fail_on",
+        [
+            "unknown top-level key",
+            "extends, fail-on, extensions, rules, lexicon, overrides",
+            "did you mean fail-on",
+        ],
+    ),
     ('fail-on = "off"\n', "fail-on", ['"error", "warning" or "info"', 'got string "off"']),
-    ('fail-on = 1\n', "fail-on", ['"error", "warning" or "info"', "got integer 1"]),
+    ("fail-on = 1\n", "fail-on", ['"error", "warning" or "info"', "got integer 1"]),
     ('[rules]\nanonymous-shar = "off"\n', "rules.anonymous-shar", ["unknown rule id", "anonymous-share"]),
-    ('[rules]\nno-such-thing = "off"\n', "rules.no-such-thing", ["unknown rule id", "unattributed-quote",
-                                                                  "unbalanced-quote"]),
-    ('[rules]\nvague-source = "warn"\n', "rules.vague-source", ['"off", "error", "warning" or "info"',
-                                                               'got string "warn"', "did you mean warning"]),
-    ('[rules]\nvague-source = 2\n', "rules.vague-source", ['"off", "error", "warning" or "info"', "or a table",
-                                                          "got integer 2"]),
-    ('[rules]\nanonymous-share = { severity = "high" }\n', "rules.anonymous-share.severity",
-     ['"off", "error", "warning" or "info"', 'got string "high"']),
-    ('[rules]\nanonymous-share = { maximum = 0.2 }\n', "rules.anonymous-share.maximum",
-     ["unknown option for rule anonymous-share", "severity, max, min-quotes", "did you mean max"]),
-    ('[rules]\nvague-source = { max = 0.2 }\n', "rules.vague-source.max", ["takes no options", "only severity"]),
-    ('[rules]\nanonymous-share = { max = "50%" }\n', "rules.anonymous-share.max",
-     ["a number from 0 to 1", 'got string "50%"']),
-    ('[rules]\nanonymous-share = { max = true }\n', "rules.anonymous-share.max",
-     ["a number from 0 to 1", "got boolean true"]),
-    ('[rules]\nanonymous-share = { min-quotes = 2.5 }\n', "rules.anonymous-share.min-quotes",
-     ["an integer >= 1", "got float 2.5"]),
-    ('[rules]\nanonymous-share = { max = 1.5 }\n', "rules.anonymous-share.max",
-     ["a number from 0 to 1", "got float 1.5", "out of range"]),
-    ('[rules]\nsingle-anonymous-source = { lede-paragraphs = 0 }\n', "rules.single-anonymous-source.lede-paragraphs",
-     ["an integer >= 1", "got integer 0", "out of range"]),
+    (
+        '[rules]\nno-such-thing = "off"\n',
+        "rules.no-such-thing",
+        ["unknown rule id", "unattributed-quote", "unbalanced-quote"],
+    ),
+    (
+        '[rules]\nvague-source = "warn"\n',
+        "rules.vague-source",
+        ['"off", "error", "warning" or "info"', 'got string "warn"', "did you mean warning"],
+    ),
+    (
+        "[rules]\nvague-source = 2\n",
+        "rules.vague-source",
+        ['"off", "error", "warning" or "info"', "or a table", "got integer 2"],
+    ),
+    (
+        '[rules]\nanonymous-share = { severity = "high" }\n',
+        "rules.anonymous-share.severity",
+        ['"off", "error", "warning" or "info"', 'got string "high"'],
+    ),
+    (
+        "[rules]\nanonymous-share = { maximum = 0.2 }\n",
+        "rules.anonymous-share.maximum",
+        ["unknown option for rule anonymous-share", "severity, max, min-quotes", "did you mean max"],
+    ),
+    (
+        "[rules]\nvague-source = { max = 0.2 }\n",
+        "rules.vague-source.max",
+        ["takes no options", "only severity"],
+    ),
+    (
+        '[rules]\nanonymous-share = { max = "50%" }\n',
+        "rules.anonymous-share.max",
+        ["a number from 0 to 1", 'got string "50%"'],
+    ),
+    (
+        "[rules]\nanonymous-share = { max = true }\n",
+        "rules.anonymous-share.max",
+        ["a number from 0 to 1", "got boolean true"],
+    ),
+    (
+        "[rules]\nanonymous-share = { min-quotes = 2.5 }\n",
+        "rules.anonymous-share.min-quotes",
+        ["an integer >= 1", "got float 2.5"],
+    ),
+    (
+        "[rules]\nanonymous-share = { max = 1.5 }\n",
+        "rules.anonymous-share.max",
+        ["a number from 0 to 1", "got float 1.5", "out of range"],
+    ),
+    (
+        "[rules]\nsingle-anonymous-source = { lede-paragraphs = 0 }\n",
+        "rules.single-anonymous-source.lede-paragraphs",
+        ["an integer >= 1", "got integer 0", "out of range"],
+    ),
     ('rules = "off"\n', "rules", ["a table of rule ids"]),
-    ('[lexicon]\nanonymity-phrase = ["x"]\n', "lexicon.anonymity-phrase",
-     ["unknown lexicon key", "corroboration-phrases", "did you mean anonymity-phrases"]),
+    (
+        '[lexicon]\nanonymity-phrase = ["x"]\n',
+        "lexicon.anonymity-phrase",
+        ["unknown lexicon key", "corroboration-phrases", "did you mean anonymity-phrases"],
+    ),
     ('[lexicon]\ntitles = "Supt"\n', "lexicon.titles", ["a list of single words", 'got string "Supt"']),
     ('[lexicon]\ntitles = ["Supt", 3]\n', "lexicon.titles[1]", ["a string", "got integer 3"]),
     ('[lexicon]\nreason-clauses = ["   "]\n', "lexicon.reason-clauses[0]", ["a non-empty string"]),
-    ('[lexicon]\nanonymity-phrases = ["spoke (only )?on background"]\n', "lexicon.anonymity-phrases[0]",
-     ["a plain phrase, not a regular expression", "( ) ?"]),
+    (
+        '[lexicon]\nanonymity-phrases = ["spoke (only )?on background"]\n',
+        "lexicon.anonymity-phrases[0]",
+        ["a plain phrase, not a regular expression", "( ) ?"],
+    ),
     ('[lexicon]\nloaded-verbs = ["lashed out"]\n', "lexicon.loaded-verbs[0]", ["a single word"]),
-    ('lexicon = []\n', "lexicon", ["a table of word lists", "got an array"]),
+    ("lexicon = []\n", "lexicon", ["a table of word lists", "got an array"]),
     ('[overrides]\npaths = ["a/**"]\n', "overrides", ["an array of tables ([[overrides]])", "got a table"]),
-    ('[[overrides]]\nrules = { vague-source = "off" }\n', "overrides[0].paths", ["a list of glob patterns",
-                                                                                  "missing"]),
-    ('[[overrides]]\npaths = "opinion/**"\nrules = { vague-source = "off" }\n', "overrides[0].paths",
-     ["a non-empty list of glob patterns", 'got string "opinion/**"']),
-    ('[[overrides]]\npaths = []\nrules = { vague-source = "off" }\n', "overrides[0].paths",
-     ["a non-empty list of glob patterns", "got an array"]),
-    ('[[overrides]]\npaths = ["a/**"]\nrules = {}\n[[overrides]]\npaths = ["/abs/**"]\nrules = {}\n',
-     "overrides[1].paths[0]", ["relative to the config's folder", '"/abs/**"']),
-    ('[[overrides]]\npaths = ["a/**", 7]\nrules = {}\n', "overrides[0].paths[1]", ["a glob pattern",
-                                                                                 "got integer 7"]),
-    ('[[overrides]]\npaths = ["drafts/[ab.md"]\nrules = {}\n', "overrides[0].paths[0]",
-     ["a valid glob pattern", "unclosed '['"]),
+    (
+        '[[overrides]]\nrules = { vague-source = "off" }\n',
+        "overrides[0].paths",
+        ["a list of glob patterns", "missing"],
+    ),
+    (
+        '[[overrides]]\npaths = "opinion/**"\nrules = { vague-source = "off" }\n',
+        "overrides[0].paths",
+        ["a non-empty list of glob patterns", 'got string "opinion/**"'],
+    ),
+    (
+        '[[overrides]]\npaths = []\nrules = { vague-source = "off" }\n',
+        "overrides[0].paths",
+        ["a non-empty list of glob patterns", "got an array"],
+    ),
+    (
+        '[[overrides]]\npaths = ["a/**"]\nrules = {}\n[[overrides]]\npaths = ["/abs/**"]\nrules = {}\n',
+        "overrides[1].paths[0]",
+        ["relative to the config's folder", '"/abs/**"'],
+    ),
+    (
+        '[[overrides]]\npaths = ["a/**", 7]\nrules = {}\n',
+        "overrides[0].paths[1]",
+        ["a glob pattern", "got integer 7"],
+    ),
+    (
+        '[[overrides]]\npaths = ["drafts/[ab.md"]\nrules = {}\n',
+        "overrides[0].paths[0]",
+        ["a valid glob pattern", "unclosed '['"],
+    ),
     ('[[overrides]]\npaths = ["a/**"]\n', "overrides[0]", ["rules or lexicon"]),
-    ('[[overrides]]\npath = ["a/**"]\nrules = {}\n', "overrides[0].path", ["unknown override key",
-                                                                         "paths, rules, lexicon",
-                                                                         "did you mean paths"]),
-    ('[[overrides]]\npaths = ["a/**"]\nrules = { vague-sorce = "off" }\n', "overrides[0].rules.vague-sorce",
-     ["unknown rule id", "vague-source"]),
-    ('[[overrides]]\npaths = ["a/**"]\nlexicon = { titels = ["x"] }\n', "overrides[0].lexicon.titels",
-     ["unknown lexicon key", "did you mean titles"]),
-    ('extends = 3\n', "extends", ["the path of a configuration file", "got integer 3"]),
-    ('extends = "missing/base.toml"\n', "extends", ["an existing configuration file", "missing/base.toml",
-                                                    "does not exist"]),
+    (
+        '[[overrides]]\npath = ["a/**"]\nrules = {}\n',
+        "overrides[0].path",
+        ["unknown override key", "paths, rules, lexicon", "did you mean paths"],
+    ),
+    (
+        '[[overrides]]\npaths = ["a/**"]\nrules = { vague-sorce = "off" }\n',
+        "overrides[0].rules.vague-sorce",
+        ["unknown rule id", "vague-source"],
+    ),
+    (
+        '[[overrides]]\npaths = ["a/**"]\nlexicon = { titels = ["x"] }\n',
+        "overrides[0].lexicon.titels",
+        ["unknown lexicon key", "did you mean titles"],
+    ),
+    ("extends = 3\n", "extends", ["the path of a configuration file", "got integer 3"]),
+    (
+        'extends = "missing/base.toml"\n',
+        "extends",
+        ["an existing configuration file", "missing/base.toml", "does not exist"],
+    ),
     ('extends = "quotecheck.toml"\n', "extends", ["without a cycle", "quotecheck.toml -> quotecheck.toml"]),
 ]
 
@@ -487,12 +612,16 @@ def test_config_errors_through_the_cli(tree, text, key, expected):
 
 
 def test_error_in_pyproject_names_the_tool_table(tree):
-    write(tree / "pyproject.toml", '[project]\nname = "x"\n[tool.quotecheck.rules]\nanonymous-share = '
-                                   '{ max = 3 }\n')
+    write(
+        tree / "pyproject.toml",
+        '[project]\nname = "x"\n[tool.quotecheck.rules]\nanonymous-share = { max = 3 }\n',
+    )
     result = run_config()
     assert result.exit_code == 2
-    assert result.output.strip() == ("quotecheck: pyproject.toml: tool.quotecheck.rules.anonymous-share.max: "
-                                     "expected a number from 0 to 1, got integer 3 (out of range)")
+    assert result.output.strip() == (
+        "quotecheck: pyproject.toml: tool.quotecheck.rules.anonymous-share.max: "
+        "expected a number from 0 to 1, got integer 3 (out of range)"
+    )
     write(tree / "pyproject.toml", '[tool]\nquotecheck = "strict"\n')
     result = run_config()
     assert result.exit_code == 2 and "pyproject.toml: tool.quotecheck: expected a table" in result.output
@@ -508,7 +637,9 @@ def test_explicit_pyproject_without_table(tree):
 def test_missing_explicit_config(tree):
     result = run_config("--config", "nope.toml")
     assert result.exit_code == 2
-    assert result.output.strip() == "quotecheck: nope.toml: --config: expected a configuration file, not found"
+    assert (
+        result.output.strip() == "quotecheck: nope.toml: --config: expected a configuration file, not found"
+    )
 
 
 def test_extends_cycle_across_files(tree):
@@ -518,12 +649,14 @@ def test_extends_cycle_across_files(tree):
     result = run_config()
     assert result.exit_code == 2
     message = result.output.strip()
-    assert message.startswith("quotecheck: b/b.toml: extends: expected a chain of configurations without a cycle")
+    assert message.startswith(
+        "quotecheck: b/b.toml: extends: expected a chain of configurations without a cycle"
+    )
     assert "a.toml -> b/b.toml -> a.toml" in message
 
 
 def test_error_in_a_base_names_the_base(tree):
-    write(tree / "shared" / "base.toml", '[rules]\nanonymous-share = { max = -1 }\n')
+    write(tree / "shared" / "base.toml", "[rules]\nanonymous-share = { max = -1 }\n")
     write(tree / "quotecheck.toml", 'extends = "shared/base.toml"\n')
     result = run_config()
     assert result.exit_code == 2
@@ -559,7 +692,9 @@ def test_schema_is_strict_2020_12_with_versioned_id():
     schema = stored_schema()
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == CONFIG_SCHEMA_ID == "https://quotecheck.dev/schemas/config/1.0.0/config.schema.json"
+    assert (
+        schema["$id"] == CONFIG_SCHEMA_ID == "https://quotecheck.dev/schemas/config/1.0.0/config.schema.json"
+    )
     assert schema["additionalProperties"] is False
     for name in ("rules", "lexicon", "override"):
         assert schema["$defs"][name]["additionalProperties"] is False
@@ -575,9 +710,14 @@ def test_schema_rules_and_options_match_the_registry():
         assert list(table["properties"]) == ["severity", *(o.name for o in rule.options)], rule_id
         for option in rule.options:
             prop = table["properties"][option.name]
-            assert prop["type"] == {float: "number", int: "integer", bool: "boolean", str: "string"}[option.type]
-            assert (prop.get("minimum"), prop.get("maximum"), prop["default"]) == \
-                (option.minimum, option.maximum, option.default)
+            assert (
+                prop["type"] == {float: "number", int: "integer", bool: "boolean", str: "string"}[option.type]
+            )
+            assert (prop.get("minimum"), prop.get("maximum"), prop["default"]) == (
+                option.minimum,
+                option.maximum,
+                option.default,
+            )
     assert list(schema["$defs"]["lexicon"]["properties"]) == list(LEXICON_KEYS)
 
 
@@ -589,8 +729,9 @@ def test_stored_schema_is_the_generated_one():
             return [strip(v) for v in node]
         return node
 
-    assert strip(stored_schema()) == strip(config_schema()), \
+    assert strip(stored_schema()) == strip(config_schema()), (
         "regenerate: .venv/bin/python -m quotecheck.policy schema > schemas/config.schema.json"
+    )
 
 
 def test_example_validates_against_the_schema():
@@ -598,17 +739,20 @@ def test_example_validates_against_the_schema():
     assert not list(validator.iter_errors(tomllib.loads(EXAMPLE)))
 
 
-@pytest.mark.parametrize("text", [
-    'fail_on = "warning"\n',
-    '[rules]\nanonymous-shar = "off"\n',
-    '[rules]\nanonymous-share = { max = 1.5 }\n',
-    '[rules]\nanonymous-share = { maximum = 0.5 }\n',
-    '[rules]\nvague-source = "warn"\n',
-    '[lexicon]\ntitles = ["Supt", 3]\n',
-    '[lexicon]\nanonymity-phrases = ["\\\\bspoke"]\n',
-    '[[overrides]]\npaths = ["/abs/**"]\nrules = {}\n',
-    '[[overrides]]\npaths = ["a/**"]\n',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'fail_on = "warning"\n',
+        '[rules]\nanonymous-shar = "off"\n',
+        "[rules]\nanonymous-share = { max = 1.5 }\n",
+        "[rules]\nanonymous-share = { maximum = 0.5 }\n",
+        '[rules]\nvague-source = "warn"\n',
+        '[lexicon]\ntitles = ["Supt", 3]\n',
+        '[lexicon]\nanonymity-phrases = ["\\\\bspoke"]\n',
+        '[[overrides]]\npaths = ["/abs/**"]\nrules = {}\n',
+        '[[overrides]]\npaths = ["a/**"]\n',
+    ],
+)
 def test_schema_rejects_what_policy_rejects(tree, text):
     assert list(Draft202012Validator(stored_schema()).iter_errors(tomllib.loads(text)))
     write(tree / "quotecheck.toml", text)

@@ -44,9 +44,7 @@ def write_article(
     (root / split / "attributions").mkdir(parents=True, exist_ok=True)
     (root / split / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
     if ann is not None:
-        (root / split / "attributions" / f"{name}_{annotator}.ann").write_text(
-            ann, encoding="utf-8"
-        )
+        (root / split / "attributions" / f"{name}_{annotator}.ann").write_text(ann, encoding="utf-8")
 
 
 def segments(text: str, *pieces: str) -> list[str]:
@@ -96,9 +94,9 @@ def test_mixed_quote_inside_paraphrase_and_two_partial_quotes() -> None:
 
 
 def test_straight_quotes_and_nested_single_quotes() -> None:
-    text = 'She said, "I told him \'no way,\' and he laughed." Later.'
-    assert segments(text, '"I told him \'no way,\' and he laughed."') == [
-        '"I told him \'no way,\' and he laughed."'
+    text = "She said, \"I told him 'no way,' and he laughed.\" Later."
+    assert segments(text, "\"I told him 'no way,' and he laughed.\"") == [
+        "\"I told him 'no way,' and he laughed.\""
     ]
     text = "\"I've always been insulted with the term 'outreach,' \" he said."
     assert segments(text, "\"I've always been insulted with the term 'outreach,' \"") == [
@@ -127,8 +125,7 @@ def test_segment_in_the_gap_only_is_dropped() -> None:
 
 def test_multi_paragraph_quotation_is_one_segment() -> None:
     text = (
-        "He wrote:\n\n“The first paragraph goes on.\n\n“The second one ends here.”\n\n"
-        "Then “something else.”"
+        "He wrote:\n\n“The first paragraph goes on.\n\n“The second one ends here.”\n\nThen “something else.”"
     )
     content = "“The first paragraph goes on.\n\n“The second one ends here.”"
     assert segments(text, content) == [content]
@@ -311,8 +308,7 @@ def quote(
     text: str, piece: str, kind: str, speaker: dict[str, Any] | None, occurrence: int = 0
 ) -> dict[str, Any]:
     start, end = span_of(text, piece, occurrence)
-    return {"text": piece.strip("“”"), "start": start, "end": end, "kind": kind,
-            "speaker": speaker}
+    return {"text": piece.strip("“”"), "start": start, "end": end, "kind": kind, "speaker": speaker}
 
 
 def make_report(text: str) -> dict[str, Any]:
@@ -321,16 +317,26 @@ def make_report(text: str) -> dict[str, Any]:
     return {
         "quotes": [
             # right quote, right speaker
-            quote(text, "“We will win,”", "direct", {"source_id": "s1", "mention": smith,
-                                                    "resolution": "explicit"}),
+            quote(
+                text,
+                "“We will win,”",
+                "direct",
+                {"source_id": "s1", "mention": smith, "resolution": "explicit"},
+            ),
             # overlaps the gold partial quote; local mention wrong ("voters"), cluster right
-            quote(text, "“a disaster” for voters", "partial",
-                  {"source_id": "s2", "mention": mention(text, "voters"),
-                   "resolution": "explicit"}),
+            quote(
+                text,
+                "“a disaster” for voters",
+                "partial",
+                {"source_id": "s2", "mention": mention(text, "voters"), "resolution": "explicit"},
+            ),
             # matched indirect attribution with the right speaker
-            quote(text, "the economy is improving".capitalize(), "indirect",
-                  {"source_id": "s3", "mention": mention(text, "officials"),
-                   "resolution": "explicit"}),
+            quote(
+                text,
+                "the economy is improving".capitalize(),
+                "indirect",
+                {"source_id": "s3", "mention": mention(text, "officials"), "resolution": "explicit"},
+            ),
             # gold has no source; prediction unattributed
             quote(text, "“Nobody knows,”", "direct", None),
             # scare quotes are not scored
@@ -386,8 +392,12 @@ def test_score_misses_null_speaker_and_errors(corpus: Path) -> None:
     report = {
         "quotes": [
             quote(text, "“We will win,”", "direct", None),  # gold Smith, predicted null
-            quote(text, "“Nobody knows,”", "partial", {"source_id": "s9", "mention": mention(
-                text, "memo"), "resolution": "explicit"}),
+            quote(
+                text,
+                "“Nobody knows,”",
+                "partial",
+                {"source_id": "s9", "mention": mention(text, "memo"), "resolution": "explicit"},
+            ),
             quote(text, "officials said", "direct", None),  # spurious (overlaps no gold quote)
             quote(text, "“a disaster”", "title", None),  # not scored; explains the miss
         ],
@@ -413,8 +423,7 @@ def test_score_misses_null_speaker_and_errors(corpus: Path) -> None:
     ]
     assert errors[0].gold_source_text == "Smith" and errors[0].predicted_mention_text is None
     assert errors[1].gold_source_text == "Jones" and errors[1].predicted_kind == "title"
-    missed = polnear.error_examples(articles, [report], kinds=["missed"],
-                                    categories=["direct", "indirect"])
+    missed = polnear.error_examples(articles, [report], kinds=["missed"], categories=["direct", "indirect"])
     assert {(e.category, e.quote_text) for e in missed} == {
         ("direct", "“a disaster”"),
         ("indirect", "The economy is improving"),
@@ -474,13 +483,15 @@ class StubChecker:
         """Results (as quotecheck.result.ArticleResult: only ``report`` is read) for ``texts``."""
         self.calls.append(list(paths or []))
         return [
-            types.SimpleNamespace(report={
-                "quotes": [
-                    {"start": m.start(), "end": m.end(), "kind": "direct", "speaker": None}
-                    for m in QUOTE.finditer(text)
-                ],
-                "sources": [],
-            })
+            types.SimpleNamespace(
+                report={
+                    "quotes": [
+                        {"start": m.start(), "end": m.end(), "kind": "direct", "speaker": None}
+                        for m in QUOTE.finditer(text)
+                    ],
+                    "sources": [],
+                }
+            )
             for text in texts
         ]
 
@@ -505,14 +516,25 @@ def test_accuracy_script(
     monkeypatch.setattr(accuracy, "DOCS_FILE", docs)
     model = tmp_path / "my-model"
     model.mkdir()
-    code = accuracy.main(["--corpus", str(corpus), "--model-dir", str(model), "--errors", "5",
-                          "--batch", "1", "--json", str(tmp_path / "out" / "scores.json"),
-                          "--write-docs"])
+    code = accuracy.main(
+        [
+            "--corpus",
+            str(corpus),
+            "--model-dir",
+            str(model),
+            "--errors",
+            "5",
+            "--batch",
+            "1",
+            "--json",
+            str(tmp_path / "out" / "scores.json"),
+            "--write-docs",
+        ]
+    )
     assert code == 0
     (checker,) = stub_api.instances
     assert checker.model_dir == str(model)
-    assert checker.calls == [["breitbart_2016-10-02_no-annotations.txt"],
-                             ["nyt_2016-10-01_test-article.txt"]]
+    assert checker.calls == [["breitbart_2016-10-02_no-annotations.txt"], ["nyt_2016-10-01_test-article.txt"]]
     out, err = capsys.readouterr()
     assert "| direct quotations | 3 | 3 | 3 | 100.0 | 100.0 | 100.0 | 0.0 (0/2) |" in out
     assert "Matched quotations with a wrong speaker" in out and "“We will win,”" in out
@@ -524,7 +546,9 @@ def test_accuracy_script(
 
 
 def test_accuracy_script_model_error(
-    corpus: Path, stub_api: type[StubChecker], tmp_path: Path,
+    corpus: Path,
+    stub_api: type[StubChecker],
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code = accuracy.main(["--corpus", str(corpus), "--model-dir", str(tmp_path / "absent")])
@@ -551,8 +575,7 @@ def test_replace_section() -> None:
     doc = "# Performance\n\nIntro.\n\n## Checking the PolNeAR dev set\n\nold\n\n## Other\n\nkeep\n"
     new = accuracy.replace_section(doc, "## Checking the PolNeAR dev set", "new text\n")
     assert new == (
-        "# Performance\n\nIntro.\n\n## Checking the PolNeAR dev set\n\nnew text\n\n"
-        "## Other\n\nkeep\n"
+        "# Performance\n\nIntro.\n\n## Checking the PolNeAR dev set\n\nnew text\n\n## Other\n\nkeep\n"
     )
     appended = accuracy.replace_section("# Performance\n", "## A section", "body")
     assert appended == "# Performance\n\n## A section\n\nbody\n"
@@ -589,7 +612,9 @@ def test_speed_script(
 
 
 def test_speed_script_repeat(
-    corpus: Path, stub_api: type[StubChecker], tmp_path: Path,
+    corpus: Path,
+    stub_api: type[StubChecker],
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     model = tmp_path / "compact"
@@ -602,8 +627,7 @@ def test_speed_script_repeat(
 
 
 def test_speed_overhead_arithmetic() -> None:
-    timings = speed.Timings(articles=2, words=1000, load_s=1.0, parse_s=4.0, check_s=5.0,
-                            peak_rss_mib=300.0)
+    timings = speed.Timings(articles=2, words=1000, load_s=1.0, parse_s=4.0, check_s=5.0, peak_rss_mib=300.0)
     assert timings.overhead_s == 1.0 and timings.overhead_share == pytest.approx(0.2)
     table = speed.format_table(timings)
     assert "| 1.0 | 20.0 % of (b) |" in table and "| 250 |" in table and "| 200 |" in table
@@ -633,8 +657,10 @@ def test_real_dev_split() -> None:
 
 
 def test_write_docs_keeps_other_splits_results() -> None:
-    old = "# Accuracy\n\n## Method\n\nold method\n\n## Results: the dev split\n\nold dev\n\n" \
-          "## Results: the train split (first 200 articles)\n\ntrain table\n"
+    old = (
+        "# Accuracy\n\n## Method\n\nold method\n\n## Results: the dev split\n\nold dev\n\n"
+        "## Results: the train split (first 200 articles)\n\ntrain table\n"
+    )
     new = "# Accuracy\n\n## Method\n\nnew method\n\n## Results: the dev split\n\nnew dev\n"
     merged = accuracy.keep_other_results(old, new)
     assert "new dev" in merged and "old dev" not in merged and "new method" in merged

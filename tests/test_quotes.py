@@ -10,17 +10,20 @@ def inner(text: str) -> list[str]:
     return [q.inner_text(text) for q in quotes]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("“Curly,” he said.", ["Curly,"]),
-    ('"Straight," he said.', ["Straight,"]),
-    ("''Typewriter,'' said Mr. Burman.", ["Typewriter,"]),
-    ("«Guillemets», dit-il.", ["Guillemets"]),
-    ('He said "one" and "two".', ["one", "two"]),
-    ("Glued to training.”The number", []),  # a closing mark with nothing open
-    ("“Ends training.”The number of nations", ["Ends training."]),
-    ('“Mixed marks," Chaffetz said.', ["Mixed marks,"]),
-    ("“Typo close,“ he said.", ["Typo close,"]),  # “ glued to the word, space after: a close
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“Curly,” he said.", ["Curly,"]),
+        ('"Straight," he said.', ["Straight,"]),
+        ("''Typewriter,'' said Mr. Burman.", ["Typewriter,"]),
+        ("«Guillemets», dit-il.", ["Guillemets"]),
+        ('He said "one" and "two".', ["one", "two"]),
+        ("Glued to training.”The number", []),  # a closing mark with nothing open
+        ("“Ends training.”The number of nations", ["Ends training."]),
+        ('“Mixed marks," Chaffetz said.', ["Mixed marks,"]),
+        ("“Typo close,“ he said.", ["Typo close,"]),  # “ glued to the word, space after: a close
+    ],
+)
 def test_pairs(text, expected):
     assert inner(text) == expected
 
@@ -56,17 +59,20 @@ def test_unclosed_at_end_of_text():
     assert [p.reason for p in problems] == ["never closed"]
 
 
-@pytest.mark.parametrize("text, nested", [
-    ("“He told me ‘no way’ and left,” she said.", ["‘no way’"]),
-    ("\"He said 'stop' twice,\" she said.", ["'stop'"]),
-    ("“Don’t cite the ’90s or rock ’n’ roll or Jones’ book,” he said.", []),
-    ("“The boys’ ‘big idea’ failed,” he said.", ["‘big idea’"]),
-])
+@pytest.mark.parametrize(
+    "text, nested",
+    [
+        ("“He told me ‘no way’ and left,” she said.", ["‘no way’"]),
+        ("\"He said 'stop' twice,\" she said.", ["'stop'"]),
+        ("“Don’t cite the ’90s or rock ’n’ roll or Jones’ book,” he said.", []),
+        ("“The boys’ ‘big idea’ failed,” he said.", ["‘big idea’"]),
+    ],
+)
 def test_nested_single_quotes_are_not_apostrophes(text, nested):
     quotes, problems = scan_quotes(text)
     assert problems == []
     assert len(quotes) == 1
-    assert [text[n.start:n.end] for n in quotes[0].nested] == nested
+    assert [text[n.start : n.end] for n in quotes[0].nested] == nested
 
 
 def test_apostrophes_outside_quotations_are_ignored():

@@ -24,7 +24,6 @@ from jsonschema import Draft202012Validator
 from jsonschema.validators import validator_for
 from referencing import Registry, Resource
 
-from quotecheck.testing import ARTICLES, ROOT, SHARED, stored_report
 from quotecheck import __version__
 from quotecheck.render.github import escape_data, escape_property, render_github
 from quotecheck.render.jsonl import render_jsonl
@@ -41,6 +40,7 @@ from quotecheck.render.run_json import (
 from quotecheck.render.sarif import LineAnchors, artifact_uri, render_sarif, span_end
 from quotecheck.rules.registry import RULES
 from quotecheck.schema import SCHEMA_ID, validate_report
+from quotecheck.testing import ARTICLES, ROOT, SHARED, stored_report
 
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 NAMES = (
@@ -51,8 +51,7 @@ NAMES = (
     "17-crlf-multibyte.txt",  # CRLF line ends, non-ASCII text
     "19-md-ambulance-data.md",  # Markdown with findings
 )
-ERRORS = ["missing.txt: no such file or directory",
-          "data/bad.txt: binary file (NUL byte at byte offset 12)"]
+ERRORS = ["missing.txt: no such file or directory", "data/bad.txt: binary file (NUL byte at byte offset 12)"]
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 RANK = {"info": 0, "warning": 1, "error": 2}
@@ -97,8 +96,14 @@ def test_fixture_choice_covers_every_severity(reports: list[dict[str, Any]]) -> 
 
 
 def test_split_error() -> None:
-    assert split_error("missing.txt: no such file or directory") == ("missing.txt", "no such file or directory")
-    assert split_error("a.txt: cannot read file: Permission denied") == ("a.txt", "cannot read file: Permission denied")
+    assert split_error("missing.txt: no such file or directory") == (
+        "missing.txt",
+        "no such file or directory",
+    )
+    assert split_error("a.txt: cannot read file: Permission denied") == (
+        "a.txt",
+        "cannot read file: Permission denied",
+    )
     assert split_error("no separator here") == (None, "no separator here")
     assert split_error("x.txt: two\nlines") == ("x.txt", "two lines")
 
@@ -111,7 +116,9 @@ def sarif_validator() -> Any:
     """A validator for the official SARIF 2.1.0 schema, of the draft the schema declares."""
     if not SARIF_SCHEMA.is_file():
         if os.environ.get("CI"):
-            pytest.fail(f"the SARIF schema {SARIF_SCHEMA} is missing; CI must run with ../shared beside the repository")
+            pytest.fail(
+                f"the SARIF schema {SARIF_SCHEMA} is missing; CI must run with ../shared beside the repository"
+            )
         pytest.skip(f"the official SARIF schema {SARIF_SCHEMA} is not available on this machine")
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     cls = validator_for(schema)
@@ -135,9 +142,16 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
     return line, offset - line_start + 1
 
 
-def test_sarif_validates_against_the_official_schema(sarif_validator: Any, reports: list[dict[str, Any]],
-                                                     hostile: dict[str, Any]) -> None:
-    for subset, errors in ((reports, ERRORS), (reports, []), ([], ERRORS), ([], []), ([hostile], ["no path"])):
+def test_sarif_validates_against_the_official_schema(
+    sarif_validator: Any, reports: list[dict[str, Any]], hostile: dict[str, Any]
+) -> None:
+    for subset, errors in (
+        (reports, ERRORS),
+        (reports, []),
+        ([], ERRORS),
+        ([], []),
+        ([hostile], ["no path"]),
+    ):
         log = json.loads(render_sarif(subset, errors=errors))
         assert_valid_sarif(sarif_validator, log)
 
@@ -233,14 +247,21 @@ def test_sarif_fingerprints_are_stable_and_distinct(reports: list[dict[str, Any]
 
 
 def test_sarif_input_errors_are_notifications(reports: list[dict[str, Any]]) -> None:
-    invocation = json.loads(render_sarif(reports, errors=ERRORS + ["no path at all"]))["runs"][0]["invocations"][0]
+    invocation = json.loads(render_sarif(reports, errors=ERRORS + ["no path at all"]))["runs"][0][
+        "invocations"
+    ][0]
     assert invocation["executionSuccessful"] is False
     notes = invocation["toolExecutionNotifications"]
     assert [n["level"] for n in notes] == ["error"] * 3
     assert [n["message"]["text"] for n in notes] == [
-        "no such file or directory", "binary file (NUL byte at byte offset 12)", "no path at all"]
+        "no such file or directory",
+        "binary file (NUL byte at byte offset 12)",
+        "no path at all",
+    ]
     assert notes[0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
-        "uri": "missing.txt", "uriBaseId": "%SRCROOT%"}
+        "uri": "missing.txt",
+        "uriBaseId": "%SRCROOT%",
+    }
     assert "locations" not in notes[2]
 
 
@@ -285,8 +306,13 @@ COMMAND_LINE = re.compile(r"::(error|warning|notice)(?: ([^:]*))?::(.*)")
 
 
 def unescape(text: str) -> str:
-    return (text.replace("%2C", ",").replace("%3A", ":").replace("%0A", "\n")
-            .replace("%0D", "\r").replace("%25", "%"))
+    return (
+        text.replace("%2C", ",")
+        .replace("%3A", ":")
+        .replace("%0A", "\n")
+        .replace("%0D", "\r")
+        .replace("%25", "%")
+    )
 
 
 def parse_command(line: str) -> tuple[str, dict[str, str], str]:
@@ -316,8 +342,10 @@ def test_github_one_command_per_finding_and_error(reports: list[dict[str, Any]])
         if "endColumn" in props:
             assert props["endLine"] == props["line"]
             assert int(props["endColumn"]) == finding["column"] + finding["end"] - finding["start"]
-    assert lines[len(expected):] == ["::error file=missing.txt::no such file or directory",
-                                     "::error file=data/bad.txt::binary file (NUL byte at byte offset 12)"]
+    assert lines[len(expected) :] == [
+        "::error file=missing.txt::no such file or directory",
+        "::error file=data/bad.txt::binary file (NUL byte at byte offset 12)",
+    ]
     assert render_github([]) == ""
 
 
@@ -380,7 +408,8 @@ def test_junit_counts(reports: list[dict[str, Any]], fail_on: str) -> None:
         assert [x.get("type") for x in failures] == [f["rule"] for f in above]
         assert [x.get("message") for x in failures] == [f"{f['rule']}: {f['message']}" for f in above]
         assert [x.text for x in failures] == [
-            f"{path}:{f['line']}:{f['column']}: {f['severity']} {f['rule']}: {f['message']}" for f in above]
+            f"{path}:{f['line']}:{f['column']}: {f['severity']} {f['rule']}: {f['message']}" for f in above
+        ]
         out_element = case.find("system-out")
         if below:
             assert out_element is not None and out_element.text is not None
@@ -389,10 +418,12 @@ def test_junit_counts(reports: list[dict[str, Any]], fail_on: str) -> None:
         else:
             assert out_element is None
         assert case.find("error") is None
-    error_cases = cases[len(reports):]
+    error_cases = cases[len(reports) :]
     assert [c.get("name") for c in error_cases] == ["missing.txt", "data/bad.txt"]
     assert [c.find("error").get("message") for c in error_cases] == [  # type: ignore[union-attr]
-        "no such file or directory", "binary file (NUL byte at byte offset 12)"]
+        "no such file or directory",
+        "binary file (NUL byte at byte offset 12)",
+    ]
     assert ET.fromstring(out).tag == "testsuites"  # as str too
 
 
@@ -439,15 +470,27 @@ def test_markdown_summary_table(reports: list[dict[str, Any]]) -> None:
     lines = render_markdown(reports, errors=ERRORS).splitlines()
     assert lines[0] == "## quotecheck"
     header, rule, row = lines[2:5]
-    assert table_cells(header) == ["files", "quotations", "attributed", "anonymous share",
-                                   "errors", "warnings", "info", "input errors"]
+    assert table_cells(header) == [
+        "files",
+        "quotations",
+        "attributed",
+        "anonymous share",
+        "errors",
+        "warnings",
+        "info",
+        "input errors",
+    ]
     assert set(table_cells(rule)) == {"---:"}
     quotes = sum(r["summary"]["quotes"] for r in reports)
     attributed = sum(r["summary"]["attributed"] for r in reports)
     anonymous = sum(r["summary"]["quotes_from_anonymous"] for r in reports)
     counts = [sum(r["summary"]["findings"][s] for r in reports) for s in ("error", "warning", "info")]
-    assert table_cells(row) == [str(len(reports)), str(quotes), percent(attributed, quotes),
-                                percent(anonymous, quotes)] + [str(c) for c in counts] + ["2"]
+    assert table_cells(row) == [
+        str(len(reports)),
+        str(quotes),
+        percent(attributed, quotes),
+        percent(anonymous, quotes),
+    ] + [str(c) for c in counts] + ["2"]
     assert "input errors" not in render_markdown(reports)
 
 
@@ -463,17 +506,25 @@ def test_markdown_sections(reports: list[dict[str, Any]]) -> None:
         start = lines.index(heading)
         if report["findings"]:
             assert table_cells(lines[start + 2]) == ["line:col", "severity", "rule", "message"]
-            rows = lines[start + 4:start + 4 + len(report["findings"])]
+            rows = lines[start + 4 : start + 4 + len(report["findings"])]
             for row, finding in zip(rows, report["findings"]):
-                assert table_cells(row) == [f"{finding['line']}:{finding['column']}", finding["severity"],
-                                            finding["rule"], escape_text(finding["message"])]
+                assert table_cells(row) == [
+                    f"{finding['line']}:{finding['column']}",
+                    finding["severity"],
+                    finding["rule"],
+                    escape_text(finding["message"]),
+                ]
     assert "1 file with no findings and no anonymous sources." in lines  # the ice storm
-    assert lines[lines.index("### Input errors") + 2:][:2] == [
-        "- missing.txt: no such file or directory", "- data/bad.txt: binary file (NUL byte at byte offset 12)"]
+    assert lines[lines.index("### Input errors") + 2 :][:2] == [
+        "- missing.txt: no such file or directory",
+        "- data/bad.txt: binary file (NUL byte at byte offset 12)",
+    ]
     talks = [line for line in lines if line.startswith("- **")]
     assert "- **A source** (s4): ground rules: none stated; reason: no reason given" in talks
-    assert ("- **Two officials familiar with the negotiations** (s3): ground rules: anonymity\\_granted; "
-            "reason: “because the negotiations are confidential” (9:210)") in talks
+    assert (
+        "- **Two officials familiar with the negotiations** (s3): ground rules: anonymity\\_granted; "
+        "reason: “because the negotiations are confidential” (9:210)"
+    ) in talks
 
 
 def test_markdown_escapes_article_text(raw_hostile: dict[str, Any]) -> None:
@@ -485,15 +536,17 @@ def test_markdown_escapes_article_text(raw_hostile: dict[str, Any]) -> None:
     assert "@\u2060octocat" in out
     lines = out.splitlines()
     rows = [line for line in lines if line.startswith("| ") and "quotecheck" not in line]
-    findings_rows = rows[rows.index("| line:col | severity | rule | message |") + 2:]
+    findings_rows = rows[rows.index("| line:col | severity | rule | message |") + 2 :]
     assert len(findings_rows) == len(raw_hostile["findings"])
     for row in findings_rows:
         assert len(table_cells(row)) == 4  # a | in a message is escaped, a newline flattened
     assert table_cells(findings_rows[0])[3] == "line one line two three \\[31m"
     assert table_cells(findings_rows[1])[3] == escape_text(raw_hostile["findings"][1]["message"])
     assert "\\| 50%, a: b 🎉" in findings_rows[1]
-    assert escape_text("a*b*_c_ `d` [e](f) ![g](h) ~~i~~ #j") == \
-        "a\\*b\\*\\_c\\_ \\`d\\` \\[e\\](f) !\\[g\\](h) \\~\\~i\\~\\~ \\#j"
+    assert (
+        escape_text("a*b*_c_ `d` [e](f) ![g](h) ~~i~~ #j")
+        == "a\\*b\\*\\_c\\_ \\`d\\` \\[e\\](f) !\\[g\\](h) \\~\\~i\\~\\~ \\#j"
+    )
 
 
 def test_markdown_empty_run() -> None:
@@ -514,9 +567,10 @@ def test_jsonl_one_object_per_finding_then_errors(reports: list[dict[str, Any]])
         record = json.loads(line)
         assert record == {"path": path, **finding}
         assert list(record)[:8] == ["path", "rule", "severity", "message", "line", "column", "start", "end"]
-    assert [json.loads(line) for line in lines[len(expected):]] == [
+    assert [json.loads(line) for line in lines[len(expected) :]] == [
         {"path": "missing.txt", "error": "no such file or directory"},
-        {"path": "data/bad.txt", "error": "binary file (NUL byte at byte offset 12)"}]
+        {"path": "data/bad.txt", "error": "binary file (NUL byte at byte offset 12)"},
+    ]
     assert json.loads(render_jsonl([], errors=["odd line"])) == {"path": None, "error": "odd line"}
     assert render_jsonl([]) == ""
 
@@ -529,7 +583,7 @@ def test_jsonl_lines_survive_every_line_splitter(raw_hostile: dict[str, Any]) ->
     lines = out.splitlines()
     assert lines == out.split("\n")[:-1]
     assert len(lines) == len(raw["findings"]) + len(ERRORS)
-    decoded = [json.loads(line) for line in lines[:len(raw["findings"])]]
+    decoded = [json.loads(line) for line in lines[: len(raw["findings"])]]
     assert [d["message"] for d in decoded] == [f["message"] for f in raw["findings"]]
 
 
@@ -545,13 +599,15 @@ def run_validator() -> Draft202012Validator:
     assert run_schema["properties"]["reports"]["items"] == {"$ref": report_schema["$id"]}
     assert report_schema["$id"] == SCHEMA_ID
     registry: Registry = Registry().with_resources(
-        [(s["$id"], Resource.from_contents(s)) for s in (run_schema, report_schema)])
+        [(s["$id"], Resource.from_contents(s)) for s in (run_schema, report_schema)]
+    )
     Draft202012Validator.check_schema(run_schema)
     return Draft202012Validator(run_schema, registry=registry)
 
 
-def test_run_json_validates(reports: list[dict[str, Any]], hostile: dict[str, Any],
-                            run_validator: Draft202012Validator) -> None:
+def test_run_json_validates(
+    reports: list[dict[str, Any]], hostile: dict[str, Any], run_validator: Draft202012Validator
+) -> None:
     for subset, errors in ((reports + [hostile], ERRORS + ["no path"]), ([], []), (reports, [])):
         out = render_run_json(subset, errors=errors)
         assert out.endswith("}\n")
@@ -568,14 +624,22 @@ def test_run_json_summary(reports: list[dict[str, Any]]) -> None:
     quotes = sum(r["summary"]["quotes"] for r in reports)
     anonymous = sum(r["summary"]["quotes_from_anonymous"] for r in reports)
     assert doc["summary"] == {
-        "files": len(reports) + 2, "checked": len(reports), "input_errors": 2,
-        "quotes": quotes, "attributed": sum(r["summary"]["attributed"] for r in reports),
+        "files": len(reports) + 2,
+        "checked": len(reports),
+        "input_errors": 2,
+        "quotes": quotes,
+        "attributed": sum(r["summary"]["attributed"] for r in reports),
         "anonymous_share": round(anonymous / quotes, 4),
-        "findings": {s: sum(r["summary"]["findings"][s] for r in reports) for s in ("error", "warning", "info")},
-        "fail_on": "error", "failing": True,
+        "findings": {
+            s: sum(r["summary"]["findings"][s] for r in reports) for s in ("error", "warning", "info")
+        },
+        "fail_on": "error",
+        "failing": True,
     }
-    assert doc["errors"] == [{"path": "missing.txt", "reason": "no such file or directory"},
-                             {"path": "data/bad.txt", "reason": "binary file (NUL byte at byte offset 12)"}]
+    assert doc["errors"] == [
+        {"path": "missing.txt", "reason": "no such file or directory"},
+        {"path": "data/bad.txt", "reason": "binary file (NUL byte at byte offset 12)"},
+    ]
 
 
 def test_run_json_failing() -> None:
@@ -608,4 +672,6 @@ def test_validate_run_names_the_problem(reports: list[dict[str, Any]]) -> None:
 def test_schema_file_is_package_data() -> None:
     from quotecheck.render.run_json import load_run_schema
 
-    assert load_run_schema() == json.loads(Path(ROOT, "schemas", "run.schema.json").read_text(encoding="utf-8"))
+    assert load_run_schema() == json.loads(
+        Path(ROOT, "schemas", "run.schema.json").read_text(encoding="utf-8")
+    )

@@ -8,13 +8,17 @@ from html.parser import HTMLParser
 
 import pytest
 
-from quotecheck.testing import ARTICLES, load_stored, require_seed, stored_report
 from quotecheck.documents import Document, document_from_bytes
 from quotecheck.render.html import render_html
+from quotecheck.testing import ARTICLES, load_stored, require_seed, stored_report
 
 VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "area", "base", "source"}
-FIXTURES = ["03-seed-coast-guard-training.txt", "24-trade-talks-descriptors.txt",
-            "21-html-ice-storm.html", "18-md-council-rentals.md"]
+FIXTURES = [
+    "03-seed-coast-guard-training.txt",
+    "24-trade-talks-descriptors.txt",
+    "21-html-ice-storm.html",
+    "18-md-council-rentals.md",
+]
 
 
 class _Checker(HTMLParser):
@@ -124,7 +128,7 @@ def _text_slice(source: str | Document, start: int, end: int) -> str:
     if isinstance(source, str):
         return source[start:end]
     inside = [i for i in range(len(source.text)) if start <= source.to_source(i) < end]
-    return source.text[inside[0]:inside[-1] + 1] if inside else ""
+    return source.text[inside[0] : inside[-1] + 1] if inside else ""
 
 
 def _assert_page(report: dict, source: str | Document) -> str:
@@ -144,10 +148,10 @@ def _assert_page(report: dict, source: str | Document) -> str:
         if quote["kind"] not in ("direct", "partial", "indirect"):
             continue
         inside = "".join(checker.marks.get(quote["id"], []))
-        assert _squash(inside) == _squash(_text_slice(source, quote["start"], quote["end"])), \
-            quote["id"]
-        if (report["document"]["format"] == "text" or not isinstance(source, str)) \
-                and quote["kind"] != "indirect":
+        assert _squash(inside) == _squash(_text_slice(source, quote["start"], quote["end"])), quote["id"]
+        if (report["document"]["format"] == "text" or not isinstance(source, str)) and quote[
+            "kind"
+        ] != "indirect":
             assert _words(quote["text"]) in _words(inside), quote["id"]
     for finding in report["findings"]:
         assert finding["message"] in text
@@ -195,7 +199,7 @@ def test_speaker_and_cue_beside_each_quotation():
     assert len(labels) == len(direct)
     for quote, label in zip(direct, labels):
         if quote["cue"]:
-            assert f'\u00b7 {" ".join(quote["cue"]["text"].split())}' in label
+            assert f"\u00b7 {' '.join(quote['cue']['text'].split())}" in label
     cues = re.findall(r'<span class="cue" style="[^"]+" title="cue of (q\d+)">([^<]*)</span>', page)
     with_cue = {q["id"]: q["cue"]["text"] for q in report["quotes"] if q["cue"]}
     assert cues and all(with_cue[qid].startswith(text) for qid, text in cues)
@@ -233,17 +237,45 @@ def test_overlapping_spans_nest():
         "document": {"path": "x.txt", "format": "text", "words": 8},
         "summary": {"quotes": 1, "anonymous_share": 0},
         "quotes": [
-            {"id": "q1", "kind": "indirect", "text": "the plan will fail badly",
-             "start": 8, "end": q_end, "speaker": None, "cue": None},
-            {"id": "q2", "kind": "partial", "text": "will fail badly",
-             "start": q_start, "end": q_end, "speaker": None, "cue": None},
+            {
+                "id": "q1",
+                "kind": "indirect",
+                "text": "the plan will fail badly",
+                "start": 8,
+                "end": q_end,
+                "speaker": None,
+                "cue": None,
+            },
+            {
+                "id": "q2",
+                "kind": "partial",
+                "text": "will fail badly",
+                "start": q_start,
+                "end": q_end,
+                "speaker": None,
+                "cue": None,
+            },
         ],
         "sources": [],
         "findings": [
-            {"rule": "r-one", "severity": "warning", "message": "crosses the quote edge",
-             "start": 3, "end": q_start + 5, "line": 1, "column": 4},
-            {"rule": "r-two", "severity": "info", "message": "empty span",
-             "start": 0, "end": 0, "line": 1, "column": 1},
+            {
+                "rule": "r-one",
+                "severity": "warning",
+                "message": "crosses the quote edge",
+                "start": 3,
+                "end": q_start + 5,
+                "line": 1,
+                "column": 4,
+            },
+            {
+                "rule": "r-two",
+                "severity": "info",
+                "message": "empty span",
+                "start": 0,
+                "end": 0,
+                "line": 1,
+                "column": 1,
+            },
         ],
     }
     page = _assert_page(report, source)
@@ -255,7 +287,7 @@ PUBLISHED = ["18-md-council-rentals.md", "23-html-nursing-home-lawsuit.html"]
 
 def _article_html(page: str) -> str:
     start = page.index('<div class="article">')
-    return page[start:page.index("</main>", start)]
+    return page[start : page.index("</main>", start)]
 
 
 def _strip_tags(fragment: str) -> str:
@@ -295,7 +327,7 @@ def test_markup_articles_shown_as_published(name):
         opens = list(re.finditer(rf'<mark [^>]*data-q="{quote["id"]}"[^>]*>', article))
         assert opens, quote["id"]
         end = article.index("</mark>", opens[-1].end())
-        assert " ".join(quote["text"].split()) in _strip_tags(article[opens[0].end():end])
+        assert " ".join(quote["text"].split()) in _strip_tags(article[opens[0].end() : end])
     # the published text of every block appears, each block its own <p>, in order
     assert paragraphs == [" ".join(b.split()) for b in doc.text.split("\n\n")]
 
@@ -308,15 +340,37 @@ def test_paragraph_breaks_close_and_reopen_spans():
     report = {
         "document": {"path": "p.txt", "format": "text", "words": 9},
         "summary": {"quotes": 1},
-        "quotes": [{"id": "q1", "kind": "direct", "text": "One thing. Another thing.",
-                    "start": q_start, "end": q_end,
-                    "speaker": {"source_id": "s1", "resolution": "explicit",
-                                "mention": {"text": "He"}}, "cue": {"text": "said"}}],
-        "sources": [{"id": "s1", "name": "Sam Doe", "type": "named_person", "anonymous": False,
-                     "anonymity_reason": None}],
-        "findings": [{"rule": "r-cross", "severity": "warning", "message": "crosses",
-                      "start": source.index("thing"), "end": source.index("Another") + 7,
-                      "line": 1, "column": 15}],
+        "quotes": [
+            {
+                "id": "q1",
+                "kind": "direct",
+                "text": "One thing. Another thing.",
+                "start": q_start,
+                "end": q_end,
+                "speaker": {"source_id": "s1", "resolution": "explicit", "mention": {"text": "He"}},
+                "cue": {"text": "said"},
+            }
+        ],
+        "sources": [
+            {
+                "id": "s1",
+                "name": "Sam Doe",
+                "type": "named_person",
+                "anonymous": False,
+                "anonymity_reason": None,
+            }
+        ],
+        "findings": [
+            {
+                "rule": "r-cross",
+                "severity": "warning",
+                "message": "crosses",
+                "start": source.index("thing"),
+                "end": source.index("Another") + 7,
+                "line": 1,
+                "column": 15,
+            }
+        ],
     }
     page = _assert_page(report, source)
     article = _article_html(page)
@@ -339,14 +393,37 @@ def test_spans_in_markup_snap_to_text():
     report = {
         "document": {"path": "snap.md", "format": "markdown", "words": 7},
         "summary": {"quotes": 1},
-        "quotes": [{"id": "q1", "kind": "direct", "text": "bold words", "start": start,
-                    "end": end, "speaker": None, "cue": None}],
+        "quotes": [
+            {
+                "id": "q1",
+                "kind": "direct",
+                "text": "bold words",
+                "start": start,
+                "end": end,
+                "speaker": None,
+                "cue": None,
+            }
+        ],
         "sources": [],
         "findings": [
-            {"rule": "r-heading", "severity": "info", "message": "on the heading marker",
-             "start": 0, "end": 2, "line": 1, "column": 1},
-            {"rule": "r-quote", "severity": "warning", "message": "on the quotation",
-             "start": start, "end": end, "line": 3, "column": 9},
+            {
+                "rule": "r-heading",
+                "severity": "info",
+                "message": "on the heading marker",
+                "start": 0,
+                "end": 2,
+                "line": 1,
+                "column": 1,
+            },
+            {
+                "rule": "r-quote",
+                "severity": "warning",
+                "message": "on the quotation",
+                "start": start,
+                "end": end,
+                "line": 3,
+                "column": 9,
+            },
         ],
     }
     page = _assert_page(report, doc)

@@ -6,7 +6,6 @@ from collections import Counter
 
 import pytest
 
-from quotecheck.testing import ARTICLES, load_stored
 from quotecheck import baseline, cli
 from quotecheck.api import analyze
 from quotecheck.render import OUTPUT_FORMATS, RENDERERS, RenderOptions
@@ -20,10 +19,10 @@ from quotecheck.render.run_json import render_run_json
 from quotecheck.render.sarif import render_sarif
 from quotecheck.render.text import render_text
 from quotecheck.result import ArticleResult
+from quotecheck.testing import ARTICLES, load_stored
 from quotecheck.vocab import Severity
 
-NAMES = ["05-anonymous-groups-plant-closing.txt", "18-md-council-rentals.md",
-         "21-html-ice-storm.html"]
+NAMES = ["05-anonymous-groups-plant-closing.txt", "18-md-council-rentals.md", "21-html-ice-storm.html"]
 ERRORS = ("missing.txt: no such file or directory",)
 
 
@@ -41,8 +40,11 @@ def test_analyze_returns_the_analysis_with_its_report(results):
 
 
 def test_the_formats_are_the_registry():
-    assert OUTPUT_FORMATS == tuple(RENDERERS) == (
-        "text", "json", "jsonl", "sarif", "github", "junit", "markdown", "html")
+    assert (
+        OUTPUT_FORMATS
+        == tuple(RENDERERS)
+        == ("text", "json", "jsonl", "sarif", "github", "junit", "markdown", "html")
+    )
     check_format = next(p for p in cli.check.params if p.name == "output_format")
     assert tuple(check_format.type.choices) == OUTPUT_FORMATS
     assert [name for name, f in RENDERERS.items() if not f.several] == ["html"]

@@ -8,7 +8,6 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from quotecheck.testing import ARTICLES, ROOT, SEED, load_stored, read_stored, require_seed, rule_cases
 from quotecheck import cli
 from quotecheck.api import analyze
 from quotecheck.documents import document_from_bytes
@@ -16,6 +15,7 @@ from quotecheck.parsing import from_conllu
 from quotecheck.rules import RULES, RULES_BY_ID, RuleSettings, Stage
 from quotecheck.rules.catalogue import markdown
 from quotecheck.rules.registry import RULE_MODULES
+from quotecheck.testing import ARTICLES, ROOT, SEED, load_stored, read_stored, require_seed, rule_cases
 from quotecheck.vocab import Severity
 
 
@@ -31,11 +31,23 @@ def test_docs_rules_md_is_the_catalogue_of_the_code():
 
 def test_registry_is_complete_and_well_formed():
     assert set(RULES_BY_ID) == {
-        "unattributed-quote", "anonymous-source", "anonymity-unexplained", "background-source",
-        "vague-source", "weak-descriptor", "off-the-record", "plural-sources",
-        "anonymous-declined-comment", "loaded-attribution-verb", "anonymous-pejorative",
-        "single-anonymous-source", "anonymous-share", "unbalanced-quote", "unused-suppression",
-        "unknown-suppression-rule"}
+        "unattributed-quote",
+        "anonymous-source",
+        "anonymity-unexplained",
+        "background-source",
+        "vague-source",
+        "weak-descriptor",
+        "off-the-record",
+        "plural-sources",
+        "anonymous-declined-comment",
+        "loaded-attribution-verb",
+        "anonymous-pejorative",
+        "single-anonymous-source",
+        "anonymous-share",
+        "unbalanced-quote",
+        "unused-suppression",
+        "unknown-suppression-rule",
+    }
     for rule in RULES:
         assert rule.severity in ("error", "warning", "info")
         assert re.fullmatch(r"[a-z][a-z0-9-]*", rule.id)
@@ -62,7 +74,9 @@ def test_settings_switch_off_change_severity_and_set_options():
     doc, parse = load_stored(ARTICLES / "05-anonymous-groups-plant-closing.txt")
     default = analyze(doc, parse).report
     assert "anonymous-share" in _rules_fired(default)  # 4 of 5 quotations, limit 50%
-    relaxed = analyze(doc, parse, rules={"anonymous-share": RuleSettings("warning", {"max": 0.9, "min-quotes": 3})}).report
+    relaxed = analyze(
+        doc, parse, rules={"anonymous-share": RuleSettings("warning", {"max": 0.9, "min-quotes": 3})}
+    ).report
     assert "anonymous-share" not in _rules_fired(relaxed)
     off = analyze(doc, parse, rules={"vague-source": None}).report
     assert "vague-source" in _rules_fired(default) and "vague-source" not in _rules_fired(off)
@@ -76,7 +90,11 @@ def test_lexicon_additions_change_what_is_found():
 
     before = [f for f in analyze(doc, parse).report["findings"] if f["rule"] == "loaded-attribution-verb"]
     lex = default_lexicon().with_additions({"loaded-verbs": ["warn", "explain"]})
-    after = [f for f in analyze(doc, parse, lexicon=lex).report["findings"] if f["rule"] == "loaded-attribution-verb"]
+    after = [
+        f
+        for f in analyze(doc, parse, lexicon=lex).report["findings"]
+        if f["rule"] == "loaded-attribution-verb"
+    ]
     assert len(after) > len(before)
     assert any("warned" in f["message"] for f in after)
 
@@ -131,7 +149,7 @@ def test_rule_case(case: rule_cases.RuleCase) -> None:
         return
     assert hits, f"{where} should fire"
     if case.at is not None:
-        assert [doc.source[f["start"]:f["end"]] for f in hits] == list(case.at)
+        assert [doc.source[f["start"] : f["end"]] for f in hits] == list(case.at)
 
 
 def test_every_rule_has_cases_and_its_examples_are_cases():
@@ -140,7 +158,8 @@ def test_every_rule_has_cases_and_its_examples_are_cases():
         cases = rule_cases.load_cases(rule.id)
         for expect in rule_cases.EXPECTATIONS:
             assert any(c.expect == expect and c.example == expect and not c.options for c in cases), (
-                f"{rule.id}: its {expect} example must be a {expect} case")
+                f"{rule.id}: its {expect} example must be a {expect} case"
+            )
 
 
 def test_every_stored_case_parse_belongs_to_a_case():
@@ -165,8 +184,11 @@ def test_case_files_are_checked():
 
 def test_every_rule_module_is_registered_under_its_id():
     package = importlib.import_module("quotecheck.rules")
-    with_rule = [name for _, name, _ in pkgutil.iter_modules(package.__path__)
-                 if hasattr(importlib.import_module(f"quotecheck.rules.{name}"), "RULE")]
+    with_rule = [
+        name
+        for _, name, _ in pkgutil.iter_modules(package.__path__)
+        if hasattr(importlib.import_module(f"quotecheck.rules.{name}"), "RULE")
+    ]
     assert sorted(with_rule) == sorted(m.__name__.rsplit(".", 1)[1] for m in RULE_MODULES)
     for module in RULE_MODULES:
         assert module.__name__.rsplit(".", 1)[1] == module.RULE.id.replace("-", "_")
@@ -175,7 +197,9 @@ def test_every_rule_module_is_registered_under_its_id():
 def test_options_are_declared_once_and_typed():
     share = RULES_BY_ID["anonymous-share"]
     assert [(o.name, o.type, o.default) for o in share.options] == [
-        ("max", float, 0.5), ("min-quotes", int, 3)]
+        ("max", float, 0.5),
+        ("min-quotes", int, 3),
+    ]
     ctx = share.context(RuleSettings("error", {"max": 1}))
     assert ctx.options.max == 1.0 and isinstance(ctx.options.max, float)
     assert ctx.options.min_quotes == 3  # the declared default fills what the settings leave out

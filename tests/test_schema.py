@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import pytest
 from jsonschema import Draft202012Validator
-
-import fastjsonschema
+from report_examples import NATO_ARTICLE
 
 from quotecheck import schema as schema_module
 from quotecheck.schema import (
@@ -30,7 +30,6 @@ from quotecheck.schema import (
     load_report_schema,
     validate_report,
 )
-from report_examples import NATO_ARTICLE
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -59,55 +58,132 @@ EXAMPLE_REPORT: dict[str, Any] = {
     },
     "quotes": [
         {
-            "id": "q1", "kind": "indirect", "paragraphs": 1,
+            "id": "q1",
+            "kind": "indirect",
+            "paragraphs": 1,
             "text": "the alliance would need more troops in southern Afghanistan",
-            "start": 188, "end": 247, "line": 8, "column": 51,
-            "cue": {"text": "said", "lemma": "say", "pattern": "post-verb", "start": 170, "end": 174, "line": 8, "column": 33},
+            "start": 188,
+            "end": 247,
+            "line": 8,
+            "column": 51,
+            "cue": {
+                "text": "said",
+                "lemma": "say",
+                "pattern": "post-verb",
+                "start": 170,
+                "end": 174,
+                "line": 8,
+                "column": 33,
+            },
             "speaker": {"source_id": "s1", "mention": _TOP_COMMANDER, "resolution": "explicit"},
         },
         {
-            "id": "q2", "kind": "direct", "paragraphs": 1,
+            "id": "q2",
+            "kind": "direct",
+            "paragraphs": 1,
             "text": "We are not going to lose this one,",
-            "start": 250, "end": 286, "line": 10, "column": 1,
-            "cue": {"text": "said", "lemma": "say", "pattern": "post-verb", "start": 287, "end": 291, "line": 10, "column": 38},
+            "start": 250,
+            "end": 286,
+            "line": 10,
+            "column": 1,
+            "cue": {
+                "text": "said",
+                "lemma": "say",
+                "pattern": "post-verb",
+                "start": 287,
+                "end": 291,
+                "line": 10,
+                "column": 38,
+            },
             "speaker": {"source_id": "s1", "mention": _JONES, "resolution": "explicit"},
         },
         {
-            "id": "q3", "kind": "direct", "paragraphs": 1,
+            "id": "q3",
+            "kind": "direct",
+            "paragraphs": 1,
             "text": "It is a matter of political will.",
-            "start": 354, "end": 389, "line": 10, "column": 105,
+            "start": 354,
+            "end": 389,
+            "line": 10,
+            "column": 105,
             "cue": None,
             "speaker": {"source_id": "s1", "mention": _JONES, "resolution": "floating"},
         },
         {
-            "id": "q4", "kind": "partial", "paragraphs": 1,
+            "id": "q4",
+            "kind": "partial",
+            "paragraphs": 1,
             "text": "a matter of weeks",
-            "start": 541, "end": 560, "line": 12, "column": 151,
-            "cue": {"text": "said", "lemma": "say", "pattern": "post-verb", "start": 496, "end": 500, "line": 12, "column": 106},
+            "start": 541,
+            "end": 560,
+            "line": 12,
+            "column": 151,
+            "cue": {
+                "text": "said",
+                "lemma": "say",
+                "pattern": "post-verb",
+                "start": 496,
+                "end": 500,
+                "line": 12,
+                "column": 106,
+            },
             "speaker": {"source_id": "s2", "mention": _NATO_SOURCE, "resolution": "explicit"},
         },
         {
-            "id": "q5", "kind": "direct", "paragraphs": 1,
+            "id": "q5",
+            "kind": "direct",
+            "paragraphs": 1,
             "text": "Nobody wants to be the country that says no,",
-            "start": 568, "end": 614, "line": 14, "column": 1,
-            "cue": {"text": "said", "lemma": "say", "pattern": "post-verb", "start": 626, "end": 630, "line": 14, "column": 59},
+            "start": 568,
+            "end": 614,
+            "line": 14,
+            "column": 1,
+            "cue": {
+                "text": "said",
+                "lemma": "say",
+                "pattern": "post-verb",
+                "start": 626,
+                "end": 630,
+                "line": 14,
+                "column": 59,
+            },
             "speaker": {"source_id": "s2", "mention": _THE_SOURCE, "resolution": "nominal"},
         },
         {
-            "id": "q6", "kind": "direct", "paragraphs": 1,
+            "id": "q6",
+            "kind": "direct",
+            "paragraphs": 1,
             "text": "The mission is in trouble, and everyone in that room knows it.",
-            "start": 661, "end": 725, "line": 18, "column": 1,
-            "cue": None, "speaker": None,
+            "start": 661,
+            "end": 725,
+            "line": 18,
+            "column": 1,
+            "cue": None,
+            "speaker": None,
         },
         {
-            "id": "q7", "kind": "scare", "paragraphs": 1, "text": "surge",
-            "start": 751, "end": 758, "line": 20, "column": 25,
-            "cue": None, "speaker": None,
+            "id": "q7",
+            "kind": "scare",
+            "paragraphs": 1,
+            "text": "surge",
+            "start": 751,
+            "end": 758,
+            "line": 20,
+            "column": 25,
+            "cue": None,
+            "speaker": None,
         },
         {
-            "id": "q8", "kind": "title", "paragraphs": 1, "text": "Afghanistan 2010,",
-            "start": 799, "end": 818, "line": 20, "column": 73,
-            "cue": None, "speaker": None,
+            "id": "q8",
+            "kind": "title",
+            "paragraphs": 1,
+            "text": "Afghanistan 2010,",
+            "start": 799,
+            "end": 818,
+            "line": 20,
+            "column": 73,
+            "cue": None,
+            "speaker": None,
         },
     ],
     "sources": [
@@ -132,16 +208,33 @@ EXAMPLE_REPORT: dict[str, Any] = {
             "type": "anonymous_individual",
             "anonymous": True,
             "description": "who spoke on condition of anonymity because he was not authorized "
-                           "to discuss the talks",
+            "to discuss the talks",
             "ground_rules": ["anonymity_granted", "background"],
             "ground_rule_evidence": [
-                {"rule": "anonymity_granted", "text": "spoke on condition of anonymity",
-                 "start": 412, "end": 443, "line": 12, "column": 22},
-                {"rule": "background", "text": "on background",
-                 "start": 501, "end": 514, "line": 12, "column": 111},
+                {
+                    "rule": "anonymity_granted",
+                    "text": "spoke on condition of anonymity",
+                    "start": 412,
+                    "end": 443,
+                    "line": 12,
+                    "column": 22,
+                },
+                {
+                    "rule": "background",
+                    "text": "on background",
+                    "start": 501,
+                    "end": 514,
+                    "line": 12,
+                    "column": 111,
+                },
             ],
-            "anonymity_reason": {"text": "because he was not authorized to discuss the talks",
-                                 "start": 444, "end": 494, "line": 12, "column": 54},
+            "anonymity_reason": {
+                "text": "because he was not authorized to discuss the talks",
+                "start": 444,
+                "end": 494,
+                "line": 12,
+                "column": 54,
+            },
             "mentions": [
                 {**_NATO_SOURCE, "kind": "descriptor"},
                 {"text": "he", "start": 452, "end": 454, "line": 12, "column": 62, "kind": "pronoun"},
@@ -152,29 +245,51 @@ EXAMPLE_REPORT: dict[str, Any] = {
     ],
     "findings": [
         {
-            "rule": "floating-quote", "severity": "info",
+            "rule": "floating-quote",
+            "severity": "info",
             "message": "Quotation has no attribution cue; attributed to the previous speaker, "
-                       "Marine Gen. James L. Jones.",
-            "start": 354, "end": 389, "line": 10, "column": 105,
-            "quote_id": "q3", "source_id": "s1",
+            "Marine Gen. James L. Jones.",
+            "start": 354,
+            "end": 389,
+            "line": 10,
+            "column": 105,
+            "quote_id": "q3",
+            "source_id": "s1",
         },
         {
-            "rule": "unattributed-quote", "severity": "warning",
+            "rule": "unattributed-quote",
+            "severity": "warning",
             "message": "Quotation has no speaker: no attribution cue in its sentence or the one before.",
-            "start": 661, "end": 725, "line": 18, "column": 1,
+            "start": 661,
+            "end": 725,
+            "line": 18,
+            "column": 1,
             "quote_id": "q6",
         },
         {
-            "rule": "scare-quote", "severity": "info",
+            "rule": "scare-quote",
+            "severity": "info",
             "message": "Scare quotes around “surge”: attribute the term or drop the quotation marks.",
-            "start": 751, "end": 758, "line": 20, "column": 25,
+            "start": 751,
+            "end": 758,
+            "line": 20,
+            "column": 25,
             "quote_id": "q7",
         },
     ],
     "summary": {
-        "quotes": 5, "direct": 4, "partial": 1, "indirect": 1, "scare": 1, "title": 1,
-        "attributed": 4, "unattributed": 1,
-        "sources": 2, "anonymous_sources": 1, "quotes_from_anonymous": 2, "anonymous_share": 0.4,
+        "quotes": 5,
+        "direct": 4,
+        "partial": 1,
+        "indirect": 1,
+        "scare": 1,
+        "title": 1,
+        "attributed": 4,
+        "unattributed": 1,
+        "sources": 2,
+        "anonymous_sources": 1,
+        "quotes_from_anonymous": 2,
+        "anonymous_share": 0.4,
         "findings": {"error": 0, "warning": 1, "info": 2},
     },
 }
@@ -263,8 +378,10 @@ def test_example_report_summary_is_consistent() -> None:
     anonymous = {s["id"] for s in sources if s["anonymous"]}
     speech = [q for q in quotes if q["kind"] in ("direct", "partial")]
     from_anonymous = [q for q in speech if q["speaker"] and q["speaker"]["source_id"] in anonymous]
-    expected = {kind: sum(q["kind"] == kind for q in quotes)
-                for kind in ("direct", "partial", "indirect", "scare", "title")}
+    expected = {
+        kind: sum(q["kind"] == kind for q in quotes)
+        for kind in ("direct", "partial", "indirect", "scare", "title")
+    }
     expected |= {
         "quotes": len(speech),
         "attributed": sum(q["speaker"] is not None for q in speech),
@@ -273,13 +390,16 @@ def test_example_report_summary_is_consistent() -> None:
         "anonymous_sources": len(anonymous),
         "quotes_from_anonymous": len(from_anonymous),
         "anonymous_share": round(len(from_anonymous) / len(speech), 4),
-        "findings": {sev: sum(f["severity"] == sev for f in EXAMPLE_REPORT["findings"])
-                     for sev in ("error", "warning", "info")},
+        "findings": {
+            sev: sum(f["severity"] == sev for f in EXAMPLE_REPORT["findings"])
+            for sev in ("error", "warning", "info")
+        },
     }
     assert EXAMPLE_REPORT["summary"] == expected
     for source in sources:
-        assert source["quote_ids"] == [q["id"] for q in quotes
-                                       if q["speaker"] and q["speaker"]["source_id"] == source["id"]]
+        assert source["quote_ids"] == [
+            q["id"] for q in quotes if q["speaker"] and q["speaker"]["source_id"] == source["id"]
+        ]
 
 
 # -- variants ----------------------------------------------------------------------------------
@@ -348,13 +468,22 @@ INVALID_VARIANTS: dict[str, tuple[Mutation, str, str]] = {
     "missing tool version": (_delete("tool.version"), "$.tool", "'version' is a required"),
     "missing document sha256": (_delete("document.sha256"), "$.document", "'sha256' is a required"),
     "missing quote cue": (_delete("quotes.0.cue"), "$.quotes[0]", "'cue' is a required"),
-    "missing speaker resolution": (_delete("quotes.1.speaker.resolution"), "$.quotes[1].speaker",
-                                   "'resolution' is a required"),
+    "missing speaker resolution": (
+        _delete("quotes.1.speaker.resolution"),
+        "$.quotes[1].speaker",
+        "'resolution' is a required",
+    ),
     "missing cue lemma": (_delete("quotes.1.cue.lemma"), "$.quotes[1].cue", "'lemma' is a required"),
-    "missing source ground rules": (_delete("sources.0.ground_rules"), "$.sources[0]",
-                                    "'ground_rules' is a required"),
-    "missing mention kind": (_delete("sources.1.mentions.0.kind"), "$.sources[1].mentions[0]",
-                             "'kind' is a required"),
+    "missing source ground rules": (
+        _delete("sources.0.ground_rules"),
+        "$.sources[0]",
+        "'ground_rules' is a required",
+    ),
+    "missing mention kind": (
+        _delete("sources.1.mentions.0.kind"),
+        "$.sources[1].mentions[0]",
+        "'kind' is a required",
+    ),
     "missing finding message": (_delete("findings.0.message"), "$.findings[0]", "'message' is a required"),
     "missing summary count": (_delete("summary.findings.info"), "$.summary.findings", "'info' is a required"),
     # extra fields
@@ -362,24 +491,42 @@ INVALID_VARIANTS: dict[str, tuple[Mutation, str, str]] = {
     "extra document field": (_set("document.encoding", "utf-8"), "$.document", "'encoding' was unexpected"),
     "extra quote field": (_set("quotes.0.confidence", 0.9), "$.quotes[0]", "'confidence' was unexpected"),
     "extra cue field": (_set("quotes.0.cue.tense", "past"), "$.quotes[0].cue", "'tense' was unexpected"),
-    "extra mention field": (_set("quotes.0.speaker.mention.kind", "descriptor"),
-                            "$.quotes[0].speaker.mention", "'kind' was unexpected"),
-    "extra evidence field": (_set("sources.1.ground_rule_evidence.0.note", "x"),
-                             "$.sources[1].ground_rule_evidence[0]", "'note' was unexpected"),
+    "extra mention field": (
+        _set("quotes.0.speaker.mention.kind", "descriptor"),
+        "$.quotes[0].speaker.mention",
+        "'kind' was unexpected",
+    ),
+    "extra evidence field": (
+        _set("sources.1.ground_rule_evidence.0.note", "x"),
+        "$.sources[1].ground_rule_evidence[0]",
+        "'note' was unexpected",
+    ),
     "extra finding field": (_set("findings.1.fix", "attribute it"), "$.findings[1]", "'fix' was unexpected"),
     "extra summary field": (_set("summary.score", 3), "$.summary", "'score' was unexpected"),
     "non-string metadata": (_set("document.metadata.date", 2006), "$.document.metadata.date", "not of type"),
     # enums
     "bad quote kind": (_set("quotes.0.kind", "paraphrase"), "$.quotes[0].kind", "is not one of"),
-    "bad resolution": (_set("quotes.1.speaker.resolution", "guessed"), "$.quotes[1].speaker.resolution",
-                       "is not one of"),
+    "bad resolution": (
+        _set("quotes.1.speaker.resolution", "guessed"),
+        "$.quotes[1].speaker.resolution",
+        "is not one of",
+    ),
     "bad source type": (_set("sources.0.type", "expert"), "$.sources[0].type", "is not one of"),
-    "bad ground rule": (_set("sources.1.ground_rules.0", "embargoed"), "$.sources[1].ground_rules[0]",
-                        "is not one of"),
-    "bad evidence rule": (_set("sources.1.ground_rule_evidence.1.rule", "on background"),
-                          "$.sources[1].ground_rule_evidence[1].rule", "is not one of"),
-    "bad mention kind": (_set("sources.0.mentions.1.kind", "nickname"), "$.sources[0].mentions[1].kind",
-                         "is not one of"),
+    "bad ground rule": (
+        _set("sources.1.ground_rules.0", "embargoed"),
+        "$.sources[1].ground_rules[0]",
+        "is not one of",
+    ),
+    "bad evidence rule": (
+        _set("sources.1.ground_rule_evidence.1.rule", "on background"),
+        "$.sources[1].ground_rule_evidence[1].rule",
+        "is not one of",
+    ),
+    "bad mention kind": (
+        _set("sources.0.mentions.1.kind", "nickname"),
+        "$.sources[0].mentions[1].kind",
+        "is not one of",
+    ),
     "bad severity": (_set("findings.0.severity", "fatal"), "$.findings[0].severity", "is not one of"),
     "bad format": (_set("document.format", "pdf"), "$.document.format", "is not one of"),
     "bad tool name": (_set("tool.name", "quotelint"), "$.tool.name", "was expected"),
@@ -388,45 +535,82 @@ INVALID_VARIANTS: dict[str, tuple[Mutation, str, str]] = {
     "negative cue end": (_set("quotes.1.cue.end", -4), "$.quotes[1].cue.end", "less than the minimum"),
     "negative finding offset": (_set("findings.2.start", -1), "$.findings[2].start", "less than the minimum"),
     "line zero": (_set("quotes.2.line", 0), "$.quotes[2].line", "less than the minimum"),
-    "column zero": (_set("sources.0.mentions.0.column", 0), "$.sources[0].mentions[0].column",
-                    "less than the minimum"),
+    "column zero": (
+        _set("sources.0.mentions.0.column", 0),
+        "$.sources[0].mentions[0].column",
+        "less than the minimum",
+    ),
     "offset as string": (_set("quotes.0.end", "247"), "$.quotes[0].end", "is not of type 'integer'"),
     "fractional offset": (_set("quotes.0.end", 24.5), "$.quotes[0].end", "is not of type 'integer'"),
     "zero paragraphs": (_set("quotes.0.paragraphs", 0), "$.quotes[0].paragraphs", "less than the minimum"),
     "negative count": (_set("summary.direct", -1), "$.summary.direct", "less than the minimum"),
-    "share above one": (_set("summary.anonymous_share", 1.5), "$.summary.anonymous_share",
-                        "greater than the maximum"),
-    "share as percent string": (_set("summary.anonymous_share", "40%"), "$.summary.anonymous_share",
-                                "not of type"),
+    "share above one": (
+        _set("summary.anonymous_share", 1.5),
+        "$.summary.anonymous_share",
+        "greater than the maximum",
+    ),
+    "share as percent string": (
+        _set("summary.anonymous_share", "40%"),
+        "$.summary.anonymous_share",
+        "not of type",
+    ),
     # versions, ids, digests
     "wrong schema version": (_set("schema_version", "2.0.0"), "$.schema_version", "'1.2.0' was expected"),
     "short schema version": (_set("schema_version", "1.0"), "$.schema_version", "'1.2.0' was expected"),
     "bad quote id": (_set("quotes.0.id", "Q1"), "$.quotes[0].id", "does not match"),
     "bad source id": (_set("sources.0.id", "source-1"), "$.sources[0].id", "does not match"),
-    "bad speaker source id": (_set("quotes.1.speaker.source_id", "1"), "$.quotes[1].speaker.source_id",
-                              "does not match"),
-    "bad quote id in source": (_set("sources.0.quote_ids.0", "q-1"), "$.sources[0].quote_ids[0]",
-                               "does not match"),
-    "duplicate quote id in source": (_set("sources.0.quote_ids", ["q1", "q1"]), "$.sources[0].quote_ids",
-                                     "non-unique"),
+    "bad speaker source id": (
+        _set("quotes.1.speaker.source_id", "1"),
+        "$.quotes[1].speaker.source_id",
+        "does not match",
+    ),
+    "bad quote id in source": (
+        _set("sources.0.quote_ids.0", "q-1"),
+        "$.sources[0].quote_ids[0]",
+        "does not match",
+    ),
+    "duplicate quote id in source": (
+        _set("sources.0.quote_ids", ["q1", "q1"]),
+        "$.sources[0].quote_ids",
+        "non-unique",
+    ),
     "bad finding quote id": (_set("findings.0.quote_id", "3"), "$.findings[0].quote_id", "does not match"),
     "bad rule id": (_set("findings.0.rule", "Floating_Quote"), "$.findings[0].rule", "does not match"),
     "short sha256": (_set("document.sha256", "3c7384f6"), "$.document.sha256", "does not match"),
-    "upper-case sha256": (_set("document.sha256", EXAMPLE_REPORT["document"]["sha256"].upper()),
-                          "$.document.sha256", "does not match"),
+    "upper-case sha256": (
+        _set("document.sha256", EXAMPLE_REPORT["document"]["sha256"].upper()),
+        "$.document.sha256",
+        "does not match",
+    ),
     # cross-field rules
-    "speaker on scare quote": (_set("quotes.6.speaker", EXAMPLE_REPORT["quotes"][1]["speaker"]),
-                               "$.quotes[6].speaker", "is not of type 'null'"),
-    "anonymous named person": (_set("sources.0.anonymous", True), "$.sources[0].anonymous", "False was expected"),
-    "anonymous source not flagged": (_set("sources.1.anonymous", False), "$.sources[1].anonymous",
-                                     "True was expected"),
-    "multi-line finding message": (_set("findings.0.message", "one\ntwo"), "$.findings[0].message",
-                                   "does not match"),
+    "speaker on scare quote": (
+        _set("quotes.6.speaker", EXAMPLE_REPORT["quotes"][1]["speaker"]),
+        "$.quotes[6].speaker",
+        "is not of type 'null'",
+    ),
+    "anonymous named person": (
+        _set("sources.0.anonymous", True),
+        "$.sources[0].anonymous",
+        "False was expected",
+    ),
+    "anonymous source not flagged": (
+        _set("sources.1.anonymous", False),
+        "$.sources[1].anonymous",
+        "True was expected",
+    ),
+    "multi-line finding message": (
+        _set("findings.0.message", "one\ntwo"),
+        "$.findings[0].message",
+        "does not match",
+    ),
     # wrong types
     "quotes not a list": (_set("quotes", {}), "$.quotes", "is not of type 'array'"),
     "speaker as string": (_set("quotes.1.speaker", "s1"), "$.quotes[1].speaker", "is not valid under any"),
-    "boolean anonymous as string": (_set("sources.0.anonymous", "no"), "$.sources[0].anonymous",
-                                    "is not of type 'boolean'"),
+    "boolean anonymous as string": (
+        _set("sources.0.anonymous", "no"),
+        "$.sources[0].anonymous",
+        "is not of type 'boolean'",
+    ),
 }
 
 
@@ -448,8 +632,14 @@ def test_invalid_variants(report: dict[str, Any], mutate: Mutation, path: str, w
 
 def test_invalid_nullable_object_reports_the_object_errors(report: dict[str, Any]) -> None:
     """A nullable object that is present but wrong names its own problems, not just "oneOf"."""
-    report["quotes"][1]["cue"] = {"text": "said", "pattern": "post-verb", "start": -1, "end": 291, "line": 10,
-                                  "column": 38}
+    report["quotes"][1]["cue"] = {
+        "text": "said",
+        "pattern": "post-verb",
+        "start": -1,
+        "end": 291,
+        "line": 10,
+        "column": 38,
+    }
     assert iter_report_errors(report) == [
         "$.quotes[1].cue: 'lemma' is a required property",
         "$.quotes[1].cue.start: -1 is less than the minimum of 0",

@@ -15,25 +15,38 @@ from quotecheck.vocab import MentionKind, SourceType
 
 
 def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Mention:
-    return Mention(0, len(text), text, MentionKind(kind), head, "NOUN", number, text.lower().startswith("the "),
-                   0, tuple(text.split()))
+    return Mention(
+        0,
+        len(text),
+        text,
+        MentionKind(kind),
+        head,
+        "NOUN",
+        number,
+        text.lower().startswith("the "),
+        0,
+        tuple(text.split()),
+    )
 
 
-@pytest.mark.parametrize("text, kind, head, number, expected", [
-    ("a senior official", "descriptor", "official", "sing", "anonymous_individual"),
-    ("officials", "descriptor", "official", "plur", "anonymous_group"),
-    ("a longtime pollster", "descriptor", "pollster", "sing", "anonymous_individual"),  # -er
-    ("the director", "nominal", "director", "sing", "anonymous_individual"),  # -or
-    ("a nominee", "descriptor", "nominee", "sing", "anonymous_individual"),  # lexicon
-    ("many Democrats", "descriptor", "democrat", "plur", "anonymous_group"),  # lexicon
-    ("her husband", "descriptor", "husband", "sing", "anonymous_individual"),
-    ("a banner", "descriptor", "banner", "sing", "document"),
-    ("the memo", "nominal", "memo", "sing", "document"),
-    # not people, whatever the parse made them say
-    ("the car", "nominal", "car", "sing", "unknown"),
-    ("his tax returns", "descriptor", "return", "plur", "unknown"),
-    ("63 percent", "descriptor", "percent", "sing", "unknown"),
-    ("the challenge of transparency", "nominal", "challenge", "sing", "unknown"),
-])
+@pytest.mark.parametrize(
+    "text, kind, head, number, expected",
+    [
+        ("a senior official", "descriptor", "official", "sing", "anonymous_individual"),
+        ("officials", "descriptor", "official", "plur", "anonymous_group"),
+        ("a longtime pollster", "descriptor", "pollster", "sing", "anonymous_individual"),  # -er
+        ("the director", "nominal", "director", "sing", "anonymous_individual"),  # -or
+        ("a nominee", "descriptor", "nominee", "sing", "anonymous_individual"),  # lexicon
+        ("many Democrats", "descriptor", "democrat", "plur", "anonymous_group"),  # lexicon
+        ("her husband", "descriptor", "husband", "sing", "anonymous_individual"),
+        ("a banner", "descriptor", "banner", "sing", "document"),
+        ("the memo", "nominal", "memo", "sing", "document"),
+        # not people, whatever the parse made them say
+        ("the car", "nominal", "car", "sing", "unknown"),
+        ("his tax returns", "descriptor", "return", "plur", "unknown"),
+        ("63 percent", "descriptor", "percent", "sing", "unknown"),
+        ("the challenge of transparency", "nominal", "challenge", "sing", "unknown"),
+    ],
+)
 def test_nominal_types(text, kind, head, number, expected):
     assert type_of(mention(text, kind, head, number), default_lexicon()) is SourceType(expected)

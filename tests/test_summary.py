@@ -15,7 +15,6 @@ import fastjsonschema
 import pytest
 from jsonschema import Draft202012Validator
 
-from quotecheck.testing import ARTICLES, ROOT, stored_report
 from quotecheck.schema import SCHEMA_VERSION
 from quotecheck.summary import (
     NONE_GROUP,
@@ -27,11 +26,19 @@ from quotecheck.summary import (
     summarize,
     validate_summary,
 )
+from quotecheck.testing import ARTICLES, ROOT, stored_report
 
 SEED_LIKE = "03-seed-coast-guard-training.txt"
-NAMES = [SEED_LIKE, "04-anonymous-official-reasons.txt", "15-deep-background.txt",
-         "16-off-record-not-for-attribution.txt", "18-md-council-rentals.md",
-         "19-md-ambulance-data.md", "20-md-rescue-profile.md", "34-md-suppressions.md"]
+NAMES = [
+    SEED_LIKE,
+    "04-anonymous-official-reasons.txt",
+    "15-deep-background.txt",
+    "16-off-record-not-for-attribution.txt",
+    "18-md-council-rentals.md",
+    "19-md-ambulance-data.md",
+    "20-md-rescue-profile.md",
+    "34-md-suppressions.md",
+]
 
 
 @pytest.fixture(scope="module")
@@ -69,24 +76,40 @@ def expected_counters(reports: list[dict]) -> dict:
         sev.update(f["severity"] for f in r["findings"])
         # cross-check against the report's own summary
         assert r["summary"]["quotes_from_anonymous"] == sum(
-            1 for q in r["quotes"] if q["kind"] in ("direct", "partial") and q["speaker"]
-            and q["speaker"]["source_id"] in anon_ids)
+            1
+            for q in r["quotes"]
+            if q["kind"] in ("direct", "partial") and q["speaker"] and q["speaker"]["source_id"] in anon_ids
+        )
     n = len(reports)
     return {
-        "articles": n, "quotations": quotations, "attributed": attributed,
+        "articles": n,
+        "quotations": quotations,
+        "attributed": attributed,
         "attributed_share": round(attributed / quotations, 4) if quotations else 0,
-        "sources": sources, "sources_by_type": {t: types[t] for t in SOURCE_TYPES},
-        "named_sources": named, "anonymous_sources": anon,
+        "sources": sources,
+        "sources_by_type": {t: types[t] for t in SOURCE_TYPES},
+        "named_sources": named,
+        "anonymous_sources": anon,
         "quotations_from_anonymous": from_anon,
         "anonymous_share": round(from_anon / quotations, 4) if quotations else 0,
         "articles_with_anonymous": {"count": with_anon, "share": round(with_anon / n, 4) if n else 0},
-        "anonymous_with_reason": reason, "anonymous_without_reason": anon - reason,
-        "ground_rules": {g: ground[g] for g in ("background", "deep_background",
-                                                "not_for_attribution", "off_the_record",
-                                                "anonymity_granted")},
+        "anonymous_with_reason": reason,
+        "anonymous_without_reason": anon - reason,
+        "ground_rules": {
+            g: ground[g]
+            for g in (
+                "background",
+                "deep_background",
+                "not_for_attribution",
+                "off_the_record",
+                "anonymity_granted",
+            )
+        },
         "vague_descriptors": vague,
-        "findings": {"by_rule": dict(sorted(rules.items())),
-                     "by_severity": {s: sev[s] for s in ("error", "warning", "info")}},
+        "findings": {
+            "by_rule": dict(sorted(rules.items())),
+            "by_severity": {s: sev[s] for s in ("error", "warning", "info")},
+        },
     }
 
 
@@ -104,8 +127,13 @@ def test_seed_like_literal_values(reports):
     assert t["articles"] == 1 and t["quotations"] == 12 and t["attributed"] == 12
     assert t["sources"] == 2 and t["named_sources"] == 1 and t["anonymous_sources"] == 1
     assert t["quotations_from_anonymous"] == 4 and t["anonymous_share"] == 0.3333
-    assert t["ground_rules"] == {"background": 1, "deep_background": 0, "not_for_attribution": 0,
-                                 "off_the_record": 0, "anonymity_granted": 1}
+    assert t["ground_rules"] == {
+        "background": 1,
+        "deep_background": 0,
+        "not_for_attribution": 0,
+        "off_the_record": 0,
+        "anonymity_granted": 1,
+    }
     assert t["anonymous_with_reason"] == 0 and t["anonymous_without_reason"] == 1
     assert t["articles_with_anonymous"] == {"count": 1, "share": 1.0}
     assert t["vague_descriptors"] == 0
@@ -163,9 +191,12 @@ def test_group_by_section(reports):
     # 18 and 34 are Local, 19 Data, 20 Features; the plain-text fixtures have no front matter
     assert set(by_key) == {"Local", "Data", "Features", NONE_GROUP}
     assert by_key["Local"]["articles"] == 2 and by_key[NONE_GROUP]["articles"] == 4
-    groups = {"Local": ["18-md-council-rentals.md", "34-md-suppressions.md"],
-              "Data": ["19-md-ambulance-data.md"], "Features": ["20-md-rescue-profile.md"],
-              NONE_GROUP: NAMES[:4]}
+    groups = {
+        "Local": ["18-md-council-rentals.md", "34-md-suppressions.md"],
+        "Data": ["19-md-ambulance-data.md"],
+        "Features": ["20-md-rescue-profile.md"],
+        NONE_GROUP: NAMES[:4],
+    }
     for key, names in groups.items():
         g = dict(by_key[key])
         assert g.pop("key") == {"section": key}
@@ -175,8 +206,11 @@ def test_group_by_section(reports):
 
 def test_group_by_date_month_and_author(reports):
     extra = []
-    for date, author in (("2024-03-28", "Priya Castellanos"), ("2024-05-01T09:30:00Z", "X"),
-                         ("not a date", "Priya Castellanos")):
+    for date, author in (
+        ("2024-03-28", "Priya Castellanos"),
+        ("2024-05-01T09:30:00Z", "X"),
+        ("not a date", "Priya Castellanos"),
+    ):
         r = copy.deepcopy(reports["20-md-rescue-profile.md"])
         r["document"]["metadata"]["date"] = date
         r["document"]["metadata"]["author"] = author
@@ -237,7 +271,8 @@ def test_streaming_ten_thousand(reports):
     assert out["totals"]["quotations_from_anonymous"] == 40_000
     assert len(out["groups"]) == 12
     assert out["top_sources"] == [
-        {"name": "Vice Adm. Helena M. Strand", "quotations": 80_000, "articles": 10_000}]
+        {"name": "Vice Adm. Helena M. Strand", "quotations": 80_000, "articles": 10_000}
+    ]
     validate_summary(out)
 
 
@@ -265,13 +300,22 @@ def test_load_reports_single_and_run_document(reports, tmp_path: Path):
     one = tmp_path / "one.json"
     one.write_text(json.dumps(reports[SEED_LIKE]), encoding="utf-8")
     run = tmp_path / "run.json"
-    run.write_text(json.dumps({"schema_version": "1.0.0", "tool": {"name": "quotecheck"},
-                               "reports": [reports[n] for n in NAMES[4:]], "errors": []}),
-                   encoding="utf-8")
+    run.write_text(
+        json.dumps(
+            {
+                "schema_version": "1.0.0",
+                "tool": {"name": "quotecheck"},
+                "reports": [reports[n] for n in NAMES[4:]],
+                "errors": [],
+            }
+        ),
+        encoding="utf-8",
+    )
     loaded = list(load_reports([one, run]))
     assert len(loaded) == 1 + 4
     assert summarize(load_reports([one, run]), by=["section"]) == summarize(
-        [reports[SEED_LIKE]] + [reports[n] for n in NAMES[4:]], by=["section"])
+        [reports[SEED_LIKE]] + [reports[n] for n in NAMES[4:]], by=["section"]
+    )
 
 
 def test_load_reports_version_mismatch(reports, tmp_path: Path):
@@ -281,8 +325,7 @@ def test_load_reports_version_mismatch(reports, tmp_path: Path):
     path.write_text(json.dumps(old), encoding="utf-8")
     with pytest.raises(SummaryError) as info:
         list(load_reports([path]))
-    assert str(info.value) == (
-        f"{path}: report schema version 1.0.0, expected {SCHEMA_VERSION}")
+    assert str(info.value) == (f"{path}: report schema version 1.0.0, expected {SCHEMA_VERSION}")
 
 
 def test_load_reports_invalid_report(reports, tmp_path: Path):
@@ -318,7 +361,9 @@ def test_summarize_command_from_saved_reports(tmp_path):
         path.write_text(json.dumps(stored_report(ARTICLES / name)), encoding="utf-8")
         paths.append(str(path))
     out = tmp_path / "summary.json"
-    result = CliRunner().invoke(cli.main, ["summarize", "--format", "json", "--by", "section", *paths, "-o", str(out)])
+    result = CliRunner().invoke(
+        cli.main, ["summarize", "--format", "json", "--by", "section", *paths, "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(out.read_text())
     validate_summary(summary)
@@ -337,9 +382,13 @@ def test_bare_date_units_and_other_date_fields(reports):
     bare = summarize(pool, by=["month"])
     assert bare["by"] == ["month"]
     assert [g["key"] for g in bare["groups"]] == [
-        {"month": "2024-03"}, {"month": "2024-05"}, {"month": "2024-10"}]
+        {"month": "2024-03"},
+        {"month": "2024-05"},
+        {"month": "2024-10"},
+    ]
     assert [g["articles"] for g in bare["groups"]] == [
-        g["articles"] for g in summarize(pool, by=["date:month"])["groups"]]
+        g["articles"] for g in summarize(pool, by=["date:month"])["groups"]
+    ]
     year = summarize(pool, by=["year"])
     assert [(g["key"]["year"], g["articles"]) for g in year["groups"]] == [("2024", 3)]
     moved = copy.deepcopy(reports["18-md-council-rentals.md"])
@@ -349,13 +398,23 @@ def test_bare_date_units_and_other_date_fields(reports):
     assert other["timeline"]["undated"] == 1  # the timeline reads the date field only
 
 
-@pytest.mark.parametrize(("written", "day"), [
-    ("June 2, 2024", "2024-06-02"), ("2024/06/02", "2024-06-02"), ("2 June 2024", "2024-06-02"),
-    ("Sun, 02 Jun 2024 10:00:00 GMT", "2024-06-02"), ("06/02/2024", "2024-06-02"),  # month first
-    ("June 2024", "2024-06-01"),  # no day: the first of the month, not today's day
-    ("2024-03-12T23:30:00-05:00", "2024-03-12"), ("2024-03-12 (updated)", "2024-03-12"),
-    ("June 2", None), ("yesterday", None), ("5", None), ("", None),  # no year: no date
-])
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("June 2, 2024", "2024-06-02"),
+        ("2024/06/02", "2024-06-02"),
+        ("2 June 2024", "2024-06-02"),
+        ("Sun, 02 Jun 2024 10:00:00 GMT", "2024-06-02"),
+        ("06/02/2024", "2024-06-02"),  # month first
+        ("June 2024", "2024-06-01"),  # no day: the first of the month, not today's day
+        ("2024-03-12T23:30:00-05:00", "2024-03-12"),
+        ("2024-03-12 (updated)", "2024-03-12"),
+        ("June 2", None),
+        ("yesterday", None),
+        ("5", None),
+        ("", None),  # no year: no date
+    ],
+)
 def test_dates_as_newsrooms_write_them(reports, written, day):
     r = copy.copy(reports[SEED_LIKE])
     r["document"] = dict(r["document"], metadata={"date": written})
@@ -377,7 +436,10 @@ def test_timeline_units_and_gaps(reports):
     day = summarize(dated("2024-03-01", "2024-03-03", "2024-03-03"))["timeline"]
     assert day["unit"] == "day" and day["undated"] == 0
     assert [(p["period"], p["articles"]) for p in day["periods"]] == [
-        ("2024-03-01", 1), ("2024-03-02", 0), ("2024-03-03", 2)]
+        ("2024-03-01", 1),
+        ("2024-03-02", 0),
+        ("2024-03-03", 2),
+    ]
     assert day["periods"][2]["quotations"] == 24 and day["periods"][2]["anonymous_share"] == 0.3333
     assert day["periods"][1]["articles_with_anonymous"] == {"count": 0, "share": 0.0}
     week = summarize(dated("2024-03-01", "2024-04-15"))["timeline"]
@@ -387,7 +449,15 @@ def test_timeline_units_and_gaps(reports):
     month = summarize(dated("2023-08-20", "2024-03-01", "not a date"))["timeline"]
     assert month["unit"] == "month" and month["undated"] == 1
     assert [p["period"] for p in month["periods"]] == [
-        "2023-08", "2023-09", "2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03"]
+        "2023-08",
+        "2023-09",
+        "2023-10",
+        "2023-11",
+        "2023-12",
+        "2024-01",
+        "2024-02",
+        "2024-03",
+    ]
     year = summarize(dated("1990-01-01", "2024-03-01"))["timeline"]
     assert year["unit"] == "year" and len(year["periods"]) == 35
     assert summarize([])["timeline"] == {"unit": "month", "undated": 0, "periods": []}
@@ -399,19 +469,37 @@ def test_article_rows(reports):
     assert list(rows) == NAMES  # input order
     seed = rows[SEED_LIKE]
     assert seed["title"] is None and seed["date"] is None and seed["key"] == {"section": NONE_GROUP}
-    assert (seed["quotations"], seed["anonymous_sources"], seed["quotations_from_anonymous"],
-            seed["anonymous_share"], seed["anonymous_without_reason"]) == (12, 1, 4, 0.3333, 1)
-    assert seed["findings"] == {s: sum(f["severity"] == s for f in reports[SEED_LIKE]["findings"])
-                                for s in ("error", "warning", "info")}
+    assert (
+        seed["quotations"],
+        seed["anonymous_sources"],
+        seed["quotations_from_anonymous"],
+        seed["anonymous_share"],
+        seed["anonymous_without_reason"],
+    ) == (12, 1, 4, 0.3333, 1)
+    assert seed["findings"] == {
+        s: sum(f["severity"] == s for f in reports[SEED_LIKE]["findings"])
+        for s in ("error", "warning", "info")
+    }
     council = rows["18-md-council-rentals.md"]
     assert council["title"] == "Council delays vote on short-term rental limits"
     assert council["date"] == "2024-03-12" and council["key"] == {"section": "Local"}
     for name, row in rows.items():
         c = expected_counters([reports[name]])
-        assert (row["quotations"], row["attributed"], row["sources"], row["named_sources"],
-                row["anonymous_sources"], row["vague_descriptors"]) == (
-            c["quotations"], c["attributed"], c["sources"], c["named_sources"],
-            c["anonymous_sources"], c["vague_descriptors"])
+        assert (
+            row["quotations"],
+            row["attributed"],
+            row["sources"],
+            row["named_sources"],
+            row["anonymous_sources"],
+            row["vague_descriptors"],
+        ) == (
+            c["quotations"],
+            c["attributed"],
+            c["sources"],
+            c["named_sources"],
+            c["anonymous_sources"],
+            c["vague_descriptors"],
+        )
 
 
 def test_source_rows(reports):
@@ -423,17 +511,28 @@ def test_source_rows(reports):
     # the named admiral is merged; the anonymous source is one row per article
     assert [(s["name"], s["articles"], s["quotations"]) for s in sources] == [
         ("Vice Adm. Helena M. Strand", 2, 16),
-        ("one alliance source", 1, 4), ("one alliance source", 1, 4)]
+        ("one alliance source", 1, 4),
+        ("one alliance source", 1, 4),
+    ]
     anon = sources[1]
     assert anon["anonymous"] and anon["type"] == "anonymous_individual"
     assert anon["ground_rules"] == ["background", "anonymity_granted"]
     assert anon["anonymity_reason"] is None and anon["vague"] is False
     assert sources[0]["vague"] is None and sources[0]["anonymous"] is False
     every = summarize(reports.values())
-    assert len(every["sources"]) == sum(1 for r in reports.values() for s in r["sources"]
-                                        if s["type"] not in ("named_person", "named_organization")) \
-        + len({" ".join(s["name"].split()).casefold() for r in reports.values()
-               for s in r["sources"] if s["type"] in ("named_person", "named_organization")})
+    assert len(every["sources"]) == sum(
+        1
+        for r in reports.values()
+        for s in r["sources"]
+        if s["type"] not in ("named_person", "named_organization")
+    ) + len(
+        {
+            " ".join(s["name"].split()).casefold()
+            for r in reports.values()
+            for s in r["sources"]
+            if s["type"] in ("named_person", "named_organization")
+        }
+    )
     assert sum(s["quotations"] for s in every["sources"]) == every["totals"]["attributed"]
     reasons = [s for s in every["sources"] if s["anonymity_reason"]]
     assert len(reasons) == every["totals"]["anonymous_with_reason"]
@@ -447,26 +546,41 @@ def test_people_merge_across_titles_and_surnames(reports):
         r["sources"] = [s for s in r["sources"] if s["type"] == "named_person"]
         r["sources"][0]["name"] = name
         sid = r["sources"][0]["id"]
-        quotes = [q for q in r["quotes"] if q["speaker"] and q["speaker"]["source_id"] == sid
-                  and q["kind"] == "direct"]
+        quotes = [
+            q
+            for q in r["quotes"]
+            if q["speaker"] and q["speaker"]["source_id"] == sid and q["kind"] == "direct"
+        ]
         r["quotes"] = quotes[:quotations]
         for s in r["sources"]:
             s["quote_ids"] = [q["id"] for q in r["quotes"]]
         return r
 
-    out = summarize([one("Massachusetts Sen. Elizabeth Warren", 1), one("Elizabeth Warren", 2),
-                     one("Democrat Elizabeth Warren", 3), one("Warren", 1),
-                     one("Sen. Elizabeth Warren", 1)])
+    out = summarize(
+        [
+            one("Massachusetts Sen. Elizabeth Warren", 1),
+            one("Elizabeth Warren", 2),
+            one("Democrat Elizabeth Warren", 3),
+            one("Warren", 1),
+            one("Sen. Elizabeth Warren", 1),
+        ]
+    )
     validate_summary(out)
     assert [(s["name"], s["quotations"], s["articles"]) for s in out["top_sources"]] == [
-        ("Democrat Elizabeth Warren", 8, 5)]  # the spelling quoted most names her
+        ("Democrat Elizabeth Warren", 8, 5)
+    ]  # the spelling quoted most names her
     # a one-word name joins a longer one only when that is the only candidate
     two = summarize([one("Elizabeth Warren", 2), one("Rick Warren", 1), one("Warren", 1)])
     assert sorted((s["name"], s["quotations"]) for s in two["top_sources"]) == [
-        ("Elizabeth Warren", 2), ("Rick Warren", 1), ("Warren", 1)]
+        ("Elizabeth Warren", 2),
+        ("Rick Warren", 1),
+        ("Warren", 1),
+    ]
     # only words in front of the name go: a title as the last word is the name itself
-    assert [s["name"] for s in summarize([one("Mayor", 1), one("Smith", 1)])["top_sources"]] \
-        == ["Mayor", "Smith"]
+    assert [s["name"] for s in summarize([one("Mayor", 1), one("Smith", 1)])["top_sources"]] == [
+        "Mayor",
+        "Smith",
+    ]
 
 
 def test_summary_schema_keeps_to_keywords_the_compiled_validator_shares(reports):
@@ -478,10 +592,12 @@ def test_summary_schema_keeps_to_keywords_the_compiled_validator_shares(reports)
     assert schema_keywords(load_summary_schema()) <= FAST_KEYWORDS
     out = summarize(reports.values(), by=["section"])
     _fast_summary_validator()(out)
-    for mutate in (lambda s: s["totals"].update(key={"x": "y"}),  # only groups have a key
-                   lambda s: s["groups"][0].update(surprise=1),
-                   lambda s: s["articles"][0].update(date="12 March"),
-                   lambda s: s["sources"][0].update(type="person")):
+    for mutate in (
+        lambda s: s["totals"].update(key={"x": "y"}),  # only groups have a key
+        lambda s: s["groups"][0].update(surprise=1),
+        lambda s: s["articles"][0].update(date="12 March"),
+        lambda s: s["sources"][0].update(type="person"),
+    ):
         bad = copy.deepcopy(out)
         mutate(bad)
         with pytest.raises(fastjsonschema.JsonSchemaValueException):

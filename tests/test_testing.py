@@ -38,7 +38,7 @@ def test_load_stored_refuses_a_stale_parse(tmp_path: Path, monkeypatch: pytest.M
     assert doc.text and parse.sentences
     stale = tmp_path / "stale.conllu"
     stored = parse_path(article).read_text(encoding="utf-8")
-    stale.write_text(testing.SHA_PREFIX + "0" * 64 + stored[stored.index("\n"):], encoding="utf-8")
+    stale.write_text(testing.SHA_PREFIX + "0" * 64 + stored[stored.index("\n") :], encoding="utf-8")
     monkeypatch.setattr(testing, "parse_path", lambda _: stale)
     with pytest.raises(StaleParseError, match=r"01-layouts-said\.txt is stale"):
         load_stored(article)

@@ -7,8 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck.vocab import (CuePattern, GroundRule, InputFormat, MentionKind, QuoteKind, Resolution,
-                              Severity, SourceType)
+from quotecheck.vocab import (
+    CuePattern,
+    GroundRule,
+    InputFormat,
+    MentionKind,
+    QuoteKind,
+    Resolution,
+    Severity,
+    SourceType,
+)
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -24,16 +32,19 @@ def _enum_at(schema: dict, *path: str) -> list[str]:
     return node["enum"]
 
 
-@pytest.mark.parametrize("enum, path", [
-    (Severity, ("$defs", "finding", "properties", "severity")),
-    (QuoteKind, ("$defs", "quote", "properties", "kind")),
-    (SourceType, ("$defs", "source", "properties", "type")),
-    (GroundRule, ("$defs", "groundRule")),
-    (MentionKind, ("$defs", "mention", "properties", "kind")),
-    (Resolution, ("$defs", "speaker", "properties", "resolution")),
-    (InputFormat, ("$defs", "document", "properties", "format")),
-    (CuePattern, ("$defs", "cue", "properties", "pattern")),
-])
+@pytest.mark.parametrize(
+    "enum, path",
+    [
+        (Severity, ("$defs", "finding", "properties", "severity")),
+        (QuoteKind, ("$defs", "quote", "properties", "kind")),
+        (SourceType, ("$defs", "source", "properties", "type")),
+        (GroundRule, ("$defs", "groundRule")),
+        (MentionKind, ("$defs", "mention", "properties", "kind")),
+        (Resolution, ("$defs", "speaker", "properties", "resolution")),
+        (InputFormat, ("$defs", "document", "properties", "format")),
+        (CuePattern, ("$defs", "cue", "properties", "pattern")),
+    ],
+)
 def test_report_schema_enums_match_vocab(enum, path):
     assert _enum_at(_report_schema(), *path) == [m.value for m in enum]
 

@@ -110,10 +110,8 @@ class Document:
     directives: tuple[Directive, ...] = ()
     # the blocks as the reader found them; None: the text's paragraphs (see .blocks)
     _blocks: tuple[Block, ...] | None = field(default=None, repr=False, compare=False)
-    _line_starts: list[int] = field(init=False, default_factory=list, repr=False,
-                                    compare=False)
-    _block_starts: list[int] = field(init=False, default_factory=list, repr=False,
-                                     compare=False)
+    _line_starts: list[int] = field(init=False, default_factory=list, repr=False, compare=False)
+    _block_starts: list[int] = field(init=False, default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self._offsets is None:
@@ -121,8 +119,7 @@ class Document:
                 raise ValueError("an offset map is required when text differs from source")
             object.__setattr__(self, "_offsets", OffsetMap.identity(len(self.text)))
         if self._blocks is None:
-            object.__setattr__(self, "_blocks",
-                               tuple(paragraph_blocks(self.text, BlockKind.PARAGRAPH)))
+            object.__setattr__(self, "_blocks", tuple(paragraph_blocks(self.text, BlockKind.PARAGRAPH)))
         object.__setattr__(self, "_line_starts", line_starts(self.source))
         object.__setattr__(self, "_block_starts", [b.start for b in self.blocks])
 
@@ -203,8 +200,7 @@ def detect_format(path: str, input_format: str | None = None) -> str:
         fmt = input_format.strip().lower()
         fmt = _FORMAT_ALIASES.get(fmt, fmt)
         if fmt not in FORMATS:
-            raise ValueError(
-                f"unknown input format {input_format!r} (expected one of {', '.join(FORMATS)})")
+            raise ValueError(f"unknown input format {input_format!r} (expected one of {', '.join(FORMATS)})")
         return fmt
     return EXTENSIONS.get(os.path.splitext(path)[1].lower(), _TEXT)
 
@@ -212,8 +208,7 @@ def detect_format(path: str, input_format: str | None = None) -> str:
 def read_document(path: str, input_format: str | None = None) -> Document:
     """Read and extract one article; ``"-"`` reads standard input (path ``"<stdin>"``)."""
     if path == "-":
-        return document_from_bytes(sys.stdin.buffer.read(), "<stdin>",
-                                   detect_format(path, input_format))
+        return document_from_bytes(sys.stdin.buffer.read(), "<stdin>", detect_format(path, input_format))
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -263,8 +258,9 @@ def document_from_bytes(data: bytes, path: str, input_format: str | None = None)
         text, text_offsets = extract_text(source, comments)
         if not text.strip():
             raise InputError(path, "no article text after removing quotecheck directives")
-        return Document(path, fmt, source, text, digest, {}, text_offsets,
-                        collect_directives(source, comments))
+        return Document(
+            path, fmt, source, text, digest, {}, text_offsets, collect_directives(source, comments)
+        )
     if fmt == _MARKDOWN:
         try:
             text, offsets, metadata, blocks = extract_markdown(source, comments)
@@ -274,5 +270,6 @@ def document_from_bytes(data: bytes, path: str, input_format: str | None = None)
         text, offsets, metadata, blocks = extract_html(source, comments)
     if not text.strip():
         raise InputError(path, "no article text after removing markup")
-    return Document(path, fmt, source, text, digest, metadata, offsets,
-                    collect_directives(source, comments), blocks)
+    return Document(
+        path, fmt, source, text, digest, metadata, offsets, collect_directives(source, comments), blocks
+    )

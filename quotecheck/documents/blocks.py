@@ -29,8 +29,7 @@ class Block:
     end: int
 
 
-def paragraph_blocks(text: str, kind: BlockKind, start: int = 0,
-                     end: int | None = None) -> list[Block]:
+def paragraph_blocks(text: str, kind: BlockKind, start: int = 0, end: int | None = None) -> list[Block]:
     """Blocks of ``kind`` for ``text[start:end]``, one per paragraph (split on blank lines)."""
     end = len(text) if end is None else end
     found: list[Block] = []

@@ -34,7 +34,8 @@ Comment = tuple[int, int, str]
 
 # The body of a directive: what follows "<!--" (HTML, Markdown) or "%%" (plain text).
 _DIRECTIVE_BODY = re.compile(
-    r"\s*quotecheck-(disable-next-line|disable-file|disable|enable)(?![\w-])(.*)\Z", re.S)
+    r"\s*quotecheck-(disable-next-line|disable-file|disable|enable)(?![\w-])(.*)\Z", re.S
+)
 # "-- reason": a double hyphen standing alone ends the rule list.
 _DIRECTIVE_REASON = re.compile(r"(?:^|\s)--(?:\s|\Z)")
 _DIRECTIVE_RULE_SEP = re.compile(r"[\s,]+")

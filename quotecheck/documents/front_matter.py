@@ -55,7 +55,7 @@ def split_front_matter(source: str) -> tuple[int, int, dict[str, Any]]:
     closers = _FRONT_MATTER_FENCES[opener]
     for k in range(1, len(lines)):
         if lines.text(k).rstrip() in closers:
-            inner = source[lines.starts[1]:lines.starts[k]]
+            inner = source[lines.starts[1] : lines.starts[k]]
             body_start = lines.starts[k + 1] if k + 1 < len(lines) else len(source)
             metadata = parse_toml(inner) if opener == "+++" else parse_yaml(inner)
             return body_start, k + 1, metadata
@@ -72,8 +72,7 @@ def parse_yaml(text: str) -> dict[str, Any]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f" at line {mark.line + 2}, column {mark.column + 1}" if mark else ""
-        raise FrontMatterError(f"malformed YAML front matter{where}: "
-                               f"{err.problem or err.context}") from None
+        raise FrontMatterError(f"malformed YAML front matter{where}: {err.problem or err.context}") from None
     except yaml.YAMLError as err:
         raise FrontMatterError(f"malformed YAML front matter: {err}") from None
     if not isinstance(data, dict):
@@ -92,8 +91,9 @@ def parse_toml(text: str) -> dict[str, Any]:
         m = _TOML_POSITION.match(str(err))
         if m is None:
             raise FrontMatterError(f"malformed TOML front matter: {err}") from None
-        raise FrontMatterError(f"malformed TOML front matter at line {int(m.group(2)) + 1}, "
-                               f"column {m.group(3)}: {m.group(1)}") from None
+        raise FrontMatterError(
+            f"malformed TOML front matter at line {int(m.group(2)) + 1}, column {m.group(3)}: {m.group(1)}"
+        ) from None
     return {key: _json_friendly(value) for key, value in data.items()}
 
 

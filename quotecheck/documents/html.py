@@ -20,27 +20,113 @@ from .directives import Comment
 from .offsets import IDENTITY, OffsetMap, TextBlock, assemble
 
 # Elements that start and end a block of article text.
-_BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-    "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "legend", "li",
-    "listing", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-    "td", "tfoot", "th", "thead", "tr", "ul", "xmp",
-})
+_BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "listing",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "xmp",
+    }
+)
 # Elements whose content is never article text.
-_SKIP_TAGS = frozenset({
-    "script", "style", "head", "nav", "aside", "footer", "noscript", "template",
-    # also skipped: embedded non-prose content and form controls
-    "svg", "math", "iframe", "object", "canvas", "select", "textarea", "button",
-})
-_VOID_TAGS = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
-})
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "head",
+        "nav",
+        "aside",
+        "footer",
+        "noscript",
+        "template",
+        # also skipped: embedded non-prose content and form controls
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "canvas",
+        "select",
+        "textarea",
+        "button",
+    }
+)
+_VOID_TAGS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 # Start tags that may appear in <head> without implicitly closing it.
-_HEAD_CONTENT = frozenset({
-    "base", "link", "meta", "noscript", "script", "style", "template", "title",
-})
+_HEAD_CONTENT = frozenset(
+    {
+        "base",
+        "link",
+        "meta",
+        "noscript",
+        "script",
+        "style",
+        "template",
+        "title",
+    }
+)
 # Block tags that say what the text inside them is; the innermost open one wins.
 _KIND_OF_TAG = {
     **{f"h{n}": BlockKind.HEADING for n in range(1, 7)},
@@ -72,8 +158,9 @@ _ENTITYREF = re.compile(r"&[a-zA-Z][-.a-zA-Z0-9]*;?")
 _BROKEN_CHARREF = re.compile(r"&#(?![0-9]|[xX][0-9a-fA-F])")
 
 
-def extract_html(source: str, comments: list[Comment] | None = None
-                 ) -> tuple[str, OffsetMap, dict[str, Any], tuple[Block, ...]]:
+def extract_html(
+    source: str, comments: list[Comment] | None = None
+) -> tuple[str, OffsetMap, dict[str, Any], tuple[Block, ...]]:
     """Article text, offset map, metadata and blocks of an HTML page.
 
     The page's comments are appended to ``comments``.
@@ -168,7 +255,7 @@ class _HTMLExtractor(HTMLParser):
     def _close_block_tag(self, tag: str) -> None:
         """Close ``tag`` and every block tag opened inside it and left unclosed."""
         if tag in self._open:
-            del self._open[len(self._open) - 1 - self._open[::-1].index(tag):]
+            del self._open[len(self._open) - 1 - self._open[::-1].index(tag) :]
 
     def _flush(self) -> None:
         if self._block is not None:
@@ -221,7 +308,7 @@ class _HTMLExtractor(HTMLParser):
         block = self._current()
         start = 0
         for m in re.finditer(r"\r\n?", text):
-            block.add(text[start:m.start()], pos + start)
+            block.add(text[start : m.start()], pos + start)
             if m.group() == "\r\n":
                 start = m.start() + 1  # the "\n" of "\r\n" is copied verbatim
             else:
@@ -339,7 +426,7 @@ class _HTMLExtractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         pos = self._pos()
-        text = self.source[pos:pos + len(data)]
+        text = self.source[pos : pos + len(data)]
         if len(text) != len(data):  # not expected; find the text from the last position
             found = self.source.find(data, self._cursor)
             if found < 0:

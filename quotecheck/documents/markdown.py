@@ -42,8 +42,9 @@ def _markdown_parser() -> MarkdownIt:
 _MD = _markdown_parser()
 
 
-def extract_markdown(source: str, comments: list[Comment] | None = None
-                     ) -> tuple[str, OffsetMap, dict[str, Any], tuple[Block, ...]]:
+def extract_markdown(
+    source: str, comments: list[Comment] | None = None
+) -> tuple[str, OffsetMap, dict[str, Any], tuple[Block, ...]]:
     """Article text, offset map, front-matter metadata and blocks of a Markdown source.
 
     The source's HTML comments are appended to ``comments``.
@@ -109,8 +110,10 @@ def _block_kind(open_tokens: list[str], children: list[Token]) -> BlockKind:
     image with its caption (the image itself is not article text), as in
     ``![Photo](p.jpg) The mayor on Tuesday.``
     """
-    first = next((c for c in children if c.type != "softbreak"
-                  and not (c.type == "text" and not c.content.strip())), None)
+    first = next(
+        (c for c in children if c.type != "softbreak" and not (c.type == "text" and not c.content.strip())),
+        None,
+    )
     if open_tokens[-1:] == ["paragraph_open"] and first is not None and first.type == "image":
         return BlockKind.CAPTION
     for kind in reversed(open_tokens):
@@ -123,8 +126,7 @@ def _block_kind(open_tokens: list[str], children: list[Token]) -> BlockKind:
 _RAW_HTML_BLOCK = re.compile(r"[ \t]*<(?:script|pre|style|textarea)(?:[\s>]|\Z)", re.I)
 
 
-def _block_comments(content: str, first_line: int, lines: SourceLines,
-                    comments: list[Comment]) -> None:
+def _block_comments(content: str, first_line: int, lines: SourceLines, comments: list[Comment]) -> None:
     """Append the HTML comments of an ``html_block`` token, with their source spans."""
     if "<!--" not in content or _RAW_HTML_BLOCK.match(content):
         return
@@ -135,8 +137,9 @@ def _block_comments(content: str, first_line: int, lines: SourceLines,
         comments.append((positions[m.start()], positions[m.end() - 1] + 1, m.group(1)))
 
 
-def _align_content(content: str, first_line: int, lines: SourceLines,
-                   line_cursor: dict[int, int], table_cell: bool) -> list[int]:
+def _align_content(
+    content: str, first_line: int, lines: SourceLines, line_cursor: dict[int, int], table_cell: bool
+) -> list[int]:
     """Source index of every character of a block's inline ``content`` (see step 1 above)."""
     positions = [0] * len(content)
     ci = 0
@@ -151,13 +154,13 @@ def _align_content(content: str, first_line: int, lines: SourceLines,
         core = piece.lstrip(" \t")
         lead = len(piece) - len(core)
         off = _find_in_line(core, line, col, table_cell)
-        if off >= 0 and off - lead >= col and line[off - lead:off] == piece[:lead]:
+        if off >= 0 and off - lead >= col and line[off - lead : off] == piece[:lead]:
             off -= lead
             core, lead = piece, 0
         if off >= 0:
             for n in range(lead):  # blanks not in the source: map them to the core's start
                 positions[ci + n] = start + off
-            positions[ci + lead:ci + len(piece)] = range(start + off, start + off + len(core))
+            positions[ci + lead : ci + len(piece)] = range(start + off, start + off + len(core))
             line_cursor[k] = off + len(core)
         else:
             # Forward character match; a character with no counterpart maps to the cursor.
@@ -199,9 +202,15 @@ def _newline_width(source: str, src: int) -> int:
     return 1
 
 
-def _walk_inline(content: str, children: list[Token], positions: list[int], source: str,
-                 env: dict[str, Any], block: TextBlock,
-                 comments: list[Comment] | None = None) -> None:
+def _walk_inline(
+    content: str,
+    children: list[Token],
+    positions: list[int],
+    source: str,
+    env: dict[str, Any],
+    block: TextBlock,
+    comments: list[Comment] | None = None,
+) -> None:
     """Emit the article text of one inline token into ``block`` (see step 2 above).
 
     Inline HTML comments are appended to ``comments`` (when given) with their source span.
@@ -240,7 +249,7 @@ def _walk_inline(content: str, children: list[Token], positions: list[int], sour
             at = content.find(tok.markup, cursor)
             if at >= 0:
                 if tok.content == tok.markup:  # "\\é": not an escape, kept as written
-                    block.add_chars(tok.content, positions[at:at + len(tok.markup)])
+                    block.add_chars(tok.content, positions[at : at + len(tok.markup)])
                 elif tok.info == "escape" and len(tok.markup) == 2:
                     block.add(tok.content, positions[at + 1])  # the escaped char itself
                 else:

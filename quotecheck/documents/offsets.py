@@ -39,10 +39,11 @@ _LINE_BREAK = re.compile(r"\r\n?|\n")
 class OffsetMap:
     """Article-text index -> source index, as sorted runs (see the module docstring)."""
 
-    __slots__ = ("_t", "_s", "_w", "_len")
+    __slots__ = ("_len", "_s", "_t", "_w")
 
-    def __init__(self, text_starts: list[int], source_starts: list[int], widths: list[int],
-                 text_len: int) -> None:
+    def __init__(
+        self, text_starts: list[int], source_starts: list[int], widths: list[int], text_len: int
+    ) -> None:
         self._t = text_starts
         self._s = source_starts
         self._w = widths
@@ -90,10 +91,11 @@ class TextBlock:
     HTML block was inside ``<article>``/``<main>``.
     """
 
-    __slots__ = ("pieces", "kind", "in_article", "in_main")
+    __slots__ = ("in_article", "in_main", "kind", "pieces")
 
-    def __init__(self, kind: BlockKind = BlockKind.PARAGRAPH, in_article: bool = False,
-                 in_main: bool = False) -> None:
+    def __init__(
+        self, kind: BlockKind = BlockKind.PARAGRAPH, in_article: bool = False, in_main: bool = False
+    ) -> None:
         self.pieces: list[tuple[str, int, int]] = []
         self.kind = kind
         self.in_article = in_article
@@ -229,4 +231,4 @@ class SourceLines:
         return len(self.starts)
 
     def text(self, k: int) -> str:
-        return self.source[self.starts[k]:self.ends[k]]
+        return self.source[self.starts[k] : self.ends[k]]

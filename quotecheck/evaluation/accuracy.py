@@ -94,7 +94,7 @@ def keep_other_results(old: str, new: str) -> str:
     for i, line in enumerate(lines):
         if line.startswith("## Results:") and line.strip() not in present:
             end = next((j for j in range(i + 1, len(lines)) if lines[j].startswith("## ")), len(lines))
-            new = replace_section(new, line.strip(), "\n".join(lines[i + 1:end]))
+            new = replace_section(new, line.strip(), "\n".join(lines[i + 1 : end]))
     return new
 
 
@@ -138,10 +138,7 @@ def run_checker(
             paths=[f"{article.name}.txt" for article in chunk],
         )
         reports.extend(result.report for result in results)
-        progress(
-            f"checked {len(reports)}/{len(articles)} articles "
-            f"({time.perf_counter() - started:.1f} s)"
-        )
+        progress(f"checked {len(reports)}/{len(articles)} articles ({time.perf_counter() - started:.1f} s)")
     return reports
 
 
@@ -264,19 +261,13 @@ def render_docs(
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description="Score quotecheck against the PolNeAR attribution corpus."
-    )
+    parser = argparse.ArgumentParser(description="Score quotecheck against the PolNeAR attribution corpus.")
     parser.add_argument("--split", default="dev", help="corpus split (default: dev)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--model-dir", type=Path, default=None, help="stanza model directory")
     parser.add_argument("--corpus", type=Path, default=None, help="PolNeAR directory")
-    parser.add_argument(
-        "--errors", type=int, default=0, metavar="N", help="print N error examples per kind"
-    )
-    parser.add_argument(
-        "--batch", type=int, default=DEFAULT_BATCH, help="articles per check_texts call"
-    )
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N error examples per kind")
+    parser.add_argument("--batch", type=int, default=DEFAULT_BATCH, help="articles per check_texts call")
     parser.add_argument("--json", type=Path, default=None, help="write the scores as JSON")
     parser.add_argument("--write-docs", action="store_true", help="rewrite docs/accuracy.md")
     return parser.parse_args(argv)

@@ -108,8 +108,7 @@ def parse_standoff(data: str) -> tuple[dict[str, TextBound], list[Event]]:
             ident, middle = record.split("\t", 2)[:2]
             kind, _, offsets = middle.partition(" ")
             spans = tuple(
-                (int(start), int(end))
-                for start, end in (part.split() for part in offsets.split(";"))
+                (int(start), int(end)) for start, end in (part.split() for part in offsets.split(";"))
             )
             bounds[ident] = TextBound(ident, kind, spans)
         elif record.startswith("E"):
@@ -118,9 +117,7 @@ def parse_standoff(data: str) -> tuple[dict[str, TextBound], list[Event]]:
             if not parts:
                 continue
             (event_type, trigger), rest = parts[0], parts[1:]
-            events.append(
-                Event(ident, event_type, trigger, tuple((role, ref) for role, ref in rest))
-            )
+            events.append(Event(ident, event_type, trigger, tuple((role, ref) for role, ref in rest)))
     return bounds, events
 
 
@@ -415,9 +412,7 @@ def load_article(text_path: Path, ann_paths: Sequence[Path]) -> Article:
 _ANNOTATOR_SUFFIX = re.compile(r"^(?P<article>.+)_(?P<annotator>[0-9a-f]{4})\.ann$")
 
 
-def load_split(
-    corpus_dir: str | os.PathLike[str], split: str, limit: int | None = None
-) -> list[Article]:
+def load_split(corpus_dir: str | os.PathLike[str], split: str, limit: int | None = None) -> list[Article]:
     """Load the articles of ``split`` (``train`` or ``dev``), sorted by name.
 
     Raises ``FileNotFoundError`` when the split's ``text/`` directory is missing.  An article
@@ -458,9 +453,7 @@ def overlap(span: Span, spans: Iterable[Span]) -> int:
     return sum(max(0, min(end, s_end) - max(start, s_start)) for s_start, s_end in spans)
 
 
-def match_greedy(
-    predicted: Sequence[Span], gold: Sequence[Sequence[Span]]
-) -> list[tuple[int, int]]:
+def match_greedy(predicted: Sequence[Span], gold: Sequence[Sequence[Span]]) -> list[tuple[int, int]]:
     """One-to-one matching of predicted spans to gold span lists, largest overlap first.
 
     Returns ``(predicted index, gold index)`` pairs; pairs without overlap never match.  Ties
@@ -564,9 +557,7 @@ class _Tally:
                 "gold_unsourced_predicted_null": self.unsourced_predicted_null,
             },
         }
-        result["missed_by_predicted_kind"] = {
-            kind: self.missed_as[kind] for kind in sorted(self.missed_as)
-        }
+        result["missed_by_predicted_kind"] = {kind: self.missed_as[kind] for kind in sorted(self.missed_as)}
         if self.by_mix:
             result["recall_by_gold_type"] = {
                 kind: {
@@ -604,9 +595,7 @@ class _ArticleResult:
     errors: list[ErrorExample]
 
 
-def _covering_kind(
-    quotes: Sequence[Mapping[str, Any]], spans: Sequence[Span], scored: frozenset[str]
-) -> str:
+def _covering_kind(quotes: Sequence[Mapping[str, Any]], spans: Sequence[Span], scored: frozenset[str]) -> str:
     """What the report made of an unmatched gold item: the kind of the predicted quote that
     overlaps it most (``scare``, ``title``, ...), ``merged`` when that quote is of a scored
     kind (it was matched to another gold item), ``none`` when nothing overlaps."""
@@ -625,13 +614,8 @@ def _evaluate_article(article: Article, report: Mapping[str, Any]) -> _ArticleRe
     tallies: dict[str, _Tally] = {}
     errors: list[ErrorExample] = []
     gold_sets: dict[str, list[tuple[tuple[Span, ...], GoldAttribution, bool | None]]] = {
-        "direct": [
-            (((quote.start, quote.end),), quote.attribution, quote.mixed)
-            for quote in article.quotes
-        ],
-        "indirect": [
-            (attribution.content_spans, attribution, None) for attribution in article.indirect
-        ],
+        "direct": [(((quote.start, quote.end),), quote.attribution, quote.mixed) for quote in article.quotes],
+        "indirect": [(attribution.content_spans, attribution, None) for attribution in article.indirect],
     }
     kinds_for = {"direct": DIRECT_KINDS, "indirect": INDIRECT_KINDS}
     for category, gold in gold_sets.items():
@@ -687,9 +671,7 @@ def _evaluate_article(article: Article, report: Mapping[str, Any]) -> _ArticleRe
                         spans[0][0],
                         spans[-1][1],
                         article.span_text(spans),
-                        article.span_text(attribution.source_spans)
-                        if attribution.has_source
-                        else None,
+                        article.span_text(attribution.source_spans) if attribution.has_source else None,
                         None,
                         covered_by,
                     )
@@ -716,17 +698,13 @@ def _evaluate_article(article: Article, report: Mapping[str, Any]) -> _ArticleRe
     return _ArticleResult(tallies, errors)
 
 
-def _evaluate(
-    articles: Sequence[Article], reports: Sequence[Mapping[str, Any]]
-) -> list[_ArticleResult]:
+def _evaluate(articles: Sequence[Article], reports: Sequence[Mapping[str, Any]]) -> list[_ArticleResult]:
     if len(articles) != len(reports):
         raise ValueError(f"{len(articles)} articles but {len(reports)} reports")
     return [_evaluate_article(article, report) for article, report in zip(articles, reports, strict=True)]
 
 
-def score(
-    articles: Sequence[Article], reports: Sequence[Mapping[str, Any]]
-) -> dict[str, Any]:
+def score(articles: Sequence[Article], reports: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Score quotecheck reports against the gold annotations; ``reports[i]`` is for ``articles[i]``.
 
     Returns a JSON-serialisable dict::
@@ -745,9 +723,7 @@ def score(
     """
     results = _evaluate(articles, reports)
     totals = {"direct": _Tally(), "indirect": _Tally()}
-    publishers: dict[str, dict[str, _Tally]] = defaultdict(
-        lambda: {"direct": _Tally(), "indirect": _Tally()}
-    )
+    publishers: dict[str, dict[str, _Tally]] = defaultdict(lambda: {"direct": _Tally(), "indirect": _Tally()})
     for article, result in zip(articles, results, strict=True):
         for category, tally in result.tallies.items():
             totals[category].add(tally)
@@ -802,9 +778,7 @@ def gold_statistics(articles: Sequence[Article]) -> dict[str, int]:
         "indirect_without_source": sum(
             not attribution.has_source for attribution in attributions if not attribution.is_direct
         ),
-        "articles_with_several_annotators": sum(
-            bool(article.other_annotation_files) for article in articles
-        ),
+        "articles_with_several_annotators": sum(bool(article.other_annotation_files) for article in articles),
         "skipped_events": sum(article.skipped_events for article in articles),
     }
 

@@ -101,9 +101,7 @@ def count_words(texts: Sequence[str]) -> int:
     return sum(len(text.split()) for text in texts)
 
 
-def run(
-    checker_factory: Any, texts: Sequence[str], names: Sequence[str], repeat: int = 1
-) -> Timings:
+def run(checker_factory: Any, texts: Sequence[str], names: Sequence[str], repeat: int = 1) -> Timings:
     """Load the model via ``checker_factory()``, then time (a) parsing and (b) checking,
     ``repeat`` times each (alternately), keeping the fastest."""
     started = time.perf_counter()
@@ -157,17 +155,16 @@ def format_table(timings: Timings) -> str:
         "| stage | words | seconds | words/second |",
         "| --- | ---: | ---: | ---: |",
         f"| model load (with a one-sentence warm-up) | – | {t.load_s:.1f} | – |",
-        f"| (a) stanza pipeline: `parser.parse_texts` | {t.words:,} | {t.parse_s:.1f} "
-        f"| {rate(t.parse_s)} |",
-        f"| (b) quotecheck end to end: `check_texts` | {t.words:,} | {t.check_s:.1f} "
-        f"| {rate(t.check_s)} |",
+        f"| (a) stanza pipeline: `parser.parse_texts` | {t.words:,} | {t.parse_s:.1f} | {rate(t.parse_s)} |",
+        f"| (b) quotecheck end to end: `check_texts` | {t.words:,} | {t.check_s:.1f} | {rate(t.check_s)} |",
         f"| difference (b) − (a), parse-time noise included | – | {t.overhead_s:.1f} "
         f"| {100 * t.overhead_share:.1f} % of (b) |",
     ]
     if t.own_s is not None:
         rows.append(
             f"| (c) quotecheck's own stages alone: `check_parsed` on the parses of (a) | {t.words:,} "
-            f"| {t.own_s:.2f} | {rate(t.own_s)} |")
+            f"| {t.own_s:.2f} | {rate(t.own_s)} |"
+        )
     rows += [
         "",
         f"{t.articles} articles"
@@ -188,9 +185,7 @@ def format_machine(info: dict[str, str]) -> str:
         parts.append(f"torch {info['torch']} with {info['torch_threads']} threads")
     if "cuda" in info:
         parts.append(f"CUDA {info['cuda']}")
-    versions = ", ".join(
-        f"{name} {info[name]}" for name in ("python", "stanza") if name in info
-    )
+    versions = ", ".join(f"{name} {info[name]}" for name in ("python", "stanza") if name in info)
     return "; ".join(parts) + (f"; {versions}" if versions else "") + "."
 
 
@@ -226,12 +221,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--model-dir", type=Path, default=None, help="stanza model directory")
     parser.add_argument("--corpus", type=Path, default=None, help="PolNeAR directory")
-    parser.add_argument(
-        "--repeat", type=int, default=1, help="time (a) and (b) N times, keep the fastest"
-    )
-    parser.add_argument(
-        "--write-docs", action="store_true", help="update docs/performance.md"
-    )
+    parser.add_argument("--repeat", type=int, default=1, help="time (a) and (b) N times, keep the fastest")
+    parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
     return parser.parse_args(argv)
 
 
@@ -262,9 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Machine: {format_machine(info)}")
 
     if args.write_docs:
-        existing = (
-            DOCS_FILE.read_text(encoding="utf-8") if DOCS_FILE.exists() else "# Performance\n"
-        )
+        existing = DOCS_FILE.read_text(encoding="utf-8") if DOCS_FILE.exists() else "# Performance\n"
         section = render_section(args.split, timings, model, info, args.limit, args.repeat)
         DOCS_FILE.parent.mkdir(parents=True, exist_ok=True)
         DOCS_FILE.write_text(

@@ -33,13 +33,22 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal, cast, get_args
 
-__all__ = ["KIND_TYPES", "MANIFEST", "Lexicon", "ListSpec", "config_lists", "default_lexicon", "manifest",
-           "phrase_pattern"]
+__all__ = [
+    "KIND_TYPES",
+    "MANIFEST",
+    "Lexicon",
+    "ListSpec",
+    "config_lists",
+    "default_lexicon",
+    "manifest",
+    "phrase_pattern",
+]
 
 MANIFEST = "lexicons.toml"
 
-Kind = Literal["words", "names", "sequence", "patterns", "pairs", "tagged-patterns", "gendered-names",
-               "pronouns"]
+Kind = Literal[
+    "words", "names", "sequence", "patterns", "pairs", "tagged-patterns", "gendered-names", "pronouns"
+]
 ConfigEntry = Literal["phrase", "word", "title"]
 
 #: The annotation of a :class:`Lexicon` field holding a list of each kind.
@@ -96,6 +105,7 @@ def manifest() -> tuple[ListSpec, ...]:
 
 def _spec(name: str, table: Any) -> ListSpec:
     """One manifest table, checked (the manifest is edited by hand as lists are added)."""
+
     def bad(why: str) -> ValueError:
         return ValueError(f"{MANIFEST}: [{name}]: {why}")
 
@@ -119,9 +129,16 @@ def _spec(name: str, table: Any) -> ListSpec:
         raise bad(f"config-entry {entry!r} cannot be added to a list of kind {table['kind']!r}")
     if ("config-tag" in table) != (entry is not None and table["kind"] == "tagged-patterns"):
         raise bad("config-tag goes with (and only with) a configurable tagged-patterns list")
-    return ListSpec(name, table["file"], cast(Kind, table["kind"]), table["description"],
-                    table.get("config-key"), cast("ConfigEntry | None", entry), table.get("config-tag"),
-                    table.get("config-description"))
+    return ListSpec(
+        name,
+        table["file"],
+        cast(Kind, table["kind"]),
+        table["description"],
+        table.get("config-key"),
+        cast("ConfigEntry | None", entry),
+        table.get("config-tag"),
+        table.get("config-description"),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -33,8 +33,9 @@ class PolicyCache:
         self._chains: dict[Path, Chain] = {}
         self._found: dict[Path, Path | None] = {}
 
-    def policy_for(self, path: str | os.PathLike[str],
-                   config: str | os.PathLike[str] | None = None) -> Policy:
+    def policy_for(
+        self, path: str | os.PathLike[str], config: str | os.PathLike[str] | None = None
+    ) -> Policy:
         """The effective policy for ``path`` (``-`` or ``<stdin>``: standard input, found from
         the working directory, no overrides apply), from ``config`` when given, else from the
         closest configuration file."""
@@ -96,7 +97,7 @@ class PolicyCache:
                 message = str(e)
                 where = _TOML_POSITION.search(message)
                 position = where.group(1) if where else "(file)"
-                reason = message[:where.start()] if where else message
+                reason = message[: where.start()] if where else message
                 raise ConfigError(path, position, f"expected valid TOML ({reason})") from None
         return self._toml[key]
 
@@ -107,8 +108,11 @@ class PolicyCache:
             if path.name == "pyproject.toml":
                 tool = document.get("tool")
                 if not isinstance(tool, dict) or "quotecheck" not in tool:
-                    raise ConfigError(path, "tool.quotecheck", "expected a [tool.quotecheck] table "
-                                      "(this pyproject.toml has none)")
+                    raise ConfigError(
+                        path,
+                        "tool.quotecheck",
+                        "expected a [tool.quotecheck] table (this pyproject.toml has none)",
+                    )
                 table, prefix = tool["quotecheck"], "tool.quotecheck"
             else:
                 table, prefix = document, ""
@@ -123,8 +127,11 @@ class PolicyCache:
             if seen == key:
                 cycle = " -> ".join(display(p) for p, _ in stack[i:]) + f" -> {display(key)}"
                 last = stack[-1][1]
-                raise ConfigError(last.path, last.extends_key, f"expected a chain of configurations "
-                                  f"without a cycle, got {cycle}")
+                raise ConfigError(
+                    last.path,
+                    last.extends_key,
+                    f"expected a chain of configurations without a cycle, got {cycle}",
+                )
         config = self._file(path)
         base = Chain()
         if config.extends is not None:
@@ -132,8 +139,12 @@ class PolicyCache:
             if not target.is_file():
                 what = "is a directory" if target.is_dir() else "does not exist"
                 where = display(path.parent) or "."
-                raise ConfigError(path, config.extends_key, f"expected an existing configuration file "
-                                  f"(relative to {where}), but {display(target)} {what}")
+                raise ConfigError(
+                    path,
+                    config.extends_key,
+                    f"expected an existing configuration file "
+                    f"(relative to {where}), but {display(target)} {what}",
+                )
             base = self._chain(target, stack + ((key, config),))
         chain = base.then(config)
         self._chains[key] = chain
@@ -174,8 +185,13 @@ def _resolve(chain: Chain, target: Path | None) -> Policy:
             extensions.pop(ext, None)
         else:
             extensions[ext] = fmt
-    return Policy(tuple(str(p) for p in chain.files), chain.fail_on, rules,
-                  {k: tuple(lexicon.get(k, ())) for k in LEXICON_KEYS}, extensions)
+    return Policy(
+        tuple(str(p) for p in chain.files),
+        chain.fail_on,
+        rules,
+        {k: tuple(lexicon.get(k, ())) for k in LEXICON_KEYS},
+        extensions,
+    )
 
 
 def _absolute(path: str | os.PathLike[str]) -> Path:

@@ -138,13 +138,19 @@ class Chain:
         rules = dict(self.rules)
         for rule_id, spec in later.rules.items():
             rules[rule_id] = rules[rule_id].then(spec) if rule_id in rules else spec
-        return Chain(self.files + (later.path,), later.fail_on or self.fail_on, rules,
-                     concat(self.lexicon, later.lexicon), self.overrides + later.overrides,
-                     {**self.extensions, **later.extensions})
+        return Chain(
+            self.files + (later.path,),
+            later.fail_on or self.fail_on,
+            rules,
+            concat(self.lexicon, later.lexicon),
+            self.overrides + later.overrides,
+            {**self.extensions, **later.extensions},
+        )
 
 
-def concat(first: Mapping[str, tuple[str, ...]],
-           second: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+def concat(
+    first: Mapping[str, tuple[str, ...]], second: Mapping[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
     """Lexicon additions, first then second, without repeats."""
     out = dict(first)
     for key, values in second.items():

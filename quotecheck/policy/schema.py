@@ -31,38 +31,61 @@ def config_schema() -> dict[str, Any]:
         "$id": CONFIG_SCHEMA_ID,
         "title": "quotecheck configuration",
         "description": "quotecheck.toml, .quotecheck.toml, or [tool.quotecheck] in pyproject.toml. "
-                       "See docs/configuration.md.",
+        "See docs/configuration.md.",
         "type": "object",
         "additionalProperties": False,
         "properties": {
-            "extends": {"type": "string", "minLength": 1, "pattern": "\\S",
-                        "description": "A configuration file to inherit from, relative to this one."},
-            "fail-on": {"$ref": "#/$defs/severity",
-                        "description": "Exit 1 when a finding at or above this severity is reported."},
-            "extensions": {"type": "object", "propertyNames": {"pattern": "^\\.[A-Za-z0-9][A-Za-z0-9_-]*$"},
-                           "additionalProperties": {"enum": list(FORMATS) + ["off"]},
-                           "description": "Extension -> input format (text, markdown, html), or \"off\" "
-                                          "to stop checking files with it."},
+            "extends": {
+                "type": "string",
+                "minLength": 1,
+                "pattern": "\\S",
+                "description": "A configuration file to inherit from, relative to this one.",
+            },
+            "fail-on": {
+                "$ref": "#/$defs/severity",
+                "description": "Exit 1 when a finding at or above this severity is reported.",
+            },
+            "extensions": {
+                "type": "object",
+                "propertyNames": {"pattern": "^\\.[A-Za-z0-9][A-Za-z0-9_-]*$"},
+                "additionalProperties": {"enum": list(FORMATS) + ["off"]},
+                "description": 'Extension -> input format (text, markdown, html), or "off" '
+                "to stop checking files with it.",
+            },
             "rules": {"$ref": "#/$defs/rules"},
             "lexicon": {"$ref": "#/$defs/lexicon"},
-            "overrides": {"type": "array", "items": {"$ref": "#/$defs/override"},
-                          "description": "Settings for files matching glob patterns; later ones win."},
+            "overrides": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/override"},
+                "description": "Settings for files matching glob patterns; later ones win.",
+            },
         },
         "$defs": {
             "severity": {"enum": [str(s) for s in Severity]},
             "level": {"enum": [str(level) for level in Level]},
-            "rules": {"type": "object", "additionalProperties": False, "properties": _rules(),
-                      "description": "Rule id -> \"off\", a severity, or "
-                                     "{ severity = ..., <option> = ... }."},
+            "rules": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": _rules(),
+                "description": 'Rule id -> "off", a severity, or { severity = ..., <option> = ... }.',
+            },
             "lexicon": _lexicon(),
             "override": {
-                "type": "object", "additionalProperties": False, "required": ["paths"],
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["paths"],
                 "anyOf": [{"required": ["rules"]}, {"required": ["lexicon"]}],
                 "properties": {
-                    "paths": {"type": "array", "minItems": 1,
-                              "items": {"type": "string", "pattern": "^(?!/)(?![A-Za-z]:[\\\\/]).*\\S",
-                                        "description": "A glob relative to this config's folder; ** "
-                                                       "matches across directories."}},
+                    "paths": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                            "type": "string",
+                            "pattern": "^(?!/)(?![A-Za-z]:[\\\\/]).*\\S",
+                            "description": "A glob relative to this config's folder; ** "
+                            "matches across directories.",
+                        },
+                    },
                     "rules": {"$ref": "#/$defs/rules"},
                     "lexicon": {"$ref": "#/$defs/lexicon"},
                 },
@@ -81,7 +104,9 @@ def _rules() -> dict[str, Any]:
         for option in rule.options:
             prop: dict[str, Any] = {
                 "type": {float: "number", int: "integer", bool: "boolean", str: "string"}[option.type],
-                "description": option.description, "default": option.default}
+                "description": option.description,
+                "default": option.default,
+            }
             if option.minimum is not None:
                 prop["minimum"] = option.minimum
             if option.maximum is not None:
@@ -89,8 +114,11 @@ def _rules() -> dict[str, Any]:
             table[option.name] = prop
         rules[rule_id] = {
             "description": f"{rule.summary} (default severity: {rule.severity})",
-            "anyOf": [{"$ref": "#/$defs/level"},
-                      {"type": "object", "additionalProperties": False, "properties": table}]}
+            "anyOf": [
+                {"$ref": "#/$defs/level"},
+                {"type": "object", "additionalProperties": False, "properties": table},
+            ],
+        }
     return rules
 
 
@@ -99,12 +127,20 @@ def _lexicon() -> dict[str, Any]:
     no_regex = "\\\\|()\\[\\]{}*+?^$"
     phrase = {"type": "string", "pattern": f"^(?=.*\\S)[^{no_regex}]+$"}
     word = {"type": "string", "pattern": f"^\\s*[^\\s{no_regex}]+\\s*$"}
-    return {"type": "object", "additionalProperties": False,
-            "description": "Entries added to the built-in word lists (plain words and "
-                           "phrases, not regular expressions).",
-            "properties": {key: {"type": "array", "items": word if spec.single_words else phrase,
-                                 "description": spec.config_description}
-                           for key, spec in config_lists().items()}}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "description": "Entries added to the built-in word lists (plain words and "
+        "phrases, not regular expressions).",
+        "properties": {
+            key: {
+                "type": "array",
+                "items": word if spec.single_words else phrase,
+                "description": spec.config_description,
+            }
+            for key, spec in config_lists().items()
+        },
+    }
 
 
 @lru_cache(maxsize=1)
@@ -131,5 +167,6 @@ def schema_check(path: Path, table: Mapping[str, Any], prefix: str) -> None:
         key = prefix
         for part in error.absolute_path:
             key = f"{key}[{part}]" if isinstance(part, int) else join(key, str(part))
-        raise ConfigError(path, key or "(file)",
-                          f"expected what schemas/config.schema.json allows ({error.message})")
+        raise ConfigError(
+            path, key or "(file)", f"expected what schemas/config.schema.json allows ({error.message})"
+        )

@@ -43,6 +43,7 @@ _EXTENSION = re.compile(r"\.[A-Za-z0-9][A-Za-z0-9_-]*")
 
 def validate(path: Path, table: Any, prefix: str) -> ConfigFile:
     """Check one configuration table key by key (precise messages), then against the schema."""
+
     def err(key: str, expected: str) -> ConfigError:
         return ConfigError(path, key, expected)
 
@@ -55,16 +56,21 @@ def validate(path: Path, table: Any, prefix: str) -> ConfigFile:
     if "extends" in table:
         value = table["extends"]
         if not isinstance(value, str) or not value.strip():
-            raise err(extends_key, f"expected the path of a configuration file to extend (a string), "
-                                   f"got {describe(value)}")
+            raise err(
+                extends_key,
+                f"expected the path of a configuration file to extend (a string), got {describe(value)}",
+            )
         extends = Path(os.path.normpath(path.parent / Path(value).expanduser()))
 
     fail_on = None
     if "fail-on" in table:
         fail_on = table["fail-on"]
         if fail_on not in SEVERITIES:
-            raise err(join(prefix, "fail-on"), f"expected {choices(SEVERITIES)}, got {describe(fail_on)}"
-                      + did_you_mean(fail_on, SEVERITIES))
+            raise err(
+                join(prefix, "fail-on"),
+                f"expected {choices(SEVERITIES)}, got {describe(fail_on)}"
+                + did_you_mean(fail_on, SEVERITIES),
+            )
 
     rules = _rules(path, table.get("rules", {}), join(prefix, "rules"))
     lexicon = _lexicon(path, table.get("lexicon", {}), join(prefix, "lexicon"))
@@ -82,26 +88,36 @@ def _overrides(path: Path, raw: Any, key: str) -> tuple[Override, ...]:
     for i, entry in enumerate(raw):
         okey = f"{key}[{i}]"
         if not isinstance(entry, dict):
-            raise ConfigError(path, okey, "expected a table with paths and rules or lexicon, "
-                                          f"got {describe(entry)}")
+            raise ConfigError(
+                path, okey, f"expected a table with paths and rules or lexicon, got {describe(entry)}"
+            )
         _check_keys(path, entry, okey, OVERRIDE_KEYS, "override key")
         if "paths" not in entry:
             raise ConfigError(path, join(okey, "paths"), "expected a list of glob patterns (missing)")
         if "rules" not in entry and "lexicon" not in entry:
-            raise ConfigError(path, okey, "expected rules or lexicon beside paths "
-                                          "(this override changes nothing)")
+            raise ConfigError(
+                path, okey, "expected rules or lexicon beside paths (this override changes nothing)"
+            )
         globs = _paths(path, entry["paths"], join(okey, "paths"))
-        overrides.append(Override(path.parent, globs,
-                                  _rules(path, entry.get("rules", {}), join(okey, "rules")),
-                                  _lexicon(path, entry.get("lexicon", {}), join(okey, "lexicon"))))
+        overrides.append(
+            Override(
+                path.parent,
+                globs,
+                _rules(path, entry.get("rules", {}), join(okey, "rules")),
+                _lexicon(path, entry.get("lexicon", {}), join(okey, "lexicon")),
+            )
+        )
     return tuple(overrides)
 
 
 def _check_keys(path: Path, table: Mapping[str, Any], prefix: str, allowed: Sequence[str], what: str) -> None:
     for key in table:
         if key not in allowed:
-            raise ConfigError(path, join(prefix, key), f"unknown {what}; expected one of {', '.join(allowed)}"
-                              + did_you_mean(key, allowed))
+            raise ConfigError(
+                path,
+                join(prefix, key),
+                f"unknown {what}; expected one of {', '.join(allowed)}" + did_you_mean(key, allowed),
+            )
 
 
 def _rules(path: Path, table: Any, prefix: str) -> dict[str, RuleSpec]:
@@ -115,23 +131,29 @@ def _rules(path: Path, table: Any, prefix: str) -> dict[str, RuleSpec]:
         rule = RULES_BY_ID.get(rule_id)
         if rule is None:
             close = difflib.get_close_matches(rule_id, RULES_BY_ID, n=3, cutoff=0.6)
-            listing = (f"did you mean {either(close)}?" if close else
-                       f"expected one of {', '.join(RULES_BY_ID)}")
+            listing = (
+                f"did you mean {either(close)}?" if close else f"expected one of {', '.join(RULES_BY_ID)}"
+            )
             raise ConfigError(path, key, f"unknown rule id; {listing} (`quotecheck rules` lists them)")
         if isinstance(value, str):
             out[rule_id] = RuleSpec(_level(path, value, key))
         elif isinstance(value, dict):
             out[rule_id] = _rule_table(path, rule, value, key)
         else:
-            raise ConfigError(path, key, f"expected {choices(LEVELS)}, or a table "
-                              f"{{ severity = ..., <option> = ... }}, got {describe(value)}")
+            raise ConfigError(
+                path,
+                key,
+                f"expected {choices(LEVELS)}, or a table "
+                f"{{ severity = ..., <option> = ... }}, got {describe(value)}",
+            )
     return out
 
 
 def _level(path: Path, value: Any, key: str) -> str:
     if value not in LEVELS:
-        raise ConfigError(path, key, f"expected {choices(LEVELS)}, got {describe(value)}"
-                          + did_you_mean(value, LEVELS))
+        raise ConfigError(
+            path, key, f"expected {choices(LEVELS)}, got {describe(value)}" + did_you_mean(value, LEVELS)
+        )
     return str(value)
 
 
@@ -147,18 +169,24 @@ def _rule_table(path: Path, rule: Rule, table: Mapping[str, Any], key: str) -> R
             values[name] = _option_value(path, options[name], value, okey)
         elif options:
             allowed = ("severity", *options)
-            raise ConfigError(path, okey, f"unknown option for rule {rule.id}; expected one of "
-                              f"{', '.join(allowed)}" + did_you_mean(name, allowed))
+            raise ConfigError(
+                path,
+                okey,
+                f"unknown option for rule {rule.id}; expected one of "
+                f"{', '.join(allowed)}" + did_you_mean(name, allowed),
+            )
         else:
-            raise ConfigError(path, okey, f"unknown option: rule {rule.id} takes no options; "
-                                          "expected only severity")
+            raise ConfigError(
+                path, okey, f"unknown option: rule {rule.id} takes no options; expected only severity"
+            )
     return RuleSpec(level, values)
 
 
 def _option_value(path: Path, option: Option, value: Any, key: str) -> Any:
     kind = option.type
     ok = (isinstance(value, kind) and not (kind is int and isinstance(value, bool))) or (
-        kind is float and isinstance(value, int) and not isinstance(value, bool))
+        kind is float and isinstance(value, int) and not isinstance(value, bool)
+    )
     if not ok:
         raise ConfigError(path, key, f"expected {_option_expectation(option)}, got {describe(value)}")
     given = value
@@ -166,10 +194,13 @@ def _option_value(path: Path, option: Option, value: Any, key: str) -> Any:
         value = float(value)
         if math.isnan(value):
             raise ConfigError(path, key, f"expected {_option_expectation(option)}, got nan")
-    if kind in (int, float) and ((option.minimum is not None and value < option.minimum)
-                                 or (option.maximum is not None and value > option.maximum)):
-        raise ConfigError(path, key, f"expected {_option_expectation(option)}, got {describe(given)} "
-                                     "(out of range)")
+    if kind in (int, float) and (
+        (option.minimum is not None and value < option.minimum)
+        or (option.maximum is not None and value > option.maximum)
+    ):
+        raise ConfigError(
+            path, key, f"expected {_option_expectation(option)}, got {describe(given)} (out of range)"
+        )
     return value
 
 
@@ -195,8 +226,12 @@ def _lexicon(path: Path, table: Any, prefix: str) -> dict[str, tuple[str, ...]]:
     for name, values in table.items():
         key = join(prefix, name)
         if name not in LEXICON_KEYS:
-            raise ConfigError(path, key, f"unknown lexicon key; expected one of {', '.join(LEXICON_KEYS)}"
-                              + did_you_mean(name, LEXICON_KEYS))
+            raise ConfigError(
+                path,
+                key,
+                f"unknown lexicon key; expected one of {', '.join(LEXICON_KEYS)}"
+                + did_you_mean(name, LEXICON_KEYS),
+            )
         out[name] = _lexicon_entries(path, name, values, key)
     return out
 
@@ -211,41 +246,61 @@ def _lexicon_entries(path: Path, name: str, values: Any, key: str) -> tuple[str,
     for i, value in enumerate(values):
         ekey = f"{key}[{i}]"
         if not isinstance(value, str):
-            raise ConfigError(path, ekey, f"expected a string (a plain {'word' if single else 'phrase'}), "
-                                          f"got {describe(value)}")
+            raise ConfigError(
+                path,
+                ekey,
+                f"expected a string (a plain {'word' if single else 'phrase'}), got {describe(value)}",
+            )
         text = " ".join(value.split())
         if not text:
             raise ConfigError(path, ekey, "expected a non-empty string, got an empty one")
         bad = sorted({c for c in text if c in _REGEX_CHARS})
         if bad:
             shown = json.dumps(value, ensure_ascii=False)
-            raise ConfigError(path, ekey, f"expected a plain {'word' if single else 'phrase'}, not a regular "
-                              f"expression (found {' '.join(bad)} in {shown})")
+            raise ConfigError(
+                path,
+                ekey,
+                f"expected a plain {'word' if single else 'phrase'}, not a regular "
+                f"expression (found {' '.join(bad)} in {shown})",
+            )
         if single and " " in text:
-            raise ConfigError(path, ekey, f"expected a single word ({name} are matched word by word), "
-                                          f"got {json.dumps(value, ensure_ascii=False)}")
+            raise ConfigError(
+                path,
+                ekey,
+                f"expected a single word ({name} are matched word by word), "
+                f"got {json.dumps(value, ensure_ascii=False)}",
+            )
         entries.append(text)
     return tuple(dict.fromkeys(entries))
 
 
 def _paths(path: Path, value: Any, key: str) -> tuple[Glob, ...]:
     if not isinstance(value, list) or not value:
-        raise ConfigError(path, key, f"expected a non-empty list of glob patterns (strings, relative to "
-                                     f"the config's folder), got {describe(value)}")
+        raise ConfigError(
+            path,
+            key,
+            f"expected a non-empty list of glob patterns (strings, relative to "
+            f"the config's folder), got {describe(value)}",
+        )
     globs: list[Glob] = []
     for i, pattern in enumerate(value):
         pkey = f"{key}[{i}]"
         if not isinstance(pattern, str) or not pattern.strip():
-            raise ConfigError(path, pkey, "expected a glob pattern (a non-empty string), "
-                                          f"got {describe(pattern)}")
+            raise ConfigError(
+                path, pkey, f"expected a glob pattern (a non-empty string), got {describe(pattern)}"
+            )
         if pattern.startswith("/") or re.match(r"[A-Za-z]:[\\/]", pattern):
-            raise ConfigError(path, pkey, f"expected a pattern relative to the config's folder, got the "
-                                          f"absolute {json.dumps(pattern)}")
+            raise ConfigError(
+                path,
+                pkey,
+                f"expected a pattern relative to the config's folder, got the absolute {json.dumps(pattern)}",
+            )
         try:
             globs.append(compile_glob(pattern))
         except ValueError as e:
-            raise ConfigError(path, pkey, f"expected a valid glob pattern, "
-                                          f"got {json.dumps(pattern)} ({e})") from None
+            raise ConfigError(
+                path, pkey, f"expected a valid glob pattern, got {json.dumps(pattern)} ({e})"
+            ) from None
     return tuple(globs)
 
 
@@ -259,7 +314,11 @@ def _extensions(path: Path, table: Any, key: str) -> dict[str, str]:
         if not _EXTENSION.fullmatch(ext):
             raise ConfigError(path, k, 'expected a file extension with its dot, such as ".rst"')
         if fmt not in FORMATS + ("off",):
-            raise ConfigError(path, k, f"expected {choices(FORMATS + ('off',))}, got {describe(fmt)}"
-                              + did_you_mean(fmt, FORMATS + ("off",)))
+            raise ConfigError(
+                path,
+                k,
+                f"expected {choices(FORMATS + ('off',))}, got {describe(fmt)}"
+                + did_you_mean(fmt, FORMATS + ("off",)),
+            )
         out[ext.lower()] = fmt
     return out

@@ -122,14 +122,17 @@ def _html(results: Sequence[ArticleResult], options: RenderOptions) -> str:
     return render_html(results[0].report, results[0].document)
 
 
-RENDERERS: dict[str, OutputFormat] = {f.name: f for f in (
-    OutputFormat("text", _text, (".txt",), for_people=True),
-    OutputFormat("json", _json, (".json",)),
-    OutputFormat("jsonl", _jsonl, (".jsonl",)),
-    OutputFormat("sarif", _sarif, (".sarif", ".sarif.json")),
-    OutputFormat("github", _github, (".txt",)),
-    OutputFormat("junit", _junit, (".xml",)),
-    OutputFormat("markdown", _markdown, (".md",)),
-    OutputFormat("html", _html, (".html", ".htm"), several=False),
-)}
+RENDERERS: dict[str, OutputFormat] = {
+    f.name: f
+    for f in (
+        OutputFormat("text", _text, (".txt",), for_people=True),
+        OutputFormat("json", _json, (".json",)),
+        OutputFormat("jsonl", _jsonl, (".jsonl",)),
+        OutputFormat("sarif", _sarif, (".sarif", ".sarif.json")),
+        OutputFormat("github", _github, (".txt",)),
+        OutputFormat("junit", _junit, (".xml",)),
+        OutputFormat("markdown", _markdown, (".md",)),
+        OutputFormat("html", _html, (".html", ".htm"), several=False),
+    )
+}
 OUTPUT_FORMATS = tuple(RENDERERS)

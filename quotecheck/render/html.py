@@ -70,8 +70,18 @@ __all__ = ["clip", "escape", "render_html"]
 
 
 # Light backgrounds that keep black text above WCAG AA contrast; cycled by source index.
-PALETTE = ("#ffe08a", "#a8e6ff", "#c5f0a4", "#ffc2d1", "#d9c8ff",
-           "#ffd1a3", "#b3f0e0", "#e6e6a1", "#f5c6f0", "#c9d9ff")
+PALETTE = (
+    "#ffe08a",
+    "#a8e6ff",
+    "#c5f0a4",
+    "#ffc2d1",
+    "#d9c8ff",
+    "#ffd1a3",
+    "#b3f0e0",
+    "#e6e6a1",
+    "#f5c6f0",
+    "#c9d9ff",
+)
 UNATTRIBUTED = "#dddddd"
 MARKED_KINDS = (QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.INDIRECT)
 QUOTED = tuple(k for k in QuoteKind if k.quoted)
@@ -119,7 +129,7 @@ th,td{border:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:t
 
 def clip(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters, an ellipsis marking the cut."""
-    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def _text_pieces(text: str) -> list[Piece]:
@@ -202,8 +212,7 @@ class _Page:
         self.sources = [s for s in report.get("sources") or [] if isinstance(s, Mapping)]
         self.findings = [f for f in report.get("findings") or [] if isinstance(f, Mapping)]
         self.by_id = {str(s.get("id")): s for s in self.sources}
-        self.colour = {str(s.get("id")): PALETTE[i % len(PALETTE)]
-                       for i, s in enumerate(self.sources)}
+        self.colour = {str(s.get("id")): PALETTE[i % len(PALETTE)] for i, s in enumerate(self.sources)}
 
     # -- spans -------------------------------------------------------------------------------
 
@@ -235,42 +244,68 @@ class _Page:
             sid = str(speaker.get("source_id")) if speaker else ""
             colour = self.colour.get(sid, UNATTRIBUTED)
             anonymous = bool(source and source.get("anonymous"))
-            classes = ["q", f"q-{kind}"] + (["anon"] if anonymous else []) + (
-                [] if speaker else ["unattributed"])
-            who = (str(source.get("name")) if source else
-                   str(speaker.get("mention", {}).get("text", sid)) if speaker else "unattributed")
+            classes = (
+                ["q", f"q-{kind}"] + (["anon"] if anonymous else []) + ([] if speaker else ["unattributed"])
+            )
+            who = (
+                str(source.get("name"))
+                if source
+                else str(speaker.get("mention", {}).get("text", sid))
+                if speaker
+                else "unattributed"
+            )
             cue = quote.get("cue") if isinstance(quote.get("cue"), Mapping) else None
             title = f"{kind} quote: {who}" + (" (anonymous)" if anonymous else "")
             title += f", cue \u201c{cue.get('text', '')}\u201d" if cue else ", no cue"
             if speaker:
                 title += f", {speaker.get('resolution', '?')}"
-            style = (f"text-decoration-color:{colour}" if kind == "indirect"
-                     else f"background:{colour}")
+            style = f"text-decoration-color:{colour}" if kind == "indirect" else f"background:{colour}"
             if start < end:
-                spans.append(_Span(start, end, order, "quote", {
-                    "classes": " ".join(classes), "id": quote.get("id", ""), "style": style,
-                    "title": title}))
+                spans.append(
+                    _Span(
+                        start,
+                        end,
+                        order,
+                        "quote",
+                        {
+                            "classes": " ".join(classes),
+                            "id": quote.get("id", ""),
+                            "style": style,
+                            "title": title,
+                        },
+                    )
+                )
                 order += 1
             cue_text = " ".join(str(cue.get("text", "")).split()) if cue else ""
             if cue:
                 c_start, c_end, _ = self._text_span(cue)
                 if c_start < c_end:  # the cue in the text, underlined in the source's colour
-                    spans.append(_Span(c_start, c_end, order, "cue",
-                                       {"colour": colour, "id": quote.get("id", "")}))
+                    spans.append(
+                        _Span(c_start, c_end, order, "cue", {"colour": colour, "id": quote.get("id", "")})
+                    )
                     order += 1
             if kind != "indirect":
                 short = _short_name(source) if source else ("?" if speaker else "unattributed")
-                points.setdefault(end, []).append(("label", {
-                    "colour": colour, "short": short, "anonymous": anonymous,
-                    "said": clip(cue_text, 24)}))
+                points.setdefault(end, []).append(
+                    (
+                        "label",
+                        {
+                            "colour": colour,
+                            "short": short,
+                            "anonymous": anonymous,
+                            "said": clip(cue_text, 24),
+                        },
+                    )
+                )
         for number, finding in enumerate(self.findings, 1):
             start, end, _ = self._text_span(finding)
             severity = finding.get("severity", "info")
             if start < end:
                 spans.append(_Span(start, end, order, "finding", {"severity": severity}))
                 order += 1
-            points.setdefault(end, []).append(("marker", {
-                "severity": severity, "number": number, "rule": finding.get("rule", "")}))
+            points.setdefault(end, []).append(
+                ("marker", {"severity": severity, "number": number, "rule": finding.get("rule", "")})
+            )
         return spans, points
 
     def _article(self) -> list[list[Piece]]:
@@ -284,24 +319,37 @@ class _Page:
             k = max(bisect_right(starts, pos) - 1, 0)
             p_start, p_end = paragraphs[k]
             placed[k].setdefault(min(max(pos, p_start), p_end), []).extend(points[pos])
-        return [self._paragraph(p_start, p_end, spans, placed[k])
-                for k, (p_start, p_end) in enumerate(paragraphs)]
+        return [
+            self._paragraph(p_start, p_end, spans, placed[k]) for k, (p_start, p_end) in enumerate(paragraphs)
+        ]
 
-    def _paragraph(self, p_start: int, p_end: int, spans: list[_Span],
-                   points: dict[int, list[Piece]]) -> list[Piece]:
+    def _paragraph(
+        self, p_start: int, p_end: int, spans: list[_Span], points: dict[int, list[Piece]]
+    ) -> list[Piece]:
         """One paragraph: spans crossing its edges are closed at its end and re-opened in the
         next."""
         inside = [s for s in spans if s.start < p_end and s.end > p_start]
-        bounds = sorted({p_start, p_end, *points,
-                         *(min(max(s.start, p_start), p_end) for s in inside),
-                         *(min(max(s.end, p_start), p_end) for s in inside)})
+        bounds = sorted(
+            {
+                p_start,
+                p_end,
+                *points,
+                *(min(max(s.start, p_start), p_end) for s in inside),
+                *(min(max(s.end, p_start), p_end) for s in inside),
+            }
+        )
         out: list[Piece] = []
         stack: list[_Span] = []
         for i, pos in enumerate(bounds):
             nxt = bounds[i + 1] if i + 1 < len(bounds) else None
-            active = [] if nxt is None else sorted(
-                (s for s in inside if s.start <= pos and s.end >= nxt),
-                key=lambda s: (s.start, -s.end, s.order))
+            active = (
+                []
+                if nxt is None
+                else sorted(
+                    (s for s in inside if s.start <= pos and s.end >= nxt),
+                    key=lambda s: (s.start, -s.end, s.order),
+                )
+            )
             keep = 0
             while keep < len(stack) and stack[keep] in active:
                 keep += 1
@@ -334,41 +382,65 @@ class _Page:
         }
 
     def _notes(self) -> list[dict[str, Any]]:
-        return [{"number": number, "severity": f.get("severity", "info"), "rule": f.get("rule", ""),
-                 "line": _int(f.get("line")), "column": _int(f.get("column")),
-                 "message": f.get("message", "")}
-                for number, f in enumerate(self.findings, 1)]
+        return [
+            {
+                "number": number,
+                "severity": f.get("severity", "info"),
+                "rule": f.get("rule", ""),
+                "line": _int(f.get("line")),
+                "column": _int(f.get("column")),
+                "message": f.get("message", ""),
+            }
+            for number, f in enumerate(self.findings, 1)
+        ]
 
     def _source_rows(self) -> list[dict[str, Any]]:
         rows = []
         for s in self.sources:
             sid = str(s.get("id"))
-            quotes = [q for q in self.quotes if q.get("kind") in QUOTED
-                      and isinstance(q.get("speaker"), Mapping)
-                      and str(q["speaker"].get("source_id")) == sid]
+            quotes = [
+                q
+                for q in self.quotes
+                if q.get("kind") in QUOTED
+                and isinstance(q.get("speaker"), Mapping)
+                and str(q["speaker"].get("source_id")) == sid
+            ]
             if s.get("anonymous"):
                 reason = s.get("anonymity_reason")
-                reason_text = (f"\u201c{reason.get('text', '')}\u201d"
-                               if isinstance(reason, Mapping) else "no reason given")
+                reason_text = (
+                    f"\u201c{reason.get('text', '')}\u201d"
+                    if isinstance(reason, Mapping)
+                    else "no reason given"
+                )
             else:
                 reason_text = "—"
             descriptor = s.get("descriptor")
-            rows.append({
-                "colour": self.colour[sid], "name": s.get("name", sid),
-                "description": s.get("description"), "type": s.get("type", ""),
-                "anonymous": bool(s.get("anonymous")),
-                "ground_rules": ", ".join(map(str, s.get("ground_rules") or [])) or "—",
-                "reason": reason_text,
-                "score": (f"{_int(descriptor.get('score'))} of 5" if isinstance(descriptor, Mapping)
-                          else "—"),
-                "quotes": len(quotes)})
+            rows.append(
+                {
+                    "colour": self.colour[sid],
+                    "name": s.get("name", sid),
+                    "description": s.get("description"),
+                    "type": s.get("type", ""),
+                    "anonymous": bool(s.get("anonymous")),
+                    "ground_rules": ", ".join(map(str, s.get("ground_rules") or [])) or "—",
+                    "reason": reason_text,
+                    "score": (
+                        f"{_int(descriptor.get('score'))} of 5" if isinstance(descriptor, Mapping) else "—"
+                    ),
+                    "quotes": len(quotes),
+                }
+            )
         return rows
 
     def render(self) -> str:
         return template("article.html.j2").render(
-            path=(self.report.get("document") or {}).get("path", ""), css=Markup(CSS),
-            header=self._header(), paragraphs=self._article(), notes=self._notes(),
-            sources=self._source_rows())
+            path=(self.report.get("document") or {}).get("path", ""),
+            css=Markup(CSS),
+            header=self._header(),
+            paragraphs=self._article(),
+            notes=self._notes(),
+            sources=self._source_rows(),
+        )
 
 
 def render_html(report: Report, source: str | Document) -> str:

@@ -63,12 +63,13 @@ def _one_line(text: object) -> str:
 def _finding_line(path: str, finding: Mapping[str, Any]) -> str:
     """``path:line:col: severity rule: message``."""
     where = f"{path}:{finding.get('line', '?')}:{finding.get('column', '?')}"
-    return (f"{where}: {_one_line(finding.get('severity', '?'))} "
-            f"{_one_line(finding.get('rule', '?'))}: {_one_line(finding.get('message', ''))}")
+    return (
+        f"{where}: {_one_line(finding.get('severity', '?'))} "
+        f"{_one_line(finding.get('rule', '?'))}: {_one_line(finding.get('message', ''))}"
+    )
 
 
-def render_junit(reports: Sequence[Report], *, fail_on: str = "error",
-                 errors: Iterable[str] = ()) -> str:
+def render_junit(reports: Sequence[Report], *, fail_on: str = "error", errors: Iterable[str] = ()) -> str:
     """JUnit XML for ``reports`` (one per article) and the input ``errors`` (one-line
     ``"path: reason"`` strings); findings at or above ``fail_on`` are failures."""
     check_fail_on(fail_on)
@@ -86,10 +87,14 @@ def render_junit(reports: Sequence[Report], *, fail_on: str = "error",
             line = _finding_line(path, finding)
             if at_or_above(str(finding.get("severity")), fail_on):
                 rule = _one_line(finding.get("rule", "unknown"))
-                failure = ET.SubElement(case, "failure", {
-                    "message": f"{rule}: {_one_line(finding.get('message', ''))}",
-                    "type": rule,
-                })
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    {
+                        "message": f"{rule}: {_one_line(finding.get('message', ''))}",
+                        "type": rule,
+                    },
+                )
                 failure.text = line
                 failures += 1
             else:

@@ -92,12 +92,14 @@ def _row(cells: Iterable[object]) -> str:
 
 def _summary_table(reports: Sequence[Report], errors: list[str]) -> list[str]:
     summary = run_summary(reports, errors=errors)
-    anonymous = sum(int((r.get("summary") or {}).get("quotes_from_anonymous", 0) or 0)
-                    for r in reports)
+    anonymous = sum(int((r.get("summary") or {}).get("quotes_from_anonymous", 0) or 0) for r in reports)
     header = ["files", "quotations", "attributed", "anonymous share", "errors", "warnings", "info"]
-    row: list[object] = [summary["checked"], summary["quotes"],
-                         _percent(summary["attributed"], summary["quotes"]),
-                         _percent(anonymous, summary["quotes"])]
+    row: list[object] = [
+        summary["checked"],
+        summary["quotes"],
+        _percent(summary["attributed"], summary["quotes"]),
+        _percent(anonymous, summary["quotes"]),
+    ]
     row += [summary["findings"][s] for s in SEVERITIES]
     if errors:
         header.append("input errors")
@@ -109,8 +111,16 @@ def _findings_table(findings: Sequence[Mapping[str, Any]]) -> list[str]:
     lines = [_row(["line:col", "severity", "rule", "message"]), _row(["---"] * 4)]
     for f in findings:
         where = f"{f.get('line', '?')}:{f.get('column', '?')}"
-        lines.append(_row([escape_text(where), escape_text(f.get("severity", "?")),
-                           escape_text(f.get("rule", "?")), escape_text(f.get("message", ""))]))
+        lines.append(
+            _row(
+                [
+                    escape_text(where),
+                    escape_text(f.get("severity", "?")),
+                    escape_text(f.get("rule", "?")),
+                    escape_text(f.get("message", "")),
+                ]
+            )
+        )
     return lines
 
 
@@ -123,8 +133,10 @@ def _anonymous_source(source: Mapping[str, Any]) -> str:
         shown = f"“{escape_text(reason['text'])}” ({where})"
     else:
         shown = "no reason given"
-    return (f"- **{escape_text(source.get('name', '?'))}** ({escape_text(source.get('id', '?'))}): "
-            f"ground rules: {', '.join(rules) if rules else 'none stated'}; reason: {shown}")
+    return (
+        f"- **{escape_text(source.get('name', '?'))}** ({escape_text(source.get('id', '?'))}): "
+        f"ground rules: {', '.join(rules) if rules else 'none stated'}; reason: {shown}"
+    )
 
 
 def render_markdown(reports: Sequence[Report], *, errors: Iterable[str] = ()) -> str:
@@ -148,9 +160,14 @@ def render_markdown(reports: Sequence[Report], *, errors: Iterable[str] = ()) ->
         lines += ["", "### Input errors", ""]
         for line in error_lines:
             path, reason = split_error(line)
-            lines.append(f"- {escape_text(path)}: {escape_text(reason)}" if path is not None
-                         else f"- {escape_text(reason)}")
+            lines.append(
+                f"- {escape_text(path)}: {escape_text(reason)}"
+                if path is not None
+                else f"- {escape_text(reason)}"
+            )
     if quiet:
-        lines += ["", f"{quiet} {'file' if quiet == 1 else 'files'} with no findings and no "
-                      "anonymous sources."]
+        lines += [
+            "",
+            f"{quiet} {'file' if quiet == 1 else 'files'} with no findings and no anonymous sources.",
+        ]
     return "\n".join(lines) + "\n"

@@ -96,8 +96,9 @@ def _count(report: Report, key: str) -> int:
     return int(value) if isinstance(value, (int, float)) else 0
 
 
-def run_summary(reports: Sequence[Report], *, errors: Iterable[str] = (),
-                fail_on: str = "error") -> dict[str, Any]:
+def run_summary(
+    reports: Sequence[Report], *, errors: Iterable[str] = (), fail_on: str = "error"
+) -> dict[str, Any]:
     """The summary of a run over ``reports`` (one per article) and the input ``errors``.
 
     ``files`` is every input named (checked + input errors); ``quotes`` and ``attributed`` add up
@@ -134,8 +135,9 @@ def run_summary(reports: Sequence[Report], *, errors: Iterable[str] = (),
 # -- the run document ---------------------------------------------------------------------------
 
 
-def build_run(reports: Sequence[Report], *, errors: Iterable[str] = (),
-              fail_on: str = "error") -> dict[str, Any]:
+def build_run(
+    reports: Sequence[Report], *, errors: Iterable[str] = (), fail_on: str = "error"
+) -> dict[str, Any]:
     """The run document as a dict (see the module docstring); the reports are included as
     given, so each one should already validate against ``schemas/report.schema.json``."""
     error_lines = list(errors)
@@ -152,8 +154,7 @@ def build_run(reports: Sequence[Report], *, errors: Iterable[str] = (),
     }
 
 
-def render_run_json(reports: Sequence[Report], *, errors: Iterable[str] = (),
-                    fail_on: str = "error") -> str:
+def render_run_json(reports: Sequence[Report], *, errors: Iterable[str] = (), fail_on: str = "error") -> str:
     """The run document for ``reports`` and the input ``errors`` (one-line ``"path: reason"``
     strings), pretty-printed with a trailing newline, non-ASCII text kept as is."""
     doc = build_run(reports, errors=errors, fail_on=fail_on)
@@ -195,10 +196,12 @@ def _validator() -> Any:
     run_schema = load_run_schema()
     report_schema = load_report_schema()
     registry: Registry = Registry().with_resources(
-        (schema["$id"], Resource.from_contents(schema)) for schema in (run_schema, report_schema))
+        (schema["$id"], Resource.from_contents(schema)) for schema in (run_schema, report_schema)
+    )
     Draft202012Validator.check_schema(run_schema)
-    return Draft202012Validator(run_schema, registry=registry,
-                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(
+        run_schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
 
 
 def iter_run_errors(doc: Any) -> list[str]:

@@ -90,14 +90,27 @@ def _pascal(rule_id: str) -> str:
 
 def _help_markdown(rule: Rule) -> str:
     """The rule's help as Markdown: why, basis, an example that fires, a near miss, options."""
-    lines = [rule.summary, "", f"**Why.** {rule.rationale}", "", f"**Basis.** {rule.basis}", "",
-             f"**Fires:** {rule.fires}", "", f"**Does not fire:** {rule.passes}", "",
-             f"**Default severity:** {rule.severity}."]
+    lines = [
+        rule.summary,
+        "",
+        f"**Why.** {rule.rationale}",
+        "",
+        f"**Basis.** {rule.basis}",
+        "",
+        f"**Fires:** {rule.fires}",
+        "",
+        f"**Does not fire:** {rule.passes}",
+        "",
+        f"**Default severity:** {rule.severity}.",
+    ]
     if rule.options:
         lines += ["", "**Options:**", ""]
         for o in rule.options:
-            bounds = [f"{sign} {value:g}" for sign, value in ((">=", o.minimum), ("<=", o.maximum))
-                      if value is not None]
+            bounds = [
+                f"{sign} {value:g}"
+                for sign, value in ((">=", o.minimum), ("<=", o.maximum))
+                if value is not None
+            ]
             kind = ", ".join([o.type.__name__, f"default `{o.default}`"] + bounds)
             lines.append(f"- `{o.name}` ({kind}): {o.description}")
     lines += ["", f"[Rule documentation]({DOCS_URI}rules.md#{rule.id})"]
@@ -163,8 +176,12 @@ class LineAnchors:
         """Every mapping nested in ``value`` that has a sane start, line and column."""
         if isinstance(value, Mapping):
             start, line, column = value.get("start"), value.get("line"), value.get("column")
-            if (all(isinstance(v, int) and not isinstance(v, bool) for v in (start, line, column))
-                    and line >= 1 and column >= 1 and start >= column - 1):
+            if (
+                all(isinstance(v, int) and not isinstance(v, bool) for v in (start, line, column))
+                and line >= 1
+                and column >= 1
+                and start >= column - 1
+            ):
                 yield value
             for child in value.values():
                 if isinstance(child, (Mapping, list)):
@@ -267,17 +284,20 @@ def render_sarif(reports: Sequence[Report], *, errors: Iterable[str] = ()) -> st
             message = str(finding.get("message", "")) or rule_id
             digest = finding_fingerprint(rule_id, path, message)
             seen[digest] = seen.get(digest, 0) + 1
-            properties = {k: finding[k] for k in ("quote_id", "source_id", "start", "end")
-                          if k in finding}
+            properties = {k: finding[k] for k in ("quote_id", "source_id", "start", "end") if k in finding}
             result: dict[str, Any] = {
                 "ruleId": rule_id,
                 "ruleIndex": rule_index[rule_id],
                 "level": LEVELS.get(str(finding.get("severity")), "error"),
                 "message": {"text": message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": _location(uri, base, artifact_index[path]),
-                    "region": _region(finding, anchors),
-                }}],
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": _location(uri, base, artifact_index[path]),
+                            "region": _region(finding, anchors),
+                        }
+                    }
+                ],
                 "partialFingerprints": {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"},
             }
             if properties:
@@ -298,19 +318,28 @@ def render_sarif(reports: Sequence[Report], *, errors: Iterable[str] = ()) -> st
         notifications.append(notification)
 
     run: dict[str, Any] = {
-        "tool": {"driver": {
-            "name": "quotecheck",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "informationUri": INFORMATION_URI,
-            "rules": rules,
-        }},
-        "invocations": [{
-            "executionSuccessful": not notifications,
-            "toolExecutionNotifications": notifications,
-        }],
-        "originalUriBaseIds": {SRCROOT: {"description": {
-            "text": "The directory quotecheck ran in; relative article paths are relative to it."}}},
+        "tool": {
+            "driver": {
+                "name": "quotecheck",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": rules,
+            }
+        },
+        "invocations": [
+            {
+                "executionSuccessful": not notifications,
+                "toolExecutionNotifications": notifications,
+            }
+        ],
+        "originalUriBaseIds": {
+            SRCROOT: {
+                "description": {
+                    "text": "The directory quotecheck ran in; relative article paths are relative to it."
+                }
+            }
+        },
         "artifacts": artifacts,
         "results": results,
         "columnKind": "unicodeCodePoints",

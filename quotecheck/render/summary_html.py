@@ -46,9 +46,14 @@ __all__ = ["render_summary_html"]
 Summary = Mapping[str, Any]
 
 BLUE, ORANGE, GREY = "#1f6fb2", "#c2571a", "#8a8a8a"
-TYPE_COLOURS = {"named_person": "#1f6fb2", "named_organization": "#4c9bd6",
-                "anonymous_individual": "#c2571a", "anonymous_group": "#e39a5b",
-                "document": "#5b8c3a", "unknown": "#8a8a8a"}
+TYPE_COLOURS = {
+    "named_person": "#1f6fb2",
+    "named_organization": "#4c9bd6",
+    "anonymous_individual": "#c2571a",
+    "anonymous_group": "#e39a5b",
+    "document": "#5b8c3a",
+    "unknown": "#8a8a8a",
+}
 WIDTH = 480  # chart viewBox width: on a 390 px phone the text stays about 10 px high
 FONT = 13
 
@@ -112,13 +117,13 @@ SCRIPT = """
 """
 
 
-
 def _num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 # ----------------------------------------------------------------------------- charts
 # Each chart is a dict of marks with their coordinates, written by templates/summary.html.j2.
+
 
 def _bars(title: str, rows: Sequence[tuple[str, Sequence[tuple[int, str, str]]]]) -> dict[str, Any]:
     """Horizontal (stacked) bars: ``rows`` of (label, [(value, colour, series name), ...])."""
@@ -133,15 +138,39 @@ def _bars(title: str, rows: Sequence[tuple[str, Sequence[tuple[int, str, str]]]]
         for value, colour, series in parts:
             w = plot_w * value / top
             if value:
-                rects.append({"x": _num(x), "y": _num(y), "width": _num(max(w, 1)),
-                              "height": _num(bar_h), "colour": colour, "value": value,
-                              "series": series})
+                rects.append(
+                    {
+                        "x": _num(x),
+                        "y": _num(y),
+                        "width": _num(max(w, 1)),
+                        "height": _num(bar_h),
+                        "colour": colour,
+                        "value": value,
+                        "series": series,
+                    }
+                )
             x += w
-        shown.append({"label": label, "short": clip(label, 27), "y": _num(y + bar_h - 3),
-                      "rects": rects, "total_x": _num(x + 5), "total": sum(v for v, _, _ in parts)})
-    return {"kind": "bars", "title": title, "width": WIDTH, "height": _num(12 + len(rows) * row_h),
-            "font": FONT, "label_x": _num(label_w - 6), "axis_x": _num(label_w),
-            "axis_y": _num(8 + len(rows) * row_h), "rows": shown}
+        shown.append(
+            {
+                "label": label,
+                "short": clip(label, 27),
+                "y": _num(y + bar_h - 3),
+                "rects": rects,
+                "total_x": _num(x + 5),
+                "total": sum(v for v, _, _ in parts),
+            }
+        )
+    return {
+        "kind": "bars",
+        "title": title,
+        "width": WIDTH,
+        "height": _num(12 + len(rows) * row_h),
+        "font": FONT,
+        "label_x": _num(label_w - 6),
+        "axis_x": _num(label_w),
+        "axis_y": _num(8 + len(rows) * row_h),
+        "rows": shown,
+    }
 
 
 def _timeline_chart(timeline: Mapping[str, Any]) -> dict[str, Any]:
@@ -157,20 +186,41 @@ def _timeline_chart(timeline: Mapping[str, Any]) -> dict[str, Any]:
     def y(share: float) -> float:
         return top + plot_h * (1 - share)
 
-    ticks = [{"x1": _num(left), "x2": _num(WIDTH - right), "y": _num(y(tick)),
-              "stroke": "#999" if tick == 0 else "#e4e4e4", "label_x": _num(left - 5),
-              "label_y": _num(y(tick) + 4), "label": percent(tick)}
-             for tick in (0, 0.25, 0.5, 0.75, 1)]
+    ticks = [
+        {
+            "x1": _num(left),
+            "x2": _num(WIDTH - right),
+            "y": _num(y(tick)),
+            "stroke": "#999" if tick == 0 else "#e4e4e4",
+            "label_x": _num(left - 5),
+            "label_y": _num(y(tick) + 4),
+            "label": percent(tick),
+        }
+        for tick in (0, 0.25, 0.5, 0.75, 1)
+    ]
     every = max(1, math.ceil(n / 6))
-    labels = [{"x": _num(x(i)), "y": _num(height - bottom + 18), "period": p["period"]}
-              for i, p in enumerate(periods) if i % every == 0]
+    labels = [
+        {"x": _num(x(i)), "y": _num(height - bottom + 18), "period": p["period"]}
+        for i, p in enumerate(periods)
+        if i % every == 0
+    ]
     series = (
-        ("quotations from anonymous sources", BLUE,
-         lambda p: (p["anonymous_share"], f'{p["quotations_from_anonymous"]} of '
-                                          f'{p["quotations"]} quotations')),
-        ("articles with an anonymous source", ORANGE,
-         lambda p: (p["articles_with_anonymous"]["share"],
-                    f'{p["articles_with_anonymous"]["count"]} of {p["articles"]} articles')),
+        (
+            "quotations from anonymous sources",
+            BLUE,
+            lambda p: (
+                p["anonymous_share"],
+                f"{p['quotations_from_anonymous']} of {p['quotations']} quotations",
+            ),
+        ),
+        (
+            "articles with an anonymous source",
+            ORANGE,
+            lambda p: (
+                p["articles_with_anonymous"]["share"],
+                f"{p['articles_with_anonymous']['count']} of {p['articles']} articles",
+            ),
+        ),
     )
     lines = []
     for name, colour, value in series:
@@ -181,14 +231,28 @@ def _timeline_chart(timeline: Mapping[str, Any]) -> dict[str, Any]:
                 pen_up = True
                 continue
             share, detail = value(p)
-            path.append(f'{"M" if pen_up else "L"}{_num(x(i))} {_num(y(share))}')
+            path.append(f"{'M' if pen_up else 'L'}{_num(x(i))} {_num(y(share))}")
             pen_up = False
-            points.append({"x": _num(x(i)), "y": _num(y(share)), "period": p["period"],
-                           "share": percent(share), "detail": detail})
+            points.append(
+                {
+                    "x": _num(x(i)),
+                    "y": _num(y(share)),
+                    "period": p["period"],
+                    "share": percent(share),
+                    "detail": detail,
+                }
+            )
         lines.append({"name": name, "colour": colour, "path": " ".join(path), "points": points})
-    return {"kind": "timeline", "title": f"Anonymous sourcing by {timeline['unit']}",
-            "width": WIDTH, "height": _num(height), "font": FONT, "ticks": ticks,
-            "labels": labels, "lines": lines}
+    return {
+        "kind": "timeline",
+        "title": f"Anonymous sourcing by {timeline['unit']}",
+        "width": WIDTH,
+        "height": _num(height),
+        "font": FONT,
+        "ticks": ticks,
+        "labels": labels,
+        "lines": lines,
+    }
 
 
 def _charts(summary: Summary) -> list[dict[str, Any]]:
@@ -198,45 +262,75 @@ def _charts(summary: Summary) -> list[dict[str, Any]]:
     figures: list[dict[str, Any]] = []
     undated = f" {timeline['undated']} articles have no date." if timeline["undated"] else ""
     if timeline["periods"]:
-        figures.append({
-            "title": "Anonymous sourcing over time", "chart": _timeline_chart(timeline),
-            "caption": f"Share per {timeline['unit']}; a gap is a {timeline['unit']} without "
-                       "articles." + undated,
-            "legend": [("quotations from anonymous sources", BLUE),
-                       ("articles with an anonymous source", ORANGE)]})
+        figures.append(
+            {
+                "title": "Anonymous sourcing over time",
+                "chart": _timeline_chart(timeline),
+                "caption": f"Share per {timeline['unit']}; a gap is a {timeline['unit']} without "
+                "articles." + undated,
+                "legend": [
+                    ("quotations from anonymous sources", BLUE),
+                    ("articles with an anonymous source", ORANGE),
+                ],
+            }
+        )
     else:
-        figures.append({"title": "Anonymous sourcing over time",
-                        "note": f"No article has a date in its front matter or metadata.{undated}"})
-    figures.append({
-        "title": "Sources by type",
-        "chart": _bars("Sources by type", [(t.replace("_", " "), [(totals["sources_by_type"][t],
-                                                                  TYPE_COLOURS[t], "sources")])
-                                           for t in SOURCE_TYPES]),
-        "caption": f"{totals['sources']} sources in {totals['articles']} articles; named sources "
-                   "are counted once per article."})
+        figures.append(
+            {
+                "title": "Anonymous sourcing over time",
+                "note": f"No article has a date in its front matter or metadata.{undated}",
+            }
+        )
+    figures.append(
+        {
+            "title": "Sources by type",
+            "chart": _bars(
+                "Sources by type",
+                [
+                    (t.replace("_", " "), [(totals["sources_by_type"][t], TYPE_COLOURS[t], "sources")])
+                    for t in SOURCE_TYPES
+                ],
+            ),
+            "caption": f"{totals['sources']} sources in {totals['articles']} articles; named sources "
+            "are counted once per article.",
+        }
+    )
     groups = [g for g in summary["groups"] if g["anonymous_sources"]]
     if groups:
         groups.sort(key=lambda g: (-g["anonymous_sources"], _group_name(g["key"])))
         shown = groups[:30]
-        more = f" The 30 groups with the most anonymous sources of {len(groups)}." \
-            if len(groups) > 30 else ""
-        figures.append({
-            "title": "Is anonymity explained?",
-            "chart": _bars("Anonymous sources with and without a stated reason",
-                           [(_group_name(g["key"]),
-                             [(g["anonymous_with_reason"], BLUE, "with a reason"),
-                              (g["anonymous_without_reason"], ORANGE, "without a reason")])
-                            for g in shown]),
-            "caption": "Anonymous sources per group." + more,
-            "legend": [("reason stated", BLUE), ("no reason stated", ORANGE)]})
+        more = f" The 30 groups with the most anonymous sources of {len(groups)}." if len(groups) > 30 else ""
+        figures.append(
+            {
+                "title": "Is anonymity explained?",
+                "chart": _bars(
+                    "Anonymous sources with and without a stated reason",
+                    [
+                        (
+                            _group_name(g["key"]),
+                            [
+                                (g["anonymous_with_reason"], BLUE, "with a reason"),
+                                (g["anonymous_without_reason"], ORANGE, "without a reason"),
+                            ],
+                        )
+                        for g in shown
+                    ],
+                ),
+                "caption": "Anonymous sources per group." + more,
+                "legend": [("reason stated", BLUE), ("no reason stated", ORANGE)],
+            }
+        )
     by_rule = sorted(totals["findings"]["by_rule"].items(), key=lambda kv: (-kv[1], kv[0]))
     if by_rule:
-        figures.append({
-            "title": "Findings by rule",
-            "chart": _bars("Findings by rule", [(rule, [(n, GREY, "findings")]) for rule, n in by_rule]),
-            "caption": f"{sum(totals['findings']['by_severity'].values())} findings: "
-                       + ", ".join(f"{n} {s}" for s, n in totals["findings"]["by_severity"].items())
-                       + "."})
+        figures.append(
+            {
+                "title": "Findings by rule",
+                "chart": _bars("Findings by rule", [(rule, [(n, GREY, "findings")]) for rule, n in by_rule]),
+                "caption": f"{sum(totals['findings']['by_severity'].values())} findings: "
+                + ", ".join(f"{n} {s}" for s, n in totals["findings"]["by_severity"].items())
+                + ".",
+            }
+        )
     else:
         figures.append({"title": "Findings by rule", "note": "No findings."})
     return figures
@@ -244,12 +338,14 @@ def _charts(summary: Summary) -> list[dict[str, Any]]:
 
 # ----------------------------------------------------------------------------- tables
 
+
 def _group_name(key: Mapping[str, str]) -> str:
     return ", ".join(key.values())
 
 
-def _table(caption: str, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]],
-           note: str = "") -> dict[str, Any]:
+def _table(
+    caption: str, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]], note: str = ""
+) -> dict[str, Any]:
     """A sortable table. ``columns`` are (header, kind): ``n`` a number (a cell is an int or a
     ``(shown, value)`` pair), ``k`` a short key kept on one line (a date, a group value),
     ``t`` free text (names, titles) that wraps."""
@@ -274,56 +370,126 @@ def _groups_table(summary: Summary) -> list[dict[str, Any]]:
     if not summary["by"]:
         return []
     columns = [(f, "k") for f in summary["by"]] + [
-        (h, "n") for h in ("articles", "quotations", "attributed", "named sources",
-                           "anonymous sources", "quotations from anonymous",
-                           "articles with anonymous", "anonymous with reason",
-                           "anonymous without reason", "vague descriptors")]
-    rows = [[*(g["key"][f] for f in summary["by"]), g["articles"], g["quotations"],
-             _share_cell(g["attributed_share"]), g["named_sources"], g["anonymous_sources"],
-             _share_cell(g["anonymous_share"]), _share_cell(g["articles_with_anonymous"]["share"]),
-             g["anonymous_with_reason"], g["anonymous_without_reason"], g["vague_descriptors"]]
-            for g in summary["groups"]]
+        (h, "n")
+        for h in (
+            "articles",
+            "quotations",
+            "attributed",
+            "named sources",
+            "anonymous sources",
+            "quotations from anonymous",
+            "articles with anonymous",
+            "anonymous with reason",
+            "anonymous without reason",
+            "vague descriptors",
+        )
+    ]
+    rows = [
+        [
+            *(g["key"][f] for f in summary["by"]),
+            g["articles"],
+            g["quotations"],
+            _share_cell(g["attributed_share"]),
+            g["named_sources"],
+            g["anonymous_sources"],
+            _share_cell(g["anonymous_share"]),
+            _share_cell(g["articles_with_anonymous"]["share"]),
+            g["anonymous_with_reason"],
+            g["anonymous_without_reason"],
+            g["vague_descriptors"],
+        ]
+        for g in summary["groups"]
+    ]
     return [_table("By " + ", ".join(summary["by"]), columns, rows)]
 
 
 def _capped(items: Sequence[Any], max_rows: int, what: str) -> tuple[Sequence[Any], str]:
     if len(items) <= max_rows:
         return items, ""
-    return items[:max_rows], (f"The first {max_rows} of {len(items)} {what}; "
-                              f"quotecheck summarize --format csv --table {what} lists them all.")
+    return items[:max_rows], (
+        f"The first {max_rows} of {len(items)} {what}; "
+        f"quotecheck summarize --format csv --table {what} lists them all."
+    )
 
 
 def _sources_tables(summary: Summary, max_rows: int) -> list[dict[str, Any]]:
     out = []
     if summary["top_sources"]:
-        out.append(_table("Most-quoted named sources",
-                          [("source", "t"), ("quotations", "n"), ("articles", "n")],
-                          [[s["name"], s["quotations"], s["articles"]]
-                           for s in summary["top_sources"]],
-                          "Merged across articles by name."))
+        out.append(
+            _table(
+                "Most-quoted named sources",
+                [("source", "t"), ("quotations", "n"), ("articles", "n")],
+                [[s["name"], s["quotations"], s["articles"]] for s in summary["top_sources"]],
+                "Merged across articles by name.",
+            )
+        )
     anonymous = [s for s in summary["sources"] if s["anonymous"]]
     if anonymous:
         shown, note = _capped(anonymous, max_rows, "sources")
-        out.append(_table(
-            "Anonymous sources",
-            [("descriptor", "t"), ("type", "k"), ("quotations", "n"), ("article", "t"),
-             ("ground rules", "t"), ("reason given", "t"), ("vague", "k")],
-            [[s["name"], s["type"].replace("_", " "), s["quotations"], s["first_article"],
-              ", ".join(g.replace("_", " ") for g in s["ground_rules"]),
-              s["anonymity_reason"] or "", "vague" if s["vague"] else ""] for s in shown],
-            note))
+        out.append(
+            _table(
+                "Anonymous sources",
+                [
+                    ("descriptor", "t"),
+                    ("type", "k"),
+                    ("quotations", "n"),
+                    ("article", "t"),
+                    ("ground rules", "t"),
+                    ("reason given", "t"),
+                    ("vague", "k"),
+                ],
+                [
+                    [
+                        s["name"],
+                        s["type"].replace("_", " "),
+                        s["quotations"],
+                        s["first_article"],
+                        ", ".join(g.replace("_", " ") for g in s["ground_rules"]),
+                        s["anonymity_reason"] or "",
+                        "vague" if s["vague"] else "",
+                    ]
+                    for s in shown
+                ],
+                note,
+            )
+        )
     return out
 
 
 def _articles_table(summary: Summary, max_rows: int) -> dict[str, Any]:
     shown, note = _capped(summary["articles"], max_rows, "articles")
-    columns = [("article", "t"), ("date", "k"), *((f, "k") for f in summary["by"]),
-               *((h, "n") for h in ("quotations", "named", "anonymous", "from anonymous",
-                                    "anonymous without reason", "errors", "warnings"))]
-    rows = [[a["title"] or a["path"], a["date"] or "", *(a["key"][f] for f in summary["by"]),
-             a["quotations"], a["named_sources"], a["anonymous_sources"],
-             _share_cell(a["anonymous_share"]), a["anonymous_without_reason"],
-             a["findings"]["error"], a["findings"]["warning"]] for a in shown]
+    columns = [
+        ("article", "t"),
+        ("date", "k"),
+        *((f, "k") for f in summary["by"]),
+        *(
+            (h, "n")
+            for h in (
+                "quotations",
+                "named",
+                "anonymous",
+                "from anonymous",
+                "anonymous without reason",
+                "errors",
+                "warnings",
+            )
+        ),
+    ]
+    rows = [
+        [
+            a["title"] or a["path"],
+            a["date"] or "",
+            *(a["key"][f] for f in summary["by"]),
+            a["quotations"],
+            a["named_sources"],
+            a["anonymous_sources"],
+            _share_cell(a["anonymous_share"]),
+            a["anonymous_without_reason"],
+            a["findings"]["error"],
+            a["findings"]["warning"],
+        ]
+        for a in shown
+    ]
     return _table("Articles", columns, rows, note)
 
 
@@ -332,27 +498,40 @@ def _cards(totals: Mapping[str, Any]) -> list[tuple[str, str]]:
     cards = [
         (str(totals["articles"]), "articles"),
         (str(totals["quotations"]), f"quotations, {percent(totals['attributed_share'])} attributed"),
-        (percent(totals["anonymous_share"]),
-         f"of quotations from anonymous sources ({totals['quotations_from_anonymous']})"),
-        (percent(totals["articles_with_anonymous"]["share"]),
-         f"of articles have an anonymous source ({totals['articles_with_anonymous']['count']})"),
-        (f"{totals['anonymous_without_reason']} of {totals['anonymous_sources']}",
-         "anonymous sources without a stated reason"),
+        (
+            percent(totals["anonymous_share"]),
+            f"of quotations from anonymous sources ({totals['quotations_from_anonymous']})",
+        ),
+        (
+            percent(totals["articles_with_anonymous"]["share"]),
+            f"of articles have an anonymous source ({totals['articles_with_anonymous']['count']})",
+        ),
+        (
+            f"{totals['anonymous_without_reason']} of {totals['anonymous_sources']}",
+            "anonymous sources without a stated reason",
+        ),
         (str(totals["vague_descriptors"]), "vague descriptors (\u201ca source said\u201d)"),
     ]
-    rules = ", ".join(f"{n} {g.replace('_', ' ')}" for g in GROUND_RULES
-                      if (n := totals["ground_rules"][g]))
+    rules = ", ".join(f"{n} {g.replace('_', ' ')}" for g in GROUND_RULES if (n := totals["ground_rules"][g]))
     if rules:
         cards.append((str(sum(totals["ground_rules"].values())), f"ground rules: {rules}"))
     return cards
 
 
-def render_summary_html(summary: Summary, *, title: str = "Sourcing summary",
-                        max_rows: int = 500) -> str:
+def render_summary_html(summary: Summary, *, title: str = "Sourcing summary", max_rows: int = 500) -> str:
     """The summary as one self-contained HTML page (see the module doc)."""
     grouped = f", grouped by {', '.join(summary['by'])}" if summary["by"] else ""
     return template("summary.html.j2").render(
-        title=title, css=Markup(CSS), script=Markup(SCRIPT), articles=summary["totals"]["articles"],
-        grouped=grouped, cards=_cards(summary["totals"]), figures=_charts(summary),
-        tables=[*_groups_table(summary), *_sources_tables(summary, max_rows),
-                _articles_table(summary, max_rows)])
+        title=title,
+        css=Markup(CSS),
+        script=Markup(SCRIPT),
+        articles=summary["totals"]["articles"],
+        grouped=grouped,
+        cards=_cards(summary["totals"]),
+        figures=_charts(summary),
+        tables=[
+            *_groups_table(summary),
+            *_sources_tables(summary, max_rows),
+            _articles_table(summary, max_rows),
+        ],
+    )

@@ -38,14 +38,17 @@ Summary = Mapping[str, Any]
 
 # ----------------------------------------------------------------------------- markdown
 
+
 def percent(share: float) -> str:
     """A share (0.3333) as a whole percentage (\"33%\")."""
     return f"{share:.0%}"
 
 
 def _md_table(header: Sequence[str], rows: Iterable[Sequence[object]], align: str) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |",
-             "| " + " | ".join("---:" if a == "r" else "---" for a in align) + " |"]
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "| " + " | ".join("---:" if a == "r" else "---" for a in align) + " |",
+    ]
     lines += ["| " + " | ".join(escape_text(c) for c in row) + " |" for row in rows]
     return lines
 
@@ -56,38 +59,65 @@ def _group_label(key: Mapping[str, str]) -> str:
 
 def render_summary_markdown(summary: Summary) -> str:
     """The summary as Markdown tables (for a pull-request comment or a report)."""
+
     def row(name: str, c: Mapping[str, Any]) -> list[object]:
-        return [name, c["articles"], c["quotations"], percent(c["attributed_share"]),
-                c["named_sources"], c["anonymous_sources"], percent(c["anonymous_share"]),
-                percent(c["articles_with_anonymous"]["share"]), c["anonymous_without_reason"],
-                c["vague_descriptors"]]
+        return [
+            name,
+            c["articles"],
+            c["quotations"],
+            percent(c["attributed_share"]),
+            c["named_sources"],
+            c["anonymous_sources"],
+            percent(c["anonymous_share"]),
+            percent(c["articles_with_anonymous"]["share"]),
+            c["anonymous_without_reason"],
+            c["vague_descriptors"],
+        ]
 
     totals = summary["totals"]
     lines = ["# Sourcing summary", ""]
     lines += _md_table(
-        ["", "articles", "quotations", "attributed", "named sources", "anonymous sources",
-         "quotations from anonymous", "articles with anonymous", "anonymous without reason",
-         "vague descriptors"],
+        [
+            "",
+            "articles",
+            "quotations",
+            "attributed",
+            "named sources",
+            "anonymous sources",
+            "quotations from anonymous",
+            "articles with anonymous",
+            "anonymous without reason",
+            "vague descriptors",
+        ],
         [row("all", totals)] + [row(_group_label(g["key"]), g) for g in summary["groups"]],
-        "l" + "r" * 9)
-    lines += [""] + _md_table(["source type", "sources"],
-                              [[t.replace("_", " "), totals["sources_by_type"][t]]
-                               for t in SOURCE_TYPES], "lr")
-    lines += [""] + _md_table(["ground rule", "anonymous sources"],
-                              [[g.replace("_", " "), totals["ground_rules"][g]]
-                               for g in GROUND_RULES], "lr")
+        "l" + "r" * 9,
+    )
+    lines += [""] + _md_table(
+        ["source type", "sources"],
+        [[t.replace("_", " "), totals["sources_by_type"][t]] for t in SOURCE_TYPES],
+        "lr",
+    )
+    lines += [""] + _md_table(
+        ["ground rule", "anonymous sources"],
+        [[g.replace("_", " "), totals["ground_rules"][g]] for g in GROUND_RULES],
+        "lr",
+    )
     by_rule = totals["findings"]["by_rule"]
     if by_rule:
-        lines += [""] + _md_table(["rule", "findings"],
-                                  sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])), "lr")
+        lines += [""] + _md_table(
+            ["rule", "findings"], sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])), "lr"
+        )
     if summary["top_sources"]:
-        lines += [""] + _md_table(["most-quoted named source", "quotations", "articles"],
-                                  [[s["name"], s["quotations"], s["articles"]]
-                                   for s in summary["top_sources"]], "lrr")
+        lines += [""] + _md_table(
+            ["most-quoted named source", "quotations", "articles"],
+            [[s["name"], s["quotations"], s["articles"]] for s in summary["top_sources"]],
+            "lrr",
+        )
     return "\n".join(lines) + "\n"
 
 
 # ----------------------------------------------------------------------------- csv
+
 
 def _cell(value: object) -> object:
     if value is None:
@@ -102,20 +132,45 @@ def _cell(value: object) -> object:
 
 
 def _sources_table(summary: Summary) -> tuple[list[str], list[list[object]]]:
-    header = ["name", "type", "anonymous", "quotations", "articles", "first_article",
-              "ground_rules", "anonymity_reason", "vague"]
+    header = [
+        "name",
+        "type",
+        "anonymous",
+        "quotations",
+        "articles",
+        "first_article",
+        "ground_rules",
+        "anonymity_reason",
+        "vague",
+    ]
     return header, [[s[h] for h in header] for s in summary["sources"]]
 
 
 def _articles_table(summary: Summary) -> tuple[list[str], list[list[object]]]:
     by = list(summary["by"])
-    counts = ["quotations", "attributed", "sources", "named_sources", "anonymous_sources",
-              "quotations_from_anonymous", "anonymous_share", "anonymous_without_reason",
-              "vague_descriptors"]
+    counts = [
+        "quotations",
+        "attributed",
+        "sources",
+        "named_sources",
+        "anonymous_sources",
+        "quotations_from_anonymous",
+        "anonymous_share",
+        "anonymous_without_reason",
+        "vague_descriptors",
+    ]
     header = ["path", "title", "date", *by, *counts, *(f"findings_{s}" for s in SEVERITIES)]
-    rows = [[a["path"], a["title"], a["date"], *(a["key"][f] for f in by),
-             *(a[c] for c in counts), *(a["findings"][s] for s in SEVERITIES)]
-            for a in summary["articles"]]
+    rows = [
+        [
+            a["path"],
+            a["title"],
+            a["date"],
+            *(a["key"][f] for f in by),
+            *(a[c] for c in counts),
+            *(a["findings"][s] for s in SEVERITIES),
+        ]
+        for a in summary["articles"]
+    ]
     return header, rows
 
 
@@ -123,20 +178,43 @@ def _groups_table(summary: Summary) -> tuple[list[str], list[list[object]]]:
     by = list(summary["by"]) or ["group"]
     groups = summary["groups"] if summary["by"] else [dict(summary["totals"], key={"group": "all"})]
     rules = sorted(summary["totals"]["findings"]["by_rule"])
-    counts = ["articles", "quotations", "attributed", "attributed_share", "sources",
-              "named_sources", "anonymous_sources", "quotations_from_anonymous",
-              "anonymous_share"]
+    counts = [
+        "articles",
+        "quotations",
+        "attributed",
+        "attributed_share",
+        "sources",
+        "named_sources",
+        "anonymous_sources",
+        "quotations_from_anonymous",
+        "anonymous_share",
+    ]
     after = ["anonymous_with_reason", "anonymous_without_reason", "vague_descriptors"]
-    header = [*by, *counts, "articles_with_anonymous", "articles_with_anonymous_share", *after,
-              *(f"ground_rule_{g}" for g in GROUND_RULES), *(f"type_{t}" for t in SOURCE_TYPES),
-              *(f"findings_{s}" for s in SEVERITIES), *(f"rule:{r}" for r in rules)]
-    rows = [[*(g["key"][f] for f in by), *(g[c] for c in counts),
-             g["articles_with_anonymous"]["count"], g["articles_with_anonymous"]["share"],
-             *(g[c] for c in after), *(g["ground_rules"][r] for r in GROUND_RULES),
-             *(g["sources_by_type"][t] for t in SOURCE_TYPES),
-             *(g["findings"]["by_severity"][s] for s in SEVERITIES),
-             *(g["findings"]["by_rule"].get(r, 0) for r in rules)]
-            for g in groups]
+    header = [
+        *by,
+        *counts,
+        "articles_with_anonymous",
+        "articles_with_anonymous_share",
+        *after,
+        *(f"ground_rule_{g}" for g in GROUND_RULES),
+        *(f"type_{t}" for t in SOURCE_TYPES),
+        *(f"findings_{s}" for s in SEVERITIES),
+        *(f"rule:{r}" for r in rules),
+    ]
+    rows = [
+        [
+            *(g["key"][f] for f in by),
+            *(g[c] for c in counts),
+            g["articles_with_anonymous"]["count"],
+            g["articles_with_anonymous"]["share"],
+            *(g[c] for c in after),
+            *(g["ground_rules"][r] for r in GROUND_RULES),
+            *(g["sources_by_type"][t] for t in SOURCE_TYPES),
+            *(g["findings"]["by_severity"][s] for s in SEVERITIES),
+            *(g["findings"]["by_rule"].get(r, 0) for r in rules),
+        ]
+        for g in groups
+    ]
     return header, rows
 
 

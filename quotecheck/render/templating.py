@@ -15,8 +15,8 @@ Two decisions keep the pages exactly as compact and as safe as before templates:
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
@@ -38,16 +38,21 @@ def _finalize(value: Any) -> Markup:
 class _JoinedLines(PackageLoader):
     """Loads a template with its lines joined and their leading indentation dropped."""
 
-    def get_source(self, environment: Environment,
-                   template: str) -> tuple[str, str, Callable[[], bool] | None]:
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool] | None]:
         source, filename, uptodate = super().get_source(environment, template)
         return "".join(line.lstrip() for line in source.splitlines()), filename, uptodate
 
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(loader=_JoinedLines("quotecheck.render", "templates"), autoescape=True,
-                       finalize=_finalize, undefined=StrictUndefined)
+    return Environment(
+        loader=_JoinedLines("quotecheck.render", "templates"),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+    )
 
 
 def template(name: str) -> Template:

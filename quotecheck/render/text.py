@@ -61,8 +61,7 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 def _clean(text: object) -> str:
     """``text`` on one line: whitespace runs become one space, control characters go."""
     flat = _SPACE.sub(" ", str(text)).strip()
-    return "".join(ch for ch in flat
-                   if ch not in _BIDI_CONTROLS and unicodedata.category(ch) != "Cc")
+    return "".join(ch for ch in flat if ch not in _BIDI_CONTROLS and unicodedata.category(ch) != "Cc")
 
 
 def _shorten(text: object, limit: int) -> str:
@@ -124,7 +123,9 @@ def _descriptor(d: Mapping[str, Any]) -> str:
     have = [f"{k} {_shorten(d[k], 40)}" for k in _DIMENSIONS if d.get(k)]
     missing = [k for k in _DIMENSIONS if not d.get(k)]
     parts = have + ([f"no {', '.join(missing)}"] if missing else [])
-    return "; ".join(parts) + f" ({d.get('score', len(have))} of 5)" + (", a bare noun" if d.get("bare") else "")
+    return (
+        "; ".join(parts) + f" ({d.get('score', len(have))} of 5)" + (", a bare noun" if d.get("bare") else "")
+    )
 
 
 def _quote_text(quote: Mapping[str, Any]) -> str:
@@ -172,8 +173,10 @@ class _ArticleRenderer:
     def _header(self) -> str:
         summary = self.report.get("summary", {})
         document = self.report.get("document", {})
-        parts = [_plural(int(document.get("words", 0)), "word"),
-                 _plural(int(summary.get("quotes", 0)), "quote")]
+        parts = [
+            _plural(int(document.get("words", 0)), "word"),
+            _plural(int(summary.get("quotes", 0)), "quote"),
+        ]
         if summary.get("indirect"):
             parts.append(f"{summary['indirect']} indirect")
         sources = _plural(int(summary.get("sources", len(self.sources))), "source")
@@ -252,13 +255,17 @@ class _ArticleRenderer:
         if not quotes:
             return []
         return [INDENT + self.style("Unattributed", fg="yellow", bold=True)] + [
-            self._quote_line(q) for q in quotes]
+            self._quote_line(q) for q in quotes
+        ]
 
     def _scare_and_titles(self) -> list[str]:
         groups = []
         for kind, label in (("scare", "Scare quotes"), ("title", "Titles")):
-            items = [f'"{_shorten(q.get("text", ""), INLINE_CHARS)}" ({_loc(q)})'
-                     for q in self.quotes if q.get("kind") == kind]
+            items = [
+                f'"{_shorten(q.get("text", ""), INLINE_CHARS)}" ({_loc(q)})'
+                for q in self.quotes
+                if q.get("kind") == kind
+            ]
             if items:
                 groups.append(f"{label}: {', '.join(items)}")
         return [INDENT + "  ".join(groups)] if groups else []
@@ -292,18 +299,21 @@ def _summary_line(reports: Sequence[Report], input_errors: int, style: _Style) -
     quotes = total("quotes")
     head = f"Checked {_plural(len(reports), 'file')}: {_plural(quotes, 'quote')}"
     if quotes:
-        head += (f", {_percent(total('attributed'), quotes)} attributed"
-                 f", {_percent(total('quotes_from_anonymous'), quotes)} from anonymous sources")
-    counts = {sev: sum(int(r.get("summary", {}).get("findings", {}).get(sev, 0) or 0)
-                       for r in reports) for sev in SEVERITIES}
+        head += (
+            f", {_percent(total('attributed'), quotes)} attributed"
+            f", {_percent(total('quotes_from_anonymous'), quotes)} from anonymous sources"
+        )
+    counts = {
+        sev: sum(int(r.get("summary", {}).get("findings", {}).get(sev, 0) or 0) for r in reports)
+        for sev in SEVERITIES
+    }
     tail = ", ".join(style.count(sev, counts[sev]) for sev in SEVERITIES)
     if input_errors:
         tail += ", " + style(_plural(input_errors, "input error"), fg="red", bold=True)
     return f"{head}; {tail}"
 
 
-def render_text(reports: Sequence[Report], *, color: bool = False,
-                errors: Iterable[str] = ()) -> str:
+def render_text(reports: Sequence[Report], *, color: bool = False, errors: Iterable[str] = ()) -> str:
     """The terminal report for ``reports`` (one per article), ending with a summary line.
 
     ``errors`` are one-line messages about inputs that could not be checked (a missing file,

@@ -11,9 +11,37 @@ the suppression stage (:mod:`quotecheck.suppress`) instead of a check.
 
 from __future__ import annotations
 
-from .core import (SEVERITIES, SEVERITY_RANK, Analysis, Context, Finding, NoOptions, Option, Rule,
-                   RuleSettings, Stage, option, run_rules, settings_for)
+from .core import (
+    SEVERITIES,
+    SEVERITY_RANK,
+    Analysis,
+    Context,
+    Finding,
+    NoOptions,
+    Option,
+    Rule,
+    RuleSettings,
+    Stage,
+    option,
+    run_rules,
+    settings_for,
+)
 from .registry import RULES, RULES_BY_ID
 
-__all__ = ["RULES", "RULES_BY_ID", "SEVERITIES", "SEVERITY_RANK", "Analysis", "Context", "Finding",
-           "NoOptions", "Option", "Rule", "RuleSettings", "Stage", "option", "run_rules", "settings_for"]
+__all__ = [
+    "RULES",
+    "RULES_BY_ID",
+    "SEVERITIES",
+    "SEVERITY_RANK",
+    "Analysis",
+    "Context",
+    "Finding",
+    "NoOptions",
+    "Option",
+    "Rule",
+    "RuleSettings",
+    "Stage",
+    "option",
+    "run_rules",
+    "settings_for",
+]

@@ -11,11 +11,18 @@ from .core import Analysis, Context, Finding, NoOptions, Rule
 
 def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for src in an.sources.sources:
-        if src.anonymous and src.declined_comment and any(
-                QuoteKind(an.sources.attributions[i].attribution.kind).spoken for i in src.attributions):
+        if (
+            src.anonymous
+            and src.declined_comment
+            and any(QuoteKind(an.sources.attributions[i].attribution.kind).spoken for i in src.attributions)
+        ):
             ev = src.declined_comment[0]
-            yield ctx.finding(f"anonymous source {source_name(src)} is quoted but also "
-                              f"“{short(ev.text, 30)}”", ev.start, ev.end, source=src.index)
+            yield ctx.finding(
+                f"anonymous source {source_name(src)} is quoted but also “{short(ev.text, 30)}”",
+                ev.start,
+                ev.end,
+                source=src.index,
+            )
 
 
 RULE = Rule(
@@ -23,11 +30,11 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="An anonymous source is quoted and also said to have declined to comment.",
     rationale="A source who declined to comment cannot also be quoted anonymously without misleading "
-              "the reader.",
+    "the reader.",
     basis="AP: do not quote a source anonymously after saying the source declined to comment.",
     fires="“Once the nurses go, the decision makes itself,” a hospital administrator said. "
-          "The administrator declined to comment on whether other departments would be cut.",
+    "The administrator declined to comment on whether other departments would be cut.",
     passes="“Once the nurses go, the decision makes itself,” a hospital administrator said. "
-           "A spokesman, Tom Reyes, declined to comment.",
+    "A spokesman, Tom Reyes, declined to comment.",
     check=check,
 )

@@ -27,8 +27,14 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
         word = _pejorative_word(a.text, an.lexicon.pejorative_cues)
         if word is not None:
             src = an.sources.sources[la.source]
-            yield ctx.finding(f"anonymous source {source_name(src)} attacks with “{word}”: anonymity is not "
-                              "for personal attacks", a.start, a.end, quote=i, source=src.index)
+            yield ctx.finding(
+                f"anonymous source {source_name(src)} attacks with “{word}”: anonymity is not "
+                "for personal attacks",
+                a.start,
+                a.end,
+                quote=i,
+                source=src.index,
+            )
 
 
 RULE = Rule(
@@ -36,7 +42,7 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="An anonymous source attacks a person or an institution.",
     rationale="Anonymity is for information, not for personal attacks that the source will not put a "
-              "name to.",
+    "name to.",
     basis="NPR, NYT, Reuters: no anonymous pejoratives.",
     fires="“He is a liar and a coward,” a senior aide said of the senator.",
     passes="“The bill costs too much,” a senior aide said.",

@@ -12,8 +12,9 @@ from .core import Analysis, Context, Finding, Rule, option
 
 @dataclass(frozen=True)
 class Options:
-    max: float = option(0.5, "Largest acceptable share of quotations from anonymous sources.",
-                        minimum=0.0, maximum=1.0)
+    max: float = option(
+        0.5, "Largest acceptable share of quotations from anonymous sources.", minimum=0.0, maximum=1.0
+    )
     min_quotes: int = option(3, "Judge only articles with at least this many quotations.", minimum=1)
 
 
@@ -26,9 +27,13 @@ def check(an: Analysis, ctx: Context[Options]) -> Iterator[Finding]:
     share = len(anon) / len(quotes)
     if share > limit and anon:
         i, la = anon[0]
-        yield ctx.finding(f"{len(anon)} of {len(quotes)} quotations ({share:.0%}) come from anonymous "
-                          f"sources (newsroom limit {limit:.0%})", la.attribution.start, la.attribution.end,
-                          quote=i)
+        yield ctx.finding(
+            f"{len(anon)} of {len(quotes)} quotations ({share:.0%}) come from anonymous "
+            f"sources (newsroom limit {limit:.0%})",
+            la.attribution.start,
+            la.attribution.end,
+            quote=i,
+        )
 
 
 RULE = Rule(
@@ -38,9 +43,9 @@ RULE = Rule(
     rationale="A newsroom may cap how much of a story rests on anonymous sources.",
     basis="Sourcing studies (share of anonymous attributions); newsroom policy.",
     fires="“The plan is dead,” a senior official said. “Nobody wants it,” a Senate aide said. "
-          "“We will try again,” Sen. Maria Alvarez said.",
+    "“We will try again,” Sen. Maria Alvarez said.",
     passes="“The plan is dead,” a senior official said. “Nobody wants it,” Rep. Tom Reyes said. "
-           "“We will try again,” Sen. Maria Alvarez said.",
+    "“We will try again,” Sen. Maria Alvarez said.",
     check=check,
     options_type=Options,
 )

@@ -14,8 +14,11 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
         if anonymous_with_attributions(src):
             quotes, cited = attribution_counts(an, src)
             what = f"{quotes} quotation(s)" + (f" and {cited} reported claim(s)" if cited else "")
-            yield ctx.finding(f"anonymous source {source_name(src)} ({SourceType(src.type).label}): {what}",
-                              *first_mention(src), source=src.index)
+            yield ctx.finding(
+                f"anonymous source {source_name(src)} ({SourceType(src.type).label}): {what}",
+                *first_mention(src),
+                source=src.index,
+            )
 
 
 RULE = Rule(
@@ -23,7 +26,7 @@ RULE = Rule(
     severity=Severity.INFO,
     summary="A quotation or claim rests on an anonymous source.",
     rationale="Every anonymous source is a decision a standards editor signs off on; listing them all "
-              "keeps the decision visible.",
+    "keeps the decision visible.",
     basis="AP, Reuters, NPR, NYT, WaPo, SPJ: anonymity is the exception and must be justified.",
     fires="“The plan is dead,” a senior official said.",
     passes="“The plan is dead,” Sen. Maria Alvarez said.",

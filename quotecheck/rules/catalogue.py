@@ -5,8 +5,10 @@ from __future__ import annotations
 from .core import Rule, Stage
 from .registry import RULES
 
-_SUPPRESSION_NOTE = ("Reported by the suppression stage, which reads the article's quotecheck-disable "
-                     "comments after the other rules have run; it is configured like any other rule.")
+_SUPPRESSION_NOTE = (
+    "Reported by the suppression stage, which reads the article's quotecheck-disable "
+    "comments after the other rules have run; it is configured like any other rule."
+)
 
 
 def rule_table() -> str:
@@ -31,8 +33,14 @@ def _options(rule: Rule) -> list[str]:
 
 def explain(rule: Rule) -> str:
     """`quotecheck rules ID`: everything the registry says about one rule (examples verbatim)."""
-    lines = [f"{rule.id} (default severity: {rule.severity})", "", rule.summary, "", f"Why: {rule.rationale}",
-             f"Basis: {rule.basis}"]
+    lines = [
+        f"{rule.id} (default severity: {rule.severity})",
+        "",
+        rule.summary,
+        "",
+        f"Why: {rule.rationale}",
+        f"Basis: {rule.basis}",
+    ]
     if rule.stage is Stage.SUPPRESSION:
         lines.append(f"Note: {_SUPPRESSION_NOTE}")
     lines += [_labelled("Fires: ", rule.fires), _labelled("Passes:", rule.passes)]
@@ -55,18 +63,33 @@ def _example(label: str, text: str) -> list[str]:
 
 def markdown() -> str:
     """docs/rules.md, one section per rule."""
-    lines = ["# Sourcing rules", "",
-             "Generated from the rule registry by `quotecheck rules --markdown > docs/rules.md`; a test",
-             "checks that this file matches the code. Severities are defaults: a newsroom changes them,",
-             "turns rules off and sets their options in its configuration (see docs/configuration.md).", "",
-             "Each rule is one module of `quotecheck/rules/`. Its examples are test cases: with the other",
-             "cases in `fixtures/rules/<rule>/cases.yml`, they run through the whole analysis in",
-             "`tests/test_rules.py`.", "",
-             "| rule | default severity | summary |", "| --- | --- | --- |"]
+    lines = [
+        "# Sourcing rules",
+        "",
+        "Generated from the rule registry by `quotecheck rules --markdown > docs/rules.md`; a test",
+        "checks that this file matches the code. Severities are defaults: a newsroom changes them,",
+        "turns rules off and sets their options in its configuration (see docs/configuration.md).",
+        "",
+        "Each rule is one module of `quotecheck/rules/`. Its examples are test cases: with the other",
+        "cases in `fixtures/rules/<rule>/cases.yml`, they run through the whole analysis in",
+        "`tests/test_rules.py`.",
+        "",
+        "| rule | default severity | summary |",
+        "| --- | --- | --- |",
+    ]
     lines += [f"| [`{r.id}`](#{r.id}) | {r.severity} | {r.summary} |" for r in RULES]
     for r in RULES:
-        lines += ["", f"## {r.id}", "", f"**Default severity:** {r.severity}. {r.summary}", "",
-                  f"**Why.** {r.rationale}", "", f"**Basis.** {r.basis}", ""]
+        lines += [
+            "",
+            f"## {r.id}",
+            "",
+            f"**Default severity:** {r.severity}. {r.summary}",
+            "",
+            f"**Why.** {r.rationale}",
+            "",
+            f"**Basis.** {r.basis}",
+            "",
+        ]
         if r.stage is Stage.SUPPRESSION:
             lines += [f"**Stage.** {_SUPPRESSION_NOTE}", ""]
         lines += _example("Fires:", r.fires) + [""] + _example("Does not fire:", r.passes)

@@ -10,7 +10,7 @@ from .core import Analysis
 def short(text: str, limit: int = 60) -> str:
     """One line of at most ``limit`` characters, for messages."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def quoted(kind: str) -> bool:

@@ -20,8 +20,22 @@ from ..quotes import Unbalanced
 from ..sources import SourceAnalysis
 from ..vocab import SEVERITIES, Severity
 
-__all__ = ["SEVERITIES", "SEVERITY_RANK", "Analysis", "Check", "Context", "Finding", "NoOptions",
-           "Option", "Rule", "RuleSettings", "Stage", "option", "run_rules", "settings_for"]
+__all__ = [
+    "SEVERITIES",
+    "SEVERITY_RANK",
+    "Analysis",
+    "Check",
+    "Context",
+    "Finding",
+    "NoOptions",
+    "Option",
+    "Rule",
+    "RuleSettings",
+    "Stage",
+    "option",
+    "run_rules",
+    "settings_for",
+]
 
 # Higher is more severe (info 0, warning 1, error 2): `--fail-on` compares against it.
 SEVERITY_RANK: dict[str, int] = {s: len(SEVERITIES) - 1 - s.rank for s in Severity}
@@ -79,11 +93,13 @@ class Option:
     maximum: float | None = None
 
 
-def option(default: Any, description: str, *, minimum: float | None = None,
-           maximum: float | None = None) -> Any:
+def option(
+    default: Any, description: str, *, minimum: float | None = None, maximum: float | None = None
+) -> Any:
     """A field of a rule's options dataclass: its default, description and bounds."""
-    return field(default=default, metadata={"description": description, "minimum": minimum,
-                                            "maximum": maximum})
+    return field(
+        default=default, metadata={"description": description, "minimum": minimum, "maximum": maximum}
+    )
 
 
 @dataclass(frozen=True)
@@ -93,9 +109,17 @@ class NoOptions:
 
 def _options_of(cls: type) -> tuple[Option, ...]:
     hints = typing.get_type_hints(cls)
-    return tuple(Option(f.name.replace("_", "-"), hints[f.name], f.default, f.metadata["description"],
-                        f.metadata["minimum"], f.metadata["maximum"])
-                 for f in dataclasses.fields(cls))
+    return tuple(
+        Option(
+            f.name.replace("_", "-"),
+            hints[f.name],
+            f.default,
+            f.metadata["description"],
+            f.metadata["minimum"],
+            f.metadata["maximum"],
+        )
+        for f in dataclasses.fields(cls)
+    )
 
 
 @dataclass(frozen=True)
@@ -120,8 +144,9 @@ class Context(Generic[O]):
     severity: Severity
     options: O
 
-    def finding(self, message: str, start: int, end: int, *, quote: int | None = None,
-                source: int | None = None) -> Finding:
+    def finding(
+        self, message: str, start: int, end: int, *, quote: int | None = None, source: int | None = None
+    ) -> Finding:
         """A finding of this rule at its configured severity (article-text offsets)."""
         return Finding(self.rule, self.severity, message, start, end, quote, source)
 
@@ -168,8 +193,9 @@ class Rule:
 
     def context(self, settings: RuleSettings) -> Context[Any]:
         """The check's context: configured values (typed as declared), defaults for the rest."""
-        values = {o.name.replace("-", "_"): o.type(settings.options.get(o.name, o.default))
-                  for o in self.options}
+        values = {
+            o.name.replace("-", "_"): o.type(settings.options.get(o.name, o.default)) for o in self.options
+        }
         return Context(self.id, settings.severity, self.options_type(**values))
 
 
@@ -180,8 +206,9 @@ def settings_for(rule: Rule, settings: Mapping[str, RuleSettings | None] | None)
     return settings[rule.id]
 
 
-def run_rules(analysis: Analysis, rules: Iterable[Rule],
-              settings: Mapping[str, RuleSettings | None] | None = None) -> list[Finding]:
+def run_rules(
+    analysis: Analysis, rules: Iterable[Rule], settings: Mapping[str, RuleSettings | None] | None = None
+) -> list[Finding]:
     """Run every rules-stage rule that is not switched off, findings in text order."""
     findings: list[Finding] = []
     for rule in rules:

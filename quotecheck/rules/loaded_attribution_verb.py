@@ -15,8 +15,13 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
         if cue is None or not {cue.lemma, cue.text.lower()} & an.lexicon.loaded_verbs:
             continue  # a newsroom may list the lemma ("claim") or the form ("claimed")
         who = an.sources.sources[la.source].name if la.source is not None else "the speaker"
-        yield ctx.finding(f"“{cue.text}” attributes words to {short(who, 40)} with a judgement; "
-                          "prefer “said”", cue.start, cue.end, quote=i, source=la.source)
+        yield ctx.finding(
+            f"“{cue.text}” attributes words to {short(who, 40)} with a judgement; prefer “said”",
+            cue.start,
+            cue.end,
+            quote=i,
+            source=la.source,
+        )
 
 
 RULE = Rule(
@@ -24,7 +29,7 @@ RULE = Rule(
     severity=Severity.INFO,
     summary="An attribution verb other than a neutral “said”.",
     rationale="“Claimed”, “admitted”, “conceded”, “insisted” judge the statement; “smiled” and “laughed” "
-              "are not speech.",
+    "are not speech.",
     basis="AP Stylebook and newsroom style guides: “said” is almost always right.",
     fires="“I did nothing wrong,” the mayor claimed.",
     passes="“I did nothing wrong,” the mayor said.",

@@ -13,8 +13,13 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for src in an.sources.sources:
         ev = src.number_clash
         if ev is not None:
-            yield ctx.finding(f"“{short(ev.text, 30)}” (one source) after the article cited "
-                              f"several: how many sources are there?", ev.start, ev.end, source=src.index)
+            yield ctx.finding(
+                f"“{short(ev.text, 30)}” (one source) after the article cited "
+                f"several: how many sources are there?",
+                ev.start,
+                ev.end,
+                source=src.index,
+            )
 
 
 RULE = Rule(
@@ -24,7 +29,6 @@ RULE = Rule(
     rationale="Plural sources that turn into one source overstate the sourcing.",
     basis="Reuters: do not say sources when there is one.",
     fires="The deal is near, according to sources close to the team. “It's done,” the source said.",
-    passes="The deal is near, according to two people close to the team. "
-           "“It's done,” one of them said.",
+    passes="The deal is near, according to two people close to the team. “It's done,” one of them said.",
     check=check,
 )

@@ -25,8 +25,13 @@ def check(an: Analysis, ctx: Context[Options]) -> Iterator[Finding]:
     if not in_lede or any(p.search(an.text) for p in an.lexicon.corroboration_phrases):
         return
     a = an.sources.attributions[in_lede[0]].attribution
-    yield ctx.finding(f"the lede rests on one anonymous source, {source_name(src)}, with no "
-                      "corroboration in the article", a.start, a.end, quote=in_lede[0], source=src.index)
+    yield ctx.finding(
+        f"the lede rests on one anonymous source, {source_name(src)}, with no corroboration in the article",
+        a.start,
+        a.end,
+        quote=in_lede[0],
+        source=src.index,
+    )
 
 
 RULE = Rule(
@@ -37,7 +42,7 @@ RULE = Rule(
     basis="AP and BBC: single anonymous sources need corroboration or a clear justification.",
     fires="The plant will close next year, according to a company official.",
     passes="The plant will close next year, according to a company official. Two other employees "
-           "confirmed the plan.",
+    "confirmed the plan.",
     check=check,
     options_type=Options,
 )

@@ -13,8 +13,9 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for i, la in enumerate(an.sources.attributions):
         a = la.attribution
         if quoted(a.kind) and la.source is None:
-            yield ctx.finding(f"quotation “{short(a.text, 50)}” has no speaker in reach", a.start, a.end,
-                              quote=i)
+            yield ctx.finding(
+                f"quotation “{short(a.text, 50)}” has no speaker in reach", a.start, a.end, quote=i
+            )
 
 
 RULE = Rule(
@@ -22,7 +23,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="A direct quotation has no speaker in reach.",
     rationale="A reader cannot weigh words without knowing who said them; a quotation with no speaker "
-              "is either an editing slip or an attribution the reporter could not make.",
+    "is either an editing slip or an attribution the reporter could not make.",
     basis="AP and Reuters: every quotation is attributed.",
     fires="“We will not back down.”",
     passes="“We will not back down,” the mayor said.",

@@ -10,8 +10,11 @@ from .core import Analysis, Context, Finding, NoOptions, Rule
 
 def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for u in an.unbalanced:
-        what = "opens a quotation that never closes" if u.reason == "never closed" else \
-            "closes a quotation that was never opened"
+        what = (
+            "opens a quotation that never closes"
+            if u.reason == "never closed"
+            else "closes a quotation that was never opened"
+        )
         yield ctx.finding(f"quotation mark {u.mark} {what}", u.offset, u.offset + len(u.mark))
 
 

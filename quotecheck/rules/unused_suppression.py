@@ -14,7 +14,7 @@ RULE = Rule(
     severity=Severity.INFO,
     summary="A quotecheck-disable comment suppresses nothing.",
     rationale="A suppression that no longer matches anything hides the next real problem in its place; "
-              "remove it.",
+    "remove it.",
     basis="Linter practice (eslint --report-unused-disable-directives, ruff RUF100).",
     fires="%% quotecheck-disable-next-line vague-source\n“It will pass,” Sen. Maria Alvarez said.",
     passes="%% quotecheck-disable-next-line vague-source\n“It will pass,” a source said.",

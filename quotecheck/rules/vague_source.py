@@ -15,20 +15,27 @@ _REPORTEDLY = re.compile(r"\breportedly\b", re.IGNORECASE)
 def _bare_sources(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for src in an.sources.sources:
         if anonymous_with_attributions(src) and src.descriptor is not None and src.descriptor.bare:
-            yield ctx.finding(f"anonymous source described only as {source_name(src)}: say who they are "
-                              "and how they know", *first_mention(src), source=src.index)
+            yield ctx.finding(
+                f"anonymous source described only as {source_name(src)}: say who they are and how they know",
+                *first_mention(src),
+                source=src.index,
+            )
 
 
 def _claims_by_no_one(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for ev in an.sources.unattached_evidence:
         if ev.rule == GroundRule.DEEP_BACKGROUND:
             yield ctx.finding(f"“{short(ev.text, 30)}” attributes the claim to no one", ev.start, ev.end)
-    quoted = [(a.attribution.start, a.attribution.end) for a in an.sources.attributions
-              if a.attribution.quote is not None]
+    quoted = [
+        (a.attribution.start, a.attribution.end)
+        for a in an.sources.attributions
+        if a.attribution.quote is not None
+    ]
     for m in _REPORTEDLY.finditer(an.text):
         if not any(s <= m.start() < e for s, e in quoted):
-            yield ctx.finding("“reportedly” attributes the claim to no one: reported by whom?",
-                              m.start(), m.end())
+            yield ctx.finding(
+                "“reportedly” attributes the claim to no one: reported by whom?", m.start(), m.end()
+            )
 
 
 def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
@@ -41,7 +48,7 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="An anonymous source is described by a bare noun, or a claim by no one.",
     rationale="“A source said”, “officials say”, “reportedly” and “has learned” tell the reader nothing "
-              "about who is speaking or how they know.",
+    "about who is speaking or how they know.",
     basis="AP and NPR: describe anonymous sources as precisely as possible.",
     fires="“It will pass,” a source said.",
     passes="“It will pass,” two officials familiar with the negotiations said.",

@@ -20,12 +20,20 @@ from .descriptor import describe
 from .evidence import assign_declined_comment, assign_ground_rules
 from .model import Descriptor, Evidence, LinkedAttribution, Source, SourceAnalysis
 
-__all__ = ["Descriptor", "Evidence", "LinkedAttribution", "Source", "SourceAnalysis", "cluster_sources",
-           "describe"]
+__all__ = [
+    "Descriptor",
+    "Evidence",
+    "LinkedAttribution",
+    "Source",
+    "SourceAnalysis",
+    "cluster_sources",
+    "describe",
+]
 
 
-def cluster_sources(text: str, parse: Parse, attributions: list[Attribution],
-                    lexicon: Lexicon | None = None) -> SourceAnalysis:
+def cluster_sources(
+    text: str, parse: Parse, attributions: list[Attribution], lexicon: Lexicon | None = None
+) -> SourceAnalysis:
     """Link every attribution's speaker to a source; type sources; find ground rules and reasons."""
     lex = lexicon or default_lexicon()
     cl = Clusterer(text, lex, parse, [(a.start, a.end) for a in attributions if a.quote is not None])
@@ -59,8 +67,9 @@ def _link(cl: Clusterer, n: int, a: Attribution, linked: list[LinkedAttribution]
     return LinkedAttribution(a, idx, resolution)
 
 
-def _in_text_order(sources: list[Source], linked: list[LinkedAttribution],
-                   unattached: list[Evidence]) -> SourceAnalysis:
+def _in_text_order(
+    sources: list[Source], linked: list[LinkedAttribution], unattached: list[Evidence]
+) -> SourceAnalysis:
     """Number sources by their first mention and sort each source's mentions and quotes."""
     order = sorted(range(len(sources)), key=lambda i: min(m.start for m in sources[i].mentions))
     remap = {old: new for new, old in enumerate(order)}
@@ -69,6 +78,8 @@ def _in_text_order(sources: list[Source], linked: list[LinkedAttribution],
         src.index = new
         src.mentions.sort(key=lambda m: m.start)
         src.attributions = sorted(set(src.attributions))
-    linked = [LinkedAttribution(la.attribution, None if la.source is None else remap[la.source],
-                                la.resolution) for la in linked]
+    linked = [
+        LinkedAttribution(la.attribution, None if la.source is None else remap[la.source], la.resolution)
+        for la in linked
+    ]
     return SourceAnalysis(linked, ordered, unattached)

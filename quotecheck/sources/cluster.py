@@ -44,8 +44,9 @@ class Clusterer:
     """The sources of one article as they grow, with the indexes resolvers ask: mentions by
     span, earlier mentions nearest first, each source's names and descriptors normalized."""
 
-    def __init__(self, text: str, lex: Lexicon, parse: Parse | None = None,
-                 quoted: list[tuple[int, int]] | None = None):
+    def __init__(
+        self, text: str, lex: Lexicon, parse: Parse | None = None, quoted: list[tuple[int, int]] | None = None
+    ):
         self.text = text
         self.lex = lex
         self.parse = parse
@@ -143,9 +144,10 @@ class Clusterer:
 
     def known_surname(self, key: str | None) -> bool:
         """Is this the surname of a named person already quoted?"""
-        return any(self.sources[idx].type == SourceType.NAMED_PERSON
-                   and any(x_key == key for _, x_key in names)
-                   for idx, names in enumerate(self._names))
+        return any(
+            self.sources[idx].type == SourceType.NAMED_PERSON and any(x_key == key for _, x_key in names)
+            for idx, names in enumerate(self._names)
+        )
 
     def descriptor_source(self, m: Mention) -> int | None:
         """The first source with a descriptor written the same way ("officials")."""
@@ -165,13 +167,16 @@ class Clusterer:
         """Give each named source the fullest form of its name found anywhere in the article
         (outside quotations): "Okafor" ... "Dr. Samuel Okafor, a pulmonologist". The longer
         form becomes a mention of the source and its canonical name."""
-        named = [src for src in self.sources
-                 if src.type in (SourceType.NAMED_PERSON, SourceType.NAMED_ORGANIZATION)]
+        named = [
+            src
+            for src in self.sources
+            if src.type in (SourceType.NAMED_PERSON, SourceType.NAMED_ORGANIZATION)
+        ]
         surnames = [{key for _, key in self._names[src.index]} - {None} for src in named]
         for src, best in zip(named, self.finder.fullest_names(surnames)):
             if best is None:
                 continue
-            candidate = self.text[best[0]:best[1]]
+            candidate = self.text[best[0] : best[1]]
             if len(candidate) < len(src.name) or "\n" in candidate:
                 continue
             src.name = candidate
@@ -197,8 +202,10 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
 def _resolve_pronoun(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """A pronoun joins the nearest earlier source it fits, or a person named in passing
     nearer to it ("..., Jones's deputy, Ann Ruiz, ... She said"); else a new source."""
-    known = next(((idx, x) for idx, x in cl.earlier(m.start)
-                  if pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex)), None)
+    known = next(
+        ((idx, x) for idx, x in cl.earlier(m.start) if pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex)),
+        None,
+    )
     named = _name_antecedent(cl, m)
     if named is not None and (known is None or named.start > known[1].start):
         idx, _ = cl.resolve(named)
@@ -228,8 +235,14 @@ _Step = Callable[[Clusterer, Mention, list[tuple[int, Mention]]], "int | None"]
 
 def _same_head(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
     """Same head noun and number: "one NATO source" ... "the source"."""
-    return next((idx for idx, x in earlier if x.kind != MentionKind.PRONOUN and x.head_lemma == m.head_lemma
-                 and x.number == m.number), None)
+    return next(
+        (
+            idx
+            for idx, x in earlier
+            if x.kind != MentionKind.PRONOUN and x.head_lemma == m.head_lemma and x.number == m.number
+        ),
+        None,
+    )
 
 
 def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
@@ -237,7 +250,7 @@ def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Men
     role = re.compile(rf"\b{re.escape(m.head_lemma)}s?\b", re.IGNORECASE)
     for idx, _ in earlier:
         src = cl.sources[idx]
-        if src.description and role.search(cl.text[src.description[0]:src.description[1]]):
+        if src.description and role.search(cl.text[src.description[0] : src.description[1]]):
             return idx
     return None
 
@@ -264,8 +277,11 @@ def _anonymous_descriptor(cl: Clusterer, m: Mention, earlier: list[tuple[int, Me
         return None
     for idx, x in earlier:
         src = cl.sources[idx]
-        if src.anonymous and x.kind == MentionKind.DESCRIPTOR and \
-                (src.type == SourceType.ANONYMOUS_GROUP) == (m.number == "plur"):
+        if (
+            src.anonymous
+            and x.kind == MentionKind.DESCRIPTOR
+            and (src.type == SourceType.ANONYMOUS_GROUP) == (m.number == "plur")
+        ):
             return idx
     return None
 
@@ -275,16 +291,27 @@ def _plural_taken_up(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention
     recorded on the source as a number clash."""
     if m.number != "sing":
         return None
-    idx = next((j for j, x in earlier if x.head_lemma == m.head_lemma and x.number == "plur"
-                and cl.sources[j].anonymous), None)
+    idx = next(
+        (
+            j
+            for j, x in earlier
+            if x.head_lemma == m.head_lemma and x.number == "plur" and cl.sources[j].anonymous
+        ),
+        None,
+    )
     if idx is not None and cl.sources[idx].number_clash is None:
         cl.sources[idx].number_clash = Evidence("number", m.start, m.end, m.text)
     return idx
 
 
 # The ways a nominal takes up an earlier source, in the order tried.
-_NOMINAL_STEPS: tuple[_Step, ...] = (_same_head, _role_in_description, _titled_person, _anonymous_descriptor,
-                                     _plural_taken_up)
+_NOMINAL_STEPS: tuple[_Step, ...] = (
+    _same_head,
+    _role_in_description,
+    _titled_person,
+    _anonymous_descriptor,
+    _plural_taken_up,
+)
 
 
 def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:

@@ -15,7 +15,7 @@ def describe(src: Source, text: str, lex: Lexicon) -> Descriptor:
     """The descriptor profile of an anonymous source, from its descriptor mentions and its
     description (ground-rule phrases and reasons do not describe anybody)."""
     phrases = [m.text for m in src.mentions if m.kind in _DESCRIBING]
-    desc = text[src.description[0]:src.description[1]] if src.description else ""
+    desc = text[src.description[0] : src.description[1]] if src.description else ""
     for ev in src.ground_rules + ([src.anonymity_reason] if src.anonymity_reason else []):
         desc = desc.replace(ev.text, " ")
     body = " ".join(phrases + [desc])
@@ -31,12 +31,14 @@ def describe(src: Source, text: str, lex: Lexicon) -> Descriptor:
             break
     heads = [m.head_lemma for m in src.mentions if m.kind in _DESCRIBING]
     role = next((h for h in heads if h in lex.anonymous_nouns and h not in lex.generic_roles), None)
-    first = next((m for m in src.mentions if m.kind == MentionKind.DESCRIPTOR), None) or \
-        next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
+    first = next((m for m in src.mentions if m.kind == MentionKind.DESCRIPTOR), None) or next(
+        (m for m in src.mentions if m.kind != MentionKind.PRONOUN), None
+    )
     bare = False
     if first is not None:
-        content = [w for w in re.findall(r"[\w’'-]+", first.text)
-                   if w.lower() not in lex.descriptor_determiners]
+        content = [
+            w for w in re.findall(r"[\w’'-]+", first.text) if w.lower() not in lex.descriptor_determiners
+        ]
         bare = len(content) == 1 and first.head_lemma in lex.vague_descriptors and not desc.strip(" ,")
     return Descriptor(affiliation, seniority, role, knowledge, side, bare)
 
@@ -64,4 +66,4 @@ def _affiliation(phrases: list[str], lex: Lexicon) -> str | None:
 
 def _clause(text: str, start: int) -> str:
     end = re.compile(r"[,.;]").search(text, start)
-    return text[start:end.start() if end else len(text)].strip()
+    return text[start : end.start() if end else len(text)].strip()

@@ -54,8 +54,9 @@ def _in_sentence(cl: Clusterer, span: tuple[int, int], start: int, prefer_anonym
     return None if nearest is None else nearest[1]
 
 
-def _subject_refers_back(cl: Clusterer, parse: Parse, s_lo: int, start: int,
-                         prefer_anonymous: bool) -> int | None:
+def _subject_refers_back(
+    cl: Clusterer, parse: Parse, s_lo: int, start: int, prefer_anonymous: bool
+) -> int | None:
     """The earlier source the sentence's subject refers back to: "The official spoke on
     condition of anonymity", "He asked not to be named"."""
     sent = parse.sentences[parse.sentence_at(start)]
@@ -64,11 +65,16 @@ def _subject_refers_back(cl: Clusterer, parse: Parse, s_lo: int, start: int,
             lemma = w.lemma.lower()
             for idx, x in cl.earlier(s_lo):
                 src = cl.sources[idx]
-                if w.upos == "PRON" and lemma in cl.lex.pronouns and (src.anonymous or not prefer_anonymous) \
-                        and pronoun_fits(w.text.lower(), src, cl.lex):
+                if (
+                    w.upos == "PRON"
+                    and lemma in cl.lex.pronouns
+                    and (src.anonymous or not prefer_anonymous)
+                    and pronoun_fits(w.text.lower(), src, cl.lex)
+                ):
                     return idx
-                if w.upos == "NOUN" and (x.head_lemma == lemma
-                                         or (src.anonymous and lemma in cl.lex.anonymous_nouns)):
+                if w.upos == "NOUN" and (
+                    x.head_lemma == lemma or (src.anonymous and lemma in cl.lex.anonymous_nouns)
+                ):
                     return idx
             break
     return None
@@ -83,8 +89,9 @@ def _nearby_anonymous(cl: Clusterer, text: str, start: int) -> int | None:
     return None
 
 
-def target_source(text: str, parse: Parse, cl: Clusterer, start: int, end: int,
-                  prefer_anonymous: bool, nearby: bool = False) -> int | None:
+def target_source(
+    text: str, parse: Parse, cl: Clusterer, start: int, end: int, prefer_anonymous: bool, nearby: bool = False
+) -> int | None:
     """The source a ground-rule phrase or reason at [start, end) describes: in a mention's
     description, else in the same sentence, else the subject's referent, else (reasons only,
     ``nearby``) the nearest earlier anonymous source."""
@@ -135,8 +142,9 @@ def _ground_rule_hits(text: str, lex: Lexicon) -> list[Evidence]:
     return hits
 
 
-def _assign_reasons(text: str, parse: Parse, cl: Clusterer, lex: Lexicon,
-                    rule_targets: dict[int, int]) -> None:
+def _assign_reasons(
+    text: str, parse: Parse, cl: Clusterer, lex: Lexicon, rule_targets: dict[int, int]
+) -> None:
     """A reason goes to the source granted anonymity in its sentence, else to the source it
     describes; the earliest reason of a source is its reason."""
     spare: list[Evidence] = []  # reasons that name nobody in reach
@@ -167,7 +175,7 @@ def _assign_spare_reasons(text: str, parse: Parse, cl: Clusterer, spare: list[Ev
     unexplained = [src for src in cl.sources if src.anonymous and src.anonymity_reason is None]
     for ev in spare:
         sentence = _sentence_span(parse, ev.start) or (ev.start, ev.end)
-        blanket = _BLANKET.search(text[sentence[0]:ev.start])
+        blanket = _BLANKET.search(text[sentence[0] : ev.start])
         if blanket:
             for src in unexplained:
                 src.anonymity_reason = ev
@@ -188,14 +196,16 @@ def assign_declined_comment(text: str, parse: Parse, cl: Clusterer, lex: Lexicon
             if s_idx is None:
                 continue
             sent = parse.sentences[s_idx]
-            before = [w for w in sent.words
-                      if w.end <= m.start() and w.upos in ("NOUN", "PROPN", "PRON", "ADJ")]
+            before = [
+                w for w in sent.words if w.end <= m.start() and w.upos in ("NOUN", "PROPN", "PRON", "ADJ")
+            ]
             if not before:
                 continue
             target = _declining_source(cl, before[-1], m.start())
             if target is not None:
-                cl.sources[target].declined_comment.append(Evidence("declined_comment", m.start(), m.end(),
-                                                                    m.group(0)))
+                cl.sources[target].declined_comment.append(
+                    Evidence("declined_comment", m.start(), m.end(), m.group(0))
+                )
 
 
 def _declining_source(cl: Clusterer, w: Word, before: int) -> int | None:

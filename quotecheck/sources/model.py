@@ -33,8 +33,9 @@ class Descriptor:
 
     @property
     def score(self) -> int:
-        return sum(x is not None for x in (self.affiliation, self.seniority, self.role, self.knowledge,
-                                           self.side))
+        return sum(
+            x is not None for x in (self.affiliation, self.seniority, self.role, self.knowledge, self.side)
+        )
 
 
 @dataclass

@@ -22,8 +22,13 @@ def is_org_name(m: Mention, lex: Lexicon) -> bool:
         return True
     if len(words) > 2 and words[0] in lex.organization_words and "of" in words[1:3]:
         return True
-    if len(words) > 2 and any(w in lex.organization_words for w in words[:-1]) and \
-            not any(w.strip(".") in lex.titles for w in words) and words[-1][:1].isupper() and "of" in words:
+    if (
+        len(words) > 2
+        and any(w in lex.organization_words for w in words[:-1])
+        and not any(w.strip(".") in lex.titles for w in words)
+        and words[-1][:1].isupper()
+        and "of" in words
+    ):
         return True
     head = m.text.split()[-1].strip(".,’'s")
     if re.fullmatch(r"[A-Z]{2,6}s?", head) and head not in ("II", "III", "IV", "JR"):
@@ -47,8 +52,9 @@ def type_of(m: Mention, lex: Lexicon) -> SourceType:
     if m.definite and head in lex.organization_nouns:
         return SourceType.NAMED_ORGANIZATION
     plural = m.number == "plur" or m.text.lower().split()[-1] in lex.group_words
-    if head in lex.anonymous_nouns or (head.endswith(lex.person_suffixes)
-                                       and not head.endswith(lex.non_person_endings)):
+    if head in lex.anonymous_nouns or (
+        head.endswith(lex.person_suffixes) and not head.endswith(lex.non_person_endings)
+    ):
         return SourceType.ANONYMOUS_GROUP if plural else SourceType.ANONYMOUS_INDIVIDUAL
     if head in lex.organization_nouns:
         return SourceType.NAMED_ORGANIZATION
@@ -77,5 +83,6 @@ def pronoun_fits(pron: str, src: Source, lex: Lexicon) -> bool:
         return src.type in (SourceType.NAMED_ORGANIZATION, SourceType.DOCUMENT)
     if number == "plur":
         return src.type in (SourceType.ANONYMOUS_GROUP, SourceType.NAMED_ORGANIZATION) or any(
-            m.number == "plur" for m in src.mentions)
+            m.number == "plur" for m in src.mentions
+        )
     return True

@@ -50,8 +50,11 @@ def parse_path(article: Path) -> Path:
 
 def archive_paths() -> list[Path]:
     """The summary archive's articles (its EXPECTED.md is the spec, not an article)."""
-    return sorted(p for p in ARCHIVE.iterdir()
-                  if p.is_file() and p.suffix in (".md", ".html") and p.name != "EXPECTED.md")
+    return sorted(
+        p
+        for p in ARCHIVE.iterdir()
+        if p.is_file() and p.suffix in (".md", ".html") and p.name != "EXPECTED.md"
+    )
 
 
 def article_paths(names: list[str] | None = None) -> list[Path]:
@@ -96,7 +99,8 @@ def read_stored(parse_file: Path, text: str, name: str | None = None) -> str:
     if first != SHA_PREFIX + text_sha256(text):
         raise StaleParseError(
             f"the stored parse of {name or parse_file.name} is stale: run "
-            "`.venv/bin/python fixtures/store_parses.py` (with --rules for a rule case)")
+            "`.venv/bin/python fixtures/store_parses.py` (with --rules for a rule case)"
+        )
     return conllu
 
 

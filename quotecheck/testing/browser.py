@@ -42,9 +42,16 @@ VIEWPORTS: tuple[tuple[int, int, bool], ...] = ((1280, 900, False), (390, 844, T
 PAGE_TIMEOUT_S = 30.0
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-    "--no-default-browser-check", "--disable-extensions", "--remote-debugging-pipe",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-extensions",
+    "--remote-debugging-pipe",
 )
 
 # Runs in the page once it has loaded (after two animation frames, so that scripted charts
@@ -101,14 +108,20 @@ def require_chromium() -> str:
     binary = find_chromium()
     if binary:
         return binary
-    looked = (f"$QUOTECHECK_CHROMIUM={os.environ['QUOTECHECK_CHROMIUM']} is not an executable file"
-              if os.environ.get("QUOTECHECK_CHROMIUM")
-              else "neither chromium nor chromium-browser is on PATH")
+    looked = (
+        f"$QUOTECHECK_CHROMIUM={os.environ['QUOTECHECK_CHROMIUM']} is not an executable file"
+        if os.environ.get("QUOTECHECK_CHROMIUM")
+        else "neither chromium nor chromium-browser is on PATH"
+    )
     if os.environ.get("QUOTECHECK_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"headless Chromium is required ({looked}); install Debian's chromium: "
-                    "apt-get install -y chromium")
-    pytest.skip(f"browser tests need headless Chromium: {looked} "
-                "(apt-get install -y chromium, or set QUOTECHECK_CHROMIUM)")
+        pytest.fail(
+            f"headless Chromium is required ({looked}); install Debian's chromium: "
+            "apt-get install -y chromium"
+        )
+    pytest.skip(
+        f"browser tests need headless Chromium: {looked} "
+        "(apt-get install -y chromium, or set QUOTECHECK_CHROMIUM)"
+    )
 
 
 def artifact_dir() -> Path:
@@ -121,8 +134,9 @@ def artifact_dir() -> Path:
 class _Pipe:
     """One DevTools connection over Chromium's pipe: commands out, replies and events in."""
 
-    def __init__(self, out_fd: int, in_fd: int, deadline: float,
-                 on_event: Callable[[dict[str, Any]], None]) -> None:
+    def __init__(
+        self, out_fd: int, in_fd: int, deadline: float, on_event: Callable[[dict[str, Any]], None]
+    ) -> None:
         self._out = out_fd
         self._in = in_fd
         self._deadline = deadline
@@ -132,8 +146,7 @@ class _Pipe:
         self._replies: dict[int, dict[str, Any]] = {}
         self.events: list[tuple[str | None, str]] = []  # (sessionId, method), in arrival order
 
-    def send(self, method: str, params: dict[str, Any] | None = None,
-             session: str | None = None) -> int:
+    def send(self, method: str, params: dict[str, Any] | None = None, session: str | None = None) -> int:
         """Sends a command without waiting for its reply; returns its id."""
         self._last_id += 1
         message: dict[str, Any] = {"id": self._last_id, "method": method, "params": params or {}}
@@ -141,11 +154,12 @@ class _Pipe:
             message["sessionId"] = session
         data = json.dumps(message).encode() + b"\0"
         while data:
-            data = data[os.write(self._out, data):]
+            data = data[os.write(self._out, data) :]
         return self._last_id
 
-    def call(self, method: str, params: dict[str, Any] | None = None,
-             session: str | None = None) -> dict[str, Any]:
+    def call(
+        self, method: str, params: dict[str, Any] | None = None, session: str | None = None
+    ) -> dict[str, Any]:
         """Sends a command and returns its result, handling the events that arrive meanwhile."""
         wanted = self.send(method, params, session)
         while wanted not in self._replies:
@@ -170,7 +184,7 @@ class _Pipe:
         self._buffer += chunk
         while (end := self._buffer.find(b"\0")) >= 0:
             message = json.loads(self._buffer[:end])
-            del self._buffer[:end + 1]
+            del self._buffer[: end + 1]
             if "id" in message:
                 self._replies[message["id"]] = message
             else:
@@ -197,9 +211,16 @@ def _dup_to_3_and_4(child_in: int, child_out: int) -> Callable[[], None]:
     return move
 
 
-def open_page(html_path: Path, *, width: int = 1280, height: int = 900, mobile: bool = False,
-              screenshot: Path | None = None, evaluate: str | None = None,
-              timeout: float = PAGE_TIMEOUT_S) -> PageResult:
+def open_page(
+    html_path: Path,
+    *,
+    width: int = 1280,
+    height: int = 900,
+    mobile: bool = False,
+    screenshot: Path | None = None,
+    evaluate: str | None = None,
+    timeout: float = PAGE_TIMEOUT_S,
+) -> PageResult:
     """Loads ``html_path`` in a fresh headless Chromium with a ``width`` x ``height`` viewport
     (a phone's when ``mobile``) and records what happened; writes the full-page PNG to
     ``screenshot`` when given. ``evaluate``, a JS expression, is evaluated after the load and
@@ -214,16 +235,20 @@ def open_page(html_path: Path, *, width: int = 1280, height: int = 900, mobile: 
     deadline = time.monotonic() + timeout
     commands_read, commands_write = os.pipe()
     replies_read, replies_write = os.pipe()
-    with tempfile.TemporaryDirectory(prefix="quotecheck-chromium-",
-                                     ignore_cleanup_errors=True) as profile:
+    with tempfile.TemporaryDirectory(prefix="quotecheck-chromium-", ignore_cleanup_errors=True) as profile:
         log_path = Path(profile) / "chromium.log"
         with open(log_path, "wb") as log:
             process = subprocess.Popen(
                 [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}/data"],
                 # close_fds=False keeps the fds 3 and 4 made in preexec_fn; Python's own fds
                 # are close-on-exec, so nothing else of ours leaks into Chromium.
-                stdin=subprocess.DEVNULL, stdout=log, stderr=log, close_fds=False,
-                preexec_fn=_dup_to_3_and_4(commands_read, replies_write), start_new_session=True)
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                close_fds=False,
+                preexec_fn=_dup_to_3_and_4(commands_read, replies_write),
+                start_new_session=True,
+            )
         os.close(commands_read)
         os.close(replies_write)
 
@@ -234,31 +259,39 @@ def open_page(html_path: Path, *, width: int = 1280, height: int = 900, mobile: 
                     console_errors.append(" ".join(_remote_text(a) for a in params["args"]))
                 case "Runtime.exceptionThrown":
                     details = params["exceptionDetails"]
-                    exceptions.append(details.get("exception", {}).get("description")
-                                      or details["text"])
+                    exceptions.append(details.get("exception", {}).get("description") or details["text"])
                 case "Log.entryAdded" if params["entry"]["level"] == "error":
                     entry = params["entry"]
-                    console_errors.append(f"{entry['text']} ({entry['url']})" if entry.get("url")
-                                          else entry["text"])
+                    console_errors.append(
+                        f"{entry['text']} ({entry['url']})" if entry.get("url") else entry["text"]
+                    )
                 case "Network.requestWillBeSent":
                     requests.append(params["request"]["url"])
                 case "Target.attachedToTarget":  # a frame or worker of the page: watch it too
-                    for method in ("Network.enable", "Runtime.enable", "Log.enable",
-                                   "Runtime.runIfWaitingForDebugger"):
+                    for method in (
+                        "Network.enable",
+                        "Runtime.enable",
+                        "Log.enable",
+                        "Runtime.runIfWaitingForDebugger",
+                    ):
                         pipe.send(method, session=params["sessionId"])
 
         pipe = _Pipe(commands_write, replies_read, deadline, on_event)
         try:
             target = pipe.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-            session = pipe.call("Target.attachToTarget",
-                                {"targetId": target, "flatten": True})["sessionId"]
+            session = pipe.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
             for domain in ("Page", "Runtime", "Log", "Network"):
                 pipe.call(f"{domain}.enable", session=session)
-            pipe.call("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True,
-                                               "flatten": True}, session)
-            pipe.call("Emulation.setDeviceMetricsOverride",
-                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
-                      session)
+            pipe.call(
+                "Target.setAutoAttach",
+                {"autoAttach": True, "waitForDebuggerOnStart": True, "flatten": True},
+                session,
+            )
+            pipe.call(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
+                session,
+            )
             # Without scrollbars the page is laid out, and screenshot, at exactly `width` px.
             pipe.call("Emulation.setScrollbarsHidden", {"hidden": True}, session)
             since = len(pipe.events)
@@ -272,37 +305,51 @@ def open_page(html_path: Path, *, width: int = 1280, height: int = 900, mobile: 
             evaluated = _evaluate(pipe, session, evaluate) if evaluate is not None else None
             size = pipe.call("Page.getLayoutMetrics", session=session)["cssContentSize"]
             clip = {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}
-            shot = pipe.call("Page.captureScreenshot",
-                             {"format": "png", "captureBeyondViewport": True, "clip": clip},
-                             session)
+            shot = pipe.call(
+                "Page.captureScreenshot",
+                {"format": "png", "captureBeyondViewport": True, "clip": clip},
+                session,
+            )
             png = base64.b64decode(shot["data"])
             pipe.send("Browser.close")
             with contextlib.suppress(subprocess.TimeoutExpired):  # the finally kills it anyway
                 process.wait(timeout=5)
         except (TimeoutError, RuntimeError, OSError) as error:
             log_tail = log_path.read_text(errors="replace")[-2000:]
-            raise RuntimeError(f"Chromium failed on {url}: {error}\n--- chromium output ---\n"
-                               f"{log_tail}") from error
+            raise RuntimeError(
+                f"Chromium failed on {url}: {error}\n--- chromium output ---\n{log_tail}"
+            ) from error
         finally:
             _kill_group(process)
             os.close(commands_write)
             os.close(replies_read)
     if screenshot is not None:
         screenshot.write_bytes(png)
-    return PageResult(url=url, width=width, console_errors=console_errors, exceptions=exceptions,
-                      requests=requests, svgs=stats["svgs"], scroll_width=stats["scrollWidth"],
-                      overflow_x=stats["scrollWidth"] > width, screenshot_png=png,
-                      evaluated=evaluated)
+    return PageResult(
+        url=url,
+        width=width,
+        console_errors=console_errors,
+        exceptions=exceptions,
+        requests=requests,
+        svgs=stats["svgs"],
+        scroll_width=stats["scrollWidth"],
+        overflow_x=stats["scrollWidth"] > width,
+        screenshot_png=png,
+        evaluated=evaluated,
+    )
 
 
 def _evaluate(pipe: _Pipe, session: str, expression: str) -> Any:
     """The value of a JS expression in the page (promises awaited); raises if it throws."""
-    result = pipe.call("Runtime.evaluate", {"expression": expression, "returnByValue": True,
-                                            "awaitPromise": True}, session)
+    result = pipe.call(
+        "Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True}, session
+    )
     if "exceptionDetails" in result:
         details = result["exceptionDetails"]
-        raise RuntimeError(f"evaluating {expression[:60]!r} threw: "
-                           f"{details.get('exception', {}).get('description') or details['text']}")
+        raise RuntimeError(
+            f"evaluating {expression[:60]!r} threw: "
+            f"{details.get('exception', {}).get('description') or details['text']}"
+        )
     return result["result"].get("value")
 
 
@@ -327,7 +374,8 @@ def assert_clean(result: PageResult) -> None:
     assert result.exceptions == [], f"uncaught exceptions on {result.url}"
     assert result.requests == [result.url], "the page requested more than its own file"
     assert not result.overflow_x, (
-        f"horizontal overflow at {result.width} px: content is {result.scroll_width} px wide")
+        f"horizontal overflow at {result.width} px: content is {result.scroll_width} px wide"
+    )
     shot_width = png_width(result.screenshot_png)
     assert shot_width == result.width, f"the screenshot is {shot_width} px wide, not {result.width}"
 
@@ -340,16 +388,23 @@ def assert_charts(svgs: list[dict[str, float]]) -> None:
         assert svg["drawn"] > 0, f"svg #{index} draws nothing: {svg}"
 
 
-def check_page(html_path: Path, name: str, *, charts: bool = False,
-               evaluate: str | None = None) -> dict[int, PageResult]:
+def check_page(
+    html_path: Path, name: str, *, charts: bool = False, evaluate: str | None = None
+) -> dict[int, PageResult]:
     """Opens ``html_path`` in every viewport of :data:`VIEWPORTS`, asserts :func:`assert_clean`
     (and :func:`assert_charts` when ``charts``), and keeps each screenshot as
     ``<artifact_dir>/<name>-<width>.png``. Returns the results by viewport width, for further
     assertions (``evaluate`` as in :func:`open_page`). Call :func:`require_chromium` first."""
     results = {}
     for width, height, mobile in VIEWPORTS:
-        result = open_page(html_path, width=width, height=height, mobile=mobile,
-                           screenshot=artifact_dir() / f"{name}-{width}.png", evaluate=evaluate)
+        result = open_page(
+            html_path,
+            width=width,
+            height=height,
+            mobile=mobile,
+            screenshot=artifact_dir() / f"{name}-{width}.png",
+            evaluate=evaluate,
+        )
         assert_clean(result)
         if charts:
             assert_charts(result.svgs)

@@ -101,8 +101,14 @@ def _case(rule: str, expect: str, raw: dict[str, Any]) -> RuleCase:
     extra = set(raw) - _KEYS
     if extra:
         raise ValueError(f"{rule}/cases.yml: unknown case keys {sorted(extra)}")
-    case = RuleCase(rule, expect, "", source=raw.get("source"),
-                    at=tuple(raw["at"]) if "at" in raw else None, options=dict(raw.get("options") or {}))
+    case = RuleCase(
+        rule,
+        expect,
+        "",
+        source=raw.get("source"),
+        at=tuple(raw["at"]) if "at" in raw else None,
+        options=dict(raw.get("options") or {}),
+    )
     if "example" in raw:
         which = raw["example"]
         return replace(case, name=f"example-{which}", text=_example_text(rule, which), example=which)

@@ -43,9 +43,10 @@ def analyze(
     ``lexicon``: the word lists in effect (a newsroom's additions included); ``rules``: the
     configured settings per rule id (None: off; missing: the rule's defaults)."""
     lex = lexicon or default_lexicon()
-    quotes, unbalanced = scan_quotes(doc.text)
-    attributions = attribute(doc.text, parse, quotes, lex)
-    sources = cluster_sources(doc.text, parse, attributions, lex)
+    paragraphs = doc.paragraph_spans()  # the reader's blocks: no stage splits the text again
+    quotes, unbalanced = scan_quotes(doc.text, paragraphs)
+    attributions = attribute(doc.text, parse, quotes, lex, paragraphs)
+    sources = cluster_sources(doc.text, parse, attributions, lex, paragraphs)
     analysis = Analysis(doc.text, sources, unbalanced, lex)
 
     def severity(rule_id: str) -> Severity | None:

@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from .documents.blocks import paragraph_spans
 from .lexicons import Lexicon, default_lexicon
 from .mentions import ArticleText, Mention, make_mention, name_mention, np_head
 from .parsing import Parse, Sentence, Word
-from .quotes import QuoteSpan, paragraph_spans
+from .quotes import QuoteSpan
 from .vocab import CuePattern, MentionKind, QuoteKind, Resolution
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
@@ -82,7 +83,8 @@ class _Context(ArticleText):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        self.paragraphs = paragraph_spans(self.text) or [(0, len(self.text))]
+        if not self.paragraphs:  # no Document blocks given: the text's blank-line paragraphs
+            self.paragraphs = paragraph_spans(self.text) or [(0, len(self.text))]
         self.para_starts = [s for s, _ in self.paragraphs]
 
     def paragraph_of(self, offset: int) -> int:
@@ -616,10 +618,23 @@ def _title_case(inner: str, small_words: frozenset[str]) -> bool:
 
 
 def attribute(
-    text: str, parse: Parse, quotes: list[QuoteSpan], lexicon: Lexicon | None = None
+    text: str,
+    parse: Parse,
+    quotes: list[QuoteSpan],
+    lexicon: Lexicon | None = None,
+    paragraphs: Sequence[tuple[int, int]] | None = None,
 ) -> list[Attribution]:
-    """Attribute every quotation and find indirect attributions; results in text order."""
-    ctx = _Context(text, parse, lexicon or default_lexicon(), sorted(quotes, key=lambda q: q.start))
+    """Attribute every quotation and find indirect attributions; results in text order.
+
+    ``paragraphs``: the article's paragraphs (``Document.paragraph_spans()``); without them the
+    text is split on blank lines."""
+    ctx = _Context(
+        text,
+        parse,
+        lexicon or default_lexicon(),
+        sorted(quotes, key=lambda q: q.start),
+        paragraphs=list(paragraphs or ()),
+    )
     indirect = _indirect(ctx)
     out: list[Attribution] = []
     for qi, q in enumerate(ctx.quotes):

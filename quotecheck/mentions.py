@@ -355,9 +355,9 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
     role: tuple[int, int] | None = None  # "longtime Democratic pollster": describes the name after it
     if other_names and (
         common
-        or (head.upos in ("NOUN", "PROPN")
-        and head.text[:1].islower()
-        and head.text not in lex.name_particles)
+        or (
+            head.upos in ("NOUN", "PROPN") and head.text[:1].islower() and head.text not in lex.name_particles
+        )
     ):
         # "House Minority Leader Craig Detweiler" parsed with head "Leader", "longtime Democratic
         # pollster Pat Caddell" with head "pollster": the name is the head

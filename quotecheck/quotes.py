@@ -20,8 +20,10 @@ mark whose quotation never closes, or a closing mark with nothing open.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from .documents.blocks import paragraph_spans
 
 OPEN_DOUBLE = "“«"
 CLOSE_DOUBLE = "”»"
@@ -30,7 +32,6 @@ TYPEWRITER = "''"
 PAIRS = {"“": "”", "«": "»", '"': '"'}
 OPEN_SINGLE = "‘"
 AMBIGUOUS_SINGLE = "’'"
-_PARA_BREAK = re.compile(r"\r?\n[ \t\r\f\v]*\n\s*")
 _OPEN_CONTEXT = set(" \t\n\r([{—–-/") | {"\u00a0"}
 
 
@@ -71,18 +72,6 @@ class Unbalanced:
     offset: int
     mark: str
     reason: str  # "never closed" | "closes nothing"
-
-
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph; paragraphs are separated by blank lines."""
-    spans, pos = [], 0
-    for m in _PARA_BREAK.finditer(text):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        spans.append((pos, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def _is_space(ch: str) -> bool:
@@ -146,11 +135,18 @@ def _find_single_close(text: str, i: int, end: int) -> int | None:
     return None
 
 
-def scan_quotes(text: str) -> tuple[list[QuoteSpan], list[Unbalanced]]:
-    """All double quotations in ``text`` (in order) and the marks that could not be paired."""
+def scan_quotes(
+    text: str, paragraphs: Sequence[tuple[int, int]] | None = None
+) -> tuple[list[QuoteSpan], list[Unbalanced]]:
+    """All double quotations in ``text`` (in order) and the marks that could not be paired.
+
+    ``paragraphs``: the article's paragraphs (``Document.paragraph_spans()``, from its blocks);
+    a quotation may run on into the next paragraph only if that one reopens it. Without them,
+    ``text`` is split on blank lines."""
     quotes: list[QuoteSpan] = []
     problems: list[Unbalanced] = []
-    paragraphs = paragraph_spans(text)
+    if paragraphs is None:
+        paragraphs = paragraph_spans(text)
     open_at: int | None = None
     open_mark = ""
     reopens: list[int] = []

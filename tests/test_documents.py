@@ -21,7 +21,7 @@ from quotecheck.documents import (
     document_from_bytes,
     read_document,
 )
-from quotecheck.quotes import paragraph_spans
+from quotecheck.documents.blocks import paragraph_spans
 
 _Q_TAG = re.compile(r"</?q\b[^>]*>", re.I)
 _BLOCK_QUOTE_TAG = re.compile(r"</blockquote\s*>|<(?:blockquote|p|div)\b[^>]*>", re.IGNORECASE)

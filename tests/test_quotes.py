@@ -2,7 +2,8 @@
 
 import pytest
 
-from quotecheck.quotes import paragraph_spans, scan_quotes
+from quotecheck.documents.blocks import paragraph_spans
+from quotecheck.quotes import scan_quotes
 
 
 def inner(text: str) -> list[str]:

@@ -48,3 +48,12 @@ def _add_trimmed(found: list[Block], text: str, kind: BlockKind, start: int, end
     if core:
         lead = len(piece) - len(piece.lstrip())
         found.append(Block(kind, start + lead, start + lead + len(core)))
+
+
+Spans = list[tuple[int, int]]
+
+
+def paragraph_spans(text: str) -> Spans:
+    """``(start, end)`` of every paragraph of ``text`` (split on blank lines, trimmed): the
+    spans of a plain-text article's blocks. Stages given no Document's blocks use this."""
+    return [(b.start, b.end) for b in paragraph_blocks(text, BlockKind.PARAGRAPH)]

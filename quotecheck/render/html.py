@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from ..documents.blocks import paragraph_spans
 from ..report import Report
 from ..vocab import SEVERITIES, QuoteKind
 from .templating import escape, template
@@ -85,9 +86,8 @@ PALETTE = (
 UNATTRIBUTED = "#dddddd"
 MARKED_KINDS = (QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.INDIRECT)
 QUOTED = tuple(k for k in QuoteKind if k.quoted)
-# Paragraph breaks: a blank line (the article text's "\n\n" block separator, or in a plain
-# string any run of lines holding only blanks); a single line break inside one becomes <br>.
-PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)(?:[ \t]*(?:\r\n?|\n))+")
+# A single line break inside a paragraph becomes <br>; paragraphs are the Document's blocks
+# (for a plain string, its blank-line paragraphs).
 LINE_BREAK = re.compile(r"\r\n?|\n")
 
 CSS = """
@@ -182,25 +182,14 @@ class _Shown:
         self.text = source if isinstance(source, str) else source.text
         self.source_length = len(source if isinstance(source, str) else source.source)
         self._to_source = None if isinstance(source, str) else source.to_source  # None: identity
+        spans = paragraph_spans(source) if isinstance(source, str) else source.paragraph_spans()
+        self.paragraphs = spans or [(0, 0)]  # an empty article is one empty paragraph
 
     def text_index(self, offset: int) -> int:
         """The first text index whose source offset is ``>= offset`` (``len(text)`` if none)."""
         if self._to_source is None:
             return min(max(offset, 0), len(self.text))
         return bisect_left(range(len(self.text)), offset, key=self._to_source)
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every non-empty paragraph of ``text``; one empty one if none."""
-    found = []
-    start = 0
-    for m in PARAGRAPH_BREAK.finditer(text):
-        if m.start() > start:
-            found.append((start, m.start()))
-        start = m.end()
-    if len(text) > start:
-        found.append((start, len(text)))
-    return found or [(0, 0)]
 
 
 class _Page:
@@ -311,7 +300,7 @@ class _Page:
     def _article(self) -> list[list[Piece]]:
         """The article text in paragraphs, with every span as a properly nested element."""
         spans, points = self._spans()
-        paragraphs = _paragraphs(self.text)
+        paragraphs = self.shown.paragraphs
         starts = [p[0] for p in paragraphs]
         # each point goes to the paragraph holding it, or ending just before it
         placed: list[dict[int, list[Piece]]] = [{} for _ in paragraphs]

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..attribution import Attribution
 from ..lexicons import Lexicon, default_lexicon
 from ..parsing import Parse
@@ -32,11 +34,19 @@ __all__ = [
 
 
 def cluster_sources(
-    text: str, parse: Parse, attributions: list[Attribution], lexicon: Lexicon | None = None
+    text: str,
+    parse: Parse,
+    attributions: list[Attribution],
+    lexicon: Lexicon | None = None,
+    paragraphs: Sequence[tuple[int, int]] | None = None,
 ) -> SourceAnalysis:
-    """Link every attribution's speaker to a source; type sources; find ground rules and reasons."""
+    """Link every attribution's speaker to a source; type sources; find ground rules and reasons.
+
+    ``paragraphs``: the article's paragraphs (``Document.paragraph_spans()``); without them the
+    text is split on blank lines."""
     lex = lexicon or default_lexicon()
-    cl = Clusterer(text, lex, parse, [(a.start, a.end) for a in attributions if a.quote is not None])
+    quoted = [(a.start, a.end) for a in attributions if a.quote is not None]
+    cl = Clusterer(text, lex, parse, quoted, paragraphs)
     linked: list[LinkedAttribution] = []
     for n, a in enumerate(attributions):
         linked.append(_link(cl, n, a, linked))

@@ -18,9 +18,10 @@ to the resolver for its :class:`~quotecheck.vocab.MentionKind` (:data:`RESOLVERS
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
 
+from ..documents.blocks import paragraph_spans
 from ..lexicons import Lexicon
 from ..mentions import (
     NAME_ANTECEDENT_RELS,
@@ -45,9 +46,16 @@ class Clusterer:
     span, earlier mentions nearest first, each source's names and descriptors normalized."""
 
     def __init__(
-        self, text: str, lex: Lexicon, parse: Parse | None = None, quoted: list[tuple[int, int]] | None = None
+        self,
+        text: str,
+        lex: Lexicon,
+        parse: Parse | None = None,
+        quoted: list[tuple[int, int]] | None = None,
+        paragraphs: Sequence[tuple[int, int]] | None = None,
     ):
         self.text = text
+        # paragraph starts: the Document's blocks, else the text's blank-line paragraphs
+        self._paragraph_starts = [s for s, _ in (paragraph_spans(text) if paragraphs is None else paragraphs)]
         self.lex = lex
         self.parse = parse
         self.quoted = QuotedSpans(quoted or [])
@@ -62,6 +70,12 @@ class Clusterer:
         self._descriptors: list[list[str]] = []
 
     # ------------------------------------------------------------------ growing
+
+    def paragraph_start(self, offset: int, back: int = 0) -> int:
+        """Where the paragraph ``back`` paragraphs before the one holding ``offset`` starts (the
+        first paragraph's start when there are fewer; 0 in an empty article)."""
+        k = bisect_right(self._paragraph_starts, offset) - 1 - back
+        return self._paragraph_starts[max(k, 0)] if self._paragraph_starts else 0
 
     def new(self) -> int:
         """A new, empty source; its index."""

@@ -82,9 +82,9 @@ def _subject_refers_back(
 
 def _nearby_anonymous(cl: Clusterer, text: str, start: int) -> int | None:
     """The nearest earlier anonymous source in this or the previous paragraph."""
-    para_start = text.rfind("\n\n", 0, max(0, text.rfind("\n\n", 0, start)))
+    para_start = cl.paragraph_start(start, back=1)
     for idx, x in cl.earlier(start):
-        if cl.sources[idx].anonymous and x.start >= max(0, para_start):
+        if cl.sources[idx].anonymous and x.start >= para_start:
             return idx
     return None
 

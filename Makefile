@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 # Tests, CI and the example use the compact model next to the repository unless told otherwise.
-QUOTECHECK_MODEL_DIR ?= $(abspath ../shared/models/stanza-en-compact)
+QUOTECHECK_MODEL_DIR ?= $(abspath ../shared/models/stanza-en-compact-2)
 export QUOTECHECK_MODEL_DIR
 
 .PHONY: install example test e2e benchmarks

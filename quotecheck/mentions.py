@@ -92,10 +92,7 @@ class ArticleText:
         """Does [start, end) lie inside (or overlap) a quotation?"""
         end = start + 1 if end is None else end
         i = bisect_right(self.quote_starts, start) - 1
-        for q in self.quotes[max(0, i) : i + 2]:
-            if q.start < end and start < q.end:
-                return True
-        return False
+        return any(q.start < end and start < q.end for q in self.quotes[max(0, i) : i + 2])
 
     def words_between(self, start: int, end: int) -> list[tuple[int, Word]]:
         """(sentence index, word) pairs for the words starting in [start, end)."""
@@ -146,7 +143,8 @@ def _collect_mention_words(
                 and c.start > head.end
                 and not (head.text in org_of_heads and c.deprel == "nmod")
             ):
-                continue  # "Jones of ..." / "Jones, who ..." : keep names short ("Department of Health" stays)
+                # "Jones of ..." / "Jones, who ...": keep names short ("Department of Health" stays)
+                continue
             if c.start < lo or c.end > hi:
                 continue
             keep.append(c)
@@ -441,7 +439,7 @@ def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: 
             break
         if prev.head not in (head.index, head.head) and not (first.index <= prev.head <= words[-1].index):
             break
-        words = [prev] + words
+        words = [prev, *words]
         first = prev
     last = words[-1]
     while head.upos == "PROPN" and last.index < len(sent.words):
@@ -452,7 +450,7 @@ def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: 
             or nxt.head not in (head.index, head.head, last.index)
         ):
             break
-        words = words + [nxt]
+        words = [*words, nxt]
         last = nxt
     return words
 

@@ -517,7 +517,7 @@ def summarize(reports: Iterable[Mapping[str, Any]], *, by: Sequence[str] | str =
             undated += 1
         else:
             _counters_for(days, day).add(a)
-        row = _article_row(report, a, {given: v for (given, _, _), v in zip(fields, key)}, day)
+        row = _article_row(report, a, {given: v for (given, _, _), v in zip(fields, key, strict=True)}, day)
         articles.append(row)
         seen: set[str] = set()
         for name, type_, quotations, rules, reason, vague in a.source_rows:
@@ -554,7 +554,7 @@ def summarize(reports: Iterable[Mapping[str, Any]], *, by: Sequence[str] | str =
         "by": [given for given, _, _ in fields],
         "totals": totals.as_dict(),
         "groups": [
-            {"key": {given: v for (given, _, _), v in zip(fields, key)}, **groups[key].as_dict()}
+            {"key": {given: v for (given, _, _), v in zip(fields, key, strict=True)}, **groups[key].as_dict()}
             for key in sorted(groups)
         ],
         "timeline": _timeline(days, undated),

@@ -145,7 +145,7 @@ class PolicyCache:
                     f"expected an existing configuration file "
                     f"(relative to {where}), but {display(target)} {what}",
                 )
-            base = self._chain(target, stack + ((key, config),))
+            base = self._chain(target, (*stack, (key, config)))
         chain = base.then(config)
         self._chains[key] = chain
         return chain

@@ -124,7 +124,7 @@ th,td{border:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:t
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:middle;margin-right:.3em}
 .table-wrap{overflow-x:auto}
 @media (max-width:760px){.layout{grid-template-columns:minmax(0,1fr)}.notes{border-top:1px solid #ccc}}
-"""
+"""  # noqa: E501  the CSS goes into every page byte for byte (pages are compared)
 
 
 def clip(text: str, limit: int) -> str:

@@ -111,7 +111,7 @@ def _help_markdown(rule: Rule) -> str:
                 for sign, value in ((">=", o.minimum), ("<=", o.maximum))
                 if value is not None
             ]
-            kind = ", ".join([o.type.__name__, f"default `{o.default}`"] + bounds)
+            kind = ", ".join([o.type.__name__, f"default `{o.default}`", *bounds])
             lines.append(f"- `{o.name}` ({kind}): {o.description}")
     lines += ["", f"[Rule documentation]({DOCS_URI}rules.md#{rule.id})"]
     return "\n".join(lines)

@@ -89,7 +89,9 @@ class Checker:
         ``progress(total_words)`` is called once with the words to parse and returns a callback
         that receives each parsed batch (see the CLI's progress bar)."""
         texts = [d.text for d in docs]
-        found = self.cache.get_many(texts) if self.cache is not None else [None] * len(texts)
+        found: list[Parse | None] = (
+            self.cache.get_many(texts) if self.cache is not None else [None] * len(texts)
+        )
         missing = [i for i, p in enumerate(found) if p is None]
         if missing:
             todo = [texts[i] for i in missing]

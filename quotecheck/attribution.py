@@ -714,10 +714,11 @@ def _chained(ctx: _Context, qi: int, frame: _Frame, out: list[Attribution]) -> A
     """The attributed quotation earlier in the same sentence, if this one's frame is cut by it."""
     if qi == 0 or frame.pre[0] != ctx.quotes[qi - 1].end:
         return None
-    prev = next((a for a in reversed(out) if a.quote is ctx.quotes[qi - 1]), None)
+    prev_quote = ctx.quotes[qi - 1]
+    prev = next((a for a in reversed(out) if a.quote is prev_quote), None)
     if prev is None or prev.speaker is None or not prev.kind.spoken:
         return None
-    if re.search(r"[.!?]\s*$", ctx.text[prev.quote.inner_start : prev.quote.inner_end]) and not ctx.text[
+    if re.search(r"[.!?]\s*$", ctx.text[prev_quote.inner_start : prev_quote.inner_end]) and not ctx.text[
         frame.pre[0] : frame.pre[1]
     ].strip(" ,;—–-"):
         return None  # "“Q1.” “Q2.”": two sentences

@@ -55,7 +55,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, SupportsIndex, SupportsInt
 
 from markupsafe import Markup
 
@@ -142,8 +142,11 @@ def _text_pieces(text: str) -> list[Piece]:
 
 
 def _int(value: object, default: int = 0) -> int:
+    """``value`` as an int, ``default`` where ``int()`` refuses it (a saved report may hold anything)."""
+    if not isinstance(value, (str, bytes, bytearray, SupportsInt, SupportsIndex)):
+        return default
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)
     except (TypeError, ValueError):
         return default
 

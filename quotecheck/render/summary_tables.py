@@ -108,12 +108,10 @@ def render_summary_markdown(summary: Summary) -> str:
             "lr",
         ),
     ]
-    by_rule = totals["findings"]["by_rule"]
+    by_rule: Mapping[str, int] = totals["findings"]["by_rule"]
     if by_rule:
-        lines += [
-            "",
-            *_md_table(["rule", "findings"], sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])), "lr"),
-        ]
+        most_first = sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+        lines += ["", *_md_table(["rule", "findings"], most_first, "lr")]
     if summary["top_sources"]:
         lines += [
             "",

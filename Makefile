@@ -7,7 +7,7 @@ LINT_PATHS := quotecheck tests benchmarks fixtures
 QUOTECHECK_MODEL_DIR ?= $(abspath ../shared/models/stanza-en-compact)
 export QUOTECHECK_MODEL_DIR
 
-.PHONY: install example test e2e benchmarks lint
+.PHONY: install example test benchmarks lint
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -216,7 +216,7 @@ def unknown_commands(markdown: str) -> list[str]:
                     break
                 command = command.commands[word]
                 shown += f" {word}"
-            elif word.startswith("-") and word.split("=", 1)[0] not in _option_names(command):
+            elif word.startswith("-") and word != "-" and word.split("=", 1)[0] not in _option_names(command):
                 problems.append(f"{shown} {word}: no such option")
     return problems
 
@@ -364,6 +364,7 @@ def test_an_unknown_command_or_option_is_reported() -> None:
     text = (
         "`quotecheck rules --markdown > docs/rules.md`, `quotecheck rule`, `quotecheck baseline creat x`\n\n"
         "    .venv/bin/quotecheck check --formats json a.txt\n"
+        "    cat a.txt | quotecheck check --input-format text -  # - is standard input\n"
         "    .venv/bin/ruff check quotecheck tests  # quotecheck as an argument is no command\n"
     )
     assert unknown_commands(text) == [

@@ -31,6 +31,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -174,8 +175,9 @@ def load_gold_dir(directory: str | Path) -> list[GoldArticle]:
 # ---------------------------------------------------------------------------------------------
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})  # always right before a surname
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_EDGE_PUNCT = "\"“”‘’'.,;:!?()[]{}"
+_EDGE_PUNCT = "\"“”‘’'.,;:!?()[]{}#@"
 
 
 @cache
@@ -184,36 +186,63 @@ def _titles() -> frozenset[str]:
     return frozenset(title.lower().rstrip(".") for title in default_lexicon().titles)
 
 
+@cache
+def _organization_words() -> frozenset[str]:
+    """Head nouns of organization names ("department", "campaign"), lower case."""
+    lexicon = default_lexicon()
+    return frozenset(word.lower() for word in lexicon.organization_nouns | lexicon.organization_words)
+
+
+def _word(raw: str) -> str:
+    """A word of a name: accents, possessive and edge punctuation removed, lower case."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", raw) if not unicodedata.combining(c))
+    return _POSSESSIVE.sub("", plain.strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT).lower()
+
+
 def _tokens(name: str) -> list[str]:
-    """The words of a name, lower case, possessives and edge punctuation stripped, without a
-    leading "the", leading titles or trailing suffixes ("Jr.")."""
-    words = [_POSSESSIVE.sub("", word.strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT).lower() for word in name.split()]
-    words = [word for word in words if word]
+    """The words of a name without a leading "the"; for a person (a name not ending in an
+    organization noun), also without what precedes an honorific ("Mr."), leading titles and
+    trailing suffixes ("Jr.")."""
+    words = [word for word in map(_word, name.split()) if word]
     if words and words[0] == "the":
         words.pop(0)
-    while len(words) > 1 and words[0].rstrip(".") in _titles():
+    if not words or words[-1] in _organization_words():
+        return words
+    honorific = max((i for i, word in enumerate(words[:-1]) if word in _HONORIFICS), default=-1)
+    words = words[honorific + 1 :]
+    while len(words) > 1 and words[0] in _titles():
         words.pop(0)
-    while len(words) > 1 and words[-1].rstrip(".") in _SUFFIXES:
+    while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
     return words
 
 
-def names_compatible(first: str, second: str) -> bool:
-    """Whether two names can name the same person or organization: the same last word and,
-    when both have a first word, the same first word (an initial matches its letter).
+def _given_fits(given: str, words: Sequence[str]) -> bool:
+    """Whether a given name (or initial) is among ``words``, the other name's words before its
+    surname (an initial fits a word with its letter, a word fits an initial of its letter)."""
+    if len(given) == 1:
+        return any(word[0] == given for word in words)
+    return any(word == given or (len(word) == 1 and word == given[0]) for word in words)
 
-    "Clinton" fits "Hillary Clinton" and "Mrs. Clinton's"; "Bill Clinton" does not fit
-    "Hillary Clinton"; "the Trump campaign" does not fit "the Clinton campaign".
+
+def names_compatible(first: str, second: str) -> bool:
+    """Whether two names can name the same person or organization.
+
+    People: the same last word and, when both have words before it, the given name of one
+    among the other's ("Clinton" fits "Hillary Clinton", "Mrs. Clinton's" and "Former
+    Secretary of State Hillary Clinton"; "Bill Clinton" does not fit "Hillary Clinton").
+    Organizations (a name ending in an organization noun): the same last word and the same
+    first word, so that neither "the Trump campaign" nor "the campaign" fits "the Clinton
+    campaign".  Accents, case, possessives, titles and suffixes do not count.
     """
     a, b = _tokens(first), _tokens(second)
     if not a or not b or a[-1] != b[-1]:
         return False
+    if a[-1] in _organization_words():
+        return a == b or (len(a) > 1 and len(b) > 1 and a[0] == b[0])
     if len(a) == 1 or len(b) == 1:
         return True
-    given_a, given_b = a[0].rstrip("."), b[0].rstrip(".")
-    if len(given_a) == 1 or len(given_b) == 1:
-        return given_a[0] == given_b[0]
-    return given_a == given_b
+    return _given_fits(a[0], b[:-1]) or _given_fits(b[0], a[:-1])
 
 
 def _span_of(obj: Mapping[str, Any] | None) -> Span | None:

@@ -342,10 +342,13 @@ A gold event is *found* when its Content matches a direct, partial or indirect r
 (the one-to-one overlap matching above). On found events, a speaker is correct when the gold
 source is named in the article and the quote's report source is it (one of the source's
 mentions overlaps the gold name, or the two names have the same last word and, where both
-have one, the same first word: "Clinton" fits "Hillary Clinton", "Bill Clinton" does not), or
-when the gold source is unnamed (anonymous, a document, not a source) and the report source
-is not typed as named; a quote without a speaker is correct only for `not_a_source`. The
-rows by resolution use the report's `speaker.resolution`.
+have words before it, the given name of one is among the other's: "Clinton" and "Former
+Secretary Hillary Clinton" fit "Hillary Clinton", "Bill Clinton" does not; organization names
+need the same first word too), or when the gold source is unnamed (anonymous, a document, not
+a source) and the report source is not typed as named; a quote without a speaker is correct
+only for `not_a_source`. The rows by resolution use the report's `speaker.resolution`.
+Most unfound events are indirect attributions quotecheck does not report (see the indirect
+recall above), so the "all" column leans on the quoted events.
 
 Source types: each gold source is mapped to the report source most of its found events are
 attributed to, and each report source takes the type of the gold source most of its events

@@ -89,7 +89,9 @@ class Checker:
         ``progress(total_words)`` is called once with the words to parse and returns a callback
         that receives each parsed batch (see the CLI's progress bar)."""
         texts = [d.text for d in docs]
-        found = self.cache.get_many(texts) if self.cache is not None else [None] * len(texts)
+        found: list[Parse | None] = (
+            self.cache.get_many(texts) if self.cache is not None else [None] * len(texts)
+        )
         missing = [i for i, p in enumerate(found) if p is None]
         if missing:
             todo = [texts[i] for i in missing]
@@ -97,7 +99,7 @@ class Checker:
             fresh = self.parser.parse_parallel(todo, self.jobs, on_batch)
             if self.cache is not None:
                 self.cache.put_many(todo, fresh)
-            for i, parse in zip(missing, fresh):
+            for i, parse in zip(missing, fresh, strict=True):
                 found[i] = parse
         return [p for p in found if p is not None]
 
@@ -117,7 +119,7 @@ class Checker:
         """Everything after the parse: quotations, attribution, sources, rules, report (one
         :class:`~quotecheck.result.ArticleResult` per document)."""
         chosen = settings if settings is not None else [(self.lexicon, None)] * len(docs)
-        return [analyze(d, p, lex, rules) for d, p, (lex, rules) in zip(docs, parses, chosen)]
+        return [analyze(d, p, lex, rules) for d, p, (lex, rules) in zip(docs, parses, chosen, strict=True)]
 
     @staticmethod
     def documents(
@@ -125,7 +127,10 @@ class Checker:
     ) -> list[Document]:
         """Documents from article texts (plain text unless ``input_format`` says otherwise)."""
         names = list(paths) if paths is not None else [f"<text {i + 1}>" for i in range(len(texts))]
-        return [document_from_bytes(t.encode("utf-8"), name, input_format) for t, name in zip(texts, names)]
+        return [
+            document_from_bytes(t.encode("utf-8"), name, input_format)
+            for t, name in zip(texts, names, strict=True)
+        ]
 
     def check_texts(
         self, texts: Sequence[str], paths: Sequence[str] | None = None, input_format: str = "text"

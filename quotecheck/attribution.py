@@ -104,15 +104,18 @@ def _sentence_bounds(ctx: _Context, pos: int, direction: int, limit: int) -> int
             if ctx.in_quote(i):
                 i += 1
                 continue
-            if text[i] in ".!?" and (
-                i + 1 >= len(text)
-                or text[i + 1].isspace()
-                or text[i + 1] in "”\"’')"
-                or (text[i + 1].isupper() and not text[i - 1 : i].isupper())
+            if (
+                text[i] in ".!?"
+                and (
+                    i + 1 >= len(text)
+                    or text[i + 1].isspace()
+                    or text[i + 1] in "”\"’')"
+                    or (text[i + 1].isupper() and not text[i - 1 : i].isupper())
+                )
+                and not _is_abbreviation(text, i, ctx.lexicon)
             ):
                 # "Jones said.Training would" (glued) ends the sentence too; "U.S." does not
-                if not _is_abbreviation(text, i, ctx.lexicon):
-                    return i
+                return i
             i += 1
         return limit
     i = pos - 1
@@ -149,7 +152,7 @@ class _Frame:
 
 def _frame(ctx: _Context, qi: int) -> _Frame:
     q = ctx.quotes[qi]
-    p_start, p_end = ctx.paragraphs[ctx.paragraph_of(q.start)]
+    p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
     prev_end = ctx.quotes[qi - 1].end if qi > 0 else 0
     next_start = ctx.quotes[qi + 1].start if qi + 1 < len(ctx.quotes) else len(ctx.text)
     lo = max(p_start, prev_end)
@@ -314,11 +317,11 @@ def _according_to(ctx: _Context, lo: int, hi: int) -> _Found | None:
     after = [(s, w) for s, w in ctx.words_between(m.end(), hi) if not ctx.in_quote(w.start)]
     if not after:
         return _Found(*cue, None)
-    s_idx, first = after[0]
+    s_idx = after[0][0]
     sent = ctx.parse.sentences[s_idx]
     # the object of "to": the first nominal after "according to", climbed to its phrase head
     head = None
-    for s, w in after:
+    for _, w in after:
         if w.upos in ("NOUN", "PROPN", "PRON", "NUM"):
             head = np_head(sent, w, m.end(), hi)
             # prefer the word that "according" attaches to
@@ -357,10 +360,9 @@ def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
     top = None
     for w in in_span:
         h = sent.head_of(w)
-        if h is None or not (lo <= h.start < colon):
-            if w.upos in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
-                top = w
-                break
+        if (h is None or not (lo <= h.start < colon)) and w.upos in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
+            top = w
+            break
     verb = next((v for v in verbs if _is_cue_verb(ctx, v)), None) or (
         top if top is not None and top.upos in ("VERB", "AUX") else (verbs[0] if verbs else None)
     )
@@ -712,10 +714,11 @@ def _chained(ctx: _Context, qi: int, frame: _Frame, out: list[Attribution]) -> A
     """The attributed quotation earlier in the same sentence, if this one's frame is cut by it."""
     if qi == 0 or frame.pre[0] != ctx.quotes[qi - 1].end:
         return None
-    prev = next((a for a in reversed(out) if a.quote is ctx.quotes[qi - 1]), None)
+    prev_quote = ctx.quotes[qi - 1]
+    prev = next((a for a in reversed(out) if a.quote is prev_quote), None)
     if prev is None or prev.speaker is None or not prev.kind.spoken:
         return None
-    if re.search(r"[.!?]\s*$", ctx.text[prev.quote.inner_start : prev.quote.inner_end]) and not ctx.text[
+    if re.search(r"[.!?]\s*$", ctx.text[prev_quote.inner_start : prev_quote.inner_end]) and not ctx.text[
         frame.pre[0] : frame.pre[1]
     ].strip(" ,;—–-"):
         return None  # "“Q1.” “Q2.”": two sentences

@@ -342,7 +342,7 @@ class ParseCache:
         """:meth:`put` for each (text, parse) pair; the two sequences must have one length."""
         if len(texts) != len(parses):
             raise ValueError(f"put_many: {len(texts)} texts but {len(parses)} parses")
-        for text, parse in zip(texts, parses):
+        for text, parse in zip(texts, parses, strict=True):
             if self._disabled is not None:
                 return
             self.put(text, parse)

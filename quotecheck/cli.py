@@ -23,6 +23,10 @@ from .rules import SEVERITY_RANK
 from .vocab import SEVERITIES, Severity
 
 if TYPE_CHECKING:
+    from .api import Settings
+    from .documents import Document
+    from .lexicons import Lexicon
+    from .policy import Policy
     from .result import ArticleResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -76,7 +80,7 @@ def _check_inputs(
     show_progress: bool = False,
     jobs: int = 1,
     stdin_filename: str | None = None,
-) -> tuple[list[ArticleResult], list, list[str]]:
+) -> tuple[list[ArticleResult], list[Policy], list[str]]:
     """Read, configure and check the articles named on the command line.
 
     Returns the results (each with its document and report), the policy of each result's file
@@ -94,7 +98,8 @@ def _check_inputs(
         here = policies.policy_for("-", config_file)
         found, problems = discover(paths, extensions=here.extensions)  # globs, !exclusions, ignore files
         errors: list[str] = [str(e) for e in problems]
-        docs, chosen = [], []
+        docs: list[Document] = []
+        chosen: list[Policy] = []
         for path in found:
             name = stdin_filename if path == "-" and stdin_filename else path
             policy = policies.policy_for(name, config_file)
@@ -111,8 +116,8 @@ def _check_inputs(
             chosen.append(policy)
     except ConfigError as e:
         _fail(str(e))
-    lexicons: dict[tuple, object] = {}
-    settings = []
+    lexicons: dict[tuple[tuple[str, tuple[str, ...]], ...], Lexicon] = {}
+    settings: list[Settings] = []
     for policy in chosen:
         key = tuple(sorted(policy.lexicon.items()))
         if key not in lexicons:
@@ -272,11 +277,13 @@ def check(
     if errors:
         sys.exit(EXIT_ERROR)
 
-    def fails(result: ArticleResult, policy) -> bool:
+    def fails(result: ArticleResult, policy: Policy) -> bool:
         threshold = SEVERITY_RANK[fail_on or policy.fail_on or "error"]
         return any(SEVERITY_RANK[f["severity"]] >= threshold for f in result.report["findings"])
 
-    failing = not exit_zero and any(fails(r, p) for r, p in zip(results, chosen))
+    # strict=False: Checker.analyze already zips one result per document strictly, and tests
+    # stand in a checker that returns no results
+    failing = not exit_zero and any(fails(r, p) for r, p in zip(results, chosen, strict=False))
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -92,10 +92,7 @@ class ArticleText:
         """Does [start, end) lie inside (or overlap) a quotation?"""
         end = start + 1 if end is None else end
         i = bisect_right(self.quote_starts, start) - 1
-        for q in self.quotes[max(0, i) : i + 2]:
-            if q.start < end and start < q.end:
-                return True
-        return False
+        return any(q.start < end and start < q.end for q in self.quotes[max(0, i) : i + 2])
 
     def words_between(self, start: int, end: int) -> list[tuple[int, Word]]:
         """(sentence index, word) pairs for the words starting in [start, end)."""
@@ -146,7 +143,8 @@ def _collect_mention_words(
                 and c.start > head.end
                 and not (head.text in org_of_heads and c.deprel == "nmod")
             ):
-                continue  # "Jones of ..." / "Jones, who ..." : keep names short ("Department of Health" stays)
+                # "Jones of ..." / "Jones, who ...": keep names short ("Department of Health" stays)
+                continue
             if c.start < lo or c.end > hi:
                 continue
             keep.append(c)
@@ -458,7 +456,7 @@ def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: 
             break
         if prev.head not in (head.index, head.head) and not (first.index <= prev.head <= words[-1].index):
             break
-        words = [prev] + words
+        words = [prev, *words]
         first = prev
     last = words[-1]
     while head.upos == "PROPN" and last.index < len(sent.words):
@@ -469,7 +467,7 @@ def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: 
             or nxt.head not in (head.index, head.head, last.index)
         ):
             break
-        words = words + [nxt]
+        words = [*words, nxt]
         last = nxt
     return words
 
@@ -684,8 +682,8 @@ class MentionFinder:
         prepositional phrase ("lives in Austin, Texas") or a parenthesis ("(D-Ore.)")."""
         sent, first, last = run.sentence, run.first, run.last
         head = sent.head_of(last) if last.deprel in ("flat", "compound") else last
-        for word in {first, last, head} - {None}:
-            if any(k.deprel == "case" for k in sent.children(word)):
+        for word in (first, last, head):
+            if word is not None and any(k.deprel == "case" for k in sent.children(word)):
                 return False
         if self.text[max(0, first.start - 1) : first.start] == "(":
             return False
@@ -729,7 +727,7 @@ class MentionFinder:
                 return self._introduction(sent, s_idx, w, kids, m)
         return None
 
-    def _introduction(self, sent: Sentence, s_idx: int, w: Word, kids: list[Word], m: Mention) -> Mention:
+    def _introduction(self, sent: Sentence, s_idx: int, w: Word, kids: Sequence[Word], m: Mention) -> Mention:
         """The indefinite noun phrase headed by ``w``, with its modifiers and a knowledge
         phrase after it ("a senior aide to the governor", "people briefed on the talks")."""
         left = min(
@@ -772,7 +770,7 @@ class MentionFinder:
             return [None for _ in surname_sets]
         wanted = set().union(*surname_sets)
         # every occurrence of a wanted surname outside quotations, found in one pass
-        found: dict[str, list[tuple[list[Word], int]]] = {}
+        found: dict[str, list[tuple[Sequence[Word], int]]] = {}
         for sent in self.parse.sentences if wanted else ():
             for i, w in enumerate(sent.words):
                 key = w.text.lower()
@@ -794,7 +792,7 @@ class MentionFinder:
             out.append(best)
         return out
 
-    def _name_start(self, words: list[Word], i: int) -> int:
+    def _name_start(self, words: Sequence[Word], i: int) -> int:
         """Widen a surname at ``words[i]`` to the titles and given names in front."""
         j = i
         while (

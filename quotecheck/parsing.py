@@ -21,6 +21,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # stanza loads torch: imported where a pipeline is built, not at import time
+    from stanza import Pipeline
 
 ENV_MODEL_DIR = "QUOTECHECK_MODEL_DIR"
 LANG = "en"
@@ -343,13 +347,13 @@ class Parser:
         self.location = location
         self.batch_docs = batch_docs
         self.use_gpu = use_gpu
-        self._nlp = None
+        self._nlp: Pipeline | None = None
 
     @property
     def model_id(self) -> str:
         return self.location.model_id
 
-    def _pipeline(self):
+    def _pipeline(self) -> Pipeline:
         if self._nlp is None:
             import stanza
 
@@ -381,9 +385,11 @@ class Parser:
     ) -> list[Parse]:
         """Parse texts in batches of ``batch_docs`` documents; one Parse per text.
         ``on_batch`` is called with each batch's texts once it is parsed (progress bars)."""
+        if not texts:
+            return []
         import stanza
 
-        nlp = self._pipeline() if texts else None
+        nlp = self._pipeline()
         out: list[Parse] = []
         for i in range(0, len(texts), self.batch_docs):
             batch = texts[i : i + self.batch_docs]

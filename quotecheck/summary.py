@@ -271,7 +271,7 @@ def _parse_by(by: Sequence[str] | str) -> tuple[tuple[str, str, str | None], ...
     if isinstance(by, str):
         by = (by,)
     fields = tuple(by)
-    parsed = []
+    parsed: list[tuple[str, str, str | None]] = []
     for f in fields:
         if not isinstance(f, str) or not f.strip():
             raise SummaryError(f"group field must be a non-empty string, not {f!r}")
@@ -427,7 +427,6 @@ class _Source:
         "name",
         "quotations",
         "reason",
-        "spellings",
         "type",
         "vague",
     )
@@ -435,7 +434,6 @@ class _Source:
     def __init__(self, name: str, type_: str, path: str) -> None:
         self.name, self.type, self.first_article = name, type_, path
         self.quotations = self.articles = 0
-        self.spellings: Counter[str] | None = None  # named sources: quotations per spelling
         self.ground_rules = 0  # a bit per GROUND_RULES entry: small, for many thousand rows
         self.reason: str | None = None
         self.vague: bool | None = None
@@ -454,7 +452,17 @@ class _Source:
         }
 
 
-def _merge_surnames(named: dict[str, _Source]) -> None:
+class _NamedSource(_Source):
+    """A named source, merged over articles by its canonical name."""
+
+    __slots__ = ("spellings",)
+
+    def __init__(self, name: str, type_: str, path: str) -> None:
+        super().__init__(name, type_, path)
+        self.spellings: Counter[str] = Counter()  # quotations per spelling
+
+
+def _merge_surnames(named: dict[str, _NamedSource]) -> None:
     """Fold a person known by one word ("Obama") into the only longer name ending in it
     ("barack obama"), when there is exactly one."""
     by_last: dict[str, list[str]] = {}
@@ -503,7 +511,7 @@ def summarize(reports: Iterable[Mapping[str, Any]], *, by: Sequence[str] | str =
     days: dict[date, _Counters] = {}
     undated = 0
     articles: list[dict[str, Any]] = []
-    named: dict[str, _Source] = {}
+    named: dict[str, _NamedSource] = {}
     others: list[_Source] = []
     for report in reports:
         a = _Article(report)
@@ -517,21 +525,22 @@ def summarize(reports: Iterable[Mapping[str, Any]], *, by: Sequence[str] | str =
             undated += 1
         else:
             _counters_for(days, day).add(a)
-        row = _article_row(report, a, {given: v for (given, _, _), v in zip(fields, key)}, day)
+        row = _article_row(report, a, {given: v for (given, _, _), v in zip(fields, key, strict=True)}, day)
         articles.append(row)
         seen: set[str] = set()
         for name, type_, quotations, rules, reason, vague in a.source_rows:
             shown = _SPACE.sub(" ", name).strip()
             canon = _canonical(shown, type_) if type_ in NAMED_TYPES else ""
+            source: _Source
             if canon:
-                source = named.get(canon)
-                if source is None:
-                    source = named[canon] = _Source(shown, type_, row["path"])
-                    source.spellings = Counter()
+                known = named.get(canon)
+                if known is None:
+                    known = named[canon] = _NamedSource(shown, type_, row["path"])
                 if canon not in seen:
                     seen.add(canon)
-                    source.articles += 1
-                source.spellings[shown] += quotations
+                    known.articles += 1
+                known.spellings[shown] += quotations
+                source = known
             else:
                 source = _Source(shown or "(unnamed)", type_, row["path"])
                 source.articles = 1
@@ -540,9 +549,9 @@ def summarize(reports: Iterable[Mapping[str, Any]], *, by: Sequence[str] | str =
             source.quotations += quotations
             source.ground_rules |= sum(1 << GROUND_RULES.index(r) for r in rules)
     _merge_surnames(named)
-    for source in named.values():
+    for entry in named.values():
         # the spelling with the most quotations (the first seen on a tie) names the source
-        source.name = max(source.spellings, key=source.spellings.__getitem__)
+        entry.name = max(entry.spellings, key=entry.spellings.__getitem__)
     sources = sorted(
         (*named.values(), *others),
         key=lambda s: (-s.quotations, -s.articles, s.name.casefold(), s.name, s.first_article),
@@ -554,7 +563,7 @@ def summarize(reports: Iterable[Mapping[str, Any]], *, by: Sequence[str] | str =
         "by": [given for given, _, _ in fields],
         "totals": totals.as_dict(),
         "groups": [
-            {"key": {given: v for (given, _, _), v in zip(fields, key)}, **groups[key].as_dict()}
+            {"key": {given: v for (given, _, _), v in zip(fields, key, strict=True)}, **groups[key].as_dict()}
             for key in sorted(groups)
         ],
         "timeline": _timeline(days, undated),

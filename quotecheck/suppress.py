@@ -65,7 +65,8 @@ class _Resolved:
     rules: tuple[str, ...]  # known ids, in the order written
     unknown: tuple[str, ...]  # unknown ids, in the order written
 
-    def keys(self) -> list[_Key]:
+    def suppression_keys(self) -> list[_Key]:
+        """The (directive index, rule or None) keys this directive suppresses or enables."""
         return [(self.index, None)] if self.all_rules else [(self.index, r) for r in self.rules]
 
     def covers(self, rule: str) -> _Key | None:
@@ -251,10 +252,10 @@ def _unused_findings(
     for r in resolved:
         d = r.directive
         if d.kind == "enable":
-            unused = [k for k in r.keys() if k in idle_enables]
+            unused = [k for k in r.suppression_keys() if k in idle_enables]
             verb = "enables nothing"
         else:
-            unused = [k for k in r.keys() if k not in used]
+            unused = [k for k in r.suppression_keys() if k not in used]
             verb = "suppresses nothing"
         for _, rule in unused:
             named = f" {rule}" if rule is not None else ""

@@ -135,7 +135,7 @@ def test_get_many_put_many(cache: ParseCache):
     texts = [f"Text number {i}." for i in range(5)]
     parses = [make_parse(t) for t in texts]
     cache.put_many(texts[:3], parses[:3])
-    assert cache.get_many(texts) == parses[:3] + [None, None]
+    assert cache.get_many(texts) == [*parses[:3], None, None]
     assert (cache.stats.hits, cache.stats.misses, cache.stats.writes) == (3, 2, 3)
     with pytest.raises(ValueError):
         cache.put_many(texts, parses[:2])

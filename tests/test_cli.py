@@ -195,7 +195,7 @@ def _tree(tmp_path, config: str | None, files: dict[str, str]):
 
 def _findings(result_json: str) -> dict[str, list[tuple[str, str]]]:
     data = json.loads(result_json)
-    reports = data["reports"] if "reports" in data else [data]
+    reports = data.get("reports", [data])
     return {
         r["document"]["path"].rsplit("/", 2)[-2]: [(f["rule"], f["severity"]) for f in r["findings"]]
         for r in reports
@@ -246,7 +246,7 @@ def test_bad_config_stops_the_run_with_a_one_line_error(stored, tmp_path):
     )
     result = run("check", str(root / "a"))
     assert result.exit_code == 2
-    message = [l for l in result.output.splitlines() if l.startswith("quotecheck: ")]
+    message = [line for line in result.output.splitlines() if line.startswith("quotecheck: ")]
     assert len(message) == 1
     assert (
         "quotecheck.toml" in message[0] and "anonymous-shar" in message[0] and "anonymous-share" in message[0]

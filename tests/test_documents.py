@@ -54,7 +54,15 @@ def assert_faithful(doc: Document) -> None:
             assert c == "\n", (i, c)
             assert text[i - 1 : i + 1] == "\n\n" or text[i : i + 2] == "\n\n"
             assert s == previous_end, (i, s, previous_end)
-        elif raw == c or (c == "\n" and raw in ("\r\n", "\r")) or (c == "\n" and _BR_TAG.fullmatch(raw)) or (c == " " and len(raw) == 1 and raw in " \t\n\r\f") or (raw.startswith("&") and c in html.unescape(raw) and html.unescape(raw) != raw) or (c in "“”‘’" and _Q_TAG.fullmatch(raw)) or (c in "“”" and _BLOCK_QUOTE_TAG.fullmatch(raw)):
+        elif (
+            raw == c
+            or (c == "\n" and raw in ("\r\n", "\r"))
+            or (c == "\n" and _BR_TAG.fullmatch(raw))
+            or (c == " " and len(raw) == 1 and raw in " \t\n\r\f")
+            or (raw.startswith("&") and c in html.unescape(raw) and html.unescape(raw) != raw)
+            or (c in "“”‘’" and _Q_TAG.fullmatch(raw))
+            or (c in "“”" and _BLOCK_QUOTE_TAG.fullmatch(raw))
+        ):
             pass
         else:
             pytest.fail(f"article char {i} {c!r} maps to source {a}:{b} {raw!r}")

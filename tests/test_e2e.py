@@ -54,7 +54,7 @@ def test_fixture_reports_from_the_live_model_match_the_stored_parses(checker):
     names = article_names()
     docs = [read_document(str(ARTICLES / n)) for n in names]
     live = [result.report for result in checker.check_documents(docs)]
-    for name, report in zip(names, live):
+    for name, report in zip(names, live, strict=True):
         validate_report(report)
         stored = stored_report(ARTICLES / name)
         for key in ("quotes", "sources", "findings", "summary"):

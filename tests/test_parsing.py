@@ -108,7 +108,7 @@ def test_incomplete_model_dir_names_missing_processors(tmp_path):
     with pytest.raises(ModelError, match="does not exist"):
         resolve_model_dir(tmp_path / "missing")
     (tmp_path / "empty").mkdir()
-    with pytest.raises(ModelError, match="no resources.json"):
+    with pytest.raises(ModelError, match=r"no resources\.json"):
         resolve_model_dir(tmp_path / "empty")
 
 

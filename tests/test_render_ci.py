@@ -117,7 +117,8 @@ def sarif_validator() -> Any:
     if not SARIF_SCHEMA.is_file():
         if os.environ.get("CI"):
             pytest.fail(
-                f"the SARIF schema {SARIF_SCHEMA} is missing; CI must run with ../shared beside the repository"
+                f"the SARIF schema {SARIF_SCHEMA} is missing; "
+                "CI must run with ../shared beside the repository"
             )
         pytest.skip(f"the official SARIF schema {SARIF_SCHEMA} is not available on this machine")
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
@@ -177,7 +178,7 @@ def test_sarif_log_and_driver(reports: list[dict[str, Any]]) -> None:
 def test_sarif_describes_every_rule(reports: list[dict[str, Any]]) -> None:
     rules = json.loads(render_sarif([]))["runs"][0]["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == [r.id for r in RULES]
-    for descriptor, rule in zip(rules, RULES):
+    for descriptor, rule in zip(rules, RULES, strict=True):
         assert re.fullmatch(r"(?:[A-Z][a-z0-9]*)+", descriptor["name"])
         assert descriptor["name"].lower() == rule.id.replace("-", "")
         assert descriptor["shortDescription"]["text"] == rule.summary
@@ -198,7 +199,7 @@ def test_sarif_has_a_result_per_finding_at_the_right_place(reports: list[dict[st
     expected = all_findings(reports)
     assert len(results) == len(expected) > 0
     ended = 0
-    for result, (path, finding) in zip(results, expected):
+    for result, (path, finding) in zip(results, expected, strict=True):
         assert result["ruleId"] == finding["rule"]
         assert rules[result["ruleIndex"]]["id"] == finding["rule"]
         assert result["level"] == LEVELS[finding["severity"]]
@@ -247,7 +248,7 @@ def test_sarif_fingerprints_are_stable_and_distinct(reports: list[dict[str, Any]
 
 
 def test_sarif_input_errors_are_notifications(reports: list[dict[str, Any]]) -> None:
-    invocation = json.loads(render_sarif(reports, errors=ERRORS + ["no path at all"]))["runs"][0][
+    invocation = json.loads(render_sarif(reports, errors=[*ERRORS, "no path at all"]))["runs"][0][
         "invocations"
     ][0]
     assert invocation["executionSuccessful"] is False
@@ -332,7 +333,7 @@ def test_github_one_command_per_finding_and_error(reports: list[dict[str, Any]])
     expected = all_findings(reports)
     assert out.endswith("\n")
     assert len(lines) == len(expected) + len(ERRORS)
-    for line, (path, finding) in zip(lines, expected):
+    for line, (path, finding) in zip(lines, expected, strict=False):  # the error lines follow
         command, props, message = parse_command(line)
         assert command == COMMANDS[finding["severity"]]
         assert props["file"] == path
@@ -356,7 +357,8 @@ def test_github_exact_lines(reports: list[dict[str, Any]]) -> None:
         "title=quotecheck unattributed-quote::quotation “Nobody tells us anything until the sign goes up.” "
         "has no speaker in reach",
         "::warning file=fixtures/articles/12-unattributed-unbalanced.txt,line=15,col=107,endLine=15,"
-        "endColumn=108,title=quotecheck unbalanced-quote::quotation mark “ opens a quotation that never closes",
+        "endColumn=108,title=quotecheck unbalanced-quote::"
+        "quotation mark “ opens a quotation that never closes",
     ]
 
 
@@ -370,7 +372,7 @@ def test_github_escaping(raw_hostile: dict[str, Any]) -> None:
     first = lines[0]
     assert first.startswith("::notice file=news/a%2Cb%3Ac 50%25 <tag> & “q” 🎉.txt,line=")
     assert first.endswith("::line one%0Aline two%0D%0Athree\x0b\x1b[31m")
-    for line, finding in zip(lines, raw_hostile["findings"]):
+    for line, finding in zip(lines, raw_hostile["findings"], strict=False):  # the error line follows
         _, props, message = parse_command(line)
         assert props["file"] == HOSTILE_PATH
         assert message == finding["message"]
@@ -399,7 +401,7 @@ def test_junit_counts(reports: list[dict[str, Any]], fail_on: str) -> None:
         assert element.get("tests") == str(len(reports) + len(ERRORS)) == str(len(cases))
         assert element.get("failures") == str(failed_cases)
         assert element.get("errors") == str(len(ERRORS))
-    for case, report in zip(cases, reports):
+    for case, report in zip(cases, reports, strict=False):  # the error cases follow
         path = report["document"]["path"]
         assert case.get("classname") == "quotecheck" and case.get("name") == path
         above = [f for f in report["findings"] if failing(f, fail_on)]
@@ -507,7 +509,7 @@ def test_markdown_sections(reports: list[dict[str, Any]]) -> None:
         if report["findings"]:
             assert table_cells(lines[start + 2]) == ["line:col", "severity", "rule", "message"]
             rows = lines[start + 4 : start + 4 + len(report["findings"])]
-            for row, finding in zip(rows, report["findings"]):
+            for row, finding in zip(rows, report["findings"], strict=True):
                 assert table_cells(row) == [
                     f"{finding['line']}:{finding['column']}",
                     finding["severity"],
@@ -563,7 +565,7 @@ def test_jsonl_one_object_per_finding_then_errors(reports: list[dict[str, Any]])
     expected = all_findings(reports)
     assert out.endswith("\n")
     assert len(lines) == len(expected) + len(ERRORS)
-    for line, (path, finding) in zip(lines, expected):
+    for line, (path, finding) in zip(lines, expected, strict=False):  # the error lines follow
         record = json.loads(line)
         assert record == {"path": path, **finding}
         assert list(record)[:8] == ["path", "rule", "severity", "message", "line", "column", "start", "end"]
@@ -608,7 +610,7 @@ def run_validator() -> Draft202012Validator:
 def test_run_json_validates(
     reports: list[dict[str, Any]], hostile: dict[str, Any], run_validator: Draft202012Validator
 ) -> None:
-    for subset, errors in ((reports + [hostile], ERRORS + ["no path"]), ([], []), (reports, [])):
+    for subset, errors in (([*reports, hostile], [*ERRORS, "no path"]), ([], []), (reports, [])):
         out = render_run_json(subset, errors=errors)
         assert out.endswith("}\n")
         doc = json.loads(out)

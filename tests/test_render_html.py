@@ -197,7 +197,7 @@ def test_speaker_and_cue_beside_each_quotation():
     labels = re.findall(r'<sup class="lbl"[^>]*>(.*?)</sup>', page)
     direct = [q for q in report["quotes"] if q["kind"] in ("direct", "partial")]
     assert len(labels) == len(direct)
-    for quote, label in zip(direct, labels):
+    for quote, label in zip(direct, labels, strict=True):
         if quote["cue"]:
             assert f"\u00b7 {' '.join(quote['cue']['text'].split())}" in label
     cues = re.findall(r'<span class="cue" style="[^"]+" title="cue of (q\d+)">([^<]*)</span>', page)

@@ -394,7 +394,8 @@ def test_findings_lines(nato: dict[str, Any]) -> None:
             "articles/nato-troops.md:10:105",
             "info",
             "floating-quote",
-            "Quotation has no attribution cue; attributed to the previous speaker, Marine Gen. James L. Jones.",
+            "Quotation has no attribution cue; "
+            "attributed to the previous speaker, Marine Gen. James L. Jones.",
         ],
         [
             "articles/nato-troops.md:18:1",
@@ -487,7 +488,8 @@ def test_input_errors_come_last_before_the_summary(council: dict[str, Any]) -> N
 
 def test_only_input_errors() -> None:
     assert render_text([], errors=["a.md: file not found"]) == (
-        "error: a.md: file not found\n\nChecked 0 files: 0 quotes; 0 errors, 0 warnings, 0 info, 1 input error\n"
+        "error: a.md: file not found\n\n"
+        "Checked 0 files: 0 quotes; 0 errors, 0 warnings, 0 info, 1 input error\n"
     )
 
 
@@ -544,6 +546,6 @@ def test_descriptor_of_anonymous_sources_is_shown():
     from quotecheck.testing import require_seed, stored_report
 
     out = render_text([stored_report(require_seed())])
-    line = next(l for l in out.splitlines() if "described by:" in l)
+    line = next(x for x in out.splitlines() if "described by:" in x)
     assert "affiliation NATO" in line and "no seniority" in line and "(1 of 5)" in line
-    assert sum("described by:" in l for l in out.splitlines()) == 1  # named sources have none
+    assert sum("described by:" in x for x in out.splitlines()) == 1  # named sources have none

@@ -333,11 +333,11 @@ def test_load_reports_invalid_report(reports, tmp_path: Path):
     del bad["quotes"][0]["kind"]
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(bad), encoding="utf-8")
-    with pytest.raises(SummaryError, match="bad.json"):
+    with pytest.raises(SummaryError, match=r"bad\.json"):
         list(load_reports([path]))
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
-    with pytest.raises(SummaryError, match="broken.json"):
+    with pytest.raises(SummaryError, match=r"broken\.json"):
         list(load_reports([broken]))
 
 
@@ -346,7 +346,7 @@ def test_load_reports_is_lazy(reports, tmp_path: Path):
     good.write_text(json.dumps(reports[SEED_LIKE]), encoding="utf-8")
     it = load_reports([good, tmp_path / "missing.json"])
     assert next(it)["document"]["path"].endswith(SEED_LIKE)  # the second file not yet opened
-    with pytest.raises(SummaryError, match="missing.json"):
+    with pytest.raises(SummaryError, match=r"missing\.json"):
         next(it)
 
 

@@ -190,7 +190,7 @@ def test_html_timeline_gap(reports):
 @pytest.fixture()
 def saved(reports, tmp_path) -> list[str]:
     paths = []
-    for name, report in zip(NAMES, reports):
+    for name, report in zip(NAMES, reports, strict=True):
         path = tmp_path / f"{name}.json"
         path.write_text(json.dumps(report), encoding="utf-8")
         paths.append(str(path))

@@ -114,7 +114,7 @@ class TextBlock:
         if positions[-1] - first == n - 1 and positions == list(range(first, first + n)):
             self.add(text, first)  # copied as one contiguous piece
             return
-        for ch, p in zip(text, positions):
+        for ch, p in zip(text, positions, strict=True):
             self.add(ch, p)
 
     @property

@@ -23,7 +23,7 @@ def extract_text(source: str, comments: list[Comment]) -> tuple[str, OffsetMap |
     s_starts: list[int] = []
     n = 0
     kept_from = 0
-    for cut_start, cut_end in removed + [(len(source), len(source))]:
+    for cut_start, cut_end in [*removed, (len(source), len(source))]:
         if cut_start > kept_from:
             t_starts.append(n)
             s_starts.append(kept_from)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..documents import EXTENSIONS
+from ..vocab import Severity
 from .errors import ConfigError, display
 from .model import Chain, ConfigFile, Policy, RuleSpec, concat
 from .validation import LEXICON_KEYS, validate
@@ -145,7 +146,7 @@ class PolicyCache:
                     f"expected an existing configuration file "
                     f"(relative to {where}), but {display(target)} {what}",
                 )
-            base = self._chain(target, stack + ((key, config),))
+            base = self._chain(target, (*stack, (key, config)))
         chain = base.then(config)
         self._chains[key] = chain
         return chain
@@ -178,7 +179,9 @@ def _resolve(chain: Chain, target: Path | None) -> Policy:
         for table in specs:
             if rule_id in table:
                 spec = spec.then(table[rule_id])
-        rules[rule_id] = None if spec.level == "off" else RuleSettings(str(spec.level), dict(spec.options))
+        rules[rule_id] = (
+            None if spec.level == "off" else RuleSettings(Severity(str(spec.level)), dict(spec.options))
+        )
     extensions = dict(EXTENSIONS)
     for ext, fmt in chain.extensions.items():
         if fmt == "off":

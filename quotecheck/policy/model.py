@@ -139,7 +139,7 @@ class Chain:
         for rule_id, spec in later.rules.items():
             rules[rule_id] = rules[rule_id].then(spec) if rule_id in rules else spec
         return Chain(
-            self.files + (later.path,),
+            (*self.files, later.path),
             later.fail_on or self.fail_on,
             rules,
             concat(self.lexicon, later.lexicon),

@@ -48,7 +48,7 @@ def config_schema() -> dict[str, Any]:
             "extensions": {
                 "type": "object",
                 "propertyNames": {"pattern": "^\\.[A-Za-z0-9][A-Za-z0-9_-]*$"},
-                "additionalProperties": {"enum": list(FORMATS) + ["off"]},
+                "additionalProperties": {"enum": [*FORMATS, "off"]},
                 "description": 'Extension -> input format (text, markdown, html), or "off" '
                 "to stop checking files with it.",
             },

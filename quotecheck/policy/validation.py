@@ -313,12 +313,12 @@ def _extensions(path: Path, table: Any, key: str) -> dict[str, str]:
         k = join(key, ext)
         if not _EXTENSION.fullmatch(ext):
             raise ConfigError(path, k, 'expected a file extension with its dot, such as ".rst"')
-        if fmt not in FORMATS + ("off",):
+        if fmt not in (*FORMATS, "off"):
             raise ConfigError(
                 path,
                 k,
-                f"expected {choices(FORMATS + ('off',))}, got {describe(fmt)}"
-                + did_you_mean(fmt, FORMATS + ("off",)),
+                f"expected {choices((*FORMATS, 'off'))}, got {describe(fmt)}"
+                + did_you_mean(fmt, (*FORMATS, "off")),
             )
         out[ext.lower()] = fmt
     return out

@@ -16,7 +16,7 @@ Escaping follows the runner's rules (``@actions/core``): in the message ``%`` ->
 ``\\r`` -> ``%0D``, ``\\n`` -> ``%0A``; in property values also ``:`` -> ``%3A`` and ``,`` ->
 ``%2C``. So nothing from an article can end a command early or start a new one. Paths are
 written with forward slashes, as GitHub matches them against the repository.
-"""
+"""  # noqa: E501  example output lines are verbatim
 
 from __future__ import annotations
 

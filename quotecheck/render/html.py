@@ -55,7 +55,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, SupportsIndex, SupportsInt
 
 from markupsafe import Markup
 
@@ -124,7 +124,7 @@ th,td{border:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:t
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:middle;margin-right:.3em}
 .table-wrap{overflow-x:auto}
 @media (max-width:760px){.layout{grid-template-columns:minmax(0,1fr)}.notes{border-top:1px solid #ccc}}
-"""
+"""  # noqa: E501  the CSS goes into every page byte for byte (pages are compared)
 
 
 def clip(text: str, limit: int) -> str:
@@ -142,8 +142,11 @@ def _text_pieces(text: str) -> list[Piece]:
 
 
 def _int(value: object, default: int = 0) -> int:
+    """``value`` as an int, ``default`` where ``int()`` refuses it (a saved report may hold anything)."""
+    if not isinstance(value, (str, bytes, bytearray, SupportsInt, SupportsIndex)):
+        return default
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(value)
     except (TypeError, ValueError):
         return default
 

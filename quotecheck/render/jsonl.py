@@ -14,7 +14,7 @@ non-ASCII text as is (``ensure_ascii=False``). Every line is one complete JSON v
 line splitters (Python's :meth:`str.splitlines` among them) take for line breaks, U+0085,
 U+2028 and U+2029, are written as ``\\u`` escapes as well. No findings and no errors: empty
 output.
-"""
+"""  # noqa: E501  example output lines are verbatim
 
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ The XML is built with :mod:`xml.etree.ElementTree`, so ``<``, ``&`` and quotatio
 article text are escaped correctly; characters XML 1.0 cannot carry at all (most C0 control
 characters) are replaced by U+FFFD. The output is a ``str`` whose declaration says UTF-8:
 write it encoded as UTF-8.
-"""
+"""  # noqa: E501  example output lines are verbatim
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ handle quoted in an article does not notify a GitHub user.
 
 GitHub limits a comment to 65,536 characters and a step summary to 1 MiB; this summary is not
 cut to fit, so post a very large run's summary in parts.
-"""
+"""  # noqa: E501  example output lines are verbatim
 
 from __future__ import annotations
 
@@ -143,7 +143,7 @@ def render_markdown(reports: Sequence[Report], *, errors: Iterable[str] = ()) ->
     """A GitHub Flavored Markdown summary of ``reports`` (one per article) and the input
     ``errors`` (one-line ``"path: reason"`` strings), ending with a newline."""
     error_lines = list(errors)
-    lines = ["## quotecheck", ""] + _summary_table(reports, error_lines)
+    lines = ["## quotecheck", "", *_summary_table(reports, error_lines)]
     quiet = 0
     for report in reports:
         findings = list(report.get("findings") or ())

@@ -44,7 +44,7 @@ import json
 import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import quote
 
 from .. import __version__
@@ -111,7 +111,7 @@ def _help_markdown(rule: Rule) -> str:
                 for sign, value in ((">=", o.minimum), ("<=", o.maximum))
                 if value is not None
             ]
-            kind = ", ".join([o.type.__name__, f"default `{o.default}`"] + bounds)
+            kind = ", ".join([o.type.__name__, f"default `{o.default}`", *bounds])
             lines.append(f"- `{o.name}` ({kind}): {o.description}")
     lines += ["", f"[Rule documentation]({DOCS_URI}rules.md#{rule.id})"]
     return "\n".join(lines)
@@ -177,7 +177,9 @@ class LineAnchors:
         if isinstance(value, Mapping):
             start, line, column = value.get("start"), value.get("line"), value.get("column")
             if (
-                all(isinstance(v, int) and not isinstance(v, bool) for v in (start, line, column))
+                _is_int(start)
+                and _is_int(line)
+                and _is_int(column)
                 and line >= 1
                 and column >= 1
                 and start >= column - 1
@@ -203,16 +205,19 @@ class LineAnchors:
         return self.lines is not None and line >= self.lines
 
 
+def _is_int(value: object) -> TypeGuard[int]:
+    """An int and not a bool (JSON ``true`` is no offset)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def span_end(item: Mapping[str, Any], anchors: LineAnchors) -> tuple[int, int] | None:
     """``(end_line, end_column)`` of a located item (``end_column`` exclusive, 1-based), or None
     when the report does not prove the span stays on its start line (see the module docstring).
     """
     start, end = item.get("start"), item.get("end")
     line, column = item.get("line"), item.get("column")
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end, line, column)):
+    if not (_is_int(start) and _is_int(end) and _is_int(line) and _is_int(column)):
         return None
-    assert isinstance(start, int) and isinstance(end, int)
-    assert isinstance(line, int) and isinstance(column, int)
     if end < start or line < 1 or column < 1:
         return None
     if not anchors.on_start_line(start, end, line):

@@ -352,7 +352,7 @@ def _table(
     cells = []
     for row in rows:
         shown = []
-        for (_, kind), cell in zip(columns, row):
+        for (_, kind), cell in zip(columns, row, strict=True):
             if kind == "n":
                 text, value = cell if isinstance(cell, tuple) else (cell, cell)
                 shown.append({"kind": kind, "text": text, "value": value})

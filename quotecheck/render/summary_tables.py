@@ -92,27 +92,35 @@ def render_summary_markdown(summary: Summary) -> str:
         [row("all", totals)] + [row(_group_label(g["key"]), g) for g in summary["groups"]],
         "l" + "r" * 9,
     )
-    lines += [""] + _md_table(
-        ["source type", "sources"],
-        [[t.replace("_", " "), totals["sources_by_type"][t]] for t in SOURCE_TYPES],
-        "lr",
-    )
-    lines += [""] + _md_table(
-        ["ground rule", "anonymous sources"],
-        [[g.replace("_", " "), totals["ground_rules"][g]] for g in GROUND_RULES],
-        "lr",
-    )
-    by_rule = totals["findings"]["by_rule"]
+    lines += [
+        "",
+        *_md_table(
+            ["source type", "sources"],
+            [[t.replace("_", " "), totals["sources_by_type"][t]] for t in SOURCE_TYPES],
+            "lr",
+        ),
+    ]
+    lines += [
+        "",
+        *_md_table(
+            ["ground rule", "anonymous sources"],
+            [[g.replace("_", " "), totals["ground_rules"][g]] for g in GROUND_RULES],
+            "lr",
+        ),
+    ]
+    by_rule: Mapping[str, int] = totals["findings"]["by_rule"]
     if by_rule:
-        lines += [""] + _md_table(
-            ["rule", "findings"], sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])), "lr"
-        )
+        most_first = sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+        lines += ["", *_md_table(["rule", "findings"], most_first, "lr")]
     if summary["top_sources"]:
-        lines += [""] + _md_table(
-            ["most-quoted named source", "quotations", "articles"],
-            [[s["name"], s["quotations"], s["articles"]] for s in summary["top_sources"]],
-            "lrr",
-        )
+        lines += [
+            "",
+            *_md_table(
+                ["most-quoted named source", "quotations", "articles"],
+                [[s["name"], s["quotations"], s["articles"]] for s in summary["top_sources"]],
+                "lrr",
+            ),
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -279,7 +279,7 @@ class _ArticleRenderer:
         rule_width = max(len(_clean(f.get("rule", ""))) for f in findings)
         sev_width = max(len(s) for s in SEVERITIES)
         lines = []
-        for w, finding in zip(where, findings):
+        for w, finding in zip(where, findings, strict=True):
             severity = _clean(finding.get("severity", "?"))
             sev = self.style.severity(severity) + " " * (sev_width - len(severity))
             rule = _clean(finding.get("rule", "?")).ljust(rule_width)

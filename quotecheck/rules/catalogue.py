@@ -92,7 +92,7 @@ def markdown() -> str:
         ]
         if r.stage is Stage.SUPPRESSION:
             lines += [f"**Stage.** {_SUPPRESSION_NOTE}", ""]
-        lines += _example("Fires:", r.fires) + [""] + _example("Does not fire:", r.passes)
+        lines += [*_example("Fires:", r.fires), "", *_example("Does not fire:", r.passes)]
         if r.options:
-            lines += ["", "**Options:**", ""] + _options(r)
+            lines += ["", "**Options:**", "", *_options(r)]
     return "\n".join(lines) + "\n"

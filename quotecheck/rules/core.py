@@ -133,16 +133,16 @@ class RuleSettings:
         object.__setattr__(self, "severity", Severity(self.severity))
 
 
-O = TypeVar("O")
+OptionsT = TypeVar("OptionsT")
 
 
 @dataclass(frozen=True)
-class Context(Generic[O]):
+class Context(Generic[OptionsT]):
     """What a check receives besides the analysis: its rule id, severity and typed options."""
 
     rule: str
     severity: Severity
-    options: O
+    options: OptionsT
 
     def finding(
         self, message: str, start: int, end: int, *, quote: int | None = None, source: int | None = None

@@ -186,8 +186,8 @@ class Clusterer:
             for src in self.sources
             if src.type in (SourceType.NAMED_PERSON, SourceType.NAMED_ORGANIZATION)
         ]
-        surnames = [{key for _, key in self._names[src.index]} - {None} for src in named]
-        for src, best in zip(named, self.finder.fullest_names(surnames)):
+        surnames = [{key for _, key in self._names[src.index] if key is not None} for src in named]
+        for src, best in zip(named, self.finder.fullest_names(surnames), strict=True):
             if best is None:
                 continue
             candidate = self.text[best[0] : best[1]]

@@ -18,9 +18,9 @@ def describe(src: Source, text: str, lex: Lexicon) -> Descriptor:
     desc = text[src.description[0] : src.description[1]] if src.description else ""
     for ev in src.ground_rules + ([src.anonymity_reason] if src.anonymity_reason else []):
         desc = desc.replace(ev.text, " ")
-    body = " ".join(phrases + [desc])
+    body = " ".join([*phrases, desc])
     tokens = re.findall(r"[\w’'-]+", body)
-    affiliation = _affiliation(phrases + [desc], lex)
+    affiliation = _affiliation([*phrases, desc], lex)
     seniority = next((w for w in tokens if w.lower() in lex.seniority_words), None)
     side = next((w for w in tokens if w in lex.side_words or w.lower() in lex.side_words), None)
     knowledge = None

@@ -59,7 +59,8 @@ def _subject_refers_back(
 ) -> int | None:
     """The earlier source the sentence's subject refers back to: "The official spoke on
     condition of anonymity", "He asked not to be named"."""
-    sent = parse.sentences[parse.sentence_at(start)]
+    # as the other callers of sentence_at: an offset before the first sentence is in the first
+    sent = parse.sentences[parse.sentence_at(start) or 0]
     for w in sent.words:
         if w.deprel in ("nsubj", "nsubj:pass") and w.start < start:
             lemma = w.lemma.lower()

@@ -120,7 +120,7 @@ def stored_report(path: Path) -> dict[str, Any]:
     """The report quotecheck makes of a fixture article from its stored parse (no model)."""
     from quotecheck.api import analyze
 
-    return analyze(*load_stored(path)).report
+    return dict(analyze(*load_stored(path)).report)
 
 
 def missing(what: str) -> NoReturn:

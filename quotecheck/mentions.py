@@ -271,6 +271,8 @@ def _name_before(ctx: ArticleText, sent: Sentence, start: int, lo: int) -> tuple
     prev = [w for w in sent.words if lo <= w.start and w.end <= start - 2]
     run: list[Word] = []
     for w in reversed(prev):
+        if w.text in ctx.lexicon.calendar_words:
+            break  # "At a briefing Thursday, two Navy officials said": a date names no one
         if w.upos == "PROPN" or (run and w.text.rstrip(".") in ctx.lexicon.titles and w.text[:1].isupper()):
             run.insert(0, w)
         else:

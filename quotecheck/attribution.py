@@ -49,7 +49,7 @@ POST_CUE_LONG_WINDOW = 40  # after "Q," the cue may follow a long apposition
 @dataclass(frozen=True)
 class Cue:
     """The words that attribute a quotation ("said", "according to", ":"), and the pattern
-    (:data:`PATTERNS`) that found them."""
+    (:data:`POST_PATTERNS`, :data:`PRE_PATTERNS`) that found them."""
 
     start: int
     end: int

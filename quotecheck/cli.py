@@ -517,7 +517,7 @@ def models_download(model_dir: str | None) -> None:
     click.echo(f"downloaded: {loc.describe()}")
 
 
-# --- quotecheck config: the effective newsroom policy (quotecheck/policy.py) ---------------
+# --- quotecheck config: the effective newsroom policy (quotecheck/policy/) ------------------
 @main.command("config")
 @click.argument("path", default=".", required=False)
 @click.option(

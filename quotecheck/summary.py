@@ -77,6 +77,7 @@ __all__ = [
     "SUMMARY_SCHEMA_ID",
     "SUMMARY_SCHEMA_VERSION",
     "TOP_SOURCES",
+    "Summary",
     "SummaryError",
     "load_reports",
     "load_summary_schema",
@@ -99,6 +100,9 @@ _SPACE = re.compile(r"\s+")
 # What dateutil fills in for the parts a date leaves out, instead of today's: the first day, the
 # first month, and year 1, which no article date has (a date without its year is no date).
 _DATE_DEFAULT = datetime(1, 1, 1)
+
+#: A summary as :func:`summarize` returns it (``schemas/summary.schema.json``): what renderers read.
+Summary = Mapping[str, Any]
 
 
 class SummaryError(ValueError):

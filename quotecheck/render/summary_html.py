@@ -39,11 +39,9 @@ from markupsafe import Markup
 from quotecheck.render.html import clip
 from quotecheck.render.summary_tables import percent
 from quotecheck.render.templating import template
-from quotecheck.summary import GROUND_RULES, SOURCE_TYPES
+from quotecheck.summary import GROUND_RULES, SOURCE_TYPES, Summary
 
 __all__ = ["render_summary_html"]
-
-Summary = Mapping[str, Any]
 
 BLUE, ORANGE, GREY = "#1f6fb2", "#c2571a", "#8a8a8a"
 TYPE_COLOURS = {

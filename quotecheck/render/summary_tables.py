@@ -26,14 +26,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from quotecheck.render.markdown import escape_text
-from quotecheck.summary import GROUND_RULES, SEVERITIES, SOURCE_TYPES
+from quotecheck.summary import GROUND_RULES, SEVERITIES, SOURCE_TYPES, Summary
 
 __all__ = ["CSV_TABLES", "percent", "render_summary_csv", "render_summary_markdown"]
 
 CSV_TABLES = ("sources", "articles", "groups")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-Summary = Mapping[str, Any]
 
 
 # ----------------------------------------------------------------------------- markdown

@@ -16,26 +16,10 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from ..documents import Document
+from ..lexicons import Lexicon
 from ..quotes import Unbalanced
 from ..sources import SourceAnalysis
 from ..vocab import SEVERITIES, Severity
-
-__all__ = [
-    "SEVERITIES",
-    "SEVERITY_RANK",
-    "Analysis",
-    "Check",
-    "Context",
-    "Finding",
-    "NoOptions",
-    "Option",
-    "Rule",
-    "RuleSettings",
-    "Stage",
-    "option",
-    "run_rules",
-    "settings_for",
-]
 
 # Higher is more severe (info 0, warning 1, error 2): `--fail-on` compares against it.
 SEVERITY_RANK: dict[str, int] = {s: len(SEVERITIES) - 1 - s.rank for s in Severity}
@@ -77,7 +61,7 @@ class Analysis:
     text: str
     sources: SourceAnalysis
     unbalanced: list[Unbalanced]
-    lexicon: Any = None  # quotecheck.lexicons.Lexicon in effect for this article
+    lexicon: Lexicon  # the word lists in effect for this article (a configuration's additions included)
 
 
 @dataclass(frozen=True)

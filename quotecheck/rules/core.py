@@ -13,7 +13,7 @@ import typing
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from ..documents import Document
 from ..lexicons import Lexicon
@@ -120,6 +120,16 @@ class RuleSettings:
 OptionsT = TypeVar("OptionsT")
 
 
+class Spanned(Protocol):
+    """Anything with article-text offsets: a mention, evidence, an attribution, a cue."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class Context(Generic[OptionsT]):
     """What a check receives besides the analysis: its rule id, severity and typed options."""
@@ -133,6 +143,12 @@ class Context(Generic[OptionsT]):
     ) -> Finding:
         """A finding of this rule at its configured severity (article-text offsets)."""
         return Finding(self.rule, self.severity, message, start, end, quote, source)
+
+    def finding_on(
+        self, message: str, span: Spanned, *, quote: int | None = None, source: int | None = None
+    ) -> Finding:
+        """A finding at the article-text span of ``span`` (a mention, evidence, a quotation, a cue)."""
+        return self.finding(message, span.start, span.end, quote=quote, source=source)
 
 
 Check = Callable[[Analysis, Context[Any]], Iterable[Finding]]

@@ -847,7 +847,7 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
         head in lex.anonymous_nouns
         or head in lex.document_nouns
         or head in lex.organization_nouns
-        or head.endswith(("er", "or", "ist", "ian", "man", "woman", "people"))
+        or head.endswith(lex.speaker_noun_endings)
     )
 
 

@@ -276,6 +276,12 @@ class Lexicon:
     knowledge_tail_stops: tuple[str, ...]
     abbreviations: frozenset[str]
     title_small_words: frozenset[str]
+    name_suffixes: frozenset[str]
+    non_acronyms: frozenset[str]
+    counting_determiners: frozenset[str]
+    speaker_noun_endings: tuple[str, ...]
+    honorifics: Mapping[str, str]  # "Mr" -> "m": the pronoun gender of the bearer
+    plural_lemmas: frozenset[str]
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

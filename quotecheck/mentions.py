@@ -48,7 +48,6 @@ MENTION_RELS = {
 DESCRIPTION_RELS = {"appos", "acl:relcl"}
 # The relations a proper noun can have to be the name a later pronoun takes up.
 NAME_ANTECEDENT_RELS = ("nsubj", "nsubj:pass", "flat", "appos", "compound", "conj", "obj", "nmod:poss")
-_NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]*\.?(?:\s*\([A-Z][\w.-]*\))?")
 
 
 @dataclass(frozen=True)

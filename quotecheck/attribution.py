@@ -49,7 +49,7 @@ POST_CUE_LONG_WINDOW = 40  # after "Q," the cue may follow a long apposition
 @dataclass(frozen=True)
 class Cue:
     """The words that attribute a quotation ("said", "according to", ":"), and the pattern
-    (:data:`PATTERNS`) that found them."""
+    (:data:`POST_PATTERNS`, :data:`PRE_PATTERNS`) that found them."""
 
     start: int
     end: int
@@ -875,7 +875,7 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
         head in lex.anonymous_nouns
         or head in lex.document_nouns
         or head in lex.organization_nouns
-        or head.endswith(("er", "or", "ist", "ian", "man", "woman", "people"))
+        or head.endswith(lex.speaker_noun_endings)
     )
 
 

@@ -7,17 +7,20 @@ checked and reported).
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__
 from .documents import FORMATS, InputError, document_from_bytes, read_document
-from .parsing import ENV_MODEL_DIR, ModelError, download_models, resolve_model_dir
+from .parsing import ENV_MODEL_DIR, ModelError, ModelLocation, download_models, resolve_model_dir
 from .render import OUTPUT_FORMATS, RENDERERS, RenderOptions
 from .rules import SEVERITY_RANK
 from .vocab import SEVERITIES, Severity
@@ -71,15 +74,21 @@ def _progress_bar(total_words: int):
     return advance
 
 
+@dataclass(frozen=True)
+class _Inputs:
+    """How the articles named on the command line are read and checked: the options every
+    checking command takes (:func:`_check_options`)."""
+
+    input_format: str | None
+    config_file: str | None
+    stdin_filename: str | None
+    jobs: int
+    cache: bool
+    model_dir: str | None
+
+
 def _check_inputs(
-    paths: Sequence[str],
-    input_format: str | None,
-    config_file: str | None,
-    model_dir: str | None,
-    cache: bool = True,
-    show_progress: bool = False,
-    jobs: int = 1,
-    stdin_filename: str | None = None,
+    paths: Sequence[str], inputs: _Inputs, show_progress: bool = False
 ) -> tuple[list[ArticleResult], list[Policy], list[str]]:
     """Read, configure and check the articles named on the command line.
 
@@ -95,18 +104,19 @@ def _check_inputs(
     # the extensions that are articles (the policy of the current directory drives discovery).
     policies = PolicyCache()
     try:
-        here = policies.policy_for("-", config_file)
+        here = policies.policy_for("-", inputs.config_file)
         found, problems = discover(paths, extensions=here.extensions)  # globs, !exclusions, ignore files
         errors: list[str] = [str(e) for e in problems]
         docs: list[Document] = []
         chosen: list[Policy] = []
         for path in found:
-            name = stdin_filename if path == "-" and stdin_filename else path
-            policy = policies.policy_for(name, config_file)
-            fmt = input_format or policy.extensions.get(Path(name).suffix.lower())
+            stdin_name = inputs.stdin_filename if path == "-" else None
+            name = stdin_name or path
+            policy = policies.policy_for(name, inputs.config_file)
+            fmt = inputs.input_format or policy.extensions.get(Path(name).suffix.lower())
             try:
-                if path == "-" and stdin_filename:  # name stdin for reports, format and configuration
-                    doc = document_from_bytes(sys.stdin.buffer.read(), stdin_filename, fmt)
+                if stdin_name:  # name stdin for reports, format and configuration
+                    doc = document_from_bytes(sys.stdin.buffer.read(), stdin_name, fmt)
                 else:
                     doc = read_document(path, fmt)
             except InputError as e:
@@ -130,9 +140,9 @@ def _check_inputs(
         try:
             from .cache import default_cache_dir
 
-            cache_dir = default_cache_dir() if cache else None
-            workers = jobs or os.cpu_count() or 1
-            results = Checker(model_dir, cache_dir=cache_dir, jobs=workers).check_documents(
+            cache_dir = default_cache_dir() if inputs.cache else None
+            workers = inputs.jobs or os.cpu_count() or 1
+            results = Checker(inputs.model_dir, cache_dir=cache_dir, jobs=workers).check_documents(
                 docs, settings, _progress_bar if show_progress else None
             )
         except ModelError as e:
@@ -140,13 +150,23 @@ def _check_inputs(
     return results, chosen, errors
 
 
+_INPUT_OPTIONS = tuple(f.name for f in dataclasses.fields(_Inputs))
+
+
 def _fail(message: str) -> NoReturn:
     click.echo(f"quotecheck: {message}", err=True)
     sys.exit(EXIT_ERROR)
 
 
-def _check_options(f):
-    f = _model_dir_option(f)
+def _check_options(run):
+    """The options of :class:`_Inputs`, handed to the command as one ``inputs`` argument."""
+
+    @functools.wraps(run)
+    def command(**kwargs: Any) -> Any:
+        inputs = _Inputs(**{name: kwargs.pop(name) for name in _INPUT_OPTIONS})
+        return run(inputs=inputs, **kwargs)
+
+    f = _model_dir_option(command)
     f = click.option(
         "--stdin-filename",
         default=None,
@@ -186,6 +206,18 @@ def _check_options(f):
     return f
 
 
+def _output_option(help: str, default: str | None = None):
+    """``-o/--output``: the file a command writes (default: standard output, or ``default``)."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, writable=True, path_type=str),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -198,13 +230,7 @@ def _check_options(f):
     "files), jsonl, sarif, github (workflow annotations), junit, markdown, "
     "html (an annotated page for one article).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=str),
-    default=None,
-    help="Write the report to this file instead of standard output.",
-)
+@_output_option("Write the report to this file instead of standard output.")
 @click.option(
     "--fail-on",
     type=click.Choice([str(s) for s in SEVERITIES]),
@@ -228,16 +254,11 @@ def check(
     paths: tuple[str, ...],
     output_format: str,
     output: str | None,
-    input_format: str | None,
     fail_on: str | None,
     exit_zero: bool,
     baseline_file: str | None,
-    config_file: str | None,
     color: bool | None,
-    stdin_filename: str | None,
-    jobs: int,
-    cache: bool,
-    model_dir: str | None,
+    inputs: _Inputs,
 ) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from . import baseline
@@ -251,9 +272,7 @@ def check(
             _fail(str(e))
     # never in machine formats, files or pipes: only for a person watching a terminal
     show_progress = fmt.for_people and sys.stderr.isatty()
-    results, chosen, errors = _check_inputs(
-        paths, input_format, config_file, model_dir, cache, show_progress, jobs, stdin_filename
-    )
+    results, chosen, errors = _check_inputs(paths, inputs, show_progress)
     if known is not None:
         results, _ = baseline.apply(results, known)
     if not fmt.several and len(results) != 1:
@@ -349,13 +368,7 @@ SUMMARY_FORMATS = {
     default=None,
     help="The table that --format csv writes.  [default: sources]",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=str),
-    default=None,
-    help="Write the summary to this file instead of standard output.",
-)
+@_output_option("Write the summary to this file instead of standard output.")
 @_check_options
 def summarize_command(
     paths: tuple[str, ...],
@@ -363,12 +376,7 @@ def summarize_command(
     output_format: str | None,
     table: str | None,
     output: str | None,
-    input_format: str | None,
-    config_file: str | None,
-    stdin_filename: str | None,
-    jobs: int,
-    cache: bool,
-    model_dir: str | None,
+    inputs: _Inputs,
 ) -> None:
     """Sourcing statistics across articles, or across saved JSON reports (no re-parse).
 
@@ -389,9 +397,7 @@ def summarize_command(
             summary = summarize(load_reports(report_files), by=by)  # streamed: one file at a time
             errors: list[str] = []
         else:
-            results, _, errors = _check_inputs(
-                paths, input_format, config_file, model_dir, cache, jobs=jobs, stdin_filename=stdin_filename
-            )
+            results, _, errors = _check_inputs(paths, inputs)
             summary = summarize((r.report for r in results), by=by)
         validate_summary(summary)
     except SummaryError as e:
@@ -424,33 +430,19 @@ def baseline_group() -> None:
 
 @baseline_group.command("create")
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=str),
-    default="quotecheck-baseline.json",
-    show_default=True,
-    help="Where to write the baseline.",
-)
+@_output_option("Where to write the baseline.", default="quotecheck-baseline.json")
 @_check_options
 def baseline_create(
     paths: tuple[str, ...],
     output: str,
-    input_format: str | None,
-    config_file: str | None,
-    stdin_filename: str | None,
-    jobs: int,
-    cache: bool,
-    model_dir: str | None,
+    inputs: _Inputs,
 ) -> None:
     """Check PATHS and record every finding in a baseline file."""
     import json
 
     from . import baseline
 
-    results, _, errors = _check_inputs(
-        paths, input_format, config_file, model_dir, cache, jobs=jobs, stdin_filename=stdin_filename
-    )
+    results, _, errors = _check_inputs(paths, inputs)
     doc = baseline.create(r.report for r in results)
     Path(output).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(results)} file(s) in {output}")
@@ -477,8 +469,7 @@ def rules_command(rule_id: str | None, markdown: bool) -> None:
 
         close = difflib.get_close_matches(rule_id, RULES_BY_ID, n=3)
         hint = f" Did you mean {', '.join(close)}?" if close else " `quotecheck rules` lists them."
-        click.echo(f"quotecheck: unknown rule {rule_id!r}.{hint}", err=True)
-        sys.exit(EXIT_ERROR)
+        _fail(f"unknown rule {rule_id!r}.{hint}")
 
 
 @main.group()
@@ -486,15 +477,19 @@ def models() -> None:
     """Where the stanza model comes from; fetch the official one."""
 
 
+def _model_location(find: Callable[[str | None], ModelLocation], model_dir: str | None) -> ModelLocation:
+    """The model directory that ``find`` settles on; a model error ends the run (exit 2)."""
+    try:
+        return find(model_dir)
+    except ModelError as e:
+        _fail(str(e))
+
+
 @models.command("info")
 @_model_dir_option
 def models_info(model_dir: str | None) -> None:
     """Show which stanza model quotecheck would use, and why."""
-    try:
-        loc = resolve_model_dir(model_dir)
-    except ModelError as e:
-        click.echo(f"quotecheck: {e}", err=True)
-        sys.exit(EXIT_ERROR)
+    loc = _model_location(resolve_model_dir, model_dir)
     click.echo(f"model directory: {loc.path}")
     click.echo(f"found through:   {loc.origin}")
     click.echo("processors:      " + ", ".join(f"{k} ({v})" for k, v in loc.processors.items()))
@@ -509,15 +504,11 @@ def models_info(model_dir: str | None) -> None:
 @_model_dir_option
 def models_download(model_dir: str | None) -> None:
     """Download the official stanza English models (tokenize, mwt, pos, lemma, depparse, ner)."""
-    try:
-        loc = download_models(model_dir)
-    except ModelError as e:
-        click.echo(f"quotecheck: {e}", err=True)
-        sys.exit(EXIT_ERROR)
+    loc = _model_location(download_models, model_dir)
     click.echo(f"downloaded: {loc.describe()}")
 
 
-# --- quotecheck config: the effective newsroom policy (quotecheck/policy.py) ---------------
+# --- quotecheck config: the effective newsroom policy (quotecheck/policy/) ------------------
 @main.command("config")
 @click.argument("path", default=".", required=False)
 @click.option(
@@ -545,8 +536,7 @@ def config_command(path: str, config_file: str | None, config_format: str) -> No
     try:
         policy = load_policy(path, config_file)
     except ConfigError as e:
-        click.echo(f"quotecheck: {e}", err=True)
-        sys.exit(EXIT_ERROR)
+        _fail(str(e))
     if config_format == "json":
         click.echo(json.dumps({"path": path, **policy.to_dict()}, indent=2, ensure_ascii=False))
     else:

@@ -48,8 +48,6 @@ MENTION_RELS = {
 DESCRIPTION_RELS = {"appos", "acl:relcl"}
 # The relations a proper noun can have to be the name a later pronoun takes up.
 NAME_ANTECEDENT_RELS = ("nsubj", "nsubj:pass", "flat", "appos", "compound", "conj", "obj", "nmod:poss")
-NAME_SUFFIXES = ("Jr", "Sr", "II", "III", "The")  # never a surname
-_NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]*\.?(?:\s*\([A-Z][\w.-]*\))?")
 
 
 @dataclass(frozen=True)
@@ -355,9 +353,9 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
         head = tail[-1]
     first = words[0].text.lower()
     number = "plur" if (head.feat("Number") == "Plur" or head.xpos in ("NNS", "NNPS")) else "sing"
-    if head.lemma.lower() in ("people", "sources", "officials"):
-        number = "plur"
     lex = ctx.lexicon
+    if head.lemma.lower() in lex.plural_lemmas:
+        number = "plur"
     common = (
         head.lemma.lower() in lex.anonymous_nouns
         or head.lemma.lower() in lex.document_nouns
@@ -520,7 +518,7 @@ def np_head(sent: Sentence, word: Word, lo: int, hi: int) -> Word:
 def surname(m: Mention, lex: Lexicon) -> str | None:
     """The last capitalised word of a name that is no title or suffix, lower-cased."""
     words = [w.strip(".,") for w in m.words if w[:1].isupper() and w.strip(".") not in lex.titles]
-    words = [w for w in words if w not in NAME_SUFFIXES]
+    words = [w for w in words if w not in lex.name_suffixes]
     for w in reversed(words):
         if w not in ("’s", "'s"):
             return w.lower()

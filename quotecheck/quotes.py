@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from .documents.blocks import paragraph_spans
 
@@ -65,13 +66,20 @@ class QuoteSpan:
         return text[self.inner_start : self.inner_end]
 
 
+class Imbalance(StrEnum):
+    """Why a quotation mark could not be paired."""
+
+    NEVER_CLOSED = "never closed"  # an opening mark
+    CLOSES_NOTHING = "closes nothing"  # a closing mark
+
+
 @dataclass(frozen=True)
 class Unbalanced:
     """A quotation mark that could not be paired."""
 
     offset: int
     mark: str
-    reason: str  # "never closed" | "closes nothing"
+    reason: Imbalance
 
 
 def _is_space(ch: str) -> bool:
@@ -181,7 +189,7 @@ def scan_quotes(
                 reopens.append(p_start)
                 i = p_start + width
             else:
-                problems.append(Unbalanced(open_at, open_mark, "never closed"))
+                problems.append(Unbalanced(open_at, open_mark, Imbalance.NEVER_CLOSED))
                 open_at, reopens = None, []
         while i < p_end:
             ch = text[i]
@@ -191,7 +199,7 @@ def scan_quotes(
                 elif ch == "“" and _curly_open_is_close(text, i):
                     close(i, ch)
                 else:
-                    problems.append(Unbalanced(open_at, open_mark, "never closed"))
+                    problems.append(Unbalanced(open_at, open_mark, Imbalance.NEVER_CLOSED))
                     open_at, open_mark, reopens = i, ch, []
             elif ch in CLOSE_DOUBLE:
                 if open_at is not None:
@@ -204,26 +212,26 @@ def scan_quotes(
                 ):
                     open_at, open_mark = i, ch  # ” typed as an opening mark (also Swedish style)
                 else:
-                    problems.append(Unbalanced(i, ch, "closes nothing"))
+                    problems.append(Unbalanced(i, ch, Imbalance.CLOSES_NOTHING))
             elif ch == STRAIGHT or text.startswith(TYPEWRITER, i):
                 mark = ch if ch == STRAIGHT else TYPEWRITER
                 role = _straight_role(text, i, open_at is not None, len(mark))
                 if role == "open":
                     if open_at is not None:
-                        problems.append(Unbalanced(open_at, open_mark, "never closed"))
+                        problems.append(Unbalanced(open_at, open_mark, Imbalance.NEVER_CLOSED))
                         reopens = []
                     open_at, open_mark = i, mark
                 elif open_at is not None:
                     close(i, mark)
                 else:
-                    problems.append(Unbalanced(i, mark, "closes nothing"))
+                    problems.append(Unbalanced(i, mark, Imbalance.CLOSES_NOTHING))
                 i += len(mark)
                 continue
             i += 1
         if open_at is not None:
             nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
             if nxt is None:
-                problems.append(Unbalanced(open_at, open_mark, "never closed"))
+                problems.append(Unbalanced(open_at, open_mark, Imbalance.NEVER_CLOSED))
                 open_at, reopens = None, []
     problems.sort(key=lambda p: p.offset)
     return quotes, problems

@@ -77,6 +77,7 @@ __all__ = [
     "SUMMARY_SCHEMA_ID",
     "SUMMARY_SCHEMA_VERSION",
     "TOP_SOURCES",
+    "Summary",
     "SummaryError",
     "load_reports",
     "load_summary_schema",
@@ -100,6 +101,9 @@ _SPACE = re.compile(r"\s+")
 # first month, and year 1, which no article date has (a date without its year is no date).
 _DATE_DEFAULT = datetime(1, 1, 1)
 
+#: A summary as :func:`summarize` returns it (``schemas/summary.schema.json``): what renderers read.
+Summary = Mapping[str, Any]
+
 
 class SummaryError(ValueError):
     """Reports that cannot be summarized: unreadable, invalid, or of another schema version."""
@@ -108,24 +112,27 @@ class SummaryError(ValueError):
 # ----------------------------------------------------------------------------- one article
 
 
+# The counts of an article that its totals, group and period add up (numbers and Counters).
+_SUMMED = (
+    "anonymous",
+    "attributed",
+    "from_anonymous",
+    "ground_rules",
+    "named",
+    "quotations",
+    "rules",
+    "severities",
+    "sources",
+    "types",
+    "vague",
+    "with_reason",
+)
+
+
 class _Article:
     """The counts of one report (computed once, added to the totals, its group and its day)."""
 
-    __slots__ = (
-        "anonymous",
-        "attributed",
-        "from_anonymous",
-        "ground_rules",
-        "named",
-        "quotations",
-        "rules",
-        "severities",
-        "source_rows",
-        "sources",
-        "types",
-        "vague",
-        "with_reason",
-    )
+    __slots__ = (*_SUMMED, "source_rows")
 
     def __init__(self, report: Mapping[str, Any]) -> None:
         sources = report.get("sources") or []
@@ -184,23 +191,7 @@ def _share(part: int, whole: int) -> float:
 
 
 class _Counters:
-    __slots__ = (
-        "anonymous",
-        "articles",
-        "attributed",
-        "from_anonymous",
-        "ground_rules",
-        "named",
-        "quotations",
-        "rules",
-        "severities",
-        "sources",
-        "types",
-        "vague",
-        "with_anonymous",
-        "with_reason",
-        "without_reason",
-    )
+    __slots__ = (*_SUMMED, "articles", "with_anonymous", "without_reason")
 
     def __init__(self) -> None:
         self.articles = self.quotations = self.attributed = 0
@@ -212,24 +203,18 @@ class _Counters:
         self.severities: Counter[str] = Counter()
 
     def add(self, a: _Article) -> None:
+        """Count one more article."""
+        self._add(a, _SUMMED)
         self.articles += 1
-        self.quotations += a.quotations
-        self.attributed += a.attributed
-        self.sources += a.sources
-        self.named += a.named
-        self.anonymous += a.anonymous
-        self.from_anonymous += a.from_anonymous
         self.with_anonymous += 1 if a.anonymous else 0
-        self.with_reason += a.with_reason
         self.without_reason += a.anonymous - a.with_reason
-        self.vague += a.vague
-        self.ground_rules.update(a.ground_rules)
-        self.types.update(a.types)
-        self.rules.update(a.rules)
-        self.severities.update(a.severities)
 
     def merge(self, other: _Counters) -> None:
-        for slot in self.__slots__:
+        """Add another set of counters to these."""
+        self._add(other, self.__slots__)
+
+    def _add(self, other: _Article | _Counters, slots: Sequence[str]) -> None:
+        for slot in slots:
             mine = getattr(self, slot)
             if isinstance(mine, Counter):
                 mine.update(getattr(other, slot))

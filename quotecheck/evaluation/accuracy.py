@@ -275,12 +275,19 @@ def render_docs(
     )
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Score quotecheck against the PolNeAR attribution corpus.")
+def corpus_parser(description: str) -> argparse.ArgumentParser:
+    """A command line with the options that choose the articles and the model: ``--split``,
+    ``--limit``, ``--model-dir``, ``--corpus`` (what :func:`load_articles` reads)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--split", default="dev", help="corpus split (default: dev)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--model-dir", type=Path, default=None, help="stanza model directory")
     parser.add_argument("--corpus", type=Path, default=None, help="PolNeAR directory")
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = corpus_parser("Score quotecheck against the PolNeAR attribution corpus.")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N error examples per kind")
     parser.add_argument("--batch", type=int, default=DEFAULT_BATCH, help="articles per check_texts call")
     parser.add_argument("--json", type=Path, default=None, help="write the scores as JSON")

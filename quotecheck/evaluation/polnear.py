@@ -249,24 +249,65 @@ def quote_segments(text: str, spans: Sequence[Span]) -> list[Span]:
 SPEECH_CUE_FORMS = frozenset(
     f"{stem}{ending}"
     for stem, endings in {
-        "say": ("", "s", "ing"), "said": ("",), "tell": ("", "s", "ing"), "told": ("",),
-        "add": ("", "s", "ed", "ing"), "explain": ("", "s", "ed", "ing"), "note": ("", "s", "d"),
-        "noting": ("",), "state": ("", "s", "d"), "stating": ("",), "announce": ("", "s", "d"),
-        "announcing": ("",), "claim": ("", "s", "ed", "ing"), "argue": ("", "s", "d"), "arguing": ("",),
-        "insist": ("", "s", "ed", "ing"), "write": ("", "s"), "wrote": ("",), "written": ("",),
-        "writing": ("",), "tweet": ("", "s", "ed", "ing"), "report": ("", "s", "ed", "ing"),
-        "warn": ("", "s", "ed", "ing"), "declare": ("", "s", "d"), "declaring": ("",),
-        "contend": ("", "s", "ed", "ing"), "assert": ("", "s", "ed", "ing"),
-        "acknowledge": ("", "s", "d"), "acknowledging": ("",), "admit": ("", "s", "ted", "ting"),
-        "suggest": ("", "s", "ed", "ing"), "predict": ("", "s", "ed", "ing"),
-        "promise": ("", "s", "d"), "promising": ("",), "recall": ("", "s", "ed", "ing"),
-        "reply": ("",), "replies": ("",), "replied": ("",), "respond": ("", "s", "ed", "ing"),
-        "confirm": ("", "s", "ed", "ing"), "deny": ("",), "denies": ("",), "denied": ("",),
-        "estimate": ("", "s", "d"), "testify": ("",), "testified": ("",), "emphasize": ("", "s", "d"),
-        "stress": ("", "es", "ed"), "observe": ("", "s", "d"), "remark": ("", "s", "ed"),
-        "complain": ("", "s", "ed", "ing"), "ask": ("", "s", "ed"), "speak": ("", "s"), "spoke": ("",),
-        "describe": ("", "s", "d"), "call": ("", "s", "ed"), "accuse": ("", "s", "d"),
-        "predicting": ("",), "according": ("",),
+        "say": ("", "s", "ing"),
+        "said": ("",),
+        "tell": ("", "s", "ing"),
+        "told": ("",),
+        "add": ("", "s", "ed", "ing"),
+        "explain": ("", "s", "ed", "ing"),
+        "note": ("", "s", "d"),
+        "noting": ("",),
+        "state": ("", "s", "d"),
+        "stating": ("",),
+        "announce": ("", "s", "d"),
+        "announcing": ("",),
+        "claim": ("", "s", "ed", "ing"),
+        "argue": ("", "s", "d"),
+        "arguing": ("",),
+        "insist": ("", "s", "ed", "ing"),
+        "write": ("", "s"),
+        "wrote": ("",),
+        "written": ("",),
+        "writing": ("",),
+        "tweet": ("", "s", "ed", "ing"),
+        "report": ("", "s", "ed", "ing"),
+        "warn": ("", "s", "ed", "ing"),
+        "declare": ("", "s", "d"),
+        "declaring": ("",),
+        "contend": ("", "s", "ed", "ing"),
+        "assert": ("", "s", "ed", "ing"),
+        "acknowledge": ("", "s", "d"),
+        "acknowledging": ("",),
+        "admit": ("", "s", "ted", "ting"),
+        "suggest": ("", "s", "ed", "ing"),
+        "predict": ("", "s", "ed", "ing"),
+        "promise": ("", "s", "d"),
+        "promising": ("",),
+        "recall": ("", "s", "ed", "ing"),
+        "reply": ("",),
+        "replies": ("",),
+        "replied": ("",),
+        "respond": ("", "s", "ed", "ing"),
+        "confirm": ("", "s", "ed", "ing"),
+        "deny": ("",),
+        "denies": ("",),
+        "denied": ("",),
+        "estimate": ("", "s", "d"),
+        "testify": ("",),
+        "testified": ("",),
+        "emphasize": ("", "s", "d"),
+        "stress": ("", "es", "ed"),
+        "observe": ("", "s", "d"),
+        "remark": ("", "s", "ed"),
+        "complain": ("", "s", "ed", "ing"),
+        "ask": ("", "s", "ed"),
+        "speak": ("", "s"),
+        "spoke": ("",),
+        "describe": ("", "s", "d"),
+        "call": ("", "s", "ed"),
+        "accuse": ("", "s", "d"),
+        "predicting": ("",),
+        "according": ("",),
     }.items()
     for ending in endings
 )
@@ -277,8 +318,22 @@ def is_speech_cue(cue_text: str) -> bool:
     return any(word in SPEECH_CUE_FORMS for word in re.findall(r"[a-z]+", cue_text.lower()))
 
 
+class ContentExtent:
+    """What an annotation's content reaches: ``start`` of its first span to ``end`` of its last."""
+
+    content_spans: tuple[Span, ...]
+
+    @property
+    def start(self) -> int:
+        return min(start for start, _ in self.content_spans)
+
+    @property
+    def end(self) -> int:
+        return max(end for _, end in self.content_spans)
+
+
 @dataclass(frozen=True)
-class GoldAttribution:
+class GoldAttribution(ContentExtent):
     """One annotated attribution (a brat event) with its gold direct quotations."""
 
     source_spans: tuple[Span, ...]  # empty: the annotators marked no source
@@ -300,14 +355,6 @@ class GoldAttribution:
     def speaker(self) -> tuple[Span, ...] | None:
         """The gold speaker's Source spans, or None when no Source was annotated."""
         return self.source_spans or None
-
-    @property
-    def start(self) -> int:
-        return self.content_spans[0][0]
-
-    @property
-    def end(self) -> int:
-        return max(end for _, end in self.content_spans)
 
 
 @dataclass(frozen=True)
@@ -568,8 +615,8 @@ class _Tally:
                 setattr(self, item.name, mine + theirs)
 
     def as_dict(self) -> dict[str, Any]:
-        precision = _ratio(self.matched, self.predicted)
-        recall = _ratio(self.matched, self.gold)
+        precision = ratio(self.matched, self.predicted)
+        recall = ratio(self.matched, self.gold)
         f1 = (
             None
             if precision is None or recall is None or precision + recall == 0
@@ -585,9 +632,9 @@ class _Tally:
             "speaker": {
                 "evaluated": self.speaker_evaluated,
                 "strict_correct": self.speaker_strict,
-                "strict_accuracy": _ratio(self.speaker_strict, self.speaker_evaluated),
+                "strict_accuracy": ratio(self.speaker_strict, self.speaker_evaluated),
                 "cluster_correct": self.speaker_cluster,
-                "cluster_accuracy": _ratio(self.speaker_cluster, self.speaker_evaluated),
+                "cluster_accuracy": ratio(self.speaker_cluster, self.speaker_evaluated),
                 "predicted_null": self.speaker_null,
                 "gold_unsourced_matched": self.unsourced_matched,
                 "gold_unsourced_predicted_null": self.unsourced_predicted_null,
@@ -605,14 +652,15 @@ class _Tally:
                 kind: {
                     "gold": self.by_mix[kind],
                     "matched": self.by_mix[f"{kind}_matched"],
-                    "recall": _ratio(self.by_mix[f"{kind}_matched"], self.by_mix[kind]),
+                    "recall": ratio(self.by_mix[f"{kind}_matched"], self.by_mix[kind]),
                 }
                 for kind in ("pure", "mixed")
             }
         return result
 
 
-def _ratio(numerator: int, denominator: int) -> float | None:
+def ratio(numerator: int, denominator: int) -> float | None:
+    """``numerator / denominator``; None when there is nothing to divide by."""
     return numerator / denominator if denominator else None
 
 

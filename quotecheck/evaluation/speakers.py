@@ -102,22 +102,14 @@ class GoldSource:
 
 
 @dataclass(frozen=True)
-class GoldEvent:
+class GoldEvent(polnear.ContentExtent):
     """A PolNeAR event with its labelled source."""
 
     id: str
-    content: tuple[Span, ...]
+    content_spans: tuple[Span, ...]
     source: str
     quoted: bool
     uncertain: bool = False
-
-    @property
-    def start(self) -> int:
-        return min(start for start, _ in self.content)
-
-    @property
-    def end(self) -> int:
-        return max(end for _, end in self.content)
 
 
 @dataclass(frozen=True)
@@ -346,7 +338,7 @@ def match_events(article: GoldArticle, report: Mapping[str, Any], text: str) -> 
     sources = {str(source.get("id")): source for source in report.get("sources") or []}
     pairs = polnear.match_greedy(
         [(int(quote["start"]), int(quote["end"])) for quote in quotes],
-        [event.content for event in article.events],
+        [event.content_spans for event in article.events],
     )
     found = []
     for q_index, e_index in sorted(pairs, key=lambda pair: pair[1]):
@@ -365,13 +357,9 @@ def match_events(article: GoldArticle, report: Mapping[str, Any], text: str) -> 
 # ---------------------------------------------------------------------------------------------
 
 
-def _ratio(numerator: int, denominator: int) -> float | None:
-    return numerator / denominator if denominator else None
-
-
 def _accuracy(found: Sequence[FoundEvent]) -> dict[str, Any]:
     correct = sum(item.speaker_correct for item in found)
-    return {"evaluated": len(found), "correct": correct, "accuracy": _ratio(correct, len(found))}
+    return {"evaluated": len(found), "correct": correct, "accuracy": polnear.ratio(correct, len(found))}
 
 
 def _both(found: Sequence[FoundEvent]) -> dict[str, Any]:
@@ -411,11 +399,11 @@ class _TypeTally:
             "report_matched": self.report_matched,
             "report_all": self.report_all,
             "true_positive": self.true_positive,
-            "precision": _ratio(self.true_positive, self.report_matched),
-            "strict_precision": _ratio(self.true_positive, self.report_all),
+            "precision": polnear.ratio(self.true_positive, self.report_matched),
+            "strict_precision": polnear.ratio(self.true_positive, self.report_all),
             "gold": self.gold,
             "recalled": self.recalled,
-            "recall": _ratio(self.recalled, self.gold),
+            "recall": polnear.ratio(self.recalled, self.gold),
         }
 
 
@@ -709,12 +697,12 @@ def agreement(
         "events": len(pairs),
         "events_missing": missing,
         "type_agreed": sum(a == b for a, b in pairs),
-        "type_agreement": _ratio(sum(a == b for a, b in pairs), len(pairs)),
+        "type_agreement": polnear.ratio(sum(a == b for a, b in pairs), len(pairs)),
         "type_kappa": cohen_kappa(pairs),
         "type_confusions": dict(Counter(f"{a} / {b}" for a, b in pairs if a != b).most_common()),
         "named_events": named,
         "referent_agreed": agreed,
-        "referent_agreement": _ratio(agreed, named),
+        "referent_agreement": polnear.ratio(agreed, named),
     }
 
 

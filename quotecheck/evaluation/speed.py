@@ -27,7 +27,6 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from quotecheck.evaluation import accuracy, polnear
@@ -216,11 +215,7 @@ def render_section(
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Time quotecheck on a PolNeAR split.")
-    parser.add_argument("--split", default="dev", help="corpus split (default: dev)")
-    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    parser.add_argument("--model-dir", type=Path, default=None, help="stanza model directory")
-    parser.add_argument("--corpus", type=Path, default=None, help="PolNeAR directory")
+    parser = accuracy.corpus_parser("Time quotecheck on a PolNeAR split.")
     parser.add_argument("--repeat", type=int, default=1, help="time (a) and (b) N times, keep the fastest")
     parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
     return parser.parse_args(argv)

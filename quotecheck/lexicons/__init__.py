@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -196,24 +196,22 @@ def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
+#: How the lines of a list's file are read, by its kind.
+_READERS: dict[str, Callable[[Sequence[str]], object]] = {
+    "words": lambda lines: frozenset(line.lower() for line in lines),
+    "names": frozenset,
+    "sequence": tuple,
+    "patterns": _compile,
+    "pairs": _pairs,
+    "tagged-patterns": _tagged,
+    "gendered-names": _gendered,
+    "pronouns": _pronouns,
+}
+
+
 def _load(spec: ListSpec) -> object:
     """A list's file read as its kind says."""
-    lines = _lines(spec.file)
-    if spec.kind == "words":
-        return frozenset(line.lower() for line in lines)
-    if spec.kind == "names":
-        return frozenset(lines)
-    if spec.kind == "sequence":
-        return tuple(lines)
-    if spec.kind == "patterns":
-        return _compile(lines)
-    if spec.kind == "pairs":
-        return _pairs(lines)
-    if spec.kind == "tagged-patterns":
-        return _tagged(lines)
-    if spec.kind == "pronouns":
-        return _pronouns(lines)
-    return _gendered(lines)
+    return _READERS[spec.kind](_lines(spec.file))
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -276,6 +274,12 @@ class Lexicon:
     knowledge_tail_stops: tuple[str, ...]
     abbreviations: frozenset[str]
     title_small_words: frozenset[str]
+    name_suffixes: frozenset[str]
+    non_acronyms: frozenset[str]
+    counting_determiners: frozenset[str]
+    speaker_noun_endings: tuple[str, ...]
+    honorifics: Mapping[str, str]  # "Mr" -> "m": the pronoun gender of the bearer
+    plural_lemmas: frozenset[str]
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

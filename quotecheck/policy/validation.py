@@ -9,7 +9,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,11 +82,8 @@ def validate(path: Path, table: Any, prefix: str) -> ConfigFile:
 
 def _overrides(path: Path, raw: Any, key: str) -> tuple[Override, ...]:
     """``[[overrides]]``: each needs paths and rules or lexicon."""
-    if not isinstance(raw, list):
-        raise ConfigError(path, key, f"expected an array of tables ([[overrides]]), got {describe(raw)}")
     overrides: list[Override] = []
-    for i, entry in enumerate(raw):
-        okey = f"{key}[{i}]"
+    for entry, okey in _items(path, raw, key, "an array of tables ([[overrides]])"):
         if not isinstance(entry, dict):
             raise ConfigError(
                 path, okey, f"expected a table with paths and rules or lexicon, got {describe(entry)}"
@@ -112,22 +109,42 @@ def _overrides(path: Path, raw: Any, key: str) -> tuple[Override, ...]:
 
 def _check_keys(path: Path, table: Mapping[str, Any], prefix: str, allowed: Sequence[str], what: str) -> None:
     for key in table:
-        if key not in allowed:
-            raise ConfigError(
-                path,
-                join(prefix, key),
-                f"unknown {what}; expected one of {', '.join(allowed)}" + did_you_mean(key, allowed),
-            )
+        _check_key(path, key, prefix, allowed, what)
+
+
+def _check_key(path: Path, key: str, prefix: str, allowed: Sequence[str], what: str) -> None:
+    if key not in allowed:
+        raise ConfigError(
+            path,
+            join(prefix, key),
+            f"unknown {what}; expected one of {', '.join(allowed)}" + did_you_mean(key, allowed),
+        )
+
+
+def _entries(path: Path, table: Any, prefix: str, expected: str) -> Iterator[tuple[str, Any, str]]:
+    """``(name, value, key)`` for each entry of a table; ConfigError when ``table`` is no table."""
+    if not isinstance(table, dict):
+        raise ConfigError(path, prefix, f"expected {expected}, got {describe(table)}")
+    for name, value in table.items():
+        yield name, value, join(prefix, name)
+
+
+def _items(
+    path: Path, array: Any, key: str, expected: str, *, empty: bool = True
+) -> Iterator[tuple[Any, str]]:
+    """``(value, key)`` for each item of an array; ConfigError when ``array`` is no array, or is
+    empty where ``empty`` is false."""
+    if not isinstance(array, list) or not (array or empty):
+        raise ConfigError(path, key, f"expected {expected}, got {describe(array)}")
+    for i, value in enumerate(array):
+        yield value, f"{key}[{i}]"
 
 
 def _rules(path: Path, table: Any, prefix: str) -> dict[str, RuleSpec]:
     from ..rules import RULES_BY_ID
 
-    if not isinstance(table, dict):
-        raise ConfigError(path, prefix, f"expected a table of rule ids, got {describe(table)}")
     out: dict[str, RuleSpec] = {}
-    for rule_id, value in table.items():
-        key = join(prefix, rule_id)
+    for rule_id, value, key in _entries(path, table, prefix, "a table of rule ids"):
         rule = RULES_BY_ID.get(rule_id)
         if rule is None:
             close = difflib.get_close_matches(rule_id, RULES_BY_ID, n=3, cutoff=0.6)
@@ -220,18 +237,9 @@ def _option_expectation(option: Option) -> str:
 
 
 def _lexicon(path: Path, table: Any, prefix: str) -> dict[str, tuple[str, ...]]:
-    if not isinstance(table, dict):
-        raise ConfigError(path, prefix, f"expected a table of word lists, got {describe(table)}")
     out: dict[str, tuple[str, ...]] = {}
-    for name, values in table.items():
-        key = join(prefix, name)
-        if name not in LEXICON_KEYS:
-            raise ConfigError(
-                path,
-                key,
-                f"unknown lexicon key; expected one of {', '.join(LEXICON_KEYS)}"
-                + did_you_mean(name, LEXICON_KEYS),
-            )
+    for name, values, key in _entries(path, table, prefix, "a table of word lists"):
+        _check_key(path, name, prefix, LEXICON_KEYS, "lexicon key")
         out[name] = _lexicon_entries(path, name, values, key)
     return out
 
@@ -240,11 +248,8 @@ def _lexicon_entries(path: Path, name: str, values: Any, key: str) -> tuple[str,
     """One ``[lexicon]`` list: plain words or phrases (never regexes), whitespace collapsed."""
     single = name in WORD_KEYS
     expected = "a list of single words" if single else "a list of plain phrases"
-    if not isinstance(values, list):
-        raise ConfigError(path, key, f"expected {expected} (strings), got {describe(values)}")
     entries: list[str] = []
-    for i, value in enumerate(values):
-        ekey = f"{key}[{i}]"
+    for value, ekey in _items(path, values, key, f"{expected} (strings)"):
         if not isinstance(value, str):
             raise ConfigError(
                 path,
@@ -275,16 +280,9 @@ def _lexicon_entries(path: Path, name: str, values: Any, key: str) -> tuple[str,
 
 
 def _paths(path: Path, value: Any, key: str) -> tuple[Glob, ...]:
-    if not isinstance(value, list) or not value:
-        raise ConfigError(
-            path,
-            key,
-            f"expected a non-empty list of glob patterns (strings, relative to "
-            f"the config's folder), got {describe(value)}",
-        )
+    expected = "a non-empty list of glob patterns (strings, relative to the config's folder)"
     globs: list[Glob] = []
-    for i, pattern in enumerate(value):
-        pkey = f"{key}[{i}]"
+    for pattern, pkey in _items(path, value, key, expected, empty=False):
         if not isinstance(pattern, str) or not pattern.strip():
             raise ConfigError(
                 path, pkey, f"expected a glob pattern (a non-empty string), got {describe(pattern)}"
@@ -306,11 +304,8 @@ def _paths(path: Path, value: Any, key: str) -> tuple[Glob, ...]:
 
 def _extensions(path: Path, table: Any, key: str) -> dict[str, str]:
     """``[extensions]``: ".rst" = "text", ".txt" = "off" (stop checking an extension)."""
-    if not isinstance(table, dict):
-        raise ConfigError(path, key, f"expected a table of extension = format, got {describe(table)}")
     out: dict[str, str] = {}
-    for ext, fmt in table.items():
-        k = join(key, ext)
+    for ext, fmt, k in _entries(path, table, key, "a table of extension = format"):
         if not _EXTENSION.fullmatch(ext):
             raise ConfigError(path, k, 'expected a file extension with its dot, such as ".rst"')
         if fmt not in (*FORMATS, "off"):

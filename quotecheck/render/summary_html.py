@@ -37,13 +37,11 @@ from typing import Any
 from markupsafe import Markup
 
 from quotecheck.render.html import clip
-from quotecheck.render.summary_tables import percent
+from quotecheck.render.summary_tables import GROUP_FIGURES, figures_of, percent
 from quotecheck.render.templating import template
-from quotecheck.summary import GROUND_RULES, SOURCE_TYPES
+from quotecheck.summary import GROUND_RULES, SOURCE_TYPES, Summary
 
 __all__ = ["render_summary_html"]
-
-Summary = Mapping[str, Any]
 
 BLUE, ORANGE, GREY = "#1f6fb2", "#c2571a", "#8a8a8a"
 TYPE_COLOURS = {
@@ -369,37 +367,8 @@ def _share_cell(share: float) -> tuple[str, float]:
 def _groups_table(summary: Summary) -> list[dict[str, Any]]:
     if not summary["by"]:
         return []
-    columns = [(f, "k") for f in summary["by"]] + [
-        (h, "n")
-        for h in (
-            "articles",
-            "quotations",
-            "attributed",
-            "named sources",
-            "anonymous sources",
-            "quotations from anonymous",
-            "articles with anonymous",
-            "anonymous with reason",
-            "anonymous without reason",
-            "vague descriptors",
-        )
-    ]
-    rows = [
-        [
-            *(g["key"][f] for f in summary["by"]),
-            g["articles"],
-            g["quotations"],
-            _share_cell(g["attributed_share"]),
-            g["named_sources"],
-            g["anonymous_sources"],
-            _share_cell(g["anonymous_share"]),
-            _share_cell(g["articles_with_anonymous"]["share"]),
-            g["anonymous_with_reason"],
-            g["anonymous_without_reason"],
-            g["vague_descriptors"],
-        ]
-        for g in summary["groups"]
-    ]
+    columns = [(f, "k") for f in summary["by"]] + [(f.header, "n") for f in GROUP_FIGURES]
+    rows = [[*(g["key"][f] for f in summary["by"]), *figures_of(g, _share_cell)] for g in summary["groups"]]
     return [_table("By " + ", ".join(summary["by"]), columns, rows)]
 
 

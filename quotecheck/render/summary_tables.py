@@ -22,21 +22,61 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from quotecheck.render.markdown import escape_text
-from quotecheck.summary import GROUND_RULES, SEVERITIES, SOURCE_TYPES
+from quotecheck.summary import GROUND_RULES, SEVERITIES, SOURCE_TYPES, Summary
 
-__all__ = ["CSV_TABLES", "percent", "render_summary_csv", "render_summary_markdown"]
+__all__ = [
+    "CSV_TABLES",
+    "GROUP_FIGURES",
+    "Figure",
+    "figures_of",
+    "percent",
+    "render_summary_csv",
+    "render_summary_markdown",
+]
 
 CSV_TABLES = ("sources", "articles", "groups")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-Summary = Mapping[str, Any]
-
 
 # ----------------------------------------------------------------------------- markdown
+
+
+class Figure(NamedTuple):
+    """A column of the tables with a row per group: its header, its value in a group's (or the
+    totals') counts, and whether that value is a share (shown as a percentage)."""
+
+    header: str
+    value: Callable[[Mapping[str, Any]], Any]
+    share: bool = False
+
+
+#: The figures of a group, in the order the Markdown and HTML summaries show them.
+GROUP_FIGURES: tuple[Figure, ...] = (
+    Figure("articles", itemgetter("articles")),
+    Figure("quotations", itemgetter("quotations")),
+    Figure("attributed", itemgetter("attributed_share"), share=True),
+    Figure("named sources", itemgetter("named_sources")),
+    Figure("anonymous sources", itemgetter("anonymous_sources")),
+    Figure("quotations from anonymous", itemgetter("anonymous_share"), share=True),
+    Figure("articles with anonymous", lambda counts: counts["articles_with_anonymous"]["share"], share=True),
+    Figure("anonymous with reason", itemgetter("anonymous_with_reason")),
+    Figure("anonymous without reason", itemgetter("anonymous_without_reason")),
+    Figure("vague descriptors", itemgetter("vague_descriptors")),
+)
+# A pull-request comment stays narrow: "anonymous without reason" says enough there.
+_MARKDOWN_FIGURES = tuple(f for f in GROUP_FIGURES if f.header != "anonymous with reason")
+
+
+def figures_of(
+    counts: Mapping[str, Any], share: Callable[[float], object], figures: Sequence[Figure] = GROUP_FIGURES
+) -> list[object]:
+    """The cells of ``figures`` for one group's ``counts``, each share written by ``share``."""
+    return [share(f.value(counts)) if f.share else f.value(counts) for f in figures]
 
 
 def percent(share: float) -> str:
@@ -60,37 +100,15 @@ def _group_label(key: Mapping[str, str]) -> str:
 def render_summary_markdown(summary: Summary) -> str:
     """The summary as Markdown tables (for a pull-request comment or a report)."""
 
-    def row(name: str, c: Mapping[str, Any]) -> list[object]:
-        return [
-            name,
-            c["articles"],
-            c["quotations"],
-            percent(c["attributed_share"]),
-            c["named_sources"],
-            c["anonymous_sources"],
-            percent(c["anonymous_share"]),
-            percent(c["articles_with_anonymous"]["share"]),
-            c["anonymous_without_reason"],
-            c["vague_descriptors"],
-        ]
+    def row(name: str, counts: Mapping[str, Any]) -> list[object]:
+        return [name, *figures_of(counts, percent, _MARKDOWN_FIGURES)]
 
     totals = summary["totals"]
     lines = ["# Sourcing summary", ""]
     lines += _md_table(
-        [
-            "",
-            "articles",
-            "quotations",
-            "attributed",
-            "named sources",
-            "anonymous sources",
-            "quotations from anonymous",
-            "articles with anonymous",
-            "anonymous without reason",
-            "vague descriptors",
-        ],
+        ["", *(f.header for f in _MARKDOWN_FIGURES)],
         [row("all", totals)] + [row(_group_label(g["key"]), g) for g in summary["groups"]],
-        "l" + "r" * 9,
+        "l" + "r" * len(_MARKDOWN_FIGURES),
     )
     lines += [
         "",

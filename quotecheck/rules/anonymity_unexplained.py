@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..sources import Source
 from ..vocab import GroundRule, Severity
-from .common import anonymous_with_attributions, first_mention, short, source_name
+from .common import per_anonymous_source, short, source_name
 from .core import Analysis, Context, Finding, NoOptions, Rule
 
 
+def _unexplained(src: Source) -> str | None:
+    if src.anonymity_reason is not None:
+        return None
+    granted = [e for e in src.ground_rules if GroundRule(e.rule).anonymity]
+    how = f" {short(granted[0].text, 40)};" if granted else ""
+    return f"anonymous source {source_name(src)}{how} the article gives no reason for anonymity"
+
+
 def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
-    for src in an.sources.sources:
-        if anonymous_with_attributions(src) and src.anonymity_reason is None:
-            granted = [e for e in src.ground_rules if GroundRule(e.rule).anonymity]
-            how = f" {short(granted[0].text, 40)};" if granted else ""
-            yield ctx.finding(
-                f"anonymous source {source_name(src)}{how} the article gives no reason for anonymity",
-                *first_mention(src),
-                source=src.index,
-            )
+    return per_anonymous_source(an, ctx, _unexplained)
 
 
 RULE = Rule(

@@ -17,10 +17,9 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
             and any(QuoteKind(an.sources.attributions[i].attribution.kind).spoken for i in src.attributions)
         ):
             ev = src.declined_comment[0]
-            yield ctx.finding(
+            yield ctx.finding_on(
                 f"anonymous source {source_name(src)} is quoted but also “{short(ev.text, 30)}”",
-                ev.start,
-                ev.end,
+                ev,
                 source=src.index,
             )
 

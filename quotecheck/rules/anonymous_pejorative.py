@@ -27,11 +27,10 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
         word = _pejorative_word(a.text, an.lexicon.pejorative_cues)
         if word is not None:
             src = an.sources.sources[la.source]
-            yield ctx.finding(
+            yield ctx.finding_on(
                 f"anonymous source {source_name(src)} attacks with “{word}”: anonymity is not "
                 "for personal attacks",
-                a.start,
-                a.end,
+                a,
                 quote=i,
                 source=src.index,
             )

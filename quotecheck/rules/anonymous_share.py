@@ -27,11 +27,10 @@ def check(an: Analysis, ctx: Context[Options]) -> Iterator[Finding]:
     share = len(anon) / len(quotes)
     if share > limit and anon:
         i, la = anon[0]
-        yield ctx.finding(
+        yield ctx.finding_on(
             f"{len(anon)} of {len(quotes)} quotations ({share:.0%}) come from anonymous "
             f"sources (newsroom limit {limit:.0%})",
-            la.attribution.start,
-            la.attribution.end,
+            la.attribution,
             quote=i,
         )
 

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..sources import Source
 from ..vocab import Severity, SourceType
-from .common import anonymous_with_attributions, attribution_counts, first_mention, source_name
+from .common import attribution_counts, per_anonymous_source, source_name
 from .core import Analysis, Context, Finding, NoOptions, Rule
 
 
 def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
-    for src in an.sources.sources:
-        if anonymous_with_attributions(src):
-            quotes, cited = attribution_counts(an, src)
-            what = f"{quotes} quotation(s)" + (f" and {cited} reported claim(s)" if cited else "")
-            yield ctx.finding(
-                f"anonymous source {source_name(src)} ({SourceType(src.type).label}): {what}",
-                *first_mention(src),
-                source=src.index,
-            )
+    def listing(src: Source) -> str:
+        quotes, cited = attribution_counts(an, src)
+        what = f"{quotes} quotation(s)" + (f" and {cited} reported claim(s)" if cited else "")
+        return f"anonymous source {source_name(src)} ({SourceType(src.type).label}): {what}"
+
+    return per_anonymous_source(an, ctx, listing)
 
 
 RULE = Rule(

@@ -20,15 +20,14 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
         for ev in src.ground_rules:
             if ev.rule in _RULE_WORDS:
                 words = _RULE_WORDS[GroundRule(ev.rule)]
-                yield ctx.finding(
-                    f"{source_name(src)} {words} (“{short(ev.text, 40)}”)", ev.start, ev.end, source=src.index
+                yield ctx.finding_on(
+                    f"{source_name(src)} {words} (“{short(ev.text, 40)}”)", ev, source=src.index
                 )
     for ev in an.sources.unattached_evidence:
         if ev.rule in _RULE_WORDS:
-            yield ctx.finding(
+            yield ctx.finding_on(
                 f"material on {GroundRule(ev.rule).label} attributed to no one (“{short(ev.text, 40)}”)",
-                ev.start,
-                ev.end,
+                ev,
             )
 
 

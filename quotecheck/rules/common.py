@@ -1,10 +1,14 @@
-"""Helpers several rules share: message formatting and what a source's attributions are."""
+"""Helpers several rules share: message formatting, what a source's attributions are, and the
+loop of the rules that judge each anonymous source."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from typing import Any
+
 from ..sources import Source
 from ..vocab import QuoteKind
-from .core import Analysis
+from .core import Analysis, Context, Finding
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -16,12 +20,6 @@ def short(text: str, limit: int = 60) -> str:
 def quoted(kind: str) -> bool:
     """A source's own words in quotation marks (a direct or partial quotation)."""
     return QuoteKind(kind).quoted
-
-
-def first_mention(src: Source) -> tuple[int, int]:
-    """Article-text span of the source's first mention: where its findings point."""
-    m = src.mentions[0]
-    return m.start, m.end
 
 
 def attribution_counts(an: Analysis, src: Source) -> tuple[int, int]:
@@ -38,3 +36,13 @@ def source_name(src: Source) -> str:
 def anonymous_with_attributions(src: Source) -> bool:
     """An anonymous source something is attributed to: what the anonymity rules judge."""
     return src.anonymous and bool(src.attributions)
+
+
+def per_anonymous_source(
+    an: Analysis, ctx: Context[Any], message: Callable[[Source], str | None]
+) -> Iterator[Finding]:
+    """A finding for each anonymous source something is attributed to and that ``message``
+    finds fault with (None: no fault), at the source's first mention."""
+    for src in an.sources.sources:
+        if anonymous_with_attributions(src) and (text := message(src)) is not None:
+            yield ctx.finding_on(text, src.mentions[0], source=src.index)

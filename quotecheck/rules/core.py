@@ -13,29 +13,13 @@ import typing
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from ..documents import Document
+from ..lexicons import Lexicon
 from ..quotes import Unbalanced
 from ..sources import SourceAnalysis
 from ..vocab import SEVERITIES, Severity
-
-__all__ = [
-    "SEVERITIES",
-    "SEVERITY_RANK",
-    "Analysis",
-    "Check",
-    "Context",
-    "Finding",
-    "NoOptions",
-    "Option",
-    "Rule",
-    "RuleSettings",
-    "Stage",
-    "option",
-    "run_rules",
-    "settings_for",
-]
 
 # Higher is more severe (info 0, warning 1, error 2): `--fail-on` compares against it.
 SEVERITY_RANK: dict[str, int] = {s: len(SEVERITIES) - 1 - s.rank for s in Severity}
@@ -77,7 +61,7 @@ class Analysis:
     text: str
     sources: SourceAnalysis
     unbalanced: list[Unbalanced]
-    lexicon: Any = None  # quotecheck.lexicons.Lexicon in effect for this article
+    lexicon: Lexicon  # the word lists in effect for this article (a configuration's additions included)
 
 
 @dataclass(frozen=True)
@@ -136,6 +120,16 @@ class RuleSettings:
 OptionsT = TypeVar("OptionsT")
 
 
+class Spanned(Protocol):
+    """Anything with article-text offsets: a mention, evidence, an attribution, a cue."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class Context(Generic[OptionsT]):
     """What a check receives besides the analysis: its rule id, severity and typed options."""
@@ -149,6 +143,12 @@ class Context(Generic[OptionsT]):
     ) -> Finding:
         """A finding of this rule at its configured severity (article-text offsets)."""
         return Finding(self.rule, self.severity, message, start, end, quote, source)
+
+    def finding_on(
+        self, message: str, span: Spanned, *, quote: int | None = None, source: int | None = None
+    ) -> Finding:
+        """A finding at the article-text span of ``span`` (a mention, evidence, a quotation, a cue)."""
+        return self.finding(message, span.start, span.end, quote=quote, source=source)
 
 
 Check = Callable[[Analysis, Context[Any]], Iterable[Finding]]

@@ -15,10 +15,9 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
         if cue is None or not {cue.lemma, cue.text.lower()} & an.lexicon.loaded_verbs:
             continue  # a newsroom may list the lemma ("claim") or the form ("claimed")
         who = an.sources.sources[la.source].name if la.source is not None else "the speaker"
-        yield ctx.finding(
+        yield ctx.finding_on(
             f"“{cue.text}” attributes words to {short(who, 40)} with a judgement; prefer “said”",
-            cue.start,
-            cue.end,
+            cue,
             quote=i,
             source=la.source,
         )

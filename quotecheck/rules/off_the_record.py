@@ -13,10 +13,9 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for src in an.sources.sources:
         for ev in src.ground_rules:
             if ev.rule == GroundRule.OFF_THE_RECORD:
-                yield ctx.finding(
+                yield ctx.finding_on(
                     f"off-the-record material from {source_name(src)} appears in copy",
-                    ev.start,
-                    ev.end,
+                    ev,
                     source=src.index,
                 )
     for ev in an.sources.unattached_evidence:

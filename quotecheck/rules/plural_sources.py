@@ -13,11 +13,10 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for src in an.sources.sources:
         ev = src.number_clash
         if ev is not None:
-            yield ctx.finding(
+            yield ctx.finding_on(
                 f"“{short(ev.text, 30)}” (one source) after the article cited "
                 f"several: how many sources are there?",
-                ev.start,
-                ev.end,
+                ev,
                 source=src.index,
             )
 

@@ -25,10 +25,9 @@ def check(an: Analysis, ctx: Context[Options]) -> Iterator[Finding]:
     if not in_lede or any(p.search(an.text) for p in an.lexicon.corroboration_phrases):
         return
     a = an.sources.attributions[in_lede[0]].attribution
-    yield ctx.finding(
+    yield ctx.finding_on(
         f"the lede rests on one anonymous source, {source_name(src)}, with no corroboration in the article",
-        a.start,
-        a.end,
+        a,
         quote=in_lede[0],
         source=src.index,
     )

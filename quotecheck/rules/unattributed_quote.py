@@ -13,9 +13,7 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for i, la in enumerate(an.sources.attributions):
         a = la.attribution
         if quoted(a.kind) and la.source is None:
-            yield ctx.finding(
-                f"quotation “{short(a.text, 50)}” has no speaker in reach", a.start, a.end, quote=i
-            )
+            yield ctx.finding_on(f"quotation “{short(a.text, 50)}” has no speaker in reach", a, quote=i)
 
 
 RULE = Rule(

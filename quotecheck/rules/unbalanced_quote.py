@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..quotes import Imbalance
 from ..vocab import Severity
 from .core import Analysis, Context, Finding, NoOptions, Rule
+
+_WHAT = {
+    Imbalance.NEVER_CLOSED: "opens a quotation that never closes",
+    Imbalance.CLOSES_NOTHING: "closes a quotation that was never opened",
+}
 
 
 def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for u in an.unbalanced:
-        what = (
-            "opens a quotation that never closes"
-            if u.reason == "never closed"
-            else "closes a quotation that was never opened"
-        )
-        yield ctx.finding(f"quotation mark {u.mark} {what}", u.offset, u.offset + len(u.mark))
+        yield ctx.finding(f"quotation mark {u.mark} {_WHAT[u.reason]}", u.offset, u.offset + len(u.mark))
 
 
 RULE = Rule(

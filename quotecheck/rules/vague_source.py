@@ -5,27 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..sources import Source
 from ..vocab import GroundRule, Severity
-from .common import anonymous_with_attributions, first_mention, short, source_name
+from .common import per_anonymous_source, short, source_name
 from .core import Analysis, Context, Finding, NoOptions, Rule
 
 _REPORTEDLY = re.compile(r"\breportedly\b", re.IGNORECASE)
 
 
-def _bare_sources(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
-    for src in an.sources.sources:
-        if anonymous_with_attributions(src) and src.descriptor is not None and src.descriptor.bare:
-            yield ctx.finding(
-                f"anonymous source described only as {source_name(src)}: say who they are and how they know",
-                *first_mention(src),
-                source=src.index,
-            )
+def _bare(src: Source) -> str | None:
+    if src.descriptor is None or not src.descriptor.bare:
+        return None
+    return f"anonymous source described only as {source_name(src)}: say who they are and how they know"
 
 
 def _claims_by_no_one(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for ev in an.sources.unattached_evidence:
         if ev.rule == GroundRule.DEEP_BACKGROUND:
-            yield ctx.finding(f"“{short(ev.text, 30)}” attributes the claim to no one", ev.start, ev.end)
+            yield ctx.finding_on(f"“{short(ev.text, 30)}” attributes the claim to no one", ev)
     quoted = [
         (a.attribution.start, a.attribution.end)
         for a in an.sources.attributions
@@ -39,7 +36,7 @@ def _claims_by_no_one(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding
 
 
 def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
-    yield from _bare_sources(an, ctx)
+    yield from per_anonymous_source(an, ctx, _bare)
     yield from _claims_by_no_one(an, ctx)
 
 

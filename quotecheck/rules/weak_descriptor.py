@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..sources import Source
 from ..vocab import Severity
-from .common import anonymous_with_attributions, first_mention, source_name
+from .common import per_anonymous_source, source_name
 from .core import Analysis, Context, Finding, NoOptions, Rule
 
 
+def _weak(src: Source) -> str | None:
+    d = src.descriptor
+    if d is None or d.bare:
+        return None  # a bare descriptor is vague-source's finding
+    if d.affiliation is not None or d.seniority is not None or d.knowledge is not None:
+        return None
+    return f"anonymous source {source_name(src)} is described without affiliation, seniority or how they know"
+
+
 def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
-    for src in an.sources.sources:
-        d = src.descriptor
-        if not anonymous_with_attributions(src) or d is None or d.bare:
-            continue  # a bare descriptor is vague-source's finding
-        if d.affiliation is None and d.seniority is None and d.knowledge is None:
-            yield ctx.finding(
-                f"anonymous source {source_name(src)} is described without affiliation, "
-                "seniority or how they know",
-                *first_mention(src),
-                source=src.index,
-            )
+    return per_anonymous_source(an, ctx, _weak)
 
 
 RULE = Rule(

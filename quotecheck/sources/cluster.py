@@ -38,7 +38,6 @@ from .model import Evidence, Source
 from .typing import class_of, is_org_name, pronoun_fits, type_of
 
 _GENDERED = ("he", "him", "she", "her")
-_COUNTED = ("a ", "an ", "one ", "two ", "three ", "several ", "some ")  # a descriptor that counts
 
 
 class Clusterer:
@@ -124,10 +123,10 @@ class Clusterer:
         if src.type == SourceType.NAMED_PERSON and src.gender is None:
             src.gender = next((g for m in real if (g := self.finder.mention_gender(m)) is not None), None)
         for m in real:
-            if m.text[:3] in ("Mr ", "Mr.") and src.gender is None:
-                src.gender = "m"
-            elif m.text[:3] in ("Ms ", "Ms.", "Mrs") and src.gender is None:
-                src.gender = "f"
+            if src.gender is None:  # "Mr. Smith": he
+                src.gender = next(
+                    (g for h, g in self.lex.honorifics.items() if m.text.startswith((f"{h} ", f"{h}."))), None
+                )
 
     # ------------------------------------------------------------------ questions
 
@@ -347,7 +346,8 @@ def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
 def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """An indefinite descriptor is a new source, but the same bare plural ("officials said"
     twice) is the same group."""
-    if m.number == "plur" and not m.text.lower().startswith(_COUNTED):
+    first, space, _ = m.text.lower().partition(" ")
+    if m.number == "plur" and not (space and first in cl.lex.counting_determiners):
         idx = cl.descriptor_source(m)
         if idx is not None:
             return cl.add(idx, m), Resolution.EXPLICIT

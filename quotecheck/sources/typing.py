@@ -31,7 +31,7 @@ def is_org_name(m: Mention, lex: Lexicon) -> bool:
     ):
         return True
     head = m.text.split()[-1].strip(".,’'s")
-    if re.fullmatch(r"[A-Z]{2,6}s?", head) and head not in ("II", "III", "IV", "JR"):
+    if re.fullmatch(r"[A-Z]{2,6}s?", head) and head not in lex.non_acronyms:
         return True  # NATO, FBI, the EU
     if m.words and m.words[0].lower() == "the" and len(words) > 1:
         return True  # "the Pentagon", "the Kremlin": a proper noun with "the" is not a person

@@ -645,7 +645,7 @@ class _Tally:
             result["speech_verb"] = {
                 "gold": self.speech_gold,
                 "matched": self.speech_matched,
-                "recall": _ratio(self.speech_matched, self.speech_gold),
+                "recall": ratio(self.speech_matched, self.speech_gold),
             }
         if self.by_mix:
             result["recall_by_gold_type"] = {

@@ -371,7 +371,8 @@ def test_github_escaping(raw_hostile: dict[str, Any]) -> None:
     assert "\r" not in out
     first = lines[0]
     assert first.startswith("::notice file=news/a%2Cb%3Ac 50%25 <tag> & “q” 🎉.txt,line=")
-    assert first.endswith("::line one%0Aline two%0D%0Athree\x0b\x1b[31m")
+    # raw control characters never reach the runner: each one is U+FFFD (issue 13)
+    assert first.endswith("::line one%0Aline two%0D%0Athree\ufffd\ufffd[31m")
     for line, finding in zip(lines, raw_hostile["findings"], strict=False):  # the error line follows
         _, props, message = parse_command(line)
         assert props["file"] == HOSTILE_PATH

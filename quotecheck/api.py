@@ -68,7 +68,9 @@ def article_error(doc: Document, err: BaseException) -> InputError:
     """The one-line error of an article that could not be checked (the cause kept for
     ``--verbose``): the run goes on with the other articles."""
     detail = " ".join(str(err).split())[:200]
-    error = InputError(doc.path, f"could not be checked: {type(err).__name__}" + (f": {detail}" if detail else ""))
+    error = InputError(
+        doc.path, f"could not be checked: {type(err).__name__}" + (f": {detail}" if detail else "")
+    )
     error.__cause__ = err
     return error
 
@@ -89,7 +91,9 @@ class Checker:
         """``cache_dir``: where parses are kept between runs (None: no cache). The model itself
         is loaded only when a text is not in the cache. ``parser``: use this parser (a test's
         stand-in) instead of one for the model that ``model_dir`` finds."""
-        self.parser = parser if parser is not None else Parser(resolve_model_dir(model_dir), batch_docs=batch_docs)
+        self.parser = (
+            parser if parser is not None else Parser(resolve_model_dir(model_dir), batch_docs=batch_docs)
+        )
         self.location = self.parser.location
         self.lexicon = lexicon or default_lexicon()
         self.cache = ParseCache(cache_dir, self.location.model_id) if cache_dir is not None else None

@@ -229,8 +229,10 @@ def _check_output(output: str | None) -> None:
     if target.is_dir():
         problem = "is a directory"
     elif not folder.is_dir():
-        problem = f"its folder {printable(folder)} does not exist" if not folder.exists() else (
-            f"{printable(folder)} is not a folder"
+        problem = (
+            f"its folder {printable(folder)} does not exist"
+            if not folder.exists()
+            else (f"{printable(folder)} is not a folder")
         )
     elif target.exists() and not os.access(target, os.W_OK):
         problem = "permission denied"
@@ -370,7 +372,16 @@ def check(
     # never in machine formats, files or pipes: only for a person watching a terminal
     show_progress = fmt.for_people and sys.stderr.isatty()
     results, chosen, errors = _check_inputs(
-        paths, input_format, config_file, model_dir, cache, show_progress, jobs, stdin_filename, output, max_size
+        paths,
+        input_format,
+        config_file,
+        model_dir,
+        cache,
+        show_progress,
+        jobs,
+        stdin_filename,
+        output,
+        max_size,
     )
     if known is not None:
         results, _ = baseline.apply(results, known)

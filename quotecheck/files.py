@@ -85,8 +85,9 @@ def read_regular(
         raise UnreadableFile("permission denied") from None
     except OSError as err:
         if err.errno == errno.ELOOP:
-            raise UnreadableFile("a symbolic link (not followed here)" if not follow_symlinks else
-                                 "symbolic link loop") from None
+            raise UnreadableFile(
+                "a symbolic link (not followed here)" if not follow_symlinks else "symbolic link loop"
+            ) from None
         raise UnreadableFile(f"cannot read file: {err.strerror or err}") from None
     with handle:
         info = os.fstat(handle.fileno())

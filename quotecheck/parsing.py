@@ -39,7 +39,7 @@ MAX_SENTENCE_TOKENS = 150  # tokens (estimated) in one sentence, at most
 MAX_TOKEN_CHARS = 500  # a longer run without whitespace is not tokenized: it is one word
 MAX_CHUNK_CHARS = 20_000  # a longer text is parsed in pieces cut at paragraph breaks
 _TOKEN = re.compile(r"\w+|[^\w\s]")  # an over-estimate of the tokens stanza makes
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
+_LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
 _SENTENCE_END = frozenset(".!?")
 
 
@@ -501,7 +501,10 @@ class Parser:
             batch = texts[i : i + self.batch_docs]
             plans = [plan_chunks(t) for t in batch]
             pieces = [
-                (c.start, t[c.start : c.end]) for t, plan in zip(batch, plans) for c in plan if not c.opaque
+                (c.start, t[c.start : c.end])
+                for t, plan in zip(batch, plans, strict=True)
+                for c in plan
+                if not c.opaque
             ]
             parsed = iter(self.parse_pieces(pieces))
             for text, plan in zip(batch, plans, strict=True):
@@ -607,6 +610,7 @@ def watch_parent(parent: int, poll_s: float = PARENT_POLL_S) -> None:
     workers (about 500 MB each) never outlive a killed run: a daemon thread polls the parent
     pid, which changes when the parent dies and the worker is re-parented. (Not prctl's
     PR_SET_PDEATHSIG: it fires when the *thread* that started the worker ends.)"""
+
     def poll() -> None:
         while os.getppid() == parent:
             threading.Event().wait(poll_s)
@@ -617,9 +621,7 @@ def watch_parent(parent: int, poll_s: float = PARENT_POLL_S) -> None:
     threading.Thread(target=poll, name="quotecheck-parent-watch", daemon=True).start()
 
 
-def _worker_start(
-    location: ModelLocation, batch_docs: int, threads: int, use_gpu: bool, parent: int
-) -> None:
+def _worker_start(location: ModelLocation, batch_docs: int, threads: int, use_gpu: bool, parent: int) -> None:
     """Initializer of a --jobs worker process: watch the parent, load the model once."""
     global _WORKER
     watch_parent(parent)

@@ -213,7 +213,9 @@ def read_document(path: str, input_format: str | None = None, max_bytes: int = D
     Only a regular file (or standard input) of at most ``max_bytes`` is read: anything else is
     an :class:`InputError` naming the file (a FIFO or ``/dev/zero`` must not hang a run)."""
     if path == "-":
-        return document_from_bytes(read_stdin(max_bytes, "<stdin>"), "<stdin>", detect_format(path, input_format))
+        return document_from_bytes(
+            read_stdin(max_bytes, "<stdin>"), "<stdin>", detect_format(path, input_format)
+        )
     try:
         data = read_regular(path, max_bytes)
     except UnreadableFile as err:
@@ -227,7 +229,9 @@ def read_stdin(max_bytes: int, name: str) -> bytes:
     """Standard input, at most ``max_bytes`` (an InputError naming ``name`` beyond that)."""
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(name, f"standard input is over the {format_size(max_bytes)} limit (raise it with --max-size)")
+        raise InputError(
+            name, f"standard input is over the {format_size(max_bytes)} limit (raise it with --max-size)"
+        )
     return data
 
 

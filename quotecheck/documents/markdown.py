@@ -30,13 +30,12 @@ from .directives import HTML_COMMENT, Comment
 from .front_matter import split_front_matter
 from .offsets import OffsetMap, SourceLines, TextBlock, assemble
 
-
 # Block quotes are article text at any depth. markdown-it stops nesting blocks at maxNesting
 # (commonmark's 20: deeper text silently vanished) and recurses in Python per level, so lines
 # quoted deeper than MAX_QUOTE_DEPTH are parsed as if quoted that deep (see _cap_quote_depth).
 MAX_NESTING = 100
 MAX_QUOTE_DEPTH = 40
-_QUOTE_PREFIX = re.compile(r"^(?:[ ]{0,3}>[ \t]?){%d,}" % (MAX_QUOTE_DEPTH + 1), re.M)
+_QUOTE_PREFIX = re.compile(rf"^(?:[ ]{{0,3}}>[ \t]?){{{MAX_QUOTE_DEPTH + 1},}}", re.M)
 _QUOTE_MARKER = re.compile(r"[ ]{0,3}>[ \t]?")
 
 

@@ -92,7 +92,9 @@ class PolicyCache:
             try:
                 text = read_regular(path, MAX_CONFIG_BYTES, option=None).decode("utf-8")
             except UnreadableFile as e:
-                raise ConfigError(path, "(file)", f"expected a readable configuration file ({e.reason})") from None
+                raise ConfigError(
+                    path, "(file)", f"expected a readable configuration file ({e.reason})"
+                ) from None
             except OSError as e:
                 raise ConfigError(path, "(file)", f"expected a readable file ({e.strerror or e})") from None
             except UnicodeDecodeError:

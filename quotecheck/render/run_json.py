@@ -35,8 +35,8 @@ from ..vocab import Severity
 
 __all__ = [
     "RUN_SCHEMA_ID",
-    "ErrorLine",
     "RUN_SCHEMA_VERSION",
+    "ErrorLine",
     "RunValidationError",
     "at_or_above",
     "build_run",

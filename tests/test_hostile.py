@@ -83,14 +83,15 @@ def _bad_inputs() -> dict[str, bytes | None]:
     }
 
 
-
 def _good_inputs() -> dict[str, bytes]:
     """Inputs that are hostile but are articles: they must be checked and reported."""
     words = " ".join(f"word{i}" for i in range(2000))
     return {
         "long-sentence.txt": f"“It went on,” said Ann Lee, {words} and then it ended.".encode(),
         "long-word.txt": ("“Yes,” said Bo. " + "x" * 100_000 + " end.").encode(),
-        "controls.txt": "“A\x00\x07\x1b[31m\u200b\u200d\ufeffb,” said Ann Lee.\x0c\n".encode().replace(b"\x00", b""),
+        "controls.txt": "“A\x00\x07\x1b[31m\u200b\u200d\ufeffb,” said Ann Lee.\x0c\n".encode().replace(
+            b"\x00", b""
+        ),
         "deep.html": ("<div>" * 10_000 + "“Deep,” said Ann Lee." + "</div>" * 10_000).encode(),
         "nested-quotes.txt": ("“" * 500 + "Nested, said Ann Lee." + "”" * 500).encode(),
         "crlf.txt": b"\xe2\x80\x9cOne,\xe2\x80\x9d said Ann.\r\n\r\nTwo said Bo.\r\n",
@@ -280,7 +281,10 @@ def test_the_cache_survives_special_files_forged_trees_and_squatters(tmp_path):
 def test_a_forged_tree_is_refused_and_subtree_terminates():
     from quotecheck.parsing import Sentence, Word, from_conllu
 
-    looped = (Word(1, "a", "a", "X", "_", "_", 2, "dep", 0, 1), Word(2, "b", "b", "X", "_", "_", 1, "dep", 2, 3))
+    looped = (
+        Word(1, "a", "a", "X", "_", "_", 2, "dep", 0, 1),
+        Word(2, "b", "b", "X", "_", "_", 1, "dep", 2, 3),
+    )
     sentence = Sentence(looped)
     assert sentence.tree_error() is not None
     assert [w.index for w in sentence.subtree(looped[0])] == [1, 2]

@@ -35,20 +35,27 @@ from .offsets import OffsetMap, SourceLines, TextBlock, assemble
 # quoted deeper than MAX_QUOTE_DEPTH are parsed as if quoted that deep (see _cap_quote_depth).
 MAX_NESTING = 100
 MAX_QUOTE_DEPTH = 40
-_QUOTE_PREFIX = re.compile(rf"^(?:[ ]{{0,3}}>[ \t]?){{{MAX_QUOTE_DEPTH + 1},}}", re.M)
 _QUOTE_MARKER = re.compile(r"[ ]{0,3}>[ \t]?")
 
 
 def _cap_quote_depth(body: str) -> str:
     """``body`` with every line's block-quote markers beyond MAX_QUOTE_DEPTH removed. The lines
     stay in place and keep their content as a suffix, which is all the alignment against the
-    original source needs (see :func:`extract_markdown`)."""
-
-    def cap(m: re.Match[str]) -> str:
-        markers = _QUOTE_MARKER.findall(m.group())
-        return "".join(markers[:MAX_QUOTE_DEPTH])
-
-    return _QUOTE_PREFIX.sub(cap, body)
+    original source needs (see :func:`extract_markdown`). Linear: one marker match at a time."""
+    if body.count(">") <= MAX_QUOTE_DEPTH:
+        return body
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        if line.count(">") <= MAX_QUOTE_DEPTH:
+            continue
+        at, depth, keep = 0, 0, 0
+        while (m := _QUOTE_MARKER.match(line, at)) is not None:
+            at, depth = m.end(), depth + 1
+            if depth == MAX_QUOTE_DEPTH:
+                keep = at
+        if depth > MAX_QUOTE_DEPTH:
+            lines[i] = line[:keep] + line[at:]
+    return "\n".join(lines)
 
 
 def _markdown_parser() -> MarkdownIt:

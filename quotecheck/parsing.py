@@ -298,7 +298,7 @@ def _pieces(text: str, start: int, end: int) -> list[Chunk]:
     """Pieces of ``text[start:end]`` (no opaque run inside): sentences bounded, size bounded."""
     out: list[Chunk] = []
     piece = start  # where the current piece starts
-    run = 0  # tokens since the last sentence end, paragraph break or cut
+    run = 0  # tokens since the last sentence end (followed by whitespace), paragraph break or cut
     safe, since_safe = start, 0  # the latest token start after whitespace; tokens from it on
     paragraph = sentence = start  # the latest token starts after a paragraph break, a sentence end
     prev_end = start
@@ -308,8 +308,9 @@ def _pieces(text: str, start: int, end: int) -> list[Chunk]:
         prev_end = m.end()
         if gap.count("\n") >= 2:
             run, paragraph = 0, m.start()
-        if after_end:
-            sentence, after_end = m.start(), False
+        if after_end and gap:  # a sentence end then whitespace: a new sentence starts here
+            run, sentence = 0, m.start()
+        after_end = False
         if gap:
             safe, since_safe = m.start(), 0
         since_safe += 1
@@ -324,7 +325,7 @@ def _pieces(text: str, start: int, end: int) -> list[Chunk]:
             out.append(Chunk(piece, cut))
             piece, run = cut, (since_safe if cut == safe else 1)
         if m.group() in _SENTENCE_END:
-            run, after_end = 0, True
+            after_end = True  # (closing marks right after it still belong to the sentence)
     out.append(Chunk(piece, end))
     return [c for c in out if text[c.start : c.end].strip()]
 

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from quotecheck import cli
 from quotecheck.cache import ParseCache
 from quotecheck.files import printable
-from quotecheck.parsing import MAX_SENTENCE_TOKENS, MAX_TOKEN_CHARS, Parse, plan_chunks, to_conllu
+from quotecheck.parsing import _TOKEN, MAX_SENTENCE_TOKENS, MAX_TOKEN_CHARS, Parse, plan_chunks, to_conllu
 from quotecheck.render.run_json import validate_run
 from quotecheck.schema import validate_report
 from quotecheck.testing import ARTICLES
@@ -184,6 +184,11 @@ def test_plan_chunks_leaves_an_ordinary_article_whole_and_cuts_long_ones():
     marks = "“" * 400  # no whitespace, under the word limit: cut between tokens
     assert max(c.end - c.start for c in plan_chunks(marks)) <= MAX_SENTENCE_TOKENS
     assert plan_chunks("x" * (MAX_TOKEN_CHARS + 1))[0].opaque
+    closing = "“" * 400 + "Nested, said Ann." + "”" * 400  # stanza keeps closing marks with "Ann."
+    assert (
+        max(len(_TOKEN.findall(closing[c.start : c.end])) for c in plan_chunks(closing))
+        <= MAX_SENTENCE_TOKENS
+    )
 
 
 def test_output_is_checked_before_any_work(tmp_path, fake_checker, monkeypatch):

@@ -19,12 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .files import UnreadableFile, printable, read_regular
 from .report import Report
 
 if TYPE_CHECKING:
     from .result import ArticleResult
 
 BASELINE_VERSION = 1
+MAX_BASELINE_BYTES = 200_000_000  # read whole into memory: a bound, far above any real archive's
 
 
 class BaselineError(Exception):
@@ -80,25 +82,30 @@ def create(reports: Iterable[Report]) -> dict[str, Any]:
 
 def load(path: str | Path) -> Counter[str]:
     """Fingerprints recorded in a baseline file (with their multiplicity)."""
+    shown = printable(path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path, MAX_BASELINE_BYTES, option=None).decode("utf-8"))
+    except UnreadableFile as err:
+        raise BaselineError(f"{shown}: cannot read baseline: {err.reason}") from None
     except OSError as err:
-        raise BaselineError(f"{path}: cannot read baseline: {err.strerror or err}") from None
+        raise BaselineError(f"{shown}: cannot read baseline: {err.strerror or err}") from None
     except ValueError as err:
-        raise BaselineError(f"{path}: not a JSON baseline file: {err}") from None
+        raise BaselineError(f"{shown}: not a JSON baseline file: {err}") from None
+    except RecursionError:
+        raise BaselineError(f"{shown}: not a quotecheck baseline (JSON nested too deeply)") from None
     if (
         not isinstance(data, dict)
         or data.get("quotecheck_baseline") != BASELINE_VERSION
         or not isinstance(data.get("findings"), list)
     ):
         raise BaselineError(
-            f"{path}: not a quotecheck baseline (version {BASELINE_VERSION}); "
+            f"{shown}: not a quotecheck baseline (version {BASELINE_VERSION}); "
             "create one with `quotecheck baseline create`"
         )
     try:
         return Counter(str(e["fingerprint"]) for e in data["findings"])
     except (KeyError, TypeError):
-        raise BaselineError(f"{path}: a baseline entry has no fingerprint") from None
+        raise BaselineError(f"{shown}: a baseline entry has no fingerprint") from None
 
 
 def apply(results: Sequence[ArticleResult], known: Counter[str]) -> tuple[list[ArticleResult], int]:

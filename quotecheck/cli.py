@@ -1,8 +1,10 @@
 """The command line: parse options, call the library, pick a renderer, set the exit code.
 
 Exit codes (a contract CI relies on): 0 no finding at or above ``--fail-on``; 1 findings at
-or above it; 2 usage, input or model errors (with many files, the readable ones are still
-checked and reported).
+or above it; 2 usage, input or model errors, and any unexpected error (one line on standard
+error; the traceback with ``--verbose`` or ``QUOTECHECK_DEBUG=1``). With many files, an
+article that cannot be read or checked is named in one line and the others are still
+checked and reported (see docs/reliability.md).
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from . import __version__
-from .documents import FORMATS, InputError, document_from_bytes, read_document
+from .documents import FORMATS, InputError, document_from_bytes, read_document, read_stdin
+from .files import DEFAULT_MAX_BYTES, format_size, parse_size, printable
 from .parsing import ENV_MODEL_DIR, ModelError, ModelLocation, download_models, resolve_model_dir
 from .render import OUTPUT_FORMATS, RENDERERS, RenderOptions
+from .render.run_json import ErrorLine
 from .rules import SEVERITY_RANK
 from .vocab import SEVERITIES, Severity
 
@@ -33,6 +37,47 @@ if TYPE_CHECKING:
     from .result import ArticleResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+ENV_DEBUG = "QUOTECHECK_DEBUG"
+
+
+class _Main(click.Group):
+    """The command group: an unexpected error ends the run with one line and exit 2 (never 1,
+    which CI reads as findings); its traceback only with --verbose or $QUOTECHECK_DEBUG."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as err:  # a bug, MemoryError, an OSError nobody foresaw...
+            if _debug():
+                import traceback
+
+                traceback.print_exc(file=sys.stderr)
+            detail = " ".join(str(err).split())
+            hint = "" if _debug() else f" (--verbose or {ENV_DEBUG}=1 shows the traceback)"
+            _fail(f"unexpected error: {type(err).__name__}{': ' + detail if detail else ''}{hint}")
+
+
+def _debug() -> bool:
+    """Whether tracebacks are wanted: --verbose, or $QUOTECHECK_DEBUG set to anything but 0."""
+    ctx = click.get_current_context(silent=True)
+    verbose = bool(ctx is not None and ctx.find_root().params.get("verbose"))
+    return verbose or os.environ.get(ENV_DEBUG, "0") not in ("", "0")
+
+
+class _Size(click.ParamType):
+    """A byte count: 5MB, 500KB, 200000."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(str(value))
+        except ValueError as e:
+            self.fail(str(e), param, ctx)
 
 
 def _model_dir_option(f):
@@ -44,9 +89,12 @@ def _model_dir_option(f):
     )(f)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quotecheck")
-def main() -> None:
+@click.option(
+    "-v", "--verbose", is_flag=True, help=f"Show the traceback of an unexpected error (also: {ENV_DEBUG}=1)."
+)
+def main(verbose: bool) -> None:
     """quotecheck: find every quotation in a news article, attribute it, and check the sourcing."""
 
 
@@ -85,16 +133,18 @@ class _Inputs:
     jobs: int
     cache: bool
     model_dir: str | None
+    max_size: int
 
 
 def _check_inputs(
-    paths: Sequence[str], inputs: _Inputs, show_progress: bool = False
-) -> tuple[list[ArticleResult], list[Policy], list[str]]:
+    paths: Sequence[str], inputs: _Inputs, show_progress: bool = False, output: str | None = None
+) -> tuple[list[ArticleResult], list[Policy], list[ErrorLine]]:
     """Read, configure and check the articles named on the command line.
 
     Returns the results (each with its document and report), the policy of each result's file
-    and one-line input errors. A bad configuration or a missing model ends the run (exit 2)
-    before anything is reported."""
+    and one-line input errors (an article that cannot be read or checked: the others still
+    are). A bad configuration, a missing model or an ``output`` that is one of the inputs ends
+    the run (exit 2) before anything is checked or written."""
     from .api import Checker
     from .discovery import discover
     from .lexicons import default_lexicon
@@ -106,7 +156,8 @@ def _check_inputs(
     try:
         here = policies.policy_for("-", inputs.config_file)
         found, problems = discover(paths, extensions=here.extensions)  # globs, !exclusions, ignore files
-        errors: list[str] = [str(e) for e in problems]
+        _refuse_overwriting_inputs(output, found)
+        errors: list[InputError] = list(problems)
         docs: list[Document] = []
         chosen: list[Policy] = []
         for path in found:
@@ -116,11 +167,11 @@ def _check_inputs(
             fmt = inputs.input_format or policy.extensions.get(Path(name).suffix.lower())
             try:
                 if stdin_name:  # name stdin for reports, format and configuration
-                    doc = document_from_bytes(sys.stdin.buffer.read(), stdin_name, fmt)
+                    doc = document_from_bytes(read_stdin(inputs.max_size, stdin_name), stdin_name, fmt)
                 else:
-                    doc = read_document(path, fmt)
+                    doc = read_document(path, fmt, inputs.max_size)
             except InputError as e:
-                errors.append(str(e))
+                errors.append(e)
                 continue
             docs.append(doc)
             chosen.append(policy)
@@ -133,8 +184,6 @@ def _check_inputs(
         if key not in lexicons:
             lexicons[key] = default_lexicon().with_additions(policy.lexicon)
         settings.append((lexicons[key], policy.rules))
-    for line in errors:
-        click.echo(f"quotecheck: {line}", err=True)
     results: list[ArticleResult] = []
     if docs:
         try:
@@ -143,11 +192,72 @@ def _check_inputs(
             cache_dir = default_cache_dir() if inputs.cache else None
             workers = inputs.jobs or os.cpu_count() or 1
             results = Checker(inputs.model_dir, cache_dir=cache_dir, jobs=workers).check_documents(
-                docs, settings, _progress_bar if show_progress else None
+                docs, settings, _progress_bar if show_progress else None, errors=errors
             )
         except ModelError as e:
             _fail(str(e))
-    return results, chosen, errors
+    policy_of = {id(doc): policy for doc, policy in zip(docs, chosen, strict=True)}
+    chosen = [policy_of.get(id(r.document), here) for r in results]  # the failed ones left out
+    for error in errors:
+        click.echo(f"quotecheck: {error}", err=True)  # str(InputError) escapes the path
+        if _debug() and error.__cause__ is not None:
+            import traceback
+
+            traceback.print_exception(error.__cause__, file=sys.stderr)
+    return results, chosen, [ErrorLine.of(e) for e in errors]
+
+
+def _refuse_overwriting_inputs(output: str | None, inputs: Sequence[str]) -> None:
+    """Exit 2 when ``output`` is one of the input files (by identity: through a link too),
+    before anything is checked or written."""
+    if output is None:
+        return
+    try:
+        target = os.stat(output)
+    except OSError:
+        return  # not there yet: it cannot be an input
+    for path in inputs:
+        if path == "-":
+            continue
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
+            _fail(f"-o {printable(output)} is the input file {printable(path)}; refusing to overwrite it")
+
+
+def _check_output(output: str | None) -> None:
+    """Exit 2 now, before any work, when ``-o`` cannot be written: a missing folder, a folder
+    under a file, a directory, no write permission."""
+    if output is None:
+        return
+    target = Path(output)
+    folder = target.parent
+    problem = None
+    if target.is_dir():
+        problem = "is a directory"
+    elif not folder.is_dir():
+        problem = (
+            f"its folder {printable(folder)} does not exist"
+            if not folder.exists()
+            else (f"{printable(folder)} is not a folder")
+        )
+    elif target.exists() and not os.access(target, os.W_OK):
+        problem = "permission denied"
+    elif not target.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        problem = f"permission denied in {printable(folder)}"
+    if problem:
+        _fail(f"cannot write the output {printable(output)}: {problem}")
+
+
+def _write_output(output: str, text: str) -> None:
+    """Write ``text`` to ``output``; one line and exit 2 when that fails (a full disk,
+    /dev/full)."""
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as e:
+        _fail(f"cannot write the output {printable(output)}: {e.strerror or e}")
 
 
 _INPUT_OPTIONS = tuple(f.name for f in dataclasses.fields(_Inputs))
@@ -167,6 +277,13 @@ def _check_options(run):
         return run(inputs=inputs, **kwargs)
 
     f = _model_dir_option(command)
+    f = click.option(
+        "--max-size",
+        type=_Size(),
+        default=DEFAULT_MAX_BYTES,
+        show_default=format_size(DEFAULT_MAX_BYTES),
+        help="Refuse an article file larger than this (5MB, 500KB, or bytes); it is named as an input error.",
+    )(f)
     f = click.option(
         "--stdin-filename",
         default=None,
@@ -263,6 +380,7 @@ def check(
     """Check articles (files, directories, or - for standard input)."""
     from . import baseline
 
+    _check_output(output)
     fmt = RENDERERS[output_format]
     known = None
     if baseline_file:
@@ -272,7 +390,7 @@ def check(
             _fail(str(e))
     # never in machine formats, files or pipes: only for a person watching a terminal
     show_progress = fmt.for_people and sys.stderr.isatty()
-    results, chosen, errors = _check_inputs(paths, inputs, show_progress)
+    results, chosen, errors = _check_inputs(paths, inputs, show_progress, output)
     if known is not None:
         results, _ = baseline.apply(results, known)
     if not fmt.several and len(results) != 1:
@@ -289,7 +407,7 @@ def check(
     )
     rendered = fmt.render(results, options)
     if output:
-        Path(output).write_text(rendered, encoding="utf-8")
+        _write_output(output, rendered)
     elif rendered.strip():  # nothing to say (jsonl, github with no findings): print nothing
         click.echo(rendered, nl=not rendered.endswith("\n"))
 
@@ -300,9 +418,7 @@ def check(
         threshold = SEVERITY_RANK[fail_on or policy.fail_on or "error"]
         return any(SEVERITY_RANK[f["severity"]] >= threshold for f in result.report["findings"])
 
-    # strict=False: Checker.analyze already zips one result per document strictly, and tests
-    # stand in a checker that returns no results
-    failing = not exit_zero and any(fails(r, p) for r, p in zip(results, chosen, strict=False))
+    failing = not exit_zero and any(fails(r, p) for r, p in zip(results, chosen, strict=True))
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
@@ -391,13 +507,15 @@ def summarize_command(
         output_format = SUMMARY_FORMATS.get(Path(output).suffix.lower(), "markdown") if output else "markdown"
     if table is not None and output_format != "csv":
         _fail(f"--table applies to --format csv only (the {output_format} summary has every table)")
+    _check_output(output)
     report_files = _saved_reports(paths)
     try:
         if report_files is not None:
+            _refuse_overwriting_inputs(output, report_files)
             summary = summarize(load_reports(report_files), by=by)  # streamed: one file at a time
-            errors: list[str] = []
+            errors: list[ErrorLine] = []
         else:
-            results, _, errors = _check_inputs(paths, inputs)
+            results, _, errors = _check_inputs(paths, inputs, output=output)
             summary = summarize((r.report for r in results), by=by)
         validate_summary(summary)
     except SummaryError as e:
@@ -417,7 +535,7 @@ def summarize_command(
 
         rendered = render_summary_markdown(summary)
     if output:
-        Path(output).write_text(rendered, encoding="utf-8")
+        _write_output(output, rendered)
     else:
         click.echo(rendered, nl=False)
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
@@ -442,10 +560,12 @@ def baseline_create(
 
     from . import baseline
 
-    results, _, errors = _check_inputs(paths, inputs)
+    _check_output(output)
+    results, _, errors = _check_inputs(paths, inputs, output=output)
     doc = baseline.create(r.report for r in results)
-    Path(output).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(results)} file(s) in {output}")
+    _write_output(output, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    shown = printable(output)
+    click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(results)} file(s) in {shown}")
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
 
 

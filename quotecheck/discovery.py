@@ -61,6 +61,7 @@ in effect), an unreadable directory or ignore file, an empty ``!`` exclusion.
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 from collections.abc import Iterator, Mapping, Sequence
@@ -299,8 +300,19 @@ class _Discovery:
                 child = self._child(directory, entry.name)
                 if child is not None:
                     yield from self._walk(child)
-            elif entry.is_file() and self._keeps_file(directory, entry.name):
+            elif self._is_file(directory, entry) and self._keeps_file(directory, entry.name):
                 yield os.path.join(directory.shown, entry.name), entry.path
+
+    def _is_file(self, directory: _Dir, entry: os.DirEntry[str]) -> bool:
+        """Whether ``entry`` is a file or a link to one. A link that cannot be followed (a
+        loop of symbolic links) is an error, if it would have been an article."""
+        try:
+            return entry.is_file()
+        except OSError as err:
+            if self._keeps_file(directory, entry.name):
+                reason = "symbolic link loop" if err.errno == errno.ELOOP else _os_reason(err)
+                self.errors.append(InputError(os.path.join(directory.shown, entry.name), reason))
+            return False
 
     def _keeps_file(self, directory: _Dir, name: str, literal: frozenset[str] = frozenset()) -> bool:
         if name.startswith(".") and name not in literal:

@@ -24,7 +24,7 @@ class StoredChecker:
     def __init__(self, model_dir=None, **kwargs):
         StoredChecker.instances += 1
 
-    def check_documents(self, docs, settings=None, progress=None):
+    def check_documents(self, docs, settings=None, progress=None, errors=None):
         self.progress = progress
         from quotecheck.api import analyze
 
@@ -140,7 +140,7 @@ def test_stdin_is_read_as_the_given_format(stored, monkeypatch):
     monkeypatch.setattr(
         StoredChecker,
         "check_documents",
-        lambda self, docs, settings=None, progress=None: original(self, named(docs), settings),
+        lambda self, docs, settings=None, progress=None, errors=None: original(self, named(docs), settings),
     )
     result = CliRunner().invoke(
         cli.main, ["check", "--input-format", "html", "--format", "json", "-"], input=html
@@ -327,7 +327,7 @@ def test_no_progress_bar_when_not_on_a_terminal(stored, monkeypatch):
     monkeypatch.setattr(
         StoredChecker,
         "check_documents",
-        lambda self, docs, settings=None, progress=None: (
+        lambda self, docs, settings=None, progress=None, errors=None: (
             seen.append(progress) or original(self, docs, settings)
         ),
     )
@@ -413,7 +413,7 @@ def test_configured_extensions_drive_discovery(stored, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     seen: list[tuple[str, str]] = []
 
-    def record(self, docs, settings=None, progress=None):
+    def record(self, docs, settings=None, progress=None, errors=None):
         seen.extend((d.path, d.format) for d in docs)
         return []
 

@@ -4,7 +4,7 @@ VENV := .venv
 # What `make lint` checks (ruff's and mypy's settings are in pyproject.toml).
 LINT_PATHS := quotecheck tests benchmarks fixtures
 # Tests, CI and the example use the compact model next to the repository unless told otherwise.
-QUOTECHECK_MODEL_DIR ?= $(abspath ../shared/models/stanza-en-compact)
+QUOTECHECK_MODEL_DIR ?= $(abspath ../shared/models/stanza-en-compact-2)
 export QUOTECHECK_MODEL_DIR
 
 .PHONY: install example test benchmarks lint

@@ -47,7 +47,7 @@ from quotecheck.evaluation.speed import format_machine, machine_info
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = REPO_ROOT / "fixtures" / "articles"
 DOCS_FILE = REPO_ROOT / "docs" / "performance.md"
-SHARED_MODEL = REPO_ROOT.parent / "shared" / "models" / "stanza-en-compact"
+SHARED_MODEL = REPO_ROOT.parent / "shared" / "models" / "stanza-en-compact-2"
 HEADING = "## CI runs over a repository of articles"
 EXTENSIONS = (".txt", ".md", ".html")
 
@@ -347,7 +347,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=Path,
         default=None,
         help="stanza model directory (default: $QUOTECHECK_MODEL_DIR, else "
-        "../shared/models/stanza-en-compact)",
+        "../shared/models/stanza-en-compact-2)",
     )
     parser.add_argument(
         "--keep",

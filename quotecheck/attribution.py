@@ -186,6 +186,12 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
         c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and not ctx.in_quote(c.start, c.end)
     ]
     if subjects:  # a mis-parse can give two ("a senior defense official" -> defense, official)
+        nominal = [
+            c
+            for c in subjects
+            if c.upos in ("NOUN", "PROPN", "PRON") or c.lemma.lower() in ctx.lexicon.anonymous_nouns
+        ]
+        subjects = nominal or subjects  # "Two officials familiar with ...": not the adjective
         before = [c for c in subjects if c.index < verb.index]
         subj = max(before, key=lambda c: c.index) if before else min(subjects, key=lambda c: c.index)
         if subj.lemma.lower() in ("who", "which", "that") and verb.deprel == "acl:relcl":
@@ -222,7 +228,9 @@ def _span_head(ctx: _Context, sent: Sentence, words: list[Word]) -> Word | None:
     return nominal[0]
 
 
-_RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,\s*(?:\w+\s+)?$")
+# a relative clause or a participle phrase set off between subject and verb: "Baylor, who wrote
+# it, insisted"; "A district official, speaking on background, said"
+_RELATIVE_BEFORE_VERB = re.compile(r",\s+(?:who\b|which\b|whose\b|\w+ing\b)[^,;]*,\s*(?:\w+\s+)?$")
 
 
 def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> Word | None:
@@ -265,6 +273,8 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
             if w.upos != "PUNCT":
                 break
             continue
+        if after and w.lemma.lower() in ("who", "whom", "whose", "which", "that"):
+            break  # "said an official who spoke ...": the relative clause is not the subject
         after.append(w)
     head = _span_head(ctx, sent, after) if after else None
     return np_head(sent, head, lo, hi) if head is not None else None
@@ -753,6 +763,18 @@ def _reindex(out: list[Attribution]) -> list[Attribution]:
 # ---------------------------------------------------------------------------------- indirect
 
 
+def _is_clause(sent: Sentence, head: Word) -> bool:
+    """Is ``head`` the head of a clause (a verb, or a predicate with a copula or auxiliary)? The
+    compact parser also calls an apposition a clausal complement ("said Alan Whitcomb, the deputy
+    trade representative"; "..., one of the schools set to close")."""
+    kids = sent.children(head)
+    first = next(w for w in sent.subtree(head) if w.upos != "PUNCT" or w is head)
+    comma_before = first.index > 1 and sent.word(first.index - 1).lemma == ","
+    if head.xpos == "VBG" and comma_before and not any(c.deprel.startswith("nsubj") for c in kids):
+        return False  # '”, she said, watching him back the boat in': a participle, not what was said
+    return head.upos in ("VERB", "AUX") or any(c.deprel in ("cop", "aux", "aux:pass") for c in kids)
+
+
 def _indirect(ctx: _Context) -> list[Attribution]:
     """Reported speech outside quotations: "Jones estimated that ...", "..., according to X."."""
     out: list[Attribution] = []
@@ -765,7 +787,11 @@ def _indirect(ctx: _Context) -> list[Attribution]:
                 continue
             if ctx.in_quote(w.start, w.end):
                 continue
-            comps = [c for c in sent.children(w) if c.deprel in ("ccomp",)]
+            comps = [c for c in sent.children(w) if c.deprel in ("ccomp",) and _is_clause(sent, c)]
+            if any(c.index > w.index for c in comps):
+                # a clause after the verb is the content; one before it in subject position is a
+                # mis-parsed subject ("A district official, speaking ..., said the board ...")
+                comps = [c for c in comps if c.index > w.index]
             content_words: list[Word] = []
             if comps:
                 for c in comps:
@@ -782,8 +808,10 @@ def _indirect(ctx: _Context) -> list[Attribution]:
             if ctx.in_quote(start, end) or end - start < 8:
                 continue
             subj = _subject_of(ctx, s_idx, w, lo, hi)
-            if subj is None:
-                continue
+            if subj is None and start > w.end:  # "X, speaking on background, said the ...": layout
+                subj = _surface_subject(ctx, s_idx, w, lo, hi)
+            if subj is None or (subj.index > w.index and start > subj.end):
+                continue  # "said Teresa Yuen, whose ..., one of ...": content follows no inverted subject
             mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
             if mention is None or not _can_speak(ctx, mention):
                 continue

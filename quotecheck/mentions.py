@@ -181,6 +181,21 @@ def _strip_edges(words: list[Word]) -> list[Word]:
     return words
 
 
+def _shared_subject_conjunct(sent: Sentence, clause: list[Word]) -> list[Word]:
+    """A verb phrase coordinated right after a relative clause, with no subject of its own, whose
+    subject is the clause's relative pronoun ("who spoke on background but declined to be
+    named"): the compact parser often hangs it on the main verb instead; its words, else none."""
+    last = max(clause, key=lambda w: w.index)
+    if last.index + 2 > len(sent.words):
+        return []
+    cc, verb = sent.words[last.index], sent.words[last.index + 1]  # the two words after the clause
+    if cc.upos != "CCONJ" or verb.upos not in ("VERB", "AUX") or verb.deprel != "conj":
+        return []
+    if any(c.deprel.startswith("nsubj") for c in sent.children(verb)):
+        return []
+    return [cc, *sent.subtree(verb)]
+
+
 def _description_span(
     ctx: ArticleText, sent: Sentence, head: Word, mention_end: int, hi: int
 ) -> tuple[int, int] | None:
@@ -190,6 +205,8 @@ def _description_span(
     words: list[Word] = []
     for c in parts:
         words.extend(sent.subtree(c))
+        if c.deprel == "acl:relcl":
+            words.extend(_shared_subject_conjunct(sent, sent.subtree(c)))
     words = [w for w in words if w.start >= mention_end and w.end <= hi]
     if words:
         words.sort(key=lambda w: w.index)
@@ -252,6 +269,8 @@ def _name_before(ctx: ArticleText, sent: Sentence, start: int, lo: int) -> tuple
     prev = [w for w in sent.words if lo <= w.start and w.end <= start - 2]
     run: list[Word] = []
     for w in reversed(prev):
+        if w.text in ctx.lexicon.calendar_words:
+            break  # "At a briefing Thursday, two Navy officials said": a date names no one
         if w.upos == "PROPN" or (run and w.text.rstrip(".") in ctx.lexicon.titles and w.text[:1].isupper()):
             run.insert(0, w)
         else:

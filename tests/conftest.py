@@ -3,7 +3,7 @@
 The helpers for fixture articles and their stored parses (``load_stored``, ``stored_report``,
 ``require_seed``, the fixture paths) are in :mod:`quotecheck.testing`; tests import them from
 there. End-to-end tests (marker ``e2e``) load the compact stanza model from
-``../shared/models/stanza-en-compact`` or ``$QUOTECHECK_MODEL_DIR``; in CI (``CI`` set) a
+``../shared/models/stanza-en-compact-2`` or ``$QUOTECHECK_MODEL_DIR``; in CI (``CI`` set) a
 missing model is a failure, never a silent skip.
 """
 

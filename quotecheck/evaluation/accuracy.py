@@ -19,7 +19,7 @@ speakers section of ``docs/accuracy.md``.
 
 The corpus is read from ``--corpus``, ``$QUOTECHECK_POLNEAR`` or
 ``<repo>/../shared/corpora/polnear``.  The model is ``--model-dir``, else
-``$QUOTECHECK_MODEL_DIR``, else ``<repo>/../shared/models/stanza-en-compact`` when it exists,
+``$QUOTECHECK_MODEL_DIR``, else ``<repo>/../shared/models/stanza-en-compact-2`` when it exists,
 else stanza's default directory.
 
 ``benchmarks/accuracy.py`` runs :func:`main`; the helpers above the benchmark proper (model
@@ -43,7 +43,7 @@ from quotecheck.evaluation import polnear, speakers
 
 REPO_ROOT = polnear.REPO_ROOT
 ENV_MODEL_DIR = "QUOTECHECK_MODEL_DIR"
-SHARED_MODEL = "stanza-en-compact"
+SHARED_MODEL = "stanza-en-compact-2"
 DOCS_FILE = REPO_ROOT / "docs" / "accuracy.md"
 DEFAULT_BATCH = 16
 KEPT_SECTIONS = ("## Results:", "## Speakers")

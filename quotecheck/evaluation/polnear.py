@@ -243,6 +243,81 @@ def quote_segments(text: str, spans: Sequence[Span]) -> list[Span]:
 # ---------------------------------------------------------------------------------------------
 
 
+# What the accuracy floor calls "indirect speech with a speech verb": a gold attribution whose cue
+# holds one of these reporting-verb forms, or is "according to". Fixed here, not taken from
+# quotecheck's lexicon, so that growing the lexicon cannot grow the measure's gold set.
+SPEECH_CUE_FORMS = frozenset(
+    f"{stem}{ending}"
+    for stem, endings in {
+        "say": ("", "s", "ing"),
+        "said": ("",),
+        "tell": ("", "s", "ing"),
+        "told": ("",),
+        "add": ("", "s", "ed", "ing"),
+        "explain": ("", "s", "ed", "ing"),
+        "note": ("", "s", "d"),
+        "noting": ("",),
+        "state": ("", "s", "d"),
+        "stating": ("",),
+        "announce": ("", "s", "d"),
+        "announcing": ("",),
+        "claim": ("", "s", "ed", "ing"),
+        "argue": ("", "s", "d"),
+        "arguing": ("",),
+        "insist": ("", "s", "ed", "ing"),
+        "write": ("", "s"),
+        "wrote": ("",),
+        "written": ("",),
+        "writing": ("",),
+        "tweet": ("", "s", "ed", "ing"),
+        "report": ("", "s", "ed", "ing"),
+        "warn": ("", "s", "ed", "ing"),
+        "declare": ("", "s", "d"),
+        "declaring": ("",),
+        "contend": ("", "s", "ed", "ing"),
+        "assert": ("", "s", "ed", "ing"),
+        "acknowledge": ("", "s", "d"),
+        "acknowledging": ("",),
+        "admit": ("", "s", "ted", "ting"),
+        "suggest": ("", "s", "ed", "ing"),
+        "predict": ("", "s", "ed", "ing"),
+        "promise": ("", "s", "d"),
+        "promising": ("",),
+        "recall": ("", "s", "ed", "ing"),
+        "reply": ("",),
+        "replies": ("",),
+        "replied": ("",),
+        "respond": ("", "s", "ed", "ing"),
+        "confirm": ("", "s", "ed", "ing"),
+        "deny": ("",),
+        "denies": ("",),
+        "denied": ("",),
+        "estimate": ("", "s", "d"),
+        "testify": ("",),
+        "testified": ("",),
+        "emphasize": ("", "s", "d"),
+        "stress": ("", "es", "ed"),
+        "observe": ("", "s", "d"),
+        "remark": ("", "s", "ed"),
+        "complain": ("", "s", "ed", "ing"),
+        "ask": ("", "s", "ed"),
+        "speak": ("", "s"),
+        "spoke": ("",),
+        "describe": ("", "s", "d"),
+        "call": ("", "s", "ed"),
+        "accuse": ("", "s", "d"),
+        "predicting": ("",),
+        "according": ("",),
+    }.items()
+    for ending in endings
+)
+
+
+def is_speech_cue(cue_text: str) -> bool:
+    """A gold cue that is a reporting verb ("said", "has told", "according to")."""
+    return any(word in SPEECH_CUE_FORMS for word in re.findall(r"[a-z]+", cue_text.lower()))
+
+
 class ContentExtent:
     """What an annotation's content reaches: ``start`` of its first span to ``end`` of its last."""
 
@@ -528,6 +603,8 @@ class _Tally:
     unsourced_predicted_null: int = 0  # of those: predicted speaker null as well
     by_mix: Counter[str] = field(default_factory=Counter)  # gold/matched by pure/mixed
     missed_as: Counter[str] = field(default_factory=Counter)  # unmatched gold by what covers it
+    speech_gold: int = 0  # indirect only: gold attributions whose cue is a speech verb
+    speech_matched: int = 0  # of those, matched by a predicted attribution
 
     def add(self, other: _Tally) -> None:
         for item in fields(self):
@@ -564,6 +641,12 @@ class _Tally:
             },
         }
         result["missed_by_predicted_kind"] = {kind: self.missed_as[kind] for kind in sorted(self.missed_as)}
+        if self.speech_gold:
+            result["speech_verb"] = {
+                "gold": self.speech_gold,
+                "matched": self.speech_matched,
+                "recall": ratio(self.speech_matched, self.speech_gold),
+            }
         if self.by_mix:
             result["recall_by_gold_type"] = {
                 kind: {
@@ -642,6 +725,14 @@ def _evaluate_article(article: Article, report: Mapping[str, Any]) -> _ArticleRe
                 tally.by_mix["mixed" if mixed else "pure"] += 1
         matched_p = {p for p, _ in pairs}
         matched_g = {g for _, g in pairs}
+        if category == "indirect":
+            speech = [
+                g
+                for g, (_, attribution, _) in enumerate(gold)
+                if is_speech_cue(article.span_text(attribution.cue_spans))
+            ]
+            tally.speech_gold = len(speech)
+            tally.speech_matched = sum(g in matched_g for g in speech)
         for p_index, g_index in pairs:
             quote = predicted[p_index]
             spans, attribution, mixed = gold[g_index]
@@ -826,6 +917,12 @@ def format_markdown(scores: Mapping[str, Any]) -> str:
             f"({speaker['strict_correct']}/{speaker['evaluated']}) "
             f"| {_pct(speaker['cluster_accuracy'])} "
             f"({speaker['cluster_correct']}/{speaker['evaluated']}) |"
+        )
+    speech = scores["indirect"].get("speech_verb")
+    if speech:
+        lines.append(
+            f"| indirect, speech-verb cue | {speech['gold']} | | {speech['matched']} "
+            f"| {_pct(scores['indirect']['precision'])} | {_pct(speech['recall'])} | | | |"
         )
     direct = scores["direct"]
     speaker = direct["speaker"]

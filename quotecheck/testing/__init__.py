@@ -30,7 +30,7 @@ ARTICLES = FIXTURES / "articles"
 ARCHIVE = FIXTURES / "archive"  # the summary archive: articles with front matter (test_summary_golden)
 PARSES = FIXTURES / "parses"
 SHARED = ROOT.parent / "shared"
-COMPACT_MODEL = SHARED / "models" / "stanza-en-compact"
+COMPACT_MODEL = SHARED / "models" / "stanza-en-compact-2"
 SEED = SHARED / "seeds" / "nato-iraq-training.txt"
 # The seed article is read from ../shared (not copied); only its parse is stored here.
 SEEDS = (SEED,)

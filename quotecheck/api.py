@@ -47,7 +47,7 @@ def analyze(
     quotes, unbalanced = scan_quotes(doc.text, paragraphs)
     attributions = attribute(doc.text, parse, quotes, lex, paragraphs)
     sources = cluster_sources(doc.text, parse, attributions, lex, paragraphs)
-    analysis = Analysis(doc.text, sources, unbalanced, lex)
+    analysis = Analysis(doc.text, sources, unbalanced, lex, doc.blocks)
 
     def severity(rule_id: str) -> Severity | None:
         chosen = settings_for(RULES_BY_ID[rule_id], rules)
@@ -92,6 +92,9 @@ class Checker:
         found: list[Parse | None] = (
             self.cache.get_many(texts) if self.cache is not None else [None] * len(texts)
         )
+        for i, text in enumerate(texts):
+            if found[i] is None and not text.strip():  # an empty article: nothing to parse
+                found[i] = Parse((), self.location.model_id)
         missing = [i for i, p in enumerate(found) if p is None]
         if missing:
             todo = [texts[i] for i in missing]

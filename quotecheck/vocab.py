@@ -140,6 +140,7 @@ class BlockKind(StrEnum):
     LIST_ITEM = "list_item"
     TABLE_CELL = "table_cell"
     PREFORMATTED = "preformatted"  # HTML <pre>/<listing> (Markdown code is not article text)
+    ATTRIBUTION = "attribution"  # who a block quote is by: an HTML <footer> inside a <blockquote>
 
 
 class CuePattern(StrEnum):

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from quotecheck import cli
-from quotecheck.parsing import ENV_MODEL_DIR
+from quotecheck.parsing import ENV_MODEL_DIR, Parse
 from quotecheck.schema import validate_report
 from quotecheck.testing import ARTICLES, load_stored
 
@@ -31,7 +31,8 @@ class StoredChecker:
         results = []
         for i, doc in enumerate(docs):
             name = doc.path.rsplit("/", 1)[-1]
-            _, parse = load_stored(ARTICLES / name)
+            # an empty article has nothing to parse (as in Checker.parse_documents)
+            parse = Parse((), "stored") if not doc.text.strip() else load_stored(ARTICLES / name)[1]
             lexicon, rules = settings[i] if settings else (None, None)
             results.append(analyze(doc, parse, lexicon, rules))
         return results
@@ -111,13 +112,24 @@ def test_bad_inputs_are_reported_and_the_rest_still_checked(stored, tmp_path):
     )
     assert result.exit_code == 2
     errors = [line for line in result.output.splitlines() if line.startswith("quotecheck: ")]
-    assert len(errors) == 3
+    assert len(errors) == 2
     assert any(str(bad) in e and "UTF-8" in e for e in errors)
-    assert any(str(empty) in e for e in errors)
     assert any("missing.txt" in e for e in errors)
+    # an empty article is not an input error: it is checked, with nothing in it (issue 12)
     assert [r["document"]["path"] for r in json.loads(out.read_text())["reports"]] == [
-        str(ARTICLES / "01-layouts-said.txt")
+        str(ARTICLES / "01-layouts-said.txt"),
+        str(empty),
     ]
+
+
+def test_empty_article_is_checked_with_nothing_in_it(stored, tmp_path):
+    empty = tmp_path / "empty.md"
+    empty.write_text("")
+    result = run("check", "--format", "json", str(empty))
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    validate_report(report)
+    assert report["summary"]["quotes"] == 0 and report["findings"] == []
 
 
 def test_directory_without_articles(stored, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..vocab import Severity, SourceType
-from .common import anonymous_with_attributions, attribution_counts, first_mention, source_name
+from .common import anonymous_with_attributions, attribution_counts, counted, first_mention, source_name
 from .core import Analysis, Context, Finding, NoOptions, Rule
 
 
@@ -13,7 +13,7 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for src in an.sources.sources:
         if anonymous_with_attributions(src):
             quotes, cited = attribution_counts(an, src)
-            what = f"{quotes} quotation(s)" + (f" and {cited} reported claim(s)" if cited else "")
+            what = counted(quotes, "quotation") + (f" and {counted(cited, 'reported claim')}" if cited else "")
             yield ctx.finding(
                 f"anonymous source {source_name(src)} ({SourceType(src.type).label}): {what}",
                 *first_mention(src),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
-from ..documents import Document
+from ..documents import Block, Document
 from ..quotes import Unbalanced
 from ..sources import SourceAnalysis
 from ..vocab import SEVERITIES, Severity
@@ -78,6 +78,9 @@ class Analysis:
     sources: SourceAnalysis
     unbalanced: list[Unbalanced]
     lexicon: Any = None  # quotecheck.lexicons.Lexicon in effect for this article
+    # the article's blocks with their kinds: a heading or caption
+    # is not reported speech; empty when the caller has text only
+    blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,17 +10,18 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__
 from .documents import FORMATS, InputError, document_from_bytes, read_document
 from .parsing import ENV_MODEL_DIR, ModelError, download_models, resolve_model_dir
-from .render import OUTPUT_FORMATS, RENDERERS, RenderOptions
+from .render import OUTPUT_FORMATS, RENDERERS, OutputFormat, RenderOptions, format_for_file
 from .rules import SEVERITY_RANK
-from .vocab import SEVERITIES, Severity
+from .vocab import SEVERITIES, ColorChoice, Severity
 
 if TYPE_CHECKING:
     from .api import Settings
@@ -47,46 +48,37 @@ def main() -> None:
     """quotecheck: find every quotation in a news article, attribute it, and check the sourcing."""
 
 
-def _progress_bar(total_words: int):
-    """A progress bar on standard error, for people at a terminal only: it appears after two
-    seconds (quick runs stay quiet) and counts parsed words."""
-    from tqdm import tqdm
+@dataclass
+class _Run:
+    """What the command line asked to be checked and how (the options every checking command
+    shares; see :func:`_check_options`)."""
 
-    bar = tqdm(
-        total=total_words,
-        unit="word",
-        unit_scale=True,
-        desc="parsing",
-        file=sys.stderr,
-        delay=2.0,
-        leave=False,
-        dynamic_ncols=True,
-    )
-
-    def advance(batch: Sequence[str]) -> None:
-        bar.update(sum(len(t.split()) for t in batch))
-        if bar.n >= bar.total:
-            bar.close()
-
-    return advance
+    paths: Sequence[str]
+    input_format: str | None = None
+    config_file: str | None = None
+    model_dir: str | None = None
+    cache: bool = True
+    progress: bool | None = None  # --progress/--no-progress; None: on a terminal
+    jobs: int = 1
+    stdin_filename: str | None = None
+    force_exclude: bool = False
 
 
-def _check_inputs(
-    paths: Sequence[str],
-    input_format: str | None,
-    config_file: str | None,
-    model_dir: str | None,
-    cache: bool = True,
-    show_progress: bool = False,
-    jobs: int = 1,
-    stdin_filename: str | None = None,
-) -> tuple[list[ArticleResult], list[Policy], list[str]]:
-    """Read, configure and check the articles named on the command line.
+@dataclass
+class _Inputs:
+    """The articles read for a run: each document with its policy and settings, and one-line
+    input errors."""
 
-    Returns the results (each with its document and report), the policy of each result's file
-    and one-line input errors. A bad configuration or a missing model ends the run (exit 2)
-    before anything is reported."""
-    from .api import Checker
+    docs: list[Document]
+    chosen: list[Policy]
+    settings: list[Settings]
+    errors: list[str]
+
+
+def _read_inputs(run: _Run) -> _Inputs:
+    """Find, read and configure the articles named on the command line (nothing is parsed).
+
+    A bad configuration ends the run (exit 2) before anything is reported."""
     from .discovery import discover
     from .lexicons import default_lexicon
     from .policy import ConfigError, PolicyCache
@@ -95,18 +87,19 @@ def _check_inputs(
     # the extensions that are articles (the policy of the current directory drives discovery).
     policies = PolicyCache()
     try:
-        here = policies.policy_for("-", config_file)
-        found, problems = discover(paths, extensions=here.extensions)  # globs, !exclusions, ignore files
+        here = policies.policy_for("-", run.config_file)
+        # globs, !exclusions, ignore files (for named files too with --force-exclude)
+        found, problems = discover(run.paths, extensions=here.extensions, force_exclude=run.force_exclude)
         errors: list[str] = [str(e) for e in problems]
         docs: list[Document] = []
         chosen: list[Policy] = []
         for path in found:
-            name = stdin_filename if path == "-" and stdin_filename else path
-            policy = policies.policy_for(name, config_file)
-            fmt = input_format or policy.extensions.get(Path(name).suffix.lower())
+            name = run.stdin_filename if path == "-" and run.stdin_filename else path
+            policy = policies.policy_for(name, run.config_file)
+            fmt = run.input_format or policy.extensions.get(Path(name).suffix.lower())
             try:
-                if path == "-" and stdin_filename:  # name stdin for reports, format and configuration
-                    doc = document_from_bytes(sys.stdin.buffer.read(), stdin_filename, fmt)
+                if path == "-" and run.stdin_filename:  # name stdin for reports, format and configuration
+                    doc = document_from_bytes(sys.stdin.buffer.read(), run.stdin_filename, fmt)
                 else:
                     doc = read_document(path, fmt)
             except InputError as e:
@@ -123,21 +116,37 @@ def _check_inputs(
         if key not in lexicons:
             lexicons[key] = default_lexicon().with_additions(policy.lexicon)
         settings.append((lexicons[key], policy.rules))
-    for line in errors:
-        click.echo(f"quotecheck: {line}", err=True)
-    results: list[ArticleResult] = []
-    if docs:
-        try:
-            from .cache import default_cache_dir
+    return _Inputs(docs, chosen, settings, errors)
 
-            cache_dir = default_cache_dir() if cache else None
-            workers = jobs or os.cpu_count() or 1
-            results = Checker(model_dir, cache_dir=cache_dir, jobs=workers).check_documents(
-                docs, settings, _progress_bar if show_progress else None
-            )
-        except ModelError as e:
-            _fail(str(e))
-    return results, chosen, errors
+
+def _check_read(run: _Run, inputs: _Inputs, for_people: bool = True) -> list[ArticleResult]:
+    """Parse and check the articles read (input errors printed first). A missing model ends
+    the run (exit 2). Progress shows on a terminal for the formats people read, or when asked."""
+    from .api import Checker
+    from .terminal import ArticleProgress, wants_progress
+
+    for line in inputs.errors:
+        click.echo(f"quotecheck: {line}", err=True)
+    if not inputs.docs:
+        return []
+    show = wants_progress(run.progress) if run.progress is not None or for_people else False
+    try:
+        from .cache import default_cache_dir
+
+        cache_dir = default_cache_dir() if run.cache else None
+        workers = run.jobs or os.cpu_count() or 1
+        # one article per batch while someone watches, so the bar moves per article
+        checker = Checker(run.model_dir, cache_dir=cache_dir, jobs=workers, **({"batch_docs": 1} if show else {}))
+        return checker.check_documents(inputs.docs, inputs.settings, ArticleProgress() if show else None)
+    except ModelError as e:
+        _fail(str(e))
+
+
+def _check_inputs(run: _Run) -> tuple[list[ArticleResult], list[Policy], list[str]]:
+    """Read, configure and check the articles named on the command line: the results (each
+    with its document and report), the policy of each result's file and one-line input errors."""
+    inputs = _read_inputs(run)
+    return _check_read(run, inputs), inputs.chosen, inputs.errors
 
 
 def _fail(message: str) -> NoReturn:
@@ -146,7 +155,21 @@ def _fail(message: str) -> NoReturn:
 
 
 def _check_options(f):
+    """The options of every command that checks articles; the command receives them as
+    keyword arguments named like :class:`_Run`'s fields."""
     f = _model_dir_option(f)
+    f = click.option(
+        "--force-exclude",
+        is_flag=True,
+        help="Apply ignore files (.quotecheckignore, .gitignore) and exclusions to files named "
+        "on the command line too, as ruff does (for pre-commit, which names every staged file).",
+    )(f)
+    f = click.option(
+        "--progress/--no-progress",
+        default=None,
+        help="Show the model load and a per-article progress bar on standard error "
+        "(default: when standard error is a terminal).",
+    )(f)
     f = click.option(
         "--stdin-filename",
         default=None,
@@ -186,25 +209,95 @@ def _check_options(f):
     return f
 
 
+def _output_options(f):
+    """Where ``check`` writes its report, in what format and how it looks."""
+    f = click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=str),
+        default=None,
+        help="Make sarif, github and gitlab paths relative to this directory (default: the top "
+        "of the git work tree, else the working directory).",
+    )(f)
+    f = click.option("--no-color", "no_color", is_flag=True, hidden=True, help="Same as --color never.")(f)
+    f = click.option(
+        "--color",
+        type=click.Choice([str(c) for c in ColorChoice]),
+        default=str(ColorChoice.AUTO),
+        show_default=True,
+        help="Colour the text report: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR "
+        "forces it), always (pipes and files too), never.",
+    )(f)
+    f = click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        help="Findings only, one line each (--format concise), and no progress display.",
+    )(f)
+    f = click.option(
+        "--output-dir",
+        type=click.Path(file_okay=False, path_type=str),
+        default=None,
+        help="Write one report per article into this directory (its path with the format's "
+        "extension): one annotated page per article with --format html.",
+    )(f)
+    f = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, writable=True, path_type=str),
+        default=None,
+        help="Write the report to this file instead of standard output; without --format, the "
+        "format comes from its extension (.html, .sarif, .json, .xml, ...).",
+    )(f)
+    return click.option(
+        "--format",
+        "--output-format",
+        "output_format",
+        type=click.Choice(OUTPUT_FORMATS),
+        default=None,
+        help="text for people (the default); concise (findings only); json (one report, or a run "
+        "document for several files), jsonl, sarif, github (workflow annotations), gitlab "
+        "(Code Quality), junit, markdown, html (an annotated page for one article).",
+    )(f)
+
+
+def _choose_format(output_format: str | None, output: str | None, quiet: bool) -> OutputFormat:
+    """The output format: ``--format``; else the ``-o`` file's extension (an unknown one is a
+    usage error); else concise with ``--quiet``, text otherwise."""
+    if output_format is not None:
+        return RENDERERS[output_format]
+    if output is not None:
+        chosen = format_for_file(output)
+        if chosen is None:
+            _fail(f"cannot tell the output format from {output!r}; give --format ({', '.join(OUTPUT_FORMATS)})")
+        return chosen
+    return RENDERERS["concise" if quiet else "text"]
+
+
+def _color(color: str, no_color: bool, output: str | None) -> bool:
+    """Whether the report is coloured (see quotecheck.terminal.use_color)."""
+    from .terminal import use_color
+
+    choice = ColorChoice.NEVER if no_color else ColorChoice(color)
+    return use_color(choice, output is None and sys.stdout.isatty())
+
+
+def _write_each(fmt: OutputFormat, results: Sequence[ArticleResult], options: RenderOptions, folder: str) -> None:
+    """``--output-dir``: each article's report in ``folder``, under the article's relative path
+    (its file name for a path outside the working directory) with the format's extension."""
+    extension = fmt.extensions[0] if fmt.extensions else f".{fmt.name}"
+    for result in results:
+        path = Path(str(result.report["document"]["path"]).lstrip("<").rstrip(">"))
+        relative = Path(os.path.relpath(path.resolve())) if not path.is_absolute() else Path(path.name)
+        if relative.parts and relative.parts[0] == "..":
+            relative = Path(path.name)
+        target = Path(folder) / relative.with_name(relative.name + extension)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(fmt.render([result], replace(options, one_file=True)), encoding="utf-8")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="text",
-    show_default=True,
-    help="text for people; json (one report, or a run document for several "
-    "files), jsonl, sarif, github (workflow annotations), junit, markdown, "
-    "html (an annotated page for one article).",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=str),
-    default=None,
-    help="Write the report to this file instead of standard output.",
-)
+@_output_options
 @click.option(
     "--fail-on",
     type=click.Choice([str(s) for s in SEVERITIES]),
@@ -222,57 +315,65 @@ def _check_options(f):
     default=None,
     help="Report only findings that are not in this baseline (see `quotecheck baseline create`).",
 )
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @_check_options
 def check(
     paths: tuple[str, ...],
-    output_format: str,
+    output_format: str | None,
     output: str | None,
-    input_format: str | None,
+    output_dir: str | None,
+    quiet: bool,
+    color: str,
+    no_color: bool,
+    root: str | None,
     fail_on: str | None,
     exit_zero: bool,
     baseline_file: str | None,
-    config_file: str | None,
-    color: bool | None,
-    stdin_filename: str | None,
-    jobs: int,
-    cache: bool,
-    model_dir: str | None,
+    **run_options: Any,
 ) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from . import baseline
 
-    fmt = RENDERERS[output_format]
+    if output and output_dir:
+        _fail("give -o FILE or --output-dir DIR, not both")
+    fmt = _choose_format(output_format, output, quiet)
     known = None
     if baseline_file:
         try:
             known = baseline.load(baseline_file)
         except baseline.BaselineError as e:
             _fail(str(e))
-    # never in machine formats, files or pipes: only for a person watching a terminal
-    show_progress = fmt.for_people and sys.stderr.isatty()
-    results, chosen, errors = _check_inputs(
-        paths, input_format, config_file, model_dir, cache, show_progress, jobs, stdin_filename
-    )
+    run = _Run(paths, **run_options)
+    if quiet:
+        run.progress = False
+    inputs = _read_inputs(run)
+    if not fmt.several and not output_dir and len(inputs.docs) + len(inputs.errors) != 1:
+        _fail(  # before anything is parsed
+            f"--format {fmt.name} writes one page per article; {len(inputs.docs) + len(inputs.errors)} "
+            "articles were given (give one file, or --output-dir DIR for one page each)"
+        )
+    results = _check_read(run, inputs, fmt.for_people)
+    chosen, errors = inputs.chosen, inputs.errors
     if known is not None:
         results, _ = baseline.apply(results, known)
-    if not fmt.several and len(results) != 1:
-        _fail(
-            f"--format {fmt.name} writes one page per article; {len(results)} articles were checked "
-            "(give one file)"
-        )
+    if not fmt.several and not output_dir and len(results) != 1:
+        _fail(f"--format {fmt.name} writes one page per article; {len(results)} articles were checked")
 
+    colored = _color(color, no_color, output)
     options = RenderOptions(
         errors=tuple(errors),
         fail_on=Severity(fail_on or next((p.fail_on for p in chosen if p.fail_on), None) or "error"),
-        color=color if color is not None else (output is None and sys.stdout.isatty()),
+        color=colored,
         one_file=len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file()),
+        root=os.path.abspath(root) if root else str(baseline.repository_root()),
     )
-    rendered = fmt.render(results, options)
-    if output:
-        Path(output).write_text(rendered, encoding="utf-8")
-    elif rendered.strip():  # nothing to say (jsonl, github with no findings): print nothing
-        click.echo(rendered, nl=not rendered.endswith("\n"))
+    if output_dir:
+        _write_each(fmt, results, options, output_dir)
+    else:
+        rendered = fmt.render(results, options)
+        if output:
+            Path(output).write_text(rendered, encoding="utf-8")
+        elif rendered.strip():  # nothing to say (jsonl, github with no findings): print nothing
+            click.echo(rendered, nl=not rendered.endswith("\n"), color=colored)
 
     if errors:
         sys.exit(EXIT_ERROR)
@@ -324,6 +425,20 @@ SUMMARY_FORMATS = {
 }
 
 
+def _summary_format(output: str | None) -> str:
+    """The summary format of ``-o FILE`` by its extension (markdown without -o); an extension
+    no summary format has is a usage error."""
+    if output is None:
+        return "markdown"
+    fmt = SUMMARY_FORMATS.get(Path(output).suffix.lower())
+    if fmt is None:
+        _fail(
+            f"cannot tell the summary format from {output!r}; give --format (markdown, html, csv, json) "
+            f"or an extension ({', '.join(SUMMARY_FORMATS)})"
+        )
+    return fmt
+
+
 @main.command("summarize")
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -363,12 +478,7 @@ def summarize_command(
     output_format: str | None,
     table: str | None,
     output: str | None,
-    input_format: str | None,
-    config_file: str | None,
-    stdin_filename: str | None,
-    jobs: int,
-    cache: bool,
-    model_dir: str | None,
+    **run_options: Any,
 ) -> None:
     """Sourcing statistics across articles, or across saved JSON reports (no re-parse).
 
@@ -380,7 +490,7 @@ def summarize_command(
     from .summary import SummaryError, load_reports, summarize, validate_summary
 
     if output_format is None:
-        output_format = SUMMARY_FORMATS.get(Path(output).suffix.lower(), "markdown") if output else "markdown"
+        output_format = _summary_format(output)
     if table is not None and output_format != "csv":
         _fail(f"--table applies to --format csv only (the {output_format} summary has every table)")
     report_files = _saved_reports(paths)
@@ -389,9 +499,7 @@ def summarize_command(
             summary = summarize(load_reports(report_files), by=by)  # streamed: one file at a time
             errors: list[str] = []
         else:
-            results, _, errors = _check_inputs(
-                paths, input_format, config_file, model_dir, cache, jobs=jobs, stdin_filename=stdin_filename
-            )
+            results, _, errors = _check_inputs(_Run(paths, **run_options))
             summary = summarize((r.report for r in results), by=by)
         validate_summary(summary)
     except SummaryError as e:
@@ -436,22 +544,15 @@ def baseline_group() -> None:
 def baseline_create(
     paths: tuple[str, ...],
     output: str,
-    input_format: str | None,
-    config_file: str | None,
-    stdin_filename: str | None,
-    jobs: int,
-    cache: bool,
-    model_dir: str | None,
+    **run_options: Any,
 ) -> None:
     """Check PATHS and record every finding in a baseline file."""
     import json
 
     from . import baseline
 
-    results, _, errors = _check_inputs(
-        paths, input_format, config_file, model_dir, cache, jobs=jobs, stdin_filename=stdin_filename
-    )
-    doc = baseline.create(r.report for r in results)
+    results, _, errors = _check_inputs(_Run(paths, **run_options))
+    doc = baseline.create(results)
     Path(output).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(results)} file(s) in {output}")
     sys.exit(EXIT_ERROR if errors else EXIT_OK)

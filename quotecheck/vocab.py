@@ -156,3 +156,11 @@ class CuePattern(StrEnum):
     NOUN_CUE = "noun-cue"  # Trump's claim that “Q”
     CHAINED = "chained"  # was “disgusting” and “a con”: the cue of the quotation before
     INDIRECT_VERB = "indirect-verb"  # Jones estimated that ... (reported speech)
+
+
+class ColorChoice(StrEnum):
+    """When the command line colours its output (``--color``)."""
+
+    AUTO = "auto"  # on a terminal, unless NO_COLOR is set (or FORCE_COLOR forces it)
+    ALWAYS = "always"  # also through a pipe or into a file
+    NEVER = "never"

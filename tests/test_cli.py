@@ -348,9 +348,77 @@ def test_no_progress_bar_when_not_on_a_terminal(stored, monkeypatch):
 
 
 def test_progress_bar_counts_words(capsys):
-    advance = cli._progress_bar(6)
+    import io
+
+    from quotecheck.terminal import ArticleProgress
+
+    stream = io.StringIO()
+    advance = ArticleProgress(stream).parsing(2, 6)
     advance(["one two three"])
     advance(["four five six"])  # reaching the total closes the bar
+    assert "parsing 6 words" in stream.getvalue() and "1/2" in stream.getvalue()
+
+
+class _ProgressChecker(StoredChecker):
+    """Drives its progress display as quotecheck.api.Checker does: the model load, then one
+    advance per article."""
+
+    def check_documents(self, docs, settings=None, progress=None):
+        if progress is not None:
+            progress.loading_model("stored model")
+            advance = progress.parsing(len(docs), sum(len(d.text.split()) for d in docs))
+            for doc in docs:
+                advance([doc.text])
+        return super().check_documents(docs, settings)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["check", "--format", "json"], ["summarize"], ["baseline", "create", "-o", "b.json"]],
+)
+def test_progress_per_article_with_the_model_load_as_a_step(monkeypatch, tmp_path, command):
+    """--progress forces what a terminal gets: the model load, then the bar moving per
+    article (issue 12); every checking command has it, and a run shows nothing unasked."""
+    import quotecheck.api
+
+    monkeypatch.setattr(quotecheck.api, "Checker", _ProgressChecker)
+    monkeypatch.chdir(tmp_path)
+    names = [str(ARTICLES / "01-layouts-said.txt"), str(ARTICLES / "03-seed-coast-guard-training.txt")]
+    shown = CliRunner().invoke(cli.main, [*command, "--progress", *names])
+    assert "quotecheck: loading the model (stored model)..." in shown.stderr
+    assert "2/2" in shown.stderr and "article" in shown.stderr
+    quiet = CliRunner().invoke(cli.main, [*command, *names])
+    assert "loading the model" not in quiet.stderr  # CliRunner's stderr is not a terminal
+
+
+def test_checker_loads_the_model_as_its_own_step():
+    from quotecheck.api import Checker
+
+    events = []
+
+    class Display:
+        def loading_model(self, description):
+            events.append("loading")
+
+        def parsing(self, articles, words):
+            events.append(("parsing", articles, words))
+            return lambda batch: events.append(("parsed", len(batch)))
+
+    class Parser:
+        def load(self):
+            events.append("loaded")
+
+        def parse_parallel(self, texts, jobs, on_batch):
+            for t in texts:
+                on_batch([t])
+            return [Parse((), "m") for _ in texts]
+
+    checker = object.__new__(Checker)
+    checker.parser, checker.jobs, checker.cache = Parser(), 1, None
+    checker.location = type("Location", (), {"path": "/models", "model_id": "m"})()
+    docs = Checker.documents(["One two.", "Three."])
+    assert len(checker.parse_documents(docs, Display())) == 2
+    assert events == ["loading", "loaded", ("parsing", 2, 3), ("parsed", 1), ("parsed", 1)]
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "github", "junit", "markdown"])

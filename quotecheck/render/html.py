@@ -28,7 +28,8 @@ Decisions:
   break inside a block becomes ``<br>``. Every block stays one ``<p>`` (so spans re-open
   per paragraph the same way), and its :attr:`Document.blocks` kind shapes it: a heading's ``<p>``
   is in a ``<div role="heading" aria-level="2">`` (a heading to assistive technology, set as one), a
-  block quote paragraph sits in a ``<blockquote>`` (consecutive ones share it), and an
+  block quote paragraph sits in a ``<blockquote>`` (consecutive ones share it, with the
+  attribution block after them), and an
   interview label (``Q:``/``A:``) opening a paragraph is bold. The body is a serif reading
   font, not monospace.
 * The header names the article by its title (front matter or ``<title>`` metadata, else its

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+
 if TYPE_CHECKING:
     from .documents import Document
     from .result import ArticleResult

@@ -18,7 +18,7 @@ import click
 
 from . import __version__
 from .documents import FORMATS, InputError, document_from_bytes, read_document
-from .parsing import ENV_MODEL_DIR, ModelError, download_models, resolve_model_dir
+from .parsing import DEFAULT_BATCH_DOCS, ENV_MODEL_DIR, ModelError, download_models, resolve_model_dir
 from .render import OUTPUT_FORMATS, RENDERERS, OutputFormat, RenderOptions, format_for_file
 from .rules import SEVERITY_RANK
 from .vocab import SEVERITIES, ColorChoice, Severity
@@ -136,7 +136,8 @@ def _check_read(run: _Run, inputs: _Inputs, for_people: bool = True) -> list[Art
         cache_dir = default_cache_dir() if run.cache else None
         workers = run.jobs or os.cpu_count() or 1
         # one article per batch while someone watches, so the bar moves per article
-        checker = Checker(run.model_dir, cache_dir=cache_dir, jobs=workers, **({"batch_docs": 1} if show else {}))
+        batch = 1 if show else DEFAULT_BATCH_DOCS
+        checker = Checker(run.model_dir, cache_dir=cache_dir, jobs=workers, batch_docs=batch)
         return checker.check_documents(inputs.docs, inputs.settings, ArticleProgress() if show else None)
     except ModelError as e:
         _fail(str(e))
@@ -268,7 +269,9 @@ def _choose_format(output_format: str | None, output: str | None, quiet: bool) -
     if output is not None:
         chosen = format_for_file(output)
         if chosen is None:
-            _fail(f"cannot tell the output format from {output!r}; give --format ({', '.join(OUTPUT_FORMATS)})")
+            _fail(
+                f"cannot tell the output format from {output!r}; give --format ({', '.join(OUTPUT_FORMATS)})"
+            )
         return chosen
     return RENDERERS["concise" if quiet else "text"]
 
@@ -281,7 +284,9 @@ def _color(color: str, no_color: bool, output: str | None) -> bool:
     return use_color(choice, output is None and sys.stdout.isatty())
 
 
-def _write_each(fmt: OutputFormat, results: Sequence[ArticleResult], options: RenderOptions, folder: str) -> None:
+def _write_each(
+    fmt: OutputFormat, results: Sequence[ArticleResult], options: RenderOptions, folder: str
+) -> None:
     """``--output-dir``: each article's report in ``folder``, under the article's relative path
     (its file name for a path outside the working directory) with the format's extension."""
     extension = fmt.extensions[0] if fmt.extensions else f".{fmt.name}"

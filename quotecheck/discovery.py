@@ -267,7 +267,9 @@ class _Discovery:
         if os.path.isdir(path):
             self._expect_some(arg, self._walk(self._root(path, arg)))
         elif os.path.exists(path):
-            if not self._excluded(path, is_dir=False) and not (self.force_exclude and self._ignored_file(path)):
+            if not self._excluded(path, is_dir=False) and not (
+                self.force_exclude and self._ignored_file(path)
+            ):
                 self._add(arg, path)
         elif _GLOB_CHARS.intersection(arg):
             self._expect_some(arg, self._glob(arg))

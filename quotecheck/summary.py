@@ -594,8 +594,14 @@ def _check_fields_exist(fields: Sequence[tuple[str, str, str | None]], present: 
     for given, name, _ in fields:
         if name not in present:
             close = difflib.get_close_matches(name, sorted(present), n=3)
-            known = f"did you mean {', '.join(close)}?" if close else (
-                f"the articles have {', '.join(sorted(present))}" if present else "the articles have no front matter"
+            known = (
+                f"did you mean {', '.join(close)}?"
+                if close
+                else (
+                    f"the articles have {', '.join(sorted(present))}"
+                    if present
+                    else "the articles have no front matter"
+                )
             )
             raise SummaryError(f"--by {given}: no article has a {name!r} field; {known}")
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_cli import StoredChecker
+from test_render_ci import assert_valid_sarif, sarif_validator  # noqa: F401  (a fixture)
 
 from quotecheck import cli
 from quotecheck.terminal import use_color
 from quotecheck.testing import ARTICLES
-from test_cli import StoredChecker
-from test_render_ci import assert_valid_sarif, sarif_validator  # noqa: F401  (a fixture)
 
 WARNED = "05-anonymous-groups-plant-closing.txt"  # findings, no error
 SHARE = "04-anonymous-official-reasons.txt"  # an anonymous-share finding
@@ -144,14 +144,19 @@ def test_quiet_prints_findings_only(stored):
 
 
 def test_sarif_and_github_paths_are_relative_to_the_repository_root(
-    stored, tmp_path, monkeypatch, sarif_validator  # noqa: F811
+    stored,
+    tmp_path,
+    monkeypatch,
+    sarif_validator,  # noqa: F811
 ):
     repo = _repo(tmp_path, {f"site/news/{WARNED}": WARNED})
     monkeypatch.chdir(repo / "site")
     sarif = run("check", "--format", "sarif", f"news/{WARNED}")
     log = json.loads(sarif.stdout)
     assert_valid_sarif(sarif_validator, log)
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]
+    }
     assert uris == {f"site/news/{WARNED}"}
     assert log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == repo.resolve().as_uri() + "/"
     github = run("check", "--format", "github", f"news/{WARNED}")
@@ -207,7 +212,9 @@ def test_gitlab_code_quality_shape(stored, tmp_path, monkeypatch):
         assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
         assert issue["location"]["path"] == f"news/{WARNED}"
         assert isinstance(issue["location"]["lines"]["begin"], int)
-        assert all(isinstance(issue[k], str) and issue[k] for k in ("description", "check_name", "fingerprint"))
+        assert all(
+            isinstance(issue[k], str) and issue[k] for k in ("description", "check_name", "fingerprint")
+        )
     assert len({i["fingerprint"] for i in issues}) == len(issues)
 
 

@@ -1266,7 +1266,10 @@ def test_html_blockquote_footer_is_the_quotations_attribution() -> None:
 @pytest.mark.parametrize(
     "name,data",
     [
-        ("h.md", b"---\ntitle: Lawmakers Rip Donald Trump\n---\n# Lawmakers Rip Donald Trump\n\nHam said no.\n"),
+        (
+            "h.md",
+            b"---\ntitle: Lawmakers Rip Donald Trump\n---\n# Lawmakers Rip Donald Trump\n\nHam said no.\n",
+        ),
         ("h.html", b"<h2>Lawmakers Rip Donald Trump</h2><p>Ham said no.</p>"),
     ],
 )

@@ -47,7 +47,10 @@ def test_hook_dependencies_resolve_without_cuda(tmp_path: Path) -> None:
         check=True,
         timeout=300,
     )  # fmt: skip
-    names = {item["metadata"]["name"].lower(): item["metadata"]["version"] for item in json.loads(report.read_text())["install"]}
+    names = {
+        item["metadata"]["name"].lower(): item["metadata"]["version"]
+        for item in json.loads(report.read_text())["install"]
+    }
     assert names["torch"].endswith("+cpu")
     assert not [n for n in names if n.startswith("nvidia")]
 
@@ -70,7 +73,16 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
         "QUOTECHECK_CACHE_DIR": str(tmp_path / "cache"),
     }
     done = subprocess.run(
-        [str(PRE_COMMIT), "try-repo", str(ROOT), "quotecheck", "--verbose", "--files", "drafts/broken.md", "empty.md"],
+        [
+            str(PRE_COMMIT),
+            "try-repo",
+            str(ROOT),
+            "quotecheck",
+            "--verbose",
+            "--files",
+            "drafts/broken.md",
+            "empty.md",
+        ],
         cwd=repo,
         env=env,
         capture_output=True,

@@ -439,7 +439,7 @@ def test_spans_in_markup_snap_to_text():
 # -- issue 12: the page reads as the article does ----------------------------------------------
 
 INTERVIEW_MD = (
-    "---\ntitle: Mayor says \"no\" to the bridge\n---\n"
+    '---\ntitle: Mayor says "no" to the bridge\n---\n'
     "# Mayor says no\n\nThe mayor spoke on Monday.\n\n"
     "> We will not rebuild the bridge.\n>\n> Not this year.\n\n"
     "**Q:** Why not?\n\n**A:** There is no money.\n"

@@ -216,7 +216,7 @@ def test_suppression_rules_are_reported_by_the_suppression_stage():
 
 
 def test_messages_count_in_words_and_punctuate_the_name() -> None:
-    """"1 quotation", "2 reported claims" (no "(s)"); the anonymous source's name is followed by
+    """ "1 quotation", "2 reported claims" (no "(s)"); the anonymous source's name is followed by
     a colon or its ground rule before "the article gives no reason" (issue 12)."""
     from quotecheck.testing import stored_report
 

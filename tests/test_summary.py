@@ -609,8 +609,14 @@ def test_summary_schema_keeps_to_keywords_the_compiled_validator_shares(reports)
 # -- issue 12: front matter and dates end to end, unknown fields -------------------------------
 
 FRONT_MATTER_CASES = {
-    "quoted.md": ('title: "Mayor says \\"no\\""\nsection: [metro, politics]\ndate: June 2, 2024\n', "2024-06-02"),
-    "block.md": ("title: >\n  A folded\n  title\nsection:\n  - metro\n  - schools\ndate: 2024/06/02\n", "2024-06-02"),
+    "quoted.md": (
+        'title: "Mayor says \\"no\\""\nsection: [metro, politics]\ndate: June 2, 2024\n',
+        "2024-06-02",
+    ),
+    "block.md": (
+        "title: >\n  A folded\n  title\nsection:\n  - metro\n  - schools\ndate: 2024/06/02\n",
+        "2024-06-02",
+    ),
     "bad-date.md": ("title: Plain\nsection: sports\ndate: next Tuesday\n", None),
 }
 

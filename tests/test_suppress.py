@@ -23,7 +23,6 @@ from quotecheck.documents import (
     DIRECTIVE_KINDS,
     Directive,
     Document,
-    InputError,
     document_from_bytes,
     parse_directive,
 )

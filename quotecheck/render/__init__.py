@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..vocab import Severity
@@ -82,14 +82,14 @@ def _rooted(results: Sequence[ArticleResult], options: RenderOptions) -> tuple[l
     """The reports and input errors with their paths relative to ``options.root``."""
     from .run_json import split_error
 
-    reports = []
+    reports: list[Report] = []
     for r in results:
         path = _from_root(str(r.report["document"]["path"]), options.root)
         reports.append({**r.report, "document": {**r.report["document"], "path": path}})
     errors = []
     for line in options.errors:
-        path, reason = split_error(line)
-        errors.append(line if path is None else f"{_from_root(path, options.root)}: {reason}")
+        where, reason = split_error(line)
+        errors.append(line if where is None else f"{_from_root(where, options.root)}: {reason}")
     return reports, tuple(errors)
 
 

@@ -263,8 +263,16 @@ def _location(uri: str, base: str | None, index: int | None = None) -> dict[str,
 def _srcroot(root: str | None) -> dict[str, Any]:
     """``originalUriBaseIds[%SRCROOT%]``: the repository root (as a ``file:`` URI) when known."""
     if root is None:
-        return {"description": {"text": "The directory quotecheck ran in; relative article paths are relative to it."}}
-    uri = "file://" + ("" if root.startswith("/") else "/") + quote(root.replace("\\", "/").rstrip("/") + "/", safe="/:")
+        return {
+            "description": {
+                "text": "The directory quotecheck ran in; relative article paths are relative to it."
+            }
+        }
+    uri = (
+        "file://"
+        + ("" if root.startswith("/") else "/")
+        + quote(root.replace("\\", "/").rstrip("/") + "/", safe="/:")
+    )
     return {
         "uri": uri,
         "description": {"text": "The repository root; relative article paths are relative to it."},

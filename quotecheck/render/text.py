@@ -342,7 +342,8 @@ def render_concise(reports: Sequence[Report], *, color: bool = False, errors: It
     style = _Style(color)
     lines = [
         f"{_clean(r.get('document', {}).get('path', '<stdin>'))}:{_loc(f)}: "
-        f"{style.severity(_clean(f.get('severity', '?')))} {_clean(f.get('rule', '?'))} {_clean(f.get('message', ''))}"
+        f"{style.severity(_clean(f.get('severity', '?')))} {_clean(f.get('rule', '?'))} "
+        + _clean(f.get("message", ""))
         for r in reports
         for f in r.get("findings") or []
     ]

@@ -13,7 +13,9 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for src in an.sources.sources:
         if anonymous_with_attributions(src) and src.anonymity_reason is None:
             granted = [e for e in src.ground_rules if GroundRule(e.rule).anonymity]
-            how = f" {short(granted[0].text, 40)};" if granted else ":"  # name: reason / name, ground rule; reason
+            how = (
+                f" {short(granted[0].text, 40)};" if granted else ":"
+            )  # name: reason / name, ground rule; reason
             yield ctx.finding(
                 f"anonymous source {source_name(src)}{how} the article gives no reason for anonymity",
                 *first_mention(src),

@@ -13,7 +13,9 @@ def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     for src in an.sources.sources:
         if anonymous_with_attributions(src):
             quotes, cited = attribution_counts(an, src)
-            what = counted(quotes, "quotation") + (f" and {counted(cited, 'reported claim')}" if cited else "")
+            what = counted(quotes, "quotation") + (
+                f" and {counted(cited, 'reported claim')}" if cited else ""
+            )
             yield ctx.finding(
                 f"anonymous source {source_name(src)} ({SourceType(src.type).label}): {what}",
                 *first_mention(src),

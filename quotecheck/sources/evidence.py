@@ -19,7 +19,8 @@ _CLAUSE_END = re.compile(r"[.;,”\"\n]|\s[—–]\s")
 _MAIN_SPEECH_VERB = re.compile(r"\b(?P<before>\w+)(?=\s+(?:said|says|told)\b)")
 # Words before a speech verb that make it the reason's own ("what he said", "who had told")
 _VERB_SUBJECTS = frozenset(
-    "i you he she we they it who what which that had has have was were is are never not also".split()
+    {"i", "you", "he", "she", "we", "they", "it", "who", "what", "which", "that"}
+    | {"had", "has", "have", "was", "were", "is", "are", "never", "not", "also"}
 )
 _BLANKET = re.compile(r"\b(?:others|all|those|everyone|each)\b", re.IGNORECASE)  # a reason for everyone
 

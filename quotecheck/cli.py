@@ -427,6 +427,7 @@ SUMMARY_FORMATS = {
     ".markdown": "markdown",
     ".csv": "csv",
     ".json": "json",
+    ".txt": "markdown",  # Markdown reads as plain text
 }
 
 

@@ -74,8 +74,10 @@ def _from_root(path: str, root: str | None) -> str:
     for ``<stdin>``, or outside the root."""
     if root is None or path.startswith("<"):
         return path
-    relative = os.path.relpath(os.path.abspath(path), root)
-    return path if relative.startswith("..") else relative.replace(os.sep, "/")
+    relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    if relative.startswith("..") or relative == os.path.normpath(path).replace(os.sep, "/"):
+        return path  # outside the root, or already relative to it: as the user wrote it
+    return relative
 
 
 def _rooted(results: Sequence[ArticleResult], options: RenderOptions) -> tuple[list[Report], tuple[str, ...]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol, runtime_checkable
 
 from . import suppress
 from .attribution import attribute
@@ -32,6 +33,19 @@ Settings = tuple[Lexicon, "Mapping[str, RuleSettings | None] | None"]
 Progress = Callable[[int], "Callable[[Sequence[str]], None] | None"]
 
 
+@runtime_checkable
+class ParseProgress(Protocol):
+    """A progress display that shows the model load as its own step and counts articles
+    (the CLI's :class:`quotecheck.terminal.ArticleProgress`); a plain :data:`Progress`
+    callable is still accepted."""
+
+    def loading_model(self, description: str) -> None:
+        """Called just before the model loads (in this process)."""
+
+    def parsing(self, articles: int, words: int) -> Callable[[Sequence[str]], None] | None:
+        """Called once with what is left to parse; returns a callback given each parsed batch."""
+
+
 def analyze(
     doc: Document,
     parse: Parse,
@@ -47,7 +61,7 @@ def analyze(
     quotes, unbalanced = scan_quotes(doc.text, paragraphs)
     attributions = attribute(doc.text, parse, quotes, lex, paragraphs)
     sources = cluster_sources(doc.text, parse, attributions, lex, paragraphs)
-    analysis = Analysis(doc.text, sources, unbalanced, lex)
+    analysis = Analysis(doc.text, sources, unbalanced, lex, doc.blocks)
 
     def severity(rule_id: str) -> Severity | None:
         chosen = settings_for(RULES_BY_ID[rule_id], rules)
@@ -99,28 +113,37 @@ class Checker:
         self.cache = ParseCache(cache_dir, self.location.model_id) if cache_dir is not None else None
         self.jobs = jobs
 
-    def parse_documents(self, docs: Sequence[Document], progress: Progress | None = None) -> list[Parse]:
+    def parse_documents(
+        self, docs: Sequence[Document], progress: Progress | ParseProgress | None = None
+    ) -> list[Parse]:
         """Parses of the documents' texts: from the cache where possible, the rest in batches.
         ``progress(total_words)`` is called once with the words to parse and returns a callback
-        that receives each parsed batch (see the CLI's progress bar). The first text that
-        cannot be parsed raises its error."""
+        that receives each parsed batch; a :class:`ParseProgress` is also told when the model
+        loads and how many articles are left (see the CLI's progress display). The first text
+        that cannot be parsed raises its error."""
         parses = self._parse_each(docs, progress)
         for parse in parses:
             if isinstance(parse, Exception):
                 raise parse
         return [p for p in parses if isinstance(p, Parse)]
 
-    def _parse_each(self, docs: Sequence[Document], progress: Progress | None) -> list[Parse | Exception]:
-        """One parse, or the error that parsing it raised, per document. When a batch fails,
-        its texts are parsed again one at a time, so a failure costs only its own article."""
+    def _parse_each(
+        self, docs: Sequence[Document], progress: Progress | ParseProgress | None
+    ) -> list[Parse | Exception]:
+        """One parse, or the error that parsing it raised, per document (an empty article has
+        an empty parse). When a batch fails, its texts are parsed again one at a time, so a
+        failure costs only its own article."""
         texts = [d.text for d in docs]
         found: list[Parse | Exception | None] = list(
             self.cache.get_many(texts) if self.cache is not None else [None] * len(texts)
         )
+        for i, text in enumerate(texts):
+            if found[i] is None and not text.strip():  # an empty article: nothing to parse
+                found[i] = Parse((), self.location.model_id)
         missing = [i for i, p in enumerate(found) if p is None]
         if missing:
             todo = [texts[i] for i in missing]
-            on_batch = progress(sum(len(t.split()) for t in todo)) if progress is not None else None
+            on_batch = self._start_progress(progress, todo)
             fresh: list[Parse | Exception]
             try:
                 fresh = list(self.parser.parse_parallel(todo, self.jobs, on_batch))
@@ -143,11 +166,24 @@ class Checker:
         except Exception as err:  # MemoryError, RuntimeError from the scorer, RecursionError...
             return err
 
+    def _start_progress(
+        self, progress: Progress | ParseProgress | None, todo: Sequence[str]
+    ) -> Callable[[Sequence[str]], None] | None:
+        """Tell ``progress`` what is to be parsed (loading the model first, as its own step,
+        when it is loaded in this process); the per-batch callback it returns."""
+        words = sum(len(t.split()) for t in todo)
+        if isinstance(progress, ParseProgress):
+            if self.jobs <= 1:
+                progress.loading_model(str(self.location.path))
+                self.parser.load()
+            return progress.parsing(len(todo), words)
+        return progress(words) if progress is not None else None
+
     def check_documents(
         self,
         docs: Sequence[Document],
         settings: Sequence[Settings] | None = None,
-        progress: Progress | None = None,
+        progress: Progress | ParseProgress | None = None,
         errors: list[InputError] | None = None,
     ) -> list[ArticleResult]:
         """Parse all documents in batches, then analyse each with its own settings (the

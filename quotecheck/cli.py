@@ -23,11 +23,18 @@ import click
 from . import __version__
 from .documents import FORMATS, InputError, document_from_bytes, read_document, read_stdin
 from .files import DEFAULT_MAX_BYTES, format_size, parse_size, printable
-from .parsing import ENV_MODEL_DIR, ModelError, ModelLocation, download_models, resolve_model_dir
-from .render import OUTPUT_FORMATS, RENDERERS, RenderOptions
+from .parsing import (
+    DEFAULT_BATCH_DOCS,
+    ENV_MODEL_DIR,
+    ModelError,
+    ModelLocation,
+    download_models,
+    resolve_model_dir,
+)
+from .render import OUTPUT_FORMATS, RENDERERS, OutputFormat, RenderOptions, format_for_file
 from .render.run_json import ErrorLine
 from .rules import SEVERITY_RANK
-from .vocab import SEVERITIES, Severity
+from .vocab import SEVERITIES, ColorChoice, Severity
 
 if TYPE_CHECKING:
     from .api import Settings
@@ -98,30 +105,6 @@ def main(verbose: bool) -> None:
     """quotecheck: find every quotation in a news article, attribute it, and check the sourcing."""
 
 
-def _progress_bar(total_words: int):
-    """A progress bar on standard error, for people at a terminal only: it appears after two
-    seconds (quick runs stay quiet) and counts parsed words."""
-    from tqdm import tqdm
-
-    bar = tqdm(
-        total=total_words,
-        unit="word",
-        unit_scale=True,
-        desc="parsing",
-        file=sys.stderr,
-        delay=2.0,
-        leave=False,
-        dynamic_ncols=True,
-    )
-
-    def advance(batch: Sequence[str]) -> None:
-        bar.update(sum(len(t.split()) for t in batch))
-        if bar.n >= bar.total:
-            bar.close()
-
-    return advance
-
-
 @dataclass(frozen=True)
 class _Inputs:
     """How the articles named on the command line are read and checked: the options every
@@ -134,18 +117,27 @@ class _Inputs:
     cache: bool
     model_dir: str | None
     max_size: int
+    progress: bool | None  # --progress/--no-progress; None: on a terminal, for the formats people read
+    force_exclude: bool
 
 
-def _check_inputs(
-    paths: Sequence[str], inputs: _Inputs, show_progress: bool = False, output: str | None = None
-) -> tuple[list[ArticleResult], list[Policy], list[ErrorLine]]:
-    """Read, configure and check the articles named on the command line.
+@dataclass
+class _Articles:
+    """The articles read for a run, nothing parsed yet: each document with its policy and
+    settings, the policy of the current directory, and the input errors met so far."""
 
-    Returns the results (each with its document and report), the policy of each result's file
-    and one-line input errors (an article that cannot be read or checked: the others still
-    are). A bad configuration, a missing model or an ``output`` that is one of the inputs ends
-    the run (exit 2) before anything is checked or written."""
-    from .api import Checker
+    docs: list[Document]
+    chosen: list[Policy]
+    settings: list[Settings]
+    here: Policy
+    errors: list[InputError]
+
+
+def _read_inputs(paths: Sequence[str], inputs: _Inputs, output: str | None = None) -> _Articles:
+    """Find, read and configure the articles named on the command line (nothing is parsed).
+
+    A bad configuration or an ``output`` that is one of the inputs ends the run (exit 2)
+    before anything is checked or written."""
     from .discovery import discover
     from .lexicons import default_lexicon
     from .policy import ConfigError, PolicyCache
@@ -155,7 +147,8 @@ def _check_inputs(
     policies = PolicyCache()
     try:
         here = policies.policy_for("-", inputs.config_file)
-        found, problems = discover(paths, extensions=here.extensions)  # globs, !exclusions, ignore files
+        # globs, !exclusions, ignore files (for named files too with --force-exclude)
+        found, problems = discover(paths, extensions=here.extensions, force_exclude=inputs.force_exclude)
         _refuse_overwriting_inputs(output, found)
         errors: list[InputError] = list(problems)
         docs: list[Document] = []
@@ -184,27 +177,59 @@ def _check_inputs(
         if key not in lexicons:
             lexicons[key] = default_lexicon().with_additions(policy.lexicon)
         settings.append((lexicons[key], policy.rules))
+    return _Articles(docs, chosen, settings, here, errors)
+
+
+def _check_read(
+    inputs: _Inputs, articles: _Articles, for_people: bool = True
+) -> tuple[list[ArticleResult], list[Policy], list[ErrorLine]]:
+    """Parse and check the articles read: the results (each with its document and report),
+    the policy of each result's file and one-line errors (an article that cannot be read or
+    checked: the others still are). Input errors are printed before the parse, those met
+    while checking after it. A missing model ends the run (exit 2). Progress shows on a
+    terminal for the formats people read, or when asked (``--progress``)."""
+    from .api import Checker
+    from .terminal import ArticleProgress, wants_progress
+
+    errors = list(articles.errors)
+    _print_errors(errors)
     results: list[ArticleResult] = []
-    if docs:
+    if articles.docs:
+        show = wants_progress(inputs.progress) if inputs.progress is not None or for_people else False
         try:
             from .cache import default_cache_dir
 
             cache_dir = default_cache_dir() if inputs.cache else None
             workers = inputs.jobs or os.cpu_count() or 1
-            results = Checker(inputs.model_dir, cache_dir=cache_dir, jobs=workers).check_documents(
-                docs, settings, _progress_bar if show_progress else None, errors=errors
-            )
+            # one article per batch while someone watches, so the bar moves per article
+            batch = 1 if show else DEFAULT_BATCH_DOCS
+            checker = Checker(inputs.model_dir, cache_dir=cache_dir, jobs=workers, batch_docs=batch)
+            progress = ArticleProgress() if show else None
+            results = checker.check_documents(articles.docs, articles.settings, progress, errors=errors)
         except ModelError as e:
             _fail(str(e))
-    policy_of = {id(doc): policy for doc, policy in zip(docs, chosen, strict=True)}
-    chosen = [policy_of.get(id(r.document), here) for r in results]  # the failed ones left out
+    _print_errors(errors[len(articles.errors) :])
+    policy_of = {id(doc): policy for doc, policy in zip(articles.docs, articles.chosen, strict=True)}
+    chosen = [policy_of.get(id(r.document), articles.here) for r in results]  # the failed ones left out
+    return results, chosen, [ErrorLine.of(e) for e in errors]
+
+
+def _check_inputs(
+    paths: Sequence[str], inputs: _Inputs, output: str | None = None
+) -> tuple[list[ArticleResult], list[Policy], list[ErrorLine]]:
+    """Read, configure and check the articles named on the command line (see
+    :func:`_read_inputs` and :func:`_check_read`)."""
+    return _check_read(inputs, _read_inputs(paths, inputs, output))
+
+
+def _print_errors(errors: Sequence[InputError]) -> None:
+    """One line per error on standard error (the cause's traceback too with ``--verbose``)."""
     for error in errors:
         click.echo(f"quotecheck: {error}", err=True)  # str(InputError) escapes the path
         if _debug() and error.__cause__ is not None:
             import traceback
 
             traceback.print_exception(error.__cause__, file=sys.stderr)
-    return results, chosen, [ErrorLine.of(e) for e in errors]
 
 
 def _refuse_overwriting_inputs(output: str | None, inputs: Sequence[str]) -> None:
@@ -285,6 +310,18 @@ def _check_options(run):
         help="Refuse an article file larger than this (5MB, 500KB, or bytes); it is named as an input error.",
     )(f)
     f = click.option(
+        "--force-exclude",
+        is_flag=True,
+        help="Apply ignore files (.quotecheckignore, .gitignore) and exclusions to files named "
+        "on the command line too, as ruff does (for pre-commit, which names every staged file).",
+    )(f)
+    f = click.option(
+        "--progress/--no-progress",
+        default=None,
+        help="Show the model load and a per-article progress bar on standard error "
+        "(default: when standard error is a terminal).",
+    )(f)
+    f = click.option(
         "--stdin-filename",
         default=None,
         metavar="PATH",
@@ -335,19 +372,100 @@ def _output_option(help: str, default: str | None = None):
     )
 
 
+def _output_options(f):
+    """Where ``check`` writes its report, in what format and how it looks."""
+    f = click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=str),
+        default=None,
+        help="Make sarif, github and gitlab paths relative to this directory (default: the top "
+        "of the git work tree, else the working directory).",
+    )(f)
+    f = click.option("--no-color", "no_color", is_flag=True, hidden=True, help="Same as --color never.")(f)
+    f = click.option(
+        "--color",
+        type=click.Choice([str(c) for c in ColorChoice]),
+        default=str(ColorChoice.AUTO),
+        show_default=True,
+        help="Colour the text report: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR "
+        "forces it), always (pipes and files too), never.",
+    )(f)
+    f = click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        help="Findings only, one line each (--format concise), and no progress display.",
+    )(f)
+    f = click.option(
+        "--output-dir",
+        type=click.Path(file_okay=False, path_type=str),
+        default=None,
+        help="Write one report per article into this directory (its path with the format's "
+        "extension): one annotated page per article with --format html.",
+    )(f)
+    f = _output_option(
+        "Write the report to this file instead of standard output; without --format, the format "
+        "comes from its extension (.html, .sarif, .json, .xml, ...; text for a name without one)."
+    )(f)
+    return click.option(
+        "--format",
+        "--output-format",
+        "output_format",
+        type=click.Choice(OUTPUT_FORMATS),
+        default=None,
+        help="text for people (the default); concise (findings only); json (one report, or a run "
+        "document for several files), jsonl, sarif, github (workflow annotations), gitlab "
+        "(Code Quality), junit, markdown, html (an annotated page for one article).",
+    )(f)
+
+
+def _choose_format(output_format: str | None, output: str | None, quiet: bool) -> OutputFormat:
+    """The output format: ``--format``; else the ``-o`` file's extension (an unknown one is a
+    usage error; a name without one, such as /dev/stdout, gets the default); else concise
+    with ``--quiet``, text otherwise."""
+    if output_format is not None:
+        return RENDERERS[output_format]
+    if output is not None and Path(output).suffix:
+        chosen = format_for_file(output)
+        if chosen is None:
+            _fail(
+                f"cannot tell the output format from {printable(output)}; "
+                f"give --format ({', '.join(OUTPUT_FORMATS)})"
+            )
+        return chosen
+    return RENDERERS["concise" if quiet else "text"]
+
+
+def _color(color: str, no_color: bool, output: str | None) -> bool:
+    """Whether the report is coloured (see quotecheck.terminal.use_color)."""
+    from .terminal import use_color
+
+    choice = ColorChoice.NEVER if no_color else ColorChoice(color)
+    return use_color(choice, output is None and sys.stdout.isatty())
+
+
+def _write_each(
+    fmt: OutputFormat, results: Sequence[ArticleResult], options: RenderOptions, folder: str
+) -> None:
+    """``--output-dir``: each article's report in ``folder``, under the article's relative path
+    (its file name for a path outside the working directory) with the format's extension."""
+    extension = fmt.extensions[0] if fmt.extensions else f".{fmt.name}"
+    for result in results:
+        path = Path(str(result.report["document"]["path"]).lstrip("<").rstrip(">"))
+        relative = Path(os.path.relpath(path.resolve())) if not path.is_absolute() else Path(path.name)
+        if relative.parts and relative.parts[0] == "..":
+            relative = Path(path.name)
+        target = Path(folder) / relative.with_name(relative.name + extension)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            _fail(f"cannot write the output {printable(target)}: {e.strerror or e}")
+        _write_output(str(target), fmt.render([result], dataclasses.replace(options, one_file=True)))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="text",
-    show_default=True,
-    help="text for people; json (one report, or a run document for several "
-    "files), jsonl, sarif, github (workflow annotations), junit, markdown, "
-    "html (an annotated page for one article).",
-)
-@_output_option("Write the report to this file instead of standard output.")
+@_output_options
 @click.option(
     "--fail-on",
     type=click.Choice([str(s) for s in SEVERITIES]),
@@ -365,51 +483,65 @@ def _output_option(help: str, default: str | None = None):
     default=None,
     help="Report only findings that are not in this baseline (see `quotecheck baseline create`).",
 )
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @_check_options
 def check(
     paths: tuple[str, ...],
-    output_format: str,
+    output_format: str | None,
     output: str | None,
+    output_dir: str | None,
+    quiet: bool,
+    color: str,
+    no_color: bool,
+    root: str | None,
     fail_on: str | None,
     exit_zero: bool,
     baseline_file: str | None,
-    color: bool | None,
     inputs: _Inputs,
 ) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from . import baseline
 
+    if output and output_dir:
+        _fail("give -o FILE or --output-dir DIR, not both")
     _check_output(output)
-    fmt = RENDERERS[output_format]
+    fmt = _choose_format(output_format, output, quiet)
     known = None
     if baseline_file:
         try:
             known = baseline.load(baseline_file)
         except baseline.BaselineError as e:
             _fail(str(e))
-    # never in machine formats, files or pipes: only for a person watching a terminal
-    show_progress = fmt.for_people and sys.stderr.isatty()
-    results, chosen, errors = _check_inputs(paths, inputs, show_progress, output)
+    if quiet:
+        inputs = dataclasses.replace(inputs, progress=False)
+    articles = _read_inputs(paths, inputs, output)
+    given = len(articles.docs) + len(articles.errors)
+    if not fmt.several and not output_dir and given != 1:
+        _fail(  # before anything is parsed
+            f"--format {fmt.name} writes one page per article; {given} articles were given "
+            "(give one file, or --output-dir DIR for one page each)"
+        )
+    results, chosen, errors = _check_read(inputs, articles, fmt.for_people)
     if known is not None:
         results, _ = baseline.apply(results, known)
-    if not fmt.several and len(results) != 1:
-        _fail(
-            f"--format {fmt.name} writes one page per article; {len(results)} articles were checked "
-            "(give one file)"
-        )
+    if not fmt.several and not output_dir and len(results) != 1:
+        _fail(f"--format {fmt.name} writes one page per article; {len(results)} articles were checked")
 
+    colored = _color(color, no_color, output)
     options = RenderOptions(
         errors=tuple(errors),
         fail_on=Severity(fail_on or next((p.fail_on for p in chosen if p.fail_on), None) or "error"),
-        color=color if color is not None else (output is None and sys.stdout.isatty()),
+        color=colored,
         one_file=len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file()),
+        root=os.path.abspath(root) if root else str(baseline.repository_root()),
     )
-    rendered = fmt.render(results, options)
-    if output:
-        _write_output(output, rendered)
-    elif rendered.strip():  # nothing to say (jsonl, github with no findings): print nothing
-        click.echo(rendered, nl=not rendered.endswith("\n"))
+    if output_dir:
+        _write_each(fmt, results, options, output_dir)
+    else:
+        rendered = fmt.render(results, options)
+        if output:
+            _write_output(output, rendered)
+        elif rendered.strip():  # nothing to say (jsonl, github with no findings): print nothing
+            click.echo(rendered, nl=not rendered.endswith("\n"), color=colored)
 
     if errors:
         sys.exit(EXIT_ERROR)
@@ -456,7 +588,23 @@ SUMMARY_FORMATS = {
     ".markdown": "markdown",
     ".csv": "csv",
     ".json": "json",
+    ".txt": "markdown",  # Markdown reads as plain text
 }
+
+
+def _summary_format(output: str | None) -> str:
+    """The summary format of ``-o FILE`` by its extension (markdown without -o, or for a name
+    without an extension such as /dev/stdout); an extension no summary format has is a usage
+    error."""
+    if output is None or not Path(output).suffix:
+        return "markdown"
+    fmt = SUMMARY_FORMATS.get(Path(output).suffix.lower())
+    if fmt is None:
+        _fail(
+            f"cannot tell the summary format from {printable(output)}; give --format (markdown, html, "
+            f"csv, json) or an extension ({', '.join(SUMMARY_FORMATS)})"
+        )
+    return fmt
 
 
 @main.command("summarize")
@@ -503,11 +651,11 @@ def summarize_command(
 
     from .summary import SummaryError, load_reports, summarize, validate_summary
 
+    _check_output(output)
     if output_format is None:
-        output_format = SUMMARY_FORMATS.get(Path(output).suffix.lower(), "markdown") if output else "markdown"
+        output_format = _summary_format(output)
     if table is not None and output_format != "csv":
         _fail(f"--table applies to --format csv only (the {output_format} summary has every table)")
-    _check_output(output)
     report_files = _saved_reports(paths)
     try:
         if report_files is not None:
@@ -562,7 +710,7 @@ def baseline_create(
 
     _check_output(output)
     results, _, errors = _check_inputs(paths, inputs, output=output)
-    doc = baseline.create(r.report for r in results)
+    doc = baseline.create(results)
     _write_output(output, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     shown = printable(output)
     click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(results)} file(s) in {shown}")

@@ -50,3 +50,14 @@ def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Me
 )
 def test_nominal_types(text, kind, head, number, expected):
     assert type_of(mention(text, kind, head, number), default_lexicon()) is SourceType(expected)
+
+
+def test_reason_for_anonymity_ends_with_its_clause() -> None:
+    """A reason with no comma after it stops before the sentence's own speech verb; a speech
+    verb of the reason's own subject stays in it (issue 12)."""
+    from quotecheck.sources.evidence import _clause_end
+
+    text = "because he was not authorized to discuss the talks said the European side had agreed."
+    assert text[: _clause_end(text, 0)] == "because he was not authorized to discuss the talks"
+    own = "because he was not authorized to repeat what he said in private. Then"
+    assert own[: _clause_end(own, 0)] == "because he was not authorized to repeat what he said in private"

@@ -236,9 +236,8 @@ def read_stdin(max_bytes: int, name: str) -> bytes:
 
 
 def _decode(data: bytes, path: str) -> str:
-    """The file's text: UTF-8, leading BOM removed; an :class:`InputError` if unusable."""
-    if not data:
-        raise InputError(path, "empty file")
+    """The file's text: UTF-8, leading BOM removed; an :class:`InputError` if unusable. An
+    empty or blank file is an article with nothing in it (checked, reported with no quotes)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(path, "UTF-16 encoded file (only UTF-8 is supported)")
     nul = data.find(b"\x00")
@@ -250,13 +249,7 @@ def _decode(data: bytes, path: str) -> str:
         raise InputError(
             path, f"invalid UTF-8 at byte offset {err.start} (byte 0x{data[err.start]:02x})"
         ) from None
-    if source.startswith("\ufeff"):
-        source = source[1:]
-    if not source:
-        raise InputError(path, "empty file (only a byte order mark)")
-    if not source.strip():
-        raise InputError(path, "file contains only whitespace")
-    return source
+    return source[1:] if source.startswith("\ufeff") else source
 
 
 def document_from_bytes(data: bytes, path: str, input_format: str | None = None) -> Document:
@@ -268,8 +261,6 @@ def document_from_bytes(data: bytes, path: str, input_format: str | None = None)
     comments: list[Comment] = []
     if fmt == _TEXT:
         text, text_offsets = extract_text(source, comments)
-        if not text.strip():
-            raise InputError(path, "no article text after removing quotecheck directives")
         return Document(
             path, fmt, source, text, digest, {}, text_offsets, collect_directives(source, comments)
         )
@@ -280,8 +271,6 @@ def document_from_bytes(data: bytes, path: str, input_format: str | None = None)
             raise InputError(path, str(err)) from None
     else:
         text, offsets, metadata, blocks = extract_html(source, comments)
-    if not text.strip():
-        raise InputError(path, "no article text after removing markup")
     return Document(
         path, fmt, source, text, digest, metadata, offsets, collect_directives(source, comments), blocks
     )

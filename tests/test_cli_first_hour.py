@@ -100,6 +100,16 @@ def test_unknown_output_extension_is_a_usage_error(stored, tmp_path, command):
     assert stored.instances == 0  # refused before anything was checked
 
 
+def test_output_name_without_an_extension_gets_the_default_format(stored, tmp_path):
+    """A name with no extension (a device such as /dev/stdout, or `report`) is no unknown
+    extension: check writes text and summarize Markdown, as without -o."""
+    report, summary = tmp_path / "report", tmp_path / "summary"
+    assert run("check", str(ARTICLES / WARNED), "-o", str(report)).exit_code == 0
+    assert report.read_text(encoding="utf-8") == run("check", str(ARTICLES / WARNED)).stdout
+    assert run("summarize", str(ARTICLES / WARNED), "-o", str(summary)).exit_code == 0
+    assert summary.read_text(encoding="utf-8").startswith("# ")
+
+
 def test_html_over_several_files_fails_before_parsing(stored, tmp_path):
     result = run("check", "--format", "html", str(ARTICLES / WARNED), str(ARTICLES / SHARE))
     assert result.exit_code == 2 and "--output-dir" in result.stderr

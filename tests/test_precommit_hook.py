@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from quotecheck.testing import ROOT, SHARED
+from quotecheck.testing import COMPACT_MODEL, ROOT
 
 pytestmark = pytest.mark.hook
 
@@ -69,7 +69,7 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-        "QUOTECHECK_MODEL_DIR": str(SHARED / "models" / "stanza-en-compact"),
+        "QUOTECHECK_MODEL_DIR": str(COMPACT_MODEL),
         "QUOTECHECK_CACHE_DIR": str(tmp_path / "cache"),
     }
     done = subprocess.run(

@@ -4,10 +4,12 @@ anonymous individual or group, a document), and which sources a pronoun can refe
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Literal
 
 from ..lexicons import Lexicon
 from ..mentions import Mention
+from ..parsing import Word
 from ..vocab import MentionKind, SourceType
 from .model import Source
 
@@ -46,20 +48,115 @@ def type_of(m: Mention, lex: Lexicon) -> SourceType:
         if m.ner.endswith("PERSON"):
             return SourceType.NAMED_PERSON
         return SourceType.NAMED_ORGANIZATION if is_org_name(m, lex) else SourceType.NAMED_PERSON
+    return _common_type(m, lex)
+
+
+def _common_type(m: Mention, lex: Lexicon) -> SourceType:
+    """The type a description makes, from its head noun, determiner and number."""
     head = m.head_lemma
     if head in lex.document_nouns:
         return SourceType.DOCUMENT
     if m.definite and head in lex.organization_nouns:
         return SourceType.NAMED_ORGANIZATION
+    if m.number == "sing" and m.text.lower().startswith("the ") and head in lex.identified_roles:
+        return SourceType.NAMED_PERSON  # "the senator": someone the article names
     plural = m.number == "plur" or m.text.lower().split()[-1] in lex.group_words
-    if head in lex.anonymous_nouns or (
-        head.endswith(lex.person_suffixes) and not head.endswith(lex.non_person_endings)
-    ):
+    if is_person_noun(head, lex):
         return SourceType.ANONYMOUS_GROUP if plural else SourceType.ANONYMOUS_INDIVIDUAL
+    if head in lex.collective_nouns and _people_after_of(m, lex):
+        return SourceType.ANONYMOUS_GROUP  # "a chorus of prominent Republicans"
     if head in lex.organization_nouns:
         return SourceType.NAMED_ORGANIZATION
     # "the car", "his tax returns", "63 percent": whatever said it, it is not a person
     return SourceType.UNKNOWN
+
+
+def is_person_noun(head: str, lex: Lexicon) -> bool:
+    """Does a common noun (a lemma) name a person: a listed one, or one with a person ending
+    ("-er", "-ist") that is not a thing's ("statement", "answer")?"""
+    return head in lex.anonymous_nouns or (
+        head.endswith(lex.person_suffixes)
+        and not head.endswith(lex.non_person_endings)
+        and head not in lex.non_person_nouns
+    )
+
+
+def _people_after_of(m: Mention, lex: Lexicon) -> bool:
+    """ "groups of protesters": the last word after "of" is a plural person noun."""
+    words = [w.lower() for w in m.words]
+    if "of" not in words[:-1]:
+        return False
+    last = words[-1]
+    return last in lex.group_words or (last.endswith("s") and is_person_noun(last[:-1], lex))
+
+
+_PREPOSITIONS = frozenset({"for", "of", "at", "with", "from"})
+
+
+def staff_organization(m: Mention, words: Sequence[Word], text: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The span of the organization an unnamed spokesperson or staff speaks for, when the
+    mention names it ("a State Department spokesman", "Pentagon officials", "a spokeswoman for
+    the agency", "campaign officials" once "the Clinton campaign" is named): newsrooms treat
+    that as the organization's attribution. ``words``: the parse words of the mention."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.head_lemma not in lex.staff_nouns:
+        return None
+    at = next((i for i, w in enumerate(words) if w.lemma.lower() == m.head_lemma), None)
+    if at is None:
+        return None
+    before = _organization_before(words[:at], text[: m.start], lex)
+    return before if before is not None else _organization_after(words[at + 1 :], lex)
+
+
+def _organization_before(words: Sequence[Word], earlier: str, lex: Lexicon) -> tuple[int, int] | None:
+    """ "Pentagon", "State Department", "Clinton campaign" in front of the head; a bare
+    organization noun ("agency officials") only when the article named it before ("the
+    Metropolitan Transit Agency")."""
+    start: int | None = None
+    end = 0
+    for i, w in enumerate(words):
+        noun = w.lemma.lower() in lex.organization_nouns and w.text[:1].islower()
+        if _org_word(w, lex) or (noun and i > 0 and words[i - 1].upos == "PROPN"):
+            k = i
+            while k > 0 and _capitalised(words[k - 1]) and words[k - 1].text not in lex.side_words:
+                k -= 1  # "Clinton campaign", "Homeland Security Department": the whole name
+            start = words[k].start if start is None else start
+            end = w.end
+    if start is not None:
+        return start, end
+    nouns = [w for w in words if w.lemma.lower() in lex.organization_nouns and w.text[:1].islower()]
+    if nouns and re.search(rf"\b[A-Z][\w’'.-]*\s+(?i:{re.escape(nouns[-1].text)})\b", earlier):
+        return nouns[-1].start, nouns[-1].end
+    return None
+
+
+def _organization_after(words: Sequence[Word], lex: Lexicon) -> tuple[int, int] | None:
+    """ "for the agency", "at Homeland Security Investigations" after the head."""
+    if not words or words[0].text.lower() not in _PREPOSITIONS:
+        return None
+    phrase: list[Word] = []
+    for w in words[1:]:
+        if w.upos not in ("DET", "PROPN", "NOUN", "ADJ") and w.text.lower() != "of":
+            break
+        phrase.append(w)
+    named = any(_org_word(w, lex) for w in phrase) or (
+        bool(phrase) and phrase[0].text.lower() == "the" and phrase[-1].lemma.lower() in lex.organization_nouns
+    )
+    return (phrase[0].start, phrase[-1].end) if named else None
+
+
+def _org_word(w: Word, lex: Lexicon) -> bool:
+    """A capitalised word that ends an organization's name ("Department", "Pentagon") or an
+    acronym of three letters or more ("NATO", "FBI"; not "U.S.")."""
+    if not _capitalised(w):
+        return False
+    return (w.text in lex.organization_words and w.text not in lex.side_words) or bool(
+        re.fullmatch(r"[A-Z]{3,6}", w.text) and w.text not in lex.non_acronyms
+    )
+
+
+def _capitalised(w: Word) -> bool:
+    """Capitalised for a name, not for opening the sentence ("Administration officials said")."""
+    return w.text[:1].isupper() and w.index > 1
 
 
 def class_of(head: str, lex: Lexicon) -> NounClass:
@@ -86,3 +183,4 @@ def pronoun_fits(pron: str, src: Source, lex: Lexicon) -> bool:
             m.number == "plur" for m in src.mentions
         )
     return True
+

@@ -36,7 +36,7 @@ from ..mentions import (
 from ..parsing import Parse
 from ..vocab import MentionKind, Resolution, SourceType
 from .model import Evidence, Source
-from .typing import class_of, is_org_name, pronoun_fits, staff_organization, type_of
+from .typing import class_of, identified_role, is_org_name, pronoun_fits, staff_organization, type_of
 
 _GENDERED = ("he", "him", "she", "her")
 _HEADLINE_WORDS = 16  # a first paragraph of one line and at most this many words is a headline
@@ -341,8 +341,9 @@ def _titled_person(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]
 
 
 def _anonymous_descriptor(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
-    """A nominal for a person takes up the nearest anonymous descriptor of its number."""
-    if class_of(m.head_lemma, cl.lex) != "person":
+    """A nominal for a person takes up the nearest anonymous descriptor of its number (not
+    an office one known person holds: "the senator" is no anonymous source)."""
+    if class_of(m.head_lemma, cl.lex) != "person" or identified_role(m, cl.lex):
         return None
     for idx, x in earlier:
         src = cl.sources[idx]

@@ -58,7 +58,7 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
         return SourceType.DOCUMENT
     if m.definite and head in lex.organization_nouns:
         return SourceType.NAMED_ORGANIZATION
-    if m.number == "sing" and m.text.lower().startswith("the ") and head in lex.identified_roles:
+    if identified_role(m, lex):
         return SourceType.NAMED_PERSON  # "the senator": someone the article names
     plural = m.number == "plur" or m.text.lower().split()[-1] in lex.group_words
     if is_person_noun(head, lex):
@@ -69,6 +69,16 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
         return SourceType.NAMED_ORGANIZATION
     # "the car", "his tax returns", "63 percent": whatever said it, it is not a person
     return SourceType.UNKNOWN
+
+
+def identified_role(m: Mention, lex: Lexicon) -> bool:
+    """ "the senator", "the Republican presidential nominee", "Connecticut's tax commissioner":
+    an office one person holds, with "the" or a name's possessive, in the singular."""
+    if m.number != "sing" or m.head_lemma not in lex.identified_roles or not m.words:
+        return False
+    first, second = m.words[0], m.words[1] if len(m.words) > 1 else ""
+    possessive = first.endswith(("’s", "'s")) or second in ("’s", "'s")
+    return first.lower() == "the" or (first[:1].isupper() and possessive)
 
 
 def is_person_noun(head: str, lex: Lexicon) -> bool:
@@ -123,10 +133,16 @@ def _organization_before(words: Sequence[Word], earlier: str, lex: Lexicon) -> t
             end = w.end
     if start is not None:
         return start, end
-    nouns = [w for w in words if w.lemma.lower() in lex.organization_nouns and w.text[:1].islower()]
-    if nouns and re.search(rf"\b[A-Z][\w’'.-]*\s+(?i:{re.escape(nouns[-1].text)})\b", earlier):
-        return nouns[-1].start, nouns[-1].end
-    return None
+    nouns = [w for w in words if w.lemma.lower() in lex.organization_nouns and not _capitalised(w)]
+    if not nouns:
+        return None
+    # the last name the article gave it: "the Riverton Transit Authority"
+    names = list(re.finditer(rf"(?:\b[A-Z][\w’'.-]*\s+)+(?i:{re.escape(nouns[-1].text)})\b", earlier))
+    if not names:
+        return None
+    named = names[-1]
+    lead = re.match(r"(?:The|the)\s+", named.group(0))
+    return named.start() + (lead.end() if lead else 0), named.end()
 
 
 def _organization_after(words: Sequence[Word], lex: Lexicon) -> tuple[int, int] | None:

@@ -272,6 +272,7 @@ class Lexicon:
     non_person_nouns: frozenset[str]
     identified_roles: frozenset[str]
     collective_nouns: frozenset[str]
+    group_names: frozenset[str]
     generic_roles: frozenset[str]
     descriptor_determiners: frozenset[str]
     knowledge_tails: tuple[str, ...]  # regexes, in the order tried

@@ -178,7 +178,8 @@ class Clusterer:
             first = next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
             if first is None:
                 continue
-            words = [w for w in self.parse.sentences[first.sentence].words if first.start <= w.start < first.end]
+            sentence = self.parse.sentences[first.sentence]
+            words = [w for w in sentence.words if first.start <= w.start < first.end]
             org = staff_organization(first, words, self.text, self.lex)
             if org is not None:
                 src.type, src.name = SourceType.NAMED_ORGANIZATION, self.text[org[0] : org[1]]

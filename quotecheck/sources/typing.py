@@ -13,7 +13,7 @@ from ..parsing import Word
 from ..vocab import MentionKind, SourceType
 from .model import Source
 
-NounClass = Literal["document", "organization", "person"]
+NounClass = Literal["document", "organization", "person", "thing"]
 
 
 def is_org_name(m: Mention, lex: Lexicon) -> bool:
@@ -45,6 +45,8 @@ def type_of(m: Mention, lex: Lexicon) -> SourceType:
     if m.kind == MentionKind.PRONOUN:
         return SourceType.UNKNOWN
     if m.kind == MentionKind.NAME:
+        if m.words and " ".join(m.words[-2:]) in lex.group_names or m.words[-1:][0] in lex.group_names:
+            return SourceType.ANONYMOUS_GROUP  # "many Americans", "Iowa Evangelicals", "New Yorkers"
         if m.ner.endswith("PERSON"):
             return SourceType.NAMED_PERSON
         return SourceType.NAMED_ORGANIZATION if is_org_name(m, lex) else SourceType.NAMED_PERSON
@@ -58,7 +60,7 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
         return SourceType.DOCUMENT
     if m.definite and head in lex.organization_nouns:
         return SourceType.NAMED_ORGANIZATION
-    if identified_role(m, lex):
+    if identified_role(m, lex) or _definite_person(m, lex):
         return SourceType.NAMED_PERSON  # "the senator": someone the article names
     plural = m.number == "plur" or m.text.lower().split()[-1] in lex.group_words
     if is_person_noun(head, lex):
@@ -79,6 +81,19 @@ def identified_role(m: Mention, lex: Lexicon) -> bool:
     first, second = m.words[0], m.words[1] if len(m.words) > 1 else ""
     possessive = first.endswith(("’s", "'s")) or second in ("’s", "'s")
     return first.lower() == "the" or (first[:1].isupper() and possessive)
+
+
+def _definite_person(m: Mention, lex: Lexicon) -> bool:
+    """ "the congressman", "the real estate developer": a definite description of one person
+    that starts a source (no anonymous source introduced before took it up) refers to
+    someone the article identifies; "the source", "the official", "the man" may still be an
+    anonymous source whose introduction was missed."""
+    return (
+        m.number == "sing"
+        and m.words[:1] in (("the",), ("The",))
+        and is_person_noun(m.head_lemma, lex)
+        and m.head_lemma not in lex.vague_descriptors | lex.generic_roles | lex.staff_nouns
+    )
 
 
 def is_person_noun(head: str, lex: Lexicon) -> bool:
@@ -154,10 +169,21 @@ def _organization_after(words: Sequence[Word], lex: Lexicon) -> tuple[int, int] 
         if w.upos not in ("DET", "PROPN", "NOUN", "ADJ") and w.text.lower() != "of":
             break
         phrase.append(w)
-    named = any(_org_word(w, lex) for w in phrase) or (
-        bool(phrase) and phrase[0].text.lower() == "the" and phrase[-1].lemma.lower() in lex.organization_nouns
+    if not phrase:
+        return None
+    caps = [w for w in phrase if w.text[:1].isupper()]
+    named = (
+        any(_org_word(w, lex) for w in phrase)
+        or (phrase[0].text.lower() == "the" and phrase[-1].lemma.lower() in lex.organization_nouns)
+        # a name of two capitalised words or more that is no person's ("Donald Trump")
+        or (len(caps) >= 2 and not _person_start(caps[0], lex))
     )
     return (phrase[0].start, phrase[-1].end) if named else None
+
+
+def _person_start(w: Word, lex: Lexicon) -> bool:
+    """Does a person's name start here: a given name or a title ("Donald", "Sen.")?"""
+    return w.text in lex.first_names or w.text.rstrip(".") in lex.titles
 
 
 def _org_word(w: Word, lex: Lexicon) -> bool:
@@ -176,12 +202,13 @@ def _capitalised(w: Word) -> bool:
 
 
 def class_of(head: str, lex: Lexicon) -> NounClass:
-    """What a common noun names: a document, an organization, else a person."""
+    """What a common noun names: a document, an organization, a person, else a thing ("the
+    clip", "the ad": no anonymous person's description takes it up)."""
     if head in lex.document_nouns:
         return "document"
     if head in lex.organization_nouns:
         return "organization"
-    return "person"
+    return "person" if is_person_noun(head, lex) else "thing"
 
 
 def pronoun_fits(pron: str, src: Source, lex: Lexicon) -> bool:
@@ -199,4 +226,3 @@ def pronoun_fits(pron: str, src: Source, lex: Lexicon) -> bool:
             m.number == "plur" for m in src.mentions
         )
     return True
-

@@ -36,7 +36,15 @@ from ..mentions import (
 from ..parsing import Parse
 from ..vocab import MentionKind, Resolution, SourceType
 from .model import Evidence, Source
-from .typing import class_of, identified_role, is_org_name, pronoun_fits, staff_organization, type_of
+from .typing import (
+    class_of,
+    definite_person,
+    identified_role,
+    is_org_name,
+    pronoun_fits,
+    staff_organization,
+    type_of,
+)
 
 _GENDERED = ("he", "him", "she", "her")
 _HEADLINE_WORDS = 16  # a first paragraph of one line and at most this many words is a headline
@@ -120,8 +128,10 @@ class Clusterer:
         body = [m for m in real if not self.in_headline(m)]
         first = (body or real or src.mentions)[0]
         src.type = type_of(first, self.lex)
-        if not body and real and first.kind != MentionKind.NAME:
-            src.type = SourceType.UNKNOWN  # "Lawmakers Rip Donald Trump": a headline fragment
+        if src.type == SourceType.ANONYMOUS_INDIVIDUAL and definite_person(first, self.lex):
+            src.type = SourceType.NAMED_PERSON  # "the congressman" that nothing took up
+        if not body and real and not self._headline_person(first):
+            src.type = SourceType.UNKNOWN  # "Riders Say ...", "Lawmakers Rip Donald Trump": a fragment
         names = [m for m in (body or real) if m.kind == MentionKind.NAME]
         name = max(names, key=lambda m: len(m.text)).text if names else first.text
         src.name = re.sub(r"\s*\([A-Z][\w.-]*\)", "", name)  # party tags belong to the mention
@@ -142,6 +152,15 @@ class Clusterer:
             return True
         return not self.in_headline(m) and all(
             self.in_headline(x) for x in src.mentions if x.kind != MentionKind.PRONOUN and x is not m
+        )
+
+    def _headline_person(self, m: Mention) -> bool:
+        """Is a headline mention a person's name ("Pat Caddell: ...")? A headline capitalises
+        every word, so only a given name or a title in front says so."""
+        return (
+            m.kind == MentionKind.NAME
+            and bool(m.words)
+            and (m.words[0] in self.lex.first_names or m.words[0].rstrip(".") in self.lex.titles)
         )
 
     @cached_property

@@ -45,12 +45,17 @@ def type_of(m: Mention, lex: Lexicon) -> SourceType:
     if m.kind == MentionKind.PRONOUN:
         return SourceType.UNKNOWN
     if m.kind == MentionKind.NAME:
-        if m.words and " ".join(m.words[-2:]) in lex.group_names or m.words[-1:][0] in lex.group_names:
+        if _group_name(m, lex):
             return SourceType.ANONYMOUS_GROUP  # "many Americans", "Iowa Evangelicals", "New Yorkers"
         if m.ner.endswith("PERSON"):
             return SourceType.NAMED_PERSON
         return SourceType.NAMED_ORGANIZATION if is_org_name(m, lex) else SourceType.NAMED_PERSON
     return _common_type(m, lex)
+
+
+def _group_name(m: Mention, lex: Lexicon) -> bool:
+    """Does a name end in a group of people's name ("Americans", "New Yorkers")?"""
+    return any(" ".join(m.words[-n:]) in lex.group_names for n in (1, 2) if len(m.words) >= n)
 
 
 def _common_type(m: Mention, lex: Lexicon) -> SourceType:
@@ -60,7 +65,7 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
         return SourceType.DOCUMENT
     if m.definite and head in lex.organization_nouns:
         return SourceType.NAMED_ORGANIZATION
-    if identified_role(m, lex) or _definite_person(m, lex):
+    if identified_role(m, lex):
         return SourceType.NAMED_PERSON  # "the senator": someone the article names
     plural = m.number == "plur" or m.text.lower().split()[-1] in lex.group_words
     if is_person_noun(head, lex):
@@ -83,11 +88,12 @@ def identified_role(m: Mention, lex: Lexicon) -> bool:
     return first.lower() == "the" or (first[:1].isupper() and possessive)
 
 
-def _definite_person(m: Mention, lex: Lexicon) -> bool:
-    """ "the congressman", "the real estate developer": a definite description of one person
-    that starts a source (no anonymous source introduced before took it up) refers to
+def definite_person(m: Mention, lex: Lexicon) -> bool:
+    """ "the congressman", "the real estate developer": when a definite description of one
+    person starts a source (no anonymous source introduced before took it up), it refers to
     someone the article identifies; "the source", "the official", "the man" may still be an
-    anonymous source whose introduction was missed."""
+    anonymous source whose introduction was missed. (The clusterer asks: out of context,
+    "the director" is an anonymous individual.)"""
     return (
         m.number == "sing"
         and m.words[:1] in (("the",), ("The",))
@@ -140,7 +146,7 @@ def _organization_before(words: Sequence[Word], earlier: str, lex: Lexicon) -> t
     end = 0
     for i, w in enumerate(words):
         noun = w.lemma.lower() in lex.organization_nouns and w.text[:1].islower()
-        if _org_word(w, lex) or (noun and i > 0 and words[i - 1].upos == "PROPN"):
+        if _org_word(w, lex) or (noun and i > 0 and _capitalised(words[i - 1])):
             k = i
             while k > 0 and _capitalised(words[k - 1]) and words[k - 1].text not in lex.side_words:
                 k -= 1  # "Clinton campaign", "Homeland Security Department": the whole name

@@ -46,6 +46,17 @@ def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Me
         ("his tax returns", "descriptor", "return", "plur", "unknown"),
         ("63 percent", "descriptor", "percent", "sing", "unknown"),
         ("the challenge of transparency", "nominal", "challenge", "sing", "unknown"),
+        ("the answers", "nominal", "answer", "plur", "unknown"),  # ends like "-er", is a thing
+        ("the guarantee", "nominal", "guarantee", "sing", "unknown"),  # "-ee"
+        # an office one person holds: someone the article names, not an anonymous source
+        ("the Vermont senator", "nominal", "senator", "sing", "named_person"),
+        ("The Republican presidential nominee", "nominal", "nominee", "sing", "named_person"),
+        ("a Republican senator", "descriptor", "senator", "sing", "anonymous_individual"),
+        ("the senators", "nominal", "senator", "plur", "anonymous_group"),
+        # groups named by their members
+        ("A chorus of prominent Republicans", "descriptor", "chorus", "sing", "anonymous_group"),
+        ("Small groups of protesters", "descriptor", "group", "plur", "anonymous_group"),
+        ("union advocates", "descriptor", "advocate", "plur", "anonymous_group"),
     ],
 )
 def test_nominal_types(text, kind, head, number, expected):

@@ -249,6 +249,7 @@ class Lexicon:
     title_nouns: Mapping[str, tuple[str, ...]]  # "Sen" -> ("senator",): a title as a later noun
     name_prefixes: frozenset[str]  # words describing a person before the name ("Democrat")
     anonymous_nouns: frozenset[str]
+    staff_nouns: frozenset[str]
     document_nouns: frozenset[str]
     organization_words: frozenset[str]
     organization_nouns: frozenset[str]
@@ -268,6 +269,10 @@ class Lexicon:
     group_words: frozenset[str]
     person_suffixes: tuple[str, ...]
     non_person_endings: tuple[str, ...]
+    non_person_nouns: frozenset[str]
+    identified_roles: frozenset[str]
+    collective_nouns: frozenset[str]
+    group_names: frozenset[str]
     generic_roles: frozenset[str]
     descriptor_determiners: frozenset[str]
     knowledge_tails: tuple[str, ...]  # regexes, in the order tried

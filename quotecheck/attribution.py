@@ -1016,29 +1016,6 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     return subj or _surface_subject(ctx, s_idx, w, lo, hi)
 
 
-def _participle(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
-    """Layout: "..., saying (that) CLAUSE" / "..., promising to CLAUSE": a participle set off by
-    a comma reports what the main clause's subject said."""
-    sent = ctx.parse.sentences[s_idx]
-    if w.xpos != "VBG" or w.index < 3 or sent.word(w.index - 1).lemma != ",":
-        return None
-    nxt = sent.word(w.index + 1) if w.index < len(sent.words) else None
-    if nxt is not None and nxt.lemma == "to":
-        first: Word | None = nxt  # "promising to lift regulations"
-    else:
-        first = _clause_start(
-            sent, w, lambda x: x.upos in ("ADV", "ADP", "DET", "NOUN", "PROPN", "PRON", "ADJ")
-        )
-    if first is None:
-        return None
-    subj = _subject_of(ctx, s_idx, w, sent.start, sent.end)
-    if subj is None or subj.index > w.index:
-        root = next((x for x in sent.words if x.deprel == "root"), None)
-        kids = [c for c in sent.children(root) if c.deprel in SUBJECT_RELS] if root is not None else []
-        subj = kids[0] if kids and kids[0].index < w.index else None
-    return _Reported(first.start, _clause_end(sent, first), subj)
-
-
 # verbs whose content is what they call for: "called for a moratorium", "called on Congress to
 # act", "urged Republicans to join", "accused the GOP of stoking", "warned against hackers"
 _OBJECT_CONTENT = {"call": ("for", "on"), "urge": ("",), "accuse": ("",), "warn": ("against", "of")}
@@ -1074,7 +1051,6 @@ class _IndirectPattern:
 INDIRECT_PATTERNS: tuple[_IndirectPattern, ...] = (
     _IndirectPattern(CuePattern.INDIRECT_VERB, _verb_complement),
     _IndirectPattern(CuePattern.INDIRECT_CONTENT_FIRST, _content_first),
-    _IndirectPattern(CuePattern.INDIRECT_PARTICIPLE, _participle),
     _IndirectPattern(CuePattern.INDIRECT_CLAUSE_AFTER, _clause_after),
     _IndirectPattern(CuePattern.INDIRECT_OBJECT, _object_content),
 )

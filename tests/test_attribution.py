@@ -62,7 +62,6 @@ def test_table_order():
     assert [p.name for p in INDIRECT_PATTERNS] == [
         CuePattern.INDIRECT_VERB,
         CuePattern.INDIRECT_CONTENT_FIRST,
-        CuePattern.INDIRECT_PARTICIPLE,
         CuePattern.INDIRECT_CLAUSE_AFTER,
         CuePattern.INDIRECT_OBJECT,
     ]

@@ -775,6 +775,329 @@ def _is_clause(sent: Sentence, head: Word) -> bool:
     return head.upos in ("VERB", "AUX") or any(c.deprel in ("cop", "aux", "aux:pass") for c in kids)
 
 
+@dataclass(frozen=True)
+class _Reported:
+    """What an indirect pattern finds for a cue verb: the reported content [start, end) and the
+    word its speaker's mention grows from."""
+
+    start: int
+    end: int
+    speaker: Word | None
+
+
+def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
+    """A reporting verb (lexicon ``indirect_verbs``) outside quotations. The compact tagger
+    sometimes calls it an adjective or noun ("Lynch notes they ...", "..., Lindsey Graham Says"):
+    a verb form after a name or pronoun counts too."""
+    if ctx.in_quote(w.start, w.end):
+        return False
+    lemma = w.lemma.lower()
+    if (lemma in ctx.lexicon.indirect_verbs or lemma in _OBJECT_CONTENT) and (
+        w.upos == "VERB" or w.xpos.startswith("VB")
+    ):
+        return True
+    form = w.text.lower()
+    prev = sent.word(w.index - 1) if w.index > 1 else None
+    return (
+        w.upos in ("NOUN", "PROPN", "ADJ")
+        and form.endswith("s")
+        and form[:-1] in ctx.lexicon.indirect_verbs
+        and prev is not None
+        and prev.upos in ("PROPN", "PRON")
+    )
+
+
+def _content_words(sent: Sentence, words: list[Word]) -> tuple[int, int] | None:
+    """The span of ``words`` in sentence order, without edge commas and full stops."""
+    kept = [x for x in words if x.upos != "PUNCT" or x.lemma not in ".,"] or words
+    kept.sort(key=lambda x: x.index)
+    return (kept[0].start, kept[-1].end) if kept else None
+
+
+def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout from the parse: the verb's clausal complement ("Jones estimated that the cost
+    ..."; "The cost will rise, Jones estimated.") or, for a verb hung as parataxis, the clause
+    it interrupts."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.upos != "VERB":
+        return None
+    comps = [c for c in sent.children(w) if c.deprel in ("ccomp",) and _is_clause(sent, c)]
+    if any(c.index > w.index for c in comps):
+        # a clause after the verb is the content; one before it in subject position is a
+        # mis-parsed subject ("A district official, speaking ..., said the board ...")
+        comps = [c for c in comps if c.index > w.index]
+    content_words: list[Word] = []
+    if comps:
+        for c in comps:
+            content_words.extend(sent.subtree(c))
+    elif w.deprel == "parataxis" and (h := sent.head_of(w)) is not None:
+        content_words = [x for x in sent.subtree(h) if x not in sent.subtree(w)]
+    span = _content_words(sent, content_words) if content_words else None
+    if span is None:
+        return None
+    start, _ = span
+    lo, hi = sent.start, sent.end
+    subj = _subject_of(ctx, s_idx, w, lo, hi)
+    if subj is None and start > w.end:  # "X, speaking on background, said the ...": layout
+        subj = _surface_subject(ctx, s_idx, w, lo, hi)
+    if subj is None or (subj.index > w.index and start > subj.end):
+        return None  # "said Teresa Yuen, whose ..., one of ...": content follows no inverted subject
+    return _Reported(*span, subj)
+
+
+# a dateline before an article's first sentence: "BRENTON, Maine — ", "WASHINGTON (AP) -- "
+_DATELINE = re.compile(r"[A-Z][A-Z .’'-]+(?:,[^—–\n]{1,30})?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--)\s*")
+# what may follow a content-first cue: "said.", "said Friday.", "said in a statement Tuesday."
+_TAIL_MAX_WORDS = 8
+_SUBJECT_MAX_WORDS = 10
+_SUBJECT_STOP = ("VERB", "AUX", "SCONJ", "CCONJ")
+
+
+def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "CONTENT, X said [Friday]." and "CONTENT, said X[, apposition]." (also after
+    a dateline, and a headline's "..., Lindsey Graham Says"): the clause before the comma is
+    what X said; X is the noun phrase between the comma and the verb, or right after it."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.xpos in ("VBG", "VBN") or w.lemma.lower() in _OBJECT_CONTENT:
+        return None  # "..., emphasizing the threat", "..., called an emergency meeting"
+    before = [x for x in sent.words if x.index < w.index]
+    comma = next((x for x in reversed(before) if x.lemma in (",", "—", "–")), None)
+    if comma is None:
+        return None
+    subject = [x for x in before if x.index > comma.index and x.upos != "PUNCT"]
+    after = [x for x in sent.words if x.index > w.index and x.upos != "PUNCT"]
+    if subject:
+        if len(subject) > _SUBJECT_MAX_WORDS or any(x.upos in _SUBJECT_STOP for x in subject):
+            return None
+        if not _adverbial_tail(ctx, w, after):
+            return None  # "..., Smith said the board would ...": the content follows the verb
+        head = _span_head(ctx, sent, subject)
+    elif w.lemma.lower() in _HEARER_VERBS:
+        return None  # "Dale Hutchins, who manages ..., told the council.": the hearer follows
+    else:  # inverted: ", said one GOP source in the room."
+        head = _inverted_subject(ctx, sent, w, [x for x in sent.words if x.index > w.index])
+    if head is None:
+        return None
+    start = sent.start
+    dateline = _DATELINE.match(ctx.text, start, comma.start)
+    if dateline and dateline.end() < comma.start:
+        start = dateline.end()
+    content = [x for x in sent.words if start <= x.start and x.end <= comma.start]
+    if not any(x.upos in ("VERB", "AUX") for x in content) or any(x.upos == "SCONJ" for x in content[:2]):
+        return None  # "In recent days, advisers say, ...", "But when Congress cut ...": no main clause
+    return _Reported(content[0].start, content[-1].end, np_head(sent, head, comma.end, sent.end))
+
+
+def _inverted_subject(ctx: _Context, sent: Sentence, w: Word, after: list[Word]) -> Word | None:
+    """The subject right after an inverted cue (", said one GOP source in the room."): a noun
+    phrase up to a comma or relative pronoun, with no verb in it."""
+    phrase: list[Word] = []
+    for x in after:
+        if x.lemma in (",", ";") or x.lemma.lower() in ("who", "which", "that", "whose"):
+            break
+        if x.upos != "PUNCT":
+            phrase.append(x)
+    if not phrase or len(phrase) > _SUBJECT_MAX_WORDS or any(x.upos in _SUBJECT_STOP for x in phrase):
+        return None
+    if phrase[0].upos not in ("DET", "PROPN", "NOUN", "NUM", "ADJ", "PRON"):
+        return None
+    return _span_head(ctx, sent, phrase)
+
+
+def _adverbial_tail(ctx: _Context, w: Word, after: list[Word]) -> bool:
+    """Are the words after a content-first cue only a time or place ("said Friday", "said in a
+    statement") or, after "told", the hearer ("told The Huffington Post")?"""
+    if len(after) > _TAIL_MAX_WORDS or any(x.upos in ("VERB", "AUX", "SCONJ") for x in after):
+        return False
+    calendar = ctx.lexicon.calendar_words
+    return (
+        not after
+        or after[0].upos == "ADP"
+        or w.lemma.lower() in _HEARER_VERBS
+        or all(x.text in calendar or x.upos in ("ADV", "NUM", "DET") for x in after)
+    )
+
+
+def _clause_start(sent: Sentence, w: Word, gap_ok: Callable[[Word], bool]) -> Word | None:
+    """The first word of the clause after the verb ``w``: "that", or the subject of the first
+    finite verb, when the words between are ones ``gap_ok`` allows ("said in a statement that",
+    "told the committee the department could"); a comma in between only before "that"."""
+    comma = False
+    for x in sent.words[w.index :]:
+        if x.lemma.lower() == "that" and x.upos in ("SCONJ", "PRON", "DET") and x.deprel in ("mark", "obj"):
+            return x
+        if x.xpos in ("VBD", "VBZ", "VBP", "MD") and x.index > w.index + 1:
+            return None if comma else _finite_subject_start(sent, w, x)
+        if not gap_ok(x):
+            return None
+        comma = comma or x.lemma == ","
+    return None
+
+
+def _finite_subject_start(sent: Sentence, w: Word, finite: Word) -> Word | None:
+    """The first word of the subject of ``finite`` (a finite verb or auxiliary after ``w``),
+    if it has one after ``w`` that is no relative pronoun ("said Baer, who runs ...")."""
+    pred = (
+        sent.head_of(finite) if finite.upos == "AUX" and finite.deprel.startswith(("aux", "cop")) else finite
+    )
+    subj = [
+        c
+        for c in sent.children(pred or finite)
+        if c.deprel.startswith(("nsubj", "expl")) and c.index > w.index
+    ]
+    if not subj or subj[0].xpos in ("WP", "WDT") or subj[0].lemma.lower() in ("who", "which", "that"):
+        return None
+    first = min(sent.subtree(subj[0]), key=lambda y: y.index)
+    return first if first.index > w.index else None
+
+
+# verbs whose hearer comes before the content: "told reporters (that)", "assured voters that"
+_HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "notify", "promise"})
+_GAP_MAX_WORDS = 12
+# what may stand between a verb and its reported clause: a date or place ("said Friday in a
+# statement that"), or the clause's own subject ("and said diesel trucks would ...")
+_GAP_RELS = ("obl", "obl:tmod", "case", "det", "amod", "compound", "nmod", "flat", "nsubj", "nsubj:pass")
+
+
+def _clause_end(sent: Sentence, first: Word) -> int:
+    """Where a reported clause that starts at ``first`` ends: the sentence end, or a semicolon."""
+    last = first
+    for x in sent.words[first.index - 1 :]:
+        if x.lemma in (";", ":"):
+            break
+        if x.upos != "PUNCT":
+            last = x
+    return last.end
+
+
+def _infinitive_or_passive(sent: Sentence, w: Word) -> bool:
+    """Is the verb an infinitive ("to announce") or a passive ("had been warned")? Neither
+    reports what its subject said."""
+    prev = sent.word(w.index - 1) if w.index > 1 else None
+    if prev is not None and prev.lemma.lower() == "to":
+        return True
+    return any(c.deprel == "aux:pass" for c in sent.children(w))
+
+
+def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "X said (that) CLAUSE" where the parse hangs the clause elsewhere: the clause
+    after the verb, past "in a statement", a date, or the hearer of "told reporters"."""
+    sent = ctx.parse.sentences[s_idx]
+    if _infinitive_or_passive(sent, w):
+        return None  # "is expected to announce that", "wants you to believe that", "had been warned that"
+    hearer = w.lemma.lower() in _HEARER_VERBS
+
+    def gap_ok(x: Word) -> bool:
+        if x.index - w.index > _GAP_MAX_WORDS or ctx.in_quote(x.start):
+            return False
+        if x.upos in ("ADV", "ADP", "NUM") or x.lemma == ",":
+            return True
+        return x.upos in ("DET", "ADJ", "NOUN", "PROPN", "PRON") and (hearer or x.deprel in _GAP_RELS)
+
+    first = _clause_start(sent, w, gap_ok)
+    if first is None:
+        return None
+    return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
+
+
+def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
+    """The speaker of a verb whose content follows it: its subject, else the name or noun right
+    before it ("In a meeting with the board of the Post Trump said ..."), else the layout's."""
+    sent = ctx.parse.sentences[s_idx]
+    lo, hi = sent.start, sent.end
+    subj = _subject_of(ctx, s_idx, w, lo, hi)
+    if subj is not None and subj.index < w.index:
+        return subj
+    prev = w.index - 1
+    while prev >= 1 and sent.word(prev).upos in ("AUX", "ADV", "PART"):
+        prev -= 1
+    if prev >= 1 and sent.word(prev).upos in ("PROPN", "NOUN", "PRON"):
+        return sent.word(prev)
+    return subj or _surface_subject(ctx, s_idx, w, lo, hi)
+
+
+# verbs whose content is what they call for: "called for a moratorium", "called on Congress to
+# act", "urged Republicans to join", "accused the GOP of stoking", "warned against hackers"
+_OBJECT_CONTENT = {"call": ("for", "on"), "urge": ("",), "accuse": ("",), "warn": ("against", "of")}
+
+
+def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "X called for/on ...", "X urged Y to ...", "X accused Y of ...", "X warned
+    against ...": the content is the rest of the clause after the verb (and its particle)."""
+    sent = ctx.parse.sentences[s_idx]
+    particles = _OBJECT_CONTENT.get(w.lemma.lower())
+    if particles is None or w.index >= len(sent.words):
+        return None
+    nxt = sent.word(w.index + 1)
+    if "" not in particles:
+        if nxt.lemma.lower() not in particles or nxt.index >= len(sent.words):
+            return None
+        nxt = sent.word(nxt.index + 1)
+    if nxt.upos == "PUNCT":
+        return None
+    return _Reported(nxt.start, _clause_end(sent, nxt), _speaker_before(ctx, s_idx, w))
+
+
+@dataclass(frozen=True)
+class _IndirectPattern:
+    """One indirect-speech layout: its name in reports and the function that matches it."""
+
+    name: CuePattern
+    match: Callable[[_Context, int, Word], _Reported | None]
+
+
+# The indirect-speech layouts, in the order they are tried on each reporting verb: the first
+# whose content and speaker hold up gives the attribution.
+INDIRECT_PATTERNS: tuple[_IndirectPattern, ...] = (
+    _IndirectPattern(CuePattern.INDIRECT_VERB, _verb_complement),
+    _IndirectPattern(CuePattern.INDIRECT_CONTENT_FIRST, _content_first),
+    _IndirectPattern(CuePattern.INDIRECT_CLAUSE_AFTER, _clause_after),
+    _IndirectPattern(CuePattern.INDIRECT_OBJECT, _object_content),
+)
+INDIRECT_MIN_CHARS = 8  # a shorter content is no reported statement ("said so")
+
+
+def _reported_attribution(
+    ctx: _Context, s_idx: int, w: Word, found: _Reported, pattern: CuePattern
+) -> Attribution | None:
+    """The attribution a pattern's find makes, if its content is outside quotations and long
+    enough and its speaker can speak."""
+    if (
+        found.speaker is None
+        or ctx.in_quote(found.start, found.end)
+        or found.end - found.start < INDIRECT_MIN_CHARS
+    ):
+        return None
+    sent = ctx.parse.sentences[s_idx]
+    lo, hi = sent.start, sent.end
+    mention = make_mention(ctx, s_idx, np_head(sent, found.speaker, lo, hi), lo, hi)
+    if mention is None or not _can_speak(ctx, mention):
+        return None
+    cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)
+    return Attribution(
+        found.start,
+        found.end,
+        QuoteKind.INDIRECT,
+        ctx.text[found.start : found.end],
+        None,
+        cue,
+        mention,
+        Resolution.of_mention(mention.kind),
+        ctx.paragraph_of(found.start),
+    )
+
+
+def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
+    """The first of :data:`INDIRECT_PATTERNS` that attributes content to the verb ``w``."""
+    for pattern in INDIRECT_PATTERNS:
+        found = pattern.match(ctx, s_idx, w)
+        if found is not None:
+            made = _reported_attribution(ctx, s_idx, w, found, pattern.name)
+            if made is not None:
+                return made
+    return None
+
+
 def _indirect(ctx: _Context) -> list[Attribution]:
     """Reported speech outside quotations: "Jones estimated that ...", "..., according to X."."""
     out: list[Attribution] = []
@@ -783,53 +1106,8 @@ def _indirect(ctx: _Context) -> list[Attribution]:
             continue
         lo, hi = sent.start, sent.end
         for w in sent.words:
-            if w.lemma.lower() not in ctx.lexicon.indirect_verbs or w.upos != "VERB":
-                continue
-            if ctx.in_quote(w.start, w.end):
-                continue
-            comps = [c for c in sent.children(w) if c.deprel in ("ccomp",) and _is_clause(sent, c)]
-            if any(c.index > w.index for c in comps):
-                # a clause after the verb is the content; one before it in subject position is a
-                # mis-parsed subject ("A district official, speaking ..., said the board ...")
-                comps = [c for c in comps if c.index > w.index]
-            content_words: list[Word] = []
-            if comps:
-                for c in comps:
-                    content_words.extend(sent.subtree(c))
-            elif w.deprel == "parataxis" and (h := sent.head_of(w)) is not None:
-                content_words = [x for x in sent.subtree(h) if x not in sent.subtree(w)]
-            if not content_words:
-                continue
-            content_words = [
-                x for x in content_words if x.upos != "PUNCT" or x.lemma not in ".,"
-            ] or content_words
-            content_words.sort(key=lambda x: x.index)
-            start, end = content_words[0].start, content_words[-1].end
-            if ctx.in_quote(start, end) or end - start < 8:
-                continue
-            subj = _subject_of(ctx, s_idx, w, lo, hi)
-            if subj is None and start > w.end:  # "X, speaking on background, said the ...": layout
-                subj = _surface_subject(ctx, s_idx, w, lo, hi)
-            if subj is None or (subj.index > w.index and start > subj.end):
-                continue  # "said Teresa Yuen, whose ..., one of ...": content follows no inverted subject
-            mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
-            if mention is None or not _can_speak(ctx, mention):
-                continue
-            cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), CuePattern.INDIRECT_VERB)
-            res = Resolution.of_mention(mention.kind)
-            out.append(
-                Attribution(
-                    start,
-                    end,
-                    QuoteKind.INDIRECT,
-                    ctx.text[start:end],
-                    None,
-                    cue,
-                    mention,
-                    res,
-                    ctx.paragraph_of(start),
-                )
-            )
+            if _is_indirect_cue(ctx, sent, w) and (made := _indirect_verb(ctx, s_idx, w)) is not None:
+                out.append(made)
         # "..., according to one NATO source who spoke on background."
         m = _ACCORDING.search(ctx.text, lo, hi)
         if m and not ctx.in_quote(m.start(), m.end()) and not _quote_in(ctx, lo, hi):
@@ -864,18 +1142,22 @@ def _indirect(ctx: _Context) -> list[Attribution]:
 
 def _can_speak(ctx: _Context, m: Mention) -> bool:
     """Can this mention be the source of reported speech? People, organizations and documents
-    can ("officials said that", "the report found that"); "the aim is to show that" cannot."""
+    can ("officials said that", "the former president said", "it says the campaign ..."); "the
+    aim is to show that" and a date mis-parsed as a subject ("Friday called ...") cannot."""
     if m.kind == MentionKind.PRONOUN:
-        return m.head_lemma in ("he", "she", "they")
-    if m.kind == MentionKind.NAME:
-        return True
+        return m.head_lemma in ("he", "she", "they", "it")
     lex = ctx.lexicon
     head = m.head_lemma
+    if m.kind == MentionKind.NAME:
+        return head.capitalize() not in lex.calendar_words
     return (
         head in lex.anonymous_nouns
         or head in lex.document_nouns
         or head in lex.organization_nouns
         or head.endswith(lex.speaker_noun_endings)
+        or head.capitalize() in lex.titles
+        or any(head in nouns for nouns in lex.title_nouns.values())
+        or (m.number == "plur" and m.head_upos == "NOUN")  # "many Democrats say", "experts say"
     )
 
 

@@ -156,6 +156,9 @@ class CuePattern(StrEnum):
     NOUN_CUE = "noun-cue"  # Trump's claim that “Q”
     CHAINED = "chained"  # was “disgusting” and “a con”: the cue of the quotation before
     INDIRECT_VERB = "indirect-verb"  # Jones estimated that ... (reported speech)
+    INDIRECT_CONTENT_FIRST = "indirect-content-first"  # The Navy will ..., Rep. Danforth said Friday.
+    INDIRECT_CLAUSE_AFTER = "indirect-clause-after"  # X said in a statement that ... / told reporters ...
+    INDIRECT_OBJECT = "indirect-object"  # X called for ... / urged Y to ... / accused Y of ...
 
 
 class ColorChoice(StrEnum):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotecheck.attribution import POST_PATTERNS, PRE_PATTERNS, attribute
+from quotecheck.attribution import INDIRECT_PATTERNS, POST_PATTERNS, PRE_PATTERNS, attribute
 from quotecheck.quotes import scan_quotes
 from quotecheck.testing import ARTICLES, load_stored
 from quotecheck.vocab import CuePattern
@@ -29,6 +29,17 @@ def patterns(name: str) -> dict[str, CuePattern]:
         ("11-partial-quotes-verbs-titles.txt", "If this passes, every acre of ", CuePattern.COLON_INTRO),
         ("18-md-council-rentals.md", "Short-term rentals bring 300,0", CuePattern.PREVIOUS_PARAGRAPH_COLON),
         ("03-seed-coast-guard-training.txt", "Training would center on Maren", CuePattern.ACCORDING_TO),
+        (
+            "28-background-briefing-shipyard.txt",
+            "The Navy will move the overhau",
+            CuePattern.INDIRECT_CONTENT_FIRST,
+        ),
+        ("02-floating-pronouns.txt", "that it would add telehealth a", CuePattern.INDIRECT_CLAUSE_AFTER),
+        (
+            "35-titles-later-descriptions.txt",
+            "the department could begin wor",
+            CuePattern.INDIRECT_CLAUSE_AFTER,
+        ),
     ],
 )
 def test_cue_pattern_names_the_layout(name, start, pattern):
@@ -48,7 +59,12 @@ def test_table_order():
         CuePattern.ACCORDING_TO,
         CuePattern.NOUN_CUE,
     ]
-    assert {p.name for p in POST_PATTERNS + PRE_PATTERNS} | {
-        CuePattern.CHAINED,
+    assert [p.name for p in INDIRECT_PATTERNS] == [
         CuePattern.INDIRECT_VERB,
+        CuePattern.INDIRECT_CONTENT_FIRST,
+        CuePattern.INDIRECT_CLAUSE_AFTER,
+        CuePattern.INDIRECT_OBJECT,
+    ]
+    assert {p.name for p in POST_PATTERNS + PRE_PATTERNS + INDIRECT_PATTERNS} | {
+        CuePattern.CHAINED,
     } == set(CuePattern)

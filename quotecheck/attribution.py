@@ -792,7 +792,7 @@ def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
     if ctx.in_quote(w.start, w.end):
         return False
     lemma = w.lemma.lower()
-    if (lemma in ctx.lexicon.indirect_verbs or lemma in _OBJECT_CONTENT) and (
+    if (lemma in ctx.lexicon.indirect_verbs or lemma in ctx.lexicon.object_content_verbs) and (
         w.upos == "VERB" or w.xpos.startswith("VB")
     ):
         return True
@@ -858,7 +858,7 @@ def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     a dateline, and a headline's "..., Lindsey Graham Says"): the clause before the comma is
     what X said; X is the noun phrase between the comma and the verb, or right after it."""
     sent = ctx.parse.sentences[s_idx]
-    if w.xpos in ("VBG", "VBN") or w.lemma.lower() in _OBJECT_CONTENT:
+    if w.xpos in ("VBG", "VBN") or w.lemma.lower() in ctx.lexicon.object_content_verbs:
         return None  # "..., emphasizing the threat", "..., called an emergency meeting"
     before = [x for x in sent.words if x.index < w.index]
     comma = next((x for x in reversed(before) if x.lemma in (",", "—", "–")), None)
@@ -872,7 +872,7 @@ def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         if not _adverbial_tail(ctx, w, after):
             return None  # "..., Smith said the board would ...": the content follows the verb
         head = _span_head(ctx, sent, subject)
-    elif w.lemma.lower() in _HEARER_VERBS:
+    elif w.lemma.lower() in ctx.lexicon.hearer_verbs:
         return None  # "Dale Hutchins, who manages ..., told the council.": the hearer follows
     else:  # inverted: ", said one GOP source in the room."
         head = _inverted_subject(ctx, sent, w, [x for x in sent.words if x.index > w.index])
@@ -913,7 +913,7 @@ def _adverbial_tail(ctx: _Context, w: Word, after: list[Word]) -> bool:
     return (
         not after
         or after[0].upos == "ADP"
-        or w.lemma.lower() in _HEARER_VERBS
+        or w.lemma.lower() in ctx.lexicon.hearer_verbs
         or all(x.text in calendar or x.upos in ("ADV", "NUM", "DET") for x in after)
     )
 
@@ -952,7 +952,6 @@ def _finite_subject_start(sent: Sentence, w: Word, finite: Word) -> Word | None:
 
 
 # verbs whose hearer comes before the content: "told reporters (that)", "assured voters that"
-_HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "advise", "notify", "promise"})
 _GAP_MAX_WORDS = 12
 # what may stand between a verb and its reported clause: a date or place ("said Friday in a
 # statement that"), or the clause's own subject ("and said diesel trucks would ...")
@@ -985,7 +984,7 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     sent = ctx.parse.sentences[s_idx]
     if _infinitive_or_passive(sent, w):
         return None  # "is expected to announce that", "wants you to believe that", "had been warned that"
-    hearer = w.lemma.lower() in _HEARER_VERBS
+    hearer = w.lemma.lower() in ctx.lexicon.hearer_verbs
 
     def gap_ok(x: Word) -> bool:
         if x.index - w.index > _GAP_MAX_WORDS or ctx.in_quote(x.start):
@@ -1016,20 +1015,15 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     return subj or _surface_subject(ctx, s_idx, w, lo, hi)
 
 
-# verbs whose content is what they call for: "called for a moratorium", "called on Congress to
-# act", "urged Republicans to join", "accused the GOP of stoking", "warned against hackers"
-_OBJECT_CONTENT = {"call": ("for", "on"), "urge": ("",), "accuse": ("",), "warn": ("against", "of")}
-
-
 def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "X called for/on ...", "X urged Y to ...", "X accused Y of ...", "X warned
     against ...": the content is the rest of the clause after the verb (and its particle)."""
     sent = ctx.parse.sentences[s_idx]
-    particles = _OBJECT_CONTENT.get(w.lemma.lower())
+    particles = ctx.lexicon.object_content_verbs.get(w.lemma.lower())
     if particles is None or w.index >= len(sent.words):
         return None
     nxt = sent.word(w.index + 1)
-    if "" not in particles:
+    if particles:  # "called for ...": the content starts after the particle
         if nxt.lemma.lower() not in particles or nxt.index >= len(sent.words):
             return None
         nxt = sent.word(nxt.index + 1)

@@ -285,6 +285,8 @@ class Lexicon:
     speaker_noun_endings: tuple[str, ...]
     honorifics: Mapping[str, str]  # "Mr" -> "m": the pronoun gender of the bearer
     plural_lemmas: frozenset[str]
+    hearer_verbs: frozenset[str]  # "told the council": the object listens
+    object_content_verbs: Mapping[str, tuple[str, ...]]  # "call" -> ("for", "on"); (): right after the verb
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

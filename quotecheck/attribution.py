@@ -238,14 +238,16 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
     and the verb ("Rep. John Mica (R-Fla.) said"), or right after the verb ("said Jones")."""
     sent = ctx.parse.sentences[s_idx]
     nxt = sent.word(verb.index + 1) if verb.index < len(sent.words) else None
+    # skip a relative clause between subject and verb: "Baylor (R-Idaho), who wrote it, insisted"
+    # (the compact parser then often makes the verb a participle hanging on the name)
+    rel = _RELATIVE_BEFORE_VERB.search(ctx.text, lo, verb.start)
     finite = (
         verb.xpos in ("VBD", "VBZ", "VBP")
         or verb.feat("VerbForm") == "Fin"
         or verb.deprel in ("root", "parataxis")
         or (nxt is not None and nxt.lemma in (".", ","))
+        or (rel is not None and verb.xpos == "VBN")
     )
-    # skip a relative clause between subject and verb: "Baylor (R-Idaho), who wrote it, insisted"
-    rel = _RELATIVE_BEFORE_VERB.search(ctx.text, lo, verb.start)
     stop = rel.start() if rel else verb.start
     before = [
         w for w in sent.words if lo <= w.start and w.end <= stop and not ctx.in_quote(w.start) and finite

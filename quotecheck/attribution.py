@@ -199,7 +199,7 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
         return subj
     if depth < 2 and verb.deprel in ("advcl", "xcomp", "conj", "parataxis", "acl"):
         head = sent.head_of(verb)
-        if head is not None and not ctx.in_quote(head.start, head.end):
+        if head is not None:  # "After saying ... “Q,” she was “whisked”": a quoted head's subject
             return _subject_of(ctx, s_idx, head, lo, hi, depth + 1)
     return None
 
@@ -263,6 +263,16 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
     head = _span_head(ctx, sent, run) if run else None
     if head is not None:
         return np_head(sent, head, lo, hi)
+    return _inverted_subject(ctx, sent, verb, lo, hi)
+
+
+def _inverted_subject(ctx: _Context, sent: Sentence, verb: Word, lo: int, hi: int) -> Word | None:
+    """The noun phrase right after a finite speech verb ("said Jones", "says an official who
+    ..."). Not after a participle, whose next noun phrase is its object ("calling the test
+    “...”", "accusing Alicia Machado of"), nor one that starts a clause ("concluded his
+    comments were ...")."""
+    if verb.xpos in ("VBG", "VBN"):
+        return None
     after: list[Word] = []
     for w in sent.words:
         if w.start <= verb.start or w.end > hi or ctx.in_quote(w.start):
@@ -270,9 +280,9 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
         if w.upos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or (
             w.upos == "PUNCT" and w.lemma in (",", ".", ";")
         ):
-            if after:
-                break
-            if w.upos != "PUNCT":
+            if after and w.upos in ("VERB", "AUX"):
+                return None
+            if after or w.upos != "PUNCT":
                 break
             continue
         if after and w.lemma.lower() in ("who", "whom", "whose", "which", "that"):
@@ -305,7 +315,9 @@ class _Match:
 
 
 def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _Found:
-    subj = _subject_of(ctx, s_idx, verb, lo, hi) or _surface_subject(ctx, s_idx, verb, lo, hi)
+    subj = _subject_of(ctx, s_idx, verb, lo, hi)
+    if subj is None or not _plausible_subject(ctx, s_idx, verb, subj, lo, hi):
+        subj = _surface_subject(ctx, s_idx, verb, lo, hi) or subj
     mention = None
     if subj is not None:
         subj = np_head(ctx.parse.sentences[s_idx], subj, lo, hi)
@@ -313,6 +325,17 @@ def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _
         if mention is not None and mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we"):
             mention = None  # first person outside quotations: the reporter or an editorial "we"
     return _Found(verb.start, verb.end, ctx.text[verb.start : verb.end], verb.lemma.lower(), mention)
+
+
+def _plausible_subject(ctx: _Context, s_idx: int, verb: Word, subj: Word, lo: int, hi: int) -> bool:
+    """Is the parse's subject of a cue verb one the layout allows? Not a date ("Rep. Gwen Moore
+    said Friday", "said Thursday morning": the compact parser's inverted subject), and, if the
+    verb's own, not on the other side of the quotation ("The answers are “...,” says Paul
+    Rieckhoff"; a coordinated verb shares its subject: "X claimed “...” and concluded")."""
+    if subj.head == verb.index and not lo <= subj.start < hi:
+        return False
+    sent = ctx.parse.sentences[s_idx]
+    return not any(w.text in ctx.lexicon.calendar_words for w in (subj, *sent.children(subj)))
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)

@@ -450,7 +450,32 @@ def _post_verb_word(ctx: _Context, q: QuoteSpan, frame: _Frame) -> tuple[int, Wo
     sentence, else within 40 ("“Q,” X, a long description, said")."""
     words = [(s, w) for s, w in ctx.words_between(*frame.post) if w.upos != "PUNCT"]
     window = POST_CUE_MAX_WORDS if _closes_sentence(ctx, q) else POST_CUE_LONG_WINDOW
-    return next(((s_idx, w) for s_idx, w in words[:window] if _is_cue_verb(ctx, w)), None)
+    return next(
+        (
+            (s_idx, w)
+            for i, (s_idx, w) in enumerate(words[:window])
+            if _is_cue_verb(ctx, w) or _layout_cue(ctx, q, s_idx, w, i)
+        ),
+        None,
+    )
+
+
+def _layout_cue(ctx: _Context, q: QuoteSpan, s_idx: int, w: Word, i: int) -> bool:
+    """A speech verb the tagger called something else, where the layout leaves no doubt: the
+    first word after a quotation closed by a comma or question mark (“Q,” notes Alvarez), or a
+    word between a name and the end of the clause (“Q,” Chen concludes.)."""
+    if w.lemma.lower() not in ctx.lexicon.speech_verbs or ctx.in_quote(w.start):
+        return False
+    if i == 0:
+        return ctx.text[q.inner_start : q.inner_end].rstrip().endswith((",", "?", "!"))
+    sent = ctx.parse.sentences[s_idx]
+    prev = sent.word(w.index - 1) if w.index > 1 else None
+    nxt = sent.word(w.index + 1) if w.index < len(sent.words) else None
+    return (
+        prev is not None
+        and prev.upos in ("PROPN", "PRON")
+        and (nxt is None or (nxt.upos == "PUNCT" and nxt.lemma in (".", ",")))
+    )
 
 
 def _closes_sentence(ctx: _Context, q: QuoteSpan) -> bool:

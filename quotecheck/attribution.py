@@ -214,6 +214,7 @@ def _span_head(ctx: _Context, sent: Sentence, words: list[Word]) -> Word | None:
         if (
             w.upos in ("PROPN", "NOUN", "PRON")
             or (w.upos == "ADJ" and w.lemma.lower() in ctx.lexicon.anonymous_nouns)
+            or w.lemma.lower() in ("one", "another")  # "One said", "said another"
         )
         and not ctx.in_quote(w.start)
     ]

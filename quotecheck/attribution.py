@@ -250,6 +250,9 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
         or (rel is not None and verb.xpos == "VBN")
     )
     stop = rel.start() if rel else verb.start
+    named = _name_before_appositions(ctx, sent, lo, stop) if finite else None
+    if named is not None:
+        return named
     before = [
         w for w in sent.words if lo <= w.start and w.end <= stop and not ctx.in_quote(w.start) and finite
     ]
@@ -265,6 +268,24 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
     if head is not None:
         return np_head(sent, head, lo, hi)
     return _inverted_subject(ctx, sent, verb, lo, hi)
+
+
+# "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said": a name
+# opening the stretch before the verb, then descriptions set off by commas up to the verb
+_APPOSED = re.compile(r"\s*,?\s*([A-Z][^,]*?),(?:[^,]+,)+\s*$")
+
+
+def _name_before_appositions(ctx: _Context, sent: Sentence, lo: int, stop: int) -> Word | None:
+    """The name that opens a subject with comma-set appositions, which the compact parser cuts
+    short: the last apposition's noun ("the EPA") is not the speaker."""
+    m = _APPOSED.fullmatch(ctx.text, lo, stop)
+    if m is None or ctx.in_quote(lo, stop):
+        return None
+    words = [w for w in sent.words if m.start(1) <= w.start and w.end <= m.end(1)]
+    if not words or len(words) > 8 or not all(w.text[:1].isupper() or w.upos == "PUNCT" for w in words):
+        return None
+    head = _span_head(ctx, sent, words)
+    return np_head(sent, head, m.start(1), m.end(1)) if head is not None else None
 
 
 def _inverted_subject(ctx: _Context, sent: Sentence, verb: Word, lo: int, hi: int) -> Word | None:

@@ -22,7 +22,8 @@ Each pattern is a short function whose docstring names the layout it matches.
 :data:`POST_PATTERNS` and :data:`PRE_PATTERNS` list them in the order they are tried after and
 before a quotation, and :func:`_choose` says which side's candidate wins; the name of the
 pattern that matched is the cue's ``pattern`` (:class:`~quotecheck.vocab.CuePattern`), as are
-"chained" (a second quotation sharing the first one's cue) and "indirect-verb".
+"chained" (a second quotation sharing the first one's cue), "indirect-verb" and "transcript" (the
+answers of a Q&A transcript, :mod:`quotecheck.transcripts`: "A:" goes to the interviewee).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from .lexicons import Lexicon, default_lexicon
 from .mentions import ArticleText, Mention, make_mention, name_mention, np_head
 from .parsing import Parse, Sentence, Word
 from .quotes import QuoteSpan
+from .transcripts import Turn, transcript_turns
 from .vocab import CuePattern, MentionKind, QuoteKind, Resolution
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
@@ -709,16 +711,20 @@ def attribute(
 
     ``paragraphs``: the article's paragraphs (``Document.paragraph_spans()``); without them the
     text is split on blank lines."""
-    ctx = _Context(
-        text,
-        parse,
-        lexicon or default_lexicon(),
-        sorted(quotes, key=lambda q: q.start),
-        paragraphs=list(paragraphs or ()),
-    )
+    lex = lexicon or default_lexicon()
+    ctx = _Context(text, parse, lex, sorted(quotes, key=lambda q: q.start), paragraphs=list(paragraphs or ()))
+    turns = {t.answer: t for t in transcript_turns(text, ctx.paragraphs, ctx.quotes)}
+    if turns:  # a transcript's answers are quotations too
+        ctx = _Context(
+            text, parse, lex, sorted([*quotes, *turns], key=lambda q: q.start), paragraphs=ctx.paragraphs
+        )
+    interviewee = _interviewee(ctx, min(t.label_start for t in turns.values())) if turns else None
     indirect = _indirect(ctx)
     out: list[Attribution] = []
     for qi, q in enumerate(ctx.quotes):
+        if q in turns:
+            out.append(_transcript_attribution(ctx, turns[q], interviewee))
+            continue
         frame = _frame(ctx, qi)
         inner = text[q.inner_start : q.inner_end]
         found = _choose(ctx, q, frame)
@@ -776,6 +782,47 @@ def attribute(
     out.extend(indirect)
     out.sort(key=lambda a: (a.start, a.end))
     return _reindex(out)
+
+
+def _transcript_attribution(ctx: _Context, turn: Turn, interviewee: Mention | None) -> Attribution:
+    """Layout: A: answer. / ELLERY: answer. A transcript's answer, spoken by the person its label
+    names, or for "A:" by the interviewee."""
+    q = turn.answer
+    s_idx = ctx.parse.sentence_at(turn.label_start) or 0
+    label = (turn.label_start, turn.label_start + len(turn.label))
+    # a turn is a person's: "REYES" in capitals is no acronym
+    speaker = name_mention(ctx, s_idx, label, None, ner="S-PERSON") if turn.named else interviewee
+    cue = Cue(
+        turn.label_start,
+        turn.label_end,
+        ctx.text[turn.label_start : turn.label_end],
+        ":",
+        CuePattern.TRANSCRIPT,
+    )
+    res = Resolution.of_mention(speaker.kind) if speaker is not None else None
+    inner = ctx.text[q.inner_start : q.inner_end]
+    return Attribution(
+        q.start, q.end, QuoteKind.DIRECT, inner, q, cue, speaker, res, ctx.paragraph_of(q.start)
+    )
+
+
+def _interviewee(ctx: _Context, before: int) -> Mention | None:
+    """The person a transcript interviews: the name most often the subject of a sentence before
+    the transcript ("Ruth Ellery spent 30 years ...", "Ellery talked with the Courier"), the
+    first one on a tie."""
+    subjects: list[tuple[int, Word]] = [
+        (s_idx, w)
+        for s_idx, w in ctx.words_between(0, before)
+        if w.upos == "PROPN" and w.deprel in SUBJECT_RELS and not ctx.in_quote(w.start)
+    ]
+    if not subjects:
+        return None
+    counts: dict[str, int] = {}
+    for _, w in subjects:
+        counts[w.text] = counts.get(w.text, 0) + 1
+    s_idx, w = max(subjects, key=lambda sw: (counts[sw[1].text], -sw[1].start))
+    sent = ctx.parse.sentences[s_idx]
+    return make_mention(ctx, s_idx, np_head(sent, w, sent.start, sent.end), sent.start, sent.end)
 
 
 def _embedded(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:

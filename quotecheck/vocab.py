@@ -155,3 +155,4 @@ class CuePattern(StrEnum):
     NOUN_CUE = "noun-cue"  # Trump's claim that “Q”
     CHAINED = "chained"  # was “disgusting” and “a con”: the cue of the quotation before
     INDIRECT_VERB = "indirect-verb"  # Jones estimated that ... (reported speech)
+    TRANSCRIPT = "transcript"  # A: answer / ELLERY: answer (a Q&A transcript's turn)

@@ -51,4 +51,5 @@ def test_table_order():
     assert {p.name for p in POST_PATTERNS + PRE_PATTERNS} | {
         CuePattern.CHAINED,
         CuePattern.INDIRECT_VERB,
+        CuePattern.TRANSCRIPT,
     } == set(CuePattern)

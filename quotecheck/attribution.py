@@ -82,6 +82,7 @@ class _Context(ArticleText):
 
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     para_starts: list[int] = field(default_factory=list)
+    footers: list[tuple[int, int]] = field(default_factory=list)  # blocks that say who a block quote is by
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -563,6 +564,39 @@ def _dash_byline(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     return _Found(at, at + 1, dash, "dash", mention)
 
 
+def _blockquote_footer(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: <blockquote>“Q.”<footer>— Jorge Falcon, mayor</footer></blockquote> (the block
+    right after the quotation is its attribution block, ``BlockKind.ATTRIBUTION``: a name, maybe
+    ", description"). A plain-text paragraph of a dash and a name after a quotation is not
+    taken for one: on the held-out articles that cost a speaker."""
+    para = ctx.paragraph_of(q.end - 1)
+    if para + 1 >= len(ctx.paragraphs) or ctx.text[q.end : ctx.paragraphs[para][1]].strip():
+        return None
+    footer = ctx.paragraphs[para + 1]
+    if footer not in ctx.footers:
+        return None
+    dash = _DASH_BYLINE.match(ctx.text, footer[0])
+    start = dash.end() if dash else footer[0]
+    words = ctx.words_between(start, footer[1])
+    if not words or not ctx.text[start : start + 1].isupper():
+        return None
+    line = ctx.text[start : footer[1]]
+    name, _, rest = line.partition(",")
+    name = name.rstrip(" .\u00a0")
+    rest_start = start + len(name) + 1 + (len(rest) - len(rest.lstrip()))
+    rest = rest.strip().rstrip(".")
+    mention = name_mention(
+        ctx,
+        words[0][0],
+        (start, start + len(name)),
+        (rest_start, rest_start + len(rest)) if rest else None,
+    )
+    if dash is not None:  # the cue is the dash, as in a byline; else the whole attribution block
+        at = footer[0] + dash.group(0).index(dash.group(0).strip())
+        return _Found(at, at + 1, ctx.text[at], "dash", mention)
+    return _Found(footer[0], footer[1], ctx.text[footer[0] : footer[1]], "footer", mention)
+
+
 def _previous_paragraph_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     """Layout: He said:¶¶"Q." (the introduction closes the paragraph before the quotation,
     which starts its own paragraph: its frame before is empty)."""
@@ -612,6 +646,7 @@ class _Pattern:
 # The attribution patterns, in the order they are tried on each side of a quotation: the first
 # that matches on a side is that side's candidate. Which side's candidate wins: see _choose.
 POST_PATTERNS: tuple[_Pattern, ...] = (
+    _Pattern(CuePattern.BLOCKQUOTE_FOOTER, _blockquote_footer),
     _Pattern(CuePattern.DASH_BYLINE, _dash_byline),
     _Pattern(CuePattern.POST_VERB, _post_verb),
     _Pattern(CuePattern.ACCORDING_TO, _post_according_to),
@@ -706,18 +741,25 @@ def attribute(
     quotes: list[QuoteSpan],
     lexicon: Lexicon | None = None,
     paragraphs: Sequence[tuple[int, int]] | None = None,
+    footers: Sequence[tuple[int, int]] = (),
 ) -> list[Attribution]:
     """Attribute every quotation and find indirect attributions; results in text order.
 
     ``paragraphs``: the article's paragraphs (``Document.paragraph_spans()``); without them the
-    text is split on blank lines."""
+    text is split on blank lines. ``footers``: the spans of the blocks that say who a block
+    quote is by (``BlockKind.ATTRIBUTION``: an HTML ``<footer>`` in a ``<blockquote>``)."""
     lex = lexicon or default_lexicon()
-    ctx = _Context(text, parse, lex, sorted(quotes, key=lambda q: q.start), paragraphs=list(paragraphs or ()))
+    ctx = _Context(
+        text,
+        parse,
+        lex,
+        sorted(quotes, key=lambda q: q.start),
+        paragraphs=list(paragraphs or ()),
+        footers=list(footers),
+    )
     turns = {t.answer: t for t in transcript_turns(text, ctx.paragraphs, ctx.quotes)}
     if turns:  # a transcript's answers are quotations too
-        ctx = _Context(
-            text, parse, lex, sorted([*quotes, *turns], key=lambda q: q.start), paragraphs=ctx.paragraphs
-        )
+        ctx = replace(ctx, quotes=sorted([*quotes, *turns], key=lambda q: q.start))
     interviewee = _interviewee(ctx, min(t.label_start for t in turns.values())) if turns else None
     indirect = _indirect(ctx)
     out: list[Attribution] = []

@@ -140,6 +140,7 @@ class BlockKind(StrEnum):
     LIST_ITEM = "list_item"
     TABLE_CELL = "table_cell"
     PREFORMATTED = "preformatted"  # HTML <pre>/<listing> (Markdown code is not article text)
+    ATTRIBUTION = "attribution"  # who a block quote is by: an HTML <footer> inside a <blockquote>
 
 
 class CuePattern(StrEnum):
@@ -156,3 +157,4 @@ class CuePattern(StrEnum):
     CHAINED = "chained"  # was “disgusting” and “a con”: the cue of the quotation before
     INDIRECT_VERB = "indirect-verb"  # Jones estimated that ... (reported speech)
     TRANSCRIPT = "transcript"  # A: answer / ELLERY: answer (a Q&A transcript's turn)
+    BLOCKQUOTE_FOOTER = "blockquote-footer"  # <blockquote>Q<footer>— Jorge Falcon</footer>

@@ -336,8 +336,26 @@ class _Match:
     speaker: Mention | None
 
 
+def _passive_agent(ctx: _Context, s_idx: int, verb: Word) -> Word | None:
+    """The agent of a passive speech verb ("was described by Jones as “...”"): its speaker, where
+    the grammatical subject is what was described."""
+    sent = ctx.parse.sentences[s_idx]
+    kids = sent.children(verb)
+    if not any(c.deprel in ("aux:pass", "nsubj:pass") for c in kids) and verb.xpos != "VBN":
+        return None
+    for c in kids:
+        if (
+            c.deprel.startswith("obl")
+            and c.upos in ("PROPN", "NOUN", "PRON")
+            and not ctx.in_quote(c.start)
+            and any(k.deprel == "case" and k.lemma.lower() == "by" for k in sent.children(c))
+        ):
+            return c
+    return None
+
+
 def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _Found:
-    subj = _subject_of(ctx, s_idx, verb, lo, hi)
+    subj = _passive_agent(ctx, s_idx, verb) or _subject_of(ctx, s_idx, verb, lo, hi)
     if subj is None or not _plausible_subject(ctx, s_idx, verb, subj, lo, hi):
         subj = _surface_subject(ctx, s_idx, verb, lo, hi) or subj
     mention = None

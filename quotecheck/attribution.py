@@ -640,7 +640,32 @@ def _pre_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     if not cues:
         return None
     s_idx, verb = cues[-1]
-    return _cue_from_verb(ctx, s_idx, verb, *frame.pre)
+    found = _cue_from_verb(ctx, s_idx, verb, *frame.pre)
+    outer = _outer_cue(ctx, cues, s_idx, verb)
+    if outer is not None and (
+        found.speaker is None or found.speaker.kind == MentionKind.PRONOUN or _embedded(ctx, q, frame)
+    ):
+        # "She said she recalls the colleague being “confused”", "X said Y called it “a con”": the
+        # outer speaker reports the words; an inner speaker named right before a quotation set
+        # off by a comma or colon ("X said that Y told her, “...”") keeps it
+        return _cue_from_verb(ctx, s_idx, outer, *frame.pre)
+    return found
+
+
+def _outer_cue(ctx: _Context, cues: list[tuple[int, Word]], s_idx: int, verb: Word) -> Word | None:
+    """The speech verb earlier in the frame whose reported clause (a ``ccomp`` on the way up)
+    holds ``verb``, if any; a participle of the outer verb ("said, calling it “...”") is the
+    outer speaker's own cue."""
+    sent = ctx.parse.sentences[s_idx]
+    ancestors: set[int] = set()
+    reported = False
+    cur: Word | None = verb
+    while cur is not None and len(ancestors) < 6:
+        reported = reported or cur.deprel == "ccomp"
+        cur = sent.head_of(cur)
+        if cur is not None and reported:
+            ancestors.add(cur.index)
+    return next((w for s, w in reversed(cues[:-1]) if s == s_idx and w.index in ancestors), None)
 
 
 def _pre_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:

@@ -27,7 +27,7 @@ from .report import build_report
 from .result import ArticleResult
 from .rules import RULES, RULES_BY_ID, Analysis, RuleSettings, run_rules, settings_for
 from .sources import cluster_sources
-from .vocab import Severity
+from .vocab import BlockKind, Severity
 
 Settings = tuple[Lexicon, "Mapping[str, RuleSettings | None] | None"]
 Progress = Callable[[int], "Callable[[Sequence[str]], None] | None"]
@@ -59,7 +59,8 @@ def analyze(
     lex = lexicon or default_lexicon()
     paragraphs = doc.paragraph_spans()  # the reader's blocks: no stage splits the text again
     quotes, unbalanced = scan_quotes(doc.text, paragraphs)
-    attributions = attribute(doc.text, parse, quotes, lex, paragraphs)
+    footers = [(b.start, b.end) for b in doc.blocks if b.kind == BlockKind.ATTRIBUTION]
+    attributions = attribute(doc.text, parse, quotes, lex, paragraphs, footers)
     sources = cluster_sources(doc.text, parse, attributions, lex, paragraphs)
     analysis = Analysis(doc.text, sources, unbalanced, lex, doc.blocks)
 

@@ -160,6 +160,9 @@ class CuePattern(StrEnum):
     INDIRECT_CLAUSE_AFTER = "indirect-clause-after"  # X said in a statement that ... / told reporters ...
     INDIRECT_OBJECT = "indirect-object"  # X called for ... / urged Y to ... / accused Y of ...
 
+    TRANSCRIPT = "transcript"  # A: answer / ELLERY: answer (a Q&A transcript's turn)
+    BLOCKQUOTE_FOOTER = "blockquote-footer"  # <blockquote>Q<footer>— Jorge Falcon</footer>
+
 
 class ColorChoice(StrEnum):
     """When the command line colours its output (``--color``)."""

@@ -14,22 +14,36 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol, runtime_checkable
 
 from . import suppress
 from .attribution import attribute
 from .cache import ParseCache
-from .documents import Document, document_from_bytes
+from .documents import Document, InputError, document_from_bytes
 from .lexicons import Lexicon, default_lexicon
-from .parsing import Parse, Parser, resolve_model_dir
+from .parsing import ModelError, Parse, Parser, resolve_model_dir
 from .quotes import scan_quotes
 from .report import build_report
 from .result import ArticleResult
 from .rules import RULES, RULES_BY_ID, Analysis, RuleSettings, run_rules, settings_for
 from .sources import cluster_sources
-from .vocab import Severity
+from .vocab import BlockKind, Severity
 
 Settings = tuple[Lexicon, "Mapping[str, RuleSettings | None] | None"]
 Progress = Callable[[int], "Callable[[Sequence[str]], None] | None"]
+
+
+@runtime_checkable
+class ParseProgress(Protocol):
+    """A progress display that shows the model load as its own step and counts articles
+    (the CLI's :class:`quotecheck.terminal.ArticleProgress`); a plain :data:`Progress`
+    callable is still accepted."""
+
+    def loading_model(self, description: str) -> None:
+        """Called just before the model loads (in this process)."""
+
+    def parsing(self, articles: int, words: int) -> Callable[[Sequence[str]], None] | None:
+        """Called once with what is left to parse; returns a callback given each parsed batch."""
 
 
 def analyze(
@@ -45,9 +59,10 @@ def analyze(
     lex = lexicon or default_lexicon()
     paragraphs = doc.paragraph_spans()  # the reader's blocks: no stage splits the text again
     quotes, unbalanced = scan_quotes(doc.text, paragraphs)
-    attributions = attribute(doc.text, parse, quotes, lex, paragraphs)
+    footers = [(b.start, b.end) for b in doc.blocks if b.kind == BlockKind.ATTRIBUTION]
+    attributions = attribute(doc.text, parse, quotes, lex, paragraphs, footers)
     sources = cluster_sources(doc.text, parse, attributions, lex, paragraphs)
-    analysis = Analysis(doc.text, sources, unbalanced, lex)
+    analysis = Analysis(doc.text, sources, unbalanced, lex, doc.blocks)
 
     def severity(rule_id: str) -> Severity | None:
         chosen = settings_for(RULES_BY_ID[rule_id], rules)
@@ -64,6 +79,17 @@ def analyze(
     return ArticleResult(doc, attributions, sources, findings, build_report(doc, analysis, findings))
 
 
+def article_error(doc: Document, err: BaseException) -> InputError:
+    """The one-line error of an article that could not be checked (the cause kept for
+    ``--verbose``): the run goes on with the other articles."""
+    detail = " ".join(str(err).split())[:200]
+    error = InputError(
+        doc.path, f"could not be checked: {type(err).__name__}" + (f": {detail}" if detail else "")
+    )
+    error.__cause__ = err
+    return error
+
+
 class Checker:
     """Checks documents with one stanza pipeline, loaded on first use."""
 
@@ -75,43 +101,113 @@ class Checker:
         batch_docs: int = 16,
         cache_dir: str | os.PathLike | None = None,
         jobs: int = 1,
+        parser: Parser | None = None,
     ):
         """``cache_dir``: where parses are kept between runs (None: no cache). The model itself
-        is loaded only when a text is not in the cache."""
-        self.location = resolve_model_dir(model_dir)
-        self.parser = Parser(self.location, batch_docs=batch_docs)
+        is loaded only when a text is not in the cache. ``parser``: use this parser (a test's
+        stand-in) instead of one for the model that ``model_dir`` finds."""
+        self.parser = (
+            parser if parser is not None else Parser(resolve_model_dir(model_dir), batch_docs=batch_docs)
+        )
+        self.location = self.parser.location
         self.lexicon = lexicon or default_lexicon()
         self.cache = ParseCache(cache_dir, self.location.model_id) if cache_dir is not None else None
         self.jobs = jobs
 
-    def parse_documents(self, docs: Sequence[Document], progress: Progress | None = None) -> list[Parse]:
+    def parse_documents(
+        self, docs: Sequence[Document], progress: Progress | ParseProgress | None = None
+    ) -> list[Parse]:
         """Parses of the documents' texts: from the cache where possible, the rest in batches.
         ``progress(total_words)`` is called once with the words to parse and returns a callback
-        that receives each parsed batch (see the CLI's progress bar)."""
+        that receives each parsed batch; a :class:`ParseProgress` is also told when the model
+        loads and how many articles are left (see the CLI's progress display). The first text
+        that cannot be parsed raises its error."""
+        parses = self._parse_each(docs, progress)
+        for parse in parses:
+            if isinstance(parse, Exception):
+                raise parse
+        return [p for p in parses if isinstance(p, Parse)]
+
+    def _parse_each(
+        self, docs: Sequence[Document], progress: Progress | ParseProgress | None
+    ) -> list[Parse | Exception]:
+        """One parse, or the error that parsing it raised, per document (an empty article has
+        an empty parse). When a batch fails, its texts are parsed again one at a time, so a
+        failure costs only its own article."""
         texts = [d.text for d in docs]
-        found: list[Parse | None] = (
+        found: list[Parse | Exception | None] = list(
             self.cache.get_many(texts) if self.cache is not None else [None] * len(texts)
         )
+        for i, text in enumerate(texts):
+            if found[i] is None and not text.strip():  # an empty article: nothing to parse
+                found[i] = Parse((), self.location.model_id)
         missing = [i for i, p in enumerate(found) if p is None]
         if missing:
             todo = [texts[i] for i in missing]
-            on_batch = progress(sum(len(t.split()) for t in todo)) if progress is not None else None
-            fresh = self.parser.parse_parallel(todo, self.jobs, on_batch)
+            on_batch = self._start_progress(progress, todo)
+            fresh: list[Parse | Exception]
+            try:
+                fresh = list(self.parser.parse_parallel(todo, self.jobs, on_batch))
+            except ModelError:
+                raise
+            except Exception:
+                fresh = [self._parse_alone(t) for t in todo]
             if self.cache is not None:
-                self.cache.put_many(todo, fresh)
+                good = [(t, p) for t, p in zip(todo, fresh, strict=True) if isinstance(p, Parse)]
+                self.cache.put_many([t for t, _ in good], [p for _, p in good])
             for i, parse in zip(missing, fresh, strict=True):
                 found[i] = parse
         return [p for p in found if p is not None]
+
+    def _parse_alone(self, text: str) -> Parse | Exception:
+        try:
+            return self.parser.parse_texts([text])[0]
+        except ModelError:
+            raise
+        except Exception as err:  # MemoryError, RuntimeError from the scorer, RecursionError...
+            return err
+
+    def _start_progress(
+        self, progress: Progress | ParseProgress | None, todo: Sequence[str]
+    ) -> Callable[[Sequence[str]], None] | None:
+        """Tell ``progress`` what is to be parsed (loading the model first, as its own step,
+        when it is loaded in this process); the per-batch callback it returns."""
+        words = sum(len(t.split()) for t in todo)
+        if isinstance(progress, ParseProgress):
+            if self.jobs <= 1:
+                progress.loading_model(str(self.location.path))
+                self.parser.load()
+            return progress.parsing(len(todo), words)
+        return progress(words) if progress is not None else None
 
     def check_documents(
         self,
         docs: Sequence[Document],
         settings: Sequence[Settings] | None = None,
-        progress: Progress | None = None,
+        progress: Progress | ParseProgress | None = None,
+        errors: list[InputError] | None = None,
     ) -> list[ArticleResult]:
         """Parse all documents in batches, then analyse each with its own settings (the
-        lexicon and rule settings of the newsroom policy that governs its path)."""
-        return self.check_parsed(docs, self.parse_documents(docs, progress), settings)
+        lexicon and rule settings of the newsroom policy that governs its path).
+
+        ``errors``: when given, an article that fails for any reason (parse or analysis) adds
+        a one-line :class:`InputError` naming it here and is left out of the results, and the
+        others are still checked; without it, the first failure raises."""
+        chosen = settings if settings is not None else [(self.lexicon, None)] * len(docs)
+        parses = self._parse_each(docs, progress)
+        results: list[ArticleResult] = []
+        for doc, parse, (lex, rules) in zip(docs, parses, chosen, strict=True):
+            try:
+                if isinstance(parse, Exception):
+                    raise parse
+                results.append(analyze(doc, parse, lex, rules))
+            except ModelError:
+                raise
+            except Exception as err:
+                if errors is None:
+                    raise
+                errors.append(article_error(doc, err))
+        return results
 
     def check_parsed(
         self, docs: Sequence[Document], parses: Sequence[Parse], settings: Sequence[Settings] | None = None

@@ -22,7 +22,8 @@ Each pattern is a short function whose docstring names the layout it matches.
 :data:`POST_PATTERNS` and :data:`PRE_PATTERNS` list them in the order they are tried after and
 before a quotation, and :func:`_choose` says which side's candidate wins; the name of the
 pattern that matched is the cue's ``pattern`` (:class:`~quotecheck.vocab.CuePattern`), as are
-"chained" (a second quotation sharing the first one's cue) and "indirect-verb".
+"chained" (a second quotation sharing the first one's cue), "indirect-verb" and "transcript" (the
+answers of a Q&A transcript, :mod:`quotecheck.transcripts`: "A:" goes to the interviewee).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from .lexicons import Lexicon, default_lexicon
 from .mentions import ArticleText, Mention, make_mention, name_mention, np_head
 from .parsing import Parse, Sentence, Word
 from .quotes import QuoteSpan
+from .transcripts import Turn, transcript_turns
 from .vocab import CuePattern, MentionKind, QuoteKind, Resolution
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
@@ -80,6 +82,7 @@ class _Context(ArticleText):
 
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     para_starts: list[int] = field(default_factory=list)
+    footers: list[tuple[int, int]] = field(default_factory=list)  # blocks that say who a block quote is by
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -199,7 +202,7 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
         return subj
     if depth < 2 and verb.deprel in ("advcl", "xcomp", "conj", "parataxis", "acl"):
         head = sent.head_of(verb)
-        if head is not None and not ctx.in_quote(head.start, head.end):
+        if head is not None:  # "After saying ... “Q,” she was “whisked”": a quoted head's subject
             return _subject_of(ctx, s_idx, head, lo, hi, depth + 1)
     return None
 
@@ -214,6 +217,7 @@ def _span_head(ctx: _Context, sent: Sentence, words: list[Word]) -> Word | None:
         if (
             w.upos in ("PROPN", "NOUN", "PRON")
             or (w.upos == "ADJ" and w.lemma.lower() in ctx.lexicon.anonymous_nouns)
+            or w.lemma.lower() in ("one", "another")  # "One said", "said another"
         )
         and not ctx.in_quote(w.start)
     ]
@@ -238,15 +242,20 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
     and the verb ("Rep. John Mica (R-Fla.) said"), or right after the verb ("said Jones")."""
     sent = ctx.parse.sentences[s_idx]
     nxt = sent.word(verb.index + 1) if verb.index < len(sent.words) else None
+    # skip a relative clause between subject and verb: "Baylor (R-Idaho), who wrote it, insisted"
+    # (the compact parser then often makes the verb a participle hanging on the name)
+    rel = _RELATIVE_BEFORE_VERB.search(ctx.text, lo, verb.start)
     finite = (
         verb.xpos in ("VBD", "VBZ", "VBP")
         or verb.feat("VerbForm") == "Fin"
         or verb.deprel in ("root", "parataxis")
         or (nxt is not None and nxt.lemma in (".", ","))
+        or (rel is not None and verb.xpos == "VBN")
     )
-    # skip a relative clause between subject and verb: "Baylor (R-Idaho), who wrote it, insisted"
-    rel = _RELATIVE_BEFORE_VERB.search(ctx.text, lo, verb.start)
     stop = rel.start() if rel else verb.start
+    named = _name_before_appositions(ctx, sent, lo, stop) if finite else None
+    if named is not None:
+        return named
     before = [
         w for w in sent.words if lo <= w.start and w.end <= stop and not ctx.in_quote(w.start) and finite
     ]
@@ -261,6 +270,33 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
     head = _span_head(ctx, sent, run) if run else None
     if head is not None:
         return np_head(sent, head, lo, hi)
+    return _inverted_subject(ctx, sent, verb, lo, hi)
+
+
+# "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said": a name
+# opening the stretch before the verb, then descriptions set off by commas up to the verb
+_APPOSED = re.compile(r"\s*,?\s*([A-Z][^,]*?),(?:[^,]+,)+\s*$")
+
+
+def _name_before_appositions(ctx: _Context, sent: Sentence, lo: int, stop: int) -> Word | None:
+    """The name that opens a subject with comma-set appositions, which the compact parser cuts
+    short: the last apposition's noun ("the EPA") is not the speaker."""
+    m = _APPOSED.fullmatch(ctx.text, lo, stop)
+    if m is None or ctx.in_quote(lo, stop):
+        return None
+    words = [w for w in sent.words if m.start(1) <= w.start and w.end <= m.end(1)]
+    if not words or len(words) > 8 or not all(w.text[:1].isupper() or w.upos == "PUNCT" for w in words):
+        return None
+    head = _span_head(ctx, sent, words)
+    return np_head(sent, head, m.start(1), m.end(1)) if head is not None else None
+
+
+def _inverted_subject(ctx: _Context, sent: Sentence, verb: Word, lo: int, hi: int) -> Word | None:
+    """The noun phrase right after a speech verb ("said Jones", "says an official who ...").
+    Not after a present participle, whose next noun phrase is its object ("calling the test
+    “...”", "accusing Alicia Machado of"); the tagger often calls an inverted "said" VBN."""
+    if verb.xpos == "VBG":
+        return None
     after: list[Word] = []
     for w in sent.words:
         if w.start <= verb.start or w.end > hi or ctx.in_quote(w.start):
@@ -268,9 +304,7 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
         if w.upos in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") or (
             w.upos == "PUNCT" and w.lemma in (",", ".", ";")
         ):
-            if after:
-                break
-            if w.upos != "PUNCT":
+            if after or w.upos != "PUNCT":
                 break
             continue
         if after and w.lemma.lower() in ("who", "whom", "whose", "which", "that"):
@@ -302,8 +336,28 @@ class _Match:
     speaker: Mention | None
 
 
+def _passive_agent(ctx: _Context, s_idx: int, verb: Word) -> Word | None:
+    """The agent of a passive speech verb ("was described by Jones as “...”"): its speaker, where
+    the grammatical subject is what was described."""
+    sent = ctx.parse.sentences[s_idx]
+    kids = sent.children(verb)
+    if not any(c.deprel in ("aux:pass", "nsubj:pass") for c in kids) and verb.xpos != "VBN":
+        return None
+    for c in kids:
+        if (
+            c.deprel.startswith("obl")
+            and c.upos in ("PROPN", "NOUN", "PRON")
+            and not ctx.in_quote(c.start)
+            and any(k.deprel == "case" and k.lemma.lower() == "by" for k in sent.children(c))
+        ):
+            return c
+    return None
+
+
 def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _Found:
-    subj = _subject_of(ctx, s_idx, verb, lo, hi) or _surface_subject(ctx, s_idx, verb, lo, hi)
+    subj = _passive_agent(ctx, s_idx, verb) or _subject_of(ctx, s_idx, verb, lo, hi)
+    if subj is None or not _plausible_subject(ctx, s_idx, verb, subj, lo, hi):
+        subj = _surface_subject(ctx, s_idx, verb, lo, hi) or subj
     mention = None
     if subj is not None:
         subj = np_head(ctx.parse.sentences[s_idx], subj, lo, hi)
@@ -311,6 +365,17 @@ def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _
         if mention is not None and mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we"):
             mention = None  # first person outside quotations: the reporter or an editorial "we"
     return _Found(verb.start, verb.end, ctx.text[verb.start : verb.end], verb.lemma.lower(), mention)
+
+
+def _plausible_subject(ctx: _Context, s_idx: int, verb: Word, subj: Word, lo: int, hi: int) -> bool:
+    """Is the parse's subject of a cue verb one the layout allows? Not a date ("Rep. Gwen Moore
+    said Friday", "said Thursday morning": the compact parser's inverted subject), and, if the
+    verb's own, not on the other side of the quotation ("The answers are “...,” says Paul
+    Rieckhoff"; a coordinated verb shares its subject: "X claimed “...” and concluded")."""
+    if subj.head == verb.index and not lo <= subj.start < hi:
+        return False
+    sent = ctx.parse.sentences[s_idx]
+    return not any(w.text in ctx.lexicon.calendar_words for w in (subj, *sent.children(subj)))
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
@@ -428,7 +493,32 @@ def _post_verb_word(ctx: _Context, q: QuoteSpan, frame: _Frame) -> tuple[int, Wo
     sentence, else within 40 ("“Q,” X, a long description, said")."""
     words = [(s, w) for s, w in ctx.words_between(*frame.post) if w.upos != "PUNCT"]
     window = POST_CUE_MAX_WORDS if _closes_sentence(ctx, q) else POST_CUE_LONG_WINDOW
-    return next(((s_idx, w) for s_idx, w in words[:window] if _is_cue_verb(ctx, w)), None)
+    return next(
+        (
+            (s_idx, w)
+            for i, (s_idx, w) in enumerate(words[:window])
+            if _is_cue_verb(ctx, w) or _layout_cue(ctx, q, s_idx, w, i)
+        ),
+        None,
+    )
+
+
+def _layout_cue(ctx: _Context, q: QuoteSpan, s_idx: int, w: Word, i: int) -> bool:
+    """A speech verb the tagger called something else, where the layout leaves no doubt: the
+    first word after a quotation closed by a comma or question mark (“Q,” notes Alvarez), or a
+    word between a name and the end of the clause (“Q,” Chen concludes.)."""
+    if w.lemma.lower() not in ctx.lexicon.speech_verbs or ctx.in_quote(w.start):
+        return False
+    if i == 0:
+        return ctx.text[q.inner_start : q.inner_end].rstrip().endswith((",", "?", "!"))
+    sent = ctx.parse.sentences[s_idx]
+    prev = sent.word(w.index - 1) if w.index > 1 else None
+    nxt = sent.word(w.index + 1) if w.index < len(sent.words) else None
+    return (
+        prev is not None
+        and prev.upos in ("PROPN", "PRON")
+        and (nxt is None or (nxt.upos == "PUNCT" and nxt.lemma in (".", ",")))
+    )
 
 
 def _closes_sentence(ctx: _Context, q: QuoteSpan) -> bool:
@@ -492,6 +582,39 @@ def _dash_byline(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     return _Found(at, at + 1, dash, "dash", mention)
 
 
+def _blockquote_footer(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: <blockquote>“Q.”<footer>— Jorge Falcon, mayor</footer></blockquote> (the block
+    right after the quotation is its attribution block, ``BlockKind.ATTRIBUTION``: a name, maybe
+    ", description"). A plain-text paragraph of a dash and a name after a quotation is not
+    taken for one: on the held-out articles that cost a speaker."""
+    para = ctx.paragraph_of(q.end - 1)
+    if para + 1 >= len(ctx.paragraphs) or ctx.text[q.end : ctx.paragraphs[para][1]].strip():
+        return None
+    footer = ctx.paragraphs[para + 1]
+    if footer not in ctx.footers:
+        return None
+    dash = _DASH_BYLINE.match(ctx.text, footer[0])
+    start = dash.end() if dash else footer[0]
+    words = ctx.words_between(start, footer[1])
+    if not words or not ctx.text[start : start + 1].isupper():
+        return None
+    line = ctx.text[start : footer[1]]
+    name, _, rest = line.partition(",")
+    name = name.rstrip(" .\u00a0")
+    rest_start = start + len(name) + 1 + (len(rest) - len(rest.lstrip()))
+    rest = rest.strip().rstrip(".")
+    mention = name_mention(
+        ctx,
+        words[0][0],
+        (start, start + len(name)),
+        (rest_start, rest_start + len(rest)) if rest else None,
+    )
+    if dash is not None:  # the cue is the dash, as in a byline; else the whole attribution block
+        at = footer[0] + dash.group(0).index(dash.group(0).strip())
+        return _Found(at, at + 1, ctx.text[at], "dash", mention)
+    return _Found(footer[0], footer[1], ctx.text[footer[0] : footer[1]], "footer", mention)
+
+
 def _previous_paragraph_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     """Layout: He said:¶¶"Q." (the introduction closes the paragraph before the quotation,
     which starts its own paragraph: its frame before is empty)."""
@@ -517,7 +640,32 @@ def _pre_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     if not cues:
         return None
     s_idx, verb = cues[-1]
-    return _cue_from_verb(ctx, s_idx, verb, *frame.pre)
+    found = _cue_from_verb(ctx, s_idx, verb, *frame.pre)
+    outer = _outer_cue(ctx, cues, s_idx, verb)
+    if outer is not None and (
+        found.speaker is None or found.speaker.kind == MentionKind.PRONOUN or _embedded(ctx, q, frame)
+    ):
+        # "She said she recalls the colleague being “confused”", "X said Y called it “a con”": the
+        # outer speaker reports the words; an inner speaker named right before a quotation set
+        # off by a comma or colon ("X said that Y told her, “...”") keeps it
+        return _cue_from_verb(ctx, s_idx, outer, *frame.pre)
+    return found
+
+
+def _outer_cue(ctx: _Context, cues: list[tuple[int, Word]], s_idx: int, verb: Word) -> Word | None:
+    """The speech verb earlier in the frame whose reported clause (a ``ccomp`` on the way up)
+    holds ``verb``, if any; a participle of the outer verb ("said, calling it “...”") is the
+    outer speaker's own cue."""
+    sent = ctx.parse.sentences[s_idx]
+    ancestors: set[int] = set()
+    reported = False
+    cur: Word | None = verb
+    while cur is not None and len(ancestors) < 6:
+        reported = reported or cur.deprel == "ccomp"
+        cur = sent.head_of(cur)
+        if cur is not None and reported:
+            ancestors.add(cur.index)
+    return next((w for s, w in reversed(cues[:-1]) if s == s_idx and w.index in ancestors), None)
 
 
 def _pre_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
@@ -541,6 +689,7 @@ class _Pattern:
 # The attribution patterns, in the order they are tried on each side of a quotation: the first
 # that matches on a side is that side's candidate. Which side's candidate wins: see _choose.
 POST_PATTERNS: tuple[_Pattern, ...] = (
+    _Pattern(CuePattern.BLOCKQUOTE_FOOTER, _blockquote_footer),
     _Pattern(CuePattern.DASH_BYLINE, _dash_byline),
     _Pattern(CuePattern.POST_VERB, _post_verb),
     _Pattern(CuePattern.ACCORDING_TO, _post_according_to),
@@ -635,21 +784,32 @@ def attribute(
     quotes: list[QuoteSpan],
     lexicon: Lexicon | None = None,
     paragraphs: Sequence[tuple[int, int]] | None = None,
+    footers: Sequence[tuple[int, int]] = (),
 ) -> list[Attribution]:
     """Attribute every quotation and find indirect attributions; results in text order.
 
     ``paragraphs``: the article's paragraphs (``Document.paragraph_spans()``); without them the
-    text is split on blank lines."""
+    text is split on blank lines. ``footers``: the spans of the blocks that say who a block
+    quote is by (``BlockKind.ATTRIBUTION``: an HTML ``<footer>`` in a ``<blockquote>``)."""
+    lex = lexicon or default_lexicon()
     ctx = _Context(
         text,
         parse,
-        lexicon or default_lexicon(),
+        lex,
         sorted(quotes, key=lambda q: q.start),
         paragraphs=list(paragraphs or ()),
+        footers=list(footers),
     )
+    turns = {t.answer: t for t in transcript_turns(text, ctx.paragraphs, ctx.quotes)}
+    if turns:  # a transcript's answers are quotations too
+        ctx = replace(ctx, quotes=sorted([*quotes, *turns], key=lambda q: q.start))
+    interviewee = _interviewee(ctx, min(t.label_start for t in turns.values())) if turns else None
     indirect = _indirect(ctx)
     out: list[Attribution] = []
     for qi, q in enumerate(ctx.quotes):
+        if q in turns:
+            out.append(_transcript_attribution(ctx, turns[q], interviewee))
+            continue
         frame = _frame(ctx, qi)
         inner = text[q.inner_start : q.inner_end]
         found = _choose(ctx, q, frame)
@@ -707,6 +867,47 @@ def attribute(
     out.extend(indirect)
     out.sort(key=lambda a: (a.start, a.end))
     return _reindex(out)
+
+
+def _transcript_attribution(ctx: _Context, turn: Turn, interviewee: Mention | None) -> Attribution:
+    """Layout: A: answer. / ELLERY: answer. A transcript's answer, spoken by the person its label
+    names, or for "A:" by the interviewee."""
+    q = turn.answer
+    s_idx = ctx.parse.sentence_at(turn.label_start) or 0
+    label = (turn.label_start, turn.label_start + len(turn.label))
+    # a turn is a person's: "REYES" in capitals is no acronym
+    speaker = name_mention(ctx, s_idx, label, None, ner="S-PERSON") if turn.named else interviewee
+    cue = Cue(
+        turn.label_start,
+        turn.label_end,
+        ctx.text[turn.label_start : turn.label_end],
+        ":",
+        CuePattern.TRANSCRIPT,
+    )
+    res = Resolution.of_mention(speaker.kind) if speaker is not None else None
+    inner = ctx.text[q.inner_start : q.inner_end]
+    return Attribution(
+        q.start, q.end, QuoteKind.DIRECT, inner, q, cue, speaker, res, ctx.paragraph_of(q.start)
+    )
+
+
+def _interviewee(ctx: _Context, before: int) -> Mention | None:
+    """The person a transcript interviews: the name most often the subject of a sentence before
+    the transcript ("Ruth Ellery spent 30 years ...", "Ellery talked with the Courier"), the
+    first one on a tie."""
+    subjects: list[tuple[int, Word]] = [
+        (s_idx, w)
+        for s_idx, w in ctx.words_between(0, before)
+        if w.upos == "PROPN" and w.deprel in SUBJECT_RELS and not ctx.in_quote(w.start)
+    ]
+    if not subjects:
+        return None
+    counts: dict[str, int] = {}
+    for _, w in subjects:
+        counts[w.text] = counts.get(w.text, 0) + 1
+    s_idx, w = max(subjects, key=lambda sw: (counts[sw[1].text], -sw[1].start))
+    sent = ctx.parse.sentences[s_idx]
+    return make_mention(ctx, s_idx, np_head(sent, w, sent.start, sent.end), sent.start, sent.end)
 
 
 def _embedded(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
@@ -775,6 +976,323 @@ def _is_clause(sent: Sentence, head: Word) -> bool:
     return head.upos in ("VERB", "AUX") or any(c.deprel in ("cop", "aux", "aux:pass") for c in kids)
 
 
+@dataclass(frozen=True)
+class _Reported:
+    """What an indirect pattern finds for a cue verb: the reported content [start, end) and the
+    word its speaker's mention grows from."""
+
+    start: int
+    end: int
+    speaker: Word | None
+
+
+def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
+    """A reporting verb (lexicon ``indirect_verbs``) outside quotations. The compact tagger
+    sometimes calls it an adjective or noun ("Lynch notes they ...", "..., Lindsey Graham Says"):
+    a verb form after a name or pronoun counts too."""
+    if ctx.in_quote(w.start, w.end):
+        return False
+    lemma = w.lemma.lower()
+    if (lemma in ctx.lexicon.indirect_verbs or lemma in ctx.lexicon.object_content_verbs) and (
+        w.upos == "VERB" or w.xpos.startswith("VB")
+    ):
+        return True
+    form = w.text.lower()
+    prev = sent.word(w.index - 1) if w.index > 1 else None
+    return (
+        w.upos in ("NOUN", "PROPN", "ADJ")
+        and form.endswith("s")
+        and form[:-1] in ctx.lexicon.indirect_verbs
+        and prev is not None
+        and prev.upos in ("PROPN", "PRON")
+    )
+
+
+def _content_words(sent: Sentence, words: list[Word]) -> tuple[int, int] | None:
+    """The span of ``words`` in sentence order, without edge commas and full stops."""
+    kept = [x for x in words if x.upos != "PUNCT" or x.lemma not in ".,"] or words
+    kept.sort(key=lambda x: x.index)
+    return (kept[0].start, kept[-1].end) if kept else None
+
+
+def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout from the parse: the verb's clausal complement ("Jones estimated that the cost
+    ..."; "The cost will rise, Jones estimated.") or, for a verb hung as parataxis, the clause
+    it interrupts."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.upos != "VERB":
+        return None
+    comps = [c for c in sent.children(w) if c.deprel in ("ccomp",) and _is_clause(sent, c)]
+    if any(c.index > w.index for c in comps):
+        # a clause after the verb is the content; one before it in subject position is a
+        # mis-parsed subject ("A district official, speaking ..., said the board ...")
+        comps = [c for c in comps if c.index > w.index]
+    content_words: list[Word] = []
+    if comps:
+        for c in comps:
+            content_words.extend(sent.subtree(c))
+    elif w.deprel == "parataxis" and (h := sent.head_of(w)) is not None:
+        content_words = [x for x in sent.subtree(h) if x not in sent.subtree(w)]
+    span = _content_words(sent, content_words) if content_words else None
+    if span is None:
+        return None
+    start, _ = span
+    lo, hi = sent.start, sent.end
+    subj = _subject_of(ctx, s_idx, w, lo, hi)
+    if subj is None and start > w.end:  # "X, speaking on background, said the ...": layout
+        subj = _surface_subject(ctx, s_idx, w, lo, hi)
+    if subj is None or (subj.index > w.index and start > subj.end):
+        return None  # "said Teresa Yuen, whose ..., one of ...": content follows no inverted subject
+    return _Reported(*span, subj)
+
+
+# a dateline before an article's first sentence: "BRENTON, Maine — ", "WASHINGTON (AP) -- "
+_DATELINE = re.compile(r"[A-Z][A-Z .’'-]+(?:,[^—–\n]{1,30})?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--)\s*")
+# what may follow a content-first cue: "said.", "said Friday.", "said in a statement Tuesday."
+_TAIL_MAX_WORDS = 8
+_SUBJECT_MAX_WORDS = 10
+_SUBJECT_STOP = ("VERB", "AUX", "SCONJ", "CCONJ")
+
+
+def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "CONTENT, X said [Friday]." and "CONTENT, said X[, apposition]." (also after
+    a dateline, and a headline's "..., Lindsey Graham Says"): the clause before the comma is
+    what X said; X is the noun phrase between the comma and the verb, or right after it."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.xpos in ("VBG", "VBN") or w.lemma.lower() in ctx.lexicon.object_content_verbs:
+        return None  # "..., emphasizing the threat", "..., called an emergency meeting"
+    before = [x for x in sent.words if x.index < w.index]
+    comma = next((x for x in reversed(before) if x.lemma in (",", "—", "–")), None)
+    if comma is None:
+        return None
+    subject = [x for x in before if x.index > comma.index and x.upos != "PUNCT"]
+    after = [x for x in sent.words if x.index > w.index and x.upos != "PUNCT"]
+    if subject:
+        if len(subject) > _SUBJECT_MAX_WORDS or any(x.upos in _SUBJECT_STOP for x in subject):
+            return None
+        if not _adverbial_tail(ctx, w, after):
+            return None  # "..., Smith said the board would ...": the content follows the verb
+        head = _span_head(ctx, sent, subject)
+    elif w.lemma.lower() in ctx.lexicon.hearer_verbs:
+        return None  # "Dale Hutchins, who manages ..., told the council.": the hearer follows
+    else:  # inverted: ", said one GOP source in the room."
+        head = _subject_after_verb(ctx, sent, w, [x for x in sent.words if x.index > w.index])
+    if head is None:
+        return None
+    start = sent.start
+    dateline = _DATELINE.match(ctx.text, start, comma.start)
+    if dateline and dateline.end() < comma.start:
+        start = dateline.end()
+    content = [x for x in sent.words if start <= x.start and x.end <= comma.start]
+    if not any(x.upos in ("VERB", "AUX") for x in content) or any(x.upos == "SCONJ" for x in content[:2]):
+        return None  # "In recent days, advisers say, ...", "But when Congress cut ...": no main clause
+    return _Reported(content[0].start, content[-1].end, np_head(sent, head, comma.end, sent.end))
+
+
+def _subject_after_verb(ctx: _Context, sent: Sentence, w: Word, after: list[Word]) -> Word | None:
+    """The subject right after an inverted cue (", said one GOP source in the room."): a noun
+    phrase up to a comma or relative pronoun, with no verb in it."""
+    phrase: list[Word] = []
+    for x in after:
+        if x.lemma in (",", ";") or x.lemma.lower() in ("who", "which", "that", "whose"):
+            break
+        if x.upos != "PUNCT":
+            phrase.append(x)
+    if not phrase or len(phrase) > _SUBJECT_MAX_WORDS or any(x.upos in _SUBJECT_STOP for x in phrase):
+        return None
+    if phrase[0].upos not in ("DET", "PROPN", "NOUN", "NUM", "ADJ", "PRON"):
+        return None
+    return _span_head(ctx, sent, phrase)
+
+
+def _adverbial_tail(ctx: _Context, w: Word, after: list[Word]) -> bool:
+    """Are the words after a content-first cue only a time or place ("said Friday", "said in a
+    statement") or, after "told", the hearer ("told The Huffington Post")?"""
+    if len(after) > _TAIL_MAX_WORDS or any(x.upos in ("VERB", "AUX", "SCONJ") for x in after):
+        return False
+    calendar = ctx.lexicon.calendar_words
+    return (
+        not after
+        or after[0].upos == "ADP"
+        or w.lemma.lower() in ctx.lexicon.hearer_verbs
+        or all(x.text in calendar or x.upos in ("ADV", "NUM", "DET") for x in after)
+    )
+
+
+def _clause_start(sent: Sentence, w: Word, gap_ok: Callable[[Word], bool]) -> Word | None:
+    """The first word of the clause after the verb ``w``: "that", or the subject of the first
+    finite verb, when the words between are ones ``gap_ok`` allows ("said in a statement that",
+    "told the committee the department could"); a comma in between only before "that"."""
+    comma = False
+    for x in sent.words[w.index :]:
+        if x.lemma.lower() == "that" and x.upos in ("SCONJ", "PRON", "DET") and x.deprel in ("mark", "obj"):
+            return x
+        if x.xpos in ("VBD", "VBZ", "VBP", "MD") and x.index > w.index + 1:
+            return None if comma else _finite_subject_start(sent, w, x)
+        if not gap_ok(x):
+            return None
+        comma = comma or x.lemma == ","
+    return None
+
+
+def _finite_subject_start(sent: Sentence, w: Word, finite: Word) -> Word | None:
+    """The first word of the subject of ``finite`` (a finite verb or auxiliary after ``w``),
+    if it has one after ``w`` that is no relative pronoun ("said Baer, who runs ...")."""
+    pred = (
+        sent.head_of(finite) if finite.upos == "AUX" and finite.deprel.startswith(("aux", "cop")) else finite
+    )
+    subj = [
+        c
+        for c in sent.children(pred or finite)
+        if c.deprel.startswith(("nsubj", "expl")) and c.index > w.index
+    ]
+    if not subj or subj[0].xpos in ("WP", "WDT") or subj[0].lemma.lower() in ("who", "which", "that"):
+        return None
+    first = min(sent.subtree(subj[0]), key=lambda y: y.index)
+    return first if first.index > w.index else None
+
+
+# verbs whose hearer comes before the content: "told reporters (that)", "assured voters that"
+_GAP_MAX_WORDS = 12
+# what may stand between a verb and its reported clause: a date or place ("said Friday in a
+# statement that"), or the clause's own subject ("and said diesel trucks would ...")
+_GAP_RELS = ("obl", "obl:tmod", "case", "det", "amod", "compound", "nmod", "flat", "nsubj", "nsubj:pass")
+
+
+def _clause_end(sent: Sentence, first: Word) -> int:
+    """Where a reported clause that starts at ``first`` ends: the sentence end, or a semicolon."""
+    last = first
+    for x in sent.words[first.index - 1 :]:
+        if x.lemma in (";", ":"):
+            break
+        if x.upos != "PUNCT":
+            last = x
+    return last.end
+
+
+def _infinitive_or_passive(sent: Sentence, w: Word) -> bool:
+    """Is the verb an infinitive ("to announce") or a passive ("had been warned")? Neither
+    reports what its subject said."""
+    prev = sent.word(w.index - 1) if w.index > 1 else None
+    if prev is not None and prev.lemma.lower() == "to":
+        return True
+    return any(c.deprel == "aux:pass" for c in sent.children(w))
+
+
+def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "X said (that) CLAUSE" where the parse hangs the clause elsewhere: the clause
+    after the verb, past "in a statement", a date, or the hearer of "told reporters"."""
+    sent = ctx.parse.sentences[s_idx]
+    if _infinitive_or_passive(sent, w):
+        return None  # "is expected to announce that", "wants you to believe that", "had been warned that"
+    hearer = w.lemma.lower() in ctx.lexicon.hearer_verbs
+
+    def gap_ok(x: Word) -> bool:
+        if x.index - w.index > _GAP_MAX_WORDS or ctx.in_quote(x.start):
+            return False
+        if x.upos in ("ADV", "ADP", "NUM") or x.lemma == ",":
+            return True
+        return x.upos in ("DET", "ADJ", "NOUN", "PROPN", "PRON") and (hearer or x.deprel in _GAP_RELS)
+
+    first = _clause_start(sent, w, gap_ok)
+    if first is None:
+        return None
+    return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
+
+
+def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
+    """The speaker of a verb whose content follows it: its subject, else the name or noun right
+    before it ("In a meeting with the board of the Post Trump said ..."), else the layout's."""
+    sent = ctx.parse.sentences[s_idx]
+    lo, hi = sent.start, sent.end
+    subj = _subject_of(ctx, s_idx, w, lo, hi)
+    if subj is not None and subj.index < w.index:
+        return subj
+    prev = w.index - 1
+    while prev >= 1 and sent.word(prev).upos in ("AUX", "ADV", "PART"):
+        prev -= 1
+    if prev >= 1 and sent.word(prev).upos in ("PROPN", "NOUN", "PRON"):
+        return sent.word(prev)
+    return subj or _surface_subject(ctx, s_idx, w, lo, hi)
+
+
+def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "X called for/on ...", "X urged Y to ...", "X accused Y of ...", "X warned
+    against ...": the content is the rest of the clause after the verb (and its particle)."""
+    sent = ctx.parse.sentences[s_idx]
+    particles = ctx.lexicon.object_content_verbs.get(w.lemma.lower())
+    if particles is None or w.index >= len(sent.words):
+        return None
+    nxt = sent.word(w.index + 1)
+    if particles:  # "called for ...": the content starts after the particle
+        if nxt.lemma.lower() not in particles or nxt.index >= len(sent.words):
+            return None
+        nxt = sent.word(nxt.index + 1)
+    if nxt.upos == "PUNCT":
+        return None
+    return _Reported(nxt.start, _clause_end(sent, nxt), _speaker_before(ctx, s_idx, w))
+
+
+@dataclass(frozen=True)
+class _IndirectPattern:
+    """One indirect-speech layout: its name in reports and the function that matches it."""
+
+    name: CuePattern
+    match: Callable[[_Context, int, Word], _Reported | None]
+
+
+# The indirect-speech layouts, in the order they are tried on each reporting verb: the first
+# whose content and speaker hold up gives the attribution.
+INDIRECT_PATTERNS: tuple[_IndirectPattern, ...] = (
+    _IndirectPattern(CuePattern.INDIRECT_VERB, _verb_complement),
+    _IndirectPattern(CuePattern.INDIRECT_CONTENT_FIRST, _content_first),
+    _IndirectPattern(CuePattern.INDIRECT_CLAUSE_AFTER, _clause_after),
+    _IndirectPattern(CuePattern.INDIRECT_OBJECT, _object_content),
+)
+INDIRECT_MIN_CHARS = 8  # a shorter content is no reported statement ("said so")
+
+
+def _reported_attribution(
+    ctx: _Context, s_idx: int, w: Word, found: _Reported, pattern: CuePattern
+) -> Attribution | None:
+    """The attribution a pattern's find makes, if its content is outside quotations and long
+    enough and its speaker can speak."""
+    if (
+        found.speaker is None
+        or ctx.in_quote(found.start, found.end)
+        or found.end - found.start < INDIRECT_MIN_CHARS
+    ):
+        return None
+    sent = ctx.parse.sentences[s_idx]
+    lo, hi = sent.start, sent.end
+    mention = make_mention(ctx, s_idx, np_head(sent, found.speaker, lo, hi), lo, hi)
+    if mention is None or not _can_speak(ctx, mention):
+        return None
+    cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)
+    return Attribution(
+        found.start,
+        found.end,
+        QuoteKind.INDIRECT,
+        ctx.text[found.start : found.end],
+        None,
+        cue,
+        mention,
+        Resolution.of_mention(mention.kind),
+        ctx.paragraph_of(found.start),
+    )
+
+
+def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
+    """The first of :data:`INDIRECT_PATTERNS` that attributes content to the verb ``w``."""
+    for pattern in INDIRECT_PATTERNS:
+        found = pattern.match(ctx, s_idx, w)
+        if found is not None:
+            made = _reported_attribution(ctx, s_idx, w, found, pattern.name)
+            if made is not None:
+                return made
+    return None
+
+
 def _indirect(ctx: _Context) -> list[Attribution]:
     """Reported speech outside quotations: "Jones estimated that ...", "..., according to X."."""
     out: list[Attribution] = []
@@ -783,53 +1301,8 @@ def _indirect(ctx: _Context) -> list[Attribution]:
             continue
         lo, hi = sent.start, sent.end
         for w in sent.words:
-            if w.lemma.lower() not in ctx.lexicon.indirect_verbs or w.upos != "VERB":
-                continue
-            if ctx.in_quote(w.start, w.end):
-                continue
-            comps = [c for c in sent.children(w) if c.deprel in ("ccomp",) and _is_clause(sent, c)]
-            if any(c.index > w.index for c in comps):
-                # a clause after the verb is the content; one before it in subject position is a
-                # mis-parsed subject ("A district official, speaking ..., said the board ...")
-                comps = [c for c in comps if c.index > w.index]
-            content_words: list[Word] = []
-            if comps:
-                for c in comps:
-                    content_words.extend(sent.subtree(c))
-            elif w.deprel == "parataxis" and (h := sent.head_of(w)) is not None:
-                content_words = [x for x in sent.subtree(h) if x not in sent.subtree(w)]
-            if not content_words:
-                continue
-            content_words = [
-                x for x in content_words if x.upos != "PUNCT" or x.lemma not in ".,"
-            ] or content_words
-            content_words.sort(key=lambda x: x.index)
-            start, end = content_words[0].start, content_words[-1].end
-            if ctx.in_quote(start, end) or end - start < 8:
-                continue
-            subj = _subject_of(ctx, s_idx, w, lo, hi)
-            if subj is None and start > w.end:  # "X, speaking on background, said the ...": layout
-                subj = _surface_subject(ctx, s_idx, w, lo, hi)
-            if subj is None or (subj.index > w.index and start > subj.end):
-                continue  # "said Teresa Yuen, whose ..., one of ...": content follows no inverted subject
-            mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
-            if mention is None or not _can_speak(ctx, mention):
-                continue
-            cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), CuePattern.INDIRECT_VERB)
-            res = Resolution.of_mention(mention.kind)
-            out.append(
-                Attribution(
-                    start,
-                    end,
-                    QuoteKind.INDIRECT,
-                    ctx.text[start:end],
-                    None,
-                    cue,
-                    mention,
-                    res,
-                    ctx.paragraph_of(start),
-                )
-            )
+            if _is_indirect_cue(ctx, sent, w) and (made := _indirect_verb(ctx, s_idx, w)) is not None:
+                out.append(made)
         # "..., according to one NATO source who spoke on background."
         m = _ACCORDING.search(ctx.text, lo, hi)
         if m and not ctx.in_quote(m.start(), m.end()) and not _quote_in(ctx, lo, hi):
@@ -864,18 +1337,22 @@ def _indirect(ctx: _Context) -> list[Attribution]:
 
 def _can_speak(ctx: _Context, m: Mention) -> bool:
     """Can this mention be the source of reported speech? People, organizations and documents
-    can ("officials said that", "the report found that"); "the aim is to show that" cannot."""
+    can ("officials said that", "the former president said", "it says the campaign ..."); "the
+    aim is to show that" and a date mis-parsed as a subject ("Friday called ...") cannot."""
     if m.kind == MentionKind.PRONOUN:
-        return m.head_lemma in ("he", "she", "they")
-    if m.kind == MentionKind.NAME:
-        return True
+        return m.head_lemma in ("he", "she", "they", "it")
     lex = ctx.lexicon
     head = m.head_lemma
+    if m.kind == MentionKind.NAME:
+        return head.capitalize() not in lex.calendar_words
     return (
         head in lex.anonymous_nouns
         or head in lex.document_nouns
         or head in lex.organization_nouns
         or head.endswith(lex.speaker_noun_endings)
+        or head.capitalize() in lex.titles
+        or any(head in nouns for nouns in lex.title_nouns.values())
+        or (m.number == "plur" and m.head_upos == "NOUN")  # "many Democrats say", "experts say"
     )
 
 

@@ -31,11 +31,14 @@ The cache never fails a check: a directory that cannot be written warns once
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
 import os
 import re
+import shutil
+import stat
 import tempfile
 import time
 import warnings
@@ -44,6 +47,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import UnreadableFile, read_regular
 from .parsing import Parse, from_conllu, to_conllu
 
 __all__ = [
@@ -154,6 +158,12 @@ def _fits(parse: Parse, text_length: int) -> bool:
     return True
 
 
+def _max_entry_bytes(text: str) -> int:
+    """The largest entry a parse of ``text`` can make (CoNLL-U takes well under 100 bytes per
+    character of text); a larger file is not read."""
+    return 64 * 1024 + 200 * len(text)
+
+
 def _fsync_dir(directory: Path) -> None:
     """Make a rename in ``directory`` durable (POSIX); a no-op where directories cannot be opened."""
     flags = getattr(os, "O_DIRECTORY", 0) | os.O_RDONLY
@@ -186,6 +196,22 @@ def _write_atomic(path: Path, data: bytes, prefix: str) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+def _clear_squatter(path: Path) -> None:
+    """Remove a directory (or special file) that occupies an entry's path, so that one bad
+    path does not turn the cache off for every later run. Only ever inside the cache."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return
+    if stat.S_ISDIR(info.st_mode):
+        shutil.rmtree(path, ignore_errors=True)
+        if os.path.lexists(path):
+            raise IsADirectoryError(errno.EISDIR, "a directory occupies the entry", str(path))
+    elif not stat.S_ISREG(info.st_mode):
+        with suppress(OSError):
+            os.unlink(path)  # os.replace would write through nothing: a link or FIFO is replaced
 
 
 class ParseCache:
@@ -273,11 +299,10 @@ class ParseCache:
         """The stored parse of ``text``, or None. A missing, truncated or corrupt entry is a
         miss; a bad one is removed. A hit refreshes the entry's mtime (see :meth:`prune`)."""
         path = self.entry_path(text)
-        try:
-            with open(path, "rb") as f:
-                identity = os.fstat(f.fileno())
-                data = f.read()
-        except OSError:  # missing, unreadable, a directory, a path under a file...
+        try:  # a regular file, not a link, FIFO or device (/dev/zero), of a size a parse can have
+            identity = os.lstat(path)
+            data = read_regular(path, _max_entry_bytes(text), option=None, follow_symlinks=False)
+        except (OSError, UnreadableFile):  # missing, unreadable, a directory, a FIFO, too large...
             self.stats.misses += 1
             return None
         parse = self._deserialize(data, text)
@@ -328,7 +353,11 @@ class ParseCache:
         try:
             self._prepare_root()
             path.parent.mkdir(parents=True, exist_ok=True)
+            _clear_squatter(path)
             _write_atomic(path, data, prefix=f".{key}.")
+        except IsADirectoryError:  # a directory we could not remove: skip this entry only
+            log.debug("parse cache: a directory occupies %s; entry not stored", path)
+            return
         except OSError as err:
             self._disable(err)
             return

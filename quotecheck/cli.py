@@ -1,8 +1,10 @@
 """The command line: parse options, call the library, pick a renderer, set the exit code.
 
 Exit codes (a contract CI relies on): 0 no finding at or above ``--fail-on``; 1 findings at
-or above it; 2 usage, input or model errors (with many files, the readable ones are still
-checked and reported).
+or above it; 2 usage, input or model errors, and any unexpected error (one line on standard
+error; the traceback with ``--verbose`` or ``QUOTECHECK_DEBUG=1``). With many files, an
+article that cannot be read or checked is named in one line and the others are still
+checked and reported (see docs/reliability.md).
 """
 
 from __future__ import annotations
@@ -19,11 +21,20 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from . import __version__
-from .documents import FORMATS, InputError, document_from_bytes, read_document
-from .parsing import ENV_MODEL_DIR, ModelError, ModelLocation, download_models, resolve_model_dir
-from .render import OUTPUT_FORMATS, RENDERERS, RenderOptions
+from .documents import FORMATS, InputError, document_from_bytes, read_document, read_stdin
+from .files import DEFAULT_MAX_BYTES, format_size, parse_size, printable
+from .parsing import (
+    DEFAULT_BATCH_DOCS,
+    ENV_MODEL_DIR,
+    ModelError,
+    ModelLocation,
+    download_models,
+    resolve_model_dir,
+)
+from .render import OUTPUT_FORMATS, RENDERERS, OutputFormat, RenderOptions, format_for_file
+from .render.run_json import ErrorLine
 from .rules import SEVERITY_RANK
-from .vocab import SEVERITIES, Severity
+from .vocab import SEVERITIES, ColorChoice, Severity
 
 if TYPE_CHECKING:
     from .api import Settings
@@ -33,6 +44,47 @@ if TYPE_CHECKING:
     from .result import ArticleResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+ENV_DEBUG = "QUOTECHECK_DEBUG"
+
+
+class _Main(click.Group):
+    """The command group: an unexpected error ends the run with one line and exit 2 (never 1,
+    which CI reads as findings); its traceback only with --verbose or $QUOTECHECK_DEBUG."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as err:  # a bug, MemoryError, an OSError nobody foresaw...
+            if _debug():
+                import traceback
+
+                traceback.print_exc(file=sys.stderr)
+            detail = " ".join(str(err).split())
+            hint = "" if _debug() else f" (--verbose or {ENV_DEBUG}=1 shows the traceback)"
+            _fail(f"unexpected error: {type(err).__name__}{': ' + detail if detail else ''}{hint}")
+
+
+def _debug() -> bool:
+    """Whether tracebacks are wanted: --verbose, or $QUOTECHECK_DEBUG set to anything but 0."""
+    ctx = click.get_current_context(silent=True)
+    verbose = bool(ctx is not None and ctx.find_root().params.get("verbose"))
+    return verbose or os.environ.get(ENV_DEBUG, "0") not in ("", "0")
+
+
+class _Size(click.ParamType):
+    """A byte count: 5MB, 500KB, 200000."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(str(value))
+        except ValueError as e:
+            self.fail(str(e), param, ctx)
 
 
 def _model_dir_option(f):
@@ -44,34 +96,13 @@ def _model_dir_option(f):
     )(f)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quotecheck")
-def main() -> None:
+@click.option(
+    "-v", "--verbose", is_flag=True, help=f"Show the traceback of an unexpected error (also: {ENV_DEBUG}=1)."
+)
+def main(verbose: bool) -> None:
     """quotecheck: find every quotation in a news article, attribute it, and check the sourcing."""
-
-
-def _progress_bar(total_words: int):
-    """A progress bar on standard error, for people at a terminal only: it appears after two
-    seconds (quick runs stay quiet) and counts parsed words."""
-    from tqdm import tqdm
-
-    bar = tqdm(
-        total=total_words,
-        unit="word",
-        unit_scale=True,
-        desc="parsing",
-        file=sys.stderr,
-        delay=2.0,
-        leave=False,
-        dynamic_ncols=True,
-    )
-
-    def advance(batch: Sequence[str]) -> None:
-        bar.update(sum(len(t.split()) for t in batch))
-        if bar.n >= bar.total:
-            bar.close()
-
-    return advance
 
 
 @dataclass(frozen=True)
@@ -85,17 +116,28 @@ class _Inputs:
     jobs: int
     cache: bool
     model_dir: str | None
+    max_size: int
+    progress: bool | None  # --progress/--no-progress; None: on a terminal, for the formats people read
+    force_exclude: bool
 
 
-def _check_inputs(
-    paths: Sequence[str], inputs: _Inputs, show_progress: bool = False
-) -> tuple[list[ArticleResult], list[Policy], list[str]]:
-    """Read, configure and check the articles named on the command line.
+@dataclass
+class _Articles:
+    """The articles read for a run, nothing parsed yet: each document with its policy and
+    settings, the policy of the current directory, and the input errors met so far."""
 
-    Returns the results (each with its document and report), the policy of each result's file
-    and one-line input errors. A bad configuration or a missing model ends the run (exit 2)
-    before anything is reported."""
-    from .api import Checker
+    docs: list[Document]
+    chosen: list[Policy]
+    settings: list[Settings]
+    here: Policy
+    errors: list[InputError]
+
+
+def _read_inputs(paths: Sequence[str], inputs: _Inputs, output: str | None = None) -> _Articles:
+    """Find, read and configure the articles named on the command line (nothing is parsed).
+
+    A bad configuration or an ``output`` that is one of the inputs ends the run (exit 2)
+    before anything is checked or written."""
     from .discovery import discover
     from .lexicons import default_lexicon
     from .policy import ConfigError, PolicyCache
@@ -105,8 +147,10 @@ def _check_inputs(
     policies = PolicyCache()
     try:
         here = policies.policy_for("-", inputs.config_file)
-        found, problems = discover(paths, extensions=here.extensions)  # globs, !exclusions, ignore files
-        errors: list[str] = [str(e) for e in problems]
+        # globs, !exclusions, ignore files (for named files too with --force-exclude)
+        found, problems = discover(paths, extensions=here.extensions, force_exclude=inputs.force_exclude)
+        _refuse_overwriting_inputs(output, found)
+        errors: list[InputError] = list(problems)
         docs: list[Document] = []
         chosen: list[Policy] = []
         for path in found:
@@ -116,11 +160,11 @@ def _check_inputs(
             fmt = inputs.input_format or policy.extensions.get(Path(name).suffix.lower())
             try:
                 if stdin_name:  # name stdin for reports, format and configuration
-                    doc = document_from_bytes(sys.stdin.buffer.read(), stdin_name, fmt)
+                    doc = document_from_bytes(read_stdin(inputs.max_size, stdin_name), stdin_name, fmt)
                 else:
-                    doc = read_document(path, fmt)
+                    doc = read_document(path, fmt, inputs.max_size)
             except InputError as e:
-                errors.append(str(e))
+                errors.append(e)
                 continue
             docs.append(doc)
             chosen.append(policy)
@@ -133,21 +177,112 @@ def _check_inputs(
         if key not in lexicons:
             lexicons[key] = default_lexicon().with_additions(policy.lexicon)
         settings.append((lexicons[key], policy.rules))
-    for line in errors:
-        click.echo(f"quotecheck: {line}", err=True)
+    return _Articles(docs, chosen, settings, here, errors)
+
+
+def _check_read(
+    inputs: _Inputs, articles: _Articles, for_people: bool = True
+) -> tuple[list[ArticleResult], list[Policy], list[ErrorLine]]:
+    """Parse and check the articles read: the results (each with its document and report),
+    the policy of each result's file and one-line errors (an article that cannot be read or
+    checked: the others still are). Input errors are printed before the parse, those met
+    while checking after it. A missing model ends the run (exit 2). Progress shows on a
+    terminal for the formats people read, or when asked (``--progress``)."""
+    from .api import Checker
+    from .terminal import ArticleProgress, wants_progress
+
+    errors = list(articles.errors)
+    _print_errors(errors)
     results: list[ArticleResult] = []
-    if docs:
+    if articles.docs:
+        show = wants_progress(inputs.progress) if inputs.progress is not None or for_people else False
         try:
             from .cache import default_cache_dir
 
             cache_dir = default_cache_dir() if inputs.cache else None
             workers = inputs.jobs or os.cpu_count() or 1
-            results = Checker(inputs.model_dir, cache_dir=cache_dir, jobs=workers).check_documents(
-                docs, settings, _progress_bar if show_progress else None
-            )
+            # one article per batch while someone watches, so the bar moves per article
+            batch = 1 if show else DEFAULT_BATCH_DOCS
+            checker = Checker(inputs.model_dir, cache_dir=cache_dir, jobs=workers, batch_docs=batch)
+            progress = ArticleProgress() if show else None
+            results = checker.check_documents(articles.docs, articles.settings, progress, errors=errors)
         except ModelError as e:
             _fail(str(e))
-    return results, chosen, errors
+    _print_errors(errors[len(articles.errors) :])
+    policy_of = {id(doc): policy for doc, policy in zip(articles.docs, articles.chosen, strict=True)}
+    chosen = [policy_of.get(id(r.document), articles.here) for r in results]  # the failed ones left out
+    return results, chosen, [ErrorLine.of(e) for e in errors]
+
+
+def _check_inputs(
+    paths: Sequence[str], inputs: _Inputs, output: str | None = None
+) -> tuple[list[ArticleResult], list[Policy], list[ErrorLine]]:
+    """Read, configure and check the articles named on the command line (see
+    :func:`_read_inputs` and :func:`_check_read`)."""
+    return _check_read(inputs, _read_inputs(paths, inputs, output))
+
+
+def _print_errors(errors: Sequence[InputError]) -> None:
+    """One line per error on standard error (the cause's traceback too with ``--verbose``)."""
+    for error in errors:
+        click.echo(f"quotecheck: {error}", err=True)  # str(InputError) escapes the path
+        if _debug() and error.__cause__ is not None:
+            import traceback
+
+            traceback.print_exception(error.__cause__, file=sys.stderr)
+
+
+def _refuse_overwriting_inputs(output: str | None, inputs: Sequence[str]) -> None:
+    """Exit 2 when ``output`` is one of the input files (by identity: through a link too),
+    before anything is checked or written."""
+    if output is None:
+        return
+    try:
+        target = os.stat(output)
+    except OSError:
+        return  # not there yet: it cannot be an input
+    for path in inputs:
+        if path == "-":
+            continue
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
+            _fail(f"-o {printable(output)} is the input file {printable(path)}; refusing to overwrite it")
+
+
+def _check_output(output: str | None) -> None:
+    """Exit 2 now, before any work, when ``-o`` cannot be written: a missing folder, a folder
+    under a file, a directory, no write permission."""
+    if output is None:
+        return
+    target = Path(output)
+    folder = target.parent
+    problem = None
+    if target.is_dir():
+        problem = "is a directory"
+    elif not folder.is_dir():
+        problem = (
+            f"its folder {printable(folder)} does not exist"
+            if not folder.exists()
+            else (f"{printable(folder)} is not a folder")
+        )
+    elif target.exists() and not os.access(target, os.W_OK):
+        problem = "permission denied"
+    elif not target.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        problem = f"permission denied in {printable(folder)}"
+    if problem:
+        _fail(f"cannot write the output {printable(output)}: {problem}")
+
+
+def _write_output(output: str, text: str) -> None:
+    """Write ``text`` to ``output``; one line and exit 2 when that fails (a full disk,
+    /dev/full)."""
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as e:
+        _fail(f"cannot write the output {printable(output)}: {e.strerror or e}")
 
 
 _INPUT_OPTIONS = tuple(f.name for f in dataclasses.fields(_Inputs))
@@ -167,6 +302,25 @@ def _check_options(run):
         return run(inputs=inputs, **kwargs)
 
     f = _model_dir_option(command)
+    f = click.option(
+        "--max-size",
+        type=_Size(),
+        default=DEFAULT_MAX_BYTES,
+        show_default=format_size(DEFAULT_MAX_BYTES),
+        help="Refuse an article file larger than this (5MB, 500KB, or bytes); it is named as an input error.",
+    )(f)
+    f = click.option(
+        "--force-exclude",
+        is_flag=True,
+        help="Apply ignore files (.quotecheckignore, .gitignore) and exclusions to files named "
+        "on the command line too, as ruff does (for pre-commit, which names every staged file).",
+    )(f)
+    f = click.option(
+        "--progress/--no-progress",
+        default=None,
+        help="Show the model load and a per-article progress bar on standard error "
+        "(default: when standard error is a terminal).",
+    )(f)
     f = click.option(
         "--stdin-filename",
         default=None,
@@ -218,19 +372,100 @@ def _output_option(help: str, default: str | None = None):
     )
 
 
+def _output_options(f):
+    """Where ``check`` writes its report, in what format and how it looks."""
+    f = click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=str),
+        default=None,
+        help="Make sarif, github and gitlab paths relative to this directory (default: the top "
+        "of the git work tree, else the working directory).",
+    )(f)
+    f = click.option("--no-color", "no_color", is_flag=True, hidden=True, help="Same as --color never.")(f)
+    f = click.option(
+        "--color",
+        type=click.Choice([str(c) for c in ColorChoice]),
+        default=str(ColorChoice.AUTO),
+        show_default=True,
+        help="Colour the text report: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR "
+        "forces it), always (pipes and files too), never.",
+    )(f)
+    f = click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        help="Findings only, one line each (--format concise), and no progress display.",
+    )(f)
+    f = click.option(
+        "--output-dir",
+        type=click.Path(file_okay=False, path_type=str),
+        default=None,
+        help="Write one report per article into this directory (its path with the format's "
+        "extension): one annotated page per article with --format html.",
+    )(f)
+    f = _output_option(
+        "Write the report to this file instead of standard output; without --format, the format "
+        "comes from its extension (.html, .sarif, .json, .xml, ...; text for a name without one)."
+    )(f)
+    return click.option(
+        "--format",
+        "--output-format",
+        "output_format",
+        type=click.Choice(OUTPUT_FORMATS),
+        default=None,
+        help="text for people (the default); concise (findings only); json (one report, or a run "
+        "document for several files), jsonl, sarif, github (workflow annotations), gitlab "
+        "(Code Quality), junit, markdown, html (an annotated page for one article).",
+    )(f)
+
+
+def _choose_format(output_format: str | None, output: str | None, quiet: bool) -> OutputFormat:
+    """The output format: ``--format``; else the ``-o`` file's extension (an unknown one is a
+    usage error; a name without one, such as /dev/stdout, gets the default); else concise
+    with ``--quiet``, text otherwise."""
+    if output_format is not None:
+        return RENDERERS[output_format]
+    if output is not None and Path(output).suffix:
+        chosen = format_for_file(output)
+        if chosen is None:
+            _fail(
+                f"cannot tell the output format from {printable(output)}; "
+                f"give --format ({', '.join(OUTPUT_FORMATS)})"
+            )
+        return chosen
+    return RENDERERS["concise" if quiet else "text"]
+
+
+def _color(color: str, no_color: bool, output: str | None) -> bool:
+    """Whether the report is coloured (see quotecheck.terminal.use_color)."""
+    from .terminal import use_color
+
+    choice = ColorChoice.NEVER if no_color else ColorChoice(color)
+    return use_color(choice, output is None and sys.stdout.isatty())
+
+
+def _write_each(
+    fmt: OutputFormat, results: Sequence[ArticleResult], options: RenderOptions, folder: str
+) -> None:
+    """``--output-dir``: each article's report in ``folder``, under the article's relative path
+    (its file name for a path outside the working directory) with the format's extension."""
+    extension = fmt.extensions[0] if fmt.extensions else f".{fmt.name}"
+    for result in results:
+        path = Path(str(result.report["document"]["path"]).lstrip("<").rstrip(">"))
+        relative = Path(os.path.relpath(path.resolve())) if not path.is_absolute() else Path(path.name)
+        if relative.parts and relative.parts[0] == "..":
+            relative = Path(path.name)
+        target = Path(folder) / relative.with_name(relative.name + extension)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            _fail(f"cannot write the output {printable(target)}: {e.strerror or e}")
+        _write_output(str(target), fmt.render([result], dataclasses.replace(options, one_file=True)))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(OUTPUT_FORMATS),
-    default="text",
-    show_default=True,
-    help="text for people; json (one report, or a run document for several "
-    "files), jsonl, sarif, github (workflow annotations), junit, markdown, "
-    "html (an annotated page for one article).",
-)
-@_output_option("Write the report to this file instead of standard output.")
+@_output_options
 @click.option(
     "--fail-on",
     type=click.Choice([str(s) for s in SEVERITIES]),
@@ -248,50 +483,65 @@ def _output_option(help: str, default: str | None = None):
     default=None,
     help="Report only findings that are not in this baseline (see `quotecheck baseline create`).",
 )
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @_check_options
 def check(
     paths: tuple[str, ...],
-    output_format: str,
+    output_format: str | None,
     output: str | None,
+    output_dir: str | None,
+    quiet: bool,
+    color: str,
+    no_color: bool,
+    root: str | None,
     fail_on: str | None,
     exit_zero: bool,
     baseline_file: str | None,
-    color: bool | None,
     inputs: _Inputs,
 ) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from . import baseline
 
-    fmt = RENDERERS[output_format]
+    if output and output_dir:
+        _fail("give -o FILE or --output-dir DIR, not both")
+    _check_output(output)
+    fmt = _choose_format(output_format, output, quiet)
     known = None
     if baseline_file:
         try:
             known = baseline.load(baseline_file)
         except baseline.BaselineError as e:
             _fail(str(e))
-    # never in machine formats, files or pipes: only for a person watching a terminal
-    show_progress = fmt.for_people and sys.stderr.isatty()
-    results, chosen, errors = _check_inputs(paths, inputs, show_progress)
+    if quiet:
+        inputs = dataclasses.replace(inputs, progress=False)
+    articles = _read_inputs(paths, inputs, output)
+    given = len(articles.docs) + len(articles.errors)
+    if not fmt.several and not output_dir and given != 1:
+        _fail(  # before anything is parsed
+            f"--format {fmt.name} writes one page per article; {given} articles were given "
+            "(give one file, or --output-dir DIR for one page each)"
+        )
+    results, chosen, errors = _check_read(inputs, articles, fmt.for_people)
     if known is not None:
         results, _ = baseline.apply(results, known)
-    if not fmt.several and len(results) != 1:
-        _fail(
-            f"--format {fmt.name} writes one page per article; {len(results)} articles were checked "
-            "(give one file)"
-        )
+    if not fmt.several and not output_dir and len(results) != 1:
+        _fail(f"--format {fmt.name} writes one page per article; {len(results)} articles were checked")
 
+    colored = _color(color, no_color, output)
     options = RenderOptions(
         errors=tuple(errors),
         fail_on=Severity(fail_on or next((p.fail_on for p in chosen if p.fail_on), None) or "error"),
-        color=color if color is not None else (output is None and sys.stdout.isatty()),
+        color=colored,
         one_file=len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file()),
+        root=os.path.abspath(root) if root else str(baseline.repository_root()),
     )
-    rendered = fmt.render(results, options)
-    if output:
-        Path(output).write_text(rendered, encoding="utf-8")
-    elif rendered.strip():  # nothing to say (jsonl, github with no findings): print nothing
-        click.echo(rendered, nl=not rendered.endswith("\n"))
+    if output_dir:
+        _write_each(fmt, results, options, output_dir)
+    else:
+        rendered = fmt.render(results, options)
+        if output:
+            _write_output(output, rendered)
+        elif rendered.strip():  # nothing to say (jsonl, github with no findings): print nothing
+            click.echo(rendered, nl=not rendered.endswith("\n"), color=colored)
 
     if errors:
         sys.exit(EXIT_ERROR)
@@ -300,9 +550,7 @@ def check(
         threshold = SEVERITY_RANK[fail_on or policy.fail_on or "error"]
         return any(SEVERITY_RANK[f["severity"]] >= threshold for f in result.report["findings"])
 
-    # strict=False: Checker.analyze already zips one result per document strictly, and tests
-    # stand in a checker that returns no results
-    failing = not exit_zero and any(fails(r, p) for r, p in zip(results, chosen, strict=False))
+    failing = not exit_zero and any(fails(r, p) for r, p in zip(results, chosen, strict=True))
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
@@ -340,7 +588,23 @@ SUMMARY_FORMATS = {
     ".markdown": "markdown",
     ".csv": "csv",
     ".json": "json",
+    ".txt": "markdown",  # Markdown reads as plain text
 }
+
+
+def _summary_format(output: str | None) -> str:
+    """The summary format of ``-o FILE`` by its extension (markdown without -o, or for a name
+    without an extension such as /dev/stdout); an extension no summary format has is a usage
+    error."""
+    if output is None or not Path(output).suffix:
+        return "markdown"
+    fmt = SUMMARY_FORMATS.get(Path(output).suffix.lower())
+    if fmt is None:
+        _fail(
+            f"cannot tell the summary format from {printable(output)}; give --format (markdown, html, "
+            f"csv, json) or an extension ({', '.join(SUMMARY_FORMATS)})"
+        )
+    return fmt
 
 
 @main.command("summarize")
@@ -387,17 +651,19 @@ def summarize_command(
 
     from .summary import SummaryError, load_reports, summarize, validate_summary
 
+    _check_output(output)
     if output_format is None:
-        output_format = SUMMARY_FORMATS.get(Path(output).suffix.lower(), "markdown") if output else "markdown"
+        output_format = _summary_format(output)
     if table is not None and output_format != "csv":
         _fail(f"--table applies to --format csv only (the {output_format} summary has every table)")
     report_files = _saved_reports(paths)
     try:
         if report_files is not None:
+            _refuse_overwriting_inputs(output, report_files)
             summary = summarize(load_reports(report_files), by=by)  # streamed: one file at a time
-            errors: list[str] = []
+            errors: list[ErrorLine] = []
         else:
-            results, _, errors = _check_inputs(paths, inputs)
+            results, _, errors = _check_inputs(paths, inputs, output=output)
             summary = summarize((r.report for r in results), by=by)
         validate_summary(summary)
     except SummaryError as e:
@@ -417,7 +683,7 @@ def summarize_command(
 
         rendered = render_summary_markdown(summary)
     if output:
-        Path(output).write_text(rendered, encoding="utf-8")
+        _write_output(output, rendered)
     else:
         click.echo(rendered, nl=False)
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
@@ -442,10 +708,12 @@ def baseline_create(
 
     from . import baseline
 
-    results, _, errors = _check_inputs(paths, inputs)
-    doc = baseline.create(r.report for r in results)
-    Path(output).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(results)} file(s) in {output}")
+    _check_output(output)
+    results, _, errors = _check_inputs(paths, inputs, output=output)
+    doc = baseline.create(results)
+    _write_output(output, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    shown = printable(output)
+    click.echo(f"recorded {len(doc['findings'])} finding(s) from {len(results)} file(s) in {shown}")
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
 
 

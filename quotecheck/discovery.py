@@ -8,6 +8,9 @@ The rules
 ---------
 * An explicitly named **file** is always checked, whatever its extension and even when an
   ignore file matches it, unless a ``!`` exclusion matches it. ``"-"`` (stdin) passes through.
+  With ``force_exclude`` (``--force-exclude``, ruff's name and meaning) the ignore files apply
+  to named files too, as they would in a walk from the top of the work tree: what pre-commit
+  needs, since it names every staged file.
 * A **directory** is walked recursively in sorted order (by path components, so the order is
   the same on every machine). It keeps the files whose extension (lower-cased) is a key of
   ``extensions`` and skips hidden files and directories (a name starting with ``"."``), the
@@ -61,6 +64,7 @@ in effect), an unreadable directory or ignore file, an empty ``!`` exclusion.
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 from collections.abc import Iterator, Mapping, Sequence
@@ -105,6 +109,7 @@ def discover(
     extensions: Mapping[str, str] = EXTENSIONS,
     cwd: Path | None = None,
     respect_gitignore: bool = True,
+    force_exclude: bool = False,
 ) -> tuple[list[str], list[InputError]]:
     """The article files named by command-line ``paths``, and the problems found on the way.
 
@@ -113,7 +118,8 @@ def discover(
     keeps (``".md"``, compared lower-cased) to input formats. Relative paths and globs are
     taken relative to ``cwd`` (default: the process's working directory).
     ``respect_gitignore=False`` ignores ``.gitignore`` files and ``.git/info/exclude``
-    (``.quotecheckignore`` files still count).
+    (``.quotecheckignore`` files still count). ``force_exclude``: skip a named file that the
+    ignore files ignore.
 
     Returns ``(files, errors)``: unique paths in first-seen order, in the form the user typed
     them, and one :class:`InputError` per problem, in the order found.
@@ -131,6 +137,7 @@ def discover(
             else:
                 errors.append(InputError(arg, "empty exclusion pattern"))
     run = _Discovery(base, extensions, respect_gitignore, exclusions, errors)
+    run.force_exclude = force_exclude
     for arg in paths:
         if not arg.startswith("!"):
             run.add_argument(arg)
@@ -247,6 +254,7 @@ class _Discovery:
         )
         self.found: list[str] = []
         self.errors = errors
+        self.force_exclude = False  # apply the ignore files to named files too
         self._seen: set[str] = set()
         self._ignore_files: dict[tuple[str, bool], _IgnoreFile | None] = {}
         self._git_roots: dict[str, str | None] = {}
@@ -260,12 +268,30 @@ class _Discovery:
         if os.path.isdir(path):
             self._expect_some(arg, self._walk(self._root(path, arg)))
         elif os.path.exists(path):
-            if not self._excluded(path, is_dir=False):
+            if not self._excluded(path, is_dir=False) and not (
+                self.force_exclude and self._ignored_file(path)
+            ):
                 self._add(arg, path)
         elif _GLOB_CHARS.intersection(arg):
             self._expect_some(arg, self._glob(arg))
         else:
             self.errors.append(InputError(arg, "no such file or directory"))
+
+    def _ignored_file(self, path: str) -> bool:
+        """Whether the ignore files ignore the named file ``path``, walking down to it from the
+        top of its work tree (else the working directory, else its folder) as a walk would;
+        hidden and vendored folders on the way are not skipped (the user named the file)."""
+        folder = os.path.dirname(path)
+        inside_cwd = folder == self.cwd or folder.startswith(os.path.join(self.cwd, ""))
+        top = self._git_root(folder) or (self.cwd if inside_cwd else folder)
+        directory: _Dir | None = self._root(top, top)
+        for name in [] if folder == top else os.path.relpath(folder, top).split(os.sep):
+            assert directory is not None
+            directory = self._child(directory, name, literal=frozenset({name}))
+            if directory is None:
+                return True  # an ignored folder nothing below can be re-included from
+        assert directory is not None
+        return _is_ignored(directory.sources, path, False)
 
     def _expect_some(self, arg: str, files: Iterator[tuple[str, str]]) -> None:
         count = 0
@@ -299,8 +325,19 @@ class _Discovery:
                 child = self._child(directory, entry.name)
                 if child is not None:
                     yield from self._walk(child)
-            elif entry.is_file() and self._keeps_file(directory, entry.name):
+            elif self._is_file(directory, entry) and self._keeps_file(directory, entry.name):
                 yield os.path.join(directory.shown, entry.name), entry.path
+
+    def _is_file(self, directory: _Dir, entry: os.DirEntry[str]) -> bool:
+        """Whether ``entry`` is a file or a link to one. A link that cannot be followed (a
+        loop of symbolic links) is an error, if it would have been an article."""
+        try:
+            return entry.is_file()
+        except OSError as err:
+            if self._keeps_file(directory, entry.name):
+                reason = "symbolic link loop" if err.errno == errno.ELOOP else _os_reason(err)
+                self.errors.append(InputError(os.path.join(directory.shown, entry.name), reason))
+            return False
 
     def _keeps_file(self, directory: _Dir, name: str, literal: frozenset[str] = frozenset()) -> bool:
         if name.startswith(".") and name not in literal:

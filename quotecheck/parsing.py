@@ -17,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -31,6 +33,14 @@ LANG = "en"
 REQUIRED_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 OPTIONAL_PROCESSORS = ("ner",)
 DEFAULT_BATCH_DOCS = 16
+# Bounds on what the parser sees (its memory grows with the square of a sentence's length and
+# the tokenizer's time with the square of a word's): see plan_chunks.
+MAX_SENTENCE_TOKENS = 150  # tokens (estimated) in one sentence, at most
+MAX_TOKEN_CHARS = 500  # a longer run without whitespace is not tokenized: it is one word
+MAX_CHUNK_CHARS = 20_000  # a longer text is parsed in pieces cut at paragraph breaks
+_TOKEN = re.compile(r"\w+|[^\w\s]")  # an over-estimate of the tokens stanza makes
+_LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
+_SENTENCE_END = frozenset(".!?")
 
 
 class ModelError(Exception):
@@ -94,13 +104,38 @@ class Sentence:
         return self._children.get(word.index, ())
 
     def subtree(self, word: Word) -> list[Word]:
-        """The word and all its descendants, in sentence order."""
-        out, stack = [], [word]
+        """The word and all its descendants, in sentence order (each once, even in a forged
+        parse whose heads form a cycle)."""
+        out, stack, seen = [], [word], {word.index}
         while stack:
             w = stack.pop()
             out.append(w)
-            stack.extend(self.children(w))
+            for child in self.children(w):
+                if child.index not in seen:
+                    seen.add(child.index)
+                    stack.append(child)
         return sorted(out, key=lambda w: w.index)
+
+    def tree_error(self) -> str | None:
+        """Why the words do not form a dependency tree (indices 1..n, heads within the
+        sentence, every word reaching the root without a cycle), or None when they do."""
+        n = len(self.words)
+        for i, w in enumerate(self.words, 1):
+            if w.index != i:
+                return f"word {i} is numbered {w.index}"
+            if not 0 <= w.head <= n:
+                return f"word {i} has head {w.head}, outside the sentence"
+        reaches_root = {0}
+        for w in self.words:
+            path: list[int] = []
+            cur = w.index
+            while cur not in reaches_root:
+                if cur in path:
+                    return f"word {cur} is its own ancestor (a cycle)"
+                path.append(cur)
+                cur = self.words[cur - 1].head
+            reaches_root.update(path)
+        return None
 
     def ancestors(self, word: Word) -> list[Word]:
         out: list[Word] = []
@@ -175,7 +210,9 @@ def to_conllu(parse: Parse) -> str:
 
 
 def from_conllu(text: str) -> Parse:
-    """Read a parse written by :func:`to_conllu` (or any CoNLL-U with start_char/end_char)."""
+    """Read a parse written by :func:`to_conllu` (or any CoNLL-U with start_char/end_char).
+    A ValueError when a line is malformed or a sentence is not a tree (a forged or damaged
+    file: a word heading itself would send tree walks round forever)."""
     model_id = "unknown"
     sentences: list[Sentence] = []
     words: list[Word] = []
@@ -216,7 +253,81 @@ def from_conllu(text: str) -> Parse:
         )
     if words:
         sentences.append(Sentence(tuple(words)))
+    for n, sent in enumerate(sentences, 1):
+        problem = sent.tree_error()
+        if problem is not None:
+            raise ValueError(f"CoNLL-U sentence {n} is not a tree: {problem}")
     return Parse(tuple(sentences), model_id)
+
+
+# ---------------------------------------------------------------------------------- chunks
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A span ``[start, end)`` of a text that is parsed on its own; ``opaque``: a run without
+    whitespace longer than MAX_TOKEN_CHARS, which becomes one word instead of being tokenized."""
+
+    start: int
+    end: int
+    opaque: bool = False
+
+
+def plan_chunks(text: str) -> list[Chunk]:
+    """The pieces the parser sees for ``text``, in order, covering every non-space character.
+
+    An ordinary article is one piece, the whole text. Otherwise: a run without whitespace
+    longer than MAX_TOKEN_CHARS is an opaque piece; a stretch of more than MAX_SENTENCE_TOKENS
+    tokens without a sentence end is cut (at the last whitespace before the limit when there
+    is one, else between two tokens), which ends a sentence there; and a text longer than
+    MAX_CHUNK_CHARS is cut at paragraph breaks (then sentence ends) into pieces about that
+    long. Cuts only ever move sentence boundaries: offsets stay exact."""
+    chunks: list[Chunk] = []
+    at = 0
+    for run in _LONG_RUN.finditer(text):
+        chunks += _pieces(text, at, run.start())
+        chunks.append(Chunk(run.start(), run.end(), opaque=True))
+        at = run.end()
+    chunks += _pieces(text, at, len(text))
+    if len(chunks) == 1 and not chunks[0].opaque:
+        return [Chunk(0, len(text))]  # untouched: the parse is what the whole text gives
+    return chunks
+
+
+def _pieces(text: str, start: int, end: int) -> list[Chunk]:
+    """Pieces of ``text[start:end]`` (no opaque run inside): sentences bounded, size bounded."""
+    out: list[Chunk] = []
+    piece = start  # where the current piece starts
+    run = 0  # tokens since the last sentence end (followed by whitespace), paragraph break or cut
+    safe, since_safe = start, 0  # the latest token start after whitespace; tokens from it on
+    paragraph = sentence = start  # the latest token starts after a paragraph break, a sentence end
+    prev_end = start
+    after_end = False
+    for m in _TOKEN.finditer(text, start, end):
+        gap = text[prev_end : m.start()]  # whitespace only: the tokens cover everything else
+        prev_end = m.end()
+        if gap.count("\n") >= 2:
+            run, paragraph = 0, m.start()
+        if after_end and gap:  # a sentence end then whitespace: a new sentence starts here
+            run, sentence = 0, m.start()
+        after_end = False
+        if gap:
+            safe, since_safe = m.start(), 0
+        since_safe += 1
+        run += 1
+        if m.end() - piece > MAX_CHUNK_CHARS:
+            pause = paragraph if paragraph > piece else sentence
+            if pause > piece:
+                out.append(Chunk(piece, pause))
+                piece = pause
+        if run > MAX_SENTENCE_TOKENS:
+            cut = safe if safe > piece and since_safe <= MAX_SENTENCE_TOKENS else m.start()
+            out.append(Chunk(piece, cut))
+            piece, run = cut, (since_safe if cut == safe else 1)
+        if m.group() in _SENTENCE_END:
+            after_end = True  # (closing marks right after it still belong to the sentence)
+    out.append(Chunk(piece, end))
+    return [c for c in out if text[c.start : c.end].strip()]
 
 
 # ---------------------------------------------------------------------------------- models
@@ -384,19 +495,42 @@ class Parser:
         self, texts: Sequence[str], on_batch: Callable[[Sequence[str]], None] | None = None
     ) -> list[Parse]:
         """Parse texts in batches of ``batch_docs`` documents; one Parse per text.
-        ``on_batch`` is called with each batch's texts once it is parsed (progress bars)."""
-        if not texts:
+        ``on_batch`` is called with each batch's texts once it is parsed (progress bars).
+        Each text is parsed in the bounded pieces :func:`plan_chunks` gives."""
+        out: list[Parse] = []
+        for i in range(0, len(texts), self.batch_docs):
+            batch = texts[i : i + self.batch_docs]
+            plans = [plan_chunks(t) for t in batch]
+            pieces = [
+                (c.start, t[c.start : c.end])
+                for t, plan in zip(batch, plans, strict=True)
+                for c in plan
+                if not c.opaque
+            ]
+            parsed = iter(self.parse_pieces(pieces))
+            for text, plan in zip(batch, plans, strict=True):
+                sentences: list[Sentence] = []
+                for chunk in plan:
+                    sentences += [_opaque_sentence(text, chunk)] if chunk.opaque else next(parsed)
+                out.append(Parse(tuple(sentences), self.model_id))
+            if on_batch is not None:
+                on_batch(batch)
+        return out
+
+    def parse_pieces(self, pieces: Sequence[tuple[int, str]]) -> list[list[Sentence]]:
+        """The sentences of each ``(offset, text)`` piece, their offsets shifted by ``offset``;
+        stanza takes ``batch_docs`` pieces at a time. (The one place stanza parses: a test's
+        stand-in parser replaces this method.)"""
+        if not pieces:
             return []
         import stanza
 
         nlp = self._pipeline()
-        out: list[Parse] = []
-        for i in range(0, len(texts), self.batch_docs):
-            batch = texts[i : i + self.batch_docs]
-            for doc in nlp.bulk_process([stanza.Document([], text=t) for t in batch]):
-                out.append(self._convert(doc))
-            if on_batch is not None:
-                on_batch(batch)
+        out: list[list[Sentence]] = []
+        for i in range(0, len(pieces), self.batch_docs):
+            group = pieces[i : i + self.batch_docs]
+            docs = nlp.bulk_process([stanza.Document([], text=t) for _, t in group])
+            out += [self._convert(doc, offset) for doc, (offset, _) in zip(docs, group, strict=True)]
         return out
 
     def parse_parallel(
@@ -417,7 +551,7 @@ class Parser:
             min(jobs, len(batches)),
             mp_context=context,
             initializer=_worker_start,
-            initargs=(self.location, self.batch_docs, threads, self.use_gpu),
+            initargs=(self.location, self.batch_docs, threads, self.use_gpu, os.getpid()),
         ) as pool:
             for batch, future in [(b, pool.submit(_worker_parse, b)) for b in batches]:
                 out.extend(future.result())
@@ -428,7 +562,9 @@ class Parser:
     def parse(self, text: str) -> Parse:
         return self.parse_texts([text])[0]
 
-    def _convert(self, doc) -> Parse:
+    @staticmethod
+    def _convert(doc, offset: int = 0) -> list[Sentence]:
+        """quotecheck's sentences of a stanza document, offsets shifted by ``offset``."""
         sentences = []
         for sent in doc.sentences:
             words = []
@@ -447,22 +583,49 @@ class Parser:
                             w.feats or "_",
                             w.head or 0,
                             w.deprel or "dep",
-                            start,
-                            end,
+                            start + offset,
+                            end + offset,
                             ner,
                         )
                     )
             if words:
                 sentences.append(Sentence(tuple(words)))
-        return Parse(tuple(sentences), self.model_id)
+        return sentences
+
+
+def _opaque_sentence(text: str, chunk: Chunk) -> Sentence:
+    """An over-long run without whitespace as a sentence of one word (not tokenized: see
+    MAX_TOKEN_CHARS)."""
+    word = text[chunk.start : chunk.end]
+    return Sentence((Word(1, word, word, "X", "_", "_", 0, "root", chunk.start, chunk.end),))
 
 
 _WORKER: Parser | None = None
 
 
-def _worker_start(location: ModelLocation, batch_docs: int, threads: int, use_gpu: bool) -> None:
-    """Initializer of a --jobs worker process: load the model once."""
+PARENT_POLL_S = 0.5  # how often a worker looks for its parent
+
+
+def watch_parent(parent: int, poll_s: float = PARENT_POLL_S) -> None:
+    """End this process as soon as ``parent`` (its parent's pid) is gone, so that --jobs
+    workers (about 500 MB each) never outlive a killed run: a daemon thread polls the parent
+    pid, which changes when the parent dies and the worker is re-parented. (Not prctl's
+    PR_SET_PDEATHSIG: it fires when the *thread* that started the worker ends.)"""
+
+    def poll() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(poll_s)
+        os._exit(1)
+
+    if os.getppid() != parent:  # the parent died before the watch began
+        os._exit(1)
+    threading.Thread(target=poll, name="quotecheck-parent-watch", daemon=True).start()
+
+
+def _worker_start(location: ModelLocation, batch_docs: int, threads: int, use_gpu: bool, parent: int) -> None:
+    """Initializer of a --jobs worker process: watch the parent, load the model once."""
     global _WORKER
+    watch_parent(parent)
     import torch
 
     torch.set_num_threads(threads)

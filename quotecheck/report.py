@@ -37,6 +37,13 @@ def _span_text(doc: Document, start: int, end: int) -> str:
     return doc.text[start:end]
 
 
+def _metadata_value(value: Any) -> str:
+    """A front-matter value as report text: a list (``section: [a, b]``) as ``a, b``."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_metadata_value(v) for v in value)
+    return str(value)
+
+
 def build_report(doc: Document, analysis: Analysis, findings: list[Finding]) -> dict[str, Any]:
     """The JSON report (schema version :data:`SCHEMA_VERSION`) for one analysed article."""
     sa: SourceAnalysis = analysis.sources
@@ -124,7 +131,7 @@ def build_report(doc: Document, analysis: Analysis, findings: list[Finding]) -> 
         "lines": doc.line_count,
     }
     if doc.metadata:
-        document["metadata"] = {k: str(v) for k, v in doc.metadata.items()}
+        document["metadata"] = {k: _metadata_value(v) for k, v in doc.metadata.items()}
     return _plain(
         {
             "schema_version": SCHEMA_VERSION,

@@ -28,7 +28,7 @@ __all__ = [
     "validate_report",
 ]
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 SCHEMA_ID = f"https://quotecheck.dev/schemas/report/{SCHEMA_VERSION}/report.schema.json"
 _SCHEMA_FILE = ("schemas", "report.schema.json")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -5,7 +5,7 @@ once. It never holds more than one report: it keeps counters, one small row per 
 row per source (named sources merged across articles), so memory grows with the number of
 articles and sources, never with the size of the reports. The result validates against
 ``schemas/summary.schema.json`` (``$id``
-``https://quotecheck.dev/schemas/summary/1.1.0/summary.schema.json``).
+``https://quotecheck.dev/schemas/summary/1.2.0/summary.schema.json``).
 
 :func:`load_reports` reads saved JSON reports (a single report, or a run document
 ``{"reports": [...]}``) one file at a time, validating every report.
@@ -29,7 +29,11 @@ as a date the way newsrooms write them (``June 2, 2024``, ``2 June 2024``, ``202
 :func:`dateutil.parser.parse`; a date without a day is the first of its month, one without a
 year is no date. It is bucketed as ``2024-03-12``, ``2024-W11`` (ISO week), ``2024-03`` or ``2024``. A missing
 value, and a date that does not parse, go to group ``"(none)"``. Group keys are named by the
-field exactly as given.
+field exactly as given. A field that no article has is a :class:`SummaryError` with a "did
+you mean" (``--by sectoin``), not a group of ``(none)``.
+
+``unreadable_dates``: the articles whose ``date`` is there but is not a date, by path and the
+value as written, so they are not silently left out of the timeline (schema 1.2.0).
 
 ``articles``: one row per report, in input order. ``sources``: named sources
 (``named_person``, ``named_organization``) merged across articles by canonical name, and one
@@ -85,7 +89,7 @@ __all__ = [
     "validate_summary",
 ]
 
-SUMMARY_SCHEMA_VERSION = "1.1.0"
+SUMMARY_SCHEMA_VERSION = "1.2.0"
 SUMMARY_SCHEMA_ID = f"https://quotecheck.dev/schemas/summary/{SUMMARY_SCHEMA_VERSION}/summary.schema.json"
 NONE_GROUP = "(none)"
 TOP_SOURCES = 20
@@ -498,16 +502,22 @@ def summarize(reports: Iterable[Mapping[str, Any]], *, by: Sequence[str] | str =
     articles: list[dict[str, Any]] = []
     named: dict[str, _NamedSource] = {}
     others: list[_Source] = []
+    present: set[str] = set()  # metadata fields some article has
+    unreadable: list[dict[str, str]] = []
     for report in reports:
         a = _Article(report)
         totals.add(a)
         metadata = (report.get("document") or {}).get("metadata") or {}
+        present.update(metadata)
         key = tuple(_group_value(metadata, field, unit) for _, field, unit in fields)
         if fields:
             _counters_for(groups, key).add(a)
         day = _parse_date(metadata.get("date"))
         if day is None:
             undated += 1
+            if _scalar(metadata.get("date")) != NONE_GROUP:
+                path = str((report.get("document") or {}).get("path", ""))
+                unreadable.append({"path": path, "date": _scalar(metadata["date"])})
         else:
             _counters_for(days, day).add(a)
         row = _article_row(report, a, {given: v for (given, _, _), v in zip(fields, key, strict=True)}, day)
@@ -533,6 +543,8 @@ def summarize(reports: Iterable[Mapping[str, Any]], *, by: Sequence[str] | str =
                 others.append(source)
             source.quotations += quotations
             source.ground_rules |= sum(1 << GROUND_RULES.index(r) for r in rules)
+    if articles:
+        _check_fields_exist(fields, present)
     _merge_surnames(named)
     for entry in named.values():
         # the spelling with the most quotations (the first seen on a tie) names the source
@@ -555,7 +567,28 @@ def summarize(reports: Iterable[Mapping[str, Any]], *, by: Sequence[str] | str =
         "top_sources": [{"name": s.name, "quotations": s.quotations, "articles": s.articles} for s in top],
         "articles": articles,
         "sources": [s.as_dict() for s in sources],
+        "unreadable_dates": unreadable,
     }
+
+
+def _check_fields_exist(fields: Sequence[tuple[str, str, str | None]], present: set[str]) -> None:
+    """A :class:`SummaryError` for a grouping field that no article has (a misspelling,
+    usually), naming the closest fields the articles do have."""
+    import difflib
+
+    for given, name, _ in fields:
+        if name not in present:
+            close = difflib.get_close_matches(name, sorted(present), n=3)
+            known = (
+                f"did you mean {', '.join(close)}?"
+                if close
+                else (
+                    f"the articles have {', '.join(sorted(present))}"
+                    if present
+                    else "the articles have no front matter"
+                )
+            )
+            raise SummaryError(f"--by {given}: no article has a {name!r} field; {known}")
 
 
 # ----------------------------------------------------------------------------- loading

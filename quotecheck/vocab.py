@@ -140,6 +140,7 @@ class BlockKind(StrEnum):
     LIST_ITEM = "list_item"
     TABLE_CELL = "table_cell"
     PREFORMATTED = "preformatted"  # HTML <pre>/<listing> (Markdown code is not article text)
+    ATTRIBUTION = "attribution"  # who a block quote is by: an HTML <footer> inside a <blockquote>
 
 
 class CuePattern(StrEnum):
@@ -155,3 +156,17 @@ class CuePattern(StrEnum):
     NOUN_CUE = "noun-cue"  # Trump's claim that “Q”
     CHAINED = "chained"  # was “disgusting” and “a con”: the cue of the quotation before
     INDIRECT_VERB = "indirect-verb"  # Jones estimated that ... (reported speech)
+    INDIRECT_CONTENT_FIRST = "indirect-content-first"  # The Navy will ..., Rep. Danforth said Friday.
+    INDIRECT_CLAUSE_AFTER = "indirect-clause-after"  # X said in a statement that ... / told reporters ...
+    INDIRECT_OBJECT = "indirect-object"  # X called for ... / urged Y to ... / accused Y of ...
+
+    TRANSCRIPT = "transcript"  # A: answer / ELLERY: answer (a Q&A transcript's turn)
+    BLOCKQUOTE_FOOTER = "blockquote-footer"  # <blockquote>Q<footer>— Jorge Falcon</footer>
+
+
+class ColorChoice(StrEnum):
+    """When the command line colours its output (``--color``)."""
+
+    AUTO = "auto"  # on a terminal, unless NO_COLOR is set (or FORCE_COLOR forces it)
+    ALWAYS = "always"  # also through a pipe or into a file
+    NEVER = "never"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotecheck.attribution import POST_PATTERNS, PRE_PATTERNS, attribute
+from quotecheck.attribution import INDIRECT_PATTERNS, POST_PATTERNS, PRE_PATTERNS, attribute
 from quotecheck.quotes import scan_quotes
 from quotecheck.testing import ARTICLES, load_stored
 from quotecheck.vocab import CuePattern
@@ -29,14 +29,53 @@ def patterns(name: str) -> dict[str, CuePattern]:
         ("11-partial-quotes-verbs-titles.txt", "If this passes, every acre of ", CuePattern.COLON_INTRO),
         ("18-md-council-rentals.md", "Short-term rentals bring 300,0", CuePattern.PREVIOUS_PARAGRAPH_COLON),
         ("03-seed-coast-guard-training.txt", "Training would center on Maren", CuePattern.ACCORDING_TO),
+        (
+            "28-background-briefing-shipyard.txt",
+            "The Navy will move the overhau",
+            CuePattern.INDIRECT_CONTENT_FIRST,
+        ),
+        ("02-floating-pronouns.txt", "that it would add telehealth a", CuePattern.INDIRECT_CLAUSE_AFTER),
+        (
+            "35-titles-later-descriptions.txt",
+            "the department could begin wor",
+            CuePattern.INDIRECT_CLAUSE_AFTER,
+        ),
+        ("13-qa-interview.txt", "Fishing is harder on your back", CuePattern.TRANSCRIPT),
     ],
 )
 def test_cue_pattern_names_the_layout(name, start, pattern):
     assert patterns(name)[start] is pattern
 
 
+def test_blockquote_footer_names_the_speaker():
+    """An HTML <blockquote>'s <footer> is a block of its own (``BlockKind.ATTRIBUTION``): the
+    name in it is the speaker, with or without a dash."""
+    doc, parse = load_stored(ARTICLES / "38-blockquote-footer-pier.txt")
+    starts = [doc.text.index("— Mayor Dana Whitfield"), doc.text.index("Ray Osei, a commissioner")]
+    footers = [(start, doc.text.index("\n", start)) for start in starts]
+    found = {
+        a.text[:20]: a
+        for a in attribute(doc.text, parse, scan_quotes(doc.text)[0], footers=footers)
+        if a.quote is not None
+    }
+    osei = found["Nobody asked the peo"]
+    assert osei.cue is not None and osei.cue.pattern is CuePattern.BLOCKQUOTE_FOOTER
+    assert osei.speaker is not None and osei.speaker.text == "Ray Osei"
+    assert osei.speaker.description is not None
+    assert doc.text[slice(*osei.speaker.description)] == "a commissioner who owns a cafe on the pier"
+    mayor = found["We will rebuild the "]
+    assert mayor.cue is not None and (mayor.cue.pattern, mayor.cue.text) == (
+        CuePattern.BLOCKQUOTE_FOOTER,
+        "—",
+    )
+    assert mayor.speaker is not None and mayor.speaker.text == "Mayor Dana Whitfield"
+    plain = {a.text[:20]: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
+    assert plain["We will rebuild the "].cue is None  # plain text: no attribution block
+
+
 def test_table_order():
     assert [p.name for p in POST_PATTERNS] == [
+        CuePattern.BLOCKQUOTE_FOOTER,
         CuePattern.DASH_BYLINE,
         CuePattern.POST_VERB,
         CuePattern.ACCORDING_TO,
@@ -48,7 +87,14 @@ def test_table_order():
         CuePattern.ACCORDING_TO,
         CuePattern.NOUN_CUE,
     ]
-    assert {p.name for p in POST_PATTERNS + PRE_PATTERNS} | {
-        CuePattern.CHAINED,
+    assert [p.name for p in INDIRECT_PATTERNS] == [
         CuePattern.INDIRECT_VERB,
+        CuePattern.INDIRECT_CONTENT_FIRST,
+        CuePattern.INDIRECT_CLAUSE_AFTER,
+        CuePattern.INDIRECT_OBJECT,
+    ]
+    assert {p.name for p in POST_PATTERNS + PRE_PATTERNS + INDIRECT_PATTERNS} | {
+        CuePattern.CHAINED,
+        CuePattern.TRANSCRIPT,
+        CuePattern.BLOCKQUOTE_FOOTER,
     } == set(CuePattern)

@@ -119,3 +119,43 @@ def test_summary_page(tmp_path: Path) -> None:
         up, down, svgs = result.evaluated
         assert up == sorted(up) and down == sorted(up, reverse=True) and len(up) == 8
         assert svgs == 4 and len(result.svgs) == 4
+
+
+def test_annotated_page_shows_the_article_structure(tmp_path: Path) -> None:
+    """Issue 12: the title heads the page, headings are headings to the browser (the
+    accessibility role), block quotes are indented quotations, Q:/A: labels are bold, an HTML
+    block quote's footer stays as its attribution, and the sources table speaks in words."""
+    from quotecheck.documents import document_from_bytes
+
+    source = (
+        "<html><head><title>Bridge vote</title></head><body><h1>Mayor backs bridge</h1>"
+        "<p>The council met on Monday.</p>"
+        "<blockquote><p>We will rebuild the bridge.</p>"
+        "<footer>\u2014 <cite>Jane Smith</cite>, mayor</footer></blockquote>"
+        "<p><b>Q:</b> When?</p><p><b>A:</b> Next year.</p></body></html>"
+    )
+    doc = document_from_bytes(source.encode(), "bridge.html")
+    report = {
+        "document": {"path": "bridge.html", "format": "html", "words": 20},
+        "quotes": [],
+        "sources": [{"id": "s1", "name": "a council aide", "type": "anonymous_individual", "anonymous": True,
+                     "ground_rules": ["not_for_attribution"], "anonymity_reason": None}],
+    }  # fmt: skip
+    page = tmp_path / "structure.html"
+    page.write_text(render_html(report, doc), encoding="utf-8")
+    shown = (
+        "(() => { const q = s => [...document.querySelectorAll(s)].map(e => e.textContent.trim());"
+        " const bq = document.querySelector('blockquote');"
+        " return [q('header h1'), q('[role=heading]'), q('blockquote p'),"
+        " getComputedStyle(bq).borderLeftStyle, q('.article strong'),"
+        " getComputedStyle(document.querySelector('[role=heading] p')).fontWeight,"
+        " q('.sources td').join(' | ')]; })()"
+    )
+    for result in check_page(page, "annotated-structure", evaluate=shown).values():
+        title, headings, quoted, border, bold, weight, cells = result.evaluated
+        assert title == ["Bridge vote"] and headings == ["Mayor backs bridge"]
+        assert quoted == ["\u201cWe will rebuild the bridge.\u201d", "\u2014 Jane Smith, mayor"]
+        assert border == "solid"
+        assert bold == ["Q:", "A:"] and int(weight) >= 600
+        assert "anonymous individual" in cells and "not for attribution" in cells
+        assert "anonymous_individual" not in cells

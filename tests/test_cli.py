@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from quotecheck import cli
-from quotecheck.parsing import ENV_MODEL_DIR
+from quotecheck.parsing import ENV_MODEL_DIR, Parse
 from quotecheck.schema import validate_report
 from quotecheck.testing import ARTICLES, load_stored
 
@@ -24,14 +24,15 @@ class StoredChecker:
     def __init__(self, model_dir=None, **kwargs):
         StoredChecker.instances += 1
 
-    def check_documents(self, docs, settings=None, progress=None):
+    def check_documents(self, docs, settings=None, progress=None, errors=None):
         self.progress = progress
         from quotecheck.api import analyze
 
         results = []
         for i, doc in enumerate(docs):
             name = doc.path.rsplit("/", 1)[-1]
-            _, parse = load_stored(ARTICLES / name)
+            # an empty article has nothing to parse (as in Checker.parse_documents)
+            parse = Parse((), "stored") if not doc.text.strip() else load_stored(ARTICLES / name)[1]
             lexicon, rules = settings[i] if settings else (None, None)
             results.append(analyze(doc, parse, lexicon, rules))
         return results
@@ -111,13 +112,24 @@ def test_bad_inputs_are_reported_and_the_rest_still_checked(stored, tmp_path):
     )
     assert result.exit_code == 2
     errors = [line for line in result.output.splitlines() if line.startswith("quotecheck: ")]
-    assert len(errors) == 3
+    assert len(errors) == 2
     assert any(str(bad) in e and "UTF-8" in e for e in errors)
-    assert any(str(empty) in e for e in errors)
     assert any("missing.txt" in e for e in errors)
+    # an empty article is not an input error: it is checked, with nothing in it (issue 12)
     assert [r["document"]["path"] for r in json.loads(out.read_text())["reports"]] == [
-        str(ARTICLES / "01-layouts-said.txt")
+        str(ARTICLES / "01-layouts-said.txt"),
+        str(empty),
     ]
+
+
+def test_empty_article_is_checked_with_nothing_in_it(stored, tmp_path):
+    empty = tmp_path / "empty.md"
+    empty.write_text("")
+    result = run("check", "--format", "json", str(empty))
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    validate_report(report)
+    assert report["summary"]["quotes"] == 0 and report["findings"] == []
 
 
 def test_directory_without_articles(stored, tmp_path):
@@ -140,7 +152,7 @@ def test_stdin_is_read_as_the_given_format(stored, monkeypatch):
     monkeypatch.setattr(
         StoredChecker,
         "check_documents",
-        lambda self, docs, settings=None, progress=None: original(self, named(docs), settings),
+        lambda self, docs, settings=None, progress=None, errors=None: original(self, named(docs), settings),
     )
     result = CliRunner().invoke(
         cli.main, ["check", "--input-format", "html", "--format", "json", "-"], input=html
@@ -327,7 +339,7 @@ def test_no_progress_bar_when_not_on_a_terminal(stored, monkeypatch):
     monkeypatch.setattr(
         StoredChecker,
         "check_documents",
-        lambda self, docs, settings=None, progress=None: (
+        lambda self, docs, settings=None, progress=None, errors=None: (
             seen.append(progress) or original(self, docs, settings)
         ),
     )
@@ -336,9 +348,77 @@ def test_no_progress_bar_when_not_on_a_terminal(stored, monkeypatch):
 
 
 def test_progress_bar_counts_words(capsys):
-    advance = cli._progress_bar(6)
+    import io
+
+    from quotecheck.terminal import ArticleProgress
+
+    stream = io.StringIO()
+    advance = ArticleProgress(stream).parsing(2, 6)
     advance(["one two three"])
     advance(["four five six"])  # reaching the total closes the bar
+    assert "parsing 6 words" in stream.getvalue() and "1/2" in stream.getvalue()
+
+
+class _ProgressChecker(StoredChecker):
+    """Drives its progress display as quotecheck.api.Checker does: the model load, then one
+    advance per article."""
+
+    def check_documents(self, docs, settings=None, progress=None, errors=None):
+        if progress is not None:
+            progress.loading_model("stored model")
+            advance = progress.parsing(len(docs), sum(len(d.text.split()) for d in docs))
+            for doc in docs:
+                advance([doc.text])
+        return super().check_documents(docs, settings)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["check", "--format", "json"], ["summarize"], ["baseline", "create", "-o", "b.json"]],
+)
+def test_progress_per_article_with_the_model_load_as_a_step(monkeypatch, tmp_path, command):
+    """--progress forces what a terminal gets: the model load, then the bar moving per
+    article (issue 12); every checking command has it, and a run shows nothing unasked."""
+    import quotecheck.api
+
+    monkeypatch.setattr(quotecheck.api, "Checker", _ProgressChecker)
+    monkeypatch.chdir(tmp_path)
+    names = [str(ARTICLES / "01-layouts-said.txt"), str(ARTICLES / "03-seed-coast-guard-training.txt")]
+    shown = CliRunner().invoke(cli.main, [*command, "--progress", *names])
+    assert "quotecheck: loading the model (stored model)..." in shown.stderr
+    assert "2/2" in shown.stderr and "article" in shown.stderr
+    quiet = CliRunner().invoke(cli.main, [*command, *names])
+    assert "loading the model" not in quiet.stderr  # CliRunner's stderr is not a terminal
+
+
+def test_checker_loads_the_model_as_its_own_step():
+    from quotecheck.api import Checker
+
+    events = []
+
+    class Display:
+        def loading_model(self, description):
+            events.append("loading")
+
+        def parsing(self, articles, words):
+            events.append(("parsing", articles, words))
+            return lambda batch: events.append(("parsed", len(batch)))
+
+    class Parser:
+        def load(self):
+            events.append("loaded")
+
+        def parse_parallel(self, texts, jobs, on_batch):
+            for t in texts:
+                on_batch([t])
+            return [Parse((), "m") for _ in texts]
+
+    checker = object.__new__(Checker)
+    checker.parser, checker.jobs, checker.cache = Parser(), 1, None
+    checker.location = type("Location", (), {"path": "/models", "model_id": "m"})()
+    docs = Checker.documents(["One two.", "Three."])
+    assert len(checker.parse_documents(docs, Display())) == 2
+    assert events == ["loading", "loaded", ("parsing", 2, 3), ("parsed", 1), ("parsed", 1)]
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "github", "junit", "markdown"])
@@ -413,7 +493,7 @@ def test_configured_extensions_drive_discovery(stored, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     seen: list[tuple[str, str]] = []
 
-    def record(self, docs, settings=None, progress=None):
+    def record(self, docs, settings=None, progress=None, errors=None):
         seen.extend((d.path, d.format) for d in docs)
         return []
 

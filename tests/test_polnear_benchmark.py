@@ -433,6 +433,27 @@ def test_score_misses_null_speaker_and_errors(corpus: Path) -> None:
         polnear.score(articles, [])
 
 
+def test_error_lists_group_by_the_cue_pattern(corpus: Path) -> None:
+    articles = polnear.load_split(corpus, "dev")[1:]
+    text = articles[0].text
+    wrong = {"source_id": "s9", "mention": mention(text, "memo"), "resolution": "explicit"}
+    report = {
+        "quotes": [
+            {**quote(text, "“We will win,”", "direct", wrong), "cue": {"pattern": "post-verb"}},
+            {**quote(text, "officials said", "direct", None), "cue": {"pattern": "pre-verb"}},
+        ],
+        "sources": [],
+    }
+    errors = polnear.error_examples(articles, [report])
+    assert [(e.kind, e.pattern) for e in errors if e.kind != "missed"] == [
+        ("speaker", "post-verb"),
+        ("spurious", "pre-verb"),
+    ]
+    shown = accuracy.format_errors(errors, 5)
+    assert "All 1 by the predicted cue's pattern: post-verb 1." in shown
+    assert "[direct, post-verb]" in shown
+
+
 # ---------------------------------------------------------------------------------------------
 # the scripts, against a stub quotecheck.api
 # ---------------------------------------------------------------------------------------------

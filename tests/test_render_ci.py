@@ -371,11 +371,15 @@ def test_github_escaping(raw_hostile: dict[str, Any]) -> None:
     assert "\r" not in out
     first = lines[0]
     assert first.startswith("::notice file=news/a%2Cb%3Ac 50%25 <tag> & “q” 🎉.txt,line=")
-    assert first.endswith("::line one%0Aline two%0D%0Athree\x0b\x1b[31m")
+    # raw control characters never reach the runner: each one is U+FFFD (issue 13)
+    assert first.endswith("::line one%0Aline two%0D%0Athree\ufffd\ufffd[31m")
     for line, finding in zip(lines, raw_hostile["findings"], strict=False):  # the error line follows
         _, props, message = parse_command(line)
         assert props["file"] == HOSTILE_PATH
-        assert message == finding["message"]
+        # the message round-trips, its control characters (but \r and \n) shown as U+FFFD
+        assert message == re.sub(
+            "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]", "\ufffd", finding["message"]
+        )
     assert lines[-1] == "::error file=a%3Ab%2Cc.txt::odd, path: yes"
 
 

@@ -434,3 +434,49 @@ def test_spans_in_markup_snap_to_text():
     assert '<p><sup class="fn fn-info" id="m1">' in article  # the heading marker: no text
     assert article.count('class="f f-') == 1
     assert "today.<br>Next line." in article
+
+
+# -- issue 12: the page reads as the article does ----------------------------------------------
+
+INTERVIEW_MD = (
+    '---\ntitle: Mayor says "no" to the bridge\n---\n'
+    "# Mayor says no\n\nThe mayor spoke on Monday.\n\n"
+    "> We will not rebuild the bridge.\n>\n> Not this year.\n\n"
+    "**Q:** Why not?\n\n**A:** There is no money.\n"
+)
+
+
+def _md_page(source: str) -> tuple[Document, str]:
+    doc = document_from_bytes(source.encode(), "interview.md")
+    report = {"document": {"path": "interview.md", "format": "markdown", "words": 20}, "quotes": []}
+    return doc, render_html(report, doc)
+
+
+def test_page_shows_headings_block_quotes_and_interview_labels():
+    """Headings, block quotes and bold Q:/A: labels survive into the page (Document.blocks)."""
+    _, page = _md_page(INTERVIEW_MD)
+    article = _article_html(page)
+    assert '<div class="hd" role="heading" aria-level="2"><p>Mayor says no</p></div>' in article
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", article, re.S)
+    assert len(quotes) == 1 and quotes[0].count("<p>") == 2 and "Not this year." in quotes[0]
+    assert "<p><strong>Q:</strong> Why not?</p>" in article
+    assert "<p><strong>A:</strong> There is no money.</p>" in article
+    _check(page)
+
+
+def test_page_header_names_the_article_by_its_title():
+    _, page = _md_page(INTERVIEW_MD)
+    assert "<h1>Mayor says &quot;no&quot; to the bridge</h1>" in page
+    assert "interview.md" in page  # the path is still shown, below the title
+    _, untitled = _md_page("# First heading\n\nBody.\n")
+    assert "<h1>First heading</h1>" in untitled
+
+
+def test_source_types_and_ground_rules_in_words():
+    name = "16-off-record-not-for-attribution.txt"
+    doc, _ = load_stored(ARTICLES / name)
+    page = render_html(stored_report(ARTICLES / name), doc)
+    cells = " | ".join(_check(page).cells)
+    assert "named_person" not in cells and "anonymous_individual" not in cells
+    assert "not_for_attribution" not in cells and "off_the_record" not in cells
+    assert "not for attribution" in cells or "off the record" in cells

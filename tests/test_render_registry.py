@@ -43,7 +43,7 @@ def test_the_formats_are_the_registry():
     assert (
         OUTPUT_FORMATS
         == tuple(RENDERERS)
-        == ("text", "json", "jsonl", "sarif", "github", "junit", "markdown", "html")
+        == ("text", "json", "jsonl", "sarif", "github", "junit", "markdown", "html", "concise", "gitlab")
     )
     check_format = next(p for p in cli.check.params if p.name == "output_format")
     assert tuple(check_format.type.choices) == OUTPUT_FORMATS
@@ -82,7 +82,7 @@ def test_json_of_one_file_is_its_report_and_html_takes_one_article(results):
 def test_baseline_keeps_findings_and_report_in_step(results):
     result = results[0]
     first, *rest = result.report["findings"]
-    known = Counter([baseline.fingerprint(result.report["document"]["path"], first)])
+    known = Counter([baseline.fingerprint(result.report["document"]["path"], first, result.document)])
     (filtered,), removed = baseline.apply([result], known)
     assert removed == 1
     assert filtered.report["findings"] == rest

@@ -173,7 +173,7 @@ class ReportBuilder:
         if metadata:
             document["metadata"] = metadata
         return {
-            "schema_version": "1.2.0",
+            "schema_version": "1.3.0",
             "tool": {"name": "quotecheck", "version": "0.1.0"},
             "document": document,
             "quotes": self.quotes,
@@ -530,7 +530,7 @@ def test_golden_several_articles(nato: dict[str, Any], council: dict[str, Any], 
 
 def test_render_json_one_report(nato: dict[str, Any]) -> None:
     out = render_json(nato)
-    assert out.endswith("}\n") and '\n  "schema_version": "1.2.0",' in out
+    assert out.endswith("}\n") and '\n  "schema_version": "1.3.0",' in out
     assert "commander of NATO’s military arm" in out  # ensure_ascii=False
     assert json.loads(out) == nato
     assert render_json([nato]) == out

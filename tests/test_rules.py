@@ -213,3 +213,16 @@ def test_suppression_rules_are_reported_by_the_suppression_stage():
     assert all((r.check is None) == (r.stage is Stage.SUPPRESSION) for r in RULES)
     with pytest.raises(ValueError, match="check is required"):
         dataclasses.replace(RULES_BY_ID["vague-source"], check=None)
+
+
+def test_messages_count_in_words_and_punctuate_the_name() -> None:
+    """ "1 quotation", "2 reported claims" (no "(s)"); the anonymous source's name is followed by
+    a colon or its ground rule before "the article gives no reason" (issue 12)."""
+    from quotecheck.testing import stored_report
+
+    messages = [f["message"] for p in sorted(ARTICLES.iterdir()) for f in stored_report(p)["findings"]]
+    assert not [m for m in messages if "(s)" in m]
+    assert any(re.search(r": 1 quotation(?: and|$)", m) for m in messages)
+    unexplained = [m for m in messages if "the article gives no reason" in m]
+    assert unexplained and all(re.search(r"[;:] the article gives no reason", m) for m in unexplained)
+    assert any("”: the article gives no reason" in m for m in unexplained)

@@ -41,7 +41,7 @@ _NATO_SOURCE = {"text": "One NATO source", "start": 391, "end": 406, "line": 12,
 _THE_SOURCE = {"text": "the source", "start": 615, "end": 625, "line": 14, "column": 48}
 
 EXAMPLE_REPORT: dict[str, Any] = {
-    "schema_version": "1.2.0",
+    "schema_version": "1.3.0",
     "tool": {"name": "quotecheck", "version": "0.1.0"},
     "document": {
         "path": "articles/nato-troops.md",
@@ -308,7 +308,7 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
     schema = load_report_schema()
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == SCHEMA_ID == "https://quotecheck.dev/schemas/report/1.2.0/report.schema.json"
+    assert schema["$id"] == SCHEMA_ID == "https://quotecheck.dev/schemas/report/1.3.0/report.schema.json"
     assert schema["title"] and schema["description"]
     for name in ("span", "cue", "speaker", "quote", "source", "mention", "finding", "summary"):
         assert name in schema["$defs"], name
@@ -555,8 +555,8 @@ INVALID_VARIANTS: dict[str, tuple[Mutation, str, str]] = {
         "not of type",
     ),
     # versions, ids, digests
-    "wrong schema version": (_set("schema_version", "2.0.0"), "$.schema_version", "'1.2.0' was expected"),
-    "short schema version": (_set("schema_version", "1.0"), "$.schema_version", "'1.2.0' was expected"),
+    "wrong schema version": (_set("schema_version", "2.0.0"), "$.schema_version", "'1.3.0' was expected"),
+    "short schema version": (_set("schema_version", "1.0"), "$.schema_version", "'1.3.0' was expected"),
     "bad quote id": (_set("quotes.0.id", "Q1"), "$.quotes[0].id", "does not match"),
     "bad source id": (_set("sources.0.id", "source-1"), "$.sources[0].id", "does not match"),
     "bad speaker source id": (
@@ -654,7 +654,7 @@ def test_errors_are_in_report_order_and_the_message_is_bounded(report: dict[str,
     with pytest.raises(ReportValidationError) as info:
         validate_report(report)
     message = str(info.value)
-    assert message.splitlines()[0] == "report does not match schema 1.2.0:"
+    assert message.splitlines()[0] == "report does not match schema 1.3.0:"
     assert "$.quotes[4].start" in message and "$.quotes[5].start" not in message
     assert message.endswith("... and 3 more")
 

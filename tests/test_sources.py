@@ -46,7 +46,29 @@ def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Me
         ("his tax returns", "descriptor", "return", "plur", "unknown"),
         ("63 percent", "descriptor", "percent", "sing", "unknown"),
         ("the challenge of transparency", "nominal", "challenge", "sing", "unknown"),
+        ("the answers", "nominal", "answer", "plur", "unknown"),  # ends like "-er", is a thing
+        ("the guarantee", "nominal", "guarantee", "sing", "unknown"),  # "-ee"
+        # an office one person holds: someone the article names, not an anonymous source
+        ("the Vermont senator", "nominal", "senator", "sing", "named_person"),
+        ("The Republican presidential nominee", "nominal", "nominee", "sing", "named_person"),
+        ("a Republican senator", "descriptor", "senator", "sing", "anonymous_individual"),
+        ("the senators", "nominal", "senator", "plur", "anonymous_group"),
+        # groups named by their members
+        ("A chorus of prominent Republicans", "descriptor", "chorus", "sing", "anonymous_group"),
+        ("Small groups of protesters", "descriptor", "group", "plur", "anonymous_group"),
+        ("union advocates", "descriptor", "advocate", "plur", "anonymous_group"),
     ],
 )
 def test_nominal_types(text, kind, head, number, expected):
     assert type_of(mention(text, kind, head, number), default_lexicon()) is SourceType(expected)
+
+
+def test_reason_for_anonymity_ends_with_its_clause() -> None:
+    """A reason with no comma after it stops before the sentence's own speech verb; a speech
+    verb of the reason's own subject stays in it (issue 12)."""
+    from quotecheck.sources.evidence import _clause_end
+
+    text = "because he was not authorized to discuss the talks said the European side had agreed."
+    assert text[: _clause_end(text, 0)] == "because he was not authorized to discuss the talks"
+    own = "because he was not authorized to repeat what he said in private. Then"
+    assert own[: _clause_end(own, 0)] == "because he was not authorized to repeat what he said in private"

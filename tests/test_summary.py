@@ -280,11 +280,11 @@ def test_schema_is_valid_and_rejects_bad_output(reports):
     schema = load_summary_schema()
     Draft202012Validator.check_schema(schema)
     assert schema["$id"] == SUMMARY_SCHEMA_ID
-    assert schema["$id"] == "https://quotecheck.dev/schemas/summary/1.1.0/summary.schema.json"
+    assert schema["$id"] == "https://quotecheck.dev/schemas/summary/1.2.0/summary.schema.json"
     file_schema = json.loads((ROOT / "schemas" / "summary.schema.json").read_text("utf-8"))
     assert file_schema == schema
     out = summarize(reports.values(), by=["section"])
-    assert out["schema_version"] == "1.1.0"
+    assert out["schema_version"] == "1.2.0"
     validate_summary(json.loads(json.dumps(out)))
     bad = copy.deepcopy(out)
     bad["totals"]["surprise"] = 1
@@ -604,3 +604,50 @@ def test_summary_schema_keeps_to_keywords_the_compiled_validator_shares(reports)
             _fast_summary_validator()(bad)
         with pytest.raises(SummaryError):
             validate_summary(bad)
+
+
+# -- issue 12: front matter and dates end to end, unknown fields -------------------------------
+
+FRONT_MATTER_CASES = {
+    "quoted.md": (
+        'title: "Mayor says \\"no\\""\nsection: [metro, politics]\ndate: June 2, 2024\n',
+        "2024-06-02",
+    ),
+    "block.md": (
+        "title: >\n  A folded\n  title\nsection:\n  - metro\n  - schools\ndate: 2024/06/02\n",
+        "2024-06-02",
+    ),
+    "bad-date.md": ("title: Plain\nsection: sports\ndate: next Tuesday\n", None),
+}
+
+
+def _front_matter_reports() -> list[dict]:
+    from quotecheck.api import analyze
+    from quotecheck.documents import document_from_bytes
+    from quotecheck.parsing import Parse
+
+    reports = []
+    for name, (front, _) in FRONT_MATTER_CASES.items():
+        doc = document_from_bytes(f"---\n{front}---\nNo quotations here.\n".encode(), name)
+        reports.append(analyze(doc, Parse((), "none")).report)
+    return reports
+
+
+def test_front_matter_values_reach_the_summary():
+    out = summarize(_front_matter_reports(), by=["section"])
+    validate_summary(out)
+    rows = {r["path"]: r for r in out["articles"]}
+    assert rows["quoted.md"]["title"] == 'Mayor says "no"'
+    assert rows["block.md"]["title"] == "A folded title"
+    assert {name: rows[name]["date"] for name in FRONT_MATTER_CASES} == {
+        name: day for name, (_, day) in FRONT_MATTER_CASES.items()
+    }
+    keys = {g["key"]["section"] for g in out["groups"]}
+    assert keys == {"metro, politics", "metro, schools", "sports"}
+    assert out["unreadable_dates"] == [{"path": "bad-date.md", "date": "next Tuesday"}]
+    assert out["timeline"]["undated"] == 1
+
+
+def test_group_field_no_article_has_is_an_error():
+    with pytest.raises(SummaryError, match=r"no article has a 'sectoin' field; did you mean section\?"):
+        summarize(_front_matter_reports(), by=["sectoin"])

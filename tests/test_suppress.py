@@ -23,7 +23,6 @@ from quotecheck.documents import (
     DIRECTIVE_KINDS,
     Directive,
     Document,
-    InputError,
     document_from_bytes,
     parse_directive,
 )
@@ -264,8 +263,9 @@ def test_text_without_directives_is_still_one_identity_run() -> None:
 
 
 def test_text_with_only_directives_has_no_article_text() -> None:
-    with pytest.raises(InputError, match="no article text"):
-        document_from_bytes(b"%% quotecheck-disable-file\n\n%% quotecheck-enable\n", "a.txt")
+    """An empty article (issue 12: checked, with nothing in it), not an input error."""
+    doc = document_from_bytes(b"%% quotecheck-disable-file\n\n%% quotecheck-enable\n", "a.txt")
+    assert doc.text.strip() == "" and len(doc.directives) == 2
 
 
 def test_directives_default_to_empty_for_direct_construction() -> None:

@@ -33,6 +33,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..files import DEFAULT_MAX_BYTES, UnreadableFile, format_size, printable, read_regular
 from ..vocab import BlockKind, InputFormat
 from .blocks import Block, paragraph_blocks
 from .directives import DIRECTIVE_KINDS, Comment, Directive, collect_directives, parse_directive
@@ -83,12 +84,14 @@ _FORMAT_ALIASES: dict[str, str] = {
 
 
 class InputError(Exception):
-    """Bad input. ``str(err)`` is one line: ``'<path>: <what is wrong>'``."""
+    """Bad input. ``str(err)`` is one line: ``'<path>: <what is wrong>'``, the path's control
+    characters escaped (a file name may hold a newline). ``path`` and ``reason`` are kept apart
+    for the renderers, which never split the line again (a file name may hold ``": "``)."""
 
     def __init__(self, path: str, reason: str) -> None:
         self.path = path
         self.reason = " ".join(str(reason).split())  # always one line
-        super().__init__(f"{path}: {self.reason}")
+        super().__init__(f"{printable(path)}: {self.reason}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -205,28 +208,36 @@ def detect_format(path: str, input_format: str | None = None) -> str:
     return EXTENSIONS.get(os.path.splitext(path)[1].lower(), _TEXT)
 
 
-def read_document(path: str, input_format: str | None = None) -> Document:
-    """Read and extract one article; ``"-"`` reads standard input (path ``"<stdin>"``)."""
+def read_document(path: str, input_format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and extract one article; ``"-"`` reads standard input (path ``"<stdin>"``).
+    Only a regular file (or standard input) of at most ``max_bytes`` is read: anything else is
+    an :class:`InputError` naming the file (a FIFO or ``/dev/zero`` must not hang a run)."""
     if path == "-":
-        return document_from_bytes(sys.stdin.buffer.read(), "<stdin>", detect_format(path, input_format))
+        return document_from_bytes(
+            read_stdin(max_bytes, "<stdin>"), "<stdin>", detect_format(path, input_format)
+        )
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        raise InputError(path, "no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
+        data = read_regular(path, max_bytes)
+    except UnreadableFile as err:
+        raise InputError(path, err.reason) from None
     except OSError as err:
         raise InputError(path, f"cannot read file: {err.strerror or err}") from None
     return document_from_bytes(data, path, input_format)
 
 
+def read_stdin(max_bytes: int, name: str) -> bytes:
+    """Standard input, at most ``max_bytes`` (an InputError naming ``name`` beyond that)."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(
+            name, f"standard input is over the {format_size(max_bytes)} limit (raise it with --max-size)"
+        )
+    return data
+
+
 def _decode(data: bytes, path: str) -> str:
-    """The file's text: UTF-8, leading BOM removed; an :class:`InputError` if unusable."""
-    if not data:
-        raise InputError(path, "empty file")
+    """The file's text: UTF-8, leading BOM removed; an :class:`InputError` if unusable. An
+    empty or blank file is an article with nothing in it (checked, reported with no quotes)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(path, "UTF-16 encoded file (only UTF-8 is supported)")
     nul = data.find(b"\x00")
@@ -238,13 +249,7 @@ def _decode(data: bytes, path: str) -> str:
         raise InputError(
             path, f"invalid UTF-8 at byte offset {err.start} (byte 0x{data[err.start]:02x})"
         ) from None
-    if source.startswith("\ufeff"):
-        source = source[1:]
-    if not source:
-        raise InputError(path, "empty file (only a byte order mark)")
-    if not source.strip():
-        raise InputError(path, "file contains only whitespace")
-    return source
+    return source[1:] if source.startswith("\ufeff") else source
 
 
 def document_from_bytes(data: bytes, path: str, input_format: str | None = None) -> Document:
@@ -256,8 +261,6 @@ def document_from_bytes(data: bytes, path: str, input_format: str | None = None)
     comments: list[Comment] = []
     if fmt == _TEXT:
         text, text_offsets = extract_text(source, comments)
-        if not text.strip():
-            raise InputError(path, "no article text after removing quotecheck directives")
         return Document(
             path, fmt, source, text, digest, {}, text_offsets, collect_directives(source, comments)
         )
@@ -268,8 +271,6 @@ def document_from_bytes(data: bytes, path: str, input_format: str | None = None)
             raise InputError(path, str(err)) from None
     else:
         text, offsets, metadata, blocks = extract_html(source, comments)
-    if not text.strip():
-        raise InputError(path, "no article text after removing markup")
     return Document(
         path, fmt, source, text, digest, metadata, offsets, collect_directives(source, comments), blocks
     )

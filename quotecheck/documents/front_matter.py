@@ -75,6 +75,8 @@ def parse_yaml(text: str) -> dict[str, Any]:
         raise FrontMatterError(f"malformed YAML front matter{where}: {err.problem or err.context}") from None
     except yaml.YAMLError as err:
         raise FrontMatterError(f"malformed YAML front matter: {err}") from None
+    except RecursionError:
+        raise FrontMatterError("YAML front matter nested too deeply") from None
     if not isinstance(data, dict):
         return {}  # empty, or a lone scalar or list: nothing to name
     return {str(key): _json_friendly(value) for key, value in data.items() if value is not None}
@@ -94,6 +96,8 @@ def parse_toml(text: str) -> dict[str, Any]:
         raise FrontMatterError(
             f"malformed TOML front matter at line {int(m.group(2)) + 1}, column {m.group(3)}: {m.group(1)}"
         ) from None
+    except RecursionError:
+        raise FrontMatterError("TOML front matter nested too deeply") from None
     return {key: _json_friendly(value) for key, value in data.items()}
 
 

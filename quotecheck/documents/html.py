@@ -2,9 +2,10 @@
 
 See :class:`_HTMLExtractor`. Only the article is article text: the blocks inside
 ``<article>`` if there are any, else those inside ``<main>``, else every block; navigation,
-asides, footers, scripts and the like never are. ``<title>`` and ``<meta>`` give metadata.
+asides, footers (but for a ``<footer>`` inside a ``<blockquote>``: the quotation's attribution,
+a block of its own), scripts and the like never are. ``<title>`` and ``<meta>`` give metadata.
 Each block's kind comes from the innermost tag around it that says what it is (a heading,
-a list item, a table cell, a caption, preformatted text, a block quotation).
+a list item, a table cell, a caption, preformatted text, a block quotation, its attribution).
 """
 
 from __future__ import annotations
@@ -138,6 +139,7 @@ _KIND_OF_TAG = {
     "th": BlockKind.TABLE_CELL,
     "li": BlockKind.LIST_ITEM,
     "blockquote": BlockKind.BLOCKQUOTE,
+    "footer": BlockKind.ATTRIBUTION,  # only inside a <blockquote>: elsewhere a footer is skipped
 }
 _META_NAMES = {
     "author": "author",
@@ -293,7 +295,7 @@ class _HTMLExtractor(HTMLParser):
         own, each of its paragraphs opens with “ (mapped to the ``<blockquote>`` or paragraph
         tag) and the last one closes with ” (mapped to ``</blockquote>``): the typographic
         convention for quotations over several paragraphs, which the quotation scanner reads."""
-        if not self._bq or (self._block is not None and self._block.pieces):
+        if not self._bq or (self._block is not None and self._block.pieces) or "footer" in self._open:
             return
         quote = self._bq[-1]
         if quote["state"] == "pending":
@@ -302,6 +304,19 @@ class _HTMLExtractor(HTMLParser):
             pos, width = quote["tag"]
             self._current().add("“", pos, width)
             quote["block"] = self._block
+
+    def _end_marked_quote(self, pos: int, width: int) -> None:
+        """Close the innermost ``<blockquote>``'s added quotation marks with ” mapped to
+        ``pos`` (its end tag, or the start of its ``<footer>``, so the attribution after it
+        is not quoted and source offsets stay in order)."""
+        quote = self._bq[-1]
+        quoted: TextBlock | None = quote["block"]
+        if quote["state"] == "marked" and quoted is not None:
+            if quoted is self._block:
+                quoted.rstrip(_HTML_SPACE)
+            quoted.add("”", pos, width)
+        if quote["state"] == "marked":
+            quote["state"] = "closed"
 
     def _emit_pre(self, text: str, pos: int) -> None:
         """Preformatted text: kept as is, with \\r\\n and \\r read as \\n."""
@@ -345,7 +360,10 @@ class _HTMLExtractor(HTMLParser):
             self._end_title()  # an unclosed <title> ends where body content starts
         if self._skip.get("head") and tag not in _HEAD_CONTENT:
             self._skipping -= self._skip.pop("head")  # body content implicitly closes <head>
-        if tag in _SKIP_TAGS:
+        if tag == "footer" and self._bq and not self._skipping:
+            # the quotation ends where its attribution starts: its ” maps to the <footer> tag
+            self._end_marked_quote(pos, len(self.get_starttag_text() or "<footer>"))
+        elif tag in _SKIP_TAGS:
             if tag in _BLOCK_TAGS and not self._skipping:
                 self._flush()
             self._skip[tag] = self._skip.get(tag, 0) + 1
@@ -392,7 +410,7 @@ class _HTMLExtractor(HTMLParser):
         if tag == "title" and self._title is not None:
             self._end_title()
             return
-        if tag in _SKIP_TAGS:
+        if tag in _SKIP_TAGS and (tag != "footer" or self._skip.get(tag, 0)):  # see handle_starttag
             count = self._skip.get(tag, 0)
             if count:
                 self._skip[tag] = count - 1
@@ -402,12 +420,8 @@ class _HTMLExtractor(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             if tag == "blockquote" and self._bq:
-                quote = self._bq.pop()
-                quoted: TextBlock | None = quote["block"]
-                if quote["state"] == "marked" and quoted is not None:
-                    if quoted is self._block:
-                        quoted.rstrip(_HTML_SPACE)
-                    quoted.add("”", pos, self._end_tag_width(pos))
+                self._end_marked_quote(pos, self._end_tag_width(pos))
+                self._bq.pop()
             self._flush()
             self._close_block_tag(tag)
             if tag == "article" and self._article:

@@ -30,9 +30,36 @@ from .directives import HTML_COMMENT, Comment
 from .front_matter import split_front_matter
 from .offsets import OffsetMap, SourceLines, TextBlock, assemble
 
+# Block quotes are article text at any depth. markdown-it stops nesting blocks at maxNesting
+# (commonmark's 20: deeper text silently vanished) and recurses in Python per level, so lines
+# quoted deeper than MAX_QUOTE_DEPTH are parsed as if quoted that deep (see _cap_quote_depth).
+MAX_NESTING = 100
+MAX_QUOTE_DEPTH = 40
+_QUOTE_MARKER = re.compile(r"[ ]{0,3}>[ \t]?")
+
+
+def _cap_quote_depth(body: str) -> str:
+    """``body`` with every line's block-quote markers beyond MAX_QUOTE_DEPTH removed. The lines
+    stay in place and keep their content as a suffix, which is all the alignment against the
+    original source needs (see :func:`extract_markdown`). Linear: one marker match at a time."""
+    if body.count(">") <= MAX_QUOTE_DEPTH:
+        return body
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        if line.count(">") <= MAX_QUOTE_DEPTH:
+            continue
+        at, depth, keep = 0, 0, 0
+        while (m := _QUOTE_MARKER.match(line, at)) is not None:
+            at, depth = m.end(), depth + 1
+            if depth == MAX_QUOTE_DEPTH:
+                keep = at
+        if depth > MAX_QUOTE_DEPTH:
+            lines[i] = line[:keep] + line[at:]
+    return "\n".join(lines)
+
 
 def _markdown_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable("table")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
     # Keep escapes and entities as separate ``text_special`` tokens (their source differs from
     # their text); text_join would merge them into the neighbouring text.
     md.disable("text_join")
@@ -71,7 +98,7 @@ def extract_markdown(
     body_start, fm_lines, metadata = split_front_matter(source)
     lines = SourceLines(source)
     env: dict[str, Any] = {}
-    tokens = _MD.parse(source[body_start:], env)
+    tokens = _MD.parse(_cap_quote_depth(source[body_start:]), env)
     line_cursor: dict[int, int] = {}
     blocks: list[TextBlock] = []
     open_tokens: list[str] = []  # types of the block tokens enclosing the current one

@@ -34,6 +34,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -166,13 +167,19 @@ def format_errors(examples: Sequence[polnear.ErrorExample], per_kind: int) -> st
         "speaker": "Matched quotations with a wrong speaker (strict)",
     }
     for kind, title in titles.items():
-        chosen = [example for example in examples if example.kind == kind][:per_kind]
+        of_kind = [example for example in examples if example.kind == kind]
+        chosen = of_kind[:per_kind]
         out += ["", f"### {title} ({len(chosen)} shown)", ""]
+        if kind != "missed":
+            by_pattern = Counter(example.pattern or "no cue" for example in of_kind)
+            counts = ", ".join(f"{pattern} {n}" for pattern, n in by_pattern.most_common())
+            out += [f"All {len(of_kind)} by the predicted cue's pattern: {counts}.", ""]
         for example in chosen:
             quote = _clip(example.quote_text)
+            tags = ", ".join(t for t in (example.predicted_kind, example.pattern) if t)
             out.append(
                 f"- `{example.article}` {example.start}-{example.end}"
-                f"{f' [{example.predicted_kind}]' if example.predicted_kind else ''}: {quote}"
+                f"{f' [{tags}]' if tags else ''}: {quote}"
                 f" — gold source: {_show(example.gold_source_text)}"
                 f"; predicted: {_show(example.predicted_mention_text)}"
             )

@@ -677,6 +677,7 @@ class ErrorExample:
     gold_source_text: str | None  # None: no gold (spurious) or no Source annotated
     predicted_mention_text: str | None  # None: no prediction (missed) or null speaker
     predicted_kind: str | None = None  # missed: what covers it (see missed_by_predicted_kind)
+    pattern: str | None = None  # speaker and spurious: the predicted cue's pattern (cue.pattern)
 
 
 @dataclass
@@ -697,6 +698,12 @@ def _covering_kind(quotes: Sequence[Mapping[str, Any]], spans: Sequence[Span], s
             kind = str(quote.get("kind"))
             best = "merged" if kind in scored else kind
     return best
+
+
+def _pattern(quote: Mapping[str, Any]) -> str | None:
+    """The attribution pattern that found a predicted quotation's cue (None: no cue)."""
+    cue = quote.get("cue")
+    return str(cue.get("pattern")) if isinstance(cue, Mapping) and cue.get("pattern") else None
 
 
 def _evaluate_article(article: Article, report: Mapping[str, Any]) -> _ArticleResult:
@@ -755,6 +762,7 @@ def _evaluate_article(article: Article, report: Mapping[str, Any]) -> _ArticleRe
                         article.span_text(attribution.source_spans),
                         mention_text,
                         quote.get("kind"),
+                        _pattern(quote),
                     )
                 )
         for g_index, (spans, attribution, _) in enumerate(gold):
@@ -789,6 +797,7 @@ def _evaluate_article(article: Article, report: Mapping[str, Any]) -> _ArticleRe
                         None,
                         mention.get("text"),
                         quote.get("kind"),
+                        _pattern(quote),
                     )
                 )
         tallies[category] = tally

@@ -249,6 +249,7 @@ class Lexicon:
     title_nouns: Mapping[str, tuple[str, ...]]  # "Sen" -> ("senator",): a title as a later noun
     name_prefixes: frozenset[str]  # words describing a person before the name ("Democrat")
     anonymous_nouns: frozenset[str]
+    staff_nouns: frozenset[str]
     document_nouns: frozenset[str]
     organization_words: frozenset[str]
     organization_nouns: frozenset[str]
@@ -268,6 +269,10 @@ class Lexicon:
     group_words: frozenset[str]
     person_suffixes: tuple[str, ...]
     non_person_endings: tuple[str, ...]
+    non_person_nouns: frozenset[str]
+    identified_roles: frozenset[str]
+    collective_nouns: frozenset[str]
+    group_names: frozenset[str]
     generic_roles: frozenset[str]
     descriptor_determiners: frozenset[str]
     knowledge_tails: tuple[str, ...]  # regexes, in the order tried
@@ -280,6 +285,8 @@ class Lexicon:
     speaker_noun_endings: tuple[str, ...]
     honorifics: Mapping[str, str]  # "Mr" -> "m": the pronoun gender of the bearer
     plural_lemmas: frozenset[str]
+    hearer_verbs: frozenset[str]  # "told the council": the object listens
+    object_content_verbs: Mapping[str, tuple[str, ...]]  # "call" -> ("for", "on"); (): right after the verb
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..documents import EXTENSIONS
+from ..files import UnreadableFile, read_regular
 from ..vocab import Severity
 from .errors import ConfigError, display
 from .model import Chain, ConfigFile, Policy, RuleSpec, concat
@@ -21,6 +22,8 @@ __all__ = ["CONFIG_NAMES", "PolicyCache", "discover_config", "load_policy"]
 
 CONFIG_NAMES = ("quotecheck.toml", ".quotecheck.toml", "pyproject.toml")
 _STDIN = ("-", "<stdin>")
+MAX_EXTENDS = 32  # configurations in one extends chain (a longer one is surely a mistake)
+MAX_CONFIG_BYTES = 1_000_000
 _TOML_POSITION = re.compile(r"\s*\(at (line \d+, column \d+|end of document)\)\s*$")
 
 
@@ -87,7 +90,11 @@ class PolicyCache:
         key = path.resolve()
         if key not in self._toml:
             try:
-                text = path.read_bytes().decode("utf-8")
+                text = read_regular(path, MAX_CONFIG_BYTES, option=None).decode("utf-8")
+            except UnreadableFile as e:
+                raise ConfigError(
+                    path, "(file)", f"expected a readable configuration file ({e.reason})"
+                ) from None
             except OSError as e:
                 raise ConfigError(path, "(file)", f"expected a readable file ({e.strerror or e})") from None
             except UnicodeDecodeError:
@@ -100,6 +107,8 @@ class PolicyCache:
                 position = where.group(1) if where else "(file)"
                 reason = message[: where.start()] if where else message
                 raise ConfigError(path, position, f"expected valid TOML ({reason})") from None
+            except RecursionError:
+                raise ConfigError(path, "(file)", "expected TOML nested less deeply") from None
         return self._toml[key]
 
     def _file(self, path: Path) -> ConfigFile:
@@ -133,6 +142,13 @@ class PolicyCache:
                     last.extends_key,
                     f"expected a chain of configurations without a cycle, got {cycle}",
                 )
+        if len(stack) >= MAX_EXTENDS:
+            last = stack[-1][1]
+            raise ConfigError(
+                last.path,
+                last.extends_key,
+                f"expected a chain of at most {MAX_EXTENDS} configurations through extends",
+            )
         config = self._file(path)
         base = Chain()
         if config.extends is not None:

@@ -20,6 +20,7 @@ written with forward slashes, as GitHub matches them against the repository.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..report import Report
@@ -31,9 +32,15 @@ __all__ = ["escape_data", "escape_property", "render_github"]
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+# Control characters other than \r and \n (which are %-escaped): shown as U+FFFD, so no raw
+# control character from an article or a file name reaches the runner's log.
+_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def escape_data(text: str) -> str:
-    """A workflow command's message: ``%``, ``\\r`` and ``\\n`` escaped (``%`` first)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: ``%``, ``\\r`` and ``\\n`` escaped (``%`` first), other
+    control characters replaced by U+FFFD."""
+    return _CONTROL.sub("\ufffd", text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -25,8 +25,16 @@ Decisions:
   text is the string itself and offsets are used as they are.
 * The text is split into paragraphs (``<p>``) at blank lines (the ``"\\n\\n"`` block
   separators of the article text; for a plain string, any run of blank lines); a single line
-  break inside a block becomes ``<br>``. Headings and block quotes have no block kind in the
-  Document, so they are paragraphs too. The body is a serif reading font, not monospace.
+  break inside a block becomes ``<br>``. Every block stays one ``<p>`` (so spans re-open
+  per paragraph the same way), and its :attr:`Document.blocks` kind shapes it: a heading's ``<p>``
+  is in a ``<div role="heading" aria-level="2">`` (a heading to assistive technology, set as one), a
+  block quote paragraph sits in a ``<blockquote>`` (consecutive ones share it, with the
+  attribution block after them), and an
+  interview label (``Q:``/``A:``) opening a paragraph is bold. The body is a serif reading
+  font, not monospace.
+* The header names the article by its title (front matter or ``<title>`` metadata, else its
+  first heading block), the file path below it; source types and ground rules are shown in
+  words (:attr:`SourceType.label`, :attr:`GroundRule.label`).
 * The page is the Jinja2 template ``templates/article.html.j2``; this module works out what
   goes where (the paragraphs as pieces of text, line breaks, opening and closing tags, labels
   and markers; the notes; the sources) and the template writes the HTML. Everything taken from
@@ -61,7 +69,7 @@ from markupsafe import Markup
 
 from ..documents.blocks import paragraph_spans
 from ..report import Report
-from ..vocab import SEVERITIES, QuoteKind
+from ..vocab import SEVERITIES, BlockKind, GroundRule, QuoteKind, SourceType
 from .templating import escape, template
 
 if TYPE_CHECKING:
@@ -89,6 +97,8 @@ QUOTED = tuple(k for k in QuoteKind if k.quoted)
 # A single line break inside a paragraph becomes <br>; paragraphs are the Document's blocks
 # (for a plain string, its blank-line paragraphs).
 LINE_BREAK = re.compile(r"\r\n?|\n")
+# An interview label opening a paragraph ("Q:", "A.", "Q —"), set in bold.
+INTERVIEW_LABEL = re.compile(r"[QA](?:[:.]| ?[\u2014\u2013-])")
 
 CSS = """
 *{box-sizing:border-box}
@@ -100,6 +110,8 @@ header p{margin:0;font-size:.9rem}
 .layout{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:1rem;padding:0 1rem}
 .article{font:1.125rem/1.65 Georgia,"Times New Roman",Times,serif;max-width:40em;overflow-wrap:break-word;padding-top:.5rem}
 .article p{margin:0 0 1em}
+.article .hd p{font:700 1.3rem/1.3 system-ui,sans-serif;margin:1.2em 0 .6em}
+.article blockquote{margin:0 0 1em;padding-left:1em;border-left:3px solid #bbb}
 .notes{font-family:system-ui,sans-serif;font-size:.88rem}
 .notes ol{padding-left:1.4rem}
 .notes li{margin-bottom:.5rem}
@@ -166,7 +178,7 @@ class _Span:
 
 
 # What the article is made of, in order (see templates/article.html.j2): ("text", str),
-# ("br", None), ("open", _Span), ("close", _Span), ("label", dict), ("marker", dict).
+# ("br", None), ("bold", str), ("open", _Span), ("close", _Span), ("label", dict), ("marker", dict).
 Piece = tuple[str, Any]
 
 
@@ -187,12 +199,44 @@ class _Shown:
         self._to_source = None if isinstance(source, str) else source.to_source  # None: identity
         spans = paragraph_spans(source) if isinstance(source, str) else source.paragraph_spans()
         self.paragraphs = spans or [(0, 0)]  # an empty article is one empty paragraph
+        blocks = None if isinstance(source, str) else source.blocks
+        self.kinds = [b.kind for b in blocks] if blocks else [BlockKind.PARAGRAPH] * len(self.paragraphs)
+        self.title = "" if isinstance(source, str) else _title(source)
 
     def text_index(self, offset: int) -> int:
         """The first text index whose source offset is ``>= offset`` (``len(text)`` if none)."""
         if self._to_source is None:
             return min(max(offset, 0), len(self.text))
         return bisect_left(range(len(self.text)), offset, key=self._to_source)
+
+
+def _title(doc: Document) -> str:
+    """The article's title: its ``title`` metadata, else its first heading block, else ""."""
+    title = doc.metadata.get("title")
+    if isinstance(title, str) and title.strip():
+        return " ".join(title.split())
+    heading = next((b for b in doc.blocks if b.kind == BlockKind.HEADING), None)
+    return " ".join(doc.text[heading.start : heading.end].split()) if heading else ""
+
+
+def _words_for(value: object, vocabulary: type[SourceType] | type[GroundRule]) -> str:
+    """A source type or ground rule in words ("named person"); an unknown value as it is."""
+    try:
+        return vocabulary(str(value)).label
+    except ValueError:
+        return str(value)
+
+
+def _bold_label(pieces: list[Piece]) -> list[Piece]:
+    """``pieces`` with an interview label at their start (``Q:``, ``A.``) set in bold."""
+    first = next((i for i, (kind, _) in enumerate(pieces) if kind == "text"), None)
+    if first is None or any(kind in ("open", "close") for kind, _ in pieces[:first]):
+        return pieces
+    m = INTERVIEW_LABEL.match(pieces[first][1])
+    if not m:
+        return pieces
+    text = pieces[first][1]
+    return [*pieces[:first], ("bold", text[: m.end()]), ("text", text[m.end() :]), *pieces[first + 1 :]]
 
 
 class _Page:
@@ -300,8 +344,9 @@ class _Page:
             )
         return spans, points
 
-    def _article(self) -> list[list[Piece]]:
-        """The article text in paragraphs, with every span as a properly nested element."""
+    def _article(self) -> list[dict[str, Any]]:
+        """The article's paragraphs with their block kind and pieces, each span a properly
+        nested element."""
         spans, points = self._spans()
         paragraphs = self.shown.paragraphs
         starts = [p[0] for p in paragraphs]
@@ -311,9 +356,12 @@ class _Page:
             k = max(bisect_right(starts, pos) - 1, 0)
             p_start, p_end = paragraphs[k]
             placed[k].setdefault(min(max(pos, p_start), p_end), []).extend(points[pos])
-        return [
-            self._paragraph(p_start, p_end, spans, placed[k]) for k, (p_start, p_end) in enumerate(paragraphs)
-        ]
+        shown = []
+        for k, (p_start, p_end) in enumerate(paragraphs):
+            pieces = _bold_label(self._paragraph(p_start, p_end, spans, placed[k]))
+            kind = self.shown.kinds[k] if k < len(self.shown.kinds) else BlockKind.PARAGRAPH
+            shown.append({"kind": str(kind), "pieces": pieces})
+        return shown
 
     def _paragraph(
         self, p_start: int, p_end: int, spans: list[_Span], points: dict[int, list[Piece]]
@@ -363,6 +411,7 @@ class _Page:
         summary = self.report.get("summary") or {}
         counts = summary.get("findings") or {}
         return {
+            "title": self.shown.title,
             "path": document.get("path", "<unknown>"),
             "words": _int(document.get("words")),
             "quotes": _int(summary.get("quotes")),
@@ -412,9 +461,10 @@ class _Page:
                     "colour": self.colour[sid],
                     "name": s.get("name", sid),
                     "description": s.get("description"),
-                    "type": s.get("type", ""),
+                    "type": _words_for(s.get("type", ""), SourceType),
                     "anonymous": bool(s.get("anonymous")),
-                    "ground_rules": ", ".join(map(str, s.get("ground_rules") or [])) or "—",
+                    "ground_rules": ", ".join(_words_for(g, GroundRule) for g in s.get("ground_rules") or [])
+                    or "—",
                     "reason": reason_text,
                     "score": (
                         f"{_int(descriptor.get('score'))} of 5" if isinstance(descriptor, Mapping) else "—"

@@ -29,12 +29,14 @@ from importlib import resources
 from typing import Any
 
 from .. import __version__
+from ..files import printable
 from ..report import Report
 from ..vocab import Severity
 
 __all__ = [
     "RUN_SCHEMA_ID",
     "RUN_SCHEMA_VERSION",
+    "ErrorLine",
     "RunValidationError",
     "at_or_above",
     "build_run",
@@ -59,14 +61,40 @@ _MAX_LISTED = 5  # errors spelled out in a RunValidationError message
 # -- what the CI renderers share ----------------------------------------------------------------
 
 
+class ErrorLine(str):
+    """A one-line input error ``"path: reason"`` (the path's control characters escaped) that
+    keeps its path and reason apart, so that no renderer splits the line again: a file name may
+    hold ``": "`` or a newline. :func:`split_error` returns the parts as they are."""
+
+    path: str | None
+    reason: str
+
+    def __new__(cls, path: str | None, reason: str) -> ErrorLine:
+        reason = " ".join(reason.split())
+        line = super().__new__(cls, f"{printable(path)}: {reason}" if path is not None else reason)
+        line.path, line.reason = path, reason
+        return line
+
+    @classmethod
+    def of(cls, error: object) -> ErrorLine:
+        """The line of an error with ``path`` and ``reason`` (an ``InputError``), else of its text."""
+        path, reason = getattr(error, "path", None), getattr(error, "reason", None)
+        if isinstance(reason, str):
+            return cls(None if path is None else str(path), reason)
+        return cls(None, str(error))
+
+
 def split_error(line: str) -> tuple[str | None, str]:
     """``(path, reason)`` of a one-line input error ``"path: reason"``.
 
-    Input errors are written as ``f"{path}: {reason}"`` (``quotecheck.documents.InputError``);
-    the reason never starts the line, so the split is at the first ``": "``. A line without that
-    separator has no known path: ``(None, line)``. Whitespace runs (newlines included) become
-    one space, so the reason is always one line.
+    An :class:`ErrorLine` gives its own parts (the path exactly as the file is named). A plain
+    string is split at the first ``": "`` (input errors are written ``f"{path}: {reason}"``, and
+    the reason never starts the line). A line without that separator has no known path:
+    ``(None, line)``. Whitespace runs (newlines included) become one space, so the reason is
+    always one line.
     """
+    if isinstance(line, ErrorLine):
+        return line.path, line.reason
     flat = " ".join(str(line).split())
     path, sep, reason = flat.partition(": ")
     if not sep or not path:

@@ -18,7 +18,9 @@
 
 Locations. ``artifactLocation.uri`` is the report's ``document.path`` as a URI reference:
 forward slashes, percent-encoded, relative paths resolved against ``uriBaseId`` ``%SRCROOT%``
-(the directory quotecheck ran in; GitHub resolves it to the checkout); absolute paths become
+(the repository root, which ``originalUriBaseIds`` gives as a ``file:`` URI when the command
+line passes it, as ``check`` does: the git top level or ``--root``; GitHub resolves it to the
+checkout); absolute paths become
 ``file:`` URIs. Columns are counted in characters (``run.columnKind`` is
 ``unicodeCodePoints``), as the report counts them. ``startLine``/``startColumn`` come straight
 from the finding.
@@ -258,7 +260,26 @@ def _location(uri: str, base: str | None, index: int | None = None) -> dict[str,
     return artifact
 
 
-def render_sarif(reports: Sequence[Report], *, errors: Iterable[str] = ()) -> str:
+def _srcroot(root: str | None) -> dict[str, Any]:
+    """``originalUriBaseIds[%SRCROOT%]``: the repository root (as a ``file:`` URI) when known."""
+    if root is None:
+        return {
+            "description": {
+                "text": "The directory quotecheck ran in; relative article paths are relative to it."
+            }
+        }
+    uri = (
+        "file://"
+        + ("" if root.startswith("/") else "/")
+        + quote(root.replace("\\", "/").rstrip("/") + "/", safe="/:")
+    )
+    return {
+        "uri": uri,
+        "description": {"text": "The repository root; relative article paths are relative to it."},
+    }
+
+
+def render_sarif(reports: Sequence[Report], *, errors: Iterable[str] = (), root: str | None = None) -> str:
     """A SARIF 2.1.0 log (pretty-printed JSON, trailing newline) for ``reports`` (one per
     article) and the input ``errors`` (one-line ``"path: reason"`` strings)."""
     rules: list[dict[str, Any]] = [rule_descriptor(r) for r in RULES]
@@ -338,13 +359,7 @@ def render_sarif(reports: Sequence[Report], *, errors: Iterable[str] = ()) -> st
                 "toolExecutionNotifications": notifications,
             }
         ],
-        "originalUriBaseIds": {
-            SRCROOT: {
-                "description": {
-                    "text": "The directory quotecheck ran in; relative article paths are relative to it."
-                }
-            }
-        },
+        "originalUriBaseIds": {SRCROOT: _srcroot(root)},
         "artifacts": artifacts,
         "results": results,
         "columnKind": "unicodeCodePoints",

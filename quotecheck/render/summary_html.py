@@ -259,6 +259,13 @@ def _charts(summary: Summary) -> list[dict[str, Any]]:
     timeline = summary["timeline"]
     figures: list[dict[str, Any]] = []
     undated = f" {timeline['undated']} articles have no date." if timeline["undated"] else ""
+    unreadable = summary.get("unreadable_dates") or []
+    if unreadable:
+        undated += (
+            " Dates that could not be read: "
+            + "; ".join(f"{d['path']} ({d['date']})" for d in unreadable)
+            + "."
+        )
     if timeline["periods"]:
         figures.append(
             {

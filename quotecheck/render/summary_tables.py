@@ -139,6 +139,15 @@ def render_summary_markdown(summary: Summary) -> str:
                 "lrr",
             ),
         ]
+    if summary.get("unreadable_dates"):
+        lines += [
+            "",
+            *_md_table(
+                ["date that could not be read (not in the timeline)", "article"],
+                [[d["date"], d["path"]] for d in summary["unreadable_dates"]],
+                "ll",
+            ),
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -15,6 +15,7 @@ Two decisions keep the pages exactly as compact and as safe as before templates:
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -25,9 +26,16 @@ from markupsafe import Markup
 __all__ = ["escape", "template"]
 
 
+# Characters HTML forbids in text (C0 controls but tab, newline and carriage return; DEL; C1):
+# an article may hold them, the page shows U+FFFD instead.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def escape(value: object) -> str:
-    """``value`` escaped for text or a quoted attribute; no literal ``=`` or ``://`` survives."""
-    return html.escape(str(value), quote=True).replace("=", "&#61;").replace("://", "&#58;//")
+    """``value`` escaped for text or a quoted attribute; no literal ``=`` or ``://`` survives,
+    and no raw control character (each becomes U+FFFD)."""
+    text = _CONTROL.sub("\ufffd", str(value))
+    return html.escape(text, quote=True).replace("=", "&#61;").replace("://", "&#58;//")
 
 
 def _finalize(value: Any) -> Markup:

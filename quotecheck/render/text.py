@@ -37,7 +37,7 @@ import click
 from ..report import Report
 from ..vocab import QuoteKind, Severity
 
-__all__ = ["render_text"]
+__all__ = ["render_concise", "render_text"]
 
 QUOTE_CHARS = 70  # quoted words shown per quote line
 DESCRIPTION_CHARS = 100  # characters of a source description
@@ -333,3 +333,19 @@ def render_text(reports: Sequence[Report], *, color: bool = False, errors: Itera
         lines.append("")
     lines.append(_summary_line(reports, len(input_errors), style))
     return "\n".join(lines) + "\n"
+
+
+def render_concise(reports: Sequence[Report], *, color: bool = False, errors: Iterable[str] = ()) -> str:
+    """Findings only, one line each (``path:line:col: severity rule message``), then the input
+    errors: ``--output-format concise`` and ``--quiet``, for hooks and editors. Nothing at all
+    when there is nothing to report."""
+    style = _Style(color)
+    lines = [
+        f"{_clean(r.get('document', {}).get('path', '<stdin>'))}:{_loc(f)}: "
+        f"{style.severity(_clean(f.get('severity', '?')))} {_clean(f.get('rule', '?'))} "
+        + _clean(f.get("message", ""))
+        for r in reports
+        for f in r.get("findings") or []
+    ]
+    lines += [f"{style.severity('error')}: {_clean(e)}" for e in errors]
+    return "".join(line + "\n" for line in lines)

@@ -14,7 +14,7 @@ def _unexplained(src: Source) -> str | None:
     if src.anonymity_reason is not None:
         return None
     granted = [e for e in src.ground_rules if GroundRule(e.rule).anonymity]
-    how = f" {short(granted[0].text, 40)};" if granted else ""
+    how = f" {short(granted[0].text, 40)};" if granted else ":"  # name: reason / name, ground rule; reason
     return f"anonymous source {source_name(src)}{how} the article gives no reason for anonymity"
 
 

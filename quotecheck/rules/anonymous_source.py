@@ -6,14 +6,14 @@ from collections.abc import Iterator
 
 from ..sources import Source
 from ..vocab import Severity, SourceType
-from .common import attribution_counts, per_anonymous_source, source_name
+from .common import attribution_counts, counted, per_anonymous_source, source_name
 from .core import Analysis, Context, Finding, NoOptions, Rule
 
 
 def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
     def listing(src: Source) -> str:
         quotes, cited = attribution_counts(an, src)
-        what = f"{quotes} quotation(s)" + (f" and {cited} reported claim(s)" if cited else "")
+        what = counted(quotes, "quotation") + (f" and {counted(cited, 'reported claim')}" if cited else "")
         return f"anonymous source {source_name(src)} ({SourceType(src.type).label}): {what}"
 
     return per_anonymous_source(an, ctx, listing)

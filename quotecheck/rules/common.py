@@ -17,6 +17,11 @@ def short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def counted(n: int, word: str) -> str:
+    """``1 quotation``, ``2 quotations``: a count with its noun in the right number."""
+    return f"{n} {word if n == 1 else word + 's'}"
+
+
 def quoted(kind: str) -> bool:
     """A source's own words in quotation marks (a direct or partial quotation)."""
     return QuoteKind(kind).quoted

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, Protocol, TypeVar
 
-from ..documents import Document
+from ..documents import Block, Document
 from ..lexicons import Lexicon
 from ..quotes import Unbalanced
 from ..sources import SourceAnalysis
@@ -62,6 +62,9 @@ class Analysis:
     sources: SourceAnalysis
     unbalanced: list[Unbalanced]
     lexicon: Lexicon  # the word lists in effect for this article (a configuration's additions included)
+    # the article's blocks with their kinds: a heading or caption
+    # is not reported speech; empty when the caller has text only
+    blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)

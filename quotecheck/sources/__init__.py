@@ -58,6 +58,7 @@ def cluster_sources(
     cl.complete_names()
     unattached = assign_ground_rules(text, parse, cl, lex)
     assign_declined_comment(text, parse, cl, lex)
+    cl.type_staff_as_organizations()
     for src in cl.sources:
         if src.anonymous:
             src.descriptor = describe(src, text, lex)

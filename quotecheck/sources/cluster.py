@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
 
 from ..documents.blocks import paragraph_spans
 from ..lexicons import Lexicon
@@ -36,9 +37,18 @@ from ..parsing import Parse
 from ..vocab import MentionKind, Resolution, SourceType
 from .model import Evidence, Source
 from .ranker import Candidate, Layout, Ranker, default_ranker, features
-from .typing import class_of, is_org_name, pronoun_fits, type_of
+from .typing import (
+    class_of,
+    definite_person,
+    identified_role,
+    is_org_name,
+    pronoun_fits,
+    staff_organization,
+    type_of,
+)
 
 _GENDERED = ("he", "him", "she", "her")
+_HEADLINE_WORDS = 16  # a first paragraph of one line and at most this many words is a headline
 
 
 class Clusterer:
@@ -111,16 +121,23 @@ class Clusterer:
             src.gender = self.lex.pronouns[m.head_lemma][1]
         if m.kind == MentionKind.NAME and src.gender is None:
             src.gender = self.finder.gender(m)
-        if not src.name or (m.kind != MentionKind.PRONOUN and src.type == SourceType.UNKNOWN):
+        if not src.name or (m.kind != MentionKind.PRONOUN and self._typed_from_headline(src, m)):
             self._retype(src)
         return idx
 
     def _retype(self, src: Source) -> None:
-        """Type and name a source from its first mention that is not a pronoun."""
+        """Type and name a source from its first mention that is not a pronoun, outside the
+        headline when it has one there: a headline's words are a fragment of a sentence,
+        not a source's name, and a description only there is no source at all."""
         real = [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
-        first = real[0] if real else src.mentions[0]
+        body = [m for m in real if not self.in_headline(m)]
+        first = (body or real or src.mentions)[0]
         src.type = type_of(first, self.lex)
-        names = [m for m in real if m.kind == MentionKind.NAME]
+        if src.type == SourceType.ANONYMOUS_INDIVIDUAL and definite_person(first, self.lex):
+            src.type = SourceType.NAMED_PERSON  # "the congressman" that nothing took up
+        if not body and real and not self._headline_person(first):
+            src.type = SourceType.UNKNOWN  # "Riders Say ...", "Lawmakers Rip Donald Trump": a fragment
+        names = [m for m in (body or real) if m.kind == MentionKind.NAME]
         name = max(names, key=lambda m: len(m.text)).text if names else first.text
         src.name = re.sub(r"\s*\([A-Z][\w.-]*\)", "", name)  # party tags belong to the mention
         if src.description is None:
@@ -132,6 +149,65 @@ class Clusterer:
                 src.gender = next(
                     (g for h, g in self.lex.honorifics.items() if m.text.startswith((f"{h} ", f"{h}."))), None
                 )
+
+    def _typed_from_headline(self, src: Source, m: Mention) -> bool:
+        """Is the source still untyped, or typed only from its headline mentions, when a mention
+        outside the headline arrives?"""
+        if src.type == SourceType.UNKNOWN:
+            return True
+        return not self.in_headline(m) and all(
+            self.in_headline(x) for x in src.mentions if x.kind != MentionKind.PRONOUN and x is not m
+        )
+
+    def _headline_person(self, m: Mention) -> bool:
+        """Is a headline mention a person's name ("Pat Caddell: ...")? A headline capitalises
+        every word, so only a given name or a title in front says so."""
+        return (
+            m.kind == MentionKind.NAME
+            and bool(m.words)
+            and (m.words[0] in self.lex.first_names or m.words[0].rstrip(".") in self.lex.titles)
+        )
+
+    @cached_property
+    def _headline(self) -> tuple[int, int] | None:
+        """The article's headline: its first paragraph when that is one short line and more
+        paragraphs follow (PolNeAR's first line; a Markdown or HTML heading)."""
+        starts = self._paragraph_starts
+        if len(starts) < 2:
+            return None
+        first = self.text[starts[0] : starts[1]].strip()
+        if "\n" in first or len(first.split()) > _HEADLINE_WORDS:
+            return None
+        return starts[0], starts[0] + len(first)
+
+    def in_headline(self, m: Mention) -> bool:
+        """Does the mention lie in the headline?"""
+        return self._in_headline_at(m.start)
+
+    def _in_headline_at(self, offset: int) -> bool:
+        return self._headline is not None and self._headline[0] <= offset < self._headline[1]
+
+    def type_staff_as_organizations(self) -> None:
+        """An unnamed spokesperson or staff on the record for an organization the mention
+        names ("a State Department spokesman", "Pentagon officials", "a spokeswoman for the
+        agency") is that organization, described by the mention: newsrooms treat it as the
+        organization's attribution. Run once ground rules and reasons are assigned: staff
+        granted anonymity ("a senior Pentagon official who spoke on condition of anonymity")
+        stay anonymous sources."""
+        if self.parse is None:
+            return
+        for src in self.sources:
+            if not src.anonymous or src.ground_rules or src.anonymity_reason is not None:
+                continue
+            first = next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
+            if first is None:
+                continue
+            sentence = self.parse.sentences[first.sentence]
+            words = [w for w in sentence.words if first.start <= w.start < first.end]
+            org = staff_organization(first, words, self.text, self.lex)
+            if org is not None:
+                src.type, src.name = SourceType.NAMED_ORGANIZATION, self.text[org[0] : org[1]]
+                src.description = (first.start, first.end)
 
     # ------------------------------------------------------------------ questions
 
@@ -215,7 +291,7 @@ class Clusterer:
             if best is None:
                 continue
             candidate = self.text[best[0] : best[1]]
-            if len(candidate) < len(src.name) or "\n" in candidate:
+            if len(candidate) < len(src.name) or "\n" in candidate or self._in_headline_at(best[0]):
                 continue
             src.name = candidate
             given = [w for w in candidate.split() if w.rstrip(".") not in self.lex.titles]
@@ -378,8 +454,9 @@ def _titled_person(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]
 
 
 def _anonymous_descriptor(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
-    """A nominal for a person takes up the nearest anonymous descriptor of its number."""
-    if class_of(m.head_lemma, cl.lex) != "person":
+    """A nominal for a person takes up the nearest anonymous descriptor of its number (not
+    an office one known person holds: "the senator" is no anonymous source)."""
+    if class_of(m.head_lemma, cl.lex) != "person" or identified_role(m, cl.lex):
         return None
     for idx, x in earlier:
         src = cl.sources[idx]

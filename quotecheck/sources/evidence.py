@@ -16,6 +16,12 @@ from .model import Evidence
 from .typing import pronoun_fits
 
 _CLAUSE_END = re.compile(r"[.;,”\"\n]|\s[—–]\s")
+_MAIN_SPEECH_VERB = re.compile(r"\b(?P<before>\w+)(?=\s+(?:said|says|told)\b)")
+# Words before a speech verb that make it the reason's own ("what he said", "who had told")
+_VERB_SUBJECTS = frozenset(
+    {"i", "you", "he", "she", "we", "they", "it", "who", "what", "which", "that"}
+    | {"had", "has", "have", "was", "were", "is", "are", "never", "not", "also"}
+)
 _BLANKET = re.compile(r"\b(?:others|all|those|everyone|each)\b", re.IGNORECASE)  # a reason for everyone
 
 
@@ -224,5 +230,13 @@ def _declining_source(cl: Clusterer, w: Word, before: int) -> int | None:
 
 
 def _clause_end(text: str, pos: int) -> int:
+    """Where the clause going on at ``pos`` ends: at punctuation, or where the sentence's own
+    speech verb follows a reason that has no comma after it ("because he was not authorized
+    to discuss the talks said ..."); a speech verb of the reason's own subject ("what he
+    said") does not end it."""
     m = _CLAUSE_END.search(text, pos)
-    return m.start() if m else len(text)
+    end = m.start() if m else len(text)
+    for verb in _MAIN_SPEECH_VERB.finditer(text, pos, end):
+        if verb.group("before").lower() not in _VERB_SUBJECTS:
+            return verb.end()  # the reason ends with the word before the verb
+    return end

@@ -1,0 +1,36 @@
+"""Transcript layouts: which paragraphs are a Q&A transcript's answers (text only, no parse)."""
+
+from __future__ import annotations
+
+from quotecheck.documents.blocks import paragraph_spans
+from quotecheck.quotes import scan_quotes
+from quotecheck.transcripts import transcript_turns
+
+
+def turns(text: str) -> list[tuple[str, str]]:
+    """(label, answer text) of every answer turn the text's layout has."""
+    paragraphs = paragraph_spans(text)
+    found = transcript_turns(text, paragraphs, scan_quotes(text, paragraphs)[0])
+    return [(t.label, t.answer.inner_text(text)) for t in found]
+
+
+def test_q_and_a_answers_are_turns_and_questions_are_not():
+    text = "Jane Roe spoke to us.\n\nQ: Why now?\n\nA: Because it is time.\n\nQ: And then?\n\nA: We rest."
+    assert turns(text) == [("A", "Because it is time."), ("A", "We rest.")]
+
+
+def test_name_labels_in_capitals_are_turns_of_each_speaker():
+    text = (
+        "Intro.\n\nREYES: Bad night?\n\nBARRAGÁN: Like a wall.\n\nREYES: Ever turn back?\n\nBARRAGÁN: Twice."
+    )
+    assert [label for label, _ in turns(text)] == ["REYES", "BARRAGÁN", "REYES", "BARRAGÁN"]
+
+
+def test_one_label_or_notes_are_no_transcript():
+    assert turns("UPDATE: The vote moved.\n\nNOTE: A name was misspelled.\n\nShe said no.") == []
+    assert turns("Q: One question?\n\nA: One answer.") == []
+
+
+def test_an_answer_with_quotation_marks_is_left_to_the_quotations():
+    text = "Q: What did he say?\n\nA: He said “no.”\n\nQ: And you?\n\nA: Nothing.\n\nA: Really."
+    assert turns(text) == [("A", "Nothing."), ("A", "Really.")]

@@ -87,9 +87,9 @@ def _article_instances(lex: Lexicon, article: polnear.Article, doc: Document, pa
             continue
         gender = lex.pronouns[m.head_lemma][1]
         pos = [c for c in candidates if c.gender == gender]
-        neg = [c for c in candidates if c.gender not in (None, gender)]
-        if len(pos) == 1 and neg:
-            out.append((np.array([pos[0].features, *(c.features for c in neg)], dtype=float), 0))
+        kept = [c for c in candidates if c.gender is not None]  # nearest first, as at run time
+        if len(pos) == 1 and len(kept) > 1:
+            out.append((np.array([c.features for c in kept], dtype=float), kept.index(pos[0])))
     return out
 
 
@@ -108,14 +108,11 @@ def fit(data: Sequence[Instance], l2: float = 0.01, steps: int = 2000, rate: flo
 
 
 def top1(data: Sequence[Instance], w: np.ndarray) -> float:
-    """How often the positive scores strictly highest (a tie counts as a miss)."""
+    """How often the positive is the ranker's choice (the nearest among equal scores, as at
+    run time: candidates come nearest first)."""
     if not data:
         return float("nan")
-    hits = 0
-    for rows, pos in data:
-        scores = rows @ w
-        hits += bool(scores[pos] > np.delete(scores, pos).max())
-    return hits / len(data)
+    return sum(int(np.argmax(rows @ w)) == pos for rows, pos in data) / len(data)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

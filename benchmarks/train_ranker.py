@@ -8,9 +8,10 @@ labels are made where the text itself settles the antecedent: a he/she pronoun t
 PolNeAR Source, whose candidates (:func:`quotecheck.sources.cluster.pronoun_candidates`, all
 people before it whatever their gender) include exactly one whose *names* give the pronoun's
 gender ("Ruth Ellery", "Mr. Jones") and at least one whose names give the other gender.  The
-positive is that one, the negatives the other-gender ones; candidates of unknown gender are left
-out.  Gender is not a feature, so the model learns what else makes the antecedent (distance,
-subject position, speaking before, paragraph layout), which is what it ranks at run time among
+positive is that one, the negatives the other-gender ones, kept nearest first as at run time
+(where the nearest wins among equal scores); candidates of unknown gender are left out.
+Gender is not a feature, so the model learns what else makes the antecedent (distance, subject
+position, speaking before, paragraph layout), which is what it ranks at run time among
 the candidates that agree.
 
 Data discipline: training articles are PolNeAR train from index 200 on, minus the 64 labelled

@@ -4,6 +4,7 @@ model: the weights file, scoring, and fixture 02's "she" after a man named in pa
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -71,3 +72,32 @@ def test_a_pronoun_skips_a_person_of_the_other_gender_named_in_passing() -> None
     assert chosen.mention.text == "Kowalczyk"
     linked = next(la for la in analysis.attributions if la.attribution.speaker == she[0])
     assert analysis.sources[linked.source].name.endswith("Kowalczyk")
+
+
+def test_the_trained_weights_prefer_the_last_speaker_in_subject_position_to_a_nearer_object() -> None:
+    """What the shipped weights learned beyond the nearest rule: "Smith said ... He met Jones.
+    “...,” he said" goes back to Smith, the subject who spoke last, not to Jones, a nearer object
+    named in passing."""
+    nearer_object = _candidate(
+        80,
+        {
+            "sentence_distance": math.log1p(1),
+            "object": 1,
+            "in_passing": 1,
+            "name": 1,
+            "mentions": math.log1p(1),
+        },
+    )
+    last_speaker = _candidate(
+        40,
+        {
+            "sentence_distance": math.log1p(2),
+            "recency_rank": 1,
+            "subject": 1,
+            "speaker": 1,
+            "last_speaker": 1,
+            "name": 1,
+            "mentions": math.log1p(2),
+        },
+    )
+    assert default_ranker().best([nearer_object, last_speaker]) is last_speaker

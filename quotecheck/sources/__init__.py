@@ -15,12 +15,14 @@ from collections.abc import Sequence
 
 from ..attribution import Attribution
 from ..lexicons import Lexicon, default_lexicon
+from ..mentions import Mention
 from ..parsing import Parse
 from ..vocab import Resolution
 from .cluster import Clusterer
 from .descriptor import describe
 from .evidence import assign_declined_comment, assign_ground_rules
 from .model import Descriptor, Evidence, LinkedAttribution, Source, SourceAnalysis
+from .ranker import Candidate
 
 __all__ = [
     "Descriptor",
@@ -39,14 +41,17 @@ def cluster_sources(
     attributions: list[Attribution],
     lexicon: Lexicon | None = None,
     paragraphs: Sequence[tuple[int, int]] | None = None,
+    trace: list[tuple[Mention, list[Candidate]]] | None = None,
 ) -> SourceAnalysis:
     """Link every attribution's speaker to a source; type sources; find ground rules and reasons.
 
     ``paragraphs``: the article's paragraphs (``Document.paragraph_spans()``); without them the
-    text is split on blank lines."""
+    text is split on blank lines. ``trace``: a list that gets every pronoun resolved with its
+    candidates (``benchmarks/train_ranker.py`` learns from them)."""
     lex = lexicon or default_lexicon()
     quoted = [(a.start, a.end) for a in attributions if a.quote is not None]
     cl = Clusterer(text, lex, parse, quoted, paragraphs)
+    cl.trace = trace
     linked: list[LinkedAttribution] = []
     for n, a in enumerate(attributions):
         linked.append(_link(cl, n, a, linked))

@@ -36,6 +36,7 @@ from ..mentions import (
 from ..parsing import Parse
 from ..vocab import MentionKind, Resolution, SourceType
 from .model import Evidence, Source
+from .ranker import Candidate, Layout, Ranker, default_ranker, features
 from .typing import (
     class_of,
     definite_person,
@@ -61,8 +62,12 @@ class Clusterer:
         parse: Parse | None = None,
         quoted: list[tuple[int, int]] | None = None,
         paragraphs: Sequence[tuple[int, int]] | None = None,
+        ranker: Ranker | None = None,
     ):
         self.text = text
+        self.ranker = ranker or default_ranker()
+        # when a list: every pronoun resolved, with its candidates (to train the ranker)
+        self.trace: list[tuple[Mention, list[Candidate]]] | None = None
         # paragraph starts: the Document's blocks, else the text's blank-line paragraphs
         self._paragraph_starts = [s for s, _ in (paragraph_spans(text) if paragraphs is None else paragraphs)]
         self.lex = lex
@@ -206,6 +211,26 @@ class Clusterer:
 
     # ------------------------------------------------------------------ questions
 
+    def last_speaker(self) -> int | None:
+        """The source of the latest attribution linked so far (attributions go in text order)."""
+        latest = max(
+            ((max(src.attributions), src.index) for src in self.sources if src.attributions), default=None
+        )
+        return None if latest is None else latest[1]
+
+    def layout(self, m: Mention) -> Layout:
+        """Where a mention sits (sentence, paragraph, first sentence of it) and its role: the
+        relation of its word whose head lies outside it ("" without a parse)."""
+        paragraph = bisect_right(self._paragraph_starts, m.start) - 1
+        if self.parse is None or not self.parse.sentences:
+            return Layout(m.sentence, paragraph, False, "")
+        sent = self.parse.sentences[m.sentence]
+        inside = [w for w in sent.words if m.start <= w.start and w.end <= m.end]
+        outer = next((w for w in inside if not any(h.index == w.head for h in inside)), None)
+        start = self._paragraph_starts[paragraph] if paragraph >= 0 else 0
+        first = self.parse.sentence_at(start) == m.sentence
+        return Layout(m.sentence, paragraph, first, outer.deprel if outer is not None else "")
+
     def earlier(self, before: int) -> Iterator[tuple[int, Mention]]:
         """(source index, mention) pairs ending before an offset, nearest first."""
         for i in range(bisect_left(self._keys, (-before + 1,)), len(self._pairs)):
@@ -289,34 +314,102 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
 
 
 def _resolve_pronoun(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
-    """A pronoun joins the nearest earlier source it fits, or a person named in passing
-    nearer to it ("..., Jones's deputy, Ann Ruiz, ... She said"); else a new source."""
-    known = next(
-        ((idx, x) for idx, x in cl.earlier(m.start) if pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex)),
-        None,
-    )
-    named = _name_antecedent(cl, m)
-    if named is not None and (known is None or named.start > known[1].start):
-        idx, _ = cl.resolve(named)
+    """A pronoun joins the candidate the ranker scores highest among those that agree with it
+    (:func:`pronoun_candidates`); else a new source."""
+    candidates = pronoun_candidates(cl, m)
+    if cl.trace is not None:
+        cl.trace.append((m, candidates))
+    best = cl.ranker.best([c for c in candidates if c.agrees])
+    if best is not None:
+        # a name met in passing becomes a mention of its source (a new one if it has none)
+        idx, _ = cl.resolve(best.mention)
         if pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex):
             return cl.add(idx, m), Resolution.PRONOUN
-    if known is not None:
-        return cl.add(known[0], m), Resolution.PRONOUN
     return cl.add(cl.new(), m), Resolution.PRONOUN
 
 
-def _name_antecedent(cl: Clusterer, m: Mention) -> Mention | None:
-    """The nearest person's name before a he/she pronoun, outside quotations. ("they" takes
-    no name met in passing: a person's name does not fit it, nor is an organization's
-    taken up.)"""
-    if m.head_lemma not in ("he", "she"):
-        return None
+_MAX_SOURCES = 8  # the sources a pronoun may take up: the nearest eight of the right kind
+_PERSON_TYPES = (SourceType.NAMED_PERSON, SourceType.ANONYMOUS_INDIVIDUAL, SourceType.UNKNOWN)
+
+
+def pronoun_candidates(cl: Clusterer, m: Mention) -> list[Candidate]:
+    """The antecedents a pronoun may take, nearest first, with their ranker features: the
+    earlier sources of the right kind (for he/she: people, whatever their gender) at their
+    nearest mention and, for he/she, the people named in passing before it
+    (:func:`_names_in_passing`), which count as their source's mention when they have one.
+    ``agrees``: also of the pronoun's gender and number (only those may be chosen)."""
+    gendered = m.head_lemma in _GENDERED
+    nearest: dict[int, Mention] = {}
+    for idx, x in cl.earlier(m.start):
+        if idx not in nearest and _of_kind(cl, m, idx, gendered):
+            nearest[idx] = x
+            if len(nearest) == _MAX_SOURCES:
+                break
+    passing: list[Mention] = []
+    for name in _names_in_passing(cl, m) if gendered else ():
+        known = cl.named_source(name)
+        if known is None:
+            passing.append(name)
+        elif _of_kind(cl, m, known, gendered) and (known not in nearest or name.start > nearest[known].start):
+            nearest[known] = name
+    pairs: list[tuple[int | None, Mention]] = [*nearest.items(), *((None, x) for x in passing)]
+    pairs.sort(key=lambda pair: -pair[1].start)
+    last, here = cl.last_speaker(), cl.layout(m)
+    return [_candidate(cl, m, here, rank, source, x, last) for rank, (source, x) in enumerate(pairs)]
+
+
+def _candidate(
+    cl: Clusterer, m: Mention, here: Layout, rank: int, source: int | None, x: Mention, last: int | None
+) -> Candidate:
+    """One candidate (a source at its mention ``x``, or a name in passing) with its features."""
+    values = features(
+        here,
+        cl.layout(x),
+        x,
+        rank,
+        speaker=source is not None,
+        last_speaker=source is not None and source == last,
+        mentions=len(cl.sources[source].mentions) if source is not None else 1,
+    )
+    gender = _named_gender(cl, source, x)
+    agrees = (
+        pronoun_fits(m.head_lemma, cl.sources[source], cl.lex)
+        if source is not None
+        else gender in (None, cl.lex.pronouns[m.head_lemma][1])
+    )
+    return Candidate(source, x, values, gender, agrees)
+
+
+def _of_kind(cl: Clusterer, m: Mention, idx: int, gendered: bool) -> bool:
+    """Is the source of the kind the pronoun refers to (he/she: a person of any gender)?"""
+    if gendered:
+        return cl.sources[idx].type in _PERSON_TYPES
+    return pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex)
+
+
+def _named_gender(cl: Clusterer, idx: int | None, x: Mention) -> str | None:
+    """The gender a candidate's names give it (a given name, "Mr."), not its pronouns."""
+    names = [x] if idx is None else [n for n in cl.sources[idx].mentions if n.kind == MentionKind.NAME]
+    for name in names:
+        gender = cl.finder.gender(name) or next(
+            (g for h, g in cl.lex.honorifics.items() if name.text.startswith((f"{h} ", f"{h}."))), None
+        )
+        if gender is not None:
+            return gender
+    return None
+
+
+def _names_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
+    """People named before a he/she pronoun, outside quotations, nearest first, once per
+    surname."""
+    seen: set[str | None] = set()
     for run in cl.finder.names_before(m):
         if is_org_name(run.mention, cl.lex) or run.last.deprel not in NAME_ANTECEDENT_RELS:
             continue
-        if cl.finder.looks_like_person(run, cl.known_surname):
-            return run.mention
-    return None
+        key = surname(run.mention, cl.lex)
+        if key not in seen and cl.finder.looks_like_person(run, cl.known_surname):
+            seen.add(key)
+            yield run.mention
 
 
 _Step = Callable[[Clusterer, Mention, list[tuple[int, Mention]]], "int | None"]

@@ -1,0 +1,103 @@
+"""The pronoun ranker (quotecheck.sources.ranker) and the candidates the rules give it, without a
+model: the weights file, scoring, and fixture 02's "she" after a man named in passing."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from quotecheck.attribution import attribute
+from quotecheck.lexicons import default_lexicon
+from quotecheck.mentions import Mention
+from quotecheck.quotes import scan_quotes
+from quotecheck.sources import cluster_sources
+from quotecheck.sources.ranker import (
+    FEATURES,
+    WEIGHTS_PATH,
+    Candidate,
+    Ranker,
+    default_ranker,
+    ranker_from_json,
+)
+from quotecheck.testing import article_paths, load_stored
+from quotecheck.vocab import MentionKind
+
+
+def _candidate(start: int, values: dict[str, float]) -> Candidate:
+    m = Mention(start, start + 4, "Xxxx", MentionKind.NAME, "xxxx", "PROPN", "sing", False, 0, ("Xxxx",))
+    return Candidate(None, m, tuple(values.get(name, 0.0) for name in FEATURES), None, True)
+
+
+def test_the_shipped_weights_load_and_name_every_feature() -> None:
+    obj = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert obj["features"] == list(FEATURES)
+    assert len(default_ranker().weights) == len(FEATURES)
+
+
+def test_weights_for_other_features_are_refused() -> None:
+    with pytest.raises(ValueError, match="features"):
+        ranker_from_json({"features": ["distance"], "weights": [1.0]})
+
+
+def test_the_best_candidate_scores_highest_and_ties_go_to_the_nearest() -> None:
+    w = [0.0] * len(FEATURES)
+    w[FEATURES.index("subject")] = 2.0
+    w[FEATURES.index("recency_rank")] = -1.0
+    ranker = Ranker(tuple(w))
+    near = _candidate(50, {"recency_rank": 0})
+    subject = _candidate(10, {"recency_rank": 1, "subject": 1})
+    assert ranker.best([near, subject]) is subject
+    assert Ranker(tuple(0.0 for _ in FEATURES)).best([near, subject]) is near  # the nearest first
+    assert ranker.best([]) is None
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender_named_in_passing() -> None:
+    """Fixture 02: "... had asked Hill to help ..." then "“...,” she said": Hugh Hill is the nearest
+    person but a man; the candidates list him (for training) but only Kowalczyk agrees."""
+    (path,) = [p for p in article_paths() if p.name == "02-floating-pronouns.txt"]
+    doc, parse = load_stored(path)
+    lex = default_lexicon()
+    paragraphs = doc.paragraph_spans()
+    quotes, _ = scan_quotes(doc.text, paragraphs)
+    trace: list[tuple[Mention, list[Candidate]]] = []
+    analysis = cluster_sources(
+        doc.text, parse, attribute(doc.text, parse, quotes, lex, paragraphs), lex, paragraphs, trace
+    )
+    she = [(m, cands) for m, cands in trace if m.text == "she"][-1]
+    first, *rest = she[1]
+    assert first.mention.text == "Hill" and first.gender == "m" and not first.agrees
+    chosen = next(c for c in rest if c.agrees)
+    assert chosen.mention.text == "Kowalczyk"
+    linked = next(la for la in analysis.attributions if la.attribution.speaker == she[0])
+    assert analysis.sources[linked.source].name.endswith("Kowalczyk")
+
+
+def test_the_trained_weights_prefer_the_last_speaker_in_subject_position_to_a_nearer_object() -> None:
+    """What the shipped weights learned beyond the nearest rule: "Smith said ... He met Jones.
+    “...,” he said" goes back to Smith, the subject who spoke last, not to Jones, a nearer object
+    named in passing."""
+    nearer_object = _candidate(
+        80,
+        {
+            "sentence_distance": math.log1p(1),
+            "object": 1,
+            "in_passing": 1,
+            "name": 1,
+            "mentions": math.log1p(1),
+        },
+    )
+    last_speaker = _candidate(
+        40,
+        {
+            "sentence_distance": math.log1p(2),
+            "recency_rank": 1,
+            "subject": 1,
+            "speaker": 1,
+            "last_speaker": 1,
+            "name": 1,
+            "mentions": math.log1p(2),
+        },
+    )
+    assert default_ranker().best([nearer_object, last_speaker]) is last_speaker

@@ -212,12 +212,17 @@ and a report of another schema version is an error that names the file and both 
 - **ground rules**: anonymous sources per ground rule (background, deep background, not for
   attribution, off the record, anonymity granted).
 - The timeline buckets dated articles by day, ISO week, month or year, whichever keeps the
-  chart readable, and leaves a gap for a period without articles.
+  chart readable, and leaves a gap for a period without articles. Dates are read as
+  newsrooms write them (`2024-06-02`, `June 2, 2024`, `2024/06/02`); an article whose date
+  cannot be read is counted and named (`unreadable_dates` in the JSON, a table in Markdown, a
+  note under the chart), not silently dropped.
+- `--by FIELD` with a field that no article has (`--by sectoin`) is an error (exit 2) with a
+  "did you mean".
 
 ## Tables and files
 
 - JSON (`--format json`): everything below, validated by `schemas/summary.schema.json`
-  (`totals`, `groups`, `timeline`, `top_sources`, `articles`, `sources`).
+  (`totals`, `groups`, `timeline`, `top_sources`, `articles`, `sources`, `unreadable_dates`).
 - CSV, one table per run:
   - `--table sources` (the default): name, type, anonymous, quotations, articles,
     first_article, ground_rules, anonymity_reason, vague;

@@ -75,6 +75,7 @@ class Clusterer:
         # every mention, nearest-first order for earlier(): (-start, source, sequence) keys
         self._keys: list[tuple[int, int, int]] = []
         self._pairs: list[tuple[int, Mention]] = []
+        self._longest_mention = 0  # characters: only mentions starting this close to an offset end after it
         # per source: (normalized text, surname) of its names, normalized text of its descriptors
         self._names: list[list[tuple[str, str | None]]] = []
         self._descriptors: list[list[str]] = []
@@ -113,6 +114,7 @@ class Clusterer:
         self._keys.insert(at, key)
         self._pairs.insert(at, (idx, m))
         self._spans[idx].add((m.start, m.end))
+        self._longest_mention = max(self._longest_mention, m.end - m.start)
         if m.description:
             insort(self._descriptions, (*m.description, idx))
             self._longest_description = max(self._longest_description, m.description[1] - m.description[0])
@@ -235,15 +237,26 @@ class Clusterer:
             if pair[1].end <= before:
                 yield pair
 
+    def earlier_list(self, before: int) -> list[tuple[int, Mention]]:
+        """``list(self.earlier(before))``, most of it one slice: a mention that starts further
+        back than the longest mention's length ends before the offset."""
+        first = bisect_left(self._keys, (-before + 1,))
+        safe = max(first, bisect_right(self._keys, (self._longest_mention - before - 1, maxsize)))
+        return [pair for pair in self._pairs[first:safe] if pair[1].end <= before] + self._pairs[safe:]
+
     def starting_between(self, lo: int, hi: int) -> list[tuple[int, Mention]]:
         """(source index, mention) pairs of the mentions starting in [lo, hi), nearest to ``hi``
         first (two bisections)."""
-        return self._pairs[bisect_right(self._keys, (-hi, maxsize)) : bisect_right(self._keys, (-lo, maxsize))]
+        return self._pairs[
+            bisect_right(self._keys, (-hi, maxsize)) : bisect_right(self._keys, (-lo, maxsize))
+        ]
 
     def descriptions_holding(self, offset: int) -> Iterator[tuple[int, int, int]]:
         """(start, end, source index) of the mentions' descriptions that hold an offset, by start."""
         first = bisect_left(self._descriptions, (offset - self._longest_description + 1,))
-        for start, end, idx in self._descriptions[first : bisect_right(self._descriptions, (offset, maxsize))]:
+        for start, end, idx in self._descriptions[
+            first : bisect_right(self._descriptions, (offset, maxsize))
+        ]:
             if offset < end:
                 yield start, end, idx
 
@@ -438,7 +451,7 @@ def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """A definite description takes up an earlier source (:data:`_NOMINAL_STEPS`), else the
     indefinite phrase that introduced it ("One furnace operator, who asked not to be named,
     ..."), else it is a new source."""
-    earlier = list(cl.earlier(m.start))
+    earlier = cl.earlier_list(m.start)
     for step in _NOMINAL_STEPS:
         idx = step(cl, m, earlier)
         if idx is not None:

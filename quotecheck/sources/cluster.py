@@ -18,10 +18,10 @@ to the resolver for its :class:`~quotecheck.vocab.MentionKind` (:data:`RESOLVERS
 from __future__ import annotations
 
 import re
-from sys import maxsize
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
+from sys import maxsize
 
 from ..documents.blocks import paragraph_spans
 from ..lexicons import Lexicon
@@ -119,10 +119,10 @@ class Clusterer:
             insort(self._descriptions, (*m.description, idx))
             self._longest_description = max(self._longest_description, m.description[1] - m.description[0])
         if m.kind == MentionKind.NAME:
-            full, key = normalized(m.text), surname(m, self.lex)
-            self._names[idx].append((full, key))
+            full, last = normalized(m.text), surname(m, self.lex)
+            self._names[idx].append((full, last))
             self._first_named[full] = min(idx, self._first_named.get(full, idx))
-            holders = self._by_surname.setdefault(key, [])
+            holders = self._by_surname.setdefault(last, [])
             if idx not in holders:
                 insort(holders, idx)
         elif m.kind == MentionKind.DESCRIPTOR:

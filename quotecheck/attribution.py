@@ -29,9 +29,10 @@ answers of a Q&A transcript, :mod:`quotecheck.transcripts`: "A:" goes to the int
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from .documents.blocks import paragraph_spans
 from .lexicons import Lexicon, default_lexicon
@@ -83,12 +84,16 @@ class _Context(ArticleText):
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     para_starts: list[int] = field(default_factory=list)
     footers: list[tuple[int, int]] = field(default_factory=list)  # blocks that say who a block quote is by
+    quote_ends: list[int] = field(default_factory=list)  # every quotation's end, sorted
+    quote_reach: list[int] = field(default_factory=list)  # [i]: the furthest end of quotes[: i + 1]
 
     def __post_init__(self) -> None:
         super().__post_init__()
         if not self.paragraphs:  # no Document blocks given: the text's blank-line paragraphs
             self.paragraphs = paragraph_spans(self.text) or [(0, len(self.text))]
         self.para_starts = [s for s, _ in self.paragraphs]
+        self.quote_ends = sorted(q.end for q in self.quotes)
+        self.quote_reach = list(accumulate((q.end for q in self.quotes), max))
 
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect_right(self.para_starts, offset) - 1)
@@ -805,6 +810,7 @@ def attribute(
         ctx = replace(ctx, quotes=sorted([*quotes, *turns], key=lambda q: q.start))
     interviewee = _interviewee(ctx, min(t.label_start for t in turns.values())) if turns else None
     indirect = _indirect(ctx)
+    indirect_before = _last_ending_by(indirect)
     out: list[Attribution] = []
     for qi, q in enumerate(ctx.quotes):
         if q in turns:
@@ -844,7 +850,7 @@ def attribute(
             continue
         # Floating quotation: the speaker of the previous attribution (a quotation, or reported
         # speech: "..., Schiff said.¶“Q”") in this or the previous paragraph.
-        prev = _previous_attribution(out, [a for a in indirect if a.end <= q.start], para)
+        prev = _previous_attribution(out, indirect_before(q.start), para)
         if prev is not None and prev.speaker is not None:
             out.append(
                 Attribution(
@@ -941,22 +947,37 @@ def _previous_attribution(
 ) -> Attribution | None:
     """The latest attribution before a floating quotation, if it is in reach (same or previous
     paragraph); scare quotes and titles are skipped."""
-    spoken = [a for a in quotes if a.kind.spoken]
-    candidates = ([spoken[-1]] if spoken else []) + ([indirect[-1]] if indirect else [])
+    spoken = next((a for a in reversed(quotes) if a.kind.spoken), None)
+    candidates = ([spoken] if spoken is not None else []) + ([indirect[-1]] if indirect else [])
     if not candidates:
         return None
     prev = max(candidates, key=lambda a: a.end)
     return prev if prev.paragraph in (para, para - 1) else None
 
 
+def _last_ending_by(indirect: list[Attribution]) -> Callable[[int], list[Attribution]]:
+    """A lookup of the last attribution of ``indirect`` (in its order) that ends by an offset,
+    as a list of at most one (a bisection, not a scan per floating quotation)."""
+    by_end = sorted(range(len(indirect)), key=lambda i: indirect[i].end)
+    ends = [indirect[i].end for i in by_end]
+    last = list(accumulate(by_end, max))  # [k]: the latest position among the k + 1 earliest ends
+
+    def before(offset: int) -> list[Attribution]:
+        k = bisect_right(ends, offset) - 1
+        return [indirect[last[k]]] if k >= 0 else []
+
+    return before
+
+
 def _reindex(out: list[Attribution]) -> list[Attribution]:
     """After sorting, point each floating quotation at the nearest earlier attribution that
     has the same speaker mention (the one it took its speaker from)."""
     fixed: list[Attribution] = []
+    latest: dict[Mention | None, int] = {}  # speaker -> the latest attribution with it so far
     for i, a in enumerate(out):
         if a.antecedent is not None:
-            j = max(k for k in range(i) if out[k].speaker == a.speaker)
-            a = replace(a, antecedent=j)
+            a = replace(a, antecedent=latest[a.speaker])
+        latest[out[i].speaker] = i
         fixed.append(a)
     return fixed
 
@@ -1357,8 +1378,13 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
 
 
 def _quote_in(ctx: _Context, lo: int, hi: int) -> bool:
-    return any(lo <= q.start < hi or lo < q.end <= hi for q in ctx.quotes)
+    """Does a quotation start in [lo, hi) or end in (lo, hi]? (Two bisections.)"""
+    starts = bisect_left(ctx.quote_starts, lo) < bisect_left(ctx.quote_starts, hi)
+    return starts or bisect_right(ctx.quote_ends, lo) < bisect_right(ctx.quote_ends, hi)
 
 
 def _quote_covers(ctx: _Context, lo: int, hi: int) -> bool:
-    return any(q.start <= lo and hi <= q.end for q in ctx.quotes)
+    """Does one quotation span all of [lo, hi)? (Of the quotations starting by ``lo``, the one
+    reaching furthest.)"""
+    i = bisect_right(ctx.quote_starts, lo) - 1
+    return i >= 0 and ctx.quote_reach[i] >= hi

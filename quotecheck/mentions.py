@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .lexicons import Lexicon
 from .parsing import Parse, Sentence, Word
@@ -587,6 +587,58 @@ class QuotedSpans:
         return i >= 0 and offset < self.spans[i][1]
 
 
+# A word that may be a given name, its whitespace and an optional initial ("Ruth ", "Jen K. "),
+# in front of the surname that GivenNameIndex.matches looks for.
+_GIVEN_NAME_AHEAD = re.compile(r"\b(?=([A-Z][a-zé]+\s+)([A-Z]\.\s+)?)", re.IGNORECASE)
+_WORD_RUN = re.compile(r"\w+")
+# The only non-ASCII characters that IGNORECASE matches to an ASCII letter: İ ı (i), ſ (s), K (k).
+_FOLD_WILD = str.maketrans("iskIKS", "??????")
+
+
+def _fold(run: str) -> str:
+    """A key under which every spelling that IGNORECASE equates lands on the same string (more
+    spellings may share it: :meth:`GivenNameIndex.matches` checks each candidate with the regex)."""
+    if run.isascii():
+        return run.lower().translate(_FOLD_WILD)
+    return "".join(c.lower().translate(_FOLD_WILD) if c.isascii() else "?" for c in run)
+
+
+class GivenNameIndex:
+    """Where a surname stands after a capitalised word ("Ruth Ellery", "Jen K. Castillo"),
+    indexed once per article, so that looking up the given name of each of an article's
+    surnames costs the surname's occurrences, not a scan of the whole text per surname.
+
+    :meth:`matches` yields exactly what ``re.finditer`` of the surname's pattern over the
+    whole text yields: the index only narrows the starts the pattern is tried at."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._starts: dict[str, list[int]] = {}
+        for m in _GIVEN_NAME_AHEAD.finditer(text):
+            after = m.start() + len(m.group(1))  # the surname without an initial, or the initial
+            spots = (after, after + len(m.group(2))) if m.group(2) else (after,)
+            for key in {_fold(w.group()) for spot in spots if (w := _WORD_RUN.match(text, spot))}:
+                self._starts.setdefault(key, []).append(m.start())
+
+    @staticmethod
+    def pattern(key: str) -> re.Pattern[str]:
+        """A capitalised word (a given name, group 1), an optional initial, then the surname."""
+        return re.compile(rf"\b([A-Z][a-zé]+)\s+(?:[A-Z]\.\s+)?{re.escape(key)}\b", re.IGNORECASE)
+
+    def matches(self, key: str) -> Iterator[re.Match[str]]:
+        """The non-overlapping matches of :meth:`pattern` in the text, in order."""
+        pattern = self.pattern(key)
+        lead = _WORD_RUN.match(key)
+        if lead is None or lead.start() != 0:  # a surname that does not start with a letter: scan
+            yield from pattern.finditer(self.text)
+            return
+        end = 0  # as finditer: the next match starts where the last one ended
+        for start in self._starts.get(_fold(lead.group()), ()):
+            if start >= end and (m := pattern.match(self.text, start)) is not None:
+                end = m.end()
+                yield m
+
+
 class MentionFinder:
     """Mentions of one article that no cue points at, outside its quotations: the names and
     noun phrases earlier in the text that pronouns and nominals take up, the fullest form of
@@ -608,17 +660,20 @@ class MentionFinder:
         key = surname(m, self.lex)
         if not key:
             return None
-        if key not in self._surname_gender:  # one scan of the article per surname
-            pattern = re.compile(rf"\b([A-Z][a-zé]+)\s+(?:[A-Z]\.\s+)?{re.escape(key)}\b", re.IGNORECASE)
+        if key not in self._surname_gender:
             self._surname_gender[key] = next(
                 (
                     self.lex.first_names[f.group(1)]
-                    for f in pattern.finditer(self.text)
+                    for f in self._given_names.matches(key)
                     if f.group(1)[:1].isupper() and f.group(1) in self.lex.first_names
                 ),
                 None,
             )
         return self._surname_gender[key]
+
+    @cached_property
+    def _given_names(self) -> GivenNameIndex:
+        return GivenNameIndex(self.text)
 
     def mention_gender(self, m: Mention) -> str | None:
         """Gender from a given name written in the mention itself ("Ruth Ellery")."""

@@ -2,6 +2,7 @@
 
     python benchmarks/speed.py [--split dev] [--limit N] [--model-dir DIR] [--corpus DIR]
                                [--repeat N] [--write-docs]
+    python benchmarks/speed.py --sizes [0.25,1,2,5] [--cache-dir DIR] [--parse] [--no-memory] ...
 
 In one process: load the model once (``quotecheck.api.Checker``, plus a one-sentence warm-up),
 then time (a) stanza's pipeline alone, ``checker.parser.parse_texts(texts)``, with the same
@@ -12,6 +13,9 @@ slow a run down.  Prints a markdown table (words are
 whitespace-separated words of the article texts) with peak resident memory and the machine;
 ``--write-docs`` writes the section "Checking the PolNeAR <split> set" of
 ``docs/performance.md``, leaving the rest of that file alone.  Progress goes to stderr.
+
+``--sizes`` times quotecheck's own analysis of one long article made of the split's texts at
+each size instead (:mod:`quotecheck.evaluation.scaling`; ``--write-docs`` writes its section).
 
 ``benchmarks/speed.py`` runs :func:`main`; ``benchmarks/ci.py`` reuses the machine description.
 """
@@ -29,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quotecheck.evaluation import accuracy, polnear
+from quotecheck.evaluation import accuracy, polnear, scaling
 
 DOCS_FILE = polnear.REPO_ROOT / "docs" / "performance.md"
 WARM_UP_TEXT = "The model is warming up, a spokesman said."
@@ -218,7 +222,51 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = accuracy.corpus_parser("Time quotecheck on a PolNeAR split.")
     parser.add_argument("--repeat", type=int, default=1, help="time (a) and (b) N times, keep the fastest")
     parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
+    scaling.add_arguments(parser)
     return parser.parse_args(argv)
+
+
+def write_section(heading: str, section: str) -> None:
+    """Replace (or add) one section of docs/performance.md, leaving the rest alone."""
+    existing = DOCS_FILE.read_text(encoding="utf-8") if DOCS_FILE.exists() else "# Performance\n"
+    DOCS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    DOCS_FILE.write_text(accuracy.replace_section(existing, heading, section), encoding="utf-8")
+    accuracy.progress(f"wrote {DOCS_FILE}")
+
+
+def main_sizes(args: argparse.Namespace, articles: Sequence[polnear.Article]) -> int:
+    """``--sizes``: the analysis of one long article at each size (see :mod:`.scaling`)."""
+    from quotecheck.cache import default_cache_dir
+
+    try:
+        sizes = scaling.parse_sizes(args.sizes)
+    except ValueError as err:
+        accuracy.progress(f"error: {err}")
+        return 2
+    cache_dir = args.cache_dir if args.cache_dir is not None else default_cache_dir()
+    pieces, cached = scaling.cached_pieces([a.text for a in articles], cache_dir)
+    source = (
+        f"the {len(pieces)} PolNeAR {args.split} texts ({cached} parses from the parse cache, "
+        f"{len(pieces) - cached} fake parses)"
+    )
+    accuracy.progress(f"{source}; sizes {sizes} MB")
+    parse = None
+    if args.parse:
+        model_dir = args.model_dir if args.model_dir is not None else accuracy.default_model_dir()
+        parser = accuracy.make_checker(model_dir).parser
+        parse = lambda text: parser.parse_texts([text])  # noqa: E731
+    runs = scaling.measure(pieces, sizes, args.repeat, not args.no_memory, parse, accuracy.progress)
+    machine = format_machine(machine_info())
+    print(f"## quotecheck's analysis of one long article: {source}\n")
+    print(scaling.format_table(runs))
+    print(f"Machine: {machine}")
+    if args.write_docs:
+        options = (
+            "" if args.sizes == ",".join(f"{s:g}" for s in scaling.DEFAULT_SIZES_MB) else f" {args.sizes}"
+        )
+        options += f" --repeat {args.repeat}" if args.repeat > 1 else ""
+        write_section(scaling.SECTION, scaling.render_section(runs, source, options, machine))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -226,6 +274,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     articles = accuracy.load_articles(args)
     if articles is None:
         return 2
+    if args.sizes is not None:
+        return main_sizes(args, articles)
     texts = [article.text for article in articles]
     names = [f"{article.name}.txt" for article in articles]
     model_dir = args.model_dir if args.model_dir is not None else accuracy.default_model_dir()
@@ -248,14 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Machine: {format_machine(info)}")
 
     if args.write_docs:
-        existing = DOCS_FILE.read_text(encoding="utf-8") if DOCS_FILE.exists() else "# Performance\n"
         section = render_section(args.split, timings, model, info, args.limit, args.repeat)
-        DOCS_FILE.parent.mkdir(parents=True, exist_ok=True)
-        DOCS_FILE.write_text(
-            accuracy.replace_section(existing, section_heading(args.split), section),
-            encoding="utf-8",
-        )
-        accuracy.progress(f"wrote {DOCS_FILE}")
+        write_section(section_heading(args.split), section)
     return 0
 
 

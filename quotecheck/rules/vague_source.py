@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..mentions import QuotedSpans
 from ..sources import Source
 from ..vocab import GroundRule, Severity
 from .common import per_anonymous_source, short, source_name
@@ -23,13 +24,15 @@ def _claims_by_no_one(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding
     for ev in an.sources.unattached_evidence:
         if ev.rule == GroundRule.DEEP_BACKGROUND:
             yield ctx.finding_on(f"“{short(ev.text, 30)}” attributes the claim to no one", ev)
-    quoted = [
-        (a.attribution.start, a.attribution.end)
-        for a in an.sources.attributions
-        if a.attribution.quote is not None
-    ]
+    quoted = QuotedSpans(
+        [
+            (a.attribution.start, a.attribution.end)
+            for a in an.sources.attributions
+            if a.attribution.quote is not None
+        ]
+    )
     for m in _REPORTEDLY.finditer(an.text):
-        if not any(s <= m.start() < e for s, e in quoted):
+        if not quoted.covers(m.start()):
             yield ctx.finding(
                 "“reportedly” attributes the claim to no one: reported by whom?", m.start(), m.end()
             )

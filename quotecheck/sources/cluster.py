@@ -18,9 +18,10 @@ to the resolver for its :class:`~quotecheck.vocab.MentionKind` (:data:`RESOLVERS
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
+from sys import maxsize
 
 from ..documents.blocks import paragraph_spans
 from ..lexicons import Lexicon
@@ -79,9 +80,19 @@ class Clusterer:
         # every mention, nearest-first order for earlier(): (-start, source, sequence) keys
         self._keys: list[tuple[int, int, int]] = []
         self._pairs: list[tuple[int, Mention]] = []
+        self._longest_mention = 0  # characters: only mentions starting this close to an offset end after it
         # per source: (normalized text, surname) of its names, normalized text of its descriptors
         self._names: list[list[tuple[str, str | None]]] = []
         self._descriptors: list[list[str]] = []
+        # the same, the other way round: the first source with a name or descriptor written so,
+        # the sources (ascending) with a name of a surname; and each source's mention spans
+        self._first_named: dict[str, int] = {}
+        self._first_described: dict[str, int] = {}
+        self._by_surname: dict[str | None, list[int]] = {}
+        self._spans: list[set[tuple[int, int]]] = []
+        # (start, end, source) of every mention's description, sorted, and the longest one's length
+        self._descriptions: list[tuple[int, int, int]] = []
+        self._longest_description = 0
 
     # ------------------------------------------------------------------ growing
 
@@ -97,6 +108,7 @@ class Clusterer:
         self.sources.append(src)
         self._names.append([])
         self._descriptors.append([])
+        self._spans.append(set())
         return src.index
 
     def attach(self, idx: int, m: Mention) -> None:
@@ -106,15 +118,27 @@ class Clusterer:
         at = bisect_left(self._keys, key)
         self._keys.insert(at, key)
         self._pairs.insert(at, (idx, m))
+        self._spans[idx].add((m.start, m.end))
+        self._longest_mention = max(self._longest_mention, m.end - m.start)
+        if m.description:
+            insort(self._descriptions, (*m.description, idx))
+            self._longest_description = max(self._longest_description, m.description[1] - m.description[0])
         if m.kind == MentionKind.NAME:
-            self._names[idx].append((normalized(m.text), surname(m, self.lex)))
+            full, last = normalized(m.text), surname(m, self.lex)
+            self._names[idx].append((full, last))
+            self._first_named[full] = min(idx, self._first_named.get(full, idx))
+            holders = self._by_surname.setdefault(last, [])
+            if idx not in holders:
+                insort(holders, idx)
         elif m.kind == MentionKind.DESCRIPTOR:
-            self._descriptors[idx].append(normalized(m.text))
+            norm = normalized(m.text)
+            self._descriptors[idx].append(norm)
+            self._first_described[norm] = min(idx, self._first_described.get(norm, idx))
 
     def add(self, idx: int, m: Mention) -> int:
         """Make the mention one of the source's (once per span); update its gender and type."""
         src = self.sources[idx]
-        if all((x.start, x.end) != (m.start, m.end) for x in src.mentions):
+        if (m.start, m.end) not in self._spans[idx]:
             self.attach(idx, m)
         self._by_span[(m.start, m.end)] = idx
         if m.kind == MentionKind.PRONOUN and m.head_lemma in _GENDERED and src.gender is None:
@@ -238,6 +262,29 @@ class Clusterer:
             if pair[1].end <= before:
                 yield pair
 
+    def earlier_list(self, before: int) -> list[tuple[int, Mention]]:
+        """``list(self.earlier(before))``, most of it one slice: a mention that starts further
+        back than the longest mention's length ends before the offset."""
+        first = bisect_left(self._keys, (-before + 1,))
+        safe = max(first, bisect_right(self._keys, (self._longest_mention - before - 1, maxsize)))
+        return [pair for pair in self._pairs[first:safe] if pair[1].end <= before] + self._pairs[safe:]
+
+    def starting_between(self, lo: int, hi: int) -> list[tuple[int, Mention]]:
+        """(source index, mention) pairs of the mentions starting in [lo, hi), nearest to ``hi``
+        first (two bisections)."""
+        return self._pairs[
+            bisect_right(self._keys, (-hi, maxsize)) : bisect_right(self._keys, (-lo, maxsize))
+        ]
+
+    def descriptions_holding(self, offset: int) -> Iterator[tuple[int, int, int]]:
+        """(start, end, source index) of the mentions' descriptions that hold an offset, by start."""
+        first = bisect_left(self._descriptions, (offset - self._longest_description + 1,))
+        for start, end, idx in self._descriptions[
+            first : bisect_right(self._descriptions, (offset, maxsize))
+        ]:
+            if offset < end:
+                yield start, end, idx
+
     def surname(self, m: Mention) -> str | None:
         return surname(m, self.lex)
 
@@ -245,28 +292,24 @@ class Clusterer:
         """The first source with a name written the same way, or (for a person) with the
         same surname."""
         full, key = normalized(m.text), surname(m, self.lex)
-        org: bool | None = None
-        for idx, names in enumerate(self._names):
-            for x_full, x_key in names:
-                if x_full == full:
-                    return idx
-                if key and x_key == key and self.sources[idx].type == SourceType.NAMED_PERSON:
-                    org = is_org_name(m, self.lex) if org is None else org
-                    if not org:
-                        return idx
-        return None
+        same = self._first_named.get(full)
+        person = self._person_named(key) if key else None
+        if person is not None and (same is None or person < same) and not is_org_name(m, self.lex):
+            return person
+        return same
+
+    def _person_named(self, key: str | None) -> int | None:
+        """The first named person with a name of this surname."""
+        holders = self._by_surname.get(key, ())
+        return next((i for i in holders if self.sources[i].type == SourceType.NAMED_PERSON), None)
 
     def known_surname(self, key: str | None) -> bool:
         """Is this the surname of a named person already quoted?"""
-        return any(
-            self.sources[idx].type == SourceType.NAMED_PERSON and any(x_key == key for _, x_key in names)
-            for idx, names in enumerate(self._names)
-        )
+        return self._person_named(key) is not None
 
     def descriptor_source(self, m: Mention) -> int | None:
         """The first source with a descriptor written the same way ("officials")."""
-        norm = normalized(m.text)
-        return next((idx for idx, norms in enumerate(self._descriptors) if norm in norms), None)
+        return self._first_described.get(normalized(m.text))
 
     # ------------------------------------------------------------------ resolving
 
@@ -501,7 +544,7 @@ def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """A definite description takes up an earlier source (:data:`_NOMINAL_STEPS`), else the
     indefinite phrase that introduced it ("One furnace operator, who asked not to be named,
     ..."), else it is a new source."""
-    earlier = list(cl.earlier(m.start))
+    earlier = cl.earlier_list(m.start)
     for step in _NOMINAL_STEPS:
         idx = step(cl, m, earlier)
         if idx is not None:

@@ -36,12 +36,7 @@ def _sentence_span(parse: Parse, offset: int) -> tuple[int, int] | None:
 def _in_description(cl: Clusterer, start: int, end: int) -> int | None:
     """The source with a mention whose description contains the phrase ("one NATO source who
     spoke on background")."""
-    for src in cl.sources:
-        for m in src.mentions:
-            desc = m.description
-            if desc and desc[0] <= start < desc[1] and end <= desc[1] + 40:
-                return src.index
-    return None
+    return min((idx for _, d_end, idx in cl.descriptions_holding(start) if end <= d_end + 40), default=None)
 
 
 def _in_sentence(cl: Clusterer, span: tuple[int, int], start: int, prefer_anonymous: bool) -> int | None:
@@ -49,14 +44,12 @@ def _in_sentence(cl: Clusterer, span: tuple[int, int], start: int, prefer_anonym
     nearest after it; with ``prefer_anonymous``, anonymous sources only."""
     s_lo, s_hi = span
     nearest: tuple[tuple[int, int], int] | None = None  # ((0 before | 1 after, distance), source)
-    for src in cl.sources:
-        if prefer_anonymous and not src.anonymous:
+    for idx, m in cl.starting_between(s_lo, s_hi):
+        if prefer_anonymous and not cl.sources[idx].anonymous:
             continue  # a named source in the same sentence is not the one granted anonymity
-        for m in src.mentions:
-            if s_lo <= m.start < s_hi:
-                key = ((0, start - m.start) if m.start <= start else (1, m.start - start), src.index)
-                if nearest is None or key < nearest:
-                    nearest = key
+        key = ((0, start - m.start) if m.start <= start else (1, m.start - start), idx)
+        if nearest is None or key < nearest:
+            nearest = key
     return None if nearest is None else nearest[1]
 
 

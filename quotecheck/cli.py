@@ -17,10 +17,12 @@ import click
 
 from . import __version__
 from .documents import FORMATS, InputError, document_from_bytes, read_document
+from .engines import EngineOptions
+from .engines.options import engine_options
 from .parsing import ENV_MODEL_DIR, ModelError, download_models, resolve_model_dir
 from .render import OUTPUT_FORMATS, RENDERERS, RenderOptions
 from .rules import SEVERITY_RANK
-from .vocab import SEVERITIES, Severity
+from .vocab import SEVERITIES, Engine, Severity
 
 if TYPE_CHECKING:
     from .api import Settings
@@ -201,9 +203,10 @@ def _check_options(f):
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=str),
+    type=click.Path(writable=True, path_type=str),
     default=None,
-    help="Write the report to this file instead of standard output.",
+    help="Write the report to this file instead of standard output (--engine ray: the folder "
+    "of report parts).",
 )
 @click.option(
     "--fail-on",
@@ -224,6 +227,7 @@ def _check_options(f):
 )
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 @_check_options
+@engine_options
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -238,10 +242,16 @@ def check(
     jobs: int,
     cache: bool,
     model_dir: str | None,
+    engine: EngineOptions,
 ) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from . import baseline
 
+    if engine.name is Engine.RAY:
+        _engine_check(engine, paths, output, output_format, input_format, config_file, model_dir, fail_on)
+    _local_engine_only(engine)
+    if output and Path(output).is_dir():
+        _fail(f"-o {output} is a folder; the local engine writes one file (--engine ray writes a folder)")
     fmt = RENDERERS[output_format]
     known = None
     if baseline_file:
@@ -285,6 +295,63 @@ def check(
     # stand in a checker that returns no results
     failing = not exit_zero and any(fails(r, p) for r, p in zip(results, chosen, strict=False))
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _ray_engine():
+    """quotecheck.engines.ray_engine, imported only for --engine ray (Ray is an optional extra)."""
+    try:
+        from .engines import ray_engine
+    except ImportError as e:
+        _fail(f"--engine ray needs Ray ({e}): pip install 'quotecheck[ray]'")
+    return ray_engine
+
+
+def _local_engine_only(engine: EngineOptions) -> None:
+    """Refuse the options that only --engine ray reads."""
+    if engine.text_column or engine.id_column:
+        _fail("--text-column and --id-column read tables of articles with --engine ray")
+
+
+def _engine_check(
+    engine: EngineOptions,
+    paths: Sequence[str],
+    output: str | None,
+    output_format: str,
+    input_format: str | None,
+    config_file: str | None,
+    model_dir: str | None,
+    fail_on: str | None,
+) -> NoReturn:
+    """check --engine ray: report parts in the -o folder, a one-line account on stderr; the
+    exit code as for a local run (1: a report has a finding at or above fail-on, 2: errors)."""
+    from .engines import EngineError
+    from .policy import ConfigError
+
+    if not output:
+        _fail("--engine ray writes report parts to a folder: give -o FOLDER")
+    if output_format not in ("json", "jsonl"):
+        _fail(f"--engine ray writes JSON reports (--format jsonl), not {output_format}")
+    try:
+        result = _ray_engine().check_to_folder(
+            paths,
+            engine,
+            output,
+            input_format=input_format,
+            config_file=config_file,
+            model_dir=model_dir,
+            fail_on=fail_on,
+            show_progress=sys.stderr.isatty(),
+        )
+    except (ConfigError, ModelError, EngineError) as e:
+        _fail(str(e))
+    for line in result.errors:
+        click.echo(f"quotecheck: {line}", err=True)
+    click.echo(
+        f"quotecheck: {result.written} report(s) written to {output}, {result.skipped} already there, "
+        f"{len(result.errors)} error(s)",
+        err=True,
+    )
+    sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if result.failing else EXIT_OK)
 
 
 def _saved_reports(paths: Sequence[str]) -> list[str] | None:
@@ -357,6 +424,7 @@ SUMMARY_FORMATS = {
     help="Write the summary to this file instead of standard output.",
 )
 @_check_options
+@engine_options
 def summarize_command(
     paths: tuple[str, ...],
     by: tuple[str, ...],
@@ -369,32 +437,42 @@ def summarize_command(
     jobs: int,
     cache: bool,
     model_dir: str | None,
+    engine: EngineOptions,
 ) -> None:
     """Sourcing statistics across articles, or across saved JSON reports (no re-parse).
 
     PATHS are articles and directories of articles (checked, using the parse cache), or JSON
-    reports written by quotecheck check --format json (read one at a time, validated).
+    reports written by quotecheck check --format json (read one at a time, validated); with
+    --engine ray, articles or tables checked on the cluster, or a folder of report parts.
     """
     import json
 
+    from .engines import EngineError
+    from .policy import ConfigError
     from .summary import SummaryError, load_reports, summarize, validate_summary
 
     if output_format is None:
         output_format = SUMMARY_FORMATS.get(Path(output).suffix.lower(), "markdown") if output else "markdown"
     if table is not None and output_format != "csv":
         _fail(f"--table applies to --format csv only (the {output_format} summary has every table)")
-    report_files = _saved_reports(paths)
+    report_files = None if engine.name is Engine.RAY else _saved_reports(paths)
+    errors: list[str] = []
+    if engine.name is Engine.LOCAL:
+        _local_engine_only(engine)
     try:
-        if report_files is not None:
+        if engine.name is Engine.RAY:
+            summary, errors = _ray_engine().summarize_with_ray(
+                paths, engine, by, input_format=input_format, config_file=config_file, model_dir=model_dir
+            )
+        elif report_files is not None:
             summary = summarize(load_reports(report_files), by=by)  # streamed: one file at a time
-            errors: list[str] = []
         else:
             results, _, errors = _check_inputs(
                 paths, input_format, config_file, model_dir, cache, jobs=jobs, stdin_filename=stdin_filename
             )
             summary = summarize((r.report for r in results), by=by)
         validate_summary(summary)
-    except SummaryError as e:
+    except (SummaryError, ConfigError, ModelError, EngineError) as e:
         _fail(str(e))
     if output_format == "json":
         rendered = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"

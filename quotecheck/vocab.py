@@ -155,3 +155,18 @@ class CuePattern(StrEnum):
     NOUN_CUE = "noun-cue"  # Trump's claim that “Q”
     CHAINED = "chained"  # was “disgusting” and “a con”: the cue of the quotation before
     INDIRECT_VERB = "indirect-verb"  # Jones estimated that ... (reported speech)
+
+
+class Engine(StrEnum):
+    """``--engine``: where a run's articles are checked (``quotecheck.engines``)."""
+
+    LOCAL = "local"  # in this process (``--jobs`` parser processes)
+    RAY = "ray"  # a Ray cluster, local or existing (``quotecheck.engines.ray_engine``)
+
+
+class RowStatus(StrEnum):
+    """What became of one article of an engine run (the ``status`` of its output row)."""
+
+    OK = "ok"  # checked: the row holds its report
+    ERROR = "error"  # could not be read, parsed or analysed: the row names it and why
+    SKIPPED = "skipped"  # its report is already in the output folder (a rerun)

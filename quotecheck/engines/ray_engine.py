@@ -49,6 +49,7 @@ __all__ = [
 
 ParserFactory = Callable[[], ParserLike]
 BATCH_ARTICLES = 8  # articles per worker call: enough for the parser's batching, small for retries
+MAX_BLOCKS = 2000  # blocks of file rows (a block holds the small rows that name the files)
 
 
 def init_ray(address: str | None) -> None:
@@ -129,7 +130,8 @@ def _table_dataset(paths: Sequence[str], options: EngineOptions) -> Any:
     missing = [c for c in (options.text_column, options.id_column) if c is not None and c not in columns]
     if missing:
         raise EngineError(f"the table has no column {missing[0]!r} (its columns: {', '.join(columns)})")
-    return ds
+    # a file is one block: cut it into batches, streamed, so that every worker gets work
+    return ds.repartition(target_num_rows_per_block=BATCH_ARTICLES)
 
 
 def pool_arguments(options: EngineOptions) -> dict[str, Any]:
@@ -191,7 +193,8 @@ def check_to_folder(
         ds = _table_dataset(paths, options)
         total = None
     elif run.articles:
-        ds = ray.data.from_items([_file_row(a) for a in run.articles])
+        blocks = min(MAX_BLOCKS, -(-len(run.articles) // BATCH_ARTICLES))  # every worker gets work
+        ds = ray.data.from_items([_file_row(a) for a in run.articles], override_num_blocks=blocks)
         total = len(run.articles)
     else:
         return result

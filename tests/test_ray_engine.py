@@ -37,15 +37,21 @@ from quotecheck.testing.stored_parser import StoredParser  # noqa: E402
 TWO = EngineOptions(workers=2)
 BY = ("section", "month")
 
+# A hard limit per test (pytest-timeout, in the test extra): a Ray run that stalls, Ray Data
+# tasks waiting for a CPU that a worker pool holds, fails here in minutes with its stack
+# instead of hanging CI. Each test takes 5-25 s on a loaded 2-core machine.
+pytestmark = pytest.mark.timeout(240)
+
 
 @pytest.fixture(scope="module", autouse=True)
-def cluster():
+def cluster(request):
     # 8 logical CPUs for 2 workers: Ray Data's file listing and Parquet planning tasks each
     # wait for a whole CPU, and must not wait behind pools that hold them all (the pool of a
     # run whose worker was killed may outlive its test).
     ray.init(num_cpus=8, include_dashboard=False, log_to_driver=False)
-    yield
-    ray.shutdown()
+    # a finalizer: the local cluster's processes (raylet, GCS, workers) end with the module,
+    # also when a test failed or timed out
+    request.addfinalizer(ray.shutdown)
 
 
 @pytest.fixture(autouse=True)
@@ -262,6 +268,7 @@ print("ray imported:", "ray" in sys.modules, "pyarrow imported:", "pyarrow" in s
 
 
 @pytest.mark.e2e
+@pytest.mark.timeout(600)  # loads the real model in a worker
 def test_real_model_on_two_articles_matches_the_local_engine(tmp_path, checker, model_dir):
     names = ["01-layouts-said.txt", "18-md-council-rentals.md"]
     paths = [f"fixtures/articles/{n}" for n in names]

@@ -22,6 +22,8 @@ import click
 
 from . import __version__
 from .documents import FORMATS, InputError, document_from_bytes, read_document, read_stdin
+from .engines import EngineOptions
+from .engines.options import engine_options
 from .files import DEFAULT_MAX_BYTES, format_size, parse_size, printable
 from .parsing import (
     DEFAULT_BATCH_DOCS,
@@ -34,7 +36,7 @@ from .parsing import (
 from .render import OUTPUT_FORMATS, RENDERERS, OutputFormat, RenderOptions, format_for_file
 from .render.run_json import ErrorLine
 from .rules import SEVERITY_RANK
-from .vocab import SEVERITIES, ColorChoice, Severity
+from .vocab import SEVERITIES, ColorChoice, Engine, Severity
 
 if TYPE_CHECKING:
     from .api import Settings
@@ -360,12 +362,14 @@ def _check_options(run):
     return f
 
 
-def _output_option(help: str, default: str | None = None):
-    """``-o/--output``: the file a command writes (default: standard output, or ``default``)."""
+def _output_option(help: str, default: str | None = None, folder_ok: bool = False):
+    """``-o/--output``: the file a command writes (default: standard output, or ``default``);
+    ``folder_ok``: or a folder (``check --engine ray``; a local run refuses one in
+    :func:`_check_output`)."""
     return click.option(
         "-o",
         "--output",
-        type=click.Path(dir_okay=False, writable=True, path_type=str),
+        type=click.Path(dir_okay=folder_ok, writable=True, path_type=str),
         default=default,
         show_default=default is not None,
         help=help,
@@ -405,7 +409,9 @@ def _output_options(f):
     )(f)
     f = _output_option(
         "Write the report to this file instead of standard output; without --format, the format "
-        "comes from its extension (.html, .sarif, .json, .xml, ...; text for a name without one)."
+        "comes from its extension (.html, .sarif, .json, .xml, ...; text for a name without one). "
+        "--engine ray: the folder of report parts.",
+        folder_ok=True,
     )(f)
     return click.option(
         "--format",
@@ -484,6 +490,7 @@ def _write_each(
     help="Report only findings that are not in this baseline (see `quotecheck baseline create`).",
 )
 @_check_options
+@engine_options
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -497,10 +504,16 @@ def check(
     exit_zero: bool,
     baseline_file: str | None,
     inputs: _Inputs,
+    engine: EngineOptions,
 ) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from . import baseline
 
+    if engine.name is Engine.RAY:
+        _engine_check(
+            engine, paths, inputs, output, output_format, output_dir, baseline_file, quiet, fail_on, exit_zero
+        )
+    _local_engine_only(engine)
     if output and output_dir:
         _fail("give -o FILE or --output-dir DIR, not both")
     _check_output(output)
@@ -552,6 +565,93 @@ def check(
 
     failing = not exit_zero and any(fails(r, p) for r, p in zip(results, chosen, strict=True))
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _ray_engine():
+    """quotecheck.engines.ray_engine, imported only for --engine ray (Ray is an optional extra)."""
+    try:
+        from .engines import ray_engine
+    except ImportError as e:
+        _fail(f"--engine ray needs Ray ({e}): pip install 'quotecheck[ray]'")
+    return ray_engine
+
+
+def _local_engine_only(engine: EngineOptions) -> None:
+    """Refuse the options that only --engine ray reads."""
+    if engine.text_column or engine.id_column:
+        _fail("--text-column and --id-column read tables of articles with --engine ray")
+
+
+def _engine_check(
+    engine: EngineOptions,
+    paths: Sequence[str],
+    inputs: _Inputs,
+    output: str | None,
+    output_format: str | None,
+    output_dir: str | None,
+    baseline_file: str | None,
+    quiet: bool,
+    fail_on: str | None,
+    exit_zero: bool,
+) -> NoReturn:
+    """check --engine ray: report parts in the -o folder, a one-line account on stderr; the
+    exit code as for a local run (1: a report has a finding at or above fail-on, 2: errors).
+    The local run's output options that have no meaning for a folder of parts are refused."""
+    from .engines import EngineError
+    from .policy import ConfigError
+    from .terminal import wants_progress
+
+    if output_dir or baseline_file:
+        _fail("--output-dir and --baseline are for the local engine (--engine ray writes parts to -o FOLDER)")
+    if not output:
+        _fail("--engine ray writes report parts to a folder: give -o FOLDER")
+    if os.path.exists(output) and not os.path.isdir(output):
+        _fail(f"cannot write the output {printable(output)}: not a folder (--engine ray writes a folder)")
+    if output_format not in (None, "json", "jsonl"):
+        _fail(f"--engine ray writes JSON reports (--format jsonl), not {output_format}")
+    try:
+        result = _ray_engine().check_to_folder(
+            paths,
+            engine,
+            output,
+            input_format=inputs.input_format,
+            config_file=inputs.config_file,
+            model_dir=inputs.model_dir,
+            fail_on=fail_on,
+            show_progress=not quiet and wants_progress(inputs.progress),
+            max_bytes=inputs.max_size,
+            force_exclude=inputs.force_exclude,
+        )
+    except (ConfigError, ModelError, EngineError) as e:
+        _fail(str(e))
+    for line in result.errors:
+        click.echo(f"quotecheck: {line}", err=True)
+    click.echo(
+        f"quotecheck: {result.written} report(s) written to {printable(output)}, {result.skipped} already "
+        f"there, {len(result.errors)} error(s)",
+        err=True,
+    )
+    sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if result.failing and not exit_zero else EXIT_OK)
+
+
+def _ray_summary(
+    paths: Sequence[str], engine: EngineOptions, by: Sequence[str], inputs: _Inputs
+) -> tuple[dict[str, Any], list[str]]:
+    """summarize --engine ray: the summary of a folder of report parts, or of the articles
+    checked on the cluster; the input errors are printed, one line each."""
+    summary, errors = _ray_engine().summarize_with_ray(
+        paths,
+        engine,
+        by,
+        input_format=inputs.input_format,
+        config_file=inputs.config_file,
+        model_dir=inputs.model_dir,
+        max_bytes=inputs.max_size,
+        force_exclude=inputs.force_exclude,
+    )
+    for line in errors:
+        click.echo(f"quotecheck: {line}", err=True)
+    return summary, errors
 
 
 def _saved_reports(paths: Sequence[str]) -> list[str] | None:
@@ -634,6 +734,7 @@ def _summary_format(output: str | None) -> str:
 )
 @_output_option("Write the summary to this file instead of standard output.")
 @_check_options
+@engine_options
 def summarize_command(
     paths: tuple[str, ...],
     by: tuple[str, ...],
@@ -641,14 +742,18 @@ def summarize_command(
     table: str | None,
     output: str | None,
     inputs: _Inputs,
+    engine: EngineOptions,
 ) -> None:
     """Sourcing statistics across articles, or across saved JSON reports (no re-parse).
 
     PATHS are articles and directories of articles (checked, using the parse cache), or JSON
-    reports written by quotecheck check --format json (read one at a time, validated).
+    reports written by quotecheck check --format json (read one at a time, validated); with
+    --engine ray, articles or tables checked on the cluster, or a folder of report parts.
     """
     import json
 
+    from .engines import EngineError
+    from .policy import ConfigError
     from .summary import SummaryError, load_reports, summarize, validate_summary
 
     _check_output(output)
@@ -656,17 +761,21 @@ def summarize_command(
         output_format = _summary_format(output)
     if table is not None and output_format != "csv":
         _fail(f"--table applies to --format csv only (the {output_format} summary has every table)")
-    report_files = _saved_reports(paths)
+    report_files = None if engine.name is Engine.RAY else _saved_reports(paths)
+    errors: Sequence[str] = []
+    if engine.name is Engine.LOCAL:
+        _local_engine_only(engine)
     try:
-        if report_files is not None:
+        if engine.name is Engine.RAY:
+            summary, errors = _ray_summary(paths, engine, by, inputs)
+        elif report_files is not None:
             _refuse_overwriting_inputs(output, report_files)
             summary = summarize(load_reports(report_files), by=by)  # streamed: one file at a time
-            errors: list[ErrorLine] = []
         else:
             results, _, errors = _check_inputs(paths, inputs, output=output)
             summary = summarize((r.report for r in results), by=by)
         validate_summary(summary)
-    except SummaryError as e:
+    except (SummaryError, ConfigError, ModelError, EngineError) as e:
         _fail(str(e))
     if output_format == "json":
         rendered = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"

@@ -170,3 +170,18 @@ class ColorChoice(StrEnum):
     AUTO = "auto"  # on a terminal, unless NO_COLOR is set (or FORCE_COLOR forces it)
     ALWAYS = "always"  # also through a pipe or into a file
     NEVER = "never"
+
+
+class Engine(StrEnum):
+    """``--engine``: where a run's articles are checked (``quotecheck.engines``)."""
+
+    LOCAL = "local"  # in this process (``--jobs`` parser processes)
+    RAY = "ray"  # a Ray cluster, local or existing (``quotecheck.engines.ray_engine``)
+
+
+class RowStatus(StrEnum):
+    """What became of one article of an engine run (the ``status`` of its output row)."""
+
+    OK = "ok"  # checked: the row holds its report
+    ERROR = "error"  # could not be read, parsed or analysed: the row names it and why
+    SKIPPED = "skipped"  # its report is already in the output folder (a rerun)

@@ -43,7 +43,6 @@ import re
 import warnings
 from collections.abc import Mapping
 from contextlib import suppress
-from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -93,38 +92,39 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _canonical(value: Any) -> Any:
-    """``value`` as plain JSON data with one spelling per meaning (sets sorted, dataclasses
-    by field, patterns with their flags); a TypeError for anything else, so that a setting
-    this function does not understand disables the cache instead of being ignored."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value.value if isinstance(value, Enum) else value
+def _plain_form(value: Any) -> Any:
+    """What :func:`_digest` writes for a value JSON has no form of: a dataclass by its type and
+    fields, a pattern with its flags, a set sorted, a read-only mapping as a dict; a TypeError
+    for anything else, so that a setting this module does not understand disables the cache
+    instead of being ignored."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        return {"dataclass": type(value).__qualname__, "fields": fields}
     if isinstance(value, re.Pattern):
         return {"re": value.pattern, "flags": value.flags}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return {"dataclass": type(value).__qualname__, "fields": fields}
-    if isinstance(value, Mapping):
-        return {"map": sorted(([_canonical(k), _canonical(v)] for k, v in value.items()), key=_sort_key)}
     if isinstance(value, (set, frozenset)):
-        return {"set": sorted((_canonical(v) for v in value), key=_sort_key)}
-    if isinstance(value, (list, tuple)):
-        return [_canonical(v) for v in value]
+        items = list(value)
+        plain = all(isinstance(v, str) for v in items)
+        return {"set": sorted(items) if plain else sorted(items, key=_dumps)}
+    if isinstance(value, Mapping):
+        return {"mapping": dict(value)}
     raise TypeError(f"no canonical form for {type(value).__name__}")
 
 
-def _sort_key(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=True)
+def _dumps(value: Any) -> str:
+    """``value`` as JSON with one spelling per meaning (keys and sets sorted)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=True, default=_plain_form)
 
 
 def _digest(value: object) -> str:
-    return hashlib.sha256(_sort_key(_canonical(value)).encode("ascii")).hexdigest()
+    """sha256 of :func:`_dumps` (a TypeError or ValueError when ``value`` has no JSON form)."""
+    return hashlib.sha256(_dumps(value).encode("ascii")).hexdigest()
 
 
 def settings_fingerprint(lexicon: object, rules: Mapping[str, object] | None) -> str:
     """A digest of an article's effective configuration: the whole lexicon in effect (a
     newsroom's additions included) and the configured rule settings (None: every rule's
-    defaults). TypeError when a value has no canonical form (see :func:`_canonical`)."""
+    defaults). TypeError when a value has no canonical form (see :func:`_plain_form`)."""
     return f"{_digest(lexicon)}:{_digest(rules)}"
 
 
@@ -134,7 +134,7 @@ def _field(name: str, value: str) -> bytes:
 
 
 def _finding_to_json(finding: Finding) -> dict[str, Any]:
-    return {name: _canonical(getattr(finding, name)) for name in _FINDING_FIELDS}
+    return {name: getattr(finding, name) for name in _FINDING_FIELDS}  # a StrEnum is written as its string
 
 
 def _int(value: Any) -> bool:

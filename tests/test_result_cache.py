@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import time
@@ -243,6 +244,53 @@ def test_oversized_and_special_entries_are_misses(cache: ResultCache, tmp_path: 
     assert cache.get(doc, LEX, None) is None
     stored(cache)
     assert cache.get(doc, LEX, None) is not None, "a directory at an entry's path is cleared on write"
+
+
+def _writer(directory: str, rounds: int) -> int:
+    """Write one key many times, reading back in between; the number of reads that saw
+    something other than nothing or the right result."""
+    c = ResultCache(directory, FAKE_MODEL_ID)
+    expected = result_of(doc_of()).report
+    errors = 0
+    for _ in range(rounds):
+        stored(c)
+        got = c.get(doc_of(), LEX, None)
+        errors += got is not None and got.report != expected
+    return errors + c.stats.corrupt
+
+
+def test_concurrent_writers(tmp_path: Path):
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with multiprocessing.get_context(method).Pool(3) as pool:
+        assert pool.starmap(_writer, [(str(tmp_path), 30)] * 3) == [0, 0, 0]
+    assert not list(tmp_path.rglob("*.tmp")), "finished writers leave no temp files"
+    assert len(list(tmp_path.rglob("*.result"))) == 1
+
+
+def _killed_writer(directory: str) -> None:
+    """Put an entry but die (no cleanup) after its data is written, before the rename."""
+
+    def die(fd: int) -> None:
+        os._exit(3)
+
+    os.fsync = die
+    stored(ResultCache(directory, FAKE_MODEL_ID))
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_a_killed_writer_leaves_at_most_a_temp_file(tmp_path: Path):
+    stored(ResultCache(tmp_path, FAKE_MODEL_ID), doc_of(path="news/earlier.txt"))  # the root is tagged
+    proc = multiprocessing.get_context("fork").Process(target=_killed_writer, args=(str(tmp_path),))
+    proc.start()
+    proc.join(30)
+    assert proc.exitcode == 3
+    c = ResultCache(tmp_path, FAKE_MODEL_ID)
+    path = c.entry_path(doc_of(), LEX, None)
+    assert path is not None and not path.exists()
+    assert len(list(path.parent.glob("*.tmp"))) == 1
+    assert c.get(doc_of(), LEX, None) is None
+    stored(c)
+    assert c.get(doc_of(), LEX, None) is not None
 
 
 def test_unwritable_directory_is_a_noop_with_one_warning(tmp_path: Path):

@@ -25,6 +25,7 @@ from .parsing import ModelError, Parse, Parser, resolve_model_dir
 from .quotes import scan_quotes
 from .report import build_report
 from .result import ArticleResult
+from .result_cache import ResultCache
 from .rules import RULES, RULES_BY_ID, Analysis, RuleSettings, run_rules, settings_for
 from .sources import cluster_sources
 from .vocab import BlockKind, Severity
@@ -102,16 +103,26 @@ class Checker:
         cache_dir: str | os.PathLike | None = None,
         jobs: int = 1,
         parser: Parser | None = None,
+        cache_results: bool = False,
     ):
         """``cache_dir``: where parses are kept between runs (None: no cache). The model itself
-        is loaded only when a text is not in the cache. ``parser``: use this parser (a test's
-        stand-in) instead of one for the model that ``model_dir`` finds."""
+        is loaded only when a text is not in the cache. ``cache_results``: also keep finished
+        results there (:mod:`quotecheck.result_cache`), so that :meth:`check_documents` does
+        not analyse (nor parse) an unchanged article again; such a result has no attributions
+        or sources objects (the command line's choice; off by default for library callers).
+        ``parser``: use this parser (a test's stand-in) instead of one for the model that
+        ``model_dir`` finds."""
         self.parser = (
             parser if parser is not None else Parser(resolve_model_dir(model_dir), batch_docs=batch_docs)
         )
         self.location = self.parser.location
         self.lexicon = lexicon or default_lexicon()
         self.cache = ParseCache(cache_dir, self.location.model_id) if cache_dir is not None else None
+        self.results = (
+            ResultCache(cache_dir, self.location.model_id)
+            if cache_dir is not None and cache_results
+            else None
+        )
         self.jobs = jobs
 
     def parse_documents(
@@ -193,21 +204,39 @@ class Checker:
         ``errors``: when given, an article that fails for any reason (parse or analysis) adds
         a one-line :class:`InputError` naming it here and is left out of the results, and the
         others are still checked; without it, the first failure raises."""
-        chosen = settings if settings is not None else [(self.lexicon, None)] * len(docs)
-        parses = self._parse_each(docs, progress)
+        chosen = list(settings) if settings is not None else [(self.lexicon, None)] * len(docs)
+        stored = self._stored_results(docs, chosen)
+        todo = [i for i, r in enumerate(stored) if r is None]
+        parses = iter(self._parse_each([docs[i] for i in todo], progress) if todo else [])
         results: list[ArticleResult] = []
-        for doc, parse, (lex, rules) in zip(docs, parses, chosen, strict=True):
+        for doc, result, (lex, rules) in zip(docs, stored, chosen, strict=True):
+            if result is not None:
+                results.append(result)
+                continue
             try:
+                parse = next(parses)
                 if isinstance(parse, Exception):
                     raise parse
-                results.append(analyze(doc, parse, lex, rules))
+                result = analyze(doc, parse, lex, rules)
             except ModelError:
                 raise
             except Exception as err:
                 if errors is None:
                     raise
                 errors.append(article_error(doc, err))
+                continue
+            if self.results is not None:
+                self.results.put(result, lex, rules)
+            results.append(result)
         return results
+
+    def _stored_results(
+        self, docs: Sequence[Document], chosen: Sequence[Settings]
+    ) -> list[ArticleResult | None]:
+        """Each document's result from the results cache (checked with its settings), or None."""
+        if self.results is None:
+            return [None] * len(docs)
+        return [self.results.get(doc, lex, rules) for doc, (lex, rules) in zip(docs, chosen, strict=True)]
 
     def check_parsed(
         self, docs: Sequence[Document], parses: Sequence[Parse], settings: Sequence[Settings] | None = None

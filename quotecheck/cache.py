@@ -10,6 +10,7 @@ Layout, under the cache root (:func:`default_cache_dir`)::
     <root>/CACHEDIR.TAG                      so backup tools skip the cache
     <root>/.gitignore                        "*", so git ignores it
     <root>/v1/<model_id>/<key[:2]>/<key>.conllu
+    <root>/results-v1/<key[:2]>/<key>.result  finished results (quotecheck.result_cache)
 
 One entry is three parts, UTF-8::
 
@@ -59,6 +60,7 @@ __all__ = [
     "CacheWarning",
     "ParseCache",
     "default_cache_dir",
+    "prepare_root",
 ]
 
 DEFAULT_CACHE_DIR_NAME = ".quotecheck-cache"
@@ -73,13 +75,14 @@ CACHEDIR_TAG = (
 GITIGNORE = "# Created by quotecheck: this directory is a cache.\n*\n"
 
 ENTRY_SUFFIX = ".conllu"
+RESULT_SUFFIX = ".result"  # an entry of the results cache (quotecheck.result_cache)
 TEMP_SUFFIX = ".tmp"
 TEMP_MAX_AGE_S = 3600.0  # stray temp files older than this are removed by prune()
 HEADER_PREFIX = "# quotecheck_cache = "
 TRAILER_PREFIX = b"# end "
 
 _SAFE_COMPONENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
-_VERSION_DIR = re.compile(r"v[0-9]+")
+_VERSION_DIR = re.compile(r"(?:results-)?v[0-9]+")  # parses: v1/; finished results: results-v1/
 _ENCODING = "utf-8"
 _ERRORS = "surrogatepass"  # a str with lone surrogates still hashes and round-trips
 
@@ -212,6 +215,29 @@ def _clear_squatter(path: Path) -> None:
     elif not stat.S_ISREG(info.st_mode):
         with suppress(OSError):
             os.unlink(path)  # os.replace would write through nothing: a link or FIFO is replaced
+
+
+def prepare_root(root: Path) -> None:
+    """Create the cache root, with CACHEDIR.TAG and a ``*`` .gitignore. A root that already
+    holds other files (a misconfigured $QUOTECHECK_CACHE_DIR pointing at a project, say) is
+    used but not tagged, so it is never hidden from backups or git."""
+    root.mkdir(parents=True, exist_ok=True)
+    ours = {"CACHEDIR.TAG", ".gitignore"}
+    foreign = [
+        n
+        for n in os.listdir(root)
+        if n not in ours and not _VERSION_DIR.fullmatch(n) and not n.endswith(TEMP_SUFFIX)
+    ]
+    if foreign:
+        log.warning(
+            "parse cache: %s holds other files (%s); not tagging it as a cache directory",
+            root,
+            ", ".join(sorted(foreign)[:3]),
+        )
+        return
+    for name, content in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
+        if not (root / name).exists():
+            _write_atomic(root / name, content.encode("ascii"), prefix=f".{name}.")
 
 
 class ParseCache:
@@ -379,30 +405,10 @@ class ParseCache:
     # -------------------------------------------------------------------------- the root
 
     def _prepare_root(self) -> None:
-        """Create the cache root on first write, with CACHEDIR.TAG and a ``*`` .gitignore. A
-        root that already holds other files (a misconfigured $QUOTECHECK_CACHE_DIR pointing
-        at a project, say) is used but not tagged, so it is never hidden from backups or git."""
-        if self._root_ready:
-            return
-        root = self.directory
-        root.mkdir(parents=True, exist_ok=True)
-        ours = {"CACHEDIR.TAG", ".gitignore"}
-        foreign = [
-            n
-            for n in os.listdir(root)
-            if n not in ours and not _VERSION_DIR.fullmatch(n) and not n.endswith(TEMP_SUFFIX)
-        ]
-        if foreign:
-            log.warning(
-                "parse cache: %s holds other files (%s); not tagging it as a cache directory",
-                root,
-                ", ".join(sorted(foreign)[:3]),
-            )
-        else:
-            for name, content in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
-                if not (root / name).exists():
-                    _write_atomic(root / name, content.encode("ascii"), prefix=f".{name}.")
-        self._root_ready = True
+        """Create and tag the cache root on first write (see :func:`prepare_root`)."""
+        if not self._root_ready:
+            prepare_root(self.directory)
+            self._root_ready = True
 
     def _disable(self, err: OSError) -> None:
         self._disabled = err
@@ -417,8 +423,9 @@ class ParseCache:
 
     def prune(self, keep_days: int = 30) -> int:
         """Remove entries not read (nor written) for ``keep_days`` days, and stray temp files
-        older than an hour, for every model and format version under the cache root (a parse of
-        a replaced model is never read again, so it ages out). Returns how many files went."""
+        older than an hour, for every model and format version under the cache root, finished
+        results included (a parse of a replaced model is never read again, so it ages out).
+        Returns how many files went."""
         if keep_days < 0:
             raise ValueError(f"keep_days must be >= 0, got {keep_days}")
         now = time.time()
@@ -438,7 +445,7 @@ class ParseCache:
                 for name in files:
                     if name.endswith(TEMP_SUFFIX):
                         cutoff = temp_cutoff
-                    elif name.endswith(ENTRY_SUFFIX):
+                    elif name.endswith((ENTRY_SUFFIX, RESULT_SUFFIX)):
                         cutoff = entry_cutoff
                     else:
                         continue

@@ -205,7 +205,13 @@ def _check_read(
             workers = inputs.jobs or os.cpu_count() or 1
             # one article per batch while someone watches, so the bar moves per article
             batch = 1 if show else DEFAULT_BATCH_DOCS
-            checker = Checker(inputs.model_dir, cache_dir=cache_dir, jobs=workers, batch_docs=batch)
+            checker = Checker(
+                inputs.model_dir,
+                cache_dir=cache_dir,
+                jobs=workers,
+                batch_docs=batch,
+                cache_results=inputs.cache,
+            )
             progress = ArticleProgress() if show else None
             results = checker.check_documents(articles.docs, articles.settings, progress, errors=errors)
         except ModelError as e:
@@ -342,8 +348,9 @@ def _check_options(run):
         "--cache/--no-cache",
         default=True,
         show_default=True,
-        help="Reuse parses stored in the parse cache ($QUOTECHECK_CACHE_DIR, else "
-        ".quotecheck-cache at the top of the git work tree).",
+        help="Reuse parses and finished results stored in the cache ($QUOTECHECK_CACHE_DIR, else "
+        ".quotecheck-cache at the top of the git work tree): an unchanged article with the same "
+        "model, configuration and quotecheck is neither parsed nor analysed again.",
     )(f)
     f = click.option(
         "--config",

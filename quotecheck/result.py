@@ -38,12 +38,14 @@ class ArticleResult:
     every quotation and indirect attribution, in text order; ``sources``: the sources they were
     linked to (with the linked attributions); ``findings``: the rule findings the report lists
     (article-text offsets); ``report``: the JSON report built once from all of these
-    (``schemas/report.schema.json``, source-file offsets).
+    (``schemas/report.schema.json``, source-file offsets). A result reused from the results
+    cache (:mod:`quotecheck.result_cache`) has no ``attributions`` or ``sources`` (None): the
+    report and the findings are all that renderers, baselines and summaries read.
     """
 
     document: Document
-    attributions: Sequence[Attribution]
-    sources: SourceAnalysis
+    attributions: Sequence[Attribution] | None
+    sources: SourceAnalysis | None
     findings: Sequence[Finding]
     report: Report
 

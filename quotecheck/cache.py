@@ -43,13 +43,16 @@ import stat
 import tempfile
 import time
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from .files import UnreadableFile, read_regular
 from .parsing import Parse, from_conllu, to_conllu
+
+T = TypeVar("T")
 
 __all__ = [
     "CACHEDIR_TAG_SIGNATURE",
@@ -240,6 +243,31 @@ def prepare_root(root: Path) -> None:
             _write_atomic(root / name, content.encode("ascii"), prefix=f".{name}.")
 
 
+def read_entry(
+    path: Path, max_bytes: int, deserialize: Callable[[bytes], T | None], stats: CacheStats, cache: str
+) -> T | None:
+    """The value stored at ``path``, or None: a missing, truncated or corrupt entry is a miss and
+    a bad one is removed; a hit refreshes the entry's mtime (see :meth:`ParseCache.prune`). Only a
+    regular file is read (not a link, FIFO or device such as /dev/zero), up to ``max_bytes``."""
+    try:
+        identity = os.lstat(path)
+        data = read_regular(path, max_bytes, option=None, follow_symlinks=False)
+    except (OSError, UnreadableFile):  # missing, unreadable, a directory, a FIFO, too large...
+        stats.misses += 1
+        return None
+    value = deserialize(data)
+    if value is None:
+        stats.misses += 1
+        stats.corrupt += 1
+        log.debug("%s: discarding bad entry %s", cache, path)
+        ParseCache._discard(path, identity)
+        return None
+    with suppress(OSError):
+        os.utime(path)
+    stats.hits += 1
+    return value
+
+
 class ParseCache:
     """Parses on disk under ``directory``, for one model (``model_id``, as in
     :attr:`~quotecheck.parsing.ModelLocation.model_id`): a changed model never sees another
@@ -324,24 +352,13 @@ class ParseCache:
     def get(self, text: str) -> Parse | None:
         """The stored parse of ``text``, or None. A missing, truncated or corrupt entry is a
         miss; a bad one is removed. A hit refreshes the entry's mtime (see :meth:`prune`)."""
-        path = self.entry_path(text)
-        try:  # a regular file, not a link, FIFO or device (/dev/zero), of a size a parse can have
-            identity = os.lstat(path)
-            data = read_regular(path, _max_entry_bytes(text), option=None, follow_symlinks=False)
-        except (OSError, UnreadableFile):  # missing, unreadable, a directory, a FIFO, too large...
-            self.stats.misses += 1
-            return None
-        parse = self._deserialize(data, text)
-        if parse is None:
-            self.stats.misses += 1
-            self.stats.corrupt += 1
-            log.debug("parse cache: discarding bad entry %s", path)
-            self._discard(path, identity)
-            return None
-        with suppress(OSError):
-            os.utime(path)
-        self.stats.hits += 1
-        return parse
+        return read_entry(
+            self.entry_path(text),
+            _max_entry_bytes(text),
+            lambda data: self._deserialize(data, text),
+            self.stats,
+            "parse cache",
+        )
 
     @staticmethod
     def _discard(path: Path, identity: os.stat_result) -> None:

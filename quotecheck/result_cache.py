@@ -42,15 +42,20 @@ import os
 import re
 import warnings
 from collections.abc import Mapping
-from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .cache import RESULT_SUFFIX as ENTRY_SUFFIX
-from .cache import CacheStats, CacheWarning, ParseCache, _clear_squatter, _write_atomic, prepare_root
-from .files import UnreadableFile, read_regular
+from .cache import (
+    CacheStats,
+    CacheWarning,
+    _clear_squatter,
+    _write_atomic,
+    prepare_root,
+    read_entry,
+)
 from .result import ArticleResult
 from .rules import Finding
 from .vocab import Severity
@@ -309,24 +314,13 @@ class ResultCache:
         if key is None:
             self.stats.misses += 1
             return None
-        path = self._path(key)
-        try:
-            identity = os.lstat(path)
-            data = read_regular(path, self._max_entry_bytes(doc), option=None, follow_symlinks=False)
-        except (OSError, UnreadableFile):
-            self.stats.misses += 1
-            return None
-        result = self._deserialize(data, key, doc)
-        if result is None:
-            self.stats.misses += 1
-            self.stats.corrupt += 1
-            log.debug("results cache: discarding bad entry %s", path)
-            ParseCache._discard(path, identity)
-            return None
-        with suppress(OSError):
-            os.utime(path)
-        self.stats.hits += 1
-        return result
+        return read_entry(
+            self._path(key),
+            self._max_entry_bytes(doc),
+            lambda data: self._deserialize(data, key, doc),
+            self.stats,
+            "results cache",
+        )
 
     def put(self, result: ArticleResult, lexicon: object, rules: Mapping[str, object] | None) -> None:
         """Store ``result`` (checked with these settings), atomically."""

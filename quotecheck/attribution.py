@@ -1112,7 +1112,10 @@ def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
 def _subject_after_verb(ctx: _Context, sent: Sentence, w: Word, after: list[Word]) -> Word | None:
     """The subject right after an inverted cue (", said one GOP source in the room."): a noun
-    phrase up to a comma or relative pronoun, with no verb in it."""
+    phrase up to a comma or relative pronoun, with no verb in it. Stricter than
+    :func:`_inverted_subject` on purpose: for content-first reported speech the subject also
+    decides whether the layout holds at all, so a phrase that runs on (a verb, more than
+    ``_SUBJECT_MAX_WORDS`` words) rejects the layout instead of yielding a speaker."""
     phrase: list[Word] = []
     for x in after:
         if x.lemma in (",", ";") or x.lemma.lower() in ("who", "which", "that", "whose"):

@@ -582,8 +582,22 @@ def _post_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
         and sum(w.upos != "PUNCT" for _, w in ctx.words_between(*frame.post)) > POST_CUE_MAX_WORDS
     ):
         return None
+    if _introduces_next(ctx, q, frame):
+        return None
     s_idx, verb = hit
     return _cue_from_verb(ctx, s_idx, verb, *frame.post)
+
+
+def _introduces_next(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
+    """Does the text after a free-standing quotation that ends its sentence introduce the next
+    quotation instead (“Q1.” Mr. Zahed said: “Q2”; “Q1.” He went on, calling her “Q2”)? A new
+    sentence that runs into the next quotation is that quotation's attribution. A quotation
+    inside the writer's sentence keeps the cue (its kind depends on one)."""
+    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
+    if not inner.endswith((".", "?", "!")) or inner.endswith("...") or _embedded(ctx, q, frame):
+        return False
+    nxt = bisect_left(ctx.quote_starts, q.end)
+    return nxt < len(ctx.quotes) and ctx.quotes[nxt].start == frame.post[1]
 
 
 def _post_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:

@@ -272,6 +272,7 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
         run.insert(0, w)
     while run and run[-1].upos in ("AUX", "ADV", "PART", "PUNCT"):
         run.pop()  # "Jones has repeatedly said"
+    run = _without_opening(ctx, _without_time_tail(ctx, run))
     head = _span_head(ctx, sent, run) if run else None
     if head is not None:
         return np_head(sent, head, lo, hi)
@@ -285,15 +286,53 @@ _APPOSED = re.compile(r"\s*,?\s*([A-Z][^,]*?),(?:[^,]+,)+\s*$")
 
 def _name_before_appositions(ctx: _Context, sent: Sentence, lo: int, stop: int) -> Word | None:
     """The name that opens a subject with comma-set appositions, which the compact parser cuts
-    short: the last apposition's noun ("the EPA") is not the speaker."""
+    short: the last apposition's noun ("the EPA") is not the speaker. An opening phrase set off
+    by a comma ("In October, Mr. Paulson, who ..., told"; "Earlier this week, Clinton, ...")
+    is skipped."""
     m = _APPOSED.fullmatch(ctx.text, lo, stop)
     if m is None or ctx.in_quote(lo, stop):
         return None
     words = [w for w in sent.words if m.start(1) <= w.start and w.end <= m.end(1)]
+    if words and _opening_phrase(ctx, words):
+        return _name_before_appositions(ctx, sent, m.end(1) + 1, stop)
     if not words or len(words) > 8 or not all(w.text[:1].isupper() or w.upos == "PUNCT" for w in words):
         return None
     head = _span_head(ctx, sent, words)
     return np_head(sent, head, m.start(1), m.end(1)) if head is not None else None
+
+
+def _is_time_word(ctx: _Context, w: Word) -> bool:
+    """A word that makes its phrase a time expression ("Friday", "last week", "years ago")."""
+    return w.text in ctx.lexicon.calendar_words or w.lemma.lower() in ctx.lexicon.time_nouns
+
+
+def _opening_phrase(ctx: _Context, words: list[Word]) -> bool:
+    """Is this comma-set stretch at a sentence start an adverbial, not a name: a prepositional
+    or participle phrase ("In October", "Asked at a briefing Monday") or a time expression
+    ("Earlier this week")?"""
+    return words[0].upos in ("ADP", "SCONJ", "VERB", "ADV") or _is_time_word(ctx, words[-1])
+
+
+def _without_opening(ctx: _Context, run: list[Word]) -> list[Word]:
+    """The stretch before a verb without an opening phrase set off by a comma ("In October,
+    Mr. Paulson said")."""
+    comma = next((i for i, w in enumerate(run) if w.lemma == ","), None)
+    if comma is None or comma == 0 or comma + 1 == len(run) or not _opening_phrase(ctx, run[:comma]):
+        return run
+    return run[comma + 1 :]
+
+
+def _without_time_tail(ctx: _Context, run: list[Word]) -> list[Word]:
+    """The stretch before a verb without the time expression that ends it ("Dianne Feinstein
+    (D-Calif.) last week said", "Trump, who ..., on Friday described"): the speaker is before."""
+    if not run or not _is_time_word(ctx, run[-1]):
+        return run
+    kept = list(run)
+    while kept and (_is_time_word(ctx, kept[-1]) or kept[-1].upos in ("DET", "ADP", "ADJ", "NUM", "ADV")):
+        kept.pop()
+    while kept and kept[-1].upos in ("PUNCT", "CCONJ"):
+        kept.pop()
+    return kept or run
 
 
 def _inverted_subject(ctx: _Context, sent: Sentence, verb: Word, lo: int, hi: int) -> Word | None:
@@ -380,7 +419,7 @@ def _plausible_subject(ctx: _Context, s_idx: int, verb: Word, subj: Word, lo: in
     if subj.head == verb.index and not lo <= subj.start < hi:
         return False
     sent = ctx.parse.sentences[s_idx]
-    return not any(w.text in ctx.lexicon.calendar_words for w in (subj, *sent.children(subj)))
+    return not any(_is_time_word(ctx, w) for w in (subj, *sent.children(subj)))
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
@@ -543,8 +582,22 @@ def _post_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
         and sum(w.upos != "PUNCT" for _, w in ctx.words_between(*frame.post)) > POST_CUE_MAX_WORDS
     ):
         return None
+    if _introduces_next(ctx, q, frame):
+        return None
     s_idx, verb = hit
     return _cue_from_verb(ctx, s_idx, verb, *frame.post)
+
+
+def _introduces_next(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
+    """Does the text after a free-standing quotation that ends its sentence introduce the next
+    quotation instead (“Q1.” Mr. Zahed said: “Q2”; “Q1.” He went on, calling her “Q2”)? A new
+    sentence that runs into the next quotation is that quotation's attribution. A quotation
+    inside the writer's sentence keeps the cue (its kind depends on one)."""
+    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
+    if not inner.endswith((".", "?", "!")) or inner.endswith("...") or _embedded(ctx, q, frame):
+        return False
+    nxt = bisect_left(ctx.quote_starts, q.end)
+    return nxt < len(ctx.quotes) and ctx.quotes[nxt].start == frame.post[1]
 
 
 def _post_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:

@@ -287,6 +287,7 @@ class Lexicon:
     plural_lemmas: frozenset[str]
     hearer_verbs: frozenset[str]  # "told the council": the object listens
     object_content_verbs: Mapping[str, tuple[str, ...]]  # "call" -> ("for", "on"); (): right after the verb
+    time_nouns: frozenset[str]  # "last week": a time expression, never a speaker
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

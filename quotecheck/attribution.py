@@ -1298,7 +1298,9 @@ def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         return None
     nxt = sent.word(w.index + 1)
     if particles:  # "called for ...": the content starts after the particle
-        if nxt.lemma.lower() not in particles or nxt.index >= len(sent.words):
+        if nxt.lemma.lower() not in particles:
+            return _complement(ctx, s_idx, w)  # "called the charges unsubstantiated"
+        if nxt.index >= len(sent.words):
             return None
         nxt = sent.word(nxt.index + 1)
     if nxt.upos == "PUNCT":
@@ -1328,7 +1330,10 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     if w.index > 1 and sent.word(w.index - 1).lemma in (",", "—", "–"):
         return None  # "..., recalled Mr. Rhodes": an inverted speaker follows, not content
     first = after[0]
-    has_object = any(c.deprel in ("obj", "iobj", "xcomp") and c.index > w.index for c in sent.children(w))
+    kids = [c for c in sent.children(w) if c.index > w.index]
+    has_object = any(c.deprel in ("obj", "iobj", "xcomp") for c in kids)
+    if "=" in frames and w.deprel != "acl" and _object_predicate(sent, kids):  # not "a firm called X"
+        return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
     if "-" in frames and first.upos in _NP_START_UPOS and first.xpos not in ("WP", "WDT") and has_object:
         return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
     for x in after[:_INTRODUCER_MAX_WORDS]:
@@ -1341,6 +1346,16 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         if x.upos not in _NP_START_UPOS and x.xpos != "POS" and x.text not in ctx.lexicon.calendar_words:
             return None  # "spoke for about 30 minutes", "spoke on the condition of anonymity"
     return None
+
+
+def _object_predicate(sent: Sentence, kids: list[Word]) -> bool:
+    """Has the verb an object and, after it, what it is called ("called the charges
+    unsubstantiated", "called Oz a quack"): an object and a second object or predicate?"""
+    objects = [c for c in kids if c.deprel in ("obj", "iobj")]
+    if not objects or objects[0].lemma.lower().endswith(("self", "selves")):
+        return False  # "calling himself Paul": a name, not a judgement
+    preds = [c for c in kids if c.deprel in ("xcomp", "obj") and c.index > objects[0].index]
+    return bool(preds) or any(c.deprel == "xcomp" for c in sent.children(objects[0]))
 
 
 @dataclass(frozen=True)
@@ -1443,6 +1458,8 @@ def _indirect(ctx: _Context) -> list[Attribution]:
             if found is not None and found.speaker is not None:
                 sp = found.speaker
                 tail_end = sp.description[1] if sp.description else sp.end
+                if len(ctx.text[tail_end:hi].strip(" ,.;:")) < INDIRECT_MIN_CHARS:
+                    tail_end = sp.end  # "According to police, officers saw ...": no description
                 if m.start() - lo > 8:
                     start, end = lo, m.start()
                 else:
@@ -1476,8 +1493,8 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
         return m.head_lemma in ("he", "she", "they", "it")
     lex = ctx.lexicon
     head = m.head_lemma
-    if m.kind == MentionKind.NAME:
-        return head.capitalize() not in lex.calendar_words
+    if m.kind == MentionKind.NAME:  # "Friday called ..." cannot; "Theresa May" can
+        return head.capitalize() not in lex.calendar_words or len(m.words) > 1
     return (
         head in lex.anonymous_nouns
         or head in lex.document_nouns

@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from .documents.blocks import paragraph_spans
 from .lexicons import Lexicon, default_lexicon
@@ -1276,6 +1276,9 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     sent = ctx.parse.sentences[s_idx]
     lo, hi = sent.start, sent.end
     subj = _subject_of(ctx, s_idx, w, lo, hi)
+    dateline = _DATELINE.match(ctx.text, sent.start, w.start)
+    if subj is not None and dateline is not None and subj.start < dateline.end():
+        subj = None  # "MILLBROOK, Ore. — City Manager Ann Olsen said ...": not the dateline
     if subj is not None and subj.index < w.index:
         return subj
     prev = w.index - 1
@@ -1333,19 +1336,35 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     kids = [c for c in sent.children(w) if c.index > w.index]
     has_object = any(c.deprel in ("obj", "iobj", "xcomp") for c in kids)
     if "=" in frames and w.deprel != "acl" and _object_predicate(sent, kids):  # not "a firm called X"
-        return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
+        return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
     if "-" in frames and first.upos in _NP_START_UPOS and first.xpos not in ("WP", "WDT") and has_object:
-        return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
+        return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
     for x in after[:_INTRODUCER_MAX_WORDS]:
         if x.lemma.lower() in frames:
             if x is first:
                 if x.index >= len(sent.words):
                     return None
                 first = sent.word(x.index + 1)
-            return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
+            return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
         if x.upos not in _NP_START_UPOS and x.xpos != "POS" and x.text not in ctx.lexicon.calendar_words:
             return None  # "spoke for about 30 minutes", "spoke on the condition of anonymity"
     return None
+
+
+def _phrase_end(sent: Sentence, first: Word) -> int:
+    """Where a phrase complement that starts at ``first`` ends: the clause end, or before "and"
+    and a verb ("called the plan a gamble and said ...": "said" has content of its own)."""
+    end = _clause_end(sent, first)
+    words = sent.words[first.index - 1 :]
+    for x, nxt in pairwise(words):
+        if x.start >= end:
+            break
+        if x.upos == "CCONJ" and nxt.xpos.startswith("VB") and x.index > first.index:
+            last = sent.word(x.index - 1)
+            if last.lemma == "," and last.index > 1:
+                last = sent.word(last.index - 1)
+            return last.end
+    return end
 
 
 def _object_predicate(sent: Sentence, kids: list[Word]) -> bool:

@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from .documents.blocks import paragraph_spans
 from .lexicons import Lexicon, default_lexicon
@@ -1061,15 +1061,17 @@ class _Reported:
 
 
 def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
-    """A reporting verb (lexicon ``indirect_verbs``) outside quotations. The compact tagger
+    """A reporting verb (lexicons ``indirect_verbs``, ``object_content_verbs``, ``complement_verbs``)
+    outside quotations. The compact tagger
     sometimes calls it an adjective or noun ("Lynch notes they ...", "..., Lindsey Graham Says"):
     a verb form after a name or pronoun counts too."""
     if ctx.in_quote(w.start, w.end):
         return False
     lemma = w.lemma.lower()
-    if (lemma in ctx.lexicon.indirect_verbs or lemma in ctx.lexicon.object_content_verbs) and (
-        w.upos == "VERB" or w.xpos.startswith("VB")
-    ):
+    lex = ctx.lexicon
+    if (
+        lemma in lex.indirect_verbs or lemma in lex.object_content_verbs or lemma in lex.complement_verbs
+    ) and (w.upos == "VERB" or w.xpos.startswith("VB")):
         return True
     form = w.text.lower()
     prev = sent.word(w.index - 1) if w.index > 1 else None
@@ -1258,7 +1260,8 @@ def _infinitive_or_passive(sent: Sentence, w: Word) -> bool:
 
 def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "X said (that) CLAUSE" where the parse hangs the clause elsewhere: the clause
-    after the verb, past "in a statement", a date, or the hearer of "told reporters"."""
+    after the verb, past "in a statement", a date, or the hearer of "told reporters"; else
+    :func:`_bare_clause`."""
     sent = ctx.parse.sentences[s_idx]
     if _infinitive_or_passive(sent, w):
         return None  # "is expected to announce that", "wants you to believe that", "had been warned that"
@@ -1273,8 +1276,51 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
     first = _clause_start(sent, w, gap_ok)
     if first is None:
-        return None
+        return _bare_clause(ctx, s_idx, w)
     return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
+
+
+# what a reported clause's subject may be made of when the parse loses the clause: "said the
+# two raised $350 million", "say the president's claims about ... are unfounded"
+_NP_UPOS = ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART", "SYM", "ADP", "CCONJ")
+_NP_START_UPOS = ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM")
+_NP_MAX_WORDS = 15
+_FINITE_XPOS = ("VBD", "VBZ", "VBP", "MD")
+# after a past participle, the words that show it is a clause's verb ("the two raised $350",
+# "his attorney offered to"), not a modifier ("the rule adopted in 2010")
+_AFTER_VERB_UPOS = ("PART", "SYM", "NUM", "DET", "PRON")
+
+
+def _bare_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "X said NOUN-PHRASE VERB ...": a clause without "that" right after the verb
+    that the parse took apart (the subject as the verb's object, the clause's verb as a
+    modifier). Tags only: a noun phrase, then a finite verb (or a past participle that is no
+    modifier); the content runs from the noun phrase to the clause end."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.upos != "VERB" or w.deprel == "amod" or w.lemma.lower() in ctx.lexicon.object_content_verbs:
+        return None  # "475 pledged delegates", "called the meeting": no reported clause
+    if _infinitive_or_passive(sent, w):
+        return None
+    words = [x for x in sent.words[w.index :] if x.upos != "ADV"]
+    if not words or words[0].upos not in _NP_START_UPOS or words[0].xpos in ("WP", "WDT"):
+        return None
+    for i, x in enumerate(words[: _NP_MAX_WORDS + 1]):
+        if ctx.in_quote(x.start) or x.upos == "SCONJ":
+            return None
+        if i and (x.xpos in _FINITE_XPOS or _participle_verb(sent, x)):
+            if words[i - 1].upos == "CCONJ" or words[i - 1].lemma == ",":
+                return None  # "declared a local emergency and opened three shelters": one subject
+            return _Reported(words[0].start, _clause_end(sent, words[0]), _speaker_before(ctx, s_idx, w))
+        if x.upos not in _NP_UPOS or x.lemma.lower() in ("that", "who", "which"):
+            return None
+    return None
+
+
+def _participle_verb(sent: Sentence, x: Word) -> bool:
+    """Is the past participle ``x`` the verb of a clause, judged by the word after it?"""
+    if x.xpos != "VBN" or x.index >= len(sent.words):
+        return False
+    return sent.word(x.index + 1).upos in _AFTER_VERB_UPOS
 
 
 def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
@@ -1283,6 +1329,9 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     sent = ctx.parse.sentences[s_idx]
     lo, hi = sent.start, sent.end
     subj = _subject_of(ctx, s_idx, w, lo, hi)
+    dateline = _DATELINE.match(ctx.text, sent.start, w.start)
+    if subj is not None and dateline is not None and subj.start < dateline.end():
+        subj = None  # "MILLBROOK, Ore. — City Manager Ann Olsen said ...": not the dateline
     if subj is not None and subj.index < w.index:
         return subj
     prev = w.index - 1
@@ -1295,19 +1344,90 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
 
 def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "X called for/on ...", "X urged Y to ...", "X accused Y of ...", "X warned
-    against ...": the content is the rest of the clause after the verb (and its particle)."""
+    against ...": the content is the rest of the clause after the verb (and its particle);
+    for other verbs :func:`_complement`."""
     sent = ctx.parse.sentences[s_idx]
     particles = ctx.lexicon.object_content_verbs.get(w.lemma.lower())
-    if particles is None or w.index >= len(sent.words):
+    if particles is None:
+        return _complement(ctx, s_idx, w)
+    if w.index >= len(sent.words):
         return None
     nxt = sent.word(w.index + 1)
     if particles:  # "called for ...": the content starts after the particle
-        if nxt.lemma.lower() not in particles or nxt.index >= len(sent.words):
+        if nxt.lemma.lower() not in particles:
+            return _complement(ctx, s_idx, w)  # "called the charges unsubstantiated"
+        if nxt.index >= len(sent.words):
             return None
         nxt = sent.word(nxt.index + 1)
     if nxt.upos == "PUNCT":
         return None
     return _Reported(nxt.start, _clause_end(sent, nxt), _speaker_before(ctx, s_idx, w))
+
+
+_INTRODUCER_MAX_WORDS = 6  # "warned state elections officials to boost": the "to" within six words
+
+
+def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: a reporting verb whose content is a phrase (lexicon ``complement_verbs``): its
+    object ("noted the rule", "called the charges unsubstantiated") or a phrase that a word
+    near the verb introduces ("promising to lift ...", "complained about his mic", "spoke of",
+    "described X as ..."). The content runs from the word after the verb (after the introducing
+    preposition when it comes first) to the clause end."""
+    sent = ctx.parse.sentences[s_idx]
+    frames = ctx.lexicon.complement_verbs.get(w.lemma.lower())
+    if not frames or w.upos != "VERB" or w.deprel == "amod" or _infinitive_or_passive(sent, w):
+        return None  # "the so-called ...", "had been asked about"
+    if any(c.deprel == "aux" and c.xpos == "MD" for c in sent.children(w)):
+        return None  # "the union would ask the governor to intervene": not said yet
+    after = [x for x in sent.words[w.index : w.index + _INTRODUCER_MAX_WORDS + 2] if x.upos != "ADV"]
+    after = [x for x in after if not (x.upos == "ADP" and x.deprel == "compound:prt")]  # "spoke out"
+    if not after or after[0].upos == "PUNCT" or ctx.in_quote(after[0].start):
+        return None
+    if w.index > 1 and sent.word(w.index - 1).lemma in (",", "—", "–"):
+        return None  # "..., recalled Mr. Rhodes": an inverted speaker follows, not content
+    first = after[0]
+    kids = [c for c in sent.children(w) if c.index > w.index]
+    has_object = any(c.deprel in ("obj", "iobj", "xcomp") for c in kids)
+    if "=" in frames and w.deprel != "acl" and _object_predicate(sent, kids):  # not "a firm called X"
+        return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
+    if "-" in frames and first.upos in _NP_START_UPOS and first.xpos not in ("WP", "WDT") and has_object:
+        return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
+    for x in after[:_INTRODUCER_MAX_WORDS]:
+        if x.lemma.lower() in frames:
+            if x is first:
+                if x.index >= len(sent.words):
+                    return None
+                first = sent.word(x.index + 1)
+            return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
+        if x.upos not in _NP_START_UPOS and x.xpos != "POS" and x.text not in ctx.lexicon.calendar_words:
+            return None  # "spoke for about 30 minutes", "spoke on the condition of anonymity"
+    return None
+
+
+def _phrase_end(sent: Sentence, first: Word) -> int:
+    """Where a phrase complement that starts at ``first`` ends: the clause end, or before "and"
+    and a verb ("called the plan a gamble and said ...": "said" has content of its own)."""
+    end = _clause_end(sent, first)
+    words = sent.words[first.index - 1 :]
+    for x, nxt in pairwise(words):
+        if x.start >= end:
+            break
+        if x.upos == "CCONJ" and nxt.xpos.startswith("VB") and x.index > first.index:
+            last = sent.word(x.index - 1)
+            if last.lemma == "," and last.index > 1:
+                last = sent.word(last.index - 1)
+            return last.end
+    return end
+
+
+def _object_predicate(sent: Sentence, kids: list[Word]) -> bool:
+    """Has the verb an object and, after it, what it is called ("called the charges
+    unsubstantiated", "called Oz a quack"): an object and a second object or predicate?"""
+    objects = [c for c in kids if c.deprel in ("obj", "iobj")]
+    if not objects or objects[0].lemma.lower().endswith(("self", "selves")):
+        return False  # "calling himself Paul": a name, not a judgement
+    preds = [c for c in kids if c.deprel in ("xcomp", "obj") and c.index > objects[0].index]
+    return bool(preds) or any(c.deprel == "xcomp" for c in sent.children(objects[0]))
 
 
 @dataclass(frozen=True)
@@ -1343,6 +1463,8 @@ def _reported_attribution(
     sent = ctx.parse.sentences[s_idx]
     lo, hi = sent.start, sent.end
     mention = make_mention(ctx, s_idx, np_head(sent, found.speaker, lo, hi), lo, hi)
+    if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
+        mention = make_mention(ctx, s_idx, np_head(sent, left, lo, hi), lo, hi)  # "Sanders on Tuesday said"
     if mention is None or not _can_speak(ctx, mention):
         return None
     cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)
@@ -1359,9 +1481,30 @@ def _reported_attribution(
     )
 
 
+_LEFT_MAX_WORDS = 4
+
+
+def _noun_left_of(ctx: _Context, sent: Sentence, w: Word) -> Word | None:
+    """The name or noun nearest before the verb ``w`` past auxiliaries, adverbs and a date
+    ("Sanders on Tuesday said", "Clinton has also said"): a speaker when the parse's subject
+    cannot speak."""
+    for x in reversed(sent.words[max(0, w.index - 1 - _LEFT_MAX_WORDS) : w.index - 1]):
+        if x.upos in ("PROPN", "NOUN", "PRON") and x.text not in ctx.lexicon.calendar_words:
+            return x
+        if x.upos not in ("AUX", "ADV", "PART", "ADP", "DET") and x.text not in ctx.lexicon.calendar_words:
+            return None
+    return None
+
+
 def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
-    """The first of :data:`INDIRECT_PATTERNS` that attributes content to the verb ``w``."""
+    """The first of :data:`INDIRECT_PATTERNS` that attributes content to the verb ``w``; a verb
+    only in ``complement_verbs`` ("asked", "spoke") takes only a phrase: "asked that his name not
+    be used" is a request for anonymity, not a claim."""
+    lex, lemma = ctx.lexicon, w.lemma.lower()
+    phrase_only = lemma not in lex.indirect_verbs and lemma not in lex.object_content_verbs
     for pattern in INDIRECT_PATTERNS:
+        if phrase_only and pattern.name != CuePattern.INDIRECT_OBJECT:
+            continue
         found = pattern.match(ctx, s_idx, w)
         if found is not None:
             made = _reported_attribution(ctx, s_idx, w, found, pattern.name)
@@ -1387,6 +1530,8 @@ def _indirect(ctx: _Context) -> list[Attribution]:
             if found is not None and found.speaker is not None:
                 sp = found.speaker
                 tail_end = sp.description[1] if sp.description else sp.end
+                if len(ctx.text[tail_end:hi].strip(" ,.;:")) < INDIRECT_MIN_CHARS:
+                    tail_end = sp.end  # "According to police, officers saw ...": no description
                 if m.start() - lo > 8:
                     start, end = lo, m.start()
                 else:
@@ -1420,8 +1565,8 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
         return m.head_lemma in ("he", "she", "they", "it")
     lex = ctx.lexicon
     head = m.head_lemma
-    if m.kind == MentionKind.NAME:
-        return head.capitalize() not in lex.calendar_words
+    if m.kind == MentionKind.NAME:  # "Friday called ..." cannot; "Theresa May" can
+        return head.capitalize() not in lex.calendar_words or len(m.words) > 1
     return (
         head in lex.anonymous_nouns
         or head in lex.document_nouns
@@ -1430,6 +1575,8 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
         or head.capitalize() in lex.titles
         or any(head in nouns for nouns in lex.title_nouns.values())
         or (m.number == "plur" and m.head_upos == "NOUN")  # "many Democrats say", "experts say"
+        or head in lex.share_nouns  # "Another 19 percent said"
+        or m.head_upos == "NUM"  # "Nearly eight of 10 voters say"
     )
 
 

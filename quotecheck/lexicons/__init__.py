@@ -288,6 +288,8 @@ class Lexicon:
     hearer_verbs: frozenset[str]  # "told the council": the object listens
     object_content_verbs: Mapping[str, tuple[str, ...]]  # "call" -> ("for", "on"); (): right after the verb
     time_nouns: frozenset[str]  # "last week": a time expression, never a speaker
+    share_nouns: frozenset[str]  # "19 percent said": a share of the people asked speaks
+    complement_verbs: Mapping[str, tuple[str, ...]]  # "describe" -> ("-", "as"); "-": an object
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

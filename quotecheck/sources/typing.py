@@ -9,7 +9,7 @@ from typing import Literal
 
 from ..lexicons import Lexicon
 from ..mentions import Mention
-from ..parsing import Word
+from ..parsing import Parse, Word
 from ..vocab import MentionKind, SourceType
 from .model import Source
 
@@ -232,3 +232,145 @@ def pronoun_fits(pron: str, src: Source, lex: Lexicon) -> bool:
             m.number == "plur" for m in src.mentions
         )
     return True
+
+
+# ---------------------------------------------------------------------------------------------
+# A second look at a source's type, with the text around its first mention
+# ---------------------------------------------------------------------------------------------
+
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
+# "Vann R. Newkirk II, " / "Rep. Jim Jordan (R-Ohio), " / "Kall -- ": a name, then the comma or
+# dash that opens an apposition, right before the description
+_NAME_BEFORE = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})*)(?:\s+\([A-Z][\w.-]*\))?\s*(?:,|--|[—–])\s*$"
+)
+_AFTER_APPOSITION = re.compile(r"\s*(?:,|--|[—–]|\s(?:of|for|at|with)\s)")
+_BY_AUTHOR = re.compile(
+    rf"^(?:\s+(?:filed|released|published|conducted|written|issued|commissioned))?\s+by\s+(?:the\s+)?"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:of\s+|and\s+)?{_NAME_WORD})*)"
+)
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_WRITER_OWN = frozenset({"my", "our"})
+
+
+def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex: Lexicon) -> None:
+    """Retype sources that their first mention alone typed wrongly, from the text around it
+    (run once clustering, ground rules and staff typing are done):
+
+    - the writer's own circle ("my father", "a friend of mine" is not caught) is no source;
+    - a description in apposition to a person's name ("Vann R. Newkirk II, a writer for The
+      Atlantic, said") is that named person;
+    - a capitalised common noun after other capitalised words ("The Charlotte Observer",
+      "The New York Post") is an organization's name, not a description;
+    - a document whose author the mention names ("Ivana Trump's brief", "a CBS News poll",
+      "an analysis by Lily Batchelder") is its author's attribution (docs/labelling.md).
+
+    Anonymous sources granted anonymity (a ground rule or a reason) are left as they are."""
+    people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON]
+    for src in sources:
+        first = next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
+        if first is None or not (src.anonymous or src.type == SourceType.DOCUMENT):
+            continue
+        if src.ground_rules or src.anonymity_reason is not None:
+            continue
+        words = _words_of(first, parse)
+        if first.words and first.words[0].lower() in _WRITER_OWN:
+            src.type = SourceType.UNKNOWN  # "my father often said": the writer's family
+            continue
+        retyped = _organization_name(first, words, lex) or _apposition_person(first, text, lex)
+        if retyped is None and src.type == SourceType.DOCUMENT:
+            retyped = _document_author(first, words, text, people, lex)
+        if retyped is not None:
+            src.type, src.name = retyped
+
+
+def _words_of(m: Mention, parse: Parse | None) -> list[Word]:
+    """The parse words of a mention (none without a parse)."""
+    if parse is None or not 0 <= m.sentence < len(parse.sentences):
+        return []
+    return [w for w in parse.sentences[m.sentence].words if m.start <= w.start < m.end]
+
+
+def _organization_name(m: Mention, words: Sequence[Word], lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "The Charlotte Observer", "The New York Post": a description whose every word after the
+    determiner is capitalised, the head not first, is a publication's or organization's name."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or len(words) < 2:
+        return None
+    content = [w for w in words if w.text.lower() not in lex.descriptor_determiners]
+    if len(content) < 2 or not all(w.text[:1].isupper() for w in content):
+        return None
+    if content[-1].text in lex.group_names or content[-1].lemma.lower() != m.head_lemma:
+        return None  # "Fellow Republicans": a group of people
+    return SourceType.NAMED_ORGANIZATION, " ".join(w.text for w in content)
+
+
+def _apposition_person(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "Vann R. Newkirk II, a writer for The Atlantic, said": a description set off by a comma or a
+    dash right after a person's name (a given name or a title first) describes that person."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL):
+        return None
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = _NAME_BEFORE.search(text, line_start, m.start)
+    if before is None or not _AFTER_APPOSITION.match(text, m.end):
+        return None
+    name = before.group("name").split()
+    if len(name) < 2 or not (name[0] in lex.first_names or name[0].rstrip(".") in lex.titles):
+        return None
+    return SourceType.NAMED_PERSON, " ".join(name)
+
+
+def _document_author(
+    m: Mention, words: Sequence[Word], text: str, people: Sequence[str], lex: Lexicon
+) -> tuple[SourceType, str] | None:
+    """The author a document's mention names: a name in front of the head noun ("Ivana Trump's
+    brief", "the IMF report", "a new Washington Post-ABC News national poll") or after "by"
+    ("an analysis by Lily Batchelder", "a complaint filed by the S.E.C."); a person when the
+    name starts with a given name or a title or is the surname of a person the article
+    names, else an organization."""
+    head = next((i for i, w in enumerate(words) if w.lemma.lower() == m.head_lemma), None)
+    if head is None:
+        return None
+    author = _name_before_head(words[:head])
+    if author is None:
+        by = _BY_AUTHOR.match(text[words[head].end : m.end + 80])
+        author = by.group("name").split() if by else None
+    if not author:
+        return None
+    kind = SourceType.NAMED_PERSON if _person_author(author, people, lex) else SourceType.NAMED_ORGANIZATION
+    return kind, re.sub(r" ?([-/]) ?", r"\1", " ".join(author))
+
+
+def _person_author(author: Sequence[str], people: Sequence[str], lex: Lexicon) -> bool:
+    """Is a document's author a person: a given name or a title first, the surname of a
+    person the article names in full, or two names or more with no organization word or
+    acronym among them ("Ivana Trump", not "CBS News" or "Washington Post-ABC News")?"""
+    first, last = author[0], author[-1]
+    if first in lex.first_names or first.rstrip(".") in lex.titles:
+        return True
+    if any(len(name.split()) > 1 and name.split()[-1] == last for name in people):
+        return True
+    organization = any(w in lex.organization_words or re.fullmatch(r"[A-Z]{2,6}|[-/]", w) for w in author)
+    return len(author) > 1 and not organization
+
+
+def _name_before_head(words: Sequence[Word]) -> list[str] | None:
+    """The last run of proper nouns in front of a head noun, without a possessive ending; a
+    capitalised first word counts only when the parser calls it a proper noun ("Instant
+    polls" is no author)."""
+    run: list[str] = []
+    best: list[str] | None = None
+    for i, w in enumerate(words):
+        proper = w.text[:1].isupper() and (i > 0 or w.upos == "PROPN")
+        if proper or (run and w.text in ("-", "/")):  # "Washington Post-ABC News", "CNN/ORC"
+            run.append(w.text)
+        elif w.text in ("’s", "'s", "’", "'") and run:
+            continue
+        else:
+            if run:
+                best = run
+            run = []
+    best = run or best
+    if not best:
+        return None
+    best[-1] = _POSSESSIVE.sub("", best[-1])
+    return [w for w in best if w] or None

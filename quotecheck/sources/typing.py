@@ -277,7 +277,11 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
         if first.words and first.words[0].lower() in _WRITER_OWN:
             src.type = SourceType.UNKNOWN  # "my father often said": the writer's family
             continue
-        retyped = _organization_name(first, words, lex) or _apposition_person(first, text, lex)
+        retyped = (
+            _organization_name(first, words, lex)
+            or _apposition_person(first, text, lex)
+            or _named_person_description(first, lex)
+        )
         if retyped is None and src.type == SourceType.DOCUMENT:
             retyped = _document_author(first, words, text, people, lex)
         if retyped is not None:
@@ -302,6 +306,27 @@ def _organization_name(m: Mention, words: Sequence[Word], lex: Lexicon) -> tuple
     if content[-1].text in lex.group_names or content[-1].lemma.lower() != m.head_lemma:
         return None  # "Fellow Republicans": a group of people
     return SourceType.NAMED_ORGANIZATION, " ".join(w.text for w in content)
+
+
+_NOT_BARE = frozenset({"another", "each", "every", "no", "not", "any", "either", "neither", "now"})
+
+
+def _named_person_description(m: Mention, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """Descriptions that newsrooms give named people only: a singular person noun without a
+    determiner ("former Pennsylvania governor", "analyst": an apposition or a title next to
+    the name) and an apposition that starts with "now" ("now a partner at a law firm").
+    ("his wife" stays anonymous: typing relatives as named lost on the labelled set.)"""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "sing" or not m.words:
+        return None
+    first = m.words[0].lower()
+    possessive = first in lex.possessive_determiners or any(w.endswith(("’s", "'s", "’")) for w in m.words)
+    if first == "now":
+        return SourceType.NAMED_PERSON, m.text
+    bare = not possessive and first not in lex.descriptor_determiners | lex.counting_determiners | _NOT_BARE
+    one = m.head_lemma not in lex.collective_nouns and m.text.lower().split()[-1] not in lex.group_words
+    if bare and one and is_person_noun(m.head_lemma, lex) and m.head_lemma not in lex.vague_descriptors:
+        return SourceType.NAMED_PERSON, m.text
+    return None
 
 
 def _apposition_person(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:

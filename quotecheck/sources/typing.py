@@ -249,6 +249,8 @@ _BY_AUTHOR = re.compile(
     rf"^(?:\s+(?:filed|released|published|conducted|written|issued|commissioned))?\s+by\s+(?:the\s+)?"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:of\s+|and\s+)?{_NAME_WORD})*)"
 )
+_NAME_TAIL = re.compile(rf"(?<![\w.])(?:{_NAME_WORD}\s+)+$")  # capitalised words right before a mention
+_NAME_AFTER = re.compile(rf"\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})+)")  # "retired teacher Alma Ruiz"
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _WRITER_OWN = frozenset({"my", "our"})
 
@@ -280,7 +282,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
         retyped = (
             _organization_name(first, words, lex)
             or _apposition_person(first, text, lex)
-            or _named_person_description(first, lex)
+            or _named_person_description(first, text, lex)
         )
         if retyped is None and src.type == SourceType.DOCUMENT:
             retyped = _document_author(first, words, text, people, lex)
@@ -311,7 +313,7 @@ def _organization_name(m: Mention, words: Sequence[Word], lex: Lexicon) -> tuple
 _NOT_BARE = frozenset({"another", "each", "every", "no", "not", "any", "either", "neither", "now"})
 
 
-def _named_person_description(m: Mention, lex: Lexicon) -> tuple[SourceType, str] | None:
+def _named_person_description(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
     """Descriptions that newsrooms give named people only: a singular person noun without a
     determiner ("former Pennsylvania governor", "analyst": an apposition or a title next to
     the name) and an apposition that starts with "now" ("now a partner at a law firm").
@@ -325,6 +327,11 @@ def _named_person_description(m: Mention, lex: Lexicon) -> tuple[SourceType, str
     bare = not possessive and first not in lex.descriptor_determiners | lex.counting_determiners | _NOT_BARE
     one = m.head_lemma not in lex.collective_nouns and m.text.lower().split()[-1] not in lex.group_words
     if bare and one and is_person_noun(m.head_lemma, lex) and m.head_lemma not in lex.vague_descriptors:
+        named = _NAME_AFTER.match(text, m.end)  # a title in front of the name it describes
+        if named:
+            return SourceType.NAMED_PERSON, named.group("name")
+        if m.head_lemma in lex.staff_nouns:  # "campaign spokesman": the organization's voice
+            return SourceType.NAMED_ORGANIZATION, m.text
         return SourceType.NAMED_PERSON, m.text
     return None
 
@@ -349,13 +356,17 @@ def _document_author(
 ) -> tuple[SourceType, str] | None:
     """The author a document's mention names: a name in front of the head noun ("Ivana Trump's
     brief", "the IMF report", "a new Washington Post-ABC News national poll") or after "by"
-    ("an analysis by Lily Batchelder", "a complaint filed by the S.E.C."); a person when the
-    name starts with a given name or a title or is the surname of a person the article
-    names, else an organization."""
+    ("an analysis by Lily Batchelder", "a complaint filed by the S.E.C."); a person or an
+    organization by :func:`_person_author`."""
     head = next((i for i, w in enumerate(words) if w.lemma.lower() == m.head_lemma), None)
     if head is None:
         return None
     author = _name_before_head(words[:head])
+    if author is not None and words and author[0] == words[0].text:
+        # the mention may start inside the name: "a new Dayton Daily [News poll]"
+        line_start = text.rfind("\n", 0, m.start) + 1
+        lead = _NAME_TAIL.search(text, line_start, m.start)
+        author = (lead.group(0).split() if lead else []) + author
     if author is None:
         by = _BY_AUTHOR.match(text[words[head].end : m.end + 80])
         author = by.group("name").split() if by else None
@@ -366,26 +377,23 @@ def _document_author(
 
 
 def _person_author(author: Sequence[str], people: Sequence[str], lex: Lexicon) -> bool:
-    """Is a document's author a person: a given name or a title first, the surname of a
-    person the article names in full, or two names or more with no organization word or
-    acronym among them ("Ivana Trump", not "CBS News" or "Washington Post-ABC News")?"""
-    first, last = author[0], author[-1]
-    if first in lex.first_names or first.rstrip(".") in lex.titles:
+    """Is a document's author a person: a given name or a title first ("Lily Batchelder",
+    "Mrs. Clinton"), or the surname of a person the article names in full ("Lynch notes")?
+    Anything else is an organization ("CBS News", "Bloomberg"): calling any two capitalised
+    words with no organization word a person lost two organizations on the labelled set."""
+    if author[0] in lex.first_names or author[0].rstrip(".") in lex.titles:
         return True
-    if any(len(name.split()) > 1 and name.split()[-1] == last for name in people):
-        return True
-    organization = any(w in lex.organization_words or re.fullmatch(r"[A-Z]{2,6}|[-/]", w) for w in author)
-    return len(author) > 1 and not organization
+    return any(len(name.split()) > 1 and name.split()[-1] == author[-1] for name in people)
 
 
 def _name_before_head(words: Sequence[Word]) -> list[str] | None:
     """The last run of proper nouns in front of a head noun, without a possessive ending; a
-    capitalised first word counts only when the parser calls it a proper noun ("Instant
-    polls" is no author)."""
+    capitalised first word counts only when the parser calls it a proper noun or it does not
+    start the sentence ("Instant polls" is no author)."""
     run: list[str] = []
     best: list[str] | None = None
     for i, w in enumerate(words):
-        proper = w.text[:1].isupper() and (i > 0 or w.upos == "PROPN")
+        proper = w.text[:1].isupper() and (i > 0 or w.upos == "PROPN" or _capitalised(w))
         if proper or (run and w.text in ("-", "/")):  # "Washington Post-ABC News", "CNN/ORC"
             run.append(w.text)
         elif w.text in ("’s", "'s", "’", "'") and run:

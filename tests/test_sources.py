@@ -1,4 +1,4 @@
-"""Source typing from a speaker mention (quotecheck.sources.typing.type_of), without a model.
+"""Source typing from a speaker mention (quotecheck.sources.typing.type_of, refine_types), without a model.
 
 The fixture articles cover typing in context (fixture 35: role nouns before names, titles
 taken up by a later description, a banner as a written source); these pin the lexicon rules.
@@ -10,7 +10,8 @@ import pytest
 
 from quotecheck.lexicons import default_lexicon
 from quotecheck.mentions import Mention
-from quotecheck.sources.typing import type_of
+from quotecheck.sources.model import Source
+from quotecheck.sources.typing import refine_types, type_of
 from quotecheck.vocab import MentionKind, SourceType
 
 
@@ -72,3 +73,84 @@ def test_reason_for_anonymity_ends_with_its_clause() -> None:
     assert text[: _clause_end(text, 0)] == "because he was not authorized to discuss the talks"
     own = "because he was not authorized to repeat what he said in private. Then"
     assert own[: _clause_end(own, 0)] == "because he was not authorized to repeat what he said in private"
+
+
+def _refined(text: str, phrase: str, kind: MentionKind, head: str, others: tuple[str, ...] = ()) -> Source:
+    """The source a mention of ``phrase`` in ``text`` makes once refine_types has looked at its
+    surroundings (no parse: the rules that need none)."""
+    start = text.index(phrase)
+    m = Mention(
+        start, start + len(phrase), phrase, kind, head, "NOUN", "sing", False, 0, tuple(phrase.split())
+    )
+    lex = default_lexicon()
+    src = Source(0, [m], type=type_of(m, lex), name=phrase)
+    people = [Source(i + 1, type=SourceType.NAMED_PERSON, name=name) for i, name in enumerate(others)]
+    refine_types([src, *people], text, None, lex)
+    return src
+
+
+@pytest.mark.parametrize(
+    "text, phrase, kind, head, expected, name",
+    [
+        # a description set off after a person's name describes that person
+        (
+            '"Black folks did their part," Vann R. Newkirk II, a writer for The Atlantic, said.',
+            "a writer for The Atlantic",
+            "descriptor",
+            "writer",
+            "named_person",
+            "Vann R. Newkirk II",
+        ),
+        # no person's name before the comma: still anonymous
+        (
+            "In Washington, a senior official said the talks stalled.",
+            "a senior official",
+            "descriptor",
+            "official",
+            "anonymous_individual",
+            "a senior official",
+        ),
+        # a title without a determiner goes with the name after it
+        (
+            "said retired teacher Alma Ruiz, a volunteer.",
+            "retired teacher",
+            "descriptor",
+            "teacher",
+            "named_person",
+            "Alma Ruiz",
+        ),
+        ("The plan is vague, analyst said.", "analyst", "descriptor", "analyst", "named_person", "analyst"),
+        # the writer's family, the end of a hyphenated word: no source
+        (
+            "My father often said the mill would close.",
+            "My father",
+            "descriptor",
+            "father",
+            "unknown",
+            "My father",
+        ),
+        (
+            "an insult to all African-Americans, lawmakers said",
+            "Americans",
+            "name",
+            "Americans",
+            "unknown",
+            "Americans",
+        ),
+    ],
+)
+def test_refine_types(text, phrase, kind, head, expected, name) -> None:
+    src = _refined(text, phrase, MentionKind(kind), head)
+    assert (src.type, src.name) == (SourceType(expected), name)
+
+
+def test_document_author_person_or_organization() -> None:
+    """The author after "by": a person with a given name, or the surname of a person the article
+    names in full; an organization otherwise."""
+    from quotecheck.sources.typing import _person_author
+
+    lex = default_lexicon()
+    assert _person_author(["Lily", "Batchelder"], [], lex)
+    assert _person_author(["Lynch"], ["Loretta Lynch"], lex)
+    assert not _person_author(["Harvard"], ["Loretta Lynch"], lex)
+    assert not _person_author(["Lakeside", "Courier"], [], lex)

@@ -144,6 +144,36 @@ def test_refine_types(text, phrase, kind, head, expected, name) -> None:
     assert (src.type, src.name) == (SourceType(expected), name)
 
 
+@pytest.mark.parametrize(
+    "phrase, head, expected",
+    [
+        ("the senators", "senator", "named_person"),  # people named before, taken up together
+        ("both candidates", "candidate", "named_person"),
+        ("the officials", "official", "anonymous_group"),  # takes up anonymous officials
+        ("the Republicans", "republican", "anonymous_group"),  # the party's members
+        ("all the experts", "expert", "anonymous_group"),
+    ],
+)
+def test_definite_plural_first_mentions(phrase: str, head: str, expected: str) -> None:
+    text = f"Mr. Grassley and Mr. Leahy met. {phrase} said the bill was dead."
+    m = Mention(
+        32,
+        32 + len(phrase),
+        phrase,
+        MentionKind.NOMINAL,
+        head,
+        "NOUN",
+        "plur",
+        True,
+        0,
+        tuple(phrase.split()),
+    )
+    lex = default_lexicon()
+    src = Source(0, [m], type=type_of(m, lex), name=phrase)
+    refine_types([src], text, None, lex)
+    assert src.type is SourceType(expected)
+
+
 def test_document_author_person_or_organization() -> None:
     """The author after "by": a person with a given name, or the surname of a person the article
     names in full; an organization otherwise."""

@@ -284,6 +284,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             _organization_name(first, words, lex)
             or _apposition_person(first, text, lex)
             or _named_person_description(first, text, lex)
+            or _named_people_again(first, lex)
         )
         if retyped is None and src.type == SourceType.DOCUMENT:
             retyped = _document_author(first, words, text, people, lex)
@@ -316,6 +317,26 @@ def _organization_name(m: Mention, words: Sequence[Word], lex: Lexicon) -> tuple
     if content[-1].text in lex.group_names or content[-1].lemma.lower() != m.head_lemma:
         return None  # "Fellow Republicans": a group of people
     return SourceType.NAMED_ORGANIZATION, " ".join(w.text for w in content)
+
+
+_DEFINITE_PLURAL = re.compile(r"(?i)^(?:the|both)(?:\s+(?:two|three|four|five))?\s+\S+")
+
+
+def _named_people_again(m: Mention, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "the senators", "both candidates", "the two men" as a source's first mention: people
+    the article named before, taken up together (an anonymous group is introduced without
+    "the"); not "the officials" nor "the sources", which take up an anonymous group, nor "the
+    Republicans", nor "all the experts" (a quantifier over a group)."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "plur":
+        return None
+    if not _DEFINITE_PLURAL.match(m.text) or len(m.words) > 4:
+        return None
+    head = m.head_lemma
+    if head in lex.vague_descriptors | lex.staff_nouns | lex.generic_roles or not is_person_noun(head, lex):
+        return None
+    if m.words[-1] in lex.group_names:
+        return None  # "the Republicans": the party's members, a group (docs/labelling.md)
+    return SourceType.NAMED_PERSON, m.text
 
 
 _NOT_BARE = frozenset({"another", "each", "every", "no", "not", "any", "either", "neither", "now"})

@@ -58,6 +58,11 @@ def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Me
         ("A chorus of prominent Republicans", "descriptor", "chorus", "sing", "anonymous_group"),
         ("Small groups of protesters", "descriptor", "group", "plur", "anonymous_group"),
         ("union advocates", "descriptor", "advocate", "plur", "anonymous_group"),
+        # organizations: unnamed ones are like unnamed people; "the agency" is the one named
+        ("several environmental groups", "descriptor", "group", "plur", "anonymous_group"),
+        ("a commission", "descriptor", "commission", "sing", "anonymous_group"),
+        ("the agency", "nominal", "agency", "sing", "named_organization"),
+        ("an online University of Texas", "descriptor", "university", "sing", "named_organization"),
     ],
 )
 def test_nominal_types(text, kind, head, number, expected):

@@ -73,7 +73,14 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
     if head in lex.collective_nouns and _people_after_of(m, lex):
         return SourceType.ANONYMOUS_GROUP  # "a chorus of prominent Republicans"
     if head in lex.organization_nouns:
-        return SourceType.NAMED_ORGANIZATION
+        # "a commission", "several unions": organizations nobody named, like unnamed people
+        # ("police", "the government" are the one the article is about)
+        unnamed = (
+            bool(m.words)
+            and m.words[0].lower() in lex.counting_determiners | {"many", "other", "another"}
+            and not any(w[:1].isupper() for w in m.words[1:])  # "an online University of Texas poll"
+        )
+        return SourceType.ANONYMOUS_GROUP if unnamed else SourceType.NAMED_ORGANIZATION
     # "the car", "his tax returns", "63 percent": whatever said it, it is not a person
     return SourceType.UNKNOWN
 

@@ -189,3 +189,29 @@ def test_document_author_person_or_organization() -> None:
     assert _person_author(["Lynch"], ["Loretta Lynch"], lex)
     assert not _person_author(["Harvard"], ["Loretta Lynch"], lex)
     assert not _person_author(["Lakeside", "Courier"], [], lex)
+
+
+def test_delayed_lede_names_the_description() -> None:
+    """An indefinite description opening the lede is the person the next paragraph names."""
+    text = (
+        "Former chairman calls for a plan.\n\n"
+        "A former party chairman says the party needs a plan.\n\n"
+        '"Now is the time," said Don Fowler, who led the party.\n\n'
+        '"We agree," said Ann Lee.'
+    )
+
+    def at(phrase: str, kind: MentionKind, head: str) -> Mention:
+        start = text.index(phrase)
+        return Mention(
+            start, start + len(phrase), phrase, kind, head, "NOUN", "sing", False, 0, tuple(phrase.split())
+        )
+
+    lex = default_lexicon()
+    lede = Source(0, [at("A former party chairman", MentionKind.DESCRIPTOR, "chairman")])
+    lede.type = type_of(lede.mentions[0], lex)
+    fowler = Source(
+        1, [at("Don Fowler", MentionKind.NAME, "Fowler")], type=SourceType.NAMED_PERSON, name="Don Fowler"
+    )
+    lee = Source(2, [at("Ann Lee", MentionKind.NAME, "Lee")], type=SourceType.NAMED_PERSON, name="Ann Lee")
+    refine_types([lede, fowler, lee], text, None, lex)
+    assert (lede.type, lede.name) == (SourceType.NAMED_PERSON, "Don Fowler")

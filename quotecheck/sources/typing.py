@@ -293,10 +293,36 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             or _named_person_description(first, text, lex)
             or _named_people_again(first, lex)
         )
+        if retyped is None and src.type == SourceType.ANONYMOUS_INDIVIDUAL:
+            retyped = _delayed_lede(first, sources, text)
         if retyped is None and src.type == SourceType.DOCUMENT:
             retyped = _document_author(first, words, text, people, lex)
         if retyped is not None:
             src.type, src.name = retyped
+
+
+def _delayed_lede(m: Mention, sources: Sequence[Source], text: str) -> tuple[SourceType, str] | None:
+    """ "A former Democratic National Committee chairman says ...", then "..., said Don
+    Fowler, who helmed the DNC": an indefinite description that opens the article's first
+    paragraph after the headline describes the person the next paragraph names (a delayed
+    lede), not an anonymous source."""
+    if not m.words or m.words[0].lower() not in ("a", "an"):
+        return None
+    paragraphs = [p.start() for p in re.finditer(r"(?:^|\n\s*\n)\s*\S", text)]
+    here = max((i for i, start in enumerate(paragraphs) if start <= m.start), default=-1)
+    if here not in (0, 1) or text[paragraphs[here] : m.start].strip():
+        return None  # not the opening words of the lede (the headline may be paragraph 0)
+    if here + 1 >= len(paragraphs):
+        return None
+    window = (paragraphs[here + 1], paragraphs[here + 2] if here + 2 < len(paragraphs) else len(text))
+    named = [
+        (x.start, src.name)
+        for src in sources
+        if src.type == SourceType.NAMED_PERSON
+        for x in src.mentions
+        if x.kind == MentionKind.NAME and window[0] <= x.start < window[1] and len(src.name.split()) > 1
+    ]
+    return (SourceType.NAMED_PERSON, min(named)[1]) if named else None
 
 
 def _fragment(src: Source, m: Mention, text: str) -> bool:

@@ -1,4 +1,4 @@
-"""Source typing from a speaker mention (quotecheck.sources.typing.type_of), without a model.
+"""Source typing from a speaker mention (quotecheck.sources.typing.type_of, refine_types), without a model.
 
 The fixture articles cover typing in context (fixture 35: role nouns before names, titles
 taken up by a later description, a banner as a written source); these pin the lexicon rules.
@@ -10,7 +10,8 @@ import pytest
 
 from quotecheck.lexicons import default_lexicon
 from quotecheck.mentions import Mention
-from quotecheck.sources.typing import type_of
+from quotecheck.sources.model import Source
+from quotecheck.sources.typing import refine_types, type_of
 from quotecheck.vocab import MentionKind, SourceType
 
 
@@ -57,6 +58,11 @@ def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Me
         ("A chorus of prominent Republicans", "descriptor", "chorus", "sing", "anonymous_group"),
         ("Small groups of protesters", "descriptor", "group", "plur", "anonymous_group"),
         ("union advocates", "descriptor", "advocate", "plur", "anonymous_group"),
+        # organizations: unnamed ones are like unnamed people; "the agency" is the one named
+        ("several environmental groups", "descriptor", "group", "plur", "anonymous_group"),
+        ("a commission", "descriptor", "commission", "sing", "anonymous_group"),
+        ("the agency", "nominal", "agency", "sing", "named_organization"),
+        ("an online University of Texas", "descriptor", "university", "sing", "named_organization"),
     ],
 )
 def test_nominal_types(text, kind, head, number, expected):
@@ -72,3 +78,140 @@ def test_reason_for_anonymity_ends_with_its_clause() -> None:
     assert text[: _clause_end(text, 0)] == "because he was not authorized to discuss the talks"
     own = "because he was not authorized to repeat what he said in private. Then"
     assert own[: _clause_end(own, 0)] == "because he was not authorized to repeat what he said in private"
+
+
+def _refined(text: str, phrase: str, kind: MentionKind, head: str, others: tuple[str, ...] = ()) -> Source:
+    """The source a mention of ``phrase`` in ``text`` makes once refine_types has looked at its
+    surroundings (no parse: the rules that need none)."""
+    start = text.index(phrase)
+    m = Mention(
+        start, start + len(phrase), phrase, kind, head, "NOUN", "sing", False, 0, tuple(phrase.split())
+    )
+    lex = default_lexicon()
+    src = Source(0, [m], type=type_of(m, lex), name=phrase)
+    people = [Source(i + 1, type=SourceType.NAMED_PERSON, name=name) for i, name in enumerate(others)]
+    refine_types([src, *people], text, None, lex)
+    return src
+
+
+@pytest.mark.parametrize(
+    "text, phrase, kind, head, expected, name",
+    [
+        # a description set off after a person's name describes that person
+        (
+            '"Black folks did their part," Vann R. Newkirk II, a writer for The Atlantic, said.',
+            "a writer for The Atlantic",
+            "descriptor",
+            "writer",
+            "named_person",
+            "Vann R. Newkirk II",
+        ),
+        # no person's name before the comma: still anonymous
+        (
+            "In Washington, a senior official said the talks stalled.",
+            "a senior official",
+            "descriptor",
+            "official",
+            "anonymous_individual",
+            "a senior official",
+        ),
+        # a title without a determiner goes with the name after it
+        (
+            "said retired teacher Alma Ruiz, a volunteer.",
+            "retired teacher",
+            "descriptor",
+            "teacher",
+            "named_person",
+            "Alma Ruiz",
+        ),
+        ("The plan is vague, analyst said.", "analyst", "descriptor", "analyst", "named_person", "analyst"),
+        # the writer's family, the end of a hyphenated word: no source
+        (
+            "My father often said the mill would close.",
+            "My father",
+            "descriptor",
+            "father",
+            "unknown",
+            "My father",
+        ),
+        (
+            "an insult to all African-Americans, lawmakers said",
+            "Americans",
+            "name",
+            "Americans",
+            "unknown",
+            "Americans",
+        ),
+    ],
+)
+def test_refine_types(text, phrase, kind, head, expected, name) -> None:
+    src = _refined(text, phrase, MentionKind(kind), head)
+    assert (src.type, src.name) == (SourceType(expected), name)
+
+
+@pytest.mark.parametrize(
+    "phrase, head, expected",
+    [
+        ("the senators", "senator", "named_person"),  # people named before, taken up together
+        ("both candidates", "candidate", "named_person"),
+        ("the officials", "official", "anonymous_group"),  # takes up anonymous officials
+        ("the Republicans", "republican", "anonymous_group"),  # the party's members
+        ("all the experts", "expert", "anonymous_group"),
+    ],
+)
+def test_definite_plural_first_mentions(phrase: str, head: str, expected: str) -> None:
+    text = f"Mr. Grassley and Mr. Leahy met. {phrase} said the bill was dead."
+    m = Mention(
+        32,
+        32 + len(phrase),
+        phrase,
+        MentionKind.NOMINAL,
+        head,
+        "NOUN",
+        "plur",
+        True,
+        0,
+        tuple(phrase.split()),
+    )
+    lex = default_lexicon()
+    src = Source(0, [m], type=type_of(m, lex), name=phrase)
+    refine_types([src], text, None, lex)
+    assert src.type is SourceType(expected)
+
+
+def test_document_author_person_or_organization() -> None:
+    """The author after "by": a person with a given name, or the surname of a person the article
+    names in full; an organization otherwise."""
+    from quotecheck.sources.typing import _person_author
+
+    lex = default_lexicon()
+    assert _person_author(["Lily", "Batchelder"], [], lex)
+    assert _person_author(["Lynch"], ["Loretta Lynch"], lex)
+    assert not _person_author(["Harvard"], ["Loretta Lynch"], lex)
+    assert not _person_author(["Lakeside", "Courier"], [], lex)
+
+
+def test_delayed_lede_names_the_description() -> None:
+    """An indefinite description opening the lede is the person the next paragraph names."""
+    text = (
+        "Former chairman calls for a plan.\n\n"
+        "A former party chairman says the party needs a plan.\n\n"
+        '"Now is the time," said Don Fowler, who led the party.\n\n'
+        '"We agree," said Ann Lee.'
+    )
+
+    def at(phrase: str, kind: MentionKind, head: str) -> Mention:
+        start = text.index(phrase)
+        return Mention(
+            start, start + len(phrase), phrase, kind, head, "NOUN", "sing", False, 0, tuple(phrase.split())
+        )
+
+    lex = default_lexicon()
+    lede = Source(0, [at("A former party chairman", MentionKind.DESCRIPTOR, "chairman")])
+    lede.type = type_of(lede.mentions[0], lex)
+    fowler = Source(
+        1, [at("Don Fowler", MentionKind.NAME, "Fowler")], type=SourceType.NAMED_PERSON, name="Don Fowler"
+    )
+    lee = Source(2, [at("Ann Lee", MentionKind.NAME, "Lee")], type=SourceType.NAMED_PERSON, name="Ann Lee")
+    refine_types([lede, fowler, lee], text, None, lex)
+    assert (lede.type, lede.name) == (SourceType.NAMED_PERSON, "Don Fowler")

@@ -23,6 +23,7 @@ from .descriptor import describe
 from .evidence import assign_declined_comment, assign_ground_rules
 from .model import Descriptor, Evidence, LinkedAttribution, Source, SourceAnalysis
 from .ranker import Candidate
+from .typing import refine_types
 
 __all__ = [
     "Descriptor",
@@ -59,6 +60,7 @@ def cluster_sources(
     unattached = assign_ground_rules(text, parse, cl, lex)
     assign_declined_comment(text, parse, cl, lex)
     cl.type_staff_as_organizations()
+    refine_types(cl.sources, text, parse, lex)
     for src in cl.sources:
         if src.anonymous:
             src.descriptor = describe(src, text, lex)

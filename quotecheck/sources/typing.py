@@ -9,7 +9,7 @@ from typing import Literal
 
 from ..lexicons import Lexicon
 from ..mentions import Mention
-from ..parsing import Word
+from ..parsing import Parse, Word
 from ..vocab import MentionKind, SourceType
 from .model import Source
 
@@ -73,7 +73,14 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
     if head in lex.collective_nouns and _people_after_of(m, lex):
         return SourceType.ANONYMOUS_GROUP  # "a chorus of prominent Republicans"
     if head in lex.organization_nouns:
-        return SourceType.NAMED_ORGANIZATION
+        # "a commission", "several unions": organizations nobody named, like unnamed people
+        # ("police", "the government" are the one the article is about)
+        unnamed = (
+            bool(m.words)
+            and m.words[0].lower() in lex.counting_determiners | {"many", "other", "another"}
+            and not any(w[:1].isupper() for w in m.words[1:])  # "an online University of Texas poll"
+        )
+        return SourceType.ANONYMOUS_GROUP if unnamed else SourceType.NAMED_ORGANIZATION
     # "the car", "his tax returns", "63 percent": whatever said it, it is not a person
     return SourceType.UNKNOWN
 
@@ -232,3 +239,235 @@ def pronoun_fits(pron: str, src: Source, lex: Lexicon) -> bool:
             m.number == "plur" for m in src.mentions
         )
     return True
+
+
+# ---------------------------------------------------------------------------------------------
+# A second look at a source's type, with the text around its first mention
+# ---------------------------------------------------------------------------------------------
+
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
+# "Vann R. Newkirk II, " / "Rep. Jim Jordan (R-Ohio), " / "Kall -- ": a name, then the comma or
+# dash that opens an apposition, right before the description
+_NAME_BEFORE = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})*)(?:\s+\([A-Z][\w.-]*\))?\s*(?:,|--|[—–])\s*$"
+)
+_AFTER_APPOSITION = re.compile(r"\s*(?:,|--|[—–]|\s(?:of|for|at|with)\s)")
+_BY_AUTHOR = re.compile(
+    rf"^(?:\s+(?:filed|released|published|conducted|written|issued|commissioned))?\s+by\s+(?:the\s+)?"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:of\s+|and\s+)?{_NAME_WORD})*)"
+)
+_NAME_TAIL = re.compile(rf"(?<![\w.])(?:{_NAME_WORD}\s+)+$")  # capitalised words right before a mention
+_NAME_AFTER = re.compile(rf"\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})+)")  # "retired teacher Alma Ruiz"
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_WRITER_OWN = frozenset({"my", "our"})
+
+
+def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex: Lexicon) -> None:
+    """Retype sources that their first mention alone typed wrongly, from the text around it
+    (run once clustering, ground rules and staff typing are done):
+
+    - the writer's own circle ("my father"; "a friend of mine" is not caught) and the end of a
+      hyphenated word ("African-Americans") are no source;
+    - a description in apposition to a person's name ("Vann R. Newkirk II, a writer for The
+      Atlantic, said") is that named person;
+    - a capitalised common noun after other capitalised words ("The Charlotte Observer",
+      "The New York Post") is an organization's name, not a description;
+    - a document whose author the mention names ("Ivana Trump's brief", "a CBS News poll",
+      "an analysis by Lily Batchelder") is its author's attribution (docs/labelling.md).
+
+    Anonymous sources granted anonymity (a ground rule or a reason) are left as they are."""
+    people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON]
+    for src in sources:
+        first = next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
+        if first is None or not (src.anonymous or src.type == SourceType.DOCUMENT):
+            continue
+        if src.ground_rules or src.anonymity_reason is not None:
+            continue
+        words = _words_of(first, parse)
+        if (first.words and first.words[0].lower() in _WRITER_OWN) or _fragment(src, first, text):
+            src.type = SourceType.UNKNOWN  # "my father often said": the writer's family
+            continue
+        retyped = (
+            _organization_name(first, words, lex)
+            or _apposition_person(first, text, lex)
+            or _named_person_description(first, text, lex)
+            or _named_people_again(first, lex)
+        )
+        if retyped is None and src.type == SourceType.ANONYMOUS_INDIVIDUAL:
+            retyped = _delayed_lede(first, sources, text)
+        if retyped is None and src.type == SourceType.DOCUMENT:
+            retyped = _document_author(first, words, text, people, lex)
+        if retyped is not None:
+            src.type, src.name = retyped
+
+
+def _delayed_lede(m: Mention, sources: Sequence[Source], text: str) -> tuple[SourceType, str] | None:
+    """ "A former Democratic National Committee chairman says ...", then "..., said Don
+    Fowler, who helmed the DNC": an indefinite description that opens the article's first
+    paragraph after the headline describes the person the next paragraph names (a delayed
+    lede), not an anonymous source."""
+    if not m.words or m.words[0].lower() not in ("a", "an"):
+        return None
+    paragraphs = [p.start() for p in re.finditer(r"(?:^|\n\s*\n)\s*\S", text)]
+    here = max((i for i, start in enumerate(paragraphs) if start <= m.start), default=-1)
+    if here not in (0, 1) or text[paragraphs[here] : m.start].strip():
+        return None  # not the opening words of the lede (the headline may be paragraph 0)
+    if here + 1 >= len(paragraphs):
+        return None
+    window = (paragraphs[here + 1], paragraphs[here + 2] if here + 2 < len(paragraphs) else len(text))
+    named = [
+        (x.start, src.name)
+        for src in sources
+        if src.type == SourceType.NAMED_PERSON
+        for x in src.mentions
+        if x.kind == MentionKind.NAME and window[0] <= x.start < window[1] and len(src.name.split()) > 1
+    ]
+    return (SourceType.NAMED_PERSON, min(named)[1]) if named else None
+
+
+def _fragment(src: Source, m: Mention, text: str) -> bool:
+    """Is an anonymous source only the end of a hyphenated word ("African-Americans")? (Taking
+    the mentions of a two-line headline and deck for fragments lost a real anonymous source
+    on the labelled set.)"""
+    return src.anonymous and m.start > 0 and text[m.start - 1] == "-"
+
+
+def _words_of(m: Mention, parse: Parse | None) -> list[Word]:
+    """The parse words of a mention (none without a parse)."""
+    if parse is None or not 0 <= m.sentence < len(parse.sentences):
+        return []
+    return [w for w in parse.sentences[m.sentence].words if m.start <= w.start < m.end]
+
+
+def _organization_name(m: Mention, words: Sequence[Word], lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "The Charlotte Observer", "The New York Post": a description whose every word after the
+    determiner is capitalised, the head not first, is a publication's or organization's name."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or len(words) < 2:
+        return None
+    content = [w for w in words if w.text.lower() not in lex.descriptor_determiners]
+    if len(content) < 2 or not all(w.text[:1].isupper() for w in content):
+        return None
+    if content[-1].text in lex.group_names or content[-1].lemma.lower() != m.head_lemma:
+        return None  # "Fellow Republicans": a group of people
+    return SourceType.NAMED_ORGANIZATION, " ".join(w.text for w in content)
+
+
+_DEFINITE_PLURAL = re.compile(r"(?i)^(?:the|both)(?:\s+(?:two|three|four|five))?\s+\S+")
+
+
+def _named_people_again(m: Mention, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "the senators", "both candidates", "the two men" as a source's first mention: people
+    the article named before, taken up together (an anonymous group is introduced without
+    "the"); not "the officials" nor "the sources", which take up an anonymous group, nor "the
+    Republicans", nor "all the experts" (a quantifier over a group)."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "plur":
+        return None
+    if not _DEFINITE_PLURAL.match(m.text) or len(m.words) > 4:
+        return None
+    head = m.head_lemma
+    if head in lex.vague_descriptors | lex.staff_nouns | lex.generic_roles or not is_person_noun(head, lex):
+        return None
+    if m.words[-1] in lex.group_names:
+        return None  # "the Republicans": the party's members, a group (docs/labelling.md)
+    return SourceType.NAMED_PERSON, m.text
+
+
+_NOT_BARE = frozenset({"another", "each", "every", "no", "not", "any", "either", "neither", "now"})
+
+
+def _named_person_description(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """Descriptions that newsrooms give named people only: a singular person noun without a
+    determiner ("former Pennsylvania governor", "analyst": an apposition or a title next to
+    the name) and an apposition that starts with "now" ("now a partner at a law firm").
+    ("his wife" stays anonymous: typing relatives as named lost on the labelled set.)"""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "sing" or not m.words:
+        return None
+    first = m.words[0].lower()
+    possessive = first in lex.possessive_determiners or any(w.endswith(("’s", "'s", "’")) for w in m.words)
+    if first == "now":
+        return SourceType.NAMED_PERSON, m.text
+    bare = not possessive and first not in lex.descriptor_determiners | lex.counting_determiners | _NOT_BARE
+    one = m.head_lemma not in lex.collective_nouns and m.text.lower().split()[-1] not in lex.group_words
+    if bare and one and is_person_noun(m.head_lemma, lex) and m.head_lemma not in lex.vague_descriptors:
+        named = _NAME_AFTER.match(text, m.end)  # a title in front of the name it describes
+        return SourceType.NAMED_PERSON, named.group("name") if named else m.text
+    return None
+
+
+def _apposition_person(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "Vann R. Newkirk II, a writer for The Atlantic, said": a description set off by a comma or a
+    dash right after a person's name (a given name or a title first, or an initial or a suffix
+    after the first word) describes that person."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL):
+        return None
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = _NAME_BEFORE.search(text, line_start, m.start)
+    if before is None or not _AFTER_APPOSITION.match(text, m.end):
+        return None
+    name = before.group("name").split()
+    personal = (
+        name[0] in lex.first_names
+        or name[0].rstrip(".") in lex.titles
+        or any(re.fullmatch(r"[A-Z]\.", w) or w.rstrip(".") in lex.name_suffixes for w in name[1:])
+    )  # "Vann R. Newkirk II": an initial or a suffix inside says person
+    if len(name) < 2 or not personal:
+        return None
+    return SourceType.NAMED_PERSON, " ".join(name)
+
+
+def _document_author(
+    m: Mention, words: Sequence[Word], text: str, people: Sequence[str], lex: Lexicon
+) -> tuple[SourceType, str] | None:
+    """The author a document's mention names: a name in front of the head noun ("Ivana Trump's
+    brief", "the IMF report", "a new Washington Post-ABC News national poll") or after "by"
+    ("an analysis by Lily Batchelder", "a complaint filed by the S.E.C."); a person or an
+    organization by :func:`_person_author`."""
+    head = next((i for i, w in enumerate(words) if w.lemma.lower() == m.head_lemma), None)
+    if head is None:
+        return None
+    author = _name_before_head(words[:head])
+    if author is not None and words and author[0] == words[0].text:
+        # the mention may start inside the name: "a new Dayton Daily [News poll]"
+        line_start = text.rfind("\n", 0, m.start) + 1
+        lead = _NAME_TAIL.search(text, line_start, m.start)
+        author = (lead.group(0).split() if lead else []) + author
+    if author is None:
+        by = _BY_AUTHOR.match(text[words[head].end : m.end + 80])
+        author = by.group("name").split() if by else None
+    if not author:
+        return None
+    kind = SourceType.NAMED_PERSON if _person_author(author, people, lex) else SourceType.NAMED_ORGANIZATION
+    return kind, re.sub(r" ?([-/]) ?", r"\1", " ".join(author))
+
+
+def _person_author(author: Sequence[str], people: Sequence[str], lex: Lexicon) -> bool:
+    """Is a document's author a person: a given name or a title first ("Lily Batchelder",
+    "Mrs. Clinton"), or the surname of a person the article names in full ("Lynch notes")?
+    Anything else is an organization ("CBS News", "Bloomberg"): calling any two capitalised
+    words with no organization word a person lost two organizations on the labelled set."""
+    if author[0] in lex.first_names or author[0].rstrip(".") in lex.titles:
+        return True
+    return any(len(name.split()) > 1 and name.split()[-1] == author[-1] for name in people)
+
+
+def _name_before_head(words: Sequence[Word]) -> list[str] | None:
+    """The last run of proper nouns in front of a head noun, without a possessive ending; a
+    capitalised first word counts only when the parser calls it a proper noun or it does not
+    start the sentence ("Instant polls" is no author)."""
+    run: list[str] = []
+    best: list[str] | None = None
+    for i, w in enumerate(words):
+        proper = w.text[:1].isupper() and (i > 0 or w.upos == "PROPN" or _capitalised(w))
+        if proper or (run and w.text in ("-", "/")):  # "Washington Post-ABC News", "CNN/ORC"
+            run.append(w.text)
+        elif w.text in ("’s", "'s", "’", "'") and run:
+            continue
+        else:
+            if run:
+                best = run
+            run = []
+    best = run or best
+    if not best:
+        return None
+    best[-1] = _POSSESSIVE.sub("", best[-1])
+    return [w for w in best if w] or None

@@ -287,6 +287,8 @@ class Lexicon:
     plural_lemmas: frozenset[str]
     hearer_verbs: frozenset[str]  # "told the council": the object listens
     object_content_verbs: Mapping[str, tuple[str, ...]]  # "call" -> ("for", "on"); (): right after the verb
+    gendered_nouns: Mapping[str, str]  # "businessman" -> "m": a description's head noun gives a gender
+    side_aliases: Mapping[str, tuple[str, ...]]  # "gop" -> ("republican",): a side word spelled otherwise
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

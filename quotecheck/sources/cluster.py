@@ -30,6 +30,8 @@ from ..mentions import (
     Mention,
     MentionFinder,
     QuotedSpans,
+    given_name,
+    given_names_fit,
     name_from_text,
     normalized,
     surname,
@@ -293,15 +295,40 @@ class Clusterer:
         same surname."""
         full, key = normalized(m.text), surname(m, self.lex)
         same = self._first_named.get(full)
-        person = self._person_named(key) if key else None
+        person = self._person_named(key, given_name(m.words, self.lex)) if key else None
         if person is not None and (same is None or person < same) and not is_org_name(m, self.lex):
             return person
         return same
 
-    def _person_named(self, key: str | None) -> int | None:
-        """The first named person with a name of this surname."""
+    def _person_named(self, key: str | None, given: str | None = None) -> int | None:
+        """The first named person with a name of this surname and no other given name ("Ivanka
+        Trump" is not "Donald Trump")."""
         holders = self._by_surname.get(key, ())
-        return next((i for i in holders if self.sources[i].type == SourceType.NAMED_PERSON), None)
+        return next(
+            (
+                i
+                for i in holders
+                if self.sources[i].type == SourceType.NAMED_PERSON
+                and all(given_names_fit(given, g) for g in self._given_names(i))
+            ),
+            None,
+        )
+
+    def _may_be_named(self, src: Source, given: str | None) -> bool:
+        """Can a person source bear a name with this given name: no other given name among its
+        names, and no other gender than its own ("she" is no "Bill")?"""
+        if not all(given_names_fit(given, g) for g in self._given_names(src.index)):
+            return False
+        gender = self.lex.first_names.get(given.capitalize()) if given else None
+        return src.gender is None or gender is None or gender == src.gender
+
+    def _given_names(self, idx: int) -> set[str]:
+        """The given names a source's name mentions carry."""
+        return {
+            g
+            for m in self.sources[idx].mentions
+            if m.kind == MentionKind.NAME and (g := given_name(m.words, self.lex)) is not None
+        }
 
     def known_surname(self, key: str | None) -> bool:
         """Is this the surname of a named person already quoted?"""
@@ -336,6 +363,10 @@ class Clusterer:
             candidate = self.text[best[0] : best[1]]
             if len(candidate) < len(src.name) or "\n" in candidate or self._in_headline_at(best[0]):
                 continue
+            if src.type == SourceType.NAMED_PERSON and not self._may_be_named(
+                src, given_name(candidate.split(), self.lex)
+            ):
+                continue  # "President Bill Clinton" is no fuller name of "Hillary Clinton"
             src.name = candidate
             given = [w for w in candidate.split() if w.rstrip(".") not in self.lex.titles]
             if src.gender is None and len(given) >= 2 and given[0] in self.lex.first_names:

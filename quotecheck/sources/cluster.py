@@ -466,10 +466,30 @@ def _candidate(
 
 
 def _of_kind(cl: Clusterer, m: Mention, idx: int, gendered: bool) -> bool:
-    """Is the source of the kind the pronoun refers to (he/she: a person of any gender)?"""
+    """Is the source of the kind the pronoun refers to (he/she: a person of any gender, not
+    a thing that nothing typed: "the piece", "the event")?"""
     if gendered:
-        return cl.sources[idx].type in _PERSON_TYPES
+        return cl.sources[idx].type in _PERSON_TYPES and not _thing(cl, idx)
     return pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex)
+
+
+def _thing(cl: Clusterer, idx: int) -> bool:
+    """Is an untyped source only descriptions of things ("the piece", "the event": a
+    determiner, then no person noun)? A capitalised word tagged a noun ("Husted") is no
+    description."""
+    src = cl.sources[idx]
+    real = [x for x in src.mentions if x.kind != MentionKind.PRONOUN]
+    return (
+        src.type == SourceType.UNKNOWN
+        and bool(real)
+        and all(
+            x.kind != MentionKind.NAME
+            and x.words[:1] != ()
+            and x.words[0].lower() in ("the", "a", "an", "this", "that")
+            and class_of(x.head_lemma, cl.lex) != "person"
+            for x in real
+        )
+    )
 
 
 def _named_gender(cl: Clusterer, idx: int | None, x: Mention) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from quotecheck.lexicons import default_lexicon
-from quotecheck.mentions import Mention
+from quotecheck.mentions import Mention, given_name, given_names_fit
 from quotecheck.sources.typing import type_of
 from quotecheck.vocab import MentionKind, SourceType
 
@@ -72,3 +72,26 @@ def test_reason_for_anonymity_ends_with_its_clause() -> None:
     assert text[: _clause_end(text, 0)] == "because he was not authorized to discuss the talks"
     own = "because he was not authorized to repeat what he said in private. Then"
     assert own[: _clause_end(own, 0)] == "because he was not authorized to repeat what he said in private"
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("Sen. Hillary Clinton", "hillary"),
+        ("Democrat Hillary Clinton", "hillary"),  # a prefix is no given name
+        ("J. Smith", "j"),
+        ("Clinton", None),
+        ("Mr. Guajardo Villarreal", None),  # not a known given name: maybe a double surname
+    ],
+)
+def test_given_name(words: str, expected: str | None) -> None:
+    assert given_name(words.split(), default_lexicon()) == expected
+
+
+@pytest.mark.parametrize(
+    "first, second, fits",
+    [("hillary", "bill", False), ("hillary", "hillary", True), ("j", "james", True), (None, "bill", True)],
+)
+def test_given_names_fit(first: str | None, second: str | None, fits: bool) -> None:
+    """ "Ivanka Trump" is not "Donald Trump"; an initial or a missing given name may be anyone's."""
+    assert given_names_fit(first, second) is fits

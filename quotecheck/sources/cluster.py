@@ -29,6 +29,7 @@ from ..mentions import (
     NAME_ANTECEDENT_RELS,
     Mention,
     MentionFinder,
+    NameRun,
     QuotedSpans,
     given_name,
     given_names_fit,
@@ -45,6 +46,7 @@ from .typing import (
     definite_person,
     identified_role,
     is_org_name,
+    is_person_noun,
     pronoun_fits,
     staff_organization,
     type_of,
@@ -512,9 +514,28 @@ def _names_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
         if is_org_name(run.mention, cl.lex) or run.last.deprel not in NAME_ANTECEDENT_RELS:
             continue
         key = surname(run.mention, cl.lex)
-        if key not in seen and cl.finder.looks_like_person(run, cl.known_surname):
+        if key not in seen and (
+            cl.finder.looks_like_person(run, cl.known_surname) or _speaks_or_described(cl, run)
+        ):
             seen.add(key)
             yield run.mention
+
+
+def _speaks_or_described(cl: Clusterer, run: NameRun) -> bool:
+    """A name of two words or more that no title or known given name marks as a person's is
+    one when it is the subject of a speech verb ("Tad Devine ... said") or a description of a
+    person follows it ("Tad Devine, a senior adviser to Mr. Sanders")."""
+    if len(run.mention.words) < 2 or run.last.deprel not in ("nsubj", "flat"):
+        return False
+    head = run.sentence.head_of(run.last) if run.last.deprel == "flat" else run.last
+    verb = run.sentence.head_of(head) if head is not None and head.deprel == "nsubj" else None
+    if verb is not None and verb.lemma in cl.lex.speech_verbs:
+        return True
+    description = cl.finder.description_after((run.mention.start, run.mention.end))
+    if description is None:
+        return False
+    words = cl.text[description[0] : description[1]].split()
+    return any(is_person_noun(w.strip(",.").lower(), cl.lex) for w in words[1:4])
 
 
 _Step = Callable[[Clusterer, Mention, list[tuple[int, Mention]]], "int | None"]

@@ -37,7 +37,7 @@ from ..mentions import (
     normalized,
     surname,
 )
-from ..parsing import Parse
+from ..parsing import Parse, Word
 from ..vocab import MentionKind, Resolution, SourceType
 from .model import Evidence, Source
 from .ranker import Candidate, Layout, Ranker, default_ranker, features
@@ -522,20 +522,37 @@ def _names_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
 
 
 def _speaks_or_described(cl: Clusterer, run: NameRun) -> bool:
-    """A name of two words or more that no title or known given name marks as a person's is
-    one when it is the subject of a speech verb ("Tad Devine ... said") or a description of a
-    person follows it ("Tad Devine, a senior adviser to Mr. Sanders")."""
+    """A name of two words or more that no title or known given name marks as a person's
+    ("Tad Devine", "Aung San Suu Kyi") is one when it is a bare name (:func:`_bare_name`) in
+    a subject, object or possessive role, or a description of a person follows it ("Naureen
+    Jahangir, a Sanders supporter")."""
     if len(run.mention.words) < 2 or run.last.deprel not in ("nsubj", "flat"):
         return False
     head = run.sentence.head_of(run.last) if run.last.deprel == "flat" else run.last
-    verb = run.sentence.head_of(head) if head is not None and head.deprel == "nsubj" else None
-    if verb is not None and verb.lemma in cl.lex.speech_verbs:
+    if head is not None and head.deprel in NAME_ANTECEDENT_RELS and _bare_name(cl, run, head):
         return True
     description = cl.finder.description_after((run.mention.start, run.mention.end))
     if description is None:
         return False
     words = cl.text[description[0] : description[1]].split()
     return any(is_person_noun(w.strip(",.").lower(), cl.lex) for w in words[1:4])
+
+
+def _bare_name(cl: Clusterer, run: NameRun, head: Word) -> bool:
+    """Is a name run every word capitalised, outside a prepositional phrase ("in San Diego")
+    and a parenthesis, with no "the" in front ("the Scarborough Shoal")?"""
+    sent, first = run.sentence, run.first
+    if not all(w[:1].isupper() for w in run.mention.words):
+        return False
+    if any(
+        k.deprel == "case" and k.text not in ("'s", "’s", "'", "’")
+        for word in (first, run.last, head)
+        for k in sent.children(word)
+    ):
+        return False  # "in San Diego"; a possessive "'s" is no preposition
+    if cl.text[max(0, first.start - 1) : first.start] == "(":
+        return False
+    return not (first.index > 1 and sent.word(first.index - 1).text.lower() == "the")
 
 
 _Step = Callable[[Clusterer, Mention, list[tuple[int, Mention]]], "int | None"]

@@ -87,6 +87,7 @@ class Clusterer:
         self._longest_mention = 0  # characters: only mentions starting this close to an offset end after it
         # per source: (normalized text, surname) of its names, normalized text of its descriptors
         self._names: list[list[tuple[str, str | None]]] = []
+        self._given: list[set[str]] = []  # per source: the given names of its names ("hillary")
         self._descriptors: list[list[str]] = []
         # the same, the other way round: the first source with a name or descriptor written so,
         # the sources (ascending) with a name of a surname; and each source's mention spans
@@ -111,6 +112,7 @@ class Clusterer:
         src = Source(len(self.sources))
         self.sources.append(src)
         self._names.append([])
+        self._given.append(set())
         self._descriptors.append([])
         self._spans.append(set())
         return src.index
@@ -130,6 +132,8 @@ class Clusterer:
         if m.kind == MentionKind.NAME:
             full, last = normalized(m.text), surname(m, self.lex)
             self._names[idx].append((full, last))
+            if (given := given_name(m.words, self.lex)) is not None:
+                self._given[idx].add(given)
             self._first_named[full] = min(idx, self._first_named.get(full, idx))
             holders = self._by_surname.setdefault(last, [])
             if idx not in holders:
@@ -326,11 +330,7 @@ class Clusterer:
 
     def _given_names(self, idx: int) -> set[str]:
         """The given names a source's name mentions carry."""
-        return {
-            g
-            for m in self.sources[idx].mentions
-            if m.kind == MentionKind.NAME and (g := given_name(m.words, self.lex)) is not None
-        }
+        return self._given[idx]
 
     def known_surname(self, key: str | None) -> bool:
         """Is this the surname of a named person already quoted?"""
@@ -480,17 +480,15 @@ def _thing(cl: Clusterer, idx: int) -> bool:
     determiner, then no person noun)? A capitalised word tagged a noun ("Husted") is no
     description."""
     src = cl.sources[idx]
+    if src.type != SourceType.UNKNOWN:
+        return False
     real = [x for x in src.mentions if x.kind != MentionKind.PRONOUN]
-    return (
-        src.type == SourceType.UNKNOWN
-        and bool(real)
-        and all(
-            x.kind != MentionKind.NAME
-            and x.words[:1] != ()
-            and x.words[0].lower() in ("the", "a", "an", "this", "that")
-            and class_of(x.head_lemma, cl.lex) != "person"
-            for x in real
-        )
+    return bool(real) and all(
+        x.kind != MentionKind.NAME
+        and x.words[:1] != ()
+        and x.words[0].lower() in ("the", "a", "an", "this", "that")
+        and class_of(x.head_lemma, cl.lex) != "person"
+        for x in real
     )
 
 

@@ -542,6 +542,27 @@ def _given(m: Mention, lex: Lexicon) -> list[str]:
     return [w for w in m.words if w[:1].isupper() and w.rstrip(".") not in lex.titles]
 
 
+def given_name(words: Sequence[str], lex: Lexicon) -> str | None:
+    """The known given name (``first_names``) or initial in front of a surname, lower-cased,
+    without its period: "hillary" of "Sen. Hillary Clinton"; None for a lone surname or an
+    unknown first word ("Democrat Hillary Clinton": a prefix; "Mr. Guajardo Villarreal")."""
+    given = [
+        w for w in words if w[:1].isupper() and w.rstrip(".") not in lex.titles and w not in lex.name_prefixes
+    ]
+    given = [w for w in given if w.strip(".,") not in lex.name_suffixes and w not in ("’s", "'s")]
+    if len(given) < 2 or not (given[0] in lex.first_names or re.fullmatch(r"[A-Z]\.", given[0])):
+        return None
+    return given[0].rstrip(".").lower()
+
+
+def given_names_fit(first: str | None, second: str | None) -> bool:
+    """Can two given names be the same person's: either missing, equal, or one the other's
+    initial ("J." and "James")?"""
+    if first is None or second is None or first == second:
+        return True
+    return (len(first) == 1 and second.startswith(first)) or (len(second) == 1 and first.startswith(second))
+
+
 def name_from_text(text: str, span: tuple[int, int], sentence: int) -> Mention:
     """A name mention for a name found on the surface only ("Dr. Samuel Okafor")."""
     name = text[span[0] : span[1]]

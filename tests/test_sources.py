@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from quotecheck.lexicons import default_lexicon
-from quotecheck.mentions import Mention
+from quotecheck.mentions import Mention, given_name, given_names_fit
 from quotecheck.sources.model import Source
 from quotecheck.sources.typing import refine_types, type_of
 from quotecheck.vocab import MentionKind, SourceType
@@ -215,3 +215,26 @@ def test_delayed_lede_names_the_description() -> None:
     lee = Source(2, [at("Ann Lee", MentionKind.NAME, "Lee")], type=SourceType.NAMED_PERSON, name="Ann Lee")
     refine_types([lede, fowler, lee], text, None, lex)
     assert (lede.type, lede.name) == (SourceType.NAMED_PERSON, "Don Fowler")
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("Sen. Hillary Clinton", "hillary"),
+        ("Democrat Hillary Clinton", "hillary"),  # a prefix is no given name
+        ("J. Smith", "j"),
+        ("Clinton", None),
+        ("Mr. Guajardo Villarreal", None),  # not a known given name: maybe a double surname
+    ],
+)
+def test_given_name(words: str, expected: str | None) -> None:
+    assert given_name(words.split(), default_lexicon()) == expected
+
+
+@pytest.mark.parametrize(
+    "first, second, fits",
+    [("hillary", "bill", False), ("hillary", "hillary", True), ("j", "james", True), (None, "bill", True)],
+)
+def test_given_names_fit(first: str | None, second: str | None, fits: bool) -> None:
+    """ "Ivanka Trump" is not "Donald Trump"; an initial or a missing given name may be anyone's."""
+    assert given_names_fit(first, second) is fits

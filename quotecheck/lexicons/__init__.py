@@ -290,6 +290,8 @@ class Lexicon:
     time_nouns: frozenset[str]  # "last week": a time expression, never a speaker
     share_nouns: frozenset[str]  # "19 percent said": a share of the people asked speaks
     complement_verbs: Mapping[str, tuple[str, ...]]  # "describe" -> ("-", "as"); "-": an object
+    gendered_nouns: Mapping[str, str]  # "businessman" -> "m": a description's head noun gives a gender
+    side_aliases: Mapping[str, tuple[str, ...]]  # "gop" -> ("republican",): a side word spelled otherwise
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

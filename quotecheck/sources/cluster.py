@@ -29,12 +29,15 @@ from ..mentions import (
     NAME_ANTECEDENT_RELS,
     Mention,
     MentionFinder,
+    NameRun,
     QuotedSpans,
+    given_name,
+    given_names_fit,
     name_from_text,
     normalized,
     surname,
 )
-from ..parsing import Parse
+from ..parsing import Parse, Word
 from ..vocab import MentionKind, Resolution, SourceType
 from .model import Evidence, Source
 from .ranker import Candidate, Layout, Ranker, default_ranker, features
@@ -43,6 +46,7 @@ from .typing import (
     definite_person,
     identified_role,
     is_org_name,
+    is_person_noun,
     pronoun_fits,
     staff_organization,
     type_of,
@@ -83,6 +87,7 @@ class Clusterer:
         self._longest_mention = 0  # characters: only mentions starting this close to an offset end after it
         # per source: (normalized text, surname) of its names, normalized text of its descriptors
         self._names: list[list[tuple[str, str | None]]] = []
+        self._given: list[set[str]] = []  # per source: the given names of its names ("hillary")
         self._descriptors: list[list[str]] = []
         # the same, the other way round: the first source with a name or descriptor written so,
         # the sources (ascending) with a name of a surname; and each source's mention spans
@@ -107,6 +112,7 @@ class Clusterer:
         src = Source(len(self.sources))
         self.sources.append(src)
         self._names.append([])
+        self._given.append(set())
         self._descriptors.append([])
         self._spans.append(set())
         return src.index
@@ -126,6 +132,8 @@ class Clusterer:
         if m.kind == MentionKind.NAME:
             full, last = normalized(m.text), surname(m, self.lex)
             self._names[idx].append((full, last))
+            if (given := given_name(m.words, self.lex)) is not None:
+                self._given[idx].add(given)
             self._first_named[full] = min(idx, self._first_named.get(full, idx))
             holders = self._by_surname.setdefault(last, [])
             if idx not in holders:
@@ -293,15 +301,36 @@ class Clusterer:
         same surname."""
         full, key = normalized(m.text), surname(m, self.lex)
         same = self._first_named.get(full)
-        person = self._person_named(key) if key else None
+        person = self._person_named(key, given_name(m.words, self.lex)) if key else None
         if person is not None and (same is None or person < same) and not is_org_name(m, self.lex):
             return person
         return same
 
-    def _person_named(self, key: str | None) -> int | None:
-        """The first named person with a name of this surname."""
+    def _person_named(self, key: str | None, given: str | None = None) -> int | None:
+        """The first named person with a name of this surname and no other given name ("Ivanka
+        Trump" is not "Donald Trump")."""
         holders = self._by_surname.get(key, ())
-        return next((i for i in holders if self.sources[i].type == SourceType.NAMED_PERSON), None)
+        return next(
+            (
+                i
+                for i in holders
+                if self.sources[i].type == SourceType.NAMED_PERSON
+                and all(given_names_fit(given, g) for g in self._given_names(i))
+            ),
+            None,
+        )
+
+    def _may_be_named(self, src: Source, given: str | None) -> bool:
+        """Can a person source bear a name with this given name: no other given name among its
+        names, and no other gender than its own ("she" is no "Bill")?"""
+        if not all(given_names_fit(given, g) for g in self._given_names(src.index)):
+            return False
+        gender = self.lex.first_names.get(given.capitalize()) if given else None
+        return src.gender is None or gender is None or gender == src.gender
+
+    def _given_names(self, idx: int) -> set[str]:
+        """The given names a source's name mentions carry."""
+        return self._given[idx]
 
     def known_surname(self, key: str | None) -> bool:
         """Is this the surname of a named person already quoted?"""
@@ -336,6 +365,10 @@ class Clusterer:
             candidate = self.text[best[0] : best[1]]
             if len(candidate) < len(src.name) or "\n" in candidate or self._in_headline_at(best[0]):
                 continue
+            if src.type == SourceType.NAMED_PERSON and not self._may_be_named(
+                src, given_name(candidate.split(), self.lex)
+            ):
+                continue  # "President Bill Clinton" is no fuller name of "Hillary Clinton"
             src.name = candidate
             given = [w for w in candidate.split() if w.rstrip(".") not in self.lex.titles]
             if src.gender is None and len(given) >= 2 and given[0] in self.lex.first_names:
@@ -382,29 +415,40 @@ def pronoun_candidates(cl: Clusterer, m: Mention) -> list[Candidate]:
     (:func:`_names_in_passing`), which count as their source's mention when they have one.
     ``agrees``: also of the pronoun's gender and number (only those may be chosen)."""
     gendered = m.head_lemma in _GENDERED
+    pairs = _antecedents(cl, m, lambda idx: _of_kind(cl, m, idx, gendered), gendered)
+    last, here = cl.last_speaker(), cl.layout(m)
+    return [_candidate(cl, m, here, rank, source, x, last) for rank, (source, x) in enumerate(pairs)]
+
+
+def _antecedents(
+    cl: Clusterer, m: Mention, fits: Callable[[int], bool], passing: bool
+) -> list[tuple[int | None, Mention]]:
+    """The earlier sources that ``fits`` accepts (the nearest eight) at their nearest mention
+    and, when ``passing``, the people named in passing before ``m`` (a name of a known source
+    counts as that source's mention; None: a name with no source yet), nearest first."""
     nearest: dict[int, Mention] = {}
     for idx, x in cl.earlier(m.start):
-        if idx not in nearest and _of_kind(cl, m, idx, gendered):
+        if idx not in nearest and fits(idx):
             nearest[idx] = x
             if len(nearest) == _MAX_SOURCES:
                 break
-    passing: list[Mention] = []
-    for name in _names_in_passing(cl, m) if gendered else ():
+    others: list[Mention] = []
+    for name in _names_in_passing(cl, m) if passing else ():
         known = cl.named_source(name)
         if known is None:
-            passing.append(name)
-        elif _of_kind(cl, m, known, gendered) and (known not in nearest or name.start > nearest[known].start):
+            others.append(name)
+        elif fits(known) and (known not in nearest or name.start > nearest[known].start):
             nearest[known] = name
-    pairs: list[tuple[int | None, Mention]] = [*nearest.items(), *((None, x) for x in passing)]
+    pairs: list[tuple[int | None, Mention]] = [*nearest.items(), *((None, x) for x in others)]
     pairs.sort(key=lambda pair: -pair[1].start)
-    last, here = cl.last_speaker(), cl.layout(m)
-    return [_candidate(cl, m, here, rank, source, x, last) for rank, (source, x) in enumerate(pairs)]
+    return pairs
 
 
 def _candidate(
     cl: Clusterer, m: Mention, here: Layout, rank: int, source: int | None, x: Mention, last: int | None
 ) -> Candidate:
-    """One candidate (a source at its mention ``x``, or a name in passing) with its features."""
+    """One candidate (a source at its mention ``x``, or a name in passing) with its features
+    (``agrees`` for a pronoun ``m``; a description agrees with every candidate)."""
     values = features(
         here,
         cl.layout(x),
@@ -415,7 +459,7 @@ def _candidate(
         mentions=len(cl.sources[source].mentions) if source is not None else 1,
     )
     gender = _named_gender(cl, source, x)
-    agrees = (
+    agrees = m.kind != MentionKind.PRONOUN or (
         pronoun_fits(m.head_lemma, cl.sources[source], cl.lex)
         if source is not None
         else gender in (None, cl.lex.pronouns[m.head_lemma][1])
@@ -424,10 +468,28 @@ def _candidate(
 
 
 def _of_kind(cl: Clusterer, m: Mention, idx: int, gendered: bool) -> bool:
-    """Is the source of the kind the pronoun refers to (he/she: a person of any gender)?"""
+    """Is the source of the kind the pronoun refers to (he/she: a person of any gender, not
+    a thing that nothing typed: "the piece", "the event")?"""
     if gendered:
-        return cl.sources[idx].type in _PERSON_TYPES
+        return cl.sources[idx].type in _PERSON_TYPES and not _thing(cl, idx)
     return pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex)
+
+
+def _thing(cl: Clusterer, idx: int) -> bool:
+    """Is an untyped source only descriptions of things ("the piece", "the event": a
+    determiner, then no person noun)? A capitalised word tagged a noun ("Husted") is no
+    description."""
+    src = cl.sources[idx]
+    if src.type != SourceType.UNKNOWN:
+        return False
+    real = [x for x in src.mentions if x.kind != MentionKind.PRONOUN]
+    return bool(real) and all(
+        x.kind != MentionKind.NAME
+        and x.words[:1] != ()
+        and x.words[0].lower() in ("the", "a", "an", "this", "that")
+        and class_of(x.head_lemma, cl.lex) != "person"
+        for x in real
+    )
 
 
 def _named_gender(cl: Clusterer, idx: int | None, x: Mention) -> str | None:
@@ -450,21 +512,62 @@ def _names_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
         if is_org_name(run.mention, cl.lex) or run.last.deprel not in NAME_ANTECEDENT_RELS:
             continue
         key = surname(run.mention, cl.lex)
-        if key not in seen and cl.finder.looks_like_person(run, cl.known_surname):
+        if key not in seen and (
+            cl.finder.looks_like_person(run, cl.known_surname) or _speaks_or_described(cl, run)
+        ):
             seen.add(key)
             yield run.mention
+
+
+def _speaks_or_described(cl: Clusterer, run: NameRun) -> bool:
+    """A name of two words or more that no title or known given name marks as a person's
+    ("Tad Devine", "Aung San Suu Kyi") is one when it is a bare name (:func:`_bare_name`) in
+    a subject, object or possessive role, or a description of a person follows it ("Naureen
+    Jahangir, a Sanders supporter")."""
+    if len(run.mention.words) < 2 or run.last.deprel not in ("nsubj", "flat"):
+        return False
+    head = run.sentence.head_of(run.last) if run.last.deprel == "flat" else run.last
+    if head is not None and head.deprel in NAME_ANTECEDENT_RELS and _bare_name(cl, run, head):
+        return True
+    description = cl.finder.description_after((run.mention.start, run.mention.end))
+    if description is None:
+        return False
+    words = cl.text[description[0] : description[1]].split()
+    return any(is_person_noun(w.strip(",.").lower(), cl.lex) for w in words[1:4])
+
+
+def _bare_name(cl: Clusterer, run: NameRun, head: Word) -> bool:
+    """Is a name run every word capitalised, outside a prepositional phrase ("in San Diego")
+    and a parenthesis, with no "the" in front ("the Scarborough Shoal")?"""
+    sent, first = run.sentence, run.first
+    if not all(w[:1].isupper() for w in run.mention.words):
+        return False
+    if any(
+        k.deprel == "case" and k.text not in ("'s", "’s", "'", "’")
+        for word in (first, run.last, head)
+        for k in sent.children(word)
+    ):
+        return False  # "in San Diego"; a possessive "'s" is no preposition
+    if cl.text[max(0, first.start - 1) : first.start] == "(":
+        return False
+    return not (first.index > 1 and sent.word(first.index - 1).text.lower() == "the")
 
 
 _Step = Callable[[Clusterer, Mention, list[tuple[int, Mention]]], "int | None"]
 
 
 def _same_head(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
-    """Same head noun and number: "one NATO source" ... "the source"."""
+    """Same head noun and number, of no other side: "one NATO source" ... "the source", not
+    "the Democratic nominee" ... "the Republican nominee"."""
+    sides = _sides(cl, m.text)
     return next(
         (
             idx
             for idx, x in earlier
-            if x.kind != MentionKind.PRONOUN and x.head_lemma == m.head_lemma and x.number == m.number
+            if x.kind != MentionKind.PRONOUN
+            and x.head_lemma == m.head_lemma
+            and x.number == m.number
+            and not (sides and (other := _sides(cl, x.text)) and not sides & other)
         ),
         None,
     )
@@ -473,9 +576,13 @@ def _same_head(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) ->
 def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
     """A description naming the role: "Kirby, a Pentagon spokesman" ... "the spokesman"."""
     role = re.compile(rf"\b{re.escape(m.head_lemma)}s?\b", re.IGNORECASE)
-    for idx, _ in earlier:
+    for idx, x in earlier:
         src = cl.sources[idx]
-        if src.description and role.search(cl.text[src.description[0] : src.description[1]]):
+        if (
+            src.description
+            and role.search(cl.text[src.description[0] : src.description[1]])
+            and _may_describe(cl, m, idx, x)
+        ):
             return idx
     return None
 
@@ -530,6 +637,84 @@ def _plural_taken_up(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention
     return idx
 
 
+def _described_person(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
+    """A definite description of one identified person ("the former secretary of state", "the
+    Vermont senator", "the New York businessman") refers to a person the article names before
+    it, of no other gender ("businessman") or side ("the GOP nominee"): the nearest whose title
+    or description carries the description's head noun, else the one the pronoun ranker finds
+    most salient (as for "he")."""
+    if not (definite_person(m, cl.lex) or identified_role(m, cl.lex)):
+        return None
+    pairs = [
+        (idx, x)
+        for idx, x in _antecedents(cl, m, lambda idx: cl.sources[idx].type == SourceType.NAMED_PERSON, True)
+        if _may_describe(cl, m, idx, x)
+    ]
+    role = next((pair for pair in pairs if _carries_role(cl, m, pair)), None)
+    if role is None and pairs:
+        last, here = cl.last_speaker(), cl.layout(m)
+        best = cl.ranker.best([_candidate(cl, m, here, k, idx, x, last) for k, (idx, x) in enumerate(pairs)])
+        assert best is not None
+        role = best.source, best.mention
+    if role is None:
+        return None
+    idx, mention = role
+    return cl.resolve(mention)[0] if idx is None else idx
+
+
+def _may_describe(cl: Clusterer, m: Mention, idx: int | None, x: Mention) -> bool:
+    """Can a description of one person be of this candidate (a source at its mention ``x``, or
+    a name in passing)? Not when its head noun gives another gender ("the businessman") or its
+    side words another side ("the GOP nominee" for "Democrat Hillary Clinton")."""
+    gender = cl.lex.gendered_nouns.get(m.head_lemma)
+    if gender is not None and _person_gender(cl, idx, x) not in (None, gender):
+        return False
+    sides = _sides(cl, m.text)
+    other = _sides(cl, _role_context(cl, idx, x)) if sides else set()
+    return not (sides and other and not sides & other)
+
+
+def _person_gender(cl: Clusterer, idx: int | None, x: Mention) -> str | None:
+    """A candidate's gender: its source's (names or pronouns so far), else its names'."""
+    known = cl.sources[idx].gender if idx is not None else None
+    return known or _named_gender(cl, idx, x)
+
+
+def _sides(cl: Clusterer, text: str) -> set[str]:
+    """The side words of a text ("Republican", "GOP": republican), each as its side word."""
+    known = {w.lower() for w in cl.lex.side_words}
+    words = {re.sub(r"\W", "", w).lower() for w in text.split()}
+    return {a for w in words for a in cl.lex.side_aliases.get(w, (w,)) if a in known}
+
+
+def _role_context(cl: Clusterer, idx: int | None, x: Mention) -> str:
+    """What the article says a person is: every place its surname is written, with up to four
+    words before it in its line ("Democrat Hillary Clinton", "GOP nominee Donald Trump"), and
+    its source's description ("Trump, the Republican nominee")."""
+    src = cl.sources[idx] if idx is not None else None
+    key = surname(x, cl.lex) or x.text
+    parts = []
+    for found in re.finditer(rf"\b{re.escape(key)}\b", cl.text, re.IGNORECASE):
+        line_start = cl.text.rfind("\n", 0, found.start()) + 1
+        before = cl.text[max(line_start, found.start() - 50) : found.start()].split()[-4:]
+        parts.append(" ".join([*before, found.group()]))
+    if src is not None and src.description is not None:
+        parts.append(cl.text[src.description[0] : src.description[1]])
+    return " ".join(parts)
+
+
+def _carries_role(cl: Clusterer, m: Mention, pair: tuple[int | None, Mention]) -> bool:
+    """Does a person's name carry the description's head noun: as a title ("Sen." for
+    "senator"), or in what the article says the person is (:func:`_role_context`:
+    "Republican nominee Donald Trump", "Trump, the Republican nominee")?"""
+    idx, x = pair
+    head = m.head_lemma
+    titles = [w.rstrip(".,") for w in x.words[:-1]]
+    if any(w.lower() == head or head in cl.lex.title_nouns.get(w, ()) for w in titles):
+        return True
+    return re.search(rf"\b{re.escape(head)}s?\b", _role_context(cl, idx, x), re.IGNORECASE) is not None
+
+
 # The ways a nominal takes up an earlier source, in the order tried.
 _NOMINAL_STEPS: tuple[_Step, ...] = (
     _same_head,
@@ -543,7 +728,8 @@ _NOMINAL_STEPS: tuple[_Step, ...] = (
 def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """A definite description takes up an earlier source (:data:`_NOMINAL_STEPS`), else the
     indefinite phrase that introduced it ("One furnace operator, who asked not to be named,
-    ..."), else it is a new source."""
+    ..."), else a person the article names (:func:`_described_person`), else it is a new
+    source."""
     earlier = cl.earlier_list(m.start)
     for step in _NOMINAL_STEPS:
         idx = step(cl, m, earlier)
@@ -553,6 +739,9 @@ def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     if introduced is not None:
         idx = cl.add(cl.new(), introduced)
         return cl.add(idx, m), Resolution.NOMINAL
+    described = _described_person(cl, m, earlier)
+    if described is not None:
+        return cl.add(described, m), Resolution.NOMINAL
     return cl.add(cl.new(), m), Resolution.EXPLICIT
 
 

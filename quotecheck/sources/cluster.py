@@ -651,9 +651,12 @@ def _described_person(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mentio
         if _may_describe(cl, m, idx, x)
     ]
     role = next((pair for pair in pairs if _carries_role(cl, m, pair)), None)
-    if role is None and pairs:
+    untitled = [pair for pair in pairs if not _titled(cl, pair[1])]  # "Councilman Lund" is no "engineer"
+    if role is None and untitled:
         last, here = cl.last_speaker(), cl.layout(m)
-        best = cl.ranker.best([_candidate(cl, m, here, k, idx, x, last) for k, (idx, x) in enumerate(pairs)])
+        best = cl.ranker.best(
+            [_candidate(cl, m, here, k, idx, x, last) for k, (idx, x) in enumerate(untitled)]
+        )
         assert best is not None
         role = best.source, best.mention
     if role is None:
@@ -701,6 +704,17 @@ def _role_context(cl: Clusterer, idx: int | None, x: Mention) -> str:
     if src is not None and src.description is not None:
         parts.append(cl.text[src.description[0] : src.description[1]])
     return " ".join(parts)
+
+
+def _titled(cl: Clusterer, x: Mention) -> bool:
+    """Does a name carry a title ("Councilman Victor Lund", "Sen. Sanders", "City Manager Ann
+    Olsen")? A titled person
+    is taken up by a description of that title only (:func:`_carries_role`)."""
+    words = [w.rstrip(".,") for w in x.words[:-1]]
+    return any(
+        w in cl.lex.titles or w in cl.lex.title_nouns or (w.istitle() and is_person_noun(w.lower(), cl.lex))
+        for w in words
+    )
 
 
 def _carries_role(cl: Clusterer, m: Mention, pair: tuple[int | None, Mention]) -> bool:

@@ -181,6 +181,7 @@ def test_tables_of_articles(tmp_path):
 def test_worker_pool_options_without_a_gpu(model_dir):
     cpu = engine.pool_arguments(EngineOptions(workers=3, threads=2))
     assert (cpu["compute"].min_size, cpu["num_cpus"], cpu["num_gpus"]) == (3, 2, 0)
+    assert cpu["compute"].max_tasks_in_flight_per_actor == 1  # no batch queued behind a busy worker
     cuda = engine.pool_arguments(EngineOptions(workers=4, device="cuda", gpus_per_worker=0.5))
     assert (cuda["compute"].min_size, cuda["num_gpus"]) == (4, 0.5)
     assert engine.pool_arguments(EngineOptions())["compute"].min_size == 8  # one per CPU of the cluster

@@ -138,8 +138,10 @@ def _table_dataset(paths: Sequence[str], options: EngineOptions) -> Any:
 
 def pool_arguments(options: EngineOptions) -> dict[str, Any]:
     """The worker pool of ``map_batches``: how many actors, and each one's CPUs and GPU share."""
+    # One batch in flight per actor: a batch is a few paths, so there is nothing to prefetch,
+    # and a batch queued behind a busy actor would leave another idle at the end of the run.
     return {
-        "compute": ray.data.ActorPoolStrategy(size=_worker_count(options)),
+        "compute": ray.data.ActorPoolStrategy(size=_worker_count(options), max_tasks_in_flight_per_actor=1),
         "num_cpus": options.threads,
         "num_gpus": options.gpus_per_worker if options.device == "cuda" else 0,
     }
@@ -199,7 +201,8 @@ def check_to_folder(
         total = None
     elif run.articles:
         blocks = min(MAX_BLOCKS, -(-len(run.articles) // BATCH_ARTICLES))  # every worker gets work
-        ds = ray.data.from_items([_file_row(a) for a in run.articles], override_num_blocks=blocks)
+        file_rows = [_file_row(a) for a in _largest_first(run.articles)]
+        ds = ray.data.from_items(file_rows, override_num_blocks=blocks)
         total = len(run.articles)
     else:
         return result
@@ -220,6 +223,21 @@ def check_to_folder(
     )
     _write(rows, output, options.parts_format, run, fail_on, result, show_progress, total)
     return result
+
+
+def _largest_first(articles: Sequence[Article]) -> list[Article]:
+    """The articles largest file first (longest job first): the run ends on small batches, so
+    no worker is left parsing a long article while the others wait; and each batch holds
+    articles of similar length, which the parser batches with less padding. ``order`` keeps
+    each article's place in the input, for the summary."""
+    return sorted(articles, key=lambda a: -_file_size(a.path))
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:  # unreadable: its worker writes the error row
+        return 0
 
 
 def _file_row(article: Article) -> dict[str, Any]:

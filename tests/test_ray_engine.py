@@ -190,6 +190,20 @@ def test_worker_pool_options_without_a_gpu(model_dir):
     assert factory.keywords == {"use_gpu": True}  # the model loads in the worker, not here
 
 
+def test_the_largest_articles_go_first_and_keep_their_input_order(tmp_path):
+    from quotecheck.engines import Article
+
+    sizes = {"a.txt": 10, "b.txt": 300, "c.txt": 40}
+    articles = []
+    for order, (name, size) in enumerate(sizes.items()):
+        (tmp_path / name).write_text("x" * size)
+        articles.append(Article(order, name, str(tmp_path / name), None))
+    articles.append(Article(3, "gone.txt", str(tmp_path / "gone.txt"), None))  # its worker names the error
+    ordered = engine._largest_first(articles)
+    assert [a.id for a in ordered] == ["b.txt", "c.txt", "a.txt", "gone.txt"]
+    assert [a.order for a in ordered] == [1, 2, 0, 3]
+
+
 def test_cli_check_and_summarize_with_the_ray_engine(tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "stanza_parser_factory", lambda model_dir, device: StoredParser)
     out = tmp_path / "reports"

@@ -190,18 +190,22 @@ def test_worker_pool_options_without_a_gpu(model_dir):
     assert factory.keywords == {"use_gpu": True}  # the model loads in the worker, not here
 
 
-def test_the_largest_articles_go_first_and_keep_their_input_order(tmp_path):
+def test_batches_mix_long_and_short_articles_and_the_workers_share_them_evenly(tmp_path, monkeypatch):
     from quotecheck.engines import Article
 
-    sizes = {"a.txt": 10, "b.txt": 300, "c.txt": 40}
+    monkeypatch.setattr(engine, "BATCH_ARTICLES", 3)
     articles = []
-    for order, (name, size) in enumerate(sizes.items()):
-        (tmp_path / name).write_text("x" * size)
-        articles.append(Article(order, name, str(tmp_path / name), None))
-    articles.append(Article(3, "gone.txt", str(tmp_path / "gone.txt"), None))  # its worker names the error
-    ordered = engine._largest_first(articles)
-    assert [a.id for a in ordered] == ["b.txt", "c.txt", "a.txt", "gone.txt"]
-    assert [a.order for a in ordered] == [1, 2, 0, 3]
+    for order in range(9):  # sizes 100, 200, ... 900 bytes
+        (tmp_path / f"{order}.txt").write_text("x" * (100 * (order + 1)))
+        articles.append(Article(order, f"{order}.txt", str(tmp_path / f"{order}.txt"), None))
+    articles.append(Article(9, "gone.txt", str(tmp_path / "gone.txt"), None))  # its worker names the error
+    batches = engine._batches(articles, workers=2)
+    assert len(batches) == 4  # ceil(10 / 3) = 4 batches, a multiple of the 2 workers
+    assert sorted(a.order for b in batches for a in b) == list(range(10))  # each article once
+    # dealt largest first, 1 2 3 4 4 3 2 1 1 2: every batch gets one of the four largest
+    assert [[a.order for a in b] for b in batches] == [[8, 1, 0], [7, 2, 9], [6, 3], [5, 4]]
+    assert len(engine._batches(articles, workers=4)) == 4
+    assert len(engine._batches(articles[:3], workers=8)) == 3  # never an empty batch
 
 
 def test_cli_check_and_summarize_with_the_ray_engine(tmp_path, monkeypatch):

@@ -76,9 +76,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="the first N dev articles only")
     parser.add_argument("--model-dir", default=None)
     parser.add_argument("--corpus", default=None, help="the PolNeAR folder (default: ../shared)")
+    parser.add_argument(
+        "--batch-articles", type=int, default=None, help="articles per worker call (default: the engine's)"
+    )
     args = parser.parse_args(argv)
     import ray
 
+    from quotecheck.engines import ray_engine
+
+    if args.batch_articles:
+        ray_engine.BATCH_ARTICLES = args.batch_articles
     articles = polnear.load_split(args.corpus or polnear.default_corpus_dir(), "dev", args.limit)
     texts = [a.text for a in articles]
     words = count_words(texts)
@@ -98,7 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         accuracy.progress("Ray, 2 workers")
         two_s, two_mem = time_ray(model_dir, Path(folder), 2)
         ray.shutdown()
-    print(f"## Ray scaling on PolNeAR dev ({len(texts)} articles, {words:,} words, model load included)\n")
+    print(
+        f"## Ray scaling on PolNeAR dev ({len(texts)} articles, {words:,} words, model load included, "
+        f"{ray_engine.BATCH_ARTICLES} articles per worker call)\n"
+    )
     print("| engine | seconds | words/s | memory per worker (MiB) |")
     print("| --- | ---: | ---: | ---: |")
     print(f"| local, 1 thread | {local_s:.1f} | {words / local_s:,.0f} | – |")

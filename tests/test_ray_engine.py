@@ -181,12 +181,31 @@ def test_tables_of_articles(tmp_path):
 def test_worker_pool_options_without_a_gpu(model_dir):
     cpu = engine.pool_arguments(EngineOptions(workers=3, threads=2))
     assert (cpu["compute"].min_size, cpu["num_cpus"], cpu["num_gpus"]) == (3, 2, 0)
+    assert cpu["compute"].max_tasks_in_flight_per_actor == 1  # no batch queued behind a busy worker
     cuda = engine.pool_arguments(EngineOptions(workers=4, device="cuda", gpus_per_worker=0.5))
     assert (cuda["compute"].min_size, cuda["num_gpus"]) == (4, 0.5)
     assert engine.pool_arguments(EngineOptions())["compute"].min_size == 8  # one per CPU of the cluster
     assert engine.pool_arguments(EngineOptions(text_column="text"))["compute"].min_size == 7
     factory = engine.stanza_parser_factory(model_dir, "cuda")
     assert factory.keywords == {"use_gpu": True}  # the model loads in the worker, not here
+
+
+def test_batches_mix_long_and_short_articles_and_the_workers_share_them_evenly(tmp_path, monkeypatch):
+    from quotecheck.engines import Article
+
+    monkeypatch.setattr(engine, "BATCH_ARTICLES", 3)
+    articles = []
+    for order in range(9):  # sizes 100, 200, ... 900 bytes
+        (tmp_path / f"{order}.txt").write_text("x" * (100 * (order + 1)))
+        articles.append(Article(order, f"{order}.txt", str(tmp_path / f"{order}.txt"), None))
+    articles.append(Article(9, "gone.txt", str(tmp_path / "gone.txt"), None))  # its worker names the error
+    batches = engine._batches(articles, workers=2)
+    assert len(batches) == 4  # ceil(10 / 3) = 4 batches, a multiple of the 2 workers
+    assert sorted(a.order for b in batches for a in b) == list(range(10))  # each article once
+    # dealt largest first, 1 2 3 4 4 3 2 1 1 2: every batch gets one of the four largest
+    assert [[a.order for a in b] for b in batches] == [[8, 1, 0], [7, 2, 9], [6, 3], [5, 4]]
+    assert len(engine._batches(articles, workers=4)) == 4
+    assert len(engine._batches(articles[:3], workers=8)) == 3  # never an empty batch
 
 
 def test_cli_check_and_summarize_with_the_ray_engine(tmp_path, monkeypatch):

@@ -1204,7 +1204,7 @@ def _clause_start(sent: Sentence, w: Word, gap_ok: Callable[[Word], bool]) -> Wo
     "told the committee the department could"); a comma in between only before "that"."""
     comma = False
     for x in sent.words[w.index :]:
-        if x.lemma.lower() == "that" and x.upos in ("SCONJ", "PRON", "DET") and x.deprel in ("mark", "obj"):
+        if _that_opens_clause(sent, w, x):
             return x
         if x.xpos in ("VBD", "VBZ", "VBP", "MD") and x.index > w.index + 1:
             return None if comma else _finite_subject_start(sent, w, x)
@@ -1212,6 +1212,15 @@ def _clause_start(sent: Sentence, w: Word, gap_ok: Callable[[Word], bool]) -> Wo
             return None
         comma = comma or x.lemma == ","
     return None
+
+
+def _that_opens_clause(sent: Sentence, w: Word, x: Word) -> bool:
+    """Is ``x`` the "that" that opens the clause reported by ``w``: a complementizer, the parse's
+    object, or any "that" right after the verb ("the fund predicted that advanced economies
+    ...", which the parse takes for a determiner)?"""
+    if x.lemma.lower() != "that" or x.upos not in ("SCONJ", "PRON", "DET"):
+        return False
+    return x.deprel in ("mark", "obj") or x.index == w.index + 1
 
 
 def _finite_subject_start(sent: Sentence, w: Word, finite: Word) -> Word | None:
@@ -1272,12 +1281,24 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
             return False
         if x.upos in ("ADV", "ADP", "NUM") or x.lemma == ",":
             return True
-        return x.upos in ("DET", "ADJ", "NOUN", "PROPN", "PRON") and (hearer or x.deprel in _GAP_RELS)
+        if x.upos not in ("DET", "ADJ", "NOUN", "PROPN", "PRON"):
+            return False
+        return hearer or x.deprel in _GAP_RELS or (x.deprel == "obj" and _that_follows(sent, x))
 
     first = _clause_start(sent, w, gap_ok)
     if first is None:
         return _bare_clause(ctx, s_idx, w)
     return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
+
+
+def _that_follows(sent: Sentence, obj: Word) -> bool:
+    """Does a complementizer "that" follow the object ``obj`` right after its phrase ("is warning
+    voters that ...": the object is the hearer)?"""
+    last = max(sent.subtree(obj), key=lambda y: y.index)
+    if last.index >= len(sent.words):
+        return False
+    nxt = sent.word(last.index + 1)
+    return nxt.lemma.lower() == "that" and nxt.upos == "SCONJ" and nxt.deprel == "mark"
 
 
 # what a reported clause's subject may be made of when the parse loses the clause: "said the

@@ -1309,7 +1309,7 @@ _NP_MAX_WORDS = 15
 _FINITE_XPOS = ("VBD", "VBZ", "VBP", "MD")
 # after a past participle, the words that show it is a clause's verb ("the two raised $350",
 # "his attorney offered to"), not a modifier ("the rule adopted in 2010")
-_AFTER_VERB_UPOS = ("PART", "SYM", "NUM", "DET", "PRON")
+_AFTER_VERB_UPOS = ("PART", "SYM", "NUM", "DET", "PRON", "NOUN", "PROPN")
 
 
 def _bare_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:

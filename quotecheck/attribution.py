@@ -1263,8 +1263,22 @@ def _infinitive_or_passive(sent: Sentence, w: Word) -> bool:
     reports what its subject said."""
     prev = sent.word(w.index - 1) if w.index > 1 else None
     if prev is not None and prev.lemma.lower() == "to":
-        return True
+        return not _after_raising_verb(sent, prev)
     return any(c.deprel == "aux:pass" for c in sent.children(w))
+
+
+# verbs whose infinitive still reports what their subject says: "continues to insist that",
+# "appeared to suggest that", "began to argue that"
+_RAISING_VERBS = ("continue", "appear", "seem", "begin", "start", "keep")
+
+
+def _after_raising_verb(sent: Sentence, to: Word) -> bool:
+    """Is the "to" before an infinitive cue right after (adverbs aside) one of
+    :data:`_RAISING_VERBS`, which says nothing about whether the thing was said?"""
+    i = to.index - 1
+    while i >= 1 and sent.word(i).upos == "ADV":
+        i -= 1
+    return i >= 1 and sent.word(i).lemma.lower() in _RAISING_VERBS
 
 
 def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:

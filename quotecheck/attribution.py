@@ -1555,9 +1555,11 @@ def _indirect(ctx: _Context) -> list[Attribution]:
         if ctx.in_quote(sent.start, sent.end) and _quote_covers(ctx, sent.start, sent.end):
             continue
         lo, hi = sent.start, sent.end
+        here: list[Attribution] = []
         for w in sent.words:
             if _is_indirect_cue(ctx, sent, w) and (made := _indirect_verb(ctx, s_idx, w)) is not None:
-                out.append(made)
+                here.append(made)
+        out.extend(_split_at_coordinated_cues(ctx, sent, here))
         # "..., according to one NATO source who spoke on background."
         m = _ACCORDING.search(ctx.text, lo, hi)
         if m and not ctx.in_quote(m.start(), m.end()) and not _quote_in(ctx, lo, hi):
@@ -1590,6 +1592,39 @@ def _indirect(ctx: _Context) -> list[Attribution]:
                         )
                     )
     return out
+
+
+_COORDINATORS = ("and", "but")
+
+
+def _split_at_coordinated_cues(
+    ctx: _Context, sent: Sentence, found: list[Attribution]
+) -> list[Attribution]:
+    """Layout: "X said that A and suggested that B", "X announced A and said B": a content that
+    runs into a coordinated cue of the same speaker (the cue right after "and" or "but", with at
+    most a comma and adverbs between) ends before the coordinator; the second cue has its own."""
+    cuts = [c for a in found[1:] if a.cue is not None and (c := _coordinator_before(sent, a.cue.start))]
+    fixed: list[Attribution] = []
+    for a in found:
+        cut = next((c for c in cuts if a.start < c < a.end), None)
+        if cut is not None and a.cue is not None and a.cue.start < cut:
+            end = len(ctx.text[a.start : cut].rstrip(" ,;")) + a.start
+            if end - a.start >= INDIRECT_MIN_CHARS:
+                a = replace(a, end=end, text=ctx.text[a.start : end])
+        fixed.append(a)
+    return fixed
+
+
+def _coordinator_before(sent: Sentence, cue_start: int) -> int | None:
+    """Where the "and"/"but" that coordinates the cue starting at ``cue_start`` begins (commas and
+    adverbs may stand between), or None."""
+    words = [x for x in sent.words if x.start < cue_start]
+    for x in reversed(words):
+        if x.lemma.lower() in _COORDINATORS:
+            return x.start
+        if x.upos != "ADV" and x.lemma != ",":
+            return None
+    return None
 
 
 def _can_speak(ctx: _Context, m: Mention) -> bool:

@@ -1423,7 +1423,9 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     first = after[0]
     kids = [c for c in sent.children(w) if c.index > w.index]
     has_object = any(c.deprel in ("obj", "iobj", "xcomp") for c in kids)
-    if "=" in frames and w.deprel != "acl" and _object_predicate(sent, kids):  # not "a firm called X"
+    if "=" in frames and (
+        (w.deprel != "acl" and _object_predicate(sent, kids)) or _surface_predicate(sent, w)
+    ):  # not "a firm called X"
         return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
     if "-" in frames and first.upos in _NP_START_UPOS and first.xpos not in ("WP", "WDT") and has_object:
         return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
@@ -1453,6 +1455,33 @@ def _phrase_end(sent: Sentence, first: Word) -> int:
                 last = sent.word(last.index - 1)
             return last.end
     return end
+
+
+_PREDICATE_MAX_WORDS = 12
+
+
+def _surface_predicate(sent: Sentence, w: Word) -> bool:
+    """Layout when the parse loses "called X Y": a finite or perfect "called" (not "so-called",
+    not "was called") followed by a noun phrase and then "a"/"an" ("called her vote ... a
+    mistake", "called Oz a quack") or an adjective or participle that ends the phrase ("called
+    the charges unsubstantiated and ...")."""
+    if w.xpos not in _FINITE_XPOS and w.xpos != "VBN":
+        return False
+    prev = sent.word(w.index - 1) if w.index > 1 else None
+    if prev is None or prev.lemma in ("-", "so") or prev.lemma.lower() == "be":
+        return False  # "the so-called ...", "was called a ...", a headline's "Called"
+    after = sent.words[w.index : w.index + _PREDICATE_MAX_WORDS]
+    if not after or after[0].upos not in _NP_START_UPOS or after[0].lemma.lower() in ("a", "an"):
+        return False  # "called a meeting": one object
+    for x, nxt in pairwise(after):
+        if (x.upos in ("VERB", "AUX", "SCONJ") and x.xpos != "VBN") or x.lemma in (",", ";", ":"):
+            return False
+        if nxt.lemma.lower() in ("a", "an") and nxt.upos == "DET":
+            return True
+        if x.upos in ("NOUN", "PROPN") and nxt.xpos in ("JJ", "VBN"):
+            follow = sent.word(nxt.index + 1) if nxt.index < len(sent.words) else None
+            return follow is None or follow.upos in ("CCONJ", "PUNCT")
+    return False
 
 
 def _object_predicate(sent: Sentence, kids: list[Word]) -> bool:

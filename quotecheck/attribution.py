@@ -1165,6 +1165,30 @@ def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     return _Reported(content[0].start, content[-1].end, np_head(sent, head, comma.end, sent.end))
 
 
+def _parenthetical(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "In recent days, advisers to Mr. Obama say, the president has grown ...": a
+    finite cue whose subject stands between two commas inside the sentence, with no clause
+    before it, attributes the clause after it."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.xpos not in ("VBD", "VBZ", "VBP") or w.index >= len(sent.words):
+        return None
+    if sent.word(w.index + 1).lemma != ",":
+        return None
+    before = [x for x in sent.words if x.index < w.index]
+    comma = next((x for x in reversed(before) if x.lemma == ","), None)
+    if comma is None or any(x.xpos in _FINITE_XPOS for x in before if x.index < comma.index):
+        return None  # "The plan will fail, experts say, because ...": content first, not parenthetical
+    subject = [x for x in before if x.index > comma.index and x.upos != "PUNCT"]
+    if not subject or len(subject) > _SUBJECT_MAX_WORDS or any(x.upos in _SUBJECT_STOP for x in subject):
+        return None
+    if subject[0].upos not in _NP_START_UPOS:
+        return None
+    rest = sent.words[w.index + 1 :]
+    if not rest or ctx.in_quote(rest[0].start) or not any(x.xpos in _FINITE_XPOS for x in rest):
+        return None
+    return _Reported(rest[0].start, _clause_end(sent, rest[0]), _span_head(ctx, sent, subject))
+
+
 def _subject_after_verb(ctx: _Context, sent: Sentence, w: Word, after: list[Word]) -> Word | None:
     """The subject right after an inverted cue (", said one GOP source in the room."): a noun
     phrase up to a comma or relative pronoun, with no verb in it. Stricter than
@@ -1507,6 +1531,7 @@ class _IndirectPattern:
 INDIRECT_PATTERNS: tuple[_IndirectPattern, ...] = (
     _IndirectPattern(CuePattern.INDIRECT_VERB, _verb_complement),
     _IndirectPattern(CuePattern.INDIRECT_CONTENT_FIRST, _content_first),
+    _IndirectPattern(CuePattern.INDIRECT_CONTENT_FIRST, _parenthetical),
     _IndirectPattern(CuePattern.INDIRECT_CLAUSE_AFTER, _clause_after),
     _IndirectPattern(CuePattern.INDIRECT_OBJECT, _object_content),
 )

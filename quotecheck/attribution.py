@@ -1133,7 +1133,13 @@ _SUBJECT_STOP = ("VERB", "AUX", "SCONJ", "CCONJ")
 def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "CONTENT, X said [Friday]." and "CONTENT, said X[, apposition]." (also after
     a dateline, and a headline's "..., Lindsey Graham Says"): the clause before the comma is
-    what X said; X is the noun phrase between the comma and the verb, or right after it."""
+    what X said; X is the noun phrase between the comma and the verb, or right after it. Else
+    the cue between commas: :func:`_parenthetical`."""
+    return _content_before_comma(ctx, s_idx, w) or _parenthetical(ctx, s_idx, w)
+
+
+def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """The clause before the comma of "CONTENT, X said [Friday]." (see :func:`_content_first`)."""
     sent = ctx.parse.sentences[s_idx]
     if w.xpos in ("VBG", "VBN") or w.lemma.lower() in ctx.lexicon.object_content_verbs:
         return None  # "..., emphasizing the threat", "..., called an emergency meeting"
@@ -1531,7 +1537,6 @@ class _IndirectPattern:
 INDIRECT_PATTERNS: tuple[_IndirectPattern, ...] = (
     _IndirectPattern(CuePattern.INDIRECT_VERB, _verb_complement),
     _IndirectPattern(CuePattern.INDIRECT_CONTENT_FIRST, _content_first),
-    _IndirectPattern(CuePattern.INDIRECT_CONTENT_FIRST, _parenthetical),
     _IndirectPattern(CuePattern.INDIRECT_CLAUSE_AFTER, _clause_after),
     _IndirectPattern(CuePattern.INDIRECT_OBJECT, _object_content),
 )
@@ -1651,9 +1656,7 @@ def _indirect(ctx: _Context) -> list[Attribution]:
 _COORDINATORS = ("and", "but")
 
 
-def _split_at_coordinated_cues(
-    ctx: _Context, sent: Sentence, found: list[Attribution]
-) -> list[Attribution]:
+def _split_at_coordinated_cues(ctx: _Context, sent: Sentence, found: list[Attribution]) -> list[Attribution]:
     """Layout: "X said that A and suggested that B", "X announced A and said B": a content that
     runs into a coordinated cue of the same speaker (the cue right after "and" or "but", with at
     most a comma and adverbs between) ends before the coordinator; the second cue has its own."""

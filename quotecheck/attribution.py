@@ -1141,7 +1141,7 @@ def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """The clause before the comma of "CONTENT, X said [Friday]." (see :func:`_content_first`)."""
     sent = ctx.parse.sentences[s_idx]
-    if w.xpos in ("VBG", "VBN") or w.lemma.lower() in ctx.lexicon.object_content_verbs:
+    if w.xpos == "VBG" or w.lemma.lower() in ctx.lexicon.object_content_verbs:
         return None  # "..., emphasizing the threat", "..., called an emergency meeting"
     before = [x for x in sent.words if x.index < w.index]
     comma = next((x for x in reversed(before) if x.lemma in (",", "—", "–")), None)

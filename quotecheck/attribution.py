@@ -1274,7 +1274,20 @@ def _finite_subject_start(sent: Sentence, w: Word, finite: Word) -> Word | None:
 _GAP_MAX_WORDS = 12
 # what may stand between a verb and its reported clause: a date or place ("said Friday in a
 # statement that"), or the clause's own subject ("and said diesel trucks would ...")
-_GAP_RELS = ("obl", "obl:tmod", "case", "det", "amod", "compound", "nmod", "flat", "nsubj", "nsubj:pass")
+_GAP_RELS = (
+    "obl",
+    "obl:tmod",
+    "case",
+    "det",
+    "amod",
+    "compound",
+    "nmod",
+    "flat",
+    "nsubj",
+    "nsubj:pass",
+    "conj",
+    "appos",
+)
 
 
 def _clause_end(sent: Sentence, first: Word) -> int:

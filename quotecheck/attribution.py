@@ -1461,8 +1461,8 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     after = [x for x in after if not (x.upos == "ADP" and x.deprel == "compound:prt")]  # "spoke out"
     if not after or after[0].upos == "PUNCT" or ctx.in_quote(after[0].start):
         return None
-    if w.index > 1 and sent.word(w.index - 1).lemma in (",", "—", "–"):
-        return None  # "..., recalled Mr. Rhodes": an inverted speaker follows, not content
+    if w.index > 1 and sent.word(w.index - 1).lemma in (",", "—", "–") and w.xpos != "VBG":
+        return None  # "..., recalled Mr. Rhodes": an inverted speaker; "..., promising to" has content
     first = after[0]
     kids = [c for c in sent.children(w) if c.index > w.index]
     has_object = any(c.deprel in ("obj", "iobj", "xcomp") for c in kids)

@@ -1417,7 +1417,20 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
         prev -= 1
     if prev >= 1 and sent.word(prev).upos in ("PROPN", "NOUN", "PRON"):
         return sent.word(prev)
-    return subj or _surface_subject(ctx, s_idx, w, lo, hi)
+    return subj or _surface_subject(ctx, s_idx, w, lo, hi) or _participle_speaker(ctx, s_idx, w)
+
+
+def _participle_speaker(ctx: _Context, s_idx: int, w: Word) -> Word | None:
+    """The speaker of a participle cue after a comma ("X said A, arguing that B") whose own
+    subject the parse loses: the subject of the sentence's main verb, when it comes first."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.xpos != "VBG" or w.index < 2 or sent.word(w.index - 1).lemma != ",":
+        return None
+    root = next((x for x in sent.words if x.deprel == "root"), None)
+    if root is None or root is w or root.index > w.index:
+        return None
+    subj = _subject_of(ctx, s_idx, root, sent.start, sent.end)
+    return subj if subj is not None and subj.index < root.index else None
 
 
 def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
@@ -1689,6 +1702,9 @@ def _coordinator_before(sent: Sentence, cue_start: int) -> int | None:
     """Where the "and"/"but" that coordinates the cue starting at ``cue_start`` begins (commas and
     adverbs may stand between), or None."""
     words = [x for x in sent.words if x.start < cue_start]
+    cue = next((x for x in sent.words if x.start == cue_start), None)
+    if cue is not None and cue.xpos == "VBG" and words and words[-1].lemma == ",":
+        return words[-1].start  # "said A, arguing that B": a participle cue after a comma
     for x in reversed(words):
         if x.lemma.lower() in _COORDINATORS:
             return x.start

@@ -1499,12 +1499,15 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
 def _phrase_end(sent: Sentence, first: Word) -> int:
     """Where a phrase complement that starts at ``first`` ends: the clause end, or before "and"
-    and a verb ("called the plan a gamble and said ...": "said" has content of its own)."""
+    and a verb ("called the plan a gamble and said ...": "said" has content of its own), or
+    before a comma and a participle ("spoke about the death ..., arguing that ...")."""
     end = _clause_end(sent, first)
     words = sent.words[first.index - 1 :]
     for x, nxt in pairwise(words):
         if x.start >= end:
             break
+        if x.lemma == "," and nxt.xpos == "VBG" and x.index > first.index:
+            return sent.word(x.index - 1).end  # "spoke about the death ..., arguing that ..."
         if x.upos == "CCONJ" and nxt.xpos.startswith("VB") and x.index > first.index:
             last = sent.word(x.index - 1)
             if last.lemma == "," and last.index > 1:

@@ -1287,6 +1287,7 @@ _GAP_RELS = (
     "nsubj:pass",
     "conj",
     "appos",
+    "advmod",
 )
 
 

@@ -1591,6 +1591,8 @@ def _reported_attribution(
         mention = make_mention(ctx, s_idx, np_head(sent, left, lo, hi), lo, hi)  # "Sanders on Tuesday said"
     if mention is None or not _can_speak(ctx, mention):
         return None
+    if mention.head_lemma in _FIRST_PERSON and pattern is CuePattern.INDIRECT_OBJECT:
+        return None  # "when I asked him about the gap": the writer's question, not a claim
     cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)
     return Attribution(
         found.start,
@@ -1717,12 +1719,15 @@ def _coordinator_before(sent: Sentence, cue_start: int) -> int | None:
     return None
 
 
+_FIRST_PERSON = ("i", "we")
+
+
 def _can_speak(ctx: _Context, m: Mention) -> bool:
     """Can this mention be the source of reported speech? People, organizations and documents
     can ("officials said that", "the former president said", "it says the campaign ..."); "the
     aim is to show that" and a date mis-parsed as a subject ("Friday called ...") cannot."""
     if m.kind == MentionKind.PRONOUN:
-        return m.head_lemma in ("he", "she", "they", "it")
+        return m.head_lemma in ("he", "she", "they", "it") + _FIRST_PERSON  # "I should say that"
     lex = ctx.lexicon
     head = m.head_lemma
     if m.kind == MentionKind.NAME:  # "Friday called ..." cannot; "Theresa May" can

@@ -1727,7 +1727,7 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
     can ("officials said that", "the former president said", "it says the campaign ..."); "the
     aim is to show that" and a date mis-parsed as a subject ("Friday called ...") cannot."""
     if m.kind == MentionKind.PRONOUN:
-        return m.head_lemma in ("he", "she", "they", "it") + _FIRST_PERSON  # "I should say that"
+        return m.head_lemma in ("he", "she", "they", "it", *_FIRST_PERSON)  # "I should say that"
     lex = ctx.lexicon
     head = m.head_lemma
     if m.kind == MentionKind.NAME:  # "Friday called ..." cannot; "Theresa May" can

@@ -111,6 +111,12 @@ LAYOUTS = "42-reported-speech-layouts.txt"
         ("the figures exaggerated", CuePattern.INDIRECT_OBJECT),  # "called X ADJ and ..."
         ("the governor has grown impatie", CuePattern.INDIRECT_CONTENT_FIRST),  # ", advisers say,"
         ("it would move two weekly saili", CuePattern.INDIRECT_VERB),  # "just this month announced"
+        ("that the forecast was too gloo", CuePattern.INDIRECT_VERB),  # "said A, arguing that B"
+        (
+            "that the union was never consu",
+            CuePattern.INDIRECT_CLAUSE_AFTER,
+        ),  # "insist, most recently ..., that"
+        ("The port's losses will shrink ", CuePattern.INDIRECT_CONTENT_FIRST),  # ", noted analyst X."
     ],
 )
 def test_reported_speech_layouts(start, pattern):
@@ -130,6 +136,16 @@ def test_reported_speech_layout_speakers():
     assert speakers["the governor has gro"] == "advisers to the governor"
     assert speakers["it would move two we"] == "Coastal Freight"
     assert speakers["the figures exaggera"] == "The dockworkers' union"
+    assert speakers["that the forecast wa"] == "Eli Shaw"  # the participle takes the main verb's speaker
+    assert speakers["that my father worke"] == "I"  # a first-person speaker reports
+
+
+def test_phrase_complement_stops_before_a_participle():
+    """ "spoke about the crane delay, saying that ...": the phrase ends before the comma."""
+    doc, parse = load_stored(ARTICLES / LAYOUTS)
+    texts = [a.text for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])]
+    assert "the crane delay" in texts
+    assert "the board would meet again in May" in texts  # not run on into ", arguing that"
 
 
 def test_raising_verb_keeps_an_infinitive_cue():

@@ -1421,11 +1421,22 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     return subj or _surface_subject(ctx, s_idx, w, lo, hi) or _participle_speaker(ctx, s_idx, w)
 
 
+_QUOTE_MARKS = ('"', "”", "“", "’", "'", "''", "``")
+
+
+def _after_comma(sent: Sentence, w: Word) -> bool:
+    """Does a comma come right before ``w``, quotation marks aside ('..., " suggesting')?"""
+    i = w.index - 1
+    while i >= 1 and sent.word(i).text in _QUOTE_MARKS:
+        i -= 1
+    return i >= 1 and sent.word(i).lemma == ","
+
+
 def _participle_speaker(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     """The speaker of a participle cue after a comma ("X said A, arguing that B") whose own
     subject the parse loses: the subject of the sentence's main verb, when it comes first."""
     sent = ctx.parse.sentences[s_idx]
-    if w.xpos != "VBG" or w.index < 2 or sent.word(w.index - 1).lemma != ",":
+    if w.xpos != "VBG" or not _after_comma(sent, w):
         return None
     root = next((x for x in sent.words if x.deprel == "root"), None)
     if root is None or root is w or root.index > w.index:

@@ -1135,7 +1135,9 @@ def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     a dateline, and a headline's "..., Lindsey Graham Says"): the clause before the comma is
     what X said; X is the noun phrase between the comma and the verb, or right after it. Else
     the cue between commas: :func:`_parenthetical`."""
-    return _content_before_comma(ctx, s_idx, w) or _parenthetical(ctx, s_idx, w)
+    return (
+        _content_before_comma(ctx, s_idx, w) or _parenthetical(ctx, s_idx, w) or _as_reported(ctx, s_idx, w)
+    )
 
 
 def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
@@ -1193,6 +1195,37 @@ def _parenthetical(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     if not rest or ctx.in_quote(rest[0].start) or not any(x.xpos in _FINITE_XPOS for x in rest):
         return None
     return _Reported(rest[0].start, _clause_end(sent, rest[0]), _span_head(ctx, sent, subject))
+
+
+def _as_reported(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "As reported by X, CLAUSE", "as X reported, CLAUSE": the cue in an "as" phrase
+    attributes the clause after its comma (a clause before it is :func:`_content_before_comma`'s)."""
+    sent = ctx.parse.sentences[s_idx]
+    before = [x for x in sent.words if x.index < w.index]
+    i = len(before)
+    while i > 0 and before[i - 1].lemma.lower() != "as" and i > len(before) - _SUBJECT_MAX_WORDS:
+        i -= 1
+    if i == 0 or before[i - 1].lemma.lower() != "as":
+        return None
+    subject = [x for x in before[i:] if x.upos not in ("AUX", "PUNCT")]
+    after = [x for x in sent.words if x.index > w.index]
+    stop = next((x for x in after if x.lemma in (",", ";")), None)
+    tail = [x for x in after if stop is None or x.index < stop.index]
+    if subject:  # "as Western Journalism reported", "as police have said"
+        if any(x.upos in _SUBJECT_STOP for x in subject) or not _adverbial_tail(ctx, w, tail):
+            return None
+        head = _span_head(ctx, sent, subject)
+    elif tail[:1] and tail[0].lemma.lower() == "by" and w.xpos == "VBN":  # "As reported by X"
+        head = _span_head(ctx, sent, [x for x in tail[1:] if x.upos != "PUNCT"])
+    else:
+        return None
+    if head is None:
+        return None
+    if stop is not None and stop.lemma == ",":
+        rest = sent.words[stop.index :]
+        if rest and any(x.xpos in _FINITE_XPOS for x in rest) and not ctx.in_quote(rest[0].start):
+            return _Reported(rest[0].start, _clause_end(sent, rest[0]), head)
+    return None
 
 
 def _subject_after_verb(ctx: _Context, sent: Sentence, w: Word, after: list[Word]) -> Word | None:

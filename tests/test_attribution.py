@@ -138,6 +138,7 @@ def test_reported_speech_layout_speakers():
     assert speakers["the figures exaggera"] == "The dockworkers' union"
     assert speakers["that the forecast wa"] == "Eli Shaw"  # the participle takes the main verb's speaker
     assert speakers["that my father worke"] == "I"  # a first-person speaker reports
+    assert speakers["the port lost two sh"] == "the Harbor Gazette"  # "As reported by X, CLAUSE"
 
 
 def test_phrase_complement_stops_before_a_participle():

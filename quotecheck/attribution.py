@@ -1699,6 +1699,8 @@ def _indirect(ctx: _Context) -> list[Attribution]:
         m = _ACCORDING.search(ctx.text, lo, hi)
         if m and not ctx.in_quote(m.start(), m.end()) and not _quote_in(ctx, lo, hi):
             found = _according_to(ctx, m.start(), hi)
+            if found is not None and found.speaker is None:
+                found = replace(found, speaker=_according_source(ctx, m.end(), hi))
             if found is not None and found.speaker is not None:
                 sp = found.speaker
                 tail_end = sp.description[1] if sp.description else sp.end
@@ -1764,6 +1766,31 @@ def _coordinator_before(sent: Sentence, cue_start: int) -> int | None:
 
 
 _FIRST_PERSON = ("i", "we")
+
+
+_ACCORDING_MAX_WORDS = 4
+
+
+def _according_source(ctx: _Context, start: int, hi: int) -> Mention | None:
+    """The source of "according to exit polls" when the tagger calls a modifier a verb ("exit",
+    "state corporate records"): the first noun within a few words, past determiners, adjectives
+    and such verbs, when it is a document, organization or plural noun."""
+    after = ctx.words_between(start, hi)[:_ACCORDING_MAX_WORDS]
+    for s_idx, w in after:
+        if ctx.in_quote(w.start):
+            return None
+        if w.upos in ("NOUN", "PROPN"):
+            sent = ctx.parse.sentences[s_idx]
+            while w.index < len(sent.words) and sent.word(w.index + 1).upos == "NOUN":
+                w = sent.word(w.index + 1)  # "exit polls": the compound's last noun
+            lex = ctx.lexicon
+            lemma = w.lemma.lower()
+            if lemma in lex.document_nouns or lemma in lex.organization_nouns:
+                return make_mention(ctx, s_idx, w, start, hi)
+            return None
+        if w.upos not in ("DET", "ADJ", "VERB"):
+            return None
+    return None
 
 
 def _can_speak(ctx: _Context, m: Mention) -> bool:

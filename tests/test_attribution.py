@@ -139,6 +139,7 @@ def test_reported_speech_layout_speakers():
     assert speakers["that the forecast wa"] == "Eli Shaw"  # the participle takes the main verb's speaker
     assert speakers["that my father worke"] == "I"  # a first-person speaker reports
     assert speakers["the port lost two sh"] == "the Harbor Gazette"  # "As reported by X, CLAUSE"
+    assert speakers["The port handled 41,"] == "corporate records"  # "according to state (VERB) ... records"
 
 
 def test_phrase_complement_stops_before_a_participle():

@@ -1133,9 +1133,17 @@ _SUBJECT_STOP = ("VERB", "AUX", "SCONJ", "CCONJ")
 def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "CONTENT, X said [Friday]." and "CONTENT, said X[, apposition]." (also after
     a dateline, and a headline's "..., Lindsey Graham Says"): the clause before the comma is
-    what X said; X is the noun phrase between the comma and the verb, or right after it."""
+    what X said; X is the noun phrase between the comma and the verb, or right after it. Else
+    the cue between commas: :func:`_parenthetical`."""
+    return (
+        _content_before_comma(ctx, s_idx, w) or _parenthetical(ctx, s_idx, w) or _as_reported(ctx, s_idx, w)
+    )
+
+
+def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """The clause before the comma of "CONTENT, X said [Friday]." (see :func:`_content_first`)."""
     sent = ctx.parse.sentences[s_idx]
-    if w.xpos in ("VBG", "VBN") or w.lemma.lower() in ctx.lexicon.object_content_verbs:
+    if w.xpos == "VBG" or w.lemma.lower() in ctx.lexicon.object_content_verbs:
         return None  # "..., emphasizing the threat", "..., called an emergency meeting"
     before = [x for x in sent.words if x.index < w.index]
     comma = next((x for x in reversed(before) if x.lemma in (",", "—", "–")), None)
@@ -1163,6 +1171,61 @@ def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     if not any(x.upos in ("VERB", "AUX") for x in content) or any(x.upos == "SCONJ" for x in content[:2]):
         return None  # "In recent days, advisers say, ...", "But when Congress cut ...": no main clause
     return _Reported(content[0].start, content[-1].end, np_head(sent, head, comma.end, sent.end))
+
+
+def _parenthetical(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "In recent days, advisers to Mr. Obama say, the president has grown ...": a
+    finite cue whose subject stands between two commas inside the sentence, with no clause
+    before it, attributes the clause after it."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.xpos not in ("VBD", "VBZ", "VBP") or w.index >= len(sent.words):
+        return None
+    if sent.word(w.index + 1).lemma != ",":
+        return None
+    before = [x for x in sent.words if x.index < w.index]
+    comma = next((x for x in reversed(before) if x.lemma == ","), None)
+    if comma is None or any(x.xpos in _FINITE_XPOS for x in before if x.index < comma.index):
+        return None  # "The plan will fail, experts say, because ...": content first, not parenthetical
+    subject = [x for x in before if x.index > comma.index and x.upos != "PUNCT"]
+    if not subject or len(subject) > _SUBJECT_MAX_WORDS or any(x.upos in _SUBJECT_STOP for x in subject):
+        return None
+    if subject[0].upos not in _NP_START_UPOS:
+        return None
+    rest = sent.words[w.index + 1 :]
+    if not rest or ctx.in_quote(rest[0].start) or not any(x.xpos in _FINITE_XPOS for x in rest):
+        return None
+    return _Reported(rest[0].start, _clause_end(sent, rest[0]), _span_head(ctx, sent, subject))
+
+
+def _as_reported(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "As reported by X, CLAUSE", "as X reported, CLAUSE": the cue in an "as" phrase
+    attributes the clause after its comma (a clause before it is :func:`_content_before_comma`'s)."""
+    sent = ctx.parse.sentences[s_idx]
+    before = [x for x in sent.words if x.index < w.index]
+    i = len(before)
+    while i > 0 and before[i - 1].lemma.lower() != "as" and i > len(before) - _SUBJECT_MAX_WORDS:
+        i -= 1
+    if i == 0 or before[i - 1].lemma.lower() != "as":
+        return None
+    subject = [x for x in before[i:] if x.upos not in ("AUX", "PUNCT")]
+    after = [x for x in sent.words if x.index > w.index]
+    stop = next((x for x in after if x.lemma in (",", ";")), None)
+    tail = [x for x in after if stop is None or x.index < stop.index]
+    if subject:  # "as Western Journalism reported", "as police have said"
+        if any(x.upos in _SUBJECT_STOP for x in subject) or not _adverbial_tail(ctx, w, tail):
+            return None
+        head = _span_head(ctx, sent, subject)
+    elif tail[:1] and tail[0].lemma.lower() == "by" and w.xpos == "VBN":  # "As reported by X"
+        head = _span_head(ctx, sent, [x for x in tail[1:] if x.upos != "PUNCT"])
+    else:
+        return None
+    if head is None:
+        return None
+    if stop is not None and stop.lemma == ",":
+        rest = sent.words[stop.index :]
+        if rest and any(x.xpos in _FINITE_XPOS for x in rest) and not ctx.in_quote(rest[0].start):
+            return _Reported(rest[0].start, _clause_end(sent, rest[0]), head)
+    return None
 
 
 def _subject_after_verb(ctx: _Context, sent: Sentence, w: Word, after: list[Word]) -> Word | None:
@@ -1204,7 +1267,7 @@ def _clause_start(sent: Sentence, w: Word, gap_ok: Callable[[Word], bool]) -> Wo
     "told the committee the department could"); a comma in between only before "that"."""
     comma = False
     for x in sent.words[w.index :]:
-        if x.lemma.lower() == "that" and x.upos in ("SCONJ", "PRON", "DET") and x.deprel in ("mark", "obj"):
+        if _that_opens_clause(sent, w, x):
             return x
         if x.xpos in ("VBD", "VBZ", "VBP", "MD") and x.index > w.index + 1:
             return None if comma else _finite_subject_start(sent, w, x)
@@ -1212,6 +1275,15 @@ def _clause_start(sent: Sentence, w: Word, gap_ok: Callable[[Word], bool]) -> Wo
             return None
         comma = comma or x.lemma == ","
     return None
+
+
+def _that_opens_clause(sent: Sentence, w: Word, x: Word) -> bool:
+    """Is ``x`` the "that" that opens the clause reported by ``w``: a complementizer, the parse's
+    object, or any "that" right after the verb ("the fund predicted that advanced economies
+    ...", which the parse takes for a determiner)?"""
+    if x.lemma.lower() != "that" or x.upos not in ("SCONJ", "PRON", "DET"):
+        return False
+    return x.deprel in ("mark", "obj") or x.index == w.index + 1
 
 
 def _finite_subject_start(sent: Sentence, w: Word, finite: Word) -> Word | None:
@@ -1235,7 +1307,21 @@ def _finite_subject_start(sent: Sentence, w: Word, finite: Word) -> Word | None:
 _GAP_MAX_WORDS = 12
 # what may stand between a verb and its reported clause: a date or place ("said Friday in a
 # statement that"), or the clause's own subject ("and said diesel trucks would ...")
-_GAP_RELS = ("obl", "obl:tmod", "case", "det", "amod", "compound", "nmod", "flat", "nsubj", "nsubj:pass")
+_GAP_RELS = (
+    "obl",
+    "obl:tmod",
+    "case",
+    "det",
+    "amod",
+    "compound",
+    "nmod",
+    "flat",
+    "nsubj",
+    "nsubj:pass",
+    "conj",
+    "appos",
+    "advmod",
+)
 
 
 def _clause_end(sent: Sentence, first: Word) -> int:
@@ -1254,8 +1340,22 @@ def _infinitive_or_passive(sent: Sentence, w: Word) -> bool:
     reports what its subject said."""
     prev = sent.word(w.index - 1) if w.index > 1 else None
     if prev is not None and prev.lemma.lower() == "to":
-        return True
+        return not _after_raising_verb(sent, prev)
     return any(c.deprel == "aux:pass" for c in sent.children(w))
+
+
+# verbs whose infinitive still reports what their subject says: "continues to insist that",
+# "appeared to suggest that", "began to argue that"
+_RAISING_VERBS = ("continue", "appear", "seem", "begin", "start", "keep")
+
+
+def _after_raising_verb(sent: Sentence, to: Word) -> bool:
+    """Is the "to" before an infinitive cue right after (adverbs aside) one of
+    :data:`_RAISING_VERBS`, which says nothing about whether the thing was said?"""
+    i = to.index - 1
+    while i >= 1 and sent.word(i).upos == "ADV":
+        i -= 1
+    return i >= 1 and sent.word(i).lemma.lower() in _RAISING_VERBS
 
 
 def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
@@ -1272,12 +1372,24 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
             return False
         if x.upos in ("ADV", "ADP", "NUM") or x.lemma == ",":
             return True
-        return x.upos in ("DET", "ADJ", "NOUN", "PROPN", "PRON") and (hearer or x.deprel in _GAP_RELS)
+        if x.upos not in ("DET", "ADJ", "NOUN", "PROPN", "PRON"):
+            return False
+        return hearer or x.deprel in _GAP_RELS or (x.deprel == "obj" and _that_follows(sent, x))
 
     first = _clause_start(sent, w, gap_ok)
     if first is None:
         return _bare_clause(ctx, s_idx, w)
     return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
+
+
+def _that_follows(sent: Sentence, obj: Word) -> bool:
+    """Does a complementizer "that" follow the object ``obj`` right after its phrase ("is warning
+    voters that ...": the object is the hearer)?"""
+    last = max(sent.subtree(obj), key=lambda y: y.index)
+    if last.index >= len(sent.words):
+        return False
+    nxt = sent.word(last.index + 1)
+    return nxt.lemma.lower() == "that" and nxt.upos == "SCONJ" and nxt.deprel == "mark"
 
 
 # what a reported clause's subject may be made of when the parse loses the clause: "said the
@@ -1288,7 +1400,7 @@ _NP_MAX_WORDS = 15
 _FINITE_XPOS = ("VBD", "VBZ", "VBP", "MD")
 # after a past participle, the words that show it is a clause's verb ("the two raised $350",
 # "his attorney offered to"), not a modifier ("the rule adopted in 2010")
-_AFTER_VERB_UPOS = ("PART", "SYM", "NUM", "DET", "PRON")
+_AFTER_VERB_UPOS = ("PART", "SYM", "NUM", "DET", "PRON", "NOUN", "PROPN")
 
 
 def _bare_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
@@ -1339,7 +1451,31 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
         prev -= 1
     if prev >= 1 and sent.word(prev).upos in ("PROPN", "NOUN", "PRON"):
         return sent.word(prev)
-    return subj or _surface_subject(ctx, s_idx, w, lo, hi)
+    return subj or _surface_subject(ctx, s_idx, w, lo, hi) or _participle_speaker(ctx, s_idx, w)
+
+
+_QUOTE_MARKS = ('"', "”", "“", "’", "'", "''", "``")
+
+
+def _after_comma(sent: Sentence, w: Word) -> bool:
+    """Does a comma come right before ``w``, quotation marks aside ('..., " suggesting')?"""
+    i = w.index - 1
+    while i >= 1 and sent.word(i).text in _QUOTE_MARKS:
+        i -= 1
+    return i >= 1 and sent.word(i).lemma == ","
+
+
+def _participle_speaker(ctx: _Context, s_idx: int, w: Word) -> Word | None:
+    """The speaker of a participle cue after a comma ("X said A, arguing that B") whose own
+    subject the parse loses: the subject of the sentence's main verb, when it comes first."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.xpos != "VBG" or not _after_comma(sent, w):
+        return None
+    root = next((x for x in sent.words if x.deprel == "root"), None)
+    if root is None or root is w or root.index > w.index:
+        return None
+    subj = _subject_of(ctx, s_idx, root, sent.start, sent.end)
+    return subj if subj is not None and subj.index < root.index else None
 
 
 def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
@@ -1383,12 +1519,14 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     after = [x for x in after if not (x.upos == "ADP" and x.deprel == "compound:prt")]  # "spoke out"
     if not after or after[0].upos == "PUNCT" or ctx.in_quote(after[0].start):
         return None
-    if w.index > 1 and sent.word(w.index - 1).lemma in (",", "—", "–"):
-        return None  # "..., recalled Mr. Rhodes": an inverted speaker follows, not content
+    if w.index > 1 and sent.word(w.index - 1).lemma in (",", "—", "–") and w.xpos != "VBG":
+        return None  # "..., recalled Mr. Rhodes": an inverted speaker; "..., promising to" has content
     first = after[0]
     kids = [c for c in sent.children(w) if c.index > w.index]
     has_object = any(c.deprel in ("obj", "iobj", "xcomp") for c in kids)
-    if "=" in frames and w.deprel != "acl" and _object_predicate(sent, kids):  # not "a firm called X"
+    if "=" in frames and (
+        (w.deprel != "acl" and _object_predicate(sent, kids)) or _surface_predicate(sent, w)
+    ):  # not "a firm called X"
         return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
     if "-" in frames and first.upos in _NP_START_UPOS and first.xpos not in ("WP", "WDT") and has_object:
         return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
@@ -1406,18 +1544,48 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
 def _phrase_end(sent: Sentence, first: Word) -> int:
     """Where a phrase complement that starts at ``first`` ends: the clause end, or before "and"
-    and a verb ("called the plan a gamble and said ...": "said" has content of its own)."""
+    and a verb ("called the plan a gamble and said ...": "said" has content of its own), or
+    before a comma and a participle ("spoke about the death ..., arguing that ...")."""
     end = _clause_end(sent, first)
     words = sent.words[first.index - 1 :]
     for x, nxt in pairwise(words):
         if x.start >= end:
             break
+        if x.lemma == "," and nxt.xpos == "VBG" and x.index > first.index:
+            return sent.word(x.index - 1).end  # "spoke about the death ..., arguing that ..."
         if x.upos == "CCONJ" and nxt.xpos.startswith("VB") and x.index > first.index:
             last = sent.word(x.index - 1)
             if last.lemma == "," and last.index > 1:
                 last = sent.word(last.index - 1)
             return last.end
     return end
+
+
+_PREDICATE_MAX_WORDS = 12
+
+
+def _surface_predicate(sent: Sentence, w: Word) -> bool:
+    """Layout when the parse loses "called X Y": a finite or perfect "called" (not "so-called",
+    not "was called") followed by a noun phrase and then "a"/"an" ("called her vote ... a
+    mistake", "called Oz a quack") or an adjective or participle that ends the phrase ("called
+    the charges unsubstantiated and ...")."""
+    if w.xpos not in _FINITE_XPOS and w.xpos != "VBN":
+        return False
+    prev = sent.word(w.index - 1) if w.index > 1 else None
+    if prev is None or prev.lemma in ("-", "so") or prev.lemma.lower() == "be":
+        return False  # "the so-called ...", "was called a ...", a headline's "Called"
+    after = sent.words[w.index : w.index + _PREDICATE_MAX_WORDS]
+    if not after or after[0].upos not in _NP_START_UPOS or after[0].lemma.lower() in ("a", "an"):
+        return False  # "called a meeting": one object
+    for x, nxt in pairwise(after):
+        if (x.upos in ("VERB", "AUX", "SCONJ") and x.xpos != "VBN") or x.lemma in (",", ";", ":"):
+            return False
+        if nxt.lemma.lower() in ("a", "an") and nxt.upos == "DET":
+            return True
+        if x.upos in ("NOUN", "PROPN") and nxt.xpos in ("JJ", "VBN"):
+            follow = sent.word(nxt.index + 1) if nxt.index < len(sent.words) else None
+            return follow is None or follow.upos in ("CCONJ", "PUNCT")
+    return False
 
 
 def _object_predicate(sent: Sentence, kids: list[Word]) -> bool:
@@ -1467,6 +1635,8 @@ def _reported_attribution(
         mention = make_mention(ctx, s_idx, np_head(sent, left, lo, hi), lo, hi)  # "Sanders on Tuesday said"
     if mention is None or not _can_speak(ctx, mention):
         return None
+    if mention.head_lemma in _FIRST_PERSON and pattern is CuePattern.INDIRECT_OBJECT:
+        return None  # "when I asked him about the gap": the writer's question, not a claim
     cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)
     return Attribution(
         found.start,
@@ -1489,9 +1659,9 @@ def _noun_left_of(ctx: _Context, sent: Sentence, w: Word) -> Word | None:
     ("Sanders on Tuesday said", "Clinton has also said"): a speaker when the parse's subject
     cannot speak."""
     for x in reversed(sent.words[max(0, w.index - 1 - _LEFT_MAX_WORDS) : w.index - 1]):
-        if x.upos in ("PROPN", "NOUN", "PRON") and x.text not in ctx.lexicon.calendar_words:
+        if x.upos in ("PROPN", "NOUN", "PRON") and not _is_time_word(ctx, x):
             return x
-        if x.upos not in ("AUX", "ADV", "PART", "ADP", "DET") and x.text not in ctx.lexicon.calendar_words:
+        if x.upos not in ("AUX", "ADV", "PART", "ADP", "DET") and not _is_time_word(ctx, x):
             return None
     return None
 
@@ -1520,13 +1690,17 @@ def _indirect(ctx: _Context) -> list[Attribution]:
         if ctx.in_quote(sent.start, sent.end) and _quote_covers(ctx, sent.start, sent.end):
             continue
         lo, hi = sent.start, sent.end
+        here: list[Attribution] = []
         for w in sent.words:
             if _is_indirect_cue(ctx, sent, w) and (made := _indirect_verb(ctx, s_idx, w)) is not None:
-                out.append(made)
+                here.append(made)
+        out.extend(_split_at_coordinated_cues(ctx, sent, here))
         # "..., according to one NATO source who spoke on background."
         m = _ACCORDING.search(ctx.text, lo, hi)
         if m and not ctx.in_quote(m.start(), m.end()) and not _quote_in(ctx, lo, hi):
             found = _according_to(ctx, m.start(), hi)
+            if found is not None and found.speaker is None:
+                found = replace(found, speaker=_according_source(ctx, m.end(), hi))
             if found is not None and found.speaker is not None:
                 sp = found.speaker
                 tail_end = sp.description[1] if sp.description else sp.end
@@ -1557,12 +1731,74 @@ def _indirect(ctx: _Context) -> list[Attribution]:
     return out
 
 
+_COORDINATORS = ("and", "but")
+
+
+def _split_at_coordinated_cues(ctx: _Context, sent: Sentence, found: list[Attribution]) -> list[Attribution]:
+    """Layout: "X said that A and suggested that B", "X announced A and said B": a content that
+    runs into a coordinated cue of the same speaker (the cue right after "and" or "but", with at
+    most a comma and adverbs between) ends before the coordinator; the second cue has its own."""
+    cuts = [c for a in found[1:] if a.cue is not None and (c := _coordinator_before(sent, a.cue.start))]
+    fixed: list[Attribution] = []
+    for a in found:
+        cut = next((c for c in cuts if a.start < c < a.end), None)
+        if cut is not None and a.cue is not None and a.cue.start < cut:
+            end = len(ctx.text[a.start : cut].rstrip(" ,;")) + a.start
+            if end - a.start >= INDIRECT_MIN_CHARS:
+                a = replace(a, end=end, text=ctx.text[a.start : end])
+        fixed.append(a)
+    return fixed
+
+
+def _coordinator_before(sent: Sentence, cue_start: int) -> int | None:
+    """Where the "and"/"but" that coordinates the cue starting at ``cue_start`` begins (commas and
+    adverbs may stand between), or None."""
+    words = [x for x in sent.words if x.start < cue_start]
+    cue = next((x for x in sent.words if x.start == cue_start), None)
+    if cue is not None and cue.xpos == "VBG" and words and words[-1].lemma == ",":
+        return words[-1].start  # "said A, arguing that B": a participle cue after a comma
+    for x in reversed(words):
+        if x.lemma.lower() in _COORDINATORS:
+            return x.start
+        if x.upos != "ADV" and x.lemma != ",":
+            return None
+    return None
+
+
+_FIRST_PERSON = ("i", "we")
+
+
+_ACCORDING_MAX_WORDS = 4
+
+
+def _according_source(ctx: _Context, start: int, hi: int) -> Mention | None:
+    """The source of "according to exit polls" when the tagger calls a modifier a verb ("exit",
+    "state corporate records"): the first noun within a few words, past determiners, adjectives
+    and such verbs, when it is a document, organization or plural noun."""
+    after = ctx.words_between(start, hi)[:_ACCORDING_MAX_WORDS]
+    for s_idx, w in after:
+        if ctx.in_quote(w.start):
+            return None
+        if w.upos in ("NOUN", "PROPN"):
+            sent = ctx.parse.sentences[s_idx]
+            while w.index < len(sent.words) and sent.word(w.index + 1).upos == "NOUN":
+                w = sent.word(w.index + 1)  # "exit polls": the compound's last noun
+            lex = ctx.lexicon
+            lemma = w.lemma.lower()
+            if lemma in lex.document_nouns or lemma in lex.organization_nouns:
+                return make_mention(ctx, s_idx, w, start, hi)
+            return None
+        if w.upos not in ("DET", "ADJ", "VERB"):
+            return None
+    return None
+
+
 def _can_speak(ctx: _Context, m: Mention) -> bool:
     """Can this mention be the source of reported speech? People, organizations and documents
     can ("officials said that", "the former president said", "it says the campaign ..."); "the
     aim is to show that" and a date mis-parsed as a subject ("Friday called ...") cannot."""
     if m.kind == MentionKind.PRONOUN:
-        return m.head_lemma in ("he", "she", "they", "it")
+        return m.head_lemma in ("he", "she", "they", "it", *_FIRST_PERSON)  # "I should say that"
     lex = ctx.lexicon
     head = m.head_lemma
     if m.kind == MentionKind.NAME:  # "Friday called ..." cannot; "Theresa May" can

@@ -98,3 +98,83 @@ def test_table_order():
         CuePattern.TRANSCRIPT,
         CuePattern.BLOCKQUOTE_FOOTER,
     } == set(CuePattern)
+
+
+LAYOUTS = "42-reported-speech-layouts.txt"
+
+
+@pytest.mark.parametrize(
+    "start, pattern",
+    [
+        ("that cargo volumes will fall 3", CuePattern.INDIRECT_VERB),  # "the fund" can speak
+        ("the board expected shipments t", CuePattern.INDIRECT_CLAUSE_AFTER),  # participle + noun
+        ("the figures exaggerated", CuePattern.INDIRECT_OBJECT),  # "called X ADJ and ..."
+        ("the governor has grown impatie", CuePattern.INDIRECT_CONTENT_FIRST),  # ", advisers say,"
+        ("it would move two weekly saili", CuePattern.INDIRECT_VERB),  # "just this month announced"
+        ("that the forecast was too gloo", CuePattern.INDIRECT_VERB),  # "said A, arguing that B"
+        (
+            "that the union was never consu",
+            CuePattern.INDIRECT_CLAUSE_AFTER,
+        ),  # "insist, most recently ..., that"
+        ("The port's losses will shrink ", CuePattern.INDIRECT_CONTENT_FIRST),  # ", noted analyst X."
+    ],
+)
+def test_reported_speech_layouts(start, pattern):
+    assert patterns(LAYOUTS)[start] is pattern
+
+
+def test_reported_speech_layout_speakers():
+    """The speakers of the layouts the parse takes apart: the one between commas, the name
+    behind a time phrase, the organization noun "fund"."""
+    doc, parse = load_stored(ARTICLES / LAYOUTS)
+    speakers = {
+        a.text[:20]: a.speaker.text
+        for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])
+        if a.speaker is not None
+    }
+    assert speakers["that cargo volumes w"] == "the fund"
+    assert speakers["the governor has gro"] == "advisers to the governor"
+    assert speakers["it would move two we"] == "Coastal Freight"
+    assert speakers["the figures exaggera"] == "The dockworkers' union"
+    assert speakers["that the forecast wa"] == "Eli Shaw"  # the participle takes the main verb's speaker
+    assert speakers["that my father worke"] == "I"  # a first-person speaker reports
+    assert speakers["the port lost two sh"] == "the Harbor Gazette"  # "As reported by X, CLAUSE"
+    assert speakers["The port handled 41,"] == "corporate records"  # "according to state (VERB) ... records"
+
+
+def test_phrase_complement_stops_before_a_participle():
+    """ "spoke about the crane delay, saying that ...": the phrase ends before the comma."""
+    doc, parse = load_stored(ARTICLES / LAYOUTS)
+    texts = [a.text for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])]
+    assert "the crane delay" in texts
+    assert "the board would meet again in May" in texts  # not run on into ", arguing that"
+
+
+def test_raising_verb_keeps_an_infinitive_cue():
+    """Cue "appeared to suggest that": the infinitive still reports; a plain "to suggest" does not."""
+    from quotecheck.attribution import _after_raising_verb, _infinitive_or_passive
+
+    doc, parse = load_stored(ARTICLES / LAYOUTS)
+    sent = next(s for s in parse.sentences if "appeared to suggest" in doc.text[s.start : s.end])
+    suggest = next(w for w in sent.words if w.text == "suggest")
+    to = sent.word(suggest.index - 1)
+    assert _after_raising_verb(sent, to)
+    assert not _infinitive_or_passive(sent, suggest)
+    plain = next(s for s in parse.sentences if "ask the state" in doc.text[s.start : s.end])
+    ask_to = next(w for w in plain.words if w.text == "the")
+    assert not _after_raising_verb(plain, ask_to)
+
+
+def test_content_stops_before_a_coordinated_cue():
+    """Content "said A and suggested that B": the coordinator before "suggested" is where A may end."""
+    from quotecheck.attribution import _coordinator_before
+
+    doc, parse = load_stored(ARTICLES / LAYOUTS)
+    sent = next(s for s in parse.sentences if "and suggested" in doc.text[s.start : s.end])
+    suggested = next(w for w in sent.words if w.text == "suggested")
+    cut = _coordinator_before(sent, suggested.start)
+    assert cut is not None and doc.text[cut : suggested.start] == "and "
+    said = next(w for w in sent.words if w.text == "said")
+    assert _coordinator_before(sent, said.start) is None
+    found = {a.text[:20]: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
+    assert found["that the port would "].text.endswith("by the end of March")

@@ -610,6 +610,8 @@ def _engine_check(
 
     if output_dir or baseline_file:
         _fail("--output-dir and --baseline are for the local engine (--engine ray writes parts to -o FOLDER)")
+    if inputs.jobs != 1:
+        _fail("--jobs is for the local engine: --engine ray runs --workers N workers")
     if not output:
         _fail("--engine ray writes report parts to a folder: give -o FOLDER")
     if os.path.exists(output) and not os.path.isdir(output):

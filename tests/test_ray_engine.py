@@ -244,7 +244,7 @@ def test_cli_check_and_summarize_with_the_ray_engine(tmp_path, monkeypatch):
 
 def test_cli_ray_output_options(tmp_path, monkeypatch):
     """-o is a folder for --engine ray (a file there is refused) and a file for a local run;
-    the local run's --output-dir and --baseline are refused; --max-size applies to the workers."""
+    the local run's --output-dir, --baseline and --jobs are refused; --max-size applies to the workers."""
     monkeypatch.setattr(engine, "stanza_parser_factory", lambda model_dir, device: StoredParser)
     runner = CliRunner()
     ray_check = ["check", "--engine", "ray", "--workers", "2", "fixtures/archive"]
@@ -253,6 +253,7 @@ def test_cli_ray_output_options(tmp_path, monkeypatch):
         (["-o", str(tmp_path / "file")], "not a folder"),
         (["-o", str(tmp_path / "a"), "--output-dir", str(tmp_path / "b")], "--output-dir and --baseline"),
         (["-o", str(tmp_path / "a"), "--format", "sarif"], "not sarif"),
+        (["-o", str(tmp_path / "a"), "--jobs", "2"], "--jobs is for the local engine"),
     ):
         result = runner.invoke(cli.main, [*ray_check, *extra])
         assert result.exit_code == 2 and message in result.stderr, result.output

@@ -71,13 +71,23 @@ def time_ray(model_dir: str | None, folder: Path, workers: int) -> tuple[float, 
     return seconds, peaks
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="the first N dev articles only")
     parser.add_argument("--model-dir", default=None)
     parser.add_argument("--corpus", default=None, help="the PolNeAR folder (default: ../shared)")
     parser.add_argument(
-        "--batch-articles", type=int, default=None, help="articles per worker call (default: the engine's)"
+        "--batch-articles",
+        type=_positive,
+        default=None,
+        help="articles per worker call (default: the engine's)",
     )
     args = parser.parse_args(argv)
     import ray

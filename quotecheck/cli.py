@@ -610,8 +610,7 @@ def _engine_check(
 
     if output_dir or baseline_file:
         _fail("--output-dir and --baseline are for the local engine (--engine ray writes parts to -o FOLDER)")
-    if inputs.jobs != 1:
-        _fail("--jobs is for the local engine: --engine ray runs --workers N workers")
+    _refuse_jobs(inputs)
     if not output:
         _fail("--engine ray writes report parts to a folder: give -o FOLDER")
     if os.path.exists(output) and not os.path.isdir(output):
@@ -643,11 +642,18 @@ def _engine_check(
     sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if result.failing and not exit_zero else EXIT_OK)
 
 
+def _refuse_jobs(inputs: _Inputs) -> None:
+    """--jobs (the local engine's parse processes) has no meaning for --engine ray."""
+    if inputs.jobs != 1:
+        _fail("--jobs is for the local engine: --engine ray runs --workers N workers")
+
+
 def _ray_summary(
     paths: Sequence[str], engine: EngineOptions, by: Sequence[str], inputs: _Inputs
 ) -> tuple[dict[str, Any], list[str]]:
     """summarize --engine ray: the summary of a folder of report parts, or of the articles
     checked on the cluster; the input errors are printed, one line each."""
+    _refuse_jobs(inputs)
     summary, errors = _ray_engine().summarize_with_ray(
         paths,
         engine,

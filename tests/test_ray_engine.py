@@ -182,6 +182,8 @@ def test_worker_pool_options_without_a_gpu(model_dir):
     cpu = engine.pool_arguments(EngineOptions(workers=3, threads=2))
     assert (cpu["compute"].min_size, cpu["num_cpus"], cpu["num_gpus"]) == (3, 2, 0)
     assert cpu["compute"].max_tasks_in_flight_per_actor == 1  # no batch queued behind a busy worker
+    assert engine.pool_arguments(EngineOptions(), workers=5)["compute"].min_size == 5  # counted once
+    assert [engine._block_count(n, 3) for n in (7, 2000, 2001)] == [7, 2000, 1998]  # a multiple of 3
     cuda = engine.pool_arguments(EngineOptions(workers=4, device="cuda", gpus_per_worker=0.5))
     assert (cuda["compute"].min_size, cuda["num_gpus"]) == (4, 0.5)
     assert engine.pool_arguments(EngineOptions())["compute"].min_size == 8  # one per CPU of the cluster
@@ -257,6 +259,8 @@ def test_cli_ray_output_options(tmp_path, monkeypatch):
     ):
         result = runner.invoke(cli.main, [*ray_check, *extra])
         assert result.exit_code == 2 and message in result.stderr, result.output
+    result = runner.invoke(cli.main, ["summarize", "--engine", "ray", "--jobs", "2", "fixtures/archive"])
+    assert result.exit_code == 2 and "--jobs is for the local engine" in result.stderr
     result = runner.invoke(cli.main, ["check", "-o", str(tmp_path), "fixtures/archive"])
     assert result.exit_code == 2 and "is a directory" in result.stderr  # local: -o is a file
     out = tmp_path / "small"

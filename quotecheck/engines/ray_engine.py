@@ -141,12 +141,16 @@ def _table_dataset(paths: Sequence[str], options: EngineOptions) -> Any:
     return ds.repartition(target_num_rows_per_block=BATCH_ARTICLES)
 
 
-def pool_arguments(options: EngineOptions) -> dict[str, Any]:
-    """The worker pool of ``map_batches``: how many actors, and each one's CPUs and GPU share."""
-    # One batch in flight per actor: a batch is a few paths, so there is nothing to prefetch,
-    # and a batch queued behind a busy actor would leave another idle at the end of the run.
+def pool_arguments(options: EngineOptions, workers: int | None = None) -> dict[str, Any]:
+    """The worker pool of ``map_batches``: how many actors (``workers``, else as many as the
+    cluster holds), and each one's CPUs and GPU share."""
+    # One task in flight per actor: a task of file rows names a few paths, nothing worth
+    # prefetching (table rows carry their texts), and a task queued behind a busy actor would
+    # leave another idle at the end of the run.
     return {
-        "compute": ray.data.ActorPoolStrategy(size=_worker_count(options), max_tasks_in_flight_per_actor=1),
+        "compute": ray.data.ActorPoolStrategy(
+            size=workers or _worker_count(options), max_tasks_in_flight_per_actor=1
+        ),
         "num_cpus": options.threads,
         "num_gpus": options.gpus_per_worker if options.device == "cuda" else 0,
     }
@@ -201,13 +205,14 @@ def check_to_folder(
     result.errors += run.errors
     factory = factory or stanza_parser_factory(model_dir, options.device)
     init_ray(options.ray_address)
+    workers = _worker_count(options)  # once: an autoscaling cluster may answer otherwise later
     if options.text_column:
         ds = _table_dataset(paths, options)
         total = None
     elif run.articles:
-        batches = _batches(run.articles, _worker_count(options))
+        batches = _batches(run.articles, workers)
         file_rows = [{"articles": [_file_row(a) for a in batch]} for batch in batches]
-        ds = ray.data.from_items(file_rows, override_num_blocks=min(MAX_BLOCKS, len(batches)))
+        ds = ray.data.from_items(file_rows, override_num_blocks=_block_count(len(batches), workers))
         total = len(run.articles)
     else:
         return result
@@ -224,7 +229,7 @@ def check_to_folder(
         },
         batch_size=1 if not options.text_column else BATCH_ARTICLES,  # a file row is a batch
         batch_format="pyarrow",
-        **pool_arguments(options),
+        **pool_arguments(options, workers),
     )
     _write(rows, output, options.parts_format, run, fail_on, result, show_progress, total)
     return result
@@ -245,6 +250,16 @@ def _batches(articles: Sequence[Article], workers: int) -> list[list[Article]]:
         turn, place = divmod(i, count)
         batches[place if turn % 2 == 0 else count - 1 - place].append(article)
     return batches
+
+
+def _block_count(batches: int, workers: int) -> int:
+    """Blocks of file rows: one batch each (a Ray task is a block), up to :data:`MAX_BLOCKS`.
+    Past that (about 32,000 articles) the blocks, a multiple of the workers in number, hold
+    several batches each, and a killed worker's whole block is retried; on such an archive a
+    task is short beside the run, so the workers still end at about the same time."""
+    if batches <= MAX_BLOCKS:
+        return batches
+    return max(workers, MAX_BLOCKS // workers * workers)
 
 
 def _file_size(path: str) -> int:

@@ -97,6 +97,7 @@ class Clusterer:
         self._spans: list[set[tuple[int, int]]] = []
         # (start, end, source) of every mention's description, sorted, and the longest one's length
         self._descriptions: list[tuple[int, int, int]] = []
+        self._word_starts: dict[str, list[int]] | None = None  # lower-case word -> its offsets
         self._longest_description = 0
 
     # ------------------------------------------------------------------ growing
@@ -262,6 +263,24 @@ class Clusterer:
         start = self._paragraph_starts[paragraph] if paragraph >= 0 else 0
         first = self.parse.sentence_at(start) == m.sentence
         return Layout(m.sentence, paragraph, first, outer.deprel if outer is not None else "")
+
+    def places_written(self, key: str) -> list[int]:
+        """Where ``key`` ("Clinton", "Hillary Clinton") is written in the text as whole words,
+        any case: from an index of the text's words built once (linear in the text, where a
+        scan per key would be quadratic)."""
+        if self._word_starts is None:
+            self._word_starts = {}
+            for found in re.finditer(r"\w+", self.text):
+                self._word_starts.setdefault(found.group().lower(), []).append(found.start())
+        words = re.findall(r"\w+", key.lower())
+        if not words:
+            return []
+        pattern = re.compile(rf"{re.escape(key)}\b", re.IGNORECASE)
+        return [
+            start
+            for start in self._word_starts.get(words[0], [])
+            if (start == 0 or not self.text[start - 1].isalnum()) and pattern.match(self.text, start)
+        ]
 
     def earlier(self, before: int) -> Iterator[tuple[int, Mention]]:
         """(source index, mention) pairs ending before an offset, nearest first."""
@@ -697,10 +716,10 @@ def _role_context(cl: Clusterer, idx: int | None, x: Mention) -> str:
     src = cl.sources[idx] if idx is not None else None
     key = surname(x, cl.lex) or x.text
     parts = []
-    for found in re.finditer(rf"\b{re.escape(key)}\b", cl.text, re.IGNORECASE):
-        line_start = cl.text.rfind("\n", 0, found.start()) + 1
-        before = cl.text[max(line_start, found.start() - 50) : found.start()].split()[-4:]
-        parts.append(" ".join([*before, found.group()]))
+    for start in cl.places_written(key):
+        line_start = cl.text.rfind("\n", max(0, start - 50), start) + 1
+        before = cl.text[max(line_start, start - 50) : start].split()[-4:]
+        parts.append(" ".join([*before, cl.text[start : start + len(key)]]))
     if src is not None and src.description is not None:
         parts.append(cl.text[src.description[0] : src.description[1]])
     return " ".join(parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 from typing import Literal
 
 from ..lexicons import Lexicon
@@ -308,7 +309,8 @@ def _delayed_lede(m: Mention, sources: Sequence[Source], text: str) -> tuple[Sou
     lede), not an anonymous source."""
     if not m.words or m.words[0].lower() not in ("a", "an"):
         return None
-    paragraphs = [p.start() for p in re.finditer(r"(?:^|\n\s*\n)\s*\S", text)]
+    # the first four paragraph starts only: the lede is the first or second paragraph
+    paragraphs = [p.start() for p in islice(re.finditer(r"(?:^|\n\s*\n)\s*\S", text), 4)]
     here = max((i for i, start in enumerate(paragraphs) if start <= m.start), default=-1)
     if here not in (0, 1) or text[paragraphs[here] : m.start].strip():
         return None  # not the opening words of the lede (the headline may be paragraph 0)

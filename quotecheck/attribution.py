@@ -418,8 +418,8 @@ def _plausible_subject(ctx: _Context, s_idx: int, verb: Word, subj: Word, lo: in
     Rieckhoff"; a coordinated verb shares its subject: "X claimed “...” and concluded")."""
     if subj.head == verb.index and not lo <= subj.start < hi:
         return False
-    sent = ctx.parse.sentences[s_idx]
-    return not any(_is_time_word(ctx, w) for w in (subj, *sent.children(subj)))
+    # the subject word itself, not its modifiers: "the night manager said" has a speaker
+    return not _is_time_word(ctx, subj)
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
@@ -1635,8 +1635,6 @@ def _reported_attribution(
         mention = make_mention(ctx, s_idx, np_head(sent, left, lo, hi), lo, hi)  # "Sanders on Tuesday said"
     if mention is None or not _can_speak(ctx, mention):
         return None
-    if mention.head_lemma in _FIRST_PERSON and pattern is CuePattern.INDIRECT_OBJECT:
-        return None  # "when I asked him about the gap": the writer's question, not a claim
     cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)
     return Attribution(
         found.start,
@@ -1765,8 +1763,6 @@ def _coordinator_before(sent: Sentence, cue_start: int) -> int | None:
     return None
 
 
-_FIRST_PERSON = ("i", "we")
-
 
 _ACCORDING_MAX_WORDS = 4
 
@@ -1798,7 +1794,9 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
     can ("officials said that", "the former president said", "it says the campaign ..."); "the
     aim is to show that" and a date mis-parsed as a subject ("Friday called ...") cannot."""
     if m.kind == MentionKind.PRONOUN:
-        return m.head_lemma in ("he", "she", "they", "it", *_FIRST_PERSON)  # "I should say that"
+        # not "I"/"we": outside quotations that is the writer, whom no source stands for (the
+        # resolver would hand the writer's words to the last person named)
+        return m.head_lemma in ("he", "she", "they", "it")
     lex = ctx.lexicon
     head = m.head_lemma
     if m.kind == MentionKind.NAME:  # "Friday called ..." cannot; "Theresa May" can

@@ -137,7 +137,7 @@ def test_reported_speech_layout_speakers():
     assert speakers["it would move two we"] == "Coastal Freight"
     assert speakers["the figures exaggera"] == "The dockworkers' union"
     assert speakers["that the forecast wa"] == "Eli Shaw"  # the participle takes the main verb's speaker
-    assert speakers["that my father worke"] == "I"  # a first-person speaker reports
+    assert "that my father worke" not in speakers  # "I should say that": the writer, no source
     assert speakers["the port lost two sh"] == "the Harbor Gazette"  # "As reported by X, CLAUSE"
     assert speakers["The port handled 41,"] == "corporate records"  # "according to state (VERB) ... records"
 

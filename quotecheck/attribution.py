@@ -1763,7 +1763,6 @@ def _coordinator_before(sent: Sentence, cue_start: int) -> int | None:
     return None
 
 
-
 _ACCORDING_MAX_WORDS = 4
 
 

@@ -134,6 +134,15 @@ def _refined(text: str, phrase: str, kind: MentionKind, head: str, others: tuple
             "unknown",
             "My father",
         ),
+        # but "our sources" are sources, anonymous ones
+        (
+            "Our sources said the mill would close.",
+            "Our sources",
+            "descriptor",
+            "source",
+            "anonymous_group",
+            "Our sources",
+        ),
         (
             "an insult to all African-Americans, lawmakers said",
             "Americans",

@@ -292,6 +292,7 @@ class Lexicon:
     complement_verbs: Mapping[str, tuple[str, ...]]  # "describe" -> ("-", "as"); "-": an object
     gendered_nouns: Mapping[str, str]  # "businessman" -> "m": a description's head noun gives a gender
     side_aliases: Mapping[str, tuple[str, ...]]  # "gop" -> ("republican",): a side word spelled otherwise
+    kin_nouns: frozenset[str]  # "father": after my/our, the writer's own circle, no source
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

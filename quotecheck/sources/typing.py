@@ -285,7 +285,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
         if src.ground_rules or src.anonymity_reason is not None:
             continue
         words = _words_of(first, parse)
-        if (first.words and first.words[0].lower() in _WRITER_OWN) or _fragment(src, first, text):
+        if _writer_own(first, lex) or _fragment(src, first, text):
             src.type = SourceType.UNKNOWN  # "my father often said": the writer's family
             continue
         retyped = (
@@ -325,6 +325,12 @@ def _delayed_lede(m: Mention, sources: Sequence[Source], text: str) -> tuple[Sou
         if x.kind == MentionKind.NAME and window[0] <= x.start < window[1] and len(src.name.split()) > 1
     ]
     return (SourceType.NAMED_PERSON, min(named)[1]) if named else None
+
+
+def _writer_own(m: Mention, lex: Lexicon) -> bool:
+    """ "my father", "our neighbors": the writer's own family and friends (``kin_nouns``), not
+    "our sources" or "my colleagues at the agency"."""
+    return bool(m.words) and m.words[0].lower() in _WRITER_OWN and m.head_lemma in lex.kin_nouns
 
 
 def _fragment(src: Source, m: Mention, text: str) -> bool:

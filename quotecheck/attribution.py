@@ -1788,6 +1788,9 @@ def _according_source(ctx: _Context, start: int, hi: int) -> Mention | None:
     return None
 
 
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
 def _can_speak(ctx: _Context, m: Mention) -> bool:
     """Can this mention be the source of reported speech? People, organizations and documents
     can ("officials said that", "the former president said", "it says the campaign ..."); "the
@@ -1809,7 +1812,9 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
         or any(head in nouns for nouns in lex.title_nouns.values())
         or (m.number == "plur" and m.head_upos == "NOUN")  # "many Democrats say", "experts say"
         or head in lex.share_nouns  # "Another 19 percent said"
-        or m.head_upos == "NUM"  # "Nearly eight of 10 voters say"
+        or (
+            m.head_upos == "NUM" and not _YEAR.fullmatch(m.head_lemma)
+        )  # "eight of 10 voters say", not "2016"
     )
 
 

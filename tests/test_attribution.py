@@ -160,9 +160,11 @@ def test_raising_verb_keeps_an_infinitive_cue():
     to = sent.word(suggest.index - 1)
     assert _after_raising_verb(sent, to)
     assert not _infinitive_or_passive(sent, suggest)
-    plain = next(s for s in parse.sentences if "ask the state" in doc.text[s.start : s.end])
-    ask_to = next(w for w in plain.words if w.text == "the")
-    assert not _after_raising_verb(plain, ask_to)
+    plain = next(s for s in parse.sentences if "shipments to recover" in doc.text[s.start : s.end])
+    recover = next(w for w in plain.words if w.text == "recover")
+    to = plain.word(recover.index - 1)
+    assert to.text == "to" and not _after_raising_verb(plain, to)  # "shipments to recover"
+    assert _infinitive_or_passive(plain, recover)
 
 
 def test_content_stops_before_a_coordinated_cue():

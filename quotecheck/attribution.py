@@ -1134,7 +1134,8 @@ def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "CONTENT, X said [Friday]." and "CONTENT, said X[, apposition]." (also after
     a dateline, and a headline's "..., Lindsey Graham Says"): the clause before the comma is
     what X said; X is the noun phrase between the comma and the verb, or right after it. Else
-    the cue between commas: :func:`_parenthetical`."""
+    the cue between commas (:func:`_parenthetical`), else "As reported by X, CLAUSE"
+    (:func:`_as_reported`); all three report the pattern ``indirect-content-first``."""
     return (
         _content_before_comma(ctx, s_idx, w) or _parenthetical(ctx, s_idx, w) or _as_reported(ctx, s_idx, w)
     )
@@ -1769,7 +1770,7 @@ _ACCORDING_MAX_WORDS = 4
 def _according_source(ctx: _Context, start: int, hi: int) -> Mention | None:
     """The source of "according to exit polls" when the tagger calls a modifier a verb ("exit",
     "state corporate records"): the first noun within a few words, past determiners, adjectives
-    and such verbs, when it is a document, organization or plural noun."""
+    and such verbs, when it is a document or organization noun."""
     after = ctx.words_between(start, hi)[:_ACCORDING_MAX_WORDS]
     for s_idx, w in after:
         if ctx.in_quote(w.start):

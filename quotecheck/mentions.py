@@ -544,8 +544,9 @@ def _given(m: Mention, lex: Lexicon) -> list[str]:
 
 def given_name(words: Sequence[str], lex: Lexicon) -> str | None:
     """The known given name (``first_names``) or initial in front of a surname, lower-cased,
-    without its period: "hillary" of "Sen. Hillary Clinton"; None for a lone surname or an
-    unknown first word ("Democrat Hillary Clinton": a prefix; "Mr. Guajardo Villarreal")."""
+    without its period: "hillary" of "Sen. Hillary Clinton" and of "Democrat Hillary Clinton" (a
+    prefix is skipped); None for a lone surname or an unknown first word ("Mr. Guajardo
+    Villarreal")."""
     given = [
         w for w in words if w[:1].isupper() and w.rstrip(".") not in lex.titles and w not in lex.name_prefixes
     ]

@@ -656,7 +656,7 @@ def _plural_taken_up(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention
     return idx
 
 
-def _described_person(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
+def _described_person(cl: Clusterer, m: Mention) -> int | None:
     """A definite description of one identified person ("the former secretary of state", "the
     Vermont senator", "the New York businessman") refers to a person the article names before
     it, of no other gender ("businessman") or side ("the GOP nominee"): the nearest whose title
@@ -772,7 +772,7 @@ def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     if introduced is not None:
         idx = cl.add(cl.new(), introduced)
         return cl.add(idx, m), Resolution.NOMINAL
-    described = _described_person(cl, m, earlier)
+    described = _described_person(cl, m)
     if described is not None:
         return cl.add(described, m), Resolution.NOMINAL
     return cl.add(cl.new(), m), Resolution.EXPLICIT

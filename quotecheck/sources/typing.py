@@ -267,14 +267,19 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
     """Retype sources that their first mention alone typed wrongly, from the text around it
     (run once clustering, ground rules and staff typing are done):
 
-    - the writer's own circle ("my father"; "a friend of mine" is not caught) and the end of a
+    - the writer's own circle ("my father", ``kin_nouns``; "a friend of mine" is not caught) and the end of a
       hyphenated word ("African-Americans") are no source;
     - a description in apposition to a person's name ("Vann R. Newkirk II, a writer for The
       Atlantic, said") is that named person;
     - a capitalised common noun after other capitalised words ("The Charlotte Observer",
       "The New York Post") is an organization's name, not a description;
     - a document whose author the mention names ("Ivana Trump's brief", "a CBS News poll",
-      "an analysis by Lily Batchelder") is its author's attribution (docs/labelling.md).
+      "an analysis by Lily Batchelder") is its author's attribution (docs/labelling.md);
+    - a bare title or singular person noun before or after a name ("retired teacher Alma
+      Ruiz", "analyst said") is that named person;
+    - a first mention like "the senators", "both candidates" refers to people already named;
+    - an indefinite description opening the lede, named in the next paragraph ("A former DNC
+      chairman says ..."), is that person (:func:`_delayed_lede`).
 
     Anonymous sources granted anonymity (a ground rule or a reason) are left as they are."""
     people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON]

@@ -66,6 +66,8 @@ class Mention:
     words: tuple[str, ...] = ()  # the words of the mention (for name matching)
     ner: str = "O"
     description: tuple[int, int] | None = None  # span of an apposition / relative clause
+    # for a relative pronoun ("Plouffe, who called Trump “...”"): the mention it stands for
+    antecedent: Mention | None = None
 
 
 @dataclass

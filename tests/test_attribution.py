@@ -6,8 +6,9 @@ import pytest
 
 from quotecheck.attribution import INDIRECT_PATTERNS, POST_PATTERNS, PRE_PATTERNS, attribute
 from quotecheck.quotes import scan_quotes
+from quotecheck.sources import cluster_sources
 from quotecheck.testing import ARTICLES, load_stored
-from quotecheck.vocab import CuePattern
+from quotecheck.vocab import CuePattern, Resolution
 
 
 def patterns(name: str) -> dict[str, CuePattern]:
@@ -71,6 +72,24 @@ def test_blockquote_footer_names_the_speaker():
     assert mayor.speaker is not None and mayor.speaker.text == "Mayor Dana Whitfield"
     plain = {a.text[:20]: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
     assert plain["We will rebuild the "].cue is None  # plain text: no attribution block
+
+
+def test_relative_pronoun_is_the_mention_and_stands_for_its_antecedent():
+    """A cue verb in a relative clause ("Lena Marsh, who called ...") has "who" as its speaker
+    mention, carrying the name it stands for; the source is the antecedent's. A dateline before
+    the subject ("SEAVIEW — Mayor Alan Cho, ..., said") is not the speaker."""
+    doc, parse = load_stored(ARTICLES / "45-relative-speakers-ferry-fares.txt")
+    found = {a.text[:20]: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0]) if a.quote}
+    marsh = found["a gift we can no lon"]
+    assert marsh.speaker is not None and marsh.speaker.text == "who"
+    assert marsh.speaker.antecedent is not None and marsh.speaker.antecedent.text == "Lena Marsh"
+    assert marsh.resolution is Resolution.EXPLICIT
+    analysis = cluster_sources(doc.text, parse, list(found.values()))
+    linked = next(la for la in analysis.attributions if la.attribution is marsh)
+    assert linked.source is not None and analysis.sources[linked.source].name == "Lena Marsh"
+    assert linked.resolution is Resolution.EXPLICIT
+    cho = found["Our commuters will p"].speaker
+    assert cho is not None and cho.text == "Mayor Alan Cho"
 
 
 def test_table_order():

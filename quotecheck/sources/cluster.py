@@ -366,6 +366,9 @@ class Clusterer:
         resolved before)."""
         if (m.start, m.end) in self._by_span:
             return self._by_span[(m.start, m.end)], None
+        if m.antecedent is not None:  # "Plouffe, who called Trump": the relative is its antecedent's
+            idx, how = self.resolve(m.antecedent)
+            return self.add(idx, m), how or Resolution.EXPLICIT
         return RESOLVERS[m.kind](self, m)
 
     def complete_names(self) -> None:

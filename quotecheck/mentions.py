@@ -698,6 +698,11 @@ class MentionFinder:
     def _given_names(self) -> GivenNameIndex:
         return GivenNameIndex(self.text)
 
+    def written_in_full(self, key: str) -> bool:
+        """Is a surname (lower-cased) written somewhere after another capitalised word ("Tadeusz
+        Wrona" for "Wrona")?"""
+        return next(self._given_names.matches(key), None) is not None
+
     def mention_gender(self, m: Mention) -> str | None:
         """Gender from a given name written in the mention itself ("Ruth Ellery")."""
         return given_name_gender(_given(m, self.lex), self.lex)

@@ -441,7 +441,7 @@ def _distant_person(cl: Clusterer, m: Mention) -> Mention | None:
     "he said"): a person met in passing by the loose tests of :func:`_person_in_passing` (a
     possessive, a bare name as a subject), not in the headline or a capitalised dateline, whose
     names or honorifics anywhere ("Ms. Brainard") give the pronoun's gender; for "he", also a
-    name of no known gender. An unresolved pronoun is a speaker nobody can check.
+    name of no known gender. An unresolved pronoun is a speaker nobody can check."""
     if m.head_lemma not in _GENDERED:
         return None
     gender = cl.lex.pronouns[m.head_lemma][1]
@@ -468,14 +468,18 @@ def _person_in_passing(cl: Clusterer, run: NameRun, loose: bool = False) -> bool
     watch"); or, when the article never writes it after "in" (:func:`_named_as_place`: "San
     Diego will take over the route"), by speaking or a description
     (:func:`_speaks_or_described`), or when ``loose`` by being a bare name that is the subject
-    of its clause ("Clinton, who had plenty of stories, decided")."""
+    of its clause ("Clinton, who had plenty of stories, decided"; one word only when the article
+    also writes it after another capitalised word: "Hillary Rodham Clinton")."""
     if cl.finder.looks_like_person(run, cl.known_surname, possessive=loose):
         return True
     if _named_as_place(cl, run.mention.text):
         return False
     if _speaks_or_described(cl, run):
         return True
-    return loose and run.last.deprel in ("nsubj", "nsubj:pass") and _bare_name(cl, run, run.last)
+    if not loose or run.last.deprel not in ("nsubj", "nsubj:pass") or not _bare_name(cl, run, run.last):
+        return False
+    words = run.mention.words
+    return len(words) > 1 or cl.finder.written_in_full(words[0].lower())  # not "Meanwhile", "Earlier"
 
 
 def _named_as_place(cl: Clusterer, name: str) -> bool:

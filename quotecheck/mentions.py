@@ -48,6 +48,8 @@ MENTION_RELS = {
 DESCRIPTION_RELS = {"appos", "acl:relcl"}
 # The relations a proper noun can have to be the name a later pronoun takes up.
 NAME_ANTECEDENT_RELS = ("nsubj", "nsubj:pass", "flat", "appos", "compound", "conj", "obj", "nmod:poss")
+# A possessive ending the parser tags as a case marker ("Mr. Ban's watch"): no preposition.
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
 
 @dataclass(frozen=True)
@@ -699,17 +701,22 @@ class MentionFinder:
     def _given_names(self) -> GivenNameIndex:
         return GivenNameIndex(self.text)
 
+    def written_in_full(self, key: str) -> bool:
+        """Is a surname (lower-cased) written somewhere after another capitalised word ("Tadeusz
+        Wrona" for "Wrona")?"""
+        return next(self._given_names.matches(key), None) is not None
+
     def mention_gender(self, m: Mention) -> str | None:
         """Gender from a given name written in the mention itself ("Ruth Ellery")."""
         return given_name_gender(_given(m, self.lex), self.lex)
 
-    def names_before(self, pron: Mention) -> Iterator[NameRun]:
+    def names_before(self, pron: Mention, reach: int = 6) -> Iterator[NameRun]:
         """Proper-name runs before a pronoun, nearest first, outside quotations, in its
-        sentence and the five before it; the run ends at a proper noun not followed by another
-        capitalised word and reaches back over proper nouns and titles."""
+        sentence and the ``reach - 1`` before it; the run ends at a proper noun not followed by
+        another capitalised word and reaches back over proper nouns and titles."""
         if self.parse is None:
             return
-        for s_idx in range(pron.sentence, max(-1, pron.sentence - 6), -1):
+        for s_idx in range(pron.sentence, max(-1, pron.sentence - reach), -1):
             sent = self.parse.sentences[s_idx]
             words = [w for w in sent.words if w.end <= pron.start and not self.quoted.covers(w.start)]
             for w in reversed(words):
@@ -755,14 +762,20 @@ class MentionFinder:
             and sent.word(w.index + 1).end <= pron.start
         )
 
-    def looks_like_person(self, run: NameRun, known_surname: Callable[[str | None], bool]) -> bool:
+    def looks_like_person(
+        self, run: NameRun, known_surname: Callable[[str | None], bool], possessive: bool = False
+    ) -> bool:
         """A name met in passing is a person if it carries a title or a known given name, or is
         the surname of a person already quoted (``known_surname``); and it is not inside a
-        prepositional phrase ("lives in Austin, Texas") or a parenthesis ("(D-Ore.)")."""
+        prepositional phrase ("lives in Austin, Texas") or a parenthesis ("(D-Ore.)"), nor, unless
+        ``possessive``, a possessive ("Mr. Ban's watch": its "'s" is a case marker too)."""
+        endings = _POSSESSIVE_ENDINGS if possessive else ()
         sent, first, last = run.sentence, run.first, run.last
         head = sent.head_of(last) if last.deprel in ("flat", "compound") else last
         for word in (first, last, head):
-            if word is not None and any(k.deprel == "case" for k in sent.children(word)):
+            if word is not None and any(
+                k.deprel == "case" and k.text not in endings for k in sent.children(word)
+            ):
                 return False
         if self.text[max(0, first.start - 1) : first.start] == "(":
             return False

@@ -1,5 +1,6 @@
 """The pronoun ranker (quotecheck.sources.ranker) and the candidates the rules give it, without a
-model: the weights file, scoring, and fixture 02's "she" after a man named in passing."""
+model: the weights file, scoring, fixture 02's "she" after a man named in passing, and fixture 46's
+pronouns with no candidate nearby (a person further back, not a place)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from quotecheck.lexicons import default_lexicon
 from quotecheck.mentions import Mention
 from quotecheck.quotes import scan_quotes
 from quotecheck.sources import cluster_sources
+from quotecheck.sources.cluster import Clusterer
 from quotecheck.sources.ranker import (
     FEATURES,
     WEIGHTS_PATH,
@@ -21,7 +23,7 @@ from quotecheck.sources.ranker import (
     default_ranker,
     ranker_from_json,
 )
-from quotecheck.testing import article_paths, load_stored
+from quotecheck.testing import ARTICLES, article_paths, load_stored, stored_report
 from quotecheck.vocab import MentionKind
 
 
@@ -101,3 +103,36 @@ def test_the_trained_weights_prefer_the_last_speaker_in_subject_position_to_a_ne
         },
     )
     assert default_ranker().best([nearer_object, last_speaker]) is last_speaker
+
+
+def _speakers(name: str) -> list[tuple[str, str, str]]:
+    """(speaker mention, source name, resolution) of each quotation of a fixture article."""
+    report = stored_report(ARTICLES / name)
+    names = {s["id"]: s["name"] for s in report["sources"]}
+    return [
+        (q["speaker"]["mention"]["text"], names[q["speaker"]["source_id"]], q["speaker"]["resolution"])
+        for q in report["quotes"]
+    ]
+
+
+def test_a_pronoun_with_no_candidate_looks_further_back_and_skips_places() -> None:
+    """Fixture 46: "she" eight sentences after "Ruth Calloway" (and after "San Diego will take
+    over ...", a place the article writes after "in"); "her letter said" is Calloway's; "he"
+    after "Wrona, who is 71, sold his nets", a bare surname as a subject."""
+    assert _speakers("46-distant-speakers-places.txt") == [
+        ("she", "Ruth Calloway", "pronoun"),
+        ("her letter", "Ruth Calloway", "pronoun"),
+        ("he", "Tadeusz Wrona", "pronoun"),
+    ]
+
+
+def test_place_names_are_whole_runs_after_in() -> None:
+    text = "Riders came from hotels in San Diego. He met them in Trump Tower and worked in Clinton’s office."
+    places = Clusterer(text, default_lexicon()).place_names
+    assert {"San Diego", "Trump Tower"} <= places
+    assert "Trump" not in places and "Clinton" not in places
+
+
+def test_honorifics_give_surnames_a_gender() -> None:
+    text = "Ms. Brainard met Mr Sperling. Later Mrs. Sperling arrived."
+    assert Clusterer(text, default_lexicon()).honorific_genders == {"brainard": "f", "sperling": "m"}

@@ -54,6 +54,10 @@ from .typing import (
 
 _GENDERED = ("he", "him", "she", "her")
 _HEADLINE_WORDS = 16  # a first paragraph of one line and at most this many words is a headline
+# "in San Diego", "in the Bronx": up to four capitalised words after "in" ("Clinton’s" is one word)
+_AFTER_IN = re.compile(r"\b[Ii]n\s+(?:the\s+)?((?:(?:St\.|[A-Z][\w'’-]*)[ \t]+){0,3}[A-Z][\w'’-]*)")
+# "Ms. Brainard", "Mr Smith": an honorific and the surname after it
+_HONORIFIC = re.compile(r"\b([A-Z][a-z]{1,3})\.?\s+([A-Z][\w'’-]+)")
 
 
 class Clusterer:
@@ -212,6 +216,23 @@ class Clusterer:
         if "\n" in first or len(first.split()) > _HEADLINE_WORDS:
             return None
         return starts[0], starts[0] + len(first)
+
+    @cached_property
+    def place_names(self) -> frozenset[str]:
+        """Every whole run of capitalised words the article writes after "in" ("in San Diego",
+        "in the Bronx"; not "Trump" of "in Trump Tower"): places. One pass over the text."""
+        return frozenset(" ".join(found.group(1).split()) for found in _AFTER_IN.finditer(self.text))
+
+    @cached_property
+    def honorific_genders(self) -> dict[str | None, str]:
+        """The gender an honorific gives each surname anywhere in the article ("Ms. Brainard":
+        brainard is "f"), the first one written winning. One pass over the text."""
+        genders: dict[str | None, str] = {}
+        for found in _HONORIFIC.finditer(self.text):
+            gender = self.lex.honorifics.get(found.group(1))
+            if gender is not None:
+                genders.setdefault(found.group(2).lower(), gender)
+        return genders
 
     def in_headline(self, m: Mention) -> bool:
         """Does the mention lie in the headline?"""
@@ -412,18 +433,81 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
 
 
 def _resolve_pronoun(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
-    """A pronoun joins the candidate the ranker scores highest among those that agree with it
-    (:func:`pronoun_candidates`); else a new source."""
+    """A pronoun joins its antecedent (:func:`pronoun_source`); else a new source."""
+    idx = pronoun_source(cl, m)
+    return cl.add(cl.new() if idx is None else idx, m), Resolution.PRONOUN
+
+
+def pronoun_source(cl: Clusterer, m: Mention) -> int | None:
+    """The source a pronoun refers to: the candidate the ranker scores highest among those that
+    agree with it (:func:`pronoun_candidates`), else a person named further back
+    (:func:`_distant_person`); None when there is none. A name met in passing becomes a
+    mention of its source (a new one if it has none)."""
     candidates = pronoun_candidates(cl, m)
     if cl.trace is not None:
         cl.trace.append((m, candidates))
     best = cl.ranker.best([c for c in candidates if c.agrees])
-    if best is not None:
-        # a name met in passing becomes a mention of its source (a new one if it has none)
-        idx, _ = cl.resolve(best.mention)
-        if pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex):
-            return cl.add(idx, m), Resolution.PRONOUN
-    return cl.add(cl.new(), m), Resolution.PRONOUN
+    mention = best.mention if best is not None else _distant_person(cl, m)
+    if mention is None:
+        return None
+    idx, _ = cl.resolve(mention)
+    return idx if pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex) else None
+
+
+_DISTANT_REACH = 30  # sentences a he/she with no candidate looks back for a person's name
+
+
+def _distant_person(cl: Clusterer, m: Mention) -> Mention | None:
+    """For a he/she that no candidate agrees with, the nearest person named further back, in
+    the 30 sentences before it ("Gov. Terry McAuliffe" eight sentences before the first
+    "he said"): a person met in passing by the loose tests of :func:`_person_in_passing` (a
+    possessive, a bare name as a subject), not in the headline or a capitalised dateline, whose
+    names or honorifics anywhere ("Ms. Brainard") give the pronoun's gender; for "he", also a
+    name of no known gender. An unresolved pronoun is a speaker nobody can check."""
+    if m.head_lemma not in _GENDERED:
+        return None
+    gender = cl.lex.pronouns[m.head_lemma][1]
+    for run in cl.finder.names_before(m, _DISTANT_REACH):
+        if is_org_name(run.mention, cl.lex) or run.last.deprel not in NAME_ANTECEDENT_RELS:
+            continue
+        if cl.in_headline(run.mention) or run.mention.text.isupper():
+            continue  # a headline's capitals, a dateline ("SAN DIEGO —")
+        known = cl.named_source(run.mention)
+        if known is not None and not pronoun_fits(m.head_lemma, cl.sources[known], cl.lex):
+            continue
+        key = surname(run.mention, cl.lex)
+        named = _named_gender(cl, known, run.mention) or cl.honorific_genders.get(key)
+        if named != gender and (named is not None or gender != "m"):
+            continue  # unknown gender: maybe a man, as most people quoted in the news are
+        if _person_in_passing(cl, run, loose=True):
+            return run.mention
+    return None
+
+
+def _person_in_passing(cl: Clusterer, run: NameRun, loose: bool = False) -> bool:
+    """Is a name met in passing a person's: by a title, a known given name or a quoted surname
+    (:meth:`MentionFinder.looks_like_person`; when ``loose``, a possessive too: "Mr. Ban's
+    watch"); or, when the article never writes it after "in" (:func:`_named_as_place`: "San
+    Diego will take over the route"), by speaking or a description
+    (:func:`_speaks_or_described`), or when ``loose`` by being a bare name that is the subject
+    of its clause ("Clinton, who had plenty of stories, decided"; one word only when the article
+    also writes it after another capitalised word: "Hillary Rodham Clinton")."""
+    if cl.finder.looks_like_person(run, cl.known_surname, possessive=loose):
+        return True
+    if _named_as_place(cl, run.mention.text):
+        return False
+    if _speaks_or_described(cl, run):
+        return True
+    if not loose or run.last.deprel not in ("nsubj", "nsubj:pass") or not _bare_name(cl, run, run.last):
+        return False
+    words = run.mention.words
+    return len(words) > 1 or cl.finder.written_in_full(words[0].lower())  # not "Meanwhile", "Earlier"
+
+
+def _named_as_place(cl: Clusterer, name: str) -> bool:
+    """Does the article write the name after "in" somewhere ("in San Diego", "in the
+    Bronx"): a place, not a person? ("in Clinton's campaign" is a person's.)"""
+    return name in cl.place_names
 
 
 _MAX_SOURCES = 8  # the sources a pronoun may take up: the nearest eight of the right kind
@@ -534,9 +618,7 @@ def _names_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
         if is_org_name(run.mention, cl.lex) or run.last.deprel not in NAME_ANTECEDENT_RELS:
             continue
         key = surname(run.mention, cl.lex)
-        if key not in seen and (
-            cl.finder.looks_like_person(run, cl.known_surname) or _speaks_or_described(cl, run)
-        ):
+        if key not in seen and _person_in_passing(cl, run):
             seen.add(key)
             yield run.mention
 
@@ -781,9 +863,41 @@ def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     return cl.add(cl.new(), m), Resolution.EXPLICIT
 
 
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "her", "its": "it", "their": "they"}
+
+
+def _possessor_document(cl: Clusterer, m: Mention) -> int | None:
+    """ "her statement read", "his letter says": a document or a statement whose owner is a
+    possessive pronoun is its author's: the source the pronoun resolves to (as for "she said").
+    None for any other mention, or when the pronoun takes up no earlier source."""
+    owner = m.words[0].lower() if m.words else ""
+    if owner not in _POSSESSIVE_PRONOUNS or len(m.words) < 2:
+        return None
+    if m.head_lemma not in cl.lex.document_nouns and m.head_lemma not in cl.lex.speech_nouns:
+        return None
+    pronoun = _POSSESSIVE_PRONOUNS[owner]
+    owner_mention = Mention(
+        m.start,
+        m.start + len(m.words[0]),
+        m.words[0],
+        MentionKind.PRONOUN,
+        pronoun,
+        "PRON",
+        cl.lex.pronouns[pronoun][2],
+        True,
+        m.sentence,
+        (m.words[0],),
+    )
+    return pronoun_source(cl, owner_mention)
+
+
 def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """An indefinite descriptor is a new source, but the same bare plural ("officials said"
-    twice) is the same group."""
+    twice) is the same group; a document of a possessive pronoun ("her statement") is the
+    pronoun's source (:func:`_possessor_document`)."""
+    author = _possessor_document(cl, m)
+    if author is not None:
+        return cl.add(author, m), Resolution.PRONOUN
     first, space, _ = m.text.lower().partition(" ")
     if m.number == "plur" and not (space and first in cl.lex.counting_determiners):
         idx = cl.descriptor_source(m)

@@ -125,6 +125,17 @@ def _refined(text: str, phrase: str, kind: MentionKind, head: str, others: tuple
             "Alma Ruiz",
         ),
         ("The plan is vague, analyst said.", "analyst", "descriptor", "analyst", "named_person", "analyst"),
+        # a name in apposition right after a description is the person it describes
+        ("His wife, Laura, spoke of the museum.", "His wife", "descriptor", "wife", "named_person", "Laura"),
+        # a place going on after a place is no name of a person
+        (
+            "A voter from Des Moines, Iowa, said the race was close.",
+            "A voter from Des Moines",
+            "descriptor",
+            "voter",
+            "anonymous_individual",
+            "A voter from Des Moines",
+        ),
         # the writer's family, the end of a hyphenated word: no source
         (
             "My father often said the mill would close.",
@@ -224,6 +235,59 @@ def test_delayed_lede_names_the_description() -> None:
     lee = Source(2, [at("Ann Lee", MentionKind.NAME, "Lee")], type=SourceType.NAMED_PERSON, name="Ann Lee")
     refine_types([lede, fowler, lee], text, None, lex)
     assert (lede.type, lede.name) == (SourceType.NAMED_PERSON, "Don Fowler")
+
+
+def _at(text: str, phrase: str, kind: MentionKind, head: str, lex_type: bool = True) -> Source:
+    """A one-mention source for ``phrase`` in ``text``: typed from the mention (``lex_type``) or a
+    named person."""
+    start = text.index(phrase)
+    m = Mention(
+        start, start + len(phrase), phrase, kind, head, "NOUN", "sing", False, 0, tuple(phrase.split())
+    )
+    if lex_type:
+        return Source(0, [m], type=type_of(m, default_lexicon()), name=phrase)
+    return Source(0, [m], type=SourceType.NAMED_PERSON, name=phrase)
+
+
+def test_description_named_soon_after_with_its_title() -> None:
+    """A lede's "A county judge ..." then, two paragraphs on, "Justice Harold Okon": the named
+    judge (title_nouns.tsv: Justice -> judge); another noun, or the same judge later than the
+    lede, is not taken."""
+    lex = default_lexicon()
+    okon = "Circuit Court Justice Harold Okon"
+    lede = "A county judge threw out the suit, saying the ballot was fair."
+    rest = f"The association had argued otherwise.\n\n{okon} wrote that it was plain."
+    for opening, phrase, head, named in [
+        ("Ruling stands.\n\n", "A county judge", "judge", True),
+        ("Ruling stands.\n\n", "A county lawyer", "lawyer", False),
+        ("Ruling stands.\n\nThe levy survived.\n\n", "A county judge", "judge", False),
+    ]:
+        text = opening + lede.replace("A county judge", phrase) + "\n\n" + rest
+        desc = _at(text, phrase, MentionKind.DESCRIPTOR, head)
+        refine_types([desc, _at(text, okon, MentionKind.NAME, "Okon", lex_type=False)], text, None, lex)
+        assert (desc.type, desc.name) == (
+            (SourceType.NAMED_PERSON, okon) if named else (SourceType.ANONYMOUS_INDIVIDUAL, phrase)
+        )
+
+
+@pytest.mark.parametrize(
+    "owner, expected",
+    [
+        ("Obama's", "David Axelrod"),  # the paragraph before is about Axelrod: he is the strategist
+        ("Axelrod's", "Axelrod's former campaign strategist"),  # about the owner: someone else
+    ],
+)
+def test_possessive_description_takes_up_the_topic(owner: str, expected: str) -> None:
+    text = (
+        "David Axelrod on Wednesday called on Howard Dean to apologize.\n\n"
+        f'"That was outrageous," {owner} former campaign strategist said.'
+    )
+    phrase = f"{owner} former campaign strategist"
+    desc = _at(text, phrase, MentionKind.DESCRIPTOR, "strategist")
+    axelrod = _at(text, "David Axelrod", MentionKind.NAME, "Axelrod", lex_type=False)
+    refine_types([desc, axelrod], text, None, default_lexicon())
+    assert desc.name == expected
+    assert desc.anonymous == (expected != "David Axelrod")
 
 
 @pytest.mark.parametrize(

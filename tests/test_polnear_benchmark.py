@@ -686,3 +686,14 @@ def test_write_docs_keeps_other_splits_results() -> None:
     merged = accuracy.keep_other_results(old, new)
     assert "new dev" in merged and "old dev" not in merged and "new method" in merged
     assert merged.rstrip().endswith("## Results: the train split (first 200 articles)\n\ntrain table")
+
+
+def test_write_docs_keeps_the_hand_written_summary_first() -> None:
+    old = (
+        "# Accuracy\n\n## Before and after: rounds\n\nthe summary table\n\n## Method\n\nold method\n\n"
+        "## Results: the dev split\n\nold dev\n"
+    )
+    new = "# Accuracy\n\n## Method\n\nnew method\n\n## Results: the dev split\n\nnew dev\n"
+    merged = accuracy.keep_other_results(old, new)
+    assert merged.index("## Before and after: rounds\n\nthe summary table") < merged.index("## Method")
+    assert "new dev" in merged and "old dev" not in merged

@@ -46,8 +46,10 @@ ENV_MODEL_DIR = "QUOTECHECK_MODEL_DIR"
 SHARED_MODEL = "stanza-en-compact-2"
 DOCS_FILE = REPO_ROOT / "docs" / "accuracy.md"
 DEFAULT_BATCH = 16
-KEPT_SECTIONS = ("## Results:", "## Speakers")
+KEPT_SECTIONS = ("## Before and after", "## Results:", "## Speakers")
 """Headings of the sections a ``--write-docs`` run keeps from the old file unless it wrote them."""
+LEAD_SECTION = "## Before and after"
+"""The hand-written summary a ``--write-docs`` run keeps first, before the method."""
 SPEAKERS_HEADING = "## Speakers and source types: the labelled train articles"
 
 
@@ -104,13 +106,19 @@ def progress(message: str) -> None:
 
 def keep_other_results(old: str, new: str) -> str:
     """``new`` plus every section of ``old`` headed by one of :data:`KEPT_SECTIONS` ("## Results:
-    ...", "## Speakers ...") that ``new`` does not have."""
+    ...", "## Speakers ...") that ``new`` does not have; the :data:`LEAD_SECTION` goes before
+    the method, the others after what ``new`` holds."""
     present = {line.strip() for line in new.splitlines() if line.startswith(KEPT_SECTIONS)}
     lines = old.splitlines()
     for i, line in enumerate(lines):
         if line.startswith(KEPT_SECTIONS) and line.strip() not in present:
             end = next((j for j in range(i + 1, len(lines)) if lines[j].startswith("## ")), len(lines))
-            new = replace_section(new, line.strip(), "\n".join(lines[i + 1 : end]))
+            body = "\n".join(lines[i + 1 : end]).strip("\n")
+            if line.startswith(LEAD_SECTION) and "\n## Method" in new:
+                at = new.index("\n## Method") + 1
+                new = f"{new[:at]}{line.strip()}\n\n{body}\n\n{new[at:]}"
+            else:
+                new = replace_section(new, line.strip(), body)
     return new
 
 

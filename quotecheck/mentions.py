@@ -49,7 +49,8 @@ DESCRIPTION_RELS = {"appos", "acl:relcl"}
 # The relations a proper noun can have to be the name a later pronoun takes up.
 NAME_ANTECEDENT_RELS = ("nsubj", "nsubj:pass", "flat", "appos", "compound", "conj", "obj", "nmod:poss")
 # A possessive ending the parser tags as a case marker ("Mr. Ban's watch"): no preposition.
-_POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+POSSESSIVE_S = ("'s", "’s")  # the possessive ending as a token or a word's end
+POSSESSIVE_MARKS = (*POSSESSIVE_S, "'", "’")  # also the bare apostrophe ("the Smiths'")
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def _strip_edges(words: list[Word]) -> list[Word]:
     while (
         words
         and words[-1].upos in ("PUNCT", "ADP", "CCONJ", "SCONJ", "PART")
-        and words[-1].text not in ("'s", "’s")
+        and words[-1].text not in POSSESSIVE_S
     ):
         words = words[:-1]
     return words
@@ -524,7 +525,7 @@ def surname(m: Mention, lex: Lexicon) -> str | None:
     words = [w.strip(".,") for w in m.words if w[:1].isupper() and w.strip(".") not in lex.titles]
     words = [w for w in words if w not in lex.name_suffixes]
     for w in reversed(words):
-        if w not in ("’s", "'s"):
+        if w not in POSSESSIVE_S:
             return w.lower()
     return None
 
@@ -554,7 +555,7 @@ def given_name(words: Sequence[str], lex: Lexicon) -> str | None:
     given = [
         w for w in words if w[:1].isupper() and w.rstrip(".") not in lex.titles and w not in lex.name_prefixes
     ]
-    given = [w for w in given if w.strip(".,") not in lex.name_suffixes and w not in ("’s", "'s")]
+    given = [w for w in given if w.strip(".,") not in lex.name_suffixes and w not in POSSESSIVE_S]
     if len(given) < 2 or not (given[0] in lex.first_names or re.fullmatch(r"[A-Z]\.", given[0])):
         return None
     return given[0].rstrip(".").lower()
@@ -769,7 +770,7 @@ class MentionFinder:
         the surname of a person already quoted (``known_surname``); and it is not inside a
         prepositional phrase ("lives in Austin, Texas") or a parenthesis ("(D-Ore.)"), nor, unless
         ``possessive``, a possessive ("Mr. Ban's watch": its "'s" is a case marker too)."""
-        endings = _POSSESSIVE_ENDINGS if possessive else ()
+        endings = POSSESSIVE_MARKS if possessive else ()
         sent, first, last = run.sentence, run.first, run.last
         head = sent.head_of(last) if last.deprel in ("flat", "compound") else last
         for word in (first, last, head):
@@ -891,7 +892,7 @@ class MentionFinder:
             j > 0
             and (words[j - 1].upos == "PROPN" or words[j - 1].text.rstrip(".") in self.lex.titles)
             and words[j - 1].text[:1].isupper()
-            and not words[j - 1].text.endswith(("’s", "'s"))
+            and not words[j - 1].text.endswith(POSSESSIVE_S)
         ):
             j -= 1
         return j

@@ -27,6 +27,7 @@ from ..documents.blocks import paragraph_spans
 from ..lexicons import Lexicon
 from ..mentions import (
     NAME_ANTECEDENT_RELS,
+    POSSESSIVE_MARKS,
     Mention,
     MentionFinder,
     NameRun,
@@ -647,7 +648,7 @@ def _bare_name(cl: Clusterer, run: NameRun, head: Word) -> bool:
     if not all(w[:1].isupper() for w in run.mention.words):
         return False
     if any(
-        k.deprel == "case" and k.text not in ("'s", "’s", "'", "’")
+        k.deprel == "case" and k.text not in POSSESSIVE_MARKS
         for word in (first, run.last, head)
         for k in sent.children(word)
     ):

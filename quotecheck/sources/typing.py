@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..lexicons import Lexicon
-from ..mentions import Mention
+from ..mentions import POSSESSIVE_MARKS, POSSESSIVE_S, Mention
 from ..parsing import Parse, Word
 from ..vocab import MentionKind, SourceType
 from .model import Source
@@ -21,7 +21,7 @@ NounClass = Literal["document", "organization", "person", "thing"]
 def is_org_name(m: Mention, lex: Lexicon) -> bool:
     """Organization names end in an organization word ("Justice Department") or start with one
     followed by "of" ("Department of Justice"); "House Speaker Paul Ryan" is a person."""
-    words = [w.strip(".,") for w in m.words if w not in ("’s", "'s")]
+    words = [w.strip(".,") for w in m.words if w not in POSSESSIVE_S]
     if words and words[-1] in lex.organization_words:
         return True
     if len(words) > 2 and words[0] in lex.organization_words and "of" in words[1:3]:
@@ -93,7 +93,7 @@ def identified_role(m: Mention, lex: Lexicon) -> bool:
     if m.number != "sing" or m.head_lemma not in lex.identified_roles or not m.words:
         return False
     first, second = m.words[0], m.words[1] if len(m.words) > 1 else ""
-    possessive = first.endswith(("’s", "'s")) or second in ("’s", "'s")
+    possessive = first.endswith(POSSESSIVE_S) or second in POSSESSIVE_S
     return first.lower() == "the" or (first[:1].isupper() and possessive)
 
 
@@ -131,7 +131,7 @@ def _people_after_of(m: Mention, lex: Lexicon) -> bool:
 
 
 _PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "to"})
-_POSSESSIVE_WORDS = frozenset({"’s", "'s", "’", "'"})
+_POSSESSIVE_WORDS = frozenset(POSSESSIVE_MARKS)
 
 
 def staff_organization(m: Mention, words: Sequence[Word], text: str, lex: Lexicon) -> tuple[int, int] | None:
@@ -595,7 +595,7 @@ def _named_person_description(m: Mention, text: str, lex: Lexicon) -> tuple[Sour
     if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "sing" or not m.words:
         return None
     first = m.words[0].lower()
-    possessive = first in lex.possessive_determiners or any(w.endswith(("’s", "'s", "’")) for w in m.words)
+    possessive = first in lex.possessive_determiners or any(w.endswith((*POSSESSIVE_S, "’")) for w in m.words)
     if first == "now":
         return SourceType.NAMED_PERSON, m.text
     bare = not possessive and first not in lex.descriptor_determiners | lex.counting_determiners | _NOT_BARE
@@ -692,7 +692,7 @@ def _name_before_head(words: Sequence[Word]) -> list[str] | None:
         proper = w.text[:1].isupper() and (i > 0 or w.upos == "PROPN" or _capitalised(w))
         if proper or (run and w.text in ("-", "/")):  # "Washington Post-ABC News", "CNN/ORC"
             run.append(w.text)
-        elif w.text in ("’s", "'s", "’", "'") and run:
+        elif w.text in POSSESSIVE_MARKS and run:
             continue
         else:
             if run:

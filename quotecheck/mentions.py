@@ -535,16 +535,16 @@ def normalized(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text.strip().lower())
 
 
-def given_name_gender(given: list[str], lex: Lexicon) -> str | None:
-    """The gender ("m", "f") of a known given name in front of a surname, from the name's
-    words without titles ("Jen Castillo" -> "f"); None for a lone surname or unknown name."""
-    if len(given) >= 2 and given[0] in lex.first_names:
-        return lex.first_names[given[0]]
-    return None
+def given_gender(given: str | None, lex: Lexicon) -> str | None:
+    """The gender ("m", "f") of a given name as :func:`given_name` gives it ("jen" -> "f");
+    None for no name, an initial or an unknown name."""
+    return lex.first_names.get(given.capitalize()) if given else None
 
 
-def _given(m: Mention, lex: Lexicon) -> list[str]:
-    return [w for w in m.words if w[:1].isupper() and w.rstrip(".") not in lex.titles]
+def name_gender(words: Sequence[str], lex: Lexicon) -> str | None:
+    """The gender of a name's known given name ("Sen. Jen Castillo" -> "f"); None for a lone
+    surname or an unknown given name."""
+    return given_gender(given_name(words, lex), lex)
 
 
 def given_name(words: Sequence[str], lex: Lexicon) -> str | None:
@@ -681,7 +681,7 @@ class MentionFinder:
     def gender(self, m: Mention) -> str | None:
         """Gender from a given name in the mention, or in the fullest earlier form of the name
         ("Castillo" after "Jen Castillo")."""
-        gender = given_name_gender(_given(m, self.lex), self.lex)
+        gender = name_gender(m.words, self.lex)
         if gender is not None:
             return gender
         key = surname(m, self.lex)
@@ -709,7 +709,7 @@ class MentionFinder:
 
     def mention_gender(self, m: Mention) -> str | None:
         """Gender from a given name written in the mention itself ("Ruth Ellery")."""
-        return given_name_gender(_given(m, self.lex), self.lex)
+        return name_gender(m.words, self.lex)
 
     def names_before(self, pron: Mention, reach: int = 6) -> Iterator[NameRun]:
         """Proper-name runs before a pronoun, nearest first, outside quotations, in its

@@ -311,3 +311,19 @@ def test_given_name(words: str, expected: str | None) -> None:
 def test_given_names_fit(first: str | None, second: str | None, fits: bool) -> None:
     """ "Ivanka Trump" is not "Donald Trump"; an initial or a missing given name may be anyone's."""
     assert given_names_fit(first, second) is fits
+
+
+@pytest.mark.parametrize(
+    "name, gender",
+    [
+        ("Sen. Hillary Clinton", "f"),
+        ("Democrat Hillary Clinton", "f"),  # a prefix before the given name is skipped
+        ("Mr. Bill Clinton", "m"),
+        ("Clinton", None),  # a lone surname
+        ("J. Smith", None),  # an initial gives no gender
+    ],
+)
+def test_name_gender_comes_from_the_given_name(name: str, gender: str | None) -> None:
+    from quotecheck.mentions import name_gender
+
+    assert name_gender(name.split(), default_lexicon()) == gender

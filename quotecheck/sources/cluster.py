@@ -32,6 +32,7 @@ from ..mentions import (
     MentionFinder,
     NameRun,
     QuotedSpans,
+    given_gender,
     given_name,
     given_names_fit,
     name_from_text,
@@ -356,7 +357,7 @@ class Clusterer:
                 i
                 for i in holders
                 if self.sources[i].type == SourceType.NAMED_PERSON
-                and all(given_names_fit(given, g) for g in self._given_names(i))
+                and all(given_names_fit(given, g) for g in self._given[i])
             ),
             None,
         )
@@ -364,14 +365,10 @@ class Clusterer:
     def _may_be_named(self, src: Source, given: str | None) -> bool:
         """Can a person source bear a name with this given name: no other given name among its
         names, and no other gender than its own ("she" is no "Bill")?"""
-        if not all(given_names_fit(given, g) for g in self._given_names(src.index)):
+        if not all(given_names_fit(given, g) for g in self._given[src.index]):
             return False
-        gender = self.lex.first_names.get(given.capitalize()) if given else None
+        gender = given_gender(given, self.lex)
         return src.gender is None or gender is None or gender == src.gender
-
-    def _given_names(self, idx: int) -> set[str]:
-        """The given names a source's name mentions carry."""
-        return self._given[idx]
 
     def known_surname(self, key: str | None) -> bool:
         """Is this the surname of a named person already quoted?"""

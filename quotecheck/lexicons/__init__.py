@@ -293,6 +293,9 @@ class Lexicon:
     gendered_nouns: Mapping[str, str]  # "businessman" -> "m": a description's head noun gives a gender
     side_aliases: Mapping[str, tuple[str, ...]]  # "gop" -> ("republican",): a side word spelled otherwise
     kin_nouns: frozenset[str]  # "father": after my/our, the writer's own circle, no source
+    unnamed_org_determiners: frozenset[str]  # "several unions": an organization nobody named
+    quantifiers: frozenset[str]  # "each analyst": no bare title before a name
+    authoring_verbs: frozenset[str]  # "a poll conducted by Gallup": the document's author follows
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

@@ -79,7 +79,7 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
         # ("police", "the government" are the one the article is about)
         unnamed = (
             bool(m.words)
-            and m.words[0].lower() in lex.counting_determiners | {"many", "other", "another"}
+            and m.words[0].lower() in lex.unnamed_org_determiners
             and not any(w[:1].isupper() for w in m.words[1:])  # "an online University of Texas poll"
         )
         return SourceType.ANONYMOUS_GROUP if unnamed else SourceType.NAMED_ORGANIZATION
@@ -286,9 +286,8 @@ _NAME_BEFORE = re.compile(
 )
 _AFTER_APPOSITION = re.compile(r"\s*(?:,|--|[—–]|\s(?:of|for|at|with)\s)")
 _BY_AUTHOR = re.compile(
-    rf"^(?:\s+(?:filed|released|published|conducted|written|issued|commissioned))?\s+by\s+(?:the\s+)?"
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:of\s+|and\s+)?{_NAME_WORD})*)"
-)
+    rf"^(?:\s+(?P<verb>[a-z]+))?\s+by\s+(?:the\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:of\s+|and\s+)?{_NAME_WORD})*)"
+)  # "[released] by the Treasury": the verb must be one of the lexicon's authoring_verbs
 _NAME_TAIL = re.compile(rf"(?<![\w.])(?:{_NAME_WORD}\s+)+$")  # capitalised words right before a mention
 _NAME_AFTER = re.compile(rf"\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})+)")  # "retired teacher Alma Ruiz"
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
@@ -584,9 +583,6 @@ def _named_people_again(m: Mention, lex: Lexicon) -> tuple[SourceType, str] | No
     return SourceType.NAMED_PERSON, m.text
 
 
-_NOT_BARE = frozenset({"another", "each", "every", "no", "not", "any", "either", "neither", "now"})
-
-
 def _named_person_description(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
     """Descriptions that newsrooms give named people only: a singular person noun without a
     determiner ("former Pennsylvania governor", "analyst": an apposition or a title next to
@@ -598,7 +594,8 @@ def _named_person_description(m: Mention, text: str, lex: Lexicon) -> tuple[Sour
     possessive = first in lex.possessive_determiners or any(w.endswith((*POSSESSIVE_S, "’")) for w in m.words)
     if first == "now":
         return SourceType.NAMED_PERSON, m.text
-    bare = not possessive and first not in lex.descriptor_determiners | lex.counting_determiners | _NOT_BARE
+    determiners = lex.descriptor_determiners | lex.counting_determiners | lex.quantifiers
+    bare = not possessive and first not in determiners
     one = m.head_lemma not in lex.collective_nouns and m.text.lower().split()[-1] not in lex.group_words
     if bare and one and is_person_noun(m.head_lemma, lex) and m.head_lemma not in lex.vague_descriptors:
         named = _NAME_AFTER.match(text, m.end)  # a title in front of the name it describes
@@ -665,6 +662,8 @@ def _document_author(
         author = (lead.group(0).split() if lead else []) + author
     if author is None:
         by = _BY_AUTHOR.match(text[words[head].end : m.end + 80])
+        if by and by.group("verb") and by.group("verb") not in lex.authoring_verbs:
+            by = None  # "a poll taken by surprise"
         author = by.group("name").split() if by else None
     if not author:
         return None

@@ -590,7 +590,7 @@ def _thing(cl: Clusterer, idx: int) -> bool:
     return bool(real) and all(
         x.kind != MentionKind.NAME
         and x.words[:1] != ()
-        and x.words[0].lower() in ("the", "a", "an", "this", "that")
+        and x.words[0].lower() in cl.lex.descriptor_determiners
         and class_of(x.head_lemma, cl.lex) != "person"
         for x in real
     )

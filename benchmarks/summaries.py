@@ -255,8 +255,9 @@ and salience, but a description named only later, a relative ("his wife") or the
 person ("his aides") can still be counted as an anonymous source; on the blind-labelled train
 articles 75% of the sources typed anonymous are ([accuracy.md](accuracy.md)). Speakers that
 are not people ("the car", "his tax returns") and people only spoken to are typed unknown.
-The most-quoted list also keeps a few headline fragments and partial names as people. The accuracy of speakers is in [accuracy.md](accuracy.md); these are the
-places where a summary shows its errors most plainly.
+The most-quoted list also keeps a few headline fragments and partial names as people. The
+accuracy of speakers is in [accuracy.md](accuracy.md); these are the places where a summary
+shows its errors most plainly.
 
 {SCALE_HEADING}
 

@@ -1156,6 +1156,8 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         return None
     comps = [c for c in sent.children(w) if c.deprel in ("ccomp",) and _is_clause(sent, c)]
     if any(c.index > w.index for c in comps):
+        if any(c.index < w.index and _quoted_clause(ctx, sent, c) for c in comps):
+            return None  # '"...," Renzi said after the meeting broke up.': the quotation is what he said
         # a clause after the verb is the content; one before it in subject position is a
         # mis-parsed subject ("A district official, speaking ..., said the board ...")
         comps = [c for c in comps if c.index > w.index]
@@ -1176,6 +1178,14 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     if subj is None or (subj.index > w.index and start > subj.end):
         return None  # "said Teresa Yuen, whose ..., one of ...": content follows no inverted subject
     return _Reported(*span, subj)
+
+
+def _quoted_clause(ctx: _Context, sent: Sentence, c: Word) -> bool:
+    """Whether the clause headed by ``c`` lies inside a quotation: a direct quotation the verb
+    already reports, so a second clause after the verb is an adverbial one the parser hung as
+    its complement ("as the crowd applauded")."""
+    words = sent.subtree(c)
+    return bool(words) and ctx.in_quote(words[0].start, words[-1].end)
 
 
 # a dateline before an article's first sentence: "BRENTON, Maine — ", "WASHINGTON (AP) -- "

@@ -398,8 +398,34 @@ def _passive_agent(ctx: _Context, s_idx: int, verb: Word) -> Word | None:
     return None
 
 
+def _gerund_speaker(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Word | None:
+    """The speaker of a gerund cue ("saying", "asking") whose parse subject is missing or a
+    date: a name right after "of" ("The ad uses footage of Hillary Clinton asking, “...”"),
+    else the subject of the clause it hangs on ("Trump unleashed tweets early Friday saying
+    ..."), which the compact parser replaces by the date."""
+    sent = ctx.parse.sentences[s_idx]
+    if verb.xpos != "VBG":
+        return None
+    subjects = [c for c in sent.children(verb) if c.deprel in SUBJECT_RELS]
+    if any(not _is_time_word(ctx, c) for c in subjects):
+        return None
+    i = verb.index - 1
+    while i >= 1 and sent.word(i).upos == "PROPN" and sent.word(i).start >= lo:
+        i -= 1
+    if i < verb.index - 1 and i >= 1 and sent.word(i).lemma.lower() == "of":
+        return sent.word(i + 1)
+    head = sent.head_of(verb)
+    if subjects and head is not None and verb.deprel == "advcl":
+        subj = _subject_of(ctx, s_idx, head, lo, verb.start)
+        return subj if subj is not None and subj.index < verb.index else None
+    return None
+
+
 def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _Found:
-    subj = _passive_agent(ctx, s_idx, verb) or _subject_of(ctx, s_idx, verb, lo, hi)
+    gerund = _gerund_speaker(ctx, s_idx, verb, lo)
+    if gerund is not None:
+        hi = min(hi, verb.start)  # the mention stops at the cue: "footage of X asking" -> X
+    subj = _passive_agent(ctx, s_idx, verb) or gerund or _subject_of(ctx, s_idx, verb, lo, hi)
     if subj is not None:
         subj = _past_dateline(ctx, s_idx, subj)
     if subj is None or not _plausible_subject(ctx, s_idx, verb, subj, lo, hi):

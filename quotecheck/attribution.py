@@ -1475,27 +1475,22 @@ def _clause_end(sent: Sentence, first: Word) -> int:
     return last.end
 
 
-def _infinitive_or_passive(sent: Sentence, w: Word) -> bool:
+def _infinitive_or_passive(lex: Lexicon, sent: Sentence, w: Word) -> bool:
     """Is the verb an infinitive ("to announce") or a passive ("had been warned")? Neither
     reports what its subject said."""
     prev = sent.word(w.index - 1) if w.index > 1 else None
     if prev is not None and prev.lemma.lower() == "to":
-        return not _after_raising_verb(sent, prev)
+        return not _after_raising_verb(lex, sent, prev)
     return any(c.deprel == "aux:pass" for c in sent.children(w))
 
 
-# verbs whose infinitive still reports what their subject says: "continues to insist that",
-# "appeared to suggest that", "began to argue that"
-_RAISING_VERBS = ("continue", "appear", "seem", "begin", "start", "keep")
-
-
-def _after_raising_verb(sent: Sentence, to: Word) -> bool:
+def _after_raising_verb(lex: Lexicon, sent: Sentence, to: Word) -> bool:
     """Is the "to" before an infinitive cue right after (adverbs aside) one of
-    :data:`_RAISING_VERBS`, which says nothing about whether the thing was said?"""
+    the lexicon's ``raising_verbs``, which say nothing about whether the thing was said?"""
     i = to.index - 1
     while i >= 1 and sent.word(i).upos == "ADV":
         i -= 1
-    return i >= 1 and sent.word(i).lemma.lower() in _RAISING_VERBS
+    return i >= 1 and sent.word(i).lemma.lower() in lex.raising_verbs
 
 
 def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
@@ -1503,7 +1498,7 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     after the verb, past "in a statement", a date, or the hearer of "told reporters"; else
     :func:`_bare_clause`."""
     sent = ctx.parse.sentences[s_idx]
-    if _infinitive_or_passive(sent, w):
+    if _infinitive_or_passive(ctx.lexicon, sent, w):
         return None  # "is expected to announce that", "wants you to believe that", "had been warned that"
     hearer = w.lemma.lower() in ctx.lexicon.hearer_verbs
 
@@ -1551,7 +1546,7 @@ def _bare_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     sent = ctx.parse.sentences[s_idx]
     if w.upos != "VERB" or w.deprel == "amod" or w.lemma.lower() in ctx.lexicon.object_content_verbs:
         return None  # "475 pledged delegates", "called the meeting": no reported clause
-    if _infinitive_or_passive(sent, w):
+    if _infinitive_or_passive(ctx.lexicon, sent, w):
         return None
     words = [x for x in sent.words[w.index :] if x.upos != "ADV"]
     if not words or words[0].upos not in _NP_START_UPOS or words[0].xpos in ("WP", "WDT"):
@@ -1651,7 +1646,7 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     preposition when it comes first) to the clause end."""
     sent = ctx.parse.sentences[s_idx]
     frames = ctx.lexicon.complement_verbs.get(w.lemma.lower())
-    if not frames or w.upos != "VERB" or w.deprel == "amod" or _infinitive_or_passive(sent, w):
+    if not frames or w.upos != "VERB" or w.deprel == "amod" or _infinitive_or_passive(ctx.lexicon, sent, w):
         return None  # "the so-called ...", "had been asked about"
     if any(c.deprel == "aux" and c.xpos == "MD" for c in sent.children(w)):
         return None  # "the union would ask the governor to intervene": not said yet

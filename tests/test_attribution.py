@@ -172,18 +172,20 @@ def test_phrase_complement_stops_before_a_participle():
 def test_raising_verb_keeps_an_infinitive_cue():
     """Cue "appeared to suggest that": the infinitive still reports; a plain "to suggest" does not."""
     from quotecheck.attribution import _after_raising_verb, _infinitive_or_passive
+    from quotecheck.lexicons import default_lexicon
 
     doc, parse = load_stored(ARTICLES / LAYOUTS)
     sent = next(s for s in parse.sentences if "appeared to suggest" in doc.text[s.start : s.end])
     suggest = next(w for w in sent.words if w.text == "suggest")
     to = sent.word(suggest.index - 1)
-    assert _after_raising_verb(sent, to)
-    assert not _infinitive_or_passive(sent, suggest)
+    lex = default_lexicon()
+    assert _after_raising_verb(lex, sent, to)
+    assert not _infinitive_or_passive(lex, sent, suggest)
     plain = next(s for s in parse.sentences if "shipments to recover" in doc.text[s.start : s.end])
     recover = next(w for w in plain.words if w.text == "recover")
     to = plain.word(recover.index - 1)
-    assert to.text == "to" and not _after_raising_verb(plain, to)  # "shipments to recover"
-    assert _infinitive_or_passive(plain, recover)
+    assert to.text == "to" and not _after_raising_verb(lex, plain, to)  # "shipments to recover"
+    assert _infinitive_or_passive(lex, plain, recover)
 
 
 def test_content_stops_before_a_coordinated_cue():

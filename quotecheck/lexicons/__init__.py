@@ -296,6 +296,7 @@ class Lexicon:
     unnamed_org_determiners: frozenset[str]  # "several unions": an organization nobody named
     quantifiers: frozenset[str]  # "each analyst": no bare title before a name
     authoring_verbs: frozenset[str]  # "a poll conducted by Gallup": the document's author follows
+    raising_verbs: frozenset[str]  # "continues to insist that": the infinitive still reports
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

@@ -699,8 +699,7 @@ def _titled_person(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]
     for idx, x in earlier:
         if x.kind != MentionKind.NAME or cl.sources[idx].type != SourceType.NAMED_PERSON:
             continue
-        words = [w.rstrip(".,") for w in x.words[:-1]]
-        if any(w.lower() == head or head in cl.lex.title_nouns.get(w, ()) for w in words):
+        if _title_carries(cl, head, x):
             return idx
     return None
 
@@ -810,13 +809,23 @@ def _role_context(cl: Clusterer, idx: int | None, x: Mention) -> str:
 
 def _titled(cl: Clusterer, x: Mention) -> bool:
     """Does a name carry a title ("Councilman Victor Lund", "Sen. Sanders", "City Manager Ann
-    Olsen")? A titled person
-    is taken up by a description of that title only (:func:`_carries_role`)."""
-    words = [w.rstrip(".,") for w in x.words[:-1]]
+    Olsen")? A titled person is taken up by a description of that title only
+    (:func:`_carries_role`)."""
     return any(
         w in cl.lex.titles or w in cl.lex.title_nouns or (w.istitle() and is_person_noun(w.lower(), cl.lex))
-        for w in words
+        for w in _title_words(x)
     )
+
+
+def _title_words(x: Mention) -> list[str]:
+    """The words of a name before its last, without periods and commas ("Sen", "Maria")."""
+    return [w.rstrip(".,") for w in x.words[:-1]]
+
+
+def _title_carries(cl: Clusterer, head: str, x: Mention) -> bool:
+    """Does a name's title carry a description's head noun ("President Obama" for "the
+    president", "Sen. Alvarez" for "the senator": ``title_nouns.tsv``)?"""
+    return any(w.lower() == head or head in cl.lex.title_nouns.get(w, ()) for w in _title_words(x))
 
 
 def _carries_role(cl: Clusterer, m: Mention, pair: tuple[int | None, Mention]) -> bool:
@@ -825,8 +834,7 @@ def _carries_role(cl: Clusterer, m: Mention, pair: tuple[int | None, Mention]) -
     "Republican nominee Donald Trump", "Trump, the Republican nominee")?"""
     idx, x = pair
     head = m.head_lemma
-    titles = [w.rstrip(".,") for w in x.words[:-1]]
-    if any(w.lower() == head or head in cl.lex.title_nouns.get(w, ()) for w in titles):
+    if _title_carries(cl, head, x):
         return True
     return re.search(rf"\b{re.escape(head)}s?\b", _role_context(cl, idx, x), re.IGNORECASE) is not None
 

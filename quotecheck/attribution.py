@@ -302,8 +302,16 @@ def _name_before_appositions(ctx: _Context, sent: Sentence, lo: int, stop: int) 
 
 
 def _is_time_word(ctx: _Context, w: Word) -> bool:
-    """A word that makes its phrase a time expression ("Friday", "last week", "years ago")."""
-    return w.text in ctx.lexicon.calendar_words or w.lemma.lower() in ctx.lexicon.time_nouns
+    """A word that makes its phrase a time expression ("Friday", "last week", "years ago", "2016")."""
+    return _is_time_text(ctx.lexicon, w.text, w.lemma.lower())
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def _is_time_text(lex: Lexicon, text: str, lemma: str) -> bool:
+    """:func:`_is_time_word` for a word's text and lemma."""
+    return text in lex.calendar_words or lemma in lex.time_nouns or _YEAR.fullmatch(text) is not None
 
 
 def _opening_phrase(ctx: _Context, words: list[Word]) -> bool:
@@ -1923,9 +1931,6 @@ def _according_source(ctx: _Context, start: int, hi: int) -> Mention | None:
     return None
 
 
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
-
-
 def _can_speak(ctx: _Context, m: Mention) -> bool:
     """Can this mention be the source of reported speech? People, organizations and documents
     can ("officials said that", "the former president said", "it says the campaign ..."); "the
@@ -1948,7 +1953,7 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
         or (m.number == "plur" and m.head_upos == "NOUN")  # "many Democrats say", "experts say"
         or head in lex.share_nouns  # "Another 19 percent said"
         or (
-            m.head_upos == "NUM" and not _YEAR.fullmatch(m.head_lemma)
+            m.head_upos == "NUM" and not _is_time_text(lex, m.head_lemma, m.head_lemma)
         )  # "eight of 10 voters say", not "2016"
     )
 

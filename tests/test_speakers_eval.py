@@ -217,6 +217,8 @@ def test_source_type_precision_and_recall(evaluation: speakers.Evaluation) -> No
     assert anonymous["precision"] == 1.0 and anonymous["strict_precision"] == 0.5
     # S2 -> s3 (anonymous); S3 -> s1 (named); S6 never found
     assert (anonymous["recalled"], anonymous["gold"]) == (1, 3)
+    # S2 and S3 have found events, S6 none: typing is right for one of the two found
+    assert (anonymous["found"], anonymous["found_recall"]) == (2, 0.5)
     individual = types_["anonymous_individual"]
     assert individual["precision"] is None and individual["strict_precision"] == 0.0
     assert (individual["recalled"], individual["gold"]) == (0, 1)

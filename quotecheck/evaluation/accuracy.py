@@ -378,7 +378,9 @@ belong to (`unknown` and no speaker stand for `not_a_source`). Precision counts 
 sources of a type that have a found event; strict precision counts all report sources of
 the type (those that match no gold event are false positives, among them sources that are
 only mentioned). Recall is over all gold sources of the type; one with no found event is a
-miss. Percentages with counts.
+miss. *Recall where found* is over the gold sources of the type that have at least one found
+event: it separates typing errors from attributions quotecheck does not find. Percentages with
+counts.
 """
 
 

@@ -1207,7 +1207,10 @@ def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
     lemma = w.lemma.lower()
     lex = ctx.lexicon
     if (
-        lemma in lex.indirect_verbs or lemma in lex.object_content_verbs or lemma in lex.complement_verbs
+        lemma in lex.indirect_verbs
+        or lemma in lex.object_content_verbs
+        or lemma in lex.complement_verbs
+        or lemma in lex.stance_verbs
     ) and (w.upos == "VERB" or w.xpos.startswith("VB")):
         return True
     form = w.text.lower()
@@ -1812,16 +1815,25 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
     only in ``complement_verbs`` ("asked", "spoke") takes only a phrase: "asked that his name not
     be used" is a request for anonymity, not a claim."""
     lex, lemma = ctx.lexicon, w.lemma.lower()
-    phrase_only = lemma not in lex.indirect_verbs and lemma not in lex.object_content_verbs
+    stance = lemma in lex.stance_verbs and lemma not in lex.indirect_verbs
+    phrase_only = not stance and lemma not in lex.indirect_verbs and lemma not in lex.object_content_verbs
     for pattern in INDIRECT_PATTERNS:
         if phrase_only and pattern.name != CuePattern.INDIRECT_OBJECT:
+            continue
+        if stance and pattern.name == CuePattern.INDIRECT_OBJECT:
             continue
         found = pattern.match(ctx, s_idx, w)
         if found is not None:
             made = _reported_attribution(ctx, s_idx, w, found, pattern.name)
-            if made is not None:
+            if made is not None and (not stance or _holds_group_view(made.speaker)):
                 return made
     return None
+
+
+def _holds_group_view(m: Mention | None) -> bool:
+    """A stance verb ("fear", "believe") reports a view only for a group of unnamed people:
+    "many Republicans fear that", "voters believe"; not "he thinks", "Clinton hopes"."""
+    return m is not None and m.number == "plur" and m.kind in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL)
 
 
 def _indirect(ctx: _Context) -> list[Attribution]:

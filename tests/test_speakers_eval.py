@@ -276,6 +276,34 @@ def test_error_rows_and_groups(evaluation: speakers.Evaluation) -> None:
     assert "Wrong resolved speakers (1 shown)" in listed and "[post-verb, explicit]" in listed
 
 
+def test_errors_by_issue_category(evaluation: speakers.Evaluation) -> None:
+    categories = {(error.kind, error.event): speakers.issue_category(error) for error in evaluation.errors}
+    assert categories == {
+        ("speaker", "E3"): "mention",  # "Clinton" at the cue, explicit, but the wrong Clinton
+        ("speaker", "E5"): "cue",  # floating: no cue of its own
+        ("type", "E5"): "anonymous_missed",  # gold anonymous individual, report named person
+        ("speaker", "E6"): "document",  # gold document, no speaker
+        ("type", "E6"): "document",
+    }
+    counts = evaluation.scores["errors"]["by_category"]
+    assert (counts["mention"], counts["cue"], counts["document"], counts["pronoun"]) == (1, 1, 2, 0)
+    # 8 gold events, 7 found; the one not found is quoted (5 quoted, 4 found)
+    assert (counts["not_found_quoted"], counts["not_found_unquoted"]) == (1, 0)
+    table = speakers.format_categories(evaluation.scores)
+    assert "| 5. document or its author | 2 |" in table and "| 3. not found: quoted events | 1 |" in table
+
+
+def test_issue_category_of_type_errors() -> None:
+    def row(gold: str, report: str, pattern: str = "post-verb") -> speakers.ErrorRow:
+        return speakers.ErrorRow("type", "a", "E1", 0, 1, True, gold, report, pattern, "explicit", None, None)
+
+    assert speakers.issue_category(row("named_person", "anonymous_group")) == "anonymous_over"
+    assert speakers.issue_category(row("named_person", "unknown")) == "named_untyped"
+    assert speakers.issue_category(row("named_organization", "named_person")) == "person_organization"
+    assert speakers.issue_category(row("not_a_source", "named_person")) == "other_type"
+    assert speakers.issue_category(row("named_person", "unknown", "transcript")) == "transcript"
+
+
 def test_markdown_tables(evaluation: speakers.Evaluation) -> None:
     text = speakers.format_markdown(evaluation.scores)
     assert "Found 7 of 8 gold events (4 of 5 quoted)." in text

@@ -553,11 +553,12 @@ def issue_category(error: ErrorRow) -> str:
         if error.gold_type in named:
             return "person_organization" if error.report_type in named else "named_untyped"
         return "other_type"
-    return {
+    by_resolution: dict[str, str] = {
         Resolution.PRONOUN: "pronoun",
         Resolution.NOMINAL: "description",
         Resolution.EXPLICIT: "mention",
-    }.get(error.resolution, "cue")  # floating or none: no cue of its own
+    }
+    return by_resolution.get(error.resolution, "cue")  # floating or none: no cue of its own
 
 
 def _by_category(errors: Sequence[ErrorRow], events: Mapping[str, int]) -> dict[str, int]:

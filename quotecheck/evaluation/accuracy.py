@@ -381,6 +381,13 @@ only mentioned). Recall is over all gold sources of the type; one with no found 
 miss. *Recall where found* is over the gold sources of the type that have at least one found
 event: it separates typing errors from attributions quotecheck does not find. Percentages with
 counts.
+
+The errors are then counted by issue 10's root causes: a wrong speaker by how it was found (a
+pronoun, a description, the mention at the cue, or no cue of its own: the paragraph's speaker),
+a wrong type by what was confused (anonymous over-counted or missed, a named source left
+unknown, person and organization), documents and transcript layouts first; and the gold events
+not found at all. Nested speech has no mark of its own in a report and counts with the
+mention at the cue.
 """
 
 

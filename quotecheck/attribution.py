@@ -166,9 +166,23 @@ def _frame(ctx: _Context, qi: int) -> _Frame:
     lo = max(p_start, prev_end)
     pre_start = _sentence_bounds(ctx, q.start, -1, lo)
     end_para = ctx.paragraphs[ctx.paragraph_of(q.end - 1)][1]
-    hi = min(end_para, next_start)
+    hi = min(end_para, next_start, _line_break_after(ctx, q))
     post_end = _sentence_bounds(ctx, q.end, +1, hi)
     return _Frame((pre_start, q.start), (q.end, post_end))
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?][\s”\"’']*$")
+
+
+def _line_break_after(ctx: _Context, q: QuoteSpan) -> int:
+    """Layout: “... Peterson Foundation!”⏎Alpert’s metaphor is telling. A quotation that ends its
+    sentence and its line: the next line is the next paragraph (many sites put one line break
+    between paragraphs), so the frame after the quotation stops at the break. Else the text's end."""
+    rest = ctx.text[q.end : q.end + 200]
+    gap = len(rest) - len(rest.lstrip(" \t\u00a0"))
+    if rest[gap : gap + 1] != "\n" or not _ENDS_SENTENCE.search(ctx.text[q.inner_start : q.inner_end]):
+        return len(ctx.text)
+    return q.end + gap
 
 
 # ---------------------------------------------------------------------------------- mentions

@@ -9,6 +9,8 @@ a time (US style: double quotes outside, single quotes nested inside). It knows 
 - a quotation may run over several paragraphs: a paragraph that ends inside a quotation and a
   next paragraph that starts with an opening mark continue the same quotation;
 - a closing mark can be glued to the next word (``training.”The number``);
+- a “ inside an open quotation nests in it (double marks in double marks) when its ” is followed
+  by the outer quotation's closing mark before any other opening mark in the paragraph;
 - single quotes only matter inside a double quotation, and ’ between letters (don’t), after
   an s before a space (Jones’ plan) or before digits (’90s) is an apostrophe;
 - guillemets « » are a pair too, and two apostrophes ``''`` (typewriter style, common in
@@ -106,6 +108,29 @@ def _curly_open_is_close(text: str, i: int) -> bool:
     return bool(before) and not before.isspace() and before not in "([{—–" and _is_space(after)
 
 
+def _nested_double_end(text: str, i: int, end: int, outer: str) -> int | None:
+    """Where a double quotation opened by the “ at ``i`` inside an open one (opened by ``outer``)
+    ends, if it is nested in it: its ” is followed, before any other opening mark in the
+    paragraph (``text[:end]``), by the mark closing the outer one (“I’d rather live in what he
+    calls “hell” than ...”; "... read you the question: “As you know, ...?” Forty-three, yes.").
+    None: the “ opens a new quotation."""
+    if outer not in ("“", STRAIGHT):
+        return None
+    first = text.find("”", i + 1, end)
+    if first < 0:
+        return None
+    marks = [j for j in (text.find(m, first + 1, end) for m in ("“", "”", STRAIGHT)) if j >= 0]
+    if not marks:
+        return None
+    nxt = min(marks)
+    closes = (
+        text[nxt] == "”"
+        if outer == "“"
+        else text[nxt] == STRAIGHT and _straight_role(text, nxt, True) == "close"
+    )
+    return first + 1 if closes else None
+
+
 def _find_nested(text: str, start: int, end: int) -> tuple[NestedQuote, ...]:
     """Single-quoted stretches inside the double quotation text[start:end]."""
     out: list[NestedQuote] = []
@@ -198,6 +223,9 @@ def scan_quotes(
                     open_at, open_mark = i, ch
                 elif ch == "“" and _curly_open_is_close(text, i):
                     close(i, ch)
+                elif ch == "“" and (inner_end := _nested_double_end(text, i, p_end, open_mark)) is not None:
+                    i = inner_end  # “... he calls “hell” than ...”: a double quotation nested in one
+                    continue
                 else:
                     problems.append(Unbalanced(open_at, open_mark, Imbalance.NEVER_CLOSED))
                     open_at, open_mark, reopens = i, ch, []

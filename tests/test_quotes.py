@@ -84,3 +84,23 @@ def test_apostrophes_outside_quotations_are_ignored():
 def test_paragraph_spans_skip_blank_lines():
     text = "One.\n\n\nTwo.\r\n\r\nThree."
     assert [text[s:e] for s, e in paragraph_spans(text)] == ["One.", "Two.", "Three."]
+
+
+@pytest.mark.parametrize(
+    "text, expected, unpaired",
+    [
+        # a “ whose ” is followed by the outer closing mark is nested in the open quotation
+        ("“He calls it “hell” and means it,” she said.", ["He calls it “hell” and means it,"], 0),
+        (
+            '"The question: “Will you accept?” He never answered."',
+            ["The question: “Will you accept?” He never answered."],
+            0,
+        ),
+        # a “ followed by an opening mark after its ” starts a new quotation, as before
+        ("“One “two” and “three” four.", ["two", "three"], 1),
+    ],
+)
+def test_nested_double_quotations(text, expected, unpaired):
+    quotes, problems = scan_quotes(text)
+    assert [q.inner_text(text) for q in quotes] == expected
+    assert len(problems) == unpaired

@@ -921,6 +921,26 @@ def _choose(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Match | None:
     return first or second
 
 
+def _outer_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Nested speech: a speech verb's quotation in a sentence that also says where the words were
+    reported ("“Q,” Welch said, according to Vermont Edition."; "According to GMA News, Salceda
+    said “Q”") is attributed to the report, the outer source (PolNeAR marks it). Before the
+    quotation only ahead of the verb ("said that according to its analysis" is the speaker's own
+    clause); after a quotation that closes its sentence, "according to" starts another sentence."""
+    if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    pre = (frame.pre[0], min(frame.pre[1], match.cue.start))
+    sides = [pre] if _closes_sentence(ctx, q) and match.cue.start < q.start else [pre, frame.post]
+    for lo, hi in sides:
+        found = _according_to(ctx, lo, hi)
+        if found is not None and found.speaker is not None:
+            return _Match(found.cue(CuePattern.ACCORDING_TO), found.speaker)
+    return match
+
+
+_VERB_PATTERNS = (CuePattern.PRE_VERB, CuePattern.POST_VERB)
+
+
 # ---------------------------------------------------------------------------------- kinds
 
 
@@ -1006,7 +1026,7 @@ def attribute(
             continue
         frame = _frame(ctx, qi)
         inner = text[q.inner_start : q.inner_end]
-        found = _choose(ctx, q, frame)
+        found = _outer_according_to(ctx, q, frame, _choose(ctx, q, frame))
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

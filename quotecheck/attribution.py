@@ -941,6 +941,50 @@ def _outer_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
 _VERB_PATTERNS = (CuePattern.PRE_VERB, CuePattern.POST_VERB)
 
 
+_REPORTER_MAX_WORDS = 6  # “Q,” the Orlando Sentinel reported: the subject between quotation and verb
+
+
+def _reported_after(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Nested speech: a quotation inside the writer's sentence ("He said ... he was “very
+    comfortable,” The Post reported.") whose sentence ends with a speech verb set off by a comma
+    right after it is the report of that verb's speaker, the outer source (PolNeAR marks it),
+    not of the cue before it. A participle there ("“Q,” adding ...") is the first speaker's own,
+    and a pronoun ("..., she said") repeats the speaker named before."""
+    if match is None or match.cue.pattern != CuePattern.PRE_VERB or not _embedded(ctx, q, frame):
+        return match
+    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
+    if not (inner.endswith(",") or ctx.text[q.end : frame.post[1]].lstrip().startswith(",")):
+        return match
+    hit = _post_verb_word(ctx, q, frame)
+    if hit is None or hit[1].xpos == "VBG":
+        return match
+    between = [w for _, w in ctx.words_between(q.end, hit[1].start) if w.upos != "PUNCT"]
+    if len(between) > _REPORTER_MAX_WORDS or any(_joins_clause(w) for w in between):
+        return match
+    nxt = bisect_left(ctx.quote_starts, q.end)
+    if nxt < len(ctx.quotes) and ctx.quotes[nxt].start == frame.post[1]:
+        return match  # "After Scalia said ... “Q,” Trump said: “Q2”": the verb introduces Q2
+    found = _post_verb(ctx, q, frame)
+    if found is None or found.speaker is None or found.speaker.kind == MentionKind.PRONOUN:
+        return match  # "..., she said" repeats the speaker named before
+    if found.speaker.start > found.end and (between or _clause_follows(ctx, found.speaker.end, frame.post[1])):
+        return match  # "Roffman, who ... “Q,” described the impact as": an object, not a speaker
+    return _Match(found.cue(CuePattern.POST_VERB), found.speaker)
+
+
+def _clause_follows(ctx: _Context, start: int, end: int) -> bool:
+    """Is the first word in [start, end) a verb ("said the candidate could be": the noun phrase
+    after the verb is the subject of its reported clause, not an inverted speaker)?"""
+    words = [w for _, w in ctx.words_between(start, end) if w.upos != "PUNCT"]
+    return bool(words) and words[0].upos in ("VERB", "AUX")
+
+
+def _joins_clause(w: Word) -> bool:
+    """A conjunction that makes what follows a clause of its own ("and he reiterated", "though
+    she noted"), not the reporting clause; "as" keeps it ("as a memo put it")."""
+    return w.upos == "CCONJ" or (w.upos == "SCONJ" and w.lemma.lower() != "as")
+
+
 # ---------------------------------------------------------------------------------- kinds
 
 
@@ -1026,7 +1070,7 @@ def attribute(
             continue
         frame = _frame(ctx, qi)
         inner = text[q.inner_start : q.inner_end]
-        found = _outer_according_to(ctx, q, frame, _choose(ctx, q, frame))
+        found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, _choose(ctx, q, frame)))
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

@@ -941,6 +941,42 @@ def _outer_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
 _VERB_PATTERNS = (CuePattern.PRE_VERB, CuePattern.POST_VERB)
 
 
+_NAME_MAX_WORDS = 5  # “Q,” said Skelly, explaining ...: a capitalised run this long is a name
+
+
+def _post_surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """A speaker from the layout for a cue after the quotation that the parse left without one:
+    a name opening comma-set descriptions before the verb ("“Q,” Douglas Holtz-Eakin, an
+    economic adviser ..., wrote after": the tagger's "wrote" is a participle), or a capitalised
+    run right after the verb set off by a comma or period ("“Q,” said Skelly, explaining": the
+    tagger's "Skelly" is an adverb)."""
+    if match is None or match.speaker is not None or match.cue.pattern != CuePattern.POST_VERB:
+        return match
+    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    if s_idx is None or verb is None:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    named = _name_before_appositions(ctx, sent, q.end, verb.start)
+    mention = make_mention(ctx, s_idx, named, q.end, verb.start) if named is not None else None
+    if mention is None and not [w for _, w in ctx.words_between(q.end, verb.start) if w.upos != "PUNCT"]:
+        mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1])
+    return match if mention is None else _Match(match.cue, mention)
+
+
+def _capitalised_run(ctx: _Context, s_idx: int, start: int, end: int) -> Mention | None:
+    """The name that follows a verb: capitalised words up to a comma or the sentence end."""
+    words: list[Word] = []
+    for _, w in ctx.words_between(start, end):
+        if w.upos == "PUNCT" and w.lemma in (",", ".", ";"):
+            break
+        if not w.text[:1].isupper() or len(words) == _NAME_MAX_WORDS:
+            return None
+        words.append(w)
+    if not words or ctx.in_quote(words[0].start, words[-1].end):
+        return None
+    return name_mention(ctx, s_idx, (words[0].start, words[-1].end), None)
+
+
 _REPORTER_MAX_WORDS = 6  # “Q,” the Orlando Sentinel reported: the subject between quotation and verb
 
 
@@ -1071,6 +1107,7 @@ def attribute(
         frame = _frame(ctx, qi)
         inner = text[q.inner_start : q.inner_end]
         found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, _choose(ctx, q, frame)))
+        found = _post_surface_speaker(ctx, q, frame, found)
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

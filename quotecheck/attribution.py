@@ -941,6 +941,29 @@ def _outer_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
 _VERB_PATTERNS = (CuePattern.PRE_VERB, CuePattern.POST_VERB)
 
 
+def _name_over_interruption(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Speaker for a correct cue: a name that opens the clause before the verb, with comma-set
+    phrases between ("Clinton, during a town hall meeting in Columbus, Ohio, said"; "Cruz, the
+    only Republican candidate to campaign in Wyoming, told"), is the speaker where the parse
+    took a noun of those phrases for the subject."""
+    if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    if match.speaker.kind == MentionKind.PRONOUN:
+        return match
+    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    if s_idx is None or verb is None or not match.speaker.end <= verb.start:
+        return match
+    lo = frame.pre[0] if verb.start < q.start else q.end
+    sent = ctx.parse.sentences[s_idx]
+    named = _name_before_appositions(ctx, sent, lo, verb.start)
+    if named is None or named.end > match.speaker.start:
+        return match
+    mention = make_mention(ctx, s_idx, _past_dateline(ctx, s_idx, named), lo, verb.start)
+    if mention is None or mention.end > match.speaker.start or ctx.text[lo : mention.start].strip(" ,"):
+        return match  # the name must open the clause: not after "At a rally in Portsmouth, N.H.,"
+    return _Match(match.cue, mention)
+
+
 _NAME_MAX_WORDS = 5  # “Q,” said Skelly, explaining ...: a capitalised run this long is a name
 
 
@@ -1107,7 +1130,7 @@ def attribute(
         frame = _frame(ctx, qi)
         inner = text[q.inner_start : q.inner_end]
         found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, _choose(ctx, q, frame)))
-        found = _post_surface_speaker(ctx, q, frame, found)
+        found = _name_over_interruption(ctx, q, frame, _post_surface_speaker(ctx, q, frame, found))
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

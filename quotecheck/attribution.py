@@ -964,6 +964,36 @@ def _name_over_interruption(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _
     return _Match(match.cue, mention)
 
 
+def _participle_after_comma(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Speaker for a correct cue: a participle set off by a comma ("Spicer said, adding, “Q”";
+    "Palmieri called the idea ..., adding that the person who “Q”") has the speaker of the clause
+    it hangs on: the subject of a speech verb right before the comma, else of the participle's
+    head, where the parse gave a noun after the participle (its object or a clause subject) or
+    the subject of another clause."""
+    if match is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    if s_idx is None or verb is None or verb.xpos != "VBG" or verb.index < 3:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    comma, before = sent.word(verb.index - 1), sent.word(verb.index - 2)
+    if comma.lemma != ",":
+        return match
+    lo = frame.pre[0] if verb.start < q.start else q.end
+    if lo <= before.start and _is_cue_verb(ctx, before) and before.xpos != "VBG":
+        found = _cue_from_verb(ctx, s_idx, before, lo, before.end)  # "Spicer said, adding"
+        speaker = found.speaker
+    elif match.speaker is not None and match.speaker.start > verb.start:
+        head = sent.head_of(verb)
+        subj = _subject_of(ctx, s_idx, head, lo, verb.start) if head is not None else None
+        speaker = make_mention(ctx, s_idx, np_head(sent, subj, lo, verb.start), lo, verb.start) if subj else None
+    else:
+        return match
+    if speaker is None or (speaker.kind == MentionKind.PRONOUN and speaker.head_lemma in ("i", "we")):
+        return match
+    return _Match(match.cue, speaker)
+
+
 _NAME_MAX_WORDS = 5  # “Q,” said Skelly, explaining ...: a capitalised run this long is a name
 
 
@@ -1131,6 +1161,7 @@ def attribute(
         inner = text[q.inner_start : q.inner_end]
         found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, _choose(ctx, q, frame)))
         found = _name_over_interruption(ctx, q, frame, _post_surface_speaker(ctx, q, frame, found))
+        found = _participle_after_comma(ctx, q, frame, found)
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

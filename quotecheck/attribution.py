@@ -941,7 +941,9 @@ def _outer_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
 _VERB_PATTERNS = (CuePattern.PRE_VERB, CuePattern.POST_VERB)
 
 
-def _name_over_interruption(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+def _name_over_interruption(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
     """Speaker for a correct cue: a name that opens the clause before the verb, with comma-set
     phrases between ("Clinton, during a town hall meeting in Columbus, Ohio, said"; "Cruz, the
     only Republican candidate to campaign in Wyoming, told"), is the speaker where the parse
@@ -964,7 +966,9 @@ def _name_over_interruption(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _
     return _Match(match.cue, mention)
 
 
-def _participle_after_comma(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+def _participle_after_comma(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
     """Speaker for a correct cue: a participle set off by a comma ("Spicer said, adding, “Q”";
     "Palmieri called the idea ..., adding that the person who “Q”") has the speaker of the clause
     it hangs on: the subject of a speech verb right before the comma, else of the participle's
@@ -986,7 +990,9 @@ def _participle_after_comma(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _
     elif match.speaker is not None and match.speaker.start > verb.start:
         head = sent.head_of(verb)
         subj = _subject_of(ctx, s_idx, head, lo, verb.start) if head is not None else None
-        speaker = make_mention(ctx, s_idx, np_head(sent, subj, lo, verb.start), lo, verb.start) if subj else None
+        speaker = (
+            make_mention(ctx, s_idx, np_head(sent, subj, lo, verb.start), lo, verb.start) if subj else None
+        )
     else:
         return match
     if speaker is None or (speaker.kind == MentionKind.PRONOUN and speaker.head_lemma in ("i", "we")):
@@ -1056,7 +1062,9 @@ def _reported_after(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | 
     found = _post_verb(ctx, q, frame)
     if found is None or found.speaker is None or found.speaker.kind == MentionKind.PRONOUN:
         return match  # "..., she said" repeats the speaker named before
-    if found.speaker.start > found.end and (between or _clause_follows(ctx, found.speaker.end, frame.post[1])):
+    if found.speaker.start > found.end and (
+        between or _clause_follows(ctx, found.speaker.end, frame.post[1])
+    ):
         return match  # "Roffman, who ... “Q,” described the impact as": an object, not a speaker
     return _Match(found.cue(CuePattern.POST_VERB), found.speaker)
 

@@ -1000,6 +1000,29 @@ def _participle_after_comma(
     return _Match(match.cue, speaker)
 
 
+def _relative_inner_speaker(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Nested speech: a quotation reported by a pronoun in a relative clause ("DeSantis said he
+    has supported ..., which he called “a cartel”"; "whom he described as “peaceful”") is that
+    pronoun's (PolNeAR marks it), not the outer speech verb's that :func:`_pre_verb` prefers for
+    "X said Y called it “Q”"."""
+    if match is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    cues = _verb_cues(ctx, *frame.pre)
+    if not cues or cues[-1][1].start == match.cue.start:
+        return match
+    s_idx, verb = cues[-1]
+    sent = ctx.parse.sentences[s_idx]
+    pron = next((c for c in sent.children(verb) if c.deprel in SUBJECT_RELS), None)
+    if pron is None or pron.index < 2 or pron.lemma.lower() not in _RELATIVE_CUE_PRONOUNS:
+        return match
+    if verb.deprel != "acl:relcl" or sent.word(pron.index - 1).lemma.lower() not in ("which", "whom", "who", "that"):
+        return match
+    found = _cue_from_verb(ctx, s_idx, verb, *frame.pre)
+    return match if found.speaker is None else _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
+
+
 _NAME_MAX_WORDS = 5  # “Q,” said Skelly, explaining ...: a capitalised run this long is a name
 
 
@@ -1169,7 +1192,7 @@ def attribute(
         inner = text[q.inner_start : q.inner_end]
         found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, _choose(ctx, q, frame)))
         found = _name_over_interruption(ctx, q, frame, _post_surface_speaker(ctx, q, frame, found))
-        found = _participle_after_comma(ctx, q, frame, found)
+        found = _relative_inner_speaker(ctx, q, frame, _participle_after_comma(ctx, q, frame, found))
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

@@ -1000,6 +1000,9 @@ def _participle_after_comma(
     return _Match(match.cue, speaker)
 
 
+_RELATIVE_WORDS = ("which", "whom", "who", "that")
+
+
 def _relative_inner_speaker(
     ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
 ) -> _Match | None:
@@ -1017,7 +1020,7 @@ def _relative_inner_speaker(
     pron = next((c for c in sent.children(verb) if c.deprel in SUBJECT_RELS), None)
     if pron is None or pron.index < 2 or pron.lemma.lower() not in _RELATIVE_CUE_PRONOUNS:
         return match
-    if verb.deprel != "acl:relcl" or sent.word(pron.index - 1).lemma.lower() not in ("which", "whom", "who", "that"):
+    if verb.deprel != "acl:relcl" or sent.word(pron.index - 1).lemma.lower() not in _RELATIVE_WORDS:
         return match
     found = _cue_from_verb(ctx, s_idx, verb, *frame.pre)
     return match if found.speaker is None else _Match(found.cue(CuePattern.PRE_VERB), found.speaker)

@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import accumulate, pairwise
+from itertools import accumulate, pairwise, takewhile
 
 from .documents.blocks import paragraph_spans
 from .lexicons import Lexicon, default_lexicon
@@ -1026,6 +1026,52 @@ def _relative_inner_speaker(
     return match if found.speaker is None else _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
 
 
+def _subject_after_opening(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Speaker for a correct cue: where the parse took a noun of an opening phrase set off by a
+    comma ("Recalling that moment, David Axelrod, who ..., said"; "At a briefing Monday in
+    Washington ..., White House press secretary Josh Earnest said") for the subject, the noun
+    phrase with a name right after that comma is the speaker."""
+    if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    lo = frame.pre[0] if match.cue.start < q.start else q.end
+    if s_idx is None or verb is None or not lo <= match.speaker.start < match.speaker.end <= verb.start:
+        return match
+    words = [w for _, w in ctx.words_between(lo, verb.start) if not ctx.in_quote(w.start)]
+    commas = [i for i, w in enumerate(words) if w.lemma == "," and w.start >= match.speaker.end]
+    if not commas or not _opening_stretch(ctx, words[: commas[0]]):
+        return match
+    if any(
+        w.deprel in SUBJECT_RELS and w.head != verb.index
+        for w in words
+        if match.speaker.start <= w.start < match.speaker.end
+    ):
+        return match  # "On Sunday, Pastor Cranston stood at ..., Iowa, and, citing": a clause's subject
+    phrase = list(takewhile(lambda w: w.lemma != ",", words[commas[0] + 1 :]))
+    if not phrase or any(w.upos in ("VERB", "AUX", "SCONJ") for w in phrase) or phrase[-1].upos != "PROPN":
+        return match
+    if phrase[0].upos == "ADP" or _is_time_word(ctx, phrase[-1]):
+        return match  # "..., on Friday described"
+    rest = words[commas[0] + 1 + len(phrase) :]
+    if rest and (rest[-1].lemma != "," or any(w.upos == "CCONJ" for w in rest)):
+        return match  # the name must be the verb's: right before it, or before an aside set off by commas
+    sent = ctx.parse.sentences[s_idx]
+    head = _span_head(ctx, sent, phrase)
+    mention = make_mention(ctx, s_idx, head, phrase[0].start, phrase[-1].end) if head is not None else None
+    return match if mention is None else _Match(match.cue, mention)
+
+
+def _opening_stretch(ctx: _Context, words: list[Word]) -> bool:
+    """Is this stretch before a sentence's first comma an opening phrase or clause ("Recalling
+    that moment", "At a briefing Monday", "Fifteen minutes after Pence was picked"), not a
+    subject?"""
+    if not words:
+        return False
+    return _opening_phrase(ctx, words) or (
+        words[0].upos == "NUM" and len(words) > 1 and _is_time_word(ctx, words[1])
+    )
+
+
 _NAME_MAX_WORDS = 5  # “Q,” said Skelly, explaining ...: a capitalised run this long is a name
 
 
@@ -1196,6 +1242,7 @@ def attribute(
         found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, _choose(ctx, q, frame)))
         found = _name_over_interruption(ctx, q, frame, _post_surface_speaker(ctx, q, frame, found))
         found = _relative_inner_speaker(ctx, q, frame, _participle_after_comma(ctx, q, frame, found))
+        found = _subject_after_opening(ctx, q, frame, found)
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

@@ -1075,23 +1075,46 @@ def _opening_stretch(ctx: _Context, words: list[Word]) -> bool:
 _NAME_MAX_WORDS = 5  # “Q,” said Skelly, explaining ...: a capitalised run this long is a name
 
 
-def _post_surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
-    """A speaker from the layout for a cue after the quotation that the parse left without one:
-    a name opening comma-set descriptions before the verb ("“Q,” Douglas Holtz-Eakin, an
-    economic adviser ..., wrote after": the tagger's "wrote" is a participle), or a capitalised
-    run right after the verb set off by a comma or period ("“Q,” said Skelly, explaining": the
-    tagger's "Skelly" is an adverb)."""
-    if match is None or match.speaker is not None or match.cue.pattern != CuePattern.POST_VERB:
+def _surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """A speaker from the layout for a verb cue that the parse left without one: a name opening
+    comma-set descriptions before the verb ("“Q,” Douglas Holtz-Eakin, an economic adviser ...,
+    wrote after": the tagger's "wrote" is a participle; "Small, who attended the rally, said":
+    "Small" an adjective), a capitalised run that is all there is before the verb ("“Q,” From
+    said"), or after a quotation a capitalised run right after the verb set off by a comma or
+    period ("“Q,” said Skelly, explaining": the tagger's "Skelly" is an adverb)."""
+    if match is None or match.speaker is not None or match.cue.pattern not in _VERB_PATTERNS:
         return match
     s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
     if s_idx is None or verb is None:
         return match
-    sent = ctx.parse.sentences[s_idx]
-    named = _name_before_appositions(ctx, sent, q.end, verb.start)
-    mention = make_mention(ctx, s_idx, named, q.end, verb.start) if named is not None else None
-    if mention is None and not [w for _, w in ctx.words_between(q.end, verb.start) if w.upos != "PUNCT"]:
+    after = match.cue.pattern == CuePattern.POST_VERB
+    lo = q.end if after else frame.pre[0]
+    if not lo <= verb.start:
+        return match
+    mention = _name_before_verb(ctx, s_idx, lo, verb.start)
+    if (
+        mention is None
+        and after
+        and not [w for _, w in ctx.words_between(q.end, verb.start) if w.upos != "PUNCT"]
+    ):
         mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1])
     return match if mention is None else _Match(match.cue, mention)
+
+
+def _name_before_verb(ctx: _Context, s_idx: int, lo: int, stop: int) -> Mention | None:
+    """The name that opens [lo, stop) before comma-set descriptions, or that fills it."""
+    sent = ctx.parse.sentences[s_idx]
+    named = _name_before_appositions(ctx, sent, lo, stop)
+    if named is not None:
+        return make_mention(ctx, s_idx, named, lo, stop)
+    m = _APPOSED.fullmatch(ctx.text, lo, stop)
+    span = (m.start(1), m.end(1)) if m is not None else (lo, stop)
+    words = [w for _, w in ctx.words_between(*span) if w.upos != "PUNCT"]
+    if not words or len(words) > _NAME_MAX_WORDS or ctx.in_quote(words[0].start, words[-1].end):
+        return None
+    if not all(w.text[:1].isupper() for w in words) or words[0].upos in ("PRON", "DET"):
+        return None
+    return name_mention(ctx, s_idx, (words[0].start, words[-1].end), None)
 
 
 def _capitalised_run(ctx: _Context, s_idx: int, start: int, end: int) -> Mention | None:
@@ -1240,7 +1263,7 @@ def attribute(
         frame = _frame(ctx, qi)
         inner = text[q.inner_start : q.inner_end]
         found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, _choose(ctx, q, frame)))
-        found = _name_over_interruption(ctx, q, frame, _post_surface_speaker(ctx, q, frame, found))
+        found = _name_over_interruption(ctx, q, frame, _surface_speaker(ctx, q, frame, found))
         found = _relative_inner_speaker(ctx, q, frame, _participle_after_comma(ctx, q, frame, found))
         found = _subject_after_opening(ctx, q, frame, found)
         chained = _chained(ctx, qi, frame, out)

@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import accumulate, pairwise
+from itertools import accumulate, pairwise, takewhile
 
 from .documents.blocks import paragraph_spans
 from .lexicons import Lexicon, default_lexicon
@@ -977,6 +977,262 @@ def _choose(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Match | None:
     return first or second
 
 
+def _outer_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Nested speech: a speech verb's quotation in a sentence that also says where the words were
+    reported ("“Q,” Welch said, according to Vermont Edition."; "According to GMA News, Salceda
+    said “Q”") is attributed to the report, the outer source (PolNeAR marks it). Before the
+    quotation only ahead of the verb ("said that according to its analysis" is the speaker's own
+    clause); after a quotation that closes its sentence, "according to" starts another sentence."""
+    if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    pre = (frame.pre[0], min(frame.pre[1], match.cue.start))
+    sides = [pre] if _closes_sentence(ctx, q) and match.cue.start < q.start else [pre, frame.post]
+    for lo, hi in sides:
+        found = _according_to(ctx, lo, hi)
+        if found is not None and found.speaker is not None:
+            return _Match(found.cue(CuePattern.ACCORDING_TO), found.speaker)
+    return match
+
+
+_VERB_PATTERNS = (CuePattern.PRE_VERB, CuePattern.POST_VERB)
+
+
+def _name_over_interruption(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Speaker for a correct cue: a name that opens the clause before the verb, with comma-set
+    phrases between ("Clinton, during a town hall meeting in Columbus, Ohio, said"; "Cruz, the
+    only Republican candidate to campaign in Wyoming, told"), is the speaker where the parse
+    took a noun of those phrases for the subject."""
+    if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    if match.speaker.kind == MentionKind.PRONOUN:
+        return match
+    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    if s_idx is None or verb is None or not match.speaker.end <= verb.start:
+        return match
+    lo = frame.pre[0] if verb.start < q.start else q.end
+    sent = ctx.parse.sentences[s_idx]
+    named = _name_before_appositions(ctx, sent, lo, verb.start)
+    if named is None or named.end > match.speaker.start:
+        return match
+    mention = make_mention(ctx, s_idx, _past_dateline(ctx, s_idx, named), lo, verb.start)
+    if mention is None or mention.end > match.speaker.start or ctx.text[lo : mention.start].strip(" ,"):
+        return match  # the name must open the clause: not after "At a rally in Portsmouth, N.H.,"
+    return _Match(match.cue, mention)
+
+
+def _participle_after_comma(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Speaker for a correct cue: a participle set off by a comma ("Spicer said, adding, “Q”";
+    "Palmieri called the idea ..., adding that the person who “Q”") has the speaker of the clause
+    it hangs on: the subject of a speech verb right before the comma, else of the participle's
+    head, where the parse gave a noun after the participle (its object or a clause subject) or
+    the subject of another clause."""
+    if match is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    if s_idx is None or verb is None or verb.xpos != "VBG" or verb.index < 3:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    comma, before = sent.word(verb.index - 1), sent.word(verb.index - 2)
+    if comma.lemma != ",":
+        return match
+    lo = frame.pre[0] if verb.start < q.start else q.end
+    if lo <= before.start and _is_cue_verb(ctx, before) and before.xpos != "VBG":
+        found = _cue_from_verb(ctx, s_idx, before, lo, before.end)  # "Spicer said, adding"
+        speaker = found.speaker
+    elif match.speaker is not None and match.speaker.start > verb.start:
+        head = sent.head_of(verb)
+        subj = _subject_of(ctx, s_idx, head, lo, verb.start) if head is not None else None
+        speaker = (
+            make_mention(ctx, s_idx, np_head(sent, subj, lo, verb.start), lo, verb.start) if subj else None
+        )
+    else:
+        return match
+    if speaker is None or (speaker.kind == MentionKind.PRONOUN and speaker.head_lemma in ("i", "we")):
+        return match
+    return _Match(match.cue, speaker)
+
+
+_RELATIVE_WORDS = ("which", "whom", "who", "that")
+
+
+def _relative_inner_speaker(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Nested speech: a quotation reported by a pronoun in a relative clause ("DeSantis said he
+    has supported ..., which he called “a cartel”"; "whom he described as “peaceful”") is that
+    pronoun's (PolNeAR marks it), not the outer speech verb's that :func:`_pre_verb` prefers for
+    "X said Y called it “Q”"."""
+    if match is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    cues = _verb_cues(ctx, *frame.pre)
+    if not cues or cues[-1][1].start == match.cue.start:
+        return match
+    s_idx, verb = cues[-1]
+    sent = ctx.parse.sentences[s_idx]
+    pron = next((c for c in sent.children(verb) if c.deprel in SUBJECT_RELS), None)
+    if pron is None or pron.index < 2 or pron.lemma.lower() not in _RELATIVE_CUE_PRONOUNS:
+        return match
+    if verb.deprel != "acl:relcl" or sent.word(pron.index - 1).lemma.lower() not in _RELATIVE_WORDS:
+        return match
+    found = _cue_from_verb(ctx, s_idx, verb, *frame.pre)
+    return match if found.speaker is None else _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
+
+
+def _subject_after_opening(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Speaker for a correct cue: where the parse took a noun of an opening phrase set off by a
+    comma ("Recalling that moment, David Axelrod, who ..., said"; "At a briefing Monday in
+    Washington ..., White House press secretary Josh Earnest said") for the subject, the noun
+    phrase with a name right after that comma is the speaker."""
+    if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    lo = frame.pre[0] if match.cue.start < q.start else q.end
+    if s_idx is None or verb is None or not lo <= match.speaker.start < match.speaker.end <= verb.start:
+        return match
+    words = [w for _, w in ctx.words_between(lo, verb.start) if not ctx.in_quote(w.start)]
+    commas = [i for i, w in enumerate(words) if w.lemma == "," and w.start >= match.speaker.end]
+    if not commas or not _opening_stretch(ctx, words[: commas[0]]):
+        return match
+    if any(
+        w.deprel in SUBJECT_RELS and w.head != verb.index
+        for w in words
+        if match.speaker.start <= w.start < match.speaker.end
+    ):
+        return match  # "On Sunday, Pastor Cranston stood at ..., Iowa, and, citing": a clause's subject
+    phrase = list(takewhile(lambda w: w.lemma != ",", words[commas[0] + 1 :]))
+    if not phrase or any(w.upos in ("VERB", "AUX", "SCONJ") for w in phrase) or phrase[-1].upos != "PROPN":
+        return match
+    if phrase[0].upos == "ADP" or _is_time_word(ctx, phrase[-1]):
+        return match  # "..., on Friday described"
+    rest = words[commas[0] + 1 + len(phrase) :]
+    if rest and (rest[-1].lemma != "," or any(w.upos == "CCONJ" for w in rest)):
+        return match  # the name must be the verb's: right before it, or before an aside set off by commas
+    sent = ctx.parse.sentences[s_idx]
+    head = _span_head(ctx, sent, phrase)
+    mention = make_mention(ctx, s_idx, head, phrase[0].start, phrase[-1].end) if head is not None else None
+    return match if mention is None else _Match(match.cue, mention)
+
+
+def _opening_stretch(ctx: _Context, words: list[Word]) -> bool:
+    """Is this stretch before a sentence's first comma an opening phrase or clause ("Recalling
+    that moment", "At a briefing Monday", "Fifteen minutes after Pence was picked"), not a
+    subject?"""
+    if not words:
+        return False
+    return _opening_phrase(ctx, words) or (
+        words[0].upos == "NUM" and len(words) > 1 and _is_time_word(ctx, words[1])
+    )
+
+
+_NAME_MAX_WORDS = 5  # “Q,” said Skelly, explaining ...: a capitalised run this long is a name
+
+
+def _surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """A speaker from the layout for a verb cue that the parse left without one: a name opening
+    comma-set descriptions before the verb ("“Q,” Douglas Holtz-Eakin, an economic adviser ...,
+    wrote after": the tagger's "wrote" is a participle; "Small, who attended the rally, said":
+    "Small" an adjective), a capitalised run that is all there is before the verb ("“Q,” From
+    said"), or after a quotation a capitalised run right after the verb set off by a comma or
+    period ("“Q,” said Skelly, explaining": the tagger's "Skelly" is an adverb)."""
+    if match is None or match.speaker is not None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    if s_idx is None or verb is None:
+        return match
+    after = match.cue.pattern == CuePattern.POST_VERB
+    lo = q.end if after else frame.pre[0]
+    if not lo <= verb.start:
+        return match
+    mention = _name_before_verb(ctx, s_idx, lo, verb.start)
+    if (
+        mention is None
+        and after
+        and not [w for _, w in ctx.words_between(q.end, verb.start) if w.upos != "PUNCT"]
+    ):
+        mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1])
+    return match if mention is None else _Match(match.cue, mention)
+
+
+def _name_before_verb(ctx: _Context, s_idx: int, lo: int, stop: int) -> Mention | None:
+    """The name that opens [lo, stop) before comma-set descriptions, or that fills it."""
+    sent = ctx.parse.sentences[s_idx]
+    named = _name_before_appositions(ctx, sent, lo, stop)
+    if named is not None:
+        return make_mention(ctx, s_idx, named, lo, stop)
+    m = _APPOSED.fullmatch(ctx.text, lo, stop)
+    span = (m.start(1), m.end(1)) if m is not None else (lo, stop)
+    words = [w for _, w in ctx.words_between(*span) if w.upos != "PUNCT"]
+    if not words or len(words) > _NAME_MAX_WORDS or ctx.in_quote(words[0].start, words[-1].end):
+        return None
+    if not all(w.text[:1].isupper() for w in words) or words[0].upos in ("PRON", "DET"):
+        return None
+    return name_mention(ctx, s_idx, (words[0].start, words[-1].end), None)
+
+
+def _capitalised_run(ctx: _Context, s_idx: int, start: int, end: int) -> Mention | None:
+    """The name that follows a verb: capitalised words up to a comma or the sentence end."""
+    words: list[Word] = []
+    for _, w in ctx.words_between(start, end):
+        if w.upos == "PUNCT" and w.lemma in (",", ".", ";"):
+            break
+        if not w.text[:1].isupper() or len(words) == _NAME_MAX_WORDS:
+            return None
+        words.append(w)
+    if not words or ctx.in_quote(words[0].start, words[-1].end):
+        return None
+    return name_mention(ctx, s_idx, (words[0].start, words[-1].end), None)
+
+
+_REPORTER_MAX_WORDS = 6  # “Q,” the Orlando Sentinel reported: the subject between quotation and verb
+
+
+def _reported_after(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Nested speech: a quotation inside the writer's sentence ("He said ... he was “very
+    comfortable,” The Post reported.") whose sentence ends with a speech verb set off by a comma
+    right after it is the report of that verb's speaker, the outer source (PolNeAR marks it),
+    not of the cue before it. A participle there ("“Q,” adding ...") is the first speaker's own,
+    and a pronoun ("..., she said") repeats the speaker named before."""
+    if match is None or match.cue.pattern != CuePattern.PRE_VERB or not _embedded(ctx, q, frame):
+        return match
+    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
+    if not (inner.endswith(",") or ctx.text[q.end : frame.post[1]].lstrip().startswith(",")):
+        return match
+    hit = _post_verb_word(ctx, q, frame)
+    if hit is None or hit[1].xpos == "VBG":
+        return match
+    between = [w for _, w in ctx.words_between(q.end, hit[1].start) if w.upos != "PUNCT"]
+    if len(between) > _REPORTER_MAX_WORDS or any(_joins_clause(w) for w in between):
+        return match
+    nxt = bisect_left(ctx.quote_starts, q.end)
+    if nxt < len(ctx.quotes) and ctx.quotes[nxt].start == frame.post[1]:
+        return match  # "After Scalia said ... “Q,” Trump said: “Q2”": the verb introduces Q2
+    found = _post_verb(ctx, q, frame)
+    if found is None or found.speaker is None or found.speaker.kind == MentionKind.PRONOUN:
+        return match  # "..., she said" repeats the speaker named before
+    if found.speaker.start > found.end and (
+        between or _clause_follows(ctx, found.speaker.end, frame.post[1])
+    ):
+        return match  # "Roffman, who ... “Q,” described the impact as": an object, not a speaker
+    return _Match(found.cue(CuePattern.POST_VERB), found.speaker)
+
+
+def _clause_follows(ctx: _Context, start: int, end: int) -> bool:
+    """Is the first word in [start, end) a verb ("said the candidate could be": the noun phrase
+    after the verb is the subject of its reported clause, not an inverted speaker)?"""
+    words = [w for _, w in ctx.words_between(start, end) if w.upos != "PUNCT"]
+    return bool(words) and words[0].upos in ("VERB", "AUX")
+
+
+def _joins_clause(w: Word) -> bool:
+    """A conjunction that makes what follows a clause of its own ("and he reiterated", "though
+    she noted"), not the reporting clause; "as" keeps it ("as a memo put it")."""
+    return w.upos == "CCONJ" or (w.upos == "SCONJ" and w.lemma.lower() != "as")
+
+
 # ---------------------------------------------------------------------------------- kinds
 
 
@@ -1062,7 +1318,10 @@ def attribute(
             continue
         frame = _frame(ctx, qi)
         inner = text[q.inner_start : q.inner_end]
-        found = _choose(ctx, q, frame)
+        found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, _choose(ctx, q, frame)))
+        found = _name_over_interruption(ctx, q, frame, _surface_speaker(ctx, q, frame, found))
+        found = _relative_inner_speaker(ctx, q, frame, _participle_after_comma(ctx, q, frame, found))
+        found = _subject_after_opening(ctx, q, frame, found)
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

@@ -47,7 +47,7 @@ NAMES = (
     "12-unattributed-unbalanced.txt",  # an error and a warning
     "24-trade-talks-descriptors.txt",  # warnings and info, five anonymous sources
     "21-html-ice-storm.html",  # HTML, no findings
-    "23-html-nursing-home-lawsuit.html",  # HTML with findings
+    "22-html-port-terminal.html",  # HTML with findings
     "17-crlf-multibyte.txt",  # CRLF line ends, non-ASCII text
     "19-md-ambulance-data.md",  # Markdown with findings
 )

@@ -105,6 +105,7 @@ class Clusterer:
         self._descriptions: list[tuple[int, int, int]] = []
         self._word_starts: dict[str, list[int]] | None = None  # lower-case word -> its offsets
         self._longest_description = 0
+        self._guessed_gender: set[int] = set()  # sources whose gender is a surname guess
 
     # ------------------------------------------------------------------ growing
 
@@ -158,11 +159,24 @@ class Clusterer:
         self._by_span[(m.start, m.end)] = idx
         if m.kind == MentionKind.PRONOUN and m.head_lemma in _GENDERED and src.gender is None:
             src.gender = self.lex.pronouns[m.head_lemma][1]
-        if m.kind == MentionKind.NAME and src.gender is None:
-            src.gender = self.finder.gender(m)
+        if m.kind == MentionKind.NAME:
+            self._gender_from_name(src, m)
         if not src.name or (m.kind != MentionKind.PRONOUN and self._typed_from_headline(src, m)):
             self._retype(src)
         return idx
+
+    def _gender_from_name(self, src: Source, m: Mention) -> None:
+        """Give a source the gender a name of it gives: its own words' (a given name, "Mr.")
+        over a guess from a given name written before its surname elsewhere, which a later
+        name's own words correct ("Bush" after "Columba Bush" is a woman until "Mr. Bush")."""
+        written = _written_gender(self, m)
+        if written is not None and src.index in self._guessed_gender:
+            src.gender = written
+            self._guessed_gender.discard(src.index)
+        elif src.gender is None:
+            src.gender = written or self.finder.gender(m)
+            if written is None and src.gender is not None:
+                self._guessed_gender.add(src.index)
 
     def _retype(self, src: Source) -> None:
         """Type and name a source from its first mention that is not a pronoun, outside the
@@ -597,15 +611,21 @@ def _thing(cl: Clusterer, idx: int) -> bool:
 
 
 def _named_gender(cl: Clusterer, idx: int | None, x: Mention) -> str | None:
-    """The gender a candidate's names give it (a given name, "Mr."), not its pronouns."""
+    """The gender a candidate's names give it, not its pronouns: what a name itself writes (a
+    given name, "Mr.") first, then a given name written before its surname elsewhere ("Mr.
+    Bush" is a man even where the article also names "Columba Bush")."""
     names = [x] if idx is None else [n for n in cl.sources[idx].mentions if n.kind == MentionKind.NAME]
-    for name in names:
-        gender = cl.finder.gender(name) or next(
-            (g for h, g in cl.lex.honorifics.items() if name.text.startswith((f"{h} ", f"{h}."))), None
-        )
-        if gender is not None:
-            return gender
-    return None
+    written = (_written_gender(cl, name) for name in names)
+    return next((g for g in written if g is not None), None) or next(
+        (g for name in names if (g := cl.finder.gender(name)) is not None), None
+    )
+
+
+def _written_gender(cl: Clusterer, name: Mention) -> str | None:
+    """The gender a name's own words give: its given name ("Ruth Ellery"), else its honorific."""
+    return cl.finder.mention_gender(name) or next(
+        (g for h, g in cl.lex.honorifics.items() if name.text.startswith((f"{h} ", f"{h}."))), None
+    )
 
 
 def _names_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:

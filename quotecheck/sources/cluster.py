@@ -39,7 +39,7 @@ from ..mentions import (
     normalized,
     surname,
 )
-from ..parsing import Parse, Word
+from ..parsing import Parse, Sentence, Word
 from ..vocab import MentionKind, Resolution, SourceType
 from .model import Evidence, Source
 from .ranker import Candidate, Layout, Ranker, default_ranker, features
@@ -299,7 +299,7 @@ class Clusterer:
         outer = next((w for w in inside if not any(h.index == w.head for h in inside)), None)
         start = self._paragraph_starts[paragraph] if paragraph >= 0 else 0
         first = self.parse.sentence_at(start) == m.sentence
-        return Layout(m.sentence, paragraph, first, outer.deprel if outer is not None else "")
+        return Layout(m.sentence, paragraph, first, _role(sent, outer, self.lex))
 
     def places_written(self, key: str) -> list[int]:
         """Where ``key`` ("Clinton", "Hillary Clinton") is written in the text as whole words,
@@ -433,6 +433,28 @@ class Clusterer:
                 self.attach(src.index, name_from_text(self.text, best, self.parse.sentence_at(best[0]) or 0))
             if src.description is None:
                 src.description = self.finder.description_after(best)
+
+
+_NAMING_RELS = ("appos", "flat", "compound")  # a name beside the phrase it names
+
+
+def _role(sent: Sentence, outer: Word | None, lex: Lexicon) -> str:
+    """A mention's grammatical role: the relation of its outer word, or, for a name the parse
+    attaches to a person's description before it ("Clinton campaign manager Robby Mook
+    released", "the ambassador, François Delattre, uttered"), the relation of that description
+    ("" without a word)."""
+    if outer is None:
+        return ""
+    head = sent.head_of(outer)
+    if (
+        outer.deprel in _NAMING_RELS
+        and head is not None
+        and head.index < outer.index
+        and head.upos == "NOUN"
+        and is_person_noun(head.lemma.lower(), lex)
+    ):
+        return head.deprel
+    return outer.deprel
 
 
 # ---------------------------------------------------------------------------------- resolvers

@@ -786,6 +786,8 @@ def _described_person(cl: Clusterer, m: Mention) -> int | None:
     it, of no other gender ("businessman") or side ("the GOP nominee"): the nearest whose title
     or description carries the description's head noun, else the one the pronoun ranker finds
     most salient (as for "he")."""
+    if class_of(m.head_lemma, cl.lex) in ("organization", "document"):
+        return None  # "the newspaper" ends like a person noun but names an organization
     if not (definite_person(m, cl.lex) or identified_role(m, cl.lex)):
         return None
     pairs = [
@@ -881,6 +883,16 @@ def _carries_role(cl: Clusterer, m: Mention, pair: tuple[int | None, Mention]) -
     return re.search(rf"\b{re.escape(head)}s?\b", _role_context(cl, idx, x), re.IGNORECASE) is not None
 
 
+_NOT_ORGANIZATIONS = (SourceType.NAMED_PERSON, SourceType.DOCUMENT)
+
+
+def _class_fits(cl: Clusterer, m: Mention, idx: int) -> bool:
+    """Can a nominal be of this source by its class? A nominal naming an organization ("the
+    company", "the newspaper", "the campaign") is no named person's and no document's, whatever
+    a description says ("Guzzinati, a company spokeswoman" is not "the company")."""
+    return class_of(m.head_lemma, cl.lex) != "organization" or cl.sources[idx].type not in _NOT_ORGANIZATIONS
+
+
 # The ways a nominal takes up an earlier source, in the order tried.
 _NOMINAL_STEPS: tuple[_Step, ...] = (
     _same_head,
@@ -899,7 +911,7 @@ def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     earlier = cl.earlier_list(m.start)
     for step in _NOMINAL_STEPS:
         idx = step(cl, m, earlier)
-        if idx is not None:
+        if idx is not None and _class_fits(cl, m, idx):
             return cl.add(idx, m), Resolution.NOMINAL
     introduced = cl.finder.descriptor_antecedent(m)
     if introduced is not None:

@@ -1,6 +1,7 @@
 """The pronoun ranker (quotecheck.sources.ranker) and the candidates the rules give it, without a
 model: the weights file, scoring, fixture 02's "she" after a man named in passing, and fixture 46's
-pronouns with no candidate nearby (a person further back, not a place)."""
+pronouns with no candidate nearby (a person further back, not a place), and fixture 59 (name genders,
+appositions, organization nominals)."""
 
 from __future__ import annotations
 
@@ -136,3 +137,19 @@ def test_place_names_are_whole_runs_after_in() -> None:
 def test_honorifics_give_surnames_a_gender() -> None:
     text = "Ms. Brainard met Mr Sperling. Later Mrs. Sperling arrived."
     assert Clusterer(text, default_lexicon()).honorific_genders == {"brainard": "f", "sperling": "m"}
+
+
+def test_name_genders_appositions_and_organization_nominals() -> None:
+    """Fixture 59: "Mr. Barlow" makes Barlow a man although the article names "Ellen Barlow", so
+    "he" takes him up; "the bureau's president, Dale Whitcomb," is a subject (the parse makes the
+    name an apposition), so the next "he" is Whitcomb's, not Barlow's who spoke last; "the
+    company" and "the newspaper" are no named person's."""
+    assert _speakers("59-gender-titles-organization-nominals.txt") == [
+        ("Barlow", "Barlow", "explicit"),
+        ("Mr. Barlow", "Barlow", "explicit"),
+        ("he", "Barlow", "pronoun"),
+        ("he", "Dale Whitcomb", "pronoun"),
+        ("Lena Marsh", "Lena Marsh", "explicit"),
+        ("The company", "The company", "explicit"),
+        ("the newspaper", "the newspaper", "explicit"),
+    ]

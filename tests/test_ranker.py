@@ -153,3 +153,13 @@ def test_name_genders_appositions_and_organization_nominals() -> None:
         ("The company", "The company", "explicit"),
         ("the newspaper", "the newspaper", "explicit"),
     ]
+
+
+def test_a_description_after_a_name_and_its_comma_is_that_name() -> None:
+    """Fixture 60: "Jay Ruskin, the director of the state health board, told" is Ruskin, not Sam
+    Ortiz ("the county's health director") quoted before; "In Millbrook, the mayor said" is no
+    apposition: the mayor is Mayor Ann Patel."""
+    assert _speakers("60-descriptions-after-names.txt")[3:] == [
+        ("the director of the state health board", "Jay Ruskin", "nominal"),
+        ("the mayor", "Mayor Ann Patel", "nominal"),
+    ]

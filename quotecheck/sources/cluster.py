@@ -903,11 +903,49 @@ _NOMINAL_STEPS: tuple[_Step, ...] = (
 )
 
 
+_APPOSITION = re.compile(r",[ \t]*")  # what lies between a name and the description after it
+
+
+def _apposed_name(cl: Clusterer, m: Mention) -> Mention | None:
+    """ "Ben Jealous, the former president of the NAACP, said": a definite description right
+    after a name and its comma is the same referent when the parse makes it the name's
+    apposition or a second subject of the name's verb, or when a person's description follows
+    a person's name (not "In Chelsea, the mayor said", "Regardless, the department said"). The
+    name (a mention in passing, outside quotations), or None."""
+    if not m.words or m.words[0].lower() != "the":
+        return None
+    run = next(cl.finder.names_before(m, 1), None)
+    if run is None or not _APPOSITION.fullmatch(cl.text, run.mention.end, m.start):
+        return None
+    sent = run.sentence
+    outer, name = _outer_word(sent, m.start, m.end), _outer_word(sent, run.mention.start, run.mention.end)
+    if outer is None or name is None:
+        return None
+    head = sent.head_of(outer)
+    if outer.deprel == "appos" and head is not None and run.mention.start <= head.start < run.mention.end:
+        return run.mention
+    # the compact parse often makes both subjects of one verb ("Jealous, the president, told"),
+    # or loses the apposition: a person's name before a person's description is enough
+    if (outer.head, outer.deprel) == (name.head, name.deprel):
+        return run.mention
+    person = class_of(m.head_lemma, cl.lex) == "person" and cl.finder.looks_like_person(run, cl.known_surname)
+    return run.mention if person else None
+
+
+def _outer_word(sent: Sentence, start: int, end: int) -> Word | None:
+    """The word of a span whose head lies outside it (None: no word in it)."""
+    inside = [w for w in sent.words if start <= w.start < end]
+    return next((w for w in inside if not any(h.index == w.head for h in inside)), None)
+
+
 def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """A definite description takes up an earlier source (:data:`_NOMINAL_STEPS`), else the
     indefinite phrase that introduced it ("One furnace operator, who asked not to be named,
     ..."), else a person the article names (:func:`_described_person`), else it is a new
     source."""
+    apposed = _apposed_name(cl, m)
+    if apposed is not None:
+        return cl.add(cl.resolve(apposed)[0], m), Resolution.NOMINAL
     earlier = cl.earlier_list(m.start)
     for step in _NOMINAL_STEPS:
         idx = step(cl, m, earlier)

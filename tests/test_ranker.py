@@ -163,3 +163,24 @@ def test_a_description_after_a_name_and_its_comma_is_that_name() -> None:
         ("the director of the state health board", "Jay Ruskin", "nominal"),
         ("the mayor", "Mayor Ann Patel", "nominal"),
     ]
+
+
+def test_he_and_she_take_no_source_of_plurals_only() -> None:
+    """A source whose mentions are all plural ("they", "Public colleges") is no he/she
+    candidate; a name the tagger calls plural ("Sanders") still is."""
+    from quotecheck.sources.cluster import _of_kind
+
+    text = "They said so. Sanders said so. He said so."
+
+    def at(phrase: str, kind: MentionKind, number: str) -> Mention:
+        start = text.index(phrase)
+        head = phrase.lower()
+        return Mention(start, start + len(phrase), phrase, kind, head, "X", number, False, 0, (phrase,))
+
+    cl = Clusterer(text, default_lexicon())
+    group, person = cl.new(), cl.new()
+    cl.attach(group, at("They", MentionKind.PRONOUN, "plur"))
+    cl.attach(person, at("Sanders", MentionKind.NAME, "plur"))
+    he = at("He", MentionKind.PRONOUN, "sing")
+    assert not _of_kind(cl, he, group, True)
+    assert _of_kind(cl, he, person, True)

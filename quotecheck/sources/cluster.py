@@ -609,9 +609,12 @@ def _candidate(
 
 def _of_kind(cl: Clusterer, m: Mention, idx: int, gendered: bool) -> bool:
     """Is the source of the kind the pronoun refers to (he/she: a person of any gender, not
-    a thing that nothing typed: "the piece", "the event")?"""
+    a thing that nothing typed: "the piece", "the event", nor only plurals: "they", "46
+    percent")?"""
     if gendered:
-        return cl.sources[idx].type in _PERSON_TYPES and not _thing(cl, idx)
+        src = cl.sources[idx]
+        plural = all(x.kind != MentionKind.NAME and x.number == "plur" for x in src.mentions)
+        return src.type in _PERSON_TYPES and not _thing(cl, idx) and not plural
     return pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex)
 
 

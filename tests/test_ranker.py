@@ -1,6 +1,7 @@
 """The pronoun ranker (quotecheck.sources.ranker) and the candidates the rules give it, without a
 model: the weights file, scoring, fixture 02's "she" after a man named in passing, and fixture 46's
-pronouns with no candidate nearby (a person further back, not a place)."""
+pronouns with no candidate nearby (a person further back, not a place), and fixture 59 (name genders,
+appositions, organization nominals)."""
 
 from __future__ import annotations
 
@@ -136,3 +137,50 @@ def test_place_names_are_whole_runs_after_in() -> None:
 def test_honorifics_give_surnames_a_gender() -> None:
     text = "Ms. Brainard met Mr Sperling. Later Mrs. Sperling arrived."
     assert Clusterer(text, default_lexicon()).honorific_genders == {"brainard": "f", "sperling": "m"}
+
+
+def test_name_genders_appositions_and_organization_nominals() -> None:
+    """Fixture 59: "Mr. Barlow" makes Barlow a man although the article names "Ellen Barlow", so
+    "he" takes him up; "the bureau's president, Dale Whitcomb," is a subject (the parse makes the
+    name an apposition), so the next "he" is Whitcomb's, not Barlow's who spoke last; "the
+    company" and "the newspaper" are no named person's."""
+    assert _speakers("59-gender-titles-organization-nominals.txt") == [
+        ("Barlow", "Barlow", "explicit"),
+        ("Mr. Barlow", "Barlow", "explicit"),
+        ("he", "Barlow", "pronoun"),
+        ("he", "Dale Whitcomb", "pronoun"),
+        ("Lena Marsh", "Lena Marsh", "explicit"),
+        ("The company", "The company", "explicit"),
+        ("the newspaper", "the newspaper", "explicit"),
+    ]
+
+
+def test_a_description_after_a_name_and_its_comma_is_that_name() -> None:
+    """Fixture 60: "Jay Ruskin, the director of the state health board, told" is Ruskin, not Sam
+    Ortiz ("the county's health director") quoted before; "In Millbrook, the mayor said" is no
+    apposition: the mayor is Mayor Ann Patel."""
+    assert _speakers("60-descriptions-after-names.txt")[3:] == [
+        ("the director of the state health board", "Jay Ruskin", "nominal"),
+        ("the mayor", "Mayor Ann Patel", "nominal"),
+    ]
+
+
+def test_he_and_she_take_no_source_of_plurals_only() -> None:
+    """A source whose mentions are all plural ("they", "Public colleges") is no he/she
+    candidate; a name the tagger calls plural ("Sanders") still is."""
+    from quotecheck.sources.cluster import _of_kind
+
+    text = "They said so. Sanders said so. He said so."
+
+    def at(phrase: str, kind: MentionKind, number: str) -> Mention:
+        start = text.index(phrase)
+        head = phrase.lower()
+        return Mention(start, start + len(phrase), phrase, kind, head, "X", number, False, 0, (phrase,))
+
+    cl = Clusterer(text, default_lexicon())
+    group, person = cl.new(), cl.new()
+    cl.attach(group, at("They", MentionKind.PRONOUN, "plur"))
+    cl.attach(person, at("Sanders", MentionKind.NAME, "plur"))
+    he = at("He", MentionKind.PRONOUN, "sing")
+    assert not _of_kind(cl, he, group, True)
+    assert _of_kind(cl, he, person, True)

@@ -39,7 +39,7 @@ from ..mentions import (
     normalized,
     surname,
 )
-from ..parsing import Parse, Word
+from ..parsing import Parse, Sentence, Word
 from ..vocab import MentionKind, Resolution, SourceType
 from .model import Evidence, Source
 from .ranker import Candidate, Layout, Ranker, default_ranker, features
@@ -105,6 +105,7 @@ class Clusterer:
         self._descriptions: list[tuple[int, int, int]] = []
         self._word_starts: dict[str, list[int]] | None = None  # lower-case word -> its offsets
         self._longest_description = 0
+        self._guessed_gender: set[int] = set()  # sources whose gender is a surname guess
 
     # ------------------------------------------------------------------ growing
 
@@ -158,11 +159,24 @@ class Clusterer:
         self._by_span[(m.start, m.end)] = idx
         if m.kind == MentionKind.PRONOUN and m.head_lemma in _GENDERED and src.gender is None:
             src.gender = self.lex.pronouns[m.head_lemma][1]
-        if m.kind == MentionKind.NAME and src.gender is None:
-            src.gender = self.finder.gender(m)
+        if m.kind == MentionKind.NAME:
+            self._gender_from_name(src, m)
         if not src.name or (m.kind != MentionKind.PRONOUN and self._typed_from_headline(src, m)):
             self._retype(src)
         return idx
+
+    def _gender_from_name(self, src: Source, m: Mention) -> None:
+        """Give a source the gender a name of it gives: its own words' (a given name, "Mr.")
+        over a guess from a given name written before its surname elsewhere, which a later
+        name's own words correct ("Bush" after "Columba Bush" is a woman until "Mr. Bush")."""
+        written = _written_gender(self, m)
+        if written is not None and src.index in self._guessed_gender:
+            src.gender = written
+            self._guessed_gender.discard(src.index)
+        elif src.gender is None:
+            src.gender = written or self.finder.gender(m)
+            if written is None and src.gender is not None:
+                self._guessed_gender.add(src.index)
 
     def _retype(self, src: Source) -> None:
         """Type and name a source from its first mention that is not a pronoun, outside the
@@ -285,7 +299,7 @@ class Clusterer:
         outer = next((w for w in inside if not any(h.index == w.head for h in inside)), None)
         start = self._paragraph_starts[paragraph] if paragraph >= 0 else 0
         first = self.parse.sentence_at(start) == m.sentence
-        return Layout(m.sentence, paragraph, first, outer.deprel if outer is not None else "")
+        return Layout(m.sentence, paragraph, first, _role(sent, outer, self.lex))
 
     def places_written(self, key: str) -> list[int]:
         """Where ``key`` ("Clinton", "Hillary Clinton") is written in the text as whole words,
@@ -419,6 +433,28 @@ class Clusterer:
                 self.attach(src.index, name_from_text(self.text, best, self.parse.sentence_at(best[0]) or 0))
             if src.description is None:
                 src.description = self.finder.description_after(best)
+
+
+_NAMING_RELS = ("appos", "flat", "compound")  # a name beside the phrase it names
+
+
+def _role(sent: Sentence, outer: Word | None, lex: Lexicon) -> str:
+    """A mention's grammatical role: the relation of its outer word, or, for a name the parse
+    attaches to a person's description before it ("Clinton campaign manager Robby Mook
+    released", "the ambassador, François Delattre, uttered"), the relation of that description
+    ("" without a word)."""
+    if outer is None:
+        return ""
+    head = sent.head_of(outer)
+    if (
+        outer.deprel in _NAMING_RELS
+        and head is not None
+        and head.index < outer.index
+        and head.upos == "NOUN"
+        and is_person_noun(head.lemma.lower(), lex)
+    ):
+        return head.deprel
+    return outer.deprel
 
 
 # ---------------------------------------------------------------------------------- resolvers
@@ -573,9 +609,12 @@ def _candidate(
 
 def _of_kind(cl: Clusterer, m: Mention, idx: int, gendered: bool) -> bool:
     """Is the source of the kind the pronoun refers to (he/she: a person of any gender, not
-    a thing that nothing typed: "the piece", "the event")?"""
+    a thing that nothing typed: "the piece", "the event", nor only plurals: "they", "46
+    percent")?"""
     if gendered:
-        return cl.sources[idx].type in _PERSON_TYPES and not _thing(cl, idx)
+        src = cl.sources[idx]
+        plural = all(x.kind != MentionKind.NAME and x.number == "plur" for x in src.mentions)
+        return src.type in _PERSON_TYPES and not _thing(cl, idx) and not plural
     return pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex)
 
 
@@ -597,15 +636,21 @@ def _thing(cl: Clusterer, idx: int) -> bool:
 
 
 def _named_gender(cl: Clusterer, idx: int | None, x: Mention) -> str | None:
-    """The gender a candidate's names give it (a given name, "Mr."), not its pronouns."""
+    """The gender a candidate's names give it, not its pronouns: what a name itself writes (a
+    given name, "Mr.") first, then a given name written before its surname elsewhere ("Mr.
+    Bush" is a man even where the article also names "Columba Bush")."""
     names = [x] if idx is None else [n for n in cl.sources[idx].mentions if n.kind == MentionKind.NAME]
-    for name in names:
-        gender = cl.finder.gender(name) or next(
-            (g for h, g in cl.lex.honorifics.items() if name.text.startswith((f"{h} ", f"{h}."))), None
-        )
-        if gender is not None:
-            return gender
-    return None
+    written = (_written_gender(cl, name) for name in names)
+    return next((g for g in written if g is not None), None) or next(
+        (g for name in names if (g := cl.finder.gender(name)) is not None), None
+    )
+
+
+def _written_gender(cl: Clusterer, name: Mention) -> str | None:
+    """The gender a name's own words give: its given name ("Ruth Ellery"), else its honorific."""
+    return cl.finder.mention_gender(name) or next(
+        (g for h, g in cl.lex.honorifics.items() if name.text.startswith((f"{h} ", f"{h}."))), None
+    )
 
 
 def _names_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
@@ -744,6 +789,8 @@ def _described_person(cl: Clusterer, m: Mention) -> int | None:
     it, of no other gender ("businessman") or side ("the GOP nominee"): the nearest whose title
     or description carries the description's head noun, else the one the pronoun ranker finds
     most salient (as for "he")."""
+    if class_of(m.head_lemma, cl.lex) in ("organization", "document"):
+        return None  # "the newspaper" ends like a person noun but names an organization
     if not (definite_person(m, cl.lex) or identified_role(m, cl.lex)):
         return None
     pairs = [
@@ -839,6 +886,16 @@ def _carries_role(cl: Clusterer, m: Mention, pair: tuple[int | None, Mention]) -
     return re.search(rf"\b{re.escape(head)}s?\b", _role_context(cl, idx, x), re.IGNORECASE) is not None
 
 
+_NOT_ORGANIZATIONS = (SourceType.NAMED_PERSON, SourceType.DOCUMENT)
+
+
+def _class_fits(cl: Clusterer, m: Mention, idx: int) -> bool:
+    """Can a nominal be of this source by its class? A nominal naming an organization ("the
+    company", "the newspaper", "the campaign") is no named person's and no document's, whatever
+    a description says ("Guzzinati, a company spokeswoman" is not "the company")."""
+    return class_of(m.head_lemma, cl.lex) != "organization" or cl.sources[idx].type not in _NOT_ORGANIZATIONS
+
+
 # The ways a nominal takes up an earlier source, in the order tried.
 _NOMINAL_STEPS: tuple[_Step, ...] = (
     _same_head,
@@ -849,15 +906,53 @@ _NOMINAL_STEPS: tuple[_Step, ...] = (
 )
 
 
+_APPOSITION = re.compile(r",[ \t]*")  # what lies between a name and the description after it
+
+
+def _apposed_name(cl: Clusterer, m: Mention) -> Mention | None:
+    """ "Ben Jealous, the former president of the NAACP, said": a definite description right
+    after a name and its comma is the same referent when the parse makes it the name's
+    apposition or a second subject of the name's verb, or when a person's description follows
+    a person's name (not "In Chelsea, the mayor said", "Regardless, the department said"). The
+    name (a mention in passing, outside quotations), or None."""
+    if not m.words or m.words[0].lower() != "the":
+        return None
+    run = next(cl.finder.names_before(m, 1), None)
+    if run is None or not _APPOSITION.fullmatch(cl.text, run.mention.end, m.start):
+        return None
+    sent = run.sentence
+    outer, name = _outer_word(sent, m.start, m.end), _outer_word(sent, run.mention.start, run.mention.end)
+    if outer is None or name is None:
+        return None
+    head = sent.head_of(outer)
+    if outer.deprel == "appos" and head is not None and run.mention.start <= head.start < run.mention.end:
+        return run.mention
+    # the compact parse often makes both subjects of one verb ("Jealous, the president, told"),
+    # or loses the apposition: a person's name before a person's description is enough
+    if (outer.head, outer.deprel) == (name.head, name.deprel):
+        return run.mention
+    person = class_of(m.head_lemma, cl.lex) == "person" and cl.finder.looks_like_person(run, cl.known_surname)
+    return run.mention if person else None
+
+
+def _outer_word(sent: Sentence, start: int, end: int) -> Word | None:
+    """The word of a span whose head lies outside it (None: no word in it)."""
+    inside = [w for w in sent.words if start <= w.start < end]
+    return next((w for w in inside if not any(h.index == w.head for h in inside)), None)
+
+
 def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """A definite description takes up an earlier source (:data:`_NOMINAL_STEPS`), else the
     indefinite phrase that introduced it ("One furnace operator, who asked not to be named,
     ..."), else a person the article names (:func:`_described_person`), else it is a new
     source."""
+    apposed = _apposed_name(cl, m)
+    if apposed is not None:
+        return cl.add(cl.resolve(apposed)[0], m), Resolution.NOMINAL
     earlier = cl.earlier_list(m.start)
     for step in _NOMINAL_STEPS:
         idx = step(cl, m, earlier)
-        if idx is not None:
+        if idx is not None and _class_fits(cl, m, idx):
             return cl.add(idx, m), Resolution.NOMINAL
     introduced = cl.finder.descriptor_antecedent(m)
     if introduced is not None:

@@ -69,6 +69,23 @@ def test_nominal_types(text, kind, head, number, expected):
     assert type_of(mention(text, kind, head, number), default_lexicon()) is SourceType(expected)
 
 
+@pytest.mark.parametrize(
+    "text, head, number, expected",
+    [
+        # the parser's head is the adjective of a knowledge tail or "one": the person before it
+        ("a person close to the Clintons", "close", "sing", "anonymous_individual"),
+        ("one Democrat familiar with the discussion", "familiar", "sing", "anonymous_individual"),
+        ("officials familiar with the talks", "familiar", "plur", "anonymous_group"),
+        ("one of his senior aides", "one", "sing", "anonymous_individual"),
+        ("one of the bills", "one", "sing", "unknown"),
+    ],
+)
+def test_description_heads_the_parser_missed(text: str, head: str, number: str, expected: str) -> None:
+    assert type_of(mention(text, MentionKind.DESCRIPTOR, head, number), default_lexicon()) is SourceType(
+        expected
+    )
+
+
 def test_reason_for_anonymity_ends_with_its_clause() -> None:
     """A reason with no comma after it stops before the sentence's own speech verb; a speech
     verb of the reason's own subject stays in it (issue 12)."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..lexicons import Lexicon
-from ..mentions import POSSESSIVE_MARKS, POSSESSIVE_S, Mention
+from ..mentions import POSSESSIVE_MARKS, POSSESSIVE_S, Mention, knowledge_tail
 from ..parsing import Parse, Word
 from ..vocab import MentionKind, SourceType
 from .model import Source
@@ -62,6 +62,9 @@ def _group_name(m: Mention, lex: Lexicon) -> bool:
 
 def _common_type(m: Mention, lex: Lexicon) -> SourceType:
     """The type a description makes, from its head noun, determiner and number."""
+    person = _person_before_head(m, lex)
+    if person is not None:
+        return person
     head = m.head_lemma
     if head in lex.document_nouns:
         return SourceType.DOCUMENT
@@ -85,6 +88,29 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
         return SourceType.ANONYMOUS_GROUP if unnamed else SourceType.NAMED_ORGANIZATION
     # "the car", "his tax returns", "63 percent": whatever said it, it is not a person
     return SourceType.UNKNOWN
+
+
+def _person_before_head(m: Mention, lex: Lexicon) -> SourceType | None:
+    """The person a description names when the parser took another word for its head: "a person
+    close to the Clintons", "one Democrat familiar with the discussion" (the adjective of a
+    knowledge tail, ``knowledge_tails``: the parser often makes it the head), "one of his senior aides" (one of a group of people:
+    an anonymous individual)."""
+    words = [w.lower() for w in m.words]
+    at = words.index(m.head_lemma) if m.head_lemma in words else -1
+    if at < 0 or at + 1 >= len(words):
+        return None
+    if m.head_lemma == "one" and words[at + 1] == "of":
+        last = words[-1]
+        people = last in lex.group_words or (last.endswith("s") and is_person_noun(last[:-1], lex))
+        return SourceType.ANONYMOUS_INDIVIDUAL if people else None
+    if at == 0 or not knowledge_tail(lex).match(" " + " ".join(m.words[at:])):
+        return None
+    before = words[at - 1]
+    if before in lex.group_words or (before.endswith("s") and is_person_noun(before[:-1], lex)):
+        return SourceType.ANONYMOUS_GROUP
+    if is_person_noun(before, lex) or m.words[at - 1] in lex.group_names:
+        return SourceType.ANONYMOUS_INDIVIDUAL if not before.endswith("s") else SourceType.ANONYMOUS_GROUP
+    return None
 
 
 def identified_role(m: Mention, lex: Lexicon) -> bool:

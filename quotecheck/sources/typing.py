@@ -93,8 +93,8 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
 def _person_before_head(m: Mention, lex: Lexicon) -> SourceType | None:
     """The person a description names when the parser took another word for its head: "a person
     close to the Clintons", "one Democrat familiar with the discussion" (the adjective of a
-    knowledge tail, ``knowledge_tails``: the parser often makes it the head), "one of his senior aides" (one of a group of people:
-    an anonymous individual)."""
+    knowledge tail, ``knowledge_tails``: the parser often makes it the head), "one of his senior
+    aides" (one of a group of people: an anonymous individual)."""
     words = [w.lower() for w in m.words]
     at = words.index(m.head_lemma) if m.head_lemma in words else -1
     if at < 0 or at + 1 >= len(words):

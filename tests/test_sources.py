@@ -228,6 +228,40 @@ def test_document_author_person_or_organization() -> None:
     assert not _person_author(["Lakeside", "Courier"], [], lex)
 
 
+@pytest.mark.parametrize(
+    "text, phrase, expected, name",
+    [
+        # the author after "from", a day between: an organization's name or a person's
+        (
+            "Attacks rose, according to a report Tuesday from the SITE Intelligence Group, which tracks it.",
+            "a report",
+            "named_organization",
+            "SITE Intelligence Group",
+        ),
+        (
+            "Loans grew, according to data from the U.S. Department of Education. The debt rose.",
+            "data",
+            "named_organization",
+            "U.S. Department of Education",
+        ),
+        ("Turnout fell, according to exit polls from New Hampshire.", "exit polls", "document", "exit polls"),
+        ("Aid lagged, according to a letter to Facebook from NATO.", "a letter", "document", "a letter"),
+        # a definite document takes up the author of the last one with its head noun
+        (
+            "A Quinnipiac University poll shows a tie.\n\nThe poll found that 43% of voters agree.",
+            "The poll",
+            "named_organization",
+            "Quinnipiac University",
+        ),
+        ("Recent polls show a tie.\n\nThe polls found that 43% agree.", "The polls", "document", "The polls"),
+    ],
+)
+def test_document_author_from_and_before(text: str, phrase: str, expected: str, name: str) -> None:
+    head = "poll" if "poll" in phrase else phrase.split()[-1]
+    src = _refined(text, phrase, MentionKind.DESCRIPTOR, head)
+    assert (src.type, src.name) == (SourceType(expected), name)
+
+
 def test_delayed_lede_names_the_description() -> None:
     """An indefinite description opening the lede is the person the next paragraph names."""
     text = (

@@ -331,7 +331,9 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
     - a capitalised common noun after other capitalised words ("The Charlotte Observer",
       "The New York Post") is an organization's name, not a description;
     - a document whose author the mention names ("Ivana Trump's brief", "a CBS News poll",
-      "an analysis by Lily Batchelder") is its author's attribution (docs/labelling.md);
+      "an analysis by Lily Batchelder", "a report from the SITE Intelligence Group"), or that takes
+      up one that named it ("the poll" after "a Quinnipiac University poll"), is its author's
+      attribution (docs/labelling.md);
     - a bare title or singular person noun before or after a name ("retired teacher Alma
       Ruiz", "analyst said") is that named person;
     - a first mention like "the senators", "both candidates" refers to people already named;
@@ -375,7 +377,11 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
                 or _possessive_topic(first, sources, layout, lex)
             )
         if retyped is None and src.type == SourceType.DOCUMENT:
-            retyped = _document_author(first, words, text, people, lex)
+            retyped = (
+                _document_author(first, words, text, people, lex)
+                or _author_from(first, text, people, lex)
+                or _earlier_author(first, text, people, lex)
+            )
         if retyped is not None:
             src.type, src.name = retyped
 
@@ -695,6 +701,77 @@ def _document_author(
         return None
     kind = SourceType.NAMED_PERSON if _person_author(author, people, lex) else SourceType.NAMED_ORGANIZATION
     return kind, re.sub(r" ?([-/]) ?", r"\1", " ".join(author))
+
+
+# "a report Tuesday from WKOW", "a new poll from USA TODAY/Suffolk University": the author after "from"
+_AUTHOR_NAME = rf"{_NAME_WORD}(?:(?:/|\s+(?:of\s+|and\s+)?){_NAME_WORD})*"
+_FROM_AUTHOR = re.compile(rf"(?P<gap>(?:\s+[\w’'-]+){{0,3}}?)\s+from\s+(?:the\s+)?(?P<name>{_AUTHOR_NAME})")
+_SENTENCE_END = re.compile(r"[a-z]{2,}\.$")  # "Education." ends a sentence; "U.S." and "Jr." do not
+
+
+def _author_from(m: Mention, text: str, people: Sequence[str], lex: Lexicon) -> tuple[SourceType, str] | None:
+    """The author after "from" right behind a document's head noun ("a report from the SITE
+    Intelligence Group", "a report Tuesday from WKOW"; only a day or a time word may come
+    between), when :func:`_named_author` accepts it (not a place: "exit polls from New Hampshire")."""
+    head = re.search(rf"(?i)\b{re.escape(m.head_lemma)}\w*", m.text)
+    if head is None:
+        return None
+    found = _FROM_AUTHOR.match(text, m.start + head.end(), m.end + 80)
+    if found is None:
+        return None
+    gap = found.group("gap").split()
+    if any(w not in lex.calendar_words and w.lower() not in lex.time_nouns for w in gap):
+        return None  # "a letter to Facebook from ..."
+    name = found.group("name").split()
+    end = next((i for i, w in enumerate(name) if _SENTENCE_END.search(w)), None)
+    return _named_author(name if end is None else [*name[:end], name[end][:-1]], people, lex)
+
+
+def _named_author(
+    author: Sequence[str], people: Sequence[str], lex: Lexicon
+) -> tuple[SourceType, str] | None:
+    """A document's author when the name says whose it is: a person's (:func:`_person_author`)
+    or an organization's (an organization word or an acronym in it: "CBS News", "WKOW")."""
+    if not author:
+        return None
+    if _person_author(author, people, lex):
+        return SourceType.NAMED_PERSON, " ".join(author)
+    words = re.split(r"[\s/-]", " ".join(author))
+    if any(
+        w in lex.organization_words or (re.fullmatch(r"[A-Z]{3,6}", w) and w not in lex.non_acronyms)
+        for w in words
+    ):
+        return SourceType.NAMED_ORGANIZATION, " ".join(author)
+    return None
+
+
+_DEFINITE_DOCUMENT = frozenset({"the", "this", "that"})
+# the capitalised words right before a head noun, a possessive and two lower-case words allowed:
+# "a Quinnipiac University poll", "a Washington Post-ABC News national poll", "Clinton's statement"
+_AUTHOR_RUN = re.compile(rf"(?P<name>{_AUTHOR_NAME})(?:’s|'s)?(?:\s+[a-z]+){{0,2}}\s+$")
+_LEADING_WORDS = frozenset({"The", "A", "An", "This", "That", "In", "According", "But", "And", "New"})
+
+
+def _earlier_author(
+    m: Mention, text: str, people: Sequence[str], lex: Lexicon
+) -> tuple[SourceType, str] | None:
+    """ "the poll found" after "a Quinnipiac University poll shows": a definite document takes
+    up the document with the same head noun written last before it; when that one named its
+    author in front of the head ("Quinnipiac University", "CBS News", "Clinton's"), so does
+    this one (:func:`_named_author`: not "Recent polls")."""
+    if not m.words or m.words[0].lower() not in _DEFINITE_DOCUMENT or len(m.words) > 3:
+        return None
+    earlier = list(re.finditer(rf"\b{re.escape(m.words[-1])}\b", text[: m.start]))
+    if not earlier:
+        return None
+    last = earlier[-1].start()
+    run = _AUTHOR_RUN.search(text, text.rfind("\n", 0, last) + 1, last)
+    if run is None:
+        return None
+    author = run.group("name").split()
+    while author and author[0] in _LEADING_WORDS:
+        author = author[1:]
+    return _named_author(author, people, lex)
 
 
 def _person_author(author: Sequence[str], people: Sequence[str], lex: Lexicon) -> bool:

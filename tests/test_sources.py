@@ -123,6 +123,31 @@ def _refined(text: str, phrase: str, kind: MentionKind, head: str, others: tuple
             "named_person",
             "Vann R. Newkirk II",
         ),
+        # a second description after "and", a name in apposition followed by "of", "herself"
+        (
+            "As Steven M. Rosenthal, a tax lawyer and senior fellow at the center, noted.",
+            "a tax lawyer",
+            "descriptor",
+            "lawyer",
+            "named_person",
+            "Steven M. Rosenthal",
+        ),
+        (
+            "Another pollster, David Woodard of Clemson University, said his survey differed.",
+            "Another pollster",
+            "descriptor",
+            "pollster",
+            "named_person",
+            "David Woodard",
+        ),
+        (
+            "Sarah Silverman, herself a Sanders supporter, said the crowd was ridiculous.",
+            "a Sanders supporter",
+            "descriptor",
+            "supporter",
+            "named_person",
+            "Sarah Silverman",
+        ),
         # no person's name before the comma: still anonymous
         (
             "In Washington, a senior official said the talks stalled.",

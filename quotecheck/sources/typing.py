@@ -308,9 +308,11 @@ _NAME_WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
 # "Vann R. Newkirk II, " / "Rep. Jim Jordan (R-Ohio), " / "Kall -- ": a name, then the comma or
 # dash that opens an apposition, right before the description
 _NAME_BEFORE = re.compile(
-    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})*)(?:\s+\([A-Z][\w.-]*\))?\s*(?:,|--|[—–])\s*$"
-)
-_AFTER_APPOSITION = re.compile(r"\s*(?:,|--|[—–]|\s(?:of|for|at|with)\s)")
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})*)(?:\s+\([A-Z][\w.-]*\))?\s*(?:,|--|[—–])\s*(?:(?:him|her)self\s+)?$"
+)  # "Silverman, herself a Sanders supporter"
+# what may follow an apposition: a comma, a dash, a prepositional phrase or a second description
+# ("Steven M. Rosenthal, a tax lawyer and senior fellow at ...")
+_AFTER_APPOSITION = re.compile(r"\s*(?:,|--|[—–]|\s(?:of|for|at|with|and)\s)")
 _BY_AUTHOR = re.compile(
     rf"^(?:\s+(?P<verb>[a-z]+))?\s+by\s+(?:the\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:of\s+|and\s+)?{_NAME_WORD})*)"
 )  # "[released] by the Treasury": the verb must be one of the lexicon's authoring_verbs
@@ -636,7 +638,9 @@ def _named_person_description(m: Mention, text: str, lex: Lexicon) -> tuple[Sour
 
 
 # ", Laura, who spoke" / ", Steffen Seibert, wrote": a name set off by commas right after a mention
-_APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*(?:,|;|\.(?:\s|$))")
+_APPOSED_NAME = re.compile(
+    rf",\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*(?:,|;|\.(?:\s|$)|\s(?:of|from)\s+[A-Z])"
+)  # ", David Woodard of Clemson University, said"
 
 
 def _name_in_apposition(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
@@ -666,6 +670,10 @@ def _apposition_person(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType,
     if before is None or not _AFTER_APPOSITION.match(text, m.end):
         return None
     name = before.group("name").split()
+    # the name starts at its given name or title, not at the sentence's first word ("As Steven ...")
+    name = name[
+        next((i for i, w in enumerate(name) if w in lex.first_names or w.rstrip(".") in lex.titles), 0) :
+    ]
     personal = (
         name[0] in lex.first_names
         or name[0].rstrip(".") in lex.titles

@@ -287,6 +287,25 @@ def test_document_author_from_and_before(text: str, phrase: str, expected: str, 
     assert (src.type, src.name) == (SourceType(expected), name)
 
 
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("The vote is near.\n\nDemonstrators said they want justice.", "Demonstrators", "anonymous_group"),
+        ('Few spoke. "Others argue," it said.', "Others", "anonymous_group"),
+        # a surname that ends like a person noun: capitalised inside a sentence too
+        ("Polls tightened for Sanders. Sanders said he would stay in.", "Sanders", "named_person"),
+    ],
+)
+def test_sentence_opening_plural_is_no_name(text: str, word: str, expected: str) -> None:
+    """A one-word plural person noun the tagger took for a name because it opens a sentence is
+    a group of people; a surname is not."""
+    start = text.rindex(word)
+    m = Mention(start, start + len(word), word, MentionKind.NAME, word, "PROPN", "plur", False, 0, (word,))
+    src = Source(0, [m], type=SourceType.NAMED_PERSON, name=word)
+    refine_types([src], text, None, default_lexicon())
+    assert src.type is SourceType(expected)
+
+
 def test_delayed_lede_names_the_description() -> None:
     """An indefinite description opening the lede is the person the next paragraph names."""
     text = (

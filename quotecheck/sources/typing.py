@@ -349,7 +349,12 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
       before is about ("Obama's former campaign strategist" after a paragraph on David
       Axelrod) are those named people.
 
-    Anonymous sources granted anonymity (a ground rule or a reason) are left as they are."""
+    A "named person" that is only a plural noun for people opening a sentence ("Demonstrators
+    said", "Others argue") is an anonymous group (:func:`_common_plural`). Anonymous sources
+    granted anonymity (a ground rule or a reason) are left as they are."""
+    for src in sources:
+        if _common_plural(src, sources, text, lex):
+            src.type = SourceType.ANONYMOUS_GROUP  # "Demonstrators said": not a name
     people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON]
     layout = _layout_of(sources, text)
     for src in sources:
@@ -386,6 +391,40 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             )
         if retyped is not None:
             src.type, src.name = retyped
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”'‘’(—–-]\s*|\n\s*)$")
+
+
+def _common_plural(src: Source, sources: Sequence[Source], text: str, lex: Lexicon) -> bool:
+    """Is a named person only ever a one-word plural noun for people that the tagger took for a
+    proper noun because it opens the sentence ("Demonstrators said", "Proponents, including
+    ...", "Others argue")? Not when the word is capitalised inside a sentence anywhere in the
+    text or is part of another person's name: "Sanders" and "Rogers" end like person nouns."""
+    described = [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
+    if src.type != SourceType.NAMED_PERSON or not described:
+        return False
+    if any(m.kind != MentionKind.NAME or len(m.words) != 1 for m in described):
+        return False
+    word = described[0].words[0]
+    lower = word.lower()
+    if any(m.words[0] != word for m in described) or not word[:1].isupper():
+        return False
+    if not (
+        lower in lex.group_words
+        or lower == "others"
+        or (lower.endswith("s") and is_person_noun(lower[:-1], lex))
+    ):
+        return False
+    if any(
+        word in other.name.split()
+        for other in sources
+        if other is not src and other.type == SourceType.NAMED_PERSON
+    ):
+        return False
+    return all(
+        _SENTENCE_OPENING.search(text, 0, at.start()) for at in re.finditer(rf"\b{re.escape(word)}\b", text)
+    )
 
 
 @dataclass(frozen=True)

@@ -306,6 +306,30 @@ def test_sentence_opening_plural_is_no_name(text: str, word: str, expected: str)
     assert src.type is SourceType(expected)
 
 
+@pytest.mark.parametrize(
+    "phrase, head, expected",
+    [
+        ("The Charlotte Observer", "observer", "named_organization"),  # a publication's name
+        ("a New Hampshire Republican", "republican", None),  # one of a group of people
+        ("Fellow Republicans", "republican", None),
+    ],
+)
+def test_capitalised_description_as_organization_name(phrase: str, head: str, expected: str | None) -> None:
+    from quotecheck.parsing import Word
+    from quotecheck.sources.typing import _organization_name
+
+    words, at = [], 0
+    for i, text in enumerate(phrase.split(), 1):
+        lemma = head if text.lower().rstrip("s") == head else text.lower()
+        words.append(Word(i, text, lemma, "PROPN", "NNP", "_", 0, "nmod", at, at + len(text)))
+        at += len(text) + 1
+    m = Mention(
+        0, at - 1, phrase, MentionKind.DESCRIPTOR, head, "PROPN", "sing", False, 0, tuple(phrase.split())
+    )
+    found = _organization_name(m, words, default_lexicon())
+    assert (found[0] if found else None) == (SourceType(expected) if expected else None)
+
+
 def test_delayed_lede_names_the_description() -> None:
     """An indefinite description opening the lede is the person the next paragraph names."""
     text = (

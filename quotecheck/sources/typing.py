@@ -631,8 +631,9 @@ def _organization_name(m: Mention, words: Sequence[Word], lex: Lexicon) -> tuple
     content = [w for w in words if w.text.lower() not in lex.descriptor_determiners]
     if len(content) < 2 or not all(w.text[:1].isupper() for w in content):
         return None
-    if content[-1].text in lex.group_names or content[-1].lemma.lower() != m.head_lemma:
-        return None  # "Fellow Republicans": a group of people
+    last = content[-1].text
+    if last in lex.group_names or f"{last}s" in lex.group_names or content[-1].lemma.lower() != m.head_lemma:
+        return None  # "Fellow Republicans": a group of people; "a New Hampshire Republican": one of them
     return SourceType.NAMED_ORGANIZATION, " ".join(w.text for w in content)
 
 

@@ -446,3 +446,29 @@ def test_name_gender_comes_from_the_given_name(name: str, gender: str | None) ->
     from quotecheck.mentions import name_gender
 
     assert name_gender(name.split(), default_lexicon()) == gender
+
+
+@pytest.mark.parametrize(
+    "phrase, tags, head, number, expected",
+    [
+        ("FBI officials", ("ADJ", "NOUN"), "official", "plur", "FBI"),  # an acronym opening the sentence
+        ("A Treasury spokesman", ("DET", "ADJ", "NOUN"), "spokesman", "sing", "Treasury"),  # tagged ADJ
+        ("Iraqi officials", ("ADJ", "NOUN"), "official", "plur", None),  # a nationality stays anonymous
+    ],
+)
+def test_staff_of_a_named_organization(
+    phrase: str, tags: tuple[str, ...], head: str, number: str, expected: str | None
+) -> None:
+    from quotecheck.parsing import Word
+    from quotecheck.sources.typing import staff_organization
+
+    words, at = [], 0
+    for i, (text, tag) in enumerate(zip(phrase.split(), tags, strict=True), 1):
+        lemma = head if text.lower().startswith(head) else text
+        words.append(Word(i, text, lemma, tag, tag, "_", len(tags), "amod", at, at + len(text)))
+        at += len(text) + 1
+    m = Mention(
+        0, at - 1, phrase, MentionKind.DESCRIPTOR, head, "NOUN", number, False, 0, tuple(phrase.split())
+    )
+    span = staff_organization(m, words, phrase, default_lexicon())
+    assert (phrase[span[0] : span[1]] if span else None) == expected

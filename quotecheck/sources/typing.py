@@ -183,7 +183,8 @@ def _proper_noun_before(words: Sequence[Word], singular: bool, lex: Lexicon) -> 
     official", "a U.S. official" stay anonymous, and so do "Iraqi officials")."""
     owned = bool(words) and words[-1].text in _POSSESSIVE_WORDS
     words = words[:-1] if owned else words
-    if not (singular or owned) or not words or words[-1].upos != "PROPN":
+    # the compact tagger often calls the name an adjective: "a Twitter spokesman", "A Treasury spokesman"
+    if not (singular or owned) or not words or (words[-1].upos != "PROPN" and not _org_word(words[-1], lex)):
         return None
     if not (_capitalised(words[-1]) or (owned and words[-1].text[:1].isupper())):
         return None  # "Clinton's aides" may open the sentence; "Pentagon officials" may not
@@ -261,11 +262,10 @@ def _person_start(w: Word, lex: Lexicon) -> bool:
 def _org_word(w: Word, lex: Lexicon) -> bool:
     """A capitalised word that ends an organization's name ("Department", "Pentagon") or an
     acronym of three letters or more ("NATO", "FBI"; not "U.S.")."""
-    if not _capitalised(w):
-        return False
-    return (w.text in lex.organization_words and w.text not in lex.side_words) or bool(
-        re.fullmatch(r"[A-Z]{3,6}", w.text) and w.text not in lex.non_acronyms
-    )
+    acronym = bool(re.fullmatch(r"[A-Z]{3,6}", w.text) and w.text not in lex.non_acronyms)
+    if acronym:
+        return True  # "FBI officials said": an acronym is a name even where it opens the sentence
+    return _capitalised(w) and w.text in lex.organization_words and w.text not in lex.side_words
 
 
 def _capitalised(w: Word) -> bool:

@@ -454,6 +454,7 @@ def test_name_gender_comes_from_the_given_name(name: str, gender: str | None) ->
         ("FBI officials", ("ADJ", "NOUN"), "official", "plur", "FBI"),  # an acronym opening the sentence
         ("A Treasury spokesman", ("DET", "ADJ", "NOUN"), "spokesman", "sing", "Treasury"),  # tagged ADJ
         ("Iraqi officials", ("ADJ", "NOUN"), "official", "plur", None),  # a nationality stays anonymous
+        ("unnamed GOP officials", ("ADJ", "PROPN", "NOUN"), "official", "plur", None),  # a party's members
     ],
 )
 def test_staff_of_a_named_organization(

@@ -262,10 +262,11 @@ def _person_start(w: Word, lex: Lexicon) -> bool:
 def _org_word(w: Word, lex: Lexicon) -> bool:
     """A capitalised word that ends an organization's name ("Department", "Pentagon") or an
     acronym of three letters or more ("NATO", "FBI"; not "U.S.")."""
-    acronym = bool(re.fullmatch(r"[A-Z]{3,6}", w.text) and w.text not in lex.non_acronyms)
-    if acronym:
+    if w.text in lex.side_words:
+        return False  # "GOP officials": the party's members, like "Republican officials"
+    if re.fullmatch(r"[A-Z]{3,6}", w.text) and w.text not in lex.non_acronyms:
         return True  # "FBI officials said": an acronym is a name even where it opens the sentence
-    return _capitalised(w) and w.text in lex.organization_words and w.text not in lex.side_words
+    return _capitalised(w) and w.text in lex.organization_words
 
 
 def _capitalised(w: Word) -> bool:

@@ -6,6 +6,8 @@ taken up by a later description, a banner as a written source); these pin the le
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quotecheck.lexicons import default_lexicon
@@ -279,10 +281,19 @@ def test_document_author_person_or_organization() -> None:
             "Quinnipiac University",
         ),
         ("Recent polls show a tie.\n\nThe polls found that 43% agree.", "The polls", "document", "The polls"),
+        # a mention ending in an organization's name: its publication or its author
+        ("As the Post reported, the deal died.", "the Post", "named_organization", "Post"),
+        (
+            "Costs fell, a study by economists at Duke University found.",
+            "a study by economists at Duke University",
+            "named_organization",
+            "Duke University",
+        ),
     ],
 )
 def test_document_author_from_and_before(text: str, phrase: str, expected: str, name: str) -> None:
-    head = "poll" if "poll" in phrase else phrase.split()[-1]
+    words = re.findall(r"[a-z]+", phrase.lower())
+    head = next(w for w in words + [w[:-1] for w in words] if w in default_lexicon().document_nouns)
     src = _refined(text, phrase, MentionKind.DESCRIPTOR, head)
     assert (src.type, src.name) == (SourceType(expected), name)
 

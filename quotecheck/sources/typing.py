@@ -335,8 +335,9 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
       "The New York Post") is an organization's name, not a description;
     - a document whose author the mention names ("Ivana Trump's brief", "a CBS News poll",
       "an analysis by Lily Batchelder", "a report from the SITE Intelligence Group"), or that takes
-      up one that named it ("the poll" after "a Quinnipiac University poll"), is its author's
-      attribution (docs/labelling.md);
+      up one that named it ("the poll" after "a Quinnipiac University poll"), or that ends in an
+      organization's name ("the Post", "a study by economists at Duke University") is its
+      author's attribution (docs/labelling.md);
     - a bare title or singular person noun before or after a name ("retired teacher Alma
       Ruiz", "analyst said") is that named person;
     - a first mention like "the senators", "both candidates" refers to people already named;
@@ -388,6 +389,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             retyped = (
                 _document_author(first, words, text, people, lex)
                 or _author_from(first, text, people, lex)
+                or _trailing_organization(first, lex)
                 or _earlier_author(first, text, people, lex)
             )
         if retyped is not None:
@@ -792,6 +794,22 @@ def _named_author(
     ):
         return SourceType.NAMED_ORGANIZATION, " ".join(author)
     return None
+
+
+_TRAILING_NAME = re.compile(rf"(?:{_NAME_WORD}\s+)*{_NAME_WORD}$")
+
+
+def _trailing_organization(m: Mention, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "the Post", "a study last year by economists at Duke University": a document's mention
+    that ends in an organization's name (its last word an organization word) is that
+    organization's attribution, its publication or its author's."""
+    run = _TRAILING_NAME.search(m.text)
+    if run is None or run.group(0).split()[-1] not in lex.organization_words:
+        return None
+    words = run.group(0).split()
+    while words and words[0] in _LEADING_WORDS:
+        words = words[1:]
+    return (SourceType.NAMED_ORGANIZATION, " ".join(words)) if words else None
 
 
 _DEFINITE_DOCUMENT = frozenset({"the", "this", "that"})

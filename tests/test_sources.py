@@ -6,6 +6,8 @@ taken up by a later description, a banner as a written source); these pin the le
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quotecheck.lexicons import default_lexicon
@@ -69,6 +71,23 @@ def test_nominal_types(text, kind, head, number, expected):
     assert type_of(mention(text, kind, head, number), default_lexicon()) is SourceType(expected)
 
 
+@pytest.mark.parametrize(
+    "text, head, number, expected",
+    [
+        # the parser's head is the adjective of a knowledge tail or "one": the person before it
+        ("a person close to the Clintons", "close", "sing", "anonymous_individual"),
+        ("one Democrat familiar with the discussion", "familiar", "sing", "anonymous_individual"),
+        ("officials familiar with the talks", "familiar", "plur", "anonymous_group"),
+        ("one of his senior aides", "one", "sing", "anonymous_individual"),
+        ("one of the bills", "one", "sing", "unknown"),
+    ],
+)
+def test_description_heads_the_parser_missed(text: str, head: str, number: str, expected: str) -> None:
+    assert type_of(mention(text, MentionKind.DESCRIPTOR, head, number), default_lexicon()) is SourceType(
+        expected
+    )
+
+
 def test_reason_for_anonymity_ends_with_its_clause() -> None:
     """A reason with no comma after it stops before the sentence's own speech verb; a speech
     verb of the reason's own subject stays in it (issue 12)."""
@@ -105,6 +124,31 @@ def _refined(text: str, phrase: str, kind: MentionKind, head: str, others: tuple
             "writer",
             "named_person",
             "Vann R. Newkirk II",
+        ),
+        # a second description after "and", a name in apposition followed by "of", "herself"
+        (
+            "As Steven M. Rosenthal, a tax lawyer and senior fellow at the center, noted.",
+            "a tax lawyer",
+            "descriptor",
+            "lawyer",
+            "named_person",
+            "Steven M. Rosenthal",
+        ),
+        (
+            "Another pollster, David Woodard of Clemson University, said his survey differed.",
+            "Another pollster",
+            "descriptor",
+            "pollster",
+            "named_person",
+            "David Woodard",
+        ),
+        (
+            "Sarah Silverman, herself a Sanders supporter, said the crowd was ridiculous.",
+            "a Sanders supporter",
+            "descriptor",
+            "supporter",
+            "named_person",
+            "Sarah Silverman",
         ),
         # no person's name before the comma: still anonymous
         (
@@ -209,6 +253,92 @@ def test_document_author_person_or_organization() -> None:
     assert _person_author(["Lynch"], ["Loretta Lynch"], lex)
     assert not _person_author(["Harvard"], ["Loretta Lynch"], lex)
     assert not _person_author(["Lakeside", "Courier"], [], lex)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, expected, name",
+    [
+        # the author after "from", a day between: an organization's name or a person's
+        (
+            "Attacks rose, according to a report Tuesday from the SITE Intelligence Group, which tracks it.",
+            "a report",
+            "named_organization",
+            "SITE Intelligence Group",
+        ),
+        (
+            "Loans grew, according to data from the U.S. Department of Education. The debt rose.",
+            "data",
+            "named_organization",
+            "U.S. Department of Education",
+        ),
+        ("Turnout fell, according to exit polls from New Hampshire.", "exit polls", "document", "exit polls"),
+        ("Aid lagged, according to a letter to Facebook from NATO.", "a letter", "document", "a letter"),
+        # a definite document takes up the author of the last one with its head noun
+        (
+            "A Quinnipiac University poll shows a tie.\n\nThe poll found that 43% of voters agree.",
+            "The poll",
+            "named_organization",
+            "Quinnipiac University",
+        ),
+        ("Recent polls show a tie.\n\nThe polls found that 43% agree.", "The polls", "document", "The polls"),
+        # a mention ending in an organization's name: its publication or its author
+        ("As the Post reported, the deal died.", "the Post", "named_organization", "Post"),
+        (
+            "Costs fell, a study by economists at Duke University found.",
+            "a study by economists at Duke University",
+            "named_organization",
+            "Duke University",
+        ),
+    ],
+)
+def test_document_author_from_and_before(text: str, phrase: str, expected: str, name: str) -> None:
+    words = re.findall(r"[a-z]+", phrase.lower())
+    head = next(w for w in words + [w[:-1] for w in words] if w in default_lexicon().document_nouns)
+    src = _refined(text, phrase, MentionKind.DESCRIPTOR, head)
+    assert (src.type, src.name) == (SourceType(expected), name)
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("The vote is near.\n\nDemonstrators said they want justice.", "Demonstrators", "anonymous_group"),
+        ('Few spoke. "Others argue," it said.', "Others", "anonymous_group"),
+        # a surname that ends like a person noun: capitalised inside a sentence too
+        ("Polls tightened for Sanders. Sanders said he would stay in.", "Sanders", "named_person"),
+    ],
+)
+def test_sentence_opening_plural_is_no_name(text: str, word: str, expected: str) -> None:
+    """A one-word plural person noun the tagger took for a name because it opens a sentence is
+    a group of people; a surname is not."""
+    start = text.rindex(word)
+    m = Mention(start, start + len(word), word, MentionKind.NAME, word, "PROPN", "plur", False, 0, (word,))
+    src = Source(0, [m], type=SourceType.NAMED_PERSON, name=word)
+    refine_types([src], text, None, default_lexicon())
+    assert src.type is SourceType(expected)
+
+
+@pytest.mark.parametrize(
+    "phrase, head, expected",
+    [
+        ("The Charlotte Observer", "observer", "named_organization"),  # a publication's name
+        ("a New Hampshire Republican", "republican", None),  # one of a group of people
+        ("Fellow Republicans", "republican", None),
+    ],
+)
+def test_capitalised_description_as_organization_name(phrase: str, head: str, expected: str | None) -> None:
+    from quotecheck.parsing import Word
+    from quotecheck.sources.typing import _organization_name
+
+    words, at = [], 0
+    for i, text in enumerate(phrase.split(), 1):
+        lemma = head if text.lower().rstrip("s") == head else text.lower()
+        words.append(Word(i, text, lemma, "PROPN", "NNP", "_", 0, "nmod", at, at + len(text)))
+        at += len(text) + 1
+    m = Mention(
+        0, at - 1, phrase, MentionKind.DESCRIPTOR, head, "PROPN", "sing", False, 0, tuple(phrase.split())
+    )
+    found = _organization_name(m, words, default_lexicon())
+    assert (found[0] if found else None) == (SourceType(expected) if expected else None)
 
 
 def test_delayed_lede_names_the_description() -> None:
@@ -327,3 +457,30 @@ def test_name_gender_comes_from_the_given_name(name: str, gender: str | None) ->
     from quotecheck.mentions import name_gender
 
     assert name_gender(name.split(), default_lexicon()) == gender
+
+
+@pytest.mark.parametrize(
+    "phrase, tags, head, number, expected",
+    [
+        ("FBI officials", ("ADJ", "NOUN"), "official", "plur", "FBI"),  # an acronym opening the sentence
+        ("A Treasury spokesman", ("DET", "ADJ", "NOUN"), "spokesman", "sing", "Treasury"),  # tagged ADJ
+        ("Iraqi officials", ("ADJ", "NOUN"), "official", "plur", None),  # a nationality stays anonymous
+        ("unnamed GOP officials", ("ADJ", "PROPN", "NOUN"), "official", "plur", None),  # a party's members
+    ],
+)
+def test_staff_of_a_named_organization(
+    phrase: str, tags: tuple[str, ...], head: str, number: str, expected: str | None
+) -> None:
+    from quotecheck.parsing import Word
+    from quotecheck.sources.typing import staff_organization
+
+    words, at = [], 0
+    for i, (text, tag) in enumerate(zip(phrase.split(), tags, strict=True), 1):
+        lemma = head if text.lower().startswith(head) else text
+        words.append(Word(i, text, lemma, tag, tag, "_", len(tags), "amod", at, at + len(text)))
+        at += len(text) + 1
+    m = Mention(
+        0, at - 1, phrase, MentionKind.DESCRIPTOR, head, "NOUN", number, False, 0, tuple(phrase.split())
+    )
+    span = staff_organization(m, words, phrase, default_lexicon())
+    assert (phrase[span[0] : span[1]] if span else None) == expected

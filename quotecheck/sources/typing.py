@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..lexicons import Lexicon
-from ..mentions import POSSESSIVE_MARKS, POSSESSIVE_S, Mention
+from ..mentions import POSSESSIVE_MARKS, POSSESSIVE_S, Mention, knowledge_tail
 from ..parsing import Parse, Word
 from ..vocab import MentionKind, SourceType
 from .model import Source
@@ -62,6 +62,9 @@ def _group_name(m: Mention, lex: Lexicon) -> bool:
 
 def _common_type(m: Mention, lex: Lexicon) -> SourceType:
     """The type a description makes, from its head noun, determiner and number."""
+    person = _person_before_head(m, lex)
+    if person is not None:
+        return person
     head = m.head_lemma
     if head in lex.document_nouns:
         return SourceType.DOCUMENT
@@ -85,6 +88,29 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
         return SourceType.ANONYMOUS_GROUP if unnamed else SourceType.NAMED_ORGANIZATION
     # "the car", "his tax returns", "63 percent": whatever said it, it is not a person
     return SourceType.UNKNOWN
+
+
+def _person_before_head(m: Mention, lex: Lexicon) -> SourceType | None:
+    """The person a description names when the parser took another word for its head: "a person
+    close to the Clintons", "one Democrat familiar with the discussion" (the adjective of a
+    knowledge tail, ``knowledge_tails``: the parser often makes it the head), "one of his senior
+    aides" (one of a group of people: an anonymous individual)."""
+    words = [w.lower() for w in m.words]
+    at = words.index(m.head_lemma) if m.head_lemma in words else -1
+    if at < 0 or at + 1 >= len(words):
+        return None
+    if m.head_lemma == "one" and words[at + 1] == "of":
+        last = words[-1]
+        people = last in lex.group_words or (last.endswith("s") and is_person_noun(last[:-1], lex))
+        return SourceType.ANONYMOUS_INDIVIDUAL if people else None
+    if at == 0 or not knowledge_tail(lex).match(" " + " ".join(m.words[at:])):
+        return None
+    before = words[at - 1]
+    if before in lex.group_words or (before.endswith("s") and is_person_noun(before[:-1], lex)):
+        return SourceType.ANONYMOUS_GROUP
+    if is_person_noun(before, lex) or m.words[at - 1] in lex.group_names:
+        return SourceType.ANONYMOUS_INDIVIDUAL if not before.endswith("s") else SourceType.ANONYMOUS_GROUP
+    return None
 
 
 def identified_role(m: Mention, lex: Lexicon) -> bool:
@@ -157,7 +183,8 @@ def _proper_noun_before(words: Sequence[Word], singular: bool, lex: Lexicon) -> 
     official", "a U.S. official" stay anonymous, and so do "Iraqi officials")."""
     owned = bool(words) and words[-1].text in _POSSESSIVE_WORDS
     words = words[:-1] if owned else words
-    if not (singular or owned) or not words or words[-1].upos != "PROPN":
+    # the compact tagger often calls the name an adjective: "a Twitter spokesman", "A Treasury spokesman"
+    if not (singular or owned) or not words or (words[-1].upos != "PROPN" and not _org_word(words[-1], lex)):
         return None
     if not (_capitalised(words[-1]) or (owned and words[-1].text[:1].isupper())):
         return None  # "Clinton's aides" may open the sentence; "Pentagon officials" may not
@@ -235,11 +262,11 @@ def _person_start(w: Word, lex: Lexicon) -> bool:
 def _org_word(w: Word, lex: Lexicon) -> bool:
     """A capitalised word that ends an organization's name ("Department", "Pentagon") or an
     acronym of three letters or more ("NATO", "FBI"; not "U.S.")."""
-    if not _capitalised(w):
-        return False
-    return (w.text in lex.organization_words and w.text not in lex.side_words) or bool(
-        re.fullmatch(r"[A-Z]{3,6}", w.text) and w.text not in lex.non_acronyms
-    )
+    if w.text in lex.side_words:
+        return False  # "GOP officials": the party's members, like "Republican officials"
+    if re.fullmatch(r"[A-Z]{3,6}", w.text) and w.text not in lex.non_acronyms:
+        return True  # "FBI officials said": an acronym is a name even where it opens the sentence
+    return _capitalised(w) and w.text in lex.organization_words
 
 
 def _capitalised(w: Word) -> bool:
@@ -282,9 +309,11 @@ _NAME_WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
 # "Vann R. Newkirk II, " / "Rep. Jim Jordan (R-Ohio), " / "Kall -- ": a name, then the comma or
 # dash that opens an apposition, right before the description
 _NAME_BEFORE = re.compile(
-    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})*)(?:\s+\([A-Z][\w.-]*\))?\s*(?:,|--|[—–])\s*$"
-)
-_AFTER_APPOSITION = re.compile(r"\s*(?:,|--|[—–]|\s(?:of|for|at|with)\s)")
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})*)(?:\s+\([A-Z][\w.-]*\))?\s*(?:,|--|[—–])\s*(?:(?:him|her)self\s+)?$"
+)  # "Silverman, herself a Sanders supporter"
+# what may follow an apposition: a comma, a dash, a prepositional phrase or a second description
+# ("Steven M. Rosenthal, a tax lawyer and senior fellow at ...")
+_AFTER_APPOSITION = re.compile(r"\s*(?:,|--|[—–]|\s(?:of|for|at|with|and)\s)")
 _BY_AUTHOR = re.compile(
     rf"^(?:\s+(?P<verb>[a-z]+))?\s+by\s+(?:the\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:of\s+|and\s+)?{_NAME_WORD})*)"
 )  # "[released] by the Treasury": the verb must be one of the lexicon's authoring_verbs
@@ -305,7 +334,10 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
     - a capitalised common noun after other capitalised words ("The Charlotte Observer",
       "The New York Post") is an organization's name, not a description;
     - a document whose author the mention names ("Ivana Trump's brief", "a CBS News poll",
-      "an analysis by Lily Batchelder") is its author's attribution (docs/labelling.md);
+      "an analysis by Lily Batchelder", "a report from the SITE Intelligence Group"), or that takes
+      up one that named it ("the poll" after "a Quinnipiac University poll"), or that ends in an
+      organization's name ("the Post", "a study by economists at Duke University") is its
+      author's attribution (docs/labelling.md);
     - a bare title or singular person noun before or after a name ("retired teacher Alma
       Ruiz", "analyst said") is that named person;
     - a first mention like "the senators", "both candidates" refers to people already named;
@@ -319,7 +351,12 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
       before is about ("Obama's former campaign strategist" after a paragraph on David
       Axelrod) are those named people.
 
-    Anonymous sources granted anonymity (a ground rule or a reason) are left as they are."""
+    A "named person" that is only a plural noun for people opening a sentence ("Demonstrators
+    said", "Others argue") is an anonymous group (:func:`_common_plural`). Anonymous sources
+    granted anonymity (a ground rule or a reason) are left as they are."""
+    for src in sources:
+        if _common_plural(src, sources, text, lex):
+            src.type = SourceType.ANONYMOUS_GROUP  # "Demonstrators said": not a name
     people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON]
     layout = _layout_of(sources, text)
     for src in sources:
@@ -349,9 +386,48 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
                 or _possessive_topic(first, sources, layout, lex)
             )
         if retyped is None and src.type == SourceType.DOCUMENT:
-            retyped = _document_author(first, words, text, people, lex)
+            retyped = (
+                _document_author(first, words, text, people, lex)
+                or _author_from(first, text, people, lex)
+                or _trailing_organization(first, lex)
+                or _earlier_author(first, text, people, lex)
+            )
         if retyped is not None:
             src.type, src.name = retyped
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”'‘’(—–-]\s*|\n\s*)$")
+
+
+def _common_plural(src: Source, sources: Sequence[Source], text: str, lex: Lexicon) -> bool:
+    """Is a named person only ever a one-word plural noun for people that the tagger took for a
+    proper noun because it opens the sentence ("Demonstrators said", "Proponents, including
+    ...", "Others argue")? Not when the word is capitalised inside a sentence anywhere in the
+    text or is part of another person's name: "Sanders" and "Rogers" end like person nouns."""
+    described = [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
+    if src.type != SourceType.NAMED_PERSON or not described:
+        return False
+    if any(m.kind != MentionKind.NAME or len(m.words) != 1 for m in described):
+        return False
+    word = described[0].words[0]
+    lower = word.lower()
+    if any(m.words[0] != word for m in described) or not word[:1].isupper():
+        return False
+    if not (
+        lower in lex.group_words
+        or lower == "others"
+        or (lower.endswith("s") and is_person_noun(lower[:-1], lex))
+    ):
+        return False
+    if any(
+        word in other.name.split()
+        for other in sources
+        if other is not src and other.type == SourceType.NAMED_PERSON
+    ):
+        return False
+    return all(
+        _SENTENCE_OPENING.search(text, 0, at.start()) for at in re.finditer(rf"\b{re.escape(word)}\b", text)
+    )
 
 
 @dataclass(frozen=True)
@@ -558,8 +634,9 @@ def _organization_name(m: Mention, words: Sequence[Word], lex: Lexicon) -> tuple
     content = [w for w in words if w.text.lower() not in lex.descriptor_determiners]
     if len(content) < 2 or not all(w.text[:1].isupper() for w in content):
         return None
-    if content[-1].text in lex.group_names or content[-1].lemma.lower() != m.head_lemma:
-        return None  # "Fellow Republicans": a group of people
+    last = content[-1].text
+    if last in lex.group_names or f"{last}s" in lex.group_names or content[-1].lemma.lower() != m.head_lemma:
+        return None  # "Fellow Republicans": a group of people; "a New Hampshire Republican": one of them
     return SourceType.NAMED_ORGANIZATION, " ".join(w.text for w in content)
 
 
@@ -604,7 +681,9 @@ def _named_person_description(m: Mention, text: str, lex: Lexicon) -> tuple[Sour
 
 
 # ", Laura, who spoke" / ", Steffen Seibert, wrote": a name set off by commas right after a mention
-_APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*(?:,|;|\.(?:\s|$))")
+_APPOSED_NAME = re.compile(
+    rf",\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*(?:,|;|\.(?:\s|$)|\s(?:of|from)\s+[A-Z])"
+)  # ", David Woodard of Clemson University, said"
 
 
 def _name_in_apposition(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
@@ -634,6 +713,10 @@ def _apposition_person(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType,
     if before is None or not _AFTER_APPOSITION.match(text, m.end):
         return None
     name = before.group("name").split()
+    # the name starts at its given name or title, not at the sentence's first word ("As Steven ...")
+    name = name[
+        next((i for i, w in enumerate(name) if w in lex.first_names or w.rstrip(".") in lex.titles), 0) :
+    ]
     personal = (
         name[0] in lex.first_names
         or name[0].rstrip(".") in lex.titles
@@ -669,6 +752,93 @@ def _document_author(
         return None
     kind = SourceType.NAMED_PERSON if _person_author(author, people, lex) else SourceType.NAMED_ORGANIZATION
     return kind, re.sub(r" ?([-/]) ?", r"\1", " ".join(author))
+
+
+# "a report Tuesday from WKOW", "a new poll from USA TODAY/Suffolk University": the author after "from"
+_AUTHOR_NAME = rf"{_NAME_WORD}(?:(?:/|\s+(?:of\s+|and\s+)?){_NAME_WORD})*"
+_FROM_AUTHOR = re.compile(rf"(?P<gap>(?:\s+[\w’'-]+){{0,3}}?)\s+from\s+(?:the\s+)?(?P<name>{_AUTHOR_NAME})")
+_SENTENCE_END = re.compile(r"[a-z]{2,}\.$")  # "Education." ends a sentence; "U.S." and "Jr." do not
+
+
+def _author_from(m: Mention, text: str, people: Sequence[str], lex: Lexicon) -> tuple[SourceType, str] | None:
+    """The author after "from" right behind a document's head noun ("a report from the SITE
+    Intelligence Group", "a report Tuesday from WKOW"; only a day or a time word may come
+    between), when :func:`_named_author` accepts it (not a place: "exit polls from New Hampshire")."""
+    head = re.search(rf"(?i)\b{re.escape(m.head_lemma)}\w*", m.text)
+    if head is None:
+        return None
+    found = _FROM_AUTHOR.match(text, m.start + head.end(), m.end + 80)
+    if found is None:
+        return None
+    gap = found.group("gap").split()
+    if any(w not in lex.calendar_words and w.lower() not in lex.time_nouns for w in gap):
+        return None  # "a letter to Facebook from ..."
+    name = found.group("name").split()
+    end = next((i for i, w in enumerate(name) if _SENTENCE_END.search(w)), None)
+    return _named_author(name if end is None else [*name[:end], name[end][:-1]], people, lex)
+
+
+def _named_author(
+    author: Sequence[str], people: Sequence[str], lex: Lexicon
+) -> tuple[SourceType, str] | None:
+    """A document's author when the name says whose it is: a person's (:func:`_person_author`)
+    or an organization's (an organization word or an acronym in it: "CBS News", "WKOW")."""
+    if not author:
+        return None
+    if _person_author(author, people, lex):
+        return SourceType.NAMED_PERSON, " ".join(author)
+    words = re.split(r"[\s/-]", " ".join(author))
+    if any(
+        w in lex.organization_words or (re.fullmatch(r"[A-Z]{3,6}", w) and w not in lex.non_acronyms)
+        for w in words
+    ):
+        return SourceType.NAMED_ORGANIZATION, " ".join(author)
+    return None
+
+
+_TRAILING_NAME = re.compile(rf"(?:{_NAME_WORD}\s+)*{_NAME_WORD}$")
+
+
+def _trailing_organization(m: Mention, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "the Post", "a study last year by economists at Duke University": a document's mention
+    that ends in an organization's name (its last word an organization word) is that
+    organization's attribution, its publication or its author's."""
+    run = _TRAILING_NAME.search(m.text)
+    if run is None or run.group(0).split()[-1] not in lex.organization_words:
+        return None
+    words = run.group(0).split()
+    while words and words[0] in _LEADING_WORDS:
+        words = words[1:]
+    return (SourceType.NAMED_ORGANIZATION, " ".join(words)) if words else None
+
+
+_DEFINITE_DOCUMENT = frozenset({"the", "this", "that"})
+# the capitalised words right before a head noun, a possessive and two lower-case words allowed:
+# "a Quinnipiac University poll", "a Washington Post-ABC News national poll", "Clinton's statement"
+_AUTHOR_RUN = re.compile(rf"(?P<name>{_AUTHOR_NAME})(?:’s|'s)?(?:\s+[a-z]+){{0,2}}\s+$")
+_LEADING_WORDS = frozenset({"The", "A", "An", "This", "That", "In", "According", "But", "And", "New"})
+
+
+def _earlier_author(
+    m: Mention, text: str, people: Sequence[str], lex: Lexicon
+) -> tuple[SourceType, str] | None:
+    """ "the poll found" after "a Quinnipiac University poll shows": a definite document takes
+    up the document with the same head noun written last before it; when that one named its
+    author in front of the head ("Quinnipiac University", "CBS News", "Clinton's"), so does
+    this one (:func:`_named_author`: not "Recent polls")."""
+    if not m.words or m.words[0].lower() not in _DEFINITE_DOCUMENT or len(m.words) > 3:
+        return None
+    earlier = list(re.finditer(rf"\b{re.escape(m.words[-1])}\b", text[: m.start]))
+    if not earlier:
+        return None
+    last = earlier[-1].start()
+    run = _AUTHOR_RUN.search(text, text.rfind("\n", 0, last) + 1, last)
+    if run is None:
+        return None
+    author = run.group("name").split()
+    while author and author[0] in _LEADING_WORDS:
+        author = author[1:]
+    return _named_author(author, people, lex)
 
 
 def _person_author(author: Sequence[str], people: Sequence[str], lex: Lexicon) -> bool:

@@ -1521,7 +1521,7 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
     first = _clause_start(sent, w, gap_ok)
     if first is None:
-        return _bare_clause(ctx, s_idx, w)
+        return _bare_clause(ctx, s_idx, w) or _loose_clause(ctx, s_idx, w)
     return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
 
 
@@ -1569,6 +1569,36 @@ def _bare_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         if x.upos not in _NP_UPOS or x.lemma.lower() in ("that", "who", "which"):
             return None
     return None
+
+
+_LOOSE_TIME_WORDS = 3  # "said late last week", "said 30 minutes into the debate": a time, not content
+
+
+def _loose_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout when the parse loses the reported clause altogether ("The witness said the driver
+    accelerated as ...", "Digital experts said social media success depends on ...": the
+    clause's verb tagged a participle modifier, an adjective or a noun): one of the lexicon's
+    ``said_object_verbs`` with its speaker before it and a noun phrase right after it that is
+    no time ("said last month"); the content runs to the clause end. Not after a comma or a
+    quotation ('..., said lobbyist Charlie Black', '”, Trump said 30 minutes into the debate')."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.upos != "VERB" or w.deprel == "amod" or w.lemma.lower() not in ctx.lexicon.said_object_verbs:
+        return None
+    prev = w.index - 1
+    while prev >= 1 and sent.word(prev).upos in ("AUX", "ADV", "PART"):
+        prev -= 1
+    if prev >= 1 and (sent.word(prev).lemma in (",", "—", "–") or sent.word(prev).text in _QUOTE_MARKS):
+        return None
+    words = [x for x in sent.words[w.index :] if x.upos != "ADV"]
+    if not words or words[0].upos not in _NP_START_UPOS or words[0].xpos in ("WP", "WDT"):
+        return None
+    first = words[0]
+    if ctx.in_quote(first.start) or any(_is_time_word(ctx, x) for x in words[:_LOOSE_TIME_WORDS]):
+        return None
+    speaker = _speaker_before(ctx, s_idx, w)
+    if speaker is None or speaker.index > w.index:
+        return None
+    return _Reported(first.start, _clause_end(sent, first), speaker)
 
 
 def _participle_verb(sent: Sentence, x: Word) -> bool:

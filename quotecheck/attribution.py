@@ -1587,10 +1587,14 @@ def _loose_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     prev = w.index - 1
     while prev >= 1 and sent.word(prev).upos in ("AUX", "ADV", "PART"):
         prev -= 1
-    if prev >= 1 and (sent.word(prev).lemma in (",", "—", "–") or sent.word(prev).text in _QUOTE_MARKS):
+    if prev >= 1 and sent.word(prev).text in _QUOTE_MARKS:
         return None
+    if prev >= 1 and sent.word(prev).lemma in (",", "—", "–") and not _own_subject_before(sent, w):
+        return None  # "..., said lobbyist Charlie Black": inverted; not "Brown, of ..., explained the"
     words = [x for x in sent.words[w.index :] if x.upos != "ADV"]
-    if not words or words[0].upos not in _NP_START_UPOS or words[0].xpos in ("WP", "WDT"):
+    if not words or words[0].xpos in ("WP", "WDT"):
+        return None
+    if words[0].upos not in _NP_START_UPOS and words[0].xpos != "VBG":  # "suggested boycotting Apple"
         return None
     first = words[0]
     if ctx.in_quote(first.start) or any(_is_time_word(ctx, x) for x in words[:_LOOSE_TIME_WORDS]):
@@ -1599,6 +1603,11 @@ def _loose_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     if speaker is None or speaker.index > w.index:
         return None
     return _Reported(first.start, _clause_end(sent, first), speaker)
+
+
+def _own_subject_before(sent: Sentence, w: Word) -> bool:
+    """Has the verb ``w`` a subject of its own in the parse, before it?"""
+    return any(c.deprel in SUBJECT_RELS and c.index < w.index for c in sent.children(w))
 
 
 def _participle_verb(sent: Sentence, x: Word) -> bool:

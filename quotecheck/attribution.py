@@ -1298,9 +1298,9 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     if comma is None:
         return None
     subject = [x for x in before if x.index > comma.index and x.upos != "PUNCT"]
-    after = [x for x in sent.words if x.index > w.index and x.upos != "PUNCT"]
+    after = _tail_to_comma(ctx, sent, w)
     if subject:
-        if len(subject) > _SUBJECT_MAX_WORDS or any(x.upos in _SUBJECT_STOP for x in subject):
+        if len(subject) > _SUBJECT_MAX_WORDS or _subject_stops(subject):
             return None
         if not _adverbial_tail(ctx, w, after):
             return None  # "..., Smith said the board would ...": the content follows the verb
@@ -1319,6 +1319,26 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     if not any(x.upos in ("VERB", "AUX") for x in content) or any(x.upos == "SCONJ" for x in content[:2]):
         return None  # "In recent days, advisers say, ...", "But when Congress cut ...": no main clause
     return _Reported(content[0].start, content[-1].end, np_head(sent, head, comma.end, sent.end))
+
+
+def _tail_to_comma(ctx: _Context, sent: Sentence, w: Word) -> list[Word]:
+    """The words after a content-first cue, up to a comma or dash that sets the cue off when
+    no quotation follows in the sentence ("It was impossible, Gabuyev said, so Russia's leaders
+    decided ...", "..., French officials said, before being shot"): what follows that comma
+    is no hearer or object. Otherwise all words after the cue ('The reality is, he added,
+    “there are ...”': the quotation is what he said)."""
+    words = [x for x in sent.words[w.index :] if x.upos != "PUNCT" or x.lemma in (",", "—", "–")]
+    cut = next((i for i, x in enumerate(words) if x.lemma in (",", "—", "–")), None)
+    rest = sent.words[w.index :]
+    if cut is None or (rest and _quote_in(ctx, rest[0].start, sent.end)):
+        return [x for x in words if x.upos != "PUNCT"]
+    return words[:cut]
+
+
+def _subject_stops(subject: list[Word]) -> bool:
+    """Does a word of a content-first cue's subject show it is no noun phrase (a verb, a
+    subordinator; a coordinator only at its start: "she and another reporter said" is one)?"""
+    return any(x.upos in _SUBJECT_STOP and (x.upos != "CCONJ" or i == 0) for i, x in enumerate(subject))
 
 
 def _parenthetical(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:

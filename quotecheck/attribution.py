@@ -1776,6 +1776,8 @@ def _surface_predicate(sent: Sentence, w: Word) -> bool:
     prev = sent.word(w.index - 1) if w.index > 1 else None
     if prev is None or prev.lemma in ("-", "so") or prev.lemma.lower() == "be":
         return False  # "the so-called ...", "was called a ...", a headline's "Called"
+    if w.xpos == "VBN" and not any(c.deprel == "aux" for c in sent.children(w)):
+        return False  # "a group called Ginbot 7, was", "one PAC called Stop Hillary": a name
     after = sent.words[w.index : w.index + _PREDICATE_MAX_WORDS]
     if not after or after[0].upos not in _NP_START_UPOS or after[0].lemma.lower() in ("a", "an"):
         return False  # "called a meeting": one object

@@ -1616,9 +1616,9 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     if comma is None:
         return None
     subject = [x for x in before if x.index > comma.index and x.upos != "PUNCT"]
-    after = [x for x in sent.words if x.index > w.index and x.upos != "PUNCT"]
+    after = _tail_to_comma(ctx, sent, w)
     if subject:
-        if len(subject) > _SUBJECT_MAX_WORDS or any(x.upos in _SUBJECT_STOP for x in subject):
+        if len(subject) > _SUBJECT_MAX_WORDS or _subject_stops(subject):
             return None
         if not _adverbial_tail(ctx, w, after):
             return None  # "..., Smith said the board would ...": the content follows the verb
@@ -1637,6 +1637,26 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     if not any(x.upos in ("VERB", "AUX") for x in content) or any(x.upos == "SCONJ" for x in content[:2]):
         return None  # "In recent days, advisers say, ...", "But when Congress cut ...": no main clause
     return _Reported(content[0].start, content[-1].end, np_head(sent, head, comma.end, sent.end))
+
+
+def _tail_to_comma(ctx: _Context, sent: Sentence, w: Word) -> list[Word]:
+    """The words after a content-first cue, up to a comma or dash that sets the cue off when
+    no quotation follows in the sentence ("It was impossible, Gabuyev said, so Russia's leaders
+    decided ...", "..., French officials said, before being shot"): what follows that comma
+    is no hearer or object. Otherwise all words after the cue ('The reality is, he added,
+    “there are ...”': the quotation is what he said)."""
+    words = [x for x in sent.words[w.index :] if x.upos != "PUNCT" or x.lemma in (",", "—", "–")]
+    cut = next((i for i, x in enumerate(words) if x.lemma in (",", "—", "–")), None)
+    rest = sent.words[w.index :]
+    if cut is None or (rest and _quote_in(ctx, rest[0].start, sent.end)):
+        return [x for x in words if x.upos != "PUNCT"]
+    return words[:cut]
+
+
+def _subject_stops(subject: list[Word]) -> bool:
+    """Does a word of a content-first cue's subject show it is no noun phrase (a verb, a
+    subordinator; a coordinator only at its start: "she and another reporter said" is one)?"""
+    return any(x.upos in _SUBJECT_STOP and (x.upos != "CCONJ" or i == 0) for i, x in enumerate(subject))
 
 
 def _parenthetical(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
@@ -1839,7 +1859,7 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
     first = _clause_start(sent, w, gap_ok)
     if first is None:
-        return _bare_clause(ctx, s_idx, w)
+        return _bare_clause(ctx, s_idx, w) or _loose_clause(ctx, s_idx, w)
     return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
 
 
@@ -1887,6 +1907,45 @@ def _bare_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         if x.upos not in _NP_UPOS or x.lemma.lower() in ("that", "who", "which"):
             return None
     return None
+
+
+_LOOSE_TIME_WORDS = 3  # "said late last week", "said 30 minutes into the debate": a time, not content
+
+
+def _loose_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout when the parse loses the reported clause altogether ("The witness said the driver
+    accelerated as ...", "Digital experts said social media success depends on ...": the
+    clause's verb tagged a participle modifier, an adjective or a noun): one of the lexicon's
+    ``said_object_verbs`` with its speaker before it and a noun phrase right after it that is
+    no time ("said last month"); the content runs to the clause end. Not after a comma or a
+    quotation ('..., said lobbyist Charlie Black', '”, Trump said 30 minutes into the debate')."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.upos != "VERB" or w.deprel == "amod" or w.lemma.lower() not in ctx.lexicon.said_object_verbs:
+        return None
+    prev = w.index - 1
+    while prev >= 1 and sent.word(prev).upos in ("AUX", "ADV", "PART"):
+        prev -= 1
+    if prev >= 1 and sent.word(prev).text in _QUOTE_MARKS:
+        return None
+    if prev >= 1 and sent.word(prev).lemma in (",", "—", "–") and not _own_subject_before(sent, w):
+        return None  # "..., said lobbyist Charlie Black": inverted; not "Brown, of ..., explained the"
+    words = [x for x in sent.words[w.index :] if x.upos != "ADV"]
+    if not words or words[0].xpos in ("WP", "WDT"):
+        return None
+    if words[0].upos not in _NP_START_UPOS and words[0].xpos != "VBG":  # "suggested boycotting Apple"
+        return None
+    first = words[0]
+    if ctx.in_quote(first.start) or any(_is_time_word(ctx, x) for x in words[:_LOOSE_TIME_WORDS]):
+        return None
+    speaker = _speaker_before(ctx, s_idx, w)
+    if speaker is None or speaker.index > w.index:
+        return None
+    return _Reported(first.start, _clause_end(sent, first), speaker)
+
+
+def _own_subject_before(sent: Sentence, w: Word) -> bool:
+    """Has the verb ``w`` a subject of its own in the parse, before it?"""
+    return any(c.deprel in SUBJECT_RELS and c.index < w.index for c in sent.children(w))
 
 
 def _participle_verb(sent: Sentence, x: Word) -> bool:
@@ -2035,6 +2094,8 @@ def _surface_predicate(sent: Sentence, w: Word) -> bool:
     prev = sent.word(w.index - 1) if w.index > 1 else None
     if prev is None or prev.lemma in ("-", "so") or prev.lemma.lower() == "be":
         return False  # "the so-called ...", "was called a ...", a headline's "Called"
+    if w.xpos == "VBN" and not any(c.deprel == "aux" for c in sent.children(w)):
+        return False  # "a group called Ginbot 7, was", "one PAC called Stop Hillary": a name
     after = sent.words[w.index : w.index + _PREDICATE_MAX_WORDS]
     if not after or after[0].upos not in _NP_START_UPOS or after[0].lemma.lower() in ("a", "an"):
         return False  # "called a meeting": one object

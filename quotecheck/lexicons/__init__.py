@@ -298,6 +298,7 @@ class Lexicon:
     authoring_verbs: frozenset[str]  # "a poll conducted by Gallup": the document's author follows
     raising_verbs: frozenset[str]  # "continues to insist that": the infinitive still reports
     stance_verbs: frozenset[str]  # "many Republicans fear that": a group's view is attributed to it
+    said_object_verbs: frozenset[str]  # "said the driver accelerated": what follows was said
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

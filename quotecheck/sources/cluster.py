@@ -847,11 +847,22 @@ def _role_context(cl: Clusterer, idx: int | None, x: Mention) -> str:
     parts = []
     for start in cl.places_written(key):
         line_start = cl.text.rfind("\n", max(0, start - 50), start) + 1
-        before = cl.text[max(line_start, start - 50) : start].split()[-4:]
+        before = cl.text[_role_window(cl, max(line_start, start - 50), start) : start].split()[-4:]
         parts.append(" ".join([*before, cl.text[start : start + len(key)]]))
     if src is not None and src.description is not None:
         parts.append(cl.text[src.description[0] : src.description[1]])
     return " ".join(parts)
+
+
+def _role_window(cl: Clusterer, lo: int, start: int) -> int:
+    """Where the words in front of a name at ``start`` that may say what the person is begin:
+    ``lo``, or later, past the sentence start and the last verb ("The Republican nominee said
+    Halvorsen's plan ...": no side of Halvorsen's)."""
+    if cl.parse is None or (s_idx := cl.parse.sentence_at(start)) is None:
+        return lo
+    sent = cl.parse.sentences[s_idx]
+    verbs = [w.end for w in sent.words if lo <= w.start and w.end <= start and w.upos in ("VERB", "AUX")]
+    return max([lo, sent.start, *verbs])
 
 
 def _titled(cl: Clusterer, x: Mention) -> bool:

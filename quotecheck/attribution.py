@@ -694,12 +694,16 @@ def _introduces_next(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
     """Does the text after a free-standing quotation that ends its sentence introduce the next
     quotation instead (“Q1.” Mr. Zahed said: “Q2”; “Q1.” He went on, calling her “Q2”)? A new
     sentence that runs into the next quotation is that quotation's attribution. A quotation
-    inside the writer's sentence keeps the cue (its kind depends on one)."""
+    inside the writer's sentence keeps the cue (its kind depends on one). After a question or
+    exclamation the sentence may go on (“Q?” Clinton remarked, alluding to “The Revenant.”): there
+    only a stretch that ends in a colon or comma introduces the next quotation."""
     inner = ctx.text[q.inner_start : q.inner_end].rstrip()
     if not inner.endswith((".", "?", "!")) or inner.endswith("...") or _embedded(ctx, q, frame):
         return False
     nxt = bisect_left(ctx.quote_starts, q.end)
-    return nxt < len(ctx.quotes) and ctx.quotes[nxt].start == frame.post[1]
+    if nxt >= len(ctx.quotes) or ctx.quotes[nxt].start != frame.post[1]:
+        return False
+    return inner.endswith(".") or ctx.text[frame.post[0] : frame.post[1]].rstrip().endswith((":", ","))
 
 
 def _post_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:

@@ -1357,6 +1357,13 @@ def attribute(
             res = Resolution.of_mention(MentionKind.NAME if named else found.speaker.kind)
             out.append(Attribution(q.start, q.end, kind, inner, q, found.cue, found.speaker, res, para))
             continue
+        intro = _sentence_before(ctx, q)
+        if intro is not None and intro.speaker is not None:
+            # "Dianne Bystrom agreed. “Q”": the sentence right before names who goes on speaking
+            res = Resolution.of_mention(intro.speaker.kind)
+            cue = intro.cue(CuePattern.PRE_VERB)
+            out.append(Attribution(q.start, q.end, kind, inner, q, cue, intro.speaker, res, para))
+            continue
         # Floating quotation: the speaker of the previous attribution (a quotation, or reported
         # speech: "..., Schiff said.¶“Q”") in this or the previous paragraph.
         prev = _previous_attribution(out, indirect_before(q.start), para)
@@ -1382,6 +1389,35 @@ def attribute(
     out.extend(indirect)
     out.sort(key=lambda a: (a.start, a.end))
     return _reindex(out)
+
+
+_INTRO_TAIL_MAX_WORDS = 5  # "Sam Lau ... said in a statement." : words after the cue verb
+
+
+def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
+    """Layout: Iowa State's Dianne Bystrom agreed. “Q” / ..., Phil Musser says. “Q” (a quotation
+    with no cue of its own right after a sentence of the same paragraph, without quotations, that
+    ends in a speech verb and its subject): that speaker goes on. Only when at most a few words
+    follow the verb and none is a verb ("Sanders said he would win." is reported speech, found
+    as such), and not a negated verb."""
+    p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
+    before = ctx.text[p_start : q.start].rstrip()
+    if not before.endswith("."):
+        return None
+    period = p_start + len(before) - 1
+    lo = _sentence_bounds(ctx, period, -1, p_start)
+    if _quote_in(ctx, lo, period) or any(m in ctx.text[lo:period] for m in _CREDIT_MARKS):
+        return None  # a quotation, or a stray mark the scanner left unpaired
+    cues = _verb_cues(ctx, lo, period)
+    if not cues:
+        return None
+    s_idx, verb = cues[-1]
+    tail = [w for s, w in ctx.words_between(verb.end, period) if w.upos != "PUNCT"]
+    if len(tail) > _INTRO_TAIL_MAX_WORDS or any(w.upos in ("VERB", "AUX", "SCONJ") for w in tail):
+        return None
+    if any(c.lemma.lower() in ("not", "never") for c in ctx.parse.sentences[s_idx].children(verb)):
+        return None  # "He didn't suggest retaliation.": no speech
+    return _cue_from_verb(ctx, s_idx, verb, lo, period)
 
 
 def _transcript_attribution(ctx: _Context, turn: Turn, interviewee: Mention | None) -> Attribution:

@@ -424,7 +424,8 @@ def _gerund_speaker(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Word | No
     """The speaker of a gerund cue ("saying", "asking") whose parse subject is missing or a
     date: a name right after "of" ("The ad uses footage of Hillary Clinton asking, “...”"),
     else the subject of the clause it hangs on ("Trump unleashed tweets early Friday saying
-    ..."), which the compact parser replaces by the date."""
+    ..."), which the compact parser replaces by the date; the noun the gerund modifies
+    ("protesters chanting")."""
     sent = ctx.parse.sentences[s_idx]
     if verb.xpos != "VBG":
         return None
@@ -437,10 +438,31 @@ def _gerund_speaker(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Word | No
     if i < verb.index - 1 and i >= 1 and sent.word(i).lemma.lower() == "of":
         return sent.word(i + 1)
     head = sent.head_of(verb)
+    if _speaking_noun(ctx, sent, verb, head, lo):
+        return head
     if subjects and head is not None and verb.deprel == "advcl":
         subj = _subject_of(ctx, s_idx, head, lo, verb.start)
         return subj if subj is not None and subj.index < verb.index else None
     return None
+
+
+def _speaking_noun(ctx: _Context, sent: Sentence, verb: Word, head: Word | None, lo: int) -> bool:
+    """Is ``head`` the people a gerund cue modifies ("with many marchers and spectators chanting
+    “We are Orlando”")? Not a document or a speech noun ("a statement saying", "tweets saying":
+    their author is the speaker)."""
+    lex = ctx.lexicon
+    return (
+        head is not None
+        and verb.deprel == "acl"
+        and head.upos in ("NOUN", "PROPN")
+        and lo <= head.start < verb.start
+        and head.lemma.lower() not in lex.speech_nouns | lex.document_nouns
+        and head.deprel not in ("obj", "iobj")  # "accused the moderators of asking"
+        and not _is_time_word(ctx, head)
+        and not any(  # "at one point calling him “honorable.”": a when or where
+            c.deprel == "case" and c.lemma.lower() in ("at", "in", "on") for c in sent.children(head)
+        )
+    )
 
 
 def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _Found:

@@ -424,7 +424,8 @@ def _gerund_speaker(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Word | No
     """The speaker of a gerund cue ("saying", "asking") whose parse subject is missing or a
     date: a name right after "of" ("The ad uses footage of Hillary Clinton asking, “...”"),
     else the subject of the clause it hangs on ("Trump unleashed tweets early Friday saying
-    ..."), which the compact parser replaces by the date."""
+    ..."), which the compact parser replaces by the date; the noun the gerund modifies
+    ("protesters chanting")."""
     sent = ctx.parse.sentences[s_idx]
     if verb.xpos != "VBG":
         return None
@@ -437,10 +438,31 @@ def _gerund_speaker(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Word | No
     if i < verb.index - 1 and i >= 1 and sent.word(i).lemma.lower() == "of":
         return sent.word(i + 1)
     head = sent.head_of(verb)
+    if _speaking_noun(ctx, sent, verb, head, lo):
+        return head
     if subjects and head is not None and verb.deprel == "advcl":
         subj = _subject_of(ctx, s_idx, head, lo, verb.start)
         return subj if subj is not None and subj.index < verb.index else None
     return None
+
+
+def _speaking_noun(ctx: _Context, sent: Sentence, verb: Word, head: Word | None, lo: int) -> bool:
+    """Is ``head`` the people a gerund cue modifies ("with many marchers and spectators chanting
+    “We are Orlando”")? Not a document or a speech noun ("a statement saying", "tweets saying":
+    their author is the speaker)."""
+    lex = ctx.lexicon
+    return (
+        head is not None
+        and verb.deprel == "acl"
+        and head.upos in ("NOUN", "PROPN")
+        and lo <= head.start < verb.start
+        and head.lemma.lower() not in lex.speech_nouns | lex.document_nouns
+        and head.deprel not in ("obj", "iobj")  # "accused the moderators of asking"
+        and not _is_time_word(ctx, head)
+        and not any(  # "at one point calling him “honorable.”": a when or where
+            c.deprel == "case" and c.lemma.lower() in ("at", "in", "on") for c in sent.children(head)
+        )
+    )
 
 
 def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _Found:
@@ -694,12 +716,16 @@ def _introduces_next(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
     """Does the text after a free-standing quotation that ends its sentence introduce the next
     quotation instead (“Q1.” Mr. Zahed said: “Q2”; “Q1.” He went on, calling her “Q2”)? A new
     sentence that runs into the next quotation is that quotation's attribution. A quotation
-    inside the writer's sentence keeps the cue (its kind depends on one)."""
+    inside the writer's sentence keeps the cue (its kind depends on one). After a question or
+    exclamation the sentence may go on (“Q?” Clinton remarked, alluding to “The Revenant.”): there
+    only a stretch that ends in a colon or comma introduces the next quotation."""
     inner = ctx.text[q.inner_start : q.inner_end].rstrip()
     if not inner.endswith((".", "?", "!")) or inner.endswith("...") or _embedded(ctx, q, frame):
         return False
     nxt = bisect_left(ctx.quote_starts, q.end)
-    return nxt < len(ctx.quotes) and ctx.quotes[nxt].start == frame.post[1]
+    if nxt >= len(ctx.quotes) or ctx.quotes[nxt].start != frame.post[1]:
+        return False
+    return inner.endswith(".") or ctx.text[frame.post[0] : frame.post[1]].rstrip().endswith((":", ","))
 
 
 def _post_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
@@ -1353,6 +1379,13 @@ def attribute(
             res = Resolution.of_mention(MentionKind.NAME if named else found.speaker.kind)
             out.append(Attribution(q.start, q.end, kind, inner, q, found.cue, found.speaker, res, para))
             continue
+        intro = _sentence_before(ctx, q)
+        if intro is not None and intro.speaker is not None:
+            # "Dianne Bystrom agreed. “Q”": the sentence right before names who goes on speaking
+            res = Resolution.of_mention(intro.speaker.kind)
+            cue = intro.cue(CuePattern.PRE_VERB)
+            out.append(Attribution(q.start, q.end, kind, inner, q, cue, intro.speaker, res, para))
+            continue
         # Floating quotation: the speaker of the previous attribution (a quotation, or reported
         # speech: "..., Schiff said.¶“Q”") in this or the previous paragraph.
         prev = _previous_attribution(out, indirect_before(q.start), para)
@@ -1378,6 +1411,35 @@ def attribute(
     out.extend(indirect)
     out.sort(key=lambda a: (a.start, a.end))
     return _reindex(out)
+
+
+_INTRO_TAIL_MAX_WORDS = 5  # "Sam Lau ... said in a statement." : words after the cue verb
+
+
+def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
+    """Layout: Iowa State's Dianne Bystrom agreed. “Q” / ..., Phil Musser says. “Q” (a quotation
+    with no cue of its own right after a sentence of the same paragraph, without quotations, that
+    ends in a speech verb and its subject): that speaker goes on. Only when at most a few words
+    follow the verb and none is a verb ("Sanders said he would win." is reported speech, found
+    as such), and not a negated verb."""
+    p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
+    before = ctx.text[p_start : q.start].rstrip()
+    if not before.endswith("."):
+        return None
+    period = p_start + len(before) - 1
+    lo = _sentence_bounds(ctx, period, -1, p_start)
+    if _quote_in(ctx, lo, period) or any(m in ctx.text[lo:period] for m in _CREDIT_MARKS):
+        return None  # a quotation, or a stray mark the scanner left unpaired
+    cues = _verb_cues(ctx, lo, period)
+    if not cues:
+        return None
+    s_idx, verb = cues[-1]
+    tail = [w for s, w in ctx.words_between(verb.end, period) if w.upos != "PUNCT"]
+    if len(tail) > _INTRO_TAIL_MAX_WORDS or any(w.upos in ("VERB", "AUX", "SCONJ") for w in tail):
+        return None
+    if any(c.lemma.lower() in ("not", "never") for c in ctx.parse.sentences[s_idx].children(verb)):
+        return None  # "He didn't suggest retaliation.": no speech
+    return _cue_from_verb(ctx, s_idx, verb, lo, period)
 
 
 def _transcript_attribution(ctx: _Context, turn: Turn, interviewee: Mention | None) -> Attribution:

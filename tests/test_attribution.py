@@ -201,3 +201,27 @@ def test_content_stops_before_a_coordinated_cue():
     assert _coordinator_before(sent, said.start) is None
     found = {a.text[:20]: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
     assert found["that the port would "].text.endswith("by the end of March")
+
+
+def test_unrecognised_cues_question_and_new_speech_verbs():
+    """Speech verbs PolNeAR counts as cues ("pressed", "chanted", "opined") attribute their
+    quotations, and a question closed by "?" keeps the verb after it even when that sentence
+    runs into a title ("Calder remarked, pointing to ... titled “Ferries for Everyone.”"); a
+    sentence ending in a speech verb introduces the quotation after it ("Ray Osei, agreed. “...”"),
+    and a gerund cue's noun speaks ("dozens of commuters chanting “...”")."""
+    doc, parse = load_stored(ARTICLES / "66-question-cues-chant-press.txt")
+    found = {a.text[:12]: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0]) if a.quote}
+    assert {
+        k: (a.cue.text if a.cue else None, a.speaker.text if a.speaker else None) for k, a in found.items()
+    } == {
+        "Will the nig": ("asked", "Mayor Ines Calder"),
+        "Would the co": ("pressed", "Lena Marsh"),
+        "Who will pay": ("remarked", "Calder"),
+        "Ferries for ": ("pointing", "Calder"),
+        "Keep the nig": ("chanted", "residents"),
+        "a fair start": ("opined", "Paul Ostrander"),
+        "The winter s": ("said", "Calder"),
+        "A smaller bo": ("agreed", "Ray Osei"),
+        "Night boat n": ("chanting", "dozens of commuters"),
+    }
+    assert found["Who will pay"].resolution is Resolution.EXPLICIT

@@ -226,6 +226,37 @@ def _before_date(lex: Lexicon, words: list[Word], head: Word) -> list[Word]:
     return words
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def _within_sentence(text: str, words: list[Word], head: Word) -> list[Word]:
+    """The run of a mention's words around its head that crosses no paragraph break and no
+    sentence-final mark: a parse that runs two paragraphs together ("... in April.\n\nCounty
+    officials said") must not make "April. County" a name."""
+    if head not in words:
+        return words
+    at = words.index(head)
+    first, last = at, at
+    while first > 0 and not _break_between(text, words[first - 1], words[first]):
+        first -= 1
+    while last + 1 < len(words) and not _break_between(text, words[last], words[last + 1]):
+        last += 1
+    return words[first : last + 1]
+
+
+def _break_between(text: str, left: Word, right: Word) -> bool:
+    """Is there a paragraph break between two adjacent words, or does a sentence end at the left one
+    (a full stop, question or exclamation mark as a word of its own)?"""
+    return _paragraph_break(text, left.end, right.start) or (
+        left.upos == "PUNCT" and left.text in (".", "?", "!")
+    )
+
+
+def _paragraph_break(text: str, start: int, end: int) -> bool:
+    """Is there a blank line in ``text[start:end]``? (A line break alone may wrap a line.)"""
+    return _PARAGRAPH_BREAK.search(text, start, end) is not None
+
+
 def _strip_edges(words: list[Word]) -> list[Word]:
     while words and (words[0].upos in ("PUNCT", "ADP", "CCONJ", "SCONJ") and words[0].lemma not in ("one",)):
         words = words[1:]
@@ -328,6 +359,8 @@ def _name_before(ctx: ArticleText, sent: Sentence, start: int, lo: int) -> tuple
     for w in reversed(prev):
         if w.text in ctx.lexicon.calendar_words:
             break  # "At a briefing Thursday, two Navy officials said": a date names no one
+        if run and _paragraph_break(ctx.text, w.end, run[0].start):
+            break  # a name does not run over a paragraph break
         if w.upos == "PROPN" or (run and w.text.rstrip(".") in ctx.lexicon.titles and w.text[:1].isupper()):
             run.insert(0, w)
         else:
@@ -391,7 +424,7 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
         head,
         lo,
     )
-    words = _before_date(ctx.lexicon, words, head)
+    words = _before_date(ctx.lexicon, _within_sentence(ctx.text, words, head), head)
     if not words:
         return None
     start, end = words[0].start, words[-1].end
@@ -791,6 +824,7 @@ class MentionFinder:
                         or sent.word(j - 1).text.rstrip(".") in self.lex.titles
                     )
                     and sent.word(j - 1).text[:1].isupper()
+                    and not _paragraph_break(self.text, sent.word(j - 1).end, sent.word(j).start)
                 ):
                     j -= 1
                 first = sent.word(j)
@@ -949,6 +983,7 @@ class MentionFinder:
             and (words[j - 1].upos == "PROPN" or words[j - 1].text.rstrip(".") in self.lex.titles)
             and words[j - 1].text[:1].isupper()
             and not words[j - 1].text.endswith(POSSESSIVE_S)
+            and not _paragraph_break(self.text, words[j - 1].end, words[j].start)
         ):
             j -= 1
         return j

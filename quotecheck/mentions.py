@@ -121,9 +121,7 @@ def knowledge_tail(lex: Lexicon) -> re.Pattern:
 # ---------------------------------------------------------------------------------- at a cue
 
 
-def _collect_mention_words(
-    sent: Sentence, head: Word, lo: int, hi: int, org_of_heads: frozenset[str]
-) -> list[Word]:
+def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int, lex: Lexicon) -> list[Word]:
     """The head and its noun-phrase dependents (not appositions or relative clauses),
     restricted to [lo, hi)."""
     keep = [head]
@@ -138,13 +136,13 @@ def _collect_mention_words(
                 or c.deprel == "cc"
             ):
                 continue
-            if c.deprel not in MENTION_RELS:
+            if c.deprel not in MENTION_RELS or (c.deprel == "acl" and _clause_verb(sent, c, lex)):
                 continue
             if (
                 head.upos == "PROPN"
                 and c.deprel in ("nmod", "acl", "obl")
                 and c.start > head.end
-                and not (head.text in org_of_heads and c.deprel == "nmod")
+                and not (head.text in lex.org_of_heads and c.deprel == "nmod")
             ):
                 # "Jones of ..." / "Jones, who ...": keep names short ("Department of Health" stays)
                 continue
@@ -172,6 +170,91 @@ def _collect_mention_words(
     ):
         last += 1
     return [w for w in sent.words if first <= w.index <= last]
+
+
+# Dependents that make a participle the verb of its own clause, not a modifier of the noun before
+# it: a reported clause, a subject, a particle or object ("aides insisted in June that ...",
+# "the affidavit cited interviews", "Ryan's campaign shrugged off ...").
+_CLAUSE_VERB_RELS = ("ccomp", "nsubj", "nsubj:pass", "obj", "compound:prt", "aux", "aux:pass")
+
+
+def _clause_verb(sent: Sentence, verb: Word, lex: Lexicon) -> bool:
+    """Is this verb the parser hung on a noun (``acl``) the clause's own verb rather than a
+    participle describing the noun: a finite form ("his competitors called"), a past form with a
+    clause, subject, particle or object of its own, or a "that" clause right after it that the
+    parser hung elsewhere ("campaign aides insisted in June that ...")?
+    A mention never runs on over its sentence's verb. A date the parser makes an object is no
+    object ("a city audit released Wednesday")."""
+    if verb.upos not in ("VERB", "AUX"):
+        return False
+    if verb.xpos in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    if verb.xpos != "VBN":
+        return False
+    own = {w.index for w in sent.subtree(verb)}
+    after = verb.index + 1  # "insisted in June | that the mayor ..."
+    while after in own:
+        after += 1
+    if after <= len(sent.words) and sent.word(after).deprel == "mark" and sent.word(after).lemma == "that":
+        return True
+    return any(k.deprel in _CLAUSE_VERB_RELS and not _is_date(lex, k) for k in sent.children(verb))
+
+
+def _is_date(lex: Lexicon, w: Word) -> bool:
+    """A weekday, month or time noun ("Wednesday", "morning")."""
+    return w.text in lex.calendar_words or w.lemma.lower() in lex.time_nouns
+
+
+def _before_date(lex: Lexicon, words: list[Word], head: Word) -> list[Word]:
+    """The words of a mention up to a date that ends it after its head ("The Trump campaign on
+    Tuesday", "Sean Spicer on Thursday evening", "a judge in October"): the compact parser hangs
+    a time phrase on the noun before the verb; a date describing a participle stays ("a poll
+    released Thursday"), and so does one inside the phrase ("a report Tuesday from the ...")."""
+    if head not in words:
+        return words
+    at = words.index(head)
+    for i in range(at + 1, len(words)):
+        w = words[i]
+        if w.upos in ("VERB", "AUX"):
+            break
+        ends = all(_is_date(lex, x) or x.upos in ("NUM", "PUNCT") for x in words[i + 1 :])
+        if w.text in lex.calendar_words and ends:
+            if words[i - 1].upos in ("ADP", "ADV") and i - 1 > at:
+                return _strip_edges(words[: i - 1])
+            if words[i - 1].upos != "PROPN":  # "Theresa May", "Yin Myint May" are names
+                return _strip_edges(words[:i])
+    return words
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def _within_sentence(text: str, words: list[Word], head: Word) -> list[Word]:
+    """The run of a mention's words around its head that crosses no paragraph break and no
+    sentence-final mark: a parse that runs two paragraphs together ("... in April.\n\nCounty
+    officials said") must not make "April. County" a name."""
+    if head not in words:
+        return words
+    at = words.index(head)
+    first, last = at, at
+    while first > 0 and not _break_between(text, words[first - 1], words[first]):
+        first -= 1
+    while last + 1 < len(words) and not _break_between(text, words[last], words[last + 1]):
+        last += 1
+    return words[first : last + 1]
+
+
+def _break_between(text: str, left: Word, right: Word) -> bool:
+    """Is there a paragraph break between two adjacent words, or does a sentence end at the left one
+    (a full stop, question or exclamation mark as a word of its own)?"""
+    return _paragraph_break(text, left.end, right.start) or (
+        left.upos == "PUNCT" and left.text in (".", "?", "!")
+    )
+
+
+def _paragraph_break(text: str, start: int, end: int) -> bool:
+    """Is there a blank line in ``text[start:end]``? (A line break alone may wrap a line.)"""
+    return _PARAGRAPH_BREAK.search(text, start, end) is not None
 
 
 def _strip_edges(words: list[Word]) -> list[Word]:
@@ -276,6 +359,8 @@ def _name_before(ctx: ArticleText, sent: Sentence, start: int, lo: int) -> tuple
     for w in reversed(prev):
         if w.text in ctx.lexicon.calendar_words:
             break  # "At a briefing Thursday, two Navy officials said": a date names no one
+        if run and _paragraph_break(ctx.text, w.end, run[0].start):
+            break  # a name does not run over a paragraph break
         if w.upos == "PROPN" or (run and w.text.rstrip(".") in ctx.lexicon.titles and w.text[:1].isupper()):
             run.insert(0, w)
         else:
@@ -335,10 +420,11 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
     words = _widen(
         ctx,
         sent,
-        _strip_edges(_collect_mention_words(sent, head, lo, hi, ctx.lexicon.org_of_heads)),
+        _strip_edges(_collect_mention_words(sent, head, lo, hi, ctx.lexicon)),
         head,
         lo,
     )
+    words = _before_date(ctx.lexicon, _within_sentence(ctx.text, words, head), head)
     if not words:
         return None
     start, end = words[0].start, words[-1].end
@@ -382,6 +468,9 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
         # "House Minority Leader Craig Detweiler" parsed with head "Leader", "longtime Democratic
         # pollster Pat Caddell" with head "pollster": the name is the head
         head, common = other_names[-1], False
+        # the name ends the mention: "a speech Mrs. Clinton delivered at ..." is Mrs. Clinton's
+        words = words[: words.index(head) + 1]
+        end = head.end
     is_name = not common and (
         head.upos == "PROPN" or (head.text[:1].isupper() and head.upos in ("NOUN", "X", "ADJ"))
     )
@@ -735,6 +824,7 @@ class MentionFinder:
                         or sent.word(j - 1).text.rstrip(".") in self.lex.titles
                     )
                     and sent.word(j - 1).text[:1].isupper()
+                    and not _paragraph_break(self.text, sent.word(j - 1).end, sent.word(j).start)
                 ):
                     j -= 1
                 first = sent.word(j)
@@ -893,6 +983,7 @@ class MentionFinder:
             and (words[j - 1].upos == "PROPN" or words[j - 1].text.rstrip(".") in self.lex.titles)
             and words[j - 1].text[:1].isupper()
             and not words[j - 1].text.endswith(POSSESSIVE_S)
+            and not _paragraph_break(self.text, words[j - 1].end, words[j].start)
         ):
             j -= 1
         return j

@@ -369,7 +369,9 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
         if _writer_own(first, lex) or _fragment(src, first, text):
             src.type = SourceType.UNKNOWN  # "my father often said": the writer's family
             continue
-        if src.anonymous and (_only_spoken_to(src, parse, lex) or _hypothetical(first, parse)):
+        if src.anonymous and (
+            _only_spoken_to(src, parse, lex) or _hypothetical(first, parse) or _only_asked_about(src, parse)
+        ):
             src.type = SourceType.UNKNOWN  # "Morial told a young woman ...": she listens
             continue
         retyped = (
@@ -585,14 +587,60 @@ def _only_spoken_to(src: Source, parse: Parse | None, lex: Lexicon) -> bool:
 
 
 def _hearer(m: Mention, parse: Parse, lex: Lexicon) -> bool:
-    """Is the mention's head noun the object of a verb whose object listens ("told")?"""
+    """Is the mention's head noun the object of a verb whose object listens ("told"), or what a
+    speech verb is said "to" ("as they speak to business and political leaders")?"""
+    head = _head_word(m, parse)
+    if head is None:
+        return False
+    sent = parse.sentences[m.sentence]
+    if head.deprel.startswith("conj") and (first := sent.head_of(head)) is not None:
+        head = first  # "business and political leaders": the first conjunct's relation
+    gov = sent.head_of(head)
+    if gov is None:
+        return False
+    if head.deprel in ("obj", "iobj"):
+        return gov.lemma.lower() in lex.hearer_verbs
+    return (
+        head.deprel == "obl"
+        and any(k.deprel == "case" and k.lemma.lower() == "to" for k in sent.children(head))
+        and gov.lemma.lower() in lex.addressed_verbs
+    )
+
+
+def _head_word(m: Mention, parse: Parse) -> Word | None:
+    """The parse word of a mention's head noun, if the mention's sentence has it."""
     if not 0 <= m.sentence < len(parse.sentences):
+        return None
+    return next((w for w in _words_of(m, parse) if w.lemma.lower() == m.head_lemma), None)
+
+
+# Words that open a reported question ("explain how his wife became a citizen").
+_QUESTION_WORDS = frozenset({"how", "why", "what", "whether", "if", "when", "where", "who"})
+
+
+def _only_asked_about(src: Source, parse: Parse | None) -> bool:
+    """Is every description of an anonymous source the subject of a question reported by a verb
+    ("refuses to ... explain how his wife became a citizen")? It is what the question is about, not
+    who asks or answers: no source."""
+    described = [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
+    if parse is None or not described:
         return False
-    sentence = parse.sentences[m.sentence].words
-    head = next((w for w in _words_of(m, parse) if w.lemma.lower() == m.head_lemma), None)
-    if head is None or head.deprel not in ("obj", "iobj") or not 0 < head.head <= len(sentence):
+    return all(_asked_about(m, parse) for m in described)
+
+
+def _asked_about(m: Mention, parse: Parse) -> bool:
+    """Is the mention's head the subject of a clause that a question word opens, itself the
+    complement of a verb ("asked Clinton why young people didn't like her")? An adverbial
+    clause's subject speaks ("when an Iowa voter asked if ...")."""
+    head = _head_word(m, parse)
+    if head is None or not head.deprel.startswith("nsubj"):
         return False
-    return sentence[head.head - 1].lemma.lower() in lex.hearer_verbs
+    sent = parse.sentences[m.sentence]
+    verb = sent.head_of(head)
+    if verb is None or verb.deprel not in ("ccomp", "obj"):  # not "when a voter asked" (advcl)
+        return False
+    opener = min(sent.subtree(verb), key=lambda w: w.index)
+    return opener.index < head.index and opener.text.lower() in _QUESTION_WORDS
 
 
 _CONDITIONAL = frozenset({"would", "might", "could"})

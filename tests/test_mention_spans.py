@@ -1,0 +1,90 @@
+"""Speaker mention spans built at a cue (:func:`quotecheck.mentions.make_mention`) on forged
+parses of the shapes the compact parser produces: a mention stays inside its sentence and
+paragraph, and a name that ends in a month stays whole."""
+
+from __future__ import annotations
+
+from quotecheck.lexicons import default_lexicon
+from quotecheck.mentions import ArticleText, Mention, make_mention
+from quotecheck.parsing import from_conllu
+
+
+def _conllu(text: str, rows: list[tuple[str, str, str, int, str]]) -> str:
+    """CoNLL-U for ``rows`` of (word, lemma, upos, head, deprel), offsets found in ``text``."""
+    lines, at = [], 0
+    for n, (word, lemma, upos, head, deprel) in enumerate(rows, 1):
+        start = text.index(word, at)
+        at = start + len(word)
+        lines.append(
+            f"{n}\t{word}\t{lemma}\t{upos}\t_\t_\t{head}\t{deprel}\t_\tstart_char={start}|end_char={at}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _mention(text: str, rows: list[tuple[str, str, str, int, str]], head: int) -> Mention | None:
+    parse = from_conllu(_conllu(text, rows))
+    ctx = ArticleText(text, parse, default_lexicon(), [])
+    sent = parse.sentences[0]
+    return make_mention(ctx, 0, sent.word(head), sent.start, sent.end)
+
+
+def test_mention_does_not_cross_a_paragraph_break() -> None:
+    # the parser ran two paragraphs together and hung "April." on "County"
+    text = "The plan was proposed in April.\n\nCounty officials said the budget was late."
+    rows = [
+        ("The", "the", "DET", 2, "det"),
+        ("plan", "plan", "NOUN", 4, "nsubj:pass"),
+        ("was", "be", "AUX", 4, "aux:pass"),
+        ("proposed", "propose", "VERB", 0, "root"),
+        ("in", "in", "ADP", 6, "case"),
+        ("April.", "April.", "PROPN", 7, "compound"),
+        ("County", "County", "PROPN", 8, "compound"),
+        ("officials", "official", "NOUN", 9, "nsubj"),
+        ("said", "say", "VERB", 4, "parataxis"),
+        ("the", "the", "DET", 11, "det"),
+        ("budget", "budget", "NOUN", 13, "nsubj"),
+        ("was", "be", "AUX", 13, "cop"),
+        ("late", "late", "ADJ", 9, "ccomp"),
+        (".", ".", "PUNCT", 4, "punct"),
+    ]
+    mention = _mention(text, rows, 8)
+    assert mention is not None
+    assert mention.text == "County officials"
+
+
+def test_name_ending_in_a_month_stays_whole() -> None:
+    text = "Theresa May said the talks would go on."
+    rows = [
+        ("Theresa", "Theresa", "PROPN", 3, "nsubj"),
+        ("May", "May", "PROPN", 1, "flat"),
+        ("said", "say", "VERB", 0, "root"),
+        ("the", "the", "DET", 5, "det"),
+        ("talks", "talk", "NOUN", 7, "nsubj"),
+        ("would", "would", "AUX", 7, "aux"),
+        ("go", "go", "VERB", 3, "ccomp"),
+        ("on", "on", "ADP", 7, "compound:prt"),
+        (".", ".", "PUNCT", 3, "punct"),
+    ]
+    mention = _mention(text, rows, 1)
+    assert mention is not None
+    assert mention.text == "Theresa May"
+
+
+def test_date_after_the_head_is_cut() -> None:
+    text = "The Trump campaign on Tuesday responded that it had moved."
+    rows = [
+        ("The", "the", "DET", 3, "det"),
+        ("Trump", "Trump", "PROPN", 3, "compound"),
+        ("campaign", "campaign", "NOUN", 6, "nsubj"),
+        ("on", "on", "ADP", 5, "case"),
+        ("Tuesday", "Tuesday", "PROPN", 3, "nmod"),
+        ("responded", "respond", "VERB", 0, "root"),
+        ("that", "that", "SCONJ", 10, "mark"),
+        ("it", "it", "PRON", 10, "nsubj"),
+        ("had", "have", "AUX", 10, "aux"),
+        ("moved", "move", "VERB", 6, "ccomp"),
+        (".", ".", "PUNCT", 6, "punct"),
+    ]
+    mention = _mention(text, rows, 3)
+    assert mention is not None
+    assert mention.text == "The Trump campaign"

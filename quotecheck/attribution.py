@@ -1859,7 +1859,7 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
     first = _clause_start(sent, w, gap_ok)
     if first is None:
-        return _bare_clause(ctx, s_idx, w) or _loose_clause(ctx, s_idx, w)
+        return _bare_clause(ctx, s_idx, w) or _loose_clause(ctx, s_idx, w) or _headline_clause(ctx, s_idx, w)
     return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
 
 
@@ -1941,6 +1941,38 @@ def _loose_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     if speaker is None or speaker.index > w.index:
         return None
     return _Reported(first.start, _clause_end(sent, first), speaker)
+
+
+_HEADLINE_END = re.compile(r"[,;:\n]|[.!?…](?:\s|$)")
+
+
+def _headline_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout of a title-case headline, which the tagger reads as one long name: "Obama Claims
+    Hillary Most Qualified ...", "Pence Announces Plans He And Trump Have Made": a capitalised
+    cue ending in -s right after its speaker's name (or pronoun); the content is the rest of the
+    line up to a comma or the sentence end, and the line's words are all capitalised. Only verbs
+    of speech (lexicon ``speech_verbs``): "Survey Finds Wide Support for ..." stays a headline."""
+    sent = ctx.parse.sentences[s_idx]
+    if not w.text[:1].isupper() or not w.text.endswith("s") or w.index < 2:
+        return None
+    speech = ctx.lexicon.speech_verbs
+    if w.lemma.lower() not in speech and w.text[:-1].lower() not in speech:
+        return None
+    prev = sent.word(w.index - 1)
+    if prev.upos not in ("PROPN", "PRON", "NOUN") or not prev.text[:1].isupper():
+        return None
+    line_start = ctx.text.rfind("\n", sent.start, w.start) + 1 or sent.start
+    end_at = _HEADLINE_END.search(ctx.text, w.end, sent.end)
+    end = end_at.start() if end_at else sent.end
+    head = ctx.text[max(line_start, sent.start) : w.start]
+    content = ctx.text[w.end : end].strip()
+    if not content or not _title_case(head + w.text + " " + content, ctx.lexicon.title_small_words):
+        return None
+    start = w.end + ctx.text[w.end : end].index(content)
+    first = next((x for x in sent.words if x.start >= start), None)
+    if first is None or first.upos in ("ADP", "PART", "CCONJ"):
+        return None  # "Boosts Spending In Battleground States To Avoid ...": a noun, then a phrase
+    return _Reported(start, start + len(content), prev)
 
 
 def _own_subject_before(sent: Sentence, w: Word) -> bool:

@@ -1510,6 +1510,7 @@ class _Reported:
     start: int
     end: int
     speaker: Word | None
+    speaker_end: int | None = None  # where its mention must end (a headline's cue); else the sentence end
 
 
 def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
@@ -1972,7 +1973,7 @@ def _headline_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     first = next((x for x in sent.words if x.start >= start), None)
     if first is None or first.upos in ("ADP", "PART", "CCONJ"):
         return None  # "Boosts Spending In Battleground States To Avoid ...": a noun, then a phrase
-    return _Reported(start, start + len(content), prev)
+    return _Reported(start, start + len(content), prev, speaker_end=prev.end)
 
 
 def _own_subject_before(sent: Sentence, w: Word) -> bool:
@@ -2183,7 +2184,7 @@ def _reported_attribution(
     ):
         return None
     sent = ctx.parse.sentences[s_idx]
-    lo, hi = sent.start, sent.end
+    lo, hi = sent.start, found.speaker_end or sent.end
     mention = make_mention(ctx, s_idx, np_head(sent, found.speaker, lo, hi), lo, hi)
     if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
         mention = make_mention(ctx, s_idx, np_head(sent, left, lo, hi), lo, hi)  # "Sanders on Tuesday said"

@@ -201,3 +201,24 @@ def test_content_stops_before_a_coordinated_cue():
     assert _coordinator_before(sent, said.start) is None
     found = {a.text[:20]: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
     assert found["that the port would "].text.endswith("by the end of March")
+
+
+NESTED = "68-nested-reports-headline-cues.txt"
+
+
+def test_nested_report_is_reported_once_with_the_outer_cue():
+    """ "The survey showed that most fishermen said ...": one indirect quotation, the outer one."""
+    doc, parse = load_stored(ARTICLES / NESTED)
+    found = {a.text[:25]: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
+    assert found["that most fishermen said "].cue.text == "showed"
+    assert found["that the port director sa"].cue.text == "noted"
+    assert not any(k.startswith(("the new fees", "the dredging")) for k in found)
+
+
+def test_headline_cue_reports_the_rest_of_the_line():
+    """ "Brooks Claims Harbor Plan Will Pay for Itself": the tagger's long name holds the cue."""
+    doc, parse = load_stored(ARTICLES / NESTED)
+    first = attribute(doc.text, parse, scan_quotes(doc.text)[0])[0]
+    assert first.text == "Harbor Plan Will Pay for Itself"
+    assert first.cue is not None and first.cue.pattern is CuePattern.INDIRECT_CLAUSE_AFTER
+    assert first.speaker is not None and first.speaker.text == "Brooks"  # the mention stops before the cue

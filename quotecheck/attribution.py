@@ -2076,12 +2076,13 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         return None  # "..., recalled Mr. Rhodes": an inverted speaker; "..., promising to" has content
     first = after[0]
     kids = [c for c in sent.children(w) if c.index > w.index]
-    has_object = any(c.deprel in ("obj", "iobj", "xcomp") for c in kids)
+    has_object = any(c.deprel in ("obj", "iobj", "xcomp") for c in kids) or _gerund_object(sent, w, first)
     if "=" in frames and (
         (w.deprel != "acl" and _object_predicate(sent, kids)) or _surface_predicate(sent, w)
     ):  # not "a firm called X"
         return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
-    if "-" in frames and first.upos in _NP_START_UPOS and first.xpos not in ("WP", "WDT") and has_object:
+    noun_first = first.upos in _NP_START_UPOS and first.xpos not in ("WP", "WDT")
+    if "-" in frames and has_object and (noun_first or _gerund_object(sent, w, first)):
         return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
     for x in after[:_INTRODUCER_MAX_WORDS]:
         if x.lemma.lower() in frames:
@@ -2093,6 +2094,12 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         if x.upos not in _NP_START_UPOS and x.xpos != "POS" and x.text not in ctx.lexicon.calendar_words:
             return None  # "spoke for about 30 minutes", "spoke on the condition of anonymity"
     return None
+
+
+def _gerund_object(sent: Sentence, w: Word, first: Word) -> bool:
+    """Is ``first``, right after the verb ``w``, a gerund the verb governs ("reported spending $1.1
+    million on ads", "admitted taking the money")?"""
+    return first.xpos == "VBG" and first.head == w.index and first.deprel in ("obj", "xcomp", "ccomp")
 
 
 def _phrase_end(sent: Sentence, first: Word) -> int:

@@ -222,3 +222,12 @@ def test_headline_cue_reports_the_rest_of_the_line():
     assert first.text == "Harbor Plan Will Pay for Itself"
     assert first.cue is not None and first.cue.pattern is CuePattern.INDIRECT_CLAUSE_AFTER
     assert first.speaker is not None and first.speaker.text == "Brooks"  # the mention stops before the cue
+
+
+def test_gerund_object_is_the_content():
+    """ "The Brooks campaign reported spending $40,000 on ...": the gerund object is what was reported."""
+    doc, parse = load_stored(ARTICLES / NESTED)
+    found = {a.text: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
+    made = found["spending $40,000 on harbor mailers last month"]
+    assert made.cue is not None and made.cue.pattern is CuePattern.INDIRECT_OBJECT
+    assert made.speaker is not None and made.speaker.text == "The Brooks campaign"

@@ -32,6 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from heapq import heappop, heappush
 from itertools import accumulate, pairwise, takewhile
 
 from .documents.blocks import paragraph_spans
@@ -2305,18 +2306,28 @@ def _outermost(indirect: list[Attribution], continued: set[Mention | None]) -> l
     percent said the country ...", "X noted FBI Director Comey said ..." the inner report is part of
     what the outer one reports, so it is reported once, with the outer cue (PolNeAR marks the outer
     one; the inner alone matched only about one time in five on dev and tune). An inner content
-    counts when it lies inside the outer one, after the outer cue. An inner report whose speaker a
-    later quotation continues (``continued``) stays: the story goes on with that speaker."""
-    return [
-        a for a in indirect if a.speaker in continued or not any(_holds(o, a) for o in indirect if o is not a)
-    ]
-
-
-def _holds(outer: Attribution, inner: Attribution) -> bool:
-    """Does ``outer``'s content hold ``inner``'s (a different span), past ``outer``'s cue?"""
-    if (outer.start, outer.end) == (inner.start, inner.end) or outer.cue is None:
-        return False
-    return outer.start <= inner.start and inner.end <= outer.end and outer.cue.start < inner.start
+    counts when it lies inside another (a different span) that starts no later and whose cue comes
+    before the inner content. An inner report whose speaker a later quotation continues
+    (``continued``) stays: the story goes on with that speaker. One sweep in content order: the
+    reports whose content and cue began before the current content are "open", and only the one
+    reaching furthest matters (ties: the earlier start)."""
+    by_start = sorted(indirect, key=lambda a: (a.start, a.end))
+    waiting: list[tuple[int, int, int]] = []  # (cue start, -end, start) of reports begun so far
+    reach: tuple[int, int] | None = None  # (end, -start) of the open report reaching furthest
+    held: set[int] = set()
+    k = 0
+    for a in by_start:
+        while k < len(by_start) and by_start[k].start <= a.start:
+            o = by_start[k]
+            if o.cue is not None:
+                heappush(waiting, (o.cue.start, -o.end, o.start))
+            k += 1
+        while waiting and waiting[0][0] < a.start:
+            _, neg_end, start = heappop(waiting)
+            reach = max(reach or (-neg_end, -start), (-neg_end, -start))
+        if reach is not None and (reach[0] > a.end or (reach[0] == a.end and -reach[1] < a.start)):
+            held.add(id(a))
+    return [a for a in indirect if a.speaker in continued or id(a) not in held]
 
 
 _COORDINATORS = ("and", "but")

@@ -231,3 +231,35 @@ def test_gerund_object_is_the_content():
     made = found["spending $40,000 on harbor mailers last month"]
     assert made.cue is not None and made.cue.pattern is CuePattern.INDIRECT_OBJECT
     assert made.speaker is not None and made.speaker.text == "The Brooks campaign"
+
+
+def test_outermost_keeps_what_no_other_report_holds():
+    """The one-sweep _outermost equals the plain definition: drop a content inside another
+    (different) content that starts no later, when the other's cue comes before it."""
+    import random
+
+    from quotecheck.attribution import Attribution, Cue, _outermost
+    from quotecheck.vocab import QuoteKind
+
+    def made(start: int, end: int, cue: int) -> Attribution:
+        c = Cue(cue, cue + 1, "x", "say", CuePattern.INDIRECT_VERB)
+        return Attribution(start, end, QuoteKind.INDIRECT, "", None, c, None, None, 0)
+
+    def plain(found: list[Attribution]) -> list[Attribution]:
+        def holds(o: Attribution, a: Attribution) -> bool:
+            assert o.cue is not None
+            inside = o.start <= a.start and a.end <= o.end and (o.start, o.end) != (a.start, a.end)
+            return inside and o.cue.start < a.start
+
+        return [a for a in found if not any(holds(o, a) for o in found if o is not a)]
+
+    rng = random.Random(7)
+    dropped = 0
+    for _ in range(300):
+        found = []
+        for _ in range(rng.randint(1, 6)):
+            start = rng.randint(0, 30)
+            found.append(made(start, start + rng.randint(1, 20), rng.randint(0, 50)))
+        assert _outermost(found, set()) == plain(found)
+        dropped += len(found) - len(plain(found))
+    assert dropped > 50  # the draws do nest

@@ -423,6 +423,7 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
         _strip_edges(_collect_mention_words(sent, head, lo, hi, ctx.lexicon)),
         head,
         lo,
+        hi,
     )
     words = _before_date(ctx.lexicon, _within_sentence(ctx.text, words, head), head)
     if not words:
@@ -533,10 +534,10 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
     )
 
 
-def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: int) -> list[Word]:
+def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: int, hi: int) -> list[Word]:
     """Add adjacent words on the left that the parser hung on the same verb instead of on the
     head noun ("a senior defense official" parsed as two subjects; "County Prosecutor Anne
-    Mulgrew")."""
+    Mulgrew"), and names on the right, inside [lo, hi)."""
     if not words:
         return words
     first = words[0]
@@ -557,6 +558,7 @@ def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: 
         nxt = sent.word(last.index + 1)  # "said Tom Reyes" parsed as two subjects: Tom, Reyes
         if (
             nxt.upos != "PROPN"
+            or nxt.end > hi
             or ctx.in_quote(nxt.start)
             or nxt.head not in (head.index, head.head, last.index)
         ):

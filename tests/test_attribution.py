@@ -225,3 +225,65 @@ def test_unrecognised_cues_question_and_new_speech_verbs():
         "Night boat n": ("chanting", "dozens of commuters"),
     }
     assert found["Who will pay"].resolution is Resolution.EXPLICIT
+
+
+NESTED = "68-nested-reports-headline-cues.txt"
+
+
+def test_nested_report_is_reported_once_with_the_outer_cue():
+    """ "The survey showed that most fishermen said ...": one indirect quotation, the outer one."""
+    doc, parse = load_stored(ARTICLES / NESTED)
+    found = {a.text[:25]: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
+    assert found["that most fishermen said "].cue.text == "showed"
+    assert found["that the port director sa"].cue.text == "noted"
+    assert not any(k.startswith(("the new fees", "the dredging")) for k in found)
+
+
+def test_headline_cue_reports_the_rest_of_the_line():
+    """ "Brooks Claims Harbor Plan Will Pay for Itself": the tagger's long name holds the cue."""
+    doc, parse = load_stored(ARTICLES / NESTED)
+    first = attribute(doc.text, parse, scan_quotes(doc.text)[0])[0]
+    assert first.text == "Harbor Plan Will Pay for Itself"
+    assert first.cue is not None and first.cue.pattern is CuePattern.INDIRECT_CLAUSE_AFTER
+    assert first.speaker is not None and first.speaker.text == "Brooks"  # the mention stops before the cue
+
+
+def test_gerund_object_is_the_content():
+    """ "The Brooks campaign reported spending $40,000 on ...": the gerund object is what was reported."""
+    doc, parse = load_stored(ARTICLES / NESTED)
+    found = {a.text: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
+    made = found["spending $40,000 on harbor mailers last month"]
+    assert made.cue is not None and made.cue.pattern is CuePattern.INDIRECT_OBJECT
+    assert made.speaker is not None and made.speaker.text == "The Brooks campaign"
+
+
+def test_outermost_keeps_what_no_other_report_holds():
+    """The one-sweep _outermost equals the plain definition: drop a content inside another
+    (different) content that starts no later, when the other's cue comes before it."""
+    import random
+
+    from quotecheck.attribution import Attribution, Cue, _outermost
+    from quotecheck.vocab import QuoteKind
+
+    def made(start: int, end: int, cue: int) -> Attribution:
+        c = Cue(cue, cue + 1, "x", "say", CuePattern.INDIRECT_VERB)
+        return Attribution(start, end, QuoteKind.INDIRECT, "", None, c, None, None, 0)
+
+    def plain(found: list[Attribution]) -> list[Attribution]:
+        def holds(o: Attribution, a: Attribution) -> bool:
+            assert o.cue is not None
+            inside = o.start <= a.start and a.end <= o.end and (o.start, o.end) != (a.start, a.end)
+            return inside and o.cue.start < a.start
+
+        return [a for a in found if not any(holds(o, a) for o in found if o is not a)]
+
+    rng = random.Random(7)
+    dropped = 0
+    for _ in range(300):
+        found = []
+        for _ in range(rng.randint(1, 6)):
+            start = rng.randint(0, 30)
+            found.append(made(start, start + rng.randint(1, 20), rng.randint(0, 50)))
+        assert _outermost(found, set()) == plain(found)
+        dropped += len(found) - len(plain(found))
+    assert dropped > 50  # the draws do nest

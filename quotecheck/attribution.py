@@ -698,8 +698,19 @@ def _introduces_next(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
     inner = ctx.text[q.inner_start : q.inner_end].rstrip()
     if not inner.endswith((".", "?", "!")) or inner.endswith("...") or _embedded(ctx, q, frame):
         return False
+    if _sentence_goes_on(ctx, q, frame):
+        return False
     nxt = bisect_left(ctx.quote_starts, q.end)
     return nxt < len(ctx.quotes) and ctx.quotes[nxt].start == frame.post[1]
+
+
+def _sentence_goes_on(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
+    """Does the writer's sentence go on past a quotation that ends in "?" or "!" (“Is he
+    running?” asked Mr. Manafort, referring to what he calls the “crooked” process): a lowercase
+    word right after it, so a later quotation in that sentence is no new sentence's."""
+    rest = ctx.text[q.end : frame.post[1]].lstrip()
+    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
+    return inner.endswith(("?", "!")) and rest[:1].islower()
 
 
 def _post_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:

@@ -1164,7 +1164,9 @@ def _surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match |
         and after
         and not [w for _, w in ctx.words_between(q.end, verb.start) if w.upos != "PUNCT"]
     ):
-        mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1])
+        mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1]) or _described_name_after(
+            ctx, s_idx, verb.end, frame.post[1]
+        )
     return match if mention is None else _Match(match.cue, mention)
 
 
@@ -1196,6 +1198,32 @@ def _capitalised_run(ctx: _Context, s_idx: int, start: int, end: int) -> Mention
     if not words or ctx.in_quote(words[0].start, words[-1].end):
         return None
     return name_mention(ctx, s_idx, (words[0].start, words[-1].end), None)
+
+
+_DESCRIBED_MAX_WORDS = 9  # “Q,” said undecided Republican voter Stephanie Hooton of Derry
+_DESCRIPTION_UPOS = ("ADJ", "NOUN", "PROPN", "NUM", "VERB")
+
+
+def _described_name_after(ctx: _Context, s_idx: int, start: int, end: int) -> Mention | None:
+    """The speaker after an inverted verb that opens with a lowercase description (“Q,” said
+    undecided Republican voter Stephanie Hooton of Derry, N.H.): a run of description words up to a
+    comma, period or preposition that ends in a capitalised name; the name is the mention and the
+    words before it its description."""
+    words: list[Word] = []
+    for _, w in ctx.words_between(start, end):
+        if (w.upos == "PUNCT" and w.lemma in (",", ".", ";")) or (w.upos == "ADP" and words):
+            break
+        if w.upos not in _DESCRIPTION_UPOS or len(words) == _DESCRIBED_MAX_WORDS:
+            return None
+        words.append(w)
+    name = list(takewhile(lambda w: w.text[:1].isupper(), reversed(words)))[::-1]
+    description = words[: len(words) - len(name)]
+    if not name or not description or name[-1].upos != "PROPN" or len(name) > _NAME_MAX_WORDS:
+        return None
+    if ctx.in_quote(words[0].start, words[-1].end) or any(_is_time_word(ctx, w) for w in name):
+        return None
+    span = (name[0].start, name[-1].end)
+    return name_mention(ctx, s_idx, span, (description[0].start, description[-1].end))
 
 
 _REPORTER_MAX_WORDS = 6  # “Q,” the Orlando Sentinel reported: the subject between quotation and verb

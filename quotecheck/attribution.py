@@ -602,8 +602,17 @@ def _verb_cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, Word]]:
     return [
         (s, w)
         for s, w in ctx.words_between(lo, hi)
-        if w.end <= hi and not ctx.in_quote(w.start, w.end) and _is_cue_verb(ctx, w)
+        if w.end <= hi and not ctx.in_quote(w.start, w.end) and _is_cue_verb(ctx, w) and not _so_called(ctx, w)
     ]
+
+
+_SO_CALLED = re.compile(r"\bso[-\u2010\u2011]$", re.IGNORECASE)
+
+
+def _so_called(ctx: _Context, w: Word) -> bool:
+    """Is this "called" the tail of "so-called" (the so-called Brexit vote, so-called Mexican
+    “rapists”): an adjective the tokenizer split, no speech verb."""
+    return _SO_CALLED.search(ctx.text, max(0, w.start - 4), w.start) is not None
 
 
 def _noun_cue(ctx: _Context, lo: int, hi: int) -> _Found | None:

@@ -1137,6 +1137,22 @@ def _subject_after_opening(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     return match if mention is None else _Match(match.cue, mention)
 
 
+def _speaking_earlier_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Nested speech: where the speech verb nearest before a quotation has a subject that cannot
+    speak ("Fiorina declared ... that any new deal under her watch would demand “Q”"; "They
+    slammed the tax loophole called an “inversion”"), the quotation is the speaker's of the
+    nearest speech verb before it in the sentence whose subject can."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    if match.speaker.kind == MentionKind.PRONOUN or _can_speak(ctx, match.speaker):
+        return match
+    for s_idx, verb in reversed(_verb_cues(ctx, frame.pre[0], match.cue.start)):
+        found = _cue_from_verb(ctx, s_idx, verb, frame.pre[0], match.cue.start)
+        if found.speaker is not None and _can_speak(ctx, found.speaker):
+            return _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
+    return match
+
+
 def _opening_stretch(ctx: _Context, words: list[Word]) -> bool:
     """Is this stretch before a sentence's first comma an opening phrase or clause ("Recalling
     that moment", "At a briefing Monday", "Fifteen minutes after Pence was picked"), not a
@@ -1369,7 +1385,7 @@ def attribute(
         found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, _choose(ctx, q, frame)))
         found = _name_over_interruption(ctx, q, frame, _surface_speaker(ctx, q, frame, found))
         found = _relative_inner_speaker(ctx, q, frame, _participle_after_comma(ctx, q, frame, found))
-        found = _subject_after_opening(ctx, q, frame, found)
+        found = _speaking_earlier_cue(ctx, q, frame, _subject_after_opening(ctx, q, frame, found))
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

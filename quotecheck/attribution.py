@@ -1153,6 +1153,38 @@ def _speaking_earlier_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Ma
     return match
 
 
+_AS_PUT_IT = re.compile(r"(?:^|(?<=[,;—–]\s))[Aa]s\s+(?P<who>[^“”\"]+?),?\s+(?P<cue>put)\s+it\b")
+
+
+def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "As Akhil Amar, professor of law at Yale, put it, “Q”"; "As the LinkedIn chief
+    executive, Jeff Weiner, put it in his memo to employees explaining the deal, “Q”". The words
+    between "as" and "put it" that opens the sentence or a clause are the speaker (the parse takes
+    "it", or a later verb's subject); the first name there, else the phrase's head."""
+    if match is not None and match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    start = _sentence_bounds(ctx, q.start, -1, ctx.paragraphs[ctx.paragraph_of(q.start)][0])
+    pre = ctx.text[start : q.start]  # a title in quotation marks may sit in the speaker's description
+    m = next(iter(_AS_PUT_IT.finditer(pre.lstrip())), None)
+    if m is None:
+        return match
+    shift = start + len(pre) - len(pre.lstrip())
+    lo, stop = shift + m.start("who"), shift + m.end("who")
+    s_idx, verb = next(iter(ctx.words_between(shift + m.start("cue"), shift + m.end("cue"))), (None, None))
+    if s_idx is None or verb is None:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    mention = _name_before_verb(ctx, s_idx, lo, stop + 1 if ctx.text[stop : stop + 1] == "," else stop)
+    if mention is None:
+        words = [w for _, w in ctx.words_between(lo, stop) if w.upos != "PUNCT"]
+        head = _span_head(ctx, sent, words) if words else None
+        mention = make_mention(ctx, s_idx, head, lo, stop) if head is not None else None
+    if mention is None or mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we", "it"):
+        return match
+    cue = Cue(verb.start, verb.end, verb.text, verb.lemma.lower(), CuePattern.PRE_VERB)
+    return _Match(cue, mention)
+
+
 def _opening_stretch(ctx: _Context, words: list[Word]) -> bool:
     """Is this stretch before a sentence's first comma an opening phrase or clause ("Recalling
     that moment", "At a briefing Monday", "Fifteen minutes after Pence was picked"), not a
@@ -1386,6 +1418,7 @@ def attribute(
         found = _name_over_interruption(ctx, q, frame, _surface_speaker(ctx, q, frame, found))
         found = _relative_inner_speaker(ctx, q, frame, _participle_after_comma(ctx, q, frame, found))
         found = _speaking_earlier_cue(ctx, q, frame, _subject_after_opening(ctx, q, frame, found))
+        found = _as_put_it(ctx, q, frame, found)
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

@@ -560,8 +560,22 @@ def _according_to(ctx: _Context, lo: int, hi: int) -> _Found | None:
                 head = w
             break
     if head is None:
-        return _Found(*cue, None)
+        return _Found(*cue, _according_document(ctx, m.end(), hi))
     return _Found(*cue, make_mention(ctx, s_idx, head, m.end(), hi))
+
+
+def _according_document(ctx: _Context, start: int, hi: int) -> Mention | None:
+    """The source of "according to audio provided to The Times" where the tagger calls the
+    document noun a verb: the first word after "according to", past determiners and adjectives,
+    that is a document noun, whatever its tag."""
+    for s_idx, w in ctx.words_between(start, hi)[:_ACCORDING_MAX_WORDS]:
+        if ctx.in_quote(w.start):
+            return None
+        if w.lemma.lower() in ctx.lexicon.document_nouns or w.text.lower() in ctx.lexicon.document_nouns:
+            return make_mention(ctx, s_idx, w, start, hi)
+        if w.upos not in ("DET", "ADJ"):
+            return None
+    return None
 
 
 def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:

@@ -871,7 +871,39 @@ def _previous_paragraph_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Fo
 
 def _pre_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     """Layout: Jones offered a warning: “Q.” (a colon right before the quotation)."""
-    return _colon_intro(ctx, *frame.pre)
+    return _colon_intro(ctx, *frame.pre) or _name_colon(ctx, q, frame)
+
+
+_PARENTHESIS_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")  # "Rep. Trey Gowdy (R-S.C.)"
+_NAME_COLON_MAX_WORDS = 10
+
+
+def _name_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: Clinton: “Q.” / Former secretary of state Hillary Rodham Clinton: “Q.” A sentence
+    that is only a name before the colon, maybe after a lowercase description and before a
+    party label in parentheses, and has no verb: the name speaks (a transcript's label)."""
+    before = ctx.text[frame.pre[0] : q.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = frame.pre[0] + len(before) - 1
+    stretch = ctx.text[frame.pre[0] : colon]
+    paren = _PARENTHESIS_END.search(stretch)
+    end = frame.pre[0] + (paren.start() if paren else len(stretch.rstrip()))
+    words = [(s, w) for s, w in ctx.words_between(frame.pre[0], end) if w.upos != "PUNCT"]
+    if not words or len(words) > _NAME_COLON_MAX_WORDS or ctx.in_quote(words[0][1].start, end):
+        return None
+    if any(w.upos in ("VERB", "AUX", "SCONJ", "PRON", "NUM") for _, w in words):
+        return None
+    name = list(takewhile(lambda sw: sw[1].text[:1].isupper(), reversed(words)))[::-1][-_NAME_MAX_WORDS:]
+    if not name or not words[0][1].text[:1].isupper() or any(_is_time_word(ctx, w) for _, w in name):
+        return None
+    if all(w.text.isupper() for _, w in name) or name[-1][1].upos != "PROPN":
+        return None  # "UPDATE:", "BREAKING:": headings
+    s_idx, first = name[0]
+    description = words[: len(words) - len(name)]
+    desc_span = (description[0][1].start, description[-1][1].end) if description else None
+    mention = name_mention(ctx, s_idx, (first.start, name[-1][1].end), desc_span)
+    return _Found(colon, colon + 1, ":", ":", mention)
 
 
 def _pre_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:

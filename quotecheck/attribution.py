@@ -1225,7 +1225,7 @@ def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None)
     if s_idx is None or verb is None:
         return match
     sent = ctx.parse.sentences[s_idx]
-    mention = _name_before_verb(ctx, s_idx, lo, stop + 1 if ctx.text[stop : stop + 1] == "," else stop)
+    mention = _name_before_verb(ctx, s_idx, lo, verb.start)
     if mention is None:
         words = [w for _, w in ctx.words_between(lo, stop) if w.upos != "PUNCT"]
         head = _span_head(ctx, sent, words) if words else None

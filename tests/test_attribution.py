@@ -201,3 +201,29 @@ def test_content_stops_before_a_coordinated_cue():
     assert _coordinator_before(sent, said.start) is None
     found = {a.text[:20]: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
     assert found["that the port would "].text.endswith("by the end of March")
+
+
+NESTED = "72-nested-cues-name-colons-ferry.txt"
+
+
+@pytest.mark.parametrize(
+    "start, speaker, pattern",
+    [
+        # "“Q?” asked X, ... what she calls “Q2”": the sentence goes on, the cue stays Q1's
+        ("Is the county running against ", "Mayor Lena Ortiz", CuePattern.POST_VERB),
+        # the nearest verb's subject cannot speak: the earlier verb's subject speaks
+        ("absolute secrecy.", "Harlan Reed", CuePattern.PRE_VERB),
+        # "As X put it in her memo ... explaining the plan, “Q”"
+        ("Nobody rides a ferry that neve", "Priya Natarajan", CuePattern.PRE_VERB),
+        # the outer source, a document the tagger may call a verb
+        ("We are done here,", "audio", CuePattern.ACCORDING_TO),
+        # a sentence that is only a name (after a description, before a party label) and a colon
+        ("We will keep the boats running", "Ortiz", CuePattern.COLON_INTRO),
+        ("Not at this price.", "Harlan Reed", CuePattern.COLON_INTRO),
+    ],
+)
+def test_nested_cues_and_name_colons(start, speaker, pattern):
+    doc, parse = load_stored(ARTICLES / NESTED)
+    found = {a.text[:30]: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
+    assert found[start].speaker is not None and found[start].speaker.text == speaker
+    assert found[start].cue is not None and found[start].cue.pattern is pattern

@@ -621,7 +621,10 @@ def _verb_cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, Word]]:
     return [
         (s, w)
         for s, w in ctx.words_between(lo, hi)
-        if w.end <= hi and not ctx.in_quote(w.start, w.end) and _is_cue_verb(ctx, w) and not _so_called(ctx, w)
+        if w.end <= hi
+        and not ctx.in_quote(w.start, w.end)
+        and _is_cue_verb(ctx, w)
+        and not _so_called(ctx, w)
     ]
 
 
@@ -1230,7 +1233,7 @@ def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None)
         words = [w for _, w in ctx.words_between(lo, stop) if w.upos != "PUNCT"]
         head = _span_head(ctx, sent, words) if words else None
         mention = make_mention(ctx, s_idx, head, lo, stop) if head is not None else None
-    if mention is None or mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we", "it"):
+    if mention is None or (mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we", "it")):
         return match
     cue = Cue(verb.start, verb.end, verb.text, verb.lemma.lower(), CuePattern.PRE_VERB)
     return _Match(cue, mention)

@@ -736,12 +736,19 @@ def _introduces_next(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
 
 
 def _sentence_goes_on(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
-    """Does the writer's sentence go on past a quotation that ends in "?" or "!" (“Is he
-    running?” asked Mr. Manafort, referring to what he calls the “crooked” process): a lowercase
-    word right after it, so a later quotation in that sentence is no new sentence's."""
+    """Does the writer's sentence go on past a quotation that ends in "?" or "!", so that a later
+    quotation in that sentence is no new sentence's: a lowercase word right after it (“Is he
+    running?” asked Mr. Manafort, referring to what he calls the “crooked” process), or a speech
+    verb after it and another before the later quotation, which is that one's cue (“Is it two?”
+    Clinton asks as a maintenance guy walks in, saying he's “here to fix the holes”)."""
     rest = ctx.text[q.end : frame.post[1]].lstrip()
     inner = ctx.text[q.inner_start : q.inner_end].rstrip()
-    return inner.endswith(("?", "!")) and rest[:1].islower()
+    if not inner.endswith(("?", "!")):
+        return False
+    if rest[:1].islower():
+        return True
+    hit = _post_verb_word(ctx, q, frame)
+    return hit is not None and bool(_verb_cues(ctx, hit[1].end, frame.post[1]))
 
 
 def _post_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:

@@ -1299,9 +1299,15 @@ def _name_before_verb(ctx: _Context, s_idx: int, lo: int, stop: int) -> Mention 
     words = [w for _, w in ctx.words_between(*span) if w.upos != "PUNCT"]
     if not words or len(words) > _NAME_MAX_WORDS or ctx.in_quote(words[0].start, words[-1].end):
         return None
-    if not all(w.text[:1].isupper() for w in words) or words[0].upos in ("PRON", "DET"):
+    if not all(w.text[:1].isupper() for w in words) or _pronoun_or_determiner(ctx, words[0]):
         return None
     return name_mention(ctx, s_idx, (words[0].start, words[-1].end), None)
+
+
+def _pronoun_or_determiner(ctx: _Context, w: Word) -> bool:
+    """A determiner, or a pronoun the lexicon knows: not a name the tagger called a pronoun
+    (“Q,” Thiel wrote: "Thiel" tagged PRON)."""
+    return w.upos == "DET" or (w.upos == "PRON" and w.text.lower() in ctx.lexicon.pronouns)
 
 
 def _capitalised_run(ctx: _Context, s_idx: int, start: int, end: int) -> Mention | None:

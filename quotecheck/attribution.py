@@ -1305,9 +1305,11 @@ def _name_before_verb(ctx: _Context, s_idx: int, lo: int, stop: int) -> Mention 
 
 
 def _pronoun_or_determiner(ctx: _Context, w: Word) -> bool:
-    """A determiner, or a pronoun the lexicon knows: not a name the tagger called a pronoun
-    (“Q,” Thiel wrote: "Thiel" tagged PRON)."""
-    return w.upos == "DET" or (w.upos == "PRON" and w.text.lower() in ctx.lexicon.pronouns)
+    """A determiner or pronoun ("That said, she noted"), not a name the tagger called a pronoun
+    but a proper noun in its fine tag (“Q,” Thiel wrote: "Thiel" PRON, NNP)."""
+    return w.upos == "DET" or (
+        w.upos == "PRON" and (w.text.lower() in ctx.lexicon.pronouns or w.xpos != "NNP")
+    )
 
 
 def _capitalised_run(ctx: _Context, s_idx: int, start: int, end: int) -> Mention | None:

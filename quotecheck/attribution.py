@@ -1214,6 +1214,22 @@ def _speaking_earlier_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Ma
     return match
 
 
+def _coordinated_post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """A speech verb after a quotation in a clause of its own (Putin said, “Q,” but he denied
+    that ...; Weld describes the party as “Q,” and Johnson talks about ...): a conjunction
+    between the quotation and the verb makes that verb another statement's, so a speech verb
+    before the quotation with a speaker attributes it (the repairs after :func:`_choose` apply)."""
+    if match is None or match.cue.pattern != CuePattern.POST_VERB:
+        return match
+    between = [w for _, w in ctx.words_between(q.end, match.cue.start) if w.upos != "PUNCT"]
+    if not any(_joins_clause(w) for w in between):
+        return match
+    pre = _first_match(PRE_PATTERNS, ctx, q, frame)
+    if pre is None or pre.speaker is None or pre.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    return pre
+
+
 _AS_PUT_IT = re.compile(r"(?:^|(?<=[,;—–]\s))[Aa]s\s+(?P<who>[^“”\"]+?),?\s+(?P<cue>put)\s+it\b")
 
 
@@ -1483,7 +1499,8 @@ def attribute(
             continue
         frame = _frame(ctx, qi)
         inner = text[q.inner_start : q.inner_end]
-        found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, _choose(ctx, q, frame)))
+        found = _coordinated_post_cue(ctx, q, frame, _choose(ctx, q, frame))
+        found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, found))
         found = _name_over_interruption(ctx, q, frame, _surface_speaker(ctx, q, frame, found))
         found = _relative_inner_speaker(ctx, q, frame, _participle_after_comma(ctx, q, frame, found))
         found = _speaking_earlier_cue(ctx, q, frame, _subject_after_opening(ctx, q, frame, found))

@@ -1230,6 +1230,42 @@ def _coordinated_post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Ma
     return pre
 
 
+def _comma_who_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "Trump, who has called the pact “insanity,” and Sanders, who says it's
+    “disastrous”" where the parse does not make the clause a relative one and the verb cue has
+    no speaker: "who" right after a name and a comma is the speaker mention (PolNeAR marks it),
+    standing for that name."""
+    if match is None or match.speaker is not None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    if s_idx is None or verb is None:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    rel = next((c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and c.text.lower() == "who"), None)
+    if rel is None or rel.index < 3 or rel.start > verb.start or ctx.in_quote(rel.start):
+        return match
+    comma, name = sent.word(rel.index - 1), sent.word(rel.index - 2)
+    if comma.lemma != "," or name.upos != "PROPN" or ctx.in_quote(name.start):
+        return match
+    antecedent = make_mention(ctx, s_idx, name, sent.words[0].start, comma.start)
+    if antecedent is None or antecedent.kind != MentionKind.NAME:
+        return match
+    who = Mention(
+        rel.start,
+        rel.end,
+        rel.text,
+        MentionKind.PRONOUN,
+        "who",
+        "PRON",
+        antecedent.number,
+        True,
+        s_idx,
+        (rel.text,),
+        antecedent=antecedent,
+    )
+    return _Match(match.cue, who)
+
+
 _AS_PUT_IT = re.compile(r"(?:^|(?<=[,;—–]\s))[Aa]s\s+(?P<who>[^“”\"]+?),?\s+(?P<cue>put)\s+it\b")
 
 
@@ -1504,7 +1540,7 @@ def attribute(
         found = _name_over_interruption(ctx, q, frame, _surface_speaker(ctx, q, frame, found))
         found = _relative_inner_speaker(ctx, q, frame, _participle_after_comma(ctx, q, frame, found))
         found = _speaking_earlier_cue(ctx, q, frame, _subject_after_opening(ctx, q, frame, found))
-        found = _as_put_it(ctx, q, frame, found)
+        found = _as_put_it(ctx, q, frame, _comma_who_speaker(ctx, q, frame, found))
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

@@ -1266,6 +1266,56 @@ def _comma_who_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match
     return _Match(match.cue, who)
 
 
+_PARTICIPLE_CLIMB = ("advcl", "xcomp", "conj", "acl", "obj")
+
+
+def _authored(ctx: _Context, sent: Sentence, noun: Word) -> bool:
+    """Is this noun a document that the verb it is the object of puts out ("released a
+    statement", "published an article")?"""
+    head = sent.head_of(noun)
+    return (
+        noun.deprel == "obj"
+        and noun.lemma.lower() in ctx.lexicon.document_nouns
+        and head is not None
+        and head.upos == "VERB"
+    )
+
+
+_PARTICIPLE_MAX_STEPS = 4
+
+
+def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Speaker for a participle cue the parse left without one ("President Jimmy Carter going on
+    TV ..., declaring a “moral equivalent of war”"; "he has battled with the mayor, at one point
+    calling him a “liar”"): up the participle's heads (adverbial, complement, conjunct, noun
+    modifier), the first noun it modifies, or the first verb's subject, in the frame before it."""
+    if match is None or match.speaker is not None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    if s_idx is None or verb is None or verb.xpos != "VBG":
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    lo, cur = frame.pre[0], verb
+    for _ in range(_PARTICIPLE_MAX_STEPS):
+        head = sent.head_of(cur) if cur.deprel in _PARTICIPLE_CLIMB else None
+        if head is None or head.start < lo:
+            return match
+        if head.upos in ("NOUN", "PROPN") and _authored(ctx, sent, head):
+            cur = head  # "His office released a statement saying": the statement's author speaks
+            continue
+        if head.upos in ("NOUN", "PROPN"):
+            mention = make_mention(ctx, s_idx, head, lo, cur.start) if cur.deprel == "acl" else None
+            return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+        subj = _subject_of(ctx, s_idx, head, lo, head.start)
+        if subj is not None:
+            mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, head.start), lo, head.start)
+            if mention is None or (mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we")):
+                return match
+            return _Match(match.cue, mention)
+        cur = head
+    return match
+
+
 _AS_PUT_IT = re.compile(r"(?:^|(?<=[,;—–]\s))[Aa]s\s+(?P<who>[^“”\"]+?),?\s+(?P<cue>put)\s+it\b")
 
 
@@ -1541,6 +1591,7 @@ def attribute(
         found = _relative_inner_speaker(ctx, q, frame, _participle_after_comma(ctx, q, frame, found))
         found = _speaking_earlier_cue(ctx, q, frame, _subject_after_opening(ctx, q, frame, found))
         found = _as_put_it(ctx, q, frame, _comma_who_speaker(ctx, q, frame, found))
+        found = _participle_owner(ctx, q, frame, found)
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

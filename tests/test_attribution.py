@@ -220,6 +220,14 @@ NESTED = "72-nested-cues-name-colons-ferry.txt"
         # a sentence that is only a name (after a description, before a party label) and a colon
         ("We will keep the boats running", "Ortiz", CuePattern.COLON_INTRO),
         ("Not at this price.", "Harlan Reed", CuePattern.COLON_INTRO),
+        # "“Q?” Ortiz asks as ..., saying he is “Q2”": the second verb is Q2's, the first Q1's
+        ("Is it two boats? Three?", "Ortiz", CuePattern.POST_VERB),
+        # "“Q,” and Natarajan talks about": a clause of its own; the verb before speaks
+        ("a bridge that floats,", "Reed", CuePattern.PRE_VERB),
+        # "Quill, who has called": "who" for the name where the parse makes no relative clause
+        ("a tax on islanders,", "who", CuePattern.PRE_VERB),
+        # "released a statement saying “Q”": the statement's author
+        ("a betrayal of the islands.", "The Dunmore Ferry Riders Union", CuePattern.PRE_VERB),
     ],
 )
 def test_nested_cues_and_name_colons(start, speaker, pattern):

@@ -567,18 +567,25 @@ def _according_to(ctx: _Context, lo: int, hi: int) -> _Found | None:
 def _according_document(ctx: _Context, start: int, hi: int) -> Mention | None:
     """The source of "according to audio provided to The Times" where the tagger calls the
     document noun a verb: the first word after "according to", past determiners and adjectives,
-    that is a document noun tagged as something else."""
+    that is a document noun tagged as something else; or the noun after a modifier the tagger
+    calls a verb ("according to show insiders"), when it names a source."""
+    lex = ctx.lexicon
+    skipped_verb = False
     for s_idx, w in ctx.words_between(start, hi)[:_ACCORDING_MAX_WORDS]:
         if ctx.in_quote(w.start):
             return None
         if w.upos in ("NOUN", "PROPN"):
+            lemma = w.lemma.lower()
+            if skipped_verb and (lemma in lex.anonymous_nouns or lemma in lex.organization_nouns):
+                return make_mention(ctx, s_idx, w, start, hi)
             return None  # a noun the parse did not take: "according to budget documents reviewed by"
         if w.lemma.lower() in ctx.lexicon.document_nouns or w.text.lower() in ctx.lexicon.document_nouns:
             sent = ctx.parse.sentences[s_idx]
             if w.index < len(sent.words) and sent.word(w.index + 1).upos == "NOUN":
                 return None  # a modifier ("budget documents reviewed by"): the parse has the phrase
             return make_mention(ctx, s_idx, w, start, hi)
-        if w.upos not in ("DET", "ADJ"):
+        skipped_verb = skipped_verb or w.upos == "VERB"
+        if w.upos not in ("DET", "ADJ", "VERB"):
             return None
     return None
 

@@ -583,8 +583,34 @@ def _according_to(ctx: _Context, lo: int, hi: int) -> _Found | None:
                 head = w
             break
     if head is None:
-        return _Found(*cue, None)
+        return _Found(*cue, _according_document(ctx, m.end(), hi))
     return _Found(*cue, make_mention(ctx, s_idx, head, m.end(), hi))
+
+
+def _according_document(ctx: _Context, start: int, hi: int) -> Mention | None:
+    """The source of "according to audio provided to The Times" where the tagger calls the
+    document noun a verb: the first word after "according to", past determiners and adjectives,
+    that is a document noun tagged as something else; or the noun after a modifier the tagger
+    calls a verb ("according to show insiders"), when it names a source."""
+    lex = ctx.lexicon
+    skipped_verb = False
+    for s_idx, w in ctx.words_between(start, hi)[:_ACCORDING_MAX_WORDS]:
+        if ctx.in_quote(w.start):
+            return None
+        if w.upos in ("NOUN", "PROPN"):
+            lemma = w.lemma.lower()
+            if skipped_verb and (lemma in lex.anonymous_nouns or lemma in lex.organization_nouns):
+                return make_mention(ctx, s_idx, w, start, hi)
+            return None  # a noun the parse did not take: "according to budget documents reviewed by"
+        if w.lemma.lower() in ctx.lexicon.document_nouns or w.text.lower() in ctx.lexicon.document_nouns:
+            sent = ctx.parse.sentences[s_idx]
+            if w.index < len(sent.words) and sent.word(w.index + 1).upos == "NOUN":
+                return None  # a modifier ("budget documents reviewed by"): the parse has the phrase
+            return make_mention(ctx, s_idx, w, start, hi)
+        skipped_verb = skipped_verb or w.upos == "VERB"
+        if w.upos not in ("DET", "ADJ", "VERB"):
+            return None
+    return None
 
 
 def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
@@ -625,8 +651,20 @@ def _verb_cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, Word]]:
     return [
         (s, w)
         for s, w in ctx.words_between(lo, hi)
-        if w.end <= hi and not ctx.in_quote(w.start, w.end) and _is_cue_verb(ctx, w)
+        if w.end <= hi
+        and not ctx.in_quote(w.start, w.end)
+        and _is_cue_verb(ctx, w)
+        and not _so_called(ctx, w)
     ]
+
+
+_SO_CALLED = re.compile(r"\bso[-\u2010\u2011]$", re.IGNORECASE)
+
+
+def _so_called(ctx: _Context, w: Word) -> bool:
+    """Is this "called" the tail of "so-called" (the so-called Brexit vote, so-called Mexican
+    “rapists”): an adjective the tokenizer split, no speech verb."""
+    return _SO_CALLED.search(ctx.text, max(0, w.start - 4), w.start) is not None
 
 
 def _noun_cue(ctx: _Context, lo: int, hi: int) -> _Found | None:
@@ -723,10 +761,28 @@ def _introduces_next(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
     inner = ctx.text[q.inner_start : q.inner_end].rstrip()
     if not inner.endswith((".", "?", "!")) or inner.endswith("...") or _embedded(ctx, q, frame):
         return False
+    if _sentence_goes_on(ctx, q, frame):
+        return False
     nxt = bisect_left(ctx.quote_starts, q.end)
     if nxt >= len(ctx.quotes) or ctx.quotes[nxt].start != frame.post[1]:
         return False
     return inner.endswith(".") or ctx.text[frame.post[0] : frame.post[1]].rstrip().endswith((":", ","))
+
+
+def _sentence_goes_on(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
+    """Does the writer's sentence go on past a quotation that ends in "?" or "!", so that a later
+    quotation in that sentence is no new sentence's: a lowercase word right after it (“Is he
+    running?” asked Mr. Manafort, referring to what he calls the “crooked” process), or a speech
+    verb after it and another before the later quotation, which is that one's cue (“Is it two?”
+    Clinton asks as a maintenance guy walks in, saying he's “here to fix the holes”)."""
+    rest = ctx.text[q.end : frame.post[1]].lstrip()
+    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
+    if not inner.endswith(("?", "!")):
+        return False
+    if rest[:1].islower():
+        return True
+    hit = _post_verb_word(ctx, q, frame)
+    return hit is not None and bool(_verb_cues(ctx, hit[1].end, frame.post[1]))
 
 
 def _post_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
@@ -859,7 +915,39 @@ def _previous_paragraph_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Fo
 
 def _pre_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     """Layout: Jones offered a warning: “Q.” (a colon right before the quotation)."""
-    return _colon_intro(ctx, *frame.pre)
+    return _colon_intro(ctx, *frame.pre) or _name_colon(ctx, q, frame)
+
+
+_PARENTHESIS_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")  # "Rep. Trey Gowdy (R-S.C.)"
+_NAME_COLON_MAX_WORDS = 10
+
+
+def _name_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: Clinton: “Q.” / Former secretary of state Hillary Rodham Clinton: “Q.” A sentence
+    that is only a name before the colon, maybe after a lowercase description and before a
+    party label in parentheses, and has no verb: the name speaks (a transcript's label)."""
+    before = ctx.text[frame.pre[0] : q.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = frame.pre[0] + len(before) - 1
+    stretch = ctx.text[frame.pre[0] : colon]
+    paren = _PARENTHESIS_END.search(stretch)
+    end = frame.pre[0] + (paren.start() if paren else len(stretch.rstrip()))
+    words = [(s, w) for s, w in ctx.words_between(frame.pre[0], end) if w.upos != "PUNCT"]
+    if not words or len(words) > _NAME_COLON_MAX_WORDS or ctx.in_quote(words[0][1].start, end):
+        return None
+    if any(w.upos in ("VERB", "AUX", "SCONJ", "PRON", "NUM") for _, w in words):
+        return None
+    name = list(takewhile(lambda sw: sw[1].text[:1].isupper(), reversed(words)))[::-1][-_NAME_MAX_WORDS:]
+    if not name or not words[0][1].text[:1].isupper() or any(_is_time_word(ctx, w) for _, w in name):
+        return None
+    if all(w.text.isupper() for _, w in name) or name[-1][1].upos != "PROPN":
+        return None  # "UPDATE:", "BREAKING:": headings
+    s_idx, first = name[0]
+    description = words[: len(words) - len(name)]
+    desc_span = (description[0][1].start, description[-1][1].end) if description else None
+    mention = name_mention(ctx, s_idx, (first.start, name[-1][1].end), desc_span)
+    return _Found(colon, colon + 1, ":", ":", mention)
 
 
 def _pre_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
@@ -1144,6 +1232,156 @@ def _subject_after_opening(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     return match if mention is None else _Match(match.cue, mention)
 
 
+def _speaking_earlier_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Nested speech: where the speech verb nearest before a quotation has a subject that cannot
+    speak ("Fiorina declared ... that any new deal under her watch would demand “Q”"; "They
+    slammed the tax loophole called an “inversion”"), the quotation is the speaker's of the
+    nearest speech verb before it in the sentence whose subject can."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    if match.speaker.kind == MentionKind.PRONOUN or _can_speak(ctx, match.speaker):
+        return match
+    for s_idx, verb in reversed(_verb_cues(ctx, frame.pre[0], match.cue.start)):
+        found = _cue_from_verb(ctx, s_idx, verb, frame.pre[0], match.cue.start)
+        if found.speaker is not None and _can_speak(ctx, found.speaker):
+            return _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
+    return match
+
+
+def _coordinated_post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """A speech verb after a quotation in a clause of its own (Putin said, “Q,” but he denied
+    that ...; Weld describes the party as “Q,” and Johnson talks about ...): a conjunction
+    between the quotation and the verb makes that verb another statement's, so a speech verb
+    before the quotation with a speaker attributes it (the repairs after :func:`_choose` apply)."""
+    if match is None or match.cue.pattern != CuePattern.POST_VERB:
+        return match
+    between = [w for _, w in ctx.words_between(q.end, match.cue.start) if w.upos != "PUNCT"]
+    if not any(_joins_clause(w) for w in between):
+        return match
+    pre = _first_match(PRE_PATTERNS, ctx, q, frame)
+    if pre is None or pre.speaker is None or pre.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    return pre
+
+
+def _comma_who_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "Trump, who has called the pact “insanity,” and Sanders, who says it's
+    “disastrous”" where the parse does not make the clause a relative one and the verb cue has
+    no speaker: "who" right after a name and a comma is the speaker mention (PolNeAR marks it),
+    standing for that name."""
+    if match is None or match.speaker is not None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    if s_idx is None or verb is None:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    rel = next((c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and c.text.lower() == "who"), None)
+    if rel is None or rel.index < 3 or rel.start > verb.start or ctx.in_quote(rel.start):
+        return match
+    comma, name = sent.word(rel.index - 1), sent.word(rel.index - 2)
+    if comma.lemma != "," or name.upos != "PROPN" or ctx.in_quote(name.start):
+        return match
+    antecedent = make_mention(ctx, s_idx, name, sent.words[0].start, comma.start)
+    if antecedent is None or antecedent.kind != MentionKind.NAME:
+        return match
+    who = Mention(
+        rel.start,
+        rel.end,
+        rel.text,
+        MentionKind.PRONOUN,
+        "who",
+        "PRON",
+        antecedent.number,
+        True,
+        s_idx,
+        (rel.text,),
+        antecedent=antecedent,
+    )
+    return _Match(match.cue, who)
+
+
+_PARTICIPLE_CLIMB = ("advcl", "xcomp", "conj", "acl", "obj")
+
+
+def _authored(ctx: _Context, sent: Sentence, noun: Word) -> bool:
+    """Is this noun a document that the verb it is the object of puts out ("released a
+    statement", "published an article")?"""
+    head = sent.head_of(noun)
+    return (
+        noun.deprel == "obj"
+        and noun.lemma.lower() in ctx.lexicon.document_nouns
+        and head is not None
+        and head.upos == "VERB"
+    )
+
+
+_PARTICIPLE_MAX_STEPS = 4
+
+
+def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Speaker for a participle cue the parse left without one ("President Jimmy Carter going on
+    TV ..., declaring a “moral equivalent of war”"; "he has battled with the mayor, at one point
+    calling him a “liar”"): up the participle's heads (adverbial, complement, conjunct, noun
+    modifier), the first noun it modifies, or the first verb's subject, in the frame before it."""
+    if match is None or match.speaker is not None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    if s_idx is None or verb is None or verb.xpos != "VBG":
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    lo, cur = frame.pre[0], verb
+    for _ in range(_PARTICIPLE_MAX_STEPS):
+        head = sent.head_of(cur) if cur.deprel in _PARTICIPLE_CLIMB else None
+        if head is None or head.start < lo:
+            return match
+        if head.upos in ("NOUN", "PROPN") and _authored(ctx, sent, head):
+            cur = head  # "His office released a statement saying": the statement's author speaks
+            continue
+        if head.upos in ("NOUN", "PROPN"):
+            mention = make_mention(ctx, s_idx, head, lo, cur.start) if cur.deprel == "acl" else None
+            return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+        subj = _subject_of(ctx, s_idx, head, lo, head.start)
+        if subj is not None:
+            mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, head.start), lo, head.start)
+            if mention is None or (mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we")):
+                return match
+            return _Match(match.cue, mention)
+        cur = head
+    return match
+
+
+_AS_PUT_IT = re.compile(r"(?:^|(?<=[,;—–]\s))[Aa]s\s+(?P<who>[^“”\"]+?),?\s+(?P<cue>put)\s+it\b")
+
+
+def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "As Akhil Amar, professor of law at Yale, put it, “Q”"; "As the LinkedIn chief
+    executive, Jeff Weiner, put it in his memo to employees explaining the deal, “Q”". The words
+    between "as" and "put it" that opens the sentence or a clause are the speaker (the parse takes
+    "it", or a later verb's subject); the first name there, else the phrase's head."""
+    if match is not None and match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    start = _sentence_bounds(ctx, q.start, -1, ctx.paragraphs[ctx.paragraph_of(q.start)][0])
+    pre = ctx.text[start : q.start]  # a title in quotation marks may sit in the speaker's description
+    m = next(iter(_AS_PUT_IT.finditer(pre.lstrip())), None)
+    if m is None:
+        return match
+    shift = start + len(pre) - len(pre.lstrip())
+    lo, stop = shift + m.start("who"), shift + m.end("who")
+    s_idx, verb = next(iter(ctx.words_between(shift + m.start("cue"), shift + m.end("cue"))), (None, None))
+    if s_idx is None or verb is None:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    mention = _name_before_verb(ctx, s_idx, lo, verb.start)
+    if mention is None:
+        words = [w for _, w in ctx.words_between(lo, stop) if w.upos != "PUNCT"]
+        head = _span_head(ctx, sent, words) if words else None
+        mention = make_mention(ctx, s_idx, head, lo, stop) if head is not None else None
+    if mention is None or (mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we", "it")):
+        return match
+    cue = Cue(verb.start, verb.end, verb.text, verb.lemma.lower(), CuePattern.PRE_VERB)
+    return _Match(cue, mention)
+
+
 def _opening_stretch(ctx: _Context, words: list[Word]) -> bool:
     """Is this stretch before a sentence's first comma an opening phrase or clause ("Recalling
     that moment", "At a briefing Monday", "Fifteen minutes after Pence was picked"), not a
@@ -1180,7 +1418,9 @@ def _surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match |
         and after
         and not [w for _, w in ctx.words_between(q.end, verb.start) if w.upos != "PUNCT"]
     ):
-        mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1])
+        mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1]) or _described_name_after(
+            ctx, s_idx, verb.end, frame.post[1]
+        )
     return match if mention is None else _Match(match.cue, mention)
 
 
@@ -1195,9 +1435,17 @@ def _name_before_verb(ctx: _Context, s_idx: int, lo: int, stop: int) -> Mention 
     words = [w for _, w in ctx.words_between(*span) if w.upos != "PUNCT"]
     if not words or len(words) > _NAME_MAX_WORDS or ctx.in_quote(words[0].start, words[-1].end):
         return None
-    if not all(w.text[:1].isupper() for w in words) or words[0].upos in ("PRON", "DET"):
+    if not all(w.text[:1].isupper() for w in words) or _pronoun_or_determiner(ctx, words[0]):
         return None
     return name_mention(ctx, s_idx, (words[0].start, words[-1].end), None)
+
+
+def _pronoun_or_determiner(ctx: _Context, w: Word) -> bool:
+    """A determiner or pronoun ("That said, she noted"), not a name the tagger called a pronoun
+    but a proper noun in its fine tag (“Q,” Thiel wrote: "Thiel" PRON, NNP)."""
+    return w.upos == "DET" or (
+        w.upos == "PRON" and (w.text.lower() in ctx.lexicon.pronouns or w.xpos != "NNP")
+    )
 
 
 def _capitalised_run(ctx: _Context, s_idx: int, start: int, end: int) -> Mention | None:
@@ -1212,6 +1460,32 @@ def _capitalised_run(ctx: _Context, s_idx: int, start: int, end: int) -> Mention
     if not words or ctx.in_quote(words[0].start, words[-1].end):
         return None
     return name_mention(ctx, s_idx, (words[0].start, words[-1].end), None)
+
+
+_DESCRIBED_MAX_WORDS = 9  # “Q,” said undecided Republican voter Stephanie Hooton of Derry
+_DESCRIPTION_UPOS = ("ADJ", "NOUN", "PROPN", "NUM", "VERB")
+
+
+def _described_name_after(ctx: _Context, s_idx: int, start: int, end: int) -> Mention | None:
+    """The speaker after an inverted verb that opens with a lowercase description (“Q,” said
+    undecided Republican voter Stephanie Hooton of Derry, N.H.): a run of description words up to a
+    comma, period or preposition that ends in a capitalised name; the name is the mention and the
+    words before it its description."""
+    words: list[Word] = []
+    for _, w in ctx.words_between(start, end):
+        if (w.upos == "PUNCT" and w.lemma in (",", ".", ";")) or (w.upos == "ADP" and words):
+            break
+        if w.upos not in _DESCRIPTION_UPOS or len(words) == _DESCRIBED_MAX_WORDS:
+            return None
+        words.append(w)
+    name = list(takewhile(lambda w: w.text[:1].isupper(), reversed(words)))[::-1]
+    description = words[: len(words) - len(name)]
+    if not name or not description or name[-1].upos != "PROPN" or len(name) > _NAME_MAX_WORDS:
+        return None
+    if ctx.in_quote(words[0].start, words[-1].end) or any(_is_time_word(ctx, w) for w in name):
+        return None
+    span = (name[0].start, name[-1].end)
+    return name_mention(ctx, s_idx, span, (description[0].start, description[-1].end))
 
 
 _REPORTER_MAX_WORDS = 6  # “Q,” the Orlando Sentinel reported: the subject between quotation and verb
@@ -1345,10 +1619,13 @@ def attribute(
             continue
         frame = _frame(ctx, qi)
         inner = text[q.inner_start : q.inner_end]
-        found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, _choose(ctx, q, frame)))
+        found = _coordinated_post_cue(ctx, q, frame, _choose(ctx, q, frame))
+        found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, found))
         found = _name_over_interruption(ctx, q, frame, _surface_speaker(ctx, q, frame, found))
         found = _relative_inner_speaker(ctx, q, frame, _participle_after_comma(ctx, q, frame, found))
-        found = _subject_after_opening(ctx, q, frame, found)
+        found = _speaking_earlier_cue(ctx, q, frame, _subject_after_opening(ctx, q, frame, found))
+        found = _as_put_it(ctx, q, frame, _comma_who_speaker(ctx, q, frame, found))
+        found = _participle_owner(ctx, q, frame, found)
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

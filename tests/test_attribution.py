@@ -287,3 +287,37 @@ def test_outermost_keeps_what_no_other_report_holds():
         assert _outermost(found, set()) == plain(found)
         dropped += len(found) - len(plain(found))
     assert dropped > 50  # the draws do nest
+
+
+NESTED_CUES = "72-nested-cues-name-colons-ferry.txt"
+
+
+@pytest.mark.parametrize(
+    "start, speaker, pattern",
+    [
+        # "“Q?” asked X, ... what she calls “Q2”": the sentence goes on, the cue stays Q1's
+        ("Is the county running against ", "Mayor Lena Ortiz", CuePattern.POST_VERB),
+        # the nearest verb's subject cannot speak: the earlier verb's subject speaks
+        ("absolute secrecy.", "Harlan Reed", CuePattern.PRE_VERB),
+        # "As X put it in her memo ... explaining the plan, “Q”"
+        ("Nobody rides a ferry that neve", "Priya Natarajan", CuePattern.PRE_VERB),
+        # the outer source, a document the tagger may call a verb
+        ("We are done here,", "audio", CuePattern.ACCORDING_TO),
+        # a sentence that is only a name (after a description, before a party label) and a colon
+        ("We will keep the boats running", "Ortiz", CuePattern.COLON_INTRO),
+        ("Not at this price.", "Harlan Reed", CuePattern.COLON_INTRO),
+        # "“Q?” Ortiz asks as ..., saying he is “Q2”": the second verb is Q2's, the first Q1's
+        ("Is it two boats? Three?", "Ortiz", CuePattern.POST_VERB),
+        # "“Q,” and Natarajan talks about": a clause of its own; the verb before speaks
+        ("a bridge that floats,", "Reed", CuePattern.PRE_VERB),
+        # "Quill, who has called": "who" for the name where the parse makes no relative clause
+        ("a tax on islanders,", "who", CuePattern.PRE_VERB),
+        # "released a statement saying “Q”": the statement's author
+        ("a betrayal of the islands.", "The Dunmore Ferry Riders Union", CuePattern.PRE_VERB),
+    ],
+)
+def test_nested_cues_and_name_colons(start, speaker, pattern):
+    doc, parse = load_stored(ARTICLES / NESTED_CUES)
+    found = {a.text[:30]: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
+    assert found[start].speaker is not None and found[start].speaker.text == speaker
+    assert found[start].cue is not None and found[start].cue.pattern is pattern

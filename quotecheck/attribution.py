@@ -2001,6 +2001,8 @@ def _loose_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     first = words[0]
     if ctx.in_quote(first.start) or any(_is_time_word(ctx, x) for x in words[:_LOOSE_TIME_WORDS]):
         return None
+    if _gerund_object(sent, w, first) and "-" in ctx.lexicon.complement_verbs.get(w.lemma.lower(), ()):
+        return None  # "reported spending $40,000 on ...": the object pattern's, with its phrase end
     speaker = _speaker_before(ctx, s_idx, w)
     if speaker is None or speaker.index > w.index:
         return None

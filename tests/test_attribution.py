@@ -287,3 +287,20 @@ def test_outermost_keeps_what_no_other_report_holds():
         assert _outermost(found, set()) == plain(found)
         dropped += len(found) - len(plain(found))
     assert dropped > 50  # the draws do nest
+
+
+SAID_OBJECTS = "74-said-object-verbs-ferry-contract.txt"
+
+
+def test_said_object_verbs_report_their_object():
+    """ "The operator denied any wrongdoing": the object of a reporting verb in lexicon
+    ``said_object_verbs`` is what was said; "wrote a letter", "added two boats" are not."""
+    doc, parse = load_stored(ARTICLES / SAID_OBJECTS)
+    found = {a.text: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
+    for content, cue in (
+        ("any wrongdoing", "denied"),
+        ("a loss of $2 million on the route last year", "reported"),
+    ):
+        assert found[content].cue is not None and found[content].cue.text == cue
+        assert found[content].cue.pattern is CuePattern.INDIRECT_CLAUSE_AFTER
+    assert not any(a.cue is not None and a.cue.lemma in ("write", "add") for a in found.values())

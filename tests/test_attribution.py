@@ -304,3 +304,16 @@ def test_said_object_verbs_report_their_object():
         assert found[content].cue is not None and found[content].cue.text == cue
         assert found[content].cue.pattern is CuePattern.INDIRECT_CLAUSE_AFTER
     assert not any(a.cue is not None and a.cue.lemma in ("write", "add") for a in found.values())
+
+
+def test_report_inside_a_relative_clause():
+    """ "a letter that engineers said was written after ...": the speaker sits between the
+    relative word and the verb, the content starts at the finite verb after it."""
+    doc, parse = load_stored(ARTICLES / "75-reports-in-relative-clauses-levee.txt")
+    found = {a.text: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
+    for content, speaker in (
+        ("was written after the spring floods", "engineers"),
+        ("will take six weeks", "the contractor"),
+    ):
+        assert found[content].speaker is not None and found[content].speaker.text == speaker
+    assert not any(a.cue is not None and a.cue.lemma == "reject" for a in found.values())

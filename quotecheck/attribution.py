@@ -2200,7 +2200,12 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
     first = _clause_start(sent, w, gap_ok)
     if first is None:
-        return _bare_clause(ctx, s_idx, w) or _loose_clause(ctx, s_idx, w) or _headline_clause(ctx, s_idx, w)
+        return (
+            _bare_clause(ctx, s_idx, w)
+            or _loose_clause(ctx, s_idx, w)
+            or _headline_clause(ctx, s_idx, w)
+            or _relative_report(ctx, s_idx, w)
+        )
     return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
 
 
@@ -2278,10 +2283,42 @@ def _loose_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     first = words[0]
     if ctx.in_quote(first.start) or any(_is_time_word(ctx, x) for x in words[:_LOOSE_TIME_WORDS]):
         return None
+    if _gerund_object(sent, w, first) and "-" in ctx.lexicon.complement_verbs.get(w.lemma.lower(), ()):
+        return None  # "reported spending $40,000 on ...": the object pattern's, with its phrase end
     speaker = _speaker_before(ctx, s_idx, w)
     if speaker is None or speaker.index > w.index:
         return None
     return _Reported(first.start, _clause_end(sent, first), speaker)
+
+
+_REPORT_RELATIVE_WORDS = ("that", "which", "what", "who")  # "what he said were ..."
+_RELATIVE_SPEAKER_WORDS = 4  # "that government officials said", "what the former senator said"
+
+
+def _relative_report(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout of a report inside a relative clause ("a letter of apology that he said was drafted
+    by the firm", "what he said were the policy failures of ...", "information that government
+    officials said would compromise ..."): a relative word, the speaker right before one of the
+    lexicon's ``said_object_verbs``, and a finite verb right after it; the content runs from
+    that verb to the clause end (its subject is what the relative word stands for)."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.upos != "VERB" or w.lemma.lower() not in ctx.lexicon.said_object_verbs or w.index >= len(sent.words):
+        return None
+    nxt = sent.word(w.index + 1)
+    if nxt.xpos not in _FINITE_XPOS or ctx.in_quote(nxt.start):
+        return None
+    i = w.index - 1
+    while i >= 1 and sent.word(i).upos in ("AUX", "ADV"):
+        i -= 1
+    if i < 1 or sent.word(i).upos not in ("PRON", "NOUN", "PROPN"):
+        return None
+    speaker = sent.word(i)
+    for x in reversed(sent.words[max(0, i - 1 - _RELATIVE_SPEAKER_WORDS) : i - 1]):
+        if x.lemma.lower() in _REPORT_RELATIVE_WORDS:
+            return _Reported(nxt.start, _clause_end(sent, nxt), speaker)
+        if x.upos not in _NP_UPOS:
+            return None
+    return None
 
 
 _HEADLINE_END = re.compile(r"[,;:\n]|[.!?…](?:\s|$)")

@@ -321,3 +321,33 @@ def test_nested_cues_and_name_colons(start, speaker, pattern):
     found = {a.text[:30]: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
     assert found[start].speaker is not None and found[start].speaker.text == speaker
     assert found[start].cue is not None and found[start].cue.pattern is pattern
+
+
+SAID_OBJECTS = "74-said-object-verbs-ferry-contract.txt"
+
+
+def test_said_object_verbs_report_their_object():
+    """ "The operator denied any wrongdoing": the object of a reporting verb in lexicon
+    ``said_object_verbs`` is what was said; "wrote a letter", "added two boats" are not."""
+    doc, parse = load_stored(ARTICLES / SAID_OBJECTS)
+    found = {a.text: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
+    for content, cue in (
+        ("any wrongdoing", "denied"),
+        ("a loss of $2 million on the route last year", "reported"),
+    ):
+        assert found[content].cue is not None and found[content].cue.text == cue
+        assert found[content].cue.pattern is CuePattern.INDIRECT_CLAUSE_AFTER
+    assert not any(a.cue is not None and a.cue.lemma in ("write", "add") for a in found.values())
+
+
+def test_report_inside_a_relative_clause():
+    """ "a letter that engineers said was written after ...": the speaker sits between the
+    relative word and the verb, the content starts at the finite verb after it."""
+    doc, parse = load_stored(ARTICLES / "75-reports-in-relative-clauses-levee.txt")
+    found = {a.text: a for a in attribute(doc.text, parse, scan_quotes(doc.text)[0])}
+    for content, speaker in (
+        ("was written after the spring floods", "engineers"),
+        ("will take six weeks", "the contractor"),
+    ):
+        assert found[content].speaker is not None and found[content].speaker.text == speaker
+    assert not any(a.cue is not None and a.cue.lemma == "reject" for a in found.values())

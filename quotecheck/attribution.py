@@ -178,11 +178,14 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\s”\"’']*$")
 def _line_break_after(ctx: _Context, q: QuoteSpan) -> int:
     """Layout: “... Peterson Foundation!”⏎Alpert’s metaphor is telling. A quotation that ends its
     sentence and its line: the next line is the next paragraph (many sites put one line break
-    between paragraphs), so the frame after the quotation stops at the break. Else the text's end."""
+    between paragraphs), so the frame after the quotation stops at the break, unless the next line
+    goes on in lower case (hard-wrapped text). Else the text's end."""
     rest = ctx.text[q.end : q.end + 200]
     gap = len(rest) - len(rest.lstrip(" \t\u00a0"))
     if rest[gap : gap + 1] != "\n" or not _ENDS_SENTENCE.search(ctx.text[q.inner_start : q.inner_end]):
         return len(ctx.text)
+    if rest[gap:].lstrip()[:1].islower():
+        return len(ctx.text)  # a hard-wrapped line: “Is it safe?”⏎asked Smith.
     return q.end + gap
 
 
@@ -1358,8 +1361,11 @@ def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None)
     executive, Jeff Weiner, put it in his memo to employees explaining the deal, “Q”". The words
     between "as" and "put it" that opens the sentence or a clause are the speaker (the parse takes
     "it", or a later verb's subject); the first name there, else the phrase's head."""
-    if match is not None and match.cue.pattern not in _VERB_PATTERNS:
-        return match
+    if match is not None and (
+        match.cue.pattern not in _VERB_PATTERNS
+        or (match.cue.pattern == CuePattern.POST_VERB and match.speaker is not None)
+    ):
+        return match  # “Q,” Jones said: the verb after the quotation has its own speaker
     start = _sentence_bounds(ctx, q.start, -1, ctx.paragraphs[ctx.paragraph_of(q.start)][0])
     pre = ctx.text[start : q.start]  # a title in quotation marks may sit in the speaker's description
     m = next(iter(_AS_PUT_IT.finditer(pre.lstrip())), None)
@@ -1368,8 +1374,15 @@ def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None)
     shift = start + len(pre) - len(pre.lstrip())
     lo, stop = shift + m.start("who"), shift + m.end("who")
     s_idx, verb = next(iter(ctx.words_between(shift + m.start("cue"), shift + m.end("cue"))), (None, None))
-    if s_idx is None or verb is None:
-        return match
+    if (
+        s_idx is None
+        or verb is None
+        or any(
+            _is_cue_verb(ctx, w) and any(c.deprel in SUBJECT_RELS for c in ctx.parse.sentences[i].children(w))
+            for i, w in ctx.words_between(verb.end, q.start)
+        )
+    ):
+        return match  # "As Smith put it, “Q1,” and Jones added, “Q2”": Q2 is Jones's (not "explaining")
     sent = ctx.parse.sentences[s_idx]
     mention = _name_before_verb(ctx, s_idx, lo, verb.start)
     if mention is None:
@@ -1696,8 +1709,9 @@ _INTRO_TAIL_MAX_WORDS = 5  # "Sam Lau ... said in a statement." : words after th
 
 def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     """Layout: Iowa State's Dianne Bystrom agreed. “Q” / ..., Phil Musser says. “Q” (a quotation
-    with no cue of its own right after a sentence of the same paragraph, without quotations, that
-    ends in a speech verb and its subject): that speaker goes on. Only when at most a few words
+    with no cue of its own, or whose cue gave no speaker, right after a sentence of the same
+    paragraph, without quotations, that ends in a speech verb and its subject): that speaker goes
+    on, and that verb is the cue. Only when at most a few words
     follow the verb and none is a verb ("Sanders said he would win." is reported speech, found
     as such), and not a negated verb."""
     p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]

@@ -351,3 +351,78 @@ def test_report_inside_a_relative_clause():
     ):
         assert found[content].speaker is not None and found[content].speaker.text == speaker
     assert not any(a.cue is not None and a.cue.lemma == "reject" for a in found.values())
+
+
+def _forged(
+    text: str, rows: list[tuple[str, str, str, int, str]]
+) -> dict[str, tuple[str | None, str | None]]:
+    """Each quotation's (cue, speaker) on a forged one-sentence parse of ``text``: rows of (word,
+    lemma, upos, head, deprel), offsets found in the text."""
+    from quotecheck.parsing import from_conllu
+
+    lines, at = [], 0
+    for n, (word, lemma, upos, head, deprel) in enumerate(rows, 1):
+        start = text.index(word, at)
+        at = start + len(word)
+        lines.append(
+            f"{n}\t{word}\t{lemma}\t{upos}\t_\t_\t{head}\t{deprel}\t_\tstart_char={start}|end_char={at}"
+        )
+    parse = from_conllu("\n".join(lines) + "\n")
+    return {
+        a.text: (a.cue.text if a.cue else None, a.speaker.text if a.speaker else None)
+        for a in attribute(text, parse, scan_quotes(text)[0])
+        if a.quote
+    }
+
+
+def test_as_put_it_leaves_a_later_quotation_to_its_own_speaker():
+    """ "As Smith put it, “Q1,” and Jones added, “Q2”": Q1 is Smith's, Q2 is Jones's."""
+    text = "As Smith put it, “We lost,” and Jones added, “We won.”"
+    rows = [
+        ("As", "as", "SCONJ", 3, "mark"),
+        ("Smith", "Smith", "PROPN", 3, "nsubj"),
+        ("put", "put", "VERB", 8, "advcl"),
+        ("it", "it", "PRON", 3, "obj"),
+        (",", ",", "PUNCT", 3, "punct"),
+        ("“", "“", "PUNCT", 8, "punct"),
+        ("We", "we", "PRON", 8, "nsubj"),
+        ("lost", "lose", "VERB", 0, "root"),
+        (",", ",", "PUNCT", 8, "punct"),
+        ("”", "”", "PUNCT", 8, "punct"),
+        ("and", "and", "CCONJ", 13, "cc"),
+        ("Jones", "Jones", "PROPN", 13, "nsubj"),
+        ("added", "add", "VERB", 8, "conj"),
+        (",", ",", "PUNCT", 13, "punct"),
+        ("“", "“", "PUNCT", 17, "punct"),
+        ("We", "we", "PRON", 17, "nsubj"),
+        ("won", "win", "VERB", 13, "ccomp"),
+        (".", ".", "PUNCT", 17, "punct"),
+        ("”", "”", "PUNCT", 17, "punct"),
+    ]
+    found = _forged(text, rows)
+    assert found["We won."] == ("added", "Jones")
+    assert found["We lost,"][1] == "Smith"
+
+
+def test_hard_wrapped_line_keeps_the_verb_after_the_quotation():
+    """ "“Is the ferry safe?”⏎asked Mayor Smith ...": a next line in lower case goes on the
+    sentence, so the verb after the break is the quotation's cue (a capitalised line would be
+    the next paragraph)."""
+    text = "“Is the ferry safe?”\nasked Mayor Smith at the pier."
+    rows = [
+        ("“", "“", "PUNCT", 5, "punct"),
+        ("Is", "be", "AUX", 5, "cop"),
+        ("the", "the", "DET", 4, "det"),
+        ("ferry", "ferry", "NOUN", 5, "nsubj"),
+        ("safe", "safe", "ADJ", 8, "ccomp"),
+        ("?", "?", "PUNCT", 5, "punct"),
+        ("”", "”", "PUNCT", 5, "punct"),
+        ("asked", "ask", "VERB", 0, "root"),
+        ("Mayor", "Mayor", "PROPN", 10, "compound"),
+        ("Smith", "Smith", "PROPN", 8, "nsubj"),
+        ("at", "at", "ADP", 13, "case"),
+        ("the", "the", "DET", 13, "det"),
+        ("pier", "pier", "NOUN", 8, "obl"),
+        (".", ".", "PUNCT", 8, "punct"),
+    ]
+    assert _forged(text, rows)["Is the ferry safe?"] == ("asked", "Mayor Smith")

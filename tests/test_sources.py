@@ -284,6 +284,12 @@ def test_document_author_person_or_organization() -> None:
         # a mention ending in an organization's name: its publication or its author
         ("As the Post reported, the deal died.", "the Post", "named_organization", "Post"),
         (
+            "Costs fell, a report by the New York Times found.",
+            "a report by the New York Times",
+            "named_organization",
+            "New York Times",
+        ),
+        (
             "Costs fell, a study by economists at Duke University found.",
             "a study by economists at Duke University",
             "named_organization",

@@ -854,9 +854,7 @@ def _trailing_organization(m: Mention, lex: Lexicon) -> tuple[SourceType, str] |
     run = _TRAILING_NAME.search(m.text)
     if run is None or run.group(0).split()[-1] not in lex.organization_words:
         return None
-    words = run.group(0).split()
-    while words and words[0] in _LEADING_WORDS:
-        words = words[1:]
+    words = _without_leading_words(run.group(0).split())
     return (SourceType.NAMED_ORGANIZATION, " ".join(words)) if words else None
 
 
@@ -864,7 +862,17 @@ _DEFINITE_DOCUMENT = frozenset({"the", "this", "that"})
 # the capitalised words right before a head noun, a possessive and two lower-case words allowed:
 # "a Quinnipiac University poll", "a Washington Post-ABC News national poll", "Clinton's statement"
 _AUTHOR_RUN = re.compile(rf"(?P<name>{_AUTHOR_NAME})(?:’s|'s)?(?:\s+[a-z]+){{0,2}}\s+$")
-_LEADING_WORDS = frozenset({"The", "A", "An", "This", "That", "In", "According", "But", "And", "New"})
+_LEADING_WORDS = frozenset({"The", "A", "An", "This", "That", "In", "According", "But", "And"})
+
+
+def _without_leading_words(words: Sequence[str]) -> list[str]:
+    """A capitalised run without the sentence words before the name in it ("The", "According"):
+    "According to The Gallup Organization" -> "Gallup Organization"; "New" stays ("New York
+    Times")."""
+    at = 0
+    while at < len(words) and words[at] in _LEADING_WORDS:
+        at += 1
+    return list(words[at:])
 
 
 def _earlier_author(
@@ -883,10 +891,7 @@ def _earlier_author(
     run = _AUTHOR_RUN.search(text, text.rfind("\n", 0, last) + 1, last)
     if run is None:
         return None
-    author = run.group("name").split()
-    while author and author[0] in _LEADING_WORDS:
-        author = author[1:]
-    return _named_author(author, people, lex)
+    return _named_author(_without_leading_words(run.group("name").split()), people, lex)
 
 
 def _person_author(author: Sequence[str], people: Sequence[str], lex: Lexicon) -> bool:

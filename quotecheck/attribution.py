@@ -948,9 +948,21 @@ def _name_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
         return None  # "UPDATE:", "BREAKING:": headings
     s_idx, first = name[0]
     description = words[: len(words) - len(name)]
+    if description and not any(_role_word(ctx.lexicon, w.lemma.lower()) for _, w in description):
+        return None  # "The message to Congress:", "Update from Washington:": no one's description
     desc_span = (description[0][1].start, description[-1][1].end) if description else None
     mention = name_mention(ctx, s_idx, (first.start, name[-1][1].end), desc_span)
     return _Found(colon, colon + 1, ":", ":", mention)
+
+
+def _role_word(lex: Lexicon, lemma: str) -> bool:
+    """Does this word name a person's role ("secretary", "member", "voter", "official")?"""
+    return (
+        lemma.capitalize() in lex.titles
+        or lemma in lex.anonymous_nouns
+        or lemma.endswith(lex.speaker_noun_endings)
+        or any(lemma in nouns for nouns in lex.title_nouns.values())
+    )
 
 
 def _pre_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
@@ -2792,12 +2804,9 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
     if m.kind == MentionKind.NAME:  # "Friday called ..." cannot; "Theresa May" can
         return head.capitalize() not in lex.calendar_words or len(m.words) > 1
     return (
-        head in lex.anonymous_nouns
+        _role_word(lex, head)
         or head in lex.document_nouns
         or head in lex.organization_nouns
-        or head.endswith(lex.speaker_noun_endings)
-        or head.capitalize() in lex.titles
-        or any(head in nouns for nouns in lex.title_nouns.values())
         or (m.number == "plur" and m.head_upos == "NOUN")  # "many Democrats say", "experts say"
         or head in lex.share_nouns  # "Another 19 percent said"
         or (

@@ -426,3 +426,33 @@ def test_hard_wrapped_line_keeps_the_verb_after_the_quotation():
         (".", ".", "PUNCT", 8, "punct"),
     ]
     assert _forged(text, rows)["Is the ferry safe?"] == ("asked", "Mayor Smith")
+
+
+def _colon_rows(words: list[tuple[str, str, str]]) -> list[tuple[str, str, str, int, str]]:
+    """Rows for "<words>: “Fund the ferry.”": the words hang on the quotation's verb."""
+    n = len(words)
+    verb = n + 3  # after the words, the colon and the opening mark
+    rows = [(w, lemma, upos, verb, "dep") for w, lemma, upos in words]
+    return [
+        *rows,
+        (":", ":", "PUNCT", verb, "punct"),
+        ("“", "“", "PUNCT", verb, "punct"),
+        ("Fund", "fund", "VERB", 0, "root"),
+        ("the", "the", "DET", verb + 2, "det"),
+        ("ferry", "ferry", "NOUN", verb, "obj"),
+        (".", ".", "PUNCT", verb, "punct"),
+        ("”", "”", "PUNCT", verb, "punct"),
+    ]
+
+
+def test_name_colon_needs_a_role_before_the_name():
+    """ "Council member Harlan Reed: “Q”" names the speaker; "The message to Congress: “Q”" does
+    not (a description with no word for a person's role)."""
+    named = [("Council", "council", "NOUN"), ("member", "member", "NOUN"), ("Harlan", "Harlan", "PROPN")]
+    named.append(("Reed", "Reed", "PROPN"))
+    text = "Council member Harlan Reed: “Fund the ferry.”"
+    assert _forged(text, _colon_rows(named))["Fund the ferry."] == (":", "Harlan Reed")
+    message = [("The", "the", "DET"), ("message", "message", "NOUN"), ("to", "to", "ADP")]
+    message.append(("Congress", "Congress", "PROPN"))
+    text = "The message to Congress: “Fund the ferry.”"
+    assert _forged(text, _colon_rows(message))["Fund the ferry."][1] != "Congress"

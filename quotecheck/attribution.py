@@ -482,7 +482,7 @@ def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _
     if subj is not None:
         subj = np_head(ctx.parse.sentences[s_idx], subj, lo, hi)
         mention = make_mention(ctx, s_idx, subj, lo, hi)
-        if mention is not None and mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we"):
+        if mention is not None and _is_writer(mention):
             mention = None  # first person outside quotations: the reporter or an editorial "we"
     mention = _relative_speaker(ctx, s_idx, verb, mention, lo)
     return _Found(verb.start, verb.end, ctx.text[verb.start : verb.end], verb.lemma.lower(), mention)
@@ -690,9 +690,7 @@ def _noun_cue(ctx: _Context, lo: int, hi: int) -> _Found | None:
         if owner is None:
             continue
         mention = make_mention(ctx, s_idx, owner, lo, hi)
-        if mention is None or (
-            mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we", "it")
-        ):
+        if mention is None or (_writer_or_it(mention)):
             continue
         return _Found(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), mention)
     return None
@@ -955,6 +953,24 @@ def _name_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     return _Found(colon, colon + 1, ":", ":", mention)
 
 
+_WRITER_PRONOUNS = ("i", "we")
+
+
+def _is_writer(m: Mention) -> bool:
+    """ "I", "we" outside quotations: the writer, whom no source stands for."""
+    return m.kind == MentionKind.PRONOUN and m.head_lemma in _WRITER_PRONOUNS
+
+
+def _writer_or_it(m: Mention) -> bool:
+    """The writer, or "it": no speaker for a layout rule that found only a pronoun."""
+    return _is_writer(m) or (m.kind == MentionKind.PRONOUN and m.head_lemma == "it")
+
+
+def _cue_word(ctx: _Context, cue: Cue) -> tuple[int | None, Word | None]:
+    """The sentence index and the first word of a cue's span (None, None when no word is there)."""
+    return next(iter(ctx.words_between(cue.start, cue.end)), (None, None))
+
+
 def _role_word(lex: Lexicon, lemma: str) -> bool:
     """Does this word name a person's role ("secretary", "member", "voter", "official")?"""
     return (
@@ -1138,7 +1154,7 @@ def _name_over_interruption(
         return match
     if match.speaker.kind == MentionKind.PRONOUN:
         return match
-    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    s_idx, verb = _cue_word(ctx, match.cue)
     if s_idx is None or verb is None or not match.speaker.end <= verb.start:
         return match
     lo = frame.pre[0] if verb.start < q.start else q.end
@@ -1162,7 +1178,7 @@ def _participle_after_comma(
     the subject of another clause."""
     if match is None or match.cue.pattern not in _VERB_PATTERNS:
         return match
-    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    s_idx, verb = _cue_word(ctx, match.cue)
     if s_idx is None or verb is None or verb.xpos != "VBG" or verb.index < 3:
         return match
     sent = ctx.parse.sentences[s_idx]
@@ -1181,7 +1197,7 @@ def _participle_after_comma(
         )
     else:
         return match
-    if speaker is None or (speaker.kind == MentionKind.PRONOUN and speaker.head_lemma in ("i", "we")):
+    if speaker is None or _is_writer(speaker):
         return match
     return _Match(match.cue, speaker)
 
@@ -1219,7 +1235,7 @@ def _subject_after_opening(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     phrase with a name right after that comma is the speaker."""
     if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
         return match
-    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    s_idx, verb = _cue_word(ctx, match.cue)
     lo = frame.pre[0] if match.cue.start < q.start else q.end
     if s_idx is None or verb is None or not lo <= match.speaker.start < match.speaker.end <= verb.start:
         return match
@@ -1286,7 +1302,7 @@ def _comma_who_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match
     standing for that name."""
     if match is None or match.speaker is not None or match.cue.pattern not in _VERB_PATTERNS:
         return match
-    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    s_idx, verb = _cue_word(ctx, match.cue)
     if s_idx is None or verb is None:
         return match
     sent = ctx.parse.sentences[s_idx]
@@ -1340,7 +1356,7 @@ def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match 
     modifier), the first noun it modifies, or the first verb's subject, in the frame before it."""
     if match is None or match.speaker is not None or match.cue.pattern != CuePattern.PRE_VERB:
         return match
-    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    s_idx, verb = _cue_word(ctx, match.cue)
     if s_idx is None or verb is None or verb.xpos != "VBG":
         return match
     sent = ctx.parse.sentences[s_idx]
@@ -1358,7 +1374,7 @@ def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match 
         subj = _subject_of(ctx, s_idx, head, lo, head.start)
         if subj is not None:
             mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, head.start), lo, head.start)
-            if mention is None or (mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we")):
+            if mention is None or _is_writer(mention):
                 return match
             return _Match(match.cue, mention)
         cur = head
@@ -1401,7 +1417,7 @@ def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None)
         words = [w for _, w in ctx.words_between(lo, stop) if w.upos != "PUNCT"]
         head = _span_head(ctx, sent, words) if words else None
         mention = make_mention(ctx, s_idx, head, lo, stop) if head is not None else None
-    if mention is None or (mention.kind == MentionKind.PRONOUN and mention.head_lemma in ("i", "we", "it")):
+    if mention is None or _writer_or_it(mention):
         return match
     cue = Cue(verb.start, verb.end, verb.text, verb.lemma.lower(), CuePattern.PRE_VERB)
     return _Match(cue, mention)
@@ -1430,7 +1446,7 @@ def _surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match |
     period ("“Q,” said Skelly, explaining": the tagger's "Skelly" is an adverb)."""
     if match is None or match.speaker is not None or match.cue.pattern not in _VERB_PATTERNS:
         return match
-    s_idx, verb = next(((s, w) for s, w in ctx.words_between(match.cue.start, match.cue.end)), (None, None))
+    s_idx, verb = _cue_word(ctx, match.cue)
     if s_idx is None or verb is None:
         return match
     after = match.cue.pattern == CuePattern.POST_VERB

@@ -858,7 +858,6 @@ def _trailing_organization(m: Mention, lex: Lexicon) -> tuple[SourceType, str] |
     return (SourceType.NAMED_ORGANIZATION, " ".join(words)) if words else None
 
 
-_DEFINITE_DOCUMENT = frozenset({"the", "this", "that"})
 # the capitalised words right before a head noun, a possessive and two lower-case words allowed:
 # "a Quinnipiac University poll", "a Washington Post-ABC News national poll", "Clinton's statement"
 _AUTHOR_RUN = re.compile(rf"(?P<name>{_AUTHOR_NAME})(?:’s|'s)?(?:\s+[a-z]+){{0,2}}\s+$")
@@ -882,7 +881,7 @@ def _earlier_author(
     up the document with the same head noun written last before it; when that one named its
     author in front of the head ("Quinnipiac University", "CBS News", "Clinton's"), so does
     this one (:func:`_named_author`: not "Recent polls")."""
-    if not m.words or m.words[0].lower() not in _DEFINITE_DOCUMENT or len(m.words) > 3:
+    if not m.words or m.words[0].lower() not in lex.definite_determiners or len(m.words) > 3:
         return None
     earlier = list(re.finditer(rf"\b{re.escape(m.words[-1])}\b", text[: m.start]))
     if not earlier:

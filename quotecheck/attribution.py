@@ -869,7 +869,8 @@ _CREDIT_MARKS = ("“", "”", '"')
 def _pull_quote_credit(ctx: _Context, q: QuoteSpan) -> _Found | None:
     """Layout: "Q.⏎Josh Bivens, Economic Policy Institute." A pull quote set as its own paragraph
     whose last line, inside its marks or right after them closing the paragraph, credits it: a
-    short line without a verb, a name or description, maybe ", affiliation"."""
+    short line without a verb that holds a name or a person's role ("... Committee member"; not a
+    list's last item, "Better docks"), maybe ", affiliation"."""
     para = ctx.paragraphs[ctx.paragraph_of(q.start)]
     if q.paragraphs != 1 or ctx.text[para[0] : q.start].strip() not in ("", '"'):
         return None
@@ -887,6 +888,10 @@ def _pull_quote_credit(ctx: _Context, q: QuoteSpan) -> _Found | None:
     if (
         not line[:1].isupper()
         or not words
+        or not any(
+            _name_word(ctx, w) or (w.upos == "NOUN" and _role_word(ctx.lexicon, w.lemma.lower()))
+            for _, w in words
+        )
         or len(line.split()) > _CREDIT_MAX_WORDS
         or any(mark in line for mark in _CREDIT_MARKS)
         or any(w.upos in ("VERB", "AUX") for _, w in words)
@@ -899,6 +904,12 @@ def _pull_quote_credit(ctx: _Context, q: QuoteSpan) -> _Found | None:
     span = (rest_start, rest_start + len(rest)) if rest else None
     mention = name_mention(ctx, words[0][0], (start, name_end), span)
     return _Found(start, start + len(line), line, "footer", mention)
+
+
+def _name_word(ctx: _Context, w: Word) -> bool:
+    """Is ``w`` part of a name: a proper noun, a given name or a title ("Rep.")?"""
+    lex = ctx.lexicon
+    return w.upos == "PROPN" or w.text in lex.first_names or w.text.rstrip(".") in lex.titles
 
 
 def _previous_paragraph_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:

@@ -456,3 +456,43 @@ def test_name_colon_needs_a_role_before_the_name():
     message.append(("Congress", "Congress", "PROPN"))
     text = "The message to Congress: “Fund the ferry.”"
     assert _forged(text, _colon_rows(message))["Fund the ferry."][1] != "Congress"
+
+
+def test_pull_quote_credit_line_holds_a_name_or_a_role():
+    """A pull quote's last line credits it when it holds a name ("Josh Bivens, Economic Policy
+    Institute"), not when it is a list's last item ("Better docks")."""
+    credited = '"We need more boats.\nJosh Bivens, Economic Policy Institute."'
+    rows = [
+        ('"', '"', "PUNCT", 3, "punct"),
+        ("We", "we", "PRON", 3, "nsubj"),
+        ("need", "need", "VERB", 0, "root"),
+        ("more", "more", "ADJ", 5, "amod"),
+        ("boats", "boat", "NOUN", 3, "obj"),
+        (".", ".", "PUNCT", 3, "punct"),
+        ("Josh", "Josh", "PROPN", 3, "dep"),
+        ("Bivens", "Bivens", "PROPN", 7, "flat"),
+        (",", ",", "PUNCT", 13, "punct"),
+        ("Economic", "Economic", "PROPN", 13, "compound"),
+        ("Policy", "Policy", "PROPN", 13, "compound"),
+        ("Institute", "Institute", "PROPN", 13, "compound"),
+        (".", ".", "PUNCT", 3, "punct"),
+        ('"', '"', "PUNCT", 3, "punct"),
+    ]
+    rows[11] = ("Institute", "Institute", "PROPN", 7, "appos")
+    (found,) = _forged(credited, rows).values()
+    assert found[1] == "Josh Bivens"
+    listed = '"We need:\nMore boats\nBetter docks."'
+    rows = [
+        ('"', '"', "PUNCT", 3, "punct"),
+        ("We", "we", "PRON", 3, "nsubj"),
+        ("need", "need", "VERB", 0, "root"),
+        (":", ":", "PUNCT", 3, "punct"),
+        ("More", "more", "ADJ", 6, "amod"),
+        ("boats", "boat", "NOUN", 3, "obj"),
+        ("Better", "better", "ADJ", 8, "amod"),
+        ("docks", "dock", "NOUN", 6, "conj"),
+        (".", ".", "PUNCT", 3, "punct"),
+        ('"', '"', "PUNCT", 3, "punct"),
+    ]
+    (found,) = _forged(listed, rows).values()
+    assert found[1] != "Better docks"

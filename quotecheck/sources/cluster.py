@@ -295,8 +295,7 @@ class Clusterer:
         if self.parse is None or not self.parse.sentences:
             return Layout(m.sentence, paragraph, False, "")
         sent = self.parse.sentences[m.sentence]
-        inside = [w for w in sent.words if m.start <= w.start and w.end <= m.end]
-        outer = next((w for w in inside if not any(h.index == w.head for h in inside)), None)
+        outer = _outer_word(sent, m.start, m.end)
         start = self._paragraph_starts[paragraph] if paragraph >= 0 else 0
         first = self.parse.sentence_at(start) == m.sentence
         return Layout(m.sentence, paragraph, first, _role(sent, outer, self.lex))
@@ -948,7 +947,7 @@ def _apposed_name(cl: Clusterer, m: Mention) -> Mention | None:
 
 def _outer_word(sent: Sentence, start: int, end: int) -> Word | None:
     """The word of a span whose head lies outside it (None: no word in it)."""
-    inside = [w for w in sent.words if start <= w.start < end]
+    inside = [w for w in sent.words if start <= w.start and w.end <= end]
     return next((w for w in inside if not any(h.index == w.head for h in inside)), None)
 
 

@@ -264,9 +264,14 @@ def _org_word(w: Word, lex: Lexicon) -> bool:
     acronym of three letters or more ("NATO", "FBI"; not "U.S.")."""
     if w.text in lex.side_words:
         return False  # "GOP officials": the party's members, like "Republican officials"
-    if re.fullmatch(r"[A-Z]{3,6}", w.text) and w.text not in lex.non_acronyms:
+    if _acronym(w.text, lex):
         return True  # "FBI officials said": an acronym is a name even where it opens the sentence
     return _capitalised(w) and w.text in lex.organization_words
+
+
+def _acronym(text: str, lex: Lexicon) -> bool:
+    """An acronym of three to six capitals that names an organization ("NATO", "WKOW")."""
+    return re.fullmatch(r"[A-Z]{3,6}", text) is not None and text not in lex.non_acronyms
 
 
 def _capitalised(w: Word) -> bool:
@@ -399,6 +404,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”'‘’(—–-]\s*|\n\s*)$")
+_OPENING_WINDOW = 16  # characters before a word searched for a sentence opening (linear work)
 
 
 def _common_plural(src: Source, sources: Sequence[Source], text: str, lex: Lexicon) -> bool:
@@ -428,7 +434,8 @@ def _common_plural(src: Source, sources: Sequence[Source], text: str, lex: Lexic
     ):
         return False
     return all(
-        _SENTENCE_OPENING.search(text, 0, at.start()) for at in re.finditer(rf"\b{re.escape(word)}\b", text)
+        _SENTENCE_OPENING.search(text, max(0, at.start() - _OPENING_WINDOW), at.start())
+        for at in re.finditer(rf"\b{re.escape(word)}\b", text)
     )
 
 
@@ -836,10 +843,7 @@ def _named_author(
     if _person_author(author, people, lex):
         return SourceType.NAMED_PERSON, " ".join(author)
     words = re.split(r"[\s/-]", " ".join(author))
-    if any(
-        w in lex.organization_words or (re.fullmatch(r"[A-Z]{3,6}", w) and w not in lex.non_acronyms)
-        for w in words
-    ):
+    if any(w in lex.organization_words or _acronym(w, lex) for w in words):
         return SourceType.NAMED_ORGANIZATION, " ".join(author)
     return None
 

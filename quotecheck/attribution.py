@@ -513,10 +513,15 @@ def _relative_speaker(
     )
     if rel is None or antecedent is None or antecedent.start >= rel.start:
         return antecedent
+    return _relative_mention(rel, antecedent, s_idx)
+
+
+def _relative_mention(rel: Word, antecedent: Mention, s_idx: int) -> Mention:
+    """The mention of a relative pronoun ("who") that speaks for its antecedent."""
     return Mention(
         rel.start,
         rel.end,
-        ctx.text[rel.start : rel.end],
+        rel.text,
         MentionKind.PRONOUN,
         rel.text.lower(),
         "PRON",
@@ -1326,20 +1331,7 @@ def _comma_who_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match
     antecedent = make_mention(ctx, s_idx, name, sent.words[0].start, comma.start)
     if antecedent is None or antecedent.kind != MentionKind.NAME:
         return match
-    who = Mention(
-        rel.start,
-        rel.end,
-        rel.text,
-        MentionKind.PRONOUN,
-        "who",
-        "PRON",
-        antecedent.number,
-        True,
-        s_idx,
-        (rel.text,),
-        antecedent=antecedent,
-    )
-    return _Match(match.cue, who)
+    return _Match(match.cue, _relative_mention(rel, antecedent, s_idx))
 
 
 _PARTICIPLE_CLIMB = ("advcl", "xcomp", "conj", "acl", "obj")

@@ -358,16 +358,9 @@ def _forged(
 ) -> dict[str, tuple[str | None, str | None]]:
     """Each quotation's (cue, speaker) on a forged one-sentence parse of ``text``: rows of (word,
     lemma, upos, head, deprel), offsets found in the text."""
-    from quotecheck.parsing import from_conllu
+    from quotecheck.testing.fake_parse import forged_parse
 
-    lines, at = [], 0
-    for n, (word, lemma, upos, head, deprel) in enumerate(rows, 1):
-        start = text.index(word, at)
-        at = start + len(word)
-        lines.append(
-            f"{n}\t{word}\t{lemma}\t{upos}\t_\t_\t{head}\t{deprel}\t_\tstart_char={start}|end_char={at}"
-        )
-    parse = from_conllu("\n".join(lines) + "\n")
+    parse = forged_parse(text, rows)
     return {
         a.text: (a.cue.text if a.cue else None, a.speaker.text if a.speaker else None)
         for a in attribute(text, parse, scan_quotes(text)[0])

@@ -6,23 +6,11 @@ from __future__ import annotations
 
 from quotecheck.lexicons import default_lexicon
 from quotecheck.mentions import ArticleText, Mention, make_mention
-from quotecheck.parsing import from_conllu
-
-
-def _conllu(text: str, rows: list[tuple[str, str, str, int, str]]) -> str:
-    """CoNLL-U for ``rows`` of (word, lemma, upos, head, deprel), offsets found in ``text``."""
-    lines, at = [], 0
-    for n, (word, lemma, upos, head, deprel) in enumerate(rows, 1):
-        start = text.index(word, at)
-        at = start + len(word)
-        lines.append(
-            f"{n}\t{word}\t{lemma}\t{upos}\t_\t_\t{head}\t{deprel}\t_\tstart_char={start}|end_char={at}"
-        )
-    return "\n".join(lines) + "\n"
+from quotecheck.testing.fake_parse import forged_parse
 
 
 def _mention(text: str, rows: list[tuple[str, str, str, int, str]], head: int) -> Mention | None:
-    parse = from_conllu(_conllu(text, rows))
+    parse = forged_parse(text, rows)
     ctx = ArticleText(text, parse, default_lexicon(), [])
     sent = parse.sentences[0]
     return make_mention(ctx, 0, sent.word(head), sent.start, sent.end)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from quotecheck.parsing import _TOKEN, ModelLocation, Parse, Parser, Sentence, Word
 
-__all__ = ["FAKE_MODEL_ID", "FakeParser", "fake_parse"]
+__all__ = ["FAKE_MODEL_ID", "FakeParser", "fake_parse", "forged_parse"]
 
 FAKE_MODEL_ID = "fake-parser-1"
 _VERBS = frozenset({"said", "says", "say", "told", "tells", "added", "asked", "stated", "wrote"})
@@ -87,3 +87,19 @@ class FakeParser(Parser):
             self.longest = max([self.longest] + [len(s.words) for s in sentences])
             out.append(sentences)
         return out
+
+
+def forged_parse(text: str, rows: Sequence[tuple[str, str, str, int, str]]) -> Parse:
+    """A one-sentence parse of ``text`` written by hand: rows of (word, lemma, upos, head,
+    deprel), each word's offsets found in the text after the one before. Tests use it to pin a
+    rule to the exact (often wrong) tree the compact parser gives."""
+    from quotecheck.parsing import from_conllu
+
+    lines, at = [], 0
+    for n, (word, lemma, upos, head, deprel) in enumerate(rows, 1):
+        start = text.index(word, at)
+        at = start + len(word)
+        lines.append(
+            f"{n}\t{word}\t{lemma}\t{upos}\t_\t_\t{head}\t{deprel}\t_\tstart_char={start}|end_char={at}"
+        )
+    return from_conllu("\n".join(lines) + "\n")

@@ -20,7 +20,8 @@ subject of this verb", "how far does this noun phrase reach"):
 
 Each pattern is a short function whose docstring names the layout it matches.
 :data:`POST_PATTERNS` and :data:`PRE_PATTERNS` list them in the order they are tried after and
-before a quotation, and :func:`_choose` says which side's candidate wins; the name of the
+before a quotation, and :func:`_choose` says which side's candidate wins; :data:`REFINEMENTS`
+then correct its cue or speaker where a layout says the parse is wrong; the name of the
 pattern that matched is the cue's ``pattern`` (:class:`~quotecheck.vocab.CuePattern`), as are
 "chained" (a second quotation sharing the first one's cue), "indirect-verb" and "transcript" (the
 answers of a Q&A transcript, :mod:`quotecheck.transcripts`: "A:" goes to the interviewee).
@@ -1628,6 +1629,27 @@ def _title_case(inner: str, small_words: frozenset[str]) -> bool:
 # ---------------------------------------------------------------------------------- main
 
 
+_Refinement = Callable[[_Context, QuoteSpan, _Frame, "_Match | None"], "_Match | None"]
+
+REFINEMENTS: tuple[_Refinement, ...] = (
+    _coordinated_post_cue,
+    _reported_after,
+    _outer_according_to,
+    _surface_speaker,
+    _name_over_interruption,
+    _participle_after_comma,
+    _relative_inner_speaker,
+    _subject_after_opening,
+    _speaking_earlier_cue,
+    _comma_who_speaker,
+    _as_put_it,
+    _participle_owner,
+)
+"""What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
+or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put
+it", ...), and returns it."""
+
+
 def attribute(
     text: str,
     parse: Parse,
@@ -1663,13 +1685,9 @@ def attribute(
             continue
         frame = _frame(ctx, qi)
         inner = text[q.inner_start : q.inner_end]
-        found = _coordinated_post_cue(ctx, q, frame, _choose(ctx, q, frame))
-        found = _outer_according_to(ctx, q, frame, _reported_after(ctx, q, frame, found))
-        found = _name_over_interruption(ctx, q, frame, _surface_speaker(ctx, q, frame, found))
-        found = _relative_inner_speaker(ctx, q, frame, _participle_after_comma(ctx, q, frame, found))
-        found = _speaking_earlier_cue(ctx, q, frame, _subject_after_opening(ctx, q, frame, found))
-        found = _as_put_it(ctx, q, frame, _comma_who_speaker(ctx, q, frame, found))
-        found = _participle_owner(ctx, q, frame, found)
+        found = _choose(ctx, q, frame)
+        for refine in REFINEMENTS:
+            found = refine(ctx, q, frame, found)
         chained = _chained(ctx, qi, frame, out)
         if (found is None or found.speaker is None) and chained is not None:
             # "was “disgusting” and “a con”": a second quotation in the same sentence

@@ -106,6 +106,7 @@ class Clusterer:
         self._word_starts: dict[str, list[int]] | None = None  # lower-case word -> its offsets
         self._longest_description = 0
         self._guessed_gender: set[int] = set()  # sources whose gender is a surname guess
+        self._written_roles: dict[str, str] = {}  # surname -> the words before each place written
 
     # ------------------------------------------------------------------ growing
 
@@ -317,6 +318,26 @@ class Clusterer:
             for start in self._word_starts.get(words[0], [])
             if (start == 0 or not self.text[start - 1].isalnum()) and pattern.match(self.text, start)
         ]
+
+    def written_roles(self, key: str) -> str:
+        """Every place ``key`` (a surname) is written, with up to four words before it in its
+        line and sentence: what the text says the person is, for :func:`_role_context`. Built
+        once per surname (each description weighs every candidate against it)."""
+        if key not in self._written_roles:
+            parts = []
+            for start in self.places_written(key):
+                line_start = self.text.rfind("\n", max(0, start - 50), start) + 1
+                before = self.text[_role_window(self, max(line_start, start - 50), start) : start].split()[
+                    -4:
+                ]
+                parts.append(" ".join([*before, self.text[start : start + len(key)]]))
+            self._written_roles[key] = " ".join(parts)
+        return self._written_roles[key]
+
+    @cached_property
+    def side_words(self) -> frozenset[str]:
+        """The lexicon's side words, lower-cased (:func:`_sides`)."""
+        return frozenset(w.lower() for w in self.lex.side_words)
 
     def earlier(self, before: int) -> Iterator[tuple[int, Mention]]:
         """(source index, mention) pairs ending before an offset, nearest first."""
@@ -832,9 +853,8 @@ def _person_gender(cl: Clusterer, idx: int | None, x: Mention) -> str | None:
 
 def _sides(cl: Clusterer, text: str) -> set[str]:
     """The side words of a text ("Republican", "GOP": republican), each as its side word."""
-    known = {w.lower() for w in cl.lex.side_words}
     words = {re.sub(r"\W", "", w).lower() for w in text.split()}
-    return {a for w in words for a in cl.lex.side_aliases.get(w, (w,)) if a in known}
+    return {a for w in words for a in cl.lex.side_aliases.get(w, (w,)) if a in cl.side_words}
 
 
 def _role_context(cl: Clusterer, idx: int | None, x: Mention) -> str:
@@ -842,12 +862,7 @@ def _role_context(cl: Clusterer, idx: int | None, x: Mention) -> str:
     words before it in its line ("Democrat Hillary Clinton", "GOP nominee Donald Trump"), and
     its source's description ("Trump, the Republican nominee")."""
     src = cl.sources[idx] if idx is not None else None
-    key = surname(x, cl.lex) or x.text
-    parts = []
-    for start in cl.places_written(key):
-        line_start = cl.text.rfind("\n", max(0, start - 50), start) + 1
-        before = cl.text[_role_window(cl, max(line_start, start - 50), start) : start].split()[-4:]
-        parts.append(" ".join([*before, cl.text[start : start + len(key)]]))
+    parts = [cl.written_roles(surname(x, cl.lex) or x.text)]
     if src is not None and src.description is not None:
         parts.append(cl.text[src.description[0] : src.description[1]])
     return " ".join(parts)

@@ -100,13 +100,11 @@ def _person_before_head(m: Mention, lex: Lexicon) -> SourceType | None:
     if at < 0 or at + 1 >= len(words):
         return None
     if m.head_lemma == "one" and words[at + 1] == "of":
-        last = words[-1]
-        people = last in lex.group_words or (last.endswith("s") and is_person_noun(last[:-1], lex))
-        return SourceType.ANONYMOUS_INDIVIDUAL if people else None
+        return SourceType.ANONYMOUS_INDIVIDUAL if _people_word(words[-1], lex) else None
     if at == 0 or not knowledge_tail(lex).match(" " + " ".join(m.words[at:])):
         return None
     before = words[at - 1]
-    if before in lex.group_words or (before.endswith("s") and is_person_noun(before[:-1], lex)):
+    if _people_word(before, lex):
         return SourceType.ANONYMOUS_GROUP
     if is_person_noun(before, lex) or m.words[at - 1] in lex.group_names:
         return SourceType.ANONYMOUS_INDIVIDUAL if not before.endswith("s") else SourceType.ANONYMOUS_GROUP
@@ -152,8 +150,12 @@ def _people_after_of(m: Mention, lex: Lexicon) -> bool:
     words = [w.lower() for w in m.words]
     if "of" not in words[:-1]:
         return False
-    last = words[-1]
-    return last in lex.group_words or (last.endswith("s") and is_person_noun(last[:-1], lex))
+    return _people_word(words[-1], lex)
+
+
+def _people_word(word: str, lex: Lexicon) -> bool:
+    """Is a lower-case word a plural for people ("officials", "protesters", "aides")?"""
+    return word in lex.group_words or (word.endswith("s") and is_person_noun(word[:-1], lex))
 
 
 _PREPOSITIONS = frozenset({"for", "of", "at", "with", "from", "to"})
@@ -421,11 +423,7 @@ def _common_plural(src: Source, sources: Sequence[Source], text: str, lex: Lexic
     lower = word.lower()
     if any(m.words[0] != word for m in described) or not word[:1].isupper():
         return False
-    if not (
-        lower in lex.group_words
-        or lower == "others"
-        or (lower.endswith("s") and is_person_noun(lower[:-1], lex))
-    ):
+    if not (_people_word(lower, lex) or lower == "others"):
         return False
     if any(
         word in other.name.split()
@@ -659,7 +657,7 @@ def _hypothetical(m: Mention, parse: Parse | None) -> bool:
     if parse is None or not 0 <= m.sentence < len(parse.sentences):
         return False
     sentence = parse.sentences[m.sentence].words
-    head = next((w for w in _words_of(m, parse) if w.lemma.lower() == m.head_lemma), None)
+    head = _head_word(m, parse)
     if head is None or head.deprel != "nsubj" or not sentence or sentence[0].text.lower() != "if":
         return False
     return any(

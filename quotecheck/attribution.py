@@ -872,13 +872,16 @@ _CREDIT_MAX_WORDS = 8
 _CREDIT_MARKS = ("“", "”", '"')
 
 
+_ONLY_MARK = re.compile(r'\s*"?\s*')  # nothing before a pull quote in its paragraph but a straight mark
+
+
 def _pull_quote_credit(ctx: _Context, q: QuoteSpan) -> _Found | None:
     """Layout: "Q.⏎Josh Bivens, Economic Policy Institute." A pull quote set as its own paragraph
     whose last line, inside its marks or right after them closing the paragraph, credits it: a
     short line without a verb that holds a name or a person's role ("... Committee member"; not a
     list's last item, "Better docks"), maybe ", affiliation"."""
     para = ctx.paragraphs[ctx.paragraph_of(q.start)]
-    if q.paragraphs != 1 or ctx.text[para[0] : q.start].strip() not in ("", '"'):
+    if q.paragraphs != 1 or _ONLY_MARK.fullmatch(ctx.text, para[0], q.start) is None:
         return None
     inner = ctx.text[q.inner_start : q.inner_end]
     after = ctx.text[q.end : para[1]]
@@ -1385,6 +1388,7 @@ def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match 
     return match
 
 
+_PUT_IT = re.compile(r"\bput\s+it\b")
 _AS_PUT_IT = re.compile(r"(?:^|(?<=[,;—–]\s))[Aa]s\s+(?P<who>[^“”\"]+?),?\s+(?P<cue>put)\s+it\b")
 
 
@@ -1398,7 +1402,10 @@ def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None)
         or (match.cue.pattern == CuePattern.POST_VERB and match.speaker is not None)
     ):
         return match  # “Q,” Jones said: the verb after the quotation has its own speaker
-    start = _sentence_bounds(ctx, q.start, -1, ctx.paragraphs[ctx.paragraph_of(q.start)][0])
+    p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
+    if _PUT_IT.search(ctx.text, p_start, q.start) is None:
+        return match  # no "put it" before the quotation: skip the walk to the sentence start
+    start = _sentence_bounds(ctx, q.start, -1, p_start)
     pre = ctx.text[start : q.start]  # a title in quotation marks may sit in the speaker's description
     m = next(iter(_AS_PUT_IT.finditer(pre.lstrip())), None)
     if m is None:
@@ -1760,14 +1767,16 @@ def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     """Layout: Iowa State's Dianne Bystrom agreed. “Q” / ..., Phil Musser says. “Q” (a quotation
     with no cue of its own, or whose cue gave no speaker, right after a sentence of the same
     paragraph, without quotations, that ends in a speech verb and its subject): that speaker goes
-    on, and that verb is the cue. Only when at most a few words
-    follow the verb and none is a verb ("Sanders said he would win." is reported speech, found
-    as such), and not a negated verb."""
+    on, and that verb is the cue. Only when at most a few words follow the verb and none is a
+    verb ("Sanders said he would win." is reported speech, found as such), and not a negated
+    verb."""
     p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
-    before = ctx.text[p_start : q.start].rstrip()
-    if not before.endswith("."):
+    end = q.start  # past the white space before the quotation (not a copy of the paragraph)
+    while end > p_start and ctx.text[end - 1].isspace():
+        end -= 1
+    if end == p_start or ctx.text[end - 1] != ".":
         return None
-    period = p_start + len(before) - 1
+    period = end - 1
     lo = _sentence_bounds(ctx, period, -1, p_start)
     if _quote_in(ctx, lo, period) or any(m in ctx.text[lo:period] for m in _CREDIT_MARKS):
         return None  # a quotation, or a stray mark the scanner left unpaired

@@ -88,6 +88,8 @@ class _Context(ArticleText):
     footers: list[tuple[int, int]] = field(default_factory=list)  # blocks that say who a block quote is by
     quote_ends: list[int] = field(default_factory=list)  # every quotation's end, sorted
     quote_reach: list[int] = field(default_factory=list)  # [i]: the furthest end of quotes[: i + 1]
+    post_verbs: dict[tuple[int, int, int], tuple[int, Word] | None] = field(default_factory=dict)
+    # (quote start, frame after it): the first speech verb there (_post_verb_word; asked 2-4 times)
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -704,17 +706,21 @@ def _noun_cue(ctx: _Context, lo: int, hi: int) -> _Found | None:
 
 def _post_verb_word(ctx: _Context, q: QuoteSpan, frame: _Frame) -> tuple[int, Word] | None:
     """The first speech verb after the quotation: within 8 words when the quotation ends its
-    sentence, else within 40 ("“Q,” X, a long description, said")."""
-    words = [(s, w) for s, w in ctx.words_between(*frame.post) if w.upos != "PUNCT"]
-    window = POST_CUE_MAX_WORDS if _closes_sentence(ctx, q) else POST_CUE_LONG_WINDOW
-    return next(
-        (
-            (s_idx, w)
-            for i, (s_idx, w) in enumerate(words[:window])
-            if _is_cue_verb(ctx, w) or _layout_cue(ctx, q, s_idx, w, i)
-        ),
-        None,
-    )
+    sentence, else within 40 ("“Q,” X, a long description, said"). Found once per quotation:
+    the post-verb pattern, the sentence test and the nested-speech repair all ask."""
+    key = (q.start, *frame.post)
+    if key not in ctx.post_verbs:
+        words = [(s, w) for s, w in ctx.words_between(*frame.post) if w.upos != "PUNCT"]
+        window = POST_CUE_MAX_WORDS if _closes_sentence(ctx, q) else POST_CUE_LONG_WINDOW
+        ctx.post_verbs[key] = next(
+            (
+                (s_idx, w)
+                for i, (s_idx, w) in enumerate(words[:window])
+                if _is_cue_verb(ctx, w) or _layout_cue(ctx, q, s_idx, w, i)
+            ),
+            None,
+        )
+    return ctx.post_verbs[key]
 
 
 def _layout_cue(ctx: _Context, q: QuoteSpan, s_idx: int, w: Word, i: int) -> bool:

@@ -223,7 +223,7 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
         subjects = nominal or subjects  # "Two officials familiar with ...": not the adjective
         before = [c for c in subjects if c.index < verb.index]
         subj = max(before, key=lambda c: c.index) if before else min(subjects, key=lambda c: c.index)
-        if subj.lemma.lower() in ("who", "which", "that") and verb.deprel == "acl:relcl":
+        if subj.lemma.lower() in _RELATIVE_PRONOUNS and verb.deprel == "acl:relcl":
             return sent.head_of(verb)  # "Baylor, who wrote the measure, ...": the relative's antecedent
         return subj
     if depth < 2 and verb.deprel in ("advcl", "xcomp", "conj", "parataxis", "acl"):
@@ -2202,7 +2202,7 @@ def _finite_subject_start(sent: Sentence, w: Word, finite: Word) -> Word | None:
         for c in sent.children(pred or finite)
         if c.deprel.startswith(("nsubj", "expl")) and c.index > w.index
     ]
-    if not subj or subj[0].xpos in ("WP", "WDT") or subj[0].lemma.lower() in ("who", "which", "that"):
+    if not subj or subj[0].xpos in ("WP", "WDT") or subj[0].lemma.lower() in _RELATIVE_PRONOUNS:
         return None
     first = min(sent.subtree(subj[0]), key=lambda y: y.index)
     return first if first.index > w.index else None
@@ -2370,7 +2370,7 @@ def _loose_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
 
 _REPORT_RELATIVE_WORDS = ("that", "which", "what", "who")  # "what he said were ..."
-_RELATIVE_SPEAKER_WORDS = 4  # "that government officials said", "what the former senator said"
+_RELATIVE_SPEAKER_MAX_WORDS = 4  # "that government officials said", "what the former senator said"
 
 
 def _relative_report(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
@@ -2391,7 +2391,7 @@ def _relative_report(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     if i < 1 or sent.word(i).upos not in ("PRON", "NOUN", "PROPN"):
         return None
     speaker = sent.word(i)
-    for x in reversed(sent.words[max(0, i - 1 - _RELATIVE_SPEAKER_WORDS) : i - 1]):
+    for x in reversed(sent.words[max(0, i - 1 - _RELATIVE_SPEAKER_MAX_WORDS) : i - 1]):
         if x.lemma.lower() in _REPORT_RELATIVE_WORDS:
             return _Reported(nxt.start, _clause_end(sent, nxt), speaker)
         if x.upos not in _NP_UPOS:

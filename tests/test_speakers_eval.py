@@ -4,6 +4,7 @@ corpus: the script test writes its one-article corpus into tmp_path and stubs th
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import types
@@ -12,7 +13,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from quotecheck.evaluation import accuracy, speakers
+from quotecheck.evaluation import accuracy, polnear, speakers
 from quotecheck.evaluation.speakers import LabelType, names_compatible
 
 NAME = "nyt_2016-01-01_speakers-test"
@@ -395,6 +396,44 @@ def test_accuracy_script_speakers(
     assert written.count(accuracy.SPEAKERS_HEADING) == 1 and "| all found events |" in written
     assert accuracy.main(argv) == 0  # a second run replaces its section
     assert docs.read_text(encoding="utf-8").count(accuracy.SPEAKERS_HEADING) == 1
+
+
+def test_accuracy_script_tuning_labels_have_their_own_section(
+    labelled: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--labelled tuning`` reads the tuning gold and writes its own docs section, leaving the
+    measuring set's section as it was."""
+    docs = labelled / "accuracy.md"
+    docs.write_text(f"# Accuracy\n\n## Method\n\nmethod\n\n{accuracy.SPEAKERS_HEADING}\n\nmeasuring tables\n")
+    monkeypatch.setattr(accuracy, "DOCS_FILE", docs)
+    tuning = accuracy.LABELLED_SETS["tuning"]
+    monkeypatch.setitem(
+        accuracy.LABELLED_SETS, "tuning", dataclasses.replace(tuning, gold=labelled / "gold.jsonl")
+    )
+    (labelled / "model").mkdir()
+    argv = ["--corpus", str(labelled / "polnear"), "--split", "train", "--speakers", "--labelled", "tuning"]
+    argv += ["--model-dir", str(labelled / "model"), "--write-docs"]
+    assert accuracy.main(argv) == 0
+    written = docs.read_text(encoding="utf-8")
+    assert f"{accuracy.SPEAKERS_HEADING}\n\nmeasuring tables\n" in written
+    assert written.count(accuracy.TUNING_SPEAKERS_HEADING) == 1
+    assert "polnear-train-speakers-tuning.jsonl" in written and "| all found events |" in written
+    assert accuracy.main(argv) == 0  # a second run replaces its own section
+    assert docs.read_text(encoding="utf-8").count(accuracy.TUNING_SPEAKERS_HEADING) == 1
+
+
+def test_labelled_sets_are_apart() -> None:
+    """The tuning labels and the measuring labels share no article, and neither touches the
+    200 held-out train articles (``sorted(train)[:200]``): tuning on one never leaks into the
+    other.  Article names sort like the corpus files."""
+    measuring = {item.name for item in speakers.load_gold(speakers.DEFAULT_GOLD)}
+    tuning = {item.name for item in speakers.load_gold(speakers.TUNING_GOLD)}
+    assert len(measuring) == 64 and len(tuning) == 48 and not measuring & tuning
+    corpus = polnear.default_corpus_dir()
+    names = sorted(path.stem for path in (corpus / "train" / "text").glob("*.txt"))
+    assert len(names) > 700, corpus
+    held_out = set(names[:200])
+    assert not (measuring | tuning) & held_out
 
 
 def test_accuracy_script_speakers_missing_article(labelled: Path, capsys: pytest.CaptureFixture[str]) -> None:

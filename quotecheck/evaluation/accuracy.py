@@ -2,7 +2,7 @@
 
     python benchmarks/accuracy.py [--split dev] [--limit N] [--model-dir DIR] [--errors N]
                                   [--corpus DIR] [--json FILE] [--write-docs] [--cache-dir DIR]
-                                  [--speakers [--gold FILE]]
+                                  [--speakers [--labelled {measuring,tuning}] [--gold FILE]]
 
 Runs quotecheck in-process (``quotecheck.api.Checker``, model loaded once) on every article of
 the split, scores the reports against the gold annotations (see
@@ -11,11 +11,13 @@ prints markdown tables to stdout.  Progress goes to stderr.  ``--errors N`` also
 examples per kind (missed, spurious, wrong speaker); ``--json FILE`` writes the scores as JSON;
 ``--write-docs`` rewrites ``docs/accuracy.md``; ``--cache-dir DIR`` keeps the parses between runs.
 
-``--speakers`` restricts the run to the articles of the hand-labelled speaker gold (``--gold``,
-default ``benchmarks/gold/polnear-train-speakers.jsonl``, of the train split) and adds the
-resolved-speaker and source-type tables of :mod:`quotecheck.evaluation.speakers` (and, with
-``--errors N``, N wrong speakers and N wrong types); with ``--write-docs`` it replaces only the
-speakers section of ``docs/accuracy.md``.
+``--speakers`` restricts the run to the articles of a hand-labelled speaker gold of the train
+split and adds the resolved-speaker and source-type tables of
+:mod:`quotecheck.evaluation.speakers` (and, with ``--errors N``, N wrong speakers and N wrong
+types); with ``--write-docs`` it replaces only that set's speakers section of
+``docs/accuracy.md``.  ``--labelled`` names the set (:data:`LABELLED_SETS`): ``measuring``
+(default, ``benchmarks/gold/polnear-train-speakers.jsonl``, never tuned on) or ``tuning``
+(``benchmarks/gold/polnear-train-speakers-tuning.jsonl``); ``--gold FILE`` replaces its file.
 
 The corpus is read from ``--corpus``, ``$QUOTECHECK_POLNEAR`` or
 ``<repo>/../shared/corpora/polnear``.  The model is ``--model-dir``, else
@@ -36,6 +38,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +54,7 @@ KEPT_SECTIONS = ("## Before and after", "## Results:", "## Speakers")
 LEAD_SECTION = "## Before and after"
 """The hand-written summary a ``--write-docs`` run keeps first, before the method."""
 SPEAKERS_HEADING = "## Speakers and source types: the labelled train articles"
+TUNING_SPEAKERS_HEADING = "## Speakers and source types: the labelled tuning articles"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -312,7 +316,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--speakers", action="store_true", help="only the speaker-labelled articles, with speaker tables"
     )
     parser.add_argument(
-        "--gold", type=Path, default=speakers.DEFAULT_GOLD, help="speaker gold for --speakers (JSON lines)"
+        "--labelled",
+        choices=sorted(LABELLED_SETS),
+        default="measuring",
+        help="which labelled set --speakers scores (default: measuring, never tuned on)",
+    )
+    parser.add_argument(
+        "--gold", type=Path, default=None, help="speaker gold for --speakers (JSON lines; default: the set's)"
     )
     return parser.parse_args(argv)
 
@@ -340,7 +350,7 @@ def load_labelled(
     if articles is None:
         return None
     try:
-        gold = speakers.load_gold(args.gold)[:limit]
+        gold = speakers.load_gold(args.gold or LABELLED_SETS[args.labelled].gold)[:limit]
     except FileNotFoundError as err:
         progress(f"error: {err}")
         return None
@@ -355,11 +365,6 @@ def load_labelled(
 
 
 SPEAKERS_METHOD = """\
-Resolved speakers and source types, scored against blind hand labels of every PolNeAR event
-in 64 train articles (`benchmarks/gold/polnear-train-speakers.jsonl`, labelling guide and
-agreement in `docs/labelling.md`) with `quotecheck/evaluation/speakers.py`. Regenerate with
-`python benchmarks/accuracy.py --split train --speakers --write-docs`.
-
 A gold event is *found* when its Content matches a direct, partial or indirect report quote
 (the one-to-one overlap matching above). On found events, a speaker is correct when the gold
 source is named in the article and the quote's report source is it (one of the source's
@@ -391,11 +396,47 @@ mention at the cue.
 """
 
 
-def render_speakers(evaluation: speakers.Evaluation, model: str) -> str:
-    """The body of the docs' speakers section."""
+@dataclass(frozen=True)
+class LabelledSet:
+    """A hand-labelled speaker gold: its file, its docs section and what the section says first."""
+
+    gold: Path
+    heading: str
+    intro: str
+
+
+LABELLED_SETS = {
+    "measuring": LabelledSet(
+        speakers.DEFAULT_GOLD,
+        SPEAKERS_HEADING,
+        """\
+Resolved speakers and source types, scored against blind hand labels of every PolNeAR event
+in 64 train articles (`benchmarks/gold/polnear-train-speakers.jsonl`, labelling guide and
+agreement in `docs/labelling.md`) with `quotecheck/evaluation/speakers.py`. Nobody tunes on
+these articles: they are read for these numbers only. Regenerate with
+`python benchmarks/accuracy.py --split train --speakers --write-docs`.
+""",
+    ),
+    "tuning": LabelledSet(
+        speakers.TUNING_GOLD,
+        TUNING_SPEAKERS_HEADING,
+        """\
+The same tables on the tuning labels: 48 train articles from the part of train that rules are
+tuned on (`benchmarks/gold/polnear-train-speakers-tuning.jsonl`, labelled blind with the same
+guide, `docs/labelling.md`). Resolution and typing errors are read and fixed on these; the
+section above is the unseen check. Regenerate with
+`python benchmarks/accuracy.py --split train --speakers --labelled tuning --write-docs`.
+""",
+    ),
+}
+"""The labelled sets ``--labelled`` chooses from."""
+
+
+def render_speakers(evaluation: speakers.Evaluation, model: str, labelled: LabelledSet) -> str:
+    """The body of the docs' speakers section for the ``labelled`` set."""
     today = dt.date.today().isoformat()
     return (
-        f"{SPEAKERS_METHOD}\n"
+        f"{labelled.intro}\n{SPEAKERS_METHOD}\n"
         f"Run on {today} with the model `{model}` over {evaluation.scores['articles']} articles.\n\n"
         f"{speakers.format_markdown(evaluation.scores)}"
     )
@@ -461,7 +502,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         progress(f"wrote {args.json}")
     if args.write_docs and evaluation is not None:
         old = DOCS_FILE.read_text(encoding="utf-8") if DOCS_FILE.exists() else "# Accuracy on PolNeAR\n"
-        write_docs(replace_section(old, SPEAKERS_HEADING, render_speakers(evaluation, model)))
+        labelled_set = LABELLED_SETS[args.labelled]
+        body = render_speakers(evaluation, model, labelled_set)
+        write_docs(replace_section(old, labelled_set.heading, body))
     elif args.write_docs:
         write_docs(render_docs(args.split, scores, stats, model, seconds, args.limit))
     return 0

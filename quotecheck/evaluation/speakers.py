@@ -46,6 +46,9 @@ from quotecheck.lexicons import default_lexicon
 from quotecheck.vocab import CuePattern, QuoteKind, Resolution, SourceType
 
 DEFAULT_GOLD = polnear.REPO_ROOT / "benchmarks" / "gold" / "polnear-train-speakers.jsonl"
+"""The measuring set: 64 labelled train articles that nobody tunes on."""
+TUNING_GOLD = polnear.REPO_ROOT / "benchmarks" / "gold" / "polnear-train-speakers-tuning.jsonl"
+"""The tuning set: 48 labelled train articles from the part of train that is tuned on."""
 GOLD_SPLIT = "train"
 
 SPOKEN_KINDS = frozenset(kind for kind in QuoteKind if kind.spoken)

@@ -1938,14 +1938,7 @@ def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
     a verb form after a name or pronoun counts too."""
     if ctx.in_quote(w.start, w.end):
         return False
-    lemma = w.lemma.lower()
-    lex = ctx.lexicon
-    if (
-        lemma in lex.indirect_verbs
-        or lemma in lex.object_content_verbs
-        or lemma in lex.complement_verbs
-        or lemma in lex.stance_verbs
-    ) and (w.upos == "VERB" or w.xpos.startswith("VB")):
+    if _reporting_lemma(ctx.lexicon, w.lemma.lower()) and (w.upos == "VERB" or w.xpos.startswith("VB")):
         return True
     form = w.text.lower()
     prev = sent.word(w.index - 1) if w.index > 1 else None
@@ -1955,6 +1948,29 @@ def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
         and form[:-1] in ctx.lexicon.indirect_verbs
         and prev is not None
         and prev.upos in ("PROPN", "PRON")
+    )
+
+
+def _with_cue_lemma(lex: Lexicon, w: Word) -> Word:
+    """``w`` with its reporting-verb lemma when the compact lemmatizer loses it on an "-ing" form
+    ("warning" -> "warning", "Noting" -> "not", "Declaring" -> "declar"); else ``w`` itself."""
+    form = w.text.lower()
+    if w.upos != "VERB" or not form.endswith("ing") or _reporting_lemma(lex, w.lemma.lower()):
+        return w
+    stem = form[:-3]
+    for lemma in (stem, stem + "e", stem[:-1]):
+        if _reporting_lemma(lex, lemma):
+            return replace(w, lemma=lemma)
+    return w
+
+
+def _reporting_lemma(lex: Lexicon, lemma: str) -> bool:
+    """Is ``lemma`` in one of the reporting-verb lexicons an indirect cue is looked up in?"""
+    return (
+        lemma in lex.indirect_verbs
+        or lemma in lex.object_content_verbs
+        or lemma in lex.complement_verbs
+        or lemma in lex.stance_verbs
     )
 
 
@@ -2716,6 +2732,7 @@ def _indirect(ctx: _Context) -> list[Attribution]:
         lo, hi = sent.start, sent.end
         here: list[Attribution] = []
         for w in sent.words:
+            w = _with_cue_lemma(ctx.lexicon, w)
             if _is_indirect_cue(ctx, sent, w) and (made := _indirect_verb(ctx, s_idx, w)) is not None:
                 here.append(made)
         out.extend(_split_at_coordinated_cues(ctx, sent, here))

@@ -2539,12 +2539,17 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         return None  # "the so-called ...", "had been asked about"
     if any(c.deprel == "aux" and c.xpos == "MD" for c in sent.children(w)):
         return None  # "the union would ask the governor to intervene": not said yet
-    after = [x for x in sent.words[w.index : w.index + _INTRODUCER_MAX_WORDS + 2] if x.upos != "ADV"]
+    after = [x for x in sent.words[w.index : w.index + _SETTING_INTRODUCER_MAX_WORDS + 2] if x.upos != "ADV"]
     after = [x for x in after if not (x.upos == "ADP" and x.deprel == "compound:prt")]  # "spoke out"
     if not after or after[0].upos == "PUNCT" or ctx.in_quote(after[0].start):
         return None
-    if w.index > 1 and sent.word(w.index - 1).lemma in (",", "—", "–") and w.xpos != "VBG":
-        return None  # "..., recalled Mr. Rhodes": an inverted speaker; "..., promising to" has content
+    if (
+        w.index > 1
+        and sent.word(w.index - 1).lemma in (",", "—", "–")
+        and w.xpos != "VBG"
+        and not _own_subject_before(sent, w)
+    ):  # "..., recalled Mr. Rhodes": an inverted speaker; not "X, an editor, asked Mook if ..."
+        return None  # "..., promising to" has content
     first = after[0]
     kids = [c for c in sent.children(w) if c.index > w.index]
     has_object = any(c.deprel in ("obj", "iobj", "xcomp") for c in kids) or _gerund_object(sent, w, first)
@@ -2555,16 +2560,33 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     noun_first = first.upos in _NP_START_UPOS and first.xpos not in ("WP", "WDT")
     if "-" in frames and has_object and (noun_first or _gerund_object(sent, w, first)):
         return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
-    for x in after[:_INTRODUCER_MAX_WORDS]:
-        if x.lemma.lower() in frames:
-            if x is first:
+    setting = False  # a hearer or setting phrase came first: "spoke to CNN about", "asked in Iowa whether"
+    for i, x in enumerate(after[:_SETTING_INTRODUCER_MAX_WORDS]):
+        if x.lemma.lower() in frames and (not setting or _hangs_on(sent, x, w)):
+            if x is first or setting:
                 if x.index >= len(sent.words):
                     return None
                 first = sent.word(x.index + 1)
             return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
+        if x.upos == "ADP" and x.lemma.lower() in _SETTING_PREPOSITIONS:
+            setting = True
+            continue
         if x.upos not in _NP_START_UPOS and x.xpos != "POS" and x.text not in ctx.lexicon.calendar_words:
             return None  # "spoke for about 30 minutes", "spoke on the condition of anonymity"
+        if not setting and i + 1 >= _INTRODUCER_MAX_WORDS:
+            return None
     return None
+
+
+def _hangs_on(sent: Sentence, x: Word, w: Word) -> bool:
+    """Does the introducer ``x`` belong to the verb ``w`` (it or the phrase it marks hangs on the
+    verb), not to a noun of a phrase before it ("spoke to different sets of voters")?"""
+    head = sent.head_of(x)
+    return x.head == w.index or (head is not None and head.head == w.index)
+
+
+_SETTING_PREPOSITIONS = ("to", "with", "at", "in", "by", "during")  # "spoke to CNN about", "asked in Iowa if"
+_SETTING_INTRODUCER_MAX_WORDS = 9  # "asked at a briefing Monday in Washington about"
 
 
 def _gerund_object(sent: Sentence, w: Word, first: Word) -> bool:

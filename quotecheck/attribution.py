@@ -1690,7 +1690,7 @@ def attribute(
         ctx = replace(ctx, quotes=sorted([*quotes, *turns], key=lambda q: q.start))
     interviewee = _interviewee(ctx, min(t.label_start for t in turns.values())) if turns else None
     indirect = _indirect(ctx)
-    indirect_before = _last_ending_by(indirect)
+    indirect_before = _last_ending_by([a for a in indirect if a.speaker is not None])  # not "was asked if"
     out: list[Attribution] = []
     for qi, q in enumerate(ctx.quotes):
         if q in turns:
@@ -1929,6 +1929,7 @@ class _Reported:
     end: int
     speaker: Word | None
     speaker_end: int | None = None  # where its mention must end (a headline's cue); else the sentence end
+    unnamed_ok: bool = False  # a question put by someone the text does not name ("was asked whether")
 
 
 def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
@@ -2505,7 +2506,9 @@ def _participle_speaker(ctx: _Context, s_idx: int, w: Word) -> Word | None:
 def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "X called for/on ...", "X urged Y to ...", "X accused Y of ...", "X warned
     against ...": the content is the rest of the clause after the verb (and its particle);
-    for other verbs :func:`_complement`."""
+    for other verbs :func:`_question_put`, then :func:`_complement`."""
+    if (question := _question_put(ctx, s_idx, w)) is not None:
+        return question
     sent = ctx.parse.sentences[s_idx]
     particles = ctx.lexicon.object_content_verbs.get(w.lemma.lower())
     if particles is None:
@@ -2585,8 +2588,71 @@ def _hangs_on(sent: Sentence, x: Word, w: Word) -> bool:
     return x.head == w.index or (head is not None and head.head == w.index)
 
 
-_SETTING_PREPOSITIONS = ("to", "with", "at", "in", "by", "during")  # "spoke to CNN about", "asked in Iowa if"
+# "spoke to CNN about", "asked in Iowa if"
+_SETTING_PREPOSITIONS = ("to", "with", "at", "in", "by", "during")
 _SETTING_INTRODUCER_MAX_WORDS = 9  # "asked at a briefing Monday in Washington about"
+
+
+_QUESTION_FRAME = "whether"  # a complement verb introducing "whether" asks questions ("ask")
+_QUESTION_MARKS = ("when", "if", "after", "once", "while")  # "When asked", "after being asked"
+_QUESTION_MAX_WORDS = 10  # "Asked at a briefing Monday in Washington about"
+
+
+def _question_put(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: a question put to the subject, not asked by it ("Clinton was asked about ...",
+    "When asked whether ...", "Asked by Matt Lauer whether she had practiced"): the content runs
+    from its introducer (lexicon ``complement_verbs``: "about", "whether", "to", a wh-word) to
+    the phrase end; its speaker is the asker after "by", else unnamed."""
+    sent = ctx.parse.sentences[s_idx]
+    frames = ctx.lexicon.complement_verbs.get(w.lemma.lower(), ())
+    if _QUESTION_FRAME not in frames or w.upos != "VERB" or not _put_to_subject(sent, w):
+        return None
+    for x in sent.words[w.index : w.index + _QUESTION_MAX_WORDS]:
+        if ctx.in_quote(x.start):
+            return None
+        if x.lemma.lower() in frames and _hangs_on(sent, x, w):
+            asker = _asker(sent, w, x)
+            if asker is None and x.upos == "PART":
+                return None  # "member states are being asked to send sailors": a request, no one named
+            return _Reported(x.start, _question_end(sent, x), asker, unnamed_ok=True)
+        if x.upos not in (*_NP_START_UPOS, "ADV", "ADP") and x.text not in ctx.lexicon.calendar_words:
+            return None  # "was asked this question", "asked for comment, he said"
+    return None
+
+
+def _question_end(sent: Sentence, introducer: Word) -> int:
+    """Where a question ends: the phrase end, or sooner the end of the phrase the introducer
+    marks ("When asked about the map, Reid said ...": not the answer after the comma)."""
+    marked = sent.head_of(introducer) if introducer.deprel in ("case", "mark") else None
+    words = [x for x in sent.subtree(marked or introducer) if x.upos != "PUNCT"]
+    return min(_phrase_end(sent, introducer), max(x.end for x in words))
+
+
+def _put_to_subject(sent: Sentence, w: Word) -> bool:
+    """Is the question verb ``w`` a passive ("was asked") or a bare participle with no subject
+    of its own ("When asked", "Asked by X", "..., asked about the vagueness")?"""
+    kids = sent.children(w)
+    if any(c.deprel == "aux:pass" for c in kids):
+        return True
+    if any(c.deprel.startswith("nsubj") or c.deprel == "aux" for c in kids) or w.deprel == "root":
+        return False
+    prev = sent.word(w.index - 1) if w.index > 1 else None
+    return (
+        prev is None or prev.lemma.lower() in _QUESTION_MARKS or (prev.lemma == "be" and prev.xpos == "VBG")
+    )
+
+
+def _asker(sent: Sentence, w: Word, introducer: Word) -> Word | None:
+    """The agent "by X" of a question verb, before its introducer ("Asked by Starnes if")."""
+    for c in sent.children(w):
+        if (
+            c.index < introducer.index
+            and c.deprel.startswith("obl")
+            and c.upos in ("PROPN", "NOUN", "PRON")
+            and any(k.deprel == "case" and k.lemma.lower() == "by" for k in sent.children(c))
+        ):
+            return c
+    return None
 
 
 def _gerund_object(sent: Sentence, w: Word, first: Word) -> bool:
@@ -2678,18 +2744,21 @@ def _reported_attribution(
     """The attribution a pattern's find makes, if its content is outside quotations and long
     enough and its speaker can speak."""
     if (
-        found.speaker is None
+        (found.speaker is None and not found.unnamed_ok)
         or ctx.in_quote(found.start, found.end)
         or found.end - found.start < INDIRECT_MIN_CHARS
     ):
         return None
-    sent = ctx.parse.sentences[s_idx]
-    lo, hi = sent.start, found.speaker_end or sent.end
-    mention = make_mention(ctx, s_idx, np_head(sent, found.speaker, lo, hi), lo, hi)
-    if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
-        mention = make_mention(ctx, s_idx, np_head(sent, left, lo, hi), lo, hi)  # "Sanders on Tuesday said"
-    if mention is None or not _can_speak(ctx, mention):
-        return None
+    mention = None
+    if found.speaker is not None:
+        sent = ctx.parse.sentences[s_idx]
+        lo, hi = sent.start, found.speaker_end or sent.end
+        mention = make_mention(ctx, s_idx, np_head(sent, found.speaker, lo, hi), lo, hi)
+        if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
+            # "Sanders on Tuesday said"
+            mention = make_mention(ctx, s_idx, np_head(sent, left, lo, hi), lo, hi)
+        if mention is None or not _can_speak(ctx, mention):
+            return None
     cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)
     return Attribution(
         found.start,
@@ -2699,7 +2768,7 @@ def _reported_attribution(
         None,
         cue,
         mention,
-        Resolution.of_mention(mention.kind),
+        Resolution.of_mention(mention.kind) if mention is not None else None,
         ctx.paragraph_of(found.start),
     )
 

@@ -1690,7 +1690,7 @@ def attribute(
         ctx = replace(ctx, quotes=sorted([*quotes, *turns], key=lambda q: q.start))
     interviewee = _interviewee(ctx, min(t.label_start for t in turns.values())) if turns else None
     indirect = _indirect(ctx)
-    indirect_before = _last_ending_by([a for a in indirect if a.speaker is not None])  # not "was asked if"
+    indirect_before = _last_ending_by(indirect)
     out: list[Attribution] = []
     for qi, q in enumerate(ctx.quotes):
         if q in turns:
@@ -1929,7 +1929,6 @@ class _Reported:
     end: int
     speaker: Word | None
     speaker_end: int | None = None  # where its mention must end (a headline's cue); else the sentence end
-    unnamed_ok: bool = False  # a question put by someone the text does not name ("was asked whether")
 
 
 def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
@@ -2507,9 +2506,9 @@ def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "X called for/on ...", "X urged Y to ...", "X accused Y of ...", "X warned
     against ...": the content is the rest of the clause after the verb (and its particle);
     for other verbs :func:`_question_put`, then :func:`_complement`."""
-    if (question := _question_put(ctx, s_idx, w)) is not None:
-        return question
     sent = ctx.parse.sentences[s_idx]
+    if _QUESTION_FRAME in ctx.lexicon.complement_verbs.get(w.lemma.lower(), ()) and _put_to_subject(sent, w):
+        return _question_put(ctx, s_idx, w)  # never the subject's words, whoever asks
     particles = ctx.lexicon.object_content_verbs.get(w.lemma.lower())
     if particles is None:
         return _complement(ctx, s_idx, w)
@@ -2602,19 +2601,18 @@ def _question_put(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: a question put to the subject, not asked by it ("Clinton was asked about ...",
     "When asked whether ...", "Asked by Matt Lauer whether she had practiced"): the content runs
     from its introducer (lexicon ``complement_verbs``: "about", "whether", "to", a wh-word) to
-    the phrase end; its speaker is the asker after "by", else unnamed."""
+    the phrase end; its speaker is the asker after "by". A question nobody in the text puts ("When
+    asked whether", the reporter's) is not reported: no one claims anything in it."""
     sent = ctx.parse.sentences[s_idx]
     frames = ctx.lexicon.complement_verbs.get(w.lemma.lower(), ())
-    if _QUESTION_FRAME not in frames or w.upos != "VERB" or not _put_to_subject(sent, w):
+    if w.upos != "VERB":
         return None
     for x in sent.words[w.index : w.index + _QUESTION_MAX_WORDS]:
         if ctx.in_quote(x.start):
             return None
         if x.lemma.lower() in frames and _hangs_on(sent, x, w):
             asker = _asker(sent, w, x)
-            if asker is None and x.upos == "PART":
-                return None  # "member states are being asked to send sailors": a request, no one named
-            return _Reported(x.start, _question_end(sent, x), asker, unnamed_ok=True)
+            return None if asker is None else _Reported(x.start, _question_end(sent, x), asker)
         if x.upos not in (*_NP_START_UPOS, "ADV", "ADP") and x.text not in ctx.lexicon.calendar_words:
             return None  # "was asked this question", "asked for comment, he said"
     return None
@@ -2744,21 +2742,18 @@ def _reported_attribution(
     """The attribution a pattern's find makes, if its content is outside quotations and long
     enough and its speaker can speak."""
     if (
-        (found.speaker is None and not found.unnamed_ok)
+        found.speaker is None
         or ctx.in_quote(found.start, found.end)
         or found.end - found.start < INDIRECT_MIN_CHARS
     ):
         return None
-    mention = None
-    if found.speaker is not None:
-        sent = ctx.parse.sentences[s_idx]
-        lo, hi = sent.start, found.speaker_end or sent.end
-        mention = make_mention(ctx, s_idx, np_head(sent, found.speaker, lo, hi), lo, hi)
-        if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
-            # "Sanders on Tuesday said"
-            mention = make_mention(ctx, s_idx, np_head(sent, left, lo, hi), lo, hi)
-        if mention is None or not _can_speak(ctx, mention):
-            return None
+    sent = ctx.parse.sentences[s_idx]
+    lo, hi = sent.start, found.speaker_end or sent.end
+    mention = make_mention(ctx, s_idx, np_head(sent, found.speaker, lo, hi), lo, hi)
+    if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
+        mention = make_mention(ctx, s_idx, np_head(sent, left, lo, hi), lo, hi)  # "Sanders on Tuesday said"
+    if mention is None or not _can_speak(ctx, mention):
+        return None
     cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)
     return Attribution(
         found.start,
@@ -2768,7 +2763,7 @@ def _reported_attribution(
         None,
         cue,
         mention,
-        Resolution.of_mention(mention.kind) if mention is not None else None,
+        Resolution.of_mention(mention.kind),
         ctx.paragraph_of(found.start),
     )
 

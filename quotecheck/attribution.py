@@ -1938,14 +1938,7 @@ def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
     a verb form after a name or pronoun counts too."""
     if ctx.in_quote(w.start, w.end):
         return False
-    lemma = w.lemma.lower()
-    lex = ctx.lexicon
-    if (
-        lemma in lex.indirect_verbs
-        or lemma in lex.object_content_verbs
-        or lemma in lex.complement_verbs
-        or lemma in lex.stance_verbs
-    ) and (w.upos == "VERB" or w.xpos.startswith("VB")):
+    if _reporting_lemma(ctx.lexicon, w.lemma.lower()) and (w.upos == "VERB" or w.xpos.startswith("VB")):
         return True
     form = w.text.lower()
     prev = sent.word(w.index - 1) if w.index > 1 else None
@@ -1955,6 +1948,29 @@ def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
         and form[:-1] in ctx.lexicon.indirect_verbs
         and prev is not None
         and prev.upos in ("PROPN", "PRON")
+    )
+
+
+def _with_cue_lemma(lex: Lexicon, w: Word) -> Word:
+    """``w`` with its reporting-verb lemma when the compact lemmatizer loses it on an "-ing" form
+    ("warning" -> "warning", "Noting" -> "not", "Declaring" -> "declar"); else ``w`` itself."""
+    form = w.text.lower()
+    if w.upos != "VERB" or not form.endswith("ing") or _reporting_lemma(lex, w.lemma.lower()):
+        return w
+    stem = form[:-3]
+    for lemma in (stem, stem + "e", stem[:-1]):
+        if _reporting_lemma(lex, lemma):
+            return replace(w, lemma=lemma)
+    return w
+
+
+def _reporting_lemma(lex: Lexicon, lemma: str) -> bool:
+    """Is ``lemma`` in one of the reporting-verb lexicons an indirect cue is looked up in?"""
+    return (
+        lemma in lex.indirect_verbs
+        or lemma in lex.object_content_verbs
+        or lemma in lex.complement_verbs
+        or lemma in lex.stance_verbs
     )
 
 
@@ -2489,8 +2505,10 @@ def _participle_speaker(ctx: _Context, s_idx: int, w: Word) -> Word | None:
 def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "X called for/on ...", "X urged Y to ...", "X accused Y of ...", "X warned
     against ...": the content is the rest of the clause after the verb (and its particle);
-    for other verbs :func:`_complement`."""
+    for other verbs :func:`_question_put`, then :func:`_complement`."""
     sent = ctx.parse.sentences[s_idx]
+    if _QUESTION_FRAME in ctx.lexicon.complement_verbs.get(w.lemma.lower(), ()) and _put_to_subject(sent, w):
+        return _question_put(ctx, s_idx, w)  # never the subject's words, whoever asks
     particles = ctx.lexicon.object_content_verbs.get(w.lemma.lower())
     if particles is None:
         return _complement(ctx, s_idx, w)
@@ -2523,12 +2541,17 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         return None  # "the so-called ...", "had been asked about"
     if any(c.deprel == "aux" and c.xpos == "MD" for c in sent.children(w)):
         return None  # "the union would ask the governor to intervene": not said yet
-    after = [x for x in sent.words[w.index : w.index + _INTRODUCER_MAX_WORDS + 2] if x.upos != "ADV"]
+    after = [x for x in sent.words[w.index : w.index + _SETTING_INTRODUCER_MAX_WORDS + 2] if x.upos != "ADV"]
     after = [x for x in after if not (x.upos == "ADP" and x.deprel == "compound:prt")]  # "spoke out"
     if not after or after[0].upos == "PUNCT" or ctx.in_quote(after[0].start):
         return None
-    if w.index > 1 and sent.word(w.index - 1).lemma in (",", "—", "–") and w.xpos != "VBG":
-        return None  # "..., recalled Mr. Rhodes": an inverted speaker; "..., promising to" has content
+    if (
+        w.index > 1
+        and sent.word(w.index - 1).lemma in (",", "—", "–")
+        and w.xpos != "VBG"
+        and not _own_subject_before(sent, w)
+    ):  # "..., recalled Mr. Rhodes": an inverted speaker; not "X, an editor, asked Mook if ..."
+        return None  # "..., promising to" has content
     first = after[0]
     kids = [c for c in sent.children(w) if c.index > w.index]
     has_object = any(c.deprel in ("obj", "iobj", "xcomp") for c in kids) or _gerund_object(sent, w, first)
@@ -2539,15 +2562,94 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     noun_first = first.upos in _NP_START_UPOS and first.xpos not in ("WP", "WDT")
     if "-" in frames and has_object and (noun_first or _gerund_object(sent, w, first)):
         return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
-    for x in after[:_INTRODUCER_MAX_WORDS]:
-        if x.lemma.lower() in frames:
-            if x is first:
+    setting = False  # a hearer or setting phrase came first: "spoke to CNN about", "asked in Iowa whether"
+    for i, x in enumerate(after[:_SETTING_INTRODUCER_MAX_WORDS]):
+        if x.lemma.lower() in frames and (not setting or _hangs_on(sent, x, w)):
+            if x is first or setting:
                 if x.index >= len(sent.words):
                     return None
                 first = sent.word(x.index + 1)
             return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
+        if x.upos == "ADP" and x.lemma.lower() in _SETTING_PREPOSITIONS:
+            setting = True
+            continue
         if x.upos not in _NP_START_UPOS and x.xpos != "POS" and x.text not in ctx.lexicon.calendar_words:
             return None  # "spoke for about 30 minutes", "spoke on the condition of anonymity"
+        if not setting and i + 1 >= _INTRODUCER_MAX_WORDS:
+            return None
+    return None
+
+
+def _hangs_on(sent: Sentence, x: Word, w: Word) -> bool:
+    """Does the introducer ``x`` belong to the verb ``w`` (it or the phrase it marks hangs on the
+    verb), not to a noun of a phrase before it ("spoke to different sets of voters")?"""
+    head = sent.head_of(x)
+    return x.head == w.index or (head is not None and head.head == w.index)
+
+
+# "spoke to CNN about", "asked in Iowa if"
+_SETTING_PREPOSITIONS = ("to", "with", "at", "in", "by", "during")
+_SETTING_INTRODUCER_MAX_WORDS = 9  # "asked at a briefing Monday in Washington about"
+
+
+_QUESTION_FRAME = "whether"  # a complement verb introducing "whether" asks questions ("ask")
+_QUESTION_MARKS = ("when", "if", "after", "once", "while")  # "When asked", "after being asked"
+_QUESTION_MAX_WORDS = 10  # "Asked at a briefing Monday in Washington about"
+
+
+def _question_put(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: a question put to the subject, not asked by it ("Clinton was asked about ...",
+    "When asked whether ...", "Asked by Matt Lauer whether she had practiced"): the content runs
+    from its introducer (lexicon ``complement_verbs``: "about", "whether", "to", a wh-word) to
+    the phrase end; its speaker is the asker after "by". A question nobody in the text puts ("When
+    asked whether", the reporter's) is not reported: no one claims anything in it."""
+    sent = ctx.parse.sentences[s_idx]
+    frames = ctx.lexicon.complement_verbs.get(w.lemma.lower(), ())
+    if w.upos != "VERB":
+        return None
+    for x in sent.words[w.index : w.index + _QUESTION_MAX_WORDS]:
+        if ctx.in_quote(x.start):
+            return None
+        if x.lemma.lower() in frames and _hangs_on(sent, x, w):
+            asker = _asker(sent, w, x)
+            return None if asker is None else _Reported(x.start, _question_end(sent, x), asker)
+        if x.upos not in (*_NP_START_UPOS, "ADV", "ADP") and x.text not in ctx.lexicon.calendar_words:
+            return None  # "was asked this question", "asked for comment, he said"
+    return None
+
+
+def _question_end(sent: Sentence, introducer: Word) -> int:
+    """Where a question ends: the phrase end, or sooner the end of the phrase the introducer
+    marks ("When asked about the map, Reid said ...": not the answer after the comma)."""
+    marked = sent.head_of(introducer) if introducer.deprel in ("case", "mark") else None
+    words = [x for x in sent.subtree(marked or introducer) if x.upos != "PUNCT"]
+    return min(_phrase_end(sent, introducer), max(x.end for x in words))
+
+
+def _put_to_subject(sent: Sentence, w: Word) -> bool:
+    """Is the question verb ``w`` a passive ("was asked") or a bare participle with no subject
+    of its own ("When asked", "Asked by X", "..., asked about the vagueness")?"""
+    kids = sent.children(w)
+    if any(c.deprel == "aux:pass" for c in kids):
+        return True
+    if any(c.deprel.startswith("nsubj") or c.deprel == "aux" for c in kids) or w.deprel == "root":
+        return False
+    prev = sent.word(w.index - 1) if w.index > 1 else None
+    return (
+        prev is None or prev.lemma.lower() in _QUESTION_MARKS or (prev.lemma == "be" and prev.xpos == "VBG")
+    )
+
+
+def _asker(sent: Sentence, w: Word, introducer: Word) -> Word | None:
+    """The agent "by X" of a question verb, before its introducer ("Asked by Starnes if")."""
+    for c in sent.children(w):
+        if (
+            c.index < introducer.index
+            and c.deprel.startswith("obl")
+            and c.upos in ("PROPN", "NOUN", "PRON")
+            and any(k.deprel == "case" and k.lemma.lower() == "by" for k in sent.children(c))
+        ):
+            return c
     return None
 
 
@@ -2716,6 +2818,7 @@ def _indirect(ctx: _Context) -> list[Attribution]:
         lo, hi = sent.start, sent.end
         here: list[Attribution] = []
         for w in sent.words:
+            w = _with_cue_lemma(ctx.lexicon, w)
             if _is_indirect_cue(ctx, sent, w) and (made := _indirect_verb(ctx, s_idx, w)) is not None:
                 here.append(made)
         out.extend(_split_at_coordinated_cues(ctx, sent, here))

@@ -2718,7 +2718,7 @@ def _indirect(ctx: _Context) -> list[Attribution]:
         for w in sent.words:
             if _is_indirect_cue(ctx, sent, w) and (made := _indirect_verb(ctx, s_idx, w)) is not None:
                 here.append(made)
-        out.extend(_split_at_coordinated_cues(ctx, sent, here))
+        out.extend(_cut_before_next_report(ctx, sent, _split_at_coordinated_cues(ctx, sent, here)))
         # "..., according to one NATO source who spoke on background."
         m = _ACCORDING.search(ctx.text, lo, hi)
         if m and not ctx.in_quote(m.start(), m.end()) and not _quote_in(ctx, lo, hi):
@@ -2801,6 +2801,49 @@ def _split_at_coordinated_cues(ctx: _Context, sent: Sentence, found: list[Attrib
                 a = replace(a, end=end, text=ctx.text[a.start : end])
         fixed.append(a)
     return fixed
+
+
+_NEXT_REPORT_XPOS = ("VBD", "VBZ", "VBP", "VBG")
+_CLAUSE_JOINERS = ("and", "but", "while", "though", "although", "whereas")
+_CLAUSE_MARKS = (",", ";", "—", "–")
+_NEXT_SUBJECT_MAX_WORDS = 8  # "..., while other voters said": the next report's subject
+
+
+def _cut_before_next_report(ctx: _Context, sent: Sentence, found: list[Attribution]) -> list[Attribution]:
+    """Layout: "X said A, while other voters said B", "X denied A and counter-accused her",
+    "Most say A; 26 percent say B": a content that runs into another reporting verb (found or not)
+    ends at the comma, semicolon or joiner that opens that verb's clause (PolNeAR marks each report
+    on its own; the inner one then stands alone instead of hiding under the outer content)."""
+    cues = [
+        w
+        for w in sent.words
+        if w.xpos in _NEXT_REPORT_XPOS and w.deprel != "amod" and _is_indirect_cue(ctx, sent, w)
+    ]
+    fixed: list[Attribution] = []
+    for a in found:
+        for c in cues:
+            if a.cue is None or not a.cue.start < a.start < c.start < a.end:
+                continue
+            cut = _clause_opening_before(sent, c, a.start)
+            if cut is not None:
+                end = len(ctx.text[a.start : cut].rstrip(" ,;—–")) + a.start
+                if end - a.start >= INDIRECT_MIN_CHARS:
+                    a = replace(a, end=end, text=ctx.text[a.start : end])
+                break
+        fixed.append(a)
+    return fixed
+
+
+def _clause_opening_before(sent: Sentence, cue: Word, lo: int) -> int | None:
+    """Where the clause of the reporting verb ``cue`` opens: the nearest mark or joiner before it
+    within a subject's length, after ``lo``; None past "that" (a nested report: "said that
+    officials said")."""
+    for x in reversed(sent.words[max(0, cue.index - 1 - _NEXT_SUBJECT_MAX_WORDS) : cue.index - 1]):
+        if x.start <= lo or (x.lemma.lower() == "that" and x.upos == "SCONJ"):
+            return None
+        if x.lemma in _CLAUSE_MARKS or x.lemma.lower() in _CLAUSE_JOINERS:
+            return x.start
+    return None
 
 
 def _coordinator_before(sent: Sentence, cue_start: int) -> int | None:

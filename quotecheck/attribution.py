@@ -1955,7 +1955,25 @@ def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
         and form[:-1] in ctx.lexicon.indirect_verbs
         and prev is not None
         and prev.upos in ("PROPN", "PRON")
-    )
+    ) or _plural_subject_cue(ctx, sent, w)
+
+
+_PLURAL_PRONOUNS = ("they", "we", "others", "many", "some", "both", "few", "most")
+_CLAUSE_OPENERS = ("PRON", "DET", "PROPN", "NOUN", "ADJ", "NUM")
+
+
+def _plural_subject_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
+    """Layout: "Some GOP strategists predict that ...", "many Sanders supporters insist there
+    were ...", "..., officials in both cities insist, because ...": the plain form of a reporting
+    verb that the compact tagger calls a noun, right after a plural subject (a plural noun, a
+    plural pronoun, a number) and before a clause ("that", a comma, a noun phrase's first word)."""
+    if w.upos == "VERB" or w.xpos.startswith("VB") or w.text.lower() not in ctx.lexicon.indirect_verbs:
+        return False
+    if w.index < 2 or w.index >= len(sent.words):
+        return False
+    prev, nxt = sent.word(w.index - 1), sent.word(w.index + 1)
+    plural = prev.xpos in ("NNS", "NNPS", "CD") or prev.lemma.lower() in _PLURAL_PRONOUNS
+    return plural and (nxt.lemma.lower() == "that" or nxt.lemma == "," or nxt.upos in _CLAUSE_OPENERS)
 
 
 def _content_words(sent: Sentence, words: list[Word]) -> tuple[int, int] | None:
@@ -2647,7 +2665,10 @@ def _reported_attribution(
         return None
     sent = ctx.parse.sentences[s_idx]
     lo, hi = sent.start, found.speaker_end or sent.end
-    mention = make_mention(ctx, s_idx, np_head(sent, found.speaker, lo, hi), lo, hi)
+    speaker = found.speaker
+    if w.upos != "VERB" and _plural_subject_cue(ctx, sent, w):
+        speaker, hi = sent.word(w.index - 1), w.start  # "Some GOP strategists predict": the layout's subject
+    mention = make_mention(ctx, s_idx, np_head(sent, speaker, lo, hi), lo, hi)
     if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
         mention = make_mention(ctx, s_idx, np_head(sent, left, lo, hi), lo, hi)  # "Sanders on Tuesday said"
     if mention is None or not _can_speak(ctx, mention):

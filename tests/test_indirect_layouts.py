@@ -1,0 +1,73 @@
+"""Indirect-speech layout rules pinned to the (wrong) trees the compact parser gives."""
+
+from __future__ import annotations
+
+from quotecheck.attribution import attribute
+from quotecheck.parsing import Parse, Sentence, Word
+
+Row = tuple[str, str, str, str, int, str]  # word, lemma, upos, xpos, head, deprel
+
+
+def _parse(text: str, rows: list[Row]) -> Parse:
+    """A one-sentence parse of ``text`` from rows with their Penn tags (which the rules read)."""
+    words, at = [], 0
+    for n, (word, lemma, upos, xpos, head, deprel) in enumerate(rows, 1):
+        start = text.index(word, at)
+        at = start + len(word)
+        words.append(Word(n, word, lemma, upos, xpos, "_", head, deprel, start, at, "O"))
+    return Parse((Sentence(tuple(words)),))
+
+
+def _reports(text: str, rows: list[Row]) -> dict[str, str | None]:
+    """Each indirect report's content and its speaker's text."""
+    return {a.text: (a.speaker.text if a.speaker else None) for a in attribute(text, _parse(text, rows), [])}
+
+
+def test_content_ends_where_the_next_report_opens():
+    """ "Most voters say A; 30 percent say B" with B's verb hung inside A's clause: A ends at the
+    semicolon and B is a report of its own (not held under A's content)."""
+    text = "Most voters say the plan costs too much; 30 percent say they have not followed it."
+    rows: list[Row] = [
+        ("Most", "most", "ADJ", "JJS", 2, "amod"),
+        ("voters", "voter", "NOUN", "NNS", 3, "nsubj"),
+        ("say", "say", "VERB", "VBP", 0, "root"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("plan", "plan", "NOUN", "NN", 6, "nsubj"),
+        ("costs", "cost", "VERB", "VBZ", 3, "ccomp"),
+        ("too", "too", "ADV", "RB", 8, "advmod"),
+        ("much", "much", "ADJ", "JJ", 6, "advmod"),
+        (";", ";", "PUNCT", ":", 12, "punct"),
+        ("30", "30", "NUM", "CD", 11, "nummod"),
+        ("percent", "percent", "NOUN", "NN", 12, "nsubj"),
+        ("say", "say", "VERB", "VBP", 6, "conj"),
+        ("they", "they", "PRON", "PRP", 16, "nsubj"),
+        ("have", "have", "AUX", "VBP", 16, "aux"),
+        ("not", "not", "PART", "RB", 16, "advmod"),
+        ("followed", "follow", "VERB", "VBN", 12, "ccomp"),
+        ("it", "it", "PRON", "PRP", 16, "obj"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    assert _reports(text, rows) == {
+        "the plan costs too much": "Most voters",
+        "they have not followed it": "30 percent",
+    }
+
+
+def test_reporting_verb_tagged_a_noun_after_a_plural_subject():
+    """ "Some GOP strategists predict that ...": the tagger calls "predict" a noun and hangs the
+    subject on it as a compound; the layout (a plural subject, the verb's plain form, "that")
+    still makes it a cue, and the speaker's mention ends before it."""
+    text = "Some GOP strategists predict that support will fall further."
+    rows: list[Row] = [
+        ("Some", "some", "DET", "DT", 4, "det"),
+        ("GOP", "GOP", "ADJ", "JJ", 4, "amod"),
+        ("strategists", "strategist", "NOUN", "NNS", 4, "compound"),
+        ("predict", "predict", "NOUN", "NN", 0, "root"),
+        ("that", "that", "SCONJ", "WDT", 8, "mark"),
+        ("support", "support", "NOUN", "NN", 8, "nsubj"),
+        ("will", "will", "AUX", "MD", 8, "aux"),
+        ("fall", "fall", "VERB", "VB", 4, "acl:relcl"),
+        ("further", "further", "ADJ", "JJ", 8, "advmod"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    assert _reports(text, rows) == {"that support will fall further": "Some GOP strategists"}

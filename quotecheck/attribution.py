@@ -2857,13 +2857,14 @@ def _cut_before_next_report(ctx: _Context, sent: Sentence, found: list[Attributi
 
 def _clause_opening_before(sent: Sentence, cue: Word, lo: int) -> int | None:
     """Where the clause of the reporting verb ``cue`` opens: the nearest mark or joiner before it
-    within a subject's length, after ``lo``; None past "that" (a nested report: "said that
-    officials said")."""
+    within a subject's length, after ``lo``; None past a subordinator: "that" nests the report
+    ("said that officials said"), "when", "if" make it part of the content ("..., when a young man
+    asked why")."""
     for x in reversed(sent.words[max(0, cue.index - 1 - _NEXT_SUBJECT_MAX_WORDS) : cue.index - 1]):
-        if x.start <= lo or (x.lemma.lower() == "that" and x.upos == "SCONJ"):
+        if x.lemma.lower() in _CLAUSE_JOINERS or x.lemma in _CLAUSE_MARKS:
+            return x.start if x.start > lo else None
+        if x.start <= lo or x.upos == "SCONJ" or x.xpos == "WRB":
             return None
-        if x.lemma in _CLAUSE_MARKS or x.lemma.lower() in _CLAUSE_JOINERS:
-            return x.start
     return None
 
 

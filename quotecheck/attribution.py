@@ -2716,10 +2716,38 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
             continue
         found = pattern.match(ctx, s_idx, w)
         if found is not None:
-            made = _reported_attribution(ctx, s_idx, w, found, pattern.name)
+            made = _reported_attribution(ctx, s_idx, w, _before_quotation(ctx, found, w), pattern.name)
             if made is not None and (not stance or _holds_group_view(made.speaker)):
                 return made
     return None
+
+
+_BEFORE_QUOTE_MARKS = (",", ";", "—", "–", "(")
+
+
+def _before_quotation(ctx: _Context, found: _Reported, cue: Word) -> _Reported:
+    """Layout of a report followed by a quotation of its own: 'DeSantis said he has supported
+    legislation ..., which he called “a cartel for higher education.”', 'Lazar said he welcomed
+    extradition and added, “I'll plead guilty.”': a content that starts outside quotations and runs
+    into one ends at the last comma, dash or coordinator before it, when a clause stands before
+    that. A quotation inside the clause itself ('said the party was “...”') keeps the content in
+    the quotation, which the direct layouts report."""
+    i = bisect_left(ctx.quote_starts, found.start)
+    if i >= len(ctx.quote_starts) or ctx.quote_starts[i] >= found.end or ctx.in_quote(found.start):
+        return found
+    if found.start < cue.end:
+        return found  # content first, or around a parenthetical cue: the quotation may be what was said
+    words = [w for _, w in ctx.words_between(found.start, ctx.quote_starts[i])]
+    cut = next(
+        (k for k in range(len(words) - 1, 0, -1) if words[k].lemma in _BEFORE_QUOTE_MARKS or words[k].upos == "CCONJ"),
+        None,
+    )
+    if cut is None or not any(w.upos in ("VERB", "AUX") for w in words[1:cut]):
+        return found
+    if not any(w.upos == "VERB" for w in words[cut:]):
+        return found  # the quotation's own verb ("which he called", "and added") stands between
+    last = next(w for w in reversed(words[:cut]) if w.upos != "PUNCT" or w is words[0])
+    return replace(found, end=last.end)
 
 
 def _holds_group_view(m: Mention | None) -> bool:

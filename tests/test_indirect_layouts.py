@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quotecheck.attribution import attribute
 from quotecheck.parsing import Parse, Sentence, Word
+from quotecheck.quotes import scan_quotes
 
 Row = tuple[str, str, str, str, int, str]  # word, lemma, upos, xpos, head, deprel
 
@@ -71,3 +72,32 @@ def test_reporting_verb_tagged_a_noun_after_a_plural_subject():
         (".", ".", "PUNCT", ".", 4, "punct"),
     ]
     assert _reports(text, rows) == {"that support will fall further": "Some GOP strategists"}
+
+
+def test_content_ends_before_a_quotation_with_its_own_verb():
+    """ 'Diaz said he backs the bill, which he called “a cartel for colleges.”': the content ends
+    at the comma before the relative clause that introduces the quotation (before, the content
+    ran into the quotation and was dropped as quoted text)."""
+    text = "Diaz said he backs the bill, which he called “a cartel for colleges.”"
+    rows: list[Row] = [
+        ("Diaz", "Diaz", "PROPN", "NNP", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 0, "root"),
+        ("he", "he", "PRON", "PRP", 4, "nsubj"),
+        ("backs", "back", "VERB", "VBZ", 2, "ccomp"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("bill", "bill", "NOUN", "NN", 4, "obj"),
+        (",", ",", "PUNCT", ",", 10, "punct"),
+        ("which", "which", "PRON", "WDT", 10, "obj"),
+        ("he", "he", "PRON", "PRP", 10, "nsubj"),
+        ("called", "call", "VERB", "VBD", 6, "acl:relcl"),
+        ("“", "“", "PUNCT", "``", 13, "punct"),
+        ("a", "a", "DET", "DT", 13, "det"),
+        ("cartel", "cartel", "NOUN", "NN", 10, "xcomp"),
+        ("for", "for", "ADP", "IN", 15, "case"),
+        ("colleges", "college", "NOUN", "NNS", 13, "nmod"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+        ("”", "”", "PUNCT", "''", 2, "punct"),
+    ]
+    found = {a.text: a for a in attribute(text, _parse(text, rows), scan_quotes(text)[0])}
+    assert found["he backs the bill"].kind == "indirect"
+    assert found["he backs the bill"].speaker.text == "Diaz"

@@ -2738,10 +2738,8 @@ def _before_quotation(ctx: _Context, found: _Reported, cue: Word) -> _Reported:
     if found.start < cue.end:
         return found  # content first, or around a parenthetical cue: the quotation may be what was said
     words = [w for _, w in ctx.words_between(found.start, ctx.quote_starts[i])]
-    cut = next(
-        (k for k in range(len(words) - 1, 0, -1) if words[k].lemma in _BEFORE_QUOTE_MARKS or words[k].upos == "CCONJ"),
-        None,
-    )
+    marks = [k for k, w in enumerate(words) if k and (w.lemma in _BEFORE_QUOTE_MARKS or w.upos == "CCONJ")]
+    cut = marks[-1] if marks else None
     if cut is None or not any(w.upos in ("VERB", "AUX") for w in words[1:cut]):
         return found
     if not any(w.upos == "VERB" for w in words[cut:]):

@@ -75,7 +75,7 @@ def test_reporting_verb_tagged_a_noun_after_a_plural_subject():
 
 
 def test_content_ends_before_a_quotation_with_its_own_verb():
-    """ 'Diaz said he backs the bill, which he called “a cartel for colleges.”': the content ends
+    """'Diaz said he backs the bill, which he called “a cartel for colleges.”': the content ends
     at the comma before the relative clause that introduces the quotation (before, the content
     ran into the quotation and was dropped as quoted text)."""
     text = "Diaz said he backs the bill, which he called “a cartel for colleges.”"

@@ -2861,6 +2861,8 @@ def _cut_before_next_report(ctx: _Context, sent: Sentence, found: list[Attributi
     "Most say A; 26 percent say B": a content that runs into another reporting verb (found or not)
     ends at the comma, semicolon or joiner that opens that verb's clause (PolNeAR marks each report
     on its own; the inner one then stands alone instead of hiding under the outer content)."""
+    if not found:
+        return found
     cues = [
         w
         for w in sent.words

@@ -2715,6 +2715,8 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
         if stance and pattern.name == CuePattern.INDIRECT_OBJECT:
             continue
         found = pattern.match(ctx, s_idx, w)
+        if found is not None and pattern.name == CuePattern.INDIRECT_VERB and found.end <= w.start:
+            found = _clause_past_subject(ctx, s_idx, w) or found
         if found is not None:
             made = _reported_attribution(ctx, s_idx, w, _before_quotation(ctx, found, w), pattern.name)
             if made is not None and (not stance or _holds_group_view(made.speaker)):
@@ -2746,6 +2748,15 @@ def _before_quotation(ctx: _Context, found: _Reported, cue: Word) -> _Reported:
         return found  # the quotation's own verb ("which he called", "and added") stands between
     last = next(w for w in reversed(words[:cut]) if w.upos != "PUNCT" or w is words[0])
     return replace(found, end=last.end)
+
+
+def _clause_past_subject(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "Lindsey Graham and David Perdue, who are both on the Judiciary Committee, said on
+    the record that it would be ...": the parse takes the subject's relative clause or apposition
+    for the verb's complement, but "that" or a clause with its own subject follows the verb; that
+    clause is what was said."""
+    found = _clause_after(ctx, s_idx, w)
+    return found if found is not None and found.start > w.end else None
 
 
 def _holds_group_view(m: Mention | None) -> bool:

@@ -101,3 +101,36 @@ def test_content_ends_before_a_quotation_with_its_own_verb():
     found = {a.text: a for a in attribute(text, _parse(text, rows), scan_quotes(text)[0])}
     assert found["he backs the bill"].kind == "indirect"
     assert found["he backs the bill"].speaker.text == "Diaz"
+
+
+def test_clause_after_the_verb_wins_over_a_subjects_relative_clause():
+    """ "Ann Ruiz and Tom Lee, who are both on the panel, said on the record that it would be
+    unfair": the parse hangs the relative clause on "said" as its complement; the "that" clause
+    after the verb is what they said."""
+    text = "Ann Ruiz and Tom Lee, who are both on the panel, said on the record that it would be unfair."
+    rows: list[Row] = [
+        ("Ann", "Ann", "PROPN", "NNP", 14, "nsubj"),
+        ("Ruiz", "Ruiz", "PROPN", "NNP", 1, "flat"),
+        ("and", "and", "CCONJ", "CC", 4, "cc"),
+        ("Tom", "Tom", "PROPN", "NNP", 1, "conj"),
+        ("Lee", "Lee", "PROPN", "NNP", 4, "flat"),
+        (",", ",", "PUNCT", ",", 9, "punct"),
+        ("who", "who", "PRON", "WP", 9, "nsubj"),
+        ("are", "be", "AUX", "VBP", 9, "cop"),
+        ("both", "both", "DET", "DT", 14, "ccomp"),
+        ("on", "on", "ADP", "IN", 12, "case"),
+        ("the", "the", "DET", "DT", 12, "det"),
+        ("panel", "panel", "NOUN", "NN", 9, "nmod"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("said", "say", "VERB", "VBD", 0, "root"),
+        ("on", "on", "ADP", "IN", 17, "case"),
+        ("the", "the", "DET", "DT", 17, "det"),
+        ("record", "record", "NOUN", "NN", 14, "obl"),
+        ("that", "that", "SCONJ", "WDT", 22, "mark"),
+        ("it", "it", "PRON", "PRP", 22, "nsubj"),
+        ("would", "would", "AUX", "MD", 22, "aux"),
+        ("be", "be", "AUX", "VB", 22, "cop"),
+        ("unfair", "unfair", "ADJ", "JJ", 17, "acl:relcl"),
+        (".", ".", "PUNCT", ".", 14, "punct"),
+    ]
+    assert list(_reports(text, rows)) == ["that it would be unfair"]

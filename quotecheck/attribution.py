@@ -2759,10 +2759,58 @@ def _clause_past_subject(ctx: _Context, s_idx: int, w: Word) -> _Reported | None
     return found if found is not None and found.start > w.end else None
 
 
+_OWNER_GAP_UPOS = ("ADJ", "ADV", "NOUN", "PUNCT")
+_OWNED_CLAUSE_END = (",", ";", "—", "–", ":")
+
+
+def _owned_noun_report(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
+    """Layout: "Mr. Trump's claims that his net worth exceeds $10 billion", "his promise to build a
+    wall": a speech noun (lexicon ``content_nouns``) whose owner is named (a possessive before it,
+    adjectives between) and right after it the word that opens its content; the content runs to
+    the next comma or dash."""
+    sent = ctx.parse.sentences[s_idx]
+    intro = ctx.lexicon.content_nouns.get(w.lemma.lower())
+    if intro is None or w.index >= len(sent.words) or ctx.in_quote(w.start):
+        return None
+    nxt = sent.word(w.index + 1)
+    if nxt.lemma.lower() not in intro or (nxt.lemma.lower() == "that" and nxt.deprel != "mark"):
+        return None
+    after = sent.word(nxt.index + 1) if nxt.index < len(sent.words) else None
+    if nxt.lemma.lower() == "to" and (after is None or after.upos != "VERB"):
+        return None  # "his claim to the nomination": a phrase, no promise
+    owner = None
+    for x in reversed(sent.words[max(0, w.index - 5) : w.index - 1]):
+        if x.xpos == "PRP$" or x.deprel == "nmod:poss":
+            owner = x
+            break
+        if x.xpos == "POS" and x.index > 1:
+            owner = sent.word(x.index - 1)
+            break
+        if x.upos not in _OWNER_GAP_UPOS:
+            return None
+    if owner is None:
+        return None
+    start = nxt.end + 1 if nxt.lemma.lower() == "for" else nxt.start
+    words = [x for x in sent.words if x.start >= start]
+    stop = next((x for x in words if x.lemma in _OWNED_CLAUSE_END), None)
+    content = [x for x in words if (stop is None or x.index < stop.index) and x.upos != "PUNCT"]
+    if not content or ctx.in_quote(content[0].start, content[-1].end):
+        return None
+    found = _Reported(content[0].start, content[-1].end, owner, speaker_end=owner.end)
+    return _reported_attribution(ctx, s_idx, w, found, CuePattern.INDIRECT_OBJECT)
+
+
 def _holds_group_view(m: Mention | None) -> bool:
     """A stance verb ("fear", "believe") reports a view only for a group of unnamed people:
     "many Republicans fear that", "voters believe"; not "he thinks", "Clinton hopes"."""
     return m is not None and m.number == "plur" and m.kind in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL)
+
+
+def _report_at(ctx: _Context, s_idx: int, sent: Sentence, w: Word) -> Attribution | None:
+    """The indirect report whose cue is ``w``: a reporting verb's, else an owned speech noun's."""
+    if _is_indirect_cue(ctx, sent, w):
+        return _indirect_verb(ctx, s_idx, w)
+    return _owned_noun_report(ctx, s_idx, w) if w.upos == "NOUN" else None
 
 
 def _indirect(ctx: _Context) -> list[Attribution]:
@@ -2774,7 +2822,7 @@ def _indirect(ctx: _Context) -> list[Attribution]:
         lo, hi = sent.start, sent.end
         here: list[Attribution] = []
         for w in sent.words:
-            if _is_indirect_cue(ctx, sent, w) and (made := _indirect_verb(ctx, s_idx, w)) is not None:
+            if (made := _report_at(ctx, s_idx, sent, w)) is not None:
                 here.append(made)
         out.extend(_cut_before_next_report(ctx, sent, _split_at_coordinated_cues(ctx, sent, here)))
         # "..., according to one NATO source who spoke on background."

@@ -134,3 +134,28 @@ def test_clause_after_the_verb_wins_over_a_subjects_relative_clause():
         (".", ".", "PUNCT", ".", 14, "punct"),
     ]
     assert list(_reports(text, rows)) == ["that it would be unfair"]
+
+
+def test_speech_noun_with_a_named_owner_and_a_that_clause():
+    """ "Despite Ms. Ruiz's claims that the budget is balanced, ...": a speech noun (lexicon
+    ``content_nouns``) owned by a name, then "that": the clause up to the comma is her report."""
+    text = "Despite Ms. Ruiz's claims that the budget is balanced, the council voted no."
+    rows: list[Row] = [
+        ("Despite", "despite", "ADP", "IN", 5, "case"),
+        ("Ms.", "Ms.", "PROPN", "NNP", 3, "compound"),
+        ("Ruiz", "Ruiz", "PROPN", "NNP", 5, "nmod:poss"),
+        ("'s", "'s", "PART", "POS", 3, "case"),
+        ("claims", "claim", "NOUN", "NNS", 14, "obl"),
+        ("that", "that", "SCONJ", "IN", 10, "mark"),
+        ("the", "the", "DET", "DT", 8, "det"),
+        ("budget", "budget", "NOUN", "NN", 10, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 10, "cop"),
+        ("balanced", "balanced", "ADJ", "JJ", 5, "acl"),
+        (",", ",", "PUNCT", ",", 14, "punct"),
+        ("the", "the", "DET", "DT", 13, "det"),
+        ("council", "council", "NOUN", "NN", 14, "nsubj"),
+        ("voted", "vote", "VERB", "VBD", 0, "root"),
+        ("no", "no", "ADV", "RB", 14, "advmod"),
+        (".", ".", "PUNCT", ".", 14, "punct"),
+    ]
+    assert _reports(text, rows) == {"that the budget is balanced": "Ms. Ruiz"}

@@ -1948,7 +1948,25 @@ def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
         and form[:-1] in ctx.lexicon.indirect_verbs
         and prev is not None
         and prev.upos in ("PROPN", "PRON")
-    )
+    ) or _plural_subject_cue(ctx, sent, w)
+
+
+_PLURAL_PRONOUNS = ("they", "we", "others", "many", "some", "both", "few", "most")
+_CLAUSE_OPENERS = ("PRON", "DET", "PROPN", "NOUN", "ADJ", "NUM")
+
+
+def _plural_subject_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
+    """Layout: "Some GOP strategists predict that ...", "many Sanders supporters insist there
+    were ...", "..., officials in both cities insist, because ...": the plain form of a reporting
+    verb that the compact tagger calls a noun, right after a plural subject (a plural noun, a
+    plural pronoun, a number) and before a clause ("that", a comma, a noun phrase's first word)."""
+    if w.upos == "VERB" or w.xpos.startswith("VB") or w.text.lower() not in ctx.lexicon.indirect_verbs:
+        return False
+    if w.index < 2 or w.index >= len(sent.words):
+        return False
+    prev, nxt = sent.word(w.index - 1), sent.word(w.index + 1)
+    plural = prev.xpos in ("NNS", "NNPS", "CD") or prev.lemma.lower() in _PLURAL_PRONOUNS
+    return plural and (nxt.lemma.lower() == "that" or nxt.lemma == "," or nxt.upos in _CLAUSE_OPENERS)
 
 
 def _with_cue_lemma(lex: Lexicon, w: Word) -> Word:
@@ -2749,7 +2767,10 @@ def _reported_attribution(
         return None
     sent = ctx.parse.sentences[s_idx]
     lo, hi = sent.start, found.speaker_end or sent.end
-    mention = make_mention(ctx, s_idx, np_head(sent, found.speaker, lo, hi), lo, hi)
+    speaker = found.speaker
+    if w.upos != "VERB" and _plural_subject_cue(ctx, sent, w):
+        speaker, hi = sent.word(w.index - 1), w.start  # "Some GOP strategists predict": the layout's subject
+    mention = make_mention(ctx, s_idx, np_head(sent, speaker, lo, hi), lo, hi)
     if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
         mention = make_mention(ctx, s_idx, np_head(sent, left, lo, hi), lo, hi)  # "Sanders on Tuesday said"
     if mention is None or not _can_speak(ctx, mention):
@@ -2796,17 +2817,102 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
         if stance and pattern.name == CuePattern.INDIRECT_OBJECT:
             continue
         found = pattern.match(ctx, s_idx, w)
+        if found is not None and pattern.name == CuePattern.INDIRECT_VERB and found.end <= w.start:
+            found = _clause_past_subject(ctx, s_idx, w) or found
         if found is not None:
-            made = _reported_attribution(ctx, s_idx, w, found, pattern.name)
+            made = _reported_attribution(ctx, s_idx, w, _before_quotation(ctx, found, w), pattern.name)
             if made is not None and (not stance or _holds_group_view(made.speaker)):
                 return made
     return None
+
+
+_BEFORE_QUOTE_MARKS = (",", ";", "—", "–", "(")
+
+
+def _before_quotation(ctx: _Context, found: _Reported, cue: Word) -> _Reported:
+    """Layout of a report followed by a quotation of its own: 'DeSantis said he has supported
+    legislation ..., which he called “a cartel for higher education.”', 'Lazar said he welcomed
+    extradition and added, “I'll plead guilty.”': a content that starts outside quotations and runs
+    into one ends at the last comma, dash or coordinator before it, when a clause stands before
+    that. A quotation inside the clause itself ('said the party was “...”') keeps the content in
+    the quotation, which the direct layouts report."""
+    i = bisect_left(ctx.quote_starts, found.start)
+    if i >= len(ctx.quote_starts) or ctx.quote_starts[i] >= found.end or ctx.in_quote(found.start):
+        return found
+    if found.start < cue.end:
+        return found  # content first, or around a parenthetical cue: the quotation may be what was said
+    words = [w for _, w in ctx.words_between(found.start, ctx.quote_starts[i])]
+    marks = [k for k, w in enumerate(words) if k and (w.lemma in _BEFORE_QUOTE_MARKS or w.upos == "CCONJ")]
+    cut = marks[-1] if marks else None
+    if cut is None or not any(w.upos in ("VERB", "AUX") for w in words[1:cut]):
+        return found
+    if not any(w.upos == "VERB" for w in words[cut:]):
+        return found  # the quotation's own verb ("which he called", "and added") stands between
+    last = next(w for w in reversed(words[:cut]) if w.upos != "PUNCT" or w is words[0])
+    return replace(found, end=last.end)
+
+
+def _clause_past_subject(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "Lindsey Graham and David Perdue, who are both on the Judiciary Committee, said on
+    the record that it would be ...": the parse takes the subject's relative clause or apposition
+    for the verb's complement, but "that" or a clause with its own subject follows the verb; that
+    clause is what was said."""
+    found = _clause_after(ctx, s_idx, w)
+    return found if found is not None and found.start > w.end else None
+
+
+_OWNER_GAP_UPOS = ("ADJ", "ADV", "NOUN", "PUNCT")
+_OWNED_CLAUSE_END = (",", ";", "—", "–", ":")
+
+
+def _owned_noun_report(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
+    """Layout: "Mr. Trump's claims that his net worth exceeds $10 billion", "his promise to build a
+    wall": a speech noun (lexicon ``content_nouns``) whose owner is named (a possessive before it,
+    adjectives between) and right after it the word that opens its content; the content runs to
+    the next comma or dash."""
+    sent = ctx.parse.sentences[s_idx]
+    intro = ctx.lexicon.content_nouns.get(w.lemma.lower())
+    if intro is None or w.index >= len(sent.words) or ctx.in_quote(w.start):
+        return None
+    nxt = sent.word(w.index + 1)
+    if nxt.lemma.lower() not in intro or (nxt.lemma.lower() == "that" and nxt.deprel != "mark"):
+        return None
+    after = sent.word(nxt.index + 1) if nxt.index < len(sent.words) else None
+    if nxt.lemma.lower() == "to" and (after is None or after.upos != "VERB"):
+        return None  # "his claim to the nomination": a phrase, no promise
+    owner = None
+    for x in reversed(sent.words[max(0, w.index - 5) : w.index - 1]):
+        if x.xpos == "PRP$" or x.deprel == "nmod:poss":
+            owner = x
+            break
+        if x.xpos == "POS" and x.index > 1:
+            owner = sent.word(x.index - 1)
+            break
+        if x.upos not in _OWNER_GAP_UPOS:
+            return None
+    if owner is None:
+        return None
+    start = nxt.end + 1 if nxt.lemma.lower() == "for" else nxt.start
+    words = [x for x in sent.words if x.start >= start]
+    stop = next((x for x in words if x.lemma in _OWNED_CLAUSE_END), None)
+    content = [x for x in words if (stop is None or x.index < stop.index) and x.upos != "PUNCT"]
+    if not content or ctx.in_quote(content[0].start, content[-1].end):
+        return None
+    found = _Reported(content[0].start, content[-1].end, owner, speaker_end=owner.end)
+    return _reported_attribution(ctx, s_idx, w, found, CuePattern.INDIRECT_OBJECT)
 
 
 def _holds_group_view(m: Mention | None) -> bool:
     """A stance verb ("fear", "believe") reports a view only for a group of unnamed people:
     "many Republicans fear that", "voters believe"; not "he thinks", "Clinton hopes"."""
     return m is not None and m.number == "plur" and m.kind in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL)
+
+
+def _report_at(ctx: _Context, s_idx: int, sent: Sentence, w: Word) -> Attribution | None:
+    """The indirect report whose cue is ``w``: a reporting verb's, else an owned speech noun's."""
+    if _is_indirect_cue(ctx, sent, w):
+        return _indirect_verb(ctx, s_idx, w)
+    return _owned_noun_report(ctx, s_idx, w) if w.upos == "NOUN" else None
 
 
 def _indirect(ctx: _Context) -> list[Attribution]:
@@ -2819,9 +2925,9 @@ def _indirect(ctx: _Context) -> list[Attribution]:
         here: list[Attribution] = []
         for w in sent.words:
             w = _with_cue_lemma(ctx.lexicon, w)
-            if _is_indirect_cue(ctx, sent, w) and (made := _indirect_verb(ctx, s_idx, w)) is not None:
+            if (made := _report_at(ctx, s_idx, sent, w)) is not None:
                 here.append(made)
-        out.extend(_split_at_coordinated_cues(ctx, sent, here))
+        out.extend(_cut_before_next_report(ctx, sent, _split_at_coordinated_cues(ctx, sent, here)))
         # "..., according to one NATO source who spoke on background."
         m = _ACCORDING.search(ctx.text, lo, hi)
         if m and not ctx.in_quote(m.start(), m.end()) and not _quote_in(ctx, lo, hi):
@@ -2904,6 +3010,52 @@ def _split_at_coordinated_cues(ctx: _Context, sent: Sentence, found: list[Attrib
                 a = replace(a, end=end, text=ctx.text[a.start : end])
         fixed.append(a)
     return fixed
+
+
+_NEXT_REPORT_XPOS = ("VBD", "VBZ", "VBP", "VBG")
+_CLAUSE_JOINERS = ("and", "but", "while", "though", "although", "whereas")
+_CLAUSE_MARKS = (",", ";", "—", "–")
+_NEXT_SUBJECT_MAX_WORDS = 8  # "..., while other voters said": the next report's subject
+
+
+def _cut_before_next_report(ctx: _Context, sent: Sentence, found: list[Attribution]) -> list[Attribution]:
+    """Layout: "X said A, while other voters said B", "X denied A and counter-accused her",
+    "Most say A; 26 percent say B": a content that runs into another reporting verb (found or not)
+    ends at the comma, semicolon or joiner that opens that verb's clause (PolNeAR marks each report
+    on its own; the inner one then stands alone instead of hiding under the outer content)."""
+    if not found:
+        return found
+    cues = [
+        w
+        for w in sent.words
+        if w.xpos in _NEXT_REPORT_XPOS and w.deprel != "amod" and _is_indirect_cue(ctx, sent, w)
+    ]
+    fixed: list[Attribution] = []
+    for a in found:
+        for c in cues:
+            if a.cue is None or not a.cue.start < a.start < c.start < a.end:
+                continue
+            cut = _clause_opening_before(sent, c, a.start)
+            if cut is not None:
+                end = len(ctx.text[a.start : cut].rstrip(" ,;—–")) + a.start
+                if end - a.start >= INDIRECT_MIN_CHARS:
+                    a = replace(a, end=end, text=ctx.text[a.start : end])
+                break
+        fixed.append(a)
+    return fixed
+
+
+def _clause_opening_before(sent: Sentence, cue: Word, lo: int) -> int | None:
+    """Where the clause of the reporting verb ``cue`` opens: the nearest mark or joiner before it
+    within a subject's length, after ``lo``; None past a subordinator: "that" nests the report
+    ("said that officials said"), "when", "if" make it part of the content ("..., when a young man
+    asked why")."""
+    for x in reversed(sent.words[max(0, cue.index - 1 - _NEXT_SUBJECT_MAX_WORDS) : cue.index - 1]):
+        if x.lemma.lower() in _CLAUSE_JOINERS or x.lemma in _CLAUSE_MARKS:
+            return x.start if x.start > lo else None
+        if x.start <= lo or x.upos == "SCONJ" or x.xpos == "WRB":
+            return None
+    return None
 
 
 def _coordinator_before(sent: Sentence, cue_start: int) -> int | None:

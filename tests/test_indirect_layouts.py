@@ -1,0 +1,161 @@
+"""Indirect-speech layout rules pinned to the (wrong) trees the compact parser gives."""
+
+from __future__ import annotations
+
+from quotecheck.attribution import attribute
+from quotecheck.parsing import Parse, Sentence, Word
+from quotecheck.quotes import scan_quotes
+
+Row = tuple[str, str, str, str, int, str]  # word, lemma, upos, xpos, head, deprel
+
+
+def _parse(text: str, rows: list[Row]) -> Parse:
+    """A one-sentence parse of ``text`` from rows with their Penn tags (which the rules read)."""
+    words, at = [], 0
+    for n, (word, lemma, upos, xpos, head, deprel) in enumerate(rows, 1):
+        start = text.index(word, at)
+        at = start + len(word)
+        words.append(Word(n, word, lemma, upos, xpos, "_", head, deprel, start, at, "O"))
+    return Parse((Sentence(tuple(words)),))
+
+
+def _reports(text: str, rows: list[Row]) -> dict[str, str | None]:
+    """Each indirect report's content and its speaker's text."""
+    return {a.text: (a.speaker.text if a.speaker else None) for a in attribute(text, _parse(text, rows), [])}
+
+
+def test_content_ends_where_the_next_report_opens():
+    """ "Most voters say A; 30 percent say B" with B's verb hung inside A's clause: A ends at the
+    semicolon and B is a report of its own (not held under A's content)."""
+    text = "Most voters say the plan costs too much; 30 percent say they have not followed it."
+    rows: list[Row] = [
+        ("Most", "most", "ADJ", "JJS", 2, "amod"),
+        ("voters", "voter", "NOUN", "NNS", 3, "nsubj"),
+        ("say", "say", "VERB", "VBP", 0, "root"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("plan", "plan", "NOUN", "NN", 6, "nsubj"),
+        ("costs", "cost", "VERB", "VBZ", 3, "ccomp"),
+        ("too", "too", "ADV", "RB", 8, "advmod"),
+        ("much", "much", "ADJ", "JJ", 6, "advmod"),
+        (";", ";", "PUNCT", ":", 12, "punct"),
+        ("30", "30", "NUM", "CD", 11, "nummod"),
+        ("percent", "percent", "NOUN", "NN", 12, "nsubj"),
+        ("say", "say", "VERB", "VBP", 6, "conj"),
+        ("they", "they", "PRON", "PRP", 16, "nsubj"),
+        ("have", "have", "AUX", "VBP", 16, "aux"),
+        ("not", "not", "PART", "RB", 16, "advmod"),
+        ("followed", "follow", "VERB", "VBN", 12, "ccomp"),
+        ("it", "it", "PRON", "PRP", 16, "obj"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    assert _reports(text, rows) == {
+        "the plan costs too much": "Most voters",
+        "they have not followed it": "30 percent",
+    }
+
+
+def test_reporting_verb_tagged_a_noun_after_a_plural_subject():
+    """ "Some GOP strategists predict that ...": the tagger calls "predict" a noun and hangs the
+    subject on it as a compound; the layout (a plural subject, the verb's plain form, "that")
+    still makes it a cue, and the speaker's mention ends before it."""
+    text = "Some GOP strategists predict that support will fall further."
+    rows: list[Row] = [
+        ("Some", "some", "DET", "DT", 4, "det"),
+        ("GOP", "GOP", "ADJ", "JJ", 4, "amod"),
+        ("strategists", "strategist", "NOUN", "NNS", 4, "compound"),
+        ("predict", "predict", "NOUN", "NN", 0, "root"),
+        ("that", "that", "SCONJ", "WDT", 8, "mark"),
+        ("support", "support", "NOUN", "NN", 8, "nsubj"),
+        ("will", "will", "AUX", "MD", 8, "aux"),
+        ("fall", "fall", "VERB", "VB", 4, "acl:relcl"),
+        ("further", "further", "ADJ", "JJ", 8, "advmod"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    assert _reports(text, rows) == {"that support will fall further": "Some GOP strategists"}
+
+
+def test_content_ends_before_a_quotation_with_its_own_verb():
+    """'Diaz said he backs the bill, which he called “a cartel for colleges.”': the content ends
+    at the comma before the relative clause that introduces the quotation (before, the content
+    ran into the quotation and was dropped as quoted text)."""
+    text = "Diaz said he backs the bill, which he called “a cartel for colleges.”"
+    rows: list[Row] = [
+        ("Diaz", "Diaz", "PROPN", "NNP", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 0, "root"),
+        ("he", "he", "PRON", "PRP", 4, "nsubj"),
+        ("backs", "back", "VERB", "VBZ", 2, "ccomp"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("bill", "bill", "NOUN", "NN", 4, "obj"),
+        (",", ",", "PUNCT", ",", 10, "punct"),
+        ("which", "which", "PRON", "WDT", 10, "obj"),
+        ("he", "he", "PRON", "PRP", 10, "nsubj"),
+        ("called", "call", "VERB", "VBD", 6, "acl:relcl"),
+        ("“", "“", "PUNCT", "``", 13, "punct"),
+        ("a", "a", "DET", "DT", 13, "det"),
+        ("cartel", "cartel", "NOUN", "NN", 10, "xcomp"),
+        ("for", "for", "ADP", "IN", 15, "case"),
+        ("colleges", "college", "NOUN", "NNS", 13, "nmod"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+        ("”", "”", "PUNCT", "''", 2, "punct"),
+    ]
+    found = {a.text: a for a in attribute(text, _parse(text, rows), scan_quotes(text)[0])}
+    assert found["he backs the bill"].kind == "indirect"
+    assert found["he backs the bill"].speaker.text == "Diaz"
+
+
+def test_clause_after_the_verb_wins_over_a_subjects_relative_clause():
+    """ "Ann Ruiz and Tom Lee, who are both on the panel, said on the record that it would be
+    unfair": the parse hangs the relative clause on "said" as its complement; the "that" clause
+    after the verb is what they said."""
+    text = "Ann Ruiz and Tom Lee, who are both on the panel, said on the record that it would be unfair."
+    rows: list[Row] = [
+        ("Ann", "Ann", "PROPN", "NNP", 14, "nsubj"),
+        ("Ruiz", "Ruiz", "PROPN", "NNP", 1, "flat"),
+        ("and", "and", "CCONJ", "CC", 4, "cc"),
+        ("Tom", "Tom", "PROPN", "NNP", 1, "conj"),
+        ("Lee", "Lee", "PROPN", "NNP", 4, "flat"),
+        (",", ",", "PUNCT", ",", 9, "punct"),
+        ("who", "who", "PRON", "WP", 9, "nsubj"),
+        ("are", "be", "AUX", "VBP", 9, "cop"),
+        ("both", "both", "DET", "DT", 14, "ccomp"),
+        ("on", "on", "ADP", "IN", 12, "case"),
+        ("the", "the", "DET", "DT", 12, "det"),
+        ("panel", "panel", "NOUN", "NN", 9, "nmod"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("said", "say", "VERB", "VBD", 0, "root"),
+        ("on", "on", "ADP", "IN", 17, "case"),
+        ("the", "the", "DET", "DT", 17, "det"),
+        ("record", "record", "NOUN", "NN", 14, "obl"),
+        ("that", "that", "SCONJ", "WDT", 22, "mark"),
+        ("it", "it", "PRON", "PRP", 22, "nsubj"),
+        ("would", "would", "AUX", "MD", 22, "aux"),
+        ("be", "be", "AUX", "VB", 22, "cop"),
+        ("unfair", "unfair", "ADJ", "JJ", 17, "acl:relcl"),
+        (".", ".", "PUNCT", ".", 14, "punct"),
+    ]
+    assert list(_reports(text, rows)) == ["that it would be unfair"]
+
+
+def test_speech_noun_with_a_named_owner_and_a_that_clause():
+    """ "Despite Ms. Ruiz's claims that the budget is balanced, ...": a speech noun (lexicon
+    ``content_nouns``) owned by a name, then "that": the clause up to the comma is her report."""
+    text = "Despite Ms. Ruiz's claims that the budget is balanced, the council voted no."
+    rows: list[Row] = [
+        ("Despite", "despite", "ADP", "IN", 5, "case"),
+        ("Ms.", "Ms.", "PROPN", "NNP", 3, "compound"),
+        ("Ruiz", "Ruiz", "PROPN", "NNP", 5, "nmod:poss"),
+        ("'s", "'s", "PART", "POS", 3, "case"),
+        ("claims", "claim", "NOUN", "NNS", 14, "obl"),
+        ("that", "that", "SCONJ", "IN", 10, "mark"),
+        ("the", "the", "DET", "DT", 8, "det"),
+        ("budget", "budget", "NOUN", "NN", 10, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 10, "cop"),
+        ("balanced", "balanced", "ADJ", "JJ", 5, "acl"),
+        (",", ",", "PUNCT", ",", 14, "punct"),
+        ("the", "the", "DET", "DT", 13, "det"),
+        ("council", "council", "NOUN", "NN", 14, "nsubj"),
+        ("voted", "vote", "VERB", "VBD", 0, "root"),
+        ("no", "no", "ADV", "RB", 14, "advmod"),
+        (".", ".", "PUNCT", ".", 14, "punct"),
+    ]
+    assert _reports(text, rows) == {"that the budget is balanced": "Ms. Ruiz"}

@@ -184,3 +184,22 @@ def test_he_and_she_take_no_source_of_plurals_only() -> None:
     he = at("He", MentionKind.PRONOUN, "sing")
     assert not _of_kind(cl, he, group, True)
     assert _of_kind(cl, he, person, True)
+
+
+def test_a_name_of_the_other_gender_is_no_source_of_that_surname() -> None:
+    """ "Mr. Trump" is a man: "Ivanka Trump" later is another person, though no given name of
+    the first source clashes with hers; "Donald Trump" joins it."""
+    text = "Mr. Trump said so. Ivanka Trump said so. Donald Trump said so."
+
+    def name(phrase: str) -> Mention:
+        start = text.index(phrase)
+        words = tuple(phrase.split())
+        return Mention(
+            start, start + len(phrase), phrase, MentionKind.NAME, "trump", "PROPN", "sing", False, 0, words
+        )
+
+    cl = Clusterer(text, default_lexicon())
+    trump = cl.resolve(name("Mr. Trump"))[0]
+    assert cl.sources[trump].gender == "m"
+    assert cl.resolve(name("Ivanka Trump"))[0] != trump
+    assert cl.resolve(name("Donald Trump"))[0] == trump

@@ -383,15 +383,16 @@ class Clusterer:
         return same
 
     def _person_named(self, key: str | None, given: str | None = None) -> int | None:
-        """The first named person with a name of this surname and no other given name ("Ivanka
-        Trump" is not "Donald Trump")."""
+        """The first named person with a name of this surname that may bear this given name
+        (:meth:`_may_be_named`: "Ivanka Trump" is not "Donald Trump", nor the "Trump" that "he"
+        took up)."""
         holders = self._by_surname.get(key, ())
         return next(
             (
                 i
                 for i in holders
                 if self.sources[i].type == SourceType.NAMED_PERSON
-                and all(given_names_fit(given, g) for g in self._given[i])
+                and self._may_be_named(self.sources[i], given)
             ),
             None,
         )

@@ -186,6 +186,28 @@ def test_he_and_she_take_no_source_of_plurals_only() -> None:
     assert _of_kind(cl, he, person, True)
 
 
+def test_he_and_she_take_no_untyped_source_of_things_without_a_determiner() -> None:
+    """A source whose only mentions are descriptions of things with no determiner in front
+    ("46 percent", "such a list") is no he/she candidate, as "the piece" is not; a capitalised
+    word tagged a noun ("Husted") still is."""
+    from quotecheck.sources.cluster import _of_kind
+
+    text = "46 percent said so. Husted said so. She said so."
+
+    def at(phrase: str, kind: MentionKind, head: str) -> Mention:
+        start = text.index(phrase)
+        words = tuple(phrase.split())
+        return Mention(start, start + len(phrase), phrase, kind, head, "NOUN", "sing", False, 0, words)
+
+    cl = Clusterer(text, default_lexicon())
+    share, person = cl.new(), cl.new()
+    cl.add(share, at("46 percent", MentionKind.NOMINAL, "percent"))
+    cl.add(person, at("Husted", MentionKind.NOMINAL, "husted"))
+    she = at("She", MentionKind.PRONOUN, "she")
+    assert not _of_kind(cl, she, share, True)
+    assert _of_kind(cl, she, person, True)
+
+
 def test_a_name_of_the_other_gender_is_no_source_of_that_surname() -> None:
     """ "Mr. Trump" is a man: "Ivanka Trump" later is another person, though no given name of
     the first source clashes with hers; "Donald Trump" joins it."""

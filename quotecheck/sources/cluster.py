@@ -640,9 +640,9 @@ def _of_kind(cl: Clusterer, m: Mention, idx: int, gendered: bool) -> bool:
 
 
 def _thing(cl: Clusterer, idx: int) -> bool:
-    """Is an untyped source only descriptions of things ("the piece", "the event": a
-    determiner, then no person noun)? A capitalised word tagged a noun ("Husted") is no
-    description."""
+    """Is an untyped source only descriptions of things ("the piece", "the event", "such a
+    list", "46 percent": a determiner or a lower-case last word, and no person noun)? A
+    capitalised word tagged a noun ("Husted") is no description."""
     src = cl.sources[idx]
     if src.type != SourceType.UNKNOWN:
         return False
@@ -650,7 +650,7 @@ def _thing(cl: Clusterer, idx: int) -> bool:
     return bool(real) and all(
         x.kind != MentionKind.NAME
         and x.words[:1] != ()
-        and x.words[0].lower() in cl.lex.descriptor_determiners
+        and (x.words[0].lower() in cl.lex.descriptor_determiners or not x.words[-1][:1].isupper())
         and class_of(x.head_lemma, cl.lex) != "person"
         for x in real
     )

@@ -225,3 +225,48 @@ def test_a_name_of_the_other_gender_is_no_source_of_that_surname() -> None:
     assert cl.sources[trump].gender == "m"
     assert cl.resolve(name("Ivanka Trump"))[0] != trump
     assert cl.resolve(name("Donald Trump"))[0] == trump
+
+
+def test_a_name_the_parse_makes_the_root_is_a_person_named_in_passing() -> None:
+    """ "Carole Bower, 75, a retiree, supported Kasich.": the compact parse loses the verb of the
+    long subject and makes the name the sentence's root; a bare two-word name there is still a
+    person named in passing, whom the "she" of the next quotation takes up."""
+    from quotecheck.parsing import Parse
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = "Carole Bower, 75, a retiree, supported Kasich. “We lost,” she said."
+    first = forged_parse(
+        text,
+        [
+            ("Carole", "Carole", "PROPN", 0, "root"),
+            ("Bower", "Bower", "PROPN", 1, "flat"),
+            (",", ",", "PUNCT", 4, "punct"),
+            ("75", "75", "NUM", 1, "nmod:unmarked"),
+            (",", ",", "PUNCT", 7, "punct"),
+            ("a", "a", "DET", 7, "det"),
+            ("retiree", "retiree", "NOUN", 1, "appos"),
+            (",", ",", "PUNCT", 9, "punct"),
+            ("supported", "support", "VERB", 1, "acl"),
+            ("Kasich", "Kasich", "PROPN", 9, "obj"),
+            (".", ".", "PUNCT", 1, "punct"),
+        ],
+    )
+    second = forged_parse(
+        text,
+        [
+            ("“", "“", "PUNCT", 3, "punct"),
+            ("We", "we", "PRON", 3, "nsubj"),
+            ("lost", "lose", "VERB", 7, "ccomp"),
+            (",", ",", "PUNCT", 3, "punct"),
+            ("”", "”", "PUNCT", 3, "punct"),
+            ("she", "she", "PRON", 7, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+            (".", ".", "PUNCT", 7, "punct"),
+        ],
+    )
+    parse = Parse((first.sentences[0], second.sentences[0]), first.model_id)
+    attributions = attribute(text, parse, scan_quotes(text)[0])
+    analysis = cluster_sources(text, parse, attributions)
+    (quoted,) = [la for la in analysis.attributions if la.attribution.quote is not None]
+    assert quoted.source is not None
+    assert analysis.sources[quoted.source].name == "Carole Bower"

@@ -687,6 +687,11 @@ def _names_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
             yield run.mention
 
 
+# a name's roles as a person named in passing; "root": the compact parse often loses the verb of
+# a long subject ("Carole Bower, 75, a retiree in Carthage, Ill., supported ...")
+_PASSING_NAME_RELS = (*NAME_ANTECEDENT_RELS, "root")
+
+
 def _speaks_or_described(cl: Clusterer, run: NameRun) -> bool:
     """A name of two words or more that no title or known given name marks as a person's
     ("Tad Devine", "Aung San Suu Kyi") is one when it is a bare name (:func:`_bare_name`) in
@@ -695,7 +700,7 @@ def _speaks_or_described(cl: Clusterer, run: NameRun) -> bool:
     if len(run.mention.words) < 2 or run.last.deprel not in ("nsubj", "flat"):
         return False
     head = run.sentence.head_of(run.last) if run.last.deprel == "flat" else run.last
-    if head is not None and head.deprel in NAME_ANTECEDENT_RELS and _bare_name(cl, run, head):
+    if head is not None and head.deprel in _PASSING_NAME_RELS and _bare_name(cl, run, head):
         return True
     description = cl.finder.description_after((run.mention.start, run.mention.end))
     if description is None:

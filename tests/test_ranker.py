@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 
 import pytest
 
 from quotecheck.attribution import attribute
 from quotecheck.lexicons import default_lexicon
 from quotecheck.mentions import Mention
+from quotecheck.parsing import Sentence
 from quotecheck.quotes import scan_quotes
 from quotecheck.sources import cluster_sources
 from quotecheck.sources.cluster import Clusterer
@@ -270,3 +272,47 @@ def test_a_name_the_parse_makes_the_root_is_a_person_named_in_passing() -> None:
     (quoted,) = [la for la in analysis.attributions if la.attribution.quote is not None]
     assert quoted.source is not None
     assert analysis.sources[quoted.source].name == "Carole Bower"
+
+
+def test_a_name_the_parse_tags_a_common_noun_is_still_named_before_a_pronoun() -> None:
+    """ "Sen. Sanders, who won, went home.": the compact parse tags a name opening a sentence a
+    noun (its lemma keeps the capital); the "he" of the next quotation still takes it up."""
+    from quotecheck.parsing import Parse
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = "Sen. Sanders, who won, went home. “We won,” he said."
+    first = forged_parse(
+        text,
+        [
+            ("Sen.", "Sen.", "PROPN", 2, "compound"),
+            ("Sanders", "Sanders", "NOUN", 8, "nsubj"),
+            (",", ",", "PUNCT", 5, "punct"),
+            ("who", "who", "PRON", 5, "nsubj"),
+            ("won", "win", "VERB", 2, "acl:relcl"),
+            (",", ",", "PUNCT", 5, "punct"),
+            ("went", "go", "VERB", 8, "aux"),
+            ("home", "home", "ADV", 0, "root"),
+            (".", ".", "PUNCT", 8, "punct"),
+        ],
+    )
+    second = forged_parse(
+        text[first.sentences[0].words[-1].end :],
+        [
+            ("“", "“", "PUNCT", 3, "punct"),
+            ("We", "we", "PRON", 3, "nsubj"),
+            ("won", "win", "VERB", 7, "ccomp"),
+            (",", ",", "PUNCT", 3, "punct"),
+            ("”", "”", "PUNCT", 3, "punct"),
+            ("he", "he", "PRON", 7, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+            (".", ".", "PUNCT", 7, "punct"),
+        ],
+    )
+    shift = first.sentences[0].words[-1].end
+    moved = tuple(replace(w, start=w.start + shift, end=w.end + shift) for w in second.sentences[0].words)
+    parse = Parse((first.sentences[0], Sentence(moved)), first.model_id)
+    attributions = attribute(text, parse, scan_quotes(text)[0])
+    analysis = cluster_sources(text, parse, attributions)
+    (quoted,) = [la for la in analysis.attributions if la.attribution.quote is not None]
+    assert quoted.source is not None
+    assert analysis.sources[quoted.source].name == "Sen. Sanders"

@@ -14,7 +14,7 @@ import pytest
 from quotecheck.attribution import attribute
 from quotecheck.lexicons import default_lexicon
 from quotecheck.mentions import Mention
-from quotecheck.parsing import Sentence
+from quotecheck.parsing import Parse, Sentence
 from quotecheck.quotes import scan_quotes
 from quotecheck.sources import cluster_sources
 from quotecheck.sources.cluster import Clusterer
@@ -27,7 +27,25 @@ from quotecheck.sources.ranker import (
     ranker_from_json,
 )
 from quotecheck.testing import ARTICLES, article_paths, load_stored, stored_report
+from quotecheck.testing.fake_parse import forged_parse
 from quotecheck.vocab import MentionKind
+
+Rows = list[tuple[str, str, str, int, str]]
+
+
+def _speaker_of_last_quotation(text: str, sentences: list[Rows]) -> str | None:
+    """The source name of the last quotation of ``text`` on a forged parse: one
+    :func:`forged_parse` sentence per rows list, each found in the text after the one before."""
+    forged: list[Sentence] = []
+    at = 0
+    for rows in sentences:
+        words = forged_parse(text[at:], rows).sentences[0].words
+        forged.append(Sentence(tuple(replace(w, start=w.start + at, end=w.end + at) for w in words)))
+        at = forged[-1].words[-1].end
+    parse = Parse(tuple(forged), "forged")
+    analysis = cluster_sources(text, parse, attribute(text, parse, scan_quotes(text)[0]))
+    quoted = [la for la in analysis.attributions if la.attribution.quote is not None]
+    return None if quoted[-1].source is None else analysis.sources[quoted[-1].source].name
 
 
 def _candidate(start: int, values: dict[str, float]) -> Candidate:
@@ -233,86 +251,106 @@ def test_a_name_the_parse_makes_the_root_is_a_person_named_in_passing() -> None:
     """ "Carole Bower, 75, a retiree, supported Kasich.": the compact parse loses the verb of the
     long subject and makes the name the sentence's root; a bare two-word name there is still a
     person named in passing, whom the "she" of the next quotation takes up."""
-    from quotecheck.parsing import Parse
-    from quotecheck.testing.fake_parse import forged_parse
-
     text = "Carole Bower, 75, a retiree, supported Kasich. “We lost,” she said."
-    first = forged_parse(
-        text,
-        [
-            ("Carole", "Carole", "PROPN", 0, "root"),
-            ("Bower", "Bower", "PROPN", 1, "flat"),
-            (",", ",", "PUNCT", 4, "punct"),
-            ("75", "75", "NUM", 1, "nmod:unmarked"),
-            (",", ",", "PUNCT", 7, "punct"),
-            ("a", "a", "DET", 7, "det"),
-            ("retiree", "retiree", "NOUN", 1, "appos"),
-            (",", ",", "PUNCT", 9, "punct"),
-            ("supported", "support", "VERB", 1, "acl"),
-            ("Kasich", "Kasich", "PROPN", 9, "obj"),
-            (".", ".", "PUNCT", 1, "punct"),
-        ],
-    )
-    second = forged_parse(
-        text,
-        [
-            ("“", "“", "PUNCT", 3, "punct"),
-            ("We", "we", "PRON", 3, "nsubj"),
-            ("lost", "lose", "VERB", 7, "ccomp"),
-            (",", ",", "PUNCT", 3, "punct"),
-            ("”", "”", "PUNCT", 3, "punct"),
-            ("she", "she", "PRON", 7, "nsubj"),
-            ("said", "say", "VERB", 0, "root"),
-            (".", ".", "PUNCT", 7, "punct"),
-        ],
-    )
-    parse = Parse((first.sentences[0], second.sentences[0]), first.model_id)
-    attributions = attribute(text, parse, scan_quotes(text)[0])
-    analysis = cluster_sources(text, parse, attributions)
-    (quoted,) = [la for la in analysis.attributions if la.attribution.quote is not None]
-    assert quoted.source is not None
-    assert analysis.sources[quoted.source].name == "Carole Bower"
+    first: Rows = [
+        ("Carole", "Carole", "PROPN", 0, "root"),
+        ("Bower", "Bower", "PROPN", 1, "flat"),
+        (",", ",", "PUNCT", 4, "punct"),
+        ("75", "75", "NUM", 1, "nmod:unmarked"),
+        (",", ",", "PUNCT", 7, "punct"),
+        ("a", "a", "DET", 7, "det"),
+        ("retiree", "retiree", "NOUN", 1, "appos"),
+        (",", ",", "PUNCT", 9, "punct"),
+        ("supported", "support", "VERB", 1, "acl"),
+        ("Kasich", "Kasich", "PROPN", 9, "obj"),
+        (".", ".", "PUNCT", 1, "punct"),
+    ]
+    second: Rows = [
+        ("“", "“", "PUNCT", 3, "punct"),
+        ("We", "we", "PRON", 3, "nsubj"),
+        ("lost", "lose", "VERB", 7, "ccomp"),
+        (",", ",", "PUNCT", 3, "punct"),
+        ("”", "”", "PUNCT", 3, "punct"),
+        ("she", "she", "PRON", 7, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        (".", ".", "PUNCT", 7, "punct"),
+    ]
+    assert _speaker_of_last_quotation(text, [first, second]) == "Carole Bower"
 
 
 def test_a_name_the_parse_tags_a_common_noun_is_still_named_before_a_pronoun() -> None:
     """ "Sen. Sanders, who won, went home.": the compact parse tags a name opening a sentence a
     noun (its lemma keeps the capital); the "he" of the next quotation still takes it up."""
-    from quotecheck.parsing import Parse
-    from quotecheck.testing.fake_parse import forged_parse
-
     text = "Sen. Sanders, who won, went home. “We won,” he said."
-    first = forged_parse(
-        text,
-        [
-            ("Sen.", "Sen.", "PROPN", 2, "compound"),
-            ("Sanders", "Sanders", "NOUN", 8, "nsubj"),
-            (",", ",", "PUNCT", 5, "punct"),
-            ("who", "who", "PRON", 5, "nsubj"),
-            ("won", "win", "VERB", 2, "acl:relcl"),
-            (",", ",", "PUNCT", 5, "punct"),
-            ("went", "go", "VERB", 8, "aux"),
-            ("home", "home", "ADV", 0, "root"),
-            (".", ".", "PUNCT", 8, "punct"),
-        ],
-    )
-    second = forged_parse(
-        text[first.sentences[0].words[-1].end :],
-        [
-            ("“", "“", "PUNCT", 3, "punct"),
-            ("We", "we", "PRON", 3, "nsubj"),
-            ("won", "win", "VERB", 7, "ccomp"),
-            (",", ",", "PUNCT", 3, "punct"),
-            ("”", "”", "PUNCT", 3, "punct"),
-            ("he", "he", "PRON", 7, "nsubj"),
-            ("said", "say", "VERB", 0, "root"),
-            (".", ".", "PUNCT", 7, "punct"),
-        ],
-    )
-    shift = first.sentences[0].words[-1].end
-    moved = tuple(replace(w, start=w.start + shift, end=w.end + shift) for w in second.sentences[0].words)
-    parse = Parse((first.sentences[0], Sentence(moved)), first.model_id)
-    attributions = attribute(text, parse, scan_quotes(text)[0])
-    analysis = cluster_sources(text, parse, attributions)
-    (quoted,) = [la for la in analysis.attributions if la.attribution.quote is not None]
-    assert quoted.source is not None
-    assert analysis.sources[quoted.source].name == "Sen. Sanders"
+    first: Rows = [
+        ("Sen.", "Sen.", "PROPN", 2, "compound"),
+        ("Sanders", "Sanders", "NOUN", 8, "nsubj"),
+        (",", ",", "PUNCT", 5, "punct"),
+        ("who", "who", "PRON", 5, "nsubj"),
+        ("won", "win", "VERB", 2, "acl:relcl"),
+        (",", ",", "PUNCT", 5, "punct"),
+        ("went", "go", "VERB", 8, "aux"),
+        ("home", "home", "ADV", 0, "root"),
+        (".", ".", "PUNCT", 8, "punct"),
+    ]
+    second: Rows = [
+        ("“", "“", "PUNCT", 3, "punct"),
+        ("We", "we", "PRON", 3, "nsubj"),
+        ("won", "win", "VERB", 7, "ccomp"),
+        (",", ",", "PUNCT", 3, "punct"),
+        ("”", "”", "PUNCT", 3, "punct"),
+        ("he", "he", "PRON", 7, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        (".", ".", "PUNCT", 7, "punct"),
+    ]
+    assert _speaker_of_last_quotation(text, [first, second]) == "Sen. Sanders"
+
+
+def test_an_owner_named_before_a_pronoun_is_a_candidate() -> None:
+    """ "Ms. Ayotte drew Mr. Trump's ire. “Weak,” he said.": the owner of an object is a person
+    named in passing whom the "he" takes up (not Mr. Khan, named further back); the owner in a
+    prepositional phrase ("the ire of Mr. Trump's aide") is none."""
+    praised: Rows = [
+        ("Ms.", "Ms.", "PROPN", 2, "compound"),
+        ("Ayotte", "Ayotte", "PROPN", 3, "nsubj"),
+        ("praised", "praise", "VERB", 0, "root"),
+        ("Mr.", "Mr.", "PROPN", 5, "compound"),
+        ("Khan", "Khan", "PROPN", 3, "obj"),
+        (".", ".", "PUNCT", 3, "punct"),
+    ]
+    quoted: Rows = [
+        ("“", "“", "PUNCT", 2, "punct"),
+        ("Weak", "weak", "ADJ", 6, "ccomp"),
+        (",", ",", "PUNCT", 2, "punct"),
+        ("”", "”", "PUNCT", 2, "punct"),
+        ("he", "he", "PRON", 6, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        (".", ".", "PUNCT", 6, "punct"),
+    ]
+    text = "Ms. Ayotte praised Mr. Khan. Ms. Ayotte drew Mr. Trump's ire. “Weak,” he said."
+    drew: Rows = [
+        ("Ms.", "Ms.", "PROPN", 2, "compound"),
+        ("Ayotte", "Ayotte", "PROPN", 3, "nsubj"),
+        ("drew", "draw", "VERB", 0, "root"),
+        ("Mr.", "Mr.", "PROPN", 5, "compound"),
+        ("Trump", "Trump", "PROPN", 7, "nmod:poss"),
+        ("'s", "'s", "PART", 5, "case"),
+        ("ire", "ire", "NOUN", 3, "obj"),
+        (".", ".", "PUNCT", 3, "punct"),
+    ]
+    assert _speaker_of_last_quotation(text, [praised, drew, quoted]) == "Mr. Trump"
+    text = "Ms. Ayotte praised Mr. Khan. Ms. Ayotte drew the ire of Mr. Trump's aide. “Weak,” he said."
+    drew_of: Rows = [
+        ("Ms.", "Ms.", "PROPN", 2, "compound"),
+        ("Ayotte", "Ayotte", "PROPN", 3, "nsubj"),
+        ("drew", "draw", "VERB", 0, "root"),
+        ("the", "the", "DET", 5, "det"),
+        ("ire", "ire", "NOUN", 3, "obj"),
+        ("of", "of", "ADP", 10, "case"),
+        ("Mr.", "Mr.", "PROPN", 8, "compound"),
+        ("Trump", "Trump", "PROPN", 10, "nmod:poss"),
+        ("'s", "'s", "PART", 8, "case"),
+        ("aide", "aide", "NOUN", 5, "nmod"),
+        (".", ".", "PUNCT", 3, "punct"),
+    ]
+    assert _speaker_of_last_quotation(text, [praised, drew_of, quoted]) == "Mr. Khan"

@@ -676,15 +676,28 @@ def _written_gender(cl: Clusterer, name: Mention) -> str | None:
 
 def _names_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
     """People named before a he/she pronoun, outside quotations, nearest first, once per
-    surname."""
+    surname; a possessive only as the owner of a subject or an object (:func:`_owner`)."""
     seen: set[str | None] = set()
     for run in cl.finder.names_before(m):
         if is_org_name(run.mention, cl.lex) or run.last.deprel not in NAME_ANTECEDENT_RELS:
             continue
         key = surname(run.mention, cl.lex)
-        if key not in seen and _person_in_passing(cl, run):
+        if key not in seen and _person_in_passing(cl, run, loose=_owner(cl, run)):
             seen.add(key)
             yield run.mention
+
+
+def _owner(cl: Clusterer, run: NameRun) -> bool:
+    """Is a name a possessive ("'s" follows it) whose noun is no prepositional phrase ("Trump's
+    ire - he called her", "Suu Kyi's fate is unclear, but she said"; not "the voice of Mr.
+    Tribe's client", "after Mr. Vander Plaats's introduction"): a person named in passing by
+    the loose tests, who may be the he/she after it?"""
+    if run.last.deprel != "nmod:poss" or not cl.text.startswith(POSSESSIVE_MARKS, run.mention.end):
+        return False
+    owned = run.sentence.head_of(run.last)
+    return owned is not None and not any(
+        k.deprel == "case" and k.text not in POSSESSIVE_MARKS for k in run.sentence.children(owned)
+    )
 
 
 # a name's roles as a person named in passing; "root": the compact parse often loses the verb of

@@ -354,3 +354,35 @@ def test_an_owner_named_before_a_pronoun_is_a_candidate() -> None:
         (".", ".", "PUNCT", 3, "punct"),
     ]
     assert _speaker_of_last_quotation(text, [praised, drew_of, quoted]) == "Mr. Khan"
+
+
+def test_a_name_the_parse_makes_the_root_is_a_subject_unless_it_stands_alone() -> None:
+    """ "Ohio Gov. John Kasich, a contender, predicted ...": the compact parse loses the verb
+    and makes the name the root; its role (the ranker's subject feature) is a subject. A name
+    alone in its sentence (a signature, "Ernie Helton.") stays a root."""
+    from quotecheck.sources.cluster import _role
+
+    text = "John Kasich, a contender, predicted a win."
+    rows: Rows = [
+        ("John", "John", "PROPN", 0, "root"),
+        ("Kasich", "Kasich", "PROPN", 1, "flat"),
+        (",", ",", "PUNCT", 5, "punct"),
+        ("a", "a", "DET", 5, "det"),
+        ("contender", "contender", "NOUN", 1, "appos"),
+        (",", ",", "PUNCT", 5, "punct"),
+        ("predicted", "predict", "VERB", 1, "acl"),
+        ("a", "a", "DET", 9, "det"),
+        ("win", "win", "NOUN", 7, "obj"),
+        (".", ".", "PUNCT", 1, "punct"),
+    ]
+    sent = forged_parse(text, rows).sentences[0]
+    assert _role(sent, sent.word(1), default_lexicon()) == "nsubj"
+    alone = forged_parse(
+        "Ernie Helton.",
+        [
+            ("Ernie", "Ernie", "PROPN", 0, "root"),
+            ("Helton", "Helton", "PROPN", 1, "flat"),
+            (".", ".", "PUNCT", 1, "punct"),
+        ],
+    ).sentences[0]
+    assert _role(alone, alone.word(1), default_lexicon()) == "root"

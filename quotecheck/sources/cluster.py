@@ -463,7 +463,8 @@ def _role(sent: Sentence, outer: Word | None, lex: Lexicon) -> str:
     """A mention's grammatical role: the relation of its outer word, or, for a name the parse
     attaches to a person's description before it ("Clinton campaign manager Robby Mook
     released", "the ambassador, François Delattre, uttered"), the relation of that description
-    ("" without a word)."""
+    ("" without a word); a noun phrase the parse makes its sentence's root, heading more than its
+    name, is its subject (the compact parse loses the verb after a long subject)."""
     if outer is None:
         return ""
     head = sent.head_of(outer)
@@ -475,7 +476,14 @@ def _role(sent: Sentence, outer: Word | None, lex: Lexicon) -> str:
         and is_person_noun(head.lemma.lower(), lex)
     ):
         return head.deprel
+    if outer.deprel == "root" and outer.upos in ("PROPN", "NOUN") and _heads_more(sent, outer):
+        return "nsubj"  # the verb lost ("Ohio Gov. John Kasich, a Republican contender, predicted")
     return outer.deprel
+
+
+def _heads_more(sent: Sentence, word: Word) -> bool:
+    """Does a word head more than its own name (not a signature line: "Ernie Helton.")?"""
+    return any(k.deprel not in ("flat", "compound", "punct") for k in sent.children(word))
 
 
 # ---------------------------------------------------------------------------------- resolvers

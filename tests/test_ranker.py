@@ -386,3 +386,29 @@ def test_a_name_the_parse_makes_the_root_is_a_subject_unless_it_stands_alone() -
         ],
     ).sentences[0]
     assert _role(alone, alone.word(1), default_lexicon()) == "root"
+
+
+def test_a_description_a_name_follows_is_that_name() -> None:
+    """ "“...,” Ms. Merkel's spokesman, Steffen Seibert, wrote": the compact parse makes the
+    description a conjunct inside the quotation and the name a conjunct of the description; the
+    quotation's source is named Steffen Seibert (not Ms. Merkel's description)."""
+    text = "“We stand together,” Ms. Merkel's spokesman, Steffen Seibert, wrote."
+    rows: Rows = [
+        ("“", "“", "PUNCT", 3, "punct"),
+        ("We", "we", "PRON", 3, "nsubj"),
+        ("stand", "stand", "VERB", 0, "root"),
+        ("together", "together", "ADV", 3, "advmod"),
+        (",", ",", "PUNCT", 3, "punct"),
+        ("”", "”", "PUNCT", 3, "punct"),
+        ("Ms.", "Ms.", "PROPN", 10, "nmod:poss"),
+        ("Merkel", "Merkel", "PROPN", 7, "flat"),
+        ("'s", "'s", "PART", 8, "case"),
+        ("spokesman", "spokesman", "NOUN", 3, "conj"),
+        (",", ",", "PUNCT", 12, "punct"),
+        ("Steffen", "Steffen", "PROPN", 10, "conj"),
+        ("Seibert", "Seibert", "PROPN", 12, "flat"),
+        (",", ",", "PUNCT", 15, "punct"),
+        ("wrote", "write", "VERB", 10, "acl"),
+        (".", ".", "PUNCT", 3, "punct"),
+    ]
+    assert _speaker_of_last_quotation(text, [rows]) == "Steffen Seibert"

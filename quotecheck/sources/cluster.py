@@ -993,11 +993,57 @@ def _outer_word(sent: Sentence, start: int, end: int) -> Word | None:
     return next((w for w in inside if not any(h.index == w.head for h in inside)), None)
 
 
+# a person's name opening a description: two to four capitalised words ("Brian Sandoval, a
+# Republican", "Steffen Seibert, wrote on Twitter"), then a comma, a lower-case word or the end
+_NAME_OPENING = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}(?=,|[ \t]+[a-z]|$)")
+
+
+def _name_after(cl: Clusterer, m: Mention) -> Mention | None:
+    """ "Nevada's governor, Brian Sandoval, a Republican, said", "Ms. Merkel's spokesman,
+    Steffen Seibert, wrote": the person's name a description's apposition opens with (its
+    ``description`` span, right after the description and its comma), as a name mention; None
+    when there is none or it names an organization."""
+    if m.description is None or m.number != "sing" or cl.parse is None:
+        return None
+    if not _APPOSITION.fullmatch(cl.text, m.end, m.description[0]):
+        return None
+    found = _NAME_OPENING.match(cl.text[m.description[0] : m.description[1]])
+    if found is None:
+        return None
+    span = (m.description[0], m.description[0] + found.end())
+    name = name_from_text(cl.text, span, m.sentence)
+    if is_org_name(name, cl.lex) or not _apposed(cl.parse.sentences[m.sentence], (m.start, m.end), span):
+        return None
+    return name
+
+
+def _apposed(sent: Sentence, phrase: tuple[int, int], name: tuple[int, int]) -> bool:
+    """Does the parse make a name the apposition of the phrase before it (or a conjunct: the
+    compact parse's frequent mistake), or a second subject (or object) of the phrase's verb
+    (not "According to exit polls, Mitt Romney had")?"""
+    outer, named = _outer_word(sent, *phrase), _outer_word(sent, *name)
+    if outer is None or named is None:
+        return False
+    head = sent.head_of(named)
+    if named.deprel in ("appos", "conj") and head is not None and phrase[0] <= head.start < phrase[1]:
+        return True
+    return (outer.head, outer.deprel) == (named.head, named.deprel)
+
+
+def _named_description(cl: Clusterer, m: Mention) -> int | None:
+    """The source of the name right after a description (:func:`_name_after`), or None."""
+    name = _name_after(cl, m)
+    return None if name is None else cl.resolve(name)[0]
+
+
 def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """A definite description takes up an earlier source (:data:`_NOMINAL_STEPS`), else the
     indefinite phrase that introduced it ("One furnace operator, who asked not to be named,
     ..."), else a person the article names (:func:`_described_person`), else it is a new
-    source."""
+    source; a description a name follows is that name's (:func:`_named_description`)."""
+    named = _named_description(cl, m)
+    if named is not None:
+        return cl.add(named, m), Resolution.EXPLICIT
     apposed = _apposed_name(cl, m)
     if apposed is not None:
         return cl.add(cl.resolve(apposed)[0], m), Resolution.NOMINAL
@@ -1047,7 +1093,11 @@ def _possessor_document(cl: Clusterer, m: Mention) -> int | None:
 def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """An indefinite descriptor is a new source, but the same bare plural ("officials said"
     twice) is the same group; a document of a possessive pronoun ("her statement") is the
-    pronoun's source (:func:`_possessor_document`)."""
+    pronoun's source (:func:`_possessor_document`); a descriptor a name follows is that name's
+    (:func:`_named_description`)."""
+    named = _named_description(cl, m)
+    if named is not None:
+        return cl.add(named, m), Resolution.EXPLICIT
     author = _possessor_document(cl, m)
     if author is not None:
         return cl.add(author, m), Resolution.PRONOUN

@@ -412,3 +412,48 @@ def test_a_description_a_name_follows_is_that_name() -> None:
         (".", ".", "PUNCT", 3, "punct"),
     ]
     assert _speaker_of_last_quotation(text, [rows]) == "Steffen Seibert"
+
+
+def test_a_role_in_a_description_carries_the_nominals_capitalised_modifiers() -> None:
+    """ "Bruce Hough, a Utah Republican, said" ... "The Wisconsin Republican did": the role
+    ("Republican") is in Hough's description but the place ("Wisconsin") is not, so the nominal
+    is not Hough; "the Utah Republican" is."""
+    from quotecheck.sources.cluster import _role_in_description
+
+    text = "Bruce Hough, a Utah Republican, said so. The Wisconsin Republican did. The Utah Republican did."
+    description = (text.index("a Utah"), text.index(", said"))
+    hough = Mention(
+        0,
+        11,
+        "Bruce Hough",
+        MentionKind.NAME,
+        "hough",
+        "PROPN",
+        "sing",
+        False,
+        0,
+        ("Bruce", "Hough"),
+        description=description,
+    )
+
+    def nominal(phrase: str) -> Mention:
+        start = text.index(phrase)
+        words = tuple(phrase.split())
+        return Mention(
+            start,
+            start + len(phrase),
+            phrase,
+            MentionKind.NOMINAL,
+            "republican",
+            "PROPN",
+            "sing",
+            True,
+            0,
+            words,
+        )
+
+    cl = Clusterer(text, default_lexicon())
+    idx = cl.resolve(hough)[0]
+    wisconsin, utah = nominal("The Wisconsin Republican"), nominal("The Utah Republican")
+    assert _role_in_description(cl, wisconsin, cl.earlier_list(wisconsin.start)) is None
+    assert _role_in_description(cl, utah, cl.earlier_list(utah.start)) == idx

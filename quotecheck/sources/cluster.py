@@ -768,13 +768,19 @@ def _same_head(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) ->
 
 
 def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
-    """A description naming the role: "Kirby, a Pentagon spokesman" ... "the spokesman"."""
+    """A description naming the role: "Kirby, a Pentagon spokesman" ... "the spokesman"; the
+    nominal's capitalised modifiers written in it too ("the Wisconsin Republican" is not "Hough,
+    a Utah Republican")."""
     role = re.compile(rf"\b{re.escape(m.head_lemma)}s?\b", re.IGNORECASE)
+    modifiers = {w for w in m.words[1:-1] if w[:1].isupper()}
     for idx, x in earlier:
         src = cl.sources[idx]
+        if src.description is None:
+            continue
+        description = cl.text[src.description[0] : src.description[1]]
         if (
-            src.description
-            and role.search(cl.text[src.description[0] : src.description[1]])
+            role.search(description)
+            and modifiers <= set(description.split())
             and _may_describe(cl, m, idx, x)
         ):
             return idx

@@ -252,6 +252,12 @@ def _break_between(text: str, left: Word, right: Word) -> bool:
     )
 
 
+def _proper_word(w: Word) -> bool:
+    """A proper noun, or a capitalised noun whose lemma keeps its capital: the compact parse
+    tags a name opening a sentence as a noun ("Sanders, who has made ..., went")."""
+    return w.upos == "PROPN" or (w.upos == "NOUN" and w.text[:1].isupper() and w.lemma == w.text)
+
+
 def _paragraph_break(text: str, start: int, end: int) -> bool:
     """Is there a blank line in ``text[start:end]``? (A line break alone may wrap a line.)"""
     return _PARAGRAPH_BREAK.search(text, start, end) is not None
@@ -813,7 +819,7 @@ class MentionFinder:
             words = [w for w in sent.words if w.end <= pron.start and not self.quoted.covers(w.start)]
             for w in reversed(words):
                 if (
-                    w.upos != "PROPN"
+                    not _proper_word(w)
                     or w.text in self.lex.calendar_words
                     or self._name_goes_on(sent, w, pron)
                 ):

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 
 import pytest
 
 from quotecheck.attribution import attribute
 from quotecheck.lexicons import default_lexicon
 from quotecheck.mentions import Mention
+from quotecheck.parsing import Parse, Sentence
 from quotecheck.quotes import scan_quotes
 from quotecheck.sources import cluster_sources
 from quotecheck.sources.cluster import Clusterer
@@ -25,7 +27,25 @@ from quotecheck.sources.ranker import (
     ranker_from_json,
 )
 from quotecheck.testing import ARTICLES, article_paths, load_stored, stored_report
+from quotecheck.testing.fake_parse import forged_parse
 from quotecheck.vocab import MentionKind
+
+Rows = list[tuple[str, str, str, int, str]]
+
+
+def _speaker_of_last_quotation(text: str, sentences: list[Rows]) -> str | None:
+    """The source name of the last quotation of ``text`` on a forged parse: one
+    :func:`forged_parse` sentence per rows list, each found in the text after the one before."""
+    forged: list[Sentence] = []
+    at = 0
+    for rows in sentences:
+        words = forged_parse(text[at:], rows).sentences[0].words
+        forged.append(Sentence(tuple(replace(w, start=w.start + at, end=w.end + at) for w in words)))
+        at = forged[-1].words[-1].end
+    parse = Parse(tuple(forged), "forged")
+    analysis = cluster_sources(text, parse, attribute(text, parse, scan_quotes(text)[0]))
+    quoted = [la for la in analysis.attributions if la.attribution.quote is not None]
+    return None if quoted[-1].source is None else analysis.sources[quoted[-1].source].name
 
 
 def _candidate(start: int, values: dict[str, float]) -> Candidate:
@@ -184,3 +204,256 @@ def test_he_and_she_take_no_source_of_plurals_only() -> None:
     he = at("He", MentionKind.PRONOUN, "sing")
     assert not _of_kind(cl, he, group, True)
     assert _of_kind(cl, he, person, True)
+
+
+def test_he_and_she_take_no_untyped_source_of_things_without_a_determiner() -> None:
+    """A source whose only mentions are descriptions of things with no determiner in front
+    ("46 percent", "such a list") is no he/she candidate, as "the piece" is not; a capitalised
+    word tagged a noun ("Husted") still is."""
+    from quotecheck.sources.cluster import _of_kind
+
+    text = "46 percent said so. Husted said so. She said so."
+
+    def at(phrase: str, kind: MentionKind, head: str) -> Mention:
+        start = text.index(phrase)
+        words = tuple(phrase.split())
+        return Mention(start, start + len(phrase), phrase, kind, head, "NOUN", "sing", False, 0, words)
+
+    cl = Clusterer(text, default_lexicon())
+    share, person = cl.new(), cl.new()
+    cl.add(share, at("46 percent", MentionKind.NOMINAL, "percent"))
+    cl.add(person, at("Husted", MentionKind.NOMINAL, "husted"))
+    she = at("She", MentionKind.PRONOUN, "she")
+    assert not _of_kind(cl, she, share, True)
+    assert _of_kind(cl, she, person, True)
+
+
+def test_a_name_of_the_other_gender_is_no_source_of_that_surname() -> None:
+    """ "Mr. Trump" is a man: "Ivanka Trump" later is another person, though no given name of
+    the first source clashes with hers; "Donald Trump" joins it."""
+    text = "Mr. Trump said so. Ivanka Trump said so. Donald Trump said so."
+
+    def name(phrase: str) -> Mention:
+        start = text.index(phrase)
+        words = tuple(phrase.split())
+        return Mention(
+            start, start + len(phrase), phrase, MentionKind.NAME, "trump", "PROPN", "sing", False, 0, words
+        )
+
+    cl = Clusterer(text, default_lexicon())
+    trump = cl.resolve(name("Mr. Trump"))[0]
+    assert cl.sources[trump].gender == "m"
+    assert cl.resolve(name("Ivanka Trump"))[0] != trump
+    assert cl.resolve(name("Donald Trump"))[0] == trump
+
+
+def test_a_name_the_parse_makes_the_root_is_a_person_named_in_passing() -> None:
+    """ "Carole Bower, 75, a retiree, supported Kasich.": the compact parse loses the verb of the
+    long subject and makes the name the sentence's root; a bare two-word name there is still a
+    person named in passing, whom the "she" of the next quotation takes up."""
+    text = "Carole Bower, 75, a retiree, supported Kasich. “We lost,” she said."
+    first: Rows = [
+        ("Carole", "Carole", "PROPN", 0, "root"),
+        ("Bower", "Bower", "PROPN", 1, "flat"),
+        (",", ",", "PUNCT", 4, "punct"),
+        ("75", "75", "NUM", 1, "nmod:unmarked"),
+        (",", ",", "PUNCT", 7, "punct"),
+        ("a", "a", "DET", 7, "det"),
+        ("retiree", "retiree", "NOUN", 1, "appos"),
+        (",", ",", "PUNCT", 9, "punct"),
+        ("supported", "support", "VERB", 1, "acl"),
+        ("Kasich", "Kasich", "PROPN", 9, "obj"),
+        (".", ".", "PUNCT", 1, "punct"),
+    ]
+    second: Rows = [
+        ("“", "“", "PUNCT", 3, "punct"),
+        ("We", "we", "PRON", 3, "nsubj"),
+        ("lost", "lose", "VERB", 7, "ccomp"),
+        (",", ",", "PUNCT", 3, "punct"),
+        ("”", "”", "PUNCT", 3, "punct"),
+        ("she", "she", "PRON", 7, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        (".", ".", "PUNCT", 7, "punct"),
+    ]
+    assert _speaker_of_last_quotation(text, [first, second]) == "Carole Bower"
+
+
+def test_a_name_the_parse_tags_a_common_noun_is_still_named_before_a_pronoun() -> None:
+    """ "Sen. Sanders, who won, went home.": the compact parse tags a name opening a sentence a
+    noun (its lemma keeps the capital); the "he" of the next quotation still takes it up."""
+    text = "Sen. Sanders, who won, went home. “We won,” he said."
+    first: Rows = [
+        ("Sen.", "Sen.", "PROPN", 2, "compound"),
+        ("Sanders", "Sanders", "NOUN", 8, "nsubj"),
+        (",", ",", "PUNCT", 5, "punct"),
+        ("who", "who", "PRON", 5, "nsubj"),
+        ("won", "win", "VERB", 2, "acl:relcl"),
+        (",", ",", "PUNCT", 5, "punct"),
+        ("went", "go", "VERB", 8, "aux"),
+        ("home", "home", "ADV", 0, "root"),
+        (".", ".", "PUNCT", 8, "punct"),
+    ]
+    second: Rows = [
+        ("“", "“", "PUNCT", 3, "punct"),
+        ("We", "we", "PRON", 3, "nsubj"),
+        ("won", "win", "VERB", 7, "ccomp"),
+        (",", ",", "PUNCT", 3, "punct"),
+        ("”", "”", "PUNCT", 3, "punct"),
+        ("he", "he", "PRON", 7, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        (".", ".", "PUNCT", 7, "punct"),
+    ]
+    assert _speaker_of_last_quotation(text, [first, second]) == "Sen. Sanders"
+
+
+def test_an_owner_named_before_a_pronoun_is_a_candidate() -> None:
+    """ "Ms. Ayotte drew Mr. Trump's ire. “Weak,” he said.": the owner of an object is a person
+    named in passing whom the "he" takes up (not Mr. Khan, named further back); the owner in a
+    prepositional phrase ("the ire of Mr. Trump's aide") is none."""
+    praised: Rows = [
+        ("Ms.", "Ms.", "PROPN", 2, "compound"),
+        ("Ayotte", "Ayotte", "PROPN", 3, "nsubj"),
+        ("praised", "praise", "VERB", 0, "root"),
+        ("Mr.", "Mr.", "PROPN", 5, "compound"),
+        ("Khan", "Khan", "PROPN", 3, "obj"),
+        (".", ".", "PUNCT", 3, "punct"),
+    ]
+    quoted: Rows = [
+        ("“", "“", "PUNCT", 2, "punct"),
+        ("Weak", "weak", "ADJ", 6, "ccomp"),
+        (",", ",", "PUNCT", 2, "punct"),
+        ("”", "”", "PUNCT", 2, "punct"),
+        ("he", "he", "PRON", 6, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        (".", ".", "PUNCT", 6, "punct"),
+    ]
+    text = "Ms. Ayotte praised Mr. Khan. Ms. Ayotte drew Mr. Trump's ire. “Weak,” he said."
+    drew: Rows = [
+        ("Ms.", "Ms.", "PROPN", 2, "compound"),
+        ("Ayotte", "Ayotte", "PROPN", 3, "nsubj"),
+        ("drew", "draw", "VERB", 0, "root"),
+        ("Mr.", "Mr.", "PROPN", 5, "compound"),
+        ("Trump", "Trump", "PROPN", 7, "nmod:poss"),
+        ("'s", "'s", "PART", 5, "case"),
+        ("ire", "ire", "NOUN", 3, "obj"),
+        (".", ".", "PUNCT", 3, "punct"),
+    ]
+    assert _speaker_of_last_quotation(text, [praised, drew, quoted]) == "Mr. Trump"
+    text = "Ms. Ayotte praised Mr. Khan. Ms. Ayotte drew the ire of Mr. Trump's aide. “Weak,” he said."
+    drew_of: Rows = [
+        ("Ms.", "Ms.", "PROPN", 2, "compound"),
+        ("Ayotte", "Ayotte", "PROPN", 3, "nsubj"),
+        ("drew", "draw", "VERB", 0, "root"),
+        ("the", "the", "DET", 5, "det"),
+        ("ire", "ire", "NOUN", 3, "obj"),
+        ("of", "of", "ADP", 10, "case"),
+        ("Mr.", "Mr.", "PROPN", 8, "compound"),
+        ("Trump", "Trump", "PROPN", 10, "nmod:poss"),
+        ("'s", "'s", "PART", 8, "case"),
+        ("aide", "aide", "NOUN", 5, "nmod"),
+        (".", ".", "PUNCT", 3, "punct"),
+    ]
+    assert _speaker_of_last_quotation(text, [praised, drew_of, quoted]) == "Mr. Khan"
+
+
+def test_a_name_the_parse_makes_the_root_is_a_subject_unless_it_stands_alone() -> None:
+    """ "Ohio Gov. John Kasich, a contender, predicted ...": the compact parse loses the verb
+    and makes the name the root; its role (the ranker's subject feature) is a subject. A name
+    alone in its sentence (a signature, "Ernie Helton.") stays a root."""
+    from quotecheck.sources.cluster import _role
+
+    text = "John Kasich, a contender, predicted a win."
+    rows: Rows = [
+        ("John", "John", "PROPN", 0, "root"),
+        ("Kasich", "Kasich", "PROPN", 1, "flat"),
+        (",", ",", "PUNCT", 5, "punct"),
+        ("a", "a", "DET", 5, "det"),
+        ("contender", "contender", "NOUN", 1, "appos"),
+        (",", ",", "PUNCT", 5, "punct"),
+        ("predicted", "predict", "VERB", 1, "acl"),
+        ("a", "a", "DET", 9, "det"),
+        ("win", "win", "NOUN", 7, "obj"),
+        (".", ".", "PUNCT", 1, "punct"),
+    ]
+    sent = forged_parse(text, rows).sentences[0]
+    assert _role(sent, sent.word(1), default_lexicon()) == "nsubj"
+    alone = forged_parse(
+        "Ernie Helton.",
+        [
+            ("Ernie", "Ernie", "PROPN", 0, "root"),
+            ("Helton", "Helton", "PROPN", 1, "flat"),
+            (".", ".", "PUNCT", 1, "punct"),
+        ],
+    ).sentences[0]
+    assert _role(alone, alone.word(1), default_lexicon()) == "root"
+
+
+def test_a_description_a_name_follows_is_that_name() -> None:
+    """ "“...,” Ms. Merkel's spokesman, Steffen Seibert, wrote": the compact parse makes the
+    description a conjunct inside the quotation and the name a conjunct of the description; the
+    quotation's source is named Steffen Seibert (not Ms. Merkel's description)."""
+    text = "“We stand together,” Ms. Merkel's spokesman, Steffen Seibert, wrote."
+    rows: Rows = [
+        ("“", "“", "PUNCT", 3, "punct"),
+        ("We", "we", "PRON", 3, "nsubj"),
+        ("stand", "stand", "VERB", 0, "root"),
+        ("together", "together", "ADV", 3, "advmod"),
+        (",", ",", "PUNCT", 3, "punct"),
+        ("”", "”", "PUNCT", 3, "punct"),
+        ("Ms.", "Ms.", "PROPN", 10, "nmod:poss"),
+        ("Merkel", "Merkel", "PROPN", 7, "flat"),
+        ("'s", "'s", "PART", 8, "case"),
+        ("spokesman", "spokesman", "NOUN", 3, "conj"),
+        (",", ",", "PUNCT", 12, "punct"),
+        ("Steffen", "Steffen", "PROPN", 10, "conj"),
+        ("Seibert", "Seibert", "PROPN", 12, "flat"),
+        (",", ",", "PUNCT", 15, "punct"),
+        ("wrote", "write", "VERB", 10, "acl"),
+        (".", ".", "PUNCT", 3, "punct"),
+    ]
+    assert _speaker_of_last_quotation(text, [rows]) == "Steffen Seibert"
+
+
+def test_a_role_in_a_description_carries_the_nominals_capitalised_modifiers() -> None:
+    """ "Bruce Hough, a Utah Republican, said" ... "The Wisconsin Republican did": the role
+    ("Republican") is in Hough's description but the place ("Wisconsin") is not, so the nominal
+    is not Hough; "the Utah Republican" is."""
+    from quotecheck.sources.cluster import _role_in_description
+
+    text = "Bruce Hough, a Utah Republican, said so. The Wisconsin Republican did. The Utah Republican did."
+    description = (text.index("a Utah"), text.index(", said"))
+    hough = Mention(
+        0,
+        11,
+        "Bruce Hough",
+        MentionKind.NAME,
+        "hough",
+        "PROPN",
+        "sing",
+        False,
+        0,
+        ("Bruce", "Hough"),
+        description=description,
+    )
+
+    def nominal(phrase: str) -> Mention:
+        start = text.index(phrase)
+        words = tuple(phrase.split())
+        return Mention(
+            start,
+            start + len(phrase),
+            phrase,
+            MentionKind.NOMINAL,
+            "republican",
+            "PROPN",
+            "sing",
+            True,
+            0,
+            words,
+        )
+
+    cl = Clusterer(text, default_lexicon())
+    idx = cl.resolve(hough)[0]
+    wisconsin, utah = nominal("The Wisconsin Republican"), nominal("The Utah Republican")
+    assert _role_in_description(cl, wisconsin, cl.earlier_list(wisconsin.start)) is None
+    assert _role_in_description(cl, utah, cl.earlier_list(utah.start)) == idx

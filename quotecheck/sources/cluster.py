@@ -383,15 +383,16 @@ class Clusterer:
         return same
 
     def _person_named(self, key: str | None, given: str | None = None) -> int | None:
-        """The first named person with a name of this surname and no other given name ("Ivanka
-        Trump" is not "Donald Trump")."""
+        """The first named person with a name of this surname that may bear this given name
+        (:meth:`_may_be_named`: "Ivanka Trump" is not "Donald Trump", nor the "Trump" that "he"
+        took up)."""
         holders = self._by_surname.get(key, ())
         return next(
             (
                 i
                 for i in holders
                 if self.sources[i].type == SourceType.NAMED_PERSON
-                and all(given_names_fit(given, g) for g in self._given[i])
+                and self._may_be_named(self.sources[i], given)
             ),
             None,
         )
@@ -462,7 +463,8 @@ def _role(sent: Sentence, outer: Word | None, lex: Lexicon) -> str:
     """A mention's grammatical role: the relation of its outer word, or, for a name the parse
     attaches to a person's description before it ("Clinton campaign manager Robby Mook
     released", "the ambassador, François Delattre, uttered"), the relation of that description
-    ("" without a word)."""
+    ("" without a word); a noun phrase the parse makes its sentence's root, heading more than its
+    name, is its subject (the compact parse loses the verb after a long subject)."""
     if outer is None:
         return ""
     head = sent.head_of(outer)
@@ -474,7 +476,14 @@ def _role(sent: Sentence, outer: Word | None, lex: Lexicon) -> str:
         and is_person_noun(head.lemma.lower(), lex)
     ):
         return head.deprel
+    if outer.deprel == "root" and outer.upos in ("PROPN", "NOUN") and _heads_more(sent, outer):
+        return "nsubj"  # the verb lost ("Ohio Gov. John Kasich, a Republican contender, predicted")
     return outer.deprel
+
+
+def _heads_more(sent: Sentence, word: Word) -> bool:
+    """Does a word head more than its own name (not a signature line: "Ernie Helton.")?"""
+    return any(k.deprel not in ("flat", "compound", "punct") for k in sent.children(word))
 
 
 # ---------------------------------------------------------------------------------- resolvers
@@ -639,9 +648,9 @@ def _of_kind(cl: Clusterer, m: Mention, idx: int, gendered: bool) -> bool:
 
 
 def _thing(cl: Clusterer, idx: int) -> bool:
-    """Is an untyped source only descriptions of things ("the piece", "the event": a
-    determiner, then no person noun)? A capitalised word tagged a noun ("Husted") is no
-    description."""
+    """Is an untyped source only descriptions of things ("the piece", "the event", "such a
+    list", "46 percent": a determiner or a lower-case last word, and no person noun)? A
+    capitalised word tagged a noun ("Husted") is no description."""
     src = cl.sources[idx]
     if src.type != SourceType.UNKNOWN:
         return False
@@ -649,7 +658,7 @@ def _thing(cl: Clusterer, idx: int) -> bool:
     return bool(real) and all(
         x.kind != MentionKind.NAME
         and x.words[:1] != ()
-        and x.words[0].lower() in cl.lex.descriptor_determiners
+        and (x.words[0].lower() in cl.lex.descriptor_determiners or not x.words[-1][:1].isupper())
         and class_of(x.head_lemma, cl.lex) != "person"
         for x in real
     )
@@ -675,15 +684,33 @@ def _written_gender(cl: Clusterer, name: Mention) -> str | None:
 
 def _names_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
     """People named before a he/she pronoun, outside quotations, nearest first, once per
-    surname."""
+    surname; a possessive only as the owner of a subject or an object (:func:`_owner`)."""
     seen: set[str | None] = set()
     for run in cl.finder.names_before(m):
         if is_org_name(run.mention, cl.lex) or run.last.deprel not in NAME_ANTECEDENT_RELS:
             continue
         key = surname(run.mention, cl.lex)
-        if key not in seen and _person_in_passing(cl, run):
+        if key not in seen and _person_in_passing(cl, run, loose=_owner(cl, run)):
             seen.add(key)
             yield run.mention
+
+
+def _owner(cl: Clusterer, run: NameRun) -> bool:
+    """Is a name a possessive ("'s" follows it) whose noun is no prepositional phrase ("Trump's
+    ire - he called her", "Suu Kyi's fate is unclear, but she said"; not "the voice of Mr.
+    Tribe's client", "after Mr. Vander Plaats's introduction"): a person named in passing by
+    the loose tests, who may be the he/she after it?"""
+    if run.last.deprel != "nmod:poss" or not cl.text.startswith(POSSESSIVE_MARKS, run.mention.end):
+        return False
+    owned = run.sentence.head_of(run.last)
+    return owned is not None and not any(
+        k.deprel == "case" and k.text not in POSSESSIVE_MARKS for k in run.sentence.children(owned)
+    )
+
+
+# a name's roles as a person named in passing; "root": the compact parse often loses the verb of
+# a long subject ("Carole Bower, 75, a retiree in Carthage, Ill., supported ...")
+_PASSING_NAME_RELS = (*NAME_ANTECEDENT_RELS, "root")
 
 
 def _speaks_or_described(cl: Clusterer, run: NameRun) -> bool:
@@ -694,7 +721,7 @@ def _speaks_or_described(cl: Clusterer, run: NameRun) -> bool:
     if len(run.mention.words) < 2 or run.last.deprel not in ("nsubj", "flat"):
         return False
     head = run.sentence.head_of(run.last) if run.last.deprel == "flat" else run.last
-    if head is not None and head.deprel in NAME_ANTECEDENT_RELS and _bare_name(cl, run, head):
+    if head is not None and head.deprel in _PASSING_NAME_RELS and _bare_name(cl, run, head):
         return True
     description = cl.finder.description_after((run.mention.start, run.mention.end))
     if description is None:
@@ -741,13 +768,19 @@ def _same_head(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) ->
 
 
 def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
-    """A description naming the role: "Kirby, a Pentagon spokesman" ... "the spokesman"."""
+    """A description naming the role: "Kirby, a Pentagon spokesman" ... "the spokesman"; the
+    nominal's capitalised modifiers written in it too ("the Wisconsin Republican" is not "Hough,
+    a Utah Republican")."""
     role = re.compile(rf"\b{re.escape(m.head_lemma)}s?\b", re.IGNORECASE)
+    modifiers = {w for w in m.words[1:-1] if w[:1].isupper()}
     for idx, x in earlier:
         src = cl.sources[idx]
+        if src.description is None:
+            continue
+        description = cl.text[src.description[0] : src.description[1]]
         if (
-            src.description
-            and role.search(cl.text[src.description[0] : src.description[1]])
+            role.search(description)
+            and modifiers <= set(description.split())
             and _may_describe(cl, m, idx, x)
         ):
             return idx
@@ -966,11 +999,57 @@ def _outer_word(sent: Sentence, start: int, end: int) -> Word | None:
     return next((w for w in inside if not any(h.index == w.head for h in inside)), None)
 
 
+# a person's name opening a description: two to four capitalised words ("Brian Sandoval, a
+# Republican", "Steffen Seibert, wrote on Twitter"), then a comma, a lower-case word or the end
+_NAME_OPENING = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}(?=,|[ \t]+[a-z]|$)")
+
+
+def _name_after(cl: Clusterer, m: Mention) -> Mention | None:
+    """ "Nevada's governor, Brian Sandoval, a Republican, said", "Ms. Merkel's spokesman,
+    Steffen Seibert, wrote": the person's name a description's apposition opens with (its
+    ``description`` span, right after the description and its comma), as a name mention; None
+    when there is none or it names an organization."""
+    if m.description is None or m.number != "sing" or cl.parse is None:
+        return None
+    if not _APPOSITION.fullmatch(cl.text, m.end, m.description[0]):
+        return None
+    found = _NAME_OPENING.match(cl.text[m.description[0] : m.description[1]])
+    if found is None:
+        return None
+    span = (m.description[0], m.description[0] + found.end())
+    name = name_from_text(cl.text, span, m.sentence)
+    if is_org_name(name, cl.lex) or not _apposed(cl.parse.sentences[m.sentence], (m.start, m.end), span):
+        return None
+    return name
+
+
+def _apposed(sent: Sentence, phrase: tuple[int, int], name: tuple[int, int]) -> bool:
+    """Does the parse make a name the apposition of the phrase before it (or a conjunct: the
+    compact parse's frequent mistake), or a second subject (or object) of the phrase's verb
+    (not "According to exit polls, Mitt Romney had")?"""
+    outer, named = _outer_word(sent, *phrase), _outer_word(sent, *name)
+    if outer is None or named is None:
+        return False
+    head = sent.head_of(named)
+    if named.deprel in ("appos", "conj") and head is not None and phrase[0] <= head.start < phrase[1]:
+        return True
+    return (outer.head, outer.deprel) == (named.head, named.deprel)
+
+
+def _named_description(cl: Clusterer, m: Mention) -> int | None:
+    """The source of the name right after a description (:func:`_name_after`), or None."""
+    name = _name_after(cl, m)
+    return None if name is None else cl.resolve(name)[0]
+
+
 def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """A definite description takes up an earlier source (:data:`_NOMINAL_STEPS`), else the
     indefinite phrase that introduced it ("One furnace operator, who asked not to be named,
     ..."), else a person the article names (:func:`_described_person`), else it is a new
-    source."""
+    source; a description a name follows is that name's (:func:`_named_description`)."""
+    named = _named_description(cl, m)
+    if named is not None:
+        return cl.add(named, m), Resolution.EXPLICIT
     apposed = _apposed_name(cl, m)
     if apposed is not None:
         return cl.add(cl.resolve(apposed)[0], m), Resolution.NOMINAL
@@ -1020,7 +1099,11 @@ def _possessor_document(cl: Clusterer, m: Mention) -> int | None:
 def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """An indefinite descriptor is a new source, but the same bare plural ("officials said"
     twice) is the same group; a document of a possessive pronoun ("her statement") is the
-    pronoun's source (:func:`_possessor_document`)."""
+    pronoun's source (:func:`_possessor_document`); a descriptor a name follows is that name's
+    (:func:`_named_description`)."""
+    named = _named_description(cl, m)
+    if named is not None:
+        return cl.add(named, m), Resolution.EXPLICIT
     author = _possessor_document(cl, m)
     if author is not None:
         return cl.add(author, m), Resolution.PRONOUN

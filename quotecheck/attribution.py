@@ -1474,12 +1474,102 @@ def _surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match |
     if (
         mention is None
         and after
-        and not [w for _, w in ctx.words_between(q.end, verb.start) if w.upos != "PUNCT"]
+        and not _non_punct(ctx, q.end, verb.start)
     ):
         mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1]) or _described_name_after(
             ctx, s_idx, verb.end, frame.post[1]
         )
     return match if mention is None else _Match(match.cue, mention)
+
+
+def _name_for_thing_subject(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """A name on the surface for a verb cue whose parse subject is a thing, not a person ("as
+    was true for the few years his tax returns were made public ― Trump boasted, “Q”";
+    "Fifteen minutes after Pence was picked, John Podesta called ...": the compact parser hangs
+    the verb on the wrong clause). The name right before the verb ("Trump boasted", "Sen. Ron
+    Johnson (R-Wis.) kept asking"), one opening comma-set descriptions ("“Q,” Howard Dean, the
+    former governor of Vermont, proclaimed"), or after a quotation a name right after the verb
+    ("..., said Alan Abramowitz, a demographer")."""
+    if (
+        match is None
+        or match.speaker is None
+        or match.cue.pattern not in _VERB_PATTERNS
+        or not _thing_mention(ctx, match.speaker)
+    ):
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    lo = max(sent.start, q.end if q.end <= verb.start else frame.pre[0])
+    mention = _name_left_of_verb(ctx, s_idx, verb, lo) or _name_before_verb(ctx, s_idx, lo, verb.start)
+    if mention is None and q.end <= verb.start and _inverted_at(ctx, q, verb):
+        mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1]) or _described_name_after(
+            ctx, s_idx, verb.end, frame.post[1]
+        )
+    return match if mention is None else _Match(match.cue, mention)
+
+
+def _inverted_at(ctx: _Context, q: QuoteSpan, verb: Word) -> bool:
+    """Does the verb after a quotation come before its subject: right after the quotation
+    (“Q,” said Skelly) or right after a comma ("..., said Alan Abramowitz")?"""
+    before = ctx.text[q.end : verb.start].rstrip()
+    return not _non_punct(ctx, q.end, verb.start) or before.endswith(",")
+
+
+def _thing_mention(ctx: _Context, m: Mention) -> bool:
+    """Is the mention a common noun for a thing: no person, people, group, organization or
+    document ("the event", "his tax returns", "three taxes")?"""
+    lex = ctx.lexicon
+    head = m.head_lemma
+    if m.kind == MentionKind.PRONOUN or m.head_upos != "NOUN":
+        return False
+    return not (
+        _role_word(lex, head)
+        or head in lex.document_nouns
+        or head in lex.organization_nouns
+        or head in lex.group_words
+        or head in lex.share_nouns
+    )
+
+
+_NAME_GAP_UPOS = ("ADV", "AUX", "PART")  # "Trump has repeatedly said"
+_NOT_NAME_BEFORE = ("the", "'s", "’s")  # "the Trump campaign", "Clinton's Trump ad": a modifier
+
+
+def _name_left_of_verb(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Mention | None:
+    """The capitalised name run that ends right before the verb (past adverbs, auxiliaries and
+    a parenthesis such as a party label: "Sen. Ron Johnson (R-Wis.) kept asking"), and is no
+    preposition's object or possessor ("a spokesman for Clinton said")."""
+    sent = ctx.parse.sentences[s_idx]
+    i = verb.index - 1
+    while i >= 1 and sent.word(i).start >= lo and sent.word(i).upos in _NAME_GAP_UPOS:
+        i -= 1
+    if i >= 1 and sent.word(i).text == ")":
+        while i >= 1 and sent.word(i).text != "(":
+            i -= 1
+        i -= 1
+    run: list[Word] = []
+    while i >= 1 and sent.word(i).start >= lo and sent.word(i).text[:1].isupper():
+        run.insert(0, sent.word(i))
+        i -= 1
+    if not run or len(run) > _NAME_MAX_WORDS or run[-1].upos != "PROPN":
+        return None
+    if ctx.in_quote(run[0].start, run[-1].end) or any(_is_time_word(ctx, w) for w in run):
+        return None
+    before = sent.word(i) if i >= 1 else None
+    if before is not None and (
+        (before.upos == "ADP" and before.text.isalpha()) or before.text.lower() in _NOT_NAME_BEFORE
+    ):
+        return None  # "a spokesman for Clinton said", "the Clinton campaign said" (a dash may pass)
+    return name_mention(ctx, s_idx, (run[0].start, run[-1].end), None)
+
+
+def _non_punct(ctx: _Context, start: int, end: int) -> list[Word]:
+    """The words in [start, end) that are not punctuation."""
+    return [w for _, w in ctx.words_between(start, end) if w.upos != "PUNCT"]
 
 
 def _name_before_verb(ctx: _Context, s_idx: int, lo: int, stop: int) -> Mention | None:
@@ -1649,6 +1739,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _reported_after,
     _outer_according_to,
     _surface_speaker,
+    _name_for_thing_subject,
     _name_over_interruption,
     _participle_after_comma,
     _relative_inner_speaker,

@@ -1512,6 +1512,26 @@ def _name_for_thing_subject(
     return match if mention is None else _Match(match.cue, mention)
 
 
+_SUBORDINATORS = ("when", "after", "before", "while", "because", "since", "until", "although", "though", "if")
+
+
+def _pre_cue_over_subordinate(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: footage of Trump saying during the debate, “Q,” when Clinton blasted him. A verb
+    after the quotation in a clause that a subordinator opens ("when", "after", "because") tells
+    what else happened; a speech verb before the quotation with its own speaker is the cue."""
+    if match is None or match.cue.pattern != CuePattern.POST_VERB or match.cue.start < q.end:
+        return match
+    after = _non_punct(ctx, q.end, match.cue.start)
+    if not after or after[0].text.lower() not in _SUBORDINATORS:
+        return match
+    found = _pre_verb(ctx, q, frame)
+    if found is None or found.speaker is None:
+        return match
+    return _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
+
+
 def _inverted_at(ctx: _Context, q: QuoteSpan, verb: Word) -> bool:
     """Does the verb after a quotation come before its subject: right after the quotation
     (“Q,” said Skelly) or right after a comma ("..., said Alan Abramowitz")?"""
@@ -1740,6 +1760,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _outer_according_to,
     _surface_speaker,
     _name_for_thing_subject,
+    _pre_cue_over_subordinate,
     _name_over_interruption,
     _participle_after_comma,
     _relative_inner_speaker,

@@ -726,7 +726,8 @@ def _post_verb_word(ctx: _Context, q: QuoteSpan, frame: _Frame) -> tuple[int, Wo
 def _layout_cue(ctx: _Context, q: QuoteSpan, s_idx: int, w: Word, i: int) -> bool:
     """A speech verb the tagger called something else, where the layout leaves no doubt: the
     first word after a quotation closed by a comma or question mark (“Q,” notes Alvarez), or a
-    word between a name and the end of the clause (“Q,” Chen concludes.)."""
+    word between a name, or a noun with no verb after the quotation, and the end of the clause
+    (“Q,” Chen concludes.; “Q,” the document states, ...)."""
     if w.lemma.lower() not in ctx.lexicon.speech_verbs or ctx.in_quote(w.start):
         return False
     if i == 0:
@@ -734,11 +735,11 @@ def _layout_cue(ctx: _Context, q: QuoteSpan, s_idx: int, w: Word, i: int) -> boo
     sent = ctx.parse.sentences[s_idx]
     prev = sent.word(w.index - 1) if w.index > 1 else None
     nxt = sent.word(w.index + 1) if w.index < len(sent.words) else None
-    return (
-        prev is not None
-        and prev.upos in ("PROPN", "PRON")
-        and (nxt is None or (nxt.upos == "PUNCT" and nxt.lemma in (".", ",")))
-    )
+    if prev is None or not (nxt is None or (nxt.upos == "PUNCT" and nxt.lemma in (".", ","))):
+        return False
+    if prev.upos == "NOUN":  # not "..., making air quotes."
+        return not any(x.upos in ("VERB", "AUX") for _, x in ctx.words_between(q.end, w.start))
+    return prev.upos in ("PROPN", "PRON")
 
 
 def _closes_sentence(ctx: _Context, q: QuoteSpan) -> bool:

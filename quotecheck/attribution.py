@@ -1852,6 +1852,13 @@ def attribute(
             cue = intro.cue(CuePattern.PRE_VERB)
             out.append(Attribution(q.start, q.end, kind, inner, q, cue, intro.speaker, res, para))
             continue
+        clause = _clause_subject(ctx, q, frame)
+        if clause is not None and clause.speaker is not None:
+            # "Trump attacked “the hateful ideology ...”": the subject of the verb the quotation hangs on
+            res = Resolution.of_mention(clause.speaker.kind)
+            cue = clause.cue(CuePattern.PRE_VERB)
+            out.append(Attribution(q.start, q.end, kind, inner, q, cue, clause.speaker, res, para))
+            continue
         # Floating quotation: the speaker of the previous attribution (a quotation, or reported
         # speech: "..., Schiff said.¶“Q”") in this or the previous paragraph.
         prev = _previous_attribution(out, indirect_before(q.start), para)
@@ -1909,6 +1916,38 @@ def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     if any(c.lemma.lower() in ("not", "never") for c in ctx.parse.sentences[s_idx].children(verb)):
         return None  # "He didn't suggest retaliation.": no speech
     return _cue_from_verb(ctx, s_idx, verb, lo, period)
+
+
+_CLAUSE_CLIMB_MAX = 3  # "blamed the court's “four liberal justices”": quotation -> noun -> verb
+
+
+def _clause_subject(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: Trump attacked “the hateful ideology of radical Islam”; Pew found that “Q”; Gov.
+    Pat McCrory blamed the court's “Q”. A quotation inside the reporter's sentence with no
+    speech verb for a cue hangs on a verb before it: that verb's subject, a name, pronoun or
+    other mention that can speak, is the source (PolNeAR marks it), not the speaker of an
+    earlier quotation."""
+    if not _embedded(ctx, q, frame):
+        return None
+    s_idx = ctx.parse.sentence_at(q.inner_start)
+    if s_idx is None:
+        return None
+    sent = ctx.parse.sentences[s_idx]
+    inside = [w for w in sent.words if q.inner_start <= w.start and w.end <= q.inner_end]
+    if not inside or any(x.head == 0 for x in inside):
+        return None  # the quotation holds the sentence's root: no verb of the reporter's governs it
+    w = next((x for x in inside if not q.start <= sent.word(x.head).start < q.end), None)
+    verb = sent.head_of(w) if w is not None else None
+    for _ in range(_CLAUSE_CLIMB_MAX):
+        if verb is None or verb.upos == "VERB":
+            break
+        verb = sent.head_of(verb)
+    if verb is None or verb.upos != "VERB" or not frame.pre[0] <= verb.start < q.start:
+        return None
+    found = _cue_from_verb(ctx, s_idx, verb, frame.pre[0], q.start)
+    if found.speaker is None or not _can_speak(ctx, found.speaker):
+        return None
+    return found
 
 
 def _transcript_attribution(ctx: _Context, turn: Turn, interviewee: Mention | None) -> Attribution:

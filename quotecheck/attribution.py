@@ -295,8 +295,8 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
         run.pop()  # "Jones has repeatedly said"
     run = _without_opening(ctx, _without_time_tail(ctx, run))
     head = _span_head(ctx, sent, run) if run else None
-    if head is not None:
-        return np_head(sent, head, lo, hi)
+    if head is not None:  # the phrase stops at the verb ("the contract states": a noun to the tagger)
+        return np_head(sent, head, lo, min(hi, verb.start))
     return _inverted_subject(ctx, sent, verb, lo, hi)
 
 
@@ -483,6 +483,8 @@ def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _
         subj = _surface_subject(ctx, s_idx, verb, lo, hi) or subj
     mention = None
     if subj is not None:
+        if verb.upos == "NOUN" and subj.start < verb.start:
+            hi = min(hi, verb.start)  # “Q,” the contract states: the tagger's noun is the cue, no head
         subj = np_head(ctx.parse.sentences[s_idx], subj, lo, hi)
         mention = make_mention(ctx, s_idx, subj, lo, hi)
         if mention is not None and _is_writer(mention):

@@ -1474,11 +1474,7 @@ def _surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match |
     if not lo <= verb.start:
         return match
     mention = _name_before_verb(ctx, s_idx, lo, verb.start)
-    if (
-        mention is None
-        and after
-        and not _non_punct(ctx, q.end, verb.start)
-    ):
+    if mention is None and after and not _non_punct(ctx, q.end, verb.start):
         mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1]) or _described_name_after(
             ctx, s_idx, verb.end, frame.post[1]
         )

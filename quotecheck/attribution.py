@@ -1924,8 +1924,10 @@ def _clause_subject(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None
     Pat McCrory blamed the court's “Q”. A quotation inside the reporter's sentence with no
     speech verb for a cue hangs on a verb before it: that verb's subject, a name, pronoun or
     other mention that can speak, is the source (PolNeAR marks it), not the speaker of an
-    earlier quotation."""
-    if not _embedded(ctx, q, frame):
+    earlier quotation. Also after a comma when the subject is a name or pronoun ("Trump issued a
+    statement, “Q”"; "she sent an email saying, “done.”")."""
+    comma = ctx.text[frame.pre[0] : q.start].rstrip().endswith(",")
+    if not (_embedded(ctx, q, frame) or comma):
         return None
     s_idx = ctx.parse.sentence_at(q.inner_start)
     if s_idx is None:
@@ -1944,6 +1946,8 @@ def _clause_subject(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None
         return None
     found = _cue_from_verb(ctx, s_idx, verb, frame.pre[0], q.start)
     if found.speaker is None or not _can_speak(ctx, found.speaker):
+        return None
+    if not _embedded(ctx, q, frame) and found.speaker.kind not in (MentionKind.NAME, MentionKind.PRONOUN):
         return None
     return found
 

@@ -1850,12 +1850,15 @@ def attribute(
             cue = intro.cue(CuePattern.PRE_VERB)
             out.append(Attribution(q.start, q.end, kind, inner, q, cue, intro.speaker, res, para))
             continue
+        # "Trump attacked “the hateful ideology ...”": the subject of the verb the quotation hangs
+        # on; "“Q,” Hannity started.": the clause right after it
         clause = _clause_subject(ctx, q, frame)
-        if clause is not None and clause.speaker is not None:
-            # "Trump attacked “the hateful ideology ...”": the subject of the verb the quotation hangs on
-            res = Resolution.of_mention(clause.speaker.kind)
-            cue = clause.cue(CuePattern.PRE_VERB)
-            out.append(Attribution(q.start, q.end, kind, inner, q, cue, clause.speaker, res, para))
+        after = None if clause is not None else _any_verb_after(ctx, q, frame)
+        verb_found = clause or after
+        if verb_found is not None and verb_found.speaker is not None:
+            res = Resolution.of_mention(verb_found.speaker.kind)
+            cue = verb_found.cue(CuePattern.PRE_VERB if after is None else CuePattern.POST_VERB)
+            out.append(Attribution(q.start, q.end, kind, inner, q, cue, verb_found.speaker, res, para))
             continue
         # Floating quotation: the speaker of the previous attribution (a quotation, or reported
         # speech: "..., Schiff said.¶“Q”") in this or the previous paragraph.
@@ -1948,6 +1951,29 @@ def _clause_subject(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None
     if found.speaker is None or not _can_speak(ctx, found.speaker):
         return None
     if not _embedded(ctx, q, frame) and found.speaker.kind not in (MentionKind.NAME, MentionKind.PRONOUN):
+        return None
+    return found
+
+
+_ANY_VERB_MAX_WORDS = 4  # “Q,” her husband cut in. / “Q,” reacted Trump.
+
+
+def _any_verb_after(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: “Q,” Hannity started. / “Q,” reacted Trump. / “Q,” he went on. A quotation closed
+    by a comma, question or exclamation mark and followed by a short clause to the sentence end
+    is attributed by that clause's verb, a speech verb or not, with a name or pronoun subject."""
+    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
+    if not inner.endswith((",", "?", "!")):
+        return None
+    words = _non_punct(ctx, q.end, frame.post[1])
+    if not words or len(words) > _ANY_VERB_MAX_WORDS or ctx.in_quote(words[0].start):
+        return None
+    verb = next((w for w in words if w.upos == "VERB"), None)
+    s_idx = ctx.parse.sentence_at(verb.start) if verb is not None else None
+    if verb is None or s_idx is None:
+        return None
+    found = _cue_from_verb(ctx, s_idx, verb, *frame.post)
+    if found.speaker is None or found.speaker.kind not in (MentionKind.NAME, MentionKind.PRONOUN):
         return None
     return found
 

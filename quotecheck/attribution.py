@@ -295,8 +295,8 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
         run.pop()  # "Jones has repeatedly said"
     run = _without_opening(ctx, _without_time_tail(ctx, run))
     head = _span_head(ctx, sent, run) if run else None
-    if head is not None:
-        return np_head(sent, head, lo, hi)
+    if head is not None:  # the phrase stops at the verb ("the contract states": a noun to the tagger)
+        return np_head(sent, head, lo, min(hi, verb.start))
     return _inverted_subject(ctx, sent, verb, lo, hi)
 
 
@@ -483,6 +483,8 @@ def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _
         subj = _surface_subject(ctx, s_idx, verb, lo, hi) or subj
     mention = None
     if subj is not None:
+        if verb.upos == "NOUN" and subj.start < verb.start:
+            hi = min(hi, verb.start)  # “Q,” the contract states: the tagger's noun is the cue, no head
         subj = np_head(ctx.parse.sentences[s_idx], subj, lo, hi)
         mention = make_mention(ctx, s_idx, subj, lo, hi)
         if mention is not None and _is_writer(mention):
@@ -726,7 +728,8 @@ def _post_verb_word(ctx: _Context, q: QuoteSpan, frame: _Frame) -> tuple[int, Wo
 def _layout_cue(ctx: _Context, q: QuoteSpan, s_idx: int, w: Word, i: int) -> bool:
     """A speech verb the tagger called something else, where the layout leaves no doubt: the
     first word after a quotation closed by a comma or question mark (“Q,” notes Alvarez), or a
-    word between a name and the end of the clause (“Q,” Chen concludes.)."""
+    word between a name, or a noun with no verb after the quotation, and the end of the clause
+    (“Q,” Chen concludes.; “Q,” the document states, ...)."""
     if w.lemma.lower() not in ctx.lexicon.speech_verbs or ctx.in_quote(w.start):
         return False
     if i == 0:
@@ -734,11 +737,11 @@ def _layout_cue(ctx: _Context, q: QuoteSpan, s_idx: int, w: Word, i: int) -> boo
     sent = ctx.parse.sentences[s_idx]
     prev = sent.word(w.index - 1) if w.index > 1 else None
     nxt = sent.word(w.index + 1) if w.index < len(sent.words) else None
-    return (
-        prev is not None
-        and prev.upos in ("PROPN", "PRON")
-        and (nxt is None or (nxt.upos == "PUNCT" and nxt.lemma in (".", ",")))
-    )
+    if prev is None or not (nxt is None or (nxt.upos == "PUNCT" and nxt.lemma in (".", ","))):
+        return False
+    if prev.upos == "NOUN":  # not "..., making air quotes."
+        return not any(x.upos in ("VERB", "AUX") for _, x in ctx.words_between(q.end, w.start))
+    return prev.upos in ("PROPN", "PRON")
 
 
 def _closes_sentence(ctx: _Context, q: QuoteSpan) -> bool:
@@ -1471,15 +1474,121 @@ def _surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match |
     if not lo <= verb.start:
         return match
     mention = _name_before_verb(ctx, s_idx, lo, verb.start)
-    if (
-        mention is None
-        and after
-        and not [w for _, w in ctx.words_between(q.end, verb.start) if w.upos != "PUNCT"]
-    ):
+    if mention is None and after and not _non_punct(ctx, q.end, verb.start):
         mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1]) or _described_name_after(
             ctx, s_idx, verb.end, frame.post[1]
         )
     return match if mention is None else _Match(match.cue, mention)
+
+
+def _name_for_thing_subject(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """A name on the surface for a verb cue whose parse subject is a thing, not a person ("as
+    was true for the few years his tax returns were made public ― Trump boasted, “Q”";
+    "Fifteen minutes after Pence was picked, John Podesta called ...": the compact parser hangs
+    the verb on the wrong clause). The name right before the verb ("Trump boasted", "Sen. Ron
+    Johnson (R-Wis.) kept asking"), one opening comma-set descriptions ("“Q,” Howard Dean, the
+    former governor of Vermont, proclaimed"), or after a quotation a name right after the verb
+    ("..., said Alan Abramowitz, a demographer")."""
+    if (
+        match is None
+        or match.speaker is None
+        or match.cue.pattern not in _VERB_PATTERNS
+        or not _thing_mention(ctx, match.speaker)
+    ):
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    lo = max(sent.start, q.end if q.end <= verb.start else frame.pre[0])
+    mention = _name_left_of_verb(ctx, s_idx, verb, lo) or _name_before_verb(ctx, s_idx, lo, verb.start)
+    if mention is None and q.end <= verb.start and _inverted_at(ctx, q, verb):
+        mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1]) or _described_name_after(
+            ctx, s_idx, verb.end, frame.post[1]
+        )
+    return match if mention is None else _Match(match.cue, mention)
+
+
+_SUBORDINATORS = ("when", "after", "before", "while", "because", "since", "until", "although", "though", "if")
+
+
+def _pre_cue_over_subordinate(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: footage of Trump saying during the debate, “Q,” when Clinton blasted him. A verb
+    after the quotation in a clause that a subordinator opens ("when", "after", "because") tells
+    what else happened; a speech verb before the quotation with its own speaker is the cue."""
+    if match is None or match.cue.pattern != CuePattern.POST_VERB or match.cue.start < q.end:
+        return match
+    after = _non_punct(ctx, q.end, match.cue.start)
+    if not after or after[0].text.lower() not in _SUBORDINATORS:
+        return match
+    found = _pre_verb(ctx, q, frame)
+    if found is None or found.speaker is None:
+        return match
+    return _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
+
+
+def _inverted_at(ctx: _Context, q: QuoteSpan, verb: Word) -> bool:
+    """Does the verb after a quotation come before its subject: right after the quotation
+    (“Q,” said Skelly) or right after a comma ("..., said Alan Abramowitz")?"""
+    before = ctx.text[q.end : verb.start].rstrip()
+    return not _non_punct(ctx, q.end, verb.start) or before.endswith(",")
+
+
+def _thing_mention(ctx: _Context, m: Mention) -> bool:
+    """Is the mention a common noun for a thing: no person, people, group, organization or
+    document ("the event", "his tax returns", "three taxes")?"""
+    lex = ctx.lexicon
+    head = m.head_lemma
+    if m.kind == MentionKind.PRONOUN or m.head_upos != "NOUN":
+        return False
+    return not (
+        _role_word(lex, head)
+        or head in lex.document_nouns
+        or head in lex.organization_nouns
+        or head in lex.group_words
+        or head in lex.share_nouns
+    )
+
+
+_NAME_GAP_UPOS = ("ADV", "AUX", "PART")  # "Trump has repeatedly said"
+_NOT_NAME_BEFORE = ("the", "'s", "’s")  # "the Trump campaign", "Clinton's Trump ad": a modifier
+
+
+def _name_left_of_verb(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Mention | None:
+    """The capitalised name run that ends right before the verb (past adverbs, auxiliaries and
+    a parenthesis such as a party label: "Sen. Ron Johnson (R-Wis.) kept asking"), and is no
+    preposition's object or possessor ("a spokesman for Clinton said")."""
+    sent = ctx.parse.sentences[s_idx]
+    i = verb.index - 1
+    while i >= 1 and sent.word(i).start >= lo and sent.word(i).upos in _NAME_GAP_UPOS:
+        i -= 1
+    if i >= 1 and sent.word(i).text == ")":
+        while i >= 1 and sent.word(i).text != "(":
+            i -= 1
+        i -= 1
+    run: list[Word] = []
+    while i >= 1 and sent.word(i).start >= lo and sent.word(i).text[:1].isupper():
+        run.insert(0, sent.word(i))
+        i -= 1
+    if not run or len(run) > _NAME_MAX_WORDS or run[-1].upos != "PROPN":
+        return None
+    if ctx.in_quote(run[0].start, run[-1].end) or any(_is_time_word(ctx, w) for w in run):
+        return None
+    before = sent.word(i) if i >= 1 else None
+    if before is not None and (
+        (before.upos == "ADP" and before.text.isalpha()) or before.text.lower() in _NOT_NAME_BEFORE
+    ):
+        return None  # "a spokesman for Clinton said", "the Clinton campaign said" (a dash may pass)
+    return name_mention(ctx, s_idx, (run[0].start, run[-1].end), None)
+
+
+def _non_punct(ctx: _Context, start: int, end: int) -> list[Word]:
+    """The words in [start, end) that are not punctuation."""
+    return [w for _, w in ctx.words_between(start, end) if w.upos != "PUNCT"]
 
 
 def _name_before_verb(ctx: _Context, s_idx: int, lo: int, stop: int) -> Mention | None:
@@ -1649,6 +1758,8 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _reported_after,
     _outer_according_to,
     _surface_speaker,
+    _name_for_thing_subject,
+    _pre_cue_over_subordinate,
     _name_over_interruption,
     _participle_after_comma,
     _relative_inner_speaker,
@@ -1739,6 +1850,16 @@ def attribute(
             cue = intro.cue(CuePattern.PRE_VERB)
             out.append(Attribution(q.start, q.end, kind, inner, q, cue, intro.speaker, res, para))
             continue
+        # "Trump attacked “the hateful ideology ...”": the subject of the verb the quotation hangs
+        # on; "“Q,” Hannity started.": the clause right after it
+        clause = _clause_subject(ctx, q, frame)
+        after = None if clause is not None else _any_verb_after(ctx, q, frame)
+        verb_found = clause or after
+        if verb_found is not None and verb_found.speaker is not None:
+            res = Resolution.of_mention(verb_found.speaker.kind)
+            cue = verb_found.cue(CuePattern.PRE_VERB if after is None else CuePattern.POST_VERB)
+            out.append(Attribution(q.start, q.end, kind, inner, q, cue, verb_found.speaker, res, para))
+            continue
         # Floating quotation: the speaker of the previous attribution (a quotation, or reported
         # speech: "..., Schiff said.¶“Q”") in this or the previous paragraph.
         prev = _previous_attribution(out, indirect_before(q.start), para)
@@ -1796,6 +1917,65 @@ def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     if any(c.lemma.lower() in ("not", "never") for c in ctx.parse.sentences[s_idx].children(verb)):
         return None  # "He didn't suggest retaliation.": no speech
     return _cue_from_verb(ctx, s_idx, verb, lo, period)
+
+
+_CLAUSE_CLIMB_MAX = 3  # "blamed the court's “four liberal justices”": quotation -> noun -> verb
+
+
+def _clause_subject(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: Trump attacked “the hateful ideology of radical Islam”; Pew found that “Q”; Gov.
+    Pat McCrory blamed the court's “Q”. A quotation inside the reporter's sentence with no
+    speech verb for a cue hangs on a verb before it: that verb's subject, a name, pronoun or
+    other mention that can speak, is the source (PolNeAR marks it), not the speaker of an
+    earlier quotation. Also after a comma when the subject is a name or pronoun ("Trump issued a
+    statement, “Q”"; "she sent an email saying, “done.”")."""
+    comma = ctx.text[frame.pre[0] : q.start].rstrip().endswith(",")
+    if not (_embedded(ctx, q, frame) or comma):
+        return None
+    s_idx = ctx.parse.sentence_at(q.inner_start)
+    if s_idx is None:
+        return None
+    sent = ctx.parse.sentences[s_idx]
+    inside = [w for w in sent.words if q.inner_start <= w.start and w.end <= q.inner_end]
+    if not inside or any(x.head == 0 for x in inside):
+        return None  # the quotation holds the sentence's root: no verb of the reporter's governs it
+    w = next((x for x in inside if not q.start <= sent.word(x.head).start < q.end), None)
+    verb = sent.head_of(w) if w is not None else None
+    for _ in range(_CLAUSE_CLIMB_MAX):
+        if verb is None or verb.upos == "VERB":
+            break
+        verb = sent.head_of(verb)
+    if verb is None or verb.upos != "VERB" or not frame.pre[0] <= verb.start < q.start:
+        return None
+    found = _cue_from_verb(ctx, s_idx, verb, frame.pre[0], q.start)
+    if found.speaker is None or not _can_speak(ctx, found.speaker):
+        return None
+    if not _embedded(ctx, q, frame) and found.speaker.kind not in (MentionKind.NAME, MentionKind.PRONOUN):
+        return None
+    return found
+
+
+_ANY_VERB_MAX_WORDS = 4  # “Q,” her husband cut in. / “Q,” reacted Trump.
+
+
+def _any_verb_after(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: “Q,” Hannity started. / “Q,” reacted Trump. / “Q,” he went on. A quotation closed
+    by a comma, question or exclamation mark and followed by a short clause to the sentence end
+    is attributed by that clause's verb, a speech verb or not, with a name or pronoun subject."""
+    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
+    if not inner.endswith((",", "?", "!")):
+        return None
+    words = _non_punct(ctx, q.end, frame.post[1])
+    if not words or len(words) > _ANY_VERB_MAX_WORDS or ctx.in_quote(words[0].start):
+        return None
+    verb = next((w for w in words if w.upos == "VERB"), None)
+    s_idx = ctx.parse.sentence_at(verb.start) if verb is not None else None
+    if verb is None or s_idx is None:
+        return None
+    found = _cue_from_verb(ctx, s_idx, verb, *frame.post)
+    if found.speaker is None or found.speaker.kind not in (MentionKind.NAME, MentionKind.PRONOUN):
+        return None
+    return found
 
 
 def _transcript_attribution(ctx: _Context, turn: Turn, interviewee: Mention | None) -> Attribution:

@@ -12,6 +12,7 @@ import pytest
 
 from quotecheck.lexicons import default_lexicon
 from quotecheck.mentions import Mention, given_name, given_names_fit
+from quotecheck.rules.common import anonymous_with_attributions
 from quotecheck.sources.model import Source
 from quotecheck.sources.typing import refine_types, type_of
 from quotecheck.vocab import MentionKind, SourceType
@@ -490,3 +491,22 @@ def test_staff_of_a_named_organization(
     )
     span = staff_organization(m, words, phrase, default_lexicon())
     assert (phrase[span[0] : span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, head, polled",
+    [
+        ("67 percent of voters", "percent", True),  # poll respondents: an anonymous group
+        ("Another 22 percent", "percent", True),
+        ("a majority", "majority", True),
+        ("the car", "car", False),  # a thing stays unknown
+    ],
+)
+def test_poll_shares_are_anonymous_groups_with_no_anonymity_to_justify(
+    phrase: str, head: str, polled: bool
+) -> None:
+    src = _refined(f"In the poll, {phrase} said the race was close.", phrase, MentionKind.DESCRIPTOR, head)
+    src.attributions.append(0)
+    assert src.type == (SourceType.ANONYMOUS_GROUP if polled else SourceType.UNKNOWN)
+    assert src.polled is polled
+    assert not anonymous_with_attributions(src)  # no anonymity finding either way

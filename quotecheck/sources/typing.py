@@ -359,11 +359,14 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
       Axelrod) are those named people.
 
     A "named person" that is only a plural noun for people opening a sentence ("Demonstrators
-    said", "Others argue") is an anonymous group (:func:`_common_plural`). Anonymous sources
+    said", "Others argue") is an anonymous group (:func:`_common_plural`), and so is a share of
+    the people a poll asked ("67 percent of voters", :func:`_poll_share`). Anonymous sources
     granted anonymity (a ground rule or a reason) are left as they are."""
     for src in sources:
         if _common_plural(src, sources, text, lex):
             src.type = SourceType.ANONYMOUS_GROUP  # "Demonstrators said": not a name
+        elif _poll_share(src, lex):
+            src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
     people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON]
     layout = _layout_of(sources, text)
     for src in sources:
@@ -403,6 +406,19 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             )
         if retyped is not None:
             src.type, src.name = retyped
+
+
+def _poll_share(src: Source, lex: Lexicon) -> bool:
+    """Is an untyped source a share of the people a poll asked ("67 percent of voters", "Another
+    22 percent", ``share_nouns``)? They are an anonymous group (docs/labelling.md). Typed after
+    the ground rules are placed, so that a reason for anonymity goes to a real anonymous source."""
+    first = next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
+    return (
+        src.type == SourceType.UNKNOWN
+        and first is not None
+        and first.kind in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL)
+        and first.head_lemma in lex.share_nouns
+    )
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”'‘’(—–-]\s*|\n\s*)$")

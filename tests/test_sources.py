@@ -66,6 +66,11 @@ def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Me
         ("a commission", "descriptor", "commission", "sing", "anonymous_group"),
         ("the agency", "nominal", "agency", "sing", "named_organization"),
         ("an online University of Texas", "descriptor", "university", "sing", "named_organization"),
+        # names with no NER label: an organization word makes an organization's name
+        ("Division of Gaming Enforcement", "name", "division", "sing", "named_organization"),
+        ("New Hampshire Public Radio", "name", "radio", "sing", "named_organization"),
+        ("Vermont Edition", "name", "edition", "sing", "named_organization"),
+        ("Vermont Sanders", "name", "sanders", "sing", "named_person"),
     ],
 )
 def test_nominal_types(text, kind, head, number, expected):

@@ -47,12 +47,24 @@ def type_of(m: Mention, lex: Lexicon) -> SourceType:
     if m.kind == MentionKind.PRONOUN:
         return SourceType.UNKNOWN
     if m.kind == MentionKind.NAME:
+        if _part_of_people(m, lex):
+            return SourceType.ANONYMOUS_GROUP  # "Many of her Republican supporters": no name
         if _group_name(m, lex):
             return SourceType.ANONYMOUS_GROUP  # "many Americans", "Iowa Evangelicals", "New Yorkers"
         if m.ner.endswith("PERSON"):
             return SourceType.NAMED_PERSON
         return SourceType.NAMED_ORGANIZATION if is_org_name(m, lex) else SourceType.NAMED_PERSON
     return _common_type(m, lex)
+
+
+_PART_WORDS = frozenset({"many", "most", "some", "several", "all", "few", "none", "both"})
+
+
+def _part_of_people(m: Mention, lex: Lexicon) -> bool:
+    """Is a "name" only a sentence's capitalised quantifier over people ("Many of her Republican
+    supporters", "Some of the protesters")? The tagger takes the opening word for a proper noun."""
+    words = [w.lower() for w in m.words]
+    return len(words) > 2 and words[0] in _PART_WORDS and words[1] == "of" and _people_word(words[-1], lex)
 
 
 def _group_name(m: Mention, lex: Lexicon) -> bool:

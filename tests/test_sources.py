@@ -71,6 +71,9 @@ def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Me
         ("New Hampshire Public Radio", "name", "radio", "sing", "named_organization"),
         ("Vermont Edition", "name", "edition", "sing", "named_organization"),
         ("Vermont Sanders", "name", "sanders", "sing", "named_person"),
+        # a country speaks as a state: an organization
+        ("Germany", "name", "germany", "sing", "named_organization"),
+        ("North Korea", "name", "korea", "sing", "named_organization"),
         # a capitalised quantifier over people that the tagger took for a name
         ("Many of her Republican supporters", "name", "many", "sing", "anonymous_group"),
         ("Most of Wall Street", "name", "most", "sing", "named_person"),  # no people after "of"

@@ -300,6 +300,7 @@ class Lexicon:
     stance_verbs: frozenset[str]  # "many Republicans fear that": a group's view is attributed to it
     said_object_verbs: frozenset[str]  # "said the driver accelerated": what follows was said
     addressed_verbs: frozenset[str]  # "speak to business leaders": the "to" phrase listens
+    country_names: frozenset[str]  # "Germany has pledged": the state speaks, an organization
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

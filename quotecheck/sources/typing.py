@@ -53,6 +53,8 @@ def type_of(m: Mention, lex: Lexicon) -> SourceType:
             return SourceType.ANONYMOUS_GROUP  # "many Americans", "Iowa Evangelicals", "New Yorkers"
         if m.ner.endswith("PERSON"):
             return SourceType.NAMED_PERSON
+        if " ".join(w for w in m.words if w not in POSSESSIVE_S) in lex.country_names:
+            return SourceType.NAMED_ORGANIZATION  # "Germany has pledged": the state speaks
         return SourceType.NAMED_ORGANIZATION if is_org_name(m, lex) else SourceType.NAMED_PERSON
     return _common_type(m, lex)
 

@@ -71,6 +71,9 @@ def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Me
         ("New Hampshire Public Radio", "name", "radio", "sing", "named_organization"),
         ("Vermont Edition", "name", "edition", "sing", "named_organization"),
         ("Vermont Sanders", "name", "sanders", "sing", "named_person"),
+        # a name after a publication's possessive is a person's ("the Pentagon" is no person)
+        ("The Blaze's Matt Walsh", "name", "walsh", "sing", "named_person"),
+        ("the Pentagon", "name", "pentagon", "sing", "named_organization"),
         # a country speaks as a state: an organization
         ("Germany", "name", "germany", "sing", "named_organization"),
         ("North Korea", "name", "korea", "sing", "named_organization"),
@@ -183,6 +186,15 @@ def _refined(text: str, phrase: str, kind: MentionKind, head: str, others: tuple
         ("The plan is vague, analyst said.", "analyst", "descriptor", "analyst", "named_person", "analyst"),
         # a name in apposition right after a description is the person it describes
         ("His wife, Laura, spoke of the museum.", "His wife", "descriptor", "wife", "named_person", "Laura"),
+        # also when the parse left "general" out of the description
+        (
+            "And Florida's Republican attorney general, Pam Bondi, vowed to act.",
+            "Florida's Republican attorney",
+            "descriptor",
+            "attorney",
+            "named_person",
+            "Pam Bondi",
+        ),
         # a place going on after a place is no name of a person
         (
             "A voter from Des Moines, Iowa, said the race was close.",

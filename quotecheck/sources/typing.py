@@ -37,8 +37,11 @@ def is_org_name(m: Mention, lex: Lexicon) -> bool:
     head = m.text.split()[-1].strip(".,’'s")
     if re.fullmatch(r"[A-Z]{2,6}s?", head) and head not in lex.non_acronyms:
         return True  # NATO, FBI, the EU
-    if m.words and m.words[0].lower() == "the" and len(words) > 1:
-        return True  # "the Pentagon", "the Kremlin": a proper noun with "the" is not a person
+    owner = any(w in POSSESSIVE_S or _POSSESSIVE.search(w) for w in m.words[:-1])
+    if m.words and m.words[0].lower() == "the" and len(words) > 1 and not owner:
+        # "the Pentagon", "the Kremlin": a proper noun with "the" is not a person ("The Blaze's
+        # Matt Walsh" is: the name after the possessive)
+        return True
     return m.ner.endswith(("ORG", "NORP", "GPE", "FAC"))
 
 
@@ -765,13 +768,14 @@ def _named_person_description(m: Mention, text: str, lex: Lexicon) -> tuple[Sour
 
 # ", Laura, who spoke" / ", Steffen Seibert, wrote": a name set off by commas right after a mention
 _APPOSED_NAME = re.compile(
-    rf",\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*(?:,|;|\.(?:\s|$)|\s(?:of|from)\s+[A-Z])"
+    rf"(?:\s+general)?,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*(?:,|;|\.(?:\s|$)|\s(?:of|from)\s+[A-Z])"
 )  # ", David Woodard of Clemson University, said"
 
 
 def _name_in_apposition(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
     """ "his wife, Laura, who spoke of ...", "Clinton's husband, Bill, effectively ...": a
-    description of one person with a name in apposition right after it is that named person."""
+    description of one person with a name in apposition right after it is that named person
+    (also when the parse left "general" out of it: "Florida's attorney general, Pam Bondi,")."""
     if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "sing":
         return None
     if not is_person_noun(m.head_lemma, lex) or m.text.split()[-1][:1].isupper():

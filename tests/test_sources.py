@@ -15,6 +15,7 @@ from quotecheck.mentions import Mention, given_name, given_names_fit
 from quotecheck.rules.common import anonymous_with_attributions
 from quotecheck.sources.model import Source
 from quotecheck.sources.typing import refine_types, type_of
+from quotecheck.testing.fake_parse import forged_parse
 from quotecheck.vocab import MentionKind, SourceType
 
 
@@ -533,3 +534,27 @@ def test_poll_shares_are_anonymous_groups_with_no_anonymity_to_justify(
     assert src.type == (SourceType.ANONYMOUS_GROUP if polled else SourceType.UNKNOWN)
     assert src.polled is polled
     assert not anonymous_with_attributions(src)  # no anonymity finding either way
+
+
+@pytest.mark.parametrize(
+    "name, head, expected",
+    [
+        ("Federal Election Commission", "filing", ("document", "Federal Election Commission filings")),
+        ("Quinnipiac University", "poll", ("named_organization", "Quinnipiac University")),
+    ],
+)
+def test_filings_name_where_they_were_filed_not_their_author(name: str, head: str, expected) -> None:
+    phrase = f"{name} {head}s"
+    text = f"{phrase} show the payments."
+    n = len(name.split())  # the name's words, then the head noun (n + 1) and the verb (n + 2)
+    rows = [(w, w, "PROPN", n + 1, "compound") for w in name.split()]
+    rows += [(f"{head}s", head, "NOUN", n + 2, "nsubj"), ("show", "show", "VERB", 0, "root")]
+    rows += [("the", "the", "DET", n + 4, "det"), ("payments", "payment", "NOUN", n + 2, "obj")]
+    parse = forged_parse(text, rows)
+    m = Mention(
+        0, len(phrase), phrase, MentionKind.DESCRIPTOR, head, "NOUN", "plur", False, 0, tuple(phrase.split())
+    )
+    lex = default_lexicon()
+    src = Source(0, [m], type=type_of(m, lex), name=phrase)
+    refine_types([src], text, parse, lex)
+    assert (src.type, src.name) == (SourceType(expected[0]), expected[1])

@@ -824,7 +824,8 @@ def _document_author(
     head = next((i for i, w in enumerate(words) if w.lemma.lower() == m.head_lemma), None)
     if head is None:
         return None
-    author = _name_before_head(words[:head])
+    # "Federal Election Commission filings": a filing's name is whom it was filed with, not its author
+    author = None if m.head_lemma in lex.filed_documents else _name_before_head(words[:head])
     if author is not None and words and author[0] == words[0].text:
         # the mention may start inside the name: "a new Dayton Daily [News poll]"
         line_start = text.rfind("\n", 0, m.start) + 1

@@ -65,6 +65,8 @@ def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Me
         # organizations: unnamed ones are like unnamed people; "the agency" is the one named
         ("several environmental groups", "descriptor", "group", "plur", "anonymous_group"),
         ("a commission", "descriptor", "commission", "sing", "anonymous_group"),
+        ("TV networks", "descriptor", "network", "plur", "anonymous_group"),  # a bare plural
+        ("their networks", "descriptor", "network", "plur", "named_organization"),
         ("the agency", "nominal", "agency", "sing", "named_organization"),
         ("an online University of Texas", "descriptor", "university", "sing", "named_organization"),
         # names with no NER label: an organization word makes an organization's name

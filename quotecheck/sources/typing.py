@@ -99,12 +99,24 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
         # ("police", "the government" are the one the article is about)
         unnamed = (
             bool(m.words)
-            and m.words[0].lower() in lex.unnamed_org_determiners
+            and (m.words[0].lower() in lex.unnamed_org_determiners or _bare_plural(m, lex))
             and not any(w[:1].isupper() for w in m.words[1:])  # "an online University of Texas poll"
         )
         return SourceType.ANONYMOUS_GROUP if unnamed else SourceType.NAMED_ORGANIZATION
     # "the car", "his tax returns", "63 percent": whatever said it, it is not a person
     return SourceType.UNKNOWN
+
+
+def _bare_plural(m: Mention, lex: Lexicon) -> bool:
+    """ "TV networks", "unions": organizations in a plural without a determiner or a possessive,
+    nobody named ("police" is no such plural: the force the article is about)."""
+    first = m.words[0].lower()
+    return (
+        m.number == "plur"
+        and m.words[-1].endswith("s")
+        and first not in lex.definite_determiners | lex.possessive_determiners
+        and not any(w.endswith(POSSESSIVE_S) or w in POSSESSIVE_S for w in m.words)
+    )
 
 
 def _person_before_head(m: Mention, lex: Lexicon) -> SourceType | None:

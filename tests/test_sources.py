@@ -560,3 +560,38 @@ def test_filings_name_where_they_were_filed_not_their_author(name: str, head: st
     src = Source(0, [m], type=type_of(m, lex), name=phrase)
     refine_types([src], text, parse, lex)
     assert (src.type, src.name) == (SourceType(expected[0]), expected[1])
+
+
+def test_a_document_of_a_person_the_article_names_in_full_is_hers() -> None:
+    text = "Rachel Hoff spoke first and Hoff's letter said the plank failed."
+    rows = [
+        ("Rachel", "Rachel", "PROPN", 3, "nsubj"),
+        ("Hoff", "Hoff", "PROPN", 1, "flat"),
+        ("spoke", "speak", "VERB", 0, "root"),
+        ("first", "first", "ADV", 3, "advmod"),
+        ("and", "and", "CCONJ", 9, "cc"),
+        ("Hoff", "Hoff", "PROPN", 8, "nmod:poss"),
+        ("'s", "'s", "PART", 6, "case"),
+        ("letter", "letter", "NOUN", 9, "nsubj"),
+        ("said", "say", "VERB", 3, "conj"),
+    ]
+    parse = forged_parse(text, rows)
+    start = text.index("Hoff's letter")
+    m = Mention(
+        start,
+        start + 13,
+        "Hoff's letter",
+        MentionKind.DESCRIPTOR,
+        "letter",
+        "NOUN",
+        "sing",
+        False,
+        0,
+        ("Hoff", "'s", "letter"),
+    )
+    lex = default_lexicon()
+    src = Source(
+        0, [m], type=type_of(m, lex), name="Hoff's letter"
+    )  # no source is Rachel Hoff: she does not speak
+    refine_types([src], text, parse, lex)
+    assert (src.type, src.name) == (SourceType.NAMED_PERSON, "Hoff")

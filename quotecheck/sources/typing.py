@@ -396,7 +396,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             src.type = SourceType.ANONYMOUS_GROUP  # "Demonstrators said": not a name
         elif _poll_share(src, lex):
             src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
-    people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON]
+    people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON] + _full_names(text, lex)
     layout = _layout_of(sources, text)
     for src in sources:
         first = next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
@@ -435,6 +435,15 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             )
         if retyped is not None:
             src.type, src.name = retyped
+
+
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+((?:[A-Z]\.\s+)?[A-Z][\w’'-]+)")
+
+
+def _full_names(text: str, lex: Lexicon) -> list[str]:
+    """The people's full names in the text, a given name first ("Rachel Hoff"), whether or not
+    they speak: "Hoff's letter" is a person's document once the article names Rachel Hoff."""
+    return [f"{g} {rest}" for g, rest in _FULL_NAME.findall(text) if g in lex.first_names]
 
 
 def _poll_share(src: Source, lex: Lexicon) -> bool:

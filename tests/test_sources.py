@@ -189,6 +189,24 @@ def _refined(text: str, phrase: str, kind: MentionKind, head: str, others: tuple
         ("The plan is vague, analyst said.", "analyst", "descriptor", "analyst", "named_person", "analyst"),
         # a name in apposition right after a description is the person it describes
         ("His wife, Laura, spoke of the museum.", "His wife", "descriptor", "wife", "named_person", "Laura"),
+        # the name a person goes by, right after the description
+        (
+            "'Not here!' wrote a man calling himself Paul Paul.",
+            "a man",
+            "descriptor",
+            "man",
+            "named_person",
+            "Paul Paul",
+        ),
+        (
+            "A user named Roland Zeller wrote of fear.",
+            "A user",
+            "descriptor",
+            "user",
+            "named_person",
+            "Roland Zeller",
+        ),
+        ("A man calling for calm spoke.", "A man", "descriptor", "man", "anonymous_individual", "A man"),
         # also when the parse left "general" out of the description
         (
             "And Florida's Republican attorney general, Pam Bondi, vowed to act.",

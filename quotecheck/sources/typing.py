@@ -381,7 +381,8 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
       chairman says ..."), is that person (:func:`_delayed_lede`).
     - someone only spoken to ("told a young woman who ...") or imagined ("If ..., a reader
       would ask") is no source;
-    - a description with a name in apposition after it ("his wife, Laura,"), a lede's
+    - a description with a name in apposition after it ("his wife, Laura,") or the name the
+      person goes by ("a man calling himself Paul Paul", :func:`_called_by_name`), a lede's
       description named soon after under its title ("A New York judge" ... "Justice Frank
       Nervo"), and a name's possessive description that takes up the person the paragraph
       before is about ("Obama's former campaign strategist" after a paragraph on David
@@ -417,6 +418,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             _organization_name(first, words, lex)
             or _apposition_person(first, text, lex)
             or _name_in_apposition(first, text, lex)
+            or _called_by_name(first, text, lex)
             or _named_person_description(first, text, lex)
             or _named_people_again(first, lex)
         )
@@ -808,6 +810,27 @@ def _name_in_apposition(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType
     if first.lower() in lex.calendar_words or first in lex.side_words or first in lex.group_names:
         return None  # ", Tuesday,", ", Republicans,"
     return SourceType.NAMED_PERSON, named.group("name")
+
+
+# "a man calling himself Paul Paul", "a user named Roland Zeller", "a woman identified as Ana Ruiz"
+_CALLED_NAME = re.compile(
+    rf"\s+(?:named|calling\s+(?:himself|herself)|identified\s+as|who\s+(?:called|identified)\s+(?:himself|herself)(?:\s+as)?)"
+    rf"\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+)
+
+
+def _called_by_name(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "wrote a man calling himself Paul Paul", "a user named Roland Zeller": a description of
+    one person followed by the name the person goes by is that named person."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "sing":
+        return None
+    if not is_person_noun(m.head_lemma, lex):
+        return None
+    named = _CALLED_NAME.match(text, m.end)
+    if named is None:
+        return None
+    name = named.group("name")
+    return SourceType.NAMED_PERSON, name[:-1] if _SENTENCE_END.search(name) else name  # "Paul Paul."
 
 
 def _apposition_person(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:

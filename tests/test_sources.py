@@ -12,8 +12,10 @@ import pytest
 
 from quotecheck.lexicons import default_lexicon
 from quotecheck.mentions import Mention, given_name, given_names_fit
+from quotecheck.rules.common import anonymous_with_attributions
 from quotecheck.sources.model import Source
 from quotecheck.sources.typing import refine_types, type_of
+from quotecheck.testing.fake_parse import forged_parse
 from quotecheck.vocab import MentionKind, SourceType
 
 
@@ -63,8 +65,24 @@ def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Me
         # organizations: unnamed ones are like unnamed people; "the agency" is the one named
         ("several environmental groups", "descriptor", "group", "plur", "anonymous_group"),
         ("a commission", "descriptor", "commission", "sing", "anonymous_group"),
+        ("TV networks", "descriptor", "network", "plur", "anonymous_group"),  # a bare plural
+        ("their networks", "descriptor", "network", "plur", "named_organization"),
         ("the agency", "nominal", "agency", "sing", "named_organization"),
         ("an online University of Texas", "descriptor", "university", "sing", "named_organization"),
+        # names with no NER label: an organization word makes an organization's name
+        ("Division of Gaming Enforcement", "name", "division", "sing", "named_organization"),
+        ("New Hampshire Public Radio", "name", "radio", "sing", "named_organization"),
+        ("Vermont Edition", "name", "edition", "sing", "named_organization"),
+        ("Vermont Sanders", "name", "sanders", "sing", "named_person"),
+        # a name after a publication's possessive is a person's ("the Pentagon" is no person)
+        ("The Blaze's Matt Walsh", "name", "walsh", "sing", "named_person"),
+        ("the Pentagon", "name", "pentagon", "sing", "named_organization"),
+        # a country speaks as a state: an organization
+        ("Germany", "name", "germany", "sing", "named_organization"),
+        ("North Korea", "name", "korea", "sing", "named_organization"),
+        # a capitalised quantifier over people that the tagger took for a name
+        ("Many of her Republican supporters", "name", "many", "sing", "anonymous_group"),
+        ("Most of Wall Street", "name", "most", "sing", "named_person"),  # no people after "of"
     ],
 )
 def test_nominal_types(text, kind, head, number, expected):
@@ -171,6 +189,33 @@ def _refined(text: str, phrase: str, kind: MentionKind, head: str, others: tuple
         ("The plan is vague, analyst said.", "analyst", "descriptor", "analyst", "named_person", "analyst"),
         # a name in apposition right after a description is the person it describes
         ("His wife, Laura, spoke of the museum.", "His wife", "descriptor", "wife", "named_person", "Laura"),
+        # the name a person goes by, right after the description
+        (
+            "'Not here!' wrote a man calling himself Paul Paul.",
+            "a man",
+            "descriptor",
+            "man",
+            "named_person",
+            "Paul Paul",
+        ),
+        (
+            "A user named Roland Zeller wrote of fear.",
+            "A user",
+            "descriptor",
+            "user",
+            "named_person",
+            "Roland Zeller",
+        ),
+        ("A man calling for calm spoke.", "A man", "descriptor", "man", "anonymous_individual", "A man"),
+        # also when the parse left "general" out of the description
+        (
+            "And Florida's Republican attorney general, Pam Bondi, vowed to act.",
+            "Florida's Republican attorney",
+            "descriptor",
+            "attorney",
+            "named_person",
+            "Pam Bondi",
+        ),
         # a place going on after a place is no name of a person
         (
             "A voter from Des Moines, Iowa, said the race was close.",
@@ -490,3 +535,81 @@ def test_staff_of_a_named_organization(
     )
     span = staff_organization(m, words, phrase, default_lexicon())
     assert (phrase[span[0] : span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, head, polled",
+    [
+        ("67 percent of voters", "percent", True),  # poll respondents: an anonymous group
+        ("Another 22 percent", "percent", True),
+        ("a majority", "majority", True),
+        ("the car", "car", False),  # a thing stays unknown
+    ],
+)
+def test_poll_shares_are_anonymous_groups_with_no_anonymity_to_justify(
+    phrase: str, head: str, polled: bool
+) -> None:
+    src = _refined(f"In the poll, {phrase} said the race was close.", phrase, MentionKind.DESCRIPTOR, head)
+    src.attributions.append(0)
+    assert src.type == (SourceType.ANONYMOUS_GROUP if polled else SourceType.UNKNOWN)
+    assert src.polled is polled
+    assert not anonymous_with_attributions(src)  # no anonymity finding either way
+
+
+@pytest.mark.parametrize(
+    "name, head, expected",
+    [
+        ("Federal Election Commission", "filing", ("document", "Federal Election Commission filings")),
+        ("Quinnipiac University", "poll", ("named_organization", "Quinnipiac University")),
+    ],
+)
+def test_filings_name_where_they_were_filed_not_their_author(name: str, head: str, expected) -> None:
+    phrase = f"{name} {head}s"
+    text = f"{phrase} show the payments."
+    n = len(name.split())  # the name's words, then the head noun (n + 1) and the verb (n + 2)
+    rows = [(w, w, "PROPN", n + 1, "compound") for w in name.split()]
+    rows += [(f"{head}s", head, "NOUN", n + 2, "nsubj"), ("show", "show", "VERB", 0, "root")]
+    rows += [("the", "the", "DET", n + 4, "det"), ("payments", "payment", "NOUN", n + 2, "obj")]
+    parse = forged_parse(text, rows)
+    m = Mention(
+        0, len(phrase), phrase, MentionKind.DESCRIPTOR, head, "NOUN", "plur", False, 0, tuple(phrase.split())
+    )
+    lex = default_lexicon()
+    src = Source(0, [m], type=type_of(m, lex), name=phrase)
+    refine_types([src], text, parse, lex)
+    assert (src.type, src.name) == (SourceType(expected[0]), expected[1])
+
+
+def test_a_document_of_a_person_the_article_names_in_full_is_hers() -> None:
+    text = "Rachel Hoff spoke first and Hoff's letter said the plank failed."
+    rows = [
+        ("Rachel", "Rachel", "PROPN", 3, "nsubj"),
+        ("Hoff", "Hoff", "PROPN", 1, "flat"),
+        ("spoke", "speak", "VERB", 0, "root"),
+        ("first", "first", "ADV", 3, "advmod"),
+        ("and", "and", "CCONJ", 9, "cc"),
+        ("Hoff", "Hoff", "PROPN", 8, "nmod:poss"),
+        ("'s", "'s", "PART", 6, "case"),
+        ("letter", "letter", "NOUN", 9, "nsubj"),
+        ("said", "say", "VERB", 3, "conj"),
+    ]
+    parse = forged_parse(text, rows)
+    start = text.index("Hoff's letter")
+    m = Mention(
+        start,
+        start + 13,
+        "Hoff's letter",
+        MentionKind.DESCRIPTOR,
+        "letter",
+        "NOUN",
+        "sing",
+        False,
+        0,
+        ("Hoff", "'s", "letter"),
+    )
+    lex = default_lexicon()
+    src = Source(
+        0, [m], type=type_of(m, lex), name="Hoff's letter"
+    )  # no source is Rachel Hoff: she does not speak
+    refine_types([src], text, parse, lex)
+    assert (src.type, src.name) == (SourceType.NAMED_PERSON, "Hoff")

@@ -301,6 +301,8 @@ class Lexicon:
     said_object_verbs: frozenset[str]  # "said the driver accelerated": what follows was said
     addressed_verbs: frozenset[str]  # "speak to business leaders": the "to" phrase listens
     content_nouns: Mapping[str, tuple[str, ...]]  # "promise" -> ("that", "to"): "his promise to build"
+    country_names: frozenset[str]  # "Germany has pledged": the state speaks, an organization
+    filed_documents: frozenset[str]  # "FEC filings": the name in front is where it was filed
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

@@ -39,8 +39,9 @@ def source_name(src: Source) -> str:
 
 
 def anonymous_with_attributions(src: Source) -> bool:
-    """An anonymous source something is attributed to: what the anonymity rules judge."""
-    return src.anonymous and bool(src.attributions)
+    """An anonymous source something is attributed to: what the anonymity rules judge (not the
+    share of people a poll asked: "41 percent of merchants said" needs no reason for anonymity)."""
+    return src.anonymous and bool(src.attributions) and not src.polled
 
 
 def per_anonymous_source(

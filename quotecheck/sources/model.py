@@ -54,6 +54,7 @@ class Source:
     descriptor: Descriptor | None = None  # for anonymous sources
     declined_comment: list[Evidence] = field(default_factory=list)
     number_clash: Evidence | None = None  # "sources said" ... later "the source said"
+    polled: bool = False  # "41 percent of merchants": poll respondents, no anonymous source to justify
 
     @property
     def id(self) -> str:

@@ -37,8 +37,11 @@ def is_org_name(m: Mention, lex: Lexicon) -> bool:
     head = m.text.split()[-1].strip(".,’'s")
     if re.fullmatch(r"[A-Z]{2,6}s?", head) and head not in lex.non_acronyms:
         return True  # NATO, FBI, the EU
-    if m.words and m.words[0].lower() == "the" and len(words) > 1:
-        return True  # "the Pentagon", "the Kremlin": a proper noun with "the" is not a person
+    owner = any(w in POSSESSIVE_S or _POSSESSIVE.search(w) for w in m.words[:-1])
+    if m.words and m.words[0].lower() == "the" and len(words) > 1 and not owner:
+        # "the Pentagon", "the Kremlin": a proper noun with "the" is not a person ("The Blaze's
+        # Matt Walsh" is: the name after the possessive)
+        return True
     return m.ner.endswith(("ORG", "NORP", "GPE", "FAC"))
 
 
@@ -47,12 +50,26 @@ def type_of(m: Mention, lex: Lexicon) -> SourceType:
     if m.kind == MentionKind.PRONOUN:
         return SourceType.UNKNOWN
     if m.kind == MentionKind.NAME:
+        if _part_of_people(m, lex):
+            return SourceType.ANONYMOUS_GROUP  # "Many of her Republican supporters": no name
         if _group_name(m, lex):
             return SourceType.ANONYMOUS_GROUP  # "many Americans", "Iowa Evangelicals", "New Yorkers"
         if m.ner.endswith("PERSON"):
             return SourceType.NAMED_PERSON
+        if " ".join(w for w in m.words if w not in POSSESSIVE_S) in lex.country_names:
+            return SourceType.NAMED_ORGANIZATION  # "Germany has pledged": the state speaks
         return SourceType.NAMED_ORGANIZATION if is_org_name(m, lex) else SourceType.NAMED_PERSON
     return _common_type(m, lex)
+
+
+_PART_WORDS = frozenset({"many", "most", "some", "several", "all", "few", "none", "both"})
+
+
+def _part_of_people(m: Mention, lex: Lexicon) -> bool:
+    """Is a "name" only a sentence's capitalised quantifier over people ("Many of her Republican
+    supporters", "Some of the protesters")? The tagger takes the opening word for a proper noun."""
+    words = [w.lower() for w in m.words]
+    return len(words) > 2 and words[0] in _PART_WORDS and words[1] == "of" and _people_word(words[-1], lex)
 
 
 def _group_name(m: Mention, lex: Lexicon) -> bool:
@@ -82,12 +99,24 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
         # ("police", "the government" are the one the article is about)
         unnamed = (
             bool(m.words)
-            and m.words[0].lower() in lex.unnamed_org_determiners
+            and (m.words[0].lower() in lex.unnamed_org_determiners or _bare_plural(m, lex))
             and not any(w[:1].isupper() for w in m.words[1:])  # "an online University of Texas poll"
         )
         return SourceType.ANONYMOUS_GROUP if unnamed else SourceType.NAMED_ORGANIZATION
     # "the car", "his tax returns", "63 percent": whatever said it, it is not a person
     return SourceType.UNKNOWN
+
+
+def _bare_plural(m: Mention, lex: Lexicon) -> bool:
+    """ "TV networks", "unions": organizations in a plural without a determiner or a possessive,
+    nobody named ("police" is no such plural: the force the article is about)."""
+    first = m.words[0].lower()
+    return (
+        m.number == "plur"
+        and m.words[-1].endswith("s")
+        and first not in lex.definite_determiners | lex.possessive_determiners
+        and not any(w.endswith(POSSESSIVE_S) or w in POSSESSIVE_S for w in m.words)
+    )
 
 
 def _person_before_head(m: Mention, lex: Lexicon) -> SourceType | None:
@@ -352,19 +381,23 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
       chairman says ..."), is that person (:func:`_delayed_lede`).
     - someone only spoken to ("told a young woman who ...") or imagined ("If ..., a reader
       would ask") is no source;
-    - a description with a name in apposition after it ("his wife, Laura,"), a lede's
+    - a description with a name in apposition after it ("his wife, Laura,") or the name the
+      person goes by ("a man calling himself Paul Paul", :func:`_called_by_name`), a lede's
       description named soon after under its title ("A New York judge" ... "Justice Frank
       Nervo"), and a name's possessive description that takes up the person the paragraph
       before is about ("Obama's former campaign strategist" after a paragraph on David
       Axelrod) are those named people.
 
     A "named person" that is only a plural noun for people opening a sentence ("Demonstrators
-    said", "Others argue") is an anonymous group (:func:`_common_plural`). Anonymous sources
+    said", "Others argue") is an anonymous group (:func:`_common_plural`), and so is a share of
+    the people a poll asked ("67 percent of voters", :func:`_poll_share`). Anonymous sources
     granted anonymity (a ground rule or a reason) are left as they are."""
     for src in sources:
         if _common_plural(src, sources, text, lex):
             src.type = SourceType.ANONYMOUS_GROUP  # "Demonstrators said": not a name
-    people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON]
+        elif _poll_share(src, lex):
+            src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
+    people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON] + _full_names(text, lex)
     layout = _layout_of(sources, text)
     for src in sources:
         first = next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
@@ -385,6 +418,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             _organization_name(first, words, lex)
             or _apposition_person(first, text, lex)
             or _name_in_apposition(first, text, lex)
+            or _called_by_name(first, text, lex)
             or _named_person_description(first, text, lex)
             or _named_people_again(first, lex)
         )
@@ -403,6 +437,28 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             )
         if retyped is not None:
             src.type, src.name = retyped
+
+
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+((?:[A-Z]\.\s+)?[A-Z][\w’'-]+)")
+
+
+def _full_names(text: str, lex: Lexicon) -> list[str]:
+    """The people's full names in the text, a given name first ("Rachel Hoff"), whether or not
+    they speak: "Hoff's letter" is a person's document once the article names Rachel Hoff."""
+    return [f"{g} {rest}" for g, rest in _FULL_NAME.findall(text) if g in lex.first_names]
+
+
+def _poll_share(src: Source, lex: Lexicon) -> bool:
+    """Is an untyped source a share of the people a poll asked ("67 percent of voters", "Another
+    22 percent", ``share_nouns``)? They are an anonymous group (docs/labelling.md). Typed after
+    the ground rules are placed, so that a reason for anonymity goes to a real anonymous source."""
+    first = next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
+    return (
+        src.type == SourceType.UNKNOWN
+        and first is not None
+        and first.kind in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL)
+        and first.head_lemma in lex.share_nouns
+    )
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”'‘’(—–-]\s*|\n\s*)$")
@@ -735,13 +791,14 @@ def _named_person_description(m: Mention, text: str, lex: Lexicon) -> tuple[Sour
 
 # ", Laura, who spoke" / ", Steffen Seibert, wrote": a name set off by commas right after a mention
 _APPOSED_NAME = re.compile(
-    rf",\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*(?:,|;|\.(?:\s|$)|\s(?:of|from)\s+[A-Z])"
+    rf"(?:\s+general)?,\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*(?:,|;|\.(?:\s|$)|\s(?:of|from)\s+[A-Z])"
 )  # ", David Woodard of Clemson University, said"
 
 
 def _name_in_apposition(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
     """ "his wife, Laura, who spoke of ...", "Clinton's husband, Bill, effectively ...": a
-    description of one person with a name in apposition right after it is that named person."""
+    description of one person with a name in apposition right after it is that named person
+    (also when the parse left "general" out of it: "Florida's attorney general, Pam Bondi,")."""
     if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "sing":
         return None
     if not is_person_noun(m.head_lemma, lex) or m.text.split()[-1][:1].isupper():
@@ -753,6 +810,27 @@ def _name_in_apposition(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType
     if first.lower() in lex.calendar_words or first in lex.side_words or first in lex.group_names:
         return None  # ", Tuesday,", ", Republicans,"
     return SourceType.NAMED_PERSON, named.group("name")
+
+
+# "a man calling himself Paul Paul", "a user named Roland Zeller", "a woman identified as Ana Ruiz"
+_CALLED_NAME = re.compile(
+    rf"\s+(?:named|calling\s+(?:himself|herself)|identified\s+as|who\s+(?:called|identified)\s+(?:himself|herself)(?:\s+as)?)"
+    rf"\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+)
+
+
+def _called_by_name(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "wrote a man calling himself Paul Paul", "a user named Roland Zeller": a description of
+    one person followed by the name the person goes by is that named person."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "sing":
+        return None
+    if not is_person_noun(m.head_lemma, lex):
+        return None
+    named = _CALLED_NAME.match(text, m.end)
+    if named is None:
+        return None
+    name = named.group("name")
+    return SourceType.NAMED_PERSON, name[:-1] if _SENTENCE_END.search(name) else name  # "Paul Paul."
 
 
 def _apposition_person(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
@@ -790,7 +868,8 @@ def _document_author(
     head = next((i for i, w in enumerate(words) if w.lemma.lower() == m.head_lemma), None)
     if head is None:
         return None
-    author = _name_before_head(words[:head])
+    # "Federal Election Commission filings": a filing's name is whom it was filed with, not its author
+    author = None if m.head_lemma in lex.filed_documents else _name_before_head(words[:head])
     if author is not None and words and author[0] == words[0].text:
         # the mention may start inside the name: "a new Dayton Daily [News poll]"
         line_start = text.rfind("\n", 0, m.start) + 1

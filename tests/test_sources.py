@@ -613,3 +613,19 @@ def test_a_document_of_a_person_the_article_names_in_full_is_hers() -> None:
     )  # no source is Rachel Hoff: she does not speak
     refine_types([src], text, parse, lex)
     assert (src.type, src.name) == (SourceType.NAMED_PERSON, "Hoff")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Forty percent of voters", None),  # the sentence capitalises the number
+        ("Twenty-two percent of Democrats", "Democrats"),
+        ("a NATO official", "NATO"),
+        ("White House officials", "White House"),
+        ("administration officials", "administration"),
+    ],
+)
+def test_descriptor_affiliation_skips_an_opening_number(phrase: str, expected: str | None) -> None:
+    from quotecheck.sources.descriptor import _affiliation
+
+    assert _affiliation([phrase], default_lexicon()) == expected

@@ -43,16 +43,27 @@ def describe(src: Source, text: str, lex: Lexicon) -> Descriptor:
     return Descriptor(affiliation, seniority, role, knowledge, side, bare)
 
 
+_NUMBER_WORD = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?",
+    re.IGNORECASE,
+)
+"""A spelled-out number ("Forty", "Twenty-two"): opening a sentence, it is capitalised but no name."""
+
+
 def _affiliation(phrases: list[str], lex: Lexicon) -> str | None:
     """The first run of capitalised words that are no side or title ("NATO", "White House"),
-    else the first affiliation word ("administration")."""
+    else the first affiliation word ("administration"). A determiner or a spelled-out number
+    that opens the phrase is capitalised by the sentence, not by a name ("Forty percent of
+    voters")."""
     affiliation = None
     leading = lex.descriptor_determiners | {"who", "whose"}  # a capital that starts the phrase
     for phrase in phrases:
         words = re.findall(r"[\w’'-]+", phrase)
         caps: list[str] = []
         for i, w in enumerate(words):
-            upper = w[:1].isupper() and not (i == 0 and w.lower() in leading)
+            opening = i == 0 and (w.lower() in leading or _NUMBER_WORD.fullmatch(w) is not None)
+            upper = w[:1].isupper() and not opening
             if upper and w not in lex.side_words and w.rstrip(".") not in lex.titles:
                 caps.append(w)
             elif caps:

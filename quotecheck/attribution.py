@@ -2467,8 +2467,10 @@ def _after_raising_verb(lex: Lexicon, sent: Sentence, to: Word) -> bool:
     """Is the "to" before an infinitive cue right after (adverbs aside) one of
     the lexicon's ``raising_verbs``, which say nothing about whether the thing was said?"""
     i = to.index - 1
-    while i >= 1 and sent.word(i).upos == "ADV":
+    while i >= 1 and sent.word(i).upos == "ADV" and sent.word(i).lemma.lower() != "on":
         i -= 1
+    if i >= 2 and sent.word(i).lemma.lower() == "on":  # "went on to explain that": the phrase "go on"
+        return f"{sent.word(i - 1).lemma.lower()} on" in lex.raising_verbs
     return i >= 1 and sent.word(i).lemma.lower() in lex.raising_verbs
 
 
@@ -2673,7 +2675,12 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
         prev -= 1
     if prev >= 1 and sent.word(prev).upos in ("PROPN", "NOUN", "PRON"):
         return sent.word(prev)
-    return subj or _surface_subject(ctx, s_idx, w, lo, hi) or _participle_speaker(ctx, s_idx, w)
+    return (
+        subj
+        or _surface_subject(ctx, s_idx, w, lo, hi)
+        or _participle_speaker(ctx, s_idx, w)
+        or _participle_after_clause(ctx, s_idx, w)
+    )
 
 
 _QUOTE_MARKS = ('"', "”", "“", "’", "'", "''", "``")
@@ -2698,6 +2705,34 @@ def _participle_speaker(ctx: _Context, s_idx: int, w: Word) -> Word | None:
         return None
     subj = _subject_of(ctx, s_idx, root, sent.start, sent.end)
     return subj if subj is not None and subj.index < root.index else None
+
+
+_CLAUSE_VERB_XPOS = ("VBD", "VBZ", "VBP", "VBN")
+_MODIFIER_RELS = ("amod", "acl", "acl:relcl")
+
+
+def _participle_after_clause(ctx: _Context, s_idx: int, w: Word) -> Word | None:
+    """The speaker of a participle cue after a comma when the sentence's root lies in a quotation
+    or its subject follows it ('“...,” he said, arguing that ...', '“...,” said Skelly, explaining
+    he ...', 'One employee declined to speak on the record, saying it would ...'): the subject of
+    the last clause verb before the cue outside quotations, when that subject is outside them too."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.xpos != "VBG" or not _after_comma(sent, w):
+        return None
+    verbs = [
+        x
+        for x in sent.words[: w.index - 1]
+        if x.upos == "VERB"
+        and x.xpos in _CLAUSE_VERB_XPOS
+        and x.deprel not in _MODIFIER_RELS
+        and not ctx.in_quote(x.start)
+    ]
+    if not verbs:
+        return None
+    subj = _subject_of(ctx, s_idx, verbs[-1], sent.start, sent.end)
+    if subj is None or subj.index > w.index or ctx.in_quote(subj.start):
+        return None
+    return subj
 
 
 def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:

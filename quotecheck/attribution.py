@@ -2235,7 +2235,10 @@ def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     the cue between commas (:func:`_parenthetical`), else "As reported by X, CLAUSE"
     (:func:`_as_reported`); all three report the pattern ``indirect-content-first``."""
     return (
-        _content_before_comma(ctx, s_idx, w) or _parenthetical(ctx, s_idx, w) or _as_reported(ctx, s_idx, w)
+        _content_before_comma(ctx, s_idx, w)
+        or _parenthetical(ctx, s_idx, w)
+        or _as_reported(ctx, s_idx, w)
+        or _passive_with_agent(ctx, s_idx, w)
     )
 
 
@@ -2270,6 +2273,37 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     if not any(x.upos in ("VERB", "AUX") for x in content) or any(x.upos == "SCONJ" for x in content[:2]):
         return None  # "In recent days, advisers say, ...", "But when Congress cut ...": no main clause
     return _Reported(content[0].start, content[-1].end, np_head(sent, head, comma.end, sent.end))
+
+
+_AGENT_MAX_GAP = 4  # "was first reported last week by The Post"
+
+
+def _passive_with_agent(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "Tinder's ban of Ms. Gedrich was first reported by BuzzFeed.", "Her death was
+    confirmed by the Eagle Forum": a passive cue whose agent follows it ("by" within a few
+    words) reports its passive subject, a noun phrase (no pronoun, no relative word), when the
+    agent is a name (an outlet, a group, a person: a thing's "by" is a cause). Not for verbs with a hearer ("was asked by a caller why ...": the question is the content)."""
+    sent = ctx.parse.sentences[s_idx]
+    kids = sent.children(w)
+    if w.xpos != "VBN" or not any(c.deprel == "aux:pass" for c in kids):
+        return None
+    if w.lemma.lower() in ctx.lexicon.hearer_verbs:
+        return None
+    by = next((x for x in sent.words[w.index : w.index + _AGENT_MAX_GAP] if x.lemma.lower() == "by"), None)
+    if by is None or by.index >= len(sent.words):
+        return None
+    subj = next((c for c in kids if c.deprel == "nsubj:pass" and c.index < w.index), None)
+    if subj is None or subj.upos not in ("NOUN", "PROPN"):
+        return None
+    span = _content_words(sent, sent.subtree(subj))
+    agent = sent.word(by.index + 1)
+    if span is None or agent.upos not in _NP_START_UPOS or agent.upos == "PRON":
+        return None
+    phrase = list(takewhile(lambda x: x.upos not in ("PUNCT", "VERB", "SCONJ"), sent.words[by.index :]))
+    head = _span_head(ctx, sent, phrase)
+    if head is None or head.upos != "PROPN":
+        return None  # "is explained by the state's onerous registration rules", "were written by men"
+    return _Reported(*span, head)
 
 
 def _tail_to_comma(ctx: _Context, sent: Sentence, w: Word) -> list[Word]:

@@ -2282,7 +2282,8 @@ def _passive_with_agent(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "Tinder's ban of Ms. Gedrich was first reported by BuzzFeed.", "Her death was
     confirmed by the Eagle Forum": a passive cue whose agent follows it ("by" within a few
     words) reports its passive subject, a noun phrase (no pronoun, no relative word), when the
-    agent is a name (an outlet, a group, a person: a thing's "by" is a cause). Not for verbs with a hearer ("was asked by a caller why ...": the question is the content)."""
+    agent is a name (an outlet, a group, a person: a thing's "by" is a cause). Not for verbs
+    with a hearer ("was asked by a caller why ...": the question is the content)."""
     sent = ctx.parse.sentences[s_idx]
     kids = sent.children(w)
     if w.xpos != "VBN" or not any(c.deprel == "aux:pass" for c in kids):

@@ -2750,10 +2750,13 @@ def _participle_after_clause(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     """The speaker of a participle cue after a comma when the sentence's root lies in a quotation
     or its subject follows it ('“...,” he said, arguing that ...', '“...,” said Skelly, explaining
     he ...', 'One employee declined to speak on the record, saying it would ...'): the subject of
-    the last clause verb before the cue outside quotations, when that subject is outside them too."""
+    the last clause verb before the cue outside quotations (its speaker by :func:`_speaker_before`),
+    when that subject is outside them too."""
     sent = ctx.parse.sentences[s_idx]
     if w.xpos != "VBG" or not _after_comma(sent, w):
         return None
+    if w.index < len(sent.words) and sent.word(w.index + 1).xpos in ("WRB", "WP"):
+        return None  # '..., explaining why the vote ran late': the clause patterns would drop the "why"
     verbs = [
         x
         for x in sent.words[: w.index - 1]
@@ -2764,7 +2767,7 @@ def _participle_after_clause(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     ]
     if not verbs:
         return None
-    subj = _subject_of(ctx, s_idx, verbs[-1], sent.start, sent.end)
+    subj = _speaker_before(ctx, s_idx, verbs[-1])  # a finite verb: no participle, so no loop
     if subj is None or subj.index > w.index or ctx.in_quote(subj.start):
         return None
     return subj

@@ -2235,7 +2235,10 @@ def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     the cue between commas (:func:`_parenthetical`), else "As reported by X, CLAUSE"
     (:func:`_as_reported`); all three report the pattern ``indirect-content-first``."""
     return (
-        _content_before_comma(ctx, s_idx, w) or _parenthetical(ctx, s_idx, w) or _as_reported(ctx, s_idx, w)
+        _content_before_comma(ctx, s_idx, w)
+        or _parenthetical(ctx, s_idx, w)
+        or _as_reported(ctx, s_idx, w)
+        or _passive_with_agent(ctx, s_idx, w)
     )
 
 
@@ -2270,6 +2273,38 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     if not any(x.upos in ("VERB", "AUX") for x in content) or any(x.upos == "SCONJ" for x in content[:2]):
         return None  # "In recent days, advisers say, ...", "But when Congress cut ...": no main clause
     return _Reported(content[0].start, content[-1].end, np_head(sent, head, comma.end, sent.end))
+
+
+_AGENT_MAX_GAP = 4  # "was first reported last week by The Post"
+
+
+def _passive_with_agent(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "Tinder's ban of Ms. Gedrich was first reported by BuzzFeed.", "Her death was
+    confirmed by the Eagle Forum": a passive cue whose agent follows it ("by" within a few
+    words) reports its passive subject, a noun phrase (no pronoun, no relative word), when the
+    agent is a name (an outlet, a group, a person: a thing's "by" is a cause). Not for verbs
+    with a hearer ("was asked by a caller why ...": the question is the content)."""
+    sent = ctx.parse.sentences[s_idx]
+    kids = sent.children(w)
+    if w.xpos != "VBN" or not any(c.deprel == "aux:pass" for c in kids):
+        return None
+    if w.lemma.lower() in ctx.lexicon.hearer_verbs:
+        return None
+    by = next((x for x in sent.words[w.index : w.index + _AGENT_MAX_GAP] if x.lemma.lower() == "by"), None)
+    if by is None or by.index >= len(sent.words):
+        return None
+    subj = next((c for c in kids if c.deprel == "nsubj:pass" and c.index < w.index), None)
+    if subj is None or subj.upos not in ("NOUN", "PROPN"):
+        return None
+    span = _content_words(sent, sent.subtree(subj))
+    agent = sent.word(by.index + 1)
+    if span is None or agent.upos not in _NP_START_UPOS or agent.upos == "PRON":
+        return None
+    phrase = list(takewhile(lambda x: x.upos not in ("PUNCT", "VERB", "SCONJ"), sent.words[by.index :]))
+    head = _span_head(ctx, sent, phrase)
+    if head is None or head.upos != "PROPN":
+        return None  # "is explained by the state's onerous registration rules", "were written by men"
+    return _Reported(*span, head)
 
 
 def _tail_to_comma(ctx: _Context, sent: Sentence, w: Word) -> list[Word]:
@@ -2467,8 +2502,10 @@ def _after_raising_verb(lex: Lexicon, sent: Sentence, to: Word) -> bool:
     """Is the "to" before an infinitive cue right after (adverbs aside) one of
     the lexicon's ``raising_verbs``, which say nothing about whether the thing was said?"""
     i = to.index - 1
-    while i >= 1 and sent.word(i).upos == "ADV":
+    while i >= 1 and sent.word(i).upos == "ADV" and sent.word(i).lemma.lower() != "on":
         i -= 1
+    if i >= 2 and sent.word(i).lemma.lower() == "on":  # "went on to explain that": the phrase "go on"
+        return f"{sent.word(i - 1).lemma.lower()} on" in lex.raising_verbs
     return i >= 1 and sent.word(i).lemma.lower() in lex.raising_verbs
 
 
@@ -2673,7 +2710,12 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
         prev -= 1
     if prev >= 1 and sent.word(prev).upos in ("PROPN", "NOUN", "PRON"):
         return sent.word(prev)
-    return subj or _surface_subject(ctx, s_idx, w, lo, hi) or _participle_speaker(ctx, s_idx, w)
+    return (
+        subj
+        or _surface_subject(ctx, s_idx, w, lo, hi)
+        or _participle_speaker(ctx, s_idx, w)
+        or _participle_after_clause(ctx, s_idx, w)
+    )
 
 
 _QUOTE_MARKS = ('"', "”", "“", "’", "'", "''", "``")
@@ -2698,6 +2740,37 @@ def _participle_speaker(ctx: _Context, s_idx: int, w: Word) -> Word | None:
         return None
     subj = _subject_of(ctx, s_idx, root, sent.start, sent.end)
     return subj if subj is not None and subj.index < root.index else None
+
+
+_CLAUSE_VERB_XPOS = ("VBD", "VBZ", "VBP", "VBN")
+_MODIFIER_RELS = ("amod", "acl", "acl:relcl")
+
+
+def _participle_after_clause(ctx: _Context, s_idx: int, w: Word) -> Word | None:
+    """The speaker of a participle cue after a comma when the sentence's root lies in a quotation
+    or its subject follows it ('“...,” he said, arguing that ...', '“...,” said Skelly, explaining
+    he ...', 'One employee declined to speak on the record, saying it would ...'): the subject of
+    the last clause verb before the cue outside quotations (its speaker by :func:`_speaker_before`),
+    when that subject is outside them too."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.xpos != "VBG" or not _after_comma(sent, w):
+        return None
+    if w.index < len(sent.words) and sent.word(w.index + 1).xpos in ("WRB", "WP"):
+        return None  # '..., explaining why the vote ran late': the clause patterns would drop the "why"
+    verbs = [
+        x
+        for x in sent.words[: w.index - 1]
+        if x.upos == "VERB"
+        and x.xpos in _CLAUSE_VERB_XPOS
+        and x.deprel not in _MODIFIER_RELS
+        and not ctx.in_quote(x.start)
+    ]
+    if not verbs:
+        return None
+    subj = _speaker_before(ctx, s_idx, verbs[-1])  # a finite verb: no participle, so no loop
+    if subj is None or subj.index > w.index or ctx.in_quote(subj.start):
+        return None
+    return subj
 
 
 def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:

@@ -159,3 +159,52 @@ def test_speech_noun_with_a_named_owner_and_a_that_clause():
         (".", ".", "PUNCT", ".", 14, "punct"),
     ]
     assert _reports(text, rows) == {"that the budget is balanced": "Ms. Ruiz"}
+
+
+def test_went_on_to_say_reports_like_continued_to():
+    """ "Ruiz went on to say the plan costs too much.": an infinitive cue after the phrase "go on"
+    (lexicon ``raising_verbs``) still reports what its subject said, also when the parse loses
+    the reported clause (its subject taken for the verb's object); after "went up to" it does not."""
+    text = "Ruiz went on to say the plan costs too much."
+    rows: list[Row] = [
+        ("Ruiz", "Ruiz", "PROPN", "NNP", 2, "nsubj"),
+        ("went", "go", "VERB", "VBD", 0, "root"),
+        ("on", "on", "ADP", "IN", 2, "advmod"),
+        ("to", "to", "PART", "TO", 5, "mark"),
+        ("say", "say", "VERB", "VB", 2, "xcomp"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("plan", "plan", "NOUN", "NN", 5, "obj"),
+        ("costs", "cost", "VERB", "VBZ", 5, "parataxis"),
+        ("too", "too", "ADV", "RB", 10, "advmod"),
+        ("much", "much", "ADJ", "JJ", 8, "advmod"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _reports(text, rows) == {"the plan costs too much": "Ruiz"}
+    up = [*rows[:2], ("up", "up", "ADP", "IN", 2, "advmod"), *rows[3:]]
+    assert _reports(text.replace(" on ", " up "), up) == {}
+
+
+def test_passive_cue_with_a_named_agent_reports_its_subject():
+    """ "The delay was first reported by the Riverton Ledger.": the passive subject is what the
+    named agent reported; "by the steep price" (no name: a cause) makes no report."""
+    text = "The delay was first reported by the Riverton Ledger."
+    rows: list[Row] = [
+        ("The", "the", "DET", "DT", 2, "det"),
+        ("delay", "delay", "NOUN", "NN", 5, "nsubj:pass"),
+        ("was", "be", "AUX", "VBD", 5, "aux:pass"),
+        ("first", "first", "ADV", "RB", 5, "advmod"),
+        ("reported", "report", "VERB", "VBN", 0, "root"),
+        ("by", "by", "ADP", "IN", 9, "case"),
+        ("the", "the", "DET", "DT", 9, "det"),
+        ("Riverton", "Riverton", "PROPN", "NNP", 9, "compound"),
+        ("Ledger", "Ledger", "PROPN", "NNP", 5, "obl:agent"),
+        (".", ".", "PUNCT", ".", 5, "punct"),
+    ]
+    assert _reports(text, rows) == {"The delay": "the Riverton Ledger"}
+    price = [
+        *rows[:7],
+        ("steep", "steep", "ADJ", "JJ", 9, "amod"),
+        ("price", "price", "NOUN", "NN", 5, "obl:agent"),
+        rows[9],
+    ]
+    assert _reports(text.replace("Riverton Ledger", "steep price"), price) == {}

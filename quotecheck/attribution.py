@@ -3208,7 +3208,9 @@ def _cut_before_next_report(ctx: _Context, sent: Sentence, found: list[Attributi
     cues = [
         w
         for w in sent.words
-        if w.xpos in _NEXT_REPORT_XPOS and w.deprel != "amod" and _is_indirect_cue(ctx, sent, w)
+        if w.xpos in _NEXT_REPORT_XPOS
+        and w.deprel != "amod"
+        and _is_indirect_cue(ctx, sent, _with_cue_lemma(ctx.lexicon, w))
     ]
     fixed: list[Attribution] = []
     for a in found:

@@ -54,6 +54,31 @@ def test_content_ends_where_the_next_report_opens():
     }
 
 
+def test_next_report_cut_reads_an_ing_verb_by_its_stem():
+    """ "Smith said the plan had failed, with officials warning that costs would rise": the
+    compact lemmatizer keeps "warning" as its own lemma; read by its stem (as the reports
+    themselves are), it is the next report, so Smith's content ends at the comma."""
+    text = "Smith said the plan had failed, with officials warning that costs would rise."
+    rows: list[Row] = [
+        ("Smith", "Smith", "PROPN", "NNP", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 0, "root"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("plan", "plan", "NOUN", "NN", 6, "nsubj"),
+        ("had", "have", "AUX", "VBD", 6, "aux"),
+        ("failed", "fail", "VERB", "VBN", 2, "ccomp"),
+        (",", ",", "PUNCT", ",", 10, "punct"),
+        ("with", "with", "ADP", "IN", 9, "case"),
+        ("officials", "official", "NOUN", "NNS", 10, "nsubj"),
+        ("warning", "warning", "VERB", "VBG", 6, "advcl"),
+        ("that", "that", "SCONJ", "IN", 14, "mark"),
+        ("costs", "cost", "NOUN", "NNS", 14, "nsubj"),
+        ("would", "would", "AUX", "MD", 14, "aux"),
+        ("rise", "rise", "VERB", "VB", 10, "ccomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _reports(text, rows) == {"the plan had failed": "Smith", "that costs would rise": "officials"}
+
+
 def test_reporting_verb_tagged_a_noun_after_a_plural_subject():
     """ "Some GOP strategists predict that ...": the tagger calls "predict" a noun and hangs the
     subject on it as a compound; the layout (a plural subject, the verb's plain form, "that")

@@ -184,3 +184,37 @@ def test_speech_noun_with_a_named_owner_and_a_that_clause():
         (".", ".", "PUNCT", ".", 14, "punct"),
     ]
     assert _reports(text, rows) == {"that the budget is balanced": "Ms. Ruiz"}
+
+
+def test_hearer_phrase_between_the_verb_and_its_introducer():
+    """ "Smith spoke to CNN about the budget cuts": a hearer phrase may stand between the verb
+    and the introducer its frame names ("about"), the content after it; not when the introducer
+    hangs on a noun of that phrase ("spoke to groups of voters about ...")."""
+    text = "Smith spoke to CNN about the budget cuts."
+    rows: list[Row] = [
+        ("Smith", "Smith", "PROPN", "NNP", 2, "nsubj"),
+        ("spoke", "speak", "VERB", "VBD", 0, "root"),
+        ("to", "to", "ADP", "IN", 4, "case"),
+        ("CNN", "CNN", "PROPN", "NNP", 2, "obl"),
+        ("about", "about", "ADP", "IN", 8, "case"),
+        ("the", "the", "DET", "DT", 8, "det"),
+        ("budget", "budget", "NOUN", "NN", 8, "compound"),
+        ("cuts", "cut", "NOUN", "NNS", 2, "obl"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _reports(text, rows) == {"the budget cuts": "Smith"}
+    text = "Smith spoke to groups of voters about the budget cuts."
+    rows = [
+        ("Smith", "Smith", "PROPN", "NNP", 2, "nsubj"),
+        ("spoke", "speak", "VERB", "VBD", 0, "root"),
+        ("to", "to", "ADP", "IN", 4, "case"),
+        ("groups", "group", "NOUN", "NNS", 2, "obl"),
+        ("of", "of", "ADP", "IN", 6, "case"),
+        ("voters", "voter", "NOUN", "NNS", 4, "nmod"),
+        ("about", "about", "ADP", "IN", 10, "case"),
+        ("the", "the", "DET", "DT", 10, "det"),
+        ("budget", "budget", "NOUN", "NN", 10, "compound"),
+        ("cuts", "cut", "NOUN", "NNS", 6, "nmod"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _reports(text, rows) == {}

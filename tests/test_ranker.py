@@ -414,14 +414,16 @@ def test_a_description_a_name_follows_is_that_name() -> None:
     assert _speaker_of_last_quotation(text, [rows]) == "Steffen Seibert"
 
 
-def test_a_role_in_a_description_carries_the_nominals_capitalised_modifiers() -> None:
+@pytest.mark.parametrize("described", ["a Utah Republican", "a Utah-born Republican"])
+def test_a_role_in_a_description_carries_the_nominals_capitalised_modifiers(described: str) -> None:
     """ "Bruce Hough, a Utah Republican, said" ... "The Wisconsin Republican did": the role
     ("Republican") is in Hough's description but the place ("Wisconsin") is not, so the nominal
-    is not Hough; "the Utah Republican" is."""
+    is not Hough; "the Utah Republican" is, also after "a Utah-born Republican" (a word of the
+    description, not only a whole space-separated token)."""
     from quotecheck.sources.cluster import _role_in_description
 
-    text = "Bruce Hough, a Utah Republican, said so. The Wisconsin Republican did. The Utah Republican did."
-    description = (text.index("a Utah"), text.index(", said"))
+    text = f"Bruce Hough, {described}, said so. The Wisconsin Republican did. The Utah Republican did."
+    description = (text.index(described), text.index(", said"))
     hough = Mention(
         0,
         11,

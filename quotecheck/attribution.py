@@ -1923,12 +1923,12 @@ _CLAUSE_CLIMB_MAX = 3  # "blamed the court's “four liberal justices”": quota
 
 
 def _clause_subject(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
-    """Layout: Trump attacked “the hateful ideology of radical Islam”; Pew found that “Q”; Gov.
-    Pat McCrory blamed the court's “Q”. A quotation inside the reporter's sentence with no
-    speech verb for a cue hangs on a verb before it: that verb's subject, a name, pronoun or
-    other mention that can speak, is the source (PolNeAR marks it), not the speaker of an
-    earlier quotation. Also after a comma when the subject is a name or pronoun ("Trump issued a
-    statement, “Q”"; "she sent an email saying, “done.”")."""
+    """Layout: Trump attacked “the hateful ideology of radical Islam”; Gov. Pat McCrory blamed
+    the court's “Q”. A quotation inside the reporter's sentence (:func:`_embedded`: not after
+    "that", "as" or "saying") with no speech verb for a cue hangs on a verb before it: that
+    verb's subject, a name, pronoun or other mention that can speak, is the source (PolNeAR
+    marks it), not the speaker of an earlier quotation. Also after a comma when the subject is
+    a name or pronoun ("Trump issued a statement, “Q”"; "she sent an email saying, “done.”")."""
     comma = ctx.text[frame.pre[0] : q.start].rstrip().endswith(",")
     if not (_embedded(ctx, q, frame) or comma):
         return None

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 from quotecheck.attribution import attribute
-from quotecheck.parsing import Parse, Sentence, Word
 from quotecheck.quotes import scan_quotes
+from quotecheck.testing.fake_parse import forged_parse
 
-Row = tuple[str, str, str, str, int, str]  # word, lemma, upos, xpos, head, deprel
-
-
-def _parse(text: str, rows: list[Row]) -> Parse:
-    """A one-sentence parse of ``text`` from rows with their Penn tags (which the rules read)."""
-    words, at = [], 0
-    for n, (word, lemma, upos, xpos, head, deprel) in enumerate(rows, 1):
-        start = text.index(word, at)
-        at = start + len(word)
-        words.append(Word(n, word, lemma, upos, xpos, "_", head, deprel, start, at, "O"))
-    return Parse((Sentence(tuple(words)),))
+Row = tuple[str, str, str, str, int, str]  # word, lemma, upos, xpos, head, deprel: the rules read Penn tags
 
 
 def _reports(text: str, rows: list[Row]) -> dict[str, str | None]:
     """Each indirect report's content and its speaker's text."""
-    return {a.text: (a.speaker.text if a.speaker else None) for a in attribute(text, _parse(text, rows), [])}
+    return {
+        a.text: (a.speaker.text if a.speaker else None) for a in attribute(text, forged_parse(text, rows), [])
+    }
 
 
 def test_content_ends_where_the_next_report_opens():
@@ -123,7 +115,7 @@ def test_content_ends_before_a_quotation_with_its_own_verb():
         (".", ".", "PUNCT", ".", 2, "punct"),
         ("”", "”", "PUNCT", "''", 2, "punct"),
     ]
-    found = {a.text: a for a in attribute(text, _parse(text, rows), scan_quotes(text)[0])}
+    found = {a.text: a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0])}
     assert found["he backs the bill"].kind == "indirect"
     assert found["he backs the bill"].speaker.text == "Diaz"
 

@@ -1315,7 +1315,7 @@ def _coordinated_post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Ma
     before the quotation with a speaker attributes it (the repairs after :func:`_choose` apply)."""
     if match is None or match.cue.pattern != CuePattern.POST_VERB:
         return match
-    between = [w for _, w in ctx.words_between(q.end, match.cue.start) if w.upos != "PUNCT"]
+    between = _non_punct(ctx, q.end, match.cue.start)
     if not any(_joins_clause(w) for w in between):
         return match
     pre = _first_match(PRE_PATTERNS, ctx, q, frame)
@@ -1434,7 +1434,7 @@ def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None)
     sent = ctx.parse.sentences[s_idx]
     mention = _name_before_verb(ctx, s_idx, lo, verb.start)
     if mention is None:
-        words = [w for _, w in ctx.words_between(lo, stop) if w.upos != "PUNCT"]
+        words = _non_punct(ctx, lo, stop)
         head = _span_head(ctx, sent, words) if words else None
         mention = make_mention(ctx, s_idx, head, lo, stop) if head is not None else None
     if mention is None or _writer_or_it(mention):
@@ -1599,7 +1599,7 @@ def _name_before_verb(ctx: _Context, s_idx: int, lo: int, stop: int) -> Mention 
         return make_mention(ctx, s_idx, named, lo, stop)
     m = _APPOSED.fullmatch(ctx.text, lo, stop)
     span = (m.start(1), m.end(1)) if m is not None else (lo, stop)
-    words = [w for _, w in ctx.words_between(*span) if w.upos != "PUNCT"]
+    words = _non_punct(ctx, *span)
     if not words or len(words) > _NAME_MAX_WORDS or ctx.in_quote(words[0].start, words[-1].end):
         return None
     if not all(w.text[:1].isupper() for w in words) or _pronoun_or_determiner(ctx, words[0]):
@@ -1672,7 +1672,7 @@ def _reported_after(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | 
     hit = _post_verb_word(ctx, q, frame)
     if hit is None or hit[1].xpos == "VBG":
         return match
-    between = [w for _, w in ctx.words_between(q.end, hit[1].start) if w.upos != "PUNCT"]
+    between = _non_punct(ctx, q.end, hit[1].start)
     if len(between) > _REPORTER_MAX_WORDS or any(_joins_clause(w) for w in between):
         return match
     nxt = bisect_left(ctx.quote_starts, q.end)
@@ -1691,7 +1691,7 @@ def _reported_after(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | 
 def _clause_follows(ctx: _Context, start: int, end: int) -> bool:
     """Is the first word in [start, end) a verb ("said the candidate could be": the noun phrase
     after the verb is the subject of its reported clause, not an inverted speaker)?"""
-    words = [w for _, w in ctx.words_between(start, end) if w.upos != "PUNCT"]
+    words = _non_punct(ctx, start, end)
     return bool(words) and words[0].upos in ("VERB", "AUX")
 
 
@@ -1911,7 +1911,7 @@ def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     if not cues:
         return None
     s_idx, verb = cues[-1]
-    tail = [w for s, w in ctx.words_between(verb.end, period) if w.upos != "PUNCT"]
+    tail = _non_punct(ctx, verb.end, period)
     if len(tail) > _INTRO_TAIL_MAX_WORDS or any(w.upos in ("VERB", "AUX", "SCONJ") for w in tail):
         return None
     if any(c.lemma.lower() in ("not", "never") for c in ctx.parse.sentences[s_idx].children(verb)):

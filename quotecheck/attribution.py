@@ -1475,9 +1475,7 @@ def _surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match |
         return match
     mention = _name_before_verb(ctx, s_idx, lo, verb.start)
     if mention is None and after and not _non_punct(ctx, q.end, verb.start):
-        mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1]) or _described_name_after(
-            ctx, s_idx, verb.end, frame.post[1]
-        )
+        mention = _name_after_verb(ctx, s_idx, verb, frame.post[1])
     return match if mention is None else _Match(match.cue, mention)
 
 
@@ -1505,9 +1503,7 @@ def _name_for_thing_subject(
     lo = max(sent.start, q.end if q.end <= verb.start else frame.pre[0])
     mention = _name_left_of_verb(ctx, s_idx, verb, lo) or _name_before_verb(ctx, s_idx, lo, verb.start)
     if mention is None and q.end <= verb.start and _inverted_at(ctx, q, verb):
-        mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1]) or _described_name_after(
-            ctx, s_idx, verb.end, frame.post[1]
-        )
+        mention = _name_after_verb(ctx, s_idx, verb, frame.post[1])
     return match if mention is None else _Match(match.cue, mention)
 
 
@@ -1631,6 +1627,12 @@ def _capitalised_run(ctx: _Context, s_idx: int, start: int, end: int) -> Mention
 
 _DESCRIBED_MAX_WORDS = 9  # “Q,” said undecided Republican voter Stephanie Hooton of Derry
 _DESCRIPTION_UPOS = ("ADJ", "NOUN", "PROPN", "NUM", "VERB")
+
+
+def _name_after_verb(ctx: _Context, s_idx: int, verb: Word, end: int) -> Mention | None:
+    """The speaker right after an inverted verb, before ``end``: a capitalised name run ("said
+    Alan Abramowitz"), else a name after a lowercase description (:func:`_described_name_after`)."""
+    return _capitalised_run(ctx, s_idx, verb.end, end) or _described_name_after(ctx, s_idx, verb.end, end)
 
 
 def _described_name_after(ctx: _Context, s_idx: int, start: int, end: int) -> Mention | None:

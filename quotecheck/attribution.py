@@ -3074,8 +3074,9 @@ def _owned_noun_report(ctx: _Context, s_idx: int, w: Word) -> Attribution | None
             return None
     if owner is None:
         return None
-    start = nxt.end + 1 if nxt.lemma.lower() == "for" else nxt.start
-    words = [x for x in sent.words if x.start >= start]
+    words = sent.words[
+        nxt.index if nxt.lemma.lower() == "for" else nxt.index - 1 :
+    ]  # "call for calm": "calm"
     stop = next((x for x in words if x.lemma in _OWNED_CLAUSE_END), None)
     content = [x for x in words if (stop is None or x.index < stop.index) and x.upos != "PUNCT"]
     if not content or ctx.in_quote(content[0].start, content[-1].end):

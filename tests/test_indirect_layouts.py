@@ -210,3 +210,27 @@ def test_hearer_phrase_between_the_verb_and_its_introducer():
         (".", ".", "PUNCT", ".", 2, "punct"),
     ]
     assert _reports(text, rows) == {}
+
+
+def test_speech_noun_with_for_reports_what_follows_it():
+    """ "Despite Ms. Ruiz's call for a new vote, ...": for a speech noun whose content opens with
+    "for" (lexicon ``content_nouns``), the content is what follows "for", up to the comma."""
+    text = "Despite Ms. Ruiz's call for a new vote, the council voted no."
+    rows: list[Row] = [
+        ("Despite", "despite", "ADP", "IN", 5, "case"),
+        ("Ms.", "Ms.", "PROPN", "NNP", 3, "compound"),
+        ("Ruiz", "Ruiz", "PROPN", "NNP", 5, "nmod:poss"),
+        ("'s", "'s", "PART", "POS", 3, "case"),
+        ("call", "call", "NOUN", "NN", 13, "obl"),
+        ("for", "for", "ADP", "IN", 9, "case"),
+        ("a", "a", "DET", "DT", 9, "det"),
+        ("new", "new", "ADJ", "JJ", 9, "amod"),
+        ("vote", "vote", "NOUN", "NN", 5, "nmod"),
+        (",", ",", "PUNCT", ",", 13, "punct"),
+        ("the", "the", "DET", "DT", 12, "det"),
+        ("council", "council", "NOUN", "NN", 13, "nsubj"),
+        ("voted", "vote", "VERB", "VBD", 0, "root"),
+        ("no", "no", "ADV", "RB", 13, "advmod"),
+        (".", ".", "PUNCT", ".", 13, "punct"),
+    ]
+    assert _reports(text, rows) == {"a new vote": "Ms. Ruiz"}

@@ -234,3 +234,26 @@ def test_speech_noun_with_for_reports_what_follows_it():
         (".", ".", "PUNCT", ".", 13, "punct"),
     ]
     assert _reports(text, rows) == {"a new vote": "Ms. Ruiz"}
+
+
+def test_question_put_ends_with_the_phrase_its_introducer_marks():
+    """ "Asked by Lauer about the email server Clinton said she regretted it": the question put
+    to Clinton is Lauer's, and it ends with the phrase "about" marks (_question_end), not at the
+    clause end the compact parse gives (no comma: the answer would join the question)."""
+    text = "Asked by Lauer about the email server Clinton said she regretted it."
+    rows: list[Row] = [
+        ("Asked", "ask", "VERB", "VBN", 9, "advcl"),
+        ("by", "by", "ADP", "IN", 3, "case"),
+        ("Lauer", "Lauer", "PROPN", "NNP", 1, "obl"),
+        ("about", "about", "ADP", "IN", 7, "case"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("email", "email", "NOUN", "NN", 7, "compound"),
+        ("server", "server", "NOUN", "NN", 1, "obl"),
+        ("Clinton", "Clinton", "PROPN", "NNP", 9, "nsubj"),
+        ("said", "say", "VERB", "VBD", 0, "root"),
+        ("she", "she", "PRON", "PRP", 11, "nsubj"),
+        ("regretted", "regret", "VERB", "VBD", 9, "ccomp"),
+        ("it", "it", "PRON", "PRP", 11, "obj"),
+        (".", ".", "PUNCT", ".", 9, "punct"),
+    ]
+    assert _reports(text, rows) == {"about the email server": "Lauer", "she regretted it": "Clinton"}

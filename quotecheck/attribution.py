@@ -1315,7 +1315,7 @@ def _coordinated_post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Ma
     before the quotation with a speaker attributes it (the repairs after :func:`_choose` apply)."""
     if match is None or match.cue.pattern != CuePattern.POST_VERB:
         return match
-    between = [w for _, w in ctx.words_between(q.end, match.cue.start) if w.upos != "PUNCT"]
+    between = _non_punct(ctx, q.end, match.cue.start)
     if not any(_joins_clause(w) for w in between):
         return match
     pre = _first_match(PRE_PATTERNS, ctx, q, frame)
@@ -1434,7 +1434,7 @@ def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None)
     sent = ctx.parse.sentences[s_idx]
     mention = _name_before_verb(ctx, s_idx, lo, verb.start)
     if mention is None:
-        words = [w for _, w in ctx.words_between(lo, stop) if w.upos != "PUNCT"]
+        words = _non_punct(ctx, lo, stop)
         head = _span_head(ctx, sent, words) if words else None
         mention = make_mention(ctx, s_idx, head, lo, stop) if head is not None else None
     if mention is None or _writer_or_it(mention):
@@ -1475,9 +1475,7 @@ def _surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match |
         return match
     mention = _name_before_verb(ctx, s_idx, lo, verb.start)
     if mention is None and after and not _non_punct(ctx, q.end, verb.start):
-        mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1]) or _described_name_after(
-            ctx, s_idx, verb.end, frame.post[1]
-        )
+        mention = _name_after_verb(ctx, s_idx, verb, frame.post[1])
     return match if mention is None else _Match(match.cue, mention)
 
 
@@ -1505,9 +1503,7 @@ def _name_for_thing_subject(
     lo = max(sent.start, q.end if q.end <= verb.start else frame.pre[0])
     mention = _name_left_of_verb(ctx, s_idx, verb, lo) or _name_before_verb(ctx, s_idx, lo, verb.start)
     if mention is None and q.end <= verb.start and _inverted_at(ctx, q, verb):
-        mention = _capitalised_run(ctx, s_idx, verb.end, frame.post[1]) or _described_name_after(
-            ctx, s_idx, verb.end, frame.post[1]
-        )
+        mention = _name_after_verb(ctx, s_idx, verb, frame.post[1])
     return match if mention is None else _Match(match.cue, mention)
 
 
@@ -1599,7 +1595,7 @@ def _name_before_verb(ctx: _Context, s_idx: int, lo: int, stop: int) -> Mention 
         return make_mention(ctx, s_idx, named, lo, stop)
     m = _APPOSED.fullmatch(ctx.text, lo, stop)
     span = (m.start(1), m.end(1)) if m is not None else (lo, stop)
-    words = [w for _, w in ctx.words_between(*span) if w.upos != "PUNCT"]
+    words = _non_punct(ctx, *span)
     if not words or len(words) > _NAME_MAX_WORDS or ctx.in_quote(words[0].start, words[-1].end):
         return None
     if not all(w.text[:1].isupper() for w in words) or _pronoun_or_determiner(ctx, words[0]):
@@ -1631,6 +1627,12 @@ def _capitalised_run(ctx: _Context, s_idx: int, start: int, end: int) -> Mention
 
 _DESCRIBED_MAX_WORDS = 9  # “Q,” said undecided Republican voter Stephanie Hooton of Derry
 _DESCRIPTION_UPOS = ("ADJ", "NOUN", "PROPN", "NUM", "VERB")
+
+
+def _name_after_verb(ctx: _Context, s_idx: int, verb: Word, end: int) -> Mention | None:
+    """The speaker right after an inverted verb, before ``end``: a capitalised name run ("said
+    Alan Abramowitz"), else a name after a lowercase description (:func:`_described_name_after`)."""
+    return _capitalised_run(ctx, s_idx, verb.end, end) or _described_name_after(ctx, s_idx, verb.end, end)
 
 
 def _described_name_after(ctx: _Context, s_idx: int, start: int, end: int) -> Mention | None:
@@ -1672,7 +1674,7 @@ def _reported_after(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | 
     hit = _post_verb_word(ctx, q, frame)
     if hit is None or hit[1].xpos == "VBG":
         return match
-    between = [w for _, w in ctx.words_between(q.end, hit[1].start) if w.upos != "PUNCT"]
+    between = _non_punct(ctx, q.end, hit[1].start)
     if len(between) > _REPORTER_MAX_WORDS or any(_joins_clause(w) for w in between):
         return match
     nxt = bisect_left(ctx.quote_starts, q.end)
@@ -1691,7 +1693,7 @@ def _reported_after(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | 
 def _clause_follows(ctx: _Context, start: int, end: int) -> bool:
     """Is the first word in [start, end) a verb ("said the candidate could be": the noun phrase
     after the verb is the subject of its reported clause, not an inverted speaker)?"""
-    words = [w for _, w in ctx.words_between(start, end) if w.upos != "PUNCT"]
+    words = _non_punct(ctx, start, end)
     return bool(words) and words[0].upos in ("VERB", "AUX")
 
 
@@ -1911,7 +1913,7 @@ def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     if not cues:
         return None
     s_idx, verb = cues[-1]
-    tail = [w for s, w in ctx.words_between(verb.end, period) if w.upos != "PUNCT"]
+    tail = _non_punct(ctx, verb.end, period)
     if len(tail) > _INTRO_TAIL_MAX_WORDS or any(w.upos in ("VERB", "AUX", "SCONJ") for w in tail):
         return None
     if any(c.lemma.lower() in ("not", "never") for c in ctx.parse.sentences[s_idx].children(verb)):
@@ -1923,12 +1925,12 @@ _CLAUSE_CLIMB_MAX = 3  # "blamed the court's “four liberal justices”": quota
 
 
 def _clause_subject(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
-    """Layout: Trump attacked “the hateful ideology of radical Islam”; Pew found that “Q”; Gov.
-    Pat McCrory blamed the court's “Q”. A quotation inside the reporter's sentence with no
-    speech verb for a cue hangs on a verb before it: that verb's subject, a name, pronoun or
-    other mention that can speak, is the source (PolNeAR marks it), not the speaker of an
-    earlier quotation. Also after a comma when the subject is a name or pronoun ("Trump issued a
-    statement, “Q”"; "she sent an email saying, “done.”")."""
+    """Layout: Trump attacked “the hateful ideology of radical Islam”; Gov. Pat McCrory blamed
+    the court's “Q”. A quotation inside the reporter's sentence (:func:`_embedded`: not after
+    "that", "as" or "saying") with no speech verb for a cue hangs on a verb before it: that
+    verb's subject, a name, pronoun or other mention that can speak, is the source (PolNeAR
+    marks it), not the speaker of an earlier quotation. Also after a comma when the subject is
+    a name or pronoun ("Trump issued a statement, “Q”"; "she sent an email saying, “done.”")."""
     comma = ctx.text[frame.pre[0] : q.start].rstrip().endswith(",")
     if not (_embedded(ctx, q, frame) or comma):
         return None
@@ -3145,8 +3147,9 @@ def _owned_noun_report(ctx: _Context, s_idx: int, w: Word) -> Attribution | None
             return None
     if owner is None:
         return None
-    start = nxt.end + 1 if nxt.lemma.lower() == "for" else nxt.start
-    words = [x for x in sent.words if x.start >= start]
+    words = sent.words[
+        nxt.index if nxt.lemma.lower() == "for" else nxt.index - 1 :
+    ]  # "call for calm": "calm"
     stop = next((x for x in words if x.lemma in _OWNED_CLAUSE_END), None)
     content = [x for x in words if (stop is None or x.index < stop.index) and x.upos != "PUNCT"]
     if not content or ctx.in_quote(content[0].start, content[-1].end):
@@ -3281,7 +3284,9 @@ def _cut_before_next_report(ctx: _Context, sent: Sentence, found: list[Attributi
     cues = [
         w
         for w in sent.words
-        if w.xpos in _NEXT_REPORT_XPOS and w.deprel != "amod" and _is_indirect_cue(ctx, sent, w)
+        if w.xpos in _NEXT_REPORT_XPOS
+        and w.deprel != "amod"
+        and _is_indirect_cue(ctx, sent, _with_cue_lemma(ctx.lexicon, w))
     ]
     fixed: list[Attribution] = []
     for a in found:

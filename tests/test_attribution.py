@@ -489,3 +489,32 @@ def test_pull_quote_credit_line_holds_a_name_or_a_role():
     ]
     (found,) = _forged(listed, rows).values()
     assert found[1] != "Better docks"
+
+
+_NAMED_SUBJECT = [("Whitfield", "Whitfield", "PROPN", 2, "nsubj")]
+_THING_SUBJECT = [("The", "the", "DET", 2, "det"), ("company", "company", "NOUN", 3, "nsubj")]
+
+
+@pytest.mark.parametrize(("subject", "speaker"), [(_NAMED_SUBJECT, "Whitfield"), (_THING_SUBJECT, None)])
+def test_a_quotation_after_a_comma_takes_the_clause_subject_only_when_named(
+    subject: list[tuple[str, str, str, int, str]], speaker: str | None
+) -> None:
+    """ "Whitfield issued a statement, “We will pay.”": a quotation after a comma, with no speech
+    verb, goes to the subject of the verb it hangs on when that subject is a name or a pronoun
+    (_clause_subject); "The company issued a statement, “Q”" leaves it to the other layouts."""
+    text = f"{' '.join(row[0] for row in subject)} issued a statement, “We will pay.”"
+    n = len(subject)
+    rows = [
+        *subject,
+        ("issued", "issue", "VERB", 0, "root"),
+        ("a", "a", "DET", n + 3, "det"),
+        ("statement", "statement", "NOUN", n + 1, "obj"),
+        (",", ",", "PUNCT", n + 1, "punct"),
+        ("“", "“", "PUNCT", n + 8, "punct"),
+        ("We", "we", "PRON", n + 8, "nsubj"),
+        ("will", "will", "AUX", n + 8, "aux"),
+        ("pay", "pay", "VERB", n + 1, "parataxis"),
+        (".", ".", "PUNCT", n + 8, "punct"),
+        ("”", "”", "PUNCT", n + 8, "punct"),
+    ]
+    assert _forged(text, rows)["We will pay."][1] == speaker

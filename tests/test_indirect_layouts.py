@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 from quotecheck.attribution import attribute
-from quotecheck.parsing import Parse, Sentence, Word
 from quotecheck.quotes import scan_quotes
+from quotecheck.testing.fake_parse import forged_parse
 
-Row = tuple[str, str, str, str, int, str]  # word, lemma, upos, xpos, head, deprel
-
-
-def _parse(text: str, rows: list[Row]) -> Parse:
-    """A one-sentence parse of ``text`` from rows with their Penn tags (which the rules read)."""
-    words, at = [], 0
-    for n, (word, lemma, upos, xpos, head, deprel) in enumerate(rows, 1):
-        start = text.index(word, at)
-        at = start + len(word)
-        words.append(Word(n, word, lemma, upos, xpos, "_", head, deprel, start, at, "O"))
-    return Parse((Sentence(tuple(words)),))
+Row = tuple[str, str, str, str, int, str]  # word, lemma, upos, xpos, head, deprel: the rules read Penn tags
 
 
 def _reports(text: str, rows: list[Row]) -> dict[str, str | None]:
     """Each indirect report's content and its speaker's text."""
-    return {a.text: (a.speaker.text if a.speaker else None) for a in attribute(text, _parse(text, rows), [])}
+    return {
+        a.text: (a.speaker.text if a.speaker else None) for a in attribute(text, forged_parse(text, rows), [])
+    }
 
 
 def test_content_ends_where_the_next_report_opens():
@@ -52,6 +44,31 @@ def test_content_ends_where_the_next_report_opens():
         "the plan costs too much": "Most voters",
         "they have not followed it": "30 percent",
     }
+
+
+def test_next_report_cut_reads_an_ing_verb_by_its_stem():
+    """ "Smith said the plan had failed, with officials warning that costs would rise": the
+    compact lemmatizer keeps "warning" as its own lemma; read by its stem (as the reports
+    themselves are), it is the next report, so Smith's content ends at the comma."""
+    text = "Smith said the plan had failed, with officials warning that costs would rise."
+    rows: list[Row] = [
+        ("Smith", "Smith", "PROPN", "NNP", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 0, "root"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("plan", "plan", "NOUN", "NN", 6, "nsubj"),
+        ("had", "have", "AUX", "VBD", 6, "aux"),
+        ("failed", "fail", "VERB", "VBN", 2, "ccomp"),
+        (",", ",", "PUNCT", ",", 10, "punct"),
+        ("with", "with", "ADP", "IN", 9, "case"),
+        ("officials", "official", "NOUN", "NNS", 10, "nsubj"),
+        ("warning", "warning", "VERB", "VBG", 6, "advcl"),
+        ("that", "that", "SCONJ", "IN", 14, "mark"),
+        ("costs", "cost", "NOUN", "NNS", 14, "nsubj"),
+        ("would", "would", "AUX", "MD", 14, "aux"),
+        ("rise", "rise", "VERB", "VB", 10, "ccomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _reports(text, rows) == {"the plan had failed": "Smith", "that costs would rise": "officials"}
 
 
 def test_reporting_verb_tagged_a_noun_after_a_plural_subject():
@@ -98,7 +115,7 @@ def test_content_ends_before_a_quotation_with_its_own_verb():
         (".", ".", "PUNCT", ".", 2, "punct"),
         ("”", "”", "PUNCT", "''", 2, "punct"),
     ]
-    found = {a.text: a for a in attribute(text, _parse(text, rows), scan_quotes(text)[0])}
+    found = {a.text: a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0])}
     assert found["he backs the bill"].kind == "indirect"
     assert found["he backs the bill"].speaker.text == "Diaz"
 
@@ -208,3 +225,82 @@ def test_passive_cue_with_a_named_agent_reports_its_subject():
         rows[9],
     ]
     assert _reports(text.replace("Riverton Ledger", "steep price"), price) == {}
+def test_hearer_phrase_between_the_verb_and_its_introducer():
+    """ "Smith spoke to CNN about the budget cuts": a hearer phrase may stand between the verb
+    and the introducer its frame names ("about"), the content after it; not when the introducer
+    hangs on a noun of that phrase ("spoke to groups of voters about ...")."""
+    text = "Smith spoke to CNN about the budget cuts."
+    rows: list[Row] = [
+        ("Smith", "Smith", "PROPN", "NNP", 2, "nsubj"),
+        ("spoke", "speak", "VERB", "VBD", 0, "root"),
+        ("to", "to", "ADP", "IN", 4, "case"),
+        ("CNN", "CNN", "PROPN", "NNP", 2, "obl"),
+        ("about", "about", "ADP", "IN", 8, "case"),
+        ("the", "the", "DET", "DT", 8, "det"),
+        ("budget", "budget", "NOUN", "NN", 8, "compound"),
+        ("cuts", "cut", "NOUN", "NNS", 2, "obl"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _reports(text, rows) == {"the budget cuts": "Smith"}
+    text = "Smith spoke to groups of voters about the budget cuts."
+    rows = [
+        ("Smith", "Smith", "PROPN", "NNP", 2, "nsubj"),
+        ("spoke", "speak", "VERB", "VBD", 0, "root"),
+        ("to", "to", "ADP", "IN", 4, "case"),
+        ("groups", "group", "NOUN", "NNS", 2, "obl"),
+        ("of", "of", "ADP", "IN", 6, "case"),
+        ("voters", "voter", "NOUN", "NNS", 4, "nmod"),
+        ("about", "about", "ADP", "IN", 10, "case"),
+        ("the", "the", "DET", "DT", 10, "det"),
+        ("budget", "budget", "NOUN", "NN", 10, "compound"),
+        ("cuts", "cut", "NOUN", "NNS", 6, "nmod"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _reports(text, rows) == {}
+
+
+def test_speech_noun_with_for_reports_what_follows_it():
+    """ "Despite Ms. Ruiz's call for a new vote, ...": for a speech noun whose content opens with
+    "for" (lexicon ``content_nouns``), the content is what follows "for", up to the comma."""
+    text = "Despite Ms. Ruiz's call for a new vote, the council voted no."
+    rows: list[Row] = [
+        ("Despite", "despite", "ADP", "IN", 5, "case"),
+        ("Ms.", "Ms.", "PROPN", "NNP", 3, "compound"),
+        ("Ruiz", "Ruiz", "PROPN", "NNP", 5, "nmod:poss"),
+        ("'s", "'s", "PART", "POS", 3, "case"),
+        ("call", "call", "NOUN", "NN", 13, "obl"),
+        ("for", "for", "ADP", "IN", 9, "case"),
+        ("a", "a", "DET", "DT", 9, "det"),
+        ("new", "new", "ADJ", "JJ", 9, "amod"),
+        ("vote", "vote", "NOUN", "NN", 5, "nmod"),
+        (",", ",", "PUNCT", ",", 13, "punct"),
+        ("the", "the", "DET", "DT", 12, "det"),
+        ("council", "council", "NOUN", "NN", 13, "nsubj"),
+        ("voted", "vote", "VERB", "VBD", 0, "root"),
+        ("no", "no", "ADV", "RB", 13, "advmod"),
+        (".", ".", "PUNCT", ".", 13, "punct"),
+    ]
+    assert _reports(text, rows) == {"a new vote": "Ms. Ruiz"}
+
+
+def test_question_put_ends_with_the_phrase_its_introducer_marks():
+    """ "Asked by Lauer about the email server Clinton said she regretted it": the question put
+    to Clinton is Lauer's, and it ends with the phrase "about" marks (_question_end), not at the
+    clause end the compact parse gives (no comma: the answer would join the question)."""
+    text = "Asked by Lauer about the email server Clinton said she regretted it."
+    rows: list[Row] = [
+        ("Asked", "ask", "VERB", "VBN", 9, "advcl"),
+        ("by", "by", "ADP", "IN", 3, "case"),
+        ("Lauer", "Lauer", "PROPN", "NNP", 1, "obl"),
+        ("about", "about", "ADP", "IN", 7, "case"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("email", "email", "NOUN", "NN", 7, "compound"),
+        ("server", "server", "NOUN", "NN", 1, "obl"),
+        ("Clinton", "Clinton", "PROPN", "NNP", 9, "nsubj"),
+        ("said", "say", "VERB", "VBD", 0, "root"),
+        ("she", "she", "PRON", "PRP", 11, "nsubj"),
+        ("regretted", "regret", "VERB", "VBD", 9, "ccomp"),
+        ("it", "it", "PRON", "PRP", 11, "obj"),
+        (".", ".", "PUNCT", ".", 9, "punct"),
+    ]
+    assert _reports(text, rows) == {"about the email server": "Lauer", "she regretted it": "Clinton"}

@@ -48,6 +48,20 @@ def _speaker_of_last_quotation(text: str, sentences: list[Rows]) -> str | None:
     return None if quoted[-1].source is None else analysis.sources[quoted[-1].source].name
 
 
+def _we_said(word: str, lemma: str, pronoun: str) -> Rows:
+    """The rows of "“We <word>,” <pronoun> said.": the quotation a test's pronoun speaks."""
+    return [
+        ("“", "“", "PUNCT", 3, "punct"),
+        ("We", "we", "PRON", 3, "nsubj"),
+        (word, lemma, "VERB", 7, "ccomp"),
+        (",", ",", "PUNCT", 3, "punct"),
+        ("”", "”", "PUNCT", 3, "punct"),
+        (pronoun, pronoun, "PRON", 7, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        (".", ".", "PUNCT", 7, "punct"),
+    ]
+
+
 def _candidate(start: int, values: dict[str, float]) -> Candidate:
     m = Mention(start, start + 4, "Xxxx", MentionKind.NAME, "xxxx", "PROPN", "sing", False, 0, ("Xxxx",))
     return Candidate(None, m, tuple(values.get(name, 0.0) for name in FEATURES), None, True)
@@ -265,16 +279,7 @@ def test_a_name_the_parse_makes_the_root_is_a_person_named_in_passing() -> None:
         ("Kasich", "Kasich", "PROPN", 9, "obj"),
         (".", ".", "PUNCT", 1, "punct"),
     ]
-    second: Rows = [
-        ("“", "“", "PUNCT", 3, "punct"),
-        ("We", "we", "PRON", 3, "nsubj"),
-        ("lost", "lose", "VERB", 7, "ccomp"),
-        (",", ",", "PUNCT", 3, "punct"),
-        ("”", "”", "PUNCT", 3, "punct"),
-        ("she", "she", "PRON", 7, "nsubj"),
-        ("said", "say", "VERB", 0, "root"),
-        (".", ".", "PUNCT", 7, "punct"),
-    ]
+    second = _we_said("lost", "lose", "she")
     assert _speaker_of_last_quotation(text, [first, second]) == "Carole Bower"
 
 
@@ -293,16 +298,7 @@ def test_a_name_the_parse_tags_a_common_noun_is_still_named_before_a_pronoun() -
         ("home", "home", "ADV", 0, "root"),
         (".", ".", "PUNCT", 8, "punct"),
     ]
-    second: Rows = [
-        ("“", "“", "PUNCT", 3, "punct"),
-        ("We", "we", "PRON", 3, "nsubj"),
-        ("won", "win", "VERB", 7, "ccomp"),
-        (",", ",", "PUNCT", 3, "punct"),
-        ("”", "”", "PUNCT", 3, "punct"),
-        ("he", "he", "PRON", 7, "nsubj"),
-        ("said", "say", "VERB", 0, "root"),
-        (".", ".", "PUNCT", 7, "punct"),
-    ]
+    second = _we_said("won", "win", "he")
     assert _speaker_of_last_quotation(text, [first, second]) == "Sen. Sanders"
 
 
@@ -414,14 +410,16 @@ def test_a_description_a_name_follows_is_that_name() -> None:
     assert _speaker_of_last_quotation(text, [rows]) == "Steffen Seibert"
 
 
-def test_a_role_in_a_description_carries_the_nominals_capitalised_modifiers() -> None:
+@pytest.mark.parametrize("described", ["a Utah Republican", "a Utah-born Republican"])
+def test_a_role_in_a_description_carries_the_nominals_capitalised_modifiers(described: str) -> None:
     """ "Bruce Hough, a Utah Republican, said" ... "The Wisconsin Republican did": the role
     ("Republican") is in Hough's description but the place ("Wisconsin") is not, so the nominal
-    is not Hough; "the Utah Republican" is."""
+    is not Hough; "the Utah Republican" is, also after "a Utah-born Republican" (a word of the
+    description, not only a whole space-separated token)."""
     from quotecheck.sources.cluster import _role_in_description
 
-    text = "Bruce Hough, a Utah Republican, said so. The Wisconsin Republican did. The Utah Republican did."
-    description = (text.index("a Utah"), text.index(", said"))
+    text = f"Bruce Hough, {described}, said so. The Wisconsin Republican did. The Utah Republican did."
+    description = (text.index(described), text.index(", said"))
     hough = Mention(
         0,
         11,

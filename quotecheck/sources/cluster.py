@@ -780,7 +780,7 @@ def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Men
         description = cl.text[src.description[0] : src.description[1]]
         if (
             role.search(description)
-            and modifiers <= set(description.split())
+            and all(re.search(rf"\b{re.escape(w)}(?!\w)", description) for w in modifiers)
             and _may_describe(cl, m, idx, x)
         ):
             return idx

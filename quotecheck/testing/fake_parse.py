@@ -89,17 +89,25 @@ class FakeParser(Parser):
         return out
 
 
-def forged_parse(text: str, rows: Sequence[tuple[str, str, str, int, str]]) -> Parse:
-    """A one-sentence parse of ``text`` written by hand: rows of (word, lemma, upos, head,
-    deprel), each word's offsets found in the text after the one before. Tests use it to pin a
-    rule to the exact (often wrong) tree the compact parser gives."""
+ForgedRow = tuple[str, str, str, int, str] | tuple[str, str, str, str, int, str]
+"""(word, lemma, upos, head, deprel), or (word, lemma, upos, xpos, head, deprel) for a rule that
+reads the Penn tag."""
+
+
+def forged_parse(text: str, rows: Sequence[ForgedRow]) -> Parse:
+    """A one-sentence parse of ``text`` written by hand: :data:`ForgedRow` rows, each word's
+    offsets found in the text after the one before. Tests use it to pin a rule to the exact
+    (often wrong) tree the compact parser gives."""
     from quotecheck.parsing import from_conllu
 
     lines, at = [], 0
-    for n, (word, lemma, upos, head, deprel) in enumerate(rows, 1):
+    for n, row in enumerate(rows, 1):
+        word, lemma, upos = row[0], row[1], row[2]
+        xpos = row[3] if len(row) == 6 else "_"
+        head, deprel = row[-2], row[-1]
         start = text.index(word, at)
         at = start + len(word)
         lines.append(
-            f"{n}\t{word}\t{lemma}\t{upos}\t_\t_\t{head}\t{deprel}\t_\tstart_char={start}|end_char={at}"
+            f"{n}\t{word}\t{lemma}\t{upos}\t{xpos}\t_\t{head}\t{deprel}\t_\tstart_char={start}|end_char={at}"
         )
     return from_conllu("\n".join(lines) + "\n")

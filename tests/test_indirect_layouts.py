@@ -225,6 +225,8 @@ def test_passive_cue_with_a_named_agent_reports_its_subject():
         rows[9],
     ]
     assert _reports(text.replace("Riverton Ledger", "steep price"), price) == {}
+
+
 def test_hearer_phrase_between_the_verb_and_its_introducer():
     """ "Smith spoke to CNN about the budget cuts": a hearer phrase may stand between the verb
     and the introducer its frame names ("about"), the content after it; not when the introducer

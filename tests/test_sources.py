@@ -629,3 +629,46 @@ def test_descriptor_affiliation_skips_an_opening_number(phrase: str, expected: s
     from quotecheck.sources.descriptor import _affiliation
 
     assert _affiliation([phrase], default_lexicon()) == expected
+
+
+@pytest.mark.parametrize(
+    "text, phrase, head, expected, name",
+    [
+        (
+            "New Jersey officials, including Gov. Chris Christie, are hoping to win.",
+            "New Jersey officials",
+            "official",
+            "named_person",
+            "Chris Christie",
+        ),
+        (
+            "Some defenders of trade, like Gary Clyde Hufbauer, a fellow, also acknowledge it.",
+            "Some defenders of trade",
+            "defender",
+            "named_person",
+            "Gary Clyde Hufbauer",
+        ),
+        # no comma: a kind of group, not a member of it
+        ("Critics like Ann Lee say so.", "Critics", "critic", "anonymous_group", "Critics"),
+    ],
+)
+def test_named_member_of_group(text, phrase, head, expected, name) -> None:
+    """A group with one person named in apposition ("..., including Gov. Chris Christie,") is
+    typed by its named member (docs/labelling.md, mixed speakers)."""
+    start = text.index(phrase)
+    m = Mention(
+        start,
+        start + len(phrase),
+        phrase,
+        MentionKind.DESCRIPTOR,
+        head,
+        "NOUN",
+        "plur",
+        False,
+        0,
+        tuple(phrase.split()),
+    )
+    lex = default_lexicon()
+    src = Source(0, [m], type=type_of(m, lex), name=phrase)
+    refine_types([src], text, None, lex)
+    assert (src.type, src.name) == (expected, name)

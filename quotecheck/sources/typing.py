@@ -419,6 +419,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             or _apposition_person(first, text, lex)
             or _name_in_apposition(first, text, lex)
             or _called_by_name(first, text, lex)
+            or _named_member(first, text, lex)
             or _named_person_description(first, text, lex)
             or _named_people_again(first, lex)
         )
@@ -831,6 +832,30 @@ def _called_by_name(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, st
         return None
     name = named.group("name")
     return SourceType.NAMED_PERSON, name[:-1] if _SENTENCE_END.search(name) else name  # "Paul Paul."
+
+
+# ", including Gov. Chris Christie," / ", like Gary Clyde Hufbauer,": a named member set off after a group
+_NAMED_MEMBER = re.compile(
+    rf",\s+(?:including|like|such\s+as|among\s+them)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s*[,;]"
+)
+
+
+def _named_member(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "New Jersey officials, including Gov. Chris Christie, are hoping", "Some staunch defenders
+    of globalization, like Gary Clyde Hufbauer, ... acknowledge": a group of people with one
+    person named in apposition is typed by its named member (docs/labelling.md, mixed speakers);
+    "groups like ISIS" (no comma: a kind, not a member) stays as it is."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "plur":
+        return None
+    named = _NAMED_MEMBER.match(text, m.end)
+    if named is None:
+        return None
+    name = named.group("name").split()
+    if name[0].rstrip(".") in lex.titles:
+        name = name[1:]  # "Gov. Chris Christie": the name after the title
+    if len(name) < 2 or name[0] not in lex.first_names:
+        return None  # a person's name starts with a given name
+    return SourceType.NAMED_PERSON, " ".join(name)
 
 
 def _apposition_person(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:

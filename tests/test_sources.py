@@ -79,6 +79,11 @@ def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Me
         ("the Pentagon", "name", "pentagon", "sing", "named_organization"),
         # a country speaks as a state: an organization
         ("Germany", "name", "germany", "sing", "named_organization"),
+        # "the Germans" alone is the state too; other words make them people, a group
+        ("the Germans", "name", "germans", "plur", "named_organization"),
+        ("The Russians", "name", "russians", "plur", "named_organization"),
+        ("Russians", "name", "russians", "plur", "anonymous_group"),
+        ("the Republicans", "name", "republicans", "plur", "anonymous_group"),
         ("North Korea", "name", "korea", "sing", "named_organization"),
         # a capitalised quantifier over people that the tagger took for a name
         ("Many of her Republican supporters", "name", "many", "sing", "anonymous_group"),

@@ -52,6 +52,8 @@ def type_of(m: Mention, lex: Lexicon) -> SourceType:
     if m.kind == MentionKind.NAME:
         if _part_of_people(m, lex):
             return SourceType.ANONYMOUS_GROUP  # "Many of her Republican supporters": no name
+        if _state_people(m, lex):
+            return SourceType.NAMED_ORGANIZATION  # "the Germans announce": the state speaks
         if _group_name(m, lex):
             return SourceType.ANONYMOUS_GROUP  # "many Americans", "Iowa Evangelicals", "New Yorkers"
         if m.ner.endswith("PERSON"):
@@ -75,6 +77,12 @@ def _part_of_people(m: Mention, lex: Lexicon) -> bool:
 def _group_name(m: Mention, lex: Lexicon) -> bool:
     """Does a name end in a group of people's name ("Americans", "New Yorkers")?"""
     return any(" ".join(m.words[-n:]) in lex.group_names for n in (1, 2) if len(m.words) >= n)
+
+
+def _state_people(m: Mention, lex: Lexicon) -> bool:
+    """Is a name only "the" and a nation's people ("the Germans", "The Russians")? As a speaker
+    that is the state, like "Germany"; "many Russians" or "Russians" are people (a group)."""
+    return len(m.words) > 1 and m.words[0].lower() == "the" and " ".join(m.words[1:]) in lex.national_groups
 
 
 def _common_type(m: Mention, lex: Lexicon) -> SourceType:

@@ -84,6 +84,9 @@ def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Me
         ("The Russians", "name", "russians", "plur", "named_organization"),
         ("Russians", "name", "russians", "plur", "anonymous_group"),
         ("the Republicans", "name", "republicans", "plur", "anonymous_group"),
+        # an example named after a plural organization noun names no organization of its own
+        ("groups like ISIS", "descriptor", "group", "plur", "anonymous_group"),
+        ("companies such as Apple", "descriptor", "company", "plur", "anonymous_group"),
         ("North Korea", "name", "korea", "sing", "named_organization"),
         # a capitalised quantifier over people that the tagger took for a name
         ("Many of her Republican supporters", "name", "many", "sing", "anonymous_group"),

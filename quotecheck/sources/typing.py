@@ -105,14 +105,24 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
     if head in lex.organization_nouns:
         # "a commission", "several unions": organizations nobody named, like unnamed people
         # ("police", "the government" are the one the article is about)
+        kind = _before_example(m.words)  # "groups like ISIS": a kind of group, ISIS an example of it
         unnamed = (
-            bool(m.words)
-            and (m.words[0].lower() in lex.unnamed_org_determiners or _bare_plural(m, lex))
-            and not any(w[:1].isupper() for w in m.words[1:])  # "an online University of Texas poll"
+            bool(kind)
+            and (kind[0].lower() in lex.unnamed_org_determiners or _bare_plural(m, lex))
+            and not any(w[:1].isupper() for w in kind[1:])  # "an online University of Texas poll"
         )
         return SourceType.ANONYMOUS_GROUP if unnamed else SourceType.NAMED_ORGANIZATION
     # "the car", "his tax returns", "63 percent": whatever said it, it is not a person
     return SourceType.UNKNOWN
+
+
+def _before_example(words: Sequence[str]) -> Sequence[str]:
+    """A description's words before an example it gives ("groups like ISIS", "firms such as
+    Apple"): the example is no name of the description's own."""
+    for i, w in enumerate(words):
+        if i and (w == "like" or (w == "such" and tuple(words[i + 1 : i + 2]) == ("as",))):
+            return words[:i]
+    return words
 
 
 def _bare_plural(m: Mention, lex: Lexicon) -> bool:
@@ -121,7 +131,7 @@ def _bare_plural(m: Mention, lex: Lexicon) -> bool:
     first = m.words[0].lower()
     return (
         m.number == "plur"
-        and m.words[-1].endswith("s")
+        and _before_example(m.words)[-1].endswith("s")
         and first not in lex.definite_determiners | lex.possessive_determiners
         and not any(w.endswith(POSSESSIVE_S) or w in POSSESSIVE_S for w in m.words)
     )

@@ -565,6 +565,39 @@ def test_poll_shares_are_anonymous_groups_with_no_anonymity_to_justify(
 
 
 @pytest.mark.parametrize(
+    "text, phrase, expected",
+    [
+        (
+            "In a poll conducted by the New York Times and ABC News, just 28 percent of voters said no.",
+            "just 28 percent of voters",
+            ("named_organization", "New York Times and ABC News"),
+        ),
+        (
+            "Sixty-seven percent of Americans said no in a September Washington Post-ABC News poll.",
+            "Sixty-seven percent of Americans",
+            ("named_organization", "Washington Post-ABC News"),
+        ),
+        # the poll's author inside the share's own mention, or no author: respondents
+        (
+            "Then 78 percent of voters in a CBS News poll said no.",
+            "78 percent of voters in a CBS News poll",
+            ("anonymous_group", "78 percent of voters in a CBS News poll"),
+        ),
+        (
+            "The poll has bad news. Then 25 percent of voters said no.",
+            "25 percent of voters",
+            ("anonymous_group", "25 percent of voters"),
+        ),
+    ],
+)
+def test_shares_of_a_named_poll_are_its_author(text: str, phrase: str, expected) -> None:
+    """A share of respondents whose sentence names the poll's author outside the share's own
+    mention is that author's attribution (as the tuning labels have it)."""
+    src = _refined(text, phrase, MentionKind.DESCRIPTOR, "percent")
+    assert (src.type, src.name) == expected
+
+
+@pytest.mark.parametrize(
     "name, head, expected",
     [
         ("Federal Election Commission", "filing", ("document", "Federal Election Commission filings")),

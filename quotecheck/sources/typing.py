@@ -408,13 +408,18 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
 
     A "named person" that is only a plural noun for people opening a sentence ("Demonstrators
     said", "Others argue") is an anonymous group (:func:`_common_plural`), and so is a share of
-    the people a poll asked ("67 percent of voters", :func:`_poll_share`). Anonymous sources
+    the people a poll asked ("67 percent of voters", :func:`_poll_share`), unless its sentence names
+    the poll's author (:func:`_poll_author`): then that organization. Anonymous sources
     granted anonymity (a ground rule or a reason) are left as they are."""
     for src in sources:
         if _common_plural(src, sources, text, lex):
             src.type = SourceType.ANONYMOUS_GROUP  # "Demonstrators said": not a name
         elif _poll_share(src, lex):
-            src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
+            author = _poll_author(src, text, lex)
+            if author is not None:
+                src.type, src.name = SourceType.NAMED_ORGANIZATION, author
+            else:
+                src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
     people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON] + _full_names(text, lex)
     layout = _layout_of(sources, text)
     for src in sources:
@@ -478,6 +483,30 @@ def _poll_share(src: Source, lex: Lexicon) -> bool:
         and first.kind in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL)
         and first.head_lemma in lex.share_nouns
     )
+
+
+_POLL_BY = re.compile(
+    rf"(?:(?P<before>{_NAME_WORD}(?:[\s/-]+{_NAME_WORD})*)\s+poll|poll\s+(?:conducted|released|commissioned)\s+by\s+"
+    rf"(?:the\s+)?(?P<after>{_NAME_WORD}(?:\s+(?:and\s+(?:the\s+)?)?{_NAME_WORD})*))"
+)
+
+
+def _poll_author(src: Source, text: str, lex: Lexicon) -> str | None:
+    """The named author of the poll a share of respondents answered, when the share's sentence
+    names it outside the share's mention ("... in a Washington Post-ABC News poll", "In a poll
+    conducted by the New York Times and ABC News, 28 percent ..."): that organization speaks."""
+    first = next(m for m in src.mentions if m.kind != MentionKind.PRONOUN)
+    lo = max(text.rfind(". ", 0, first.start), text.rfind("\n", 0, first.start)) + 1
+    ends = [i for i in (text.find(". ", first.end), text.find("\n", first.end)) if i >= 0]
+    hi = min(ends) if ends else len(text)
+    for found in _POLL_BY.finditer(text, lo, hi):
+        if first.start <= found.start() < first.end:
+            continue
+        name = _without_leading_words((found.group("before") or found.group("after")).split())
+        while name and (name[0] in lex.calendar_words or _POSSESSIVE.search(name[0])):
+            name = name[1:]  # "a September Washington Post-ABC News poll", "Wednesday's Quinnipiac poll"
+        return " ".join(name) if len(" ".join(name)) > 1 else None  # "The poll", "The Q poll": no name
+    return None
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”'‘’(—–-]\s*|\n\s*)$")

@@ -79,6 +79,14 @@ def mention(text: str, kind: MentionKind, head: str, number: str = "sing") -> Me
         ("the Pentagon", "name", "pentagon", "sing", "named_organization"),
         # a country speaks as a state: an organization
         ("Germany", "name", "germany", "sing", "named_organization"),
+        # "the Germans" alone is the state too; other words make them people, a group
+        ("the Germans", "name", "germans", "plur", "named_organization"),
+        ("The Russians", "name", "russians", "plur", "named_organization"),
+        ("Russians", "name", "russians", "plur", "anonymous_group"),
+        ("the Republicans", "name", "republicans", "plur", "anonymous_group"),
+        # an example named after a plural organization noun names no organization of its own
+        ("groups like ISIS", "descriptor", "group", "plur", "anonymous_group"),
+        ("companies such as Apple", "descriptor", "company", "plur", "anonymous_group"),
         ("North Korea", "name", "korea", "sing", "named_organization"),
         # a capitalised quantifier over people that the tagger took for a name
         ("Many of her Republican supporters", "name", "many", "sing", "anonymous_group"),
@@ -557,6 +565,39 @@ def test_poll_shares_are_anonymous_groups_with_no_anonymity_to_justify(
 
 
 @pytest.mark.parametrize(
+    "text, phrase, expected",
+    [
+        (
+            "In a poll conducted by the New York Times and ABC News, just 28 percent of voters said no.",
+            "just 28 percent of voters",
+            ("named_organization", "New York Times and ABC News"),
+        ),
+        (
+            "Sixty-seven percent of Americans said no in a September Washington Post-ABC News poll.",
+            "Sixty-seven percent of Americans",
+            ("named_organization", "Washington Post-ABC News"),
+        ),
+        # the poll's author inside the share's own mention, or no author: respondents
+        (
+            "Then 78 percent of voters in a CBS News poll said no.",
+            "78 percent of voters in a CBS News poll",
+            ("anonymous_group", "78 percent of voters in a CBS News poll"),
+        ),
+        (
+            "The poll has bad news. Then 25 percent of voters said no.",
+            "25 percent of voters",
+            ("anonymous_group", "25 percent of voters"),
+        ),
+    ],
+)
+def test_shares_of_a_named_poll_are_its_author(text: str, phrase: str, expected) -> None:
+    """A share of respondents whose sentence names the poll's author outside the share's own
+    mention is that author's attribution (as the tuning labels have it)."""
+    src = _refined(text, phrase, MentionKind.DESCRIPTOR, "percent")
+    assert (src.type, src.name) == expected
+
+
+@pytest.mark.parametrize(
     "name, head, expected",
     [
         ("Federal Election Commission", "filing", ("document", "Federal Election Commission filings")),
@@ -629,3 +670,46 @@ def test_descriptor_affiliation_skips_an_opening_number(phrase: str, expected: s
     from quotecheck.sources.descriptor import _affiliation
 
     assert _affiliation([phrase], default_lexicon()) == expected
+
+
+@pytest.mark.parametrize(
+    "text, phrase, head, expected, name",
+    [
+        (
+            "New Jersey officials, including Gov. Chris Christie, are hoping to win.",
+            "New Jersey officials",
+            "official",
+            "named_person",
+            "Chris Christie",
+        ),
+        (
+            "Some defenders of trade, like Gary Clyde Hufbauer, a fellow, also acknowledge it.",
+            "Some defenders of trade",
+            "defender",
+            "named_person",
+            "Gary Clyde Hufbauer",
+        ),
+        # no comma: a kind of group, not a member of it
+        ("Critics like Ann Lee say so.", "Critics", "critic", "anonymous_group", "Critics"),
+    ],
+)
+def test_named_member_of_group(text, phrase, head, expected, name) -> None:
+    """A group with one person named in apposition ("..., including Gov. Chris Christie,") is
+    typed by its named member (docs/labelling.md, mixed speakers)."""
+    start = text.index(phrase)
+    m = Mention(
+        start,
+        start + len(phrase),
+        phrase,
+        MentionKind.DESCRIPTOR,
+        head,
+        "NOUN",
+        "plur",
+        False,
+        0,
+        tuple(phrase.split()),
+    )
+    lex = default_lexicon()
+    src = Source(0, [m], type=type_of(m, lex), name=phrase)
+    refine_types([src], text, None, lex)
+    assert (src.type, src.name) == (expected, name)

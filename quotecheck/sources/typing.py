@@ -52,6 +52,8 @@ def type_of(m: Mention, lex: Lexicon) -> SourceType:
     if m.kind == MentionKind.NAME:
         if _part_of_people(m, lex):
             return SourceType.ANONYMOUS_GROUP  # "Many of her Republican supporters": no name
+        if _state_people(m, lex):
+            return SourceType.NAMED_ORGANIZATION  # "the Germans announce": the state speaks
         if _group_name(m, lex):
             return SourceType.ANONYMOUS_GROUP  # "many Americans", "Iowa Evangelicals", "New Yorkers"
         if m.ner.endswith("PERSON"):
@@ -77,6 +79,12 @@ def _group_name(m: Mention, lex: Lexicon) -> bool:
     return any(" ".join(m.words[-n:]) in lex.group_names for n in (1, 2) if len(m.words) >= n)
 
 
+def _state_people(m: Mention, lex: Lexicon) -> bool:
+    """Is a name only "the" and a nation's people ("the Germans", "The Russians")? As a speaker
+    that is the state, like "Germany"; "many Russians" or "Russians" are people (a group)."""
+    return len(m.words) > 1 and m.words[0].lower() == "the" and " ".join(m.words[1:]) in lex.national_groups
+
+
 def _common_type(m: Mention, lex: Lexicon) -> SourceType:
     """The type a description makes, from its head noun, determiner and number."""
     person = _person_before_head(m, lex)
@@ -97,14 +105,24 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
     if head in lex.organization_nouns:
         # "a commission", "several unions": organizations nobody named, like unnamed people
         # ("police", "the government" are the one the article is about)
+        kind = _before_example(m.words)  # "groups like ISIS": a kind of group, ISIS an example of it
         unnamed = (
-            bool(m.words)
-            and (m.words[0].lower() in lex.unnamed_org_determiners or _bare_plural(m, lex))
-            and not any(w[:1].isupper() for w in m.words[1:])  # "an online University of Texas poll"
+            bool(kind)
+            and (kind[0].lower() in lex.unnamed_org_determiners or _bare_plural(m, lex))
+            and not any(w[:1].isupper() for w in kind[1:])  # "an online University of Texas poll"
         )
         return SourceType.ANONYMOUS_GROUP if unnamed else SourceType.NAMED_ORGANIZATION
     # "the car", "his tax returns", "63 percent": whatever said it, it is not a person
     return SourceType.UNKNOWN
+
+
+def _before_example(words: Sequence[str]) -> Sequence[str]:
+    """A description's words before an example it gives ("groups like ISIS", "firms such as
+    Apple"): the example is no name of the description's own."""
+    for i, w in enumerate(words):
+        if i and (w == "like" or (w == "such" and tuple(words[i + 1 : i + 2]) == ("as",))):
+            return words[:i]
+    return words
 
 
 def _bare_plural(m: Mention, lex: Lexicon) -> bool:
@@ -113,7 +131,7 @@ def _bare_plural(m: Mention, lex: Lexicon) -> bool:
     first = m.words[0].lower()
     return (
         m.number == "plur"
-        and m.words[-1].endswith("s")
+        and _before_example(m.words)[-1].endswith("s")
         and first not in lex.definite_determiners | lex.possessive_determiners
         and not any(w.endswith(POSSESSIVE_S) or w in POSSESSIVE_S for w in m.words)
     )
@@ -390,13 +408,18 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
 
     A "named person" that is only a plural noun for people opening a sentence ("Demonstrators
     said", "Others argue") is an anonymous group (:func:`_common_plural`), and so is a share of
-    the people a poll asked ("67 percent of voters", :func:`_poll_share`). Anonymous sources
+    the people a poll asked ("67 percent of voters", :func:`_poll_share`), unless its sentence names
+    the poll's author (:func:`_poll_author`): then that organization. Anonymous sources
     granted anonymity (a ground rule or a reason) are left as they are."""
     for src in sources:
         if _common_plural(src, sources, text, lex):
             src.type = SourceType.ANONYMOUS_GROUP  # "Demonstrators said": not a name
         elif _poll_share(src, lex):
-            src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
+            author = _poll_author(src, text, lex)
+            if author is not None:
+                src.type, src.name = SourceType.NAMED_ORGANIZATION, author
+            else:
+                src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
     people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON] + _full_names(text, lex)
     layout = _layout_of(sources, text)
     for src in sources:
@@ -419,6 +442,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             or _apposition_person(first, text, lex)
             or _name_in_apposition(first, text, lex)
             or _called_by_name(first, text, lex)
+            or _named_member(first, text, lex)
             or _named_person_description(first, text, lex)
             or _named_people_again(first, lex)
         )
@@ -459,6 +483,30 @@ def _poll_share(src: Source, lex: Lexicon) -> bool:
         and first.kind in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL)
         and first.head_lemma in lex.share_nouns
     )
+
+
+_POLL_BY = re.compile(
+    rf"(?:(?P<before>{_NAME_WORD}(?:[\s/-]+{_NAME_WORD})*)\s+poll|poll\s+(?:conducted|released|commissioned)\s+by\s+"
+    rf"(?:the\s+)?(?P<after>{_NAME_WORD}(?:\s+(?:and\s+(?:the\s+)?)?{_NAME_WORD})*))"
+)
+
+
+def _poll_author(src: Source, text: str, lex: Lexicon) -> str | None:
+    """The named author of the poll a share of respondents answered, when the share's sentence
+    names it outside the share's mention ("... in a Washington Post-ABC News poll", "In a poll
+    conducted by the New York Times and ABC News, 28 percent ..."): that organization speaks."""
+    first = next(m for m in src.mentions if m.kind != MentionKind.PRONOUN)
+    lo = max(text.rfind(". ", 0, first.start), text.rfind("\n", 0, first.start)) + 1
+    ends = [i for i in (text.find(". ", first.end), text.find("\n", first.end)) if i >= 0]
+    hi = min(ends) if ends else len(text)
+    for found in _POLL_BY.finditer(text, lo, hi):
+        if first.start <= found.start() < first.end:
+            continue
+        name = _without_leading_words((found.group("before") or found.group("after")).split())
+        while name and (name[0] in lex.calendar_words or _POSSESSIVE.search(name[0])):
+            name = name[1:]  # "a September Washington Post-ABC News poll", "Wednesday's Quinnipiac poll"
+        return " ".join(name) if len(" ".join(name)) > 1 else None  # "The poll", "The Q poll": no name
+    return None
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”'‘’(—–-]\s*|\n\s*)$")
@@ -831,6 +879,30 @@ def _called_by_name(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, st
         return None
     name = named.group("name")
     return SourceType.NAMED_PERSON, name[:-1] if _SENTENCE_END.search(name) else name  # "Paul Paul."
+
+
+# ", including Gov. Chris Christie," / ", like Gary Clyde Hufbauer,": a named member set off after a group
+_NAMED_MEMBER = re.compile(
+    rf",\s+(?:including|like|such\s+as|among\s+them)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s*[,;]"
+)
+
+
+def _named_member(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "New Jersey officials, including Gov. Chris Christie, are hoping", "Some staunch defenders
+    of globalization, like Gary Clyde Hufbauer, ... acknowledge": a group of people with one
+    person named in apposition is typed by its named member (docs/labelling.md, mixed speakers);
+    "groups like ISIS" (no comma: a kind, not a member) stays as it is."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "plur":
+        return None
+    named = _NAMED_MEMBER.match(text, m.end)
+    if named is None:
+        return None
+    name = named.group("name").split()
+    if name[0].rstrip(".") in lex.titles:
+        name = name[1:]  # "Gov. Chris Christie": the name after the title
+    if len(name) < 2 or name[0] not in lex.first_names:
+        return None  # a person's name starts with a given name
+    return SourceType.NAMED_PERSON, " ".join(name)
 
 
 def _apposition_person(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:

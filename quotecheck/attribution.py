@@ -646,7 +646,7 @@ def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
         if (h is None or not (lo <= h.start < colon)) and w.upos in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
             top = w
             break
-    verb = next((v for v in verbs if _is_cue_verb(ctx, v)), None) or (
+    verb = _colon_cue_verb(ctx, s_idx, [v for v in verbs if _is_cue_verb(ctx, v)], top, lo, colon) or (
         top if top is not None and top.upos in ("VERB", "AUX") else (verbs[0] if verbs else None)
     )
     if verb is None:
@@ -658,6 +658,22 @@ def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
     if _is_cue_verb(ctx, verb):
         return _Found(verb.start, verb.end, ctx.text[verb.start : verb.end], verb.lemma.lower(), mention)
     return _Found(colon, colon + 1, ":", ":", mention)
+
+
+def _colon_cue_verb(
+    ctx: _Context, s_idx: int, cue_verbs: list[Word], top: Word | None, lo: int, colon: int
+) -> Word | None:
+    """The speech verb of the stretch before a colon: the first, unless the clause's own (top)
+    speech verb has a subject the first does not share, so the first sits in an opening phrase
+    ("Watching Trump talk about unifying the party, Reed said:"; "Asked whether ..., Whitacre
+    said:", where the cue is "said", the colon introduction EXPECTED.md names)."""
+    if not cue_verbs:
+        return None
+    first = cue_verbs[0]
+    if top is None or top is first or top not in cue_verbs:
+        return first
+    own, other = _subject_of(ctx, s_idx, top, lo, colon), _subject_of(ctx, s_idx, first, lo, colon)
+    return top if own is not None and own != other else first
 
 
 def _verb_cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, Word]]:
@@ -1218,6 +1234,8 @@ def _participle_after_comma(
     if lo <= before.start and _is_cue_verb(ctx, before) and before.xpos != "VBG":
         found = _cue_from_verb(ctx, s_idx, before, lo, before.end)  # "Spicer said, adding"
         speaker = found.speaker
+    elif _before_comma_object(ctx, sent, match.speaker, comma):
+        speaker = _main_clause_subject(ctx, s_idx, lo, comma.start)  # "in the war in Ukraine, saying,"
     elif match.speaker is not None and match.speaker.start > verb.start:
         head = sent.head_of(verb)
         subj = _subject_of(ctx, s_idx, head, lo, verb.start) if head is not None else None
@@ -1229,6 +1247,31 @@ def _participle_after_comma(
     if speaker is None or _is_writer(speaker):
         return match
     return _Match(match.cue, speaker)
+
+
+_OBJECT_RELS = ("obj", "iobj", "obl", "nmod")
+
+
+def _before_comma_object(ctx: _Context, sent: Sentence, m: Mention | None, comma: Word) -> bool:
+    """Does the mention end before the comma with its head an object or in a prepositional
+    phrase, not a subject ("Putin veered close to an admission that soldiers had fought in the
+    war in eastern Ukraine, saying")?"""
+    if m is None or m.end > comma.start:
+        return False
+    words = [w for w in sent.words if m.start <= w.start and w.end <= m.end]
+    head = _span_head(ctx, sent, words) if words else None
+    return head is not None and head.deprel in _OBJECT_RELS
+
+
+def _main_clause_subject(ctx: _Context, s_idx: int, lo: int, hi: int) -> Mention | None:
+    """The subject of the sentence's root verb inside [lo, hi): who a participle set off by a
+    comma at the end of the main clause ("X did Y, saying, “Q”") speaks for."""
+    sent = ctx.parse.sentences[s_idx]
+    root = next((w for w in sent.words if w.deprel == "root"), None)
+    subj = _subject_of(ctx, s_idx, root, lo, hi) if root is not None else None
+    if subj is None or not lo <= subj.start < hi:
+        return None
+    return make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
 
 
 _RELATIVE_WORDS = ("which", "whom", "who", "that")

@@ -489,3 +489,52 @@ def test_pull_quote_credit_line_holds_a_name_or_a_role():
     ]
     (found,) = _forged(listed, rows).values()
     assert found[1] != "Better docks"
+
+
+def test_participle_after_a_comma_goes_to_the_main_clause_subject():
+    """ "Putin veered close to an admission that soldiers had fought in the war in eastern
+    Ukraine, saying, “Q”" where the parse hangs "saying" on a verb inside the quotation: the
+    surface noun before the comma ("the war") sits in a prepositional phrase, so the main
+    clause's subject speaks (the compact parser's tree, PolNeAR tuning set)."""
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = (
+        "Mr. Putin veered close to an admission that soldiers had fought in the war in eastern Ukraine, "
+        "saying, “We never said there were no people there.”"
+    )
+    rows = [
+        ("Mr.", "Mr.", "PROPN", 2, "nmod:desc"),
+        ("Putin", "Putin", "PROPN", 3, "nsubj"),
+        ("veered", "veer", "VERB", 0, "root", "VBD"),
+        ("close", "close", "ADJ", 3, "xcomp"),
+        ("to", "to", "ADP", 7, "case"),
+        ("an", "a", "DET", 7, "det"),
+        ("admission", "admission", "NOUN", 3, "obl"),
+        ("that", "that", "SCONJ", 11, "mark"),
+        ("soldiers", "soldier", "NOUN", 11, "nsubj"),
+        ("had", "have", "AUX", 11, "aux"),
+        ("fought", "fight", "VERB", 7, "acl:relcl", "VBN"),
+        ("in", "in", "ADP", 14, "case"),
+        ("the", "the", "DET", 14, "det"),
+        ("war", "war", "NOUN", 11, "obl"),
+        ("in", "in", "ADP", 17, "case"),
+        ("eastern", "eastern", "ADJ", 17, "amod"),
+        ("Ukraine", "Ukraine", "PROPN", 14, "nmod"),
+        (",", ",", "PUNCT", 19, "punct"),
+        ("saying", "say", "VERB", 24, "ccomp", "VBG"),
+        (",", ",", "PUNCT", 19, "punct"),
+        ("“", "“", "PUNCT", 24, "punct"),
+        ("We", "we", "PRON", 24, "nsubj"),
+        ("never", "never", "ADV", 24, "advmod"),
+        ("said", "say", "VERB", 3, "parataxis", "VBD"),
+        ("there", "there", "PRON", 26, "expl"),
+        ("were", "be", "AUX", 24, "ccomp", "VBD"),
+        ("no", "no", "DET", 28, "det"),
+        ("people", "person", "NOUN", 26, "nsubj"),
+        ("there", "there", "ADV", 26, "advmod"),
+        (".", ".", "PUNCT", 24, "punct"),
+        ("”", "”", "PUNCT", 24, "punct"),
+    ]
+    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "saying"
+    assert found[0].speaker is not None and found[0].speaker.text == "Mr. Putin"

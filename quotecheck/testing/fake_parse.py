@@ -89,17 +89,21 @@ class FakeParser(Parser):
         return out
 
 
-def forged_parse(text: str, rows: Sequence[tuple[str, str, str, int, str]]) -> Parse:
+def forged_parse(
+    text: str, rows: Sequence[tuple[str, str, str, int, str] | tuple[str, str, str, int, str, str]]
+) -> Parse:
     """A one-sentence parse of ``text`` written by hand: rows of (word, lemma, upos, head,
-    deprel), each word's offsets found in the text after the one before. Tests use it to pin a
-    rule to the exact (often wrong) tree the compact parser gives."""
+    deprel), maybe with a sixth item, the xpos tag (rules that tell "saying" by its VBG ask it;
+    "_" without), each word's offsets found in the text after the one before. Tests use it to pin
+    a rule to the exact (often wrong) tree the compact parser gives."""
     from quotecheck.parsing import from_conllu
 
     lines, at = [], 0
-    for n, (word, lemma, upos, head, deprel) in enumerate(rows, 1):
+    for n, (word, lemma, upos, head, deprel, *xpos) in enumerate(rows, 1):
         start = text.index(word, at)
         at = start + len(word)
+        tag = xpos[0] if xpos else "_"
         lines.append(
-            f"{n}\t{word}\t{lemma}\t{upos}\t_\t_\t{head}\t{deprel}\t_\tstart_char={start}|end_char={at}"
+            f"{n}\t{word}\t{lemma}\t{upos}\t{tag}\t_\t{head}\t{deprel}\t_\tstart_char={start}|end_char={at}"
         )
     return from_conllu("\n".join(lines) + "\n")

@@ -652,12 +652,24 @@ def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
     if verb is None:
         return None
     subj = _subject_of(ctx, s_idx, verb, lo, colon) or _surface_subject(ctx, s_idx, verb, lo, colon)
-    mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, colon), lo, colon) if subj else None
+    mention = _colon_subject_mention(ctx, s_idx, subj, lo, colon) if subj else None
     if mention is None:
         return None
     if _is_cue_verb(ctx, verb):
         return _Found(verb.start, verb.end, ctx.text[verb.start : verb.end], verb.lemma.lower(), mention)
     return _Found(colon, colon + 1, ":", ":", mention)
+
+
+def _colon_subject_mention(ctx: _Context, s_idx: int, subj: Word, lo: int, colon: int) -> Mention | None:
+    """The mention of a colon introduction's subject; where the compact parser makes a date the
+    subject and the name its compound ("Priebus later Thursday told Fox News:"), the name."""
+    sent = ctx.parse.sentences[s_idx]
+    if _is_time_word(ctx, subj):  # the date as head, the name its compound: "Priebus later Thursday"
+        name = next((c for c in sent.children(subj) if c.deprel == "compound" and c.upos == "PROPN"), None)
+        if name is None or name.start < lo:
+            return None
+        return make_mention(ctx, s_idx, name, lo, name.end)
+    return make_mention(ctx, s_idx, np_head(sent, subj, lo, colon), lo, colon)
 
 
 def _colon_cue_verb(

@@ -538,3 +538,33 @@ def test_participle_after_a_comma_goes_to_the_main_clause_subject():
     found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
     assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "saying"
     assert found[0].speaker is not None and found[0].speaker.text == "Mr. Putin"
+
+
+def test_colon_introduction_with_a_date_subject_takes_the_name_before_it():
+    """ "Priebus later Thursday told Fox News: “Q”" where the compact parser makes "Thursday" the
+    subject and "Priebus" its compound: the speaker mention is the name alone, not "Priebus later
+    Thursday" (which names no one the article knows)."""
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = "Priebus later Thursday told Fox News: “Both men are meeting next week.”"
+    rows = [
+        ("Priebus", "Priebus", "PROPN", 3, "compound"),
+        ("later", "late", "ADJ", 3, "amod"),
+        ("Thursday", "Thursday", "PROPN", 4, "nsubj"),
+        ("told", "tell", "VERB", 0, "root", "VBD"),
+        ("Fox", "Fox", "PROPN", 6, "compound"),
+        ("News", "News", "PROPN", 4, "obj"),
+        (":", ":", "PUNCT", 12, "punct"),
+        ("“", "“", "PUNCT", 12, "punct"),
+        ("Both", "both", "DET", 10, "det"),
+        ("men", "man", "NOUN", 12, "nsubj"),
+        ("are", "be", "AUX", 12, "aux"),
+        ("meeting", "meet", "VERB", 4, "ccomp", "VBG"),
+        ("next", "next", "ADJ", 14, "amod"),
+        ("week", "week", "NOUN", 12, "obl:unmarked"),
+        (".", ".", "PUNCT", 12, "punct"),
+        ("”", "”", "PUNCT", 12, "punct"),
+    ]
+    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "told"
+    assert found[0].speaker is not None and found[0].speaker.text == "Priebus"

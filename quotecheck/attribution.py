@@ -1379,6 +1379,31 @@ def _coordinated_post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Ma
     return pre
 
 
+def _sentence_final_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: “Q,” and donations began to pick up again last week, Gilbert said. Where a
+    conjunction makes the verb after the quotation another clause's and no cue before the
+    quotation took over (:func:`_coordinated_post_cue`), the speech verb that closes the
+    sentence with a name or pronoun subject is the cue."""
+    if match is None or match.cue.pattern != CuePattern.POST_VERB or match.cue.start < q.end:
+        return match
+    between = [w for _, w in ctx.words_between(q.end, match.cue.start) if w.upos != "PUNCT"]
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or not any(_joins_clause(w) for w in between):
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    cues = _verb_cues(ctx, verb.end, min(frame.post[1], sent.words[-1].end))
+    if not cues or cues[-1][0] != s_idx:
+        return match
+    last = cues[-1][1]
+    nxt = sent.word(last.index + 1) if last.index < len(sent.words) else None
+    if nxt is None or nxt.lemma != "." or nxt.index != len(sent.words):
+        return match
+    found = _cue_from_verb(ctx, s_idx, last, verb.end, last.start)
+    if found.speaker is None or found.speaker.kind not in (MentionKind.NAME, MentionKind.PRONOUN):
+        return match
+    return _Match(found.cue(CuePattern.POST_VERB), found.speaker)
+
+
 def _comma_who_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
     """Layout: "Trump, who has called the pact “insanity,” and Sanders, who says it's
     “disastrous”" where the parse does not make the clause a relative one and the verb cue has
@@ -1584,6 +1609,31 @@ def _pre_cue_over_subordinate(
     if found is None or found.speaker is None:
         return match
     return _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
+
+
+def _passive_in_later_clause(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: Trump defended his manager as a “very decent man” Tuesday, hours after the staffer
+    was charged with battery. A passive speech verb with no agent ("by ...") in a clause that a
+    conjunction or subordinator opens after the quotation says what was done to its subject, who
+    did not say the words: the subject of the verb the quotation hangs on speaks
+    (:func:`_clause_subject`), where it has one."""
+    if match is None or match.cue.pattern != CuePattern.POST_VERB or match.cue.start < q.end:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None:
+        return match
+    kids = ctx.parse.sentences[s_idx].children(verb)
+    if not any(c.deprel == "aux:pass" for c in kids) or _passive_agent(ctx, s_idx, verb) is not None:
+        return match
+    between = _non_punct(ctx, q.end, match.cue.start)
+    if not any(_joins_clause(w) or w.text.lower() in _SUBORDINATORS for w in between):
+        return match
+    clause = _clause_subject(ctx, q, frame)
+    if clause is None or clause.speaker is None:
+        return match
+    return _Match(clause.cue(CuePattern.PRE_VERB), clause.speaker)
 
 
 def _inverted_at(ctx: _Context, q: QuoteSpan, verb: Word) -> bool:
@@ -1810,11 +1860,13 @@ _Refinement = Callable[[_Context, QuoteSpan, _Frame, "_Match | None"], "_Match |
 
 REFINEMENTS: tuple[_Refinement, ...] = (
     _coordinated_post_cue,
+    _sentence_final_cue,
     _reported_after,
     _outer_according_to,
     _surface_speaker,
     _name_for_thing_subject,
     _pre_cue_over_subordinate,
+    _passive_in_later_clause,
     _name_over_interruption,
     _participle_after_comma,
     _relative_inner_speaker,

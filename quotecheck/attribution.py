@@ -1924,6 +1924,12 @@ def attribute(
             # "was “disgusting” and “a con”": a second quotation in the same sentence
             # shares the cue and speaker of the first.
             kind = _classify(ctx, q, frame, True)
+            own = _own_sentence_subject(ctx, qi, frame)
+            if own is not None and own.speaker is not None:
+                own_cue, res = own.cue(CuePattern.PRE_VERB), Resolution.of_mention(own.speaker.kind)
+                para = ctx.paragraph_of(q.start)
+                out.append(Attribution(q.start, q.end, kind, inner, q, own_cue, own.speaker, res, para))
+                continue
             cue = None if chained.cue is None else replace(chained.cue, pattern=CuePattern.CHAINED)
             out.append(
                 replace(
@@ -2150,6 +2156,18 @@ def _chained(ctx: _Context, qi: int, frame: _Frame, out: list[Attribution]) -> A
     ].strip(" ,;—–-"):
         return None  # "“Q1.” “Q2.”": two sentences
     return prev
+
+
+def _own_sentence_subject(ctx: _Context, qi: int, frame: _Frame) -> _Found | None:
+    """For a quotation that would share the cue of the one before it: where that one closes its
+    sentence and a new sentence opens before this one ("“a failed candidate.” Romney fired back
+    in March, attacking Trump for “Q”"), the subject of the verb this one hangs on
+    (:func:`_clause_subject`), the new sentence's speaker."""
+    prev = ctx.quotes[qi - 1]
+    between = ctx.text[frame.pre[0] : frame.pre[1]].strip(" ,;—–-")
+    if not re.search(r"[.!?]\s*$", ctx.text[prev.inner_start : prev.inner_end]) or not between[:1].isupper():
+        return None
+    return _clause_subject(ctx, ctx.quotes[qi], frame)
 
 
 def _previous_attribution(

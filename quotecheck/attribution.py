@@ -1404,6 +1404,37 @@ def _sentence_final_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
     return _Match(found.cue(CuePattern.POST_VERB), found.speaker)
 
 
+def _subject_before_gerund(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "A Chinese official responded by saying Japan should be careful “Q”": the
+    compact parser makes the reported clause the root, so climbing from "saying" finds that
+    clause's subject after the cue. A gerund cue's speaker is a subject before it, on the way up
+    its heads."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.xpos != "VBG" or match.speaker.start < verb.end:
+        return match
+    sent, lo, cur = ctx.parse.sentences[s_idx], frame.pre[0], verb
+    for _ in range(_PARTICIPLE_MAX_STEPS):
+        head = sent.head_of(cur)
+        if head is None:
+            return match
+        subjects = [
+            c
+            for c in sent.children(head)
+            if c.deprel in SUBJECT_RELS
+            and lo <= c.start
+            and c.index < verb.index
+            and not ctx.in_quote(c.start)
+        ]
+        if subjects:
+            subj = max(subjects, key=lambda c: c.index)
+            mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, verb.start), lo, verb.start)
+            return match if mention is None or _is_writer(mention) else _Match(match.cue, mention)
+        cur = head
+    return match
+
+
 def _comma_who_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
     """Layout: "Trump, who has called the pact “insanity,” and Sanders, who says it's
     “disastrous”" where the parse does not make the clause a relative one and the verb cue has
@@ -1873,6 +1904,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _subject_after_opening,
     _speaking_earlier_cue,
     _comma_who_speaker,
+    _subject_before_gerund,
     _as_put_it,
     _participle_owner,
 )

@@ -568,3 +568,33 @@ def test_colon_introduction_with_a_date_subject_takes_the_name_before_it():
     found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
     assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "told"
     assert found[0].speaker is not None and found[0].speaker.text == "Priebus"
+
+
+def test_gerund_cue_speaker_is_a_subject_before_it():
+    """ "A Chinese official responded by saying Japan should be careful “Q”" where the compact
+    parser makes "careful" the root with both "official" and "Japan" its subjects: the speaker of
+    "saying" is the subject before it, not the reported clause's subject after it."""
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = "A Chinese official responded by saying Japan should be careful “not to interfere.”"
+    rows = [
+        ("A", "a", "DET", 3, "det"),
+        ("Chinese", "Chinese", "ADJ", 3, "amod"),
+        ("official", "official", "ADJ", 10, "nsubj"),
+        ("responded", "respond", "VERB", 10, "advcl", "VBN"),
+        ("by", "by", "ADP", 6, "mark"),
+        ("saying", "say", "VERB", 4, "advcl", "VBG"),
+        ("Japan", "Japan", "PROPN", 10, "nsubj"),
+        ("should", "should", "AUX", 10, "aux"),
+        ("be", "be", "AUX", 10, "cop"),
+        ("careful", "careful", "ADJ", 0, "root"),
+        ("“", "“", "PUNCT", 14, "punct"),
+        ("not", "not", "PART", 14, "advmod"),
+        ("to", "to", "PART", 14, "mark"),
+        ("interfere", "interfere", "VERB", 10, "xcomp", "VB"),
+        (".", ".", "PUNCT", 10, "punct"),
+        ("”", "”", "PUNCT", 10, "punct"),
+    ]
+    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "saying"
+    assert found[0].speaker is not None and found[0].speaker.text == "A Chinese official"

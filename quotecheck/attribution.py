@@ -646,18 +646,46 @@ def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
         if (h is None or not (lo <= h.start < colon)) and w.upos in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
             top = w
             break
-    verb = next((v for v in verbs if _is_cue_verb(ctx, v)), None) or (
+    verb = _colon_cue_verb(ctx, s_idx, [v for v in verbs if _is_cue_verb(ctx, v)], top, lo, colon) or (
         top if top is not None and top.upos in ("VERB", "AUX") else (verbs[0] if verbs else None)
     )
     if verb is None:
         return None
     subj = _subject_of(ctx, s_idx, verb, lo, colon) or _surface_subject(ctx, s_idx, verb, lo, colon)
-    mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, colon), lo, colon) if subj else None
+    mention = _colon_subject_mention(ctx, s_idx, subj, lo, colon) if subj else None
     if mention is None:
         return None
     if _is_cue_verb(ctx, verb):
         return _Found(verb.start, verb.end, ctx.text[verb.start : verb.end], verb.lemma.lower(), mention)
     return _Found(colon, colon + 1, ":", ":", mention)
+
+
+def _colon_subject_mention(ctx: _Context, s_idx: int, subj: Word, lo: int, colon: int) -> Mention | None:
+    """The mention of a colon introduction's subject; where the compact parser makes a date the
+    subject and the name its compound ("Priebus later Thursday told Fox News:"), the name."""
+    sent = ctx.parse.sentences[s_idx]
+    if _is_time_word(ctx, subj):  # the date as head, the name its compound: "Priebus later Thursday"
+        name = next((c for c in sent.children(subj) if c.deprel == "compound" and c.upos == "PROPN"), None)
+        if name is None or name.start < lo:
+            return None
+        return make_mention(ctx, s_idx, name, lo, name.end)
+    return make_mention(ctx, s_idx, np_head(sent, subj, lo, colon), lo, colon)
+
+
+def _colon_cue_verb(
+    ctx: _Context, s_idx: int, cue_verbs: list[Word], top: Word | None, lo: int, colon: int
+) -> Word | None:
+    """The speech verb of the stretch before a colon: the first, unless the clause's own (top)
+    speech verb has a subject the first does not share, so the first sits in an opening phrase
+    ("Watching Trump talk about unifying the party, Reed said:"; "Asked whether ..., Whitacre
+    said:", where the cue is "said", the colon introduction EXPECTED.md names)."""
+    if not cue_verbs:
+        return None
+    first = cue_verbs[0]
+    if top is None or top is first or top not in cue_verbs:
+        return first
+    own, other = _subject_of(ctx, s_idx, top, lo, colon), _subject_of(ctx, s_idx, first, lo, colon)
+    return top if own is not None and own != other else first
 
 
 def _verb_cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, Word]]:
@@ -1218,6 +1246,8 @@ def _participle_after_comma(
     if lo <= before.start and _is_cue_verb(ctx, before) and before.xpos != "VBG":
         found = _cue_from_verb(ctx, s_idx, before, lo, before.end)  # "Spicer said, adding"
         speaker = found.speaker
+    elif _before_comma_object(ctx, sent, match.speaker, comma):
+        speaker = _main_clause_subject(ctx, s_idx, lo, comma.start)  # "in the war in Ukraine, saying,"
     elif match.speaker is not None and match.speaker.start > verb.start:
         head = sent.head_of(verb)
         subj = _subject_of(ctx, s_idx, head, lo, verb.start) if head is not None else None
@@ -1229,6 +1259,31 @@ def _participle_after_comma(
     if speaker is None or _is_writer(speaker):
         return match
     return _Match(match.cue, speaker)
+
+
+_OBJECT_RELS = ("obj", "iobj", "obl", "nmod")
+
+
+def _before_comma_object(ctx: _Context, sent: Sentence, m: Mention | None, comma: Word) -> bool:
+    """Does the mention end before the comma with its head an object or in a prepositional
+    phrase, not a subject ("Putin veered close to an admission that soldiers had fought in the
+    war in eastern Ukraine, saying")?"""
+    if m is None or m.end > comma.start:
+        return False
+    words = [w for w in sent.words if m.start <= w.start and w.end <= m.end]
+    head = _span_head(ctx, sent, words) if words else None
+    return head is not None and head.deprel in _OBJECT_RELS
+
+
+def _main_clause_subject(ctx: _Context, s_idx: int, lo: int, hi: int) -> Mention | None:
+    """The subject of the sentence's root verb inside [lo, hi): who a participle set off by a
+    comma at the end of the main clause ("X did Y, saying, “Q”") speaks for."""
+    sent = ctx.parse.sentences[s_idx]
+    root = next((w for w in sent.words if w.deprel == "root"), None)
+    subj = _subject_of(ctx, s_idx, root, lo, hi) if root is not None else None
+    if subj is None or not lo <= subj.start < hi:
+        return None
+    return make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
 
 
 _RELATIVE_WORDS = ("which", "whom", "who", "that")
@@ -1322,6 +1377,62 @@ def _coordinated_post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Ma
     if pre is None or pre.speaker is None or pre.cue.pattern != CuePattern.PRE_VERB:
         return match
     return pre
+
+
+def _sentence_final_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: “Q,” and donations began to pick up again last week, Gilbert said. Where a
+    conjunction makes the verb after the quotation another clause's and no cue before the
+    quotation took over (:func:`_coordinated_post_cue`), the speech verb that closes the
+    sentence with a name or pronoun subject is the cue."""
+    if match is None or match.cue.pattern != CuePattern.POST_VERB or match.cue.start < q.end:
+        return match
+    between = [w for _, w in ctx.words_between(q.end, match.cue.start) if w.upos != "PUNCT"]
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or not any(_joins_clause(w) for w in between):
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    cues = _verb_cues(ctx, verb.end, min(frame.post[1], sent.words[-1].end))
+    if not cues or cues[-1][0] != s_idx:
+        return match
+    last = cues[-1][1]
+    nxt = sent.word(last.index + 1) if last.index < len(sent.words) else None
+    if nxt is None or nxt.lemma != "." or nxt.index != len(sent.words):
+        return match
+    found = _cue_from_verb(ctx, s_idx, last, verb.end, last.start)
+    if found.speaker is None or found.speaker.kind not in (MentionKind.NAME, MentionKind.PRONOUN):
+        return match
+    return _Match(found.cue(CuePattern.POST_VERB), found.speaker)
+
+
+def _subject_before_gerund(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "A Chinese official responded by saying Japan should be careful “Q”": the
+    compact parser makes the reported clause the root, so climbing from "saying" finds that
+    clause's subject after the cue. A gerund cue's speaker is a subject before it, on the way up
+    its heads."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.xpos != "VBG" or match.speaker.start < verb.end:
+        return match
+    sent, lo, cur = ctx.parse.sentences[s_idx], frame.pre[0], verb
+    for _ in range(_PARTICIPLE_MAX_STEPS):
+        head = sent.head_of(cur)
+        if head is None:
+            return match
+        subjects = [
+            c
+            for c in sent.children(head)
+            if c.deprel in SUBJECT_RELS
+            and lo <= c.start
+            and c.index < verb.index
+            and not ctx.in_quote(c.start)
+        ]
+        if subjects:
+            subj = max(subjects, key=lambda c: c.index)
+            mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, verb.start), lo, verb.start)
+            return match if mention is None or _is_writer(mention) else _Match(match.cue, mention)
+        cur = head
+    return match
 
 
 def _comma_who_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
@@ -1525,6 +1636,31 @@ def _pre_cue_over_subordinate(
     if found is None or found.speaker is None:
         return match
     return _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
+
+
+def _passive_in_later_clause(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: Trump defended his manager as a “very decent man” Tuesday, hours after the staffer
+    was charged with battery. A passive speech verb with no agent ("by ...") in a clause that a
+    conjunction or subordinator opens after the quotation says what was done to its subject, who
+    did not say the words: the subject of the verb the quotation hangs on speaks
+    (:func:`_clause_subject`), where it has one."""
+    if match is None or match.cue.pattern != CuePattern.POST_VERB or match.cue.start < q.end:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None:
+        return match
+    kids = ctx.parse.sentences[s_idx].children(verb)
+    if not any(c.deprel == "aux:pass" for c in kids) or _passive_agent(ctx, s_idx, verb) is not None:
+        return match
+    between = _non_punct(ctx, q.end, match.cue.start)
+    if not any(_joins_clause(w) or w.text.lower() in _SUBORDINATORS for w in between):
+        return match
+    clause = _clause_subject(ctx, q, frame)
+    if clause is None or clause.speaker is None:
+        return match
+    return _Match(clause.cue(CuePattern.PRE_VERB), clause.speaker)
 
 
 def _inverted_at(ctx: _Context, q: QuoteSpan, verb: Word) -> bool:
@@ -1757,17 +1893,20 @@ _Refinement = Callable[[_Context, QuoteSpan, _Frame, "_Match | None"], "_Match |
 
 REFINEMENTS: tuple[_Refinement, ...] = (
     _coordinated_post_cue,
+    _sentence_final_cue,
     _reported_after,
     _outer_according_to,
     _surface_speaker,
     _name_for_thing_subject,
     _pre_cue_over_subordinate,
+    _passive_in_later_clause,
     _name_over_interruption,
     _participle_after_comma,
     _relative_inner_speaker,
     _subject_after_opening,
     _speaking_earlier_cue,
     _comma_who_speaker,
+    _subject_before_gerund,
     _as_put_it,
     _participle_owner,
 )
@@ -1819,6 +1958,12 @@ def attribute(
             # "was “disgusting” and “a con”": a second quotation in the same sentence
             # shares the cue and speaker of the first.
             kind = _classify(ctx, q, frame, True)
+            own = _own_sentence_subject(ctx, qi, frame)
+            if own is not None and own.speaker is not None:
+                own_cue, res = own.cue(CuePattern.PRE_VERB), Resolution.of_mention(own.speaker.kind)
+                para = ctx.paragraph_of(q.start)
+                out.append(Attribution(q.start, q.end, kind, inner, q, own_cue, own.speaker, res, para))
+                continue
             cue = None if chained.cue is None else replace(chained.cue, pattern=CuePattern.CHAINED)
             out.append(
                 replace(
@@ -2045,6 +2190,18 @@ def _chained(ctx: _Context, qi: int, frame: _Frame, out: list[Attribution]) -> A
     ].strip(" ,;—–-"):
         return None  # "“Q1.” “Q2.”": two sentences
     return prev
+
+
+def _own_sentence_subject(ctx: _Context, qi: int, frame: _Frame) -> _Found | None:
+    """For a quotation that would share the cue of the one before it: where that one closes its
+    sentence and a new sentence opens before this one ("“a failed candidate.” Romney fired back
+    in March, attacking Trump for “Q”"), the subject of the verb this one hangs on
+    (:func:`_clause_subject`), the new sentence's speaker."""
+    prev = ctx.quotes[qi - 1]
+    between = ctx.text[frame.pre[0] : frame.pre[1]].strip(" ,;—–-")
+    if not re.search(r"[.!?]\s*$", ctx.text[prev.inner_start : prev.inner_end]) or not between[:1].isupper():
+        return None
+    return _clause_subject(ctx, ctx.quotes[qi], frame)
 
 
 def _previous_attribution(

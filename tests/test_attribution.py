@@ -518,3 +518,110 @@ def test_a_quotation_after_a_comma_takes_the_clause_subject_only_when_named(
         ("”", "”", "PUNCT", n + 8, "punct"),
     ]
     assert _forged(text, rows)["We will pay."][1] == speaker
+def test_participle_after_a_comma_goes_to_the_main_clause_subject():
+    """ "Putin veered close to an admission that soldiers had fought in the war in eastern
+    Ukraine, saying, “Q”" where the parse hangs "saying" on a verb inside the quotation: the
+    surface noun before the comma ("the war") sits in a prepositional phrase, so the main
+    clause's subject speaks (the compact parser's tree, PolNeAR tuning set)."""
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = (
+        "Mr. Putin veered close to an admission that soldiers had fought in the war in eastern Ukraine, "
+        "saying, “We never said there were no people there.”"
+    )
+    rows = [
+        ("Mr.", "Mr.", "PROPN", 2, "nmod:desc"),
+        ("Putin", "Putin", "PROPN", 3, "nsubj"),
+        ("veered", "veer", "VERB", "VBD", 0, "root"),
+        ("close", "close", "ADJ", 3, "xcomp"),
+        ("to", "to", "ADP", 7, "case"),
+        ("an", "a", "DET", 7, "det"),
+        ("admission", "admission", "NOUN", 3, "obl"),
+        ("that", "that", "SCONJ", 11, "mark"),
+        ("soldiers", "soldier", "NOUN", 11, "nsubj"),
+        ("had", "have", "AUX", 11, "aux"),
+        ("fought", "fight", "VERB", "VBN", 7, "acl:relcl"),
+        ("in", "in", "ADP", 14, "case"),
+        ("the", "the", "DET", 14, "det"),
+        ("war", "war", "NOUN", 11, "obl"),
+        ("in", "in", "ADP", 17, "case"),
+        ("eastern", "eastern", "ADJ", 17, "amod"),
+        ("Ukraine", "Ukraine", "PROPN", 14, "nmod"),
+        (",", ",", "PUNCT", 19, "punct"),
+        ("saying", "say", "VERB", "VBG", 24, "ccomp"),
+        (",", ",", "PUNCT", 19, "punct"),
+        ("“", "“", "PUNCT", 24, "punct"),
+        ("We", "we", "PRON", 24, "nsubj"),
+        ("never", "never", "ADV", 24, "advmod"),
+        ("said", "say", "VERB", "VBD", 3, "parataxis"),
+        ("there", "there", "PRON", 26, "expl"),
+        ("were", "be", "AUX", "VBD", 24, "ccomp"),
+        ("no", "no", "DET", 28, "det"),
+        ("people", "person", "NOUN", 26, "nsubj"),
+        ("there", "there", "ADV", 26, "advmod"),
+        (".", ".", "PUNCT", 24, "punct"),
+        ("”", "”", "PUNCT", 24, "punct"),
+    ]
+    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "saying"
+    assert found[0].speaker is not None and found[0].speaker.text == "Mr. Putin"
+
+
+def test_colon_introduction_with_a_date_subject_takes_the_name_before_it():
+    """ "Priebus later Thursday told Fox News: “Q”" where the compact parser makes "Thursday" the
+    subject and "Priebus" its compound: the speaker mention is the name alone, not "Priebus later
+    Thursday" (which names no one the article knows)."""
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = "Priebus later Thursday told Fox News: “Both men are meeting next week.”"
+    rows = [
+        ("Priebus", "Priebus", "PROPN", 3, "compound"),
+        ("later", "late", "ADJ", 3, "amod"),
+        ("Thursday", "Thursday", "PROPN", 4, "nsubj"),
+        ("told", "tell", "VERB", "VBD", 0, "root"),
+        ("Fox", "Fox", "PROPN", 6, "compound"),
+        ("News", "News", "PROPN", 4, "obj"),
+        (":", ":", "PUNCT", 12, "punct"),
+        ("“", "“", "PUNCT", 12, "punct"),
+        ("Both", "both", "DET", 10, "det"),
+        ("men", "man", "NOUN", 12, "nsubj"),
+        ("are", "be", "AUX", 12, "aux"),
+        ("meeting", "meet", "VERB", "VBG", 4, "ccomp"),
+        ("next", "next", "ADJ", 14, "amod"),
+        ("week", "week", "NOUN", 12, "obl:unmarked"),
+        (".", ".", "PUNCT", 12, "punct"),
+        ("”", "”", "PUNCT", 12, "punct"),
+    ]
+    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "told"
+    assert found[0].speaker is not None and found[0].speaker.text == "Priebus"
+
+
+def test_gerund_cue_speaker_is_a_subject_before_it():
+    """ "A Chinese official responded by saying Japan should be careful “Q”" where the compact
+    parser makes "careful" the root with both "official" and "Japan" its subjects: the speaker of
+    "saying" is the subject before it, not the reported clause's subject after it."""
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = "A Chinese official responded by saying Japan should be careful “not to interfere.”"
+    rows = [
+        ("A", "a", "DET", 3, "det"),
+        ("Chinese", "Chinese", "ADJ", 3, "amod"),
+        ("official", "official", "ADJ", 10, "nsubj"),
+        ("responded", "respond", "VERB", "VBN", 10, "advcl"),
+        ("by", "by", "ADP", 6, "mark"),
+        ("saying", "say", "VERB", "VBG", 4, "advcl"),
+        ("Japan", "Japan", "PROPN", 10, "nsubj"),
+        ("should", "should", "AUX", 10, "aux"),
+        ("be", "be", "AUX", 10, "cop"),
+        ("careful", "careful", "ADJ", 0, "root"),
+        ("“", "“", "PUNCT", 14, "punct"),
+        ("not", "not", "PART", 14, "advmod"),
+        ("to", "to", "PART", 14, "mark"),
+        ("interfere", "interfere", "VERB", "VB", 10, "xcomp"),
+        (".", ".", "PUNCT", 10, "punct"),
+        ("”", "”", "PUNCT", 10, "punct"),
+    ]
+    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "saying"
+    assert found[0].speaker is not None and found[0].speaker.text == "A Chinese official"

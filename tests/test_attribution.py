@@ -518,6 +518,8 @@ def test_a_quotation_after_a_comma_takes_the_clause_subject_only_when_named(
         ("”", "”", "PUNCT", n + 8, "punct"),
     ]
     assert _forged(text, rows)["We will pay."][1] == speaker
+
+
 def test_participle_after_a_comma_goes_to_the_main_clause_subject():
     """ "Putin veered close to an admission that soldiers had fought in the war in eastern
     Ukraine, saying, “Q”" where the parse hangs "saying" on a verb inside the quotation: the

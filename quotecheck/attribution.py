@@ -2285,7 +2285,7 @@ def _passive_with_agent(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     confirmed by the Eagle Forum": a passive cue whose agent follows it ("by" within a few
     words) reports its passive subject, a noun phrase (no pronoun, no relative word), when the
     agent is a name (an outlet, a group, a person: a thing's "by" is a cause). Not for verbs
-    with a hearer ("was asked by a caller why ...": the question is the content)."""
+    with a hearer (``hearer_verbs``: "was told by a caller that ...": the subject listens)."""
     sent = ctx.parse.sentences[s_idx]
     kids = sent.children(w)
     if w.xpos != "VBN" or not any(c.deprel == "aux:pass" for c in kids):

@@ -2504,11 +2504,14 @@ def _after_raising_verb(lex: Lexicon, sent: Sentence, to: Word) -> bool:
     """Is the "to" before an infinitive cue right after (adverbs aside) one of
     the lexicon's ``raising_verbs``, which say nothing about whether the thing was said?"""
     i = to.index - 1
-    while i >= 1 and sent.word(i).upos == "ADV" and sent.word(i).lemma.lower() != "on":
+    while i >= 1:
+        lemma = sent.word(i).lemma.lower()
+        if i >= 2 and f"{sent.word(i - 1).lemma.lower()} {lemma}" in lex.raising_verbs:
+            return True  # "went on to explain that": a verb and its particle ("go on")
+        if sent.word(i).upos != "ADV":
+            return lemma in lex.raising_verbs
         i -= 1
-    if i >= 2 and sent.word(i).lemma.lower() == "on":  # "went on to explain that": the phrase "go on"
-        return f"{sent.word(i - 1).lemma.lower()} on" in lex.raising_verbs
-    return i >= 1 and sent.word(i).lemma.lower() in lex.raising_verbs
+    return False
 
 
 def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:

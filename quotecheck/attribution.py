@@ -2752,11 +2752,12 @@ _MODIFIER_RELS = ("amod", "acl", "acl:relcl")
 
 
 def _participle_after_clause(ctx: _Context, s_idx: int, w: Word) -> Word | None:
-    """The speaker of a participle cue after a comma when the sentence's root lies in a quotation
-    or its subject follows it ('“...,” he said, arguing that ...', '“...,” said Skelly, explaining
-    he ...', 'One employee declined to speak on the record, saying it would ...'): the subject of
-    the last clause verb before the cue outside quotations (its speaker by :func:`_speaker_before`),
-    when that subject is outside them too."""
+    """The speaker of a participle cue after a comma that the other routes of :func:`_speaker_before`
+    miss (the root in a quotation, its subject after it, or the participle not hung on it: '“...,”
+    he said, arguing that ...', '“...,” said Skelly, explaining he ...', 'One employee declined to
+    speak on the record, saying it would ...'): the subject of the last clause verb before the cue
+    outside quotations (its speaker by :func:`_speaker_before`), when that subject is outside them
+    too and before the cue."""
     sent = ctx.parse.sentences[s_idx]
     if w.xpos != "VBG" or not _after_comma(sent, w):
         return None

@@ -2442,7 +2442,7 @@ def _passive_with_agent(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     confirmed by the Eagle Forum": a passive cue whose agent follows it ("by" within a few
     words) reports its passive subject, a noun phrase (no pronoun, no relative word), when the
     agent is a name (an outlet, a group, a person: a thing's "by" is a cause). Not for verbs
-    with a hearer ("was asked by a caller why ...": the question is the content)."""
+    with a hearer (``hearer_verbs``: "was told by a caller that ...": the subject listens)."""
     sent = ctx.parse.sentences[s_idx]
     kids = sent.children(w)
     if w.xpos != "VBN" or not any(c.deprel == "aux:pass" for c in kids):
@@ -2661,11 +2661,14 @@ def _after_raising_verb(lex: Lexicon, sent: Sentence, to: Word) -> bool:
     """Is the "to" before an infinitive cue right after (adverbs aside) one of
     the lexicon's ``raising_verbs``, which say nothing about whether the thing was said?"""
     i = to.index - 1
-    while i >= 1 and sent.word(i).upos == "ADV" and sent.word(i).lemma.lower() != "on":
+    while i >= 1:
+        lemma = sent.word(i).lemma.lower()
+        if i >= 2 and f"{sent.word(i - 1).lemma.lower()} {lemma}" in lex.raising_verbs:
+            return True  # "went on to explain that": a verb and its particle ("go on")
+        if sent.word(i).upos != "ADV":
+            return lemma in lex.raising_verbs
         i -= 1
-    if i >= 2 and sent.word(i).lemma.lower() == "on":  # "went on to explain that": the phrase "go on"
-        return f"{sent.word(i - 1).lemma.lower()} on" in lex.raising_verbs
-    return i >= 1 and sent.word(i).lemma.lower() in lex.raising_verbs
+    return False
 
 
 def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
@@ -2906,11 +2909,12 @@ _MODIFIER_RELS = ("amod", "acl", "acl:relcl")
 
 
 def _participle_after_clause(ctx: _Context, s_idx: int, w: Word) -> Word | None:
-    """The speaker of a participle cue after a comma when the sentence's root lies in a quotation
-    or its subject follows it ('“...,” he said, arguing that ...', '“...,” said Skelly, explaining
-    he ...', 'One employee declined to speak on the record, saying it would ...'): the subject of
-    the last clause verb before the cue outside quotations (its speaker by :func:`_speaker_before`),
-    when that subject is outside them too."""
+    """The speaker of a participle cue after a comma that the other routes of :func:`_speaker_before`
+    miss (the root in a quotation, its subject after it, or the participle not hung on it: '“...,”
+    he said, arguing that ...', '“...,” said Skelly, explaining he ...', 'One employee declined to
+    speak on the record, saying it would ...'): the subject of the last clause verb before the cue
+    outside quotations (its speaker by :func:`_speaker_before`), when that subject is outside them
+    too and before the cue."""
     sent = ctx.parse.sentences[s_idx]
     if w.xpos != "VBG" or not _after_comma(sent, w):
         return None

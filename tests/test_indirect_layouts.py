@@ -225,6 +225,34 @@ def test_passive_cue_with_a_named_agent_reports_its_subject():
         rows[9],
     ]
     assert _reports(text.replace("Riverton Ledger", "steep price"), price) == {}
+    # people with no name are no agent either (a thing's cause or a crowd): no report
+    officials = [
+        *rows[:6],
+        ("local", "local", "ADJ", "JJ", 8, "amod"),
+        ("officials", "official", "NOUN", "NNS", 5, "obl:agent"),
+        rows[9],
+    ]
+    assert _reports(text.replace("the Riverton Ledger", "local officials"), officials) == {}
+
+
+def test_passive_hearer_verb_with_an_agent_makes_no_report():
+    """ "The mayor was told by Lee Ortiz about the fare.": a verb with a hearer (``hearer_verbs``)
+    has its hearer for a subject, not what was said."""
+    text = "The mayor was told by Lee Ortiz about the fare."
+    rows: list[Row] = [
+        ("The", "the", "DET", "DT", 2, "det"),
+        ("mayor", "mayor", "NOUN", "NN", 4, "nsubj:pass"),
+        ("was", "be", "AUX", "VBD", 4, "aux:pass"),
+        ("told", "tell", "VERB", "VBN", 0, "root"),
+        ("by", "by", "ADP", "IN", 7, "case"),
+        ("Lee", "Lee", "PROPN", "NNP", 7, "compound"),
+        ("Ortiz", "Ortiz", "PROPN", "NNP", 4, "obl:agent"),
+        ("about", "about", "ADP", "IN", 10, "case"),
+        ("the", "the", "DET", "DT", 10, "det"),
+        ("fare", "fare", "NOUN", "NN", 4, "obl"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    assert "The mayor" not in _reports(text, rows)
 
 
 def test_hearer_phrase_between_the_verb_and_its_introducer():

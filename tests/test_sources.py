@@ -713,3 +713,17 @@ def test_named_member_of_group(text, phrase, head, expected, name) -> None:
     src = Source(0, [m], type=type_of(m, lex), name=phrase)
     refine_types([src], text, None, lex)
     assert (src.type, src.name) == (expected, name)
+
+
+def test_name_runs_fail_fast_on_long_runs_of_initials_and_hyphens() -> None:
+    """A long run of capitalised words that does not fit ("A-A-...-A fell", "A. A. ... A. x") once
+    took time doubling with each word (a word matched two ways); now it fails at once."""
+    from quotecheck.sources.typing import _NAME_TAIL, _POLL_BY
+
+    hyphens = "Sixty percent of residents said " + "-".join(["A"] * 60) + " fell"
+    initials = " ".join(["A."] * 60) + " x"
+    assert not list(_POLL_BY.finditer(hyphens))
+    assert _NAME_TAIL.search(initials) is None
+    assert _POLL_BY.search("28 percent said no in a Washington Post-ABC News poll").group("before") == (
+        "Washington Post-ABC News"
+    )

@@ -359,7 +359,9 @@ def pronoun_fits(pron: str, src: Source, lex: Lexicon) -> bool:
 # A second look at a source's type, with the text around its first mention
 # ---------------------------------------------------------------------------------------------
 
-_NAME_WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
+# a capitalised word ("Post-ABC", "R.", "O'Neill"); one way only to match a run of them, so that
+# a long run that does not fit fails at once ("A. B. C. ..." once matched an initial two ways)
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*)"
 # "Vann R. Newkirk II, " / "Rep. Jim Jordan (R-Ohio), " / "Kall -- ": a name, then the comma or
 # dash that opens an apposition, right before the description
 _NAME_BEFORE = re.compile(
@@ -485,8 +487,10 @@ def _poll_share(src: Source, lex: Lexicon) -> bool:
     )
 
 
+# each word of a "before" run whole ("Post-ABC" is one word, never "Post" and "-ABC"): a long
+# hyphenated run not followed by "poll" then fails in linear time, not by trying every split
 _POLL_BY = re.compile(
-    rf"(?:(?P<before>{_NAME_WORD}(?:[\s/-]+{_NAME_WORD})*)\s+poll|poll\s+(?:conducted|released|commissioned)\s+by\s+"
+    rf"(?:(?P<before>(?>{_NAME_WORD})(?:[\s/-]+(?>{_NAME_WORD}))*)\s+poll|poll\s+(?:conducted|released|commissioned)\s+by\s+"
     rf"(?:the\s+)?(?P<after>{_NAME_WORD}(?:\s+(?:and\s+(?:the\s+)?)?{_NAME_WORD})*))"
 )
 

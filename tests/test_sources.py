@@ -660,6 +660,8 @@ def test_a_document_of_a_person_the_article_names_in_full_is_hers() -> None:
     ("phrase", "expected"),
     [
         ("Forty percent of voters", None),  # the sentence capitalises the number
+        ("Fifteen percent of Democrats", "Democrats"),
+        ("Canteen workers", "Canteen"),  # a word ending in "teen" is no number
         ("Twenty-two percent of Democrats", "Democrats"),
         ("a NATO official", "NATO"),
         ("White House officials", "White House"),

@@ -44,7 +44,8 @@ def describe(src: Source, text: str, lex: Lexicon) -> Descriptor:
 
 
 _NUMBER_WORD = re.compile(
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    r"|twenty|thirty|forty|fifty"
     r"|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?",
     re.IGNORECASE,
 )

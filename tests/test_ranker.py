@@ -455,3 +455,25 @@ def test_a_role_in_a_description_carries_the_nominals_capitalised_modifiers(desc
     wisconsin, utah = nominal("The Wisconsin Republican"), nominal("The Utah Republican")
     assert _role_in_description(cl, wisconsin, cl.earlier_list(wisconsin.start)) is None
     assert _role_in_description(cl, utah, cl.earlier_list(utah.start)) == idx
+
+
+def test_the_asker_of_a_when_clause_is_not_the_he_who_answers() -> None:
+    """ "Ryan did not smile when Tapper asked whether they would win. “We run,” he said.": Tapper,
+    the subject of a "when ... asked" clause (``question_verbs``), is the asker, not the nearest
+    subject the answer goes to; the "he" is Ryan, the subject of the main clause."""
+    text = "Ryan did not smile when Tapper asked whether they would win. “We run,” he said."
+    asked: Rows = [
+        ("Ryan", "Ryan", "PROPN", 4, "nsubj"),
+        ("did", "do", "AUX", 4, "aux"),
+        ("not", "not", "PART", 4, "advmod"),
+        ("smile", "smile", "VERB", 0, "root"),
+        ("when", "when", "ADV", 7, "advmod"),
+        ("Tapper", "Tapper", "PROPN", 7, "nsubj"),
+        ("asked", "ask", "VERB", 4, "advcl"),
+        ("whether", "whether", "SCONJ", 11, "mark"),
+        ("they", "they", "PRON", 11, "nsubj"),
+        ("would", "would", "AUX", 11, "aux"),
+        ("win", "win", "VERB", 7, "ccomp"),
+        (".", ".", "PUNCT", 4, "punct"),
+    ]
+    assert _speaker_of_last_quotation(text, [asked, _we_said("run", "run", "he")]) == "Ryan"

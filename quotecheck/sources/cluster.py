@@ -17,6 +17,7 @@ to the resolver for its :class:`~quotecheck.vocab.MentionKind` (:data:`RESOLVERS
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator, Sequence
@@ -617,14 +618,16 @@ def _candidate(
     cl: Clusterer, m: Mention, here: Layout, rank: int, source: int | None, x: Mention, last: int | None
 ) -> Candidate:
     """One candidate (a source at its mention ``x``, or a name in passing) with its features
-    (``agrees`` for a pronoun ``m``; a description agrees with every candidate)."""
+    (``agrees`` for a pronoun ``m``; a description agrees with every candidate); the asker of a
+    "when X asked" clause (:func:`_asker`) is neither a subject nor the last speaker."""
+    layout, asker = cl.layout(x), _asker(cl, x)
     values = features(
         here,
-        cl.layout(x),
+        dataclasses.replace(layout, deprel="advcl:asker") if asker else layout,
         x,
         rank,
         speaker=source is not None,
-        last_speaker=source is not None and source == last,
+        last_speaker=source is not None and source == last and not asker,
         mentions=len(cl.sources[source].mentions) if source is not None else 1,
     )
     gender = _named_gender(cl, source, x)
@@ -634,6 +637,26 @@ def _candidate(
         else gender in (None, cl.lex.pronouns[m.head_lemma][1])
     )
     return Candidate(source, x, values, gender, agrees)
+
+
+_ASK_MARKS = ("when", "as", "after")  # the clause a question is put in before its answer
+
+
+def _asker(cl: Clusterer, x: Mention) -> bool:
+    """Is a mention the subject of a "when/as/after X asked" clause ("Ryan did not exude
+    confidence when Tapper asked whether ..."; ``question_verbs``): the asker, not whoever answers
+    in the "he said" that follows? Such a candidate counts as neither a subject nor the last
+    speaker (a broader rule over every subordinate subject, or every speech verb, lost)."""
+    if cl.parse is None or not cl.parse.sentences:
+        return False
+    sent = cl.parse.sentences[x.sentence]
+    outer = _outer_word(sent, x.start, x.end)
+    if outer is None or outer.deprel != "nsubj":
+        return False
+    verb = sent.head_of(outer)
+    if verb is None or verb.deprel != "advcl" or verb.lemma.lower() not in cl.lex.question_verbs:
+        return False
+    return any(k.deprel in ("mark", "advmod") and k.text.lower() in _ASK_MARKS for k in sent.children(verb))
 
 
 def _of_kind(cl: Clusterer, m: Mention, idx: int, gendered: bool) -> bool:

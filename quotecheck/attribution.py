@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from heapq import heappop, heappush
 from itertools import accumulate, pairwise, takewhile
@@ -205,6 +205,16 @@ def _is_cue_verb(ctx: _Context, w: Word) -> bool:
         return True
     # the tagger sometimes calls "said" an adjective or auxiliary
     return w.upos in ("AUX", "ADJ", "NOUN") and w.xpos.startswith("VB")
+
+
+def _subjects(sent: Sentence, w: Word) -> list[Word]:
+    """The parse's subjects of the word ``w``: its children in a subject relation."""
+    return [c for c in sent.children(w) if c.deprel in SUBJECT_RELS]
+
+
+def _sentence_root(sent: Sentence) -> Word | None:
+    """The root word of the sentence's parse."""
+    return next((w for w in sent.words if w.deprel == "root"), None)
 
 
 def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: int = 0) -> Word | None:
@@ -1200,6 +1210,53 @@ def _outer_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
 _VERB_PATTERNS = (CuePattern.PRE_VERB, CuePattern.POST_VERB)
 
 
+def _cue_side_start(q: QuoteSpan, frame: _Frame, cue_start: int) -> int:
+    """Where the clause of a cue can start: the frame's start for a cue before the quotation,
+    the quotation's end for one after it."""
+    return frame.pre[0] if cue_start < q.start else q.end
+
+
+def _gerund_cue(ctx: _Context, cue: Cue) -> tuple[int, Word] | None:
+    """The cue's sentence and word where the cue is a gerund or present participle ("saying",
+    "adding"), whose speaker is that of the clause it hangs on."""
+    s_idx, verb = _cue_word(ctx, cue)
+    if s_idx is None or verb is None or verb.xpos != "VBG":
+        return None
+    return s_idx, verb
+
+
+def _subject_mention(ctx: _Context, s_idx: int, subj: Word, lo: int, hi: int) -> Mention | None:
+    """The mention of the noun phrase headed by the subject ``subj`` inside [lo, hi)."""
+    sent = ctx.parse.sentences[s_idx]
+    return make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
+
+
+def _with_speaker(match: _Match, speaker: Mention | None) -> _Match:
+    """The match with ``speaker`` for its speaker, unless there is none or it is the writer
+    ("I", "we" outside quotations): then the match as it was."""
+    if speaker is None or _is_writer(speaker):
+        return match
+    return _Match(match.cue, speaker)
+
+
+def _climb(sent: Sentence, w: Word, rels: tuple[str, ...] | None = None) -> Iterator[tuple[Word, Word]]:
+    """Up ``w``'s heads, at most _PARTICIPLE_MAX_STEPS steps: each word and its head; only over
+    the relations ``rels`` when given."""
+    cur = w
+    for _ in range(_PARTICIPLE_MAX_STEPS):
+        head = sent.head_of(cur) if rels is None or cur.deprel in rels else None
+        if head is None:
+            return
+        yield cur, head
+        cur = head
+
+
+def _head_subject(ctx: _Context, s_idx: int, w: Word, lo: int) -> Word | None:
+    """The subject of the clause the word ``w`` hangs on (its head's), by :func:`_subject_of`."""
+    head = ctx.parse.sentences[s_idx].head_of(w)
+    return _subject_of(ctx, s_idx, head, lo, w.start) if head is not None else None
+
+
 def _name_over_interruption(
     ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
 ) -> _Match | None:
@@ -1214,7 +1271,7 @@ def _name_over_interruption(
     s_idx, verb = _cue_word(ctx, match.cue)
     if s_idx is None or verb is None or not match.speaker.end <= verb.start:
         return match
-    lo = frame.pre[0] if verb.start < q.start else q.end
+    lo = _cue_side_start(q, frame, verb.start)
     sent = ctx.parse.sentences[s_idx]
     named = _name_before_appositions(ctx, sent, lo, verb.start)
     if named is None or named.end > match.speaker.start:
@@ -1235,30 +1292,25 @@ def _participle_after_comma(
     the subject of another clause."""
     if match is None or match.cue.pattern not in _VERB_PATTERNS:
         return match
-    s_idx, verb = _cue_word(ctx, match.cue)
-    if s_idx is None or verb is None or verb.xpos != "VBG" or verb.index < 3:
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None or gerund[1].index < 3:
         return match
+    s_idx, verb = gerund
     sent = ctx.parse.sentences[s_idx]
     comma, before = sent.word(verb.index - 1), sent.word(verb.index - 2)
     if comma.lemma != ",":
         return match
-    lo = frame.pre[0] if verb.start < q.start else q.end
+    lo = _cue_side_start(q, frame, verb.start)
     if lo <= before.start and _is_cue_verb(ctx, before) and before.xpos != "VBG":
-        found = _cue_from_verb(ctx, s_idx, before, lo, before.end)  # "Spicer said, adding"
-        speaker = found.speaker
+        speaker = _cue_from_verb(ctx, s_idx, before, lo, before.end).speaker  # "Spicer said, adding"
     elif _before_comma_object(ctx, sent, match.speaker, comma):
         speaker = _main_clause_subject(ctx, s_idx, lo, comma.start)  # "in the war in Ukraine, saying,"
     elif match.speaker is not None and match.speaker.start > verb.start:
-        head = sent.head_of(verb)
-        subj = _subject_of(ctx, s_idx, head, lo, verb.start) if head is not None else None
-        speaker = (
-            make_mention(ctx, s_idx, np_head(sent, subj, lo, verb.start), lo, verb.start) if subj else None
-        )
+        subj = _head_subject(ctx, s_idx, verb, lo)
+        speaker = _subject_mention(ctx, s_idx, subj, lo, verb.start) if subj else None
     else:
         return match
-    if speaker is None or _is_writer(speaker):
-        return match
-    return _Match(match.cue, speaker)
+    return _with_speaker(match, speaker)
 
 
 _OBJECT_RELS = ("obj", "iobj", "obl", "nmod")
@@ -1278,12 +1330,11 @@ def _before_comma_object(ctx: _Context, sent: Sentence, m: Mention | None, comma
 def _main_clause_subject(ctx: _Context, s_idx: int, lo: int, hi: int) -> Mention | None:
     """The subject of the sentence's root verb inside [lo, hi): who a participle set off by a
     comma at the end of the main clause ("X did Y, saying, “Q”") speaks for."""
-    sent = ctx.parse.sentences[s_idx]
-    root = next((w for w in sent.words if w.deprel == "root"), None)
+    root = _sentence_root(ctx.parse.sentences[s_idx])
     subj = _subject_of(ctx, s_idx, root, lo, hi) if root is not None else None
     if subj is None or not lo <= subj.start < hi:
         return None
-    return make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
+    return _subject_mention(ctx, s_idx, subj, lo, hi)
 
 
 _RELATIVE_WORDS = ("which", "whom", "who", "that")
@@ -1320,7 +1371,7 @@ def _subject_after_opening(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
         return match
     s_idx, verb = _cue_word(ctx, match.cue)
-    lo = frame.pre[0] if match.cue.start < q.start else q.end
+    lo = _cue_side_start(q, frame, match.cue.start)
     if s_idx is None or verb is None or not lo <= match.speaker.start < match.speaker.end <= verb.start:
         return match
     words = [w for _, w in ctx.words_between(lo, verb.start) if not ctx.in_quote(w.start)]
@@ -1411,27 +1462,20 @@ def _subject_before_gerund(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     its heads."""
     if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
         return match
-    s_idx, verb = _cue_word(ctx, match.cue)
-    if s_idx is None or verb is None or verb.xpos != "VBG" or match.speaker.start < verb.end:
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None or match.speaker.start < gerund[1].end:
         return match
-    sent, lo, cur = ctx.parse.sentences[s_idx], frame.pre[0], verb
-    for _ in range(_PARTICIPLE_MAX_STEPS):
-        head = sent.head_of(cur)
-        if head is None:
-            return match
+    s_idx, verb = gerund
+    sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
+    for _, head in _climb(sent, verb):
         subjects = [
             c
-            for c in sent.children(head)
-            if c.deprel in SUBJECT_RELS
-            and lo <= c.start
-            and c.index < verb.index
-            and not ctx.in_quote(c.start)
+            for c in _subjects(sent, head)
+            if lo <= c.start and c.index < verb.index and not ctx.in_quote(c.start)
         ]
         if subjects:
             subj = max(subjects, key=lambda c: c.index)
-            mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, verb.start), lo, verb.start)
-            return match if mention is None or _is_writer(mention) else _Match(match.cue, mention)
-        cur = head
+            return _with_speaker(match, _subject_mention(ctx, s_idx, subj, lo, verb.start))
     return match
 
 
@@ -1483,28 +1527,22 @@ def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match 
     modifier), the first noun it modifies, or the first verb's subject, in the frame before it."""
     if match is None or match.speaker is not None or match.cue.pattern != CuePattern.PRE_VERB:
         return match
-    s_idx, verb = _cue_word(ctx, match.cue)
-    if s_idx is None or verb is None or verb.xpos != "VBG":
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None:
         return match
-    sent = ctx.parse.sentences[s_idx]
-    lo, cur = frame.pre[0], verb
-    for _ in range(_PARTICIPLE_MAX_STEPS):
-        head = sent.head_of(cur) if cur.deprel in _PARTICIPLE_CLIMB else None
-        if head is None or head.start < lo:
+    s_idx, verb = gerund
+    sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
+    for cur, head in _climb(sent, verb, _PARTICIPLE_CLIMB):
+        if head.start < lo:
             return match
         if head.upos in ("NOUN", "PROPN") and _authored(ctx, sent, head):
-            cur = head  # "His office released a statement saying": the statement's author speaks
-            continue
+            continue  # "His office released a statement saying": the statement's author speaks
         if head.upos in ("NOUN", "PROPN"):
             mention = make_mention(ctx, s_idx, head, lo, cur.start) if cur.deprel == "acl" else None
             return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
         subj = _subject_of(ctx, s_idx, head, lo, head.start)
         if subj is not None:
-            mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, head.start), lo, head.start)
-            if mention is None or _is_writer(mention):
-                return match
-            return _Match(match.cue, mention)
-        cur = head
+            return _with_speaker(match, _subject_mention(ctx, s_idx, subj, lo, head.start))
     return match
 
 

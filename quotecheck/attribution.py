@@ -221,9 +221,7 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
     """The verb's subject inside [lo, hi) and outside quotations; for "calling", "adding"
     (advcl/xcomp/conj) the subject of the governing verb."""
     sent = ctx.parse.sentences[s_idx]
-    subjects = [
-        c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and not ctx.in_quote(c.start, c.end)
-    ]
+    subjects = [c for c in _subjects(sent, verb) if not ctx.in_quote(c.start, c.end)]
     if subjects:  # a mis-parse can give two ("a senior defense official" -> defense, official)
         nominal = [
             c
@@ -446,7 +444,7 @@ def _gerund_speaker(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Word | No
     sent = ctx.parse.sentences[s_idx]
     if verb.xpos != "VBG":
         return None
-    subjects = [c for c in sent.children(verb) if c.deprel in SUBJECT_RELS]
+    subjects = _subjects(sent, verb)
     if any(not _is_time_word(ctx, c) for c in subjects):
         return None
     i = verb.index - 1
@@ -457,8 +455,8 @@ def _gerund_speaker(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Word | No
     head = sent.head_of(verb)
     if _speaking_noun(ctx, sent, verb, head, lo):
         return head
-    if subjects and head is not None and verb.deprel == "advcl":
-        subj = _subject_of(ctx, s_idx, head, lo, verb.start)
+    if subjects and verb.deprel == "advcl":
+        subj = _head_subject(ctx, s_idx, verb, lo)
         return subj if subj is not None and subj.index < verb.index else None
     return None
 
@@ -1083,12 +1081,10 @@ def _main_subject_for_relative(ctx: _Context, s_idx: int, verb: Word, found: _Fo
     if sp is None or sp.kind != MentionKind.PRONOUN or sp.head_lemma not in _RELATIVE_CUE_PRONOUNS:
         return found
     sent = ctx.parse.sentences[s_idx]
-    pron = next((c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and c.start == sp.start), None)
-    if pron is None or verb.deprel != "acl:relcl" or pron.index < 2:
+    pron = next((c for c in _subjects(sent, verb) if c.start == sp.start), None)
+    if pron is None or not _relative_subject(sent, verb, pron, ("what", "which")):
         return found
-    if sent.word(pron.index - 1).lemma.lower() not in ("what", "which"):
-        return found
-    root = next((w for w in sent.words if w.deprel == "root"), None)
+    root = _sentence_root(sent)
     subj = _subject_of(ctx, s_idx, root, lo, pron.start) if root is not None and root is not verb else None
     if subj is None or subj.index >= pron.index or not lo <= subj.start:
         return found
@@ -1100,6 +1096,12 @@ def _main_subject_for_relative(ctx: _Context, s_idx: int, verb: Word, found: _Fo
         return found  # "She had gotten them ..., when she had been ... after what she called"
     mention = make_mention(ctx, s_idx, subj, lo, _before_time_tail(ctx, sent, subj, pron))
     return found if mention is None else replace(found, speaker=mention)
+
+
+def _relative_subject(sent: Sentence, verb: Word, pron: Word, words: tuple[str, ...]) -> bool:
+    """Is ``pron``, a subject of ``verb``, the subject of a relative clause right after one of the
+    relative ``words`` ("what he called", "which he called")?"""
+    return verb.deprel == "acl:relcl" and pron.index >= 2 and sent.word(pron.index - 1).lemma.lower() in words
 
 
 def _before_time_tail(ctx: _Context, sent: Sentence, subj: Word, stop: Word) -> int:
@@ -1354,10 +1356,10 @@ def _relative_inner_speaker(
         return match
     s_idx, verb = cues[-1]
     sent = ctx.parse.sentences[s_idx]
-    pron = next((c for c in sent.children(verb) if c.deprel in SUBJECT_RELS), None)
-    if pron is None or pron.index < 2 or pron.lemma.lower() not in _RELATIVE_CUE_PRONOUNS:
+    pron = next(iter(_subjects(sent, verb)), None)
+    if pron is None or pron.lemma.lower() not in _RELATIVE_CUE_PRONOUNS:
         return match
-    if verb.deprel != "acl:relcl" or sent.word(pron.index - 1).lemma.lower() not in _RELATIVE_WORDS:
+    if not _relative_subject(sent, verb, pron, _RELATIVE_WORDS):
         return match
     found = _cue_from_verb(ctx, s_idx, verb, *frame.pre)
     return match if found.speaker is None else _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
@@ -1490,7 +1492,7 @@ def _comma_who_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match
     if s_idx is None or verb is None:
         return match
     sent = ctx.parse.sentences[s_idx]
-    rel = next((c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and c.text.lower() == "who"), None)
+    rel = next((c for c in _subjects(sent, verb) if c.text.lower() == "who"), None)
     if rel is None or rel.index < 3 or rel.start > verb.start or ctx.in_quote(rel.start):
         return match
     comma, name = sent.word(rel.index - 1), sent.word(rel.index - 2)
@@ -2884,7 +2886,7 @@ def _headline_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
 def _own_subject_before(sent: Sentence, w: Word) -> bool:
     """Has the verb ``w`` a subject of its own in the parse, before it?"""
-    return any(c.deprel in SUBJECT_RELS and c.index < w.index for c in sent.children(w))
+    return any(c.index < w.index for c in _subjects(sent, w))
 
 
 def _participle_verb(sent: Sentence, x: Word) -> bool:
@@ -2929,14 +2931,17 @@ def _after_comma(sent: Sentence, w: Word) -> bool:
     return i >= 1 and sent.word(i).lemma == ","
 
 
+def _comma_participle(sent: Sentence, w: Word) -> bool:
+    """Is ``w`` a present participle set off by a comma ("X said A, arguing that B")?"""
+    return w.xpos == "VBG" and _after_comma(sent, w)
+
+
 def _participle_speaker(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     """The speaker of a participle cue after a comma ("X said A, arguing that B") whose own
     subject the parse loses: the subject of the sentence's main verb, when it comes first."""
     sent = ctx.parse.sentences[s_idx]
-    if w.xpos != "VBG" or not _after_comma(sent, w):
-        return None
-    root = next((x for x in sent.words if x.deprel == "root"), None)
-    if root is None or root is w or root.index > w.index:
+    root = _sentence_root(sent)
+    if not _comma_participle(sent, w) or root is None or root.index >= w.index:
         return None
     subj = _subject_of(ctx, s_idx, root, sent.start, sent.end)
     return subj if subj is not None and subj.index < root.index else None
@@ -2954,7 +2959,7 @@ def _participle_after_clause(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     outside quotations (its speaker by :func:`_speaker_before`), when that subject is outside them
     too and before the cue."""
     sent = ctx.parse.sentences[s_idx]
-    if w.xpos != "VBG" or not _after_comma(sent, w):
+    if not _comma_participle(sent, w):
         return None
     if w.index < len(sent.words) and sent.word(w.index + 1).xpos in ("WRB", "WP"):
         return None  # '..., explaining why the vote ran late': the clause patterns would drop the "why"

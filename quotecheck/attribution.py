@@ -516,9 +516,8 @@ def _relative_speaker(
     rel = next(
         (
             c
-            for c in sent.children(verb)
-            if c.deprel in SUBJECT_RELS
-            and c.text.lower() in _RELATIVE_PRONOUNS
+            for c in _subjects(sent, verb)
+            if c.text.lower() in _RELATIVE_PRONOUNS
             and lo <= c.start < verb.start
             and not ctx.in_quote(c.start)
         ),
@@ -677,7 +676,7 @@ def _colon_subject_mention(ctx: _Context, s_idx: int, subj: Word, lo: int, colon
         if name is None or name.start < lo:
             return None
         return make_mention(ctx, s_idx, name, lo, name.end)
-    return make_mention(ctx, s_idx, np_head(sent, subj, lo, colon), lo, colon)
+    return _subject_mention(ctx, s_idx, subj, lo, colon)
 
 
 def _colon_cue_verb(
@@ -1577,7 +1576,7 @@ def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None)
         s_idx is None
         or verb is None
         or any(
-            _is_cue_verb(ctx, w) and any(c.deprel in SUBJECT_RELS for c in ctx.parse.sentences[i].children(w))
+            _is_cue_verb(ctx, w) and bool(_subjects(ctx.parse.sentences[i], w))
             for i, w in ctx.words_between(verb.end, q.start)
         )
     ):
@@ -2203,7 +2202,7 @@ def _interviewee(ctx: _Context, before: int) -> Mention | None:
         counts[w.text] = counts.get(w.text, 0) + 1
     s_idx, w = max(subjects, key=lambda sw: (counts[sw[1].text], -sw[1].start))
     sent = ctx.parse.sentences[s_idx]
-    return make_mention(ctx, s_idx, np_head(sent, w, sent.start, sent.end), sent.start, sent.end)
+    return _subject_mention(ctx, s_idx, w, sent.start, sent.end)
 
 
 def _embedded(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
@@ -3229,9 +3228,9 @@ def _reported_attribution(
     speaker = found.speaker
     if w.upos != "VERB" and _plural_subject_cue(ctx, sent, w):
         speaker, hi = sent.word(w.index - 1), w.start  # "Some GOP strategists predict": the layout's subject
-    mention = make_mention(ctx, s_idx, np_head(sent, speaker, lo, hi), lo, hi)
+    mention = _subject_mention(ctx, s_idx, speaker, lo, hi)
     if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
-        mention = make_mention(ctx, s_idx, np_head(sent, left, lo, hi), lo, hi)  # "Sanders on Tuesday said"
+        mention = _subject_mention(ctx, s_idx, left, lo, hi)  # "Sanders on Tuesday said"
     if mention is None or not _can_speak(ctx, mention):
         return None
     cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)

@@ -1240,6 +1240,9 @@ def _with_speaker(match: _Match, speaker: Mention | None) -> _Match:
     return _Match(match.cue, speaker)
 
 
+_PARTICIPLE_MAX_STEPS = 4
+
+
 def _climb(sent: Sentence, w: Word, rels: tuple[str, ...] | None = None) -> Iterator[tuple[Word, Word]]:
     """Up ``w``'s heads, at most _PARTICIPLE_MAX_STEPS steps: each word and its head; only over
     the relations ``rels`` when given."""
@@ -1518,9 +1521,6 @@ def _authored(ctx: _Context, sent: Sentence, noun: Word) -> bool:
     )
 
 
-_PARTICIPLE_MAX_STEPS = 4
-
-
 def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
     """Speaker for a participle cue the parse left without one ("President Jimmy Carter going on
     TV ..., declaring a “moral equivalent of war”"; "he has battled with the mayor, at one point
@@ -1536,9 +1536,9 @@ def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match 
     for cur, head in _climb(sent, verb, _PARTICIPLE_CLIMB):
         if head.start < lo:
             return match
-        if head.upos in ("NOUN", "PROPN") and _authored(ctx, sent, head):
-            continue  # "His office released a statement saying": the statement's author speaks
         if head.upos in ("NOUN", "PROPN"):
+            if _authored(ctx, sent, head):
+                continue  # "His office released a statement saying": the statement's author speaks
             mention = make_mention(ctx, s_idx, head, lo, cur.start) if cur.deprel == "acl" else None
             return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
         subj = _subject_of(ctx, s_idx, head, lo, head.start)

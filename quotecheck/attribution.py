@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from heapq import heappop, heappush
 from itertools import accumulate, pairwise, takewhile
@@ -207,13 +207,21 @@ def _is_cue_verb(ctx: _Context, w: Word) -> bool:
     return w.upos in ("AUX", "ADJ", "NOUN") and w.xpos.startswith("VB")
 
 
+def _subjects(sent: Sentence, w: Word) -> list[Word]:
+    """The parse's subjects of the word ``w``: its children in a subject relation."""
+    return [c for c in sent.children(w) if c.deprel in SUBJECT_RELS]
+
+
+def _sentence_root(sent: Sentence) -> Word | None:
+    """The root word of the sentence's parse."""
+    return next((w for w in sent.words if w.deprel == "root"), None)
+
+
 def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: int = 0) -> Word | None:
     """The verb's subject inside [lo, hi) and outside quotations; for "calling", "adding"
     (advcl/xcomp/conj) the subject of the governing verb."""
     sent = ctx.parse.sentences[s_idx]
-    subjects = [
-        c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and not ctx.in_quote(c.start, c.end)
-    ]
+    subjects = [c for c in _subjects(sent, verb) if not ctx.in_quote(c.start, c.end)]
     if subjects:  # a mis-parse can give two ("a senior defense official" -> defense, official)
         nominal = [
             c
@@ -436,7 +444,7 @@ def _gerund_speaker(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Word | No
     sent = ctx.parse.sentences[s_idx]
     if verb.xpos != "VBG":
         return None
-    subjects = [c for c in sent.children(verb) if c.deprel in SUBJECT_RELS]
+    subjects = _subjects(sent, verb)
     if any(not _is_time_word(ctx, c) for c in subjects):
         return None
     i = verb.index - 1
@@ -447,8 +455,8 @@ def _gerund_speaker(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Word | No
     head = sent.head_of(verb)
     if _speaking_noun(ctx, sent, verb, head, lo):
         return head
-    if subjects and head is not None and verb.deprel == "advcl":
-        subj = _subject_of(ctx, s_idx, head, lo, verb.start)
+    if subjects and verb.deprel == "advcl":
+        subj = _head_subject(ctx, s_idx, verb, lo)
         return subj if subj is not None and subj.index < verb.index else None
     return None
 
@@ -508,9 +516,8 @@ def _relative_speaker(
     rel = next(
         (
             c
-            for c in sent.children(verb)
-            if c.deprel in SUBJECT_RELS
-            and c.text.lower() in _RELATIVE_PRONOUNS
+            for c in _subjects(sent, verb)
+            if c.text.lower() in _RELATIVE_PRONOUNS
             and lo <= c.start < verb.start
             and not ctx.in_quote(c.start)
         ),
@@ -669,7 +676,7 @@ def _colon_subject_mention(ctx: _Context, s_idx: int, subj: Word, lo: int, colon
         if name is None or name.start < lo:
             return None
         return make_mention(ctx, s_idx, name, lo, name.end)
-    return make_mention(ctx, s_idx, np_head(sent, subj, lo, colon), lo, colon)
+    return _subject_mention(ctx, s_idx, subj, lo, colon)
 
 
 def _colon_cue_verb(
@@ -1073,12 +1080,10 @@ def _main_subject_for_relative(ctx: _Context, s_idx: int, verb: Word, found: _Fo
     if sp is None or sp.kind != MentionKind.PRONOUN or sp.head_lemma not in _RELATIVE_CUE_PRONOUNS:
         return found
     sent = ctx.parse.sentences[s_idx]
-    pron = next((c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and c.start == sp.start), None)
-    if pron is None or verb.deprel != "acl:relcl" or pron.index < 2:
+    pron = next((c for c in _subjects(sent, verb) if c.start == sp.start), None)
+    if pron is None or not _relative_subject(sent, verb, pron, ("what", "which")):
         return found
-    if sent.word(pron.index - 1).lemma.lower() not in ("what", "which"):
-        return found
-    root = next((w for w in sent.words if w.deprel == "root"), None)
+    root = _sentence_root(sent)
     subj = _subject_of(ctx, s_idx, root, lo, pron.start) if root is not None and root is not verb else None
     if subj is None or subj.index >= pron.index or not lo <= subj.start:
         return found
@@ -1090,6 +1095,12 @@ def _main_subject_for_relative(ctx: _Context, s_idx: int, verb: Word, found: _Fo
         return found  # "She had gotten them ..., when she had been ... after what she called"
     mention = make_mention(ctx, s_idx, subj, lo, _before_time_tail(ctx, sent, subj, pron))
     return found if mention is None else replace(found, speaker=mention)
+
+
+def _relative_subject(sent: Sentence, verb: Word, pron: Word, words: tuple[str, ...]) -> bool:
+    """Is ``pron``, a subject of ``verb``, the subject of a relative clause right after one of the
+    relative ``words`` ("what he called", "which he called")?"""
+    return verb.deprel == "acl:relcl" and pron.index >= 2 and sent.word(pron.index - 1).lemma.lower() in words
 
 
 def _before_time_tail(ctx: _Context, sent: Sentence, subj: Word, stop: Word) -> int:
@@ -1200,6 +1211,56 @@ def _outer_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
 _VERB_PATTERNS = (CuePattern.PRE_VERB, CuePattern.POST_VERB)
 
 
+def _cue_side_start(q: QuoteSpan, frame: _Frame, cue_start: int) -> int:
+    """Where the clause of a cue can start: the frame's start for a cue before the quotation,
+    the quotation's end for one after it."""
+    return frame.pre[0] if cue_start < q.start else q.end
+
+
+def _gerund_cue(ctx: _Context, cue: Cue) -> tuple[int, Word] | None:
+    """The cue's sentence and word where the cue is a gerund or present participle ("saying",
+    "adding"), whose speaker is that of the clause it hangs on."""
+    s_idx, verb = _cue_word(ctx, cue)
+    if s_idx is None or verb is None or verb.xpos != "VBG":
+        return None
+    return s_idx, verb
+
+
+def _subject_mention(ctx: _Context, s_idx: int, subj: Word, lo: int, hi: int) -> Mention | None:
+    """The mention of the noun phrase headed by the subject ``subj`` inside [lo, hi)."""
+    sent = ctx.parse.sentences[s_idx]
+    return make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
+
+
+def _with_speaker(match: _Match, speaker: Mention | None) -> _Match:
+    """The match with ``speaker`` for its speaker, unless there is none or it is the writer
+    ("I", "we" outside quotations): then the match as it was."""
+    if speaker is None or _is_writer(speaker):
+        return match
+    return _Match(match.cue, speaker)
+
+
+_PARTICIPLE_MAX_STEPS = 4
+
+
+def _climb(sent: Sentence, w: Word, rels: tuple[str, ...] | None = None) -> Iterator[tuple[Word, Word]]:
+    """Up ``w``'s heads, at most _PARTICIPLE_MAX_STEPS steps: each word and its head; only over
+    the relations ``rels`` when given."""
+    cur = w
+    for _ in range(_PARTICIPLE_MAX_STEPS):
+        head = sent.head_of(cur) if rels is None or cur.deprel in rels else None
+        if head is None:
+            return
+        yield cur, head
+        cur = head
+
+
+def _head_subject(ctx: _Context, s_idx: int, w: Word, lo: int) -> Word | None:
+    """The subject of the clause the word ``w`` hangs on (its head's), by :func:`_subject_of`."""
+    head = ctx.parse.sentences[s_idx].head_of(w)
+    return _subject_of(ctx, s_idx, head, lo, w.start) if head is not None else None
+
+
 def _name_over_interruption(
     ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
 ) -> _Match | None:
@@ -1214,7 +1275,7 @@ def _name_over_interruption(
     s_idx, verb = _cue_word(ctx, match.cue)
     if s_idx is None or verb is None or not match.speaker.end <= verb.start:
         return match
-    lo = frame.pre[0] if verb.start < q.start else q.end
+    lo = _cue_side_start(q, frame, verb.start)
     sent = ctx.parse.sentences[s_idx]
     named = _name_before_appositions(ctx, sent, lo, verb.start)
     if named is None or named.end > match.speaker.start:
@@ -1235,30 +1296,25 @@ def _participle_after_comma(
     the subject of another clause."""
     if match is None or match.cue.pattern not in _VERB_PATTERNS:
         return match
-    s_idx, verb = _cue_word(ctx, match.cue)
-    if s_idx is None or verb is None or verb.xpos != "VBG" or verb.index < 3:
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None or gerund[1].index < 3:
         return match
+    s_idx, verb = gerund
     sent = ctx.parse.sentences[s_idx]
     comma, before = sent.word(verb.index - 1), sent.word(verb.index - 2)
     if comma.lemma != ",":
         return match
-    lo = frame.pre[0] if verb.start < q.start else q.end
+    lo = _cue_side_start(q, frame, verb.start)
     if lo <= before.start and _is_cue_verb(ctx, before) and before.xpos != "VBG":
-        found = _cue_from_verb(ctx, s_idx, before, lo, before.end)  # "Spicer said, adding"
-        speaker = found.speaker
+        speaker = _cue_from_verb(ctx, s_idx, before, lo, before.end).speaker  # "Spicer said, adding"
     elif _before_comma_object(ctx, sent, match.speaker, comma):
         speaker = _main_clause_subject(ctx, s_idx, lo, comma.start)  # "in the war in Ukraine, saying,"
     elif match.speaker is not None and match.speaker.start > verb.start:
-        head = sent.head_of(verb)
-        subj = _subject_of(ctx, s_idx, head, lo, verb.start) if head is not None else None
-        speaker = (
-            make_mention(ctx, s_idx, np_head(sent, subj, lo, verb.start), lo, verb.start) if subj else None
-        )
+        subj = _head_subject(ctx, s_idx, verb, lo)
+        speaker = _subject_mention(ctx, s_idx, subj, lo, verb.start) if subj else None
     else:
         return match
-    if speaker is None or _is_writer(speaker):
-        return match
-    return _Match(match.cue, speaker)
+    return _with_speaker(match, speaker)
 
 
 _OBJECT_RELS = ("obj", "iobj", "obl", "nmod")
@@ -1278,12 +1334,11 @@ def _before_comma_object(ctx: _Context, sent: Sentence, m: Mention | None, comma
 def _main_clause_subject(ctx: _Context, s_idx: int, lo: int, hi: int) -> Mention | None:
     """The subject of the sentence's root verb inside [lo, hi): who a participle set off by a
     comma at the end of the main clause ("X did Y, saying, “Q”") speaks for."""
-    sent = ctx.parse.sentences[s_idx]
-    root = next((w for w in sent.words if w.deprel == "root"), None)
+    root = _sentence_root(ctx.parse.sentences[s_idx])
     subj = _subject_of(ctx, s_idx, root, lo, hi) if root is not None else None
     if subj is None or not lo <= subj.start < hi:
         return None
-    return make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
+    return _subject_mention(ctx, s_idx, subj, lo, hi)
 
 
 _RELATIVE_WORDS = ("which", "whom", "who", "that")
@@ -1303,10 +1358,10 @@ def _relative_inner_speaker(
         return match
     s_idx, verb = cues[-1]
     sent = ctx.parse.sentences[s_idx]
-    pron = next((c for c in sent.children(verb) if c.deprel in SUBJECT_RELS), None)
-    if pron is None or pron.index < 2 or pron.lemma.lower() not in _RELATIVE_CUE_PRONOUNS:
+    pron = next(iter(_subjects(sent, verb)), None)
+    if pron is None or pron.lemma.lower() not in _RELATIVE_CUE_PRONOUNS:
         return match
-    if verb.deprel != "acl:relcl" or sent.word(pron.index - 1).lemma.lower() not in _RELATIVE_WORDS:
+    if not _relative_subject(sent, verb, pron, _RELATIVE_WORDS):
         return match
     found = _cue_from_verb(ctx, s_idx, verb, *frame.pre)
     return match if found.speaker is None else _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
@@ -1320,7 +1375,7 @@ def _subject_after_opening(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
         return match
     s_idx, verb = _cue_word(ctx, match.cue)
-    lo = frame.pre[0] if match.cue.start < q.start else q.end
+    lo = _cue_side_start(q, frame, match.cue.start)
     if s_idx is None or verb is None or not lo <= match.speaker.start < match.speaker.end <= verb.start:
         return match
     words = [w for _, w in ctx.words_between(lo, verb.start) if not ctx.in_quote(w.start)]
@@ -1411,27 +1466,20 @@ def _subject_before_gerund(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     its heads."""
     if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
         return match
-    s_idx, verb = _cue_word(ctx, match.cue)
-    if s_idx is None or verb is None or verb.xpos != "VBG" or match.speaker.start < verb.end:
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None or match.speaker.start < gerund[1].end:
         return match
-    sent, lo, cur = ctx.parse.sentences[s_idx], frame.pre[0], verb
-    for _ in range(_PARTICIPLE_MAX_STEPS):
-        head = sent.head_of(cur)
-        if head is None:
-            return match
+    s_idx, verb = gerund
+    sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
+    for _, head in _climb(sent, verb):
         subjects = [
             c
-            for c in sent.children(head)
-            if c.deprel in SUBJECT_RELS
-            and lo <= c.start
-            and c.index < verb.index
-            and not ctx.in_quote(c.start)
+            for c in _subjects(sent, head)
+            if lo <= c.start and c.index < verb.index and not ctx.in_quote(c.start)
         ]
         if subjects:
             subj = max(subjects, key=lambda c: c.index)
-            mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, verb.start), lo, verb.start)
-            return match if mention is None or _is_writer(mention) else _Match(match.cue, mention)
-        cur = head
+            return _with_speaker(match, _subject_mention(ctx, s_idx, subj, lo, verb.start))
     return match
 
 
@@ -1446,7 +1494,7 @@ def _comma_who_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match
     if s_idx is None or verb is None:
         return match
     sent = ctx.parse.sentences[s_idx]
-    rel = next((c for c in sent.children(verb) if c.deprel in SUBJECT_RELS and c.text.lower() == "who"), None)
+    rel = next((c for c in _subjects(sent, verb) if c.text.lower() == "who"), None)
     if rel is None or rel.index < 3 or rel.start > verb.start or ctx.in_quote(rel.start):
         return match
     comma, name = sent.word(rel.index - 1), sent.word(rel.index - 2)
@@ -1473,9 +1521,6 @@ def _authored(ctx: _Context, sent: Sentence, noun: Word) -> bool:
     )
 
 
-_PARTICIPLE_MAX_STEPS = 4
-
-
 def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
     """Speaker for a participle cue the parse left without one ("President Jimmy Carter going on
     TV ..., declaring a “moral equivalent of war”"; "he has battled with the mayor, at one point
@@ -1483,28 +1528,22 @@ def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match 
     modifier), the first noun it modifies, or the first verb's subject, in the frame before it."""
     if match is None or match.speaker is not None or match.cue.pattern != CuePattern.PRE_VERB:
         return match
-    s_idx, verb = _cue_word(ctx, match.cue)
-    if s_idx is None or verb is None or verb.xpos != "VBG":
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None:
         return match
-    sent = ctx.parse.sentences[s_idx]
-    lo, cur = frame.pre[0], verb
-    for _ in range(_PARTICIPLE_MAX_STEPS):
-        head = sent.head_of(cur) if cur.deprel in _PARTICIPLE_CLIMB else None
-        if head is None or head.start < lo:
+    s_idx, verb = gerund
+    sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
+    for cur, head in _climb(sent, verb, _PARTICIPLE_CLIMB):
+        if head.start < lo:
             return match
-        if head.upos in ("NOUN", "PROPN") and _authored(ctx, sent, head):
-            cur = head  # "His office released a statement saying": the statement's author speaks
-            continue
         if head.upos in ("NOUN", "PROPN"):
+            if _authored(ctx, sent, head):
+                continue  # "His office released a statement saying": the statement's author speaks
             mention = make_mention(ctx, s_idx, head, lo, cur.start) if cur.deprel == "acl" else None
             return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
         subj = _subject_of(ctx, s_idx, head, lo, head.start)
         if subj is not None:
-            mention = make_mention(ctx, s_idx, np_head(sent, subj, lo, head.start), lo, head.start)
-            if mention is None or _is_writer(mention):
-                return match
-            return _Match(match.cue, mention)
-        cur = head
+            return _with_speaker(match, _subject_mention(ctx, s_idx, subj, lo, head.start))
     return match
 
 
@@ -1537,7 +1576,7 @@ def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None)
         s_idx is None
         or verb is None
         or any(
-            _is_cue_verb(ctx, w) and any(c.deprel in SUBJECT_RELS for c in ctx.parse.sentences[i].children(w))
+            _is_cue_verb(ctx, w) and bool(_subjects(ctx.parse.sentences[i], w))
             for i, w in ctx.words_between(verb.end, q.start)
         )
     ):
@@ -2163,7 +2202,7 @@ def _interviewee(ctx: _Context, before: int) -> Mention | None:
         counts[w.text] = counts.get(w.text, 0) + 1
     s_idx, w = max(subjects, key=lambda sw: (counts[sw[1].text], -sw[1].start))
     sent = ctx.parse.sentences[s_idx]
-    return make_mention(ctx, s_idx, np_head(sent, w, sent.start, sent.end), sent.start, sent.end)
+    return _subject_mention(ctx, s_idx, w, sent.start, sent.end)
 
 
 def _embedded(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
@@ -2846,7 +2885,7 @@ def _headline_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
 def _own_subject_before(sent: Sentence, w: Word) -> bool:
     """Has the verb ``w`` a subject of its own in the parse, before it?"""
-    return any(c.deprel in SUBJECT_RELS and c.index < w.index for c in sent.children(w))
+    return any(c.index < w.index for c in _subjects(sent, w))
 
 
 def _participle_verb(sent: Sentence, x: Word) -> bool:
@@ -2891,14 +2930,17 @@ def _after_comma(sent: Sentence, w: Word) -> bool:
     return i >= 1 and sent.word(i).lemma == ","
 
 
+def _comma_participle(sent: Sentence, w: Word) -> bool:
+    """Is ``w`` a present participle set off by a comma ("X said A, arguing that B")?"""
+    return w.xpos == "VBG" and _after_comma(sent, w)
+
+
 def _participle_speaker(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     """The speaker of a participle cue after a comma ("X said A, arguing that B") whose own
     subject the parse loses: the subject of the sentence's main verb, when it comes first."""
     sent = ctx.parse.sentences[s_idx]
-    if w.xpos != "VBG" or not _after_comma(sent, w):
-        return None
-    root = next((x for x in sent.words if x.deprel == "root"), None)
-    if root is None or root is w or root.index > w.index:
+    root = _sentence_root(sent)
+    if not _comma_participle(sent, w) or root is None or root.index >= w.index:
         return None
     subj = _subject_of(ctx, s_idx, root, sent.start, sent.end)
     return subj if subj is not None and subj.index < root.index else None
@@ -2916,7 +2958,7 @@ def _participle_after_clause(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     outside quotations (its speaker by :func:`_speaker_before`), when that subject is outside them
     too and before the cue."""
     sent = ctx.parse.sentences[s_idx]
-    if w.xpos != "VBG" or not _after_comma(sent, w):
+    if not _comma_participle(sent, w):
         return None
     if w.index < len(sent.words) and sent.word(w.index + 1).xpos in ("WRB", "WP"):
         return None  # '..., explaining why the vote ran late': the clause patterns would drop the "why"
@@ -3186,9 +3228,9 @@ def _reported_attribution(
     speaker = found.speaker
     if w.upos != "VERB" and _plural_subject_cue(ctx, sent, w):
         speaker, hi = sent.word(w.index - 1), w.start  # "Some GOP strategists predict": the layout's subject
-    mention = make_mention(ctx, s_idx, np_head(sent, speaker, lo, hi), lo, hi)
+    mention = _subject_mention(ctx, s_idx, speaker, lo, hi)
     if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
-        mention = make_mention(ctx, s_idx, np_head(sent, left, lo, hi), lo, hi)  # "Sanders on Tuesday said"
+        mention = _subject_mention(ctx, s_idx, left, lo, hi)  # "Sanders on Tuesday said"
     if mention is None or not _can_speak(ctx, mention):
         return None
     cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)

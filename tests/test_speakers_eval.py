@@ -418,8 +418,17 @@ def test_accuracy_script_tuning_labels_have_their_own_section(
     assert f"{accuracy.SPEAKERS_HEADING}\n\nmeasuring tables\n" in written
     assert written.count(accuracy.TUNING_SPEAKERS_HEADING) == 1
     assert "polnear-train-speakers-tuning.jsonl" in written and "| all found events |" in written
+    assert "A gold event is *found*" not in written  # the method is the measuring set's section's
     assert accuracy.main(argv) == 0  # a second run replaces its own section
     assert docs.read_text(encoding="utf-8").count(accuracy.TUNING_SPEAKERS_HEADING) == 1
+
+
+def test_labelled_set_needs_speakers(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--labelled`` or ``--gold`` without ``--speakers`` is an error, not silently ignored."""
+    with pytest.raises(SystemExit) as exit_info:
+        accuracy.parse_args(["--labelled", "tuning"])
+    assert exit_info.value.code == 2 and "add --speakers" in capsys.readouterr().err
+    assert accuracy.parse_args(["--speakers"]).labelled == "measuring"
 
 
 def test_labelled_sets_are_apart() -> None:

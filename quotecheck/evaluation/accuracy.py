@@ -318,13 +318,17 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--labelled",
         choices=sorted(LABELLED_SETS),
-        default="measuring",
+        default=None,
         help="which labelled set --speakers scores (default: measuring, never tuned on)",
     )
     parser.add_argument(
         "--gold", type=Path, default=None, help="speaker gold for --speakers (JSON lines; default: the set's)"
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if not args.speakers and (args.labelled is not None or args.gold is not None):
+        parser.error("--labelled and --gold choose the labelled set of --speakers; add --speakers")
+    args.labelled = args.labelled or "measuring"
+    return args
 
 
 def load_articles(args: argparse.Namespace) -> list[polnear.Article] | None:
@@ -403,6 +407,7 @@ class LabelledSet:
     gold: Path
     heading: str
     intro: str
+    method: bool = True  # False: the intro points to the method of the measuring set's section
 
 
 LABELLED_SETS = {
@@ -423,10 +428,11 @@ these articles: they are read for these numbers only. Regenerate with
         """\
 The same tables on the tuning labels: 48 train articles from the part of train that rules are
 tuned on (`benchmarks/gold/polnear-train-speakers-tuning.jsonl`, labelled blind with the same
-guide, `docs/labelling.md`). Resolution and typing errors are read and fixed on these; the
-section above is the unseen check. Regenerate with
+guide, `docs/labelling.md`), scored as in the section above. Resolution and typing errors are
+read and fixed on these; the section above is the unseen check. Regenerate with
 `python benchmarks/accuracy.py --split train --speakers --labelled tuning --write-docs`.
 """,
+        method=False,
     ),
 }
 """The labelled sets ``--labelled`` chooses from."""
@@ -435,8 +441,9 @@ section above is the unseen check. Regenerate with
 def render_speakers(evaluation: speakers.Evaluation, model: str, labelled: LabelledSet) -> str:
     """The body of the docs' speakers section for the ``labelled`` set."""
     today = dt.date.today().isoformat()
+    method = f"{SPEAKERS_METHOD}\n" if labelled.method else ""
     return (
-        f"{labelled.intro}\n{SPEAKERS_METHOD}\n"
+        f"{labelled.intro}\n{method}"
         f"Run on {today} with the model `{model}` over {evaluation.scores['articles']} articles.\n\n"
         f"{speakers.format_markdown(evaluation.scores)}"
     )

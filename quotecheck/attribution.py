@@ -38,7 +38,7 @@ from itertools import accumulate, pairwise, takewhile
 
 from .documents.blocks import paragraph_spans
 from .lexicons import Lexicon, default_lexicon
-from .mentions import ArticleText, Mention, make_mention, name_mention, np_head
+from .mentions import ArticleText, Mention, is_time_text, is_time_word, make_mention, name_mention, np_head
 from .parsing import Parse, Sentence, Word
 from .quotes import QuoteSpan
 from .transcripts import Turn, transcript_turns
@@ -332,15 +332,7 @@ def _name_before_appositions(ctx: _Context, sent: Sentence, lo: int, stop: int) 
 
 def _is_time_word(ctx: _Context, w: Word) -> bool:
     """A word that makes its phrase a time expression ("Friday", "last week", "years ago", "2016")."""
-    return _is_time_text(ctx.lexicon, w.text, w.lemma.lower())
-
-
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
-
-
-def _is_time_text(lex: Lexicon, text: str, lemma: str) -> bool:
-    """:func:`_is_time_word` for a word's text and lemma."""
-    return text in lex.calendar_words or lemma in lex.time_nouns or _YEAR.fullmatch(text) is not None
+    return is_time_word(ctx.lexicon, w, years=True)
 
 
 def _opening_phrase(ctx: _Context, words: list[Word]) -> bool:
@@ -3578,7 +3570,7 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
         or (m.number == "plur" and m.head_upos == "NOUN")  # "many Democrats say", "experts say"
         or head in lex.share_nouns  # "Another 19 percent said"
         or (
-            m.head_upos == "NUM" and not _is_time_text(lex, m.head_lemma, m.head_lemma)
+            m.head_upos == "NUM" and not is_time_text(lex, m.head_lemma, m.head_lemma, years=True)
         )  # "eight of 10 voters say", not "2016"
     )
 

@@ -197,12 +197,29 @@ def _clause_verb(sent: Sentence, verb: Word, lex: Lexicon) -> bool:
         after += 1
     if after <= len(sent.words) and sent.word(after).deprel == "mark" and sent.word(after).lemma == "that":
         return True
-    return any(k.deprel in _CLAUSE_VERB_RELS and not _is_date(lex, k) for k in sent.children(verb))
+    return any(
+        k.deprel in _CLAUSE_VERB_RELS and not is_time_word(lex, k, years=False) for k in sent.children(verb)
+    )
 
 
-def _is_date(lex: Lexicon, w: Word) -> bool:
-    """A weekday, month or time noun ("Wednesday", "morning")."""
-    return w.text in lex.calendar_words or w.lemma.lower() in lex.time_nouns
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def is_time_text(lex: Lexicon, text: str, lemma: str, *, years: bool) -> bool:
+    """Do a word's text and lower-cased lemma make it a time or date: a weekday or month by its
+    text ("Wednesday", "June"), a time noun by its lemma ("week", "morning", "ago") and, with
+    ``years``, a year from 1800 to 2099 by its text ("2016"). The one test behind attribution's
+    time words and tails (``years=True``) and the mention finder's dates (``years=False``, as they
+    always were: a year ends a mention through its NUM tag, and a year object still makes a
+    participle a clause verb)."""
+    return (
+        text in lex.calendar_words or lemma in lex.time_nouns or (years and _YEAR.fullmatch(text) is not None)
+    )
+
+
+def is_time_word(lex: Lexicon, w: Word, *, years: bool) -> bool:
+    """:func:`is_time_text` for a parsed word."""
+    return is_time_text(lex, w.text, w.lemma.lower(), years=years)
 
 
 def _before_date(lex: Lexicon, words: list[Word], head: Word) -> list[Word]:
@@ -217,7 +234,7 @@ def _before_date(lex: Lexicon, words: list[Word], head: Word) -> list[Word]:
         w = words[i]
         if w.upos in ("VERB", "AUX"):
             break
-        ends = all(_is_date(lex, x) or x.upos in ("NUM", "PUNCT") for x in words[i + 1 :])
+        ends = all(is_time_word(lex, x, years=False) or x.upos in ("NUM", "PUNCT") for x in words[i + 1 :])
         if w.text in lex.calendar_words and ends:
             if words[i - 1].upos in ("ADP", "ADV") and i - 1 > at:
                 return _strip_edges(words[: i - 1])

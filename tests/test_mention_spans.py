@@ -4,8 +4,10 @@ paragraph, and a name that ends in a month stays whole."""
 
 from __future__ import annotations
 
+import pytest
+
 from quotecheck.lexicons import default_lexicon
-from quotecheck.mentions import ArticleText, Mention, make_mention
+from quotecheck.mentions import ArticleText, Mention, is_time_text, make_mention
 from quotecheck.testing.fake_parse import forged_parse
 
 
@@ -76,3 +78,28 @@ def test_date_after_the_head_is_cut() -> None:
     mention = _mention(text, rows, 3)
     assert mention is not None
     assert mention.text == "The Trump campaign"
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "with_years", "without_years"),
+    [
+        ("Tuesday", "Tuesday", True, True),  # a weekday, by its text
+        ("June", "June", True, True),  # a month
+        ("Sept.", "sept.", True, True),
+        ("weeks", "week", True, True),  # a time noun, by its lemma
+        ("morning", "morning", True, True),
+        ("ago", "ago", True, True),
+        ("2016", "2016", True, False),  # a year only where the caller takes years
+        ("1850", "1850", True, False),
+        ("1750", "1750", False, False),  # outside 1800-2099: a number
+        ("20", "20", False, False),
+        ("tuesday", "tuesday", False, False),  # calendar words go by their capitalised text
+        ("senator", "senator", False, False),
+        ("said", "say", False, False),
+        ("May", "may", True, True),  # the month's text, whatever the lemma
+    ],
+)
+def test_is_time_text(text: str, lemma: str, with_years: bool, without_years: bool) -> None:
+    lex = default_lexicon()
+    assert is_time_text(lex, text, lemma, years=True) is with_years
+    assert is_time_text(lex, text, lemma, years=False) is without_years

@@ -334,3 +334,72 @@ def test_question_put_ends_with_the_phrase_its_introducer_marks():
         (".", ".", "PUNCT", ".", 9, "punct"),
     ]
     assert _reports(text, rows) == {"about the email server": "Lauer", "she regretted it": "Clinton"}
+
+
+def _indirect(text: str, rows: list[Row]) -> dict[str, str | None]:
+    """Each indirect report's content and its speaker's text, the text's quotations scanned."""
+    found = attribute(text, forged_parse(text, rows), scan_quotes(text)[0])
+    return {a.text: (a.speaker.text if a.speaker else None) for a in found if a.kind == "indirect"}
+
+
+# "“We will appeal,” said Skelly,": the root inside the quotation, its verb's subject after it
+_SAID_SKELLY: list[Row] = [
+    ("“", "“", "PUNCT", "``", 4, "punct"),
+    ("We", "we", "PRON", "PRP", 4, "nsubj"),
+    ("will", "will", "AUX", "MD", 4, "aux"),
+    ("appeal", "appeal", "VERB", "VB", 0, "root"),
+    (",", ",", "PUNCT", ",", 4, "punct"),
+    ("”", "”", "PUNCT", "''", 4, "punct"),
+    ("said", "say", "VERB", "VBD", 4, "parataxis"),
+    ("Skelly", "Skelly", "PROPN", "NNP", 7, "nsubj"),
+]
+
+
+def test_participle_after_a_quotation_skips_a_modifying_participle():
+    """ "“...,” said Skelly, a lawyer hired by the firm, explaining that ...": the cue hangs on the
+    quoted root, so its speaker is the subject of the last clause verb before it
+    (_participle_after_clause); "hired" modifies "lawyer" (acl), no clause of its own, so it is
+    skipped and Skelly speaks, not "a lawyer hired by the firm"."""
+    text = (
+        "“We will appeal,” said Skelly, a lawyer hired by the firm, "
+        "explaining that the ruling ignored the deal."
+    )
+    rows: list[Row] = [
+        *_SAID_SKELLY,
+        (",", ",", "PUNCT", ",", 11, "punct"),
+        ("a", "a", "DET", "DT", 11, "det"),
+        ("lawyer", "lawyer", "NOUN", "NN", 8, "appos"),
+        ("hired", "hire", "VERB", "VBN", 11, "acl"),
+        ("by", "by", "ADP", "IN", 15, "case"),
+        ("the", "the", "DET", "DT", 15, "det"),
+        ("firm", "firm", "NOUN", "NN", 12, "obl"),
+        (",", ",", "PUNCT", ",", 17, "punct"),
+        ("explaining", "explain", "VERB", "VBG", 4, "advcl"),
+        ("that", "that", "SCONJ", "IN", 21, "mark"),
+        ("the", "the", "DET", "DT", 20, "det"),
+        ("ruling", "ruling", "NOUN", "NN", 21, "nsubj"),
+        ("ignored", "ignore", "VERB", "VBD", 17, "ccomp"),
+        ("the", "the", "DET", "DT", 23, "det"),
+        ("deal", "deal", "NOUN", "NN", 21, "obj"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    assert _indirect(text, rows) == {"that the ruling ignored the deal": "Skelly"}
+
+
+def test_participle_after_a_quotation_leaves_a_wh_clause_alone():
+    """ "“...,” said Skelly, explaining why the ruling was wrong": the clause patterns would report
+    "the ruling was wrong" without its "why" (a claim Skelly never made), so
+    _participle_after_clause gives no speaker and no report is made."""
+    text = "“We will appeal,” said Skelly, explaining why the ruling was wrong."
+    rows: list[Row] = [
+        *_SAID_SKELLY,
+        (",", ",", "PUNCT", ",", 10, "punct"),
+        ("explaining", "explain", "VERB", "VBG", 4, "advcl"),
+        ("why", "why", "ADV", "WRB", 15, "advmod"),
+        ("the", "the", "DET", "DT", 13, "det"),
+        ("ruling", "ruling", "NOUN", "NN", 15, "nsubj"),
+        ("was", "be", "AUX", "VBD", 15, "cop"),
+        ("wrong", "wrong", "ADJ", "JJ", 10, "ccomp"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    assert _indirect(text, rows) == {}

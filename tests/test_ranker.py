@@ -410,6 +410,32 @@ def test_a_description_a_name_follows_is_that_name() -> None:
     assert _speaker_of_last_quotation(text, [rows]) == "Steffen Seibert"
 
 
+def test_a_name_opening_a_description_that_is_not_apposed_is_not_that_name() -> None:
+    """ "“...,” said the mayor, Ann Ruiz's longtime rival.": a name opens what follows the
+    description and its comma, but the parse makes it the possessor inside the apposition, not
+    the apposition itself nor a second subject of "said" (_apposed): the mayor is Ruiz's rival,
+    not Ann Ruiz, so the quotation's source is the mayor."""
+    text = "“We object,” said the mayor, Ann Ruiz's longtime rival."
+    rows: Rows = [
+        ("“", "“", "PUNCT", 3, "punct"),
+        ("We", "we", "PRON", 3, "nsubj"),
+        ("object", "object", "VERB", 6, "ccomp"),
+        (",", ",", "PUNCT", 3, "punct"),
+        ("”", "”", "PUNCT", 3, "punct"),
+        ("said", "say", "VERB", 0, "root"),
+        ("the", "the", "DET", 8, "det"),
+        ("mayor", "mayor", "NOUN", 6, "nsubj"),
+        (",", ",", "PUNCT", 14, "punct"),
+        ("Ann", "Ann", "PROPN", 14, "nmod:poss"),
+        ("Ruiz", "Ruiz", "PROPN", 10, "flat"),
+        ("'s", "'s", "PART", 10, "case"),
+        ("longtime", "longtime", "ADJ", 14, "amod"),
+        ("rival", "rival", "NOUN", 8, "appos"),
+        (".", ".", "PUNCT", 6, "punct"),
+    ]
+    assert _speaker_of_last_quotation(text, [rows]) == "the mayor"
+
+
 @pytest.mark.parametrize("described", ["a Utah Republican", "a Utah-born Republican"])
 def test_a_role_in_a_description_carries_the_nominals_capitalised_modifiers(described: str) -> None:
     """ "Bruce Hough, a Utah Republican, said" ... "The Wisconsin Republican did": the role

@@ -403,3 +403,32 @@ def test_participle_after_a_quotation_leaves_a_wh_clause_alone():
         (".", ".", "PUNCT", ".", 4, "punct"),
     ]
     assert _indirect(text, rows) == {}
+
+
+def test_participle_speaker_after_the_cue_is_not_taken():
+    """ "Asked about the ruling, arguing that the judge erred, Skelly declined to comment." where
+    the parse hangs "arguing" on "declined" as a complement (so it has no subject of its own):
+    the last clause verb before the cue ("Asked") takes its subject from "declined", which comes
+    after the cue, so _participle_after_clause gives no speaker; taken, it made a report whose
+    content ("that the judge erred, Skelly declined to comment") runs over its own speaker."""
+    text = "Asked about the ruling, arguing that the judge erred, Skelly declined to comment."
+    rows: list[Row] = [
+        ("Asked", "ask", "VERB", "VBN", 13, "advcl"),
+        ("about", "about", "ADP", "IN", 4, "case"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("ruling", "ruling", "NOUN", "NN", 1, "obl"),
+        (",", ",", "PUNCT", ",", 6, "punct"),
+        ("arguing", "argue", "VERB", "VBG", 13, "ccomp"),
+        ("that", "that", "SCONJ", "IN", 10, "mark"),
+        ("the", "the", "DET", "DT", 9, "det"),
+        ("judge", "judge", "NOUN", "NN", 10, "nsubj"),
+        ("erred", "err", "VERB", "VBD", 6, "ccomp"),
+        (",", ",", "PUNCT", ",", 13, "punct"),
+        ("Skelly", "Skelly", "PROPN", "NNP", 13, "nsubj"),
+        ("declined", "decline", "VERB", "VBD", 0, "root"),
+        ("to", "to", "PART", "TO", 15, "mark"),
+        ("comment", "comment", "VERB", "VB", 13, "xcomp"),
+        (".", ".", "PUNCT", ".", 13, "punct"),
+    ]
+    found = attribute(text, forged_parse(text, rows), scan_quotes(text)[0])
+    assert not any(a.speaker is not None and a.start <= a.speaker.start < a.end for a in found)

@@ -1433,7 +1433,7 @@ def _sentence_final_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
     sentence with a name or pronoun subject is the cue."""
     if match is None or match.cue.pattern != CuePattern.POST_VERB or match.cue.start < q.end:
         return match
-    between = [w for _, w in ctx.words_between(q.end, match.cue.start) if w.upos != "PUNCT"]
+    between = _non_punct(ctx, q.end, match.cue.start)
     s_idx, verb = _cue_word(ctx, match.cue)
     if s_idx is None or verb is None or not any(_joins_clause(w) for w in between):
         return match

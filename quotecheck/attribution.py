@@ -1558,7 +1558,7 @@ def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None)
         return match  # no "put it" before the quotation: skip the walk to the sentence start
     start = _sentence_bounds(ctx, q.start, -1, p_start)
     pre = ctx.text[start : q.start]  # a title in quotation marks may sit in the speaker's description
-    m = next(iter(_AS_PUT_IT.finditer(pre.lstrip())), None)
+    m = _AS_PUT_IT.search(pre.lstrip())
     if m is None:
         return match
     shift = start + len(pre) - len(pre.lstrip())

@@ -804,7 +804,7 @@ def _introduces_next(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
     inner = ctx.text[q.inner_start : q.inner_end].rstrip()
     if not inner.endswith((".", "?", "!")) or inner.endswith("...") or _embedded(ctx, q, frame):
         return False
-    if _sentence_goes_on(ctx, q, frame):
+    if _sentence_goes_on(ctx, q, frame, inner):
         return False
     nxt = bisect_left(ctx.quote_starts, q.end)
     if nxt >= len(ctx.quotes) or ctx.quotes[nxt].start != frame.post[1]:
@@ -812,16 +812,16 @@ def _introduces_next(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
     return inner.endswith(".") or ctx.text[frame.post[0] : frame.post[1]].rstrip().endswith((":", ","))
 
 
-def _sentence_goes_on(ctx: _Context, q: QuoteSpan, frame: _Frame) -> bool:
+def _sentence_goes_on(ctx: _Context, q: QuoteSpan, frame: _Frame, inner: str) -> bool:
     """Does the writer's sentence go on past a quotation that ends in "?" or "!", so that a later
     quotation in that sentence is no new sentence's: a lowercase word right after it (“Is he
     running?” asked Mr. Manafort, referring to what he calls the “crooked” process), or a speech
     verb after it and another before the later quotation, which is that one's cue (“Is it two?”
-    Clinton asks as a maintenance guy walks in, saying he's “here to fix the holes”)."""
-    rest = ctx.text[q.end : frame.post[1]].lstrip()
-    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
+    Clinton asks as a maintenance guy walks in, saying he's “here to fix the holes”). ``inner``:
+    the quotation's words, right-stripped."""
     if not inner.endswith(("?", "!")):
         return False
+    rest = ctx.text[q.end : frame.post[1]].lstrip()
     if rest[:1].islower():
         return True
     hit = _post_verb_word(ctx, q, frame)

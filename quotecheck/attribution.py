@@ -614,7 +614,7 @@ def _according_document(ctx: _Context, start: int, hi: int) -> Mention | None:
             if skipped_verb and (lemma in lex.anonymous_nouns or lemma in lex.organization_nouns):
                 return make_mention(ctx, s_idx, w, start, hi)
             return None  # a noun the parse did not take: "according to budget documents reviewed by"
-        if w.lemma.lower() in ctx.lexicon.document_nouns or w.text.lower() in ctx.lexicon.document_nouns:
+        if w.lemma.lower() in lex.document_nouns or w.text.lower() in lex.document_nouns:
             sent = ctx.parse.sentences[s_idx]
             if w.index < len(sent.words) and sent.word(w.index + 1).upos == "NOUN":
                 return None  # a modifier ("budget documents reviewed by"): the parse has the phrase
@@ -727,7 +727,7 @@ def _noun_cue(ctx: _Context, lo: int, hi: int) -> _Found | None:
         if owner is None:
             continue
         mention = make_mention(ctx, s_idx, owner, lo, hi)
-        if mention is None or (_writer_or_it(mention)):
+        if mention is None or _writer_or_it(mention):
             continue
         return _Found(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), mention)
     return None

@@ -1019,7 +1019,8 @@ def _apposed_name(cl: Clusterer, m: Mention) -> Mention | None:
 def _outer_word(sent: Sentence, start: int, end: int) -> Word | None:
     """The word of a span whose head lies outside it (None: no word in it)."""
     inside = [w for w in sent.words if start <= w.start and w.end <= end]
-    return next((w for w in inside if not any(h.index == w.head for h in inside)), None)
+    indices = {w.index for w in inside}
+    return next((w for w in inside if w.head not in indices), None)
 
 
 # a person's name opening a description: two to four capitalised words ("Brian Sandoval, a

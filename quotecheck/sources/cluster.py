@@ -108,6 +108,7 @@ class Clusterer:
         self._longest_description = 0
         self._guessed_gender: set[int] = set()  # sources whose gender is a surname guess
         self._written_roles: dict[str, str] = {}  # surname -> the words before each place written
+        self._outer_words: dict[tuple[int, int, int], Word | None] = {}  # (sentence, start, end) -> word
 
     # ------------------------------------------------------------------ growing
 
@@ -297,10 +298,19 @@ class Clusterer:
         if self.parse is None or not self.parse.sentences:
             return Layout(m.sentence, paragraph, False, "")
         sent = self.parse.sentences[m.sentence]
-        outer = _outer_word(sent, m.start, m.end)
+        outer = self.outer_word(m)
         start = self._paragraph_starts[paragraph] if paragraph >= 0 else 0
         first = self.parse.sentence_at(start) == m.sentence
         return Layout(m.sentence, paragraph, first, _role(sent, outer, self.lex))
+
+    def outer_word(self, m: Mention) -> Word | None:
+        """The word of a mention whose head lies outside it (:func:`_outer_word`; needs a parse),
+        found once per mention: every pronoun weighs the same earlier mentions again."""
+        key = (m.sentence, m.start, m.end)
+        if key not in self._outer_words:
+            assert self.parse is not None
+            self._outer_words[key] = _outer_word(self.parse.sentences[m.sentence], m.start, m.end)
+        return self._outer_words[key]
 
     def places_written(self, key: str) -> list[int]:
         """Where ``key`` ("Clinton", "Hillary Clinton") is written in the text as whole words,
@@ -650,7 +660,7 @@ def _asker(cl: Clusterer, x: Mention) -> bool:
     if cl.parse is None or not cl.parse.sentences:
         return False
     sent = cl.parse.sentences[x.sentence]
-    outer = _outer_word(sent, x.start, x.end)
+    outer = cl.outer_word(x)
     if outer is None or outer.deprel != "nsubj":
         return False
     verb = sent.head_of(outer)

@@ -805,7 +805,7 @@ def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Men
     nominal's capitalised modifiers written in it too ("the Wisconsin Republican" is not "Hough,
     a Utah Republican")."""
     role = re.compile(rf"\b{re.escape(m.head_lemma)}s?\b", re.IGNORECASE)
-    modifiers = {w for w in m.words[1:-1] if w[:1].isupper()}
+    modifiers = [re.compile(rf"\b{re.escape(w)}(?!\w)") for w in m.words[1:-1] if w[:1].isupper()]
     for idx, x in earlier:
         src = cl.sources[idx]
         if src.description is None:
@@ -813,7 +813,7 @@ def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Men
         description = cl.text[src.description[0] : src.description[1]]
         if (
             role.search(description)
-            and all(re.search(rf"\b{re.escape(w)}(?!\w)", description) for w in modifiers)
+            and all(modifier.search(description) for modifier in modifiers)
             and _may_describe(cl, m, idx, x)
         ):
             return idx

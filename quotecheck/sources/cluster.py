@@ -675,8 +675,11 @@ def _of_kind(cl: Clusterer, m: Mention, idx: int, gendered: bool) -> bool:
     percent")?"""
     if gendered:
         src = cl.sources[idx]
-        plural = all(x.kind != MentionKind.NAME and x.number == "plur" for x in src.mentions)
-        return src.type in _PERSON_TYPES and not _thing(cl, idx) and not plural
+        return (
+            src.type in _PERSON_TYPES
+            and not _thing(cl, idx)
+            and not all(x.kind != MentionKind.NAME and x.number == "plur" for x in src.mentions)
+        )
     return pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex)
 
 

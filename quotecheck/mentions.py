@@ -234,8 +234,9 @@ def _before_date(lex: Lexicon, words: list[Word], head: Word) -> list[Word]:
         w = words[i]
         if w.upos in ("VERB", "AUX"):
             break
-        ends = all(is_time_word(lex, x, years=False) or x.upos in ("NUM", "PUNCT") for x in words[i + 1 :])
-        if w.text in lex.calendar_words and ends:
+        if w.text in lex.calendar_words and all(
+            is_time_word(lex, x, years=False) or x.upos in ("NUM", "PUNCT") for x in words[i + 1 :]
+        ):
             if words[i - 1].upos in ("ADP", "ADV") and i - 1 > at:
                 return _strip_edges(words[: i - 1])
             if words[i - 1].upos != "PROPN":  # "Theresa May", "Yin Myint May" are names

@@ -108,6 +108,7 @@ class Clusterer:
         self._longest_description = 0
         self._guessed_gender: set[int] = set()  # sources whose gender is a surname guess
         self._written_roles: dict[str, str] = {}  # surname -> the words before each place written
+        self._outer_words: dict[tuple[int, int, int], Word | None] = {}  # (sentence, start, end) -> word
 
     # ------------------------------------------------------------------ growing
 
@@ -297,10 +298,19 @@ class Clusterer:
         if self.parse is None or not self.parse.sentences:
             return Layout(m.sentence, paragraph, False, "")
         sent = self.parse.sentences[m.sentence]
-        outer = _outer_word(sent, m.start, m.end)
+        outer = self.outer_word(m)
         start = self._paragraph_starts[paragraph] if paragraph >= 0 else 0
         first = self.parse.sentence_at(start) == m.sentence
         return Layout(m.sentence, paragraph, first, _role(sent, outer, self.lex))
+
+    def outer_word(self, m: Mention) -> Word | None:
+        """The word of a mention whose head lies outside it (:func:`_outer_word`; needs a parse),
+        found once per mention: every pronoun weighs the same earlier mentions again."""
+        key = (m.sentence, m.start, m.end)
+        if key not in self._outer_words:
+            assert self.parse is not None
+            self._outer_words[key] = _outer_word(self.parse.sentences[m.sentence], m.start, m.end)
+        return self._outer_words[key]
 
     def places_written(self, key: str) -> list[int]:
         """Where ``key`` ("Clinton", "Hillary Clinton") is written in the text as whole words,
@@ -650,7 +660,7 @@ def _asker(cl: Clusterer, x: Mention) -> bool:
     if cl.parse is None or not cl.parse.sentences:
         return False
     sent = cl.parse.sentences[x.sentence]
-    outer = _outer_word(sent, x.start, x.end)
+    outer = cl.outer_word(x)
     if outer is None or outer.deprel != "nsubj":
         return False
     verb = sent.head_of(outer)
@@ -665,8 +675,11 @@ def _of_kind(cl: Clusterer, m: Mention, idx: int, gendered: bool) -> bool:
     percent")?"""
     if gendered:
         src = cl.sources[idx]
-        plural = all(x.kind != MentionKind.NAME and x.number == "plur" for x in src.mentions)
-        return src.type in _PERSON_TYPES and not _thing(cl, idx) and not plural
+        return (
+            src.type in _PERSON_TYPES
+            and not _thing(cl, idx)
+            and not all(x.kind != MentionKind.NAME and x.number == "plur" for x in src.mentions)
+        )
     return pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex)
 
 
@@ -795,7 +808,7 @@ def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Men
     nominal's capitalised modifiers written in it too ("the Wisconsin Republican" is not "Hough,
     a Utah Republican")."""
     role = re.compile(rf"\b{re.escape(m.head_lemma)}s?\b", re.IGNORECASE)
-    modifiers = {w for w in m.words[1:-1] if w[:1].isupper()}
+    modifiers = [re.compile(rf"\b{re.escape(w)}(?!\w)") for w in m.words[1:-1] if w[:1].isupper()]
     for idx, x in earlier:
         src = cl.sources[idx]
         if src.description is None:
@@ -803,7 +816,7 @@ def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Men
         description = cl.text[src.description[0] : src.description[1]]
         if (
             role.search(description)
-            and all(re.search(rf"\b{re.escape(w)}(?!\w)", description) for w in modifiers)
+            and all(modifier.search(description) for modifier in modifiers)
             and _may_describe(cl, m, idx, x)
         ):
             return idx
@@ -1019,7 +1032,8 @@ def _apposed_name(cl: Clusterer, m: Mention) -> Mention | None:
 def _outer_word(sent: Sentence, start: int, end: int) -> Word | None:
     """The word of a span whose head lies outside it (None: no word in it)."""
     inside = [w for w in sent.words if start <= w.start and w.end <= end]
-    return next((w for w in inside if not any(h.index == w.head for h in inside)), None)
+    indices = {w.index for w in inside}
+    return next((w for w in inside if w.head not in indices), None)
 
 
 # a person's name opening a description: two to four capitalised words ("Brian Sandoval, a

@@ -37,8 +37,12 @@ def is_org_name(m: Mention, lex: Lexicon) -> bool:
     head = m.text.split()[-1].strip(".,’'s")
     if re.fullmatch(r"[A-Z]{2,6}s?", head) and head not in lex.non_acronyms:
         return True  # NATO, FBI, the EU
-    owner = any(w in POSSESSIVE_S or _POSSESSIVE.search(w) for w in m.words[:-1])
-    if m.words and m.words[0].lower() == "the" and len(words) > 1 and not owner:
+    if (
+        m.words
+        and m.words[0].lower() == "the"
+        and len(words) > 1
+        and not any(_POSSESSIVE.search(w) for w in m.words[:-1])
+    ):
         # "the Pentagon", "the Kremlin": a proper noun with "the" is not a person ("The Blaze's
         # Matt Walsh" is: the name after the possessive)
         return True
@@ -133,7 +137,7 @@ def _bare_plural(m: Mention, lex: Lexicon) -> bool:
         m.number == "plur"
         and _before_example(m.words)[-1].endswith("s")
         and first not in lex.definite_determiners | lex.possessive_determiners
-        and not any(w.endswith(POSSESSIVE_S) or w in POSSESSIVE_S for w in m.words)
+        and not any(w.endswith(POSSESSIVE_S) for w in m.words)
     )
 
 

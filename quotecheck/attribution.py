@@ -3359,11 +3359,21 @@ def _holds_group_view(m: Mention | None) -> bool:
     return m is not None and m.number == "plur" and m.kind in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL)
 
 
-def _report_at(ctx: _Context, s_idx: int, sent: Sentence, w: Word) -> Attribution | None:
-    """The indirect report whose cue is ``w``: a reporting verb's, else an owned speech noun's."""
-    if _is_indirect_cue(ctx, sent, w):
-        return _indirect_verb(ctx, s_idx, w)
-    return _owned_noun_report(ctx, s_idx, w) if w.upos == "NOUN" else None
+def _reports_in(ctx: _Context, s_idx: int, sent: Sentence) -> tuple[list[Attribution], list[Word]]:
+    """The sentence's indirect reports (a reporting verb's, else an owned speech noun's) and its
+    reporting-verb cues, found or not (:func:`_cut_before_next_report` ends contents before them)."""
+    found: list[Attribution] = []
+    cues: list[Word] = []
+    for w in sent.words:
+        w = _with_cue_lemma(ctx.lexicon, w)
+        if _is_indirect_cue(ctx, sent, w):
+            cues.append(w)
+            made = _indirect_verb(ctx, s_idx, w)
+        else:
+            made = _owned_noun_report(ctx, s_idx, w) if w.upos == "NOUN" else None
+        if made is not None:
+            found.append(made)
+    return found, cues
 
 
 def _indirect(ctx: _Context) -> list[Attribution]:
@@ -3373,12 +3383,8 @@ def _indirect(ctx: _Context) -> list[Attribution]:
         if ctx.in_quote(sent.start, sent.end) and _quote_covers(ctx, sent.start, sent.end):
             continue
         lo, hi = sent.start, sent.end
-        here: list[Attribution] = []
-        for w in sent.words:
-            w = _with_cue_lemma(ctx.lexicon, w)
-            if (made := _report_at(ctx, s_idx, sent, w)) is not None:
-                here.append(made)
-        out.extend(_cut_before_next_report(ctx, sent, _split_at_coordinated_cues(ctx, sent, here)))
+        here, cues = _reports_in(ctx, s_idx, sent)
+        out.extend(_cut_before_next_report(ctx, sent, cues, _split_at_coordinated_cues(ctx, sent, here)))
         # "..., according to one NATO source who spoke on background."
         m = _ACCORDING.search(ctx.text, lo, hi)
         if m and not ctx.in_quote(m.start(), m.end()) and not _quote_in(ctx, lo, hi):
@@ -3469,20 +3475,17 @@ _CLAUSE_MARKS = (",", ";", "—", "–")
 _NEXT_SUBJECT_MAX_WORDS = 8  # "..., while other voters said": the next report's subject
 
 
-def _cut_before_next_report(ctx: _Context, sent: Sentence, found: list[Attribution]) -> list[Attribution]:
+def _cut_before_next_report(
+    ctx: _Context, sent: Sentence, cues: list[Word], found: list[Attribution]
+) -> list[Attribution]:
     """Layout: "X said A, while other voters said B", "X denied A and counter-accused her",
-    "Most say A; 26 percent say B": a content that runs into another reporting verb (found or not)
-    ends at the comma, semicolon or joiner that opens that verb's clause (PolNeAR marks each report
-    on its own; the inner one then stands alone instead of hiding under the outer content)."""
+    "Most say A; 26 percent say B": a content that runs into another reporting verb (``cues``, the
+    sentence's, found or not) ends at the comma, semicolon or joiner that opens that verb's clause
+    (PolNeAR marks each report on its own; the inner one then stands alone instead of hiding under
+    the outer content)."""
     if not found:
         return found
-    cues = [
-        w
-        for w in sent.words
-        if w.xpos in _NEXT_REPORT_XPOS
-        and w.deprel != "amod"
-        and _is_indirect_cue(ctx, sent, _with_cue_lemma(ctx.lexicon, w))
-    ]
+    cues = [w for w in cues if w.xpos in _NEXT_REPORT_XPOS and w.deprel != "amod"]
     fixed: list[Attribution] = []
     for a in found:
         for c in cues:

@@ -3247,9 +3247,11 @@ def _noun_left_of(ctx: _Context, sent: Sentence, w: Word) -> Word | None:
     ("Sanders on Tuesday said", "Clinton has also said"): a speaker when the parse's subject
     cannot speak."""
     for x in reversed(sent.words[max(0, w.index - 1 - _LEFT_MAX_WORDS) : w.index - 1]):
-        if x.upos in ("PROPN", "NOUN", "PRON") and not _is_time_word(ctx, x):
+        if _is_time_word(ctx, x):
+            continue
+        if x.upos in ("PROPN", "NOUN", "PRON"):
             return x
-        if x.upos not in ("AUX", "ADV", "PART", "ADP", "DET") and not _is_time_word(ctx, x):
+        if x.upos not in ("AUX", "ADV", "PART", "ADP", "DET"):
             return None
     return None
 

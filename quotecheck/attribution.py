@@ -2416,6 +2416,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z .’'-]+(?:,[^—–\n]{1,30})?(?:\s*\([^)]{1
 _TAIL_MAX_WORDS = 8
 _SUBJECT_MAX_WORDS = 10
 _SUBJECT_STOP = ("VERB", "AUX", "SCONJ", "CCONJ")
+_SET_OFF = (",", "—", "–")  # the comma or dash that sets a phrase off: "CONTENT, X said", "—X said—"
+_CLAUSE_MARKS = (*_SET_OFF, ";")  # what ends a clause inside a sentence
 
 
 def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
@@ -2438,7 +2440,7 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     if w.xpos == "VBG" or w.lemma.lower() in ctx.lexicon.object_content_verbs:
         return None  # "..., emphasizing the threat", "..., called an emergency meeting"
     before = [x for x in sent.words if x.index < w.index]
-    comma = next((x for x in reversed(before) if x.lemma in (",", "—", "–")), None)
+    comma = next((x for x in reversed(before) if x.lemma in _SET_OFF), None)
     if comma is None:
         return None
     subject = [x for x in before if x.index > comma.index and x.upos != "PUNCT"]
@@ -2503,8 +2505,8 @@ def _tail_to_comma(ctx: _Context, sent: Sentence, w: Word) -> list[Word]:
     decided ...", "..., French officials said, before being shot"): what follows that comma
     is no hearer or object. Otherwise all words after the cue ('The reality is, he added,
     “there are ...”': the quotation is what he said)."""
-    words = [x for x in sent.words[w.index :] if x.upos != "PUNCT" or x.lemma in (",", "—", "–")]
-    cut = next((i for i, x in enumerate(words) if x.lemma in (",", "—", "–")), None)
+    words = [x for x in sent.words[w.index :] if x.upos != "PUNCT" or x.lemma in _SET_OFF]
+    cut = next((i for i, x in enumerate(words) if x.lemma in _SET_OFF), None)
     rest = sent.words[w.index :]
     if cut is None or (rest and _quote_in(ctx, rest[0].start, sent.end)):
         return [x for x in words if x.upos != "PUNCT"]
@@ -2795,7 +2797,7 @@ def _loose_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         prev -= 1
     if prev >= 1 and sent.word(prev).text in _QUOTE_MARKS:
         return None
-    if prev >= 1 and sent.word(prev).lemma in (",", "—", "–") and not _own_subject_before(sent, w):
+    if prev >= 1 and sent.word(prev).lemma in _SET_OFF and not _own_subject_before(sent, w):
         return None  # "..., said lobbyist Charlie Black": inverted; not "Brown, of ..., explained the"
     words = [x for x in sent.words[w.index :] if x.upos != "ADV"]
     if not words or words[0].xpos in ("WP", "WDT"):
@@ -3015,7 +3017,7 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         return None
     if (
         w.index > 1
-        and sent.word(w.index - 1).lemma in (",", "—", "–")
+        and sent.word(w.index - 1).lemma in _SET_OFF
         and w.xpos != "VBG"
         and not _own_subject_before(sent, w)
     ):  # "..., recalled Mr. Rhodes": an inverted speaker; not "X, an editor, asked Mook if ..."
@@ -3278,7 +3280,7 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
     return None
 
 
-_BEFORE_QUOTE_MARKS = (",", ";", "—", "–", "(")
+_BEFORE_QUOTE_MARKS = (*_CLAUSE_MARKS, "(")
 
 
 def _before_quotation(ctx: _Context, found: _Reported, cue: Word) -> _Reported:
@@ -3314,7 +3316,7 @@ def _clause_past_subject(ctx: _Context, s_idx: int, w: Word) -> _Reported | None
 
 
 _OWNER_GAP_UPOS = ("ADJ", "ADV", "NOUN", "PUNCT")
-_OWNED_CLAUSE_END = (",", ";", "—", "–", ":")
+_OWNED_CLAUSE_END = (*_CLAUSE_MARKS, ":")
 
 
 def _owned_noun_report(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
@@ -3473,7 +3475,6 @@ def _split_at_coordinated_cues(ctx: _Context, sent: Sentence, found: list[Attrib
 
 _NEXT_REPORT_XPOS = ("VBD", "VBZ", "VBP", "VBG")
 _CLAUSE_JOINERS = ("and", "but", "while", "though", "although", "whereas")
-_CLAUSE_MARKS = (",", ";", "—", "–")
 _NEXT_SUBJECT_MAX_WORDS = 8  # "..., while other voters said": the next report's subject
 
 

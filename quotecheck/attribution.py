@@ -3386,43 +3386,49 @@ def _indirect(ctx: _Context) -> list[Attribution]:
     for s_idx, sent in enumerate(ctx.parse.sentences):
         if ctx.in_quote(sent.start, sent.end) and _quote_covers(ctx, sent.start, sent.end):
             continue
-        lo, hi = sent.start, sent.end
         here, cues = _reports_in(ctx, s_idx, sent)
         out.extend(_cut_before_next_report(ctx, sent, cues, _split_at_coordinated_cues(ctx, sent, here)))
-        # "..., according to one NATO source who spoke on background."
-        m = _ACCORDING.search(ctx.text, lo, hi)
-        if m and not ctx.in_quote(m.start(), m.end()) and not _quote_in(ctx, lo, hi):
-            found = _according_to(ctx, m.start(), hi)
-            if found is not None and found.speaker is None:
-                found = replace(found, speaker=_according_source(ctx, m.end(), hi))
-            if found is not None and found.speaker is not None:
-                sp = found.speaker
-                tail_end = sp.description[1] if sp.description else sp.end
-                if len(ctx.text[tail_end:hi].strip(" ,.;:")) < INDIRECT_MIN_CHARS:
-                    tail_end = sp.end  # "According to police, officers saw ...": no description
-                if m.start() - lo > 8:
-                    start, end = lo, m.start()
-                else:
-                    start, end = tail_end, hi
-                seg = ctx.text[start:end]
-                stripped = seg.strip(" ,.;:—–-\n")
-                if len(stripped) >= 8:
-                    start = start + seg.index(stripped)
-                    end = start + len(stripped)
-                    out.append(
-                        Attribution(
-                            start,
-                            end,
-                            QuoteKind.INDIRECT,
-                            stripped,
-                            None,
-                            found.cue(CuePattern.ACCORDING_TO),
-                            sp,
-                            Resolution.of_mention(sp.kind),
-                            ctx.paragraph_of(start),
-                        )
-                    )
+        if (according := _according_report(ctx, sent.start, sent.end)) is not None:
+            out.append(according)
     return out
+
+
+def _according_report(ctx: _Context, lo: int, hi: int) -> Attribution | None:
+    """The report that "according to X" attributes in the sentence [lo, hi) ("..., according to
+    one NATO source who spoke on background."): the words before it, or after X (and X's
+    description) when it opens the sentence; none in a sentence with a quotation."""
+    m = _ACCORDING.search(ctx.text, lo, hi)
+    if not m or ctx.in_quote(m.start(), m.end()) or _quote_in(ctx, lo, hi):
+        return None
+    found = _according_to(ctx, m.start(), hi)
+    if found is not None and found.speaker is None:
+        found = replace(found, speaker=_according_source(ctx, m.end(), hi))
+    if found is None or found.speaker is None:
+        return None
+    sp = found.speaker
+    tail_end = sp.description[1] if sp.description else sp.end
+    if len(ctx.text[tail_end:hi].strip(" ,.;:")) < INDIRECT_MIN_CHARS:
+        tail_end = sp.end  # "According to police, officers saw ...": no description
+    if m.start() - lo > 8:
+        start, end = lo, m.start()
+    else:
+        start, end = tail_end, hi
+    seg = ctx.text[start:end]
+    stripped = seg.strip(" ,.;:—–-\n")
+    if len(stripped) < 8:
+        return None
+    start = start + seg.index(stripped)
+    return Attribution(
+        start,
+        start + len(stripped),
+        QuoteKind.INDIRECT,
+        stripped,
+        None,
+        found.cue(CuePattern.ACCORDING_TO),
+        sp,
+        Resolution.of_mention(sp.kind),
+        ctx.paragraph_of(start),
+    )
 
 
 def _outermost(indirect: list[Attribution], continued: set[Mention | None]) -> list[Attribution]:

@@ -2416,6 +2416,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z .’'-]+(?:,[^—–\n]{1,30})?(?:\s*\([^)]{1
 _TAIL_MAX_WORDS = 8
 _SUBJECT_MAX_WORDS = 10
 _SUBJECT_STOP = ("VERB", "AUX", "SCONJ", "CCONJ")
+_SET_OFF = (",", "—", "–")  # the comma or dash that sets a phrase off: "CONTENT, X said", "—X said—"
+_CLAUSE_MARKS = (*_SET_OFF, ";")  # what ends a clause inside a sentence
 
 
 def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
@@ -2438,7 +2440,7 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     if w.xpos == "VBG" or w.lemma.lower() in ctx.lexicon.object_content_verbs:
         return None  # "..., emphasizing the threat", "..., called an emergency meeting"
     before = [x for x in sent.words if x.index < w.index]
-    comma = next((x for x in reversed(before) if x.lemma in (",", "—", "–")), None)
+    comma = next((x for x in reversed(before) if x.lemma in _SET_OFF), None)
     if comma is None:
         return None
     subject = [x for x in before if x.index > comma.index and x.upos != "PUNCT"]
@@ -2503,8 +2505,8 @@ def _tail_to_comma(ctx: _Context, sent: Sentence, w: Word) -> list[Word]:
     decided ...", "..., French officials said, before being shot"): what follows that comma
     is no hearer or object. Otherwise all words after the cue ('The reality is, he added,
     “there are ...”': the quotation is what he said)."""
-    words = [x for x in sent.words[w.index :] if x.upos != "PUNCT" or x.lemma in (",", "—", "–")]
-    cut = next((i for i, x in enumerate(words) if x.lemma in (",", "—", "–")), None)
+    words = [x for x in sent.words[w.index :] if x.upos != "PUNCT" or x.lemma in _SET_OFF]
+    cut = next((i for i, x in enumerate(words) if x.lemma in _SET_OFF), None)
     rest = sent.words[w.index :]
     if cut is None or (rest and _quote_in(ctx, rest[0].start, sent.end)):
         return [x for x in words if x.upos != "PUNCT"]
@@ -2795,7 +2797,7 @@ def _loose_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         prev -= 1
     if prev >= 1 and sent.word(prev).text in _QUOTE_MARKS:
         return None
-    if prev >= 1 and sent.word(prev).lemma in (",", "—", "–") and not _own_subject_before(sent, w):
+    if prev >= 1 and sent.word(prev).lemma in _SET_OFF and not _own_subject_before(sent, w):
         return None  # "..., said lobbyist Charlie Black": inverted; not "Brown, of ..., explained the"
     words = [x for x in sent.words[w.index :] if x.upos != "ADV"]
     if not words or words[0].xpos in ("WP", "WDT"):
@@ -3015,7 +3017,7 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         return None
     if (
         w.index > 1
-        and sent.word(w.index - 1).lemma in (",", "—", "–")
+        and sent.word(w.index - 1).lemma in _SET_OFF
         and w.xpos != "VBG"
         and not _own_subject_before(sent, w)
     ):  # "..., recalled Mr. Rhodes": an inverted speaker; not "X, an editor, asked Mook if ..."
@@ -3247,9 +3249,11 @@ def _noun_left_of(ctx: _Context, sent: Sentence, w: Word) -> Word | None:
     ("Sanders on Tuesday said", "Clinton has also said"): a speaker when the parse's subject
     cannot speak."""
     for x in reversed(sent.words[max(0, w.index - 1 - _LEFT_MAX_WORDS) : w.index - 1]):
-        if x.upos in ("PROPN", "NOUN", "PRON") and not _is_time_word(ctx, x):
+        if _is_time_word(ctx, x):
+            continue
+        if x.upos in ("PROPN", "NOUN", "PRON"):
             return x
-        if x.upos not in ("AUX", "ADV", "PART", "ADP", "DET") and not _is_time_word(ctx, x):
+        if x.upos not in ("AUX", "ADV", "PART", "ADP", "DET"):
             return None
     return None
 
@@ -3276,7 +3280,7 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
     return None
 
 
-_BEFORE_QUOTE_MARKS = (",", ";", "—", "–", "(")
+_BEFORE_QUOTE_MARKS = (*_CLAUSE_MARKS, "(")
 
 
 def _before_quotation(ctx: _Context, found: _Reported, cue: Word) -> _Reported:
@@ -3312,7 +3316,7 @@ def _clause_past_subject(ctx: _Context, s_idx: int, w: Word) -> _Reported | None
 
 
 _OWNER_GAP_UPOS = ("ADJ", "ADV", "NOUN", "PUNCT")
-_OWNED_CLAUSE_END = (",", ";", "—", "–", ":")
+_OWNED_CLAUSE_END = (*_CLAUSE_MARKS, ":")
 
 
 def _owned_noun_report(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
@@ -3359,11 +3363,21 @@ def _holds_group_view(m: Mention | None) -> bool:
     return m is not None and m.number == "plur" and m.kind in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL)
 
 
-def _report_at(ctx: _Context, s_idx: int, sent: Sentence, w: Word) -> Attribution | None:
-    """The indirect report whose cue is ``w``: a reporting verb's, else an owned speech noun's."""
-    if _is_indirect_cue(ctx, sent, w):
-        return _indirect_verb(ctx, s_idx, w)
-    return _owned_noun_report(ctx, s_idx, w) if w.upos == "NOUN" else None
+def _reports_in(ctx: _Context, s_idx: int, sent: Sentence) -> tuple[list[Attribution], list[Word]]:
+    """The sentence's indirect reports (a reporting verb's, else an owned speech noun's) and its
+    reporting-verb cues, found or not (:func:`_cut_before_next_report` ends contents before them)."""
+    found: list[Attribution] = []
+    cues: list[Word] = []
+    for w in sent.words:
+        w = _with_cue_lemma(ctx.lexicon, w)
+        if _is_indirect_cue(ctx, sent, w):
+            cues.append(w)
+            made = _indirect_verb(ctx, s_idx, w)
+        else:
+            made = _owned_noun_report(ctx, s_idx, w) if w.upos == "NOUN" else None
+        if made is not None:
+            found.append(made)
+    return found, cues
 
 
 def _indirect(ctx: _Context) -> list[Attribution]:
@@ -3372,47 +3386,49 @@ def _indirect(ctx: _Context) -> list[Attribution]:
     for s_idx, sent in enumerate(ctx.parse.sentences):
         if ctx.in_quote(sent.start, sent.end) and _quote_covers(ctx, sent.start, sent.end):
             continue
-        lo, hi = sent.start, sent.end
-        here: list[Attribution] = []
-        for w in sent.words:
-            w = _with_cue_lemma(ctx.lexicon, w)
-            if (made := _report_at(ctx, s_idx, sent, w)) is not None:
-                here.append(made)
-        out.extend(_cut_before_next_report(ctx, sent, _split_at_coordinated_cues(ctx, sent, here)))
-        # "..., according to one NATO source who spoke on background."
-        m = _ACCORDING.search(ctx.text, lo, hi)
-        if m and not ctx.in_quote(m.start(), m.end()) and not _quote_in(ctx, lo, hi):
-            found = _according_to(ctx, m.start(), hi)
-            if found is not None and found.speaker is None:
-                found = replace(found, speaker=_according_source(ctx, m.end(), hi))
-            if found is not None and found.speaker is not None:
-                sp = found.speaker
-                tail_end = sp.description[1] if sp.description else sp.end
-                if len(ctx.text[tail_end:hi].strip(" ,.;:")) < INDIRECT_MIN_CHARS:
-                    tail_end = sp.end  # "According to police, officers saw ...": no description
-                if m.start() - lo > 8:
-                    start, end = lo, m.start()
-                else:
-                    start, end = tail_end, hi
-                seg = ctx.text[start:end]
-                stripped = seg.strip(" ,.;:—–-\n")
-                if len(stripped) >= 8:
-                    start = start + seg.index(stripped)
-                    end = start + len(stripped)
-                    out.append(
-                        Attribution(
-                            start,
-                            end,
-                            QuoteKind.INDIRECT,
-                            stripped,
-                            None,
-                            found.cue(CuePattern.ACCORDING_TO),
-                            sp,
-                            Resolution.of_mention(sp.kind),
-                            ctx.paragraph_of(start),
-                        )
-                    )
+        here, cues = _reports_in(ctx, s_idx, sent)
+        out.extend(_cut_before_next_report(ctx, sent, cues, _split_at_coordinated_cues(ctx, sent, here)))
+        if (according := _according_report(ctx, sent.start, sent.end)) is not None:
+            out.append(according)
     return out
+
+
+def _according_report(ctx: _Context, lo: int, hi: int) -> Attribution | None:
+    """The report that "according to X" attributes in the sentence [lo, hi) ("..., according to
+    one NATO source who spoke on background."): the words before it, or after X (and X's
+    description) when it opens the sentence; none in a sentence with a quotation."""
+    m = _ACCORDING.search(ctx.text, lo, hi)
+    if not m or ctx.in_quote(m.start(), m.end()) or _quote_in(ctx, lo, hi):
+        return None
+    found = _according_to(ctx, m.start(), hi)
+    if found is not None and found.speaker is None:
+        found = replace(found, speaker=_according_source(ctx, m.end(), hi))
+    if found is None or found.speaker is None:
+        return None
+    sp = found.speaker
+    tail_end = sp.description[1] if sp.description else sp.end
+    if len(ctx.text[tail_end:hi].strip(" ,.;:")) < INDIRECT_MIN_CHARS:
+        tail_end = sp.end  # "According to police, officers saw ...": no description
+    if m.start() - lo > 8:
+        start, end = lo, m.start()
+    else:
+        start, end = tail_end, hi
+    seg = ctx.text[start:end]
+    stripped = seg.strip(" ,.;:—–-\n")
+    if len(stripped) < 8:
+        return None
+    start = start + seg.index(stripped)
+    return Attribution(
+        start,
+        start + len(stripped),
+        QuoteKind.INDIRECT,
+        stripped,
+        None,
+        found.cue(CuePattern.ACCORDING_TO),
+        sp,
+        Resolution.of_mention(sp.kind),
+        ctx.paragraph_of(start),
+    )
 
 
 def _outermost(indirect: list[Attribution], continued: set[Mention | None]) -> list[Attribution]:
@@ -3465,24 +3481,20 @@ def _split_at_coordinated_cues(ctx: _Context, sent: Sentence, found: list[Attrib
 
 _NEXT_REPORT_XPOS = ("VBD", "VBZ", "VBP", "VBG")
 _CLAUSE_JOINERS = ("and", "but", "while", "though", "although", "whereas")
-_CLAUSE_MARKS = (",", ";", "—", "–")
 _NEXT_SUBJECT_MAX_WORDS = 8  # "..., while other voters said": the next report's subject
 
 
-def _cut_before_next_report(ctx: _Context, sent: Sentence, found: list[Attribution]) -> list[Attribution]:
+def _cut_before_next_report(
+    ctx: _Context, sent: Sentence, cues: list[Word], found: list[Attribution]
+) -> list[Attribution]:
     """Layout: "X said A, while other voters said B", "X denied A and counter-accused her",
-    "Most say A; 26 percent say B": a content that runs into another reporting verb (found or not)
-    ends at the comma, semicolon or joiner that opens that verb's clause (PolNeAR marks each report
-    on its own; the inner one then stands alone instead of hiding under the outer content)."""
+    "Most say A; 26 percent say B": a content that runs into another reporting verb (``cues``, the
+    sentence's, found or not) ends at the comma, semicolon or joiner that opens that verb's clause
+    (PolNeAR marks each report on its own; the inner one then stands alone instead of hiding under
+    the outer content)."""
     if not found:
         return found
-    cues = [
-        w
-        for w in sent.words
-        if w.xpos in _NEXT_REPORT_XPOS
-        and w.deprel != "amod"
-        and _is_indirect_cue(ctx, sent, _with_cue_lemma(ctx.lexicon, w))
-    ]
+    cues = [w for w in cues if w.xpos in _NEXT_REPORT_XPOS and w.deprel != "amod"]
     fixed: list[Attribution] = []
     for a in found:
         for c in cues:

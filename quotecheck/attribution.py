@@ -2446,7 +2446,7 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     subject = [x for x in before if x.index > comma.index and x.upos != "PUNCT"]
     after = _tail_to_comma(ctx, sent, w)
     if subject:
-        if len(subject) > _SUBJECT_MAX_WORDS or _subject_stops(subject):
+        if len(subject) > _SUBJECT_MAX_WORDS or _subject_stops(subject) or _fronted_object(subject):
             return None
         if not _adverbial_tail(ctx, w, after):
             return None  # "..., Smith said the board would ...": the content follows the verb
@@ -2511,6 +2511,15 @@ def _tail_to_comma(ctx: _Context, sent: Sentence, w: Word) -> list[Word]:
     if cut is None or (rest and _quote_in(ctx, rest[0].start, sent.end)):
         return [x for x in words if x.upos != "PUNCT"]
     return words[:cut]
+
+
+def _fronted_object(subject: list[Word]) -> bool:
+    """Does a content-first cue's subject open with the verb's own fronted object ("..., something
+    President Obama indicated last week", "..., what the senator said Friday"): a "-thing" pronoun
+    or "what" before the real subject? Then the clause before the comma is no report."""
+    first = subject[0]
+    thing = first.upos == "PRON" and first.lemma.lower().endswith("thing")
+    return len(subject) > 1 and (first.xpos == "WP" or thing)
 
 
 def _subject_stops(subject: list[Word]) -> bool:
@@ -2598,12 +2607,23 @@ def _adverbial_tail(ctx: _Context, w: Word, after: list[Word]) -> bool:
     statement") or, after "told", the hearer ("told The Huffington Post")?"""
     if len(after) > _TAIL_MAX_WORDS or any(x.upos in ("VERB", "AUX", "SCONJ") for x in after):
         return False
-    calendar = ctx.lexicon.calendar_words
     return (
         not after
         or after[0].upos == "ADP"
         or w.lemma.lower() in ctx.lexicon.hearer_verbs
-        or all(x.text in calendar or x.upos in ("ADV", "NUM", "DET") for x in after)
+        or _time_tail(ctx, after)
+    )
+
+
+def _time_tail(ctx: _Context, after: list[Word]) -> bool:
+    """Are ``after`` a time expression only: weekdays, months and time nouns ("said Friday", "said
+    this week", "reported last month": :func:`_is_time_word`), with adverbs, numbers, determiners
+    and an adjective right before a time word ("last", "early", "late")?"""
+    return all(
+        _is_time_word(ctx, x)
+        or x.upos in ("ADV", "NUM", "DET")
+        or (x.upos == "ADJ" and i + 1 < len(after) and _is_time_word(ctx, after[i + 1]))
+        for i, x in enumerate(after)
     )
 
 

@@ -41,7 +41,7 @@ from .lexicons import Lexicon, default_lexicon
 from .mentions import ArticleText, Mention, is_time_text, is_time_word, make_mention, name_mention, np_head
 from .parsing import Parse, Sentence, Word
 from .quotes import QuoteSpan
-from .transcripts import Turn, transcript_turns
+from .transcripts import Turn, superseded, transcript_turns
 from .vocab import CuePattern, MentionKind, QuoteKind, Resolution
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass")
@@ -1968,9 +1968,12 @@ def attribute(
         paragraphs=list(paragraphs or ()),
         footers=list(footers),
     )
-    turns = {t.answer: t for t in transcript_turns(text, ctx.paragraphs, ctx.quotes)}
-    if turns:  # a transcript's answers are quotations too
-        ctx = replace(ctx, quotes=sorted([*quotes, *turns], key=lambda q: q.start))
+    transcript = transcript_turns(text, ctx.paragraphs, ctx.quotes)
+    turns = {t.answer: t for t in transcript}
+    if turns:  # a transcript's answers are quotations too (and replace what its marks made)
+        gone = set(superseded(transcript, ctx.quotes))
+        kept = [q for q in ctx.quotes if q not in gone]
+        ctx = replace(ctx, quotes=sorted([*kept, *turns], key=lambda q: q.start))
     interviewee = _interviewee(ctx, min(t.label_start for t in turns.values())) if turns else None
     indirect = _indirect(ctx)
     indirect_before = _last_ending_by(indirect)

@@ -15,6 +15,18 @@ labelled with a name ("ELLERY:", "WALLACE:") is that person's quotation. Attribu
 
 Only a layout with at least two labelled answers and a question label, or two speakers' name
 labels with one of them used twice, is a transcript: a "Note:" or "UPDATE:" paragraph is not.
+
+A transcript may also be quoted paragraph by paragraph, the way a long quotation runs over
+several paragraphs (each opens with a quotation mark, only the last one closes)::
+
+    Partial transcript as follows:
+    "WALLACE: Will Gennifer Flowers be there?
+    "PENCE: Gennifer Flowers will not be attending the debate.
+    "Donald Trump's not about that. ...
+
+Each labelled paragraph is then a turn too, running on over the unlabelled paragraphs after it
+(but not over a stage direction such as "(CROSSTALK.)"), and its marks are the transcript's, not
+a quotation's: :func:`superseded` names the quotations the marks made, which the turns replace.
 """
 
 from __future__ import annotations
@@ -26,11 +38,17 @@ from dataclasses import dataclass
 from .quotes import QuoteSpan
 
 # a turn label at the start of a paragraph: "Q:", "A:", "Q.", or a name (in capitals, checked
-# apart: "ELLERY:", "MIKE PENCE:", "BARRAGÁN:"), then the turn's text
-_LABEL = re.compile(r"(?P<label>[^\W\d_][\w.'’-]+(?: [^\W\d_][\w.'’-]+){0,2}|[QA])\s*(?P<sep>[:.])\s+(?=\S)")
+# apart: "ELLERY:", "MIKE PENCE:", "BARRAGÁN:"), then the turn's text; an opening quotation
+# mark before the label makes it a turn of a quoted transcript
+_LABEL = re.compile(
+    r"(?P<mark>[\"“])?"
+    r"(?P<label>[^\W\d_][\w.'’-]+(?: [^\W\d_][\w.'’-]+){0,2}|[QA])\s*(?P<sep>[:.])\s+(?=\S)"
+)
 QUESTION_LABEL = "Q"
 ANSWER_LABEL = "A"
 MIN_TURNS = 2  # labelled answers (or name turns) that make a layout a transcript
+OPENING_MARKS = ('"', "“")  # the marks that may open a quoted transcript's turn
+_CLOSING_MARKS = ('"', "”")
 
 
 @dataclass(frozen=True)
@@ -42,6 +60,7 @@ class Turn:
     label_end: int  # just past the colon
     label: str
     answer: QuoteSpan
+    quoted: bool = False  # a turn of a transcript quoted paragraph by paragraph ("\"PENCE: ...")
 
     @property
     def named(self) -> bool:
@@ -81,9 +100,50 @@ def transcript_turns(
     ):
         return []
     turns: list[Turn] = []
+    labelled_starts = {start for (start, _), _ in labelled}
     for (start, end), m in labelled:
         label = m.group("label")
-        if label == QUESTION_LABEL or any(q.start < end and start < q.end for q in quotes):
+        if label == QUESTION_LABEL:
             continue
-        turns.append(Turn(m.start(), m.end("sep"), label, QuoteSpan(m.end(), end, "", "")))
+        if m.group("mark"):
+            answer = _quoted_answer(text, paragraphs, m.end(), end, labelled_starts)
+            turns.append(Turn(m.start("label"), m.end("sep"), label, answer, quoted=True))
+        elif not any(q.start < end and start < q.end for q in quotes):
+            turns.append(Turn(m.start(), m.end("sep"), label, QuoteSpan(m.end(), end, "", "")))
     return turns
+
+
+def _quoted_answer(
+    text: str, paragraphs: Sequence[tuple[int, int]], start: int, end: int, labelled: set[int]
+) -> QuoteSpan:
+    """The answer of a quoted transcript's turn, from its label to the end of its paragraph and of
+    the unlabelled paragraphs after it that open with a quotation mark (the turn goes on); a
+    stage direction ("(CROSSTALK.)") or a paragraph with no mark ends it, and the closing mark
+    of the whole transcript stays outside."""
+    reopen: list[int] = []
+    for p_start, p_end in paragraphs:
+        if p_start <= start:
+            continue
+        if p_start in labelled or not text.startswith(OPENING_MARKS, p_start):
+            break
+        if text[p_start + 1 : p_end].lstrip().startswith("("):
+            break
+        reopen.append(p_start)
+        end = p_end
+    close = end - 1 if end - 1 > start and text[end - 1] in _CLOSING_MARKS else end
+    return QuoteSpan(start, close, "", "", paragraphs=1 + len(reopen), reopen_marks=tuple(reopen))
+
+
+def superseded(turns: Sequence[Turn], quotes: Sequence[QuoteSpan]) -> list[QuoteSpan]:
+    """The quotations that a quoted transcript's marks made and its turns replace: every one that
+    overlaps a quoted turn (from the mark before its label to its end) without lying inside its
+    answer. A quotation inside an answer ("an episode of “Shark Tank.”") stays."""
+    spans = [(t.label_start - 1, t.answer.end, t.answer) for t in turns if t.quoted]
+    return [
+        q
+        for q in quotes
+        if any(
+            q.start < end and start < q.end and not (a.start <= q.start and q.end <= a.end)
+            for start, end, a in spans
+        )
+    ]

@@ -697,3 +697,14 @@ def test_write_docs_keeps_the_hand_written_summary_first() -> None:
     merged = accuracy.keep_other_results(old, new)
     assert merged.index("## Before and after: rounds\n\nthe summary table") < merged.index("## Method")
     assert "new dev" in merged and "old dev" not in merged
+
+
+def test_a_transcript_turn_is_scored_with_the_indirect_gold() -> None:
+    # PolNeAR's direct quotations are contents holding quotation marks; a transcript's turn
+    # ("PENCE: ...") has none and is annotated as an indirect content
+    turn = {"kind": "direct", "cue": {"pattern": "transcript"}}
+    assert polnear.scored_as(turn) == "indirect"
+    assert polnear.scored_as({"kind": "direct", "cue": {"pattern": "post-verb"}}) == "direct"
+    assert polnear.scored_as({"kind": "partial", "cue": None}) == "direct"
+    assert polnear.scored_as({"kind": "indirect"}) == "indirect"
+    assert polnear.scored_as({"kind": "scare"}) is None

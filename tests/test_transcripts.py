@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quotecheck.documents.blocks import paragraph_spans
 from quotecheck.quotes import scan_quotes
-from quotecheck.transcripts import transcript_turns
+from quotecheck.transcripts import superseded, transcript_turns
 
 
 def turns(text: str) -> list[tuple[str, str]]:
@@ -34,3 +34,41 @@ def test_one_label_or_notes_are_no_transcript():
 def test_an_answer_with_quotation_marks_is_left_to_the_quotations():
     text = "Q: What did he say?\n\nA: He said “no.”\n\nQ: And you?\n\nA: Nothing.\n\nA: Really."
     assert turns(text) == [("A", "Nothing."), ("A", "Really.")]
+
+
+QUOTED = (
+    "Partial transcript as follows:\n\n"
+    '"WALLACE: Will she be there?\n\n'
+    '"PENCE: She will not. He was mocking an “episode of Shark Tank.”\n\n'
+    '"That is all it was.\n\n'
+    '"(CROSSTALK.)\n\n'
+    '"WALLACE: Governor, I want to get —.\n\n'
+    '"PENCE: And that is why he will win."'
+)
+
+
+def test_a_transcript_quoted_paragraph_by_paragraph_has_turns_that_run_on():
+    assert turns(QUOTED) == [
+        ("WALLACE", "Will she be there?"),
+        ("PENCE", "She will not. He was mocking an “episode of Shark Tank.”\n\n\"That is all it was."),
+        ("WALLACE", "Governor, I want to get —."),
+        ("PENCE", "And that is why he will win."),
+    ]
+
+
+def test_the_marks_of_a_quoted_transcript_make_no_quotations_but_quotations_inside_a_turn_stay():
+    paragraphs = paragraph_spans(QUOTED)
+    quotes = scan_quotes(QUOTED, paragraphs)[0]
+    found = transcript_turns(QUOTED, paragraphs, quotes)
+    gone = superseded(found, quotes)
+    kept = [q.inner_text(QUOTED) for q in quotes if q not in gone]
+    assert gone
+    assert kept == ["episode of Shark Tank."]
+    assert [t.quoted for t in found] == [True] * 4
+
+
+def test_an_unquoted_transcript_supersedes_nothing():
+    text = "Intro.\n\nREYES: Bad night? She said “never.”\n\nBARRAGÁN: Like a wall.\n\nREYES: Twice."
+    paragraphs = paragraph_spans(text)
+    quotes = scan_quotes(text, paragraphs)[0]
+    assert superseded(transcript_turns(text, paragraphs, quotes), quotes) == []

@@ -244,7 +244,9 @@ Quotation marks outside every Content (scare quotes, titles) are not gold, and q
 
 **Matching.** Predicted quotes of kind `direct` or `partial` are matched one-to-one to gold
 quotations, greedily by the largest character overlap (any overlap counts); precision, recall
-and F1 follow. Predicted `indirect` quotes are matched the same way to gold indirect contents.
+and F1 follow. Predicted `indirect` quotes are matched the same way to gold indirect contents,
+and so are the turns of a transcript ("PENCE: ...", cue pattern `transcript`): their content
+holds no quotation mark, and PolNeAR annotates them as indirect (since round 5).
 
 **Speaker.** On matched quotations whose gold attribution has a Source: *strict* is correct
 when the quote's `speaker.mention` overlaps a gold Source span; *cluster* is correct when

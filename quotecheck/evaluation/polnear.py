@@ -38,7 +38,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from quotecheck.vocab import QuoteKind
+from quotecheck.vocab import CuePattern, QuoteKind
 
 Span = tuple[int, int]
 """A character span ``(start, end)`` into the article text, ``end`` exclusive."""
@@ -686,17 +686,17 @@ class _ArticleResult:
     errors: list[ErrorExample]
 
 
-def _covering_kind(quotes: Sequence[Mapping[str, Any]], spans: Sequence[Span], scored: frozenset[str]) -> str:
+def _covering_kind(quotes: Sequence[Mapping[str, Any]], spans: Sequence[Span], category: str) -> str:
     """What the report made of an unmatched gold item: the kind of the predicted quote that
-    overlaps it most (``scare``, ``title``, ...), ``merged`` when that quote is of a scored
-    kind (it was matched to another gold item), ``none`` when nothing overlaps."""
+    overlaps it most (``scare``, ``title``, ...), ``merged`` when that quote is scored in the
+    gold item's ``category`` (it was matched to another gold item), ``none`` when nothing
+    overlaps."""
     best, best_overlap = "none", 0
     for quote in quotes:
         shared = overlap((int(quote["start"]), int(quote["end"])), spans)
         if shared > best_overlap:
             best_overlap = shared
-            kind = str(quote.get("kind"))
-            best = "merged" if kind in scored else kind
+            best = "merged" if scored_as(quote) == category else str(quote.get("kind"))
     return best
 
 
@@ -704,6 +704,16 @@ def _pattern(quote: Mapping[str, Any]) -> str | None:
     """The attribution pattern that found a predicted quotation's cue (None: no cue)."""
     cue = quote.get("cue")
     return str(cue.get("pattern")) if isinstance(cue, Mapping) and cue.get("pattern") else None
+
+
+def scored_as(quote: Mapping[str, Any]) -> str | None:
+    """The gold a predicted quote is matched with: "direct", "indirect" or none (scare quotes,
+    titles). A transcript's turn ("PENCE: ...") is a quotation without marks, and PolNeAR, whose
+    direct quotations are the contents holding quotation marks, annotates it as indirect."""
+    if _pattern(quote) == CuePattern.TRANSCRIPT:
+        return "indirect"
+    kind = quote.get("kind")
+    return "direct" if kind in DIRECT_KINDS else "indirect" if kind in INDIRECT_KINDS else None
 
 
 def _evaluate_article(article: Article, report: Mapping[str, Any]) -> _ArticleResult:
@@ -714,9 +724,8 @@ def _evaluate_article(article: Article, report: Mapping[str, Any]) -> _ArticleRe
         "direct": [(((quote.start, quote.end),), quote.attribution, quote.mixed) for quote in article.quotes],
         "indirect": [(attribution.content_spans, attribution, None) for attribution in article.indirect],
     }
-    kinds_for = {"direct": DIRECT_KINDS, "indirect": INDIRECT_KINDS}
     for category, gold in gold_sets.items():
-        predicted = [quote for quote in quotes if quote.get("kind") in kinds_for[category]]
+        predicted = [quote for quote in quotes if scored_as(quote) == category]
         pred_spans = [(int(quote["start"]), int(quote["end"])) for quote in predicted]
         pairs = match_greedy(pred_spans, [spans for spans, _, _ in gold])
         tally = _Tally(gold=len(gold), predicted=len(predicted), matched=len(pairs))
@@ -767,7 +776,7 @@ def _evaluate_article(article: Article, report: Mapping[str, Any]) -> _ArticleRe
                 )
         for g_index, (spans, attribution, _) in enumerate(gold):
             if g_index not in matched_g:
-                covered_by = _covering_kind(quotes, spans, kinds_for[category])
+                covered_by = _covering_kind(quotes, spans, category)
                 tally.missed_as[covered_by] += 1
                 errors.append(
                     ErrorExample(

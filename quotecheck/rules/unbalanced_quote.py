@@ -1,11 +1,15 @@
-"""unbalanced-quote: a quotation mark is never closed, or closes nothing."""
+"""unbalanced-quote: a quotation mark is never closed, or closes nothing.
+
+The marks of a transcript quoted paragraph by paragraph ("\"WALLACE: ..." / "\"PENCE: ...", each
+turn opened by a mark, :mod:`quotecheck.transcripts`) are that layout's, not an unclosed quotation."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ..quotes import Imbalance
-from ..vocab import Severity
+from ..transcripts import OPENING_MARKS
+from ..vocab import CuePattern, Severity
 from .core import Analysis, Context, Finding, NoOptions, Rule
 
 _WHAT = {
@@ -14,8 +18,23 @@ _WHAT = {
 }
 
 
+def _quoted_turns(an: Analysis) -> list[tuple[int, int]]:
+    """The spans of a quoted transcript's turns, from the mark before each label to the mark
+    that may close the turn."""
+    spans = []
+    for linked in an.sources.attributions:
+        a = linked.attribution
+        transcript = a.cue is not None and a.cue.pattern == CuePattern.TRANSCRIPT
+        if transcript and a.cue is not None and an.text[a.cue.start - 1 : a.cue.start] in OPENING_MARKS:
+            spans.append((a.cue.start - 1, a.end + 1))
+    return spans
+
+
 def check(an: Analysis, ctx: Context[NoOptions]) -> Iterator[Finding]:
+    turns = _quoted_turns(an)
     for u in an.unbalanced:
+        if any(start <= u.offset < end for start, end in turns):
+            continue
         yield ctx.finding(f"quotation mark {u.mark} {_WHAT[u.reason]}", u.offset, u.offset + len(u.mark))
 
 

@@ -20,7 +20,10 @@ NounClass = Literal["document", "organization", "person", "thing"]
 
 def is_org_name(m: Mention, lex: Lexicon) -> bool:
     """Organization names end in an organization word ("Justice Department") or start with one
-    followed by "of" ("Department of Justice"); "House Speaker Paul Ryan" is a person."""
+    followed by "of" ("Department of Justice"); "House Speaker Paul Ryan" is a person, and so is
+    a mention tagged a person (a transcript's "HARMON:" label is no acronym)."""
+    if m.ner.endswith("PERSON"):
+        return False
     words = [w.strip(".,") for w in m.words if w not in POSSESSIVE_S]
     if words and words[-1] in lex.organization_words:
         return True

@@ -50,7 +50,7 @@ QUOTED = (
 def test_a_transcript_quoted_paragraph_by_paragraph_has_turns_that_run_on():
     assert turns(QUOTED) == [
         ("WALLACE", "Will she be there?"),
-        ("PENCE", "She will not. He was mocking an “episode of Shark Tank.”\n\n\"That is all it was."),
+        ("PENCE", 'She will not. He was mocking an “episode of Shark Tank.”\n\n"That is all it was.'),
         ("WALLACE", "Governor, I want to get —."),
         ("PENCE", "And that is why he will win."),
     ]

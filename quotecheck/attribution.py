@@ -2038,6 +2038,15 @@ def attribute(
             cue = verb_found.cue(CuePattern.PRE_VERB if after is None else CuePattern.POST_VERB)
             out.append(Attribution(q.start, q.end, kind, inner, q, cue, verb_found.speaker, res, para))
             continue
+        that = _that_clause_verb(ctx, q, frame)
+        if that is not None and that.speaker is not None:
+            res = Resolution.of_mention(that.speaker.kind)
+            out.append(
+                Attribution(
+                    q.start, q.end, kind, inner, q, that.cue(CuePattern.PRE_VERB), that.speaker, res, para
+                )
+            )
+            continue
         actor = _actor_sentence_before(ctx, q)
         if actor is not None and actor.speaker is not None:
             res = Resolution.of_mention(actor.speaker.kind)
@@ -2102,6 +2111,28 @@ def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     if any(c.lemma.lower() in ("not", "never") for c in ctx.parse.sentences[s_idx].children(verb)):
         return None  # "He didn't suggest retaliation.": no speech
     return _cue_from_verb(ctx, s_idx, verb, lo, period)
+
+
+def _that_clause_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: In 2014, Pew found that “Q” / Netanyahu rallied supporters by warning darkly that
+    “Q”. A quotation that opens a "that" clause (no speech verb for a cue) is what the verb the
+    clause hangs on reports: that verb's subject, if it can speak, is the source."""
+    before = ctx.text[frame.pre[0] : q.start].rstrip()
+    if not re.search(r"\bthat$", before):
+        return None
+    s_idx = ctx.parse.sentence_at(frame.pre[0] + len(before) - 1)
+    if s_idx is None:
+        return None
+    sent = ctx.parse.sentences[s_idx]
+    mark = next((w for w in sent.words if w.end == frame.pre[0] + len(before)), None)
+    clause = sent.head_of(mark) if mark is not None and mark.deprel == "mark" else None
+    verb = sent.head_of(clause) if clause is not None else None
+    if verb is None or verb.upos != "VERB" or not frame.pre[0] <= verb.start < q.start:
+        return None
+    found = _cue_from_verb(ctx, s_idx, verb, frame.pre[0], q.start)
+    if found.speaker is None or not _can_speak(ctx, found.speaker):
+        return None
+    return found
 
 
 def _actor_sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:

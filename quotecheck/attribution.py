@@ -2038,16 +2038,8 @@ def attribute(
             cue = verb_found.cue(CuePattern.PRE_VERB if after is None else CuePattern.POST_VERB)
             out.append(Attribution(q.start, q.end, kind, inner, q, cue, verb_found.speaker, res, para))
             continue
-        that = _that_clause_verb(ctx, q, frame)
-        if that is not None and that.speaker is not None:
-            res = Resolution.of_mention(that.speaker.kind)
-            out.append(
-                Attribution(
-                    q.start, q.end, kind, inner, q, that.cue(CuePattern.PRE_VERB), that.speaker, res, para
-                )
-            )
-            continue
-        actor = _actor_sentence_before(ctx, q)
+        # "Pew found that “Q”" / "Clinton touted her credentials. “Q”": a verb that is no cue
+        actor = _that_clause_verb(ctx, q, frame) or _actor_sentence_before(ctx, q)
         if actor is not None and actor.speaker is not None:
             res = Resolution.of_mention(actor.speaker.kind)
             cue = actor.cue(CuePattern.PRE_VERB)

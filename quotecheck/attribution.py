@@ -2041,9 +2041,17 @@ def attribute(
             cue = verb_found.cue(CuePattern.PRE_VERB if after is None else CuePattern.POST_VERB)
             out.append(Attribution(q.start, q.end, kind, inner, q, cue, verb_found.speaker, res, para))
             continue
+        # "Pew found that “Q”" / "Clinton touted her credentials. “Q”": a verb that is no cue
+        actor = _that_clause_verb(ctx, q, frame) or _actor_sentence_before(ctx, q)
+        if actor is not None and actor.speaker is not None:
+            res = Resolution.of_mention(actor.speaker.kind)
+            cue = actor.cue(CuePattern.PRE_VERB)
+            out.append(Attribution(q.start, q.end, kind, inner, q, cue, actor.speaker, res, para))
+            continue
         # Floating quotation: the speaker of the previous attribution (a quotation, or reported
         # speech: "..., Schiff said.¶“Q”") in this or the previous paragraph.
         prev = _previous_attribution(out, indirect_before(q.start), para)
+        prev = _quotation_over_aside(ctx, out, _outer_report(indirect, prev))
         if prev is not None and prev.speaker is not None:
             out.append(
                 Attribution(
@@ -2098,6 +2106,57 @@ def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     if any(c.lemma.lower() in ("not", "never") for c in ctx.parse.sentences[s_idx].children(verb)):
         return None  # "He didn't suggest retaliation.": no speech
     return _cue_from_verb(ctx, s_idx, verb, lo, period)
+
+
+def _that_clause_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
+    """Layout: In 2014, Pew found that “Q” / Netanyahu rallied supporters by warning darkly that
+    “Q”. A quotation that opens a "that" clause (no speech verb for a cue) is what the verb the
+    clause hangs on reports: that verb's subject, if it can speak, is the source."""
+    before = ctx.text[frame.pre[0] : q.start].rstrip()
+    if not re.search(r"\bthat$", before):
+        return None
+    s_idx = ctx.parse.sentence_at(frame.pre[0] + len(before) - 1)
+    if s_idx is None:
+        return None
+    sent = ctx.parse.sentences[s_idx]
+    mark = next((w for w in sent.words if w.end == frame.pre[0] + len(before)), None)
+    clause = sent.head_of(mark) if mark is not None and mark.deprel == "mark" else None
+    verb = sent.head_of(clause) if clause is not None else None
+    if verb is None or verb.upos != "VERB" or not frame.pre[0] <= verb.start < q.start:
+        return None
+    found = _cue_from_verb(ctx, s_idx, verb, frame.pre[0], q.start)
+    if found.speaker is None or not _can_speak(ctx, found.speaker):
+        return None
+    return found
+
+
+def _actor_sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
+    """Layout: Clinton touted her credentials as a co-sponsor of the bill. “Q” / Roloson supports
+    Clinton in the race. “Q”. A quotation with no cue of its own right after a sentence of the
+    same paragraph and line, without quotations, whose main verb (a speech verb or not) has a name
+    for its subject: that person goes on speaking (PolNeAR marks that subject), not the speaker of an
+    earlier quotation. Not after a negated verb ("He didn't suggest retaliation.")."""
+    p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
+    end = q.start
+    while end > p_start and ctx.text[end - 1].isspace():
+        end -= 1
+    if end == p_start or ctx.text[end - 1] != "." or "\n" in ctx.text[end : q.start]:
+        return None  # a line break: a paragraph of its own in a one-line-break layout
+    period = end - 1
+    lo = _sentence_bounds(ctx, period, -1, p_start)
+    s_idx = ctx.parse.sentence_at(period - 1)
+    if s_idx is None or _quote_in(ctx, lo, period) or any(m in ctx.text[lo:period] for m in _CREDIT_MARKS):
+        return None
+    sent = ctx.parse.sentences[s_idx]
+    root = _sentence_root(sent)
+    if root is None or root.upos != "VERB" or not lo <= root.start < period:
+        return None
+    if any(c.lemma.lower() in ("not", "never") for c in sent.children(root)):
+        return None
+    found = _cue_from_verb(ctx, s_idx, root, lo, period)
+    if found.speaker is None or found.speaker.kind != MentionKind.NAME or not _can_speak(ctx, found.speaker):
+        return None
+    return found
 
 
 _CLAUSE_CLIMB_MAX = 3  # "blamed the court's “four liberal justices”": quotation -> noun -> verb
@@ -2249,6 +2308,41 @@ def _previous_attribution(
         return None
     prev = max(candidates, key=lambda a: a.end)
     return prev if prev.paragraph in (para, para - 1) else None
+
+
+def _quotation_over_aside(
+    ctx: _Context, quotes: list[Attribution], prev: Attribution | None
+) -> Attribution | None:
+    """Layout: “Q1,” Francis said in a speech, as he called for greater ethics. “Q2” / “Q1,” said
+    Bob Mulholland, who has accused Sanders supporters of harassment. “Q2”. When the attribution a
+    floating quotation would take its speaker from is reported speech in the same sentence as
+    the quotation before it (an aside of that quotation's attribution, no sentence end between
+    them), the quotation's speaker goes on, not the aside's (PolNeAR marks the quoted speaker)."""
+    if prev is None or prev.quote is not None:
+        return prev
+    spoken = next((a for a in reversed(quotes) if a.kind.spoken and a.quote is not None), None)
+    if spoken is None or spoken.speaker is None or spoken.paragraph != prev.paragraph:
+        return prev
+    aside = min([prev.start] + [x.start for x in (prev.cue, prev.speaker) if x is not None])
+    after = spoken.cue is not None and spoken.cue.start >= spoken.end
+    anchor = spoken.cue.end if spoken.cue is not None and after else spoken.end
+    if not after and re.search(r"[.!?]\W*$", spoken.text):
+        return prev  # "“Q1.” Greene added that ...": the quotation closed its sentence
+    if anchor > aside or _sentence_bounds(ctx, anchor, 1, aside) != aside:
+        return prev
+    return spoken
+
+
+def _outer_report(indirect: list[Attribution], prev: Attribution | None) -> Attribution | None:
+    """Layout: Carter said that for decades some critics had been predicting a withdrawal.¶“Q”.
+    When the speaker of the report a floating quotation would take its speaker from is part of
+    another report's content, that is an inner report: the outer report's speaker goes on (the
+    one PolNeAR marks, :func:`_outermost`)."""
+    if prev is None or prev.quote is not None or prev.speaker is None:
+        return prev
+    said = prev.speaker.start
+    outer = [o for o in indirect if o is not prev and o.speaker is not None and o.start <= said < o.end]
+    return min(outer, key=lambda o: o.start) if outer else prev
 
 
 def _last_ending_by(indirect: list[Attribution]) -> Callable[[int], list[Attribution]]:

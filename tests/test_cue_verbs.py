@@ -26,6 +26,10 @@ CUE_VERBS = [
     ("ridiculed", "ridicule"),
     ("chided", "chide"),
     ("credited", "credit"),
+    ("challenged", "challenge"),
+    ("rejected", "reject"),
+    ("ripped", "rip"),
+    ("knocked", "knock"),
 ]
 
 

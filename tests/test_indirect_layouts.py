@@ -566,3 +566,25 @@ def test_content_ends_before_the_writers_aside(text: str, rows: list[Row], expec
     cue): _end_before_aside. Where the parse hangs the reported clause as an adverbial, the content
     runs to the sentence end unless the aside ends it."""
     assert _reports(text, rows) == expected
+
+
+def test_recalling_takes_its_object_as_content():
+    """ "He echoed that comment, recalling an anecdote about the race.": "recall" (lexicon
+    ``complement_verbs``, frame "-") reports a noun phrase, not only a clause; the participle's
+    speaker is the clause's subject."""
+    text = "He echoed that comment, recalling an anecdote about the race."
+    rows: list[Row] = [
+        ("He", "he", "PRON", "PRP", 2, "nsubj"),
+        ("echoed", "echoe", "VERB", "VBD", 0, "root"),
+        ("that", "that", "DET", "DT", 4, "det"),
+        ("comment", "comment", "NOUN", "NN", 2, "obj"),
+        (",", ",", "PUNCT", ",", 6, "punct"),
+        ("recalling", "recall", "VERB", "VBG", 2, "advcl"),
+        ("an", "a", "DET", "DT", 8, "det"),
+        ("anecdote", "anecdote", "NOUN", "NN", 6, "obj"),
+        ("about", "about", "ADP", "IN", 11, "case"),
+        ("the", "the", "DET", "DT", 11, "det"),
+        ("race", "race", "NOUN", "NN", 8, "nmod"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _reports(text, rows) == {"an anecdote about the race": "He"}

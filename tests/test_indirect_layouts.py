@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quotecheck.attribution import attribute
 from quotecheck.quotes import scan_quotes
 from quotecheck.testing.fake_parse import forged_parse
@@ -432,3 +434,157 @@ def test_participle_speaker_after_the_cue_is_not_taken():
     ]
     found = attribute(text, forged_parse(text, rows), scan_quotes(text)[0])
     assert not any(a.speaker is not None and a.start <= a.speaker.start < a.end for a in found)
+
+
+_ASIDES: list[tuple[str, list[Row], dict[str, str | None]]] = [
+    (  # a semicolon: "estimates A; the foundation puts B"
+        "The center estimates that taxes would rise sharply; the foundation puts the figure lower.",
+        [
+            ("The", "the", "DET", "DT", 2, "det"),
+            ("center", "center", "NOUN", "NN", 3, "nsubj"),
+            ("estimates", "estimate", "VERB", "VBZ", 0, "root"),
+            ("that", "that", "SCONJ", "IN", 7, "mark"),
+            ("taxes", "tax", "NOUN", "NNS", 7, "nsubj"),
+            ("would", "would", "AUX", "MD", 7, "aux"),
+            ("rise", "rise", "VERB", "VB", 3, "ccomp"),
+            ("sharply", "sharply", "ADV", "RB", 7, "advmod"),
+            (";", ";", "PUNCT", ":", 12, "punct"),
+            ("the", "the", "DET", "DT", 11, "det"),
+            ("foundation", "foundation", "NOUN", "NN", 12, "nsubj"),
+            ("puts", "put", "VERB", "VBZ", 7, "conj"),
+            ("the", "the", "DET", "DT", 14, "det"),
+            ("figure", "figure", "NOUN", "NN", 12, "obj"),
+            ("lower", "low", "ADV", "RBR", 12, "advmod"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+        {"that taxes would rise sharply": "The center"},
+    ),
+    (  # a comma and a subordinator: "reported A, although B"
+        "Smith said the protest was peaceful, although dozens of people were cited.",
+        [
+            ("Smith", "Smith", "PROPN", "NNP", 2, "nsubj"),
+            ("said", "say", "VERB", "VBD", 0, "root"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("protest", "protest", "NOUN", "NN", 6, "nsubj"),
+            ("was", "be", "AUX", "VBD", 6, "cop"),
+            ("peaceful", "peaceful", "ADJ", "JJ", 2, "ccomp"),
+            (",", ",", "PUNCT", ",", 13, "punct"),
+            ("although", "although", "SCONJ", "IN", 13, "mark"),
+            ("dozens", "dozen", "NOUN", "NNS", 13, "nsubj:pass"),
+            ("of", "of", "ADP", "IN", 11, "case"),
+            ("people", "people", "NOUN", "NNS", 9, "nmod"),
+            ("were", "be", "AUX", "VBD", 13, "aux:pass"),
+            ("cited", "cite", "VERB", "VBN", 6, "advcl"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        {"the protest was peaceful": "Smith"},
+    ),
+    (  # "even as": "acknowledged A even as he defended B"
+        "Jones acknowledged the campaign made mistakes even as he defended its staff.",
+        [
+            ("Jones", "Jones", "PROPN", "NNP", 2, "nsubj"),
+            ("acknowledged", "acknowledge", "VERB", "VBD", 0, "root"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("campaign", "campaign", "NOUN", "NN", 5, "nsubj"),
+            ("made", "make", "VERB", "VBD", 2, "ccomp"),
+            ("mistakes", "mistake", "NOUN", "NNS", 5, "obj"),
+            ("even", "even", "ADV", "RB", 10, "advmod"),
+            ("as", "as", "SCONJ", "IN", 10, "mark"),
+            ("he", "he", "PRON", "PRP", 10, "nsubj"),
+            ("defended", "defend", "VERB", "VBD", 5, "advcl"),
+            ("its", "its", "PRON", "PRP$", 12, "nmod:poss"),
+            ("staff", "staff", "NOUN", "NN", 10, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        {"the campaign made mistakes": "Jones"},
+    ),
+    (  # a participle the parse hangs on the cue: "said A, citing B"
+        "Smith said the plan would fail, citing a lack of money.",
+        [
+            ("Smith", "Smith", "PROPN", "NNP", 2, "nsubj"),
+            ("said", "say", "VERB", "VBD", 0, "root"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("plan", "plan", "NOUN", "NN", 6, "nsubj"),
+            ("would", "would", "AUX", "MD", 6, "aux"),
+            ("fail", "fail", "VERB", "VB", 2, "advcl"),
+            (",", ",", "PUNCT", ",", 8, "punct"),
+            ("citing", "cite", "VERB", "VBG", 2, "advcl"),
+            ("a", "a", "DET", "DT", 10, "det"),
+            ("lack", "lack", "NOUN", "NN", 8, "obj"),
+            ("of", "of", "ADP", "IN", 12, "case"),
+            ("money", "money", "NOUN", "NN", 10, "nmod"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        {"the plan would fail": "Smith"},
+    ),
+    (  # "but" before a clause of its own: "claimed A but officials have doubted it"
+        "Smith said the group planned the attack but officials have doubted that.",
+        [
+            ("Smith", "Smith", "PROPN", "NNP", 2, "nsubj"),
+            ("said", "say", "VERB", "VBD", 0, "root"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("group", "group", "NOUN", "NN", 5, "nsubj"),
+            ("planned", "plan", "VERB", "VBD", 2, "ccomp"),
+            ("the", "the", "DET", "DT", 7, "det"),
+            ("attack", "attack", "NOUN", "NN", 5, "obj"),
+            ("but", "but", "CCONJ", "CC", 11, "cc"),
+            ("officials", "official", "NOUN", "NNS", 11, "nsubj"),
+            ("have", "have", "AUX", "VBP", 11, "aux"),
+            ("doubted", "doubt", "VERB", "VBN", 5, "conj"),
+            ("that", "that", "PRON", "DT", 11, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        {"the group planned the attack": "Smith"},
+    ),
+    (  # "and" before a verb coordinated with the cue: "insists A and refuses to answer"
+        "Smith insists that he will stay in the race and refuses every question.",
+        [
+            ("Smith", "Smith", "PROPN", "NNP", 2, "nsubj"),
+            ("insists", "insist", "VERB", "VBZ", 0, "root"),
+            ("that", "that", "SCONJ", "IN", 6, "mark"),
+            ("he", "he", "PRON", "PRP", 6, "nsubj"),
+            ("will", "will", "AUX", "MD", 6, "aux"),
+            ("stay", "stay", "VERB", "VB", 2, "advcl"),
+            ("in", "in", "ADP", "IN", 9, "case"),
+            ("the", "the", "DET", "DT", 9, "det"),
+            ("race", "race", "NOUN", "NN", 6, "obl"),
+            ("and", "and", "CCONJ", "CC", 11, "cc"),
+            ("refuses", "refuse", "VERB", "VBZ", 2, "conj"),
+            ("every", "every", "DET", "DT", 13, "det"),
+            ("question", "question", "NOUN", "NN", 11, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        {"that he will stay in the race": "Smith"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows", "expected"), _ASIDES, ids=lambda v: str(v)[:20])
+def test_content_ends_before_the_writers_aside(text: str, rows: list[Row], expected: dict[str, str | None]):
+    """A content after its cue ends where the writer's own words begin (a semicolon, ", although",
+    "even as", ", citing", "but" with a clause of its own, "and" with a verb coordinated with the
+    cue): _end_before_aside. Where the parse hangs the reported clause as an adverbial, the content
+    runs to the sentence end unless the aside ends it."""
+    assert _reports(text, rows) == expected
+
+
+def test_recalling_takes_its_object_as_content():
+    """ "He echoed that comment, recalling an anecdote about the race.": "recall" (lexicon
+    ``complement_verbs``, frame "-") reports a noun phrase, not only a clause; the participle's
+    speaker is the clause's subject."""
+    text = "He echoed that comment, recalling an anecdote about the race."
+    rows: list[Row] = [
+        ("He", "he", "PRON", "PRP", 2, "nsubj"),
+        ("echoed", "echoe", "VERB", "VBD", 0, "root"),
+        ("that", "that", "DET", "DT", 4, "det"),
+        ("comment", "comment", "NOUN", "NN", 2, "obj"),
+        (",", ",", "PUNCT", ",", 6, "punct"),
+        ("recalling", "recall", "VERB", "VBG", 2, "advcl"),
+        ("an", "a", "DET", "DT", 8, "det"),
+        ("anecdote", "anecdote", "NOUN", "NN", 6, "obj"),
+        ("about", "about", "ADP", "IN", 11, "case"),
+        ("the", "the", "DET", "DT", 11, "det"),
+        ("race", "race", "NOUN", "NN", 8, "nmod"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _reports(text, rows) == {"an anecdote about the race": "He"}

@@ -503,3 +503,33 @@ def test_the_asker_of_a_when_clause_is_not_the_he_who_answers() -> None:
         (".", ".", "PUNCT", 4, "punct"),
     ]
     assert _speaker_of_last_quotation(text, [asked, _we_said("run", "run", "he")]) == "Ryan"
+
+
+@pytest.mark.parametrize(
+    "phrase, head, taken",
+    [
+        ("the source", "source", True),  # says nothing about who: the reporter taken up
+        ("the person", "person", True),
+        ("the band leader", "leader", False),  # a role: someone else than "a reporter"
+        ("the judge", "judge", False),
+    ],
+)
+def test_only_a_vague_nominal_takes_up_an_anonymous_descriptor(phrase: str, head: str, taken: bool) -> None:
+    """ "A reporter asked ... the band leader said": a nominal takes up the nearest anonymous
+    descriptor only when its head noun is vague (``vague_descriptors``, ``generic_roles``)."""
+    from quotecheck.sources.cluster import _anonymous_descriptor
+
+    text = f"A reporter asked about the song. Later {phrase} said it was old."
+
+    def at(words: str, kind: MentionKind, lemma: str) -> Mention:
+        start = text.index(words)
+        return Mention(
+            start, start + len(words), words, kind, lemma, "NOUN", "sing", False, 0, tuple(words.split())
+        )
+
+    cl = Clusterer(text, default_lexicon())
+    reporter = cl.resolve(at("A reporter", MentionKind.DESCRIPTOR, "reporter"))[0]
+    assert cl.sources[reporter].anonymous
+    nominal = at(phrase, MentionKind.NOMINAL, head)
+    found = _anonymous_descriptor(cl, nominal, cl.earlier_list(nominal.start))
+    assert found == (reporter if taken else None)

@@ -840,8 +840,13 @@ def _titled_person(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]
 
 def _anonymous_descriptor(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
     """A nominal for a person takes up the nearest anonymous descriptor of its number (not
-    an office one known person holds: "the senator" is no anonymous source)."""
+    an office one known person holds: "the senator" is no anonymous source) when its head noun
+    says nothing about who the source is ("the source", "the person", "the official": vague
+    descriptors and generic roles); a role noun ("the band leader", "the judges") is no
+    anonymous descriptor taken up ("a reporter", "election-law experts")."""
     if class_of(m.head_lemma, cl.lex) != "person" or identified_role(m, cl.lex):
+        return None
+    if m.head_lemma not in cl.lex.vague_descriptors | cl.lex.generic_roles:
         return None
     for idx, x in earlier:
         src = cl.sources[idx]

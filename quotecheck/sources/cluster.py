@@ -43,7 +43,7 @@ from ..mentions import (
 from ..parsing import Parse, Sentence, Word
 from ..vocab import MentionKind, Resolution, SourceType
 from .model import Evidence, Source
-from .ranker import Candidate, Layout, Ranker, default_ranker, features
+from .ranker import FEATURES, Candidate, Layout, Ranker, default_ranker, features
 from .typing import (
     class_of,
     definite_person,
@@ -520,12 +520,26 @@ def pronoun_source(cl: Clusterer, m: Mention) -> int | None:
     candidates = pronoun_candidates(cl, m)
     if cl.trace is not None:
         cl.trace.append((m, candidates))
-    best = cl.ranker.best([c for c in candidates if c.agrees])
+    agreeing = [c for c in candidates if c.agrees]
+    best = _alone_in_paragraph(m, agreeing) or cl.ranker.best(agreeing)
     mention = best.mention if best is not None else _distant_person(cl, m)
     if mention is None:
         return None
     idx, _ = cl.resolve(mention)
     return idx if pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex) else None
+
+
+_PARAGRAPH_DISTANCE = FEATURES.index("paragraph_distance")
+
+
+def _alone_in_paragraph(m: Mention, agreeing: list[Candidate]) -> Candidate | None:
+    """For he/she, the one agreeing candidate in the pronoun's own paragraph, when there is
+    exactly one ("Suu Kyi's fate is unclear, but she said", after a paragraph quoting someone
+    else): it beats the ranker's choice from an earlier paragraph (the last speaker there)."""
+    if m.head_lemma not in _GENDERED:
+        return None
+    here = [c for c in agreeing if c.features[_PARAGRAPH_DISTANCE] == 0.0]
+    return here[0] if len(here) == 1 else None
 
 
 _DISTANT_REACH = 30  # sentences a he/she with no candidate looks back for a person's name

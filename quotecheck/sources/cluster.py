@@ -1030,6 +1030,12 @@ def _apposed_name(cl: Clusterer, m: Mention) -> Mention | None:
     name (a mention in passing, outside quotations), or None."""
     if not m.words or m.words[0].lower() != "the":
         return None
+    return _name_apposed_to(cl, m)
+
+
+def _name_apposed_to(cl: Clusterer, m: Mention) -> Mention | None:
+    """The name right before a description and its comma that the description is in
+    apposition to (:func:`_apposed_name`), or None."""
     run = next(cl.finder.names_before(m, 1), None)
     if run is None or not _APPOSITION.fullmatch(cl.text, run.mention.end, m.start):
         return None
@@ -1156,13 +1162,17 @@ def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """An indefinite descriptor is a new source, but the same bare plural ("officials said"
     twice) is the same group; a document of a possessive pronoun ("her statement") is the
     pronoun's source (:func:`_possessor_document`); a descriptor a name follows is that name's
-    (:func:`_named_description`)."""
+    (:func:`_named_description`), and so is a person's descriptor in apposition after a name
+    ("asked Bennett, now a conservative radio host", :func:`_name_apposed_to`)."""
     named = _named_description(cl, m)
     if named is not None:
         return cl.add(named, m), Resolution.EXPLICIT
     author = _possessor_document(cl, m)
     if author is not None:
         return cl.add(author, m), Resolution.PRONOUN
+    apposed = _name_apposed_to(cl, m) if class_of(m.head_lemma, cl.lex) == "person" else None
+    if apposed is not None:  # "asked Bennett, now a conservative radio host": Bennett
+        return cl.add(cl.resolve(apposed)[0], m), Resolution.EXPLICIT
     first, space, _ = m.text.lower().partition(" ")
     if m.number == "plur" and not (space and first in cl.lex.counting_determiners):
         idx = cl.descriptor_source(m)

@@ -535,29 +535,30 @@ def test_only_a_vague_nominal_takes_up_an_anonymous_descriptor(phrase: str, head
     assert found == (reporter if taken else None)
 
 
-def test_the_one_person_in_the_pronouns_paragraph_beats_the_last_speaker_before_it() -> None:
+@pytest.mark.parametrize("second, expected", [("", "Suu Kyi"), (" Ms. Lee agreed.", "Ganguly")])
+def test_the_one_person_in_the_pronouns_paragraph_beats_the_last_speaker_before_it(
+    second: str, expected: str
+) -> None:
     """ "... said Ganguly. // Suu Kyi's fate is unclear. But she said so.": even with a ranker
     that trusts the last speaker (Ganguly, a paragraph back) above all, the only person of the
     pronoun's own paragraph is its antecedent; with two people there, the ranker decides."""
     from quotecheck.sources.cluster import pronoun_source
 
     weights = tuple(5.0 if name == "last_speaker" else 0.0 for name in FEATURES)
-    for second, expected in [("", "Suu Kyi"), (" Ms. Lee agreed.", "Ganguly")]:
-        text = f'"We lost," said Ganguly.\n\nSuu Kyi\'s fate is unclear.{second} But she said so.'
+    text = f'"We lost," said Ganguly.\n\nSuu Kyi\'s fate is unclear.{second} But she said so.'
 
-        def at(phrase: str, kind: MentionKind, lemma: str, sentence: int) -> Mention:
-            start = text.index(phrase)
-            words = tuple(phrase.split())
-            return Mention(
-                start, start + len(phrase), phrase, kind, lemma, "PROPN", "sing", False, sentence, words
-            )
+    def at(phrase: str, kind: MentionKind, lemma: str, sentence: int) -> Mention:
+        start = text.index(phrase)
+        words = tuple(phrase.split())
+        return Mention(
+            start, start + len(phrase), phrase, kind, lemma, "PROPN", "sing", False, sentence, words
+        )
 
-        cl = Clusterer(text, default_lexicon(), ranker=Ranker(weights))
-        ganguly = cl.resolve(at("Ganguly", MentionKind.NAME, "ganguly", 0))[0]
-        cl.sources[ganguly].attributions.append(0)
-        cl.resolve(at("Suu Kyi", MentionKind.NAME, "kyi", 1))
-        if second:
-            cl.resolve(at("Ms. Lee", MentionKind.NAME, "lee", 2))
-        she = at("she", MentionKind.PRONOUN, "she", 3 if second else 2)
-        found = pronoun_source(cl, she)
-        assert found is not None and cl.sources[found].name == expected
+    cl = Clusterer(text, default_lexicon(), ranker=Ranker(weights))
+    ganguly = cl.resolve(at("Ganguly", MentionKind.NAME, "ganguly", 0))[0]
+    cl.sources[ganguly].attributions.append(0)
+    cl.resolve(at("Suu Kyi", MentionKind.NAME, "kyi", 1))
+    if second:
+        cl.resolve(at("Ms. Lee", MentionKind.NAME, "lee", 2))
+    found = pronoun_source(cl, at("she", MentionKind.PRONOUN, "she", 3 if second else 2))
+    assert found is not None and cl.sources[found].name == expected

@@ -503,3 +503,62 @@ def test_the_asker_of_a_when_clause_is_not_the_he_who_answers() -> None:
         (".", ".", "PUNCT", 4, "punct"),
     ]
     assert _speaker_of_last_quotation(text, [asked, _we_said("run", "run", "he")]) == "Ryan"
+
+
+@pytest.mark.parametrize(
+    "phrase, head, taken",
+    [
+        ("the source", "source", True),  # says nothing about who: the reporter taken up
+        ("the person", "person", True),
+        ("the band leader", "leader", False),  # a role: someone else than "a reporter"
+        ("the judge", "judge", False),
+    ],
+)
+def test_only_a_vague_nominal_takes_up_an_anonymous_descriptor(phrase: str, head: str, taken: bool) -> None:
+    """ "A reporter asked ... the band leader said": a nominal takes up the nearest anonymous
+    descriptor only when its head noun is vague (``vague_descriptors``, ``generic_roles``)."""
+    from quotecheck.sources.cluster import _anonymous_descriptor
+
+    text = f"A reporter asked about the song. Later {phrase} said it was old."
+
+    def at(words: str, kind: MentionKind, lemma: str) -> Mention:
+        start = text.index(words)
+        return Mention(
+            start, start + len(words), words, kind, lemma, "NOUN", "sing", False, 0, tuple(words.split())
+        )
+
+    cl = Clusterer(text, default_lexicon())
+    reporter = cl.resolve(at("A reporter", MentionKind.DESCRIPTOR, "reporter"))[0]
+    assert cl.sources[reporter].anonymous
+    nominal = at(phrase, MentionKind.NOMINAL, head)
+    found = _anonymous_descriptor(cl, nominal, cl.earlier_list(nominal.start))
+    assert found == (reporter if taken else None)
+
+
+@pytest.mark.parametrize("second, expected", [("", "Suu Kyi"), (" Ms. Lee agreed.", "Ganguly")])
+def test_the_one_person_in_the_pronouns_paragraph_beats_the_last_speaker_before_it(
+    second: str, expected: str
+) -> None:
+    """ "... said Ganguly. // Suu Kyi's fate is unclear. But she said so.": even with a ranker
+    that trusts the last speaker (Ganguly, a paragraph back) above all, the only person of the
+    pronoun's own paragraph is its antecedent; with two people there, the ranker decides."""
+    from quotecheck.sources.cluster import pronoun_source
+
+    weights = tuple(5.0 if name == "last_speaker" else 0.0 for name in FEATURES)
+    text = f'"We lost," said Ganguly.\n\nSuu Kyi\'s fate is unclear.{second} But she said so.'
+
+    def at(phrase: str, kind: MentionKind, lemma: str, sentence: int) -> Mention:
+        start = text.index(phrase)
+        words = tuple(phrase.split())
+        return Mention(
+            start, start + len(phrase), phrase, kind, lemma, "PROPN", "sing", False, sentence, words
+        )
+
+    cl = Clusterer(text, default_lexicon(), ranker=Ranker(weights))
+    ganguly = cl.resolve(at("Ganguly", MentionKind.NAME, "ganguly", 0))[0]
+    cl.sources[ganguly].attributions.append(0)
+    cl.resolve(at("Suu Kyi", MentionKind.NAME, "kyi", 1))
+    if second:
+        cl.resolve(at("Ms. Lee", MentionKind.NAME, "lee", 2))
+    found = pronoun_source(cl, at("she", MentionKind.PRONOUN, "she", 3 if second else 2))
+    assert found is not None and cl.sources[found].name == expected

@@ -546,6 +546,42 @@ def test_staff_of_a_named_organization(
 
 
 @pytest.mark.parametrize(
+    "earlier, expected",
+    [
+        ("Fights broke out last week in San Jose. Cleveland police are ready.", "Cleveland police"),
+        ("The U.S. Capitol police are ready.", "U.S. Capitol police"),  # an abbreviation's period
+        ("They thanked the St. Louis police.", "St. Louis police"),  # "St." ends no sentence
+    ],
+)
+def test_staff_organization_named_before_starts_after_a_sentence_end(earlier: str, expected: str) -> None:
+    """ "Police officials" take the name the article gave the organization last, from its own
+    sentence only: "San Jose. Cleveland police" is "Cleveland police"."""
+    from quotecheck.parsing import Word
+    from quotecheck.sources.typing import staff_organization
+
+    text = f"{earlier}\n\nPolice officials said so."
+    at = text.index("Police officials")
+    words = [
+        Word(1, "Police", "police", "NOUN", "NOUN", "_", 2, "compound", at, at + 6),
+        Word(2, "officials", "official", "NOUN", "NOUN", "_", 3, "nsubj", at + 7, at + 16),
+    ]
+    m = Mention(
+        at,
+        at + 16,
+        "Police officials",
+        MentionKind.DESCRIPTOR,
+        "official",
+        "NOUN",
+        "plur",
+        False,
+        0,
+        ("Police", "officials"),
+    )
+    span = staff_organization(m, words, text, default_lexicon())
+    assert (text[span[0] : span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize(
     "phrase, head, polled",
     [
         ("67 percent of voters", "percent", True),  # poll respondents: an anonymous group

@@ -43,7 +43,7 @@ from ..mentions import (
 from ..parsing import Parse, Sentence, Word
 from ..vocab import MentionKind, Resolution, SourceType
 from .model import Evidence, Source
-from .ranker import Candidate, Layout, Ranker, default_ranker, features
+from .ranker import FEATURES, Candidate, Layout, Ranker, default_ranker, features
 from .typing import (
     class_of,
     definite_person,
@@ -520,12 +520,26 @@ def pronoun_source(cl: Clusterer, m: Mention) -> int | None:
     candidates = pronoun_candidates(cl, m)
     if cl.trace is not None:
         cl.trace.append((m, candidates))
-    best = cl.ranker.best([c for c in candidates if c.agrees])
+    agreeing = [c for c in candidates if c.agrees]
+    best = _alone_in_paragraph(m, agreeing) or cl.ranker.best(agreeing)
     mention = best.mention if best is not None else _distant_person(cl, m)
     if mention is None:
         return None
     idx, _ = cl.resolve(mention)
     return idx if pronoun_fits(m.head_lemma, cl.sources[idx], cl.lex) else None
+
+
+_PARAGRAPH_DISTANCE = FEATURES.index("paragraph_distance")
+
+
+def _alone_in_paragraph(m: Mention, agreeing: list[Candidate]) -> Candidate | None:
+    """For he/she, the one agreeing candidate in the pronoun's own paragraph, when there is
+    exactly one ("Suu Kyi's fate is unclear, but she said", after a paragraph quoting someone
+    else): it beats the ranker's choice from an earlier paragraph (the last speaker there)."""
+    if m.head_lemma not in _GENDERED:
+        return None
+    here = [c for c in agreeing if c.features[_PARAGRAPH_DISTANCE] == 0.0]
+    return here[0] if len(here) == 1 else None
 
 
 _DISTANT_REACH = 30  # sentences a he/she with no candidate looks back for a person's name
@@ -840,8 +854,13 @@ def _titled_person(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]
 
 def _anonymous_descriptor(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
     """A nominal for a person takes up the nearest anonymous descriptor of its number (not
-    an office one known person holds: "the senator" is no anonymous source)."""
+    an office one known person holds: "the senator" is no anonymous source) when its head noun
+    says nothing about who the source is ("the source", "the person", "the official": vague
+    descriptors and generic roles); a role noun ("the band leader", "the judges") is no
+    anonymous descriptor taken up ("a reporter", "election-law experts")."""
     if class_of(m.head_lemma, cl.lex) != "person" or identified_role(m, cl.lex):
+        return None
+    if m.head_lemma not in cl.lex.vague_descriptors | cl.lex.generic_roles:
         return None
     for idx, x in earlier:
         src = cl.sources[idx]
@@ -1011,6 +1030,12 @@ def _apposed_name(cl: Clusterer, m: Mention) -> Mention | None:
     name (a mention in passing, outside quotations), or None."""
     if not m.words or m.words[0].lower() != "the":
         return None
+    return _name_apposed_to(cl, m)
+
+
+def _name_apposed_to(cl: Clusterer, m: Mention) -> Mention | None:
+    """The name right before a description and its comma that the description is in
+    apposition to (:func:`_apposed_name`), or None."""
     run = next(cl.finder.names_before(m, 1), None)
     if run is None or not _APPOSITION.fullmatch(cl.text, run.mention.end, m.start):
         return None
@@ -1137,13 +1162,17 @@ def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """An indefinite descriptor is a new source, but the same bare plural ("officials said"
     twice) is the same group; a document of a possessive pronoun ("her statement") is the
     pronoun's source (:func:`_possessor_document`); a descriptor a name follows is that name's
-    (:func:`_named_description`)."""
+    (:func:`_named_description`), and so is a person's descriptor in apposition after a name
+    ("asked Bennett, now a conservative radio host", :func:`_name_apposed_to`)."""
     named = _named_description(cl, m)
     if named is not None:
         return cl.add(named, m), Resolution.EXPLICIT
     author = _possessor_document(cl, m)
     if author is not None:
         return cl.add(author, m), Resolution.PRONOUN
+    apposed = _name_apposed_to(cl, m) if class_of(m.head_lemma, cl.lex) == "person" else None
+    if apposed is not None:  # "asked Bennett, now a conservative radio host": Bennett
+        return cl.add(cl.resolve(apposed)[0], m), Resolution.EXPLICIT
     first, space, _ = m.text.lower().partition(" ")
     if m.number == "plur" and not (space and first in cl.lex.counting_determiners):
         idx = cl.descriptor_source(m)

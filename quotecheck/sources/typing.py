@@ -280,8 +280,21 @@ def _organization_before(words: Sequence[Word], earlier: str, lex: Lexicon) -> t
     if not names:
         return None
     named = names[-1]
-    lead = re.match(r"(?:The|the)\s+", named.group(0))
-    return named.start() + (lead.end() if lead else 0), named.end()
+    start = named.start() + _sentence_end_within(named.group(0), lex)
+    lead = re.match(r"(?:The|the)\s+", earlier[start : named.end()])
+    return start + (lead.end() if lead else 0), named.end()
+
+
+def _sentence_end_within(run: str, lex: Lexicon) -> int:
+    """Where the last sentence a run of capitalised words crosses begins: after a word whose
+    period ends a sentence, no initial, title or abbreviation ("in San Jose. Cleveland police":
+    "Cleveland police"; "U.S. Capitol Police" is one name); 0 when the run crosses none."""
+    start = 0
+    for word in re.finditer(r"(\S+)\.\s+", run):
+        stem = word.group(1)
+        if len(stem) > 1 and "." not in stem and stem not in lex.titles | lex.abbreviations:
+            start = word.end()
+    return start
 
 
 def _organization_after(words: Sequence[Word], lex: Lexicon) -> tuple[int, int] | None:

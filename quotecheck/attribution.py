@@ -1917,6 +1917,93 @@ def _title_case(inner: str, small_words: frozenset[str]) -> bool:
     )
 
 
+_ASIDE_OPENERS = ("who", "whose")  # "a White House official who spoke anonymously ... said"
+_ASIDE_SUBJECT_MAX_WORDS = 8
+_ASIDE_BREAKS = (":", ";", "—", "–", "(")
+_NOT_IN_SUBJECT_UPOS = ("VERB", "AUX", "SCONJ", "PRON", "PUNCT")
+_ASIDE_GAP_UPOS = ("ADV", "AUX", "PART")  # "..., on Wednesday said": what may sit between aside and verb
+
+
+def _subject_before_aside(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Speaker for a correct cue: a noun phrase that opens the clause and is followed by an aside
+    set off by commas or opened by "who" right up to the verb ("Washington Post columnist Margaret
+    Sullivan, in an attempt to draw attention to ..., wrote"; "Hemsley, the co-author of “Going
+    Viral,” about the rapid spread of information, said"; "a White House official who spoke
+    anonymously to discuss internal strategy said") is the speaker where the parse took a noun of
+    the aside, or one after the verb, for the subject."""
+    if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    if match.speaker.kind == MentionKind.NAME:
+        return match  # "the Paper, and widely circulated online, Shen Xincheng, ..., urged"
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.xpos == "VBG":
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    lo = sent.start if verb.start < q.start else max(sent.start, q.end)  # past an earlier quoted title
+    words = [w for w in sent.words if lo <= w.start and w.end <= verb.start]
+    subject = _aside_subject(ctx, words)
+    if subject is None or match.speaker.start < subject[-1].end:
+        return match
+    head = subject[-1] if subject[-1].upos == "PROPN" else _span_head(ctx, sent, subject)
+    mention = make_mention(ctx, s_idx, head, subject[0].start, subject[-1].end) if head is not None else None
+    return _with_speaker(match, mention)
+
+
+def _aside_subject(ctx: _Context, words: list[Word], opening: bool = True) -> list[Word] | None:
+    """The noun phrase that opens ``words`` (the stretch from a clause's start to its verb) when an
+    aside follows it up to the verb: set off by commas, or a "who" clause. A name or a person's
+    role ends it; no verb, subordinator or pronoun is in it. One opening phrase or clause set off
+    by a comma before it ("Although there is no such overlap ..., a White House official who")
+    is skipped."""
+    cut = next((i for i, w in enumerate(words) if w.lemma == "," or w.text.lower() in _ASIDE_OPENERS), None)
+    if cut is None or cut == 0:
+        return None
+    subject, rest = words[:cut], words[cut:]
+    if _opening_stretch(ctx, subject) and rest[0].lemma == ",":
+        return _aside_subject(ctx, rest[1:], opening=False) if opening else None
+    if cut > _ASIDE_SUBJECT_MAX_WORDS or ctx.in_quote(subject[0].start, subject[-1].end):
+        return None
+    if any(w.upos in _NOT_IN_SUBJECT_UPOS and not w.xpos.startswith("NNP") for w in subject):
+        return None  # a name the tagger calls a verb ("Don na Sampson Rawlings") may be in it
+    last = subject[-1]
+    if not (last.upos == "PROPN" or (last.upos == "NOUN" and _role_word(ctx.lexicon, last.lemma.lower()))):
+        return None
+    if any(w.lemma in _ASIDE_BREAKS for w in rest):
+        return None  # "Even people who endorsed the plan sounded equivocal: Jane Harman called"
+    tail = list(rest)
+    while tail and tail[-1].upos in _ASIDE_GAP_UPOS:
+        tail.pop()
+    if rest[0].lemma == ",":
+        closed = len(tail) > 2 and tail[-1].lemma == ","  # the aside's closing comma right before the verb
+    else:
+        closed = not any(w.lemma == "," for w in rest)  # "who ..." runs to the verb
+    return subject if closed else None
+
+
+_INVERTED_NAME_ENDS = (",", ".", ":", ";")
+
+
+def _inverted_after_comma(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "The paradox of Nancy, says Carl Anthony, historian at ..., is that"; "“Q” for the
+    EU, said Geert Wilders, founder of ...". A speech verb right after a comma, with a name right
+    after it that the parse also makes its subject, is set off as an inverted aside: the name is
+    the speaker, not a noun before the comma (which the parse gives the verb as a second subject)."""
+    if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.xpos == "VBG" or match.speaker.end > verb.start:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    if verb.index < 2 or sent.word(verb.index - 1).lemma != ",":
+        return match
+    end = min(sent.end, q.start if verb.end <= q.start else frame.post[1])
+    mention = _name_after_verb(ctx, s_idx, verb, end)
+    if mention is None or ctx.text[mention.end : mention.end + 1] not in _INVERTED_NAME_ENDS:
+        return match  # "Steve Huhn, ..., said Fiorina “was ...”": the name opens the reported clause
+    subjects = [c for c in _subjects(sent, verb) if mention.start <= c.start < mention.end]
+    return _Match(match.cue, mention) if subjects else match
+
+
 # ---------------------------------------------------------------------------------- main
 
 
@@ -1940,6 +2027,8 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _subject_before_gerund,
     _as_put_it,
     _participle_owner,
+    _inverted_after_comma,
+    _subject_before_aside,
 )
 """What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
 or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put

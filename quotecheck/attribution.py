@@ -2004,6 +2004,49 @@ def _inverted_after_comma(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Ma
     return _Match(match.cue, mention) if subjects else match
 
 
+_OVER_OBJECT_XPOS = ("VBD", "VBZ", "VBP", "VBN")  # the tagger often calls "called" VBN
+
+
+def _subject_over_object(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Speaker for a correct cue: a speech verb before a quotation that is not inverted (no comma or
+    quotation right before it) speaks for a subject before it, not for a noun after it that the
+    parse took for the subject of a small clause ("And Skelly called Braynard “a real smart guy”";
+    "one lawmaker called Trump “the orange prince”"; "Clinton slammed the shift ... and accused
+    Sanders of a “flip-flop”"): see :func:`_subject_left_of`."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.xpos not in _OVER_OBJECT_XPOS or verb.index < 2:
+        return match
+    if not verb.end <= match.speaker.start < q.start:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    prev = sent.word(verb.index - 1)
+    if prev.upos == "PUNCT" or ctx.in_quote(prev.start) or prev.lemma.lower() == "be":
+        return match  # "..., said Jones": inverted; "was called": passive
+    if _passive_agent(ctx, s_idx, verb) is not None:
+        return match
+    return _with_speaker(match, _subject_left_of(ctx, s_idx, verb, max(sent.start, frame.pre[0])))
+
+
+def _subject_left_of(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Mention | None:
+    """Who speaks for a verb, from its left: a capitalised word right before it (the tagger's
+    adverb "Skelly" too), else the subject the parse gives it, else the noun a participle modifies
+    ("one lawmaker called"), else after "and" the main clause's subject."""
+    sent = ctx.parse.sentences[s_idx]
+    prev = sent.word(verb.index - 1)
+    if prev.index > 1 and prev.text[:1].isupper() and prev.upos not in ("PRON", "DET", "CCONJ"):
+        if not _is_time_word(ctx, prev):
+            return _name_left_of_verb(ctx, s_idx, verb, lo) or name_mention(ctx, s_idx, (prev.start, prev.end), None)
+    subj = next((c for c in _subjects(sent, verb) if lo <= c.start < verb.start), None)
+    head = sent.head_of(verb)
+    if subj is None and verb.deprel == "acl" and head is not None and head.index == verb.index - 1:
+        subj = head if head.upos in ("NOUN", "PROPN") else None
+    if subj is not None:
+        return _subject_mention(ctx, s_idx, subj, lo, verb.start)
+    return _main_clause_subject(ctx, s_idx, lo, verb.start) if prev.lemma.lower() == "and" else None
+
+
 # ---------------------------------------------------------------------------------- main
 
 
@@ -2029,6 +2072,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _participle_owner,
     _inverted_after_comma,
     _subject_before_aside,
+    _subject_over_object,
 )
 """What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
 or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put

@@ -2035,9 +2035,10 @@ def _subject_left_of(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Mention 
     ("one lawmaker called"), else after "and" the main clause's subject."""
     sent = ctx.parse.sentences[s_idx]
     prev = sent.word(verb.index - 1)
-    if prev.index > 1 and prev.text[:1].isupper() and prev.upos not in ("PRON", "DET", "CCONJ"):
-        if not _is_time_word(ctx, prev):
-            return _name_left_of_verb(ctx, s_idx, verb, lo) or name_mention(ctx, s_idx, (prev.start, prev.end), None)
+    named = prev.index > 1 and prev.text[:1].isupper() and prev.upos not in ("PRON", "DET", "CCONJ")
+    if named and not _is_time_word(ctx, prev):
+        left = _name_left_of_verb(ctx, s_idx, verb, lo)
+        return left or name_mention(ctx, s_idx, (prev.start, prev.end), None)
     subj = next((c for c in _subjects(sent, verb) if lo <= c.start < verb.start), None)
     head = sent.head_of(verb)
     if subj is None and verb.deprel == "acl" and head is not None and head.index == verb.index - 1:

@@ -1941,12 +1941,34 @@ def _subject_before_aside(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Ma
     sent = ctx.parse.sentences[s_idx]
     lo = sent.start if verb.start < q.start else max(sent.start, q.end)  # past an earlier quoted title
     words = [w for w in sent.words if lo <= w.start and w.end <= verb.start]
-    subject = _aside_subject(ctx, words)
-    if subject is None or match.speaker.start < subject[-1].end:
+    sub = _subordinator_before_aside(ctx, words)
+    words = (
+        words[sub + 1 :] if sub is not None else words
+    )  # "The issue had come up after Mr. Trump, ..., said"
+    subject = _aside_subject(ctx, words, opening=sub is None)
+    if subject is None or subject[0].start <= match.speaker.start < subject[-1].end:
         return match
     head = subject[-1] if subject[-1].upos == "PROPN" else _span_head(ctx, sent, subject)
     mention = make_mention(ctx, s_idx, head, subject[0].start, subject[-1].end) if head is not None else None
     return _with_speaker(match, mention)
+
+
+def _subordinator_before_aside(ctx: _Context, words: list[Word]) -> int | None:
+    """The index of a subordinator inside a clause's stretch before its verb, before any comma or
+    "who" ("The issue had come up Friday after Mr. Trump, asked about ..., had said"): the subject
+    with an aside follows it. Not one that opens the stretch ("Although ..., an official who"), nor
+    "as" as an adverb ("react as favorably to")."""
+    for i, w in enumerate(words):
+        if w.lemma == "," or w.text.lower() in _ASIDE_OPENERS:
+            return None
+        low = w.text.lower()
+        if (
+            i > 0
+            and not ctx.in_quote(w.start)
+            and (low in _SUBORDINATORS or (low == "as" and w.upos == "SCONJ"))
+        ):
+            return i
+    return None
 
 
 def _aside_subject(ctx: _Context, words: list[Word], opening: bool = True) -> list[Word] | None:

@@ -740,3 +740,41 @@ def test_speech_verb_speaks_for_the_name_on_its_left_not_its_object():
     found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
     assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "called"
     assert found[0].speaker is not None and found[0].speaker.text == "Kessler"
+
+
+def test_name_with_an_aside_after_a_subordinator_is_the_speaker():
+    """ "The dispute began Friday after Mr. Hale, asked about the fees, had said, “Q”" where the
+    compact parser hangs "said" on the main verb, whose subject ("The dispute") it then takes: the
+    name right after the subordinator, before its comma-set aside, speaks (PolNeAR tuning set)."""
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = "The dispute began Friday after Mr. Hale, asked about the fees, had said, “We pay what we owe.”"
+    rows = [
+        ("The", "the", "DET", 2, "det"),
+        ("dispute", "dispute", "NOUN", 3, "nsubj"),
+        ("began", "begin", "VERB", "VBD", 0, "root"),
+        ("Friday", "Friday", "PROPN", "NNP", 3, "obj"),
+        ("after", "after", "ADP", "IN", 7, "case"),
+        ("Mr.", "Mr.", "PROPN", "NNP", 7, "nmod:desc"),
+        ("Hale", "Hale", "PROPN", "NNP", 3, "obl"),
+        (",", ",", "PUNCT", 9, "punct"),
+        ("asked", "ask", "VERB", "VBN", 3, "advcl"),
+        ("about", "about", "ADP", 12, "case"),
+        ("the", "the", "DET", 12, "det"),
+        ("fees", "fee", "NOUN", 9, "obl"),
+        (",", ",", "PUNCT", 15, "punct"),
+        ("had", "have", "AUX", "VBD", 15, "aux"),
+        ("said", "say", "VERB", "VBN", 3, "parataxis"),
+        (",", ",", "PUNCT", 19, "punct"),
+        ("“", "“", "PUNCT", 19, "punct"),
+        ("We", "we", "PRON", 19, "nsubj"),
+        ("pay", "pay", "VERB", "VBP", 3, "parataxis"),
+        ("what", "what", "PRON", 19, "obj"),
+        ("we", "we", "PRON", 22, "nsubj"),
+        ("owe", "owe", "VERB", "VBP", 20, "acl:relcl"),
+        (".", ".", "PUNCT", 3, "punct"),
+        ("”", "”", "PUNCT", 3, "punct"),
+    ]
+    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "said"
+    assert found[0].speaker is not None and found[0].speaker.text == "Mr. Hale"

@@ -778,3 +778,37 @@ def test_name_with_an_aside_after_a_subordinator_is_the_speaker():
     found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
     assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "said"
     assert found[0].speaker is not None and found[0].speaker.text == "Mr. Hale"
+
+
+def test_pronoun_in_a_free_relative_gives_way_to_the_clause_subject():
+    """ "Senator Tom Ekdahl condemned what he called a “brazen breach” of the rules": a quotation
+    named in a free relative ("what he called") by a pronoun belongs to the subject of the clause
+    it sits in (PolNeAR marks that subject, not the pronoun), when the pronoun can stand for it."""
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = "Senator Tom Ekdahl condemned what he called a “brazen breach” of the rules."
+    rows = [
+        ("Senator", "Senator", "PROPN", "NNP", 2, "nmod:desc"),
+        ("Tom", "Tom", "PROPN", "NNP", 4, "nsubj"),
+        ("Ekdahl", "Ekdahl", "PROPN", "NNP", 2, "flat"),
+        ("condemned", "condemn", "VERB", "VBD", 0, "root"),
+        ("what", "what", "PRON", "WP", 4, "obj"),
+        ("he", "he", "PRON", "PRP", 7, "nsubj"),
+        ("called", "call", "VERB", "VBD", 5, "acl:relcl"),
+        ("a", "a", "DET", 11, "det"),
+        ("“", "“", "PUNCT", 11, "punct"),
+        ("brazen", "brazen", "ADJ", 11, "amod"),
+        ("breach", "breach", "NOUN", 7, "obj"),
+        ("”", "”", "PUNCT", 11, "punct"),
+        ("of", "of", "ADP", 15, "case"),
+        ("the", "the", "DET", 15, "det"),
+        ("rules", "rule", "NOUN", 11, "nmod"),
+        (".", ".", "PUNCT", 4, "punct"),
+    ]
+    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "called"
+    assert found[0].speaker is not None and found[0].speaker.text == "Senator Tom Ekdahl"
+    she = text.replace(" he ", " she ")  # "she" cannot stand for Tom Ekdahl: the pronoun stays
+    rows_she = [("she", "she", "PRON", "PRP", 7, "nsubj") if r[0] == "he" else r for r in rows]
+    found = [a for a in attribute(she, forged_parse(she, rows_she), scan_quotes(she)[0]) if a.quote]
+    assert found[0].speaker is not None and found[0].speaker.text == "she"

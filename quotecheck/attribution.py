@@ -38,7 +38,18 @@ from itertools import accumulate, pairwise, takewhile
 
 from .documents.blocks import paragraph_spans
 from .lexicons import Lexicon, default_lexicon
-from .mentions import ArticleText, Mention, is_time_text, is_time_word, make_mention, name_mention, np_head
+from .mentions import (
+    ArticleText,
+    GivenNameIndex,
+    Mention,
+    is_time_text,
+    is_time_word,
+    make_mention,
+    name_gender,
+    name_mention,
+    np_head,
+    surname,
+)
 from .parsing import Parse, Sentence, Word
 from .quotes import QuoteSpan
 from .transcripts import Turn, superseded, transcript_turns
@@ -1917,6 +1928,227 @@ def _title_case(inner: str, small_words: frozenset[str]) -> bool:
     )
 
 
+_ASIDE_OPENERS = ("who", "whose")  # "a White House official who spoke anonymously ... said"
+_ASIDE_SUBJECT_MAX_WORDS = 8
+_ASIDE_BREAKS = (":", ";", "—", "–", "(")
+_NOT_IN_SUBJECT_UPOS = ("VERB", "AUX", "SCONJ", "PRON", "PUNCT")
+_ASIDE_GAP_UPOS = ("ADV", "AUX", "PART")  # "..., on Wednesday said": what may sit between aside and verb
+
+
+def _subject_before_aside(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Speaker for a correct cue: a noun phrase that opens the clause and is followed by an aside
+    set off by commas or opened by "who" right up to the verb ("Washington Post columnist Margaret
+    Sullivan, in an attempt to draw attention to ..., wrote"; "Hemsley, the co-author of “Going
+    Viral,” about the rapid spread of information, said"; "a White House official who spoke
+    anonymously to discuss internal strategy said") is the speaker where the parse took a noun of
+    the aside, or one after the verb, for the subject."""
+    if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    if match.speaker.kind == MentionKind.NAME:
+        return match  # "the Paper, and widely circulated online, Shen Xincheng, ..., urged"
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.xpos == "VBG":
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    lo = sent.start if verb.start < q.start else max(sent.start, q.end)  # past an earlier quoted title
+    words = [w for w in sent.words if lo <= w.start and w.end <= verb.start]
+    sub = _subordinator_before_aside(ctx, words)
+    words = (
+        words[sub + 1 :] if sub is not None else words
+    )  # "The issue had come up after Mr. Trump, ..., said"
+    subject = _aside_subject(ctx, words, opening=sub is None)
+    if subject is None or subject[0].start <= match.speaker.start < subject[-1].end:
+        return match
+    head = subject[-1] if subject[-1].upos == "PROPN" else _span_head(ctx, sent, subject)
+    mention = make_mention(ctx, s_idx, head, subject[0].start, subject[-1].end) if head is not None else None
+    return _with_speaker(match, mention)
+
+
+def _subordinator_before_aside(ctx: _Context, words: list[Word]) -> int | None:
+    """The index of a subordinator inside a clause's stretch before its verb, before any comma or
+    "who" ("The issue had come up Friday after Mr. Trump, asked about ..., had said"): the subject
+    with an aside follows it. Not one that opens the stretch ("Although ..., an official who"), nor
+    "as" as an adverb ("react as favorably to")."""
+    for i, w in enumerate(words):
+        if w.lemma == "," or w.text.lower() in _ASIDE_OPENERS:
+            return None
+        low = w.text.lower()
+        if (
+            i > 0
+            and not ctx.in_quote(w.start)
+            and (low in _SUBORDINATORS or (low == "as" and w.upos == "SCONJ"))
+        ):
+            return i
+    return None
+
+
+def _aside_subject(ctx: _Context, words: list[Word], opening: bool = True) -> list[Word] | None:
+    """The noun phrase that opens ``words`` (the stretch from a clause's start to its verb) when an
+    aside follows it up to the verb: set off by commas, or a "who" clause. A name or a person's
+    role ends it; no verb, subordinator or pronoun is in it. One opening phrase or clause set off
+    by a comma before it ("Although there is no such overlap ..., a White House official who")
+    is skipped."""
+    cut = next((i for i, w in enumerate(words) if w.lemma == "," or w.text.lower() in _ASIDE_OPENERS), None)
+    if cut is None or cut == 0:
+        return None
+    subject, rest = words[:cut], words[cut:]
+    if _opening_stretch(ctx, subject) and rest[0].lemma == ",":
+        return _aside_subject(ctx, rest[1:], opening=False) if opening else None
+    if cut > _ASIDE_SUBJECT_MAX_WORDS or ctx.in_quote(subject[0].start, subject[-1].end):
+        return None
+    if any(w.upos in _NOT_IN_SUBJECT_UPOS and not w.xpos.startswith("NNP") for w in subject):
+        return None  # a name the tagger calls a verb ("Don na Sampson Rawlings") may be in it
+    last = subject[-1]
+    if not (last.upos == "PROPN" or (last.upos == "NOUN" and _role_word(ctx.lexicon, last.lemma.lower()))):
+        return None
+    if any(w.lemma in _ASIDE_BREAKS for w in rest):
+        return None  # "Even people who endorsed the plan sounded equivocal: Jane Harman called"
+    tail = list(rest)
+    while tail and tail[-1].upos in _ASIDE_GAP_UPOS:
+        tail.pop()
+    if rest[0].lemma == ",":
+        closed = len(tail) > 2 and tail[-1].lemma == ","  # the aside's closing comma right before the verb
+    else:
+        closed = not any(w.lemma == "," for w in rest)  # "who ..." runs to the verb
+    return subject if closed else None
+
+
+_INVERTED_NAME_ENDS = (",", ".", ":", ";")
+
+
+def _inverted_after_comma(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "The paradox of Nancy, says Carl Anthony, historian at ..., is that"; "“Q” for the
+    EU, said Geert Wilders, founder of ...". A speech verb right after a comma, with a name right
+    after it that the parse also makes its subject, is set off as an inverted aside: the name is
+    the speaker, not a noun before the comma (which the parse gives the verb as a second subject)."""
+    if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.xpos == "VBG" or match.speaker.end > verb.start:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    if verb.index < 2 or sent.word(verb.index - 1).lemma != ",":
+        return match
+    end = min(sent.end, q.start if verb.end <= q.start else frame.post[1])
+    mention = _name_after_verb(ctx, s_idx, verb, end)
+    if mention is None or ctx.text[mention.end : mention.end + 1] not in _INVERTED_NAME_ENDS:
+        return match  # "Steve Huhn, ..., said Fiorina “was ...”": the name opens the reported clause
+    subjects = [c for c in _subjects(sent, verb) if mention.start <= c.start < mention.end]
+    return _Match(match.cue, mention) if subjects else match
+
+
+_OVER_OBJECT_XPOS = ("VBD", "VBZ", "VBP", "VBN")  # the tagger often calls "called" VBN
+
+
+def _subject_over_object(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Speaker for a correct cue: a speech verb before a quotation that is not inverted (no comma or
+    quotation right before it) speaks for a subject before it, not for a noun after it that the
+    parse took for the subject of a small clause ("And Skelly called Braynard “a real smart guy”";
+    "one lawmaker called Trump “the orange prince”"; "Clinton slammed the shift ... and accused
+    Sanders of a “flip-flop”"): see :func:`_subject_left_of`."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.xpos not in _OVER_OBJECT_XPOS or verb.index < 2:
+        return match
+    if not verb.end <= match.speaker.start < q.start:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    prev = sent.word(verb.index - 1)
+    if prev.upos == "PUNCT" or ctx.in_quote(prev.start) or prev.lemma.lower() == "be":
+        return match  # "..., said Jones": inverted; "was called": passive
+    if _passive_agent(ctx, s_idx, verb) is not None:
+        return match
+    return _with_speaker(match, _subject_left_of(ctx, s_idx, verb, max(sent.start, frame.pre[0])))
+
+
+def _subject_left_of(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Mention | None:
+    """Who speaks for a verb, from its left: a capitalised word right before it (the tagger's
+    adverb "Skelly" too), else the subject the parse gives it, else the noun a participle modifies
+    ("one lawmaker called"), else after "and" the main clause's subject."""
+    sent = ctx.parse.sentences[s_idx]
+    prev = sent.word(verb.index - 1)
+    named = prev.index > 1 and prev.text[:1].isupper() and prev.upos not in ("PRON", "DET", "CCONJ")
+    if named and not _is_time_word(ctx, prev):
+        left = _name_left_of_verb(ctx, s_idx, verb, lo)
+        return left or name_mention(ctx, s_idx, (prev.start, prev.end), None)
+    subj = next((c for c in _subjects(sent, verb) if lo <= c.start < verb.start), None)
+    head = sent.head_of(verb)
+    if subj is None and verb.deprel == "acl" and head is not None and head.index == verb.index - 1:
+        subj = head if head.upos in ("NOUN", "PROPN") else None
+    if subj is not None:
+        return _subject_mention(ctx, s_idx, subj, lo, verb.start)
+    return _main_clause_subject(ctx, s_idx, lo, verb.start) if prev.lemma.lower() == "and" else None
+
+
+_FREE_RELATIVE = "what"  # "Ban Ki-moon condemned what he called a “brazen breach”"
+_PERSON_PRONOUNS = ("he", "she")
+_FREE_RELATIVE_PRONOUNS = (*_PERSON_PRONOUNS, "they")
+
+
+def _free_relative_outer_speaker(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Nested speech: a quotation named in a free relative by a pronoun ("Secretary General Ban
+    Ki-moon condemned what he called a “brazen breach”"; "Clinton's campaign is seeking to contrast
+    her approach with what they call Trump's “self-centered message”") is the speaker's of the
+    clause the free relative sits in (PolNeAR marks that subject, not the pronoun), where that
+    subject is a name or description the pronoun can stand for (gender and number agree, no
+    other name between). Dev 814 -> 816, tune 5429 -> 5431, held-out 1316 -> 1320 of 1491."""
+    if match is None or match.speaker is None or match.speaker.kind != MentionKind.PRONOUN:
+        return match
+    if match.cue.pattern not in _VERB_PATTERNS or match.speaker.head_lemma not in _FREE_RELATIVE_PRONOUNS:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or not match.speaker.end <= verb.start:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    pron = next((w for w in sent.words if w.start == match.speaker.start), None)
+    what = sent.word(pron.index - 1) if pron is not None and pron.index > 1 else None
+    if what is None or what.text.lower() != _FREE_RELATIVE:
+        return match
+    outer = next(
+        (h for _, h in _climb(sent, what) if h.index != verb.index and h.upos in ("VERB", "AUX")), None
+    )
+    subj = _subject_of(ctx, s_idx, outer, sent.start, what.start) if outer is not None else None
+    if subj is None or not sent.start <= subj.start < what.start:
+        return match
+    mention = _subject_mention(ctx, s_idx, subj, sent.start, what.start)
+    if (
+        mention is None
+        or mention.kind == MentionKind.PRONOUN
+        or not _pronoun_fits(ctx, match.speaker, mention)
+    ):
+        return match
+    between = _non_punct(ctx, mention.end, what.start)
+    if any(w.upos == "PROPN" and not _is_time_word(ctx, w) for w in between):
+        return match  # "Clinton attacked Trump for what he called": the pronoun may be the other name's
+    return _Match(match.cue, mention)
+
+
+def _written_gender(ctx: _Context, m: Mention) -> str | None:
+    """The gender of a name from its given name, or from the given name written before its surname
+    elsewhere in the article ("Clinton" after "Hillary Clinton")."""
+    lex = ctx.lexicon
+    gender = name_gender(m.words, lex)
+    key = surname(m, lex) if gender is None else None
+    if not key:
+        return gender
+    found = (f.group(1) for f in GivenNameIndex(ctx.text).matches(key))
+    return next((lex.first_names[g] for g in found if g[:1].isupper() and g in lex.first_names), None)
+
+
+def _pronoun_fits(ctx: _Context, pron: Mention, m: Mention) -> bool:
+    """Can the pronoun stand for the mention: "he"/"she" for one person, "they" for people or a
+    group or organization?"""
+    if pron.head_lemma in _PERSON_PRONOUNS:
+        gender = _written_gender(ctx, m) if m.kind == MentionKind.NAME else None
+        if gender is not None and gender != ctx.lexicon.pronouns[pron.head_lemma][1]:
+            return False
+        return m.number == "sing" and not _thing_mention(ctx, m)
+    return m.number == "plur" or m.head_lemma in ctx.lexicon.organization_nouns | ctx.lexicon.group_words
+
+
 # ---------------------------------------------------------------------------------- main
 
 
@@ -1940,6 +2172,10 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _subject_before_gerund,
     _as_put_it,
     _participle_owner,
+    _inverted_after_comma,
+    _subject_before_aside,
+    _subject_over_object,
+    _free_relative_outer_speaker,
 )
 """What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
 or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put

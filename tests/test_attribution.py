@@ -627,3 +627,188 @@ def test_gerund_cue_speaker_is_a_subject_before_it():
     found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
     assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "saying"
     assert found[0].speaker is not None and found[0].speaker.text == "A Chinese official"
+
+
+def test_inverted_verb_after_a_comma_speaks_for_the_name_after_it():
+    """ "The puzzle of the race, says Carl Benton, historian at ..., is that she was “Q”" where the
+    compact parser gives "says" two subjects, the noun before the comma and the name after it: the
+    name right after a speech verb that follows a comma is the speaker (PolNeAR tuning set)."""
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = (
+        "The puzzle of the race, says Carl Benton, historian at the State Library, is that she was "
+        "“one of the strongest candidates.”"
+    )
+    rows = [
+        ("The", "the", "DET", 2, "det"),
+        ("puzzle", "puzzle", "NOUN", 7, "nsubj"),
+        ("of", "of", "ADP", 5, "case"),
+        ("the", "the", "DET", 5, "det"),
+        ("race", "race", "NOUN", 2, "nmod"),
+        (",", ",", "PUNCT", 2, "punct"),
+        ("says", "say", "VERB", "VBZ", 0, "root"),
+        ("Carl", "Carl", "PROPN", "NNP", 7, "nsubj"),
+        ("Benton", "Benton", "PROPN", "NNP", 8, "flat"),
+        (",", ",", "PUNCT", 11, "punct"),
+        ("historian", "historian", "NOUN", 8, "appos"),
+        ("at", "at", "ADP", 15, "case"),
+        ("the", "the", "DET", 15, "det"),
+        ("State", "State", "PROPN", 15, "compound"),
+        ("Library", "Library", "PROPN", 11, "nmod"),
+        (",", ",", "PUNCT", 2, "punct"),
+        ("is", "be", "AUX", "VBZ", 22, "cop"),
+        ("that", "that", "SCONJ", 22, "mark"),
+        ("she", "she", "PRON", 22, "nsubj"),
+        ("was", "be", "AUX", "VBD", 22, "cop"),
+        ("“", "“", "PUNCT", 22, "punct"),
+        ("one", "one", "NUM", 7, "ccomp"),
+        ("of", "of", "ADP", 26, "case"),
+        ("the", "the", "DET", 26, "det"),
+        ("strongest", "strong", "ADJ", 26, "amod"),
+        ("candidates", "candidate", "NOUN", 22, "nmod"),
+        (".", ".", "PUNCT", 7, "punct"),
+        ("”", "”", "PUNCT", 7, "punct"),
+    ]
+    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "says"
+    assert found[0].speaker is not None and found[0].speaker.text == "Carl Benton"
+
+
+def test_name_before_a_comma_set_aside_is_the_speaker():
+    """ "Washington Post columnist Margaret Sullivan, in an attempt to draw attention to the
+    silence, wrote, “Q”" where the compact parser makes a noun of the aside ("attention") the
+    subject: the noun phrase that opens the clause, ending in a name, speaks (PolNeAR tuning set)."""
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = (
+        "Washington Post columnist Margaret Sullivan, in an attempt to draw attention to the silence, "
+        "wrote, “The candidate answered seven questions.”"
+    )
+    rows = [
+        ("Washington", "Washington", "PROPN", "NNP", 5, "compound"),
+        ("Post", "Post", "PROPN", "NNP", 5, "compound"),
+        ("columnist", "columnist", "NOUN", "NN", 5, "compound"),
+        ("Margaret", "Margaret", "PROPN", "NNP", 5, "compound"),
+        ("Sullivan", "Sullivan", "PROPN", "NNP", 17, "dislocated"),
+        (",", ",", "PUNCT", 5, "punct"),
+        ("in", "in", "ADP", 9, "case"),
+        ("an", "a", "DET", 9, "det"),
+        ("attempt", "attempt", "NOUN", 17, "obl"),
+        ("to", "to", "PART", 11, "mark"),
+        ("draw", "draw", "VERB", "VB", 9, "acl"),
+        ("attention", "attention", "NOUN", 17, "nsubj"),
+        ("to", "to", "ADP", 15, "case"),
+        ("the", "the", "DET", 15, "det"),
+        ("silence", "silence", "NOUN", 12, "nmod"),
+        (",", ",", "PUNCT", 12, "punct"),
+        ("wrote", "write", "VERB", "VBD", 0, "root"),
+        (",", ",", "PUNCT", 22, "punct"),
+        ("“", "“", "PUNCT", 22, "punct"),
+        ("The", "the", "DET", 21, "det"),
+        ("candidate", "candidate", "NOUN", 22, "nsubj"),
+        ("answered", "answer", "VERB", "VBD", 17, "ccomp"),
+        ("seven", "seven", "NUM", 24, "nummod"),
+        ("questions", "question", "NOUN", 22, "obj"),
+        (".", ".", "PUNCT", 17, "punct"),
+        ("”", "”", "PUNCT", 17, "punct"),
+    ]
+    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "wrote"
+    assert found[0].speaker is not None and found[0].speaker.text.endswith("Margaret Sullivan")
+
+
+def test_speech_verb_speaks_for_the_name_on_its_left_not_its_object():
+    """ "And Kessler called Bramwell “a real smart guy.”" where the compact parser tags "Kessler"
+    an adverb and leaves "called" without a subject: the capitalised word right before a speech
+    verb that is not inverted speaks, not the object after it (PolNeAR tuning set)."""
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = "And Kessler called Bramwell “a real smart guy.”"
+    rows = [
+        ("And", "and", "CCONJ", "CC", 3, "cc"),
+        ("Kessler", "Kessler", "ADV", "RB", 3, "advmod"),
+        ("called", "call", "VERB", "VBD", 0, "root"),
+        ("Bramwell", "Bramwell", "PROPN", "NNP", 3, "obj"),
+        ("“", "“", "PUNCT", 9, "punct"),
+        ("a", "a", "DET", 9, "det"),
+        ("real", "real", "ADJ", 9, "amod"),
+        ("smart", "smart", "ADJ", 9, "amod"),
+        ("guy", "guy", "NOUN", 3, "obj"),
+        (".", ".", "PUNCT", 3, "punct"),
+        ("”", "”", "PUNCT", 3, "punct"),
+    ]
+    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "called"
+    assert found[0].speaker is not None and found[0].speaker.text == "Kessler"
+
+
+def test_name_with_an_aside_after_a_subordinator_is_the_speaker():
+    """ "The dispute began Friday after Mr. Hale, asked about the fees, had said, “Q”" where the
+    compact parser hangs "said" on the main verb, whose subject ("The dispute") it then takes: the
+    name right after the subordinator, before its comma-set aside, speaks (PolNeAR tuning set)."""
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = "The dispute began Friday after Mr. Hale, asked about the fees, had said, “We pay what we owe.”"
+    rows = [
+        ("The", "the", "DET", 2, "det"),
+        ("dispute", "dispute", "NOUN", 3, "nsubj"),
+        ("began", "begin", "VERB", "VBD", 0, "root"),
+        ("Friday", "Friday", "PROPN", "NNP", 3, "obj"),
+        ("after", "after", "ADP", "IN", 7, "case"),
+        ("Mr.", "Mr.", "PROPN", "NNP", 7, "nmod:desc"),
+        ("Hale", "Hale", "PROPN", "NNP", 3, "obl"),
+        (",", ",", "PUNCT", 9, "punct"),
+        ("asked", "ask", "VERB", "VBN", 3, "advcl"),
+        ("about", "about", "ADP", 12, "case"),
+        ("the", "the", "DET", 12, "det"),
+        ("fees", "fee", "NOUN", 9, "obl"),
+        (",", ",", "PUNCT", 15, "punct"),
+        ("had", "have", "AUX", "VBD", 15, "aux"),
+        ("said", "say", "VERB", "VBN", 3, "parataxis"),
+        (",", ",", "PUNCT", 19, "punct"),
+        ("“", "“", "PUNCT", 19, "punct"),
+        ("We", "we", "PRON", 19, "nsubj"),
+        ("pay", "pay", "VERB", "VBP", 3, "parataxis"),
+        ("what", "what", "PRON", 19, "obj"),
+        ("we", "we", "PRON", 22, "nsubj"),
+        ("owe", "owe", "VERB", "VBP", 20, "acl:relcl"),
+        (".", ".", "PUNCT", 3, "punct"),
+        ("”", "”", "PUNCT", 3, "punct"),
+    ]
+    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "said"
+    assert found[0].speaker is not None and found[0].speaker.text == "Mr. Hale"
+
+
+def test_pronoun_in_a_free_relative_gives_way_to_the_clause_subject():
+    """ "Senator Tom Ekdahl condemned what he called a “brazen breach” of the rules": a quotation
+    named in a free relative ("what he called") by a pronoun belongs to the subject of the clause
+    it sits in (PolNeAR marks that subject, not the pronoun), when the pronoun can stand for it."""
+    from quotecheck.testing.fake_parse import forged_parse
+
+    text = "Senator Tom Ekdahl condemned what he called a “brazen breach” of the rules."
+    rows = [
+        ("Senator", "Senator", "PROPN", "NNP", 2, "nmod:desc"),
+        ("Tom", "Tom", "PROPN", "NNP", 4, "nsubj"),
+        ("Ekdahl", "Ekdahl", "PROPN", "NNP", 2, "flat"),
+        ("condemned", "condemn", "VERB", "VBD", 0, "root"),
+        ("what", "what", "PRON", "WP", 4, "obj"),
+        ("he", "he", "PRON", "PRP", 7, "nsubj"),
+        ("called", "call", "VERB", "VBD", 5, "acl:relcl"),
+        ("a", "a", "DET", 11, "det"),
+        ("“", "“", "PUNCT", 11, "punct"),
+        ("brazen", "brazen", "ADJ", 11, "amod"),
+        ("breach", "breach", "NOUN", 7, "obj"),
+        ("”", "”", "PUNCT", 11, "punct"),
+        ("of", "of", "ADP", 15, "case"),
+        ("the", "the", "DET", 15, "det"),
+        ("rules", "rule", "NOUN", 11, "nmod"),
+        (".", ".", "PUNCT", 4, "punct"),
+    ]
+    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "called"
+    assert found[0].speaker is not None and found[0].speaker.text == "Senator Tom Ekdahl"
+    she = text.replace(" he ", " she ")  # "she" cannot stand for Tom Ekdahl: the pronoun stays
+    rows_she = [("she", "she", "PRON", "PRP", 7, "nsubj") if r[0] == "he" else r for r in rows]
+    found = [a for a in attribute(she, forged_parse(she, rows_she), scan_quotes(she)[0]) if a.quote]
+    assert found[0].speaker is not None and found[0].speaker.text == "she"

@@ -1,10 +1,10 @@
 """A real sourcing summary of PolNeAR, and how fast summarize reads many saved reports.
 
-    .venv/bin/python benchmarks/summaries.py [--split dev] [--reports 10000] [--write-docs]
+    .venv/bin/python benchmarks/summaries.py [--split dev] [--reports 10000] [--cache-dir DIR] [--write-docs]
 
-1. Checks every article of the PolNeAR split (parses are cached in ``.quotecheck-cache``, so a
-   second run does not load the model) and summarizes the reports by publisher. PolNeAR texts
-   have no front matter; the publisher and the date are read from the file names
+1. Checks every article of the PolNeAR split (parses are cached in ``.quotecheck-cache``, or in
+   ``--cache-dir``, so a second run does not load the model) and summarizes the reports by
+   publisher. PolNeAR texts have no front matter; the publisher and the date are read from the file names
    (``nyt_2016-10-05_...``) and put into each report's ``document.metadata``, as front matter
    would. Prints the tables; with ``--write-docs`` writes them to ``docs/summaries.md`` with a
    screenshot of the HTML summary (``docs/img/summary-polnear-<split>.png``, taken in headless
@@ -58,11 +58,13 @@ PEAK_WRAPPER = (
 )
 
 
-def check_split(corpus: Path, split: str, model_dir: Path | None) -> list[dict[str, Any]]:
+def check_split(
+    corpus: Path, split: str, model_dir: Path | None, cache_dir: Path = CACHE_DIR
+) -> list[dict[str, Any]]:
     from quotecheck.api import Checker
 
     articles = polnear.load_split(corpus, split)
-    checker = Checker(model_dir=str(model_dir) if model_dir else None, cache_dir=CACHE_DIR)
+    checker = Checker(model_dir=str(model_dir) if model_dir else None, cache_dir=cache_dir)
     started = time.perf_counter()
     results = checker.check_texts(
         [a.text for a in articles], paths=[f"polnear/{split}/{a.name}.txt" for a in articles]
@@ -271,6 +273,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--model-dir", type=Path, default=None)
     parser.add_argument(
+        "--cache-dir", type=Path, default=CACHE_DIR, help="keep parses here (default: %(default)s)"
+    )
+    parser.add_argument(
         "--reports", type=int, default=10_000, help="saved reports for the speed run (0: skip it)"
     )
     parser.add_argument("--write-docs", action="store_true", help=f"write {DOCS_FILE.name}")
@@ -285,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     corpus = args.corpus or polnear.default_corpus_dir()
     model_dir = args.model_dir or default_model_dir()
-    reports = check_split(corpus, args.split, model_dir)
+    reports = check_split(corpus, args.split, model_dir, args.cache_dir)
     summary = summarize(reports, by=["publisher"])
     validate_summary(summary)
     tables = render_summary_markdown(summary).split("\n", 2)[2]

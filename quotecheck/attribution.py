@@ -42,6 +42,7 @@ from .mentions import (
     ArticleText,
     GivenNameIndex,
     Mention,
+    given_name_gender,
     is_time_text,
     is_time_word,
     make_mention,
@@ -2129,13 +2130,9 @@ def _free_relative_outer_speaker(
 def _written_gender(ctx: _Context, m: Mention) -> str | None:
     """The gender of a name from its given name, or from the given name written before its surname
     elsewhere in the article ("Clinton" after "Hillary Clinton")."""
-    lex = ctx.lexicon
-    gender = name_gender(m.words, lex)
-    key = surname(m, lex) if gender is None else None
-    if not key:
-        return gender
-    found = (f.group(1) for f in GivenNameIndex(ctx.text).matches(key))
-    return next((lex.first_names[g] for g in found if g[:1].isupper() and g in lex.first_names), None)
+    gender = name_gender(m.words, ctx.lexicon)
+    key = surname(m, ctx.lexicon) if gender is None else None
+    return given_name_gender(key, ctx.lexicon, GivenNameIndex(ctx.text)) if key else gender
 
 
 def _pronoun_fits(ctx: _Context, pron: Mention, m: Mention) -> bool:

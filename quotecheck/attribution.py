@@ -2319,16 +2319,10 @@ def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     on, and that verb is the cue. Only when at most a few words follow the verb and none is a
     verb ("Sanders said he would win." is reported speech, found as such), and not a negated
     verb."""
-    p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
-    end = q.start  # past the white space before the quotation (not a copy of the paragraph)
-    while end > p_start and ctx.text[end - 1].isspace():
-        end -= 1
-    if end == p_start or ctx.text[end - 1] != ".":
+    bounds = _sentence_ending_before(ctx, q)
+    if bounds is None:
         return None
-    period = end - 1
-    lo = _sentence_bounds(ctx, period, -1, p_start)
-    if _quote_in(ctx, lo, period) or any(m in ctx.text[lo:period] for m in _CREDIT_MARKS):
-        return None  # a quotation, or a stray mark the scanner left unpaired
+    lo, period = bounds
     cues = _verb_cues(ctx, lo, period)
     if not cues:
         return None
@@ -2336,9 +2330,33 @@ def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     tail = _non_punct(ctx, verb.end, period)
     if len(tail) > _INTRO_TAIL_MAX_WORDS or any(w.upos in ("VERB", "AUX", "SCONJ") for w in tail):
         return None
-    if any(c.lemma.lower() in ("not", "never") for c in ctx.parse.sentences[s_idx].children(verb)):
+    if _negated(ctx.parse.sentences[s_idx], verb):
         return None  # "He didn't suggest retaliation.": no speech
     return _cue_from_verb(ctx, s_idx, verb, lo, period)
+
+
+def _sentence_ending_before(ctx: _Context, q: QuoteSpan, same_line: bool = False) -> tuple[int, int] | None:
+    """The sentence of a quotation's paragraph that ends with a period right before it, as (its
+    start, the period's offset), when it holds no quotation and no stray quotation mark; with
+    ``same_line``, only when no line break separates it from the quotation."""
+    p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
+    end = q.start  # past the white space before the quotation (not a copy of the paragraph)
+    while end > p_start and ctx.text[end - 1].isspace():
+        end -= 1
+    if end == p_start or ctx.text[end - 1] != ".":
+        return None
+    if same_line and "\n" in ctx.text[end : q.start]:
+        return None  # a line break: a paragraph of its own in a one-line-break layout
+    period = end - 1
+    lo = _sentence_bounds(ctx, period, -1, p_start)
+    if _quote_in(ctx, lo, period) or any(m in ctx.text[lo:period] for m in _CREDIT_MARKS):
+        return None  # a quotation, or a stray mark the scanner left unpaired
+    return lo, period
+
+
+def _negated(sent: Sentence, verb: Word) -> bool:
+    """Is the verb negated ("didn't suggest", "never said")?"""
+    return any(c.lemma.lower() in ("not", "never") for c in sent.children(verb))
 
 
 def _that_clause_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
@@ -2369,22 +2387,16 @@ def _actor_sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     same paragraph and line, without quotations, whose main verb (a speech verb or not) has a name
     for its subject: that person goes on speaking (PolNeAR marks that subject), not the speaker of an
     earlier quotation. Not after a negated verb ("He didn't suggest retaliation.")."""
-    p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
-    end = q.start
-    while end > p_start and ctx.text[end - 1].isspace():
-        end -= 1
-    if end == p_start or ctx.text[end - 1] != "." or "\n" in ctx.text[end : q.start]:
-        return None  # a line break: a paragraph of its own in a one-line-break layout
-    period = end - 1
-    lo = _sentence_bounds(ctx, period, -1, p_start)
-    s_idx = ctx.parse.sentence_at(period - 1)
-    if s_idx is None or _quote_in(ctx, lo, period) or any(m in ctx.text[lo:period] for m in _CREDIT_MARKS):
+    bounds = _sentence_ending_before(ctx, q, same_line=True)
+    s_idx = ctx.parse.sentence_at(bounds[1] - 1) if bounds is not None else None
+    if bounds is None or s_idx is None:
         return None
+    lo, period = bounds
     sent = ctx.parse.sentences[s_idx]
     root = _sentence_root(sent)
     if root is None or root.upos != "VERB" or not lo <= root.start < period:
         return None
-    if any(c.lemma.lower() in ("not", "never") for c in sent.children(root)):
+    if _negated(sent, root):
         return None
     found = _cue_from_verb(ctx, s_idx, root, lo, period)
     if found.speaker is None or found.speaker.kind != MentionKind.NAME or not _can_speak(ctx, found.speaker):

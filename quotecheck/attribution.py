@@ -2225,11 +2225,9 @@ def attribute(
             # "was “disgusting” and “a con”": a second quotation in the same sentence
             # shares the cue and speaker of the first.
             kind = _classify(ctx, q, frame, True)
-            own = _own_sentence_subject(ctx, qi, frame)
-            if own is not None and own.speaker is not None:
-                own_cue, res = own.cue(CuePattern.PRE_VERB), Resolution.of_mention(own.speaker.kind)
-                para = ctx.paragraph_of(q.start)
-                out.append(Attribution(q.start, q.end, kind, inner, q, own_cue, own.speaker, res, para))
+            own = _by_verb(q, kind, inner, ctx.paragraph_of(q.start), _own_sentence_subject(ctx, qi, frame))
+            if own is not None:
+                out.append(own)
                 continue
             cue = None if chained.cue is None else replace(chained.cue, pattern=CuePattern.CHAINED)
             out.append(
@@ -2257,29 +2255,21 @@ def attribute(
             res = Resolution.of_mention(MentionKind.NAME if named else found.speaker.kind)
             out.append(Attribution(q.start, q.end, kind, inner, q, found.cue, found.speaker, res, para))
             continue
-        intro = _sentence_before(ctx, q)
-        if intro is not None and intro.speaker is not None:
-            # "Dianne Bystrom agreed. “Q”": the sentence right before names who goes on speaking
-            res = Resolution.of_mention(intro.speaker.kind)
-            cue = intro.cue(CuePattern.PRE_VERB)
-            out.append(Attribution(q.start, q.end, kind, inner, q, cue, intro.speaker, res, para))
-            continue
-        # "Trump attacked “the hateful ideology ...”": the subject of the verb the quotation hangs
-        # on; "“Q,” Hannity started.": the clause right after it
-        clause = _clause_subject(ctx, q, frame)
-        after = None if clause is not None else _any_verb_after(ctx, q, frame)
-        verb_found = clause or after
-        if verb_found is not None and verb_found.speaker is not None:
-            res = Resolution.of_mention(verb_found.speaker.kind)
-            cue = verb_found.cue(CuePattern.PRE_VERB if after is None else CuePattern.POST_VERB)
-            out.append(Attribution(q.start, q.end, kind, inner, q, cue, verb_found.speaker, res, para))
-            continue
-        # "Pew found that “Q”" / "Clinton touted her credentials. “Q”": a verb that is no cue
-        actor = _that_clause_verb(ctx, q, frame) or _actor_sentence_before(ctx, q)
-        if actor is not None and actor.speaker is not None:
-            res = Resolution.of_mention(actor.speaker.kind)
-            cue = actor.cue(CuePattern.PRE_VERB)
-            out.append(Attribution(q.start, q.end, kind, inner, q, cue, actor.speaker, res, para))
+        # "Dianne Bystrom agreed. “Q”": the sentence right before names who goes on speaking
+        by_verb = _by_verb(q, kind, inner, para, _sentence_before(ctx, q))
+        if by_verb is None:
+            # "Trump attacked “the hateful ideology ...”": the subject of the verb the quotation
+            # hangs on; "“Q,” Hannity started.": the clause right after it
+            clause = _clause_subject(ctx, q, frame)
+            after = None if clause is not None else _any_verb_after(ctx, q, frame)
+            pattern = CuePattern.PRE_VERB if after is None else CuePattern.POST_VERB
+            by_verb = _by_verb(q, kind, inner, para, clause or after, pattern)
+        if by_verb is None:
+            # "Pew found that “Q”" / "Clinton touted her credentials. “Q”": a verb that is no cue
+            actor = _that_clause_verb(ctx, q, frame) or _actor_sentence_before(ctx, q)
+            by_verb = _by_verb(q, kind, inner, para, actor)
+        if by_verb is not None:
+            out.append(by_verb)
             continue
         # Floating quotation: the speaker of the previous attribution (a quotation, or reported
         # speech: "..., Schiff said.¶“Q”") in this or the previous paragraph.
@@ -2307,6 +2297,23 @@ def attribute(
     out.extend(_outermost(indirect, {a.speaker for a in out if a.antecedent is not None}))
     out.sort(key=lambda a: (a.start, a.end))
     return _reindex(out)
+
+
+def _by_verb(
+    q: QuoteSpan,
+    kind: QuoteKind,
+    inner: str,
+    para: int,
+    found: _Found | None,
+    pattern: CuePattern = CuePattern.PRE_VERB,
+) -> Attribution | None:
+    """A quotation with no cue of its own attributed to a verb a layout found around it (in its
+    sentence, the sentence before it): that verb is its cue and the verb's speaker its speaker;
+    None when the layout found no speaker."""
+    if found is None or found.speaker is None:
+        return None
+    res = Resolution.of_mention(found.speaker.kind)
+    return Attribution(q.start, q.end, kind, inner, q, found.cue(pattern), found.speaker, res, para)
 
 
 _INTRO_TAIL_MAX_WORDS = 5  # "Sam Lau ... said in a statement." : words after the cue verb

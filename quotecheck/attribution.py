@@ -42,6 +42,7 @@ from .mentions import (
     ArticleText,
     GivenNameIndex,
     Mention,
+    given_name_gender,
     is_time_text,
     is_time_word,
     make_mention,
@@ -2129,13 +2130,9 @@ def _free_relative_outer_speaker(
 def _written_gender(ctx: _Context, m: Mention) -> str | None:
     """The gender of a name from its given name, or from the given name written before its surname
     elsewhere in the article ("Clinton" after "Hillary Clinton")."""
-    lex = ctx.lexicon
-    gender = name_gender(m.words, lex)
-    key = surname(m, lex) if gender is None else None
-    if not key:
-        return gender
-    found = (f.group(1) for f in GivenNameIndex(ctx.text).matches(key))
-    return next((lex.first_names[g] for g in found if g[:1].isupper() and g in lex.first_names), None)
+    gender = name_gender(m.words, ctx.lexicon)
+    key = surname(m, ctx.lexicon) if gender is None else None
+    return given_name_gender(key, ctx.lexicon, GivenNameIndex(ctx.text)) if key else gender
 
 
 def _pronoun_fits(ctx: _Context, pron: Mention, m: Mention) -> bool:
@@ -2228,11 +2225,9 @@ def attribute(
             # "was “disgusting” and “a con”": a second quotation in the same sentence
             # shares the cue and speaker of the first.
             kind = _classify(ctx, q, frame, True)
-            own = _own_sentence_subject(ctx, qi, frame)
-            if own is not None and own.speaker is not None:
-                own_cue, res = own.cue(CuePattern.PRE_VERB), Resolution.of_mention(own.speaker.kind)
-                para = ctx.paragraph_of(q.start)
-                out.append(Attribution(q.start, q.end, kind, inner, q, own_cue, own.speaker, res, para))
+            own = _by_verb(q, kind, inner, ctx.paragraph_of(q.start), _own_sentence_subject(ctx, qi, frame))
+            if own is not None:
+                out.append(own)
                 continue
             cue = None if chained.cue is None else replace(chained.cue, pattern=CuePattern.CHAINED)
             out.append(
@@ -2260,29 +2255,21 @@ def attribute(
             res = Resolution.of_mention(MentionKind.NAME if named else found.speaker.kind)
             out.append(Attribution(q.start, q.end, kind, inner, q, found.cue, found.speaker, res, para))
             continue
-        intro = _sentence_before(ctx, q)
-        if intro is not None and intro.speaker is not None:
-            # "Dianne Bystrom agreed. “Q”": the sentence right before names who goes on speaking
-            res = Resolution.of_mention(intro.speaker.kind)
-            cue = intro.cue(CuePattern.PRE_VERB)
-            out.append(Attribution(q.start, q.end, kind, inner, q, cue, intro.speaker, res, para))
-            continue
-        # "Trump attacked “the hateful ideology ...”": the subject of the verb the quotation hangs
-        # on; "“Q,” Hannity started.": the clause right after it
-        clause = _clause_subject(ctx, q, frame)
-        after = None if clause is not None else _any_verb_after(ctx, q, frame)
-        verb_found = clause or after
-        if verb_found is not None and verb_found.speaker is not None:
-            res = Resolution.of_mention(verb_found.speaker.kind)
-            cue = verb_found.cue(CuePattern.PRE_VERB if after is None else CuePattern.POST_VERB)
-            out.append(Attribution(q.start, q.end, kind, inner, q, cue, verb_found.speaker, res, para))
-            continue
-        # "Pew found that “Q”" / "Clinton touted her credentials. “Q”": a verb that is no cue
-        actor = _that_clause_verb(ctx, q, frame) or _actor_sentence_before(ctx, q)
-        if actor is not None and actor.speaker is not None:
-            res = Resolution.of_mention(actor.speaker.kind)
-            cue = actor.cue(CuePattern.PRE_VERB)
-            out.append(Attribution(q.start, q.end, kind, inner, q, cue, actor.speaker, res, para))
+        # "Dianne Bystrom agreed. “Q”": the sentence right before names who goes on speaking
+        by_verb = _by_verb(q, kind, inner, para, _sentence_before(ctx, q))
+        if by_verb is None:
+            # "Trump attacked “the hateful ideology ...”": the subject of the verb the quotation
+            # hangs on; "“Q,” Hannity started.": the clause right after it
+            clause = _clause_subject(ctx, q, frame)
+            after = None if clause is not None else _any_verb_after(ctx, q, frame)
+            pattern = CuePattern.PRE_VERB if after is None else CuePattern.POST_VERB
+            by_verb = _by_verb(q, kind, inner, para, clause or after, pattern)
+        if by_verb is None:
+            # "Pew found that “Q”" / "Clinton touted her credentials. “Q”": a verb that is no cue
+            actor = _that_clause_verb(ctx, q, frame) or _actor_sentence_before(ctx, q)
+            by_verb = _by_verb(q, kind, inner, para, actor)
+        if by_verb is not None:
+            out.append(by_verb)
             continue
         # Floating quotation: the speaker of the previous attribution (a quotation, or reported
         # speech: "..., Schiff said.¶“Q”") in this or the previous paragraph.
@@ -2312,6 +2299,23 @@ def attribute(
     return _reindex(out)
 
 
+def _by_verb(
+    q: QuoteSpan,
+    kind: QuoteKind,
+    inner: str,
+    para: int,
+    found: _Found | None,
+    pattern: CuePattern = CuePattern.PRE_VERB,
+) -> Attribution | None:
+    """A quotation with no cue of its own attributed to a verb a layout found around it (in its
+    sentence, the sentence before it): that verb is its cue and the verb's speaker its speaker;
+    None when the layout found no speaker."""
+    if found is None or found.speaker is None:
+        return None
+    res = Resolution.of_mention(found.speaker.kind)
+    return Attribution(q.start, q.end, kind, inner, q, found.cue(pattern), found.speaker, res, para)
+
+
 _INTRO_TAIL_MAX_WORDS = 5  # "Sam Lau ... said in a statement." : words after the cue verb
 
 
@@ -2322,16 +2326,10 @@ def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     on, and that verb is the cue. Only when at most a few words follow the verb and none is a
     verb ("Sanders said he would win." is reported speech, found as such), and not a negated
     verb."""
-    p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
-    end = q.start  # past the white space before the quotation (not a copy of the paragraph)
-    while end > p_start and ctx.text[end - 1].isspace():
-        end -= 1
-    if end == p_start or ctx.text[end - 1] != ".":
+    bounds = _sentence_ending_before(ctx, q)
+    if bounds is None:
         return None
-    period = end - 1
-    lo = _sentence_bounds(ctx, period, -1, p_start)
-    if _quote_in(ctx, lo, period) or any(m in ctx.text[lo:period] for m in _CREDIT_MARKS):
-        return None  # a quotation, or a stray mark the scanner left unpaired
+    lo, period = bounds
     cues = _verb_cues(ctx, lo, period)
     if not cues:
         return None
@@ -2339,9 +2337,33 @@ def _sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     tail = _non_punct(ctx, verb.end, period)
     if len(tail) > _INTRO_TAIL_MAX_WORDS or any(w.upos in ("VERB", "AUX", "SCONJ") for w in tail):
         return None
-    if any(c.lemma.lower() in ("not", "never") for c in ctx.parse.sentences[s_idx].children(verb)):
+    if _negated(ctx.parse.sentences[s_idx], verb):
         return None  # "He didn't suggest retaliation.": no speech
     return _cue_from_verb(ctx, s_idx, verb, lo, period)
+
+
+def _sentence_ending_before(ctx: _Context, q: QuoteSpan, same_line: bool = False) -> tuple[int, int] | None:
+    """The sentence of a quotation's paragraph that ends with a period right before it, as (its
+    start, the period's offset), when it holds no quotation and no stray quotation mark; with
+    ``same_line``, only when no line break separates it from the quotation."""
+    p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
+    end = q.start  # past the white space before the quotation (not a copy of the paragraph)
+    while end > p_start and ctx.text[end - 1].isspace():
+        end -= 1
+    if end == p_start or ctx.text[end - 1] != ".":
+        return None
+    if same_line and "\n" in ctx.text[end : q.start]:
+        return None  # a line break: a paragraph of its own in a one-line-break layout
+    period = end - 1
+    lo = _sentence_bounds(ctx, period, -1, p_start)
+    if _quote_in(ctx, lo, period) or any(m in ctx.text[lo:period] for m in _CREDIT_MARKS):
+        return None  # a quotation, or a stray mark the scanner left unpaired
+    return lo, period
+
+
+def _negated(sent: Sentence, verb: Word) -> bool:
+    """Is the verb negated ("didn't suggest", "never said")?"""
+    return any(c.lemma.lower() in ("not", "never") for c in sent.children(verb))
 
 
 def _that_clause_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
@@ -2372,22 +2394,16 @@ def _actor_sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     same paragraph and line, without quotations, whose main verb (a speech verb or not) has a name
     for its subject: that person goes on speaking (PolNeAR marks that subject), not the speaker of an
     earlier quotation. Not after a negated verb ("He didn't suggest retaliation.")."""
-    p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
-    end = q.start
-    while end > p_start and ctx.text[end - 1].isspace():
-        end -= 1
-    if end == p_start or ctx.text[end - 1] != "." or "\n" in ctx.text[end : q.start]:
-        return None  # a line break: a paragraph of its own in a one-line-break layout
-    period = end - 1
-    lo = _sentence_bounds(ctx, period, -1, p_start)
-    s_idx = ctx.parse.sentence_at(period - 1)
-    if s_idx is None or _quote_in(ctx, lo, period) or any(m in ctx.text[lo:period] for m in _CREDIT_MARKS):
+    bounds = _sentence_ending_before(ctx, q, same_line=True)
+    s_idx = ctx.parse.sentence_at(bounds[1] - 1) if bounds is not None else None
+    if bounds is None or s_idx is None:
         return None
+    lo, period = bounds
     sent = ctx.parse.sentences[s_idx]
     root = _sentence_root(sent)
     if root is None or root.upos != "VERB" or not lo <= root.start < period:
         return None
-    if any(c.lemma.lower() in ("not", "never") for c in sent.children(root)):
+    if _negated(sent, root):
         return None
     found = _cue_from_verb(ctx, s_idx, root, lo, period)
     if found.speaker is None or found.speaker.kind != MentionKind.NAME or not _can_speak(ctx, found.speaker):

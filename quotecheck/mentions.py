@@ -781,6 +781,19 @@ class GivenNameIndex:
                 yield m
 
 
+def given_name_gender(key: str, lex: Lexicon, names: GivenNameIndex) -> str | None:
+    """The gender of the first known given name written before a surname (``key``) in the text
+    ("Jen" of "Jen Castillo" for "castillo"), or None."""
+    return next(
+        (
+            lex.first_names[f.group(1)]
+            for f in names.matches(key)
+            if f.group(1)[:1].isupper() and f.group(1) in lex.first_names
+        ),
+        None,
+    )
+
+
 class MentionFinder:
     """Mentions of one article that no cue points at, outside its quotations: the names and
     noun phrases earlier in the text that pronouns and nominals take up, the fullest form of
@@ -803,14 +816,7 @@ class MentionFinder:
         if not key:
             return None
         if key not in self._surname_gender:
-            self._surname_gender[key] = next(
-                (
-                    self.lex.first_names[f.group(1)]
-                    for f in self._given_names.matches(key)
-                    if f.group(1)[:1].isupper() and f.group(1) in self.lex.first_names
-                ),
-                None,
-            )
+            self._surname_gender[key] = given_name_gender(key, self.lex, self._given_names)
         return self._surname_gender[key]
 
     @cached_property

@@ -3644,6 +3644,7 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
             found = _clause_past_subject(ctx, s_idx, w) or found
         if found is not None:
             found = _end_before_aside(ctx, s_idx, w, _before_quotation(ctx, found, w))
+            found = _end_before_main_clause(ctx, s_idx, w, found)
             made = _reported_attribution(ctx, s_idx, w, found, pattern.name)
             if made is not None and (not stance or _holds_group_view(made.speaker)):
                 return made
@@ -3699,6 +3700,64 @@ def _opens_aside(sent: Sentence, cue: Word, words: list[Word], k: int) -> bool:
         return nxt.upos in _NP_START_UPOS and any(y.xpos in _FINITE_OR_AUX for y in rest)
     if lemma == "and" and nxt.xpos in ("VBD", "VBZ"):
         return nxt.deprel == "conj" and nxt.head in (cue.index, cue.head)
+    return False
+
+
+# what opens a subordinate clause or setting phrase before the main clause: "While his advisers
+# have suggested A, Mr. Obama is ...", "once he has said his piece, he is ready", "in which a
+# majority of Americans say A, even some allies questioned"
+_FRONTED_OPENERS = (*_SUBORDINATORS, "as", "once", "which", "now")
+_FRONTED_MAX_WORDS = 12  # from the opener to the cue
+
+
+def _end_before_main_clause(ctx: _Context, s_idx: int, cue: Word, found: _Reported) -> _Reported:
+    """Layout: a cue in a subordinate clause or setting phrase that opens its clause ("After a
+    desperate HP asked workers to sign up for a pay cut, 80,000 employees volunteered", "At the
+    moment Sanders announced his candidacy last spring, Mook was holding a meeting"): the content
+    ends at the comma after which the main clause's subject and finite verb stand."""
+    if found.start < cue.end:
+        return found
+    sent = ctx.parse.sentences[s_idx]
+    if not _fronted_clause(sent, cue):
+        return found
+    words = [x for x in sent.words if found.start <= x.start and x.end <= found.end]
+    for k, x in enumerate(words[1:-1], start=1):
+        if x.lemma.lower() in _SUBORDINATORS:
+            return found  # "saying that after slamming into the crowd, the driver emerged": the content's own
+        if x.lemma == "," and _main_clause_at(words[k + 1 : k + 1 + _ASIDE_VERB_WORDS]):
+            kept = words[:k]
+            if all(_is_time_word(ctx, y) for y in kept):
+                return found  # "announced Wednesday, Trump ...": no content before the comma
+            return replace(found, end=kept[-1].end)
+    return found
+
+
+def _fronted_clause(sent: Sentence, cue: Word) -> bool:
+    """Does the stretch before ``cue`` since the last clause mark (or the sentence start, past a
+    coordinator) open with a subordinator or a preposition?"""
+    before = sent.words[max(0, cue.index - 1 - _FRONTED_MAX_WORDS) : cue.index - 1]
+    marks = [k for k, x in enumerate(before) if x.lemma in _CLAUSE_MARKS]
+    if not marks and cue.index - 1 > _FRONTED_MAX_WORDS:
+        return False
+    stretch = [x for x in before[marks[-1] + 1 if marks else 0 :] if x.upos != "PUNCT"]
+    if stretch and stretch[0].upos == "CCONJ":
+        stretch = stretch[1:]
+    if not stretch or (stretch[0].lemma.lower() == "as" and len(stretch) == 1):
+        return False  # "quoted him as saying that ...": no subordinate clause
+    return stretch[0].lemma.lower() in _FRONTED_OPENERS or stretch[0].upos == "ADP"
+
+
+def _main_clause_at(words: list[Word]) -> bool:
+    """Do ``words`` open a clause with its own subject: a noun phrase's first word, then a finite
+    verb or auxiliary, with no comma or dash between (not an apposition, "John Kasich, the governor
+    there, has"), and no relative pronoun first (", who worked for Mr. Bannon,")?"""
+    if not words or words[0].upos not in _NP_START_UPOS or words[0].lemma.lower() in _RELATIVE_WORDS:
+        return False
+    for y in words[1:]:
+        if y.xpos in _FINITE_OR_AUX:
+            return True
+        if y.lemma in _CLAUSE_MARKS:
+            return False
     return False
 
 

@@ -2149,6 +2149,50 @@ def _pronoun_fits(ctx: _Context, pron: Mention, m: Mention) -> bool:
     return m.number == "plur" or m.head_lemma in ctx.lexicon.organization_nouns | ctx.lexicon.group_words
 
 
+_STATEMENT_RELS = ("ccomp", "xcomp", "obj")  # what a new sentence's verb says or does, no attribution's
+
+
+def _next_sentence_post_cue(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: ... pledged a “close relationship” in pursuit of “mutual good.” Trump said the
+    countries should ...; the campaign said in a statement: “Q.” The campaign did not elaborate.
+    A speech verb after a quotation that closes its sentence, in a new sentence where it says
+    something of its own (a clause or object, a negation, or it hangs on another verb: "declined
+    to comment"), is no attribution: the cue before the quotation with a speaker is, else the
+    quotation earlier in its sentence (the chained cue), else the post verb stays."""
+    if match is None or match.cue.pattern != CuePattern.POST_VERB or match.cue.start < q.end:
+        return match
+    if not _opens_statement(ctx, q, match.cue):
+        return match
+    pre = _first_match(PRE_PATTERNS, ctx, q, frame)
+    if pre is not None and pre.speaker is not None:
+        return pre
+    prev = bisect_left(ctx.quote_starts, q.start) - 1
+    return None if prev >= 0 and frame.pre[0] == ctx.quotes[prev].end else match
+
+
+def _opens_statement(ctx: _Context, q: QuoteSpan, cue: Cue) -> bool:
+    """Is ``cue`` the verb of a new sentence after the quotation (its closing ".", "?" or "!",
+    then a capital) that says something of its own (see :func:`_next_sentence_post_cue`)?"""
+    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
+    rest = ctx.text[q.end : cue.start].lstrip()
+    if not inner.endswith((".", "?", "!")) or inner.endswith("...") or not rest[:1].isupper():
+        return False
+    s_idx, verb = _cue_word(ctx, cue)
+    if s_idx is None or verb is None or verb.upos != "VERB":
+        return False
+    sent = ctx.parse.sentences[s_idx]
+    hearer = verb.lemma.lower() in ctx.lexicon.hearer_verbs
+    for c in sent.children(verb):
+        if c.start > verb.start and c.deprel in _STATEMENT_RELS and not ctx.in_quote(c.start):
+            if not (hearer and c.deprel == "obj"):
+                return True
+        if c.deprel == "advmod" and c.lemma.lower() in ("not", "n't"):
+            return True
+    return verb.deprel == "xcomp"
+
+
 # ---------------------------------------------------------------------------------- main
 
 
@@ -2157,6 +2201,7 @@ _Refinement = Callable[[_Context, QuoteSpan, _Frame, "_Match | None"], "_Match |
 REFINEMENTS: tuple[_Refinement, ...] = (
     _coordinated_post_cue,
     _sentence_final_cue,
+    _next_sentence_post_cue,
     _reported_after,
     _outer_according_to,
     _surface_speaker,

@@ -2185,9 +2185,9 @@ def _opens_statement(ctx: _Context, q: QuoteSpan, cue: Cue) -> bool:
     sent = ctx.parse.sentences[s_idx]
     hearer = verb.lemma.lower() in ctx.lexicon.hearer_verbs
     for c in sent.children(verb):
-        if c.start > verb.start and c.deprel in _STATEMENT_RELS and not ctx.in_quote(c.start):
-            if not (hearer and c.deprel == "obj"):
-                return True
+        said = c.start > verb.start and c.deprel in _STATEMENT_RELS and not ctx.in_quote(c.start)
+        if said and not (hearer and c.deprel == "obj"):  # "Smith told CNN.": the hearer
+            return True
         if c.deprel == "advmod" and c.lemma.lower() in ("not", "n't"):
             return True
     return verb.deprel == "xcomp"

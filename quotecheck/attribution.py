@@ -2193,6 +2193,81 @@ def _opens_statement(ctx: _Context, q: QuoteSpan, cue: Cue) -> bool:
     return verb.deprel == "xcomp"
 
 
+_OWNED_NOUN_GAP = 2  # "Trump's controversial pledge", "his past comments"
+_OWNED_TAIL_MAX_WORDS = 10  # "her comments before a special House Benghazi committee that “Q”"
+_FINITE_XPOS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _owned_speech_noun(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: Fitton called Clinton's assertion of a “claim of right” ...; the concerns expressed
+    by Jewish leaders go beyond Trump's pledge to be “neutral”. A speech noun with a possessive
+    owner (a possessive pronoun, or a name with "'s") between the verb cue and the quotation,
+    with no finite verb between noun and quotation, owns the words: the quotation is the owner's,
+    not the verb's subject's (who only reports or judges the claim). Surface only."""
+    if match is None or match.cue.pattern != CuePattern.PRE_VERB or match.cue.end > q.start:
+        return match
+    words = [(s, w) for s, w in ctx.words_between(match.cue.end, q.start) if w.upos != "PUNCT"]
+    for i in range(len(words) - 1, -1, -1):
+        s_idx, w = words[i]
+        if w.upos != "NOUN" or w.lemma.lower() not in ctx.lexicon.speech_nouns or ctx.in_quote(w.start):
+            continue
+        tail = [x for _, x in words[i + 1 :]]
+        if len(tail) > _OWNED_TAIL_MAX_WORDS or any(x.xpos in _FINITE_XPOS for x in tail):
+            return match
+        if not _introduces_content(tail):
+            return match
+        owner = _possessive_owner(
+            ctx, [x for t, x in words[max(0, i - 1 - _OWNED_NOUN_GAP) : i] if t == s_idx]
+        )
+        if owner is None:
+            return match
+        mention = make_mention(ctx, s_idx, _flat_head(ctx, s_idx, owner), match.cue.end, owner.end)
+        if mention is None or _writer_or_it(mention):
+            return match
+        return _Match(
+            Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), CuePattern.NOUN_CUE), mention
+        )
+    return match
+
+
+_INFINITIVE_MAX_WORDS = 3  # "pledge to be “neutral”", "promise to never “Q”"
+
+
+def _introduces_content(tail: list[Word]) -> bool:
+    """Do the words between a speech noun and a quotation open the noun's content: a "that"
+    right before the quotation ("her assertion during the debate that “Q”") or a short
+    infinitive ("pledge to be “neutral”")? Not an object complement ("called Clinton's remarks
+    a “new low”") nor a "for"/"as" phrase, where the verb's subject judges the words."""
+    if not tail:
+        return False
+    return tail[-1].text.lower() == "that" or (
+        tail[0].upos == "PART" and tail[0].text.lower() == "to" and len(tail) <= _INFINITIVE_MAX_WORDS
+    )
+
+
+def _flat_head(ctx: _Context, s_idx: int, w: Word) -> Word:
+    """The head of the name a word ends ("Nyman" of "Superintendent Carol Nyman", a flat part)."""
+    sent = ctx.parse.sentences[s_idx]
+    while w.deprel == "flat" and (h := sent.head_of(w)) is not None and h.start < w.start:
+        w = h
+    return w
+
+
+def _possessive_owner(ctx: _Context, before: list[Word]) -> Word | None:
+    """The owner right before a speech noun (``before``: the words ahead of it, nearest last,
+    adjectives and adverbs allowed between): a possessive pronoun ("her"), or the word before
+    "'s" ("Clinton's")."""
+    for j in range(len(before) - 1, -1, -1):
+        w = before[j]
+        if w.xpos == "PRP$":
+            return w
+        if w.text in ("'s", "’s") and j > 0:
+            return before[j - 1]
+        if w.upos not in ("ADJ", "ADV"):
+            return None
+    return None
+
+
 # ---------------------------------------------------------------------------------- main
 
 
@@ -2221,6 +2296,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _subject_before_aside,
     _subject_over_object,
     _free_relative_outer_speaker,
+    _owned_speech_noun,
 )
 """What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
 or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put

@@ -2268,6 +2268,41 @@ def _possessive_owner(ctx: _Context, before: list[Word]) -> Word | None:
     return None
 
 
+_REPORT_BREAKS = (",", ";", ":", "—", "–", "(")  # what ends the reported clause before the nearer verb
+_SUBJECT_UPOS = ("DET", "PROPN", "PRON", "NOUN")  # what opens a reported clause: its subject
+
+
+def _outer_report_verb(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Nested speech, surface only: "Mr. Ross said Mr. Obama had told Jewish leaders that he would
+    not continue ... allowing “no daylight”"; "Mr. Bush tells voters who wonder why ... that he
+    “wasn't brought up that way.”" For a quotation inside the writer's sentence, the speech verb
+    before the nearer one, whose reported clause (a subject, or "that" and a subject, right after
+    it) runs on to the nearer verb with no comma, clause break, conjunction or subordinator, has
+    the speaker who reports the words (where the parse has no ``ccomp`` chain for
+    :func:`_outer_cue`)."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or not _embedded(ctx, q, frame):
+        return match
+    outer = [w for s, w in _verb_cues(ctx, frame.pre[0], verb.start) if s == s_idx]
+    if not outer:
+        return match
+    first = outer[-1]
+    between = _non_punct(ctx, first.end, verb.start)
+    if not between or any(c in ctx.text[first.end : verb.start] for c in _REPORT_BREAKS):
+        return match
+    opener = between[1] if len(between) > 1 and between[0].text.lower() == "that" else between[0]
+    if opener.upos not in _SUBJECT_UPOS or opener.text.lower() in ("what", *_RELATIVE_WORDS):
+        return match  # "condemned what she called “Q”": :func:`_free_relative_outer_speaker`
+    if any(_joins_clause(w) or w.text.lower() in _SUBORDINATORS for w in between):
+        return match
+    found = _cue_from_verb(ctx, s_idx, first, frame.pre[0], first.start)
+    if found.speaker is None or _writer_or_it(found.speaker) or found.speaker.start == match.speaker.start:
+        return match
+    return _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
+
+
 # ---------------------------------------------------------------------------------- main
 
 
@@ -2297,6 +2332,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _subject_over_object,
     _free_relative_outer_speaker,
     _owned_speech_noun,
+    _outer_report_verb,
 )
 """What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
 or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put

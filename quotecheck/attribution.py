@@ -2146,6 +2146,160 @@ def _pronoun_fits(ctx: _Context, pron: Mention, m: Mention) -> bool:
     return m.number == "plur" or m.head_lemma in ctx.lexicon.organization_nouns | ctx.lexicon.group_words
 
 
+_STATEMENT_RELS = ("ccomp", "xcomp", "obj")  # what a new sentence's verb says or does, no attribution's
+
+
+def _next_sentence_post_cue(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: ... pledged a “close relationship” in pursuit of “mutual good.” Trump said the
+    countries should ...; the campaign said in a statement: “Q.” The campaign did not elaborate.
+    A speech verb after a quotation that closes its sentence, in a new sentence where it says
+    something of its own (a clause or object, a negation, or it hangs on another verb: "declined
+    to comment"), is no attribution: the cue before the quotation with a speaker is, else the
+    quotation earlier in its sentence (the chained cue), else the post verb stays."""
+    if match is None or match.cue.pattern != CuePattern.POST_VERB or match.cue.start < q.end:
+        return match
+    if not _opens_statement(ctx, q, match.cue):
+        return match
+    pre = _first_match(PRE_PATTERNS, ctx, q, frame)
+    if pre is not None and pre.speaker is not None:
+        return pre
+    prev = bisect_left(ctx.quote_starts, q.start) - 1
+    return None if prev >= 0 and frame.pre[0] == ctx.quotes[prev].end else match
+
+
+def _opens_statement(ctx: _Context, q: QuoteSpan, cue: Cue) -> bool:
+    """Is ``cue`` the verb of a new sentence after the quotation (its closing ".", "?" or "!",
+    then a capital) that says something of its own (see :func:`_next_sentence_post_cue`)?"""
+    inner = ctx.text[q.inner_start : q.inner_end].rstrip()
+    rest = ctx.text[q.end : cue.start].lstrip()
+    if not inner.endswith((".", "?", "!")) or inner.endswith("...") or not rest[:1].isupper():
+        return False
+    s_idx, verb = _cue_word(ctx, cue)
+    if s_idx is None or verb is None or verb.upos != "VERB":
+        return False
+    sent = ctx.parse.sentences[s_idx]
+    hearer = verb.lemma.lower() in ctx.lexicon.hearer_verbs
+    for c in sent.children(verb):
+        said = c.start > verb.start and c.deprel in _STATEMENT_RELS and not ctx.in_quote(c.start)
+        if said and not (hearer and c.deprel == "obj"):  # "Smith told CNN.": the hearer
+            return True
+        if c.deprel == "advmod" and c.lemma.lower() in ("not", "n't"):
+            return True
+    return verb.deprel == "xcomp"
+
+
+_OWNED_NOUN_GAP = 2  # "Trump's controversial pledge", "his past comments"
+_OWNED_TAIL_MAX_WORDS = 10  # "her comments before a special House Benghazi committee that “Q”"
+_FINITE_XPOS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _owned_speech_noun(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: Fitton called Clinton's assertion of a “claim of right” ...; the concerns expressed
+    by Jewish leaders go beyond Trump's pledge to be “neutral”. A speech noun with a possessive
+    owner (a possessive pronoun, or a name with "'s") between the verb cue and the quotation,
+    with no finite verb between noun and quotation, owns the words: the quotation is the owner's,
+    not the verb's subject's (who only reports or judges the claim). Surface only."""
+    if match is None or match.cue.pattern != CuePattern.PRE_VERB or match.cue.end > q.start:
+        return match
+    words = [(s, w) for s, w in ctx.words_between(match.cue.end, q.start) if w.upos != "PUNCT"]
+    for i in range(len(words) - 1, -1, -1):
+        s_idx, w = words[i]
+        if w.upos != "NOUN" or w.lemma.lower() not in ctx.lexicon.speech_nouns or ctx.in_quote(w.start):
+            continue
+        tail = [x for _, x in words[i + 1 :]]
+        if len(tail) > _OWNED_TAIL_MAX_WORDS or any(x.xpos in _FINITE_XPOS for x in tail):
+            return match
+        if not _introduces_content(tail):
+            return match
+        owner = _possessive_owner(
+            ctx, [x for t, x in words[max(0, i - 1 - _OWNED_NOUN_GAP) : i] if t == s_idx]
+        )
+        if owner is None:
+            return match
+        mention = make_mention(ctx, s_idx, _flat_head(ctx, s_idx, owner), match.cue.end, owner.end)
+        if mention is None or _writer_or_it(mention):
+            return match
+        return _Match(
+            Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), CuePattern.NOUN_CUE), mention
+        )
+    return match
+
+
+_INFINITIVE_MAX_WORDS = 3  # "pledge to be “neutral”", "promise to never “Q”"
+
+
+def _introduces_content(tail: list[Word]) -> bool:
+    """Do the words between a speech noun and a quotation open the noun's content: a "that"
+    right before the quotation ("her assertion during the debate that “Q”") or a short
+    infinitive ("pledge to be “neutral”")? Not an object complement ("called Clinton's remarks
+    a “new low”") nor a "for"/"as" phrase, where the verb's subject judges the words."""
+    if not tail:
+        return False
+    return tail[-1].text.lower() == "that" or (
+        tail[0].upos == "PART" and tail[0].text.lower() == "to" and len(tail) <= _INFINITIVE_MAX_WORDS
+    )
+
+
+def _flat_head(ctx: _Context, s_idx: int, w: Word) -> Word:
+    """The head of the name a word ends ("Nyman" of "Superintendent Carol Nyman", a flat part)."""
+    sent = ctx.parse.sentences[s_idx]
+    while w.deprel == "flat" and (h := sent.head_of(w)) is not None and h.start < w.start:
+        w = h
+    return w
+
+
+def _possessive_owner(ctx: _Context, before: list[Word]) -> Word | None:
+    """The owner right before a speech noun (``before``: the words ahead of it, nearest last,
+    adjectives and adverbs allowed between): a possessive pronoun ("her"), or the word before
+    "'s" ("Clinton's")."""
+    for j in range(len(before) - 1, -1, -1):
+        w = before[j]
+        if w.xpos == "PRP$":
+            return w
+        if w.text in ("'s", "’s") and j > 0:
+            return before[j - 1]
+        if w.upos not in ("ADJ", "ADV"):
+            return None
+    return None
+
+
+_REPORT_BREAKS = (",", ";", ":", "—", "–", "(")  # what ends the reported clause before the nearer verb
+_SUBJECT_UPOS = ("DET", "PROPN", "PRON", "NOUN")  # what opens a reported clause: its subject
+
+
+def _outer_report_verb(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Nested speech, surface only: "Mr. Ross said Mr. Obama had told Jewish leaders that he would
+    not continue ... allowing “no daylight”"; "Mr. Bush tells voters who wonder why ... that he
+    “wasn't brought up that way.”" For a quotation inside the writer's sentence, the speech verb
+    before the nearer one, whose reported clause (a subject, or "that" and a subject, right after
+    it) runs on to the nearer verb with no comma, clause break, conjunction or subordinator, has
+    the speaker who reports the words (where the parse has no ``ccomp`` chain for
+    :func:`_outer_cue`)."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or not _embedded(ctx, q, frame):
+        return match
+    outer = [w for s, w in _verb_cues(ctx, frame.pre[0], verb.start) if s == s_idx]
+    if not outer:
+        return match
+    first = outer[-1]
+    between = _non_punct(ctx, first.end, verb.start)
+    if not between or any(c in ctx.text[first.end : verb.start] for c in _REPORT_BREAKS):
+        return match
+    opener = between[1] if len(between) > 1 and between[0].text.lower() == "that" else between[0]
+    if opener.upos not in _SUBJECT_UPOS or opener.text.lower() in ("what", *_RELATIVE_WORDS):
+        return match  # "condemned what she called “Q”": :func:`_free_relative_outer_speaker`
+    if any(_joins_clause(w) or w.text.lower() in _SUBORDINATORS for w in between):
+        return match
+    found = _cue_from_verb(ctx, s_idx, first, frame.pre[0], first.start)
+    if found.speaker is None or _writer_or_it(found.speaker) or found.speaker.start == match.speaker.start:
+        return match
+    return _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
+
+
 # ---------------------------------------------------------------------------------- main
 
 
@@ -2154,6 +2308,7 @@ _Refinement = Callable[[_Context, QuoteSpan, _Frame, "_Match | None"], "_Match |
 REFINEMENTS: tuple[_Refinement, ...] = (
     _coordinated_post_cue,
     _sentence_final_cue,
+    _next_sentence_post_cue,
     _reported_after,
     _outer_according_to,
     _surface_speaker,
@@ -2173,6 +2328,8 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _subject_before_aside,
     _subject_over_object,
     _free_relative_outer_speaker,
+    _owned_speech_noun,
+    _outer_report_verb,
 )
 """What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
 or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put

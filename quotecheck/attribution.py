@@ -2239,6 +2239,49 @@ def _name_before_phrase(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
     return match if named is None else _Match(match.cue, named)
 
 
+_INTENSIVES = ("himself", "herself", "themselves", "itself")
+
+
+def _name_before_intensive(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "Cruz himself said Tuesday that “Q”". The parse gives the verb two subjects, the name
+    and the intensive "himself", and the nearer one, no mention, leaves the cue without a speaker:
+    the noun right before the intensive speaks."""
+    if match is None or match.speaker is not None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    intensive = next((c for c in _subjects(sent, verb) if c.text.lower() in _INTENSIVES), None)
+    if intensive is None or intensive.index < 2:
+        return match
+    noun, lo = sent.word(intensive.index - 1), _cue_side_start(q, frame, verb.start)
+    if noun.upos not in ("PROPN", "NOUN") or not lo <= noun.start or ctx.in_quote(noun.start):
+        return match
+    mention = _subject_mention(ctx, s_idx, noun, lo, intensive.start)
+    return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+
+
+def _name_opening_by_gerund(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: "Husted continued by saying, “Q”". A participle cue after "VERB by" that the parse
+    left without a speaker (it tagged "Husted" a verb) speaks for the capitalised name that fills
+    the stretch before that verb."""
+    if match is None or match.speaker is not None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None:
+        return match
+    s_idx, verb = gerund
+    sent = ctx.parse.sentences[s_idx]
+    before = [w for w in sent.words[: verb.index - 1] if w.upos != "ADV"]
+    if len(before) < 3 or before[-1].lemma.lower() != "by" or before[-2].xpos not in ("VBD", "VBN"):
+        return match
+    mention = _capitalised_run(ctx, s_idx, max(sent.start, frame.pre[0]), before[-2].start)
+    return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+
+
 REFINEMENTS: tuple[_Refinement, ...] = (
     _coordinated_post_cue,
     _sentence_final_cue,
@@ -2264,6 +2307,8 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _person_over_thing,
     _author_of_relative_document,
     _name_before_phrase,
+    _name_before_intensive,
+    _name_opening_by_gerund,
 )
 """What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
 or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put

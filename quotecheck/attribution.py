@@ -2305,6 +2305,134 @@ def _outer_report_verb(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match
 
 _Refinement = Callable[[_Context, QuoteSpan, _Frame, "_Match | None"], "_Match | None"]
 
+_OVER_THING_CLIMB = ("advcl", "xcomp", "conj", "ccomp", "parataxis", "acl")
+
+
+def _person_over_thing(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Speaker for a verb cue before the quotation whose speaker is a thing ("Trump said the SCOTUS'
+    deadlock has “kept us safe” on Twitter before claiming that open borders are “Q”"): the parse
+    gave the cue no subject and hung it on a clause whose subject cannot speak. A name right before
+    the cue, else up the cue's heads (adverbial, complement, conjunct) the first subject before the
+    cue that is a person, group or document speaks, also before an earlier quotation of the
+    sentence (the frame starts after it)."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    if not _thing_mention(ctx, match.speaker):
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    lo = sent.start
+    if any(lo <= c.start < verb.start for c in _subjects(sent, verb)):
+        return match  # the parse gave the cue its own subject: "hours after Sanders said"
+    named = _name_left_of_verb(ctx, s_idx, verb, lo)
+    if named is not None:
+        return _Match(match.cue, named)
+    for _, head in _climb(sent, verb, _OVER_THING_CLIMB):
+        for subj in sorted(_subjects(sent, head), key=lambda c: -c.index):
+            if not lo <= subj.start < min(verb.start, head.start) or ctx.in_quote(subj.start):
+                continue
+            mention = _subject_mention(ctx, s_idx, subj, lo, head.start)
+            if mention is not None and not _thing_mention(ctx, mention) and _can_speak(ctx, mention):
+                return _Match(match.cue, mention)
+    return match
+
+
+_THING_RELATIVES = ("that", "which")
+
+
+def _author_of_relative_document(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: "Trump released a marketing video that said, “Q”"; "The Washington Post recently ran
+    a piece that noted his “Q”". A cue whose subject is "that"/"which" standing for a thing that is
+    the object of a verb with a subject: that subject put the thing out and is the speaker (PolNeAR
+    marks it, as for "issued a statement saying")."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    if match.speaker.head_lemma not in _THING_RELATIVES:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.deprel != "acl:relcl":
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    thing, lo = sent.head_of(verb), max(sent.start, frame.pre[0])
+    outer = sent.head_of(thing) if thing is not None and thing.deprel == "obj" else None
+    if thing is None or outer is None or outer.upos != "VERB" or thing.upos != "NOUN":
+        return match
+    if _role_word(ctx.lexicon, thing.lemma.lower()) or thing.lemma.lower() in ctx.lexicon.group_words:
+        return match
+    subj = next((c for c in _subjects(sent, outer) if lo <= c.start < outer.start), None)
+    if subj is None or ctx.in_quote(subj.start):
+        return match
+    author = _subject_mention(ctx, s_idx, subj, lo, outer.start)
+    return match if author is None or not _can_speak(ctx, author) else _Match(match.cue, author)
+
+
+def _name_before_phrase(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "when Trump in his announcement speech called immigrants “rapists”": the parse took
+    the noun of a prepositional phrase between a name and the verb cue for the subject. A noun
+    right after a preposition is no subject; the name right before the preposition speaks."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or not match.speaker.end <= verb.start:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    first = next((w for w in sent.words if w.start >= match.speaker.start), None)
+    if first is None or first.index < 3:
+        return match
+    prep = sent.word(first.index - 1)
+    if prep.upos != "ADP" or not prep.text.isalpha():
+        return match
+    named = _name_left_of_verb(ctx, s_idx, prep, max(sent.start, frame.pre[0]))
+    return match if named is None else _Match(match.cue, named)
+
+
+_INTENSIVES = ("himself", "herself", "themselves", "itself")
+
+
+def _name_before_intensive(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "Cruz himself said Tuesday that “Q”". The parse gives the verb two subjects, the name
+    and the intensive "himself", and the nearer one, no mention, leaves the cue without a speaker:
+    the noun right before the intensive speaks."""
+    if match is None or match.speaker is not None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    intensive = next((c for c in _subjects(sent, verb) if c.text.lower() in _INTENSIVES), None)
+    if intensive is None or intensive.index < 2:
+        return match
+    noun, lo = sent.word(intensive.index - 1), _cue_side_start(q, frame, verb.start)
+    if noun.upos not in ("PROPN", "NOUN") or not lo <= noun.start or ctx.in_quote(noun.start):
+        return match
+    mention = _subject_mention(ctx, s_idx, noun, lo, intensive.start)
+    return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+
+
+def _name_opening_by_gerund(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: "Husted continued by saying, “Q”". A participle cue after "VERB by" that the parse
+    left without a speaker (it tagged "Husted" a verb) speaks for the capitalised name that fills
+    the stretch before that verb."""
+    if match is None or match.speaker is not None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None:
+        return match
+    s_idx, verb = gerund
+    sent = ctx.parse.sentences[s_idx]
+    before = [w for w in sent.words[: verb.index - 1] if w.upos != "ADV"]
+    if len(before) < 3 or before[-1].lemma.lower() != "by" or before[-2].xpos not in ("VBD", "VBN"):
+        return match
+    mention = _capitalised_run(ctx, s_idx, max(sent.start, frame.pre[0]), before[-2].start)
+    return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+
+
 REFINEMENTS: tuple[_Refinement, ...] = (
     _coordinated_post_cue,
     _sentence_final_cue,
@@ -2330,6 +2458,11 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _free_relative_outer_speaker,
     _owned_speech_noun,
     _outer_report_verb,
+    _person_over_thing,
+    _author_of_relative_document,
+    _name_before_phrase,
+    _name_before_intensive,
+    _name_opening_by_gerund,
 )
 """What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
 or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put

@@ -2797,6 +2797,8 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     content = [x for x in sent.words if start <= x.start and x.end <= comma.start]
     if not any(x.upos in ("VERB", "AUX") for x in content) or any(x.upos == "SCONJ" for x in content[:2]):
         return None  # "In recent days, advisers say, ...", "But when Congress cut ...": no main clause
+    if content[0].upos not in _NP_START_UPOS and _quote_in(ctx, w.end, sent.end):
+        return None  # "Weighing in, Huckabee agreed, praising him as “...”": an opening phrase
     return _Reported(content[0].start, content[-1].end, np_head(sent, head, comma.end, sent.end))
 
 
@@ -2835,15 +2837,23 @@ def _passive_with_agent(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 def _tail_to_comma(ctx: _Context, sent: Sentence, w: Word) -> list[Word]:
     """The words after a content-first cue, up to a comma or dash that sets the cue off when
     no quotation follows in the sentence ("It was impossible, Gabuyev said, so Russia's leaders
-    decided ...", "..., French officials said, before being shot"): what follows that comma
-    is no hearer or object. Otherwise all words after the cue ('The reality is, he added,
-    “there are ...”': the quotation is what he said)."""
+    decided ...", "..., French officials said, before being shot") or only one after a participle
+    there (:func:`_participle_next`): what follows that comma is no hearer or object. Otherwise
+    all words after the cue ('The reality is, he added, “there are ...”': the quotation is what
+    he said)."""
     words = [x for x in sent.words[w.index :] if x.upos != "PUNCT" or x.lemma in _SET_OFF]
     cut = next((i for i, x in enumerate(words) if x.lemma in _SET_OFF), None)
     rest = sent.words[w.index :]
-    if cut is None or (rest and _quote_in(ctx, rest[0].start, sent.end)):
+    if cut is None or (rest and _quote_in(ctx, rest[0].start, sent.end) and not _participle_next(words, cut)):
         return [x for x in words if x.upos != "PUNCT"]
     return words[:cut]
+
+
+def _participle_next(words: list[Word], cut: int) -> bool:
+    """Does a participle follow the comma after a content-first cue ("..., Spicer said, adding,
+    “They need to sit down.”", "..., he said, noting that ...")? Then a quotation after it is the
+    participle's, and the comma ends the cue's tail."""
+    return cut + 1 < len(words) and words[cut + 1].xpos == "VBG"
 
 
 def _fronted_object(subject: list[Word]) -> bool:

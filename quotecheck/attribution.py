@@ -2795,11 +2795,21 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     if dateline and dateline.end() < comma.start:
         start = dateline.end()
     content = [x for x in sent.words if start <= x.start and x.end <= comma.start]
-    if not any(x.upos in ("VERB", "AUX") for x in content) or any(x.upos == "SCONJ" for x in content[:2]):
-        return None  # "In recent days, advisers say, ...", "But when Congress cut ...": no main clause
+    if not any(x.upos in ("VERB", "AUX") for x in content):
+        return None  # "In recent days, advisers say, ...": no clause
+    if any(x.upos == "SCONJ" for x in content[:2]) and not _main_clause_after_comma(content):
+        return None  # "But when Congress cut ...": no main clause
     if content[0].upos not in _NP_START_UPOS and _quote_in(ctx, w.end, sent.end):
         return None  # "Weighing in, Huckabee agreed, praising him as “...”": an opening phrase
     return _Reported(content[0].start, content[-1].end, np_head(sent, head, comma.end, sent.end))
+
+
+def _main_clause_after_comma(content: list[Word]) -> bool:
+    """Does a content that opens with a subordinate clause go on, after a comma, to a main clause
+    with a finite verb ("While the government might soon lift the retirement age, that is cause
+    for celebration, he said")?"""
+    comma = next((k for k, x in enumerate(content) if x.lemma == ","), None)
+    return comma is not None and any(x.xpos in _FINITE_XPOS for x in content[comma + 1 :])
 
 
 _AGENT_MAX_GAP = 4  # "was first reported last week by The Post"

@@ -2801,7 +2801,32 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
         return None  # "But when Congress cut ...": no main clause
     if content[0].upos not in _NP_START_UPOS and _quote_in(ctx, w.end, sent.end):
         return None  # "Weighing in, Huckabee agreed, praising him as “...”": an opening phrase
+    if not subject and _subject_with_aside(content):
+        return None  # "BuzzFeed, which does not disclose its finances, denied the report"
     return _Reported(content[0].start, content[-1].end, np_head(sent, head, comma.end, sent.end))
+
+
+_ASIDE_RELATIVES = ("who", "which", "where", "whose")
+
+
+def _subject_with_aside(content: list[Word]) -> bool:
+    """Is the stretch before an inverted cue's comma the verb's own subject with an aside ("BuzzFeed,
+    which does not disclose its finances, denied ...", "The survey, conducted by the Public Policy
+    Institute of California, finds ...", "Roffman, a securities analyst ..., recalled"): a noun
+    phrase, a comma, then a relative clause, a participle or an apposition that runs to the end
+    (no second comma), with no finite verb before the first comma?"""
+    k = next((k for k, x in enumerate(content) if x.lemma == ","), None)
+    if k is None or k == 0 or k + 1 >= len(content) or any(x.lemma == "," for x in content[k + 1 :]):
+        return False
+    if any(x.xpos in _FINITE_XPOS or x.upos in ("VERB", "AUX", "SCONJ") for x in content[:k]):
+        return False
+    nxt = content[k + 1]
+    aside = content[k + 1 :]
+    return (
+        nxt.lemma.lower() in _ASIDE_RELATIVES
+        or nxt.xpos == "VBN"
+        or (nxt.upos in ("DET", "NOUN", "PROPN", "ADJ") and not any(x.xpos in _FINITE_XPOS for x in aside))
+    )
 
 
 def _main_clause_after_comma(content: list[Word]) -> bool:

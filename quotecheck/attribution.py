@@ -3101,9 +3101,46 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     if dateline and dateline.end() < comma.start:
         start = dateline.end()
     content = [x for x in sent.words if start <= x.start and x.end <= comma.start]
-    if not any(x.upos in ("VERB", "AUX") for x in content) or any(x.upos == "SCONJ" for x in content[:2]):
-        return None  # "In recent days, advisers say, ...", "But when Congress cut ...": no main clause
+    if not any(x.upos in ("VERB", "AUX") for x in content):
+        return None  # "In recent days, advisers say, ...": no clause
+    if any(x.upos == "SCONJ" for x in content[:2]) and not _main_clause_after_comma(content):
+        return None  # "But when Congress cut ...": no main clause
+    if content[0].upos not in _NP_START_UPOS and _quote_in(ctx, w.end, sent.end):
+        return None  # "Weighing in, Huckabee agreed, praising him as “...”": an opening phrase
+    if not subject and _subject_with_aside(content):
+        return None  # "BuzzFeed, which does not disclose its finances, denied the report"
     return _Reported(content[0].start, content[-1].end, np_head(sent, head, comma.end, sent.end))
+
+
+_ASIDE_RELATIVES = ("who", "which", "where", "whose")
+
+
+def _subject_with_aside(content: list[Word]) -> bool:
+    """Is the stretch before an inverted cue's comma the verb's own subject with an aside ("BuzzFeed,
+    which does not disclose its finances, denied ...", "The survey, conducted by the Public Policy
+    Institute of California, finds ...", "Roffman, a securities analyst ..., recalled"): a noun
+    phrase, a comma, then a relative clause, a participle or an apposition that runs to the end
+    (no second comma), with no finite verb before the first comma?"""
+    k = next((k for k, x in enumerate(content) if x.lemma == ","), None)
+    if k is None or k == 0 or k + 1 >= len(content) or any(x.lemma == "," for x in content[k + 1 :]):
+        return False
+    if any(x.xpos in _FINITE_XPOS or x.upos in ("VERB", "AUX", "SCONJ") for x in content[:k]):
+        return False
+    nxt = content[k + 1]
+    aside = content[k + 1 :]
+    return (
+        nxt.lemma.lower() in _ASIDE_RELATIVES
+        or nxt.xpos == "VBN"
+        or (nxt.upos in ("DET", "NOUN", "PROPN", "ADJ") and not any(x.xpos in _FINITE_XPOS for x in aside))
+    )
+
+
+def _main_clause_after_comma(content: list[Word]) -> bool:
+    """Does a content that opens with a subordinate clause go on, after a comma, to a main clause
+    with a finite verb ("While the government might soon lift the retirement age, that is cause
+    for celebration, he said")?"""
+    comma = next((k for k, x in enumerate(content) if x.lemma == ","), None)
+    return comma is not None and any(x.xpos in _FINITE_XPOS for x in content[comma + 1 :])
 
 
 _AGENT_MAX_GAP = 4  # "was first reported last week by The Post"
@@ -3141,15 +3178,23 @@ def _passive_with_agent(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 def _tail_to_comma(ctx: _Context, sent: Sentence, w: Word) -> list[Word]:
     """The words after a content-first cue, up to a comma or dash that sets the cue off when
     no quotation follows in the sentence ("It was impossible, Gabuyev said, so Russia's leaders
-    decided ...", "..., French officials said, before being shot"): what follows that comma
-    is no hearer or object. Otherwise all words after the cue ('The reality is, he added,
-    “there are ...”': the quotation is what he said)."""
+    decided ...", "..., French officials said, before being shot") or only one after a participle
+    there (:func:`_participle_next`): what follows that comma is no hearer or object. Otherwise
+    all words after the cue ('The reality is, he added, “there are ...”': the quotation is what
+    he said)."""
     words = [x for x in sent.words[w.index :] if x.upos != "PUNCT" or x.lemma in _SET_OFF]
     cut = next((i for i, x in enumerate(words) if x.lemma in _SET_OFF), None)
     rest = sent.words[w.index :]
-    if cut is None or (rest and _quote_in(ctx, rest[0].start, sent.end)):
+    if cut is None or (rest and _quote_in(ctx, rest[0].start, sent.end) and not _participle_next(words, cut)):
         return [x for x in words if x.upos != "PUNCT"]
     return words[:cut]
+
+
+def _participle_next(words: list[Word], cut: int) -> bool:
+    """Does a participle follow the comma after a content-first cue ("..., Spicer said, adding,
+    “They need to sit down.”", "..., he said, noting that ...")? Then a quotation after it is the
+    participle's, and the comma ends the cue's tail."""
+    return cut + 1 < len(words) and words[cut + 1].xpos == "VBG"
 
 
 def _fronted_object(subject: list[Word]) -> bool:

@@ -2192,7 +2192,6 @@ def _opens_statement(ctx: _Context, q: QuoteSpan, cue: Cue) -> bool:
 
 _OWNED_NOUN_GAP = 2  # "Trump's controversial pledge", "his past comments"
 _OWNED_TAIL_MAX_WORDS = 10  # "her comments before a special House Benghazi committee that “Q”"
-_FINITE_XPOS = ("VBD", "VBZ", "VBP", "MD")
 
 
 def _owned_speech_noun(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:

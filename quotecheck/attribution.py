@@ -39,6 +39,7 @@ from itertools import accumulate, pairwise, takewhile
 from .documents.blocks import paragraph_spans
 from .lexicons import Lexicon, default_lexicon
 from .mentions import (
+    POSSESSIVE_S,
     ArticleText,
     GivenNameIndex,
     Mention,
@@ -2257,7 +2258,7 @@ def _possessive_owner(ctx: _Context, before: list[Word]) -> Word | None:
         w = before[j]
         if w.xpos == "PRP$":
             return w
-        if w.text in ("'s", "’s") and j > 0:
+        if w.text in POSSESSIVE_S and j > 0:
             return before[j - 1]
         if w.upos not in ("ADJ", "ADV"):
             return None

@@ -1488,16 +1488,24 @@ def _subject_before_gerund(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     return match
 
 
+def _speakerless_verb_cue(ctx: _Context, match: _Match | None) -> tuple[int, Word] | None:
+    """The sentence index and verb of a match's verb cue when the match has no speaker (what the
+    refinements that find a missing speaker start from); None for any other match."""
+    if match is None or match.speaker is not None or match.cue.pattern not in _VERB_PATTERNS:
+        return None
+    s_idx, verb = _cue_word(ctx, match.cue)
+    return None if s_idx is None or verb is None else (s_idx, verb)
+
+
 def _comma_who_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
     """Layout: "Trump, who has called the pact “insanity,” and Sanders, who says it's
     “disastrous”" where the parse does not make the clause a relative one and the verb cue has
     no speaker: "who" right after a name and a comma is the speaker mention (PolNeAR marks it),
     standing for that name."""
-    if match is None or match.speaker is not None or match.cue.pattern not in _VERB_PATTERNS:
+    found = _speakerless_verb_cue(ctx, match)
+    if match is None or found is None:
         return match
-    s_idx, verb = _cue_word(ctx, match.cue)
-    if s_idx is None or verb is None:
-        return match
+    s_idx, verb = found
     sent = ctx.parse.sentences[s_idx]
     rel = next((c for c in _subjects(sent, verb) if c.text.lower() == "who"), None)
     if rel is None or rel.index < 3 or rel.start > verb.start or ctx.in_quote(rel.start):
@@ -1619,11 +1627,10 @@ def _surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match |
     "Small" an adjective), a capitalised run that is all there is before the verb ("“Q,” From
     said"), or after a quotation a capitalised run right after the verb set off by a comma or
     period ("“Q,” said Skelly, explaining": the tagger's "Skelly" is an adverb)."""
-    if match is None or match.speaker is not None or match.cue.pattern not in _VERB_PATTERNS:
+    found = _speakerless_verb_cue(ctx, match)
+    if match is None or found is None:
         return match
-    s_idx, verb = _cue_word(ctx, match.cue)
-    if s_idx is None or verb is None:
-        return match
+    s_idx, verb = found
     after = match.cue.pattern == CuePattern.POST_VERB
     lo = q.end if after else frame.pre[0]
     if not lo <= verb.start:
@@ -2397,11 +2404,10 @@ def _name_before_intensive(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     """Layout: "Cruz himself said Tuesday that “Q”". The parse gives the verb two subjects, the name
     and the intensive "himself", and the nearer one, no mention, leaves the cue without a speaker:
     the noun right before the intensive speaks."""
-    if match is None or match.speaker is not None or match.cue.pattern not in _VERB_PATTERNS:
+    found = _speakerless_verb_cue(ctx, match)
+    if match is None or found is None:
         return match
-    s_idx, verb = _cue_word(ctx, match.cue)
-    if s_idx is None or verb is None:
-        return match
+    s_idx, verb = found
     sent = ctx.parse.sentences[s_idx]
     intensive = next((c for c in _subjects(sent, verb) if c.text.lower() in _INTENSIVES), None)
     if intensive is None or intensive.index < 2:

@@ -2305,6 +2305,55 @@ def _outer_report_verb(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match
 
 _Refinement = Callable[[_Context, QuoteSpan, _Frame, "_Match | None"], "_Match | None"]
 
+_BARE_SUBJECT_MAX_WORDS = 6  # “Q,” a voice-over in the ad states: the subject a mistagged cue follows
+_BARE_CUE_NEXT = (".", ",", ";")
+
+
+def _mistagged_post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: “Q,” the two write. / “Q,” a voice-over in the ad states. / "Q,' " Eric Trump wrote of
+    the gift. A quotation closed by a comma that no pattern attributes, followed by a short subject
+    with no verb in it and then a word whose lemma is a speech verb (the tagger's noun: "write",
+    "states") that ends the clause or takes a preposition: that word is the cue, the subject its
+    speaker (a name run, else the noun phrase before any preposition)."""
+    if match is not None or not ctx.text[q.inner_start : q.inner_end].rstrip(" '’").endswith(","):
+        return match
+    words = [(s, w) for s, w in ctx.words_between(*frame.post) if w.upos != "PUNCT"]
+    for i, (s_idx, w) in enumerate(words[: _BARE_SUBJECT_MAX_WORDS + 1]):
+        if w.upos in ("VERB", "AUX") or ctx.in_quote(w.start):
+            return match
+        if i == 0 or w.lemma.lower() not in ctx.lexicon.speech_verbs or w.text[:1].isupper():
+            continue
+        if any(s != s_idx for s, _ in words[:i]) or not _clause_ends_at(ctx, s_idx, w):
+            return match
+        speaker = _bare_subject(ctx, s_idx, [x for _, x in words[:i]], q.end, w.start)
+        if speaker is None:
+            return match
+        cue = _Found(w.start, w.end, w.text, w.lemma.lower(), None).cue(CuePattern.POST_VERB)
+        return _Match(cue, speaker)
+    return match
+
+
+def _clause_ends_at(ctx: _Context, s_idx: int, w: Word) -> bool:
+    """Does the clause end right after ``w`` (sentence end, comma, semicolon) or go on with a
+    preposition ("wrote of the 2010 gift")?"""
+    sent = ctx.parse.sentences[s_idx]
+    nxt = sent.word(w.index + 1) if w.index < len(sent.words) else None
+    return nxt is None or nxt.text in _BARE_CUE_NEXT or nxt.upos == "ADP"
+
+
+def _bare_subject(ctx: _Context, s_idx: int, subject: list[Word], lo: int, hi: int) -> Mention | None:
+    """The speaker a mistagged cue follows: a name run before it, else the noun phrase opening
+    the subject, up to its first preposition ("a voice-over in the ad" -> "a voice-over"), headed
+    by its last word, a noun or number ("the two")."""
+    named = _name_before_verb(ctx, s_idx, lo, hi)
+    if named is not None:
+        return named
+    phrase = list(takewhile(lambda w: w.upos != "ADP", subject))
+    if not phrase or phrase[-1].upos not in ("NOUN", "PROPN", "NUM") or phrase[0].upos != "DET":
+        return None
+    return make_mention(ctx, s_idx, phrase[-1], lo, phrase[-1].end)
+
+
 REFINEMENTS: tuple[_Refinement, ...] = (
     _coordinated_post_cue,
     _sentence_final_cue,
@@ -2330,6 +2379,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _free_relative_outer_speaker,
     _owned_speech_noun,
     _outer_report_verb,
+    _mistagged_post_cue,
 )
 """What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
 or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put

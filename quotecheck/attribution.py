@@ -2475,6 +2475,8 @@ def attribute(
             # "Pew found that “Q”" / "Clinton touted her credentials. “Q”": a verb that is no cue
             actor = _that_clause_verb(ctx, q, frame) or _actor_sentence_before(ctx, q)
             by_verb = _by_verb(q, kind, inner, para, actor)
+        if by_verb is None:  # Feinstein said "Q1," she said. "Q2": the cue between the two
+            by_verb = _by_verb(q, kind, inner, para, _post_cue_of_previous(ctx, q, out), CuePattern.POST_VERB)
         if by_verb is not None:
             out.append(by_verb)
             continue
@@ -2790,6 +2792,23 @@ def _quotation_over_aside(
     if anchor > aside or _sentence_bounds(ctx, anchor, 1, aside) != aside:
         return prev
     return spoken
+
+
+_POST_CUE_TAIL = re.compile(r"\s*[^.!?\"“”‘’\n]{1,60}\.\s*")  # “Q1,” she said. “Q2”: a cue sentence's tail
+
+
+def _post_cue_of_previous(ctx: _Context, q: QuoteSpan, out: list[Attribution]) -> _Found | None:
+    """Layout: Feinstein said "Q1," she said. "Q2" / DuVernay said she felt ... because “Q1,” she
+    said. “Q2”. When the quotation right before one with no cue of its own was attributed to a cue
+    before it, but a speech verb right after it ends that sentence and only that stretch stands
+    between the two quotations, that later cue is the next quotation's too (PolNeAR marks the
+    nearer "she")."""
+    prev = out[-1] if out else None
+    if prev is None or prev.quote is None or prev.cue is None or prev.cue.start >= prev.quote.start:
+        return None
+    if prev.quote not in ctx.quotes or not _POST_CUE_TAIL.fullmatch(ctx.text, prev.quote.end, q.start):
+        return None
+    return _post_verb(ctx, prev.quote, _frame(ctx, ctx.quotes.index(prev.quote)))
 
 
 def _outer_report(indirect: list[Attribution], prev: Attribution | None) -> Attribution | None:

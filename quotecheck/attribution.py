@@ -2437,6 +2437,53 @@ def _name_opening_by_gerund(
         return match
     mention = _capitalised_run(ctx, s_idx, max(sent.start, frame.pre[0]), before[-2].start)
     return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+_BARE_SUBJECT_MAX_WORDS = 6  # “Q,” a voice-over in the ad states: the subject a mistagged cue follows
+_BARE_CUE_NEXT = (".", ",", ";")
+
+
+def _mistagged_post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: “Q,” the two write. / “Q,” a voice-over in the ad states. / "Q,' " Eric Trump wrote of
+    the gift. A quotation closed by a comma that no pattern attributes, followed by a short subject
+    with no verb in it and then a word whose lemma is a speech verb (the tagger's noun: "write",
+    "states") that ends the clause or takes a preposition: that word is the cue, the subject its
+    speaker (a name run, else the noun phrase before any preposition)."""
+    if match is not None or not ctx.text[q.inner_start : q.inner_end].rstrip(" '’").endswith(","):
+        return match
+    words = [(s, w) for s, w in ctx.words_between(*frame.post) if w.upos != "PUNCT"]
+    for i, (s_idx, w) in enumerate(words[: _BARE_SUBJECT_MAX_WORDS + 1]):
+        if w.upos in ("VERB", "AUX") or ctx.in_quote(w.start):
+            return match
+        if i == 0 or w.lemma.lower() not in ctx.lexicon.speech_verbs or w.text[:1].isupper():
+            continue
+        if any(s != s_idx for s, _ in words[:i]) or not _clause_ends_at(ctx, s_idx, w):
+            return match
+        speaker = _bare_subject(ctx, s_idx, [x for _, x in words[:i]], q.end, w.start)
+        if speaker is None:
+            return match
+        cue = _Found(w.start, w.end, w.text, w.lemma.lower(), None).cue(CuePattern.POST_VERB)
+        return _Match(cue, speaker)
+    return match
+
+
+def _clause_ends_at(ctx: _Context, s_idx: int, w: Word) -> bool:
+    """Does the clause end right after ``w`` (sentence end, comma, semicolon) or go on with a
+    preposition ("wrote of the 2010 gift")?"""
+    sent = ctx.parse.sentences[s_idx]
+    nxt = sent.word(w.index + 1) if w.index < len(sent.words) else None
+    return nxt is None or nxt.text in _BARE_CUE_NEXT or nxt.upos == "ADP"
+
+
+def _bare_subject(ctx: _Context, s_idx: int, subject: list[Word], lo: int, hi: int) -> Mention | None:
+    """The speaker a mistagged cue follows: a name run before it, else the noun phrase opening
+    the subject, up to its first preposition ("a voice-over in the ad" -> "a voice-over"), headed
+    by its last word, a noun or number ("the two")."""
+    named = _name_before_verb(ctx, s_idx, lo, hi)
+    if named is not None:
+        return named
+    phrase = list(takewhile(lambda w: w.upos != "ADP", subject))
+    if not phrase or phrase[-1].upos not in ("NOUN", "PROPN", "NUM") or phrase[0].upos != "DET":
+        return None
+    return make_mention(ctx, s_idx, phrase[-1], lo, phrase[-1].end)
 
 
 REFINEMENTS: tuple[_Refinement, ...] = (
@@ -2469,6 +2516,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _name_before_phrase,
     _name_before_intensive,
     _name_opening_by_gerund,
+    _mistagged_post_cue,
 )
 """What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
 or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put
@@ -2564,6 +2612,8 @@ def attribute(
             # "Pew found that “Q”" / "Clinton touted her credentials. “Q”": a verb that is no cue
             actor = _that_clause_verb(ctx, q, frame) or _actor_sentence_before(ctx, q)
             by_verb = _by_verb(q, kind, inner, para, actor)
+        if by_verb is None:  # Feinstein said "Q1," she said. "Q2": the cue between the two
+            by_verb = _by_verb(q, kind, inner, para, _post_cue_of_previous(ctx, q, out), CuePattern.POST_VERB)
         if by_verb is not None:
             out.append(by_verb)
             continue
@@ -2879,6 +2929,23 @@ def _quotation_over_aside(
     if anchor > aside or _sentence_bounds(ctx, anchor, 1, aside) != aside:
         return prev
     return spoken
+
+
+_POST_CUE_TAIL = re.compile(r"\s*[^.!?\"“”‘’\n]{1,60}\.\s*")  # “Q1,” she said. “Q2”: a cue sentence's tail
+
+
+def _post_cue_of_previous(ctx: _Context, q: QuoteSpan, out: list[Attribution]) -> _Found | None:
+    """Layout: Feinstein said "Q1," she said. "Q2" / DuVernay said she felt ... because “Q1,” she
+    said. “Q2”. When the quotation right before one with no cue of its own was attributed to a cue
+    before it, but a speech verb right after it ends that sentence and only that stretch stands
+    between the two quotations, that later cue is the next quotation's too (PolNeAR marks the
+    nearer "she")."""
+    prev = out[-1] if out else None
+    if prev is None or prev.quote is None or prev.cue is None or prev.cue.start >= prev.quote.start:
+        return None
+    if prev.quote not in ctx.quotes or not _POST_CUE_TAIL.fullmatch(ctx.text, prev.quote.end, q.start):
+        return None
+    return _post_verb(ctx, prev.quote, _frame(ctx, ctx.quotes.index(prev.quote)))
 
 
 def _outer_report(indirect: list[Attribution], prev: Attribution | None) -> Attribution | None:

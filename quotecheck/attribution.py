@@ -4003,6 +4003,8 @@ def _reported_attribution(
     if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
         mention = _subject_mention(ctx, s_idx, left, lo, hi)  # "Sanders on Tuesday said"
     if mention is None or not _can_speak(ctx, mention):
+        mention = _relative_report_speaker(ctx, s_idx, speaker, w)
+    if mention is None or not _can_speak(ctx, mention.antecedent or mention):
         return None
     cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)
     return Attribution(
@@ -4016,6 +4018,29 @@ def _reported_attribution(
         Resolution.of_mention(mention.kind),
         ctx.paragraph_of(found.start),
     )
+
+
+_RELATIVE_SPEAKERS = ("who",)
+
+
+def _relative_report_speaker(ctx: _Context, s_idx: int, speaker: Word, w: Word) -> Mention | None:
+    """The speaker of a reporting verb whose subject is a relative pronoun ("Podesta, who said the
+    project was vetted, said ...", "Perez, who said he expects ..."): the pronoun, standing for the
+    noun phrase right before it (past a comma); the compact parser seldom marks the clause as a
+    relative one, so this is read off the layout."""
+    sent = ctx.parse.sentences[s_idx]
+    rel = speaker if speaker.text.lower() in _RELATIVE_SPEAKERS else None
+    if rel is None or rel.index >= w.index or rel.index < 3 or w.xpos == "VBG":
+        return None  # "FIFA, who is under investigation, saying ...": the participle is the main subject's
+    before = sent.word(rel.index - 1)
+    if before.lemma in (",", "—", "-", "--"):
+        before = sent.word(rel.index - 2)
+    if before.upos not in ("PROPN", "NOUN") or ctx.in_quote(before.start):
+        return None
+    antecedent = _subject_mention(ctx, s_idx, before, sent.start, rel.start)
+    if antecedent is None or not _can_speak(ctx, antecedent):
+        return None
+    return _relative_mention(rel, antecedent, s_idx)
 
 
 _LEFT_MAX_WORDS = 4

@@ -588,3 +588,51 @@ def test_recalling_takes_its_object_as_content():
         (".", ".", "PUNCT", ".", 2, "punct"),
     ]
     assert _reports(text, rows) == {"an anecdote about the race": "He"}
+
+
+_PEREZ_ROWS: list[Row] = [
+    ("It", "it", "PRON", "PRP", 3, "nsubj:pass"),
+    ("was", "be", "AUX", "VBD", 3, "aux:pass"),
+    ("negotiated", "negotiate", "VERB", "VBN", 0, "root"),
+    ("with", "with", "ADP", "IN", 5, "case"),
+    ("help", "help", "NOUN", "NN", 3, "obl"),
+    ("from", "from", "ADP", "IN", 8, "case"),
+    ("Thomas", "Thomas", "PROPN", "NNP", 8, "compound"),
+    ("Perez", "Perez", "PROPN", "NNP", 5, "nmod"),
+    (",", ",", "PUNCT", ",", 11, "punct"),
+    ("who", "who", "PRON", "WP", 11, "nsubj"),
+    ("said", "say", "VERB", "VBD", 3, "conj"),
+    ("he", "he", "PRON", "PRP", 13, "nsubj"),
+    ("expects", "expect", "VERB", "VBZ", 11, "ccomp"),
+    ("a", "a", "DET", "DT", 15, "det"),
+    ("deal", "deal", "NOUN", "NN", 13, "obj"),
+    ("soon", "soon", "ADV", "RB", 13, "advmod"),
+    (".", ".", "PUNCT", ".", 3, "punct"),
+]
+
+
+def test_relative_who_speaks_for_the_name_before_it():
+    """ "..., Thomas Perez, who said he expects a deal soon.": the compact parser hangs "said" as a
+    conjunct, not a relative clause, and "who" makes no mention of its own; read off the layout,
+    the pronoun speaks for the name before the comma (PolNeAR marks "who" as the source)."""
+    text = "It was negotiated with help from Thomas Perez, who said he expects a deal soon."
+    made = attribute(text, forged_parse(text, _PEREZ_ROWS), [])
+    assert [(a.text, a.speaker.text if a.speaker else None) for a in made] == [
+        ("he expects a deal soon", "who")
+    ]
+    assert made[0].speaker is not None and made[0].speaker.antecedent is not None
+    assert made[0].speaker.antecedent.text == "Thomas Perez"
+
+
+def test_relative_who_after_a_thing_is_not_a_speaker():
+    """ "..., the rain, who said ...": after a noun that cannot speak, "who" gives no report."""
+    text = "It was negotiated with help from the rain, who said he expects a deal soon."
+    rows = [
+        ("the", "the", "DET", "DT", 8, "det")
+        if r[0] == "Thomas"
+        else ("rain", "rain", "NOUN", "NN", 5, "nmod")
+        if r[0] == "Perez"
+        else r
+        for r in _PEREZ_ROWS
+    ]
+    assert _reports(text, rows) == {}

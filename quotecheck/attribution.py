@@ -103,6 +103,7 @@ class _Context(ArticleText):
     quote_reach: list[int] = field(default_factory=list)  # [i]: the furthest end of quotes[: i + 1]
     post_verbs: dict[tuple[int, int, int], tuple[int, Word] | None] = field(default_factory=dict)
     # (quote start, frame after it): the first speech verb there (_post_verb_word; asked 2-4 times)
+    given_name_index: GivenNameIndex | None = None  # built on first use (given_names)
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -114,6 +115,13 @@ class _Context(ArticleText):
 
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect_right(self.para_starts, offset) - 1)
+
+    def given_names(self) -> GivenNameIndex:
+        """Where the article writes a surname after a given name, indexed once (a scan of the
+        whole text), on first use: few articles ask."""
+        if self.given_name_index is None:
+            self.given_name_index = GivenNameIndex(self.text)
+        return self.given_name_index
 
 
 # ---------------------------------------------------------------------------------- frames
@@ -2140,7 +2148,7 @@ def _written_gender(ctx: _Context, m: Mention) -> str | None:
     elsewhere in the article ("Clinton" after "Hillary Clinton")."""
     gender = name_gender(m.words, ctx.lexicon)
     key = surname(m, ctx.lexicon) if gender is None else None
-    return given_name_gender(key, ctx.lexicon, GivenNameIndex(ctx.text)) if key else gender
+    return given_name_gender(key, ctx.lexicon, ctx.given_names()) if key else gender
 
 
 def _pronoun_fits(ctx: _Context, pron: Mention, m: Mention) -> bool:

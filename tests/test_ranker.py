@@ -556,7 +556,7 @@ def test_the_one_person_in_the_pronouns_paragraph_beats_the_last_speaker_before_
 
     cl = Clusterer(text, default_lexicon(), ranker=Ranker(weights))
     ganguly = cl.resolve(at("Ganguly", MentionKind.NAME, "ganguly", 0))[0]
-    cl.sources[ganguly].attributions.append(0)
+    cl.link(ganguly, 0)
     cl.resolve(at("Suu Kyi", MentionKind.NAME, "kyi", 1))
     if second:
         cl.resolve(at("Ms. Lee", MentionKind.NAME, "lee", 2))

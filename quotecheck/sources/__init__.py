@@ -75,13 +75,13 @@ def _link(cl: Clusterer, n: int, a: Attribution, linked: list[LinkedAttribution]
     antecedent = None if a.antecedent is None else linked[a.antecedent].source
     if a.resolution == Resolution.FLOATING and antecedent is not None:
         idx = antecedent
-        cl.sources[idx].attributions.append(n)
+        cl.link(idx, n)
         return LinkedAttribution(a, idx, Resolution.FLOATING)
     idx, how = cl.resolve(a.speaker)
     resolution = a.resolution if how is None else how
     if a.resolution == Resolution.FLOATING:
         resolution = Resolution.FLOATING
-    cl.sources[idx].attributions.append(n)
+    cl.link(idx, n)
     return LinkedAttribution(a, idx, resolution)
 
 

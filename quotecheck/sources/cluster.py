@@ -92,6 +92,7 @@ class Clusterer:
         self._keys: list[tuple[int, int, int]] = []
         self._pairs: list[tuple[int, Mention]] = []
         self._longest_mention = 0  # characters: only mentions starting this close to an offset end after it
+        self._latest: tuple[int, int] | None = None  # (attribution, source) of the latest one linked
         # per source: (normalized text, surname) of its names, normalized text of its descriptors
         self._names: list[list[tuple[str, str | None]]] = []
         self._given: list[set[str]] = []  # per source: the given names of its names ("hillary")
@@ -284,12 +285,15 @@ class Clusterer:
 
     # ------------------------------------------------------------------ questions
 
+    def link(self, idx: int, n: int) -> None:
+        """Give source ``idx`` attribution ``n`` (attributions are linked in text order)."""
+        self.sources[idx].attributions.append(n)
+        if self._latest is None or n > self._latest[0]:
+            self._latest = (n, idx)
+
     def last_speaker(self) -> int | None:
         """The source of the latest attribution linked so far (attributions go in text order)."""
-        latest = max(
-            ((max(src.attributions), src.index) for src in self.sources if src.attributions), default=None
-        )
-        return None if latest is None else latest[1]
+        return None if self._latest is None else self._latest[1]
 
     def layout(self, m: Mention) -> Layout:
         """Where a mention sits (sentence, paragraph, first sentence of it) and its role: the

@@ -2445,6 +2445,8 @@ def _name_opening_by_gerund(
         return match
     mention = _capitalised_run(ctx, s_idx, max(sent.start, frame.pre[0]), before[-2].start)
     return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+
+
 _BARE_SUBJECT_MAX_WORDS = 6  # “Q,” a voice-over in the ad states: the subject a mistagged cue follows
 _BARE_CUE_NEXT = (".", ",", ";")
 

@@ -1542,15 +1542,21 @@ def _authored(ctx: _Context, sent: Sentence, noun: Word) -> bool:
     )
 
 
+def _speakerless_gerund_cue(ctx: _Context, match: _Match | None) -> tuple[int, Word] | None:
+    """The sentence index and participle of a match's "-ing" cue before the quotation when the
+    match has no speaker (where the participle refinements start); None for any other match."""
+    if match is None or match.speaker is not None or match.cue.pattern != CuePattern.PRE_VERB:
+        return None
+    return _gerund_cue(ctx, match.cue)
+
+
 def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
     """Speaker for a participle cue the parse left without one ("President Jimmy Carter going on
     TV ..., declaring a “moral equivalent of war”"; "he has battled with the mayor, at one point
     calling him a “liar”"): up the participle's heads (adverbial, complement, conjunct, noun
     modifier), the first noun it modifies, or the first verb's subject, in the frame before it."""
-    if match is None or match.speaker is not None or match.cue.pattern != CuePattern.PRE_VERB:
-        return match
-    gerund = _gerund_cue(ctx, match.cue)
-    if gerund is None:
+    gerund = _speakerless_gerund_cue(ctx, match)
+    if match is None or gerund is None:
         return match
     s_idx, verb = gerund
     sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
@@ -2433,10 +2439,8 @@ def _name_opening_by_gerund(
     """Layout: "Husted continued by saying, “Q”". A participle cue after "VERB by" that the parse
     left without a speaker (it tagged "Husted" a verb) speaks for the capitalised name that fills
     the stretch before that verb."""
-    if match is None or match.speaker is not None or match.cue.pattern != CuePattern.PRE_VERB:
-        return match
-    gerund = _gerund_cue(ctx, match.cue)
-    if gerund is None:
+    gerund = _speakerless_gerund_cue(ctx, match)
+    if match is None or gerund is None:
         return match
     s_idx, verb = gerund
     sent = ctx.parse.sentences[s_idx]

@@ -765,3 +765,28 @@ def test_name_runs_fail_fast_on_long_runs_of_initials_and_hyphens() -> None:
     assert _POLL_BY.search("28 percent said no in a Washington Post-ABC News poll").group("before") == (
         "Washington Post-ABC News"
     )
+
+
+def test_a_named_owners_descriptor_written_twice_is_one_source() -> None:
+    """ "Scott's family" twice is one group; "a spokesman" twice may be two people (an
+    indefinite singular descriptor is a new source each time)."""
+    from quotecheck.sources.cluster import Clusterer
+
+    text = (
+        "Scott's family released the video. Scott's family called for calm. "
+        "A spokesman said yes. A spokesman said no."
+    )
+
+    def at(phrase: str, nth: int) -> Mention:
+        start = [m.start() for m in re.finditer(re.escape(phrase), text)][nth]
+        words = tuple(phrase.replace("'s", " 's").split())
+        head = phrase.split()[-1].lower()
+        return Mention(
+            start, start + len(phrase), phrase, MentionKind.DESCRIPTOR, head, "NOUN", "sing", False, 0, words
+        )
+
+    cl = Clusterer(text, default_lexicon())
+    family = [cl.resolve(at("Scott's family", i))[0] for i in (0, 1)]
+    spokesmen = [cl.resolve(at("A spokesman", i))[0] for i in (0, 1)]
+    assert family[0] == family[1]
+    assert spokesmen[0] != spokesmen[1]

@@ -29,6 +29,7 @@ from ..lexicons import Lexicon
 from ..mentions import (
     NAME_ANTECEDENT_RELS,
     POSSESSIVE_MARKS,
+    POSSESSIVE_S,
     Mention,
     MentionFinder,
     NameRun,
@@ -1178,11 +1179,20 @@ def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     if apposed is not None:  # "asked Bennett, now a conservative radio host": Bennett
         return cl.add(cl.resolve(apposed)[0], m), Resolution.EXPLICIT
     first, space, _ = m.text.lower().partition(" ")
-    if m.number == "plur" and not (space and first in cl.lex.counting_determiners):
+    plural = m.number == "plur" and not (space and first in cl.lex.counting_determiners)
+    if plural or _named_owner(m):
         idx = cl.descriptor_source(m)
         if idx is not None:
             return cl.add(idx, m), Resolution.EXPLICIT
     return cl.add(cl.new(), m), Resolution.EXPLICIT
+
+
+def _named_owner(m: Mention) -> bool:
+    """Does the descriptor open with a name's possessive ("Scott's family", "Clinton's spokesman")?
+    Written the same way twice, it is the same source; "a spokesman" twice may be two people."""
+    words = m.words
+    owned = words[0].endswith(POSSESSIVE_S) or (len(words) > 2 and words[1] in POSSESSIVE_S)
+    return len(words) > 1 and words[0][:1].isupper() and owned
 
 
 RESOLVERS: dict[MentionKind, Callable[[Clusterer, Mention], tuple[int, Resolution]]] = {

@@ -4102,7 +4102,6 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
 # although 55 people were ...", "said A, despite some recent suggestions ..."; not "while", whose
 # contrast is often the speaker's own ("said the Europeans offered A, while the Americans wanted B")
 _ASIDE_SUBORDINATORS = ("although", "though", "despite")
-_FINITE_OR_AUX = ("VBD", "VBZ", "VBP", "MD")
 _ASIDE_VERB_WORDS = 8  # how far after "but" its clause's verb may stand
 
 
@@ -4144,7 +4143,7 @@ def _opens_aside(sent: Sentence, cue: Word, words: list[Word], k: int) -> bool:
         return nxt.text.lower() in ("as", "though")
     if lemma in ("but", "yet") and x.upos == "CCONJ":
         rest = words[k + 1 : k + 1 + _ASIDE_VERB_WORDS]
-        return nxt.upos in _NP_START_UPOS and any(y.xpos in _FINITE_OR_AUX for y in rest)
+        return nxt.upos in _NP_START_UPOS and any(y.xpos in _FINITE_XPOS for y in rest)
     if lemma == "and" and nxt.xpos in ("VBD", "VBZ"):
         return nxt.deprel == "conj" and nxt.head in (cue.index, cue.head)
     return False
@@ -4201,7 +4200,7 @@ def _main_clause_at(words: list[Word]) -> bool:
     if not words or words[0].upos not in _NP_START_UPOS or words[0].lemma.lower() in _RELATIVE_WORDS:
         return False
     for y in words[1:]:
-        if y.xpos in _FINITE_OR_AUX:
+        if y.xpos in _FINITE_XPOS:
             return True
         if y.lemma in _CLAUSE_MARKS:
             return False

@@ -3208,7 +3208,7 @@ def _subject_with_aside(content: list[Word]) -> bool:
     Institute of California, finds ...", "Roffman, a securities analyst ..., recalled"): a noun
     phrase, a comma, then a relative clause, a participle or an apposition that runs to the end
     (no second comma), with no finite verb before the first comma?"""
-    k = next((k for k, x in enumerate(content) if x.lemma == ","), None)
+    k = _first_comma(content)
     if k is None or k == 0 or k + 1 >= len(content) or any(x.lemma == "," for x in content[k + 1 :]):
         return False
     if any(x.xpos in _FINITE_XPOS or x.upos in ("VERB", "AUX", "SCONJ") for x in content[:k]):
@@ -3226,8 +3226,14 @@ def _main_clause_after_comma(content: list[Word]) -> bool:
     """Does a content that opens with a subordinate clause go on, after a comma, to a main clause
     with a finite verb ("While the government might soon lift the retirement age, that is cause
     for celebration, he said")?"""
-    comma = next((k for k, x in enumerate(content) if x.lemma == ","), None)
+    comma = _first_comma(content)
     return comma is not None and any(x.xpos in _FINITE_XPOS for x in content[comma + 1 :])
+
+
+def _first_comma(words: list[Word]) -> int | None:
+    """The position of the first comma in ``words``, if any: where a content-first clause's
+    subordinate clause or its subject's aside ends."""
+    return next((k for k, x in enumerate(words) if x.lemma == ","), None)
 
 
 _AGENT_MAX_GAP = 4  # "was first reported last week by The Post"

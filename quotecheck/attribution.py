@@ -4405,11 +4405,16 @@ def _split_at_coordinated_cues(ctx: _Context, sent: Sentence, found: list[Attrib
     for a in found:
         cut = next((c for c in cuts if a.start < c < a.end), None)
         if cut is not None and a.cue is not None and a.cue.start < cut:
-            end = len(ctx.text[a.start : cut].rstrip(" ,;")) + a.start
-            if end - a.start >= INDIRECT_MIN_CHARS:
-                a = replace(a, end=end, text=ctx.text[a.start : end])
+            a = _content_cut(ctx, a, cut, " ,;")
         fixed.append(a)
     return fixed
+
+
+def _content_cut(ctx: _Context, a: Attribution, cut: int, marks: str) -> Attribution:
+    """``a`` with its content ending at ``cut``, less the ``marks`` before it, when what is left is
+    still long enough to be a report (:data:`INDIRECT_MIN_CHARS`); else ``a`` as it is."""
+    end = len(ctx.text[a.start : cut].rstrip(marks)) + a.start
+    return replace(a, end=end, text=ctx.text[a.start : end]) if end - a.start >= INDIRECT_MIN_CHARS else a
 
 
 _NEXT_REPORT_XPOS = ("VBD", "VBZ", "VBP", "VBG")
@@ -4435,9 +4440,7 @@ def _cut_before_next_report(
                 continue
             cut = _clause_opening_before(sent, c, a.start)
             if cut is not None:
-                end = len(ctx.text[a.start : cut].rstrip(" ,;—–")) + a.start
-                if end - a.start >= INDIRECT_MIN_CHARS:
-                    a = replace(a, end=end, text=ctx.text[a.start : end])
+                a = _content_cut(ctx, a, cut, " ,;—–")
                 break
         fixed.append(a)
     return fixed

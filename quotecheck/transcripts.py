@@ -85,7 +85,7 @@ def transcript_turns(
     """The answer turns of a transcript layout in the article, in text order; none when the
     article has no transcript. A paragraph holding a quotation mark's quotation is left to the
     quotations (its marks say what was said)."""
-    labelled = [(p, m) for p in paragraphs if (m := _labelled(text, *p)) is not None]
+    labelled = [(k, m) for k, p in enumerate(paragraphs) if (m := _labelled(text, *p)) is not None]
     labels = [m.group("label") for _, m in labelled]
     answers = labels.count(ANSWER_LABEL)
     names = [lab for lab in labels if lab not in (QUESTION_LABEL, ANSWER_LABEL)]
@@ -100,13 +100,14 @@ def transcript_turns(
     ):
         return []
     turns: list[Turn] = []
-    labelled_starts = {start for (start, _), _ in labelled}
-    for (start, end), m in labelled:
+    labelled_starts = {paragraphs[k][0] for k, _ in labelled}
+    for k, m in labelled:
+        start, end = paragraphs[k]
         label = m.group("label")
         if label == QUESTION_LABEL:
             continue
         if m.group("mark"):
-            answer = _quoted_answer(text, paragraphs, m.end(), end, labelled_starts)
+            answer = _quoted_answer(text, paragraphs, k, m.end(), labelled_starts)
             turns.append(Turn(m.start("label"), m.end("sep"), label, answer, quoted=True))
         elif not any(q.start < end and start < q.end for q in quotes):
             turns.append(Turn(m.start(), m.end("sep"), label, QuoteSpan(m.end(), end, "", "")))
@@ -114,16 +115,17 @@ def transcript_turns(
 
 
 def _quoted_answer(
-    text: str, paragraphs: Sequence[tuple[int, int]], start: int, end: int, labelled: set[int]
+    text: str, paragraphs: Sequence[tuple[int, int]], own: int, start: int, labelled: set[int]
 ) -> QuoteSpan:
     """The answer of a quoted transcript's turn, from its label to the end of its paragraph and of
     the unlabelled paragraphs after it that open with a quotation mark (the turn goes on); a
     stage direction ("(CROSSTALK.)") or a paragraph with no mark ends it, and the closing mark
-    of the whole transcript stays outside."""
+    of the whole transcript stays outside. ``own`` is the index of the turn's paragraph (in text
+    order, as ``paragraphs`` are), ``start`` where its answer starts: only the paragraphs after it
+    are read."""
+    end = paragraphs[own][1]
     reopen: list[int] = []
-    for p_start, p_end in paragraphs:
-        if p_start <= start:
-            continue
+    for p_start, p_end in (paragraphs[k] for k in range(own + 1, len(paragraphs))):
         if p_start in labelled or not text.startswith(OPENING_MARKS, p_start):
             break
         if text[p_start + 1 : p_end].lstrip().startswith("("):

@@ -23,10 +23,13 @@ def _quoted_turns(an: Analysis) -> list[tuple[int, int]]:
     that may close the turn."""
     spans = []
     for linked in an.sources.attributions:
-        a = linked.attribution
-        transcript = a.cue is not None and a.cue.pattern == CuePattern.TRANSCRIPT
-        if transcript and a.cue is not None and an.text[a.cue.start - 1 : a.cue.start] in OPENING_MARKS:
-            spans.append((a.cue.start - 1, a.end + 1))
+        a, cue = linked.attribution, linked.attribution.cue
+        if (
+            cue is not None
+            and cue.pattern == CuePattern.TRANSCRIPT
+            and an.text[cue.start - 1 : cue.start] in OPENING_MARKS
+        ):
+            spans.append((cue.start - 1, a.end + 1))
     return spans
 
 

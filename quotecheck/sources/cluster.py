@@ -865,7 +865,7 @@ def _anonymous_descriptor(cl: Clusterer, m: Mention, earlier: list[tuple[int, Me
     anonymous descriptor taken up ("a reporter", "election-law experts")."""
     if class_of(m.head_lemma, cl.lex) != "person" or identified_role(m, cl.lex):
         return None
-    if m.head_lemma not in cl.lex.vague_descriptors | cl.lex.generic_roles:
+    if m.head_lemma not in cl.lex.vague_descriptors and m.head_lemma not in cl.lex.generic_roles:
         return None
     for idx, x in earlier:
         src = cl.sources[idx]

@@ -139,7 +139,8 @@ def _bare_plural(m: Mention, lex: Lexicon) -> bool:
     return (
         m.number == "plur"
         and _before_example(m.words)[-1].endswith("s")
-        and first not in lex.definite_determiners | lex.possessive_determiners
+        and first not in lex.definite_determiners
+        and first not in lex.possessive_determiners
         and not any(w.endswith(POSSESSIVE_S) for w in m.words)
     )
 
@@ -292,7 +293,7 @@ def _sentence_end_within(run: str, lex: Lexicon) -> int:
     start = 0
     for word in re.finditer(r"(\S+)\.\s+", run):
         stem = word.group(1)
-        if len(stem) > 1 and "." not in stem and stem not in lex.titles | lex.abbreviations:
+        if len(stem) > 1 and "." not in stem and stem not in lex.titles and stem not in lex.abbreviations:
             start = word.end()
     return start
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from quotecheck.attribution import INDIRECT_PATTERNS, POST_PATTERNS, PRE_PATTERNS, attribute
 from quotecheck.quotes import scan_quotes
 from quotecheck.sources import cluster_sources
 from quotecheck.testing import ARTICLES, load_stored
+from quotecheck.testing.fake_parse import ForgedRow, forged_parse
 from quotecheck.vocab import CuePattern, Resolution
 
 
@@ -353,19 +356,27 @@ def test_report_inside_a_relative_clause():
     assert not any(a.cue is not None and a.cue.lemma == "reject" for a in found.values())
 
 
-def _forged(
-    text: str, rows: list[tuple[str, str, str, int, str]]
-) -> dict[str, tuple[str | None, str | None]]:
-    """Each quotation's (cue, speaker) on a forged one-sentence parse of ``text``: rows of (word,
-    lemma, upos, head, deprel), offsets found in the text."""
-    from quotecheck.testing.fake_parse import forged_parse
-
-    parse = forged_parse(text, rows)
-    return {
-        a.text: (a.cue.text if a.cue else None, a.speaker.text if a.speaker else None)
-        for a in attribute(text, parse, scan_quotes(text)[0])
+def _quoted(text: str, rows: Sequence[ForgedRow]) -> list[tuple[str, str | None, str | None]]:
+    """Each quotation's (text, cue, speaker) on a forged one-sentence parse of ``text``: rows of
+    (word, lemma, upos[, xpos], head, deprel), offsets found in the text."""
+    return [
+        (a.text, a.cue.text if a.cue else None, a.speaker.text if a.speaker else None)
+        for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0])
         if a.quote
-    }
+    ]
+
+
+def _forged(text: str, rows: Sequence[ForgedRow]) -> dict[str, tuple[str | None, str | None]]:
+    """Each quotation's (cue, speaker) on a forged one-sentence parse of ``text``, by its text."""
+    return {quote: (cue, speaker) for quote, cue, speaker in _quoted(text, rows)}
+
+
+def _sole_cue_and_speaker(text: str, rows: Sequence[ForgedRow]) -> tuple[str | None, str | None]:
+    """The (cue, speaker) of the one quotation on a forged parse of ``text``; fails unless there
+    is exactly one."""
+    found = _quoted(text, rows)
+    assert len(found) == 1
+    return found[0][1:]
 
 
 def test_as_put_it_leaves_a_later_quotation_to_its_own_speaker():
@@ -525,8 +536,6 @@ def test_participle_after_a_comma_goes_to_the_main_clause_subject():
     Ukraine, saying, “Q”" where the parse hangs "saying" on a verb inside the quotation: the
     surface noun before the comma ("the war") sits in a prepositional phrase, so the main
     clause's subject speaks (the compact parser's tree, PolNeAR tuning set)."""
-    from quotecheck.testing.fake_parse import forged_parse
-
     text = (
         "Mr. Putin veered close to an admission that soldiers had fought in the war in eastern Ukraine, "
         "saying, “We never said there were no people there.”"
@@ -564,17 +573,13 @@ def test_participle_after_a_comma_goes_to_the_main_clause_subject():
         (".", ".", "PUNCT", 24, "punct"),
         ("”", "”", "PUNCT", 24, "punct"),
     ]
-    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
-    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "saying"
-    assert found[0].speaker is not None and found[0].speaker.text == "Mr. Putin"
+    assert _sole_cue_and_speaker(text, rows) == ("saying", "Mr. Putin")
 
 
 def test_colon_introduction_with_a_date_subject_takes_the_name_before_it():
     """ "Priebus later Thursday told Fox News: “Q”" where the compact parser makes "Thursday" the
     subject and "Priebus" its compound: the speaker mention is the name alone, not "Priebus later
     Thursday" (which names no one the article knows)."""
-    from quotecheck.testing.fake_parse import forged_parse
-
     text = "Priebus later Thursday told Fox News: “Both men are meeting next week.”"
     rows = [
         ("Priebus", "Priebus", "PROPN", 3, "compound"),
@@ -594,17 +599,13 @@ def test_colon_introduction_with_a_date_subject_takes_the_name_before_it():
         (".", ".", "PUNCT", 12, "punct"),
         ("”", "”", "PUNCT", 12, "punct"),
     ]
-    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
-    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "told"
-    assert found[0].speaker is not None and found[0].speaker.text == "Priebus"
+    assert _sole_cue_and_speaker(text, rows) == ("told", "Priebus")
 
 
 def test_gerund_cue_speaker_is_a_subject_before_it():
     """ "A Chinese official responded by saying Japan should be careful “Q”" where the compact
     parser makes "careful" the root with both "official" and "Japan" its subjects: the speaker of
     "saying" is the subject before it, not the reported clause's subject after it."""
-    from quotecheck.testing.fake_parse import forged_parse
-
     text = "A Chinese official responded by saying Japan should be careful “not to interfere.”"
     rows = [
         ("A", "a", "DET", 3, "det"),
@@ -624,17 +625,13 @@ def test_gerund_cue_speaker_is_a_subject_before_it():
         (".", ".", "PUNCT", 10, "punct"),
         ("”", "”", "PUNCT", 10, "punct"),
     ]
-    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
-    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "saying"
-    assert found[0].speaker is not None and found[0].speaker.text == "A Chinese official"
+    assert _sole_cue_and_speaker(text, rows) == ("saying", "A Chinese official")
 
 
 def test_inverted_verb_after_a_comma_speaks_for_the_name_after_it():
     """ "The puzzle of the race, says Carl Benton, historian at ..., is that she was “Q”" where the
     compact parser gives "says" two subjects, the noun before the comma and the name after it: the
     name right after a speech verb that follows a comma is the speaker (PolNeAR tuning set)."""
-    from quotecheck.testing.fake_parse import forged_parse
-
     text = (
         "The puzzle of the race, says Carl Benton, historian at the State Library, is that she was "
         "“one of the strongest candidates.”"
@@ -669,17 +666,13 @@ def test_inverted_verb_after_a_comma_speaks_for_the_name_after_it():
         (".", ".", "PUNCT", 7, "punct"),
         ("”", "”", "PUNCT", 7, "punct"),
     ]
-    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
-    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "says"
-    assert found[0].speaker is not None and found[0].speaker.text == "Carl Benton"
+    assert _sole_cue_and_speaker(text, rows) == ("says", "Carl Benton")
 
 
 def test_name_before_a_comma_set_aside_is_the_speaker():
     """ "Washington Post columnist Margaret Sullivan, in an attempt to draw attention to the
     silence, wrote, “Q”" where the compact parser makes a noun of the aside ("attention") the
     subject: the noun phrase that opens the clause, ending in a name, speaks (PolNeAR tuning set)."""
-    from quotecheck.testing.fake_parse import forged_parse
-
     text = (
         "Washington Post columnist Margaret Sullivan, in an attempt to draw attention to the silence, "
         "wrote, “The candidate answered seven questions.”"
@@ -712,17 +705,14 @@ def test_name_before_a_comma_set_aside_is_the_speaker():
         (".", ".", "PUNCT", 17, "punct"),
         ("”", "”", "PUNCT", 17, "punct"),
     ]
-    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
-    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "wrote"
-    assert found[0].speaker is not None and found[0].speaker.text.endswith("Margaret Sullivan")
+    cue, speaker = _sole_cue_and_speaker(text, rows)
+    assert cue == "wrote" and speaker is not None and speaker.endswith("Margaret Sullivan")
 
 
 def test_speech_verb_speaks_for_the_name_on_its_left_not_its_object():
     """ "And Kessler called Bramwell “a real smart guy.”" where the compact parser tags "Kessler"
     an adverb and leaves "called" without a subject: the capitalised word right before a speech
     verb that is not inverted speaks, not the object after it (PolNeAR tuning set)."""
-    from quotecheck.testing.fake_parse import forged_parse
-
     text = "And Kessler called Bramwell “a real smart guy.”"
     rows = [
         ("And", "and", "CCONJ", "CC", 3, "cc"),
@@ -737,17 +727,13 @@ def test_speech_verb_speaks_for_the_name_on_its_left_not_its_object():
         (".", ".", "PUNCT", 3, "punct"),
         ("”", "”", "PUNCT", 3, "punct"),
     ]
-    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
-    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "called"
-    assert found[0].speaker is not None and found[0].speaker.text == "Kessler"
+    assert _sole_cue_and_speaker(text, rows) == ("called", "Kessler")
 
 
 def test_name_with_an_aside_after_a_subordinator_is_the_speaker():
     """ "The dispute began Friday after Mr. Hale, asked about the fees, had said, “Q”" where the
     compact parser hangs "said" on the main verb, whose subject ("The dispute") it then takes: the
     name right after the subordinator, before its comma-set aside, speaks (PolNeAR tuning set)."""
-    from quotecheck.testing.fake_parse import forged_parse
-
     text = "The dispute began Friday after Mr. Hale, asked about the fees, had said, “We pay what we owe.”"
     rows = [
         ("The", "the", "DET", 2, "det"),
@@ -775,17 +761,13 @@ def test_name_with_an_aside_after_a_subordinator_is_the_speaker():
         (".", ".", "PUNCT", 3, "punct"),
         ("”", "”", "PUNCT", 3, "punct"),
     ]
-    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
-    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "said"
-    assert found[0].speaker is not None and found[0].speaker.text == "Mr. Hale"
+    assert _sole_cue_and_speaker(text, rows) == ("said", "Mr. Hale")
 
 
 def test_pronoun_in_a_free_relative_gives_way_to_the_clause_subject():
     """ "Senator Tom Ekdahl condemned what he called a “brazen breach” of the rules": a quotation
     named in a free relative ("what he called") by a pronoun belongs to the subject of the clause
     it sits in (PolNeAR marks that subject, not the pronoun), when the pronoun can stand for it."""
-    from quotecheck.testing.fake_parse import forged_parse
-
     text = "Senator Tom Ekdahl condemned what he called a “brazen breach” of the rules."
     rows = [
         ("Senator", "Senator", "PROPN", "NNP", 2, "nmod:desc"),
@@ -805,10 +787,7 @@ def test_pronoun_in_a_free_relative_gives_way_to_the_clause_subject():
         ("rules", "rule", "NOUN", 11, "nmod"),
         (".", ".", "PUNCT", 4, "punct"),
     ]
-    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
-    assert len(found) == 1 and found[0].cue is not None and found[0].cue.text == "called"
-    assert found[0].speaker is not None and found[0].speaker.text == "Senator Tom Ekdahl"
+    assert _sole_cue_and_speaker(text, rows) == ("called", "Senator Tom Ekdahl")
     she = text.replace(" he ", " she ")  # "she" cannot stand for Tom Ekdahl: the pronoun stays
     rows_she = [("she", "she", "PRON", "PRP", 7, "nsubj") if r[0] == "he" else r for r in rows]
-    found = [a for a in attribute(she, forged_parse(she, rows_she), scan_quotes(she)[0]) if a.quote]
-    assert found[0].speaker is not None and found[0].speaker.text == "she"
+    assert _quoted(she, rows_she)[0][2] == "she"

@@ -62,6 +62,14 @@ def _we_said(word: str, lemma: str, pronoun: str) -> Rows:
     ]
 
 
+def _at(text: str, phrase: str, kind: MentionKind, head: str, upos: str, number: str = "sing") -> Mention:
+    """A mention of ``phrase`` where it first stands in ``text``, its words split at spaces."""
+    start = text.index(phrase)
+    return Mention(
+        start, start + len(phrase), phrase, kind, head, upos, number, False, 0, tuple(phrase.split())
+    )
+
+
 def _candidate(start: int, values: dict[str, float]) -> Candidate:
     m = Mention(start, start + 4, "Xxxx", MentionKind.NAME, "xxxx", "PROPN", "sing", False, 0, ("Xxxx",))
     return Candidate(None, m, tuple(values.get(name, 0.0) for name in FEATURES), None, True)
@@ -205,17 +213,11 @@ def test_he_and_she_take_no_source_of_plurals_only() -> None:
     from quotecheck.sources.cluster import _of_kind
 
     text = "They said so. Sanders said so. He said so."
-
-    def at(phrase: str, kind: MentionKind, number: str) -> Mention:
-        start = text.index(phrase)
-        head = phrase.lower()
-        return Mention(start, start + len(phrase), phrase, kind, head, "X", number, False, 0, (phrase,))
-
     cl = Clusterer(text, default_lexicon())
     group, person = cl.new(), cl.new()
-    cl.attach(group, at("They", MentionKind.PRONOUN, "plur"))
-    cl.attach(person, at("Sanders", MentionKind.NAME, "plur"))
-    he = at("He", MentionKind.PRONOUN, "sing")
+    cl.attach(group, _at(text, "They", MentionKind.PRONOUN, "they", "X", "plur"))
+    cl.attach(person, _at(text, "Sanders", MentionKind.NAME, "sanders", "X", "plur"))
+    he = _at(text, "He", MentionKind.PRONOUN, "he", "X")
     assert not _of_kind(cl, he, group, True)
     assert _of_kind(cl, he, person, True)
 
@@ -227,17 +229,11 @@ def test_he_and_she_take_no_untyped_source_of_things_without_a_determiner() -> N
     from quotecheck.sources.cluster import _of_kind
 
     text = "46 percent said so. Husted said so. She said so."
-
-    def at(phrase: str, kind: MentionKind, head: str) -> Mention:
-        start = text.index(phrase)
-        words = tuple(phrase.split())
-        return Mention(start, start + len(phrase), phrase, kind, head, "NOUN", "sing", False, 0, words)
-
     cl = Clusterer(text, default_lexicon())
     share, person = cl.new(), cl.new()
-    cl.add(share, at("46 percent", MentionKind.NOMINAL, "percent"))
-    cl.add(person, at("Husted", MentionKind.NOMINAL, "husted"))
-    she = at("She", MentionKind.PRONOUN, "she")
+    cl.add(share, _at(text, "46 percent", MentionKind.NOMINAL, "percent", "NOUN"))
+    cl.add(person, _at(text, "Husted", MentionKind.NOMINAL, "husted", "NOUN"))
+    she = _at(text, "She", MentionKind.PRONOUN, "she", "NOUN")
     assert not _of_kind(cl, she, share, True)
     assert _of_kind(cl, she, person, True)
 
@@ -248,11 +244,7 @@ def test_a_name_of_the_other_gender_is_no_source_of_that_surname() -> None:
     text = "Mr. Trump said so. Ivanka Trump said so. Donald Trump said so."
 
     def name(phrase: str) -> Mention:
-        start = text.index(phrase)
-        words = tuple(phrase.split())
-        return Mention(
-            start, start + len(phrase), phrase, MentionKind.NAME, "trump", "PROPN", "sing", False, 0, words
-        )
+        return _at(text, phrase, MentionKind.NAME, "trump", "PROPN")
 
     cl = Clusterer(text, default_lexicon())
     trump = cl.resolve(name("Mr. Trump"))[0]

@@ -12,6 +12,7 @@ import pytest
 
 from quotecheck.lexicons import default_lexicon
 from quotecheck.mentions import Mention, given_name, given_names_fit
+from quotecheck.parsing import Parse
 from quotecheck.rules.common import anonymous_with_attributions
 from quotecheck.sources.model import Source
 from quotecheck.sources.typing import refine_types, type_of
@@ -125,17 +126,27 @@ def test_reason_for_anonymity_ends_with_its_clause() -> None:
     assert own[: _clause_end(own, 0)] == "because he was not authorized to repeat what he said in private"
 
 
-def _refined(text: str, phrase: str, kind: MentionKind, head: str, others: tuple[str, ...] = ()) -> Source:
+def _refined(
+    text: str,
+    phrase: str,
+    kind: MentionKind,
+    head: str,
+    others: tuple[str, ...] = (),
+    *,
+    number: str = "sing",
+    definite: bool = False,
+    parse: Parse | None = None,
+) -> Source:
     """The source a mention of ``phrase`` in ``text`` makes once refine_types has looked at its
-    surroundings (no parse: the rules that need none)."""
+    surroundings (with no parse by default: the rules that need none)."""
     start = text.index(phrase)
     m = Mention(
-        start, start + len(phrase), phrase, kind, head, "NOUN", "sing", False, 0, tuple(phrase.split())
+        start, start + len(phrase), phrase, kind, head, "NOUN", number, definite, 0, tuple(phrase.split())
     )
     lex = default_lexicon()
     src = Source(0, [m], type=type_of(m, lex), name=phrase)
     people = [Source(i + 1, type=SourceType.NAMED_PERSON, name=name) for i, name in enumerate(others)]
-    refine_types([src, *people], text, None, lex)
+    refine_types([src, *people], text, parse, lex)
     return src
 
 
@@ -278,21 +289,7 @@ def test_refine_types(text, phrase, kind, head, expected, name) -> None:
 )
 def test_definite_plural_first_mentions(phrase: str, head: str, expected: str) -> None:
     text = f"Mr. Grassley and Mr. Leahy met. {phrase} said the bill was dead."
-    m = Mention(
-        32,
-        32 + len(phrase),
-        phrase,
-        MentionKind.NOMINAL,
-        head,
-        "NOUN",
-        "plur",
-        True,
-        0,
-        tuple(phrase.split()),
-    )
-    lex = default_lexicon()
-    src = Source(0, [m], type=type_of(m, lex), name=phrase)
-    refine_types([src], text, None, lex)
+    src = _refined(text, phrase, MentionKind.NOMINAL, head, number="plur", definite=True)
     assert src.type is SourceType(expected)
 
 
@@ -647,13 +644,7 @@ def test_filings_name_where_they_were_filed_not_their_author(name: str, head: st
     rows = [(w, w, "PROPN", n + 1, "compound") for w in name.split()]
     rows += [(f"{head}s", head, "NOUN", n + 2, "nsubj"), ("show", "show", "VERB", 0, "root")]
     rows += [("the", "the", "DET", n + 4, "det"), ("payments", "payment", "NOUN", n + 2, "obj")]
-    parse = forged_parse(text, rows)
-    m = Mention(
-        0, len(phrase), phrase, MentionKind.DESCRIPTOR, head, "NOUN", "plur", False, 0, tuple(phrase.split())
-    )
-    lex = default_lexicon()
-    src = Source(0, [m], type=type_of(m, lex), name=phrase)
-    refine_types([src], text, parse, lex)
+    src = _refined(text, phrase, MentionKind.DESCRIPTOR, head, number="plur", parse=forged_parse(text, rows))
     assert (src.type, src.name) == (SourceType(expected[0]), expected[1])
 
 
@@ -734,22 +725,7 @@ def test_descriptor_affiliation_skips_an_opening_number(phrase: str, expected: s
 def test_named_member_of_group(text, phrase, head, expected, name) -> None:
     """A group with one person named in apposition ("..., including Gov. Chris Christie,") is
     typed by its named member (docs/labelling.md, mixed speakers)."""
-    start = text.index(phrase)
-    m = Mention(
-        start,
-        start + len(phrase),
-        phrase,
-        MentionKind.DESCRIPTOR,
-        head,
-        "NOUN",
-        "plur",
-        False,
-        0,
-        tuple(phrase.split()),
-    )
-    lex = default_lexicon()
-    src = Source(0, [m], type=type_of(m, lex), name=phrase)
-    refine_types([src], text, None, lex)
+    src = _refined(text, phrase, MentionKind.DESCRIPTOR, head, number="plur")
     assert (src.type, src.name) == (expected, name)
 
 

@@ -1253,6 +1253,12 @@ def _with_speaker(match: _Match, speaker: Mention | None) -> _Match:
     return _Match(match.cue, speaker)
 
 
+def _with_speaking(ctx: _Context, match: _Match, speaker: Mention | None) -> _Match:
+    """The match with ``speaker`` for its speaker where it can speak (:func:`_can_speak`, which
+    also turns the writer away), else the match as it was."""
+    return match if speaker is None or not _can_speak(ctx, speaker) else _Match(match.cue, speaker)
+
+
 _PARTICIPLE_MAX_STEPS = 4
 
 
@@ -1567,7 +1573,7 @@ def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match 
             if _authored(ctx, sent, head):
                 continue  # "His office released a statement saying": the statement's author speaks
             mention = make_mention(ctx, s_idx, head, lo, cur.start) if cur.deprel == "acl" else None
-            return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+            return _with_speaking(ctx, match, mention)
         subj = _subject_of(ctx, s_idx, head, lo, head.start)
         if subj is not None:
             return _with_speaker(match, _subject_mention(ctx, s_idx, subj, lo, head.start))
@@ -2388,7 +2394,7 @@ def _author_of_relative_document(
     if subj is None or ctx.in_quote(subj.start):
         return match
     author = _subject_mention(ctx, s_idx, subj, lo, outer.start)
-    return match if author is None or not _can_speak(ctx, author) else _Match(match.cue, author)
+    return _with_speaking(ctx, match, author)
 
 
 def _name_before_phrase(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
@@ -2430,7 +2436,7 @@ def _name_before_intensive(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     if noun.upos not in ("PROPN", "NOUN") or not lo <= noun.start or ctx.in_quote(noun.start):
         return match
     mention = _subject_mention(ctx, s_idx, noun, lo, intensive.start)
-    return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+    return _with_speaking(ctx, match, mention)
 
 
 def _name_opening_by_gerund(
@@ -2448,7 +2454,7 @@ def _name_opening_by_gerund(
     if len(before) < 3 or before[-1].lemma.lower() != "by" or before[-2].xpos not in ("VBD", "VBN"):
         return match
     mention = _capitalised_run(ctx, s_idx, max(sent.start, frame.pre[0]), before[-2].start)
-    return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+    return _with_speaking(ctx, match, mention)
 
 
 _BARE_SUBJECT_MAX_WORDS = 6  # “Q,” a voice-over in the ad states: the subject a mistagged cue follows

@@ -2639,8 +2639,9 @@ def attribute(
             continue
         # Floating quotation: the speaker of the previous attribution (a quotation, or reported
         # speech: "..., Schiff said.¶“Q”") in this or the previous paragraph.
-        prev = _previous_attribution(out, indirect_before(q.start), para)
-        prev = _quotation_over_aside(ctx, out, _outer_report(indirect, prev))
+        spoken = next((a for a in reversed(out) if a.kind.spoken), None)  # every one here has its quote
+        prev = _previous_attribution(spoken, indirect_before(q.start), para)
+        prev = _quotation_over_aside(ctx, spoken, _outer_report(indirect, prev))
         if prev is not None and prev.speaker is not None:
             out.append(
                 Attribution(
@@ -2916,11 +2917,11 @@ def _own_sentence_subject(ctx: _Context, qi: int, frame: _Frame) -> _Found | Non
 
 
 def _previous_attribution(
-    quotes: list[Attribution], indirect: list[Attribution], para: int
+    spoken: Attribution | None, indirect: list[Attribution], para: int
 ) -> Attribution | None:
     """The latest attribution before a floating quotation, if it is in reach (same or previous
-    paragraph); scare quotes and titles are skipped."""
-    spoken = next((a for a in reversed(quotes) if a.kind.spoken), None)
+    paragraph): the latest spoken quotation (``spoken``: scare quotes and titles are skipped) or
+    the latest report of ``indirect``."""
     candidates = ([spoken] if spoken is not None else []) + ([indirect[-1]] if indirect else [])
     if not candidates:
         return None
@@ -2929,16 +2930,16 @@ def _previous_attribution(
 
 
 def _quotation_over_aside(
-    ctx: _Context, quotes: list[Attribution], prev: Attribution | None
+    ctx: _Context, spoken: Attribution | None, prev: Attribution | None
 ) -> Attribution | None:
     """Layout: “Q1,” Francis said in a speech, as he called for greater ethics. “Q2” / “Q1,” said
     Bob Mulholland, who has accused Sanders supporters of harassment. “Q2”. When the attribution a
     floating quotation would take its speaker from is reported speech in the same sentence as
     the quotation before it (an aside of that quotation's attribution, no sentence end between
-    them), the quotation's speaker goes on, not the aside's (PolNeAR marks the quoted speaker)."""
+    them), the quotation's speaker goes on, not the aside's (PolNeAR marks the quoted speaker).
+    ``spoken``: the latest spoken quotation before the floating one."""
     if prev is None or prev.quote is not None:
         return prev
-    spoken = next((a for a in reversed(quotes) if a.kind.spoken and a.quote is not None), None)
     if spoken is None or spoken.speaker is None or spoken.paragraph != prev.paragraph:
         return prev
     aside = min([prev.start] + [x.start for x in (prev.cue, prev.speaker) if x is not None])

@@ -1253,6 +1253,12 @@ def _with_speaker(match: _Match, speaker: Mention | None) -> _Match:
     return _Match(match.cue, speaker)
 
 
+def _with_speaking(ctx: _Context, match: _Match, speaker: Mention | None) -> _Match:
+    """The match with ``speaker`` for its speaker where it can speak (:func:`_can_speak`, which
+    also turns the writer away), else the match as it was."""
+    return match if speaker is None or not _can_speak(ctx, speaker) else _Match(match.cue, speaker)
+
+
 _PARTICIPLE_MAX_STEPS = 4
 
 
@@ -1567,7 +1573,7 @@ def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match 
             if _authored(ctx, sent, head):
                 continue  # "His office released a statement saying": the statement's author speaks
             mention = make_mention(ctx, s_idx, head, lo, cur.start) if cur.deprel == "acl" else None
-            return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+            return _with_speaking(ctx, match, mention)
         subj = _subject_of(ctx, s_idx, head, lo, head.start)
         if subj is not None:
             return _with_speaker(match, _subject_mention(ctx, s_idx, subj, lo, head.start))
@@ -2388,7 +2394,7 @@ def _author_of_relative_document(
     if subj is None or ctx.in_quote(subj.start):
         return match
     author = _subject_mention(ctx, s_idx, subj, lo, outer.start)
-    return match if author is None or not _can_speak(ctx, author) else _Match(match.cue, author)
+    return _with_speaking(ctx, match, author)
 
 
 def _name_before_phrase(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
@@ -2430,7 +2436,7 @@ def _name_before_intensive(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     if noun.upos not in ("PROPN", "NOUN") or not lo <= noun.start or ctx.in_quote(noun.start):
         return match
     mention = _subject_mention(ctx, s_idx, noun, lo, intensive.start)
-    return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+    return _with_speaking(ctx, match, mention)
 
 
 def _name_opening_by_gerund(
@@ -2448,7 +2454,7 @@ def _name_opening_by_gerund(
     if len(before) < 3 or before[-1].lemma.lower() != "by" or before[-2].xpos not in ("VBD", "VBN"):
         return match
     mention = _capitalised_run(ctx, s_idx, max(sent.start, frame.pre[0]), before[-2].start)
-    return match if mention is None or not _can_speak(ctx, mention) else _Match(match.cue, mention)
+    return _with_speaking(ctx, match, mention)
 
 
 _BARE_SUBJECT_MAX_WORDS = 6  # “Q,” a voice-over in the ad states: the subject a mistagged cue follows
@@ -2633,8 +2639,9 @@ def attribute(
             continue
         # Floating quotation: the speaker of the previous attribution (a quotation, or reported
         # speech: "..., Schiff said.¶“Q”") in this or the previous paragraph.
-        prev = _previous_attribution(out, indirect_before(q.start), para)
-        prev = _quotation_over_aside(ctx, out, _outer_report(indirect, prev))
+        spoken = next((a for a in reversed(out) if a.kind.spoken), None)  # every one here has its quote
+        prev = _previous_attribution(spoken, indirect_before(q.start), para)
+        prev = _quotation_over_aside(ctx, spoken, _outer_report(indirect, prev))
         if prev is not None and prev.speaker is not None:
             out.append(
                 Attribution(
@@ -2910,11 +2917,11 @@ def _own_sentence_subject(ctx: _Context, qi: int, frame: _Frame) -> _Found | Non
 
 
 def _previous_attribution(
-    quotes: list[Attribution], indirect: list[Attribution], para: int
+    spoken: Attribution | None, indirect: list[Attribution], para: int
 ) -> Attribution | None:
     """The latest attribution before a floating quotation, if it is in reach (same or previous
-    paragraph); scare quotes and titles are skipped."""
-    spoken = next((a for a in reversed(quotes) if a.kind.spoken), None)
+    paragraph): the latest spoken quotation (``spoken``: scare quotes and titles are skipped) or
+    the latest report of ``indirect``."""
     candidates = ([spoken] if spoken is not None else []) + ([indirect[-1]] if indirect else [])
     if not candidates:
         return None
@@ -2923,16 +2930,16 @@ def _previous_attribution(
 
 
 def _quotation_over_aside(
-    ctx: _Context, quotes: list[Attribution], prev: Attribution | None
+    ctx: _Context, spoken: Attribution | None, prev: Attribution | None
 ) -> Attribution | None:
     """Layout: “Q1,” Francis said in a speech, as he called for greater ethics. “Q2” / “Q1,” said
     Bob Mulholland, who has accused Sanders supporters of harassment. “Q2”. When the attribution a
     floating quotation would take its speaker from is reported speech in the same sentence as
     the quotation before it (an aside of that quotation's attribution, no sentence end between
-    them), the quotation's speaker goes on, not the aside's (PolNeAR marks the quoted speaker)."""
+    them), the quotation's speaker goes on, not the aside's (PolNeAR marks the quoted speaker).
+    ``spoken``: the latest spoken quotation before the floating one."""
     if prev is None or prev.quote is not None:
         return prev
-    spoken = next((a for a in reversed(quotes) if a.kind.spoken and a.quote is not None), None)
     if spoken is None or spoken.speaker is None or spoken.paragraph != prev.paragraph:
         return prev
     aside = min([prev.start] + [x.start for x in (prev.cue, prev.speaker) if x is not None])

@@ -615,6 +615,8 @@ def pronoun_candidates(cl: Clusterer, m: Mention) -> list[Candidate]:
     ``agrees``: also of the pronoun's gender and number (only those may be chosen)."""
     gendered = m.head_lemma in _GENDERED
     pairs = _antecedents(cl, m, lambda idx: _of_kind(cl, m, idx, gendered), gendered)
+    if gendered:
+        pairs = _with_descriptions_in_passing(cl, m, pairs)
     last, here = cl.last_speaker(), cl.layout(m)
     return [_candidate(cl, m, here, rank, source, x, last) for rank, (source, x) in enumerate(pairs)]
 
@@ -734,6 +736,76 @@ def _written_gender(cl: Clusterer, name: Mention) -> str | None:
     """The gender a name's own words give: its given name ("Ruth Ellery"), else its honorific."""
     return cl.finder.mention_gender(name) or next(
         (g for h, g in cl.lex.honorifics.items() if name.text.startswith((f"{h} ", f"{h}."))), None
+    )
+
+
+_PASSING_REACH = 2  # sentences (the pronoun's and the one before) a description in passing may lie in
+_PASSING_RELS = ("nsubj", "nsubj:pass", "nmod:poss")  # a subject, or the owner in a subject or object
+
+
+def _with_descriptions_in_passing(
+    cl: Clusterer, m: Mention, pairs: list[tuple[int | None, Mention]]
+) -> list[tuple[int | None, Mention]]:
+    """The candidates with the named people that definite descriptions in passing just before a
+    he/she stand for ("the current GOP nominee's support is unprecedented. While he's said ...":
+    Trump, :func:`_described_person`), each at the description when that is its source's nearest
+    mention."""
+    nearest = {idx: x for idx, x in pairs if idx is not None}
+    for x in _descriptions_in_passing(cl, m):
+        idx = _described_person(cl, x)
+        if idx is None or cl.sources[idx].type != SourceType.NAMED_PERSON:
+            continue
+        if idx not in nearest or nearest[idx].start < x.start:
+            nearest[idx] = x
+    kept = [(idx, x) for idx, x in pairs if idx is None]
+    out: list[tuple[int | None, Mention]] = [*nearest.items(), *kept]
+    out.sort(key=lambda pair: -pair[1].start)
+    return out
+
+
+def _descriptions_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
+    """Definite descriptions of one person ("the current GOP nominee", :func:`definite_person`)
+    that are a clause subject or a possessive owner, outside quotations, in the pronoun's
+    sentence before it and the sentence before that, nearest first."""
+    if cl.parse is None:
+        return
+    for s_idx in range(m.sentence, max(-1, m.sentence - _PASSING_REACH), -1):
+        sent = cl.parse.sentences[s_idx]
+        for w in reversed(sent.words):
+            if w.end > m.start or w.upos != "NOUN" or w.deprel not in _PASSING_RELS:
+                continue
+            x = _description_at(cl, sent, s_idx, w)
+            if x is not None and _names_a_person(cl, x) and not cl.quoted.covers(x.start):
+                yield x
+
+
+def _names_a_person(cl: Clusterer, x: Mention) -> bool:
+    """Is a description in passing one person's by its head noun: an office ("the nominee",
+    :func:`identified_role`) or a listed person noun ("the businessman"), not a noun that only
+    ends like one ("the major danger")?"""
+    listed = x.head_lemma in cl.lex.anonymous_nouns
+    return identified_role(x, cl.lex) or (listed and definite_person(x, cl.lex))
+
+
+def _description_at(cl: Clusterer, sent: Sentence, s_idx: int, head: Word) -> Mention | None:
+    """The noun phrase from a head noun's determiner to the head ("the current GOP nominee"),
+    when the determiner is its first child; None without one."""
+    kids = [k for k in sent.children(head) if k.index < head.index]
+    if not kids or kids[0].deprel != "det":
+        return None
+    first = kids[0]
+    words = tuple(sent.word(i).text for i in range(first.index, head.index + 1))
+    return Mention(
+        first.start,
+        head.end,
+        cl.text[first.start : head.end],
+        MentionKind.NOMINAL,
+        head.lemma.lower(),
+        head.upos,
+        "plur" if head.feat("Number") == "Plur" else "sing",
+        True,
+        s_idx,
+        words,
     )
 
 

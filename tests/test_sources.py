@@ -15,7 +15,7 @@ from quotecheck.mentions import Mention, given_name, given_names_fit
 from quotecheck.parsing import Parse
 from quotecheck.rules.common import anonymous_with_attributions
 from quotecheck.sources.model import Source
-from quotecheck.sources.typing import refine_types, type_of
+from quotecheck.sources.typing import _fullest_organization, refine_types, type_of
 from quotecheck.testing.fake_parse import forged_parse
 from quotecheck.vocab import MentionKind, SourceType
 
@@ -766,3 +766,17 @@ def test_a_named_owners_descriptor_written_twice_is_one_source() -> None:
     spokesmen = [cl.resolve(at("A spokesman", i))[0] for i in (0, 1)]
     assert family[0] == family[1]
     assert spokesmen[0] != spokesmen[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Enter The Washington Post. The Post responded.", ["Washington", "Post"]),
+        ("According to The New York Post, the deal is off.", ["New", "York", "Post"]),
+        ("The Post responded.", ["Post"]),  # no longer form written
+        ("Clinton's Post Office speech.", ["Post"]),  # a possessive is no newspaper's name
+    ],
+)
+def test_fullest_organization_takes_the_longest_run_after_the(text: str, expected: list[str]) -> None:
+    """ "the Post" is the newspaper the article names in full, from after a "The"."""
+    assert _fullest_organization("Post", text) == expected

@@ -479,7 +479,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             retyped = (
                 _document_author(first, words, text, people, lex)
                 or _author_from(first, text, people, lex)
-                or _trailing_organization(first, lex)
+                or _trailing_organization(first, text, lex)
                 or _earlier_author(first, text, people, lex)
             )
         if retyped is not None:
@@ -1025,15 +1025,37 @@ def _named_author(
 _TRAILING_NAME = re.compile(rf"(?:{_NAME_WORD}\s+)*{_NAME_WORD}$")
 
 
-def _trailing_organization(m: Mention, lex: Lexicon) -> tuple[SourceType, str] | None:
+def _trailing_organization(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
     """ "the Post", "a study last year by economists at Duke University": a document's mention
     that ends in an organization's name (its last word an organization word) is that
-    organization's attribution, its publication or its author's."""
+    organization's attribution, its publication or its author's; a one-word name by its
+    fullest form in the article (:func:`_fullest_organization`: "The Washington Post")."""
     run = _TRAILING_NAME.search(m.text)
     if run is None or run.group(0).split()[-1] not in lex.organization_words:
         return None
     words = _without_leading_words(run.group(0).split())
+    if len(words) == 1:
+        words = _fullest_organization(words[0], text)
     return (SourceType.NAMED_ORGANIZATION, " ".join(words)) if words else None
+
+
+def _fullest_organization(word: str, text: str) -> list[str]:
+    """The longest run of capitalised words ending in an organization word written anywhere in
+    the article, on one line and without the sentence words before it (up to a "The" or a
+    sentence end: "Enter The Washington Post." for "the Post"); the word alone when no run is
+    longer."""
+    best = [word]
+    for at in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = _NAME_RUN_BEFORE.search(text, max(0, at.start() - 200), at.start())
+        words = [*(before.group(0).split() if before else []), word]
+        cut = max((i for i, w in enumerate(words) if w == "The" or _SENTENCE_END.search(w)), default=-1)
+        words = _without_leading_words(words[cut + 1 :])
+        if len(words) > len(best) and not any(w.endswith(("’s", "'s")) for w in words):
+            best = words
+    return best
+
+
+_NAME_RUN_BEFORE = re.compile(rf"(?:{_NAME_WORD}[ \t]+)+$")  # the capitalised words right before an offset
 
 
 # the capitalised words right before a head noun, a possessive and two lower-case words allowed:

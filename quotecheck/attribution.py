@@ -44,6 +44,7 @@ from .mentions import (
     GivenNameIndex,
     Mention,
     given_name_gender,
+    is_group_quantifier,
     is_time_text,
     is_time_word,
     make_mention,
@@ -4524,6 +4525,7 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
         or head in lex.organization_nouns
         or (m.number == "plur" and m.head_upos == "NOUN")  # "many Democrats say", "experts say"
         or head in lex.share_nouns  # "Another 19 percent said"
+        or is_group_quantifier(m, lex)  # "Some say", "Most believe that"
         or (
             m.head_upos == "NUM" and not is_time_text(lex, m.head_lemma, m.head_lemma, years=True)
         )  # "eight of 10 voters say", not "2016"

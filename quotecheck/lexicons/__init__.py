@@ -305,6 +305,8 @@ class Lexicon:
     filed_documents: frozenset[str]  # "FEC filings": the name in front is where it was filed
     national_groups: frozenset[str]  # "the Germans announce": the state speaks, an organization
     question_verbs: frozenset[str]  # "when Tapper asked": the asker is not the one who answers
+    group_quantifiers: frozenset[str]  # "Some say", "Most believe that": unnamed people, a group
+    stance_adjectives: frozenset[str]  # "some backers are concerned that": a group's view
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

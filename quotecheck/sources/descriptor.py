@@ -58,7 +58,7 @@ def _affiliation(phrases: list[str], lex: Lexicon) -> str | None:
     that opens the phrase is capitalised by the sentence, not by a name ("Forty percent of
     voters")."""
     affiliation = None
-    leading = lex.descriptor_determiners | {"who", "whose"}  # a capital that starts the phrase
+    leading = lex.descriptor_determiners | lex.group_quantifiers | {"who", "whose"}  # "Others say"
     for phrase in phrases:
         words = re.findall(r"[\w’'-]+", phrase)
         caps: list[str] = []

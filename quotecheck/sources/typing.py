@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..lexicons import Lexicon
-from ..mentions import POSSESSIVE_MARKS, POSSESSIVE_S, Mention, knowledge_tail
+from ..mentions import POSSESSIVE_MARKS, POSSESSIVE_S, Mention, is_group_quantifier, knowledge_tail
 from ..parsing import Parse, Word
 from ..vocab import MentionKind, SourceType
 from .model import Source
@@ -94,6 +94,8 @@ def _state_people(m: Mention, lex: Lexicon) -> bool:
 
 def _common_type(m: Mention, lex: Lexicon) -> SourceType:
     """The type a description makes, from its head noun, determiner and number."""
+    if is_group_quantifier(m, lex):
+        return SourceType.ANONYMOUS_GROUP  # "Some say", "Others argue"
     person = _person_before_head(m, lex)
     if person is not None:
         return person

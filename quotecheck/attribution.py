@@ -1320,9 +1320,10 @@ def _participle_after_comma(
         return match
     s_idx, verb = gerund
     sent = ctx.parse.sentences[s_idx]
-    comma, before = sent.word(verb.index - 1), sent.word(verb.index - 2)
-    if comma.lemma != ",":
+    at = _comma_before(sent, verb)
+    if at is None:
         return match
+    comma, before = sent.word(at), sent.word(at - 1)
     lo = _cue_side_start(q, frame, verb.start)
     if lo <= before.start and _is_cue_verb(ctx, before) and before.xpos != "VBG":
         speaker = _cue_from_verb(ctx, s_idx, before, lo, before.end).speaker  # "Spicer said, adding"
@@ -1336,7 +1337,46 @@ def _participle_after_comma(
     return _with_speaker(match, speaker)
 
 
+def _comma_before(sent: Sentence, verb: Word) -> int | None:
+    """The index of the comma that sets the participle ``verb`` off: right before it, or before
+    a closing quotation mark right before it (American style: 'called it a “mistake,” adding');
+    None where there is none or no word before the comma."""
+    at = verb.index - 1
+    if at > 2 and sent.word(at).text in _CLOSING_MARKS:
+        at -= 1
+    return at if at > 1 and sent.word(at).lemma == "," else None
+
+
+_CLOSING_MARKS = ("”", "’", '"', "''")
 _OBJECT_RELS = ("obj", "iobj", "obl", "nmod")
+
+
+def _reporter_over_reported(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Speaker for a participle cue set off by a comma after a report ("a top GOP strategist said
+    Clinton will have to choose whose side she's on, saying, “Q”"): the parse hangs the
+    participle on the reported clause, whose subject it took; the participle goes on the report,
+    so its speaker is the subject of the outermost speech verb up its heads that has the clause
+    for its complement."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None or _comma_before(ctx.parse.sentences[gerund[0]], gerund[1]) is None:
+        return match
+    s_idx, verb = gerund
+    sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
+    reporter = None
+    for cur, head in _climb(sent, verb):
+        if head.start < lo or ctx.in_quote(head.start):
+            break
+        reports = cur.deprel == "ccomp" and _is_cue_verb(ctx, head)  # the clause is what it reports
+        subj = _subject_of(ctx, s_idx, head, lo, head.start) if reports else None
+        if subj is not None and head.xpos != "VBG" and subj.start < match.speaker.start:
+            reporter = subj
+    if reporter is None:
+        return match
+    return _with_speaker(match, _subject_mention(ctx, s_idx, reporter, lo, verb.start))
 
 
 def _before_comma_object(ctx: _Context, sent: Sentence, m: Mention | None, comma: Word) -> bool:
@@ -1578,6 +1618,39 @@ def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match 
         if subj is not None:
             return _with_speaker(match, _subject_mention(ctx, s_idx, subj, lo, head.start))
     return match
+
+
+_GERUND_GAP_UPOS = ("ADV",)  # "Carson privately saying"
+
+
+def _gerund_own_subject(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "with Donald Trump tweeting that it was a “disaster”"; "what do you think of Carson
+    privately saying “pray for him”": a participle cue right after a noun phrase (no comma
+    between) has that phrase for its subject, where the parse hung the participle elsewhere. Not
+    a document's ("released a statement saying": its author speaks)."""
+    if match is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None:
+        return match
+    s_idx, verb = gerund
+    sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
+    i = verb.index - 1
+    while i >= 1 and sent.word(i).upos in _GERUND_GAP_UPOS:
+        i -= 1
+    noun = sent.word(i) if i >= 1 else None
+    if noun is None or noun.upos not in ("NOUN", "PROPN") or noun.start < lo or ctx.in_quote(noun.start):
+        return match
+    if noun.lemma.lower() in ctx.lexicon.document_nouns:
+        return match
+    speaker = match.speaker
+    if speaker is not None and speaker.start <= noun.start < speaker.end:
+        return match
+    mention = _subject_mention(ctx, s_idx, noun, lo, verb.start)
+    before = [w for w in sent.words if lo <= w.start and mention is not None and w.end <= mention.start]
+    if before and _is_cue_verb(ctx, before[-1]):
+        return match  # "Rhodes recalled Mr. Obama talking about “Q”": who reports it speaks
+    return _with_speaking(ctx, match, mention)
 
 
 _PUT_IT = re.compile(r"\bput\s+it\b")
@@ -2518,6 +2591,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _passive_in_later_clause,
     _name_over_interruption,
     _participle_after_comma,
+    _reporter_over_reported,
     _relative_inner_speaker,
     _subject_after_opening,
     _speaking_earlier_cue,
@@ -2525,6 +2599,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _subject_before_gerund,
     _as_put_it,
     _participle_owner,
+    _gerund_own_subject,
     _inverted_after_comma,
     _subject_before_aside,
     _subject_over_object,

@@ -1653,6 +1653,33 @@ def _gerund_own_subject(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
     return _with_speaking(ctx, match, mention)
 
 
+_INVERTED_PRE_END = re.compile(r"\s*[,:]\s*$")  # "..., explained Rosenberg, “Q”" / "explained X: “Q”"
+
+
+def _inverted_pre_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "Because of how Democrats crafted the schedule, explained Rosenberg, “Q”"; "In other
+    words, explained CBS moderator Nancy Cordes: “Q”": a verb before the quotation that follows a
+    comma (or opens the sentence) and is followed only by a name, then a comma or colon, has that
+    name for its subject, whatever noun the parse found before the comma."""
+    if match is None or match.cue.pattern not in (CuePattern.PRE_VERB, CuePattern.COLON_INTRO):
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.xpos not in _OVER_OBJECT_XPOS or q.start < verb.end:
+        return match
+    if verb.lemma.lower() in ctx.lexicon.hearer_verbs:
+        return match  # "Dever, who was listed on the slate, told POLITICO, “Q”": the object listens
+    sent = ctx.parse.sentences[s_idx]
+    if verb.index > 1 and sent.word(verb.index - 1).lemma != ",":
+        return match
+    end = _INVERTED_PRE_END.search(ctx.text, verb.end, q.start)
+    if end is None or end.end() != q.start:
+        return match
+    mention = _name_after_verb(ctx, s_idx, verb, end.start())
+    if mention is None or (match.speaker is not None and match.speaker.start == mention.start):
+        return match
+    return _with_speaker(match, mention)
+
+
 _PUT_IT = re.compile(r"\bput\s+it\b")
 _AS_PUT_IT = re.compile(r"(?:^|(?<=[,;—–]\s))[Aa]s\s+(?P<who>[^“”\"]+?),?\s+(?P<cue>put)\s+it\b")
 
@@ -2600,6 +2627,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _as_put_it,
     _participle_owner,
     _gerund_own_subject,
+    _inverted_pre_cue,
     _inverted_after_comma,
     _subject_before_aside,
     _subject_over_object,

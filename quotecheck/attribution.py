@@ -1680,6 +1680,52 @@ def _inverted_pre_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match 
     return _with_speaker(match, mention)
 
 
+_CONJUNCT_SKIP_RELS = ("acl:relcl", "ccomp", "acl")  # a relative or reported clause's verb: not the conjunct
+_CONDITIONAL_MARKS = ("if", "unless", "whether")
+
+
+def _conditional(sent: Sentence, w: Word) -> bool:
+    """Does an "if" (or "unless", "whether") open the verb's clause: a condition, whose subject
+    does nothing the sentence reports ("boycotting Apple if the company did not help ...")?"""
+    return any(c.deprel == "mark" and c.lemma.lower() in _CONDITIONAL_MARKS for c in sent.children(w))
+
+
+def _coordinated_verb_subject(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: "when Cruz knocked Rubio on trade and called him a “moderate”": a cue verb right
+    after "and" (past adverbs) shares the subject of the verb before "and": the nearest verb to
+    its left with a subject of its own (not a relative or reported clause's), where the parse
+    gave the cue another clause's subject or none."""
+    if match is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.xpos not in _OVER_OBJECT_XPOS or q.start < verb.end:
+        return match
+    sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
+    i = verb.index - 1
+    while i >= 1 and sent.word(i).upos in _NAME_GAP_UPOS:
+        i -= 1
+    conj = sent.word(i) if i >= 1 else None
+    if conj is None or conj.text.lower() != "and" or conj.start < lo:
+        return match
+    if match.speaker is not None and match.speaker.start > conj.start:
+        return match
+    for w in reversed(sent.words[: conj.index - 1]):
+        if w.start < lo or ctx.in_quote(w.start):
+            return match
+        if w.upos not in ("VERB", "AUX") or w.deprel in _CONJUNCT_SKIP_RELS or _conditional(sent, w):
+            continue
+        subj = next((c for c in _subjects(sent, w) if lo <= c.start < w.start and not ctx.in_quote(c.start)), None)
+        if subj is None or subj.lemma.lower() in _RELATIVE_PRONOUNS:
+            continue
+        mention = _subject_mention(ctx, s_idx, subj, lo, w.start)
+        if mention is None or (match.speaker is not None and match.speaker.start == mention.start):
+            return match
+        return _with_speaking(ctx, match, mention)
+    return match
+
+
 _PUT_IT = re.compile(r"\bput\s+it\b")
 _AS_PUT_IT = re.compile(r"(?:^|(?<=[,;—–]\s))[Aa]s\s+(?P<who>[^“”\"]+?),?\s+(?P<cue>put)\s+it\b")
 
@@ -2628,6 +2674,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _participle_owner,
     _gerund_own_subject,
     _inverted_pre_cue,
+    _coordinated_verb_subject,
     _inverted_after_comma,
     _subject_before_aside,
     _subject_over_object,

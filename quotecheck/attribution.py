@@ -1351,34 +1351,6 @@ _CLOSING_MARKS = ("”", "’", '"', "''")
 _OBJECT_RELS = ("obj", "iobj", "obl", "nmod")
 
 
-def _reporter_over_reported(
-    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
-) -> _Match | None:
-    """Speaker for a participle cue set off by a comma after a report ("a top GOP strategist said
-    Clinton will have to choose whose side she's on, saying, “Q”"): the parse hangs the
-    participle on the reported clause, whose subject it took; the participle goes on the report,
-    so its speaker is the subject of the outermost speech verb up its heads that has the clause
-    for its complement."""
-    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
-        return match
-    gerund = _gerund_cue(ctx, match.cue)
-    if gerund is None or _comma_before(ctx.parse.sentences[gerund[0]], gerund[1]) is None:
-        return match
-    s_idx, verb = gerund
-    sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
-    reporter = None
-    for cur, head in _climb(sent, verb):
-        if head.start < lo or ctx.in_quote(head.start):
-            break
-        reports = cur.deprel == "ccomp" and _is_cue_verb(ctx, head)  # the clause is what it reports
-        subj = _subject_of(ctx, s_idx, head, lo, head.start) if reports else None
-        if subj is not None and head.xpos != "VBG" and subj.start < match.speaker.start:
-            reporter = subj
-    if reporter is None:
-        return match
-    return _with_speaker(match, _subject_mention(ctx, s_idx, reporter, lo, verb.start))
-
-
 def _before_comma_object(ctx: _Context, sent: Sentence, m: Mention | None, comma: Word) -> bool:
     """Does the mention end before the comma with its head an object or in a prepositional
     phrase, not a subject ("Putin veered close to an admission that soldiers had fought in the
@@ -1625,9 +1597,10 @@ _GERUND_GAP_UPOS = ("ADV",)  # "Carson privately saying"
 
 def _gerund_own_subject(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
     """Layout: "with Donald Trump tweeting that it was a “disaster”"; "what do you think of Carson
-    privately saying “pray for him”": a participle cue right after a noun phrase (no comma
-    between) has that phrase for its subject, where the parse hung the participle elsewhere. Not
-    a document's ("released a statement saying": its author speaks)."""
+    privately saying “pray for him”": a participle cue right after a noun phrase that a
+    preposition opens (no comma between) has that phrase for its subject, where the parse hung the
+    participle elsewhere. Not after a verb ("Rhodes recalled Mr. Obama talking about “Q”": who
+    reports it speaks), nor a document ("in a statement saying": its author speaks)."""
     if match is None or match.cue.pattern != CuePattern.PRE_VERB:
         return match
     gerund = _gerund_cue(ctx, match.cue)
@@ -1648,36 +1621,9 @@ def _gerund_own_subject(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
         return match
     mention = _subject_mention(ctx, s_idx, noun, lo, verb.start)
     before = [w for w in sent.words if lo <= w.start and mention is not None and w.end <= mention.start]
-    if before and _is_cue_verb(ctx, before[-1]):
-        return match  # "Rhodes recalled Mr. Obama talking about “Q”": who reports it speaks
+    if not before or before[-1].upos != "ADP":
+        return match
     return _with_speaking(ctx, match, mention)
-
-
-_INVERTED_PRE_END = re.compile(r"\s*[,:]\s*$")  # "..., explained Rosenberg, “Q”" / "explained X: “Q”"
-
-
-def _inverted_pre_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
-    """Layout: "Because of how Democrats crafted the schedule, explained Rosenberg, “Q”"; "In other
-    words, explained CBS moderator Nancy Cordes: “Q”": a verb before the quotation that follows a
-    comma (or opens the sentence) and is followed only by a name, then a comma or colon, has that
-    name for its subject, whatever noun the parse found before the comma."""
-    if match is None or match.cue.pattern not in (CuePattern.PRE_VERB, CuePattern.COLON_INTRO):
-        return match
-    s_idx, verb = _cue_word(ctx, match.cue)
-    if s_idx is None or verb is None or verb.xpos not in _OVER_OBJECT_XPOS or q.start < verb.end:
-        return match
-    if verb.lemma.lower() in ctx.lexicon.hearer_verbs:
-        return match  # "Dever, who was listed on the slate, told POLITICO, “Q”": the object listens
-    sent = ctx.parse.sentences[s_idx]
-    if verb.index > 1 and sent.word(verb.index - 1).lemma != ",":
-        return match
-    end = _INVERTED_PRE_END.search(ctx.text, verb.end, q.start)
-    if end is None or end.end() != q.start:
-        return match
-    mention = _name_after_verb(ctx, s_idx, verb, end.start())
-    if mention is None or (match.speaker is not None and match.speaker.start == mention.start):
-        return match
-    return _with_speaker(match, mention)
 
 
 _CONJUNCT_SKIP_RELS = ("acl:relcl", "ccomp", "acl")  # a relative or reported clause's verb: not the conjunct
@@ -1711,19 +1657,25 @@ def _coordinated_verb_subject(
         return match
     if match.speaker is not None and match.speaker.start > conj.start:
         return match
+    mention = _subject_before_and(ctx, s_idx, conj, lo)
+    if mention is None or (match.speaker is not None and match.speaker.start == mention.start):
+        return match
+    return _with_speaking(ctx, match, mention)
+
+
+def _subject_before_and(ctx: _Context, s_idx: int, conj: Word, lo: int) -> Mention | None:
+    """The subject of the nearest verb before ``conj`` ("and") and from ``lo`` that has one of its
+    own before it, outside quotations: not a relative, reported or conditional clause's verb."""
+    sent = ctx.parse.sentences[s_idx]
     for w in reversed(sent.words[: conj.index - 1]):
         if w.start < lo or ctx.in_quote(w.start):
-            return match
+            return None
         if w.upos not in ("VERB", "AUX") or w.deprel in _CONJUNCT_SKIP_RELS or _conditional(sent, w):
             continue
-        subj = next((c for c in _subjects(sent, w) if lo <= c.start < w.start and not ctx.in_quote(c.start)), None)
-        if subj is None or subj.lemma.lower() in _RELATIVE_PRONOUNS:
-            continue
-        mention = _subject_mention(ctx, s_idx, subj, lo, w.start)
-        if mention is None or (match.speaker is not None and match.speaker.start == mention.start):
-            return match
-        return _with_speaking(ctx, match, mention)
-    return match
+        subjects = [c for c in _subjects(sent, w) if lo <= c.start < w.start and not ctx.in_quote(c.start)]
+        if subjects and subjects[0].lemma.lower() not in _RELATIVE_PRONOUNS:
+            return _subject_mention(ctx, s_idx, subjects[0], lo, w.start)
+    return None
 
 
 _PUT_IT = re.compile(r"\bput\s+it\b")
@@ -2664,7 +2616,6 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _passive_in_later_clause,
     _name_over_interruption,
     _participle_after_comma,
-    _reporter_over_reported,
     _relative_inner_speaker,
     _subject_after_opening,
     _speaking_earlier_cue,
@@ -2673,7 +2624,6 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _as_put_it,
     _participle_owner,
     _gerund_own_subject,
-    _inverted_pre_cue,
     _coordinated_verb_subject,
     _inverted_after_comma,
     _subject_before_aside,

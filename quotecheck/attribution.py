@@ -1321,9 +1321,10 @@ def _participle_after_comma(
         return match
     s_idx, verb = gerund
     sent = ctx.parse.sentences[s_idx]
-    comma, before = sent.word(verb.index - 1), sent.word(verb.index - 2)
-    if comma.lemma != ",":
+    at = _comma_before(sent, verb)
+    if at is None:
         return match
+    comma, before = sent.word(at), sent.word(at - 1)
     lo = _cue_side_start(q, frame, verb.start)
     if lo <= before.start and _is_cue_verb(ctx, before) and before.xpos != "VBG":
         speaker = _cue_from_verb(ctx, s_idx, before, lo, before.end).speaker  # "Spicer said, adding"
@@ -1337,6 +1338,17 @@ def _participle_after_comma(
     return _with_speaker(match, speaker)
 
 
+def _comma_before(sent: Sentence, verb: Word) -> int | None:
+    """The index of the comma that sets the participle ``verb`` off: right before it, or before
+    a closing quotation mark right before it (American style: 'called it a “mistake,” adding');
+    None where there is none or no word before the comma."""
+    at = verb.index - 1
+    if at > 2 and sent.word(at).text in _CLOSING_MARKS:
+        at -= 1
+    return at if at > 1 and sent.word(at).lemma == "," else None
+
+
+_CLOSING_MARKS = ("”", "’", '"', "''")
 _OBJECT_RELS = ("obj", "iobj", "obl", "nmod")
 
 
@@ -1579,6 +1591,92 @@ def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match 
         if subj is not None:
             return _with_speaker(match, _subject_mention(ctx, s_idx, subj, lo, head.start))
     return match
+
+
+_GERUND_GAP_UPOS = ("ADV",)  # "Carson privately saying"
+
+
+def _gerund_own_subject(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: "with Donald Trump tweeting that it was a “disaster”"; "what do you think of Carson
+    privately saying “pray for him”": a participle cue right after a noun phrase that a
+    preposition opens (no comma between) has that phrase for its subject, where the parse hung the
+    participle elsewhere. Not after a verb ("Rhodes recalled Mr. Obama talking about “Q”": who
+    reports it speaks), nor a document ("in a statement saying": its author speaks)."""
+    if match is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None:
+        return match
+    s_idx, verb = gerund
+    sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
+    i = verb.index - 1
+    while i >= 1 and sent.word(i).upos in _GERUND_GAP_UPOS:
+        i -= 1
+    noun = sent.word(i) if i >= 1 else None
+    if noun is None or noun.upos not in ("NOUN", "PROPN") or noun.start < lo or ctx.in_quote(noun.start):
+        return match
+    if noun.lemma.lower() in ctx.lexicon.document_nouns:
+        return match
+    speaker = match.speaker
+    if speaker is not None and speaker.start <= noun.start < speaker.end:
+        return match
+    mention = _subject_mention(ctx, s_idx, noun, lo, verb.start)
+    before = [w for w in sent.words if lo <= w.start and mention is not None and w.end <= mention.start]
+    if not before or before[-1].upos != "ADP":
+        return match
+    return _with_speaking(ctx, match, mention)
+
+
+_CONJUNCT_SKIP_RELS = ("acl:relcl", "ccomp", "acl")  # a relative or reported clause's verb: not the conjunct
+_CONDITIONAL_MARKS = ("if", "unless", "whether")
+
+
+def _conditional(sent: Sentence, w: Word) -> bool:
+    """Does an "if" (or "unless", "whether") open the verb's clause: a condition, whose subject
+    does nothing the sentence reports ("boycotting Apple if the company did not help ...")?"""
+    return any(c.deprel == "mark" and c.lemma.lower() in _CONDITIONAL_MARKS for c in sent.children(w))
+
+
+def _coordinated_verb_subject(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: "when Cruz knocked Rubio on trade and called him a “moderate”": a cue verb right
+    after "and" (past adverbs) shares the subject of the verb before "and": the nearest verb to
+    its left with a subject of its own (not a relative or reported clause's), where the parse
+    gave the cue another clause's subject or none."""
+    if match is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.xpos not in _OVER_OBJECT_XPOS or q.start < verb.end:
+        return match
+    sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
+    i = verb.index - 1
+    while i >= 1 and sent.word(i).upos in _NAME_GAP_UPOS:
+        i -= 1
+    conj = sent.word(i) if i >= 1 else None
+    if conj is None or conj.text.lower() != "and" or conj.start < lo:
+        return match
+    if match.speaker is not None and match.speaker.start > conj.start:
+        return match
+    mention = _subject_before_and(ctx, s_idx, conj, lo)
+    if mention is None or (match.speaker is not None and match.speaker.start == mention.start):
+        return match
+    return _with_speaking(ctx, match, mention)
+
+
+def _subject_before_and(ctx: _Context, s_idx: int, conj: Word, lo: int) -> Mention | None:
+    """The subject of the nearest verb before ``conj`` ("and") and from ``lo`` that has one of its
+    own before it, outside quotations: not a relative, reported or conditional clause's verb."""
+    sent = ctx.parse.sentences[s_idx]
+    for w in reversed(sent.words[: conj.index - 1]):
+        if w.start < lo or ctx.in_quote(w.start):
+            return None
+        if w.upos not in ("VERB", "AUX") or w.deprel in _CONJUNCT_SKIP_RELS or _conditional(sent, w):
+            continue
+        subjects = [c for c in _subjects(sent, w) if lo <= c.start < w.start and not ctx.in_quote(c.start)]
+        if subjects and subjects[0].lemma.lower() not in _RELATIVE_PRONOUNS:
+            return _subject_mention(ctx, s_idx, subjects[0], lo, w.start)
+    return None
 
 
 _PUT_IT = re.compile(r"\bput\s+it\b")
@@ -2526,6 +2624,8 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _subject_before_gerund,
     _as_put_it,
     _participle_owner,
+    _gerund_own_subject,
+    _coordinated_verb_subject,
     _inverted_after_comma,
     _subject_before_aside,
     _subject_over_object,

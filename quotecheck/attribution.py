@@ -2533,8 +2533,8 @@ def _speaker_closing_colon(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
         return match  # "a message ... that read:": the document's sender is the first verb's subject
     if not _can_speak(ctx, speaker.antecedent or speaker):
         return match
-    cue = Cue(verb.start, verb.end, ctx.text[verb.start : verb.end], verb.lemma.lower(), CuePattern.COLON_INTRO)
-    return _Match(cue, speaker)
+    text = ctx.text[verb.start : verb.end]
+    return _Match(Cue(verb.start, verb.end, text, verb.lemma.lower(), CuePattern.COLON_INTRO), speaker)
 
 
 def _closing_speech_verb(ctx: _Context, words: list[tuple[int, Word]]) -> tuple[int, Word] | None:

@@ -2605,6 +2605,61 @@ def _bare_subject(ctx: _Context, s_idx: int, subject: list[Word], lo: int, hi: i
     return make_mention(ctx, s_idx, phrase[-1], lo, phrase[-1].end)
 
 
+_COLON_TAIL_UPOS = ("ADV", "PART", "PUNCT")  # "who responds enthusiastically:"
+
+
+def _speaker_closing_colon(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Colon introduction whose stretch ends on a later speech verb with a subject of its own
+    ("Cruz said as the heckler yelled: “Q”"; "She said ..., to which O'Malley interjected: “Q”";
+    "Bundy says to Santilli, who responds enthusiastically: “Q”"): the words after the colon are
+    what that verb's subject said, not the first verb's."""
+    if match is None or match.cue.pattern != CuePattern.COLON_INTRO or match.cue.text == ":":
+        return match
+    lo, qstart = frame.pre
+    before = ctx.text[lo:qstart].rstrip()
+    if not before.endswith(":"):
+        return match
+    colon = lo + len(before) - 1
+    words = [sw for sw in ctx.words_between(match.cue.end, colon) if not ctx.in_quote(sw[1].start)]
+    closing = _closing_speech_verb(ctx, words)
+    if closing is None:
+        return match
+    s_idx, verb = closing
+    speaker = _cue_from_verb(ctx, s_idx, verb, match.cue.end, verb.start).speaker or _acl_person_subject(
+        ctx, s_idx, verb, match.cue.end
+    )
+    if speaker is None or speaker.start < match.cue.end or speaker.text.lower() in _THING_RELATIVES:
+        return match  # "a message ... that read:": the document's sender is the first verb's subject
+    if not _can_speak(ctx, speaker.antecedent or speaker):
+        return match
+    text = ctx.text[verb.start : verb.end]
+    return _Match(Cue(verb.start, verb.end, text, verb.lemma.lower(), CuePattern.COLON_INTRO), speaker)
+
+
+def _closing_speech_verb(ctx: _Context, words: list[tuple[int, Word]]) -> tuple[int, Word] | None:
+    """The speech verb closing a stretch before a colon, with only adverbs after it ("who responds
+    enthusiastically:"), else None. (Letting a pronoun hearer follow, "whispered to him:", gained
+    one speaker on the tuning set and lost one on the labelled set.)"""
+    for s_idx, w in reversed(words):
+        if _is_cue_verb(ctx, w):
+            return (s_idx, w)
+        if w.upos not in _COLON_TAIL_UPOS:
+            return None
+    return None
+
+
+def _acl_person_subject(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Mention | None:
+    """The subject of a speech verb the parse hung on the person right before it as a modifier
+    ("as the heckler yelled": ``acl`` of "heckler", tagged a participle): that person's phrase."""
+    sent = ctx.parse.sentences[s_idx]
+    head = sent.head_of(verb)
+    if head is None or not verb.deprel.startswith("acl") or head.index != verb.index - 1 or head.start < lo:
+        return None
+    if head.upos != "PROPN" and not (head.upos == "NOUN" and _role_word(ctx.lexicon, head.lemma.lower())):
+        return None
+    return _subject_mention(ctx, s_idx, head, lo, verb.start)
+
+
 REFINEMENTS: tuple[_Refinement, ...] = (
     _coordinated_post_cue,
     _sentence_final_cue,
@@ -2638,6 +2693,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _name_before_intensive,
     _name_opening_by_gerund,
     _mistagged_post_cue,
+    _speaker_closing_colon,
 )
 """What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
 or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put

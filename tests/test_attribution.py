@@ -791,3 +791,49 @@ def test_pronoun_in_a_free_relative_gives_way_to_the_clause_subject():
     she = text.replace(" he ", " she ")  # "she" cannot stand for Tom Ekdahl: the pronoun stays
     rows_she = [("she", "she", "PRON", "PRP", 7, "nsubj") if r[0] == "he" else r for r in rows]
     assert _quoted(she, rows_she)[0][2] == "she"
+
+
+def test_colon_after_a_later_speech_verb_of_a_relative_document():
+    """ "She shared a message from Kim that read: “Q”": a relative "that" closing the colon's
+    stretch stands for a document, whose sender speaks through the first verb; "..., to which
+    Kim replied: “Q”" gives the words to the later verb's subject (_speaker_closing_colon)."""
+    text = "Lee posted a message from Kim that read: “We are ready.”"
+    rows = [
+        ("Lee", "Lee", "PROPN", 2, "nsubj"),
+        ("posted", "post", "VERB", 0, "root"),
+        ("a", "a", "DET", 4, "det"),
+        ("message", "message", "NOUN", 2, "obj"),
+        ("from", "from", "ADP", 6, "case"),
+        ("Kim", "Kim", "PROPN", 4, "nmod"),
+        ("that", "that", "PRON", 8, "nsubj"),
+        ("read", "read", "VERB", "VBD", 4, "acl:relcl"),
+        (":", ":", "PUNCT", 13, "punct"),
+        ("“", "“", "PUNCT", 13, "punct"),
+        ("We", "we", "PRON", 13, "nsubj"),
+        ("are", "be", "AUX", 13, "cop"),
+        ("ready", "ready", "ADJ", 2, "parataxis"),
+        (".", ".", "PUNCT", 13, "punct"),
+        ("”", "”", "PUNCT", 13, "punct"),
+    ]
+    assert _sole_cue_and_speaker(text, rows) == ("posted", "Lee")
+    text = "Lee said it was done, to which Kim replied: “We are ready.”"
+    rows = [
+        ("Lee", "Lee", "PROPN", 2, "nsubj"),
+        ("said", "say", "VERB", 0, "root"),
+        ("it", "it", "PRON", 5, "nsubj"),
+        ("was", "be", "AUX", 5, "aux:pass"),
+        ("done", "do", "VERB", 2, "ccomp"),
+        (",", ",", "PUNCT", 10, "punct"),
+        ("to", "to", "ADP", 8, "case"),
+        ("which", "which", "PRON", 10, "obl"),
+        ("Kim", "Kim", "PROPN", 10, "nsubj"),
+        ("replied", "reply", "VERB", 5, "advcl"),
+        (":", ":", "PUNCT", 15, "punct"),
+        ("“", "“", "PUNCT", 15, "punct"),
+        ("We", "we", "PRON", 15, "nsubj"),
+        ("are", "be", "AUX", 15, "cop"),
+        ("ready", "ready", "ADJ", 2, "parataxis"),
+        (".", ".", "PUNCT", 15, "punct"),
+        ("”", "”", "PUNCT", 15, "punct"),
+    ]
+    assert _sole_cue_and_speaker(text, rows) == ("replied", "Kim")

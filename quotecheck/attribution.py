@@ -3433,7 +3433,26 @@ def _that_opens_clause(sent: Sentence, w: Word, x: Word) -> bool:
     ...", which the parse takes for a determiner)?"""
     if x.lemma.lower() != "that" or x.upos not in ("SCONJ", "PRON", "DET"):
         return False
-    return x.deprel in ("mark", "obj") or x.index == w.index + 1
+    if x.deprel in ("mark", "obj") or x.index == w.index + 1:
+        return True
+    # a plain present form may be a noun the tagger calls a verb ("a New York Times report from
+    # over the weekend that ..."): only a past, participle or third-person form takes the layout
+    return w.xpos != "VBP" and _no_verb_after_relative(sent, x)
+
+
+def _no_verb_after_relative(sent: Sentence, x: Word) -> bool:
+    """Layout: "told FBI agents that sometime in the week ...", "told the Wall Street Journal that
+    despite the excitement ...": after a hearer or setting phrase the compact parser takes
+    the complementizer "that" for the subject of a relative clause on that phrase's noun. A
+    subject relative "that" is followed by its verb ("the week that followed", "that has
+    since ..."); when no finite verb or auxiliary comes next (adverbs aside), the "that" opens the
+    reported clause."""
+    if x.deprel != "nsubj" or x.index >= len(sent.words):
+        return False
+    nxt = next((y for y in sent.words[x.index :] if y.upos != "ADV"), None)
+    return (
+        nxt is not None and nxt.upos not in ("AUX", "PUNCT") and nxt.xpos not in (*_FINITE_XPOS, "VB", "VBN")
+    )
 
 
 def _finite_subject_start(sent: Sentence, w: Word, finite: Word) -> Word | None:

@@ -636,3 +636,39 @@ def test_relative_who_after_a_thing_is_not_a_speaker():
         for r in _PEREZ_ROWS
     ]
     assert _reports(text, rows) == {}
+
+
+_TOLD_AGENTS: list[Row] = [
+    ("Jones", "Jones", "PROPN", "NNP", 2, "nsubj"),
+    ("told", "tell", "VERB", "VBD", 0, "root"),
+    ("the", "the", "DET", "DT", 4, "det"),
+    ("agents", "agent", "NOUN", "NNS", 2, "obj"),
+    ("that", "that", "PRON", "WDT", 8, "nsubj"),
+    ("in", "in", "ADP", "IN", 8, "case"),
+    ("the", "the", "DET", "DT", 8, "det"),
+    ("spring", "spring", "NOUN", "NN", 4, "nmod"),
+    (",", ",", "PUNCT", ",", 11, "punct"),
+    ("he", "he", "PRON", "PRP", 11, "nsubj"),
+    ("deleted", "delete", "VERB", "VBD", 2, "parataxis"),
+    ("the", "the", "DET", "DT", 13, "det"),
+    ("files", "file", "NOUN", "NNS", 11, "obj"),
+    (".", ".", "PUNCT", ".", 2, "punct"),
+]
+
+
+def test_that_taken_for_a_relative_subject_opens_the_report():
+    """ "Jones told the agents that in the spring, he deleted the files": the compact parser takes
+    the complementizer for the subject of a relative clause on "spring"; no verb follows it, so
+    it opens what Jones told them (tuning set: "The Platte River employee told FBI agents that
+    sometime in the week that followed, he realized ...")."""
+    text = "Jones told the agents that in the spring, he deleted the files."
+    assert _reports(text, _TOLD_AGENTS) == {"that in the spring, he deleted the files": "Jones"}
+
+
+def test_that_after_a_plain_present_form_stays_a_relative():
+    """The same layout after a plain present form, which the tagger also gives nouns ("a New York
+    Times report from over the weekend that ..."), is left to the parse: no report."""
+    text = "Jones tell the agents that in the spring, he deleted the files."
+    rows = [(*r[:3], "VBP", *r[4:]) if r[0] == "told" else r for r in _TOLD_AGENTS]
+    rows = [("tell", *r[1:]) if r[0] == "told" else r for r in rows]
+    assert _reports(text, rows) == {}

@@ -672,3 +672,24 @@ def test_that_after_a_plain_present_form_stays_a_relative():
     rows = [(*r[:3], "VBP", *r[4:]) if r[0] == "told" else r for r in _TOLD_AGENTS]
     rows = [("tell", *r[1:]) if r[0] == "told" else r for r in rows]
     assert _reports(text, rows) == {}
+
+
+def test_object_then_quoted_predicate_is_what_is_called():
+    """ "Reed calls Medicaid ‘broken system’ during stop": a headline's "calls" with an object and
+    then a quoted predicate, no article; the compact parser makes the quoted words the object
+    (dev: "Bill Clinton calls Obamacare ‘crazy system’ during campaign stop"). The opening
+    mark after the object shows what Reed calls it."""
+    text = "Reed calls Medicaid ‘broken system’ during stop."
+    rows: list[Row] = [
+        ("Reed", "Reed", "PROPN", "NNP", 2, "nsubj"),
+        ("calls", "call", "VERB", "VBZ", 0, "root"),
+        ("Medicaid", "Medicaid", "PROPN", "NNP", 6, "compound"),
+        ("‘", "'", "PUNCT", "POS", 3, "punct"),
+        ("broken", "broken", "ADJ", "JJ", 6, "amod"),
+        ("system", "system", "NOUN", "NN", 2, "obj"),
+        ("’", "'s", "PART", "POS", 6, "case"),
+        ("during", "during", "ADP", "IN", 9, "case"),
+        ("stop", "stop", "NOUN", "NN", 2, "obl"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _reports(text, rows) == {"Medicaid ‘broken system’ during stop": "Reed"}

@@ -3076,12 +3076,29 @@ def _with_cue_lemma(lex: Lexicon, w: Word) -> Word:
     """``w`` with its reporting-verb lemma when the compact lemmatizer loses it on an "-ing" form
     ("warning" -> "warning", "Noting" -> "not", "Declaring" -> "declar"); else ``w`` itself."""
     form = w.text.lower()
+    if w.text[:1].isupper() and w.lemma == w.text and w.xpos.startswith("VB"):
+        cased = _title_case_cue(lex, w)
+        if cased is not w:
+            return cased
     if w.upos != "VERB" or not form.endswith("ing") or _reporting_lemma(lex, w.lemma.lower()):
         return w
     stem = form[:-3]
     for lemma in (stem, stem + "e", stem[:-1]):
         if _reporting_lemma(lex, lemma):
             return replace(w, lemma=lemma)
+    return w
+
+
+_TITLE_CASE_FORMS = {"said": "say", "told": "tell"}
+
+
+def _title_case_cue(lex: Lexicon, w: Word) -> Word:
+    """A headline's title-case verb ("Trump Said The 11 Words ...", "Maher Tells Guest ...") that
+    the compact lemmatizer leaves as written: its reporting-verb lemma and the verb tag."""
+    form = w.text.lower()
+    for lemma in (_TITLE_CASE_FORMS.get(form, form), form[:-1], form[:-2]):
+        if _reporting_lemma(lex, lemma):
+            return replace(w, lemma=lemma, upos="VERB")
     return w
 
 
@@ -4055,6 +4072,8 @@ def _reported_attribution(
     speaker = found.speaker
     if w.upos != "VERB" and _plural_subject_cue(ctx, sent, w):
         speaker, hi = sent.word(w.index - 1), w.start  # "Some GOP strategists predict": the layout's subject
+    elif w.text[:1].isupper() and speaker.end <= w.start:
+        hi = min(hi, w.start)  # "Maher Tells Guest ...": the parse hangs a headline's verb in the name
     mention = _subject_mention(ctx, s_idx, speaker, lo, hi)
     if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
         mention = _subject_mention(ctx, s_idx, left, lo, hi)  # "Sanders on Tuesday said"

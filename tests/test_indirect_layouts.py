@@ -693,3 +693,22 @@ def test_object_then_quoted_predicate_is_what_is_called():
         (".", ".", "PUNCT", ".", 2, "punct"),
     ]
     assert _reports(text, rows) == {"Medicaid ‘broken system’ during stop": "Reed"}
+
+
+def test_title_case_headline_verb_is_a_cue():
+    """ "Lopez Tells Senators Tax Plan Is Dead.": the compact lemmatizer leaves a headline's
+    title-case verb as written ("Tells") and the parser hangs it in the name; read as "tell" it is
+    a cue, and the speaker's mention ends before it (tuning set: "Maher Tells Guest Muslim
+    Violence is Beyond Compare.", "Trump Said The 11 Words Everyone Was Thinking.")."""
+    text = "Lopez Tells Senators Tax Plan Is Dead."
+    rows: list[Row] = [
+        ("Lopez", "Lopez", "PROPN", "NNP", 7, "nsubj"),
+        ("Tells", "Tells", "PROPN", "VBZ", 1, "flat"),
+        ("Senators", "Senators", "PROPN", "NNPS", 5, "compound"),
+        ("Tax", "Tax", "PROPN", "NNP", 5, "compound"),
+        ("Plan", "Plan", "PROPN", "NNP", 7, "nsubj"),
+        ("Is", "be", "AUX", "VBZ", 7, "cop"),
+        ("Dead", "dead", "ADJ", "JJ", 0, "root"),
+        (".", ".", "PUNCT", ".", 7, "punct"),
+    ]
+    assert _reports(text, rows) == {"Senators Tax Plan Is Dead": "Lopez"}

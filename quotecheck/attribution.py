@@ -3233,12 +3233,29 @@ def _with_cue_lemma(lex: Lexicon, w: Word) -> Word:
     """``w`` with its reporting-verb lemma when the compact lemmatizer loses it on an "-ing" form
     ("warning" -> "warning", "Noting" -> "not", "Declaring" -> "declar"); else ``w`` itself."""
     form = w.text.lower()
+    if w.text[:1].isupper() and w.lemma == w.text and w.xpos.startswith("VB"):
+        cased = _title_case_cue(lex, w)
+        if cased is not w:
+            return cased
     if w.upos != "VERB" or not form.endswith("ing") or _reporting_lemma(lex, w.lemma.lower()):
         return w
     stem = form[:-3]
     for lemma in (stem, stem + "e", stem[:-1]):
         if _reporting_lemma(lex, lemma):
             return replace(w, lemma=lemma)
+    return w
+
+
+_TITLE_CASE_FORMS = {"said": "say", "told": "tell"}
+
+
+def _title_case_cue(lex: Lexicon, w: Word) -> Word:
+    """A headline's title-case verb ("Trump Said The 11 Words ...", "Maher Tells Guest ...") that
+    the compact lemmatizer leaves as written: its reporting-verb lemma and the verb tag."""
+    form = w.text.lower()
+    for lemma in (_TITLE_CASE_FORMS.get(form, form), form[:-1], form[:-2]):
+        if _reporting_lemma(lex, lemma):
+            return replace(w, lemma=lemma, upos="VERB")
     return w
 
 
@@ -3590,7 +3607,26 @@ def _that_opens_clause(sent: Sentence, w: Word, x: Word) -> bool:
     ...", which the parse takes for a determiner)?"""
     if x.lemma.lower() != "that" or x.upos not in ("SCONJ", "PRON", "DET"):
         return False
-    return x.deprel in ("mark", "obj") or x.index == w.index + 1
+    if x.deprel in ("mark", "obj") or x.index == w.index + 1:
+        return True
+    # a plain present form may be a noun the tagger calls a verb ("a New York Times report from
+    # over the weekend that ..."): only a past, participle or third-person form takes the layout
+    return w.xpos != "VBP" and _no_verb_after_relative(sent, x)
+
+
+def _no_verb_after_relative(sent: Sentence, x: Word) -> bool:
+    """Layout: "told FBI agents that sometime in the week ...", "told the Wall Street Journal that
+    despite the excitement ...": after a hearer or setting phrase the compact parser takes
+    the complementizer "that" for the subject of a relative clause on that phrase's noun. A
+    subject relative "that" is followed by its verb ("the week that followed", "that has
+    since ..."); when no finite verb or auxiliary comes next (adverbs aside), the "that" opens the
+    reported clause."""
+    if x.deprel != "nsubj" or x.index >= len(sent.words):
+        return False
+    nxt = next((y for y in sent.words[x.index :] if y.upos != "ADV"), None)
+    return (
+        nxt is not None and nxt.upos not in ("AUX", "PUNCT") and nxt.xpos not in (*_FINITE_XPOS, "VB", "VBN")
+    )
 
 
 def _finite_subject_start(sent: Sentence, w: Word, finite: Word) -> Word | None:
@@ -4132,10 +4168,20 @@ def _surface_predicate(sent: Sentence, w: Word) -> bool:
             return False
         if nxt.lemma.lower() in ("a", "an") and nxt.upos == "DET":
             return True
+        if x.upos in ("NOUN", "PROPN") and _opening_mark(sent, nxt):
+            return True  # "calls Obamacare ‘crazy system’", "calls 22 emails of Clinton 'top secret'"
         if x.upos in ("NOUN", "PROPN") and nxt.xpos in ("JJ", "VBN"):
             follow = sent.word(nxt.index + 1) if nxt.index < len(sent.words) else None
             return follow is None or follow.upos in ("CCONJ", "PUNCT")
     return False
+
+
+def _opening_mark(sent: Sentence, x: Word) -> bool:
+    """Is ``x`` a quotation mark that opens a quoted word or phrase: a space before it, none
+    between it and the word after it (the compact tagger calls "‘" a possessive or a "``")?"""
+    if x.text not in (*_QUOTE_MARKS, "‘") or x.index < 2 or x.index >= len(sent.words):
+        return False
+    return sent.word(x.index - 1).end < x.start and x.end == sent.word(x.index + 1).start
 
 
 def _object_predicate(sent: Sentence, kids: list[Word]) -> bool:
@@ -4183,6 +4229,8 @@ def _reported_attribution(
     speaker = found.speaker
     if w.upos != "VERB" and _plural_subject_cue(ctx, sent, w):
         speaker, hi = sent.word(w.index - 1), w.start  # "Some GOP strategists predict": the layout's subject
+    elif w.text[:1].isupper() and speaker.end <= w.start:
+        hi = min(hi, w.start)  # "Maher Tells Guest ...": the parse hangs a headline's verb in the name
     mention = _subject_mention(ctx, s_idx, speaker, lo, hi)
     if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
         mention = _subject_mention(ctx, s_idx, left, lo, hi)  # "Sanders on Tuesday said"
@@ -4515,9 +4563,11 @@ def _indirect(ctx: _Context) -> list[Attribution]:
 def _according_report(ctx: _Context, lo: int, hi: int) -> Attribution | None:
     """The report that "according to X" attributes in the sentence [lo, hi) ("..., according to
     one NATO source who spoke on background."): the words before it, or after X (and X's
-    description) when it opens the sentence; none in a sentence with a quotation."""
+    description) when it opens the sentence; none with a quotation in the sentence before the
+    cue or in the content (one in the source's phrase is a title: "according to his book ''The
+    Art of the Deal.''", "According to her "clawback" plan, firms ...")."""
     m = _ACCORDING.search(ctx.text, lo, hi)
-    if not m or ctx.in_quote(m.start(), m.end()) or _quote_in(ctx, lo, hi):
+    if not m or ctx.in_quote(m.start(), m.end()) or _quote_outside_phrase(ctx, lo, m.start(), m.end(), hi):
         return None
     found = _according_to(ctx, m.start(), hi)
     if found is not None and found.speaker is None:
@@ -4528,7 +4578,10 @@ def _according_report(ctx: _Context, lo: int, hi: int) -> Attribution | None:
     tail_end = sp.description[1] if sp.description else sp.end
     if len(ctx.text[tail_end:hi].strip(" ,.;:")) < INDIRECT_MIN_CHARS:
         tail_end = sp.end  # "According to police, officers saw ...": no description
-    if m.start() - lo > 8:
+    if _quote_in(ctx, tail_end, hi):  # a title in the source's phrase: the report follows the phrase
+        tail_end = max(tail_end, _according_phrase_end(ctx, m.end(), hi))
+    rest = ctx.text[tail_end:hi].strip(" ,.;:—–-\n")
+    if m.start() - lo > 8 and (len(rest) < INDIRECT_MIN_CHARS or not _opener_before(ctx, lo, m.start())):
         start, end = lo, m.start()
     else:
         start, end = tail_end, hi
@@ -4548,6 +4601,34 @@ def _according_report(ctx: _Context, lo: int, hi: int) -> Attribution | None:
         Resolution.of_mention(sp.kind),
         ctx.paragraph_of(start),
     )
+
+
+def _opener_before(ctx: _Context, lo: int, cue: int) -> bool:
+    """Layout: "In addition, according to the department, CLAUSE", "And it hasn't gone unnoticed:
+    According to recent polls, CLAUSE": what stands before a mid-sentence "according to" is an
+    opening phrase (no verb, a comma after it) or a clause of its own (a colon after it); the
+    report is the clause after the source."""
+    before = ctx.text[lo:cue].rstrip()
+    if before.endswith(":"):
+        return True
+    return before.endswith(",") and not any(w.upos in ("VERB", "AUX") for _, w in ctx.words_between(lo, cue))
+
+
+_PHRASE_END = re.compile(r"[,;—–]")
+
+
+def _according_phrase_end(ctx: _Context, phrase: int, hi: int) -> int:
+    """Where the phrase after "according to" (from ``phrase``) ends: the first comma, dash or
+    semicolon outside quotation marks, else the sentence end ``hi``."""
+    return next(
+        (m.start() for m in _PHRASE_END.finditer(ctx.text, phrase, hi) if not ctx.in_quote(m.start())), hi
+    )
+
+
+def _quote_outside_phrase(ctx: _Context, lo: int, cue: int, phrase: int, hi: int) -> bool:
+    """Does a quotation stand in the sentence [lo, hi) outside the phrase that follows "according
+    to"? One in the phrase is a title, not a quotation the source is credited with."""
+    return _quote_in(ctx, lo, cue) or _quote_in(ctx, _according_phrase_end(ctx, phrase, hi), hi)
 
 
 def _outermost(indirect: list[Attribution], continued: set[Mention | None]) -> list[Attribution]:

@@ -3991,6 +3991,31 @@ def _object_predicate(sent: Sentence, kids: list[Word]) -> bool:
     return bool(preds) or any(c.deprel == "xcomp" for c in sent.children(objects[0]))
 
 
+_COLON_LEAD = re.compile(r"\s*(?:the\s+following\s*)?:\s*$", re.IGNORECASE)  # "tweeted the following:"
+_QUOTE_OPENERS = ('"', "“", "‘", "'", "«")
+
+
+def _colon_block(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "Limbaugh added:", "One BLM activist tweeted the following:" closing its
+    paragraph, then a paragraph without quotation marks (a block quotation, a tweet): that
+    paragraph is what the speaker before the verb said. Tried first: "In a statement, Calder
+    added:" is no content-first report."""
+    sent = ctx.parse.sentences[s_idx]
+    para = ctx.paragraph_of(w.start)
+    if para + 1 >= len(ctx.paragraphs) or not _COLON_LEAD.match(ctx.text[w.end : ctx.paragraphs[para][1]]):
+        return None
+    start, end = ctx.paragraphs[para + 1]
+    block = ctx.text[start:end]
+    stripped = block.strip()
+    if not stripped or stripped.startswith(_QUOTE_OPENERS) or ctx.in_quote(start, end):
+        return None
+    start += block.index(stripped)
+    speaker = _speaker_before(ctx, s_idx, w)
+    if speaker is None or speaker.index > w.index or speaker.start < sent.start:
+        return None
+    return _Reported(start, start + len(stripped), speaker)
+
+
 @dataclass(frozen=True)
 class _IndirectPattern:
     """One indirect-speech layout: its name in reports and the function that matches it."""
@@ -4002,6 +4027,7 @@ class _IndirectPattern:
 # The indirect-speech layouts, in the order they are tried on each reporting verb: the first
 # whose content and speaker hold up gives the attribution.
 INDIRECT_PATTERNS: tuple[_IndirectPattern, ...] = (
+    _IndirectPattern(CuePattern.INDIRECT_CLAUSE_AFTER, _colon_block),
     _IndirectPattern(CuePattern.INDIRECT_VERB, _verb_complement),
     _IndirectPattern(CuePattern.INDIRECT_CONTENT_FIRST, _content_first),
     _IndirectPattern(CuePattern.INDIRECT_CLAUSE_AFTER, _clause_after),

@@ -3159,6 +3159,8 @@ def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     what X said; X is the noun phrase between the comma and the verb, or right after it. Else
     the cue between commas (:func:`_parenthetical`), else "As reported by X, CLAUSE"
     (:func:`_as_reported`); all three report the pattern ``indirect-content-first``."""
+    if _colon_block(ctx, s_idx, w) is not None:
+        return None  # "In a statement, Calder added:" and a block after it: :func:`_clause_after`'s
     return (
         _content_before_comma(ctx, s_idx, w)
         or _parenthetical(ctx, s_idx, w)
@@ -3511,8 +3513,10 @@ def _after_raising_verb(lex: Lexicon, sent: Sentence, to: Word) -> bool:
 def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "X said (that) CLAUSE" where the parse hangs the clause elsewhere: the clause
     after the verb, past "in a statement", a date, or the hearer of "told reporters"; else
-    :func:`_bare_clause`."""
+    :func:`_bare_clause`; first, a block after a colon (:func:`_colon_block`)."""
     sent = ctx.parse.sentences[s_idx]
+    if (block := _colon_block(ctx, s_idx, w)) is not None:
+        return block
     if _infinitive_or_passive(ctx.lexicon, sent, w):
         return None  # "is expected to announce that", "wants you to believe that", "had been warned that"
     hearer = w.lemma.lower() in ctx.lexicon.hearer_verbs
@@ -4001,8 +4005,8 @@ _QUOTE_OPENERS = ('"', "“", "‘", "'", "«")
 def _colon_block(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "Limbaugh added:", "One BLM activist tweeted the following:" closing its
     paragraph, then a paragraph without quotation marks (a block quotation, a tweet): that
-    paragraph is what the speaker before the verb said. Tried first: "In a statement, Calder
-    added:" is no content-first report."""
+    paragraph is what the speaker before the verb said ("In a statement, Calder added:" is then
+    no content-first report)."""
     sent = ctx.parse.sentences[s_idx]
     para = ctx.paragraph_of(w.start)
     if para + 1 >= len(ctx.paragraphs) or not _COLON_LEAD.match(ctx.text[w.end : ctx.paragraphs[para][1]]):
@@ -4030,7 +4034,6 @@ class _IndirectPattern:
 # The indirect-speech layouts, in the order they are tried on each reporting verb: the first
 # whose content and speaker hold up gives the attribution.
 INDIRECT_PATTERNS: tuple[_IndirectPattern, ...] = (
-    _IndirectPattern(CuePattern.INDIRECT_CLAUSE_AFTER, _colon_block),
     _IndirectPattern(CuePattern.INDIRECT_VERB, _verb_complement),
     _IndirectPattern(CuePattern.INDIRECT_CONTENT_FIRST, _content_first),
     _IndirectPattern(CuePattern.INDIRECT_CLAUSE_AFTER, _clause_after),

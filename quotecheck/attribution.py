@@ -3333,6 +3333,8 @@ def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     what X said; X is the noun phrase between the comma and the verb, or right after it. Else
     the cue between commas (:func:`_parenthetical`), else "As reported by X, CLAUSE"
     (:func:`_as_reported`); all three report the pattern ``indirect-content-first``."""
+    if _colon_block(ctx, s_idx, w) is not None:
+        return None  # "In a statement, Calder added:" and a block after it: :func:`_clause_after`'s
     return (
         _content_before_comma(ctx, s_idx, w)
         or _parenthetical(ctx, s_idx, w)
@@ -3704,8 +3706,10 @@ def _after_raising_verb(lex: Lexicon, sent: Sentence, to: Word) -> bool:
 def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "X said (that) CLAUSE" where the parse hangs the clause elsewhere: the clause
     after the verb, past "in a statement", a date, or the hearer of "told reporters"; else
-    :func:`_bare_clause`."""
+    :func:`_bare_clause`; first, a block after a colon (:func:`_colon_block`)."""
     sent = ctx.parse.sentences[s_idx]
+    if (block := _colon_block(ctx, s_idx, w)) is not None:
+        return block
     if _infinitive_or_passive(ctx.lexicon, sent, w):
         return None  # "is expected to announce that", "wants you to believe that", "had been warned that"
     hearer = w.lemma.lower() in ctx.lexicon.hearer_verbs
@@ -3993,6 +3997,7 @@ def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     return _Reported(nxt.start, _clause_end(sent, nxt), _speaker_before(ctx, s_idx, w))
 
 
+_NOT_WHEN_NEGATED = "~"  # a complement_verbs frame: the verb negated says nothing ("did not respond to")
 _INTRODUCER_MAX_WORDS = 6  # "warned state elections officials to boost": the "to" within six words
 
 
@@ -4008,6 +4013,8 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         return None  # "the so-called ...", "had been asked about"
     if any(c.deprel == "aux" and c.xpos == "MD" for c in sent.children(w)):
         return None  # "the union would ask the governor to intervene": not said yet
+    if _NOT_WHEN_NEGATED in frames and _negated(sent, w):
+        return None  # "did not respond to phone messages": nothing was said
     after = [x for x in sent.words[w.index : w.index + _SETTING_INTRODUCER_MAX_WORDS + 2] if x.upos != "ADV"]
     after = [x for x in after if not (x.upos == "ADP" and x.deprel == "compound:prt")]  # "spoke out"
     if not after or after[0].upos == "PUNCT" or ctx.in_quote(after[0].start):
@@ -4192,6 +4199,31 @@ def _object_predicate(sent: Sentence, kids: list[Word]) -> bool:
         return False  # "calling himself Paul": a name, not a judgement
     preds = [c for c in kids if c.deprel in ("xcomp", "obj") and c.index > objects[0].index]
     return bool(preds) or any(c.deprel == "xcomp" for c in sent.children(objects[0]))
+
+
+_COLON_LEAD = re.compile(r"\s*(?:the\s+following\s*)?:\s*$", re.IGNORECASE)  # "tweeted the following:"
+_QUOTE_OPENERS = ('"', "“", "‘", "'", "«")
+
+
+def _colon_block(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "Limbaugh added:", "One BLM activist tweeted the following:" closing its
+    paragraph, then a paragraph without quotation marks (a block quotation, a tweet): that
+    paragraph is what the speaker before the verb said ("In a statement, Calder added:" is then
+    no content-first report)."""
+    sent = ctx.parse.sentences[s_idx]
+    para = ctx.paragraph_of(w.start)
+    if para + 1 >= len(ctx.paragraphs) or not _COLON_LEAD.match(ctx.text[w.end : ctx.paragraphs[para][1]]):
+        return None
+    start, end = ctx.paragraphs[para + 1]
+    block = ctx.text[start:end]
+    stripped = block.strip()
+    if not stripped or stripped.startswith(_QUOTE_OPENERS) or ctx.in_quote(start, end):
+        return None
+    start += block.index(stripped)
+    speaker = _speaker_before(ctx, s_idx, w)
+    if speaker is None or speaker.index > w.index or speaker.start < sent.start:
+        return None
+    return _Reported(start, start + len(stripped), speaker)
 
 
 @dataclass(frozen=True)

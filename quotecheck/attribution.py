@@ -3246,14 +3246,11 @@ def _with_cue_lemma(lex: Lexicon, w: Word) -> Word:
     return w
 
 
-_TITLE_CASE_FORMS = {"said": "say", "told": "tell"}
-
-
 def _title_case_cue(lex: Lexicon, w: Word) -> Word:
     """A headline's title-case verb ("Trump Said The 11 Words ...", "Maher Tells Guest ...") that
     the compact lemmatizer leaves as written: its reporting-verb lemma and the verb tag."""
     form = w.text.lower()
-    for lemma in (_TITLE_CASE_FORMS.get(form, form), form[:-1], form[:-2]):
+    for lemma in (*lex.past_tense_forms.get(form, (form,)), form[:-1], form[:-2]):
         if _reporting_lemma(lex, lemma):
             return replace(w, lemma=lemma, upos="VERB")
     return w
@@ -3997,7 +3994,6 @@ def _object_content(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     return _Reported(nxt.start, _clause_end(sent, nxt), _speaker_before(ctx, s_idx, w))
 
 
-_NOT_WHEN_NEGATED = "~"  # a complement_verbs frame: the verb negated says nothing ("did not respond to")
 _INTRODUCER_MAX_WORDS = 6  # "warned state elections officials to boost": the "to" within six words
 
 
@@ -4013,8 +4009,6 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         return None  # "the so-called ...", "had been asked about"
     if any(c.deprel == "aux" and c.xpos == "MD" for c in sent.children(w)):
         return None  # "the union would ask the governor to intervene": not said yet
-    if _NOT_WHEN_NEGATED in frames and _negated(sent, w):
-        return None  # "did not respond to phone messages": nothing was said
     after = [x for x in sent.words[w.index : w.index + _SETTING_INTRODUCER_MAX_WORDS + 2] if x.upos != "ADV"]
     after = [x for x in after if not (x.upos == "ADP" and x.deprel == "compound:prt")]  # "spoke out"
     if not after or after[0].upos == "PUNCT" or ctx.in_quote(after[0].start):

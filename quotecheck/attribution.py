@@ -1621,8 +1621,10 @@ def _gerund_own_subject(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
     if speaker is not None and speaker.start <= noun.start < speaker.end:
         return match
     mention = _subject_mention(ctx, s_idx, noun, lo, verb.start)
-    before = [w for w in sent.words if lo <= w.start and mention is not None and w.end <= mention.start]
-    if not before or before[-1].upos != "ADP":
+    if mention is None:
+        return match
+    before = next((w for w in reversed(sent.words) if w.end <= mention.start), None)
+    if before is None or before.start < lo or before.upos != "ADP":
         return match
     return _with_speaking(ctx, match, mention)
 

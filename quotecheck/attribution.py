@@ -4595,8 +4595,11 @@ def _according_report(ctx: _Context, lo: int, hi: int) -> Attribution | None:
     cue or in the content (one in the source's phrase is a title: "according to his book ''The
     Art of the Deal.''", "According to her "clawback" plan, firms ...")."""
     m = _ACCORDING.search(ctx.text, lo, hi)
-    if not m or ctx.in_quote(m.start(), m.end()) or _quote_outside_phrase(ctx, lo, m.start(), m.end(), hi):
+    if not m or ctx.in_quote(m.start(), m.end()) or _quote_in(ctx, lo, m.start()):
         return None
+    phrase_end = _according_phrase_end(ctx, m.end(), hi)
+    if _quote_in(ctx, phrase_end, hi):
+        return None  # a quotation in the content; one in the source's phrase is a title
     found = _according_to(ctx, m.start(), hi)
     if found is not None and found.speaker is None:
         found = replace(found, speaker=_according_source(ctx, m.end(), hi))
@@ -4607,7 +4610,7 @@ def _according_report(ctx: _Context, lo: int, hi: int) -> Attribution | None:
     if len(ctx.text[tail_end:hi].strip(" ,.;:")) < INDIRECT_MIN_CHARS:
         tail_end = sp.end  # "According to police, officers saw ...": no description
     if _quote_in(ctx, tail_end, hi):  # a title in the source's phrase: the report follows the phrase
-        tail_end = max(tail_end, _according_phrase_end(ctx, m.end(), hi))
+        tail_end = max(tail_end, phrase_end)
     rest = ctx.text[tail_end:hi].strip(" ,.;:—–-\n")
     if m.start() - lo > 8 and (len(rest) < INDIRECT_MIN_CHARS or not _opener_before(ctx, lo, m.start())):
         start, end = lo, m.start()
@@ -4651,12 +4654,6 @@ def _according_phrase_end(ctx: _Context, phrase: int, hi: int) -> int:
     return next(
         (m.start() for m in _PHRASE_END.finditer(ctx.text, phrase, hi) if not ctx.in_quote(m.start())), hi
     )
-
-
-def _quote_outside_phrase(ctx: _Context, lo: int, cue: int, phrase: int, hi: int) -> bool:
-    """Does a quotation stand in the sentence [lo, hi) outside the phrase that follows "according
-    to"? One in the phrase is a title, not a quotation the source is credited with."""
-    return _quote_in(ctx, lo, cue) or _quote_in(ctx, _according_phrase_end(ctx, phrase, hi), hi)
 
 
 def _outermost(indirect: list[Attribution], continued: set[Mention | None]) -> list[Attribution]:

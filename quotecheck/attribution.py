@@ -647,12 +647,17 @@ def _according_document(ctx: _Context, start: int, hi: int) -> Mention | None:
     return None
 
 
+def _colon_before(ctx: _Context, lo: int, qstart: int) -> int | None:
+    """The offset of the colon that ends [lo, qstart), white space aside; None without one."""
+    before = ctx.text[lo:qstart].rstrip()
+    return lo + len(before) - 1 if before.endswith(":") else None
+
+
 def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
     """Layout: Jones offered a warning: "Q." (a colon right before the quotation)."""
-    before = ctx.text[lo:qstart].rstrip()
-    if not before.endswith(":"):
+    colon = _colon_before(ctx, lo, qstart)
+    if colon is None:
         return None
-    colon = lo + len(before) - 1
     words = [(s, w) for s, w in ctx.words_between(lo, colon) if not ctx.in_quote(w.start)]
     if not words:
         return None
@@ -1005,10 +1010,9 @@ def _name_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     """Layout: Clinton: “Q.” / Former secretary of state Hillary Rodham Clinton: “Q.” A sentence
     that is only a name before the colon, maybe after a lowercase description and before a
     party label in parentheses, and has no verb: the name speaks (a transcript's label)."""
-    before = ctx.text[frame.pre[0] : q.start].rstrip()
-    if not before.endswith(":"):
+    colon = _colon_before(ctx, frame.pre[0], q.start)
+    if colon is None:
         return None
-    colon = frame.pre[0] + len(before) - 1
     stretch = ctx.text[frame.pre[0] : colon]
     paren = _PARENTHESIS_END.search(stretch)
     end = frame.pre[0] + (paren.start() if paren else len(stretch.rstrip()))
@@ -2617,11 +2621,9 @@ def _speaker_closing_colon(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     what that verb's subject said, not the first verb's."""
     if match is None or match.cue.pattern != CuePattern.COLON_INTRO or match.cue.text == ":":
         return match
-    lo, qstart = frame.pre
-    before = ctx.text[lo:qstart].rstrip()
-    if not before.endswith(":"):
+    colon = _colon_before(ctx, *frame.pre)
+    if colon is None:
         return match
-    colon = lo + len(before) - 1
     words = [sw for sw in ctx.words_between(match.cue.end, colon) if not ctx.in_quote(sw[1].start)]
     closing = _closing_speech_verb(ctx, words)
     if closing is None:

@@ -4210,7 +4210,7 @@ def _colon_block(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     no content-first report)."""
     sent = ctx.parse.sentences[s_idx]
     para = ctx.paragraph_of(w.start)
-    if para + 1 >= len(ctx.paragraphs) or not _COLON_LEAD.match(ctx.text[w.end : ctx.paragraphs[para][1]]):
+    if para + 1 >= len(ctx.paragraphs) or not _COLON_LEAD.match(ctx.text, w.end, ctx.paragraphs[para][1]):
         return None
     start, end = ctx.paragraphs[para + 1]
     block = ctx.text[start:end]

@@ -1600,6 +1600,14 @@ def _participle_owner(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match 
 _GERUND_GAP_UPOS = ("ADV",)  # "Carson privately saying"
 
 
+def _word_before_gap(sent: Sentence, w: Word, gap: tuple[str, ...]) -> Word | None:
+    """The word before ``w`` past the words tagged ``gap`` right before it; None at the start."""
+    i = w.index - 1
+    while i >= 1 and sent.word(i).upos in gap:
+        i -= 1
+    return sent.word(i) if i >= 1 else None
+
+
 def _gerund_own_subject(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
     """Layout: "with Donald Trump tweeting that it was a “disaster”"; "what do you think of Carson
     privately saying “pray for him”": a participle cue right after a noun phrase that a
@@ -1613,10 +1621,7 @@ def _gerund_own_subject(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
         return match
     s_idx, verb = gerund
     sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
-    i = verb.index - 1
-    while i >= 1 and sent.word(i).upos in _GERUND_GAP_UPOS:
-        i -= 1
-    noun = sent.word(i) if i >= 1 else None
+    noun = _word_before_gap(sent, verb, _GERUND_GAP_UPOS)
     if noun is None or noun.upos not in ("NOUN", "PROPN") or noun.start < lo or ctx.in_quote(noun.start):
         return match
     if noun.lemma.lower() in ctx.lexicon.document_nouns:
@@ -1656,10 +1661,7 @@ def _coordinated_verb_subject(
     if s_idx is None or verb is None or verb.xpos not in _OVER_OBJECT_XPOS or q.start < verb.end:
         return match
     sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
-    i = verb.index - 1
-    while i >= 1 and sent.word(i).upos in _NAME_GAP_UPOS:
-        i -= 1
-    conj = sent.word(i) if i >= 1 else None
+    conj = _word_before_gap(sent, verb, _NAME_GAP_UPOS)
     if conj is None or conj.text.lower() != "and" or conj.start < lo:
         return match
     if match.speaker is not None and match.speaker.start > conj.start:

@@ -3340,6 +3340,7 @@ def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         return None  # "In a statement, Calder added:" and a block after it: :func:`_clause_after`'s
     return (
         _content_before_comma(ctx, s_idx, w)
+        or _content_before_apposed_subject(ctx, s_idx, w)
         or _parenthetical(ctx, s_idx, w)
         or _as_reported(ctx, s_idx, w)
         or _passive_with_agent(ctx, s_idx, w)
@@ -3383,6 +3384,36 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     if not subject and _subject_with_aside(content):
         return None  # "BuzzFeed, which does not disclose its finances, denied the report"
     return _Reported(content[0].start, content[-1].end, np_head(sent, head, comma.end, sent.end))
+
+
+def _content_before_apposed_subject(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
+    """Layout: "CONTENT, a spokeswoman, Anna White, said on Saturday." and "CONTENT, Smith, a
+    spokesman, said.": the cue's subject is a noun phrase with an apposition, each set off by
+    commas, so nothing stands between the last comma and the cue; the clause before the first of
+    those commas is what was said (:func:`_content_before_comma` reads the last comma only)."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.xpos == "VBG" or w.lemma.lower() in ctx.lexicon.hearer_verbs or w.index < 2:
+        return None
+    if sent.word(w.index - 1).lemma != "," or w.lemma.lower() in ctx.lexicon.object_content_verbs:
+        return None
+    marks = [x for x in sent.words[: w.index - 2] if x.lemma in _SET_OFF]
+    if len(marks) < 2 or not _adverbial_tail(ctx, w, _tail_to_comma(ctx, sent, w)):
+        return None
+    comma, mid = marks[-2], marks[-1]
+    name = [x for x in sent.words[comma.index : mid.index - 1] if x.upos != "PUNCT"]
+    apposition = [x for x in sent.words[mid.index : w.index - 2] if x.upos != "PUNCT"]
+    for phrase in (name, apposition):
+        if not phrase or len(phrase) > _SUBJECT_MAX_WORDS or _subject_stops(phrase):
+            return None
+        if phrase[0].upos not in _NP_START_UPOS or phrase[0].lemma.lower() in _RELATIVE_WORDS:
+            return None
+    if not any(x.upos == "PROPN" for x in name + apposition):
+        return None  # "..., in turn, experts said": no name and its description
+    content = [x for x in sent.words[: comma.index - 1] if x.upos != "PUNCT" or x.lemma not in ".,"]
+    if not any(x.xpos in _FINITE_XPOS for x in content) or content[0].upos in ("SCONJ", "ADP"):
+        return None  # "After the vote, Smith, a Democrat, said.": no clause of its own
+    head = _span_head(ctx, sent, name)
+    return _Reported(content[0].start, content[-1].end, head) if head is not None else None
 
 
 _ASIDE_RELATIVES = ("who", "which", "where", "whose")
@@ -3689,7 +3720,26 @@ def _infinitive_or_passive(lex: Lexicon, sent: Sentence, w: Word) -> bool:
     prev = sent.word(w.index - 1) if w.index > 1 else None
     if prev is not None and prev.lemma.lower() == "to":
         return not _after_raising_verb(lex, sent, prev)
-    return any(c.deprel == "aux:pass" for c in sent.children(w))
+    kids = sent.children(w)
+    return any(c.deprel == "aux:pass" for c in kids) and not _has_contracted(kids)
+
+
+_PERFECT_SUBJECTS = ("he", "she", "who")  # "he's said", "who's argued": "has", not "is"
+
+
+def _has_contracted(kids: Sequence[Word]) -> bool:
+    """Is the verb's passive auxiliary a contracted "has" the parser read as "is" ("he's said he'll
+    fight", "Haugland, who's argued for years that"): "'s" after a person's pronoun, with no other
+    auxiliary? ("it's said that" stays a passive.)"""
+    aux = [c for c in kids if c.deprel.startswith("aux")]
+    subj = [c for c in kids if c.deprel.startswith("nsubj")]
+    return (
+        len(aux) == 1
+        and aux[0].text in ("'s", "’s")
+        and len(subj) == 1
+        and subj[0].text.lower() in _PERFECT_SUBJECTS
+        and subj[0].index == aux[0].index - 1
+    )
 
 
 def _after_raising_verb(lex: Lexicon, sent: Sentence, to: Word) -> bool:

@@ -4077,6 +4077,8 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     ):  # "..., recalled Mr. Rhodes": an inverted speaker; not "X, an editor, asked Mook if ..."
         return None  # "..., promising to" has content
     first = after[0]
+    if _object_after_quotation(sent, w):
+        return None
     kids = [c for c in sent.children(w) if c.index > w.index]
     has_object = any(c.deprel in ("obj", "iobj", "xcomp") for c in kids) or _gerund_object(sent, w, first)
     if "=" in frames and (
@@ -4102,6 +4104,13 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         if not setting and i + 1 >= _INTRODUCER_MAX_WORDS:
             return None
     return None
+
+
+def _object_after_quotation(sent: Sentence, w: Word) -> bool:
+    """Is the word after a phrase verb no object but the inverted speaker of the quotation before
+    it ('...,” wrote Jared Bernstein', "...,'' recalled Mr. Rhodes"): a finite verb right after a
+    closing quotation mark ('“...,” promising to' has content)?"""
+    return w.index > 1 and w.xpos != "VBG" and sent.word(w.index - 1).text in _QUOTE_MARKS
 
 
 def _hangs_on(sent: Sentence, x: Word, w: Word) -> bool:

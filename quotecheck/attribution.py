@@ -4087,7 +4087,10 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
     noun_first = first.upos in _NP_START_UPOS and first.xpos not in ("WP", "WDT")
     if "-" in frames and has_object and (noun_first or _gerund_object(sent, w, first)):
-        return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
+        end = _phrase_end(sent, first)
+        if _only_time(ctx, sent, first.start, end):
+            return None  # "Trump tweeted Friday afternoon.": when, not what
+        return _Reported(first.start, end, _speaker_before(ctx, s_idx, w))
     setting = False  # a hearer or setting phrase came first: "spoke to CNN about", "asked in Iowa whether"
     for i, x in enumerate(after[:_SETTING_INTRODUCER_MAX_WORDS]):
         if x.lemma.lower() in frames and (not setting or _hangs_on(sent, x, w)):
@@ -4104,6 +4107,14 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         if not setting and i + 1 >= _INTRODUCER_MAX_WORDS:
             return None
     return None
+
+
+def _only_time(ctx: _Context, sent: Sentence, start: int, end: int) -> bool:
+    """Is [start, end) a time expression and nothing else ("Friday afternoon", "last Saturday")?"""
+    words = [x for x in sent.words if start <= x.start and x.end <= end and x.upos != "PUNCT"]
+    return any(_is_time_word(ctx, x) for x in words) and all(
+        _is_time_word(ctx, x) or x.upos in ("DET", "ADJ") for x in words
+    )
 
 
 def _object_after_quotation(sent: Sentence, w: Word) -> bool:

@@ -4069,16 +4069,9 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     after = [x for x in after if not (x.upos == "ADP" and x.deprel == "compound:prt")]  # "spoke out"
     if not after or after[0].upos == "PUNCT" or ctx.in_quote(after[0].start):
         return None
-    if (
-        w.index > 1
-        and sent.word(w.index - 1).lemma in _SET_OFF
-        and w.xpos != "VBG"
-        and not _own_subject_before(sent, w)
-    ):  # "..., recalled Mr. Rhodes": an inverted speaker; not "X, an editor, asked Mook if ..."
-        return None  # "..., promising to" has content
-    first = after[0]
-    if _object_after_quotation(sent, w):
+    if _inverted_speaker_follows(sent, w):
         return None
+    first = after[0]
     kids = [c for c in sent.children(w) if c.index > w.index]
     has_object = any(c.deprel in ("obj", "iobj", "xcomp") for c in kids) or _gerund_object(sent, w, first)
     if "=" in frames and (
@@ -4117,11 +4110,15 @@ def _only_time(ctx: _Context, sent: Sentence, start: int, end: int) -> bool:
     )
 
 
-def _object_after_quotation(sent: Sentence, w: Word) -> bool:
-    """Is the word after a phrase verb no object but the inverted speaker of the quotation before
-    it ('...,” wrote Jared Bernstein', "...,'' recalled Mr. Rhodes"): a finite verb right after a
-    closing quotation mark ('“...,” promising to' has content)?"""
-    return w.index > 1 and w.xpos != "VBG" and sent.word(w.index - 1).text in _QUOTE_MARKS
+def _inverted_speaker_follows(sent: Sentence, w: Word) -> bool:
+    """Is the word after a phrase verb no object but the inverted speaker of what came before: a
+    finite verb right after a comma or dash with no subject of its own ("..., recalled Mr. Rhodes";
+    not "X, an editor, asked Mook if ...") or right after a closing quotation mark ('...,” wrote
+    Jared Bernstein')? ("..., promising to" and '“...,” promising to' have content.)"""
+    if w.index < 2 or w.xpos == "VBG":
+        return False
+    prev = sent.word(w.index - 1)
+    return prev.text in _QUOTE_MARKS or (prev.lemma in _SET_OFF and not _own_subject_before(sent, w))
 
 
 def _hangs_on(sent: Sentence, x: Word, w: Word) -> bool:

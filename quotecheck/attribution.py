@@ -3724,7 +3724,7 @@ def _infinitive_or_passive(lex: Lexicon, sent: Sentence, w: Word) -> bool:
     return any(c.deprel == "aux:pass" for c in kids) and not _has_contracted(kids)
 
 
-_PERFECT_SUBJECTS = ("he", "she", "who")  # "he's said", "who's argued": "has", not "is"
+_PERFECT_SUBJECTS = (*_PERSON_PRONOUNS, "who")  # "he's said", "who's argued": "has", not "is"
 
 
 def _has_contracted(kids: Sequence[Word]) -> bool:

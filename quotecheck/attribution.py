@@ -3333,7 +3333,8 @@ _CLAUSE_MARKS = (*_SET_OFF, ";")  # what ends a clause inside a sentence
 def _content_first(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "CONTENT, X said [Friday]." and "CONTENT, said X[, apposition]." (also after
     a dateline, and a headline's "..., Lindsey Graham Says"): the clause before the comma is
-    what X said; X is the noun phrase between the comma and the verb, or right after it. Else
+    what X said; X is the noun phrase between the comma and the verb, or right after it, or a
+    name with an apposition set off by commas (:func:`_content_before_apposed_subject`). Else
     the cue between commas (:func:`_parenthetical`), else "As reported by X, CLAUSE"
     (:func:`_as_reported`); all three report the pattern ``indirect-content-first``."""
     if _colon_block(ctx, s_idx, w) is not None:

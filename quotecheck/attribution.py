@@ -343,7 +343,7 @@ def _name_before_appositions(ctx: _Context, sent: Sentence, lo: int, stop: int) 
     m = _APPOSED.fullmatch(ctx.text, lo, stop)
     if m is None or ctx.in_quote(lo, stop):
         return None
-    words = [w for w in sent.words if m.start(1) <= w.start and w.end <= m.end(1)]
+    words = sent.within(m.start(1), m.end(1))
     if words and _opening_phrase(ctx, words):
         return _name_before_appositions(ctx, sent, m.end(1) + 1, stop)
     if not words or len(words) > 8 or not all(w.text[:1].isupper() or w.upos == "PUNCT" for w in words):
@@ -1362,7 +1362,7 @@ def _before_comma_object(ctx: _Context, sent: Sentence, m: Mention | None, comma
     war in eastern Ukraine, saying")?"""
     if m is None or m.end > comma.start:
         return False
-    words = [w for w in sent.words if m.start <= w.start and w.end <= m.end]
+    words = sent.within(m.start, m.end)
     head = _span_head(ctx, sent, words) if words else None
     return head is not None and head.deprel in _OBJECT_RELS
 
@@ -2087,7 +2087,7 @@ def _subject_before_aside(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Ma
         return match
     sent = ctx.parse.sentences[s_idx]
     lo = sent.start if verb.start < q.start else max(sent.start, q.end)  # past an earlier quoted title
-    words = [w for w in sent.words if lo <= w.start and w.end <= verb.start]
+    words = sent.within(lo, verb.start)
     sub = _subordinator_before_aside(ctx, words)
     words = (
         words[sub + 1 :] if sub is not None else words
@@ -2958,7 +2958,7 @@ def _clause_subject(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None
     if s_idx is None:
         return None
     sent = ctx.parse.sentences[s_idx]
-    inside = [w for w in sent.words if q.inner_start <= w.start and w.end <= q.inner_end]
+    inside = sent.within(q.inner_start, q.inner_end)
     if not inside or any(x.head == 0 for x in inside):
         return None  # the quotation holds the sentence's root: no verb of the reporter's governs it
     w = next((x for x in inside if not q.start <= sent.word(x.head).start < q.end), None)
@@ -3353,7 +3353,7 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     sent = ctx.parse.sentences[s_idx]
     if w.xpos == "VBG" or w.lemma.lower() in ctx.lexicon.object_content_verbs:
         return None  # "..., emphasizing the threat", "..., called an emergency meeting"
-    before = [x for x in sent.words if x.index < w.index]
+    before = list(sent.words[: w.index - 1])
     comma = next((x for x in reversed(before) if x.lemma in _SET_OFF), None)
     if comma is None:
         return None
@@ -3368,14 +3368,14 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     elif w.lemma.lower() in ctx.lexicon.hearer_verbs:
         return None  # "Dale Hutchins, who manages ..., told the council.": the hearer follows
     else:  # inverted: ", said one GOP source in the room."
-        head = _subject_after_verb(ctx, sent, w, [x for x in sent.words if x.index > w.index])
+        head = _subject_after_verb(ctx, sent, w, list(sent.words[w.index :]))
     if head is None:
         return None
     start = sent.start
     dateline = _DATELINE.match(ctx.text, start, comma.start)
     if dateline and dateline.end() < comma.start:
         start = dateline.end()
-    content = [x for x in sent.words if start <= x.start and x.end <= comma.start]
+    content = sent.within(start, comma.start)
     if not any(x.upos in ("VERB", "AUX") for x in content):
         return None  # "In recent days, advisers say, ...": no clause
     if any(x.upos == "SCONJ" for x in content[:2]) and not _main_clause_after_comma(content):
@@ -3532,7 +3532,7 @@ def _parenthetical(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         return None
     if sent.word(w.index + 1).lemma != ",":
         return None
-    before = [x for x in sent.words if x.index < w.index]
+    before = list(sent.words[: w.index - 1])
     comma = next((x for x in reversed(before) if x.lemma == ","), None)
     if comma is None or any(x.xpos in _FINITE_XPOS for x in before if x.index < comma.index):
         return None  # "The plan will fail, experts say, because ...": content first, not parenthetical
@@ -3551,14 +3551,14 @@ def _as_reported(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "As reported by X, CLAUSE", "as X reported, CLAUSE": the cue in an "as" phrase
     attributes the clause after its comma (a clause before it is :func:`_content_before_comma`'s)."""
     sent = ctx.parse.sentences[s_idx]
-    before = [x for x in sent.words if x.index < w.index]
+    before = list(sent.words[: w.index - 1])
     i = len(before)
     while i > 0 and before[i - 1].lemma.lower() != "as" and i > len(before) - _SUBJECT_MAX_WORDS:
         i -= 1
     if i == 0 or before[i - 1].lemma.lower() != "as":
         return None
     subject = [x for x in before[i:] if x.upos not in ("AUX", "PUNCT")]
-    after = [x for x in sent.words if x.index > w.index]
+    after = list(sent.words[w.index :])
     stop = next((x for x in after if x.lemma in (",", ";")), None)
     tail = [x for x in after if stop is None or x.index < stop.index]
     if subject:  # "as Western Journalism reported", "as police have said"
@@ -4105,7 +4105,7 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
 def _only_time(ctx: _Context, sent: Sentence, start: int, end: int) -> bool:
     """Is [start, end) a time expression and nothing else ("Friday afternoon", "last Saturday")?"""
-    words = [x for x in sent.words if start <= x.start and x.end <= end and x.upos != "PUNCT"]
+    words = [x for x in sent.within(start, end) if x.upos != "PUNCT"]
     return any(_is_time_word(ctx, x) for x in words) and all(
         _is_time_word(ctx, x) or x.upos in ("DET", "ADJ") for x in words
     )
@@ -4433,7 +4433,7 @@ def _end_before_aside(ctx: _Context, s_idx: int, cue: Word, found: _Reported) ->
     if found.start < cue.end:
         return found
     sent = ctx.parse.sentences[s_idx]
-    words = [x for x in sent.words if found.start <= x.start and x.end <= found.end]
+    words = sent.within(found.start, found.end)
     k = next((k for k in range(2, len(words)) if _opens_aside(sent, cue, words, k)), None)
     if k is None:
         return found
@@ -4484,7 +4484,7 @@ def _end_before_main_clause(ctx: _Context, s_idx: int, cue: Word, found: _Report
     sent = ctx.parse.sentences[s_idx]
     if not _fronted_clause(sent, cue):
         return found
-    words = [x for x in sent.words if found.start <= x.start and x.end <= found.end]
+    words = sent.within(found.start, found.end)
     for k, x in enumerate(words[1:-1], start=1):
         if x.lemma.lower() in _SUBORDINATORS:
             return found  # "saying that after slamming into the crowd, the driver emerged": the content's own

@@ -378,7 +378,7 @@ def _name_before(ctx: ArticleText, sent: Sentence, start: int, lo: int) -> tuple
     descriptor set off by a comma, if there is one."""
     if ctx.text[max(lo, start - 2) : start] != ", ":
         return None
-    prev = [w for w in sent.words if lo <= w.start and w.end <= start - 2]
+    prev = sent.within(lo, start - 2)
     run: list[Word] = []
     for w in reversed(prev):
         if w.text in ctx.lexicon.calendar_words:

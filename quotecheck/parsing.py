@@ -90,6 +90,10 @@ class Sentence:
         """Word by its 1-based CoNLL-U index."""
         return self.words[index - 1]
 
+    def within(self, start: int, end: int) -> list[Word]:
+        """The words lying wholly inside the character span ``[start, end)``, in order."""
+        return [w for w in self.words if start <= w.start and w.end <= end]
+
     def head_of(self, word: Word) -> Word | None:
         return None if word.head == 0 else self.words[word.head - 1]
 

@@ -69,6 +69,9 @@ def test_sentence_tree_helpers():
     assert [w.text for w in sent.subtree(root)] == ["“", "We", "go", "Jones"]
     assert sent.ancestors(sent.word(2)) == [root]
     assert sent.word(2).feat("Number") == "Plur" and sent.word(3).feat("Number") is None
+    assert [w.text for w in sent.within(1, 6)] == ["We", "go"]  # wholly inside [1, 6)
+    assert [w.text for w in sent.within(2, 13)] == ["go", "Jones"]  # "We" (1-3) starts before 2
+    assert sent.within(6, 8) == []
 
 
 def test_resolution_order(tmp_path, monkeypatch):

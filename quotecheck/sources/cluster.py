@@ -1136,7 +1136,7 @@ def _name_apposed_to(cl: Clusterer, m: Mention) -> Mention | None:
 
 def _outer_word(sent: Sentence, start: int, end: int) -> Word | None:
     """The word of a span whose head lies outside it (None: no word in it)."""
-    inside = [w for w in sent.words if start <= w.start and w.end <= end]
+    inside = sent.within(start, end)
     indices = {w.index for w in inside}
     return next((w for w in inside if w.head not in indices), None)
 

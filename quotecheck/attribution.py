@@ -44,6 +44,7 @@ from .mentions import (
     GivenNameIndex,
     Mention,
     given_name_gender,
+    given_name_index,
     is_group_quantifier,
     is_time_text,
     is_time_word,
@@ -104,7 +105,6 @@ class _Context(ArticleText):
     quote_reach: list[int] = field(default_factory=list)  # [i]: the furthest end of quotes[: i + 1]
     post_verbs: dict[tuple[int, int, int], tuple[int, Word] | None] = field(default_factory=dict)
     # (quote start, frame after it): the first speech verb there (_post_verb_word; asked 2-4 times)
-    given_name_index: GivenNameIndex | None = None  # built on first use (given_names)
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -119,10 +119,8 @@ class _Context(ArticleText):
 
     def given_names(self) -> GivenNameIndex:
         """Where the article writes a surname after a given name, indexed once (a scan of the
-        whole text), on first use: few articles ask."""
-        if self.given_name_index is None:
-            self.given_name_index = GivenNameIndex(self.text)
-        return self.given_name_index
+        whole text) on first use and shared with the source stage (:func:`given_name_index`)."""
+        return given_name_index(self.text)
 
 
 # ---------------------------------------------------------------------------------- frames

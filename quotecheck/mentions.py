@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from .lexicons import Lexicon
 from .parsing import Parse, Sentence, Word
@@ -791,6 +791,13 @@ class GivenNameIndex:
                 yield m
 
 
+@lru_cache(maxsize=1)
+def given_name_index(text: str) -> GivenNameIndex:
+    """The article's :class:`GivenNameIndex`, built once: attribution (a speaker's gender) and
+    the source stage (:class:`MentionFinder`) both ask for it, in that order, on the same text."""
+    return GivenNameIndex(text)
+
+
 def given_name_gender(key: str, lex: Lexicon, names: GivenNameIndex) -> str | None:
     """The gender of the first known given name written before a surname (``key``) in the text
     ("Jen" of "Jen Castillo" for "castillo"), or None."""
@@ -829,9 +836,9 @@ class MentionFinder:
             self._surname_gender[key] = given_name_gender(key, self.lex, self._given_names)
         return self._surname_gender[key]
 
-    @cached_property
+    @property
     def _given_names(self) -> GivenNameIndex:
-        return GivenNameIndex(self.text)
+        return given_name_index(self.text)
 
     def written_in_full(self, key: str) -> bool:
         """Is a surname (lower-cased) written somewhere after another capitalised word ("Tadeusz

@@ -966,7 +966,9 @@ def _coordinated_names(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType,
 
 
 # " in the Clinton ad" / " of the video": the document a voice speaks in, right after the voice
-_IN_DOCUMENT = re.compile(r"\s+(?:in|of)\s+(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)\b")
+_IN_DOCUMENT = re.compile(
+    r"\s+(?:in|of)\s+(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)\b"
+)
 
 
 _DOCUMENT_REACH = 60  # characters after a mention searched for the document it speaks in
@@ -981,11 +983,12 @@ def _document_voice(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, st
         return None
     if not is_person_noun(m.head_lemma, lex) or len(m.words) < 2:
         return None
+    nouns = lex.document_nouns | lex.recording_nouns
     after = _IN_DOCUMENT.search(text, m.start, m.end + _DOCUMENT_REACH)  # in the mention or right after it
-    if after is not None and after.start() <= m.end and after.group("noun") in lex.document_nouns | lex.recording_nouns:
+    if after is not None and after.start() <= m.end and after.group("noun") in nouns:
         return SourceType.DOCUMENT, text[m.start : after.end()]
     owner = _DOCUMENT_OWNER.match(m.text)
-    if owner is not None and owner.group("noun").lower() in lex.document_nouns | lex.recording_nouns:
+    if owner is not None and owner.group("noun").lower() in nouns:
         return SourceType.DOCUMENT, m.text  # "the ad's narrator"
     return None
 

@@ -458,7 +458,10 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             src.type = SourceType.UNKNOWN  # "my father often said": the writer's family
             continue
         if src.anonymous and (
-            _only_spoken_to(src, parse, lex) or _hypothetical(first, parse) or _only_asked_about(src, parse)
+            _only_spoken_to(src, parse, lex)
+            or _hypothetical(first, parse)
+            or _only_asked_about(src, parse)
+            or _only_asking_about(src, parse)
         ):
             src.type = SourceType.UNKNOWN  # "Morial told a young woman ...": she listens
             continue
@@ -779,6 +782,40 @@ def _asked_about(m: Mention, parse: Parse) -> bool:
         return False
     opener = min(sent.subtree(verb), key=lambda w: w.index)
     return opener.index < head.index and opener.text.lower() in _QUESTION_WORDS
+
+
+def _only_asking_about(src: Source, parse: Parse | None) -> bool:
+    """Is every description of an anonymous source the subject of "asked about" with nothing
+    asked ("cutting off a reporter who asked about finances")? A question's topic gives no
+    information: the asker is no source (docs/labelling.md)."""
+    described = [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
+    if parse is None or not described:
+        return False
+    return all(_asking_about(m, parse) for m in described)
+
+
+_ASKED_CONTENT = frozenset({"ccomp", "xcomp", "obj", "parataxis"})
+
+
+def _asking_about(m: Mention, parse: Parse) -> bool:
+    """Is the mention's head the subject of "ask" ("a voter asked about", "a reporter who asked
+    about": the relative clause on it) whose only complement is an "about" phrase?"""
+    head = _head_word(m, parse)
+    if head is None:
+        return False
+    sent = parse.sentences[m.sentence]
+    if head.deprel.startswith("nsubj"):
+        verb = sent.head_of(head)
+    else:
+        verb = next((k for k in sent.children(head) if k.deprel == "acl:relcl"), None)
+    if verb is None or verb.lemma.lower() != "ask":
+        return False
+    kids = sent.children(verb)
+    about = any(
+        k.deprel == "obl" and any(c.deprel == "case" and c.lemma.lower() == "about" for c in sent.children(k))
+        for k in kids
+    )
+    return about and not any(k.deprel in _ASKED_CONTENT for k in kids)
 
 
 _CONDITIONAL = frozenset({"would", "might", "could"})

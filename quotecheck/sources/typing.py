@@ -458,7 +458,10 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             src.type = SourceType.UNKNOWN  # "my father often said": the writer's family
             continue
         if src.anonymous and (
-            _only_spoken_to(src, parse, lex) or _hypothetical(first, parse) or _only_asked_about(src, parse)
+            _only_spoken_to(src, parse, lex)
+            or _hypothetical(first, parse)
+            or _only_asked_about(src, parse)
+            or _only_asking_about(src, parse)
         ):
             src.type = SourceType.UNKNOWN  # "Morial told a young woman ...": she listens
             continue
@@ -468,6 +471,8 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             or _name_in_apposition(first, text, lex)
             or _called_by_name(first, text, lex)
             or _named_member(first, text, lex)
+            or _coordinated_names(first, text, lex)
+            or _document_voice(first, text, lex)
             or _named_person_description(first, text, lex)
             or _named_people_again(first, lex)
         )
@@ -779,6 +784,40 @@ def _asked_about(m: Mention, parse: Parse) -> bool:
     return opener.index < head.index and opener.text.lower() in _QUESTION_WORDS
 
 
+def _only_asking_about(src: Source, parse: Parse | None) -> bool:
+    """Is every description of an anonymous source the subject of "asked about" with nothing
+    asked ("cutting off a reporter who asked about finances")? A question's topic gives no
+    information: the asker is no source (docs/labelling.md)."""
+    described = [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
+    if parse is None or not described:
+        return False
+    return all(_asking_about(m, parse) for m in described)
+
+
+_ASKED_CONTENT = frozenset({"ccomp", "xcomp", "obj", "parataxis"})
+
+
+def _asking_about(m: Mention, parse: Parse) -> bool:
+    """Is the mention's head the subject of "ask" ("a voter asked about", "a reporter who asked
+    about": the relative clause on it) whose only complement is an "about" phrase?"""
+    head = _head_word(m, parse)
+    if head is None:
+        return False
+    sent = parse.sentences[m.sentence]
+    if head.deprel.startswith("nsubj"):
+        verb = sent.head_of(head)
+    else:
+        verb = next((k for k in sent.children(head) if k.deprel == "acl:relcl"), None)
+    if verb is None or verb.lemma.lower() != "ask":
+        return False
+    kids = sent.children(verb)
+    about = any(
+        k.deprel == "obl" and any(c.deprel == "case" and c.lemma.lower() == "about" for c in sent.children(k))
+        for k in kids
+    )
+    return about and not any(k.deprel in _ASKED_CONTENT for k in kids)
+
+
 _CONDITIONAL = frozenset({"would", "might", "could"})
 
 
@@ -930,6 +969,65 @@ def _named_member(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str]
     if len(name) < 2 or name[0] not in lex.first_names:
         return None  # a person's name starts with a given name
     return SourceType.NAMED_PERSON, " ".join(name)
+
+
+# "China and the United States, " / "Obama and Xi -- ": two names joined by "and", then the comma
+# or dash that opens an apposition, right before a description
+_NAMES_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?P<first>{_NAME_WORD}(?:\s+{_NAME_WORD})*)\s+and\s+(?P<the>the\s+)?"
+    rf"(?P<second>{_NAME_WORD}(?:\s+{_NAME_WORD})*)\s*(?:,|--|[—–])\s*$"
+)
+
+
+def _coordinated_names(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "China and the United States, the world's two biggest polluters, which together vowed":
+    a definite plural description set off right after two names joined by "and" describes them,
+    named sources (organizations when either is a country, an organization's name or a name with
+    "the"; people otherwise), not an anonymous group."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "plur":
+        return None
+    if not m.words or m.words[0].lower() != "the" or not _AFTER_APPOSITION.match(text, m.end):
+        return None
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = _NAMES_BEFORE.search(text, line_start, m.start)
+    if before is None:
+        return None
+    first, second = _without_leading_words(before.group("first").split()), before.group("second").split()
+    if not first or any(" ".join(n) in lex.group_names or n[-1] in lex.group_names for n in (first, second)):
+        return None  # "Republicans and Democrats, the two parties": groups of people
+    state = before.group("the") is not None or any(
+        " ".join(n) in lex.country_names or n[-1] in lex.organization_words for n in (first, second)
+    )
+    kind = SourceType.NAMED_ORGANIZATION if state else SourceType.NAMED_PERSON
+    return kind, f"{' '.join(first)} and {before.group('the') or ''}{' '.join(second)}"
+
+
+# " in the Clinton ad" / " of the video": the document a voice speaks in, right after the voice
+_IN_DOCUMENT = re.compile(
+    r"\s+(?:in|of)\s+(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)\b"
+)
+
+
+_DOCUMENT_REACH = 60  # characters after a mention searched for the document it speaks in
+_DOCUMENT_OWNER = re.compile(r"(?i)the\s+(?P<noun>[a-z-]+)\s?(?:’s|'s)\s")
+
+
+def _document_voice(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "a narrator in the Clinton ad asks", "the ad's narrator says": a person described only as
+    the voice of a document speaks the document's words, so the source is that document (its
+    author's attribution, docs/labelling.md), not an anonymous person."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "sing":
+        return None
+    if not is_person_noun(m.head_lemma, lex) or len(m.words) < 2:
+        return None
+    nouns = lex.document_nouns | lex.recording_nouns
+    after = _IN_DOCUMENT.search(text, m.start, m.end + _DOCUMENT_REACH)  # in the mention or right after it
+    if after is not None and after.start() <= m.end and after.group("noun") in nouns:
+        return SourceType.DOCUMENT, text[m.start : after.end()]
+    owner = _DOCUMENT_OWNER.match(m.text)
+    if owner is not None and owner.group("noun").lower() in nouns:
+        return SourceType.DOCUMENT, m.text  # "the ad's narrator"
+    return None
 
 
 def _apposition_person(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:

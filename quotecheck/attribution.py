@@ -219,12 +219,33 @@ def _line_break_after(ctx: _Context, q: QuoteSpan) -> int:
 
 
 def _is_cue_verb(ctx: _Context, w: Word) -> bool:
-    if w.lemma.lower() not in ctx.lexicon.speech_verbs:
+    if not _speech_lemma(ctx.lexicon, w):
         return False
     if w.upos in ("VERB",):
         return True
     # the tagger sometimes calls "said" an adjective or auxiliary
     return w.upos in ("AUX", "ADJ", "NOUN") and w.xpos.startswith("VB")
+
+
+def _speech_lemma(lex: Lexicon, w: Word) -> bool:
+    """Is ``w`` a form of a speech verb (lexicon ``speech_verbs``), by its lemma or its form?"""
+    return _speech_verb_lemma(lex, w.lemma.lower(), w.text.lower()) is not None
+
+
+def _speech_verb_lemma(lex: Lexicon, lemma: str, form: str) -> str | None:
+    """The speech-verb lemma (lexicon ``speech_verbs``) of a word: its own lemma, else, where the
+    compact lemmatizer mangles a rarer verb ("implored" -> "implor", "echoed" -> "echoe",
+    "blurted" -> "blurte"), its inflected form less the ending, with or without a final "e", a
+    doubled consonant undone ("slammed"), "-ied" back to "-y". None for any other word."""
+    if lemma in lex.speech_verbs:
+        return lemma
+    for end in ("ed", "es", "s", "ing"):
+        if form.endswith(end) and len(form) > len(end) + 2:
+            stem = form[: -len(end)]
+            undoubled = stem[:-1] if stem[-1:] == stem[-2:-1] else stem
+            stems = (stem, stem + "e", undoubled, stem[:-1] + "y" if stem.endswith("i") else stem)
+            return next((x for x in stems if x in lex.speech_verbs), None)
+    return None
 
 
 def _subjects(sent: Sentence, w: Word) -> list[Word]:
@@ -782,7 +803,7 @@ def _layout_cue(ctx: _Context, q: QuoteSpan, s_idx: int, w: Word, i: int) -> boo
     first word after a quotation closed by a comma or question mark (“Q,” notes Alvarez), or a
     word between a name, or a noun with no verb after the quotation, and the end of the clause
     (“Q,” Chen concludes.; “Q,” the document states, ...)."""
-    if w.lemma.lower() not in ctx.lexicon.speech_verbs or ctx.in_quote(w.start):
+    if not _speech_lemma(ctx.lexicon, w) or ctx.in_quote(w.start):
         return False
     if i == 0:
         return ctx.text[q.inner_start : q.inner_end].rstrip().endswith((",", "?", "!"))
@@ -2664,6 +2685,15 @@ def _acl_person_subject(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Menti
     return _subject_mention(ctx, s_idx, head, lo, verb.start)
 
 
+def _cue_lexicon_lemma(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """The cue's lexicon lemma where the compact lemmatizer mangled it ("implored" -> "implor"),
+    so that what reads the cue's lemma (loaded verbs, the report) sees "implore"."""
+    if match is None or match.cue.lemma in ctx.lexicon.speech_verbs:
+        return match
+    lemma = _speech_verb_lemma(ctx.lexicon, match.cue.lemma, match.cue.text.lower())
+    return match if lemma is None else replace(match, cue=replace(match.cue, lemma=lemma))
+
+
 REFINEMENTS: tuple[_Refinement, ...] = (
     _coordinated_post_cue,
     _sentence_final_cue,
@@ -2698,6 +2728,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _name_opening_by_gerund,
     _mistagged_post_cue,
     _speaker_closing_colon,
+    _cue_lexicon_lemma,
 )
 """What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
 or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put

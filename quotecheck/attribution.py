@@ -3794,7 +3794,7 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     if (block := _colon_block(ctx, s_idx, w)) is not None:
         return block
     if _infinitive_or_passive(ctx.lexicon, sent, w):
-        return None  # "is expected to announce that", "wants you to believe that", "had been warned that"
+        return None  # "wants you to believe that", "used a word to describe", "had been warned that"
     hearer = w.lemma.lower() in ctx.lexicon.hearer_verbs
 
     def gap_ok(x: Word) -> bool:

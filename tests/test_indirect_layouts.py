@@ -203,6 +203,27 @@ def test_went_on_to_say_reports_like_continued_to():
     assert _reports(text.replace(" on ", " up "), up) == {}
 
 
+def test_declined_to_confirm_reports_like_continued_to():
+    """ "Harbor officials declined to confirm the sale.": an infinitive cue after a verb of the
+    subject's own refused or awaited report ("decline", "refuse", "have yet to", "is expected to":
+    lexicon ``raising_verbs``) is the subject's report, as PolNeAR marks it; after "wanted to"
+    (what the subject wishes, not what it says) it is none."""
+    text = "Harbor officials declined to confirm the sale."
+    rows: list[Row] = [
+        ("Harbor", "harbor", "NOUN", "NN", 2, "compound"),
+        ("officials", "official", "NOUN", "NNS", 3, "nsubj"),
+        ("declined", "decline", "VERB", "VBD", 0, "root"),
+        ("to", "to", "PART", "TO", 5, "mark"),
+        ("confirm", "confirm", "VERB", "VB", 3, "xcomp"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("sale", "sale", "NOUN", "NN", 5, "obj"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    assert _reports(text, rows) == {"the sale": "Harbor officials"}
+    wanted = [*rows[:2], ("wanted", "want", "VERB", "VBD", 0, "root"), *rows[3:]]
+    assert _reports(text.replace("declined", "wanted"), wanted) == {}
+
+
 def test_passive_cue_with_a_named_agent_reports_its_subject():
     """ "The delay was first reported by the Riverton Ledger.": the passive subject is what the
     named agent reported; "by the steep price" (no name: a cause) makes no report."""

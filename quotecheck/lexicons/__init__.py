@@ -296,7 +296,7 @@ class Lexicon:
     unnamed_org_determiners: frozenset[str]  # "several unions": an organization nobody named
     quantifiers: frozenset[str]  # "each analyst": no bare title before a name
     authoring_verbs: frozenset[str]  # "a poll conducted by Gallup": the document's author follows
-    raising_verbs: frozenset[str]  # "continues to insist that": the infinitive still reports
+    raising_verbs: frozenset[str]  # "continues to insist that", "declined to confirm": the infinitive reports
     stance_verbs: frozenset[str]  # "many Republicans fear that": a group's view is attributed to it
     said_object_verbs: frozenset[str]  # "said the driver accelerated": what follows was said
     addressed_verbs: frozenset[str]  # "speak to business leaders": the "to" phrase listens

@@ -4109,6 +4109,8 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
                 if x.index >= len(sent.words):
                     return None
                 first = sent.word(x.index + 1)
+            if _bare_be(sent, first):
+                return None
             return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
         if x.upos == "ADP" and x.lemma.lower() in _SETTING_PREPOSITIONS:
             setting = True
@@ -4118,6 +4120,15 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         if not setting and i + 1 >= _INTRODUCER_MAX_WORDS:
             return None
     return None
+
+
+def _bare_be(sent: Sentence, first: Word) -> bool:
+    """Is the phrase that starts at ``first`` a "be" with nothing of its own after it ("as wealthy
+    as Mr. Trump claims to be to pay ...": the claim's content is the comparison before it)?"""
+    if first.lemma.lower() != "be" or first.index >= len(sent.words):
+        return first.lemma.lower() == "be"
+    nxt = sent.word(first.index + 1)
+    return nxt.lemma in (*_CLAUSE_MARKS, ".", "?", "!") or nxt.lemma.lower() == "to"
 
 
 def _only_time(ctx: _Context, sent: Sentence, start: int, end: int) -> bool:

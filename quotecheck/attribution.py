@@ -3730,6 +3730,9 @@ _GAP_RELS = (
     "conj",
     "appos",
     "advmod",
+    "nmod:poss",
+    "obl:unmarked",
+    "obl:npmod",
 )
 
 
@@ -3800,7 +3803,7 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     def gap_ok(x: Word) -> bool:
         if x.index - w.index > _GAP_MAX_WORDS or ctx.in_quote(x.start):
             return False
-        if x.upos in ("ADV", "ADP", "NUM") or x.lemma == ",":
+        if x.upos in ("ADV", "ADP", "NUM") or x.lemma == "," or _name_joint(sent, x):
             return True
         if x.upos not in ("DET", "ADJ", "NOUN", "PROPN", "PRON"):
             return False
@@ -3815,6 +3818,22 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
             or _relative_report(ctx, s_idx, w)
         )
     return _Reported(first.start, _clause_end(sent, first), _speaker_before(ctx, s_idx, w))
+
+
+_APOSTROPHES = ("'", "’")
+
+
+def _name_joint(sent: Sentence, x: Word) -> bool:
+    """Is ``x`` a joint inside a setting or hearer phrase between a verb and its clause: a
+    possessive ("in Saturday’s New York Times that"), a hyphen ("in a Baltimore Sun op-ed that"),
+    a bare apostrophe after a plural ("to CBS News' Charlie Rose that"), or "and" joining two
+    settings ("at fundraisers and in private huddles, that")?"""
+    prev = sent.word(x.index - 1) if x.index > 1 else None
+    if x.xpos == "POS" or (x.xpos == "HYPH" and prev is not None and prev.end == x.start):
+        return True  # a hyphen inside a word, not a spaced dash ("tomato pickers - a labor issue that")
+    if x.text in _APOSTROPHES and prev is not None and prev.text.endswith("s"):
+        return True
+    return x.upos == "CCONJ" and x.index < len(sent.words) and sent.word(x.index + 1).upos == "ADP"
 
 
 def _that_follows(sent: Sentence, obj: Word) -> bool:
@@ -4121,6 +4140,8 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
                 if x.index >= len(sent.words):
                     return None
                 first = sent.word(x.index + 1)
+            if _bare_be(sent, first):
+                return None
             return _Reported(first.start, _phrase_end(sent, first), _speaker_before(ctx, s_idx, w))
         if x.upos == "ADP" and x.lemma.lower() in _SETTING_PREPOSITIONS:
             setting = True
@@ -4130,6 +4151,15 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         if not setting and i + 1 >= _INTRODUCER_MAX_WORDS:
             return None
     return None
+
+
+def _bare_be(sent: Sentence, first: Word) -> bool:
+    """Is the phrase that starts at ``first`` a "be" with nothing of its own after it ("as wealthy
+    as Mr. Trump claims to be to pay ...": the claim's content is the comparison before it)?"""
+    if first.lemma.lower() != "be" or first.index >= len(sent.words):
+        return first.lemma.lower() == "be"
+    nxt = sent.word(first.index + 1)
+    return nxt.lemma in (*_CLAUSE_MARKS, ".", "?", "!") or nxt.lemma.lower() == "to"
 
 
 def _only_time(ctx: _Context, sent: Sentence, start: int, end: int) -> bool:

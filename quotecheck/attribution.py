@@ -219,12 +219,22 @@ def _line_break_after(ctx: _Context, q: QuoteSpan) -> int:
 
 
 def _is_cue_verb(ctx: _Context, w: Word) -> bool:
-    if w.lemma.lower() not in ctx.lexicon.speech_verbs:
+    if w.lemma.lower() not in ctx.lexicon.speech_verbs and not _lost_ing_lemma(ctx.lexicon, w):
         return False
     if w.upos in ("VERB",):
         return True
     # the tagger sometimes calls "said" an adjective or auxiliary
     return w.upos in ("AUX", "ADJ", "NOUN") and w.xpos.startswith("VB")
+
+
+def _lost_ing_lemma(lex: Lexicon, w: Word) -> bool:
+    """Is ``w`` a verb's "-ing" form whose speech-verb lemma the compact lemmatizer lost
+    ("warning" -> "warning", "slamming" -> "slamm", "noting" -> "not")?"""
+    form = w.text.lower()
+    if w.upos != "VERB" or not form.endswith("ing"):
+        return False
+    stem = form[:-3]
+    return any(lemma in lex.speech_verbs for lemma in (stem, stem + "e", stem[:-1]))
 
 
 def _subjects(sent: Sentence, w: Word) -> list[Word]:

@@ -1657,6 +1657,43 @@ def _gerund_own_subject(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
     return _with_speaking(ctx, match, mention)
 
 
+_REPORTED_CLAUSE_PARTICIPLE_RELS = ("advcl", "conj")
+
+
+def _participle_over_reported_clause(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: "Gore insisted it was “premature” ... while adding, “Q”"; "with Donald Trump
+    tweeting that it was a “disaster” for Clinton and asking, “Q”". A participle cue with no
+    subject of its own that the parse hung on the reported clause of another verb took that
+    clause's subject ("it"): the participle goes on from the reporting verb, whose speaker
+    speaks (the subject of the reporting verb, or the noun a preposition opens before a
+    reporting participle, :func:`_gerund_own_subject`)."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None:
+        return match
+    s_idx, verb = gerund
+    sent = ctx.parse.sentences[s_idx]
+    lo = sent.words[0].start  # the reporting verb may stand before an earlier quotation of the sentence
+    clause = sent.head_of(verb)
+    if verb.deprel not in _REPORTED_CLAUSE_PARTICIPLE_RELS or _subjects(sent, verb) or clause is None:
+        return match
+    reporter = sent.head_of(clause)
+    inner = [w for w in _subjects(sent, clause) if match.speaker.start <= w.start < match.speaker.end]
+    if clause.deprel != "ccomp" or not inner or reporter is None:
+        return match
+    if reporter.xpos == "VBG":
+        cue = Cue(reporter.start, reporter.end, reporter.text, reporter.lemma, CuePattern.PRE_VERB)
+        owned = _gerund_own_subject(ctx, q, _Frame((lo, frame.pre[1]), frame.post), _Match(cue, None))
+        if owned is not None and owned.speaker is not None:
+            return _Match(match.cue, owned.speaker)
+    subj = _subject_of(ctx, s_idx, reporter, lo, reporter.start)
+    speaker = _subject_mention(ctx, s_idx, subj, lo, reporter.start) if subj is not None else None
+    return _with_speaking(ctx, match, speaker)
+
+
 _CONJUNCT_SKIP_RELS = ("acl:relcl", "ccomp", "acl")  # a relative or reported clause's verb: not the conjunct
 _CONDITIONAL_MARKS = ("if", "unless", "whether")
 
@@ -2714,6 +2751,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _as_put_it,
     _participle_owner,
     _gerund_own_subject,
+    _participle_over_reported_clause,
     _coordinated_verb_subject,
     _inverted_after_comma,
     _subject_before_aside,

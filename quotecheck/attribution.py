@@ -1077,7 +1077,26 @@ def _pre_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
         # outer speaker reports the words; an inner speaker named right before a quotation set
         # off by a comma or colon ("X said that Y told her, “...”") keeps it
         return _cue_from_verb(ctx, s_idx, outer, *frame.pre)
+    described = _outer_over_described_as(ctx, q, frame, s_idx, outer)
+    if described is not None:
+        return described
     return _main_subject_for_relative(ctx, s_idx, verb, found, frame.pre[0])
+
+
+_AS_BEFORE = re.compile(r"\bas\s*$")
+
+
+def _outer_over_described_as(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, s_idx: int, outer: Word | None
+) -> _Found | None:
+    """Layout: "Trump said ... that Clinton once described the TPP as “the gold standard”": a
+    quotation right after "as" inside a clause another speech verb reports (``outer``, from
+    :func:`_outer_cue`) is part of the outer speaker's words, like an embedded one; the outer
+    verb's speaker, when it has one, is the speaker."""
+    if outer is None or not _AS_BEFORE.search(ctx.text[frame.pre[0] : q.start]):
+        return None
+    found = _cue_from_verb(ctx, s_idx, outer, *frame.pre)
+    return found if found.speaker is not None else None
 
 
 _RELATIVE_CUE_PRONOUNS = ("he", "she", "it", "they")

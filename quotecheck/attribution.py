@@ -1098,7 +1098,26 @@ def _pre_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
         # outer speaker reports the words; an inner speaker named right before a quotation set
         # off by a comma or colon ("X said that Y told her, “...”") keeps it
         return _cue_from_verb(ctx, s_idx, outer, *frame.pre)
+    described = _outer_over_described_as(ctx, q, frame, s_idx, outer)
+    if described is not None:
+        return described
     return _main_subject_for_relative(ctx, s_idx, verb, found, frame.pre[0])
+
+
+_AS_BEFORE = re.compile(r"\bas\s*$")
+
+
+def _outer_over_described_as(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, s_idx: int, outer: Word | None
+) -> _Found | None:
+    """Layout: "Trump said ... that Clinton once described the TPP as “the gold standard”": a
+    quotation right after "as" inside a clause another speech verb reports (``outer``, from
+    :func:`_outer_cue`) is part of the outer speaker's words, like an embedded one; the outer
+    verb's speaker, when it has one, is the speaker."""
+    if outer is None or not _AS_BEFORE.search(ctx.text[frame.pre[0] : q.start]):
+        return None
+    found = _cue_from_verb(ctx, s_idx, outer, *frame.pre)
+    return found if found.speaker is not None else None
 
 
 _RELATIVE_CUE_PRONOUNS = ("he", "she", "it", "they")
@@ -1471,6 +1490,75 @@ def _speaking_earlier_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Ma
         if found.speaker is not None and _can_speak(ctx, found.speaker):
             return _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
     return match
+
+
+_EARLIER_QUOTE_PATTERNS = (CuePattern.PRE_VERB, CuePattern.COLON_INTRO)
+
+
+def _mention_head(ctx: _Context, m: Mention) -> Word | None:
+    """The word of a mention that the parse hangs outside it (its head), if any."""
+    sent = ctx.parse.sentences[m.sentence]
+    inside = sent.within(m.start, m.end)
+    return next((w for w in inside if (h := sent.head_of(w)) is None or not m.start <= h.start < m.end), None)
+
+
+def _reporting_ancestor(ctx: _Context, cues: list[tuple[int, Word]], s_idx: int, w: Word) -> Word | None:
+    """The speech verb among ``cues`` whose reported clause holds ``w``: reached up the parse
+    after a ``ccomp``, or after a conjunct that "that" opens ("said the plan was ... and that
+    voters want ...", which the compact parser hangs on "said")."""
+    sent = ctx.parse.sentences[s_idx]
+    indices = {v.index for s, v in cues if s == s_idx}
+    reported = False
+    cur: Word | None = w
+    for _ in range(8):
+        if cur is None:
+            return None
+        reported = reported or cur.deprel == "ccomp" or (cur.deprel == "conj" and _opened_by_that(sent, cur))
+        cur = sent.head_of(cur)
+        if cur is not None and reported and cur.index in indices:
+            return cur
+    return None
+
+
+def _opened_by_that(sent: Sentence, w: Word) -> bool:
+    """Does "that" mark the clause ``w`` heads ("and that voters want")?"""
+    return any(c.deprel == "mark" and c.lemma.lower() == "that" for c in sent.children(w))
+
+
+def _outer_cue_before_earlier_quote(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Nested speech across an earlier quotation of the same sentence: "Axelrod said this was a
+    “fatal miscalculation” and that she has learned her lesson: “Q”", "Another said he hoped
+    with his “whole heart” that Trump wins the election: “Q”". The earlier quotation cuts the
+    frame, so the outer speech verb lies before it; a cue whose speaker sits in a clause that
+    verb reports (:func:`_reporting_ancestor`) gives way to the outer verb's speaker (PolNeAR
+    marks the outer source). Only a pronoun speaker or a bare colon's subject gives way: a named
+    speaker of a speech verb ("Trump said: “Q”") and a verb set right before the quotation ("and
+    Ms. Warren, she said, “Q”") keep theirs (each lost a speaker on the tuning set)."""
+    if match is None or match.speaker is None or match.cue.pattern not in _EARLIER_QUOTE_PATTERNS:
+        return match
+    if match.speaker.kind != MentionKind.PRONOUN and match.cue.lemma != ":":
+        return match  # a speech verb with a named speaker ("Trump said: “Q”") keeps it
+    if match.cue.lemma != ":" and not ctx.text[match.cue.end : q.start].strip(" ,:"):
+        return match  # "and Ms. Warren, she said, “Q”": the verb right before introduces it
+    qi = ctx.quotes.index(q)
+    if qi == 0 or frame.pre[0] != ctx.quotes[qi - 1].end:
+        return match
+    prev = ctx.quotes[qi - 1]
+    head = _mention_head(ctx, match.speaker)
+    if head is None:
+        return match
+    lo = _frame(ctx, qi - 1).pre[0]
+    s_idx = match.speaker.sentence
+    cues = [(s, w) for s, w in _verb_cues(ctx, lo, prev.start) if s == s_idx]
+    outer = _reporting_ancestor(ctx, cues, s_idx, head)
+    if outer is None:
+        return match
+    found = _cue_from_verb(ctx, s_idx, outer, lo, prev.start)
+    if found.speaker is None:
+        return match
+    return _Match(found.cue(CuePattern.PRE_VERB), found.speaker)
 
 
 def _coordinated_post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
@@ -2746,6 +2834,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _relative_inner_speaker,
     _subject_after_opening,
     _speaking_earlier_cue,
+    _outer_cue_before_earlier_quote,
     _comma_who_speaker,
     _subject_before_gerund,
     _as_put_it,

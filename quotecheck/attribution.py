@@ -862,6 +862,7 @@ def _post_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | N
 
 
 _DASH_BYLINE = re.compile(r"[^\S\n]*[―—–][^\S\n]*(?=\S)")
+_TWEET_CREDIT = re.compile(r"(?P<name>[^(,]+?)\s*\(@\w+\)")  # embedded tweet: "Roy Dade (@RoyDade) May 2"
 
 
 def _dash_byline(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
@@ -878,7 +879,8 @@ def _dash_byline(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     # The byline is a name, maybe followed by ", description": take it from the surface (the
     # parser tends to make the dash the head of the name).
     line = ctx.text[m.end() : end]
-    name, _, rest = line.partition(",")
+    tweet = _TWEET_CREDIT.match(line)
+    name, _, rest = (tweet.group("name"), "", "") if tweet else line.partition(",")
     name = name.rstrip(" .\u00a0")
     rest_start = m.end() + len(name) + 1 + (len(rest) - len(rest.lstrip()))
     rest = rest.strip().rstrip(".")
@@ -1839,6 +1841,58 @@ def _passive_in_later_clause(
     return _Match(clause.cue(CuePattern.PRE_VERB), clause.speaker)
 
 
+_AGENT_GAP_MAX_WORDS = 5  # "is likely to be repeated, nearly word for word by his wife"
+
+
+def _passive_participle(sent: Sentence, verb: Word) -> bool:
+    """Is this participle passive: "was described", "has been called", or a reduced clause
+    ("often labeled as ...", no subject and no "have")?"""
+    if verb.xpos != "VBN":
+        return False
+    kids = sent.children(verb)
+    if any(c.deprel == "aux:pass" for c in kids):
+        return True
+    return not any(c.deprel.startswith("nsubj") or c.lemma.lower() == "have" for c in kids)
+
+
+def _agent_after(ctx: _Context, s_idx: int, start: int, end: int) -> Mention | None:
+    """The phrase after "by" a few adverbial words into [start, end): the agent of a passive cue
+    that the quotation separates from its verb. Not a time ("by Friday")."""
+    sent = ctx.parse.sentences[s_idx]
+    words = [w for w in sent.within(start, end) if w.upos != "PUNCT"]
+    for i, w in enumerate(words[: _AGENT_GAP_MAX_WORDS + 1]):
+        if w.lemma.lower() == "by" and not ctx.in_quote(w.start):
+            head = sent.head_of(w)
+            if head is None or head.start < w.end or head.upos not in ("PROPN", "NOUN", "PRON"):
+                return None
+            if _is_time_word(ctx, head) or ctx.in_quote(head.start):
+                return None
+            return make_mention(ctx, s_idx, np_head(sent, head, w.end, end), w.end, end)
+        if w.upos in ("VERB", "AUX") or _joins_clause(w) or i == _AGENT_GAP_MAX_WORDS:
+            return None
+    return None
+
+
+def _agent_past_quotation(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: The plan was described as “a giveaway” by Roy Dade; “Q” — is likely to be
+    repeated, nearly word for word, by his wife. A passive speech verb whose agent ("by ...")
+    the quotation keeps away from it: the agent speaks, not the subject, which is what was
+    described (the parse's agent is past the cue's window, so the pattern takes the subject)."""
+    if match is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    if not _passive_participle(sent, verb):
+        return match
+    start = q.end if verb.end <= q.start else verb.end
+    if not ctx.text[start : frame.post[1]].strip() or start < q.end:
+        return match
+    agent = _agent_after(ctx, s_idx, start, min(frame.post[1], sent.words[-1].end))
+    return match if agent is None else _Match(match.cue, agent)
+
+
 def _inverted_at(ctx: _Context, q: QuoteSpan, verb: Word) -> bool:
     """Does the verb after a quotation come before its subject: right after the quotation
     (“Q,” said Skelly) or right after a comma ("..., said Alan Abramowitz")?"""
@@ -2674,6 +2728,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _name_for_thing_subject,
     _pre_cue_over_subordinate,
     _passive_in_later_clause,
+    _agent_past_quotation,
     _name_over_interruption,
     _participle_after_comma,
     _relative_inner_speaker,

@@ -307,7 +307,8 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
         or (rel is not None and verb.xpos == "VBN")
     )
     stop = rel.start() if rel else verb.start
-    named = _name_before_appositions(ctx, sent, lo, stop) if finite else None
+    # "Sessions, the chairman of ..., warned Obama, “Q”": the tagger's participle after appositions
+    named = _name_before_appositions(ctx, sent, lo, stop) if finite or verb.xpos == "VBN" else None
     if named is not None:
         return named
     before = [

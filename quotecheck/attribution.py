@@ -1962,7 +1962,8 @@ def _name_before_verb(ctx: _Context, s_idx: int, lo: int, stop: int) -> Mention 
         return make_mention(ctx, s_idx, named, lo, stop)
     m = _APPOSED.fullmatch(ctx.text, lo, stop)
     span = (m.start(1), m.end(1)) if m is not None else (lo, stop)
-    words = _non_punct(ctx, *span)
+    label = _PARENTHESIS_END.search(ctx.text, *span)  # "Sen. Bernie Sanders (I-Vt.)": not the name
+    words = _non_punct(ctx, span[0], label.start() if label else span[1])
     if not words or len(words) > _NAME_MAX_WORDS or ctx.in_quote(words[0].start, words[-1].end):
         return None
     if not all(w.text[:1].isupper() for w in words) or _pronoun_or_determiner(ctx, words[0]):

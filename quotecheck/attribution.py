@@ -323,6 +323,7 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
     while run and run[-1].upos in ("AUX", "ADV", "PART", "PUNCT"):
         run.pop()  # "Jones has repeatedly said"
     run = _without_opening(ctx, _without_time_tail(ctx, run))
+    run = [w for w in run if not _in_parentheses(ctx, w)]  # "Sen. Ana Ruiz (D-Calif.) said"
     head = _span_head(ctx, sent, run) if run else None
     if head is not None:  # the phrase stops at the verb ("the contract states": a noun to the tagger)
         return np_head(sent, head, lo, min(hi, verb.start))
@@ -576,8 +577,22 @@ def _plausible_subject(ctx: _Context, s_idx: int, verb: Word, subj: Word, lo: in
     Rieckhoff"; a coordinated verb shares its subject: "X claimed “...” and concluded")."""
     if subj.head == verb.index and not lo <= subj.start < hi:
         return False
+    if _in_parentheses(ctx, subj):
+        return False  # "Sen. Bernie Sanders (I-Vt.) told": the party label's "I" is no subject
     # the subject word itself, not its modifiers: "the night manager said" has a speaker
     return not _is_time_word(ctx, subj)
+
+
+_PAREN_REACH = 30  # a party label or an aside in parentheses: "(R-Texas)", "(I-Vt.)"
+
+
+def _in_parentheses(ctx: _Context, w: Word) -> bool:
+    """Does ``w`` sit inside a short parenthesis ("(I-Vt.)", "(D-Newport News)")?"""
+    before = ctx.text[max(0, w.start - _PAREN_REACH) : w.start]
+    after = ctx.text[w.end : w.end + _PAREN_REACH]
+    opened = before.rfind("(")
+    closed = after.find(")")
+    return opened >= 0 and ")" not in before[opened:] and closed >= 0 and "(" not in after[:closed]
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)

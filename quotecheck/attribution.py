@@ -328,7 +328,8 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
         or (rel is not None and verb.xpos == "VBN")
     )
     stop = rel.start() if rel else verb.start
-    named = _name_before_appositions(ctx, sent, lo, stop) if finite else None
+    # "Sessions, the chairman of ..., warned Obama, “Q”": the tagger's participle after appositions
+    named = _name_before_appositions(ctx, sent, lo, stop) if finite or verb.xpos == "VBN" else None
     if named is not None:
         return named
     before = [
@@ -343,6 +344,7 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
     while run and run[-1].upos in ("AUX", "ADV", "PART", "PUNCT"):
         run.pop()  # "Jones has repeatedly said"
     run = _without_opening(ctx, _without_time_tail(ctx, run))
+    run = [w for w in run if not _in_parentheses(ctx, w)]  # "Sen. Ana Ruiz (D-Calif.) said"
     head = _span_head(ctx, sent, run) if run else None
     if head is not None:  # the phrase stops at the verb ("the contract states": a noun to the tagger)
         return np_head(sent, head, lo, min(hi, verb.start))
@@ -596,8 +598,22 @@ def _plausible_subject(ctx: _Context, s_idx: int, verb: Word, subj: Word, lo: in
     Rieckhoff"; a coordinated verb shares its subject: "X claimed “...” and concluded")."""
     if subj.head == verb.index and not lo <= subj.start < hi:
         return False
+    if _in_parentheses(ctx, subj):
+        return False  # "Sen. Bernie Sanders (I-Vt.) told": the party label's "I" is no subject
     # the subject word itself, not its modifiers: "the night manager said" has a speaker
     return not _is_time_word(ctx, subj)
+
+
+_PAREN_REACH = 30  # a party label or an aside in parentheses: "(R-Texas)", "(I-Vt.)"
+
+
+def _in_parentheses(ctx: _Context, w: Word) -> bool:
+    """Does ``w`` sit inside a short parenthesis ("(I-Vt.)", "(D-Newport News)")?"""
+    before = ctx.text[max(0, w.start - _PAREN_REACH) : w.start]
+    after = ctx.text[w.end : w.end + _PAREN_REACH]
+    opened = before.rfind("(")
+    closed = after.find(")")
+    return opened >= 0 and ")" not in before[opened:] and closed >= 0 and "(" not in after[:closed]
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
@@ -883,6 +899,7 @@ def _post_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | N
 
 
 _DASH_BYLINE = re.compile(r"[^\S\n]*[―—–][^\S\n]*(?=\S)")
+_TWEET_CREDIT = re.compile(r"(?P<name>[^(,]+?)\s*\(@\w+\)")  # embedded tweet: "Roy Dade (@RoyDade) May 2"
 
 
 def _dash_byline(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
@@ -899,7 +916,8 @@ def _dash_byline(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     # The byline is a name, maybe followed by ", description": take it from the surface (the
     # parser tends to make the dash the head of the name).
     line = ctx.text[m.end() : end]
-    name, _, rest = line.partition(",")
+    tweet = _TWEET_CREDIT.match(line)
+    name, _, rest = (tweet.group("name"), "", "") if tweet else line.partition(",")
     name = name.rstrip(" .\u00a0")
     rest_start = m.end() + len(name) + 1 + (len(rest) - len(rest.lstrip()))
     rest = rest.strip().rstrip(".")
@@ -1985,6 +2003,58 @@ def _passive_in_later_clause(
     return _Match(clause.cue(CuePattern.PRE_VERB), clause.speaker)
 
 
+_AGENT_GAP_MAX_WORDS = 5  # "is likely to be repeated, nearly word for word by his wife"
+
+
+def _passive_participle(sent: Sentence, verb: Word) -> bool:
+    """Is this participle passive: "was described", "has been called", or a reduced clause
+    ("often labeled as ...", no subject and no "have")?"""
+    if verb.xpos != "VBN":
+        return False
+    kids = sent.children(verb)
+    if any(c.deprel == "aux:pass" for c in kids):
+        return True
+    return not any(c.deprel.startswith("nsubj") or c.lemma.lower() == "have" for c in kids)
+
+
+def _agent_after(ctx: _Context, s_idx: int, start: int, end: int) -> Mention | None:
+    """The phrase after "by" a few adverbial words into [start, end): the agent of a passive cue
+    that the quotation separates from its verb. Not a time ("by Friday")."""
+    sent = ctx.parse.sentences[s_idx]
+    words = [w for w in sent.within(start, end) if w.upos != "PUNCT"]
+    for i, w in enumerate(words[: _AGENT_GAP_MAX_WORDS + 1]):
+        if w.lemma.lower() == "by" and not ctx.in_quote(w.start):
+            head = sent.head_of(w)
+            if head is None or head.start < w.end or head.upos not in ("PROPN", "NOUN", "PRON"):
+                return None
+            if _is_time_word(ctx, head) or ctx.in_quote(head.start):
+                return None
+            return make_mention(ctx, s_idx, np_head(sent, head, w.end, end), w.end, end)
+        if w.upos in ("VERB", "AUX") or _joins_clause(w) or i == _AGENT_GAP_MAX_WORDS:
+            return None
+    return None
+
+
+def _agent_past_quotation(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Layout: The plan was described as “a giveaway” by Roy Dade; “Q” — is likely to be
+    repeated, nearly word for word, by his wife. A passive speech verb whose agent ("by ...")
+    the quotation keeps away from it: the agent speaks, not the subject, which is what was
+    described (the parse's agent is past the cue's window, so the pattern takes the subject)."""
+    if match is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    if not _passive_participle(sent, verb):
+        return match
+    start = q.end if verb.end <= q.start else verb.end
+    if not ctx.text[start : frame.post[1]].strip() or start < q.end:
+        return match
+    agent = _agent_after(ctx, s_idx, start, min(frame.post[1], sent.words[-1].end))
+    return match if agent is None else _Match(match.cue, agent)
+
+
 def _inverted_at(ctx: _Context, q: QuoteSpan, verb: Word) -> bool:
     """Does the verb after a quotation come before its subject: right after the quotation
     (“Q,” said Skelly) or right after a comma ("..., said Alan Abramowitz")?"""
@@ -2053,7 +2123,8 @@ def _name_before_verb(ctx: _Context, s_idx: int, lo: int, stop: int) -> Mention 
         return make_mention(ctx, s_idx, named, lo, stop)
     m = _APPOSED.fullmatch(ctx.text, lo, stop)
     span = (m.start(1), m.end(1)) if m is not None else (lo, stop)
-    words = _non_punct(ctx, *span)
+    label = _PARENTHESIS_END.search(ctx.text, *span)  # "Sen. Bernie Sanders (I-Vt.)": not the name
+    words = _non_punct(ctx, span[0], label.start() if label else span[1])
     if not words or len(words) > _NAME_MAX_WORDS or ctx.in_quote(words[0].start, words[-1].end):
         return None
     if not all(w.text[:1].isupper() for w in words) or _pronoun_or_determiner(ctx, words[0]):
@@ -2829,6 +2900,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _name_for_thing_subject,
     _pre_cue_over_subordinate,
     _passive_in_later_clause,
+    _agent_past_quotation,
     _name_over_interruption,
     _participle_after_comma,
     _relative_inner_speaker,

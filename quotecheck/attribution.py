@@ -219,7 +219,7 @@ def _line_break_after(ctx: _Context, q: QuoteSpan) -> int:
 
 
 def _is_cue_verb(ctx: _Context, w: Word) -> bool:
-    if not _speech_lemma(ctx.lexicon, w):
+    if not _is_speech_verb(ctx.lexicon, w):
         return False
     if w.upos in ("VERB",):
         return True
@@ -227,7 +227,7 @@ def _is_cue_verb(ctx: _Context, w: Word) -> bool:
     return w.upos in ("AUX", "ADJ", "NOUN") and w.xpos.startswith("VB")
 
 
-def _speech_lemma(lex: Lexicon, w: Word) -> bool:
+def _is_speech_verb(lex: Lexicon, w: Word) -> bool:
     """Is ``w`` a form of a speech verb (lexicon ``speech_verbs``), by its lemma or its form?"""
     return _speech_verb_lemma(lex, w.lemma.lower(), w.text.lower()) is not None
 
@@ -819,7 +819,7 @@ def _layout_cue(ctx: _Context, q: QuoteSpan, s_idx: int, w: Word, i: int) -> boo
     first word after a quotation closed by a comma or question mark (“Q,” notes Alvarez), or a
     word between a name, or a noun with no verb after the quotation, and the end of the clause
     (“Q,” Chen concludes.; “Q,” the document states, ...)."""
-    if not _speech_lemma(ctx.lexicon, w) or ctx.in_quote(w.start):
+    if not _is_speech_verb(ctx.lexicon, w) or ctx.in_quote(w.start):
         return False
     if i == 0:
         return ctx.text[q.inner_start : q.inner_end].rstrip().endswith((",", "?", "!"))

@@ -4359,8 +4359,10 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 def _bare_be(sent: Sentence, first: Word) -> bool:
     """Is the phrase that starts at ``first`` a "be" with nothing of its own after it ("as wealthy
     as Mr. Trump claims to be to pay ...": the claim's content is the comparison before it)?"""
-    if first.lemma.lower() != "be" or first.index >= len(sent.words):
-        return first.lemma.lower() == "be"
+    if first.lemma.lower() != "be":
+        return False
+    if first.index >= len(sent.words):
+        return True
     nxt = sent.word(first.index + 1)
     return nxt.lemma in (*_CLAUSE_MARKS, ".", "?", "!") or nxt.lemma.lower() == "to"
 

@@ -34,7 +34,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from heapq import heappop, heappush
-from itertools import accumulate, pairwise, takewhile
+from itertools import accumulate, islice, pairwise, takewhile
 
 from .documents.blocks import paragraph_spans
 from .lexicons import Lexicon, default_lexicon
@@ -219,7 +219,7 @@ def _line_break_after(ctx: _Context, q: QuoteSpan) -> int:
 
 
 def _is_cue_verb(ctx: _Context, w: Word) -> bool:
-    if not _speech_lemma(ctx.lexicon, w):
+    if not _is_speech_verb(ctx.lexicon, w):
         return False
     if w.upos in ("VERB",):
         return True
@@ -227,7 +227,7 @@ def _is_cue_verb(ctx: _Context, w: Word) -> bool:
     return w.upos in ("AUX", "ADJ", "NOUN") and w.xpos.startswith("VB")
 
 
-def _speech_lemma(lex: Lexicon, w: Word) -> bool:
+def _is_speech_verb(lex: Lexicon, w: Word) -> bool:
     """Is ``w`` a form of a speech verb (lexicon ``speech_verbs``), by its lemma or its form?"""
     return _speech_verb_lemma(lex, w.lemma.lower(), w.text.lower()) is not None
 
@@ -819,7 +819,7 @@ def _layout_cue(ctx: _Context, q: QuoteSpan, s_idx: int, w: Word, i: int) -> boo
     first word after a quotation closed by a comma or question mark (“Q,” notes Alvarez), or a
     word between a name, or a noun with no verb after the quotation, and the end of the clause
     (“Q,” Chen concludes.; “Q,” the document states, ...)."""
-    if not _speech_lemma(ctx.lexicon, w) or ctx.in_quote(w.start):
+    if not _is_speech_verb(ctx.lexicon, w) or ctx.in_quote(w.start):
         return False
     if i == 0:
         return ctx.text[q.inner_start : q.inner_end].rstrip().endswith((",", "?", "!"))
@@ -1193,16 +1193,30 @@ def _outer_cue(ctx: _Context, cues: list[tuple[int, Word]], s_idx: int, verb: Wo
     """The speech verb earlier in the frame whose reported clause (a ``ccomp`` on the way up)
     holds ``verb``, if any; a participle of the outer verb ("said, calling it “...”") is the
     outer speaker's own cue."""
-    sent = ctx.parse.sentences[s_idx]
-    ancestors: set[int] = set()
-    reported = False
-    cur: Word | None = verb
-    while cur is not None and len(ancestors) < 6:
-        reported = reported or cur.deprel == "ccomp"
-        cur = sent.head_of(cur)
-        if cur is not None and reported:
-            ancestors.add(cur.index)
+    ancestors = {w.index for w in islice(_reporting_heads(ctx.parse.sentences[s_idx], verb), 6)}
     return next((w for s, w in reversed(cues[:-1]) if s == s_idx and w.index in ancestors), None)
+
+
+def _reporting_heads(
+    sent: Sentence, w: Word, steps: int | None = None, that_conjunct: bool = False
+) -> Iterator[Word]:
+    """The heads above ``w`` (at most ``steps`` of them, counting from ``w``) that stand over a
+    reported clause holding it: those past a ``ccomp`` on the way up, or with ``that_conjunct``
+    past a conjunct that "that" opens ("said the plan was ... and that voters want ...", which
+    the compact parser hangs on "said")."""
+    reported = False
+    cur: Word | None = w
+    climbed = 0
+    while cur is not None and (steps is None or climbed < steps):
+        reported = (
+            reported
+            or cur.deprel == "ccomp"
+            or (that_conjunct and cur.deprel == "conj" and _opened_by_that(sent, cur))
+        )
+        cur = sent.head_of(cur)
+        climbed += 1
+        if cur is not None and reported:
+            yield cur
 
 
 def _pre_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
@@ -1521,21 +1535,11 @@ def _mention_head(ctx: _Context, m: Mention) -> Word | None:
 
 
 def _reporting_ancestor(ctx: _Context, cues: list[tuple[int, Word]], s_idx: int, w: Word) -> Word | None:
-    """The speech verb among ``cues`` whose reported clause holds ``w``: reached up the parse
-    after a ``ccomp``, or after a conjunct that "that" opens ("said the plan was ... and that
-    voters want ...", which the compact parser hangs on "said")."""
-    sent = ctx.parse.sentences[s_idx]
+    """The nearest speech verb among ``cues`` whose reported clause holds ``w``, at most 8 heads
+    up (:func:`_reporting_heads`, a conjunct that "that" opens counting as reported)."""
     indices = {v.index for s, v in cues if s == s_idx}
-    reported = False
-    cur: Word | None = w
-    for _ in range(8):
-        if cur is None:
-            return None
-        reported = reported or cur.deprel == "ccomp" or (cur.deprel == "conj" and _opened_by_that(sent, cur))
-        cur = sent.head_of(cur)
-        if cur is not None and reported and cur.index in indices:
-            return cur
-    return None
+    heads = _reporting_heads(ctx.parse.sentences[s_idx], w, steps=8, that_conjunct=True)
+    return next((h for h in heads if h.index in indices), None)
 
 
 def _opened_by_that(sent: Sentence, w: Word) -> bool:
@@ -4355,8 +4359,10 @@ def _complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 def _bare_be(sent: Sentence, first: Word) -> bool:
     """Is the phrase that starts at ``first`` a "be" with nothing of its own after it ("as wealthy
     as Mr. Trump claims to be to pay ...": the claim's content is the comparison before it)?"""
-    if first.lemma.lower() != "be" or first.index >= len(sent.words):
-        return first.lemma.lower() == "be"
+    if first.lemma.lower() != "be":
+        return False
+    if first.index >= len(sent.words):
+        return True
     nxt = sent.word(first.index + 1)
     return nxt.lemma in (*_CLAUSE_MARKS, ".", "?", "!") or nxt.lemma.lower() == "to"
 

@@ -458,10 +458,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             src.type = SourceType.UNKNOWN  # "my father often said": the writer's family
             continue
         if src.anonymous and (
-            _only_spoken_to(src, parse, lex)
-            or _hypothetical(first, parse)
-            or _only_asked_about(src, parse)
-            or _only_asking_about(src, parse)
+            _only_spoken_to(src, parse, lex) or _hypothetical(first, parse) or _only_asked_about(src, parse)
         ):
             src.type = SourceType.UNKNOWN  # "Morial told a young woman ...": she listens
             continue
@@ -762,11 +759,13 @@ _QUESTION_WORDS = frozenset({"how", "why", "what", "whether", "if", "when", "whe
 def _only_asked_about(src: Source, parse: Parse | None) -> bool:
     """Is every description of an anonymous source the subject of a question reported by a verb
     ("refuses to ... explain how his wife became a citizen")? It is what the question is about, not
-    who asks or answers: no source."""
+    who asks or answers: no source. Or is every one the subject of "asked about" with nothing asked
+    ("cutting off a reporter who asked about finances")? A question's topic gives no information:
+    the asker is no source (docs/labelling.md)."""
     described = [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
     if parse is None or not described:
         return False
-    return all(_asked_about(m, parse) for m in described)
+    return all(_asked_about(m, parse) for m in described) or all(_asking_about(m, parse) for m in described)
 
 
 def _asked_about(m: Mention, parse: Parse) -> bool:
@@ -782,16 +781,6 @@ def _asked_about(m: Mention, parse: Parse) -> bool:
         return False
     opener = min(sent.subtree(verb), key=lambda w: w.index)
     return opener.index < head.index and opener.text.lower() in _QUESTION_WORDS
-
-
-def _only_asking_about(src: Source, parse: Parse | None) -> bool:
-    """Is every description of an anonymous source the subject of "asked about" with nothing
-    asked ("cutting off a reporter who asked about finances")? A question's topic gives no
-    information: the asker is no source (docs/labelling.md)."""
-    described = [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
-    if parse is None or not described:
-        return False
-    return all(_asking_about(m, parse) for m in described)
 
 
 _ASKED_CONTENT = frozenset({"ccomp", "xcomp", "obj", "parataxis"})

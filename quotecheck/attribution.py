@@ -4593,6 +4593,8 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
         found = pattern.match(ctx, s_idx, w)
         if found is not None and pattern.name == CuePattern.INDIRECT_VERB and found.end <= w.start:
             found = _clause_past_subject(ctx, s_idx, w) or found
+        if found is not None and _holds_own_predicate(ctx.parse.sentences[s_idx], w, found):
+            continue
         if found is not None:
             found = _end_before_aside(ctx, s_idx, w, _before_quotation(ctx, found, w))
             found = _end_before_main_clause(ctx, s_idx, w, found)
@@ -4600,6 +4602,17 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
             if made is not None and (not stance or _holds_group_view(made.speaker)):
                 return made
     return None
+
+
+def _holds_own_predicate(sent: Sentence, w: Word, found: _Reported) -> bool:
+    """Does the content of the participle ``w`` take in the verb whose subject ``w`` modifies
+    ("taxpayers reporting capital gains held for one to two years would pay ...": the parse lost
+    the clause)? A report cannot hold the verb of the phrase it sits in: that is the writer's."""
+    owner = sent.head_of(w) if w.deprel == "acl" else None
+    if owner is None or owner.deprel not in SUBJECT_RELS or owner.head < w.index:
+        return False
+    verb = sent.word(owner.head)
+    return found.start <= verb.start < found.end
 
 
 # what opens an aside after a comma that is the writer's, not the report's: "reported no arrests,

@@ -733,3 +733,26 @@ def test_title_case_headline_verb_is_a_cue():
         (".", ".", "PUNCT", ".", 7, "punct"),
     ]
     assert _reports(text, rows) == {"Senators Tax Plan Is Dead": "Lopez"}
+
+
+def test_participle_in_a_subject_reports_no_predicate():
+    """ "Taxpayers reporting capital gains held for two years would pay their rate." with the
+    compact parse's tree ("reporting" a modifier of the subject "taxpayers", "held" the root):
+    the words after "reporting" are the taxpayers' own predicate, not a report of theirs."""
+    text = "Taxpayers reporting capital gains held for two years would pay their rate."
+    rows: list[Row] = [
+        ("Taxpayers", "taxpayer", "NOUN", "NNS", 5, "nsubj"),
+        ("reporting", "report", "VERB", "VBG", 1, "acl"),
+        ("capital", "capital", "ADJ", "JJ", 4, "amod"),
+        ("gains", "gain", "NOUN", "NNS", 2, "obj"),
+        ("held", "hold", "VERB", "VBD", 0, "root"),
+        ("for", "for", "ADP", "IN", 8, "case"),
+        ("two", "two", "NUM", "CD", 8, "nummod"),
+        ("years", "year", "NOUN", "NNS", 10, "obl"),
+        ("would", "would", "AUX", "MD", 10, "aux"),
+        ("pay", "pay", "VERB", "VB", 5, "advcl"),
+        ("their", "their", "PRON", "PRP$", 12, "nmod:poss"),
+        ("rate", "rate", "NOUN", "NN", 10, "obj"),
+        (".", ".", "PUNCT", ".", 5, "punct"),
+    ]
+    assert _indirect(text, rows) == {}

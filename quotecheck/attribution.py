@@ -4595,6 +4595,8 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
             found = _clause_past_subject(ctx, s_idx, w) or found
         if found is not None and _holds_own_predicate(ctx.parse.sentences[s_idx], w, found):
             continue
+        if found is not None and _wh_infinitive(ctx.parse.sentences[s_idx], found):
+            continue
         if found is not None:
             found = _end_before_aside(ctx, s_idx, w, _before_quotation(ctx, found, w))
             found = _end_before_main_clause(ctx, s_idx, w, found)
@@ -4613,6 +4615,15 @@ def _holds_own_predicate(sent: Sentence, w: Word, found: _Reported) -> bool:
         return False
     verb = sent.word(owner.head)
     return found.start <= verb.start < found.end
+
+
+def _wh_infinitive(sent: Sentence, found: _Reported) -> bool:
+    """Is the content only a question word and an infinitive ("let editorials tell them how to
+    vote", "told them what to do")? That is an instruction, not something the speaker claims."""
+    words = [x for x in sent.within(found.start, found.end) if x.upos != "PUNCT"]
+    if words and words[0].deprel == "iobj":
+        words = words[1:]  # "tell them how to vote": the hearer first
+    return len(words) >= 2 and words[0].xpos in ("WRB", "WP") and words[1].xpos == "TO"
 
 
 # what opens an aside after a comma that is the writer's, not the report's: "reported no arrests,

@@ -756,3 +756,24 @@ def test_participle_in_a_subject_reports_no_predicate():
         (".", ".", "PUNCT", ".", 5, "punct"),
     ]
     assert _indirect(text, rows) == {}
+
+
+def test_question_word_and_infinitive_is_an_instruction():
+    """ "Readers may not let editorials tell them how to vote." (the compact parse's tree): "how
+    to vote" is what to do, not a claim, so "tell" reports nothing (once gave "Readers" as an
+    anonymous source)."""
+    text = "Readers may not let editorials tell them how to vote."
+    rows: list[Row] = [
+        ("Readers", "reader", "NOUN", "NNS", 4, "nsubj"),
+        ("may", "may", "AUX", "MD", 4, "aux"),
+        ("not", "not", "PART", "RB", 4, "advmod"),
+        ("let", "let", "VERB", "VB", 0, "root"),
+        ("editorials", "editorial", "NOUN", "NNS", 4, "obj"),
+        ("tell", "tell", "VERB", "VB", 4, "xcomp"),
+        ("them", "they", "PRON", "PRP", 6, "iobj"),
+        ("how", "how", "ADV", "WRB", 10, "advmod"),
+        ("to", "to", "PART", "TO", 10, "mark"),
+        ("vote", "vote", "VERB", "VB", 6, "ccomp"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    assert _indirect(text, rows) == {}

@@ -486,6 +486,9 @@ def _gerund_speaker(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Word | No
     if i < verb.index - 1 and i >= 1 and sent.word(i).lemma.lower() == "of":
         return sent.word(i + 1)
     head = sent.head_of(verb)
+    sender = _document_sender(ctx, sent, head) if head is not None and verb.deprel == "acl" else None
+    if sender is not None and sender.start >= lo:  # "blasted out an email to supporters stating"
+        return _subject_of(ctx, s_idx, sender, lo, sender.start)
     if _speaking_noun(ctx, sent, verb, head, lo):
         return head
     if subjects and verb.deprel == "advcl":
@@ -1672,6 +1675,16 @@ def _authored(ctx: _Context, sent: Sentence, noun: Word) -> bool:
     )
 
 
+def _document_sender(ctx: _Context, sent: Sentence, noun: Word) -> Word | None:
+    """The verb that puts out a document addressed to ``noun`` when a participle hangs on the
+    addressee ("blasted out an email to supporters stating ...": "blasted", whose subject
+    speaks, not "supporters"); None when ``noun`` is no "to" phrase of an authored document."""
+    doc = sent.head_of(noun)
+    if doc is None or not any(c.deprel == "case" and c.lemma.lower() == "to" for c in sent.children(noun)):
+        return None
+    return sent.head_of(doc) if _authored(ctx, sent, doc) else None
+
+
 def _speakerless_gerund_cue(ctx: _Context, match: _Match | None) -> tuple[int, Word] | None:
     """The sentence index and participle of a match's "-ing" cue before the quotation when the
     match has no speaker (where the participle refinements start); None for any other match."""
@@ -1731,8 +1744,8 @@ def _gerund_own_subject(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
     noun = _word_before_gap(sent, verb, _GERUND_GAP_UPOS)
     if noun is None or noun.upos not in ("NOUN", "PROPN") or noun.start < lo or ctx.in_quote(noun.start):
         return match
-    if noun.lemma.lower() in ctx.lexicon.document_nouns:
-        return match
+    if noun.lemma.lower() in ctx.lexicon.document_nouns or _document_sender(ctx, sent, noun) is not None:
+        return match  # "in a statement saying", "an email to supporters stating": its author speaks
     speaker = match.speaker
     if speaker is not None and speaker.start <= noun.start < speaker.end:
         return match

@@ -837,3 +837,30 @@ def test_colon_after_a_later_speech_verb_of_a_relative_document():
         ("”", "”", "PUNCT", 15, "punct"),
     ]
     assert _sole_cue_and_speaker(text, rows) == ("replied", "Kim")
+
+
+def test_participle_on_the_addressee_of_an_email_is_its_senders():
+    """ "Her campaign quickly blasted out an email to supporters stating, “Q.”" with the compact
+    parse's tree ("stating" hung on "supporters"): the sender speaks, not the addressees."""
+    text = "Her campaign quickly blasted out an email to supporters stating, “Ryan Joins the List.”"
+    rows = [
+        ("Her", "she", "PRON", "PRP$", 2, "nmod:poss"),
+        ("campaign", "campaign", "NOUN", "NN", 4, "nsubj"),
+        ("quickly", "quickly", "ADV", "RB", 4, "advmod"),
+        ("blasted", "blast", "VERB", "VBD", 0, "root"),
+        ("out", "out", "ADP", "RP", 4, "compound:prt"),
+        ("an", "a", "DET", "DT", 7, "det"),
+        ("email", "email", "NOUN", "NN", 4, "obj"),
+        ("to", "to", "ADP", "IN", 9, "case"),
+        ("supporters", "supporter", "NOUN", "NNS", 7, "nmod"),
+        ("stating", "state", "VERB", "VBG", 9, "acl"),
+        (",", ",", "PUNCT", ",", 16, "punct"),
+        ("“", "“", "PUNCT", "``", 16, "punct"),
+        ("Ryan", "Ryan", "PROPN", "NNP", 14, "nsubj"),
+        ("Joins", "join", "VERB", "VBZ", 10, "ccomp"),
+        ("the", "the", "DET", "DT", 16, "det"),
+        ("List", "list", "PROPN", "NNP", 14, "obj"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+        ("”", "”", "PUNCT", "''", 4, "punct"),
+    ]
+    assert _sole_cue_and_speaker(text, rows) == ("stating", "Her campaign")

@@ -4137,7 +4137,7 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     before it ("In a meeting with the board of the Post Trump said ..."), else the layout's."""
     sent = ctx.parse.sentences[s_idx]
     lo, hi = sent.start, sent.end
-    subj = _subject_of(ctx, s_idx, w, lo, hi)
+    subj = _nearer_conjunct_subject(ctx, s_idx, w) or _subject_of(ctx, s_idx, w, lo, hi)
     dateline = _DATELINE.match(ctx.text, sent.start, w.start)
     if subj is not None and dateline is not None and subj.start < dateline.end():
         subj = None  # "MILLBROOK, Ore. — City Manager Ann Olsen said ...": not the dateline
@@ -4157,6 +4157,27 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
 
 
 _QUOTE_MARKS = ('"', "”", "“", "’", "'", "''", "``")
+
+
+def _nearer_conjunct_subject(ctx: _Context, s_idx: int, w: Word) -> Word | None:
+    """Layout: "some people were yawning ... as he mentioned raising the minimum wage and described
+    her plans": a reporting verb right after "and", with no subject of its own, that the parse
+    coordinated with a verb that reports nothing further back; it goes on from the nearest verb
+    before "and" with a subject of its own (:func:`_subject_before_and`), whose subject speaks."""
+    sent = ctx.parse.sentences[s_idx]
+    head = sent.head_of(w)
+    if w.deprel != "conj" or head is None or _subjects(sent, w):
+        return None
+    if head.lemma.lower() in ctx.lexicon.speech_verbs:
+        return None  # "said A and added B": the parse's coordination stands
+    conj = _word_before_gap(sent, w, _NAME_GAP_UPOS)
+    if conj is None or conj.text.lower() != "and":
+        return None
+    mention = _subject_before_and(ctx, s_idx, conj, sent.start)
+    if mention is None:
+        return None
+    near = next((x for x in sent.words if x.start == mention.start), None)
+    return near if near is not None and near.index > head.index else None
 
 
 def _after_comma(sent: Sentence, w: Word) -> bool:

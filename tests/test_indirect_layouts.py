@@ -777,3 +777,30 @@ def test_question_word_and_infinitive_is_an_instruction():
         (".", ".", "PUNCT", ".", 4, "punct"),
     ]
     assert _indirect(text, rows) == {}
+
+
+def test_verb_after_and_goes_on_from_the_nearer_clause():
+    """ "Some people were yawning as he mentioned the wage and described her plans for new
+    rules." with the compact parse's tree ("described" coordinated with "yawning"): the
+    description is his, the subject of the nearer "mentioned", not the yawning people's."""
+    text = "Some people were yawning as he mentioned the wage and described her plans for new rules."
+    rows: list[Row] = [
+        ("Some", "some", "DET", "DT", 2, "det"),
+        ("people", "people", "NOUN", "NNS", 4, "nsubj"),
+        ("were", "be", "AUX", "VBD", 4, "aux"),
+        ("yawning", "yawn", "VERB", "VBG", 0, "root"),
+        ("as", "as", "SCONJ", "IN", 7, "mark"),
+        ("he", "he", "PRON", "PRP", 7, "nsubj"),
+        ("mentioned", "mention", "VERB", "VBD", 4, "advcl"),
+        ("the", "the", "DET", "DT", 9, "det"),
+        ("wage", "wage", "NOUN", "NN", 7, "obj"),
+        ("and", "and", "CCONJ", "CC", 11, "cc"),
+        ("described", "describe", "VERB", "VBD", 4, "conj"),
+        ("her", "she", "PRON", "PRP$", 13, "nmod:poss"),
+        ("plans", "plan", "NOUN", "NNS", 11, "obj"),
+        ("for", "for", "ADP", "IN", 16, "case"),
+        ("new", "new", "ADJ", "JJ", 16, "amod"),
+        ("rules", "rule", "NOUN", "NNS", 11, "obl"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    assert set(_indirect(text, rows).values()) == {"he"}

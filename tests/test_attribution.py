@@ -864,3 +864,32 @@ def test_participle_on_the_addressee_of_an_email_is_its_senders():
         ("”", "”", "PUNCT", "''", 4, "punct"),
     ]
     assert _sole_cue_and_speaker(text, rows) == ("stating", "Her campaign")
+
+
+def test_his_aides_speak_for_the_person_his_names():
+    """ "Tim Scott pushed the bill, and his aides say it is too early.": like "Scott's aides",
+    "his aides" are staff of the named person "his" takes up, his organization's voice
+    (docs/labelling.md), not anonymous sources."""
+    text = "Tim Scott pushed the bill, and his aides say it is too early."
+    rows = [
+        ("Tim", "Tim", "PROPN", "NNP", 3, "nsubj"),
+        ("Scott", "Scott", "PROPN", "NNP", 1, "flat"),
+        ("pushed", "push", "VERB", "VBD", 0, "root"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("bill", "bill", "NOUN", "NN", 3, "obj"),
+        (",", ",", "PUNCT", ",", 10, "punct"),
+        ("and", "and", "CCONJ", "CC", 10, "cc"),
+        ("his", "he", "PRON", "PRP$", 9, "nmod:poss"),
+        ("aides", "aide", "NOUN", "NNS", 10, "nsubj"),
+        ("say", "say", "VERB", "VBP", 3, "conj"),
+        ("it", "it", "PRON", "PRP", 14, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 14, "cop"),
+        ("too", "too", "ADV", "RB", 14, "advmod"),
+        ("early", "early", "ADJ", "JJ", 10, "ccomp"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    parse = forged_parse(text, rows)
+    found = [a for a in attribute(text, parse, []) if a.speaker is not None and a.speaker.text == "his aides"]
+    analysis = cluster_sources(text, parse, found)
+    source = analysis.sources[analysis.attributions[0].source]
+    assert (source.type, source.name) == ("named_organization", "Tim Scott")

@@ -510,13 +510,13 @@ _OWNER_PRONOUNS = {"his": "he", "her": "she"}
 
 def _staff_owner(cl: Clusterer, m: Mention, words: list[Word]) -> str | None:
     """The name of the person whose staff a mention opening with "his"/"her" is ("his aides",
-    "her spokesman", lexicon ``staff_nouns``), as the possessive's antecedent resolves: like
-    "Clinton's aides", the named person's organization speaks (docs/labelling.md); None when
-    the possessive resolves to no named person."""
+    "her spokesman", lexicons ``staff_nouns`` and ``personal_staff_nouns``), as the possessive's
+    antecedent resolves: like "Clinton's aides", the named person's organization speaks
+    (docs/labelling.md); None when the possessive resolves to no named person."""
     if (
         len(words) < 2
         or words[0].text.lower() not in _OWNER_PRONOUNS
-        or m.head_lemma not in cl.lex.staff_nouns
+        or m.head_lemma not in cl.lex.staff_nouns | cl.lex.personal_staff_nouns
     ):
         return None
     pron, lemma = words[0], _OWNER_PRONOUNS[words[0].text.lower()]

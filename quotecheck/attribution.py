@@ -488,6 +488,9 @@ def _gerund_speaker(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Word | No
     if i < verb.index - 1 and i >= 1 and sent.word(i).lemma.lower() == "of":
         return sent.word(i + 1)
     head = sent.head_of(verb)
+    sender = _document_sender(ctx, sent, head) if head is not None and verb.deprel == "acl" else None
+    if sender is not None and sender.start >= lo:  # "blasted out an email to supporters stating"
+        return _subject_of(ctx, s_idx, sender, lo, sender.start)
     if _speaking_noun(ctx, sent, verb, head, lo):
         return head
     if subjects and verb.deprel == "advcl":
@@ -1694,6 +1697,16 @@ def _authored(ctx: _Context, sent: Sentence, noun: Word) -> bool:
     )
 
 
+def _document_sender(ctx: _Context, sent: Sentence, noun: Word) -> Word | None:
+    """The verb that puts out a document addressed to ``noun`` when a participle hangs on the
+    addressee ("blasted out an email to supporters stating ...": "blasted", whose subject
+    speaks, not "supporters"); None when ``noun`` is no "to" phrase of an authored document."""
+    doc = sent.head_of(noun)
+    if doc is None or not any(c.deprel == "case" and c.lemma.lower() == "to" for c in sent.children(noun)):
+        return None
+    return sent.head_of(doc) if _authored(ctx, sent, doc) else None
+
+
 def _speakerless_gerund_cue(ctx: _Context, match: _Match | None) -> tuple[int, Word] | None:
     """The sentence index and participle of a match's "-ing" cue before the quotation when the
     match has no speaker (where the participle refinements start); None for any other match."""
@@ -1753,8 +1766,8 @@ def _gerund_own_subject(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
     noun = _word_before_gap(sent, verb, _GERUND_GAP_UPOS)
     if noun is None or noun.upos not in ("NOUN", "PROPN") or noun.start < lo or ctx.in_quote(noun.start):
         return match
-    if noun.lemma.lower() in ctx.lexicon.document_nouns:
-        return match
+    if noun.lemma.lower() in ctx.lexicon.document_nouns or _document_sender(ctx, sent, noun) is not None:
+        return match  # "in a statement saying", "an email to supporters stating": its author speaks
     speaker = match.speaker
     if speaker is not None and speaker.start <= noun.start < speaker.end:
         return match
@@ -4200,7 +4213,7 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     before it ("In a meeting with the board of the Post Trump said ..."), else the layout's."""
     sent = ctx.parse.sentences[s_idx]
     lo, hi = sent.start, sent.end
-    subj = _subject_of(ctx, s_idx, w, lo, hi)
+    subj = _nearer_conjunct_subject(ctx, s_idx, w) or _subject_of(ctx, s_idx, w, lo, hi)
     dateline = _DATELINE.match(ctx.text, sent.start, w.start)
     if subj is not None and dateline is not None and subj.start < dateline.end():
         subj = None  # "MILLBROOK, Ore. — City Manager Ann Olsen said ...": not the dateline
@@ -4220,6 +4233,27 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
 
 
 _QUOTE_MARKS = ('"', "”", "“", "’", "'", "''", "``")
+
+
+def _nearer_conjunct_subject(ctx: _Context, s_idx: int, w: Word) -> Word | None:
+    """Layout: "some people were yawning ... as he mentioned raising the minimum wage and described
+    her plans": a reporting verb right after "and", with no subject of its own, that the parse
+    coordinated with a verb that reports nothing further back; it goes on from the nearest verb
+    before "and" with a subject of its own (:func:`_subject_before_and`), whose subject speaks."""
+    sent = ctx.parse.sentences[s_idx]
+    head = sent.head_of(w)
+    if w.deprel != "conj" or head is None or _subjects(sent, w):
+        return None
+    if head.lemma.lower() in ctx.lexicon.speech_verbs:
+        return None  # "said A and added B": the parse's coordination stands
+    conj = _word_before_gap(sent, w, _NAME_GAP_UPOS)
+    if conj is None or conj.text.lower() != "and":
+        return None
+    mention = _subject_before_and(ctx, s_idx, conj, sent.start)
+    if mention is None:
+        return None
+    near = next((x for x in sent.words if x.start == mention.start), None)
+    return near if near is not None and near.index > head.index else None
 
 
 def _after_comma(sent: Sentence, w: Word) -> bool:
@@ -4671,6 +4705,10 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
         found = pattern.match(ctx, s_idx, w)
         if found is not None and pattern.name == CuePattern.INDIRECT_VERB and found.end <= w.start:
             found = _clause_past_subject(ctx, s_idx, w) or found
+        if found is not None and _holds_own_predicate(ctx.parse.sentences[s_idx], w, found):
+            continue
+        if found is not None and _wh_infinitive(ctx.parse.sentences[s_idx], found):
+            continue
         if found is not None:
             found = _end_before_aside(ctx, s_idx, w, _before_quotation(ctx, found, w))
             found = _end_before_main_clause(ctx, s_idx, w, found)
@@ -4678,6 +4716,26 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
             if made is not None and (not stance or _holds_group_view(made.speaker)):
                 return made
     return None
+
+
+def _holds_own_predicate(sent: Sentence, w: Word, found: _Reported) -> bool:
+    """Does the content of the participle ``w`` take in the verb whose subject ``w`` modifies
+    ("taxpayers reporting capital gains held for one to two years would pay ...": the parse lost
+    the clause)? A report cannot hold the verb of the phrase it sits in: that is the writer's."""
+    owner = sent.head_of(w) if w.deprel == "acl" else None
+    if owner is None or owner.deprel not in SUBJECT_RELS or owner.head < w.index:
+        return False
+    verb = sent.word(owner.head)
+    return found.start <= verb.start < found.end
+
+
+def _wh_infinitive(sent: Sentence, found: _Reported) -> bool:
+    """Is the content only a question word and an infinitive ("let editorials tell them how to
+    vote", "told them what to do")? That is an instruction, not something the speaker claims."""
+    words = [x for x in sent.within(found.start, found.end) if x.upos != "PUNCT"]
+    if words and words[0].deprel == "iobj":
+        words = words[1:]  # "tell them how to vote": the hearer first
+    return len(words) >= 2 and words[0].xpos in ("WRB", "WP") and words[1].xpos == "TO"
 
 
 # what opens an aside after a comma that is the writer's, not the report's: "reported no arrests,

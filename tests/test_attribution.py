@@ -837,3 +837,59 @@ def test_colon_after_a_later_speech_verb_of_a_relative_document():
         ("”", "”", "PUNCT", 15, "punct"),
     ]
     assert _sole_cue_and_speaker(text, rows) == ("replied", "Kim")
+
+
+def test_participle_on_the_addressee_of_an_email_is_its_senders():
+    """ "Her campaign quickly blasted out an email to supporters stating, “Q.”" with the compact
+    parse's tree ("stating" hung on "supporters"): the sender speaks, not the addressees."""
+    text = "Her campaign quickly blasted out an email to supporters stating, “Ryan Joins the List.”"
+    rows = [
+        ("Her", "she", "PRON", "PRP$", 2, "nmod:poss"),
+        ("campaign", "campaign", "NOUN", "NN", 4, "nsubj"),
+        ("quickly", "quickly", "ADV", "RB", 4, "advmod"),
+        ("blasted", "blast", "VERB", "VBD", 0, "root"),
+        ("out", "out", "ADP", "RP", 4, "compound:prt"),
+        ("an", "a", "DET", "DT", 7, "det"),
+        ("email", "email", "NOUN", "NN", 4, "obj"),
+        ("to", "to", "ADP", "IN", 9, "case"),
+        ("supporters", "supporter", "NOUN", "NNS", 7, "nmod"),
+        ("stating", "state", "VERB", "VBG", 9, "acl"),
+        (",", ",", "PUNCT", ",", 16, "punct"),
+        ("“", "“", "PUNCT", "``", 16, "punct"),
+        ("Ryan", "Ryan", "PROPN", "NNP", 14, "nsubj"),
+        ("Joins", "join", "VERB", "VBZ", 10, "ccomp"),
+        ("the", "the", "DET", "DT", 16, "det"),
+        ("List", "list", "PROPN", "NNP", 14, "obj"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+        ("”", "”", "PUNCT", "''", 4, "punct"),
+    ]
+    assert _sole_cue_and_speaker(text, rows) == ("stating", "Her campaign")
+
+
+def test_his_aides_speak_for_the_person_his_names():
+    """ "Tim Scott pushed the bill, and his aides say it is too early.": like "Scott's aides",
+    "his aides" are staff of the named person "his" takes up, his organization's voice
+    (docs/labelling.md), not anonymous sources."""
+    text = "Tim Scott pushed the bill, and his aides say it is too early."
+    rows = [
+        ("Tim", "Tim", "PROPN", "NNP", 3, "nsubj"),
+        ("Scott", "Scott", "PROPN", "NNP", 1, "flat"),
+        ("pushed", "push", "VERB", "VBD", 0, "root"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("bill", "bill", "NOUN", "NN", 3, "obj"),
+        (",", ",", "PUNCT", ",", 10, "punct"),
+        ("and", "and", "CCONJ", "CC", 10, "cc"),
+        ("his", "he", "PRON", "PRP$", 9, "nmod:poss"),
+        ("aides", "aide", "NOUN", "NNS", 10, "nsubj"),
+        ("say", "say", "VERB", "VBP", 3, "conj"),
+        ("it", "it", "PRON", "PRP", 14, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 14, "cop"),
+        ("too", "too", "ADV", "RB", 14, "advmod"),
+        ("early", "early", "ADJ", "JJ", 10, "ccomp"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    parse = forged_parse(text, rows)
+    found = [a for a in attribute(text, parse, []) if a.speaker is not None and a.speaker.text == "his aides"]
+    analysis = cluster_sources(text, parse, found)
+    source = analysis.sources[analysis.attributions[0].source]
+    assert (source.type, source.name) == ("named_organization", "Tim Scott")

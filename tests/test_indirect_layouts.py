@@ -733,3 +733,74 @@ def test_title_case_headline_verb_is_a_cue():
         (".", ".", "PUNCT", ".", 7, "punct"),
     ]
     assert _reports(text, rows) == {"Senators Tax Plan Is Dead": "Lopez"}
+
+
+def test_participle_in_a_subject_reports_no_predicate():
+    """ "Taxpayers reporting capital gains held for two years would pay their rate." with the
+    compact parse's tree ("reporting" a modifier of the subject "taxpayers", "held" the root):
+    the words after "reporting" are the taxpayers' own predicate, not a report of theirs."""
+    text = "Taxpayers reporting capital gains held for two years would pay their rate."
+    rows: list[Row] = [
+        ("Taxpayers", "taxpayer", "NOUN", "NNS", 5, "nsubj"),
+        ("reporting", "report", "VERB", "VBG", 1, "acl"),
+        ("capital", "capital", "ADJ", "JJ", 4, "amod"),
+        ("gains", "gain", "NOUN", "NNS", 2, "obj"),
+        ("held", "hold", "VERB", "VBD", 0, "root"),
+        ("for", "for", "ADP", "IN", 8, "case"),
+        ("two", "two", "NUM", "CD", 8, "nummod"),
+        ("years", "year", "NOUN", "NNS", 10, "obl"),
+        ("would", "would", "AUX", "MD", 10, "aux"),
+        ("pay", "pay", "VERB", "VB", 5, "advcl"),
+        ("their", "their", "PRON", "PRP$", 12, "nmod:poss"),
+        ("rate", "rate", "NOUN", "NN", 10, "obj"),
+        (".", ".", "PUNCT", ".", 5, "punct"),
+    ]
+    assert _indirect(text, rows) == {}
+
+
+def test_question_word_and_infinitive_is_an_instruction():
+    """ "Readers may not let editorials tell them how to vote." (the compact parse's tree): "how
+    to vote" is what to do, not a claim, so "tell" reports nothing (once gave "Readers" as an
+    anonymous source)."""
+    text = "Readers may not let editorials tell them how to vote."
+    rows: list[Row] = [
+        ("Readers", "reader", "NOUN", "NNS", 4, "nsubj"),
+        ("may", "may", "AUX", "MD", 4, "aux"),
+        ("not", "not", "PART", "RB", 4, "advmod"),
+        ("let", "let", "VERB", "VB", 0, "root"),
+        ("editorials", "editorial", "NOUN", "NNS", 4, "obj"),
+        ("tell", "tell", "VERB", "VB", 4, "xcomp"),
+        ("them", "they", "PRON", "PRP", 6, "iobj"),
+        ("how", "how", "ADV", "WRB", 10, "advmod"),
+        ("to", "to", "PART", "TO", 10, "mark"),
+        ("vote", "vote", "VERB", "VB", 6, "ccomp"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    assert _indirect(text, rows) == {}
+
+
+def test_verb_after_and_goes_on_from_the_nearer_clause():
+    """ "Some people were yawning as he mentioned the wage and described her plans for new
+    rules." with the compact parse's tree ("described" coordinated with "yawning"): the
+    description is his, the subject of the nearer "mentioned", not the yawning people's."""
+    text = "Some people were yawning as he mentioned the wage and described her plans for new rules."
+    rows: list[Row] = [
+        ("Some", "some", "DET", "DT", 2, "det"),
+        ("people", "people", "NOUN", "NNS", 4, "nsubj"),
+        ("were", "be", "AUX", "VBD", 4, "aux"),
+        ("yawning", "yawn", "VERB", "VBG", 0, "root"),
+        ("as", "as", "SCONJ", "IN", 7, "mark"),
+        ("he", "he", "PRON", "PRP", 7, "nsubj"),
+        ("mentioned", "mention", "VERB", "VBD", 4, "advcl"),
+        ("the", "the", "DET", "DT", 9, "det"),
+        ("wage", "wage", "NOUN", "NN", 7, "obj"),
+        ("and", "and", "CCONJ", "CC", 11, "cc"),
+        ("described", "describe", "VERB", "VBD", 4, "conj"),
+        ("her", "she", "PRON", "PRP$", 13, "nmod:poss"),
+        ("plans", "plan", "NOUN", "NNS", 11, "obj"),
+        ("for", "for", "ADP", "IN", 16, "case"),
+        ("new", "new", "ADJ", "JJ", 16, "amod"),
+        ("rules", "rule", "NOUN", "NNS", 11, "obl"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    assert set(_indirect(text, rows).values()) == {"he"}

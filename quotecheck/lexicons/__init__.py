@@ -309,6 +309,7 @@ class Lexicon:
     stance_adjectives: frozenset[str]  # "some backers are concerned that": a group's view
     past_tense_forms: Mapping[str, tuple[str, ...]]  # "said" -> ("say",): a headline verb left as written
     recording_nouns: frozenset[str]  # "ad", "video": what a narrator or announcer speaks in
+    personal_staff_nouns: frozenset[str]  # "his aides": staff of the person the possessive names
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

@@ -283,6 +283,9 @@ class Clusterer:
             if org is not None:
                 src.type, src.name = SourceType.NAMED_ORGANIZATION, self.text[org[0] : org[1]]
                 src.description = (first.start, first.end)
+            elif (owner := _staff_owner(self, first, words)) is not None:
+                src.type, src.name = SourceType.NAMED_ORGANIZATION, owner
+                src.description = (first.start, first.end)
 
     # ------------------------------------------------------------------ questions
 
@@ -500,6 +503,34 @@ def _role(sent: Sentence, outer: Word | None, lex: Lexicon) -> str:
 def _heads_more(sent: Sentence, word: Word) -> bool:
     """Does a word head more than its own name (not a signature line: "Ernie Helton.")?"""
     return any(k.deprel not in ("flat", "compound", "punct") for k in sent.children(word))
+
+
+_OWNER_PRONOUNS = {"his": "he", "her": "she"}
+
+
+def _staff_owner(cl: Clusterer, m: Mention, words: list[Word]) -> str | None:
+    """The name of the person whose staff a mention opening with "his"/"her" is ("his aides",
+    "her spokesman", lexicons ``staff_nouns`` and ``personal_staff_nouns``), as the possessive's
+    antecedent resolves: like "Clinton's aides", the named person's organization speaks
+    (docs/labelling.md); None when the possessive resolves to no named person."""
+    if (
+        len(words) < 2
+        or words[0].text.lower() not in _OWNER_PRONOUNS
+        or m.head_lemma not in cl.lex.staff_nouns | cl.lex.personal_staff_nouns
+    ):
+        return None
+    pron, lemma = words[0], _OWNER_PRONOUNS[words[0].text.lower()]
+    kind, sentence = MentionKind.PRONOUN, m.sentence
+    owner = Mention(
+        pron.start, pron.end, pron.text, kind, lemma, "PRON", "sing", True, sentence, (pron.text,)
+    )
+    idx = pronoun_source(cl, owner)
+    owner_src = cl.sources[idx] if idx is not None else None
+    if owner_src is None or owner_src.type != SourceType.NAMED_PERSON:
+        return None
+    if not any(x.kind == MentionKind.NAME for x in owner_src.mentions):
+        return None  # "the harbor master": a person the article does not name
+    return owner_src.name
 
 
 # ---------------------------------------------------------------------------------- resolvers

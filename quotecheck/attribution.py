@@ -5067,6 +5067,9 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
         or head in lex.organization_nouns
         or (m.number == "plur" and m.head_upos == "NOUN")  # "many Democrats say", "experts say"
         or head in lex.share_nouns  # "Another 19 percent said"
+        or head in lex.identified_roles  # "the Republican incumbent said"
+        or head in lex.kin_nouns  # "Santilli's girlfriend told The Post that"
+        or head in lex.speaker_nouns  # "the dean of the journalism school said"
         or is_group_quantifier(m, lex)  # "Some say", "Most believe that"
         or (
             m.head_upos == "NUM" and not is_time_text(lex, m.head_lemma, m.head_lemma, years=True)

@@ -733,3 +733,31 @@ def test_title_case_headline_verb_is_a_cue():
         (".", ".", "PUNCT", ".", 7, "punct"),
     ]
     assert _reports(text, rows) == {"Senators Tax Plan Is Dead": "Lopez"}
+
+
+def test_person_nouns_outside_the_role_lists_speak():
+    """ "The dean of the journalism school said that ...": a head noun that names a person (lexicon
+    ``speaker_nouns``), an office one person holds (``identified_roles``: "the Republican
+    incumbent") or someone of a person's circle ("Santilli's girlfriend told") can speak; before,
+    only the role, anonymous, document and organization nouns could (tuning set: "Steve Coll, the
+    dean of the journalism school, said", "The NFL legend said", "Each side said")."""
+    text = "The dean of the journalism school said that he had examined the allegations."
+    rows: list[Row] = [
+        ("The", "the", "DET", "DT", 2, "det"),
+        ("dean", "dean", "NOUN", "NN", 7, "nsubj"),
+        ("of", "of", "ADP", "IN", 6, "case"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("journalism", "journalism", "NOUN", "NN", 6, "compound"),
+        ("school", "school", "NOUN", "NN", 2, "nmod"),
+        ("said", "say", "VERB", "VBD", 0, "root"),
+        ("that", "that", "SCONJ", "IN", 11, "mark"),
+        ("he", "he", "PRON", "PRP", 11, "nsubj"),
+        ("had", "have", "AUX", "VBD", 11, "aux"),
+        ("examined", "examine", "VERB", "VBN", 7, "ccomp"),
+        ("the", "the", "DET", "DT", 13, "det"),
+        ("allegations", "allegation", "NOUN", "NNS", 11, "obj"),
+        (".", ".", "PUNCT", ".", 7, "punct"),
+    ]
+    assert _reports(text, rows) == {
+        "that he had examined the allegations": "The dean of the journalism school",
+    }

@@ -309,6 +309,7 @@ class Lexicon:
     stance_adjectives: frozenset[str]  # "some backers are concerned that": a group's view
     past_tense_forms: Mapping[str, tuple[str, ...]]  # "said" -> ("say",): a headline verb left as written
     recording_nouns: frozenset[str]  # "ad", "video": what a narrator or announcer speaks in
+    speaker_nouns: frozenset[str]  # "the dean said that": a speaker of reported speech
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

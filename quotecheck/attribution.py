@@ -4524,6 +4524,7 @@ def _reported_attribution(
         mention = _relative_report_speaker(ctx, s_idx, speaker, w)
     if mention is None or not _can_speak(ctx, mention.antecedent or mention):
         return None
+    mention = _as_relative(sent, w, mention, s_idx)
     cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)
     return Attribution(
         found.start,
@@ -4538,6 +4539,22 @@ def _reported_attribution(
     )
 
 
+def _as_relative(sent: Sentence, w: Word, mention: Mention, s_idx: int) -> Mention:
+    """The speaker of a reporting verb in a relative clause ("an architect who said he was
+    stiffed", "a letter, which urged"): the relative pronoun, standing for the antecedent the
+    parse gives for the verb's subject (:func:`_subject_of`), as PolNeAR marks it."""
+    antecedent = sent.head_of(w)
+    if w.deprel != "acl:relcl" or mention.antecedent is not None or antecedent is None:
+        return mention
+    if not mention.start <= antecedent.start < mention.end:
+        return mention
+    rel = next(
+        (c for c in _subjects(sent, w) if c.index < w.index and c.lemma.lower() in _WH_RELATIVES), None
+    )
+    return mention if rel is None else _relative_mention(rel, mention, s_idx)
+
+
+_WH_RELATIVES = ("who", "which")  # not "that", which the parse also takes for a complementizer
 _RELATIVE_SPEAKERS = ("who",)
 
 
@@ -4813,6 +4830,7 @@ def _group_stance(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
 def _holds_group_view(m: Mention | None) -> bool:
     """A stance verb ("fear", "believe") reports a view only for a group of unnamed people:
     "many Republicans fear that", "voters believe"; not "he thinks", "Clinton hopes"."""
+    m = m.antecedent or m if m is not None else None  # "voters who believe": the voters
     return m is not None and m.number == "plur" and m.kind in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL)
 
 

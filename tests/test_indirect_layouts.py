@@ -761,3 +761,28 @@ def test_person_nouns_outside_the_role_lists_speak():
     assert _reports(text, rows) == {
         "that he had examined the allegations": "The dean of the journalism school",
     }
+
+
+def test_relative_clause_report_speaks_through_its_pronoun():
+    """ "... hired a lawyer who said he was stiffed": the parse gives the relative clause's subject
+    as the antecedent ("a lawyer"); the speaker's mention is the relative pronoun standing for it,
+    as PolNeAR marks it (dev and tune: 62 matched reports had "who" as gold source and the
+    antecedent as speaker mention)."""
+    text = "The firm hired a lawyer who said he was stiffed."
+    rows: list[Row] = [
+        ("The", "the", "DET", "DT", 2, "det"),
+        ("firm", "firm", "NOUN", "NN", 3, "nsubj"),
+        ("hired", "hire", "VERB", "VBD", 0, "root"),
+        ("a", "a", "DET", "DT", 5, "det"),
+        ("lawyer", "lawyer", "NOUN", "NN", 3, "obj"),
+        ("who", "who", "PRON", "WP", 7, "nsubj"),
+        ("said", "say", "VERB", "VBD", 5, "acl:relcl"),
+        ("he", "he", "PRON", "PRP", 10, "nsubj:pass"),
+        ("was", "be", "AUX", "VBD", 10, "aux:pass"),
+        ("stiffed", "stiff", "VERB", "VBN", 7, "ccomp"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    found = attribute(text, forged_parse(text, rows), [])
+    assert [(a.text, a.speaker.text if a.speaker else None) for a in found] == [("he was stiffed", "who")]
+    speaker = found[0].speaker
+    assert speaker is not None and speaker.antecedent is not None and speaker.antecedent.text == "a lawyer"

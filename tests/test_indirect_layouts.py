@@ -786,3 +786,24 @@ def test_relative_clause_report_speaks_through_its_pronoun():
     assert [(a.text, a.speaker.text if a.speaker else None) for a in found] == [("he was stiffed", "who")]
     speaker = found[0].speaker
     assert speaker is not None and speaker.antecedent is not None and speaker.antecedent.text == "a lawyer"
+
+
+def test_reporting_verb_tagged_a_noun_after_its_subject_is_a_cue():
+    """ "O'Malley spoke of a recent visit to a mosque.": the compact tagger calls "spoke" a noun
+    (and "calls" in "Former DNC chairman calls for ..."); an irregular past form (lexicon
+    ``past_tense_forms``) or "-s" form of a reporting verb right after a name, singular noun or
+    pronoun and before a preposition is the cue, and its speaker is the word before it."""
+    text = "O'Malley spoke of a recent visit to a mosque."
+    rows: list[Row] = [
+        ("O'Malley", "O'Malley", "PROPN", "NNP", 2, "compound"),
+        ("spoke", "speak", "NOUN", "NN", 0, "root"),
+        ("of", "of", "ADP", "IN", 6, "case"),
+        ("a", "a", "DET", "DT", 6, "det"),
+        ("recent", "recent", "ADJ", "JJ", 6, "amod"),
+        ("visit", "visit", "NOUN", "NN", 2, "nmod"),
+        ("to", "to", "ADP", "IN", 9, "case"),
+        ("a", "a", "DET", "DT", 9, "det"),
+        ("mosque", "mosque", "NOUN", "NN", 6, "nmod"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _reports(text, rows) == {"a recent visit to a mosque": "O'Malley"}

@@ -3480,14 +3480,17 @@ def _plural_subject_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
     return plural and (nxt.lemma.lower() == "that" or nxt.lemma == "," or nxt.upos in _CLAUSE_OPENERS)
 
 
-def _with_cue_lemma(lex: Lexicon, w: Word) -> Word:
+def _with_cue_lemma(lex: Lexicon, sent: Sentence, w: Word) -> Word:
     """``w`` with its reporting-verb lemma when the compact lemmatizer loses it on an "-ing" form
-    ("warning" -> "warning", "Noting" -> "not", "Declaring" -> "declar"); else ``w`` itself."""
+    ("warning" -> "warning", "Noting" -> "not", "Declaring" -> "declar") or the tagger calls it a
+    noun after its subject (:func:`_verb_tagged_noun`); else ``w`` itself."""
     form = w.text.lower()
     if w.text[:1].isupper() and w.lemma == w.text and w.xpos.startswith("VB"):
         cased = _title_case_cue(lex, w)
         if cased is not w:
             return cased
+    if w.upos == "NOUN" and (verb := _verb_tagged_noun(lex, sent, w)) is not None:
+        return verb
     if w.upos != "VERB" or not form.endswith("ing") or _reporting_lemma(lex, w.lemma.lower()):
         return w
     stem = form[:-3]
@@ -3495,6 +3498,33 @@ def _with_cue_lemma(lex: Lexicon, w: Word) -> Word:
         if _reporting_lemma(lex, lemma):
             return replace(w, lemma=lemma)
     return w
+
+
+_SUBJECT_END_XPOS = ("NNP", "NNPS", "NN", "PRP")  # "O'Malley spoke of", "chairman calls for", "he spoke"
+
+
+def _subject_before(sent: Sentence, w: Word) -> Word | None:
+    """The word that ends the subject right before the verb ``w`` (past one adverb: "Trump
+    seldom speaks of"), when it can end one (:data:`_SUBJECT_END_XPOS`)."""
+    prev = sent.word(w.index - 1) if w.index > 1 else None
+    if prev is not None and prev.upos == "ADV" and w.index > 2:
+        prev = sent.word(w.index - 2)
+    return prev if prev is not None and prev.xpos in _SUBJECT_END_XPOS else None
+
+
+def _verb_tagged_noun(lex: Lexicon, sent: Sentence, w: Word) -> Word | None:
+    """A reporting verb's finite form that the compact tagger calls a noun right after its
+    subject ("O'Malley spoke of a recent visit", "The biblical prophet Daniel wrote of", "Former
+    DNC chairman calls for", "Mr. Trump ... seldom speaks of"): an irregular past form (lexicon
+    ``past_tense_forms``) or an "-s" form, after a name, a singular noun or a personal pronoun
+    (an adverb between), and before a preposition, "that" or a determiner; the word as a verb."""
+    form = w.text.lower()
+    lemma = lex.past_tense_forms.get(form, (None,))[0] or (form[:-1] if form.endswith("s") else None)
+    if lemma is None or not _reporting_lemma(lex, lemma) or w.index < 2 or w.index >= len(sent.words):
+        return None
+    if _subject_before(sent, w) is None or sent.word(w.index + 1).upos not in ("ADP", "SCONJ", "DET"):
+        return None
+    return replace(w, lemma=lemma, upos="VERB", xpos="VBD" if form in lex.past_tense_forms else "VBZ")
 
 
 def _title_case_cue(lex: Lexicon, w: Word) -> Word:
@@ -4627,6 +4657,8 @@ def _reported_attribution(
     speaker = found.speaker
     if w.upos != "VERB" and _plural_subject_cue(ctx, sent, w):
         speaker, hi = sent.word(w.index - 1), w.start  # "Some GOP strategists predict": the layout's subject
+    elif w.upos == "VERB" and sent.word(w.index).upos == "NOUN" and (subj := _subject_before(sent, w)):
+        speaker, hi = subj, w.start  # "Trump calls for", "O'Malley spoke of": a verb the tagger made a noun
     elif w.text[:1].isupper() and speaker.end <= w.start:
         hi = min(hi, w.start)  # "Maher Tells Guest ...": the parse hangs a headline's verb in the name
     mention = _subject_mention(ctx, s_idx, speaker, lo, hi)
@@ -4636,6 +4668,7 @@ def _reported_attribution(
         mention = _relative_report_speaker(ctx, s_idx, speaker, w)
     if mention is None or not _can_speak(ctx, mention.antecedent or mention):
         return None
+    mention = _as_relative(sent, w, mention, s_idx)
     cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)
     return Attribution(
         found.start,
@@ -4650,6 +4683,22 @@ def _reported_attribution(
     )
 
 
+def _as_relative(sent: Sentence, w: Word, mention: Mention, s_idx: int) -> Mention:
+    """The speaker of a reporting verb in a relative clause ("an architect who said he was
+    stiffed", "a letter, which urged"): the relative pronoun, standing for the antecedent the
+    parse gives for the verb's subject (:func:`_subject_of`), as PolNeAR marks it."""
+    antecedent = sent.head_of(w)
+    if w.deprel != "acl:relcl" or mention.antecedent is not None or antecedent is None:
+        return mention
+    if not mention.start <= antecedent.start < mention.end:
+        return mention
+    rel = next(
+        (c for c in _subjects(sent, w) if c.index < w.index and c.lemma.lower() in _WH_RELATIVES), None
+    )
+    return mention if rel is None else _relative_mention(rel, mention, s_idx)
+
+
+_WH_RELATIVES = ("who", "which")  # not "that", which the parse also takes for a complementizer
 _RELATIVE_SPEAKERS = ("who",)
 
 
@@ -4953,6 +5002,7 @@ def _group_stance(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
 def _holds_group_view(m: Mention | None) -> bool:
     """A stance verb ("fear", "believe") reports a view only for a group of unnamed people:
     "many Republicans fear that", "voters believe"; not "he thinks", "Clinton hopes"."""
+    m = m.antecedent or m if m is not None else None  # "voters who believe": the voters
     return m is not None and m.number == "plur" and m.kind in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL)
 
 
@@ -4962,7 +5012,7 @@ def _reports_in(ctx: _Context, s_idx: int, sent: Sentence) -> tuple[list[Attribu
     found: list[Attribution] = []
     cues: list[Word] = []
     for w in sent.words:
-        w = _with_cue_lemma(ctx.lexicon, w)
+        w = _with_cue_lemma(ctx.lexicon, sent, w)
         if _is_indirect_cue(ctx, sent, w):
             cues.append(w)
             made = _indirect_verb(ctx, s_idx, w)
@@ -5207,6 +5257,9 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
         or head in lex.organization_nouns
         or (m.number == "plur" and m.head_upos == "NOUN")  # "many Democrats say", "experts say"
         or head in lex.share_nouns  # "Another 19 percent said"
+        or head in lex.identified_roles  # "the Republican incumbent said"
+        or head in lex.kin_nouns  # "Santilli's girlfriend told The Post that"
+        or head in lex.speaker_nouns  # "the dean of the journalism school said"
         or is_group_quantifier(m, lex)  # "Some say", "Most believe that"
         or (
             m.head_upos == "NUM" and not is_time_text(lex, m.head_lemma, m.head_lemma, years=True)

@@ -4746,7 +4746,7 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
     """The first of :data:`INDIRECT_PATTERNS` that attributes content to the verb ``w``; a verb
     only in ``complement_verbs`` ("asked", "spoke") takes only a phrase: "asked that his name not
     be used" is a request for anonymity, not a claim."""
-    lex, lemma = ctx.lexicon, w.lemma.lower()
+    lex, lemma, sent = ctx.lexicon, w.lemma.lower(), ctx.parse.sentences[s_idx]
     stance = lemma in lex.stance_verbs and lemma not in lex.indirect_verbs
     phrase_only = not stance and lemma not in lex.indirect_verbs and lemma not in lex.object_content_verbs
     for pattern in INDIRECT_PATTERNS:
@@ -4757,9 +4757,7 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
         found = pattern.match(ctx, s_idx, w)
         if found is not None and pattern.name == CuePattern.INDIRECT_VERB and found.end <= w.start:
             found = _clause_past_subject(ctx, s_idx, w) or found
-        if found is not None and _holds_own_predicate(ctx.parse.sentences[s_idx], w, found):
-            continue
-        if found is not None and _wh_infinitive(ctx.parse.sentences[s_idx], found):
+        if found is not None and (_holds_own_predicate(sent, w, found) or _wh_infinitive(sent, found)):
             continue
         if found is not None:
             found = _end_before_aside(ctx, s_idx, w, _before_quotation(ctx, found, w))

@@ -543,21 +543,25 @@ _RELATIVE_PRONOUNS = ("who", "which", "that")
 
 
 def _relative_speaker(
-    ctx: _Context, s_idx: int, verb: Word, antecedent: Mention | None, lo: int
+    ctx: _Context,
+    s_idx: int,
+    verb: Word,
+    antecedent: Mention | None,
+    lo: int,
+    pronouns: tuple[str, ...] = _RELATIVE_PRONOUNS,
 ) -> Mention | None:
-    """The speaker mention of a cue verb whose subject is a relative pronoun ("Plouffe, who called
-    Trump “...”"): the pronoun next to the cue (PolNeAR marks it), standing for its antecedent,
-    the subject :func:`_subject_of` found, which names the source. Other verbs: ``antecedent``.
-    Only when the parse makes the clause a relative one: taking the noun before the pronoun
-    when it does not gained one speaker on dev and lost one on the held-out articles."""
+    """The speaker mention of a cue verb whose subject is a relative pronoun (one of
+    ``pronouns``: "Plouffe, who called Trump “...”"): the pronoun next to the cue (PolNeAR marks
+    it), standing for its antecedent, the subject :func:`_subject_of` found, which names the
+    source. Other verbs: ``antecedent``. Only when the parse makes the clause a relative one:
+    taking the noun before the pronoun when it does not gained one speaker on dev and lost one
+    on the held-out articles."""
     sent = ctx.parse.sentences[s_idx]
     rel = next(
         (
             c
             for c in _subjects(sent, verb)
-            if c.text.lower() in _RELATIVE_PRONOUNS
-            and lo <= c.start < verb.start
-            and not ctx.in_quote(c.start)
+            if c.text.lower() in pronouns and lo <= c.start < verb.start and not ctx.in_quote(c.start)
         ),
         None,
     )
@@ -4668,7 +4672,7 @@ def _reported_attribution(
         mention = _relative_report_speaker(ctx, s_idx, speaker, w)
     if mention is None or not _can_speak(ctx, mention.antecedent or mention):
         return None
-    mention = _as_relative(sent, w, mention, s_idx)
+    mention = _as_relative(ctx, s_idx, w, mention)
     cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)
     return Attribution(
         found.start,
@@ -4683,19 +4687,18 @@ def _reported_attribution(
     )
 
 
-def _as_relative(sent: Sentence, w: Word, mention: Mention, s_idx: int) -> Mention:
+def _as_relative(ctx: _Context, s_idx: int, w: Word, mention: Mention) -> Mention:
     """The speaker of a reporting verb in a relative clause ("an architect who said he was
     stiffed", "a letter, which urged"): the relative pronoun, standing for the antecedent the
-    parse gives for the verb's subject (:func:`_subject_of`), as PolNeAR marks it."""
+    parse gives for the verb's subject (:func:`_subject_of`), as PolNeAR marks it and as for a
+    direct quotation's cue (:func:`_relative_speaker`)."""
+    sent = ctx.parse.sentences[s_idx]
     antecedent = sent.head_of(w)
     if w.deprel != "acl:relcl" or mention.antecedent is not None or antecedent is None:
         return mention
     if not mention.start <= antecedent.start < mention.end:
         return mention
-    rel = next(
-        (c for c in _subjects(sent, w) if c.index < w.index and c.lemma.lower() in _WH_RELATIVES), None
-    )
-    return mention if rel is None else _relative_mention(rel, mention, s_idx)
+    return _relative_speaker(ctx, s_idx, w, mention, sent.start, _WH_RELATIVES) or mention
 
 
 _WH_RELATIVES = ("who", "which")  # not "that", which the parse also takes for a complementizer
@@ -4743,7 +4746,7 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
     """The first of :data:`INDIRECT_PATTERNS` that attributes content to the verb ``w``; a verb
     only in ``complement_verbs`` ("asked", "spoke") takes only a phrase: "asked that his name not
     be used" is a request for anonymity, not a claim."""
-    lex, lemma = ctx.lexicon, w.lemma.lower()
+    lex, lemma, sent = ctx.lexicon, w.lemma.lower(), ctx.parse.sentences[s_idx]
     stance = lemma in lex.stance_verbs and lemma not in lex.indirect_verbs
     phrase_only = not stance and lemma not in lex.indirect_verbs and lemma not in lex.object_content_verbs
     for pattern in INDIRECT_PATTERNS:
@@ -4754,9 +4757,7 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
         found = pattern.match(ctx, s_idx, w)
         if found is not None and pattern.name == CuePattern.INDIRECT_VERB and found.end <= w.start:
             found = _clause_past_subject(ctx, s_idx, w) or found
-        if found is not None and _holds_own_predicate(ctx.parse.sentences[s_idx], w, found):
-            continue
-        if found is not None and _wh_infinitive(ctx.parse.sentences[s_idx], found):
+        if found is not None and (_holds_own_predicate(sent, w, found) or _wh_infinitive(sent, found)):
             continue
         if found is not None:
             found = _end_before_aside(ctx, s_idx, w, _before_quotation(ctx, found, w))

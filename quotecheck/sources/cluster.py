@@ -505,7 +505,7 @@ def _heads_more(sent: Sentence, word: Word) -> bool:
     return any(k.deprel not in ("flat", "compound", "punct") for k in sent.children(word))
 
 
-_OWNER_PRONOUNS = {"his": "he", "her": "she"}
+_OWNER_PRONOUNS = ("his", "her")
 
 
 def _staff_owner(cl: Clusterer, m: Mention, words: list[Word]) -> str | None:
@@ -519,12 +519,7 @@ def _staff_owner(cl: Clusterer, m: Mention, words: list[Word]) -> str | None:
         or m.head_lemma not in cl.lex.staff_nouns | cl.lex.personal_staff_nouns
     ):
         return None
-    pron, lemma = words[0], _OWNER_PRONOUNS[words[0].text.lower()]
-    kind, sentence = MentionKind.PRONOUN, m.sentence
-    owner = Mention(
-        pron.start, pron.end, pron.text, kind, lemma, "PRON", "sing", True, sentence, (pron.text,)
-    )
-    idx = pronoun_source(cl, owner)
+    idx = _possessor_source(cl, m)
     owner_src = cl.sources[idx] if idx is not None else None
     if owner_src is None or owner_src.type != SourceType.NAMED_PERSON:
         return None
@@ -1248,10 +1243,16 @@ def _possessor_document(cl: Clusterer, m: Mention) -> int | None:
     """ "her statement read", "his letter says": a document or a statement whose owner is a
     possessive pronoun is its author's: the source the pronoun resolves to (as for "she said").
     None for any other mention, or when the pronoun takes up no earlier source."""
+    if m.head_lemma not in cl.lex.document_nouns and m.head_lemma not in cl.lex.speech_nouns:
+        return None
+    return _possessor_source(cl, m)
+
+
+def _possessor_source(cl: Clusterer, m: Mention) -> int | None:
+    """The source the possessive pronoun opening ``m`` resolves to ("her statement", "his aides":
+    as for "she said"); None when ``m`` opens with none or the pronoun takes up no earlier source."""
     owner = m.words[0].lower() if m.words else ""
     if owner not in _POSSESSIVE_PRONOUNS or len(m.words) < 2:
-        return None
-    if m.head_lemma not in cl.lex.document_nouns and m.head_lemma not in cl.lex.speech_nouns:
         return None
     pronoun = _POSSESSIVE_PRONOUNS[owner]
     owner_mention = Mention(

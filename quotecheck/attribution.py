@@ -5240,6 +5240,15 @@ def _according_source(ctx: _Context, start: int, hi: int) -> Mention | None:
     return None
 
 
+def _calendar_surname(ctx: _Context, word: str) -> bool:
+    """Does the article write this weekday or month right after a known given name or a title
+    ("Theresa May", "Prime Minister May", "Mrs. May")? Then it is a surname wherever it stands
+    alone as a speaker ("May said this week that ..."): British news names its prime minister so."""
+    before = re.compile(rf"\b([A-Z][a-z]+)\.?[^\S\n]+{re.escape(word)}\b")
+    lex = ctx.lexicon
+    return any(b.group(1) in lex.first_names or b.group(1) in lex.titles for b in before.finditer(ctx.text))
+
+
 def _can_speak(ctx: _Context, m: Mention) -> bool:
     """Can this mention be the source of reported speech? People, organizations and documents
     can ("officials said that", "the former president said", "it says the campaign ..."); "the
@@ -5250,8 +5259,9 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
         return m.head_lemma in ("he", "she", "they", "it")
     lex = ctx.lexicon
     head = m.head_lemma
-    if m.kind == MentionKind.NAME:  # "Friday called ..." cannot; "Theresa May" can
-        return head.capitalize() not in lex.calendar_words or len(m.words) > 1
+    if m.kind == MentionKind.NAME:  # "Friday called ..." cannot; "Theresa May" can, and so can "May said"
+        word = head.capitalize()  # after the article has written "Theresa May" or "Prime Minister May"
+        return word not in lex.calendar_words or len(m.words) > 1 or _calendar_surname(ctx, word)
     return (
         _role_word(lex, head)
         or head in lex.document_nouns

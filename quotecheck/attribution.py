@@ -588,10 +588,15 @@ def _past_dateline(ctx: _Context, s_idx: int, subj: Word) -> Word:
     reads as "WASHINGTON" with "Obama" in apposition): the apposition. Dev 784 -> 785 of 870,
     held-out kept."""
     sent = ctx.parse.sentences[s_idx]
-    nxt = sent.word(subj.index + 1) if subj.index < len(sent.words) else None
-    if not (subj.text.isupper() and len(subj.text) > 1 and nxt is not None and nxt.text in ("--", "—", "–")):
+    if not _is_dateline(sent, subj):
         return subj
     return next((c for c in sent.children(subj) if c.deprel == "appos"), subj)
+
+
+def _is_dateline(sent: Sentence, w: Word) -> bool:
+    """Is ``w`` a dateline's place ("WASHINGTON —"): a word in capitals before a dash?"""
+    nxt = sent.word(w.index + 1) if w.index < len(sent.words) else None
+    return w.text.isupper() and len(w.text) > 1 and nxt is not None and nxt.text in ("--", "—", "–")
 
 
 def _plausible_subject(ctx: _Context, s_idx: int, verb: Word, subj: Word, lo: int, hi: int) -> bool:
@@ -822,8 +827,8 @@ def _layout_cue(ctx: _Context, q: QuoteSpan, s_idx: int, w: Word, i: int) -> boo
     first word after a quotation closed by a comma or question mark (“Q,” notes Alvarez), or a
     word between a name, or a noun with no verb after the quotation, and the end of the clause
     (“Q,” Chen concludes.; “Q,” the document states, ...)."""
-    if not _is_speech_verb(ctx.lexicon, w) or ctx.in_quote(w.start):
-        return False
+    if not _is_speech_verb(ctx.lexicon, w) or ctx.in_quote(w.start) or w.text[:1].isupper():
+        return False  # a capital: a name's part ("Menachem Begin.", "West Point."), no verb
     if i == 0:
         return ctx.text[q.inner_start : q.inner_end].rstrip().endswith((",", "?", "!"))
     sent = ctx.parse.sentences[s_idx]
@@ -1861,6 +1866,8 @@ def _subject_before_and(ctx: _Context, s_idx: int, conj: Word, lo: int) -> Menti
         if w.upos not in ("VERB", "AUX") or w.deprel in _CONJUNCT_SKIP_RELS or _conditional(sent, w):
             continue
         subjects = [c for c in _subjects(sent, w) if lo <= c.start < w.start and not ctx.in_quote(c.start)]
+        if subjects and _is_dateline(sent, subjects[0]):
+            return None  # "WASHINGTON — Sen. X (R-Iowa) on Wednesday downplayed ... and said": no appos
         if subjects and subjects[0].lemma.lower() not in _RELATIVE_PRONOUNS:
             return _subject_mention(ctx, s_idx, subjects[0], lo, w.start)
     return None

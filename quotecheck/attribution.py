@@ -1117,6 +1117,8 @@ def _pre_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     s_idx, verb = cues[-1]
     found = _cue_from_verb(ctx, s_idx, verb, *frame.pre)
     outer = _outer_cue(ctx, cues, s_idx, verb)
+    if _contrast_clause(ctx, s_idx, verb):
+        outer = None  # "Ryan said last week, though he said, “Q”": a clause of its own, not the report
     if outer is not None and (
         found.speaker is None or found.speaker.kind == MentionKind.PRONOUN or _embedded(ctx, q, frame)
     ):
@@ -1128,6 +1130,22 @@ def _pre_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     if described is not None:
         return described
     return _main_subject_for_relative(ctx, s_idx, verb, found, frame.pre[0])
+
+
+_CONTRAST_WORDS = ("but", "though", "although", "yet")
+
+
+def _contrast_clause(ctx: _Context, s_idx: int, verb: Word) -> bool:
+    """Does the cue ``verb`` open a contrasting clause with a subject of its own ("..., though he
+    said, “Q”"; "Stevens says, but she cautions that ... “Q”"), which reports its own words
+    rather than the earlier verb's?"""
+    sent = ctx.parse.sentences[s_idx]
+    subj = next((c for c in _subjects(sent, verb) if c.index < verb.index), None)
+    if subj is None or subj.index < 2:
+        return False
+    first = min([subj.index, *(d.index for d in sent.children(subj))])
+    before = sent.word(first - 1) if first > 1 else None
+    return before is not None and before.text.lower() in _CONTRAST_WORDS
 
 
 _AS_BEFORE = re.compile(r"\bas\s*$")
@@ -1653,6 +1671,34 @@ def _subject_before_gerund(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
         if subjects:
             subj = max(subjects, key=lambda c: c.index)
             return _with_speaker(match, _subject_mention(ctx, s_idx, subj, lo, verb.start))
+    return match
+
+
+_GERUND_PREPOSITIONS = ("by", "upon", "on", "in", "after", "before", "while", "without")
+
+
+def _preposition_gerund_subject(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: "Mr. Bush responded by first saying “Q”"; "began her speech by slamming candidates
+    who ..."; "And in explaining why many of those “Q” had not passed, Clinton described". A gerund
+    cue after a preposition has no subject of its own: its speaker is the subject of the verb
+    the phrase hangs on (up its heads), where the match has none or took a noun after the gerund."""
+    if match is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None or (match.speaker is not None and match.speaker.start < gerund[1].start):
+        return match
+    s_idx, verb = gerund
+    sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
+    prev = next((w for w in reversed(sent.words[: verb.index - 1]) if w.upos not in ("ADV", "ADJ")), None)
+    if prev is None or prev.text.lower() not in _GERUND_PREPOSITIONS:  # "by (first) saying"
+        return match
+    for _, head in _climb(sent, verb):
+        hi = verb.start
+        subj = _subject_of(ctx, s_idx, head, lo, hi) or _surface_subject(ctx, s_idx, head, lo, hi)
+        if subj is not None and lo <= subj.start < hi and subj.lemma.lower() not in _RELATIVE_PRONOUNS:
+            return _with_speaking(ctx, match, _subject_mention(ctx, s_idx, subj, lo, verb.start))
     return match
 
 
@@ -2933,6 +2979,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _outer_cue_before_earlier_quote,
     _comma_who_speaker,
     _subject_before_gerund,
+    _preposition_gerund_subject,
     _as_put_it,
     _participle_owner,
     _gerund_own_subject,

@@ -592,10 +592,15 @@ def _past_dateline(ctx: _Context, s_idx: int, subj: Word) -> Word:
     reads as "WASHINGTON" with "Obama" in apposition): the apposition. Dev 784 -> 785 of 870,
     held-out kept."""
     sent = ctx.parse.sentences[s_idx]
-    nxt = sent.word(subj.index + 1) if subj.index < len(sent.words) else None
-    if not (subj.text.isupper() and len(subj.text) > 1 and nxt is not None and nxt.text in ("--", "—", "–")):
+    if not _is_dateline(sent, subj):
         return subj
     return next((c for c in sent.children(subj) if c.deprel == "appos"), subj)
+
+
+def _is_dateline(sent: Sentence, w: Word) -> bool:
+    """Is ``w`` a dateline's place ("WASHINGTON —"): a word in capitals before a dash?"""
+    nxt = sent.word(w.index + 1) if w.index < len(sent.words) else None
+    return w.text.isupper() and len(w.text) > 1 and nxt is not None and nxt.text in ("--", "—", "–")
 
 
 def _plausible_subject(ctx: _Context, s_idx: int, verb: Word, subj: Word, lo: int, hi: int) -> bool:
@@ -826,8 +831,8 @@ def _layout_cue(ctx: _Context, q: QuoteSpan, s_idx: int, w: Word, i: int) -> boo
     first word after a quotation closed by a comma or question mark (“Q,” notes Alvarez), or a
     word between a name, or a noun with no verb after the quotation, and the end of the clause
     (“Q,” Chen concludes.; “Q,” the document states, ...)."""
-    if not _is_speech_verb(ctx.lexicon, w) or ctx.in_quote(w.start):
-        return False
+    if not _is_speech_verb(ctx.lexicon, w) or ctx.in_quote(w.start) or w.text[:1].isupper():
+        return False  # a capital: a name's part ("Menachem Begin.", "West Point."), no verb
     if i == 0:
         return ctx.text[q.inner_start : q.inner_end].rstrip().endswith((",", "?", "!"))
     sent = ctx.parse.sentences[s_idx]
@@ -1116,6 +1121,8 @@ def _pre_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     s_idx, verb = cues[-1]
     found = _cue_from_verb(ctx, s_idx, verb, *frame.pre)
     outer = _outer_cue(ctx, cues, s_idx, verb)
+    if _contrast_clause(ctx, s_idx, verb):
+        outer = None  # "Ryan said last week, though he said, “Q”": a clause of its own, not the report
     if outer is not None and (
         found.speaker is None or found.speaker.kind == MentionKind.PRONOUN or _embedded(ctx, q, frame)
     ):
@@ -1127,6 +1134,22 @@ def _pre_verb(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     if described is not None:
         return described
     return _main_subject_for_relative(ctx, s_idx, verb, found, frame.pre[0])
+
+
+_CONTRAST_WORDS = ("but", "though", "although", "yet")
+
+
+def _contrast_clause(ctx: _Context, s_idx: int, verb: Word) -> bool:
+    """Does the cue ``verb`` open a contrasting clause with a subject of its own ("..., though he
+    said, “Q”"; "Stevens says, but she cautions that ... “Q”"), which reports its own words
+    rather than the earlier verb's?"""
+    sent = ctx.parse.sentences[s_idx]
+    subj = next((c for c in _subjects(sent, verb) if c.index < verb.index), None)
+    if subj is None or subj.index < 2:
+        return False
+    first = min([subj.index, *(d.index for d in sent.children(subj))])
+    before = sent.word(first - 1) if first > 1 else None
+    return before is not None and before.text.lower() in _CONTRAST_WORDS
 
 
 _AS_BEFORE = re.compile(r"\bas\s*$")
@@ -1655,6 +1678,34 @@ def _subject_before_gerund(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     return match
 
 
+_GERUND_PREPOSITIONS = ("by", "upon", "on", "in", "after", "before", "while", "without")
+
+
+def _preposition_gerund_subject(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: "Mr. Bush responded by first saying “Q”"; "began her speech by slamming candidates
+    who ..."; "And in explaining why many of those “Q” had not passed, Clinton described". A gerund
+    cue after a preposition has no subject of its own: its speaker is the subject of the verb
+    the phrase hangs on (up its heads), where the match has none or took a noun after the gerund."""
+    if match is None or match.cue.pattern != CuePattern.PRE_VERB:
+        return match
+    gerund = _gerund_cue(ctx, match.cue)
+    if gerund is None or (match.speaker is not None and match.speaker.start < gerund[1].start):
+        return match
+    s_idx, verb = gerund
+    sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
+    prev = next((w for w in reversed(sent.words[: verb.index - 1]) if w.upos not in ("ADV", "ADJ")), None)
+    if prev is None or prev.text.lower() not in _GERUND_PREPOSITIONS:  # "by (first) saying"
+        return match
+    for _, head in _climb(sent, verb):
+        hi = verb.start
+        subj = _subject_of(ctx, s_idx, head, lo, hi) or _surface_subject(ctx, s_idx, head, lo, hi)
+        if subj is not None and lo <= subj.start < hi and subj.lemma.lower() not in _RELATIVE_PRONOUNS:
+            return _with_speaking(ctx, match, _subject_mention(ctx, s_idx, subj, lo, verb.start))
+    return match
+
+
 def _speakerless_verb_cue(ctx: _Context, match: _Match | None) -> tuple[int, Word] | None:
     """The sentence index and verb of a match's verb cue when the match has no speaker (what the
     refinements that find a missing speaker start from); None for any other match."""
@@ -1865,6 +1916,8 @@ def _subject_before_and(ctx: _Context, s_idx: int, conj: Word, lo: int) -> Menti
         if w.upos not in ("VERB", "AUX") or w.deprel in _CONJUNCT_SKIP_RELS or _conditional(sent, w):
             continue
         subjects = [c for c in _subjects(sent, w) if lo <= c.start < w.start and not ctx.in_quote(c.start)]
+        if subjects and _is_dateline(sent, subjects[0]):
+            return None  # "WASHINGTON — Sen. X (R-Iowa) on Wednesday downplayed ... and said": no appos
         if subjects and subjects[0].lemma.lower() not in _RELATIVE_PRONOUNS:
             return _subject_mention(ctx, s_idx, subjects[0], lo, w.start)
     return None
@@ -2930,6 +2983,7 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _outer_cue_before_earlier_quote,
     _comma_who_speaker,
     _subject_before_gerund,
+    _preposition_gerund_subject,
     _as_put_it,
     _participle_owner,
     _gerund_own_subject,

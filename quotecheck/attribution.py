@@ -1695,14 +1695,14 @@ def _preposition_gerund_subject(
         return match
     s_idx, verb = gerund
     sent, lo = ctx.parse.sentences[s_idx], frame.pre[0]
-    prev = next((w for w in reversed(sent.words[: verb.index - 1]) if w.upos not in ("ADV", "ADJ")), None)
+    prev = _word_before_gap(sent, verb, ("ADV", "ADJ"))
     if prev is None or prev.text.lower() not in _GERUND_PREPOSITIONS:  # "by (first) saying"
         return match
+    hi = verb.start
     for _, head in _climb(sent, verb):
-        hi = verb.start
         subj = _subject_of(ctx, s_idx, head, lo, hi) or _surface_subject(ctx, s_idx, head, lo, hi)
         if subj is not None and lo <= subj.start < hi and subj.lemma.lower() not in _RELATIVE_PRONOUNS:
-            return _with_speaking(ctx, match, _subject_mention(ctx, s_idx, subj, lo, verb.start))
+            return _with_speaking(ctx, match, _subject_mention(ctx, s_idx, subj, lo, hi))
     return match
 
 

@@ -105,6 +105,7 @@ class _Context(ArticleText):
     quote_reach: list[int] = field(default_factory=list)  # [i]: the furthest end of quotes[: i + 1]
     post_verbs: dict[tuple[int, int, int], tuple[int, Word] | None] = field(default_factory=dict)
     # (quote start, frame after it): the first speech verb there (_post_verb_word; asked 2-4 times)
+    calendar_surnames: dict[str, bool] = field(default_factory=dict)  # _calendar_surname, per word
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -1594,7 +1595,7 @@ def _outer_cue_before_earlier_quote(
         return match  # a speech verb with a named speaker ("Trump said: “Q”") keeps it
     if match.cue.lemma != ":" and not ctx.text[match.cue.end : q.start].strip(" ,:"):
         return match  # "and Ms. Warren, she said, “Q”": the verb right before introduces it
-    qi = ctx.quotes.index(q)
+    qi = bisect_left(ctx.quote_starts, q.start)  # quotes are sorted by start
     if qi == 0 or frame.pre[0] != ctx.quotes[qi - 1].end:
         return match
     prev = ctx.quotes[qi - 1]
@@ -3432,7 +3433,7 @@ def _post_cue_of_previous(ctx: _Context, q: QuoteSpan, out: list[Attribution]) -
         return None
     if prev.quote not in ctx.quotes or not _POST_CUE_TAIL.fullmatch(ctx.text, prev.quote.end, q.start):
         return None
-    return _post_verb(ctx, prev.quote, _frame(ctx, ctx.quotes.index(prev.quote)))
+    return _post_verb(ctx, prev.quote, _frame(ctx, bisect_left(ctx.quote_starts, prev.quote.start)))
 
 
 def _outer_report(indirect: list[Attribution], prev: Attribution | None) -> Attribution | None:
@@ -5297,10 +5298,16 @@ def _according_source(ctx: _Context, start: int, hi: int) -> Mention | None:
 def _calendar_surname(ctx: _Context, word: str) -> bool:
     """Does the article write this weekday or month right after a known given name or a title
     ("Theresa May", "Prime Minister May", "Mrs. May")? Then it is a surname wherever it stands
-    alone as a speaker ("May said this week that ..."): British news names its prime minister so."""
-    before = re.compile(rf"\b([A-Z][a-z]+)\.?[^\S\n]+{re.escape(word)}\b")
-    lex = ctx.lexicon
-    return any(b.group(1) in lex.first_names or b.group(1) in lex.titles for b in before.finditer(ctx.text))
+    alone as a speaker ("May said this week that ..."): British news names its prime minister so.
+    One scan of the text per word and article (a long article asks about its weekdays often)."""
+    found = ctx.calendar_surnames.get(word)
+    if found is None:
+        before = re.compile(rf"\b([A-Z][a-z]+)\.?[^\S\n]+{re.escape(word)}\b")
+        lex = ctx.lexicon
+        names = (b.group(1) for b in before.finditer(ctx.text))
+        found = any(n in lex.first_names or n in lex.titles for n in names)
+        ctx.calendar_surnames[word] = found
+    return found
 
 
 def _can_speak(ctx: _Context, m: Mention) -> bool:

@@ -174,7 +174,7 @@ def test_phrase_complement_stops_before_a_participle():
 
 def test_raising_verb_keeps_an_infinitive_cue():
     """Cue "appeared to suggest that": the infinitive still reports; a plain "to suggest" does not."""
-    from quotecheck.attribution import _after_raising_verb, _infinitive_or_passive
+    from quotecheck.attribution.indirect import _after_raising_verb, _infinitive_or_passive
     from quotecheck.lexicons import default_lexicon
 
     doc, parse = load_stored(ARTICLES / LAYOUTS)
@@ -193,7 +193,7 @@ def test_raising_verb_keeps_an_infinitive_cue():
 
 def test_content_stops_before_a_coordinated_cue():
     """Content "said A and suggested that B": the coordinator before "suggested" is where A may end."""
-    from quotecheck.attribution import _coordinator_before
+    from quotecheck.attribution.indirect import _coordinator_before
 
     doc, parse = load_stored(ARTICLES / LAYOUTS)
     sent = next(s for s in parse.sentences if "and suggested" in doc.text[s.start : s.end])
@@ -265,7 +265,8 @@ def test_outermost_keeps_what_no_other_report_holds():
     (different) content that starts no later, when the other's cue comes before it."""
     import random
 
-    from quotecheck.attribution import Attribution, Cue, _outermost
+    from quotecheck.attribution import Attribution, Cue
+    from quotecheck.attribution.indirect import _outermost
     from quotecheck.vocab import QuoteKind
 
     def made(start: int, end: int, cue: int) -> Attribution:

@@ -10,7 +10,7 @@ from quotecheck.attribution import INDIRECT_PATTERNS, POST_PATTERNS, PRE_PATTERN
 from quotecheck.quotes import scan_quotes
 from quotecheck.sources import cluster_sources
 from quotecheck.testing import ARTICLES, load_stored
-from quotecheck.testing.fake_parse import ForgedRow, forged_parse
+from quotecheck.testing.fake_parse import ForgedRow, forged_attributions, forged_parse
 from quotecheck.vocab import CuePattern, Resolution
 
 
@@ -362,7 +362,7 @@ def _quoted(text: str, rows: Sequence[ForgedRow]) -> list[tuple[str, str | None,
     (word, lemma, upos[, xpos], head, deprel), offsets found in the text."""
     return [
         (a.text, a.cue.text if a.cue else None, a.speaker.text if a.speaker else None)
-        for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0])
+        for a in forged_attributions(text, rows)
         if a.quote
     ]
 

@@ -5,9 +5,7 @@ not a mistagged cue verb."""
 
 from __future__ import annotations
 
-from quotecheck.attribution import attribute
-from quotecheck.quotes import scan_quotes
-from quotecheck.testing.fake_parse import forged_parse
+from quotecheck.testing.fake_parse import forged_attributions
 
 CONTRAST = "“I'm not there right now,” Moore said last week on CNN, though he said, “I hope to.”"
 CONTRAST_ROWS = [  # the compact parser hangs "he said" on "hope", inside the report of "Moore said"
@@ -41,7 +39,7 @@ CONTRAST_ROWS = [  # the compact parser hangs "he said" on "hope", inside the re
 
 
 def test_contrasting_clause_keeps_its_own_cue() -> None:
-    found = [a for a in attribute(CONTRAST, forged_parse(CONTRAST, CONTRAST_ROWS), scan_quotes(CONTRAST)[0])]
+    found = [a for a in forged_attributions(CONTRAST, CONTRAST_ROWS)]
     last = next(a for a in found if a.quote is not None and CONTRAST[a.quote.start :].startswith("“I hope"))
     assert last.speaker is not None and last.speaker.text == "he"
     assert last.cue is not None and last.cue.start == CONTRAST.index("he said") + 3
@@ -71,6 +69,6 @@ NAME_ROWS = [  # "explains" tagged a noun: no cue before the quotation
 
 
 def test_capitalised_name_part_is_no_cue() -> None:
-    found = [a for a in attribute(NAME, forged_parse(NAME, NAME_ROWS), scan_quotes(NAME)[0]) if a.quote]
+    found = [a for a in forged_attributions(NAME, NAME_ROWS) if a.quote]
     assert found
     assert all(a.cue is None or a.cue.text != "Begin" for a in found)

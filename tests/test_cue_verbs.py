@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotecheck.attribution import attribute
 from quotecheck.lexicons import default_lexicon
-from quotecheck.quotes import scan_quotes
-from quotecheck.testing.fake_parse import forged_parse
+from quotecheck.testing.fake_parse import forged_attributions
 
 # (form in the text, lemma): "“Q,” remembered Roy Verley, HP's former chief corporate spokesman."
 # and the like in the PolNeAR tuning set; not in the lexicon, such a verb followed by a name and
@@ -74,7 +72,7 @@ def test_lexicon_verb_after_a_quotation_names_its_speaker(form: str, lemma: str)
         ("spokesman", "spokesman", "NOUN", 10, "appos"),
         (".", ".", "PUNCT", 9, "punct"),
     ]
-    found = [a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0]) if a.quote]
+    found = [a for a in forged_attributions(text, rows) if a.quote]
     assert len(found) == 1
     assert found[0].cue is not None and found[0].cue.text == form
     assert found[0].cue.lemma in default_lexicon().speech_verbs  # "implore", not the parse's "implor"

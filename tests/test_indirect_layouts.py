@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotecheck.attribution import attribute
-from quotecheck.quotes import scan_quotes
-from quotecheck.testing.fake_parse import forged_parse
+from quotecheck.testing.fake_parse import forged_attributions
 
 Row = tuple[str, str, str, str, int, str]  # word, lemma, upos, xpos, head, deprel: the rules read Penn tags
 
@@ -14,7 +12,7 @@ Row = tuple[str, str, str, str, int, str]  # word, lemma, upos, xpos, head, depr
 def _reports(text: str, rows: list[Row]) -> dict[str, str | None]:
     """Each indirect report's content and its speaker's text."""
     return {
-        a.text: (a.speaker.text if a.speaker else None) for a in attribute(text, forged_parse(text, rows), [])
+        a.text: (a.speaker.text if a.speaker else None) for a in forged_attributions(text, rows, quotes=False)
     }
 
 
@@ -117,7 +115,7 @@ def test_content_ends_before_a_quotation_with_its_own_verb():
         (".", ".", "PUNCT", ".", 2, "punct"),
         ("”", "”", "PUNCT", "''", 2, "punct"),
     ]
-    found = {a.text: a for a in attribute(text, forged_parse(text, rows), scan_quotes(text)[0])}
+    found = {a.text: a for a in forged_attributions(text, rows)}
     assert found["he backs the bill"].kind == "indirect"
     assert found["he backs the bill"].speaker.text == "Diaz"
 
@@ -361,7 +359,7 @@ def test_question_put_ends_with_the_phrase_its_introducer_marks():
 
 def _indirect(text: str, rows: list[Row]) -> dict[str, str | None]:
     """Each indirect report's content and its speaker's text, the text's quotations scanned."""
-    found = attribute(text, forged_parse(text, rows), scan_quotes(text)[0])
+    found = forged_attributions(text, rows)
     return {a.text: (a.speaker.text if a.speaker else None) for a in found if a.kind == "indirect"}
 
 
@@ -453,7 +451,7 @@ def test_participle_speaker_after_the_cue_is_not_taken():
         ("comment", "comment", "VERB", "VB", 13, "xcomp"),
         (".", ".", "PUNCT", ".", 13, "punct"),
     ]
-    found = attribute(text, forged_parse(text, rows), scan_quotes(text)[0])
+    found = forged_attributions(text, rows)
     assert not any(a.speaker is not None and a.start <= a.speaker.start < a.end for a in found)
 
 
@@ -637,7 +635,7 @@ def test_relative_who_speaks_for_the_name_before_it():
     conjunct, not a relative clause, and "who" makes no mention of its own; read off the layout,
     the pronoun speaks for the name before the comma (PolNeAR marks "who" as the source)."""
     text = "It was negotiated with help from Thomas Perez, who said he expects a deal soon."
-    made = attribute(text, forged_parse(text, _PEREZ_ROWS), [])
+    made = forged_attributions(text, _PEREZ_ROWS, quotes=False)
     assert [(a.text, a.speaker.text if a.speaker else None) for a in made] == [
         ("he expects a deal soon", "who")
     ]
@@ -853,7 +851,7 @@ def test_relative_clause_report_speaks_through_its_pronoun():
         ("stiffed", "stiff", "VERB", "VBN", 7, "ccomp"),
         (".", ".", "PUNCT", ".", 3, "punct"),
     ]
-    found = attribute(text, forged_parse(text, rows), [])
+    found = forged_attributions(text, rows, quotes=False)
     assert [(a.text, a.speaker.text if a.speaker else None) for a in found] == [("he was stiffed", "who")]
     speaker = found[0].speaker
     assert speaker is not None and speaker.antecedent is not None and speaker.antecedent.text == "a lawyer"

@@ -4,9 +4,7 @@ round 19: held-out +3 direct speakers)."""
 
 from __future__ import annotations
 
-from quotecheck.attribution import attribute
-from quotecheck.quotes import scan_quotes
-from quotecheck.testing.fake_parse import forged_parse
+from quotecheck.testing.fake_parse import forged_attributions
 
 TEXT = "Sen. Ana Ruiz (D-Calif.) said, “The harbor deal is a giveaway.”"
 ROWS = [  # the compact parser's tree: "Sen." an oblique, "D" the subject of "said"
@@ -31,6 +29,6 @@ ROWS = [  # the compact parser's tree: "Sen." an oblique, "D" the subject of "sa
 
 
 def test_party_label_letter_is_no_subject() -> None:
-    found = [a for a in attribute(TEXT, forged_parse(TEXT, ROWS), scan_quotes(TEXT)[0]) if a.quote]
+    found = [a for a in forged_attributions(TEXT, ROWS) if a.quote]
     assert len(found) == 1
     assert found[0].speaker is not None and found[0].speaker.text == "Sen. Ana Ruiz"

@@ -14,8 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quotecheck.parsing import _TOKEN, ModelLocation, Parse, Parser, Sentence, Word
+
+if TYPE_CHECKING:
+    from quotecheck.attribution import Attribution
 
 __all__ = ["FAKE_MODEL_ID", "FakeParser", "fake_parse", "forged_parse"]
 
@@ -111,3 +115,12 @@ def forged_parse(text: str, rows: Sequence[ForgedRow]) -> Parse:
             f"{n}\t{word}\t{lemma}\t{upos}\t{xpos}\t_\t{head}\t{deprel}\t_\tstart_char={start}|end_char={at}"
         )
     return from_conllu("\n".join(lines) + "\n")
+
+
+def forged_attributions(text: str, rows: Sequence[ForgedRow], *, quotes: bool = True) -> list[Attribution]:
+    """What attribution makes of ``text`` on a :func:`forged_parse` of it: with its quotations
+    scanned from the typography (``quotes``), or with none (indirect speech alone)."""
+    from quotecheck.attribution import attribute
+    from quotecheck.quotes import scan_quotes
+
+    return attribute(text, forged_parse(text, rows), scan_quotes(text)[0] if quotes else [])

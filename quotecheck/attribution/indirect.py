@@ -1722,7 +1722,7 @@ def _opener_before(ctx: _Context, lo: int, cue: int) -> bool:
     return before.endswith(",") and not any(w.upos in ("VERB", "AUX") for _, w in ctx.words_between(lo, cue))
 
 
-_PHRASE_END = re.compile(r"[,;—–]")
+_PHRASE_END = re.compile(f"[{''.join(_CLAUSE_MARKS)}]")  # a comma, dash or semicolon: :data:`_CLAUSE_MARKS`
 
 
 def _according_phrase_end(ctx: _Context, phrase: int, hi: int) -> int:

@@ -280,11 +280,9 @@ class Clusterer:
             sentence = self.parse.sentences[first.sentence]
             words = [w for w in sentence.words if first.start <= w.start < first.end]
             org = staff_organization(first, words, self.text, self.lex)
-            if org is not None:
-                src.type, src.name = SourceType.NAMED_ORGANIZATION, self.text[org[0] : org[1]]
-                src.description = (first.start, first.end)
-            elif (owner := _staff_owner(self, first, words)) is not None:
-                src.type, src.name = SourceType.NAMED_ORGANIZATION, owner
+            name = self.text[org[0] : org[1]] if org is not None else _staff_owner(self, first, words)
+            if name is not None:
+                src.type, src.name = SourceType.NAMED_ORGANIZATION, name
                 src.description = (first.start, first.end)
 
     # ------------------------------------------------------------------ questions

@@ -25,6 +25,7 @@ from ._base import (
     Attribution,
     Cue,
     _Context,
+    _cut_by_previous,
     _Frame,
     _frame,
     _sentence_bounds,
@@ -681,7 +682,7 @@ def _interviewee(ctx: _Context, before: int) -> Mention | None:
 
 def _chained(ctx: _Context, qi: int, frame: _Frame, out: list[Attribution]) -> Attribution | None:
     """The attributed quotation earlier in the same sentence, if this one's frame is cut by it."""
-    if qi == 0 or frame.pre[0] != ctx.quotes[qi - 1].end:
+    if not _cut_by_previous(ctx, qi, frame):
         return None
     prev_quote = ctx.quotes[qi - 1]
     prev = next((a for a in reversed(out) if a.quote is prev_quote), None)

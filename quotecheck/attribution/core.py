@@ -755,8 +755,8 @@ def _post_cue_of_previous(ctx: _Context, q: QuoteSpan, out: list[Attribution]) -
     prev = out[-1] if out else None
     if prev is None or prev.quote is None or prev.cue is None or prev.cue.start >= prev.quote.start:
         return None
-    if prev.quote not in ctx.quotes or not _POST_CUE_TAIL.fullmatch(ctx.text, prev.quote.end, q.start):
-        return None
+    if not _POST_CUE_TAIL.fullmatch(ctx.text, prev.quote.end, q.start):
+        return None  # (``out`` holds the attributions of ``ctx.quotes`` so far: prev.quote is one of them)
     return _post_verb(ctx, prev.quote, _frame(ctx, bisect_left(ctx.quote_starts, prev.quote.start)))
 
 

@@ -154,6 +154,12 @@ def _frame(ctx: _Context, qi: int) -> _Frame:
     return _Frame((pre_start, q.start), (q.end, post_end))
 
 
+def _cut_by_previous(ctx: _Context, qi: int, frame: _Frame) -> bool:
+    """Whether the quotation before ``ctx.quotes[qi]`` cuts its frame: the frame before it opens
+    right where that one closes (the two share a sentence)."""
+    return qi > 0 and frame.pre[0] == ctx.quotes[qi - 1].end
+
+
 _ENDS_SENTENCE = re.compile(r"[.!?][\s”\"’']*$")
 
 

@@ -25,6 +25,7 @@ from ._base import (
     Attribution,
     Cue,
     _Context,
+    _cut_by_previous,
     _Frame,
     _frame,
     _sentence_bounds,
@@ -681,7 +682,7 @@ def _interviewee(ctx: _Context, before: int) -> Mention | None:
 
 def _chained(ctx: _Context, qi: int, frame: _Frame, out: list[Attribution]) -> Attribution | None:
     """The attributed quotation earlier in the same sentence, if this one's frame is cut by it."""
-    if qi == 0 or frame.pre[0] != ctx.quotes[qi - 1].end:
+    if not _cut_by_previous(ctx, qi, frame):
         return None
     prev_quote = ctx.quotes[qi - 1]
     prev = next((a for a in reversed(out) if a.quote is prev_quote), None)
@@ -754,8 +755,8 @@ def _post_cue_of_previous(ctx: _Context, q: QuoteSpan, out: list[Attribution]) -
     prev = out[-1] if out else None
     if prev is None or prev.quote is None or prev.cue is None or prev.cue.start >= prev.quote.start:
         return None
-    if prev.quote not in ctx.quotes or not _POST_CUE_TAIL.fullmatch(ctx.text, prev.quote.end, q.start):
-        return None
+    if not _POST_CUE_TAIL.fullmatch(ctx.text, prev.quote.end, q.start):
+        return None  # (``out`` holds the attributions of ``ctx.quotes`` so far: prev.quote is one of them)
     return _post_verb(ctx, prev.quote, _frame(ctx, bisect_left(ctx.quote_starts, prev.quote.start)))
 
 

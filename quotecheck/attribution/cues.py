@@ -31,6 +31,7 @@ from ._base import (
     SUBJECT_RELS,
     Cue,
     _Context,
+    _cut_by_previous,
     _Frame,
     _frame,
     _sentence_bounds,
@@ -1414,7 +1415,7 @@ def _outer_cue_before_earlier_quote(
     if match.cue.lemma != ":" and not ctx.text[match.cue.end : q.start].strip(" ,:"):
         return match  # "and Ms. Warren, she said, “Q”": the verb right before introduces it
     qi = bisect_left(ctx.quote_starts, q.start)  # quotes are sorted by start
-    if qi == 0 or frame.pre[0] != ctx.quotes[qi - 1].end:
+    if not _cut_by_previous(ctx, qi, frame):
         return match
     prev = ctx.quotes[qi - 1]
     head = _mention_head(ctx, match.speaker)

@@ -24,6 +24,7 @@ from ._base import (
     DIRECT_MIN_WORDS,
     Cue,
     _Context,
+    _cut_by_previous,
     _Frame,
 )
 from .cues import (
@@ -334,8 +335,7 @@ def _next_sentence_post_cue(
     pre = _first_match(PRE_PATTERNS, ctx, q, frame)
     if pre is not None and pre.speaker is not None:
         return pre
-    prev = bisect_left(ctx.quote_starts, q.start) - 1
-    return None if prev >= 0 and frame.pre[0] == ctx.quotes[prev].end else match
+    return None if _cut_by_previous(ctx, bisect_left(ctx.quote_starts, q.start), frame) else match
 
 
 def _opens_statement(ctx: _Context, q: QuoteSpan, cue: Cue) -> bool:

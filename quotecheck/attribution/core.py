@@ -44,6 +44,7 @@ from .cues import (
     _coordinated_post_cue,
     _coordinated_verb_subject,
     _cue_from_verb,
+    _cue_lemma,
     _cue_side_start,
     _cue_word,
     _Found,
@@ -72,7 +73,6 @@ from .cues import (
     _speakerless_gerund_cue,
     _speakerless_verb_cue,
     _speaking_earlier_cue,
-    _speech_verb_lemma,
     _subject_after_opening,
     _subject_before_gerund,
     _subject_mention,
@@ -248,7 +248,7 @@ def _mistagged_post_cue(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
         speaker = _bare_subject(ctx, s_idx, [x for _, x in words[:i]], q.end, w.start)
         if speaker is None:
             return match
-        cue = _Found(w.start, w.end, w.text, w.lemma.lower(), None).cue(CuePattern.POST_VERB)
+        cue = _Found(w.start, w.end, w.text, _cue_lemma(ctx.lexicon, w), None).cue(CuePattern.POST_VERB)
         return _Match(cue, speaker)
     return match
 
@@ -300,7 +300,9 @@ def _speaker_closing_colon(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _M
     if not _can_speak(ctx, speaker.antecedent or speaker):
         return match
     text = ctx.text[verb.start : verb.end]
-    return _Match(Cue(verb.start, verb.end, text, verb.lemma.lower(), CuePattern.COLON_INTRO), speaker)
+    return _Match(
+        Cue(verb.start, verb.end, text, _cue_lemma(ctx.lexicon, verb), CuePattern.COLON_INTRO), speaker
+    )
 
 
 def _closing_speech_verb(ctx: _Context, words: list[tuple[int, Word]]) -> tuple[int, Word] | None:
@@ -325,15 +327,6 @@ def _acl_person_subject(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Menti
     if head.upos != "PROPN" and not (head.upos == "NOUN" and _role_word(ctx.lexicon, head.lemma.lower())):
         return None
     return _subject_mention(ctx, s_idx, head, lo, verb.start)
-
-
-def _cue_lexicon_lemma(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
-    """The cue's lexicon lemma where the compact lemmatizer mangled it ("implored" -> "implor"),
-    so that what reads the cue's lemma (loaded verbs, the report) sees "implore"."""
-    if match is None or match.cue.lemma in ctx.lexicon.speech_verbs:
-        return match
-    lemma = _speech_verb_lemma(ctx.lexicon, match.cue.lemma, match.cue.text.lower())
-    return match if lemma is None else replace(match, cue=replace(match.cue, lemma=lemma))
 
 
 REFINEMENTS: tuple[_Refinement, ...] = (
@@ -374,7 +367,6 @@ REFINEMENTS: tuple[_Refinement, ...] = (
     _name_opening_by_gerund,
     _mistagged_post_cue,
     _speaker_closing_colon,
-    _cue_lexicon_lemma,
 )
 """What the pattern tables' match goes through, in order: each step keeps it or corrects its cue
 or speaker for one layout the parse gets wrong (nested speech, names past asides, "As X put

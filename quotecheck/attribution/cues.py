@@ -52,6 +52,14 @@ def _is_speech_verb(lex: Lexicon, w: Word) -> bool:
     return _speech_verb_lemma(lex, w.lemma.lower(), w.text.lower()) is not None
 
 
+def _cue_lemma(lex: Lexicon, w: Word) -> str:
+    """The lemma a cue made of ``w`` reports: the speech verb's lexicon lemma where the compact
+    lemmatizer mangled it ("implored" -> "implore", not "implor"), so that what reads the cue's
+    lemma (loaded verbs, the report) sees the word; else the parse's lemma."""
+    lemma = w.lemma.lower()
+    return _speech_verb_lemma(lex, lemma, w.text.lower()) or lemma
+
+
 def _speech_verb_lemma(lex: Lexicon, lemma: str, form: str) -> str | None:
     """The speech-verb lemma (lexicon ``speech_verbs``) of a word: its own lemma, else, where the
     compact lemmatizer mangles a rarer verb ("implored" -> "implor", "echoed" -> "echoe",
@@ -263,6 +271,11 @@ class _Found:
     def cue(self, pattern: CuePattern) -> Cue:
         return Cue(self.start, self.end, self.text, self.lemma, pattern)
 
+    @staticmethod
+    def at_word(ctx: _Context, w: Word, speaker: Mention | None) -> _Found:
+        """The cue verb ``w`` as written, with its lexicon lemma (:func:`_cue_lemma`)."""
+        return _Found(w.start, w.end, ctx.text[w.start : w.end], _cue_lemma(ctx.lexicon, w), speaker)
+
 
 @dataclass(frozen=True)
 class _Match:
@@ -356,7 +369,7 @@ def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _
         if mention is not None and _is_writer(mention):
             mention = None  # first person outside quotations: the reporter or an editorial "we"
     mention = _relative_speaker(ctx, s_idx, verb, mention, lo)
-    return _Found(verb.start, verb.end, ctx.text[verb.start : verb.end], verb.lemma.lower(), mention)
+    return _Found.at_word(ctx, verb, mention)
 
 
 _RELATIVE_PRONOUNS = ("who", "which", "that")
@@ -549,7 +562,7 @@ def _colon_intro(ctx: _Context, lo: int, qstart: int) -> _Found | None:
     if mention is None:
         return None
     if _is_cue_verb(ctx, verb):
-        return _Found(verb.start, verb.end, ctx.text[verb.start : verb.end], verb.lemma.lower(), mention)
+        return _Found.at_word(ctx, verb, mention)
     return _Found(colon, colon + 1, ":", ":", mention)
 
 
@@ -623,7 +636,7 @@ def _noun_cue(ctx: _Context, lo: int, hi: int) -> _Found | None:
         mention = make_mention(ctx, s_idx, owner, lo, hi)
         if mention is None or _writer_or_it(mention):
             continue
-        return _Found(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), mention)
+        return _Found.at_word(ctx, w, mention)
     return None
 
 
@@ -1785,7 +1798,7 @@ def _as_put_it(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None)
         mention = make_mention(ctx, s_idx, head, lo, stop) if head is not None else None
     if mention is None or _writer_or_it(mention):
         return match
-    cue = Cue(verb.start, verb.end, verb.text, verb.lemma.lower(), CuePattern.PRE_VERB)
+    cue = Cue(verb.start, verb.end, verb.text, _cue_lemma(ctx.lexicon, verb), CuePattern.PRE_VERB)
     return _Match(cue, mention)
 
 

@@ -876,3 +876,30 @@ def test_reporting_verb_tagged_a_noun_after_its_subject_is_a_cue():
         (".", ".", "PUNCT", ".", 2, "punct"),
     ]
     assert _reports(text, rows) == {"a recent visit to a mosque": "O'Malley"}
+
+
+def test_plain_reporting_verb_tagged_a_noun_after_a_plural_subject_reads_as_a_verb():
+    """ "..., many local farmers insist there was fraud in the vote.": the compact tagger calls
+    "insist" a noun (a complementizer's dependent of the clause's verb), so no parse pattern
+    took the clause; in the plural-subject layout the word reads as a present-tense verb and the
+    clause after it is the report, spoken by the plural noun before it."""
+    text = "Even after the recount, many local farmers insist there was fraud in the vote."
+    rows: list[Row] = [
+        ("Even", "even", "ADV", "RB", 4, "advmod"),
+        ("after", "after", "ADP", "IN", 4, "case"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("recount", "recount", "NOUN", "NN", 11, "obl"),
+        (",", ",", "PUNCT", ",", 4, "punct"),
+        ("many", "many", "ADJ", "JJ", 8, "amod"),
+        ("local", "local", "ADJ", "JJ", 8, "amod"),
+        ("farmers", "farmer", "NOUN", "NNS", 4, "nmod"),
+        ("insist", "insist", "NOUN", "IN", 11, "mark"),
+        ("there", "there", "PRON", "EX", 11, "expl"),
+        ("was", "be", "AUX", "VBD", 0, "root"),
+        ("fraud", "fraud", "NOUN", "NN", 11, "nsubj"),
+        ("in", "in", "ADP", "IN", 15, "case"),
+        ("the", "the", "DET", "DT", 15, "det"),
+        ("vote", "vote", "NOUN", "NN", 12, "nmod"),
+        (".", ".", "PUNCT", ".", 11, "punct"),
+    ]
+    assert _reports(text, rows) == {"there was fraud in the vote": "many local farmers"}

@@ -92,19 +92,19 @@ def _is_indirect_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
         and form[:-1] in ctx.lexicon.indirect_verbs
         and prev is not None
         and prev.upos in ("PROPN", "PRON")
-    ) or _plural_subject_cue(ctx, sent, w)
+    ) or _plural_subject_cue(ctx.lexicon, sent, w)
 
 
 _PLURAL_PRONOUNS = ("they", "we", "others", "many", "some", "both", "few", "most")
 _CLAUSE_OPENERS = ("PRON", "DET", "PROPN", "NOUN", "ADJ", "NUM")
 
 
-def _plural_subject_cue(ctx: _Context, sent: Sentence, w: Word) -> bool:
+def _plural_subject_cue(lex: Lexicon, sent: Sentence, w: Word) -> bool:
     """Layout: "Some GOP strategists predict that ...", "many Sanders supporters insist there
     were ...", "..., officials in both cities insist, because ...": the plain form of a reporting
     verb that the compact tagger calls a noun, right after a plural subject (a plural noun, a
     plural pronoun, a number) and before a clause ("that", a comma, a noun phrase's first word)."""
-    if w.upos == "VERB" or w.xpos.startswith("VB") or w.text.lower() not in ctx.lexicon.indirect_verbs:
+    if w.upos == "VERB" or w.xpos.startswith("VB") or w.text.lower() not in lex.indirect_verbs:
         return False
     if w.index < 2 or w.index >= len(sent.words):
         return False
@@ -124,6 +124,8 @@ def _with_cue_lemma(lex: Lexicon, sent: Sentence, w: Word) -> Word:
             return cased
     if w.upos == "NOUN" and (verb := _verb_tagged_noun(lex, sent, w)) is not None:
         return verb
+    if _plural_subject_cue(lex, sent, w) and form not in lex.organization_nouns:
+        return replace(w, lemma=form, upos="VERB", xpos="VBP")  # "many Sanders supporters insist there were"
     if w.upos != "VERB" or not form.endswith("ing") or _reporting_lemma(lex, w.lemma.lower()):
         return w
     stem = form[:-3]
@@ -1287,7 +1289,7 @@ def _reported_attribution(
     sent = ctx.parse.sentences[s_idx]
     lo, hi = sent.start, found.speaker_end or sent.end
     speaker = found.speaker
-    if w.upos != "VERB" and _plural_subject_cue(ctx, sent, w):
+    if _plural_subject_cue(ctx.lexicon, sent, sent.word(w.index)):
         speaker, hi = sent.word(w.index - 1), w.start  # "Some GOP strategists predict": the layout's subject
     elif w.upos == "VERB" and sent.word(w.index).upos == "NOUN" and (subj := _subject_before(sent, w)):
         speaker, hi = subj, w.start  # "Trump calls for", "O'Malley spoke of": a verb the tagger made a noun

@@ -903,3 +903,47 @@ def test_plain_reporting_verb_tagged_a_noun_after_a_plural_subject_reads_as_a_ve
         (".", ".", "PUNCT", ".", 11, "punct"),
     ]
     assert _reports(text, rows) == {"there was fraud in the vote": "many local farmers"}
+
+
+def test_subject_with_an_apposition_and_a_relative_clause_is_no_content():
+    """ "Jane Doe, a lawyer for the Tenants Union, which is made up of renters, said many ...":
+    a name, then an apposition and a relative clause each set off by commas, is the verb's own
+    subject, not a clause it reports; the report is what follows the verb (the parse makes
+    "landlords" a verb, so the phrase after "said" stops at "that" and looked like a speaker)."""
+    text = (
+        "Jane Doe, a lawyer for the Tenants Union, which is made up of renters, "
+        "said many of the cases that landlords cite failed to show harm."
+    )
+    rows: list[Row] = [
+        ("Jane", "Jane", "PROPN", "NNP", 18, "nsubj"),
+        ("Doe", "Doe", "PROPN", "NNP", 1, "flat"),
+        (",", ",", "PUNCT", ",", 5, "punct"),
+        ("a", "a", "DET", "DT", 5, "det"),
+        ("lawyer", "lawyer", "NOUN", "NN", 1, "appos"),
+        ("for", "for", "ADP", "IN", 9, "case"),
+        ("the", "the", "DET", "DT", 9, "det"),
+        ("Tenants", "Tenants", "PROPN", "NNPS", 9, "compound"),
+        ("Union", "Union", "PROPN", "NNP", 5, "nmod"),
+        (",", ",", "PUNCT", ",", 13, "punct"),
+        ("which", "which", "PRON", "WDT", 13, "nsubj:pass"),
+        ("is", "be", "AUX", "VBZ", 13, "aux:pass"),
+        ("made", "make", "VERB", "VBN", 9, "acl:relcl"),
+        ("up", "up", "ADP", "RP", 13, "compound:prt"),
+        ("of", "of", "ADP", "IN", 16, "case"),
+        ("renters", "renter", "NOUN", "NNS", 13, "obl"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("said", "say", "VERB", "VBD", 0, "root"),
+        ("many", "many", "ADJ", "JJ", 18, "obj"),
+        ("of", "of", "ADP", "IN", 22, "case"),
+        ("the", "the", "DET", "DT", 22, "det"),
+        ("cases", "case", "NOUN", "NNS", 19, "nmod"),
+        ("that", "that", "PRON", "WDT", 24, "nsubj"),
+        ("landlords", "landlord", "VERB", "VBZ", 22, "acl:relcl"),
+        ("cite", "cite", "NOUN", "NN", 24, "obj"),
+        ("failed", "fail", "VERB", "VBN", 25, "acl"),
+        ("to", "to", "PART", "TO", 28, "mark"),
+        ("show", "show", "VERB", "VB", 26, "xcomp"),
+        ("harm", "harm", "NOUN", "NN", 28, "obj"),
+        (".", ".", "PUNCT", ".", 18, "punct"),
+    ]
+    assert _reports(text, rows) == {"many of the cases that landlords cite failed to show harm": "Jane Doe"}

@@ -331,18 +331,32 @@ _ASIDE_RELATIVES = ("who", "which", "where", "whose")
 
 
 def _subject_with_aside(content: list[Word]) -> bool:
-    """Is the stretch before an inverted cue's comma the verb's own subject with an aside ("BuzzFeed,
+    """Is the stretch before an inverted cue's comma the verb's own subject with asides ("BuzzFeed,
     which does not disclose its finances, denied ...", "The survey, conducted by the Public Policy
-    Institute of California, finds ...", "Roffman, a securities analyst ..., recalled"): a noun
-    phrase, a comma, then a relative clause, a participle or an apposition that runs to the end
-    (no second comma), with no finite verb before the first comma?"""
+    Institute of California, finds ...", "Angelique Brunner, a Washington-based developer ..., which
+    is made up of investors and developers, said"): a noun phrase with no finite verb, then after each
+    comma a relative clause, a participle or an apposition (:func:`_is_aside`) that runs to the next
+    comma or the end?"""
     k = _first_comma(content)
-    if k is None or k == 0 or k + 1 >= len(content) or any(x.lemma == "," for x in content[k + 1 :]):
+    if k is None or k == 0 or k + 1 >= len(content):
         return False
     if any(x.xpos in _FINITE_XPOS or x.upos in ("VERB", "AUX", "SCONJ") for x in content[:k]):
         return False
-    nxt = content[k + 1]
-    aside = content[k + 1 :]
+    asides: list[list[Word]] = [[]]
+    for x in content[k + 1 :]:
+        if x.lemma == ",":
+            asides.append([])
+        else:
+            asides[-1].append(x)
+    return all(_is_aside(aside) for aside in asides)
+
+
+def _is_aside(aside: list[Word]) -> bool:
+    """Is ``aside`` (the words between two commas) a relative clause, a participle phrase or an
+    apposition without a finite verb?"""
+    if not aside:
+        return False
+    nxt = aside[0]
     return (
         nxt.lemma.lower() in _ASIDE_RELATIVES
         or nxt.xpos == "VBN"

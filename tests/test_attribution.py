@@ -923,37 +923,3 @@ def test_inverted_cue_with_no_subject_speaks_for_the_name_after_it():
         ("”", "”", "PUNCT", 14, "punct"),
     ]
     assert _sole_cue_and_speaker(text, rows) == ("explained", "Rosenberg")
-
-
-def test_inverted_cue_in_parataxis_does_not_take_the_subject_before_the_quotation():
-    """ "... change of all: “Q,” exhorted Clinton's introducer, actress Jo Cole." where the
-    compact parser hangs "exhorted" on the sentence's verb by parataxis: that verb's subject before
-    the quotation ("change") is not the cue's; the noun phrase after the inverted verb speaks
-    (`_plausible_subject`; PolNeAR tuning set)."""
-    text = "There was one change of all: “It is about time,” exhorted Clinton's introducer, actress Jo Cole."
-    rows = [
-        ("There", "there", "PRON", "EX", 2, "expl"),
-        ("was", "be", "AUX", "VBD", 0, "root"),
-        ("one", "one", "NUM", "CD", 4, "nummod"),
-        ("change", "change", "NOUN", "NN", 2, "nsubj"),
-        ("of", "of", "ADP", "IN", 6, "case"),
-        ("all", "all", "DET", "DT", 4, "nmod"),
-        (":", ":", "PUNCT", 12, "punct"),
-        ("“", "“", "PUNCT", 12, "punct"),
-        ("It", "it", "PRON", "PRP", 12, "nsubj"),
-        ("is", "be", "AUX", "VBZ", 12, "cop"),
-        ("about", "about", "ADP", "IN", 12, "case"),
-        ("time", "time", "NOUN", "NN", 2, "parataxis"),
-        (",", ",", "PUNCT", 15, "punct"),
-        ("”", "”", "PUNCT", 15, "punct"),
-        ("exhorted", "exhort", "VERB", "VBD", 2, "parataxis"),
-        ("Clinton", "Clinton", "PROPN", "NNP", 18, "nmod:poss"),
-        ("'s", "'s", "PART", "POS", 16, "case"),
-        ("introducer", "introducer", "NOUN", "NN", 15, "obj"),
-        (",", ",", "PUNCT", 20, "punct"),
-        ("actress", "actress", "NOUN", "NN", 18, "conj"),
-        ("Jo", "Jo", "PROPN", "NNP", 20, "flat"),
-        ("Cole", "Cole", "PROPN", "NNP", 20, "flat"),
-        (".", ".", "PUNCT", 2, "punct"),
-    ]
-    assert _sole_cue_and_speaker(text, rows) == ("exhorted", "Clinton's introducer")

@@ -440,10 +440,8 @@ def _plausible_subject(ctx: _Context, s_idx: int, verb: Word, subj: Word, lo: in
     """Is the parse's subject of a cue verb one the layout allows? Not a date ("Rep. Gwen Moore
     said Friday", "said Thursday morning": the compact parser's inverted subject), and, if the
     verb's own, not on the other side of the quotation ("The answers are “...,” says Paul
-    Rieckhoff"; a coordinated verb shares its subject: "X claimed “...” and concluded"), nor the
-    subject of a verb the cue hangs on by parataxis ("... change of all: “Q,” exhorted Clinton's
-    introducer": the parser's link across the quotation, not a shared subject)."""
-    if (subj.head == verb.index or verb.deprel == "parataxis") and not lo <= subj.start < hi:
+    Rieckhoff"; a coordinated verb shares its subject: "X claimed “...” and concluded")."""
+    if subj.head == verb.index and not lo <= subj.start < hi:
         return False
     if _in_parentheses(ctx, subj):
         return False  # "Sen. Bernie Sanders (I-Vt.) told": the party label's "I" is no subject

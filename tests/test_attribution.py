@@ -894,3 +894,32 @@ def test_his_aides_speak_for_the_person_his_names():
     analysis = cluster_sources(text, parse, found)
     source = analysis.sources[analysis.attributions[0].source]
     assert (source.type, source.name) == ("named_organization", "Tim Scott")
+
+
+def test_inverted_cue_with_no_subject_speaks_for_the_name_after_it():
+    """ "Because of how Democrats crafted the schedule, explained Rosenberg, “Q”" where the compact
+    parser makes "explained" a conjunct of "crafted" with no subject and "Rosenberg" its complement:
+    the verb after the comma is inverted, the name after it speaks, not the earlier clause's
+    subject (`_inverted_without_subject`; PolNeAR tuning set)."""
+    text = "Because of how Democrats crafted the schedule, explained Rosenberg, “there is a scenario.”"
+    rows = [
+        ("Because", "because", "SCONJ", "IN", 5, "mark"),
+        ("of", "of", "ADP", "IN", 3, "case"),
+        ("how", "how", "ADV", "WRB", 5, "advmod"),
+        ("Democrats", "Democrats", "PROPN", "NNS", 5, "nsubj"),
+        ("crafted", "craft", "VERB", "VBD", 14, "advcl"),
+        ("the", "the", "DET", 7, "det"),
+        ("schedule", "schedule", "NOUN", 5, "obj"),
+        (",", ",", "PUNCT", 5, "punct"),
+        ("explained", "explain", "VERB", "VBN", 5, "conj"),
+        ("Rosenberg", "Rosenberg", "PROPN", "NNP", 9, "xcomp"),
+        (",", ",", "PUNCT", 5, "punct"),
+        ("“", "“", "PUNCT", 14, "punct"),
+        ("there", "there", "PRON", 14, "expl"),
+        ("is", "be", "AUX", "VBZ", 0, "root"),
+        ("a", "a", "DET", 16, "det"),
+        ("scenario", "scenario", "NOUN", 14, "nsubj"),
+        (".", ".", "PUNCT", 14, "punct"),
+        ("”", "”", "PUNCT", 14, "punct"),
+    ]
+    assert _sole_cue_and_speaker(text, rows) == ("explained", "Rosenberg")

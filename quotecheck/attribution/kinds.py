@@ -32,9 +32,12 @@ from .cues import (
     _SUBORDINATORS,
     _VERB_PATTERNS,
     PRE_PATTERNS,
+    _capitalised_run,
     _climb,
+    _comma_before,
     _cue_from_verb,
     _cue_word,
+    _described_name_after,
     _embedded,
     _first_match,
     _is_time_word,
@@ -209,6 +212,37 @@ def _inverted_after_comma(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Ma
         return match  # "Steve Huhn, ..., said Fiorina “was ...”": the name opens the reported clause
     subjects = [c for c in _subjects(sent, verb) if mention.start <= c.start < mention.end]
     return _Match(match.cue, mention) if subjects else match
+
+
+_INVERTED_CUE_PATTERNS = (CuePattern.PRE_VERB, CuePattern.POST_VERB, CuePattern.COLON_INTRO)
+
+
+def _inverted_without_subject(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """Layout: "In other words, explained CBS moderator Nancy Cordes: “Q”"; "Because of how
+    Democrats crafted the schedule, explained Rosenberg, “Q”". A speech verb right after a comma
+    (or a comma and a closing mark) that the parse gives no subject at all, with a name right after
+    it closed by punctuation, is inverted: the name speaks, not a noun before the comma (the
+    parse took the name for the verb's object or complement)."""
+    if match is None or match.speaker is None or match.cue.pattern not in _INVERTED_CUE_PATTERNS:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.xpos == "VBG" or match.speaker.end > verb.start:
+        return match
+    sent = ctx.parse.sentences[s_idx]
+    if verb.upos != "VERB" or _comma_before(sent, verb) is None or _subjects(sent, verb):
+        return match
+    if verb.lemma.lower() in ctx.lexicon.hearer_verbs:
+        return match  # "an intelligence source, who was not authorized ..., told Fox News."
+    end = min(sent.end, q.start if verb.end <= q.start else frame.post[1])
+    colon = ctx.text.find(":", verb.end, end)
+    end = end if colon < 0 else colon  # "explained Nancy Cordes: “Q”": the name stops at the colon
+    runs = (_capitalised_run(ctx, s_idx, verb.end, end), _described_name_after(ctx, s_idx, verb.end, end))
+    mention = next((m for m in runs if m and ctx.text[m.end : m.end + 1] in _INVERTED_NAME_ENDS), None)
+    if mention is None or any(_is_time_word(ctx, w) for w in sent.within(mention.start, mention.end)):
+        return match  # "McConnell, R-Ky., said Tuesday."
+    return _Match(match.cue, mention)
 
 
 def _subject_over_object(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:

@@ -474,6 +474,10 @@ def attribute(
         spoken = next((a for a in reversed(out) if a.kind.spoken), None)  # every one here has its quote
         prev = _previous_attribution(spoken, indirect_before(q.start), para)
         prev = _quotation_over_aside(ctx, spoken, _outer_report(indirect, prev))
+        by_verb = _by_verb(q, kind, inner, para, _actor_paragraph(ctx, q, prev))
+        if by_verb is not None:
+            out.append(by_verb)
+            continue
         if prev is not None and prev.speaker is not None:
             out.append(
                 Attribution(
@@ -608,6 +612,39 @@ def _actor_sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     if found.speaker is None or found.speaker.kind != MentionKind.NAME or not _can_speak(ctx, found.speaker):
         return None
     return found
+
+
+def _actor_paragraph(ctx: _Context, q: QuoteSpan, carried: Attribution | None) -> _Found | None:
+    """Layout: Howard continued his scathing remarks.¶“Q” / “Q1,” Trump added. He then had a
+    question for the crowd.¶“Q2”. A quotation that opens its paragraph, with no cue of its own,
+    right after a paragraph ending in a sentence without quotations whose main verb (a speech verb
+    or not, not negated) has a name or a he/she/they/it for its subject: that subject goes on speaking
+    (PolNeAR marks it), as :func:`_actor_sentence_before` does within a paragraph. Not when the
+    attribution a floating quotation would take its speaker from (``carried``) has that very
+    mention ("He said that ....¶“Q”" stays floating)."""
+    pi = ctx.paragraph_of(q.start)
+    if pi == 0 or ctx.text[ctx.paragraphs[pi][0] : q.start].strip():
+        return None
+    p_lo, p_hi = ctx.paragraphs[pi - 1]
+    body = ctx.text[p_lo:p_hi].rstrip()
+    period = p_lo + len(body) - 1
+    lo = _sentence_bounds(ctx, period, -1, p_lo)
+    s_idx = ctx.parse.sentence_at(period - 1)
+    if not body.endswith(".") or _quote_in(ctx, lo, p_hi) or s_idx is None:
+        return None
+    sent = ctx.parse.sentences[s_idx]
+    root = _sentence_root(sent)
+    if root is None or root.upos != "VERB" or not lo <= root.start < period or _negated(sent, root):
+        return None
+    found = _cue_from_verb(ctx, s_idx, root, lo, period)
+    speaker = found.speaker
+    if speaker is None or not (
+        speaker.kind == MentionKind.PRONOUN or (speaker.kind == MentionKind.NAME and speaker.head_upos == "PROPN")
+    ):
+        return None  # a name only when the parse calls its head one: not "Many of the children"
+    if carried is not None and carried.speaker == speaker:
+        return None
+    return found if _can_speak(ctx, speaker) else None
 
 
 _ANY_VERB_MAX_WORDS = 4  # “Q,” her husband cut in. / “Q,” reacted Trump.

@@ -1243,6 +1243,31 @@ def _name_over_interruption(
     return _Match(match.cue, mention)
 
 
+def _poll_over_share(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
+    """Speaker for a share of the people asked ("75 percent of Republicans said “Q”"): the poll
+    or study named before it in its sentence ("In a Post-ABC News poll, 75 percent ...", "The Q
+    poll also finds that 37 percent say “Q”"), whose finding the share's words are (PolNeAR marks
+    the poll). A share with no such document in its sentence stays the speaker."""
+    if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
+        return match
+    share = match.speaker
+    if share.head_lemma.lower() not in ctx.lexicon.share_nouns:
+        return match
+    sent = ctx.parse.sentences[share.sentence]
+    lo = sent.words[0].start
+    nouns = [
+        w
+        for _, w in ctx.words_between(lo, share.start)
+        if w.upos in ("NOUN", "PROPN")
+        and w.lemma.lower() in ctx.lexicon.document_nouns
+        and not ctx.in_quote(w.start)
+    ]
+    if not nouns:
+        return match
+    poll = make_mention(ctx, share.sentence, np_head(sent, nouns[-1], lo, share.start), lo, share.start)
+    return match if poll is None else _Match(match.cue, poll)
+
+
 def _participle_after_comma(
     ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
 ) -> _Match | None:

@@ -616,6 +616,14 @@ def _actor_sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     return found
 
 
+def _space_start(ctx: _Context, pos: int, limit: int) -> int:
+    """Where the white space that runs back from ``pos`` starts, not before ``limit``: the end of
+    the text before ``pos`` (a walk over that white space, not a copy of the paragraph)."""
+    while pos > limit and ctx.text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def _actor_paragraph(ctx: _Context, q: QuoteSpan, carried: Attribution | None) -> _Found | None:
     """Layout: Howard continued his scathing remarks.¶“Q” / “Q1,” Trump added. He then had a
     question for the crowd.¶“Q2”. A quotation that opens its paragraph, with no cue of its own,
@@ -625,14 +633,17 @@ def _actor_paragraph(ctx: _Context, q: QuoteSpan, carried: Attribution | None) -
     attribution a floating quotation would take its speaker from (``carried``) has that very
     mention ("He said that ....¶“Q”" stays floating)."""
     pi = ctx.paragraph_of(q.start)
-    if pi == 0 or ctx.text[ctx.paragraphs[pi][0] : q.start].strip():
+    p_start = ctx.paragraphs[pi][0]
+    if pi == 0 or _space_start(ctx, q.start, p_start) != p_start:
         return None
     p_lo, p_hi = ctx.paragraphs[pi - 1]
-    body = ctx.text[p_lo:p_hi].rstrip()
-    period = p_lo + len(body) - 1
+    end = _space_start(ctx, p_hi, p_lo)
+    if end == p_lo or ctx.text[end - 1] != ".":
+        return None
+    period = end - 1
     lo = _sentence_bounds(ctx, period, -1, p_lo)
     s_idx = ctx.parse.sentence_at(period - 1)
-    if not body.endswith(".") or _quote_in(ctx, lo, p_hi) or s_idx is None:
+    if _quote_in(ctx, lo, p_hi) or s_idx is None:
         return None
     sent = ctx.parse.sentences[s_idx]
     root = _sentence_root(sent)

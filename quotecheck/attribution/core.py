@@ -600,20 +600,23 @@ def _actor_sentence_before(ctx: _Context, q: QuoteSpan) -> _Found | None:
     for its subject: that person goes on speaking (PolNeAR marks that subject), not the speaker of an
     earlier quotation. Not after a negated verb ("He didn't suggest retaliation.")."""
     bounds = _sentence_ending_before(ctx, q, same_line=True)
-    s_idx = ctx.parse.sentence_at(bounds[1] - 1) if bounds is not None else None
-    if bounds is None or s_idx is None:
+    found = None if bounds is None else _root_actor(ctx, *bounds)
+    if found is None or found.speaker is None or found.speaker.kind != MentionKind.NAME:
         return None
-    lo, period = bounds
+    return found if _can_speak(ctx, found.speaker) else None
+
+
+def _root_actor(ctx: _Context, lo: int, period: int) -> _Found | None:
+    """The cue at the main verb of the sentence [lo, period) that ends with ``period`` (a speech verb
+    or not): its root, when that is a verb in it and not negated ("He didn't suggest retaliation.")."""
+    s_idx = ctx.parse.sentence_at(period - 1)
+    if s_idx is None:
+        return None
     sent = ctx.parse.sentences[s_idx]
     root = _sentence_root(sent)
-    if root is None or root.upos != "VERB" or not lo <= root.start < period:
+    if root is None or root.upos != "VERB" or not lo <= root.start < period or _negated(sent, root):
         return None
-    if _negated(sent, root):
-        return None
-    found = _cue_from_verb(ctx, s_idx, root, lo, period)
-    if found.speaker is None or found.speaker.kind != MentionKind.NAME or not _can_speak(ctx, found.speaker):
-        return None
-    return found
+    return _cue_from_verb(ctx, s_idx, root, lo, period)
 
 
 def _space_start(ctx: _Context, pos: int, limit: int) -> int:
@@ -642,15 +645,8 @@ def _actor_paragraph(ctx: _Context, q: QuoteSpan, carried: Attribution | None) -
         return None
     period = end - 1
     lo = _sentence_bounds(ctx, period, -1, p_lo)
-    s_idx = ctx.parse.sentence_at(period - 1)
-    if _quote_in(ctx, lo, p_hi) or s_idx is None:
-        return None
-    sent = ctx.parse.sentences[s_idx]
-    root = _sentence_root(sent)
-    if root is None or root.upos != "VERB" or not lo <= root.start < period or _negated(sent, root):
-        return None
-    found = _cue_from_verb(ctx, s_idx, root, lo, period)
-    speaker = found.speaker
+    found = None if _quote_in(ctx, lo, p_hi) else _root_actor(ctx, lo, period)
+    speaker = None if found is None else found.speaker
     if speaker is None or not (
         speaker.kind == MentionKind.PRONOUN or (speaker.kind == MentionKind.NAME and speaker.head_upos == "PROPN")
     ):

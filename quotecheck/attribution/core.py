@@ -552,9 +552,7 @@ def _sentence_ending_before(ctx: _Context, q: QuoteSpan, same_line: bool = False
     start, the period's offset), when it holds no quotation and no stray quotation mark; with
     ``same_line``, only when no line break separates it from the quotation."""
     p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
-    end = q.start  # past the white space before the quotation (not a copy of the paragraph)
-    while end > p_start and ctx.text[end - 1].isspace():
-        end -= 1
+    end = _space_start(ctx, q.start, p_start)
     if end == p_start or ctx.text[end - 1] != ".":
         return None
     if same_line and "\n" in ctx.text[end : q.start]:

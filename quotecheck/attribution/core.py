@@ -645,9 +645,9 @@ def _actor_paragraph(ctx: _Context, q: QuoteSpan, carried: Attribution | None) -
     lo = _sentence_bounds(ctx, period, -1, p_lo)
     found = None if _quote_in(ctx, lo, p_hi) else _root_actor(ctx, lo, period)
     speaker = None if found is None else found.speaker
-    if speaker is None or not (
-        speaker.kind == MentionKind.PRONOUN or (speaker.kind == MentionKind.NAME and speaker.head_upos == "PROPN")
-    ):
+    if speaker is None or speaker.kind not in (MentionKind.PRONOUN, MentionKind.NAME):
+        return None
+    if speaker.kind == MentionKind.NAME and speaker.head_upos != "PROPN":
         return None  # a name only when the parse calls its head one: not "Many of the children"
     if carried is not None and carried.speaker == speaker:
         return None

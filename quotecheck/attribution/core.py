@@ -641,7 +641,8 @@ def _actor_paragraph(ctx: _Context, q: QuoteSpan, carried: Attribution | None) -
     found = _cue_from_verb(ctx, s_idx, root, lo, period)
     speaker = found.speaker
     if speaker is None or not (
-        speaker.kind == MentionKind.PRONOUN or (speaker.kind == MentionKind.NAME and speaker.head_upos == "PROPN")
+        speaker.kind == MentionKind.PRONOUN
+        or (speaker.kind == MentionKind.NAME and speaker.head_upos == "PROPN")
     ):
         return None  # a name only when the parse calls its head one: not "Many of the children"
     if carried is not None and carried.speaker == speaker:

@@ -14,7 +14,10 @@ a time (US style: double quotes outside, single quotes nested inside). It knows 
 - single quotes only matter inside a double quotation, and ’ between letters (don’t), after
   an s before a space (Jones’ plan) or before digits (’90s) is an apostrophe;
 - guillemets « » are a pair too, and two apostrophes ``''`` (typewriter style, common in
-  wire and archive copy) are a straight double quote.
+  wire and archive copy) are a straight double quote;
+- British style (single curly quotes outside, double inside: ‘We will deliver,’ said the
+  minister) is read by swapping the two kinds of curly marks when the article opens more
+  quotations with ‘ than with double marks (:func:`single_outer`).
 
 What cannot be paired becomes an :class:`Unbalanced` record (never an exception): an opening
 mark whose quotation never closes, or a closing mark with nothing open.
@@ -23,7 +26,7 @@ mark whose quotation never closes, or a closing mark with nothing open.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .documents.blocks import paragraph_spans
@@ -168,14 +171,73 @@ def _find_single_close(text: str, i: int, end: int) -> int | None:
     return None
 
 
+_SINGLE_OUTER_MIN = 2  # ‘ openings an article needs before it is read as British style
+
+
+def _opens_at(text: str, i: int) -> bool:
+    """The mark at ``i`` stands where a quotation opens: after a space, bracket or dash (or at
+    the start) and before a word, digit or quotation mark."""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return (before == "" or before in _OPEN_CONTEXT) and (after.isalnum() or after in '“‘"')
+
+
+def single_outer(text: str) -> bool:
+    """The article quotes in British style: more quotations open with ‘ than with “, « or a
+    straight double quote (a US headline's ‘Q’ among double-quoted paragraphs does not count)."""
+    singles = sum(1 for i, ch in enumerate(text) if ch == OPEN_SINGLE and _opens_at(text, i))
+    if singles < _SINGLE_OUTER_MIN:
+        return False
+    doubles = sum(1 for i, ch in enumerate(text) if ch in OPEN_DOUBLE + STRAIGHT and _opens_at(text, i))
+    return singles > doubles
+
+
+def _closes_single(text: str, i: int) -> bool:
+    """The ’ at ``i`` closes a quotation rather than being an apostrophe: not between letters
+    (don’t), not before a digit (’90s), not a plural possessive before a lowercase word (the
+    players’ union), and after a word or punctuation mark."""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    nxt = text[i + 2] if i + 2 < len(text) else ""
+    if not before or before.isspace() or after.isalnum():
+        return False
+    return not (before in "sS" and after == " " and nxt.islower())
+
+
+def _swap_single_double(text: str) -> str:
+    """``text`` with British marks turned into US ones, offsets unchanged: ‘ and a closing ’
+    become “ and ”, and the double marks nested in them become ‘ and ’."""
+    swap = {"‘": "“", "“": "‘", "”": "’"}
+    return "".join(
+        "”" if ch == "’" and _closes_single(text, i) else swap.get(ch, ch) for i, ch in enumerate(text)
+    )
+
+
 def scan_quotes(
     text: str, paragraphs: Sequence[tuple[int, int]] | None = None
 ) -> tuple[list[QuoteSpan], list[Unbalanced]]:
-    """All double quotations in ``text`` (in order) and the marks that could not be paired.
+    """All quotations in ``text`` (in order) and the marks that could not be paired: double
+    quotations, or single ones in an article quoted in British style (:func:`single_outer`).
 
     ``paragraphs``: the article's paragraphs (``Document.paragraph_spans()``, from its blocks);
     a quotation may run on into the next paragraph only if that one reopens it. Without them,
     ``text`` is split on blank lines."""
+    if not single_outer(text):
+        return _scan_double(text, paragraphs)
+    quotes, problems = _scan_double(_swap_single_double(text), paragraphs)
+    return (
+        [
+            replace(q, open_mark=text[q.start : q.inner_start], close_mark=text[q.inner_end : q.end])
+            for q in quotes
+        ],
+        [replace(p, mark=text[p.offset : p.offset + len(p.mark)]) for p in problems],
+    )
+
+
+def _scan_double(
+    text: str, paragraphs: Sequence[tuple[int, int]] | None = None
+) -> tuple[list[QuoteSpan], list[Unbalanced]]:
+    """All double quotations in ``text`` (in order) and the marks that could not be paired."""
     quotes: list[QuoteSpan] = []
     problems: list[Unbalanced] = []
     if paragraphs is None:

@@ -104,3 +104,30 @@ def test_nested_double_quotations(text, expected, unpaired):
     quotes, problems = scan_quotes(text)
     assert [q.inner_text(text) for q in quotes] == expected
     assert len(problems) == unpaired
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "‘We will deliver,’ said the minister. The government’s plan was called ‘a fantasy’.",
+            ["We will deliver,", "a fantasy"],
+        ),
+        (
+            "‘The players’ union is strong,’ he said. ‘Bring it on.’",
+            ["The players’ union is strong,", "Bring it on."],
+        ),
+        ("‘He told me “never”,’ she said. ‘It’s over.’", ["He told me “never”,", "It’s over."]),
+        # a US article: double marks outside, a headline's single quotes stay out
+        ("Trump Calls Plan ‘Disaster’\n\n“It is bad,” he said. “Very bad.”", ["It is bad,", "Very bad."]),
+    ],
+)
+def test_british_single_quotations(text: str, expected: list[str]) -> None:
+    assert inner(text) == expected
+
+
+def test_british_marks_are_reported_as_written() -> None:
+    text = "‘One,’ she said. ‘Two and ‘three.’"
+    quotes, problems = scan_quotes(text)
+    assert [(q.open_mark, q.close_mark) for q in quotes] == [("‘", "’"), ("‘", "’")]
+    assert [(p.offset, p.mark) for p in problems] == [(17, "‘")]

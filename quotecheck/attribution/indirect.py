@@ -1706,7 +1706,8 @@ def _according_report(ctx: _Context, lo: int, hi: int) -> Attribution | None:
         tail_end = max(tail_end, phrase_end)
     rest = ctx.text[tail_end:hi].strip(" ,.;:—–-\n")
     if m.start() - lo > 8 and (len(rest) < INDIRECT_MIN_CHARS or not _opener_before(ctx, lo, m.start())):
-        start, end = lo, m.start()
+        dateline = _DATELINE.match(ctx.text, lo, m.start())  # "TORONTO (Reuters) — CLAUSE, according to X"
+        start, end = dateline.end() if dateline else lo, m.start()
     else:
         start, end = tail_end, hi
     seg = ctx.text[start:end]

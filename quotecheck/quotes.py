@@ -25,6 +25,7 @@ mark whose quotation never closes, or a closing mark with nothing open.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -172,6 +173,10 @@ def _find_single_close(text: str, i: int, end: int) -> int | None:
 
 
 _SINGLE_OUTER_MIN = 2  # ‘ openings an article needs before it is read as British style
+_SINGLE_MARK = re.compile(OPEN_SINGLE)
+_DOUBLE_MARK = re.compile(f"[{re.escape(OPEN_DOUBLE + STRAIGHT)}]")
+_CLOSE_SINGLE_MARK = re.compile("’")
+_SWAP = str.maketrans({"‘": "“", "“": "‘", "”": "’"})
 
 
 def _opens_at(text: str, i: int) -> bool:
@@ -185,10 +190,10 @@ def _opens_at(text: str, i: int) -> bool:
 def single_outer(text: str) -> bool:
     """The article quotes in British style: more quotations open with ‘ than with “, « or a
     straight double quote (a US headline's ‘Q’ among double-quoted paragraphs does not count)."""
-    singles = sum(1 for i, ch in enumerate(text) if ch == OPEN_SINGLE and _opens_at(text, i))
+    singles = sum(_opens_at(text, m.start()) for m in _SINGLE_MARK.finditer(text))
     if singles < _SINGLE_OUTER_MIN:
         return False
-    doubles = sum(1 for i, ch in enumerate(text) if ch in OPEN_DOUBLE + STRAIGHT and _opens_at(text, i))
+    doubles = sum(_opens_at(text, m.start()) for m in _DOUBLE_MARK.finditer(text))
     return singles > doubles
 
 
@@ -207,10 +212,11 @@ def _closes_single(text: str, i: int) -> bool:
 def _swap_single_double(text: str) -> str:
     """``text`` with British marks turned into US ones, offsets unchanged: ‘ and a closing ’
     become “ and ”, and the double marks nested in them become ‘ and ’."""
-    swap = {"‘": "“", "“": "‘", "”": "’"}
-    return "".join(
-        "”" if ch == "’" and _closes_single(text, i) else swap.get(ch, ch) for i, ch in enumerate(text)
-    )
+    chars = list(text.translate(_SWAP))
+    for m in _CLOSE_SINGLE_MARK.finditer(text):
+        if _closes_single(text, m.start()):
+            chars[m.start()] = "”"
+    return "".join(chars)
 
 
 def scan_quotes(

@@ -466,6 +466,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             _organization_name(first, words, lex)
             or _apposition_person(first, text, lex)
             or _name_in_apposition(first, text, lex)
+            or _titled_name_in_apposition(first, text, lex)
             or _called_by_name(first, text, lex)
             or _named_member(first, text, lex)
             or _coordinated_names(first, text, lex)
@@ -912,6 +913,30 @@ def _name_in_apposition(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType
     first = named.group("name").split()[0]
     if first.lower() in lex.calendar_words or first in lex.side_words or first in lex.group_names:
         return None  # ", Tuesday,", ", Republicans,"
+    return SourceType.NAMED_PERSON, named.group("name")
+
+
+# ", Alabama Democratic Party chairwoman Nancy Worley," : a title ending in a lower-case role noun, then
+# a name, set off by commas right after a mention
+_TITLED_APPOSED_NAME = re.compile(
+    rf",\s+(?:[\w’'.-]+\s+){{0,4}}?(?P<role>[a-z]+)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\s*,"
+)
+
+
+def _titled_name_in_apposition(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "One superdelegate, Alabama Democratic Party chairwoman Nancy Worley, pledged": a description
+    of one person with a titled name set off by commas right after it is that named person (the
+    title's role noun is an office or a person noun, the name starts with a given name)."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "sing":
+        return None
+    if not is_person_noun(m.head_lemma, lex):
+        return None
+    named = _TITLED_APPOSED_NAME.match(text, m.end)
+    if named is None or named.group("name").split()[0] not in lex.first_names:
+        return None
+    role = named.group("role")
+    if role not in lex.identified_roles and not is_person_noun(role, lex):
+        return None
     return SourceType.NAMED_PERSON, named.group("name")
 
 

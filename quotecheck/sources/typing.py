@@ -445,6 +445,8 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
                 src.type, src.name = SourceType.NAMED_ORGANIZATION, author
             else:
                 src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
+        elif src.type == SourceType.UNKNOWN and (named := _name_tagged_common(src, text, lex)) is not None:
+            src.type, src.name = SourceType.NAMED_PERSON, named  # "Husted said": a surname tagged a noun
     people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON] + _full_names(text, lex)
     layout = _layout_of(sources, text)
     for src in sources:
@@ -489,6 +491,31 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             )
         if retyped is not None:
             src.type, src.name = retyped
+
+
+def _name_tagged_common(src: Source, text: str, lex: Lexicon) -> str | None:
+    """The person's name a source's first mention is when the parser tagged it a common noun,
+    so that it was typed unknown: a name after a lower-case title ("former secretary of state
+    Hillary Clinton": a given name, then a capitalised surname), or a lone capitalised word the
+    article also writes capitalised inside a sentence ("Husted said" ... ", Husted said"), no
+    acronym, group, organization word or title, outside the headline; None otherwise."""
+    m = next((x for x in src.mentions if x.kind != MentionKind.PRONOUN), None)
+    if m is None or m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL):
+        return None
+    words = [w for w in m.words if w not in POSSESSIVE_S]
+    if len(words) >= 2 and words[-2] in lex.first_names and _CAPITALISED_NAME.fullmatch(words[-1]):
+        # a title before the name, not a phrase around it ("the mouth of Donald Trump")
+        titled = len(words) == 2 or words[-3].lower() not in _PREPOSITIONS
+        return f"{words[-2]} {words[-1]}" if titled else None
+    if len(words) != 1 or not _CAPITALISED_NAME.fullmatch(words[0]) or m.start < text.find("\n"):
+        return None  # a headline's capitalised words are no evidence
+    if words[0] in lex.group_names or words[0] in lex.organization_words or words[0] in lex.titles:
+        return None  # "Republicans", "State"
+    inside = re.search(rf"(?:[a-z,]|[”\"’'])\s+{re.escape(words[0])}\b", text)
+    return words[0] if inside is not None else None
+
+
+_CAPITALISED_NAME = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?")
 
 
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+((?:[A-Z]\.\s+)?[A-Z][\w’'-]+)")

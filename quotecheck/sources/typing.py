@@ -445,6 +445,8 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
                 src.type, src.name = SourceType.NAMED_ORGANIZATION, author
             else:
                 src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
+        elif src.type == SourceType.UNKNOWN and (named := _name_tagged_common(src, text, lex)) is not None:
+            src.type, src.name = SourceType.NAMED_PERSON, named  # "Husted said": a surname tagged a noun
     people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON] + _full_names(text, lex)
     layout = _layout_of(sources, text)
     for src in sources:
@@ -466,6 +468,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             _organization_name(first, words, lex)
             or _apposition_person(first, text, lex)
             or _name_in_apposition(first, text, lex)
+            or _titled_name_in_apposition(first, text, lex)
             or _called_by_name(first, text, lex)
             or _named_member(first, text, lex)
             or _coordinated_names(first, text, lex)
@@ -488,6 +491,31 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             )
         if retyped is not None:
             src.type, src.name = retyped
+
+
+def _name_tagged_common(src: Source, text: str, lex: Lexicon) -> str | None:
+    """The person's name a source's first mention is when the parser tagged it a common noun,
+    so that it was typed unknown: a name after a lower-case title ("former secretary of state
+    Hillary Clinton": a given name, then a capitalised surname), or a lone capitalised word the
+    article also writes capitalised inside a sentence ("Husted said" ... ", Husted said"), no
+    acronym, group, organization word or title, outside the headline; None otherwise."""
+    m = next((x for x in src.mentions if x.kind != MentionKind.PRONOUN), None)
+    if m is None or m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL):
+        return None
+    words = [w for w in m.words if w not in POSSESSIVE_S]
+    if len(words) >= 2 and words[-2] in lex.first_names and _CAPITALISED_NAME.fullmatch(words[-1]):
+        # a title before the name, not a phrase around it ("the mouth of Donald Trump")
+        titled = len(words) == 2 or words[-3].lower() not in _PREPOSITIONS
+        return f"{words[-2]} {words[-1]}" if titled else None
+    if len(words) != 1 or not _CAPITALISED_NAME.fullmatch(words[0]) or m.start < text.find("\n"):
+        return None  # a headline's capitalised words are no evidence
+    if words[0] in lex.group_names or words[0] in lex.organization_words or words[0] in lex.titles:
+        return None  # "Republicans", "State"
+    inside = re.search(rf"(?:[a-z,]|[”\"’'])\s+{re.escape(words[0])}\b", text)
+    return words[0] if inside is not None else None
+
+
+_CAPITALISED_NAME = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?")
 
 
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+((?:[A-Z]\.\s+)?[A-Z][\w’'-]+)")
@@ -912,6 +940,30 @@ def _name_in_apposition(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType
     first = named.group("name").split()[0]
     if first.lower() in lex.calendar_words or first in lex.side_words or first in lex.group_names:
         return None  # ", Tuesday,", ", Republicans,"
+    return SourceType.NAMED_PERSON, named.group("name")
+
+
+# ", Alabama Democratic Party chairwoman Nancy Worley," : a title ending in a lower-case role noun, then
+# a name, set off by commas right after a mention
+_TITLED_APPOSED_NAME = re.compile(
+    rf",\s+(?:[\w’'.-]+\s+){{0,4}}?(?P<role>[a-z]+)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\s*,"
+)
+
+
+def _titled_name_in_apposition(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:
+    """ "One superdelegate, Alabama Democratic Party chairwoman Nancy Worley, pledged": a description
+    of one person with a titled name set off by commas right after it is that named person (the
+    title's role noun is an office or a person noun, the name starts with a given name)."""
+    if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "sing":
+        return None
+    if not is_person_noun(m.head_lemma, lex):
+        return None
+    named = _TITLED_APPOSED_NAME.match(text, m.end)
+    if named is None or named.group("name").split()[0] not in lex.first_names:
+        return None
+    role = named.group("role")
+    if role not in lex.identified_roles and not is_person_noun(role, lex):
+        return None
     return SourceType.NAMED_PERSON, named.group("name")
 
 

@@ -13,8 +13,9 @@ Questions ("Q:") are the interviewer's, edited by the newsroom, and are not quot
 labelled with a name ("ELLERY:", "WALLACE:") is that person's quotation. Attribution
 (:mod:`quotecheck.attribution`) gives "A:" answers the interviewee named before the transcript.
 
-Only a layout with at least two labelled answers and a question label, or two speakers' name
-labels with one of them used twice, is a transcript: a "Note:" or "UPDATE:" paragraph is not.
+Only a layout with at least two labelled answers and a question label, a question label and one
+name label used at least twice ("Q:" / "TARRANT:"), or two speakers' name labels with one of them
+used twice, is a transcript: a "Note:" or "UPDATE:" paragraph is not.
 
 A transcript may also be quoted paragraph by paragraph, the way a long quotation runs over
 several paragraphs (each opens with a quotation mark, only the last one closes)::
@@ -91,6 +92,7 @@ def transcript_turns(
     names = [lab for lab in labels if lab not in (QUESTION_LABEL, ANSWER_LABEL)]
     if not (
         (answers >= MIN_TURNS and QUESTION_LABEL in labels)
+        or (QUESTION_LABEL in labels and ANSWER_LABEL not in labels and _one_named_answerer(names))
         or (
             any(names.count(name) >= MIN_TURNS for name in names)
             and len(set(names)) >= MIN_TURNS
@@ -112,6 +114,13 @@ def transcript_turns(
         elif not any(q.start < end and start < q.end for q in quotes):
             turns.append(Turn(m.start(), m.end("sep"), label, QuoteSpan(m.end(), end, "", "")))
     return turns
+
+
+def _one_named_answerer(names: Sequence[str]) -> bool:
+    """Do "Q:" questions get their answers under one name label used at least twice ("**Q:** ...
+    / **TARRANT:** ...")? A newsroom's interview labels its own questions "Q" and the
+    interviewee's answers by name."""
+    return len(set(names)) == 1 and len(names) >= MIN_TURNS
 
 
 def _quoted_answer(

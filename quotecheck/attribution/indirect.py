@@ -288,7 +288,7 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
     content = sent.within(start, comma.start)
     if not any(x.upos in ("VERB", "AUX") for x in content):
         return None  # "In recent days, advisers say, ...": no clause
-    if any(x.upos == "SCONJ" for x in content[:2]) and not _main_clause_after_comma(content):
+    if any(_subordinator(x) for x in content[:2]) and not _main_clause_after_comma(content):
         return None  # "But when Congress cut ...": no main clause
     if content[0].upos not in _NP_START_UPOS and _quote_in(ctx, w.end, sent.end):
         return None  # "Weighing in, Huckabee agreed, praising him as “...”": an opening phrase
@@ -362,6 +362,12 @@ def _is_aside(aside: list[Word]) -> bool:
         or nxt.xpos == "VBN"
         or (nxt.upos in ("DET", "NOUN", "PROPN", "ADJ") and not any(x.xpos in _FINITE_XPOS for x in aside))
     )
+
+
+def _subordinator(x: Word) -> bool:
+    """Does a word open a subordinate clause: a conjunction, or "when" (tagged an adverb, WRB:
+    "When the flour shortage hit last spring, the town council promised help")?"""
+    return x.upos == "SCONJ" or (x.xpos == "WRB" and x.lemma.lower() == "when")
 
 
 def _main_clause_after_comma(content: list[Word]) -> bool:

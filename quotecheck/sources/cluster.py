@@ -344,9 +344,8 @@ class Clusterer:
             parts = []
             for start in self.places_written(key):
                 line_start = self.text.rfind("\n", max(0, start - 50), start) + 1
-                before = self.text[_role_window(self, max(line_start, start - 50), start) : start].split()[
-                    -4:
-                ]
+                window = self.text[_role_window(self, max(line_start, start - 50), start) : start]
+                before = _front_apposition(window) or window.split()[-4:]
                 parts.append(" ".join([*before, self.text[start : start + len(key)]]))
             self._written_roles[key] = " ".join(parts)
         return self._written_roles[key]
@@ -641,6 +640,8 @@ def pronoun_candidates(cl: Clusterer, m: Mention) -> list[Candidate]:
     pairs = _antecedents(cl, m, lambda idx: _of_kind(cl, m, idx, gendered), gendered)
     if gendered:
         pairs = _with_descriptions_in_passing(cl, m, pairs)
+        kin = [(None, x) for x in _writer_kin_in_passing(cl, m)]
+        pairs = sorted([*pairs, *kin], key=lambda pair: -pair[1].start)
     last, here = cl.last_speaker(), cl.layout(m)
     return [_candidate(cl, m, here, rank, source, x, last) for rank, (source, x) in enumerate(pairs)]
 
@@ -785,6 +786,38 @@ def _with_descriptions_in_passing(
     out: list[tuple[int | None, Mention]] = [*nearest.items(), *kept]
     out.sort(key=lambda pair: -pair[1].start)
     return out
+
+
+def _writer_kin_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
+    """The writer's own relative as a subject in a he/she's sentence or the one before ("My father
+    rode the old streetcar ... \"They always wait,\" he told me"), of the pronoun's gender
+    (``gendered_nouns``), outside quotations: a first-person piece's person, never a source's name,
+    who would otherwise lose the pronoun to the last source quoted."""
+    if cl.parse is None:
+        return
+    gender = cl.lex.pronouns[m.head_lemma][1]
+    for s_idx in range(m.sentence, max(-1, m.sentence - _PASSING_REACH), -1):
+        sent = cl.parse.sentences[s_idx]
+        for w in sent.words:
+            if w.end > m.start or w.deprel not in ("nsubj", "nsubj:pass") or w.lemma not in cl.lex.kin_nouns:
+                continue
+            kids = sent.children(w)
+            if not kids or kids[0].text.lower() != "my" or kids[0].index != w.index - 1:
+                continue
+            if cl.lex.gendered_nouns.get(w.lemma, gender) != gender or cl.quoted.covers(w.start):
+                continue
+            yield Mention(
+                kids[0].start,
+                w.end,
+                cl.text[kids[0].start : w.end],
+                MentionKind.NOMINAL,
+                w.lemma,
+                w.upos,
+                "sing",
+                True,
+                s_idx,
+                (kids[0].text, w.text),
+            )
 
 
 def _descriptions_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
@@ -1060,6 +1093,18 @@ def _role_context(cl: Clusterer, idx: int | None, x: Mention) -> str:
     return " ".join(parts)
 
 
+# a description set before a person's name by a comma ("The president of Harrow Rovers, Maurice
+# Okonjo"): the window before the surname is one phrase, a comma, and at most two given names
+_FRONT_APPOSITION = re.compile(r"^\s*(?:[Tt]he|[Ii]ts|[Tt]heir) [^,;:]{3,60}, (?:[A-Z][\w.'’-]* ){0,2}$")
+
+
+def _front_apposition(window: str) -> list[str] | None:
+    """The words of a description set before a name by a comma, when the window before the
+    surname (:meth:`Clusterer.written_roles`) is just that ("The president of Harrow Rovers, Maurice
+    "): the role noun lies further back than the four words taken otherwise."""
+    return window.split() if _FRONT_APPOSITION.match(window) else None
+
+
 def _role_window(cl: Clusterer, lo: int, start: int) -> int:
     """Where the words in front of a name at ``start`` that may say what the person is begin:
     ``lo``, or later, past the sentence start and the last verb ("The Republican nominee said
@@ -1113,6 +1158,29 @@ def _class_fits(cl: Clusterer, m: Mention, idx: int) -> bool:
     return class_of(m.head_lemma, cl.lex) != "organization" or cl.sources[idx].type not in _NOT_ORGANIZATIONS
 
 
+_ORG_REACH = 2  # sentences before a bare "the company" that its named organization is looked for in
+
+
+def _organization_taken_up(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
+    """A bare organization noun ("the company", "the agency": two words, singular) takes up the
+    nearest named organization the article named as a source in its sentence or the two before it
+    ("Calderon Foods said it would honour its contract. ... the company said"), when no other
+    organization source is mentioned in between."""
+    if len(m.words) != 2 or m.words[0].lower() != "the" or m.number != "sing":
+        return None
+    if class_of(m.head_lemma, cl.lex) != "organization":
+        return None
+    for idx, x in earlier:
+        if x.sentence < m.sentence - _ORG_REACH:
+            return None
+        src = cl.sources[idx]
+        if src.type != SourceType.NAMED_ORGANIZATION or x.kind == MentionKind.PRONOUN:
+            continue
+        named = any(y.kind == MentionKind.NAME for y in src.mentions)
+        return idx if named else None
+    return None
+
+
 # The ways a nominal takes up an earlier source, in the order tried.
 _NOMINAL_STEPS: tuple[_Step, ...] = (
     _same_head,
@@ -1120,6 +1188,7 @@ _NOMINAL_STEPS: tuple[_Step, ...] = (
     _titled_person,
     _anonymous_descriptor,
     _plural_taken_up,
+    _organization_taken_up,
 )
 
 

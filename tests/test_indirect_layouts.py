@@ -947,3 +947,32 @@ def test_subject_with_an_apposition_and_a_relative_clause_is_no_content():
         (".", ".", "PUNCT", ".", 18, "punct"),
     ]
     assert _reports(text, rows) == {"many of the cases that landlords cite failed to show harm": "Jane Doe"}
+
+
+def test_light_verb_voices_a_speech_noun():
+    """ "Cruz made an unprompted call for an end to sugar subsidies, calling them wasteful": a
+    speech noun after "a"/"an" that a light verb voices (lexicon ``voiced_nouns``) reports what
+    follows its preposition, up to the comma, for the verb's subject; "as" opening a clause ends it."""
+    text = "Cruz made an unprompted call for an end to sugar subsidies as he spoke, calling them wasteful."
+    rows: list[Row] = [
+        ("Cruz", "Cruz", "PROPN", "NNP", 2, "nsubj"),
+        ("made", "make", "VERB", "VBD", 0, "root"),
+        ("an", "a", "DET", "DT", 5, "det"),
+        ("unprompted", "unprompted", "NOUN", "NN", 5, "compound"),
+        ("call", "call", "NOUN", "NN", 2, "obj"),
+        ("for", "for", "ADP", "IN", 8, "case"),
+        ("an", "a", "DET", "DT", 8, "det"),
+        ("end", "end", "NOUN", "NN", 5, "nmod"),
+        ("to", "to", "ADP", "IN", 11, "case"),
+        ("sugar", "sugar", "NOUN", "NN", 11, "compound"),
+        ("subsidies", "subsidy", "NOUN", "NNS", 8, "nmod"),
+        ("as", "as", "SCONJ", "IN", 14, "mark"),
+        ("he", "he", "PRON", "PRP", 14, "nsubj"),
+        ("spoke", "speak", "VERB", "VBD", 2, "advcl"),
+        (",", ",", "PUNCT", ",", 16, "punct"),
+        ("calling", "call", "VERB", "VBG", 2, "advcl"),
+        ("them", "they", "PRON", "PRP", 16, "obj"),
+        ("wasteful", "wasteful", "ADJ", "JJ", 16, "xcomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _reports(text, rows).get("an end to sugar subsidies") == "Cruz"

@@ -1622,6 +1622,44 @@ def _owned_noun_report(ctx: _Context, s_idx: int, w: Word) -> Attribution | None
     return _reported_attribution(ctx, s_idx, w, found, CuePattern.INDIRECT_OBJECT)
 
 
+_VOICED_GAP_UPOS = ("ADJ", "ADV", "NOUN")  # "sounded a cautious note" (the tagger: NOUN), "an unusually blunt call"
+_VOICED_GAP_MAX_WORDS = 3
+
+
+def _voiced_noun_report(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
+    """Layout: "Pence sounded a positive note about the jobs report", "Cruz made an unprompted call
+    for an end to sugar subsidies": a speech noun after "a"/"an" (adjectives between) that a light
+    verb voices (lexicon ``voiced_nouns``: the verb and noun, and the prepositions that open the
+    content); the speaker is the verb's subject, the content what follows the preposition, up to
+    the next comma or dash."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.index < 3 or w.index >= len(sent.words) or ctx.in_quote(w.start):
+        return None
+    gap = list(takewhile(lambda x: x.upos in _VOICED_GAP_UPOS, reversed(sent.words[: w.index - 1])))
+    det_at = w.index - 1 - len(gap)
+    if len(gap) > _VOICED_GAP_MAX_WORDS or det_at < 2 or sent.word(det_at).lemma.lower() not in ("a", "an"):
+        return None
+    verb, prep = sent.word(det_at - 1), sent.word(w.index + 1)
+    openers = ctx.lexicon.voiced_nouns.get(f"{verb.lemma.lower()} {w.lemma.lower()}", ())
+    if verb.upos != "VERB" or prep.lemma.lower() not in openers:
+        return None
+    subj = _subject_of(ctx, s_idx, verb, sent.start, verb.start)
+    words = sent.words[prep.index :]
+    stop = next((x for x in words if x.lemma in _OWNED_CLAUSE_END or _opens_adverbial(x)), None)
+    content = [x for x in words if (stop is None or x.index < stop.index) and x.upos != "PUNCT"]
+    if subj is None or not content or ctx.in_quote(content[0].start, content[-1].end):
+        return None
+    found = _Reported(content[0].start, content[-1].end, subj, speaker_end=verb.start)
+    return _reported_attribution(ctx, s_idx, w, found, CuePattern.INDIRECT_OBJECT)
+
+
+def _opens_adverbial(x: Word) -> bool:
+    """Does ``x`` open an adverbial clause ("... on Monday as he issued a statement", "while",
+    "because"), which ends a voiced noun's content? Not "that", which opens the content's own
+    clause ("a plea to accept that he's bringing ...")."""
+    return x.upos == "SCONJ" and x.lemma.lower() != "that"
+
+
 def _group_stance(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
     """A predicate adjective of stance with a clause, for a group of unnamed people: "many
     Democrats are afraid that ...", "loyalists were adamant that ..." (lexicon
@@ -1662,7 +1700,11 @@ def _reports_in(ctx: _Context, s_idx: int, sent: Sentence) -> tuple[list[Attribu
             cues.append(w)
             made = _indirect_verb(ctx, s_idx, w)
         else:
-            made = _owned_noun_report(ctx, s_idx, w) if w.upos == "NOUN" else _group_stance(ctx, s_idx, w)
+            made = (
+                _owned_noun_report(ctx, s_idx, w) or _voiced_noun_report(ctx, s_idx, w)
+                if w.upos == "NOUN"
+                else _group_stance(ctx, s_idx, w)
+            )
         if made is not None:
             found.append(made)
     return found, cues

@@ -1404,6 +1404,7 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
         if found is not None and (_holds_own_predicate(sent, w, found) or _wh_infinitive(sent, found)):
             continue
         if found is not None:
+            found = _before_run_on_quotation(ctx, found, w)
             found = _end_before_aside(ctx, s_idx, w, _before_quotation(ctx, found, w))
             found = _end_before_main_clause(ctx, s_idx, w, found)
             made = _reported_attribution(ctx, s_idx, w, found, pattern.name)
@@ -1569,6 +1570,24 @@ def _before_quotation(ctx: _Context, found: _Reported, cue: Word) -> _Reported:
         return found  # the quotation's own verb ("which he called", "and added") stands between
     last = next(w for w in reversed(words[:cut]) if w.upos != "PUNCT" or w is words[0])
     return replace(found, end=last.end)
+
+
+_FULL_STOPS = (".", "?", "!")
+
+
+def _before_run_on_quotation(ctx: _Context, found: _Reported, cue: Word) -> _Reported:
+    """Layout of a sentence the parser ran on into the quotation after it ("Mr. DiPietro said,
+    the golf industry was vastly over-supplied with courses. ''It was just waiting ...,'' he
+    said."): a content after its cue that holds a full stop right before a quotation opens ends
+    before that stop."""
+    if found.start < cue.end:
+        return found
+    words = [x for _, x in ctx.words_between(found.start, found.end)]
+    for k, x in enumerate(words[1:-1], start=1):
+        nxt = words[k + 1]
+        if x.lemma in _FULL_STOPS and ctx.in_quote(nxt.start) and not ctx.in_quote(x.start):
+            return replace(found, end=words[k - 1].end)
+    return found
 
 
 def _clause_past_subject(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:

@@ -1641,7 +1641,7 @@ def _owned_noun_report(ctx: _Context, s_idx: int, w: Word) -> Attribution | None
     return _reported_attribution(ctx, s_idx, w, found, CuePattern.INDIRECT_OBJECT)
 
 
-_VOICED_GAP_UPOS = ("ADJ", "ADV", "NOUN")  # "sounded a cautious note" (the tagger: NOUN), "an unusually blunt call"
+_VOICED_GAP_UPOS = ("ADJ", "ADV", "NOUN")  # "a cautious note" (tagged NOUN), "an unusually blunt call"
 _VOICED_GAP_MAX_WORDS = 3
 
 

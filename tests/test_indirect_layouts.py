@@ -947,3 +947,65 @@ def test_subject_with_an_apposition_and_a_relative_clause_is_no_content():
         (".", ".", "PUNCT", ".", 18, "punct"),
     ]
     assert _reports(text, rows) == {"many of the cases that landlords cite failed to show harm": "Jane Doe"}
+
+
+def test_light_verb_voices_a_speech_noun():
+    """ "Cruz made an unprompted call for an end to sugar subsidies, calling them wasteful": a
+    speech noun after "a"/"an" that a light verb voices (lexicon ``voiced_nouns``) reports what
+    follows its preposition, up to the comma, for the verb's subject; "as" opening a clause ends it."""
+    text = "Cruz made an unprompted call for an end to sugar subsidies as he spoke, calling them wasteful."
+    rows: list[Row] = [
+        ("Cruz", "Cruz", "PROPN", "NNP", 2, "nsubj"),
+        ("made", "make", "VERB", "VBD", 0, "root"),
+        ("an", "a", "DET", "DT", 5, "det"),
+        ("unprompted", "unprompted", "NOUN", "NN", 5, "compound"),
+        ("call", "call", "NOUN", "NN", 2, "obj"),
+        ("for", "for", "ADP", "IN", 8, "case"),
+        ("an", "a", "DET", "DT", 8, "det"),
+        ("end", "end", "NOUN", "NN", 5, "nmod"),
+        ("to", "to", "ADP", "IN", 11, "case"),
+        ("sugar", "sugar", "NOUN", "NN", 11, "compound"),
+        ("subsidies", "subsidy", "NOUN", "NNS", 8, "nmod"),
+        ("as", "as", "SCONJ", "IN", 14, "mark"),
+        ("he", "he", "PRON", "PRP", 14, "nsubj"),
+        ("spoke", "speak", "VERB", "VBD", 2, "advcl"),
+        (",", ",", "PUNCT", ",", 16, "punct"),
+        ("calling", "call", "VERB", "VBG", 2, "advcl"),
+        ("them", "they", "PRON", "PRP", 16, "obj"),
+        ("wasteful", "wasteful", "ADJ", "JJ", 16, "xcomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _reports(text, rows).get("an end to sugar subsidies") == "Cruz"
+
+
+def test_content_ends_at_full_stop_before_a_run_on_quotation():
+    """ "Mr. Lee said, the industry was over-supplied. ''It was waiting for a recession,'' he said.":
+    the compact parser runs the sentence on into the quotation after it; the report after its cue
+    ends before the full stop that precedes the quotation, not inside the quotation (no report)."""
+    text = "Mr. Lee said, the industry was over-supplied. ''It was waiting for a recession,'' he said."
+    rows: list[Row] = [
+        ("Mr.", "Mr.", "PROPN", "NNP", 2, "nmod:desc"),
+        ("Lee", "Lee", "PROPN", "NNP", 3, "nsubj"),
+        ("said", "say", "VERB", "VBD", 0, "root"),
+        (",", ",", "PUNCT", ",", 8, "punct"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("industry", "industry", "NOUN", "NN", 8, "nsubj:pass"),
+        ("was", "be", "AUX", "VBD", 8, "aux:pass"),
+        ("over-supplied", "over-supply", "VERB", "VBN", 3, "ccomp"),
+        (".", ".", "PUNCT", ".", 13, "punct"),
+        ("''", "''", "PUNCT", "''", 13, "punct"),
+        ("It", "it", "PRON", "PRP", 13, "nsubj"),
+        ("was", "be", "AUX", "VBD", 13, "aux"),
+        ("waiting", "wait", "VERB", "VBG", 3, "ccomp"),
+        ("for", "for", "ADP", "IN", 16, "case"),
+        ("a", "a", "DET", "DT", 16, "det"),
+        ("recession", "recession", "NOUN", "NN", 13, "obl"),
+        (",", ",", "PUNCT", ",", 20, "punct"),
+        ("''", "''", "PUNCT", "``", 20, "punct"),
+        ("he", "he", "PRON", "PRP", 20, "nsubj"),
+        ("said", "say", "VERB", "VBD", 3, "parataxis"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    found = forged_attributions(text, rows)
+    indirect = {a.text: a.speaker.text if a.speaker else None for a in found if a.kind == "indirect"}
+    assert indirect == {"the industry was over-supplied": "Mr. Lee"}

@@ -1410,6 +1410,7 @@ def _indirect_verb(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
         if found is not None and (_holds_own_predicate(sent, w, found) or _wh_infinitive(sent, found)):
             continue
         if found is not None:
+            found = _before_run_on_quotation(ctx, found, w)
             found = _end_before_aside(ctx, s_idx, w, _before_quotation(ctx, found, w))
             found = _end_before_main_clause(ctx, s_idx, w, found)
             made = _reported_attribution(ctx, s_idx, w, found, pattern.name)
@@ -1577,6 +1578,24 @@ def _before_quotation(ctx: _Context, found: _Reported, cue: Word) -> _Reported:
     return replace(found, end=last.end)
 
 
+_FULL_STOPS = (".", "?", "!")
+
+
+def _before_run_on_quotation(ctx: _Context, found: _Reported, cue: Word) -> _Reported:
+    """Layout of a sentence the parser ran on into the quotation after it ("Mr. DiPietro said,
+    the golf industry was vastly over-supplied with courses. ''It was just waiting ...,'' he
+    said."): a content after its cue that holds a full stop right before a quotation opens ends
+    before that stop."""
+    if found.start < cue.end:
+        return found
+    words = [x for _, x in ctx.words_between(found.start, found.end)]
+    for k, x in enumerate(words[1:-1], start=1):
+        nxt = words[k + 1]
+        if x.lemma in _FULL_STOPS and ctx.in_quote(nxt.start) and not ctx.in_quote(x.start):
+            return replace(found, end=words[k - 1].end)
+    return found
+
+
 def _clause_past_subject(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     """Layout: "Lindsey Graham and David Perdue, who are both on the Judiciary Committee, said on
     the record that it would be ...": the parse takes the subject's relative clause or apposition
@@ -1628,6 +1647,44 @@ def _owned_noun_report(ctx: _Context, s_idx: int, w: Word) -> Attribution | None
     return _reported_attribution(ctx, s_idx, w, found, CuePattern.INDIRECT_OBJECT)
 
 
+_VOICED_GAP_UPOS = ("ADJ", "ADV", "NOUN")  # "a cautious note" (tagged NOUN), "an unusually blunt call"
+_VOICED_GAP_MAX_WORDS = 3
+
+
+def _voiced_noun_report(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
+    """Layout: "Pence sounded a positive note about the jobs report", "Cruz made an unprompted call
+    for an end to sugar subsidies": a speech noun after "a"/"an" (adjectives between) that a light
+    verb voices (lexicon ``voiced_nouns``: the verb and noun, and the prepositions that open the
+    content); the speaker is the verb's subject, the content what follows the preposition, up to
+    the next comma or dash."""
+    sent = ctx.parse.sentences[s_idx]
+    if w.index < 3 or w.index >= len(sent.words) or ctx.in_quote(w.start):
+        return None
+    gap = list(takewhile(lambda x: x.upos in _VOICED_GAP_UPOS, reversed(sent.words[: w.index - 1])))
+    det_at = w.index - 1 - len(gap)
+    if len(gap) > _VOICED_GAP_MAX_WORDS or det_at < 2 or sent.word(det_at).lemma.lower() not in ("a", "an"):
+        return None
+    verb, prep = sent.word(det_at - 1), sent.word(w.index + 1)
+    openers = ctx.lexicon.voiced_nouns.get(f"{verb.lemma.lower()} {w.lemma.lower()}", ())
+    if verb.upos != "VERB" or prep.lemma.lower() not in openers:
+        return None
+    subj = _subject_of(ctx, s_idx, verb, sent.start, verb.start)
+    words = sent.words[prep.index :]
+    stop = next((x for x in words if x.lemma in _OWNED_CLAUSE_END or _opens_adverbial(x)), None)
+    content = [x for x in words if (stop is None or x.index < stop.index) and x.upos != "PUNCT"]
+    if subj is None or not content or ctx.in_quote(content[0].start, content[-1].end):
+        return None
+    found = _Reported(content[0].start, content[-1].end, subj, speaker_end=verb.start)
+    return _reported_attribution(ctx, s_idx, w, found, CuePattern.INDIRECT_OBJECT)
+
+
+def _opens_adverbial(x: Word) -> bool:
+    """Does ``x`` open an adverbial clause ("... on Monday as he issued a statement", "while",
+    "because"), which ends a voiced noun's content? Not "that", which opens the content's own
+    clause ("a plea to accept that he's bringing ...")."""
+    return x.upos == "SCONJ" and x.lemma.lower() != "that"
+
+
 def _group_stance(ctx: _Context, s_idx: int, w: Word) -> Attribution | None:
     """A predicate adjective of stance with a clause, for a group of unnamed people: "many
     Democrats are afraid that ...", "loyalists were adamant that ..." (lexicon
@@ -1668,7 +1725,11 @@ def _reports_in(ctx: _Context, s_idx: int, sent: Sentence) -> tuple[list[Attribu
             cues.append(w)
             made = _indirect_verb(ctx, s_idx, w)
         else:
-            made = _owned_noun_report(ctx, s_idx, w) if w.upos == "NOUN" else _group_stance(ctx, s_idx, w)
+            made = (
+                _owned_noun_report(ctx, s_idx, w) or _voiced_noun_report(ctx, s_idx, w)
+                if w.upos == "NOUN"
+                else _group_stance(ctx, s_idx, w)
+            )
         if made is not None:
             found.append(made)
     return found, cues

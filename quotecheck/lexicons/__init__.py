@@ -301,6 +301,7 @@ class Lexicon:
     said_object_verbs: frozenset[str]  # "said the driver accelerated": what follows was said
     addressed_verbs: frozenset[str]  # "speak to business leaders": the "to" phrase listens
     content_nouns: Mapping[str, tuple[str, ...]]  # "promise" -> ("that", "to"): "his promise to build"
+    voiced_nouns: Mapping[str, tuple[str, ...]]  # "sound note" -> ("about", ...): "sounded a note about"
     country_names: frozenset[str]  # "Germany has pledged": the state speaks, an organization
     filed_documents: frozenset[str]  # "FEC filings": the name in front is where it was filed
     national_groups: frozenset[str]  # "the Germans announce": the state speaks, an organization

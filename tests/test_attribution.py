@@ -159,7 +159,8 @@ def test_reported_speech_layout_speakers():
     assert speakers["it would move two we"] == "Coastal Freight"
     assert speakers["the figures exaggera"] == "The dockworkers' union"
     assert speakers["that the forecast wa"] == "Eli Shaw"  # the participle takes the main verb's speaker
-    assert "that my father worke" not in speakers  # "I should say that": the writer, no source
+    # "I should say that": the writer's own report, "I" its source (round 23, fixture 192)
+    assert speakers["that my father worke"] == "I"
     assert speakers["the port lost two sh"] == "the Harbor Gazette"  # "As reported by X, CLAUSE"
     assert speakers["The port handled 41,"] == "corporate records"  # "according to state (VERB) ... records"
 

@@ -35,6 +35,7 @@ from .cues import (
     _according_to,
     _can_speak,
     _is_time_word,
+    _is_writer,
     _relative_mention,
     _relative_speaker,
     _sentence_root,
@@ -1295,6 +1296,19 @@ INDIRECT_PATTERNS: tuple[_IndirectPattern, ...] = (
 INDIRECT_MIN_CHARS = 8  # a shorter content is no reported statement ("said so")
 
 
+def _writer_reports(sent: Sentence, mention: Mention, speaker: Word, w: Word) -> bool:
+    """Layout: "I tell myself that ...", "We asked our followers what ...", "I would like to
+    announce ...": the writer ("I", "we") as the active subject of the cue itself, or of the verb
+    whose infinitive it is. PolNeAR marks first-person narrators of columns, blog posts and Q&As
+    as sources (dev +3, tune +9 reports). Not: "we" inside another clause ("proposed we “wake up”
+    and said ..."), "I was told that", and a writer's verb in a subordinate clause ("Caldwell
+    laughed when I asked him about the gap": the column's question, no source's report)."""
+    cue = sent.word(w.index)
+    if not _is_writer(mention) or speaker.deprel != "nsubj" or cue.deprel == "advcl":
+        return False
+    return speaker.head == cue.index or (cue.deprel == "xcomp" and speaker.head == cue.head)
+
+
 def _reported_attribution(
     ctx: _Context, s_idx: int, w: Word, found: _Reported, pattern: CuePattern
 ) -> Attribution | None:
@@ -1316,12 +1330,13 @@ def _reported_attribution(
     elif w.text[:1].isupper() and speaker.end <= w.start:
         hi = min(hi, w.start)  # "Maher Tells Guest ...": the parse hangs a headline's verb in the name
     mention = _subject_mention(ctx, s_idx, speaker, lo, hi)
-    if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
-        mention = _subject_mention(ctx, s_idx, left, lo, hi)  # "Sanders on Tuesday said"
-    if mention is None or not _can_speak(ctx, mention):
-        mention = _relative_report_speaker(ctx, s_idx, speaker, w)
-    if mention is None or not _can_speak(ctx, mention.antecedent or mention):
-        return None
+    if mention is None or not _writer_reports(sent, mention, speaker, w):
+        if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
+            mention = _subject_mention(ctx, s_idx, left, lo, hi)  # "Sanders on Tuesday said"
+        if mention is None or not _can_speak(ctx, mention):
+            mention = _relative_report_speaker(ctx, s_idx, speaker, w)
+        if mention is None or not _can_speak(ctx, mention.antecedent or mention):
+            return None
     mention = _as_relative(ctx, s_idx, w, mention)
     cue = Cue(w.start, w.end, ctx.text[w.start : w.end], w.lemma.lower(), pattern)
     return Attribution(

@@ -535,9 +535,28 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
 
 
 def _resolve_pronoun(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
-    """A pronoun joins its antecedent (:func:`pronoun_source`); else a new source."""
-    idx = pronoun_source(cl, m)
+    """A pronoun joins its antecedent (:func:`pronoun_source`), the writer's "I" or "we" the
+    writer's earlier one (:func:`_writer_source`); else a new source."""
+    idx = _writer_source(cl, m) if m.head_lemma in _WRITER_PRONOUNS else pronoun_source(cl, m)
     return cl.add(cl.new() if idx is None else idx, m), Resolution.PRONOUN
+
+
+_WRITER_PRONOUNS = ("i", "we")  # a source outside quotations: the writer (or the newsroom)
+
+
+def _writer_source(cl: Clusterer, m: Mention) -> int | None:
+    """The source of the writer's earlier "I" (or "we"): one whose every mention is that
+    pronoun. The writer's "I should say that ..." is never the words of the person named before
+    it (no antecedent is looked for)."""
+    return next(
+        (
+            src.index
+            for src in cl.sources
+            if src.mentions
+            and all(x.kind == MentionKind.PRONOUN and x.head_lemma == m.head_lemma for x in src.mentions)
+        ),
+        None,
+    )
 
 
 def pronoun_source(cl: Clusterer, m: Mention) -> int | None:

@@ -104,6 +104,8 @@ class Clusterer:
         self._first_described: dict[str, int] = {}
         self._by_surname: dict[str | None, list[int]] = {}
         self._spans: list[set[tuple[int, int]]] = []
+        # the sources all of whose mentions are one writer's pronoun ("i" or "we"): source -> pronoun
+        self._writer_only: dict[int, str] = {}
         # (start, end, source) of every mention's description, sorted, and the longest one's length
         self._descriptions: list[tuple[int, int, int]] = []
         self._word_starts: dict[str, list[int]] | None = None  # lower-case word -> its offsets
@@ -138,6 +140,11 @@ class Clusterer:
         self._keys.insert(at, key)
         self._pairs.insert(at, (idx, m))
         self._spans[idx].add((m.start, m.end))
+        pronoun = m.head_lemma if m.kind == MentionKind.PRONOUN else None
+        if len(self.sources[idx].mentions) == 1 and pronoun in _WRITER_PRONOUNS:
+            self._writer_only[idx] = m.head_lemma
+        elif self._writer_only.get(idx, pronoun) != pronoun:
+            del self._writer_only[idx]
         self._longest_mention = max(self._longest_mention, m.end - m.start)
         if m.description:
             insort(self._descriptions, (*m.description, idx))
@@ -155,6 +162,13 @@ class Clusterer:
             norm = normalized(m.text)
             self._descriptors[idx].append(norm)
             self._first_described[norm] = min(idx, self._first_described.get(norm, idx))
+
+    def writer_source(self, pronoun: str) -> int | None:
+        """The source of the writer's earlier "I" (or "we"): the first one whose every mention is
+        that pronoun (indexed as mentions are attached: a column's thousands of "I" would otherwise
+        rescan the writer's ever longer list each time). The writer's "I should say that ..." is
+        never the words of the person named before it (no antecedent is looked for)."""
+        return min((idx for idx, lemma in self._writer_only.items() if lemma == pronoun), default=None)
 
     def add(self, idx: int, m: Mention) -> int:
         """Make the mention one of the source's (once per span); update its gender and type."""
@@ -536,27 +550,12 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
 
 def _resolve_pronoun(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """A pronoun joins its antecedent (:func:`pronoun_source`), the writer's "I" or "we" the
-    writer's earlier one (:func:`_writer_source`); else a new source."""
-    idx = _writer_source(cl, m) if m.head_lemma in _WRITER_PRONOUNS else pronoun_source(cl, m)
+    writer's earlier one (:meth:`Clusterer.writer_source`); else a new source."""
+    idx = cl.writer_source(m.head_lemma) if m.head_lemma in _WRITER_PRONOUNS else pronoun_source(cl, m)
     return cl.add(cl.new() if idx is None else idx, m), Resolution.PRONOUN
 
 
 _WRITER_PRONOUNS = ("i", "we")  # a source outside quotations: the writer (or the newsroom)
-
-
-def _writer_source(cl: Clusterer, m: Mention) -> int | None:
-    """The source of the writer's earlier "I" (or "we"): one whose every mention is that
-    pronoun. The writer's "I should say that ..." is never the words of the person named before
-    it (no antecedent is looked for)."""
-    return next(
-        (
-            src.index
-            for src in cl.sources
-            if src.mentions
-            and all(x.kind == MentionKind.PRONOUN and x.head_lemma == m.head_lemma for x in src.mentions)
-        ),
-        None,
-    )
 
 
 def pronoun_source(cl: Clusterer, m: Mention) -> int | None:

@@ -1675,7 +1675,8 @@ def _voiced_noun_report(ctx: _Context, s_idx: int, w: Word) -> Attribution | Non
     sent = ctx.parse.sentences[s_idx]
     if w.index < 3 or w.index >= len(sent.words) or ctx.in_quote(w.start):
         return None
-    gap = list(takewhile(lambda x: x.upos in _VOICED_GAP_UPOS, reversed(sent.words[: w.index - 1])))
+    before = sent.words[max(0, w.index - 2 - _VOICED_GAP_MAX_WORDS) : w.index - 1]  # one past the longest gap
+    gap = list(takewhile(lambda x: x.upos in _VOICED_GAP_UPOS, reversed(before)))
     det_at = w.index - 1 - len(gap)
     if len(gap) > _VOICED_GAP_MAX_WORDS or det_at < 2 or sent.word(det_at).lemma.lower() not in ("a", "an"):
         return None

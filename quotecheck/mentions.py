@@ -51,6 +51,7 @@ NAME_ANTECEDENT_RELS = ("nsubj", "nsubj:pass", "flat", "appos", "compound", "con
 # A possessive ending the parser tags as a case marker ("Mr. Ban's watch"): no preposition.
 POSSESSIVE_S = ("'s", "’s")  # the possessive ending as a token or a word's end
 POSSESSIVE_MARKS = (*POSSESSIVE_S, "'", "’")  # also the bare apostrophe ("the Smiths'")
+WRITER_PRONOUNS = ("i", "we")  # outside quotations: the writer (or the newsroom), whom no source stands for
 
 
 @dataclass(frozen=True)

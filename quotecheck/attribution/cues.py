@@ -11,6 +11,7 @@ from itertools import islice, takewhile
 
 from ..lexicons import Lexicon
 from ..mentions import (
+    WRITER_PRONOUNS,
     Mention,
     is_group_quantifier,
     is_time_text,
@@ -917,12 +918,9 @@ def _name_colon(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | None:
     return _Found(colon, colon + 1, ":", ":", mention)
 
 
-_WRITER_PRONOUNS = ("i", "we")
-
-
 def _is_writer(m: Mention) -> bool:
     """ "I", "we" outside quotations: the writer, whom no source stands for."""
-    return m.kind == MentionKind.PRONOUN and m.head_lemma in _WRITER_PRONOUNS
+    return m.kind == MentionKind.PRONOUN and m.head_lemma in WRITER_PRONOUNS
 
 
 def _writer_or_it(m: Mention) -> bool:

@@ -30,6 +30,7 @@ from ..mentions import (
     NAME_ANTECEDENT_RELS,
     POSSESSIVE_MARKS,
     POSSESSIVE_S,
+    WRITER_PRONOUNS,
     Mention,
     MentionFinder,
     NameRun,
@@ -141,7 +142,7 @@ class Clusterer:
         self._pairs.insert(at, (idx, m))
         self._spans[idx].add((m.start, m.end))
         pronoun = m.head_lemma if m.kind == MentionKind.PRONOUN else None
-        if len(self.sources[idx].mentions) == 1 and pronoun in _WRITER_PRONOUNS:
+        if len(self.sources[idx].mentions) == 1 and pronoun in WRITER_PRONOUNS:
             self._writer_only[idx] = m.head_lemma
         elif self._writer_only.get(idx, pronoun) != pronoun:
             del self._writer_only[idx]
@@ -551,11 +552,8 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
 def _resolve_pronoun(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """A pronoun joins its antecedent (:func:`pronoun_source`), the writer's "I" or "we" the
     writer's earlier one (:meth:`Clusterer.writer_source`); else a new source."""
-    idx = cl.writer_source(m.head_lemma) if m.head_lemma in _WRITER_PRONOUNS else pronoun_source(cl, m)
+    idx = cl.writer_source(m.head_lemma) if m.head_lemma in WRITER_PRONOUNS else pronoun_source(cl, m)
     return cl.add(cl.new() if idx is None else idx, m), Resolution.PRONOUN
-
-
-_WRITER_PRONOUNS = ("i", "we")  # a source outside quotations: the writer (or the newsroom)
 
 
 def pronoun_source(cl: Clusterer, m: Mention) -> int | None:

@@ -122,6 +122,19 @@ def knowledge_tail(lex: Lexicon) -> re.Pattern:
 # ---------------------------------------------------------------------------------- at a cue
 
 
+def _capitalised_office(words: Sequence[Word], head: Word, lex: Lexicon) -> bool:
+    """ "the Prime Minister", "the Taoiseach", "the Premier": British and Commonwealth papers
+    capitalise an office after "the"; it is a description of the person who holds it (like
+    "the prime minister"), not an organization's name like "the Pentagon"."""
+    return (
+        len(words) > 1
+        and words[0].text.lower() == "the"
+        and words[-1] is head
+        and head.text.lower() in lex.identified_roles
+        and all(w.text[:1].isupper() for w in words[1:])
+    )
+
+
 def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int, lex: Lexicon) -> list[Word]:
     """The head and its noun-phrase dependents (not appositions or relative clauses),
     restricted to [lo, hi)."""
@@ -507,6 +520,8 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
     is_name = not common and (
         head.upos == "PROPN" or (head.text[:1].isupper() and head.upos in ("NOUN", "X", "ADJ"))
     )
+    if is_name and _capitalised_office(words, head, lex):
+        is_name = False
     if is_name and head in words:
         # "longtime Democratic pollster Pat Caddell", "Trump's lawyer Marc Kasowitz": the name
         # after the last lower-case noun is the mention; the words before it describe it

@@ -293,6 +293,14 @@ def test_definite_plural_first_mentions(phrase: str, head: str, expected: str) -
     assert src.type is SourceType(expected)
 
 
+def test_definite_plural_before_any_name_is_a_group() -> None:
+    """ "the researchers wrote" before the article names anyone: a study's authors, an anonymous
+    group, not people named before and taken up together (fixture 200)."""
+    text = "A study of nurses in Leeds was published. the researchers wrote that it was large."
+    src = _refined(text, "the researchers", MentionKind.NOMINAL, "researcher", number="plur", definite=True)
+    assert src.type is SourceType.ANONYMOUS_GROUP
+
+
 def test_document_author_person_or_organization() -> None:
     """The author after "by": a person with a given name, or the surname of a person the article
     names in full; an organization otherwise."""

@@ -208,7 +208,7 @@ class Clusterer:
         src.type = type_of(first, self.lex)
         if src.type == SourceType.ANONYMOUS_INDIVIDUAL and definite_person(first, self.lex):
             src.type = SourceType.NAMED_PERSON  # "the congressman" that nothing took up
-        if not body and real and not self._headline_person(first):
+        if not body and real and not self.headline_person(first):
             src.type = SourceType.UNKNOWN  # "Riders Say ...", "Lawmakers Rip Donald Trump": a fragment
         names = [m for m in (body or real) if m.kind == MentionKind.NAME]
         name = max(names, key=lambda m: len(m.text)).text if names else first.text
@@ -232,13 +232,15 @@ class Clusterer:
             self.in_headline(x) for x in src.mentions if x.kind != MentionKind.PRONOUN and x is not m
         )
 
-    def _headline_person(self, m: Mention) -> bool:
+    def headline_person(self, m: Mention) -> bool:
         """Is a headline mention a person's name ("Pat Caddell: ...")? A headline capitalises
-        every word, so only a given name or a title in front says so."""
+        every word, so only a given name or a title in front says so, and no speech verb after
+        it ("Mayor Defends Closure": the tagger takes the headline's verb for a name)."""
         return (
             m.kind == MentionKind.NAME
             and bool(m.words)
             and (m.words[0] in self.lex.first_names or m.words[0].rstrip(".") in self.lex.titles)
+            and not any(w.endswith("s") and w[:-1].lower() in self.lex.speech_verbs for w in m.words[1:])
         )
 
     @cached_property
@@ -889,6 +891,8 @@ def _names_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
     for run in cl.finder.names_before(m):
         if is_org_name(run.mention, cl.lex) or run.last.deprel not in NAME_ANTECEDENT_RELS:
             continue
+        if cl.in_headline(run.mention) and not cl.headline_person(run.mention):
+            continue  # "Mayor Defends Closure": a headline's capitals, no person's name
         key = surname(run.mention, cl.lex)
         if key not in seen and _person_in_passing(cl, run, loose=_owner(cl, run)):
             seen.add(key)

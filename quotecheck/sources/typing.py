@@ -474,7 +474,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             or _coordinated_names(first, text, lex)
             or _document_voice(first, text, lex)
             or _named_person_description(first, text, lex)
-            or _named_people_again(first, lex)
+            or _named_people_again(first, text, layout, lex)
         )
         if retyped is None and src.type == SourceType.ANONYMOUS_INDIVIDUAL:
             retyped = (
@@ -883,12 +883,17 @@ def _organization_name(m: Mention, words: Sequence[Word], lex: Lexicon) -> tuple
 _DEFINITE_PLURAL = re.compile(r"(?i)^(?:the|both)(?:\s+(?:two|three|four|five))?\s+\S+")
 
 
-def _named_people_again(m: Mention, lex: Lexicon) -> tuple[SourceType, str] | None:
+def _named_people_again(
+    m: Mention, text: str, layout: _Layout, lex: Lexicon
+) -> tuple[SourceType, str] | None:
     """ "the senators", "both candidates", "the two men" as a source's first mention: people
     the article named before, taken up together (an anonymous group is introduced without
     "the"); not "the officials" nor "the sources", which take up an anonymous group, nor "the
-    Republicans", nor "all the experts" (a quantifier over a group)."""
+    Republicans", nor "all the experts" (a quantifier over a group), nor "the researchers
+    wrote" before the article names anyone (the authors of a study it reports)."""
     if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "plur":
+        return None
+    if not _person_named_before(m.start, text, layout, lex):
         return None
     if not _DEFINITE_PLURAL.match(m.text) or len(m.words) > 4:
         return None
@@ -898,6 +903,20 @@ def _named_people_again(m: Mention, lex: Lexicon) -> tuple[SourceType, str] | No
     if m.words[-1] in lex.group_names:
         return None  # "the Republicans": the party's members, a group (docs/labelling.md)
     return SourceType.NAMED_PERSON, m.text
+
+
+_TITLED = re.compile(r"\b([A-Z][a-z]+)\.?\s+[A-Z]")  # "Mr. Grassley", "Sen Wong"
+
+
+def _person_named_before(at: int, text: str, layout: _Layout, lex: Lexicon) -> bool:
+    """Does the article name a person before ``at``: a named person's name, a given name and a
+    surname ("Rachel Hoff"), or a title before a capitalised word ("Mr. Grassley")?"""
+    before = text[:at]
+    return (
+        bool(layout.named_between(0, at))
+        or bool(_full_names(before, lex))
+        or any(t.group(1) in lex.titles for t in _TITLED.finditer(before))
+    )
 
 
 def _named_person_description(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:

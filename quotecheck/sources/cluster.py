@@ -1182,23 +1182,60 @@ _ORG_REACH = 2  # sentences before a bare "the company" that its named organizat
 
 
 def _organization_taken_up(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
-    """A bare organization noun ("the company", "the agency": two words, singular) takes up the
-    nearest named organization the article named as a source in its sentence or the two before it
-    ("Calderon Foods said it would honour its contract. ... the company said"), when no other
-    organization source is mentioned in between."""
-    if len(m.words) != 2 or m.words[0].lower() != "the" or m.number != "sing":
+    """A bare organization noun ("the company", "the agency": two words, singular; or the noun
+    alone when the organization's name carries it: "police" after "the Jupiter Police Department")
+    takes up the nearest named organization the article named as a source in its sentence or the
+    two before it ("Calderon Foods said it would honour its contract. ... the company said"), when
+    no other organization source is mentioned in between."""
+    alone = len(m.words) == 1 and m.words[0].islower()
+    if not (alone or (len(m.words) == 2 and m.words[0].lower() == "the")) or m.number != "sing":
         return None
     if class_of(m.head_lemma, cl.lex) != "organization":
         return None
     for idx, x in earlier:
         if x.sentence < m.sentence - _ORG_REACH:
             return None
-        src = cl.sources[idx]
-        if src.type != SourceType.NAMED_ORGANIZATION or x.kind == MentionKind.PRONOUN:
+        names = _organization_names(cl, idx, x)
+        if names is None:
             continue
-        named = any(y.kind == MentionKind.NAME for y in src.mentions)
-        return idx if named else None
+        carried = re.compile(rf"\b{re.escape(m.head_lemma)}\b", re.IGNORECASE)
+        return idx if names and (not alone or any(carried.search(name) for name in names)) else None
     return None
+
+
+def _organization_names(cl: Clusterer, idx: int, x: Mention) -> list[str] | None:
+    """The names an organization source at its mention ``x`` is written with (none: an unnamed
+    organization, "his team"); None when the source is no organization's. Staff of a named
+    organization count as the organization (:func:`_staff_of_named`)."""
+    src = cl.sources[idx]
+    staff = _staff_of_named(cl, x) if src.anonymous else None
+    if staff is not None:
+        return [staff]
+    if src.type != SourceType.NAMED_ORGANIZATION or x.kind == MentionKind.PRONOUN:
+        return None
+    return [y.text for y in src.mentions if y.kind == MentionKind.NAME or _holds_proper_name(y)]
+
+
+_DESCRIPTIONS = (MentionKind.NOMINAL, MentionKind.DESCRIPTOR)
+
+
+def _staff_of_named(cl: Clusterer, x: Mention) -> str | None:
+    """The organization's name an anonymous source's description gives it as its staff ("A spokesman
+    for the Jupiter Police Department", "Officials at Homeland Security Investigations"), when that
+    is a proper name; the source is that organization's (:meth:`Clusterer.type_staff_as_organizations`)."""
+    if x.kind != MentionKind.DESCRIPTOR or cl.parse is None:
+        return None
+    words = [w for w in cl.parse.sentences[x.sentence].words if x.start <= w.start < x.end]
+    org = staff_organization(x, words, cl.text, cl.lex)
+    name = cl.text[org[0] : org[1]] if org is not None else ""
+    return name if any(w[:1].isupper() for w in name.split()) else None
+
+
+def _holds_proper_name(m: Mention) -> bool:
+    """Does a description name its organization, a capitalised word past its first ("A spokesman
+    for the Jupiter Police Department", "the nonpartisan Congressional Budget Office"; not "his
+    team", "the paper's editorial board")?"""
+    return m.kind in _DESCRIPTIONS and any(w[:1].isupper() for w in m.words[1:])
 
 
 # The ways a nominal takes up an earlier source, in the order tried.
@@ -1372,6 +1409,9 @@ def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     apposed = _name_apposed_to(cl, m) if class_of(m.head_lemma, cl.lex) == "person" else None
     if apposed is not None:  # "asked Bennett, now a conservative radio host": Bennett
         return cl.add(cl.resolve(apposed)[0], m), Resolution.EXPLICIT
+    organization = _organization_taken_up(cl, m, cl.earlier_list(m.start)) if len(m.words) == 1 else None
+    if organization is not None:  # "police said" after "the Jupiter Police Department"
+        return cl.add(organization, m), Resolution.NOMINAL
     first, space, _ = m.text.lower().partition(" ")
     plural = m.number == "plur" and not (space and first in cl.lex.counting_determiners)
     if plural or _named_owner(m):

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
 from . import suppress
-from .attribution import attribute
+from .attribution import Attribution, attribute
 from .cache import ParseCache
 from .documents import Document, InputError, document_from_bytes
 from .lexicons import Lexicon, default_lexicon
@@ -47,6 +48,26 @@ class ParseProgress(Protocol):
         """Called once with what is left to parse; returns a callback given each parsed batch."""
 
 
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``offset`` lies in one of ``spans``. A caption (an HTML ``<figcaption>``, a
+    Markdown image's text) describes a picture: a quotation or report in it repeats the
+    article's or credits nobody the article quotes, so it is no attribution of the article."""
+    return any(start <= offset < end for start, end in spans)
+
+
+def _outside(attributions: list[Attribution], captions: list[tuple[int, int]]) -> list[Attribution]:
+    """``attributions`` less the reports inside a caption (see :func:`_inside`), antecedent
+    indexes renumbered (one whose antecedent is dropped keeps none)."""
+    kept = [i for i, a in enumerate(attributions) if not _inside(a.start, captions)]
+    if len(kept) == len(attributions):
+        return attributions
+    new_index = {old: new for new, old in enumerate(kept)}
+    return [
+        replace(a, antecedent=None if a.antecedent is None else new_index.get(a.antecedent))
+        for a in (attributions[i] for i in kept)
+    ]
+
+
 def analyze(
     doc: Document,
     parse: Parse,
@@ -61,7 +82,9 @@ def analyze(
     paragraphs = doc.paragraph_spans()  # the reader's blocks: no stage splits the text again
     quotes, unbalanced = scan_quotes(doc.text, paragraphs)
     footers = [(b.start, b.end) for b in doc.blocks if b.kind == BlockKind.ATTRIBUTION]
-    attributions = attribute(doc.text, parse, quotes, lex, paragraphs, footers)
+    captions = [(b.start, b.end) for b in doc.blocks if b.kind == BlockKind.CAPTION]
+    quotes = [q for q in quotes if not _inside(q.start, captions)]
+    attributions = _outside(attribute(doc.text, parse, quotes, lex, paragraphs, footers), captions)
     sources = cluster_sources(doc.text, parse, attributions, lex, paragraphs)
     analysis = Analysis(doc.text, sources, unbalanced, lex, doc.blocks)
 

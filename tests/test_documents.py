@@ -24,7 +24,9 @@ from quotecheck.documents import (
 from quotecheck.documents.blocks import paragraph_spans
 
 _Q_TAG = re.compile(r"</?q\b[^>]*>", re.I)
-_BLOCK_QUOTE_TAG = re.compile(r"</blockquote\s*>|<(?:blockquote|p|div|footer)\b[^>]*>", re.IGNORECASE)
+_BLOCK_QUOTE_TAG = re.compile(
+    r"</(?:blockquote|p|div)\s*>|<(?:blockquote|p|div|footer)\b[^>]*>", re.IGNORECASE
+)
 _BR_TAG = re.compile(r"<br\b[^>]*>", re.I)
 
 
@@ -38,7 +40,8 @@ def assert_faithful(doc: Document) -> None:
     - an HTML collapsed-whitespace space maps to one whitespace character;
     - curly quotes made for ``<q>`` map to the ``<q>``/``</q>`` tags, and those opening and
       closing an unmarked ``<blockquote>`` to its tags, its paragraphs' opening tags or the
-      ``<footer>`` (its attribution) that ends it;
+      ``<footer>`` (its attribution) that ends it, or the end tag before a dash-led credit;
+      those of a Markdown block quote with a dash-led credit to its ``>`` markers;
     - the "\\n\\n" block separators map (empty span) to the end of the previous character's
       source.
     """
@@ -63,6 +66,7 @@ def assert_faithful(doc: Document) -> None:
             or (raw.startswith("&") and c in html.unescape(raw) and html.unescape(raw) != raw)
             or (c in "“”‘’" and _Q_TAG.fullmatch(raw))
             or (c in "“”" and _BLOCK_QUOTE_TAG.fullmatch(raw))
+            or (c in "“”" and raw == ">")  # a Markdown block quote's marks: its > markers
         ):
             pass
         else:
@@ -1286,3 +1290,37 @@ def test_headings_reach_the_analysis_marked_as_headings(name: str, data: bytes, 
     (analysis,) = seen
     kinds = [(b.kind, analysis.text[b.start : b.end]) for b in analysis.blocks]
     assert kinds == [(BlockKind.HEADING, "Lawmakers Rip Donald Trump"), (BlockKind.PARAGRAPH, "Ham said no.")]
+
+
+def test_html_tweet_embed_credit_is_the_quotations_attribution() -> None:
+    """An embedded tweet's "&mdash; Name (@handle) date" after its quoted paragraph is the
+    quotation's credit (an attribution block), not quoted text; the ” maps to the </p>."""
+    src = (
+        '<article><p>Intro.</p><blockquote class="twitter-tweet"><p lang="en">Thanks for nothing.</p>'
+        '&mdash; Lena Ferris (@lenaferris) <a href="https://x/1">March 2, 2026</a></blockquote></article>'
+    )
+    doc = document_from_bytes(src.encode(), "t.html")
+    shown = [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+    assert shown[1:] == [
+        (BlockKind.BLOCKQUOTE, "\u201cThanks for nothing.\u201d"),
+        (BlockKind.ATTRIBUTION, "\u2014 Lena Ferris (@lenaferris) March 2, 2026"),
+    ]
+    close = doc.to_source(doc.text.index("\u201d"))
+    assert src.startswith("</p>", close)
+    assert_faithful(doc)
+
+
+def test_markdown_blockquote_dash_credit_is_the_quotations_attribution() -> None:
+    """A Markdown block quote whose last paragraph opens with a dash is a quotation (marks mapped
+    to its > markers) with that paragraph as its attribution block; one without stays unquoted."""
+    src = "Intro.\n\n> We lost the books.\n>\n> It is gone.\n>\n> \u2014 Ingrid Solberg, chair\n\n> Plain.\n"
+    doc = md(src)
+    shown = [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+    assert shown[1:] == [
+        (BlockKind.BLOCKQUOTE, "\u201cWe lost the books."),
+        (BlockKind.BLOCKQUOTE, "\u201cIt is gone.\u201d"),
+        (BlockKind.ATTRIBUTION, "\u2014 Ingrid Solberg, chair"),
+        (BlockKind.BLOCKQUOTE, "Plain."),
+    ]
+    assert loc(doc, "\u201cWe")["column"] == 1
+    assert_faithful(doc)

@@ -799,6 +799,8 @@ def _blockquote_footer(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Found | N
         return None
     line = ctx.text[start : footer[1]]
     name, _, rest = line.partition(",")
+    if " (" in name:  # "Name (@handle) date", a tweet's credit: the handle and date describe nobody
+        name, rest = name[: name.index(" (")], ""
     name = name.rstrip(" .\u00a0")
     rest_start = start + len(name) + 1 + (len(rest) - len(rest.lstrip()))
     rest = rest.strip().rstrip(".")

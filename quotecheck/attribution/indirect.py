@@ -233,6 +233,8 @@ def _quoted_clause(ctx: _Context, sent: Sentence, c: Word) -> bool:
 
 # a dateline before an article's first sentence: "BRENTON, Maine — ", "WASHINGTON (AP) -- "
 _DATELINE = re.compile(r"[A-Z][A-Z .’'-]+(?:,[^—–\n]{1,30})?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--)\s*")
+# a live blog entry's time stamp opening the sentence: "11:20 a.m. About 40,000 homes ..., according to X"
+_TIMESTAMP = re.compile(r"\d{1,2}:\d{2}(?:\s*[ap]\.m\.)?\s+(?=[A-Z])")
 # what may follow a content-first cue: "said.", "said Friday.", "said in a statement Tuesday."
 _TAIL_MAX_WORDS = 8
 _SUBJECT_MAX_WORDS = 10
@@ -1789,7 +1791,8 @@ def _according_report(ctx: _Context, lo: int, hi: int) -> Attribution | None:
         tail_end = max(tail_end, phrase_end)
     rest = ctx.text[tail_end:hi].strip(" ,.;:—–-\n")
     if m.start() - lo > 8 and (len(rest) < INDIRECT_MIN_CHARS or not _opener_before(ctx, lo, m.start())):
-        dateline = _DATELINE.match(ctx.text, lo, m.start())  # "TORONTO (Reuters) — CLAUSE, according to X"
+        # "TORONTO (Reuters) — CLAUSE, according to X"; "**11:20 a.m.** CLAUSE, according to X"
+        dateline = _DATELINE.match(ctx.text, lo, m.start()) or _TIMESTAMP.match(ctx.text, lo, m.start())
         start, end = dateline.end() if dateline else lo, m.start()
     else:
         start, end = tail_end, hi

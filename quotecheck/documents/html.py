@@ -151,6 +151,7 @@ _META_NAMES = {
     "title": "title",
 }
 _HTML_SPACE = " \t\n\r\f"
+_CREDIT_DASHES = "\u2014\u2013"  # — and –: a quotation's credit line opens with one
 _HTML_WS_OR_WORD = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 _CHARREF = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);?")
 _ENTITYREF = re.compile(r"&[a-zA-Z][-.a-zA-Z0-9]*;?")
@@ -286,24 +287,39 @@ class _HTMLExtractor(HTMLParser):
                     continue
                 block.add(" ", p, IDENTITY if seg[0] == " " else 1)
             else:
-                self._quote_block_start(seg[0])
+                self._quote_block_start(seg[0], p, 1)
                 self._current().add(seg, p)
                 self._no_space = False
 
-    def _quote_block_start(self, first: str) -> None:
+    def _quote_block_start(self, first: str, pos: int, width: int) -> None:
         """A ``<blockquote>`` is a quotation. When its text carries no quotation marks of its
         own, each of its paragraphs opens with “ (mapped to the ``<blockquote>`` or paragraph
         tag) and the last one closes with ” (mapped to ``</blockquote>``): the typographic
-        convention for quotations over several paragraphs, which the quotation scanner reads."""
+        convention for quotations over several paragraphs, which the quotation scanner reads.
+        ``first`` is the block's first character, at source ``pos`` (``width`` source chars)."""
         if not self._bq or (self._block is not None and self._block.pieces) or "footer" in self._open:
             return
         quote = self._bq[-1]
+        if first in _CREDIT_DASHES and quote["state"] == "marked" and quote["block"] is not None:
+            self._dash_credit()
+            return
         if quote["state"] == "pending":
             quote["state"] = "authored" if first in "“\"«‘'„" else "marked"
         if quote["state"] == "marked":
             pos, width = quote["tag"]
             self._current().add("“", pos, width)
             quote["block"] = self._block
+
+    def _dash_credit(self) -> None:
+        """A block opening with a dash after a quoted paragraph of the same ``<blockquote>``
+        is the quotation's credit, as a ``<footer>`` would be: "— Name (@handle) date" in an
+        embedded tweet (``<blockquote class="twitter-tweet">``), "— Name, role" in a quotation
+        set as a block. The quotation ends before it and the block is
+        an attribution block, not quoted text. The ” maps to the last tag before the credit
+        inside the ``<blockquote>`` (the quoted paragraph's end tag or the credit's start tag)."""
+        quote = self._bq[-1]
+        self._end_marked_quote(*max(quote["tag"], quote.get("end", quote["tag"])))
+        self._block = TextBlock(BlockKind.ATTRIBUTION, self._article > 0, self._main > 0)
 
     def _end_marked_quote(self, pos: int, width: int) -> None:
         """Close the innermost ``<blockquote>``'s added quotation marks with ” mapped to
@@ -343,7 +359,7 @@ class _HTMLExtractor(HTMLParser):
                     continue
                 block.add(" ", pos, width)
             else:
-                self._quote_block_start(ch)
+                self._quote_block_start(ch, pos, width)
                 self._current().add(ch, pos, width)
                 self._no_space = False
 
@@ -422,6 +438,8 @@ class _HTMLExtractor(HTMLParser):
             if tag == "blockquote" and self._bq:
                 self._end_marked_quote(pos, self._end_tag_width(pos))
                 self._bq.pop()
+            elif self._bq:
+                self._bq[-1]["end"] = (pos, self._end_tag_width(pos))  # see _dash_credit
             self._flush()
             self._close_block_tag(tag)
             if tag == "article" and self._article:

@@ -102,8 +102,12 @@ def extract_markdown(
     line_cursor: dict[int, int] = {}
     blocks: list[TextBlock] = []
     open_tokens: list[str] = []  # types of the block tokens enclosing the current one
+    quotes: dict[int, list[TextBlock]] = {}  # each outermost block quote's blocks
+    quote_count = 0
     for tok in tokens:
         if tok.nesting == 1:
+            if tok.type == "blockquote_open" and "blockquote_open" not in open_tokens:
+                quote_count += 1
             open_tokens.append(tok.type)
         elif tok.nesting == -1 and open_tokens:
             open_tokens.pop()
@@ -114,10 +118,48 @@ def extract_markdown(
             block = TextBlock(_block_kind(open_tokens, tok.children))
             _walk_inline(tok.content, tok.children, positions, source, env, block, comments)
             blocks.append(block)
+            if "blockquote_open" in open_tokens:
+                quotes.setdefault(quote_count, []).append(block)
         elif tok.type == "html_block" and tok.map is not None and comments is not None:
             _block_comments(tok.content, fm_lines + tok.map[0], lines, comments)
+    for quoted in quotes.values():
+        _dash_credit(quoted, source)
     text, offsets, found = assemble(blocks)
     return text, offsets, metadata, found
+
+
+_CREDIT_DASHES = "\u2014\u2013"  # — and –: a quotation's credit line opens with one
+_OPENING_MARKS = "“\"«‘'„"
+
+
+def _dash_credit(quoted: list[TextBlock], source: str) -> None:
+    """A block quote whose last paragraph opens with a dash ("> — Ingrid Solberg, board chair")
+    is a quotation with its credit, as an HTML ``<blockquote>`` with a ``<footer>`` is: unless
+    its text carries quotation marks of its own, each paragraph before the credit opens with “
+    (mapped to the ``>`` marker on its first line) and the last one closes with ” (mapped to
+    the credit line's ``>``), and the credit becomes an attribution block."""
+    for block in quoted:
+        block.strip()
+    body, credit = [b for b in quoted[:-1] if b.pieces], quoted[-1]
+    if not body or not credit.pieces or credit.pieces[0][0][0] not in _CREDIT_DASHES:
+        return
+    if any(b.pieces[0][0][0] in _OPENING_MARKS for b in body):
+        return
+    opening = [_marker_before(source, b.pieces[0][1]) for b in body]
+    closing = _marker_before(source, credit.pieces[0][1])
+    ends = [-1] + [b.source_end() for b in body]
+    if closing < ends[-1] or any(m < end for m, end in zip(opening, ends, strict=False)):
+        return  # no marker of its own before a paragraph (table cells sharing a line): leave it
+    for block, marker in zip(body, opening, strict=True):
+        block.pieces.insert(0, ("“", marker, 1))
+    body[-1].add("”", closing, 1)
+    credit.kind = BlockKind.ATTRIBUTION
+
+
+def _marker_before(source: str, pos: int) -> int:
+    """The source index of the last block-quote ``>`` on ``pos``'s line before ``pos``; -1 if none."""
+    line_start = max(source.rfind("\n", 0, pos), source.rfind("\r", 0, pos)) + 1
+    return source.rfind(">", line_start, pos)
 
 
 # The block tokens that say what the text inside them is; innermost wins.

@@ -143,20 +143,19 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int, lex: Le
     while stack:
         w = stack.pop()
         for c in sent.children(w):
-            if (
-                c.deprel in DESCRIPTION_RELS
-                or c.deprel == "punct"
-                or c.deprel.startswith("conj")
-                or c.deprel == "cc"
-            ):
+            if c.deprel in DESCRIPTION_RELS or c.deprel == "punct":
                 continue
-            if c.deprel not in MENTION_RELS or (c.deprel == "acl" and _clause_verb(sent, c, lex)):
+            joining = c.deprel.startswith("conj") or c.deprel == "cc"
+            if joining and not _joined_in_name(head, w, c, lex):
+                continue
+            clause = c.deprel == "acl" and _clause_verb(sent, c, lex)
+            if not joining and (c.deprel not in MENTION_RELS or clause):
                 continue
             if (
                 head.upos == "PROPN"
                 and c.deprel in ("nmod", "acl", "obl")
                 and c.start > head.end
-                and not (head.text in lex.org_of_heads and c.deprel == "nmod")
+                and not (head.text in lex.org_of_heads and c.deprel == "nmod" and _named_by(sent, c))
             ):
                 # "Jones of ..." / "Jones, who ...": keep names short ("Department of Health" stays)
                 continue
@@ -184,6 +183,22 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int, lex: Le
     ):
         last += 1
     return [w for w in sent.words if first <= w.index <= last]
+
+
+def _named_by(sent: Sentence, nmod: Word) -> bool:
+    """Is a phrase after an organization's head part of its name: "of" or "for" ("Department of
+    Health and Human Services"; also a phrase the parse gave no preposition), not a host or place
+    ("the Roper Center for Public Opinion Research at Cornell University")?"""
+    return all(k.lemma.lower() in ("of", "for") for k in sent.children(nmod) if k.deprel == "case")
+
+
+def _joined_in_name(head: Word, parent: Word, child: Word, lex: Lexicon) -> bool:
+    """Is a conjunct (or its "and") inside the phrase an organization's name keeps ("Centers for
+    Disease Control and Prevention", "Department of Health and Human Services"): below a word of
+    that phrase, not below the name's head, where "and" joins two sources?"""
+    if parent is head or head.upos != "PROPN" or head.text not in lex.org_of_heads:
+        return False
+    return child.deprel == "cc" or (child.upos == "PROPN" and child.text[:1].isupper())
 
 
 # Dependents that make a participle the verb of its own clause, not a modifier of the noun before
@@ -1045,13 +1060,22 @@ class MentionFinder:
         j = i
         while (
             j > 0
-            and (words[j - 1].upos == "PROPN" or words[j - 1].text.rstrip(".") in self.lex.titles)
+            and (
+                words[j - 1].upos == "PROPN"
+                or words[j - 1].text.rstrip(".") in self.lex.titles
+                or self._mistagged_given_name(words[j - 1])
+            )
             and words[j - 1].text[:1].isupper()
             and not words[j - 1].text.endswith(POSSESSIVE_S)
             and not _paragraph_break(self.text, words[j - 1].end, words[j].start)
         ):
             j -= 1
         return j
+
+    def _mistagged_given_name(self, w: Word) -> bool:
+        """A known given name that the tagger calls an adjective or noun ("Marcus Webb led ...":
+        "Marcus" ADJ): still part of the name behind it."""
+        return w.upos in ("ADJ", "NOUN", "X") and w.text in self.lex.first_names
 
     def description_after(self, span: tuple[int, int]) -> tuple[int, int] | None:
         """ "Dr. Samuel Okafor, a pulmonologist": the descriptive phrase after a name's comma."""

@@ -1862,6 +1862,26 @@ def _surface_speaker(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match |
     return match if mention is None else _Match(match.cue, mention)
 
 
+def _name_past_described_speaker(
+    ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
+) -> _Match | None:
+    """After a quotation, an inverted verb whose speaker the parse cut off inside a description
+    that ends in a name ("“Q,” said Hawks guard Terrell Ames, who ...": the tagger's "guard" is a
+    verb, so the subject found was the team, "Hawks"): the name that ends the run is the speaker
+    and the words before it its description (:func:`_described_name_after`)."""
+    if match is None or match.speaker is None or match.cue.pattern != CuePattern.POST_VERB:
+        return match
+    s_idx, verb = _cue_word(ctx, match.cue)
+    speaker = match.speaker
+    if s_idx is None or verb is None or not q.end <= verb.start < speaker.start:
+        return match
+    named = _described_name_after(ctx, s_idx, verb.end, frame.post[1])
+    if named is None or named.description is None:
+        return match
+    lo, hi = named.description
+    return _Match(match.cue, named) if lo <= speaker.start and speaker.end <= hi else match
+
+
 def _name_for_thing_subject(
     ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None
 ) -> _Match | None:

@@ -413,7 +413,23 @@ class Clusterer:
         person = self._person_named(key, given_name(m.words, self.lex)) if key else None
         if person is not None and (same is None or person < same) and not is_org_name(m, self.lex):
             return person
-        return same
+        return same if same is not None or person is not None else self._person_by_given_name(m)
+
+    def _person_by_given_name(self, m: Mention) -> int | None:
+        """A lone known given name that is nobody's surname ("Ann" after "Her daughter, Ann Hale"):
+        the one named person whose names all bear that given name (not a source that already
+        joined "Betsy Ebeling" and "Tom Ebeling"); None when none or several have it."""
+        if len(m.words) != 1 or m.words[0] not in self.lex.first_names:
+            return None
+        given = m.words[0].lower()
+        holders = [
+            src.index
+            for src in self.sources
+            if src.type == SourceType.NAMED_PERSON
+            and self._given[src.index] == {given}
+            and self._may_be_named(src, given)
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def _person_named(self, key: str | None, given: str | None = None) -> int | None:
         """The first named person with a name of this surname that may bear this given name

@@ -18,6 +18,10 @@ from ..vocab import BlockKind
 # A paragraph break: a line terminator followed by one or more blank lines (lines end at
 # "\n", "\r\n" or "\r", as everywhere in quotecheck.documents).
 PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)(?:[ \t\f\v]*(?:\r\n?|\n))+")
+# What a block quote's paragraphs open with, for the HTML and Markdown readers: a mark when the
+# quotation carries its own marks; a dash when the paragraph is the quotation's credit.
+OPENING_MARKS = "“\"«‘'„"
+CREDIT_DASHES = "\u2014\u2013"  # — and –
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from ..vocab import BlockKind
-from .blocks import Block
+from .blocks import CREDIT_DASHES, OPENING_MARKS, Block
 from .directives import Comment
 from .offsets import IDENTITY, OffsetMap, TextBlock, assemble
 
@@ -151,7 +151,6 @@ _META_NAMES = {
     "title": "title",
 }
 _HTML_SPACE = " \t\n\r\f"
-_CREDIT_DASHES = "\u2014\u2013"  # — and –: a quotation's credit line opens with one
 _HTML_WS_OR_WORD = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 _CHARREF = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);?")
 _ENTITYREF = re.compile(r"&[a-zA-Z][-.a-zA-Z0-9]*;?")
@@ -300,11 +299,11 @@ class _HTMLExtractor(HTMLParser):
         if not self._bq or (self._block is not None and self._block.pieces) or "footer" in self._open:
             return
         quote = self._bq[-1]
-        if first in _CREDIT_DASHES and quote["state"] == "marked" and quote["block"] is not None:
+        if first in CREDIT_DASHES and quote["state"] == "marked" and quote["block"] is not None:
             self._dash_credit()
             return
         if quote["state"] == "pending":
-            quote["state"] = "authored" if first in "“\"«‘'„" else "marked"
+            quote["state"] = "authored" if first in OPENING_MARKS else "marked"
         if quote["state"] == "marked":
             pos, width = quote["tag"]
             self._current().add("“", pos, width)

@@ -25,7 +25,7 @@ from markdown_it.rules_inline import link as _md_link
 from markdown_it.token import Token
 
 from ..vocab import BlockKind
-from .blocks import Block
+from .blocks import CREDIT_DASHES, OPENING_MARKS, Block
 from .directives import HTML_COMMENT, Comment
 from .front_matter import split_front_matter
 from .offsets import OffsetMap, SourceLines, TextBlock, assemble
@@ -128,10 +128,6 @@ def extract_markdown(
     return text, offsets, metadata, found
 
 
-_CREDIT_DASHES = "\u2014\u2013"  # — and –: a quotation's credit line opens with one
-_OPENING_MARKS = "“\"«‘'„"
-
-
 def _dash_credit(quoted: list[TextBlock], source: str) -> None:
     """A block quote whose last paragraph opens with a dash ("> — Ingrid Solberg, board chair")
     is a quotation with its credit, as an HTML ``<blockquote>`` with a ``<footer>`` is: unless
@@ -141,9 +137,9 @@ def _dash_credit(quoted: list[TextBlock], source: str) -> None:
     for block in quoted:
         block.strip()
     body, credit = [b for b in quoted[:-1] if b.pieces], quoted[-1]
-    if not body or not credit.pieces or credit.pieces[0][0][0] not in _CREDIT_DASHES:
+    if not body or not credit.pieces or credit.pieces[0][0][0] not in CREDIT_DASHES:
         return
-    if any(b.pieces[0][0][0] in _OPENING_MARKS for b in body):
+    if any(b.pieces[0][0][0] in OPENING_MARKS for b in body):
         return
     opening = [_marker_before(source, b.pieces[0][1]) for b in body]
     closing = _marker_before(source, credit.pieces[0][1])

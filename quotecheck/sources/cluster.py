@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from sys import maxsize
 
@@ -1197,7 +1197,7 @@ def _class_fits(cl: Clusterer, m: Mention, idx: int) -> bool:
 _ORG_REACH = 2  # sentences before a bare "the company" that its named organization is looked for in
 
 
-def _organization_taken_up(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
+def _organization_taken_up(cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]) -> int | None:
     """A bare organization noun ("the company", "the agency": two words, singular; or the noun
     alone when the organization's name carries it: "police" after "the Jupiter Police Department")
     takes up the nearest named organization the article named as a source in its sentence or the
@@ -1425,7 +1425,8 @@ def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     apposed = _name_apposed_to(cl, m) if class_of(m.head_lemma, cl.lex) == "person" else None
     if apposed is not None:  # "asked Bennett, now a conservative radio host": Bennett
         return cl.add(cl.resolve(apposed)[0], m), Resolution.EXPLICIT
-    organization = _organization_taken_up(cl, m, cl.earlier_list(m.start)) if len(m.words) == 1 else None
+    # cl.earlier, lazily: only the mentions of the last few sentences are read, not every earlier one
+    organization = _organization_taken_up(cl, m, cl.earlier(m.start)) if len(m.words) == 1 else None
     if organization is not None:  # "police said" after "the Jupiter Police Department"
         return cl.add(organization, m), Resolution.NOMINAL
     first, space, _ = m.text.lower().partition(" ")

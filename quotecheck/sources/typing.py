@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from sys import maxsize
 from typing import Literal
 
 from ..lexicons import Lexicon
@@ -449,6 +450,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             src.type, src.name = SourceType.NAMED_PERSON, named  # "Husted said": a surname tagged a noun
     people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON] + _full_names(text, lex)
     layout = _layout_of(sources, text)
+    named_from = _person_named_from(text, layout, lex)
     for src in sources:
         first = next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
         if first is None or not (src.anonymous or src.type == SourceType.DOCUMENT):
@@ -474,7 +476,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             or _coordinated_names(first, text, lex)
             or _document_voice(first, text, lex)
             or _named_person_description(first, text, lex)
-            or _named_people_again(first, text, layout, lex)
+            or _named_people_again(first, named_from, lex)
         )
         if retyped is None and src.type == SourceType.ANONYMOUS_INDIVIDUAL:
             retyped = (
@@ -883,17 +885,14 @@ def _organization_name(m: Mention, words: Sequence[Word], lex: Lexicon) -> tuple
 _DEFINITE_PLURAL = re.compile(r"(?i)^(?:the|both)(?:\s+(?:two|three|four|five))?\s+\S+")
 
 
-def _named_people_again(
-    m: Mention, text: str, layout: _Layout, lex: Lexicon
-) -> tuple[SourceType, str] | None:
+def _named_people_again(m: Mention, named_from: int, lex: Lexicon) -> tuple[SourceType, str] | None:
     """ "the senators", "both candidates", "the two men" as a source's first mention: people
     the article named before, taken up together (an anonymous group is introduced without
     "the"); not "the officials" nor "the sources", which take up an anonymous group, nor "the
     Republicans", nor "all the experts" (a quantifier over a group), nor "the researchers
-    wrote" before the article names anyone (the authors of a study it reports)."""
+    wrote" before the article names anyone (before ``named_from``, :func:`_person_named_from`: the
+    authors of a study it reports)."""
     if m.kind not in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL) or m.number != "plur":
-        return None
-    if not _person_named_before(m.start, text, layout, lex):
         return None
     if not _DEFINITE_PLURAL.match(m.text) or len(m.words) > 4:
         return None
@@ -902,21 +901,27 @@ def _named_people_again(
         return None
     if m.words[-1] in lex.group_names:
         return None  # "the Republicans": the party's members, a group (docs/labelling.md)
+    if m.start < named_from:
+        return None  # nobody named yet
     return SourceType.NAMED_PERSON, m.text
 
 
 _TITLED = re.compile(r"\b([A-Z][a-z]+)\.?\s+[A-Z]")  # "Mr. Grassley", "Sen Wong"
 
 
-def _person_named_before(at: int, text: str, layout: _Layout, lex: Lexicon) -> bool:
-    """Does the article name a person before ``at``: a named person's name, a given name and a
-    surname ("Rachel Hoff"), or a title before a capitalised word ("Mr. Grassley")?"""
-    before = text[:at]
-    return (
-        bool(layout.named_between(0, at))
-        or bool(_full_names(before, lex))
-        or any(t.group(1) in lex.titles for t in _TITLED.finditer(before))
-    )
+def _person_named_from(text: str, layout: _Layout, lex: Lexicon) -> int:
+    """The least offset ``at`` such that the article names a person before ``at``: a named
+    person's name, a given name and a surname ("Rachel Hoff"), or a title before a capitalised
+    word ("Mr. Grassley"); ``sys.maxsize`` if it names none. Computed once: whether a person is
+    named in ``text[:at]`` only grows with ``at``, so it is the least end, in the truncated text,
+    of the first match of each kind."""
+    ends = [layout.names[0][0] + 1] if layout.names else []
+    for pattern, known in ((_FULL_NAME, lex.first_names), (_TITLED, lex.titles)):
+        found = next((t for t in pattern.finditer(text) if t.group(1) in known), None)
+        if found is not None:
+            start = found.start()
+            ends.append(next(a for a in range(start + 1, found.end() + 1) if pattern.match(text, start, a)))
+    return min(ends, default=maxsize)
 
 
 def _named_person_description(m: Mention, text: str, lex: Lexicon) -> tuple[SourceType, str] | None:

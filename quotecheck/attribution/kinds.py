@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 
 from ..mentions import (
     POSSESSIVE_S,
@@ -193,16 +194,28 @@ def _aside_subject(ctx: _Context, words: list[Word], opening: bool = True) -> li
 _INVERTED_NAME_ENDS = (",", ".", ":", ";")
 
 
+def _verb_after_speaker(
+    ctx: _Context, match: _Match | None, patterns: Collection[CuePattern]
+) -> tuple[int, Word] | None:
+    """The sentence and cue verb of ``match`` when its pattern is one of ``patterns``, the verb is
+    no gerund and the matched speaker stands before it: where both inverted-verb layouts start."""
+    if match is None or match.speaker is None or match.cue.pattern not in patterns:
+        return None
+    s_idx, verb = _cue_word(ctx, match.cue)
+    if s_idx is None or verb is None or verb.xpos == "VBG" or match.speaker.end > verb.start:
+        return None
+    return s_idx, verb
+
+
 def _inverted_after_comma(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
     """Layout: "The paradox of Nancy, says Carl Anthony, historian at ..., is that"; "“Q” for the
     EU, said Geert Wilders, founder of ...". A speech verb right after a comma, with a name right
     after it that the parse also makes its subject, is set off as an inverted aside: the name is
     the speaker, not a noun before the comma (which the parse gives the verb as a second subject)."""
-    if match is None or match.speaker is None or match.cue.pattern not in _VERB_PATTERNS:
+    found = _verb_after_speaker(ctx, match, _VERB_PATTERNS)
+    if match is None or found is None:
         return match
-    s_idx, verb = _cue_word(ctx, match.cue)
-    if s_idx is None or verb is None or verb.xpos == "VBG" or match.speaker.end > verb.start:
-        return match
+    s_idx, verb = found
     sent = ctx.parse.sentences[s_idx]
     if verb.index < 2 or sent.word(verb.index - 1).lemma != ",":
         return match
@@ -225,11 +238,10 @@ def _inverted_without_subject(
     (or a comma and a closing mark) that the parse gives no subject at all, with a name right after
     it closed by punctuation, is inverted: the name speaks, not a noun before the comma (the
     parse took the name for the verb's object or complement)."""
-    if match is None or match.speaker is None or match.cue.pattern not in _INVERTED_CUE_PATTERNS:
+    found = _verb_after_speaker(ctx, match, _INVERTED_CUE_PATTERNS)
+    if match is None or found is None:
         return match
-    s_idx, verb = _cue_word(ctx, match.cue)
-    if s_idx is None or verb is None or verb.xpos == "VBG" or match.speaker.end > verb.start:
-        return match
+    s_idx, verb = found
     sent = ctx.parse.sentences[s_idx]
     if verb.upos != "VERB" or _comma_before(sent, verb) is None or _subjects(sent, verb):
         return match

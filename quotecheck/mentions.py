@@ -149,7 +149,8 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int, lex: Le
             if joining and not _joined_in_name(head, w, c, lex):
                 continue
             clause = c.deprel == "acl" and _clause_verb(sent, c, lex)
-            if not joining and (c.deprel not in MENTION_RELS or clause):
+            office = _office_word(head, w, c, lex)
+            if not joining and not office and (c.deprel not in MENTION_RELS or clause):
                 continue
             if (
                 head.upos == "PROPN"
@@ -190,6 +191,20 @@ def _named_by(sent: Sentence, nmod: Word) -> bool:
     Health and Human Services"; also a phrase the parse gave no preposition), not a host or place
     ("the Roper Center for Public Opinion Research at Cornell University")?"""
     return all(k.lemma.lower() in ("of", "for") for k in sent.children(nmod) if k.deprel == "case")
+
+
+def _office_word(head: Word, parent: Word, child: Word, lex: Lexicon) -> bool:
+    """Is a capitalised word the parse hung as a description (``nmod:desc``) on a word below a
+    title's head part of the titled name: "Superintendent of Police S. K. Gupta", where the
+    compact parse makes "Police" describe the initial "S." after it? Below the head only: what
+    describes the head itself is no part of its name."""
+    return (
+        child.deprel == "nmod:desc"
+        and parent is not head
+        and head.text in lex.org_of_heads
+        and child.upos == "PROPN"
+        and child.text[:1].isupper()
+    )
 
 
 def _joined_in_name(head: Word, parent: Word, child: Word, lex: Lexicon) -> bool:

@@ -39,6 +39,7 @@ from ..mentions import (
     given_name,
     given_names_fit,
     name_from_text,
+    name_gender,
     normalized,
     surname,
 )
@@ -1415,7 +1416,8 @@ def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     twice) is the same group; a document of a possessive pronoun ("her statement") is the
     pronoun's source (:func:`_possessor_document`); a descriptor a name follows is that name's
     (:func:`_named_description`), and so is a person's descriptor in apposition after a name
-    ("asked Bennett, now a conservative radio host", :func:`_name_apposed_to`)."""
+    ("asked Bennett, now a conservative radio host", :func:`_name_apposed_to`); "his wife" is the
+    person an earlier "Peter's wife, Joan" introduced (:func:`_possessed_role`)."""
     named = _named_description(cl, m)
     if named is not None:
         return cl.add(named, m), Resolution.EXPLICIT
@@ -1425,6 +1427,9 @@ def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     apposed = _name_apposed_to(cl, m) if class_of(m.head_lemma, cl.lex) == "person" else None
     if apposed is not None:  # "asked Bennett, now a conservative radio host": Bennett
         return cl.add(cl.resolve(apposed)[0], m), Resolution.EXPLICIT
+    possessed = _possessed_role(cl, m)
+    if possessed is not None:  # "his wife said" after "Peter's wife, Joan, said": Joan
+        return cl.add(possessed, m), Resolution.NOMINAL
     # cl.earlier, lazily: only the mentions of the last few sentences are read, not every earlier one
     organization = _organization_taken_up(cl, m, cl.earlier(m.start)) if len(m.words) == 1 else None
     if organization is not None:  # "police said" after "the Jupiter Police Department"
@@ -1436,6 +1441,36 @@ def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
         if idx is not None:
             return cl.add(idx, m), Resolution.EXPLICIT
     return cl.add(cl.new(), m), Resolution.EXPLICIT
+
+
+def _possessed_role(cl: Clusterer, m: Mention) -> int | None:
+    """ "his wife said" after "Peter's wife, Joan, said", "her daughter said" after "Her daughter,
+    Ann Hale, said": a person noun after a possessive pronoun takes up the person an earlier
+    description in apposition gave the same role (:func:`_role_in_description`), when that
+    description's possessor agrees with the pronoun (:func:`_possessor_agrees`). None otherwise."""
+    owner = m.words[0].lower() if m.words else ""
+    if len(m.words) != 2 or owner not in _POSSESSIVE_PRONOUNS or class_of(m.head_lemma, cl.lex) != "person":
+        return None
+    earlier = [
+        (idx, x)
+        for idx, x in cl.earlier_list(m.start)
+        if x.kind == MentionKind.NAME and x.description and _possessor_agrees(cl, owner, x.description)
+    ]
+    return _role_in_description(cl, m, earlier)
+
+
+def _possessor_agrees(cl: Clusterer, owner: str, description: tuple[int, int]) -> bool:
+    """Does a description open with a possessor a possessive pronoun can take up: the same pronoun
+    ("Her daughter" for "her"), or a person's name of no other gender ("Peter's wife" for "his",
+    not for "her" or "their")?"""
+    first = cl.text[description[0] : description[1]].split(maxsplit=1)[0]
+    if first.lower() in _POSSESSIVE_PRONOUNS:
+        return first.lower() == owner
+    name = first.removesuffix("'s").removesuffix("’s")
+    if name == first or not name[:1].isupper() or owner not in ("his", "her"):
+        return False
+    gender = name_gender((name,), cl.lex)
+    return gender is None or gender == cl.lex.pronouns[_POSSESSIVE_PRONOUNS[owner]][1]
 
 
 def _named_owner(m: Mention) -> bool:

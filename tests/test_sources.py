@@ -788,3 +788,75 @@ def test_a_named_owners_descriptor_written_twice_is_one_source() -> None:
 def test_fullest_organization_takes_the_longest_run_after_the(text: str, expected: list[str]) -> None:
     """ "the Post" is the newspaper the article names in full, from after a "The"."""
     assert _fullest_organization("Post", text) == expected
+
+
+def _names_resolved(text: str, phrases: list[str]) -> list[int]:
+    """The source each name mention (the phrases in text order, each found after the one before)
+    joins, resolved in order by a parse-less clusterer."""
+    from quotecheck.sources.cluster import Clusterer
+
+    cl, at, out = Clusterer(text, default_lexicon()), 0, []
+    for phrase in phrases:
+        start = text.index(phrase, at)
+        at = start + len(phrase)
+        words = tuple(phrase.split())
+        m = Mention(start, at, phrase, MentionKind.NAME, words[-1], "PROPN", "sing", False, 0, words)
+        out.append(cl.resolve(m)[0])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases", "joined"),
+    [
+        # introduced in parentheses: "CDC" is not the initials of the five capitalised words
+        (
+            "The Centers for Disease Control and Prevention (CDC) said so. The CDC said more.",
+            ["The Centers for Disease Control and Prevention", "The CDC"],
+            True,
+        ),
+        (
+            "The Centers for Disease Control and Prevention said so. The CDC said more.",
+            ["The Centers for Disease Control and Prevention", "The CDC"],
+            False,
+        ),
+        # initials: "and"/"for"/"the" skipped, "of" taken or skipped, "U.S." taken or skipped
+        (
+            "The National Rifle Association said so. The NRA said more.",
+            ["The National Rifle Association", "The NRA"],
+            True,
+        ),
+        (
+            "The U.S. Department of Homeland Security said so. DHS said more.",
+            ["The U.S. Department of Homeland Security", "DHS"],
+            True,
+        ),
+        (
+            "The Department of Justice said so. The DOJ said more.",
+            ["The Department of Justice", "The DOJ"],
+            True,
+        ),
+        (
+            "The National Endowment for the Arts said so. The NEA said more.",
+            ["The National Endowment for the Arts", "The NEA"],
+            True,
+        ),
+        # a content word is never skipped; two organizations with the initials: neither
+        (
+            "The National Rifle Association said so. The NA said more.",
+            ["The National Rifle Association", "The NA"],
+            False,
+        ),
+        (
+            "The American Bar Association said so. The Arizona Builders Alliance said no. The ABA said more.",
+            ["The American Bar Association", "The Arizona Builders Alliance", "The ABA"],
+            False,
+        ),
+    ],
+)
+def test_acronym_joins_the_one_organization_it_stands_for(
+    text: str, phrases: list[str], joined: bool
+) -> None:
+    """ "the CDC" after "The Centers for Disease Control and Prevention (CDC)", "the NRA" after
+    "the National Rifle Association": one source, when exactly one organization qualifies."""
+    sources = _names_resolved(text, phrases)
+    assert (sources[-1] in sources[:-1]) == joined

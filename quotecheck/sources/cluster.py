@@ -4,7 +4,8 @@
 "the source" is another. Walking the attributions in text order, each speaker mention goes
 to the resolver for its :class:`~quotecheck.vocab.MentionKind` (:data:`RESOLVERS`):
 
-- a name joins the earlier named source with the same surname (or the same full name);
+- a name joins the earlier named source with the same surname (or the same full name), an
+  acronym ("the CDC") the one organization it stands for;
 - a pronoun joins the nearest earlier source it is compatible with (he/she: a person; they:
   a group, an organization or a plural; it: an organization or a document), or a person
   named in passing nearer to it;
@@ -563,9 +564,62 @@ def _staff_owner(cl: Clusterer, m: Mention, words: list[Word]) -> str | None:
 
 
 def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
-    """A name joins the earlier source named the same way, else starts a new source."""
+    """A name joins the earlier source named the same way (or the one organization its acronym
+    stands for), else starts a new source."""
     idx = cl.named_source(m)
+    if idx is None:
+        idx = _acronym_source(cl, m)
     return cl.add(cl.new() if idx is None else idx, m), Resolution.EXPLICIT
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_INITIAL_WORDS = ("of", "and")  # lower-case words an acronym may take a letter from ("DOJ") or skip
+
+
+def _acronym_source(cl: Clusterer, m: Mention) -> int | None:
+    """The one named organization an all-capitals name stands for ("the CDC", "DHS"): introduced
+    in parentheses after its full name ("... Prevention (CDC)"), or spelling the initials of its
+    name's capitalised words ("the NRA" after "the National Rifle Association"); None when no
+    organization or several qualify (a short acronym is spelt by many names)."""
+    words = [w for w in m.words if w not in POSSESSIVE_S and w.lower() != "the"]
+    if len(words) != 1 or not _ACRONYM.fullmatch(words[0]) or words[0] in cl.lex.non_acronyms:
+        return None
+    qualifying = {
+        src.index
+        for src in cl.sources
+        if src.type == SourceType.NAMED_ORGANIZATION
+        and any(
+            n.kind != MentionKind.PRONOUN and n.start < m.start and _stands_for(cl.text, words[0], n)
+            for n in src.mentions
+        )
+    }
+    return qualifying.pop() if len(qualifying) == 1 else None
+
+
+def _stands_for(text: str, acronym: str, name: Mention) -> bool:
+    """Is the acronym written in parentheses right after the name (or the nominal: "The National
+    Rifle Association" is one), or its initials?"""
+    if re.match(rf"\s*\(\s*{acronym}\s*\)", text[name.end : name.end + len(acronym) + 8]):
+        return True
+    words = [w for w in name.words if w not in POSSESSIVE_S and w.lower() != "the"]
+    return len(words) > 1 and _spells(acronym, words)
+
+
+def _spells(letters: str, words: Sequence[str]) -> bool:
+    """Do the letters spell the initials of every capitalised word, in order, each lower-case word
+    skipped or (for "of"/"and") its initial taken, an abbreviation ("U.S.") taken whole or skipped?"""
+    if not words:
+        return not letters
+    first, rest = words[0], words[1:]
+    if first.endswith(".") and first[:1].isupper():
+        whole = first.replace(".", "")
+        return (letters.startswith(whole) and _spells(letters[len(whole) :], rest)) or _spells(letters, rest)
+    if first[:1].isupper():
+        return letters[:1] == first[0] and _spells(letters[1:], rest)
+    if not first.isalpha():
+        return False
+    took = first in _INITIAL_WORDS and letters[:1] == first[0].upper() and _spells(letters[1:], rest)
+    return took or _spells(letters, rest)
 
 
 def _resolve_pronoun(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:

@@ -860,3 +860,41 @@ def test_acronym_joins_the_one_organization_it_stands_for(
     "the National Rifle Association": one source, when exactly one organization qualifies."""
     sources = _names_resolved(text, phrases)
     assert (sources[-1] in sources[:-1]) == joined
+
+
+def _nominals_resolved(text: str, phrases: list[str]) -> list[int]:
+    """As :func:`_names_resolved`, for definite descriptions ("The American Bar Association" written
+    with "The", as the mention builder makes it)."""
+    from quotecheck.sources.cluster import Clusterer
+
+    cl, at, out = Clusterer(text, default_lexicon()), 0, []
+    for phrase in phrases:
+        start = text.index(phrase, at)
+        at = start + len(phrase)
+        words = tuple(phrase.split())
+        head = words[-1].lower()
+        m = Mention(start, at, phrase, MentionKind.NOMINAL, head, "NOUN", "sing", True, 0, words)
+        out.append(cl.resolve(m)[0])
+    return out
+
+
+def test_a_description_with_other_proper_names_is_another_organization() -> None:
+    """ "The American Booksellers Association" after "The American Bar Association" and "the
+    association": same head noun, other names, so another source; the bare "the association"
+    and the same names written again take up the first."""
+    text = (
+        "The American Bar Association said so. The association said more. "
+        "The American Booksellers Association disagreed. The American Bar Association said it again."
+    )
+    bar, association, booksellers, again = _nominals_resolved(
+        text,
+        [
+            "The American Bar Association",
+            "The association",
+            "The American Booksellers Association",
+            "The American Bar Association",
+        ],
+    )
+    assert association == bar
+    assert booksellers != bar
+    assert again == bar

@@ -1029,6 +1029,7 @@ def _same_head(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) ->
     """Same head noun and number, of no other side: "one NATO source" ... "the source", not
     "the Democratic nominee" ... "the Republican nominee"."""
     sides = _sides(cl, m.text)
+    names = _capitalised_modifiers(m)
     return next(
         (
             idx
@@ -1037,9 +1038,18 @@ def _same_head(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) ->
             and x.head_lemma == m.head_lemma
             and x.number == m.number
             and not (sides and (other := _sides(cl, x.text)) and not sides & other)
+            and not (names and _capitalised_modifiers(x) != names)
         ),
         None,
     )
+
+
+def _capitalised_modifiers(m: Mention) -> set[str]:
+    """The capitalised words before a mention's last word, its first word left out: the proper
+    names that tell "The American Bar Association" from "The American Booksellers Association".
+    A description with such names takes up only an earlier one with the same names, not a bare
+    "the association" of another source."""
+    return {w for w in m.words[1:-1] if w[:1].isupper()}
 
 
 def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:

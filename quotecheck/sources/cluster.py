@@ -1052,7 +1052,7 @@ def _capitalised_modifiers(m: Mention) -> set[str]:
     return {w for w in m.words[1:-1] if w[:1].isupper()}
 
 
-def _role_in_description(cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]) -> int | None:
+def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
     """A description naming the role: "Kirby, a Pentagon spokesman" ... "the spokesman"; the
     nominal's capitalised modifiers written in it too ("the Wisconsin Republican" is not "Hough,
     a Utah Republican")."""
@@ -1515,11 +1515,11 @@ def _possessed_role(cl: Clusterer, m: Mention) -> int | None:
     owner = m.words[0].lower() if m.words else ""
     if len(m.words) != 2 or owner not in _POSSESSIVE_PRONOUNS or class_of(m.head_lemma, cl.lex) != "person":
         return None
-    earlier = (  # lazily, nearest first: the first name whose description gives the role wins
+    earlier = [
         (idx, x)
-        for idx, x in cl.earlier(m.start)
+        for idx, x in cl.earlier_list(m.start)
         if x.kind == MentionKind.NAME and x.description and _possessor_agrees(cl, owner, x.description)
-    )
+    ]
     return _role_in_description(cl, m, earlier)
 
 

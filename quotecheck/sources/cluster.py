@@ -95,6 +95,10 @@ class Clusterer:
         # every mention, nearest-first order for earlier(): (-start, source, sequence) keys
         self._keys: list[tuple[int, int, int]] = []
         self._pairs: list[tuple[int, Mention]] = []
+        # the same two lists for the named mentions with a description ("Peter's wife, Joan"), which
+        # "his wife" reads: a long article's thousands of "his wife" would otherwise walk every mention
+        self._described_keys: list[tuple[int, int, int]] = []
+        self._described_names: list[tuple[int, Mention]] = []
         self._longest_mention = 0  # characters: only mentions starting this close to an offset end after it
         self._latest: tuple[int, int] | None = None  # (attribution, source) of the latest one linked
         # per source: (normalized text, surname) of its names, normalized text of its descriptors
@@ -142,6 +146,10 @@ class Clusterer:
         at = bisect_left(self._keys, key)
         self._keys.insert(at, key)
         self._pairs.insert(at, (idx, m))
+        if m.kind == MentionKind.NAME and m.description:
+            at = bisect_left(self._described_keys, key)
+            self._described_keys.insert(at, key)
+            self._described_names.insert(at, (idx, m))
         self._spans[idx].add((m.start, m.end))
         pronoun = m.head_lemma if m.kind == MentionKind.PRONOUN else None
         if len(self.sources[idx].mentions) == 1 and pronoun in WRITER_PRONOUNS:
@@ -387,6 +395,12 @@ class Clusterer:
         first = bisect_left(self._keys, (-before + 1,))
         safe = max(first, bisect_right(self._keys, (self._longest_mention - before - 1, maxsize)))
         return [pair for pair in self._pairs[first:safe] if pair[1].end <= before] + self._pairs[safe:]
+
+    def described_names(self, before: int) -> list[tuple[int, Mention]]:
+        """The (source index, mention) pairs of :meth:`earlier_list` whose mention is a name with a
+        description, in the same order (an index kept as mentions are attached)."""
+        first = bisect_left(self._described_keys, (-before + 1,))
+        return [pair for pair in self._described_names[first:] if pair[1].end <= before]
 
     def starting_between(self, lo: int, hi: int) -> list[tuple[int, Mention]]:
         """(source index, mention) pairs of the mentions starting in [lo, hi), nearest to ``hi``
@@ -1517,8 +1531,8 @@ def _possessed_role(cl: Clusterer, m: Mention) -> int | None:
         return None
     earlier = [
         (idx, x)
-        for idx, x in cl.earlier_list(m.start)
-        if x.kind == MentionKind.NAME and x.description and _possessor_agrees(cl, owner, x.description)
+        for idx, x in cl.described_names(m.start)
+        if x.description and _possessor_agrees(cl, owner, x.description)
     ]
     return _role_in_description(cl, m, earlier)
 

@@ -1277,11 +1277,23 @@ def _organization_taken_up(cl: Clusterer, m: Mention, earlier: Iterable[tuple[in
         if x.sentence < m.sentence - _ORG_REACH:
             return None
         names = _organization_names(cl, idx, x)
+        if names is None and alone and _issued_by(cl, idx, x, m.head_lemma):
+            return idx  # "police said" after "a news release from Idaho State Police"
         if names is None:
             continue
         carried = re.compile(rf"\b{re.escape(m.head_lemma)}\b", re.IGNORECASE)
         return idx if names and (not alone or any(carried.search(name) for name in names)) else None
     return None
+
+
+def _issued_by(cl: Clusterer, idx: int, x: Mention, head: str) -> bool:
+    """Is a document source's description issued by an organization whose capitalised name carries
+    ``head`` ("a news release from Idaho State Police" for "police")? Typing names the document
+    after that organization later (:func:`refine_types`), so a bare "police" is its voice too."""
+    if cl.sources[idx].type != SourceType.DOCUMENT or x.kind not in _DESCRIPTIONS:
+        return False
+    found = re.search(rf"\b{re.escape(head)}\b", x.text, re.IGNORECASE)
+    return found is not None and found.start() > 0 and x.text[found.start()].isupper()
 
 
 def _organization_names(cl: Clusterer, idx: int, x: Mention) -> list[str] | None:

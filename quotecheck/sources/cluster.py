@@ -569,6 +569,9 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     idx = cl.named_source(m)
     if idx is None:
         idx = _acronym_source(cl, m)
+    force = _force_of_members(cl, m, cl.earlier(m.start)) if idx is None else None
+    if force is not None:  # "Deputies said": a capitalised plural at a sentence start is read as a name
+        return cl.add(force, m), Resolution.NOMINAL
     return cl.add(cl.new() if idx is None else idx, m), Resolution.EXPLICIT
 
 
@@ -1296,6 +1299,24 @@ def _issued_by(cl: Clusterer, idx: int, x: Mention, head: str) -> bool:
     return found is not None and found.start() > 0 and x.text[found.start()].isupper()
 
 
+def _force_of_members(cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]) -> int | None:
+    """The police force or sheriff's office a bare plural of its members by rank speaks for
+    ("Deputies said" after "the Harris County Sheriff's Office", "troopers said" after "a news
+    release from Idaho State Police"; lexicon ``force_members``): the nearest earlier organization
+    source, or document issued by one, whose capitalised name holds one of the force's words."""
+    words = cl.lex.force_members.get(m.head_lemma) if len(m.words) == 1 and m.number == "plur" else None
+    if not words:
+        return None
+    force = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    for idx, x in earlier:
+        names = _organization_names(cl, idx, x)
+        if names is None and cl.sources[idx].type == SourceType.DOCUMENT and _holds_proper_name(x):
+            names = [x.text]
+        if any(found[0][:1].isupper() for name in names or () for found in force.finditer(name)):
+            return idx
+    return None
+
+
 def _organization_names(cl: Clusterer, idx: int, x: Mention) -> list[str] | None:
     """The names an organization source at its mention ``x`` is written with (none: an unnamed
     organization, "his team"); None when the source is no organization's. Staff of a named
@@ -1339,6 +1360,7 @@ _NOMINAL_STEPS: tuple[_Step, ...] = (
     _anonymous_descriptor,
     _plural_taken_up,
     _organization_taken_up,
+    _force_of_members,
 )
 
 
@@ -1508,6 +1530,8 @@ def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
         return cl.add(possessed, m), Resolution.NOMINAL
     # cl.earlier, lazily: only the mentions of the last few sentences are read, not every earlier one
     organization = _organization_taken_up(cl, m, cl.earlier(m.start)) if len(m.words) == 1 else None
+    if organization is None:  # "deputies said" after "the Harris County Sheriff's Office"
+        organization = _force_of_members(cl, m, cl.earlier(m.start))
     if organization is not None:  # "police said" after "the Jupiter Police Department"
         return cl.add(organization, m), Resolution.NOMINAL
     first, space, _ = m.text.lower().partition(" ")

@@ -570,6 +570,8 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     if idx is None:
         idx = _acronym_source(cl, m)
     force = _force_of_members(cl, m, cl.earlier(m.start)) if idx is None else None
+    if force is None and idx is None:  # "Police say ..." at a sentence start
+        force = _sole_organization_carrying(cl, m, cl.earlier(m.start))
     if force is not None:  # "Deputies said": a capitalised plural at a sentence start is read as a name
         return cl.add(force, m), Resolution.NOMINAL
     return cl.add(cl.new() if idx is None else idx, m), Resolution.EXPLICIT
@@ -1299,6 +1301,26 @@ def _issued_by(cl: Clusterer, idx: int, x: Mention, head: str) -> bool:
     return found is not None and found.start() > 0 and x.text[found.start()].isupper()
 
 
+def _sole_organization_carrying(
+    cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]
+) -> int | None:
+    """The one organization source (or document issued by one) named before a bare organization
+    noun whose capitalised name carries that noun ("Police say" paragraphs after "Idaho State
+    Police" was quoted, with no other police named): the force the article is about, however far
+    back (:func:`_organization_taken_up` looks two sentences back only)."""
+    if len(m.words) != 1 or class_of(m.head_lemma, cl.lex) != "organization":
+        return None
+    carried = re.compile(rf"\b{re.escape(m.head_lemma)}\b", re.IGNORECASE)
+    found: set[int] = set()
+    for idx, x in earlier:
+        names = _organization_names(cl, idx, x)
+        if names is None:
+            names = [x.text] if _issued_by(cl, idx, x, m.head_lemma) else []
+        if any(hit[0][:1].isupper() for name in names for hit in carried.finditer(name)):
+            found.add(idx)
+    return found.pop() if len(found) == 1 else None
+
+
 def _force_of_members(cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]) -> int | None:
     """The police force or sheriff's office a bare plural of its members by rank speaks for
     ("Deputies said" after "the Harris County Sheriff's Office", "troopers said" after "a news
@@ -1532,6 +1554,8 @@ def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     organization = _organization_taken_up(cl, m, cl.earlier(m.start)) if len(m.words) == 1 else None
     if organization is None:  # "deputies said" after "the Harris County Sheriff's Office"
         organization = _force_of_members(cl, m, cl.earlier(m.start))
+    if organization is None and len(m.words) == 1:  # "police said" long after "Idaho State Police"
+        organization = _sole_organization_carrying(cl, m, cl.earlier(m.start))
     if organization is not None:  # "police said" after "the Jupiter Police Department"
         return cl.add(organization, m), Resolution.NOMINAL
     first, space, _ = m.text.lower().partition(" ")

@@ -209,10 +209,14 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         for c in comps:
             content_words.extend(sent.subtree(c))
     elif w.deprel == "parataxis" and (h := sent.head_of(w)) is not None:
+        h = _interrupted_clause(sent, h, w)
         content_words = [x for x in sent.subtree(h) if x not in sent.subtree(w)]
     span = _content_words(sent, content_words) if content_words else None
     if span is None:
         return None
+    dateline = _DATELINE.match(ctx.text, span[0], span[1])
+    if dateline and span[0] == sent.start and dateline.end() < span[1]:
+        span = (dateline.end(), span[1])  # "BOISE, Idaho — A woman is ..., police said."
     start, _ = span
     lo, hi = sent.start, sent.end
     subj = _subject_of(ctx, s_idx, w, lo, hi)
@@ -221,6 +225,30 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     if subj is None or (subj.index > w.index and start > subj.end):
         return None  # "said Teresa Yuen, whose ..., one of ...": content follows no inverted subject
     return _Reported(*span, subj)
+
+
+_QUOTE_TOKENS = frozenset({'"', "''", "``", "“", "”", "‘", "’", "'"})
+
+
+def _interrupted_clause(sent: Sentence, h: Word, w: Word) -> Word:
+    """The clause a parataxis cue reports: its head ``h``, or the main clause above it when the
+    parser hung the cue on a clause inside that one ("A woman is in custody after a man was
+    stabbed, police said.": the whole sentence, not "after a man was stabbed"); only for a cue set
+    off by a comma or dash that closes a sentence without quotation marks, and when every word
+    before the cue belongs to that main clause."""
+    top = h
+    while (up := sent.head_of(top)) is not None and up.index < w.index:
+        top = up
+    if top is h or top.deprel != "root" or any(x.text in _QUOTE_TOKENS for x in sent.words):
+        return h  # a quotation in the sentence: the parser has often joined two sentences
+    cue = {x.index for x in sent.subtree(w)}
+    first = min(x.index for x in sent.subtree(w) if x.upos != "PUNCT")
+    set_off = first > 1 and sent.words[first - 2].lemma in _SET_OFF
+    if not set_off or any(x.upos != "PUNCT" for x in sent.words[max(cue) :]):
+        return h  # not "..., police said." closing its sentence: "the woman he hopes will succeed him"
+    inside = {x.index for x in sent.subtree(top)}
+    before = [x for x in sent.words if x.index < w.index and x.upos != "PUNCT" and x.index not in cue]
+    return top if all(x.index in inside for x in before) else h
 
 
 def _quoted_clause(ctx: _Context, sent: Sentence, c: Word) -> bool:

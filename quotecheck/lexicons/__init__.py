@@ -312,6 +312,7 @@ class Lexicon:
     recording_nouns: frozenset[str]  # "ad", "video": what a narrator or announcer speaks in
     personal_staff_nouns: frozenset[str]  # "his aides": staff of the person the possessive names
     speaker_nouns: frozenset[str]  # "the dean said that": a speaker of reported speech
+    force_members: Mapping[str, tuple[str, ...]]  # "deputy" -> ("sheriff",): the named force speaking
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

@@ -583,6 +583,11 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     idx = cl.named_source(m)
     if idx is None:
         idx = _acronym_source(cl, m)
+    force = _force_of_members(cl, m, cl.earlier(m.start)) if idx is None else None
+    if force is None and idx is None:  # "Police say ..." at a sentence start
+        force = _sole_organization_carrying(cl, m, cl.earlier(m.start))
+    if force is not None:  # "Deputies said": a capitalised plural at a sentence start is read as a name
+        return cl.add(force, m), Resolution.NOMINAL
     return cl.add(cl.new() if idx is None else idx, m), Resolution.EXPLICIT
 
 
@@ -1291,10 +1296,60 @@ def _organization_taken_up(cl: Clusterer, m: Mention, earlier: Iterable[tuple[in
         if x.sentence < m.sentence - _ORG_REACH:
             return None
         names = _organization_names(cl, idx, x)
+        if names is None and alone and _issued_by(cl, idx, x, m.head_lemma):
+            return idx  # "police said" after "a news release from Idaho State Police"
         if names is None:
             continue
         carried = re.compile(rf"\b{re.escape(m.head_lemma)}\b", re.IGNORECASE)
         return idx if names and (not alone or any(carried.search(name) for name in names)) else None
+    return None
+
+
+def _issued_by(cl: Clusterer, idx: int, x: Mention, head: str) -> bool:
+    """Is a document source's description issued by an organization whose capitalised name carries
+    ``head`` ("a news release from Idaho State Police" for "police")? Typing names the document
+    after that organization later (:func:`refine_types`), so a bare "police" is its voice too."""
+    if cl.sources[idx].type != SourceType.DOCUMENT or x.kind not in _DESCRIPTIONS:
+        return False
+    found = re.search(rf"\b{re.escape(head)}\b", x.text, re.IGNORECASE)
+    return found is not None and found.start() > 0 and x.text[found.start()].isupper()
+
+
+def _sole_organization_carrying(
+    cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]
+) -> int | None:
+    """The one organization source (or document issued by one) named before a bare organization
+    noun whose capitalised name carries that noun ("Police say" paragraphs after "Idaho State
+    Police" was quoted, with no other police named): the force the article is about, however far
+    back (:func:`_organization_taken_up` looks two sentences back only)."""
+    if len(m.words) != 1 or class_of(m.head_lemma, cl.lex) != "organization":
+        return None
+    carried = re.compile(rf"\b{re.escape(m.head_lemma)}\b", re.IGNORECASE)
+    found: set[int] = set()
+    for idx, x in earlier:
+        names = _organization_names(cl, idx, x)
+        if names is None:
+            names = [x.text] if _issued_by(cl, idx, x, m.head_lemma) else []
+        if any(hit[0][:1].isupper() for name in names for hit in carried.finditer(name)):
+            found.add(idx)
+    return found.pop() if len(found) == 1 else None
+
+
+def _force_of_members(cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]) -> int | None:
+    """The police force or sheriff's office a bare plural of its members by rank speaks for
+    ("Deputies said" after "the Harris County Sheriff's Office", "troopers said" after "a news
+    release from Idaho State Police"; lexicon ``force_members``): the nearest earlier organization
+    source, or document issued by one, whose capitalised name holds one of the force's words."""
+    words = cl.lex.force_members.get(m.head_lemma) if len(m.words) == 1 and m.number == "plur" else None
+    if not words:
+        return None
+    force = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    for idx, x in earlier:
+        names = _organization_names(cl, idx, x)
+        if names is None and cl.sources[idx].type == SourceType.DOCUMENT and _holds_proper_name(x):
+            names = [x.text]
+        if any(found[0][:1].isupper() for name in names or () for found in force.finditer(name)):
+            return idx
     return None
 
 
@@ -1341,6 +1396,7 @@ _NOMINAL_STEPS: tuple[_Step, ...] = (
     _anonymous_descriptor,
     _plural_taken_up,
     _organization_taken_up,
+    _force_of_members,
 )
 
 
@@ -1510,6 +1566,10 @@ def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
         return cl.add(possessed, m), Resolution.NOMINAL
     # cl.earlier, lazily: only the mentions of the last few sentences are read, not every earlier one
     organization = _organization_taken_up(cl, m, cl.earlier(m.start)) if len(m.words) == 1 else None
+    if organization is None:  # "deputies said" after "the Harris County Sheriff's Office"
+        organization = _force_of_members(cl, m, cl.earlier(m.start))
+    if organization is None and len(m.words) == 1:  # "police said" long after "Idaho State Police"
+        organization = _sole_organization_carrying(cl, m, cl.earlier(m.start))
     if organization is not None:  # "police said" after "the Jupiter Police Department"
         return cl.add(organization, m), Resolution.NOMINAL
     first, space, _ = m.text.lower().partition(" ")

@@ -40,12 +40,19 @@ from ._base import (
 
 
 def _is_cue_verb(ctx: _Context, w: Word) -> bool:
-    if not _is_speech_verb(ctx.lexicon, w):
+    if not _is_speech_verb(ctx.lexicon, w) or _prenominal_participle(w):
         return False
     if w.upos in ("VERB",):
         return True
     # the tagger sometimes calls "said" an adjective or auxiliary
     return w.upos in ("AUX", "ADJ", "NOUN") and w.xpos.startswith("VB")
+
+
+def _prenominal_participle(w: Word) -> bool:
+    """A participle modifying a noun after it ("said in an emailed statement", "a written reply")
+    names the kind of thing, not a report: the statement's speaker is the subject of the verb
+    the phrase hangs on."""
+    return w.deprel == "amod" and w.xpos == "VBN" and w.head == w.index + 1
 
 
 def _is_speech_verb(lex: Lexicon, w: Word) -> bool:

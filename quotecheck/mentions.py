@@ -472,8 +472,31 @@ def is_group_quantifier(m: Mention, lex: Lexicon) -> bool:
     return len(m.words) == 1 and m.words[0].lower() in lex.group_quantifiers
 
 
+@lru_cache(maxsize=8)
+def _knowledge_gap(tails: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"\s+(?:{'|'.join(tails)})\s+(?:[\w’'-]+\s+){{0,5}}")
+
+
+def _knowledge_owner(ctx: ArticleText, sent: Sentence, head: Word, lo: int) -> Word | None:
+    """The describing noun whose knowledge phrase ``head`` ends in ("two sources familiar with the
+    plans tell Axios", "people briefed on the talks said": the compact parser makes "plans" or
+    "talks" the verb's subject): the source is the noun before the phrase, not what it knows."""
+    lex = ctx.lexicon
+    noun = next(
+        (w for w in reversed(sent.words) if lo <= w.start and w.end <= head.start and w.upos == "NOUN"),
+        None,
+    )
+    if noun is None or noun.lemma.lower() not in lex.anonymous_nouns:
+        return None
+    gap = _knowledge_gap(lex.knowledge_tails).fullmatch(ctx.text, noun.end, head.start)
+    return noun if gap else None
+
+
 def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> Mention | None:
     sent = ctx.parse.sentences[s_idx]
+    owner = _knowledge_owner(ctx, sent, head, lo)
+    if owner is not None:  # the mention ends with what the source knows, not in the verb's clause
+        head, hi = owner, min(hi, head.end)
     if head.upos == "PRON" or (head.lemma.lower() in ctx.lexicon.pronouns and head.upos in ("PRON", "DET")):
         key = head.text.lower()
         if key not in ctx.lexicon.pronouns:

@@ -40,12 +40,25 @@ from ._base import (
 
 
 def _is_cue_verb(ctx: _Context, w: Word) -> bool:
-    if not _is_speech_verb(ctx.lexicon, w):
+    if not _is_speech_verb(ctx.lexicon, w) or _prenominal_participle(ctx, w):
         return False
     if w.upos in ("VERB",):
         return True
     # the tagger sometimes calls "said" an adjective or auxiliary
     return w.upos in ("AUX", "ADJ", "NOUN") and w.xpos.startswith("VB")
+
+
+def _prenominal_participle(ctx: _Context, w: Word) -> bool:
+    """A participle modifying the document noun right after it ("said in an emailed statement",
+    "a written reply") names the kind of document, not a report: the statement's speaker is the
+    subject of the verb the phrase hangs on."""
+    if w.deprel != "amod" or w.xpos != "VBN":
+        return False
+    s_idx = ctx.parse.sentence_at(w.start)
+    sent = ctx.parse.sentences[s_idx] if s_idx is not None else None
+    if sent is None or w.head != w.index + 1 or w.head > len(sent.words):
+        return False
+    return sent.word(w.head).lemma.lower() in ctx.lexicon.document_nouns
 
 
 def _is_speech_verb(lex: Lexicon, w: Word) -> bool:

@@ -302,7 +302,7 @@ class Clusterer:
             if not src.anonymous or src.ground_rules or src.anonymity_reason is not None:
                 continue
             first = next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
-            if first is None:
+            if first is None or _senior_insider(first, self.lex):
                 continue
             sentence = self.parse.sentences[first.sentence]
             words = [w for w in sentence.words if first.start <= w.start < first.end]
@@ -1279,6 +1279,15 @@ def _class_fits(cl: Clusterer, m: Mention, idx: int) -> bool:
 
 
 _ORG_REACH = 2  # sentences before a bare "the company" that its named organization is looked for in
+
+
+def _senior_insider(m: Mention, lex: Lexicon) -> bool:
+    """Does an indefinite description rank its person ("a senior White House official", "a top
+    Pentagon aide")? That is the formula of background sourcing: an insider who speaks without a name, not
+    the organization's on-record voice like "a White House spokesperson" or "Pentagon officials"."""
+    opening = m.words[0].lower() if m.words else ""  # not "his chief aide": the named person's staff
+    indefinite = opening in lex.descriptor_determiners | lex.counting_determiners
+    return indefinite and any(w.lower() in lex.seniority_words for w in m.words[:-1])
 
 
 def _organization_taken_up(cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]) -> int | None:

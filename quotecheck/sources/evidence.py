@@ -166,6 +166,37 @@ def _assign_reasons(
             if src.anonymity_reason is None or ev.start < src.anonymity_reason.start:
                 src.anonymity_reason = ev
     _assign_spare_reasons(text, parse, cl, spare)
+    _members_share_reasons(cl)
+
+
+_PARTITIVE = re.compile(r"(?i)^(\w+) of (?:the|those|these) (\w+)")
+
+
+def _members_share_reasons(cl: Clusterer) -> None:
+    """ "according to three people familiar with the discussions, who spoke on the condition of
+    anonymity ... “Q,” one of the people said": a member of a group the article introduced
+    speaks under the group's terms, so an unexplained partitive source takes the reason of the
+    latest earlier anonymous group whose description has the same noun."""
+    for src in cl.sources:
+        first = src.mentions[0] if src.mentions else None
+        found = _PARTITIVE.match(first.text) if first is not None and src.anonymous else None
+        if first is None or found is None or src.anonymity_reason is not None:
+            continue
+        if found.group(1).lower() not in cl.lex.counting_determiners:  # "one", "two", "some"
+            continue
+        noun = found.group(2).lower()
+        groups = [
+            g
+            for g in cl.sources
+            if g is not src
+            and g.anonymous
+            and g.anonymity_reason is not None
+            and g.mentions
+            and g.mentions[0].start < first.start
+            and noun in (w.lower() for w in g.mentions[0].words)
+        ]
+        if groups:
+            src.anonymity_reason = max(groups, key=lambda g: g.mentions[0].start).anonymity_reason
 
 
 def _assign_spare_reasons(text: str, parse: Parse, cl: Clusterer, spare: list[Evidence]) -> None:

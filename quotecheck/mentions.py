@@ -981,6 +981,8 @@ class MentionFinder:
         endings = POSSESSIVE_MARKS if possessive else ()
         sent, first, last = run.sentence, run.first, run.last
         head = sent.head_of(last) if last.deprel in ("flat", "compound") else last
+        if last.deprel == "flat" and head is not None and head.upos == "NOUN":
+            head = last  # "the kind of campaign Ayotte hoped": a name misparsed as part of a noun
         for word in (first, last, head):
             if word is not None and any(
                 k.deprel == "case" and k.text not in endings for k in sent.children(word)

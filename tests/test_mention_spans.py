@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from quotecheck.lexicons import default_lexicon
-from quotecheck.mentions import ArticleText, Mention, is_time_text, make_mention
+from quotecheck.mentions import ArticleText, Mention, MentionFinder, QuotedSpans, is_time_text, make_mention
 from quotecheck.testing.fake_parse import forged_parse
+from quotecheck.vocab import MentionKind
 
 
 def _mention(text: str, rows: list[tuple[str, str, str, int, str]], head: int) -> Mention | None:
@@ -103,3 +104,33 @@ def test_is_time_text(text: str, lemma: str, with_years: bool, without_years: bo
     lex = default_lexicon()
     assert is_time_text(lex, text, lemma, years=True) is with_years
     assert is_time_text(lex, text, lemma, years=False) is without_years
+
+
+def test_name_misparsed_as_flat_of_a_noun_is_a_person_in_passing() -> None:
+    # the compact parser hung "Ayotte" on "campaign" (flat), whose "of" is no preposition of the name
+    text = "This is not the kind of campaign Ayotte hoped to be running, she said."
+    rows = [
+        ("This", "this", "PRON", 5, "nsubj"),
+        ("is", "be", "AUX", 5, "cop"),
+        ("not", "not", "PART", 5, "advmod"),
+        ("the", "the", "DET", 5, "det"),
+        ("kind", "kind", "NOUN", 9, "nsubj"),
+        ("of", "of", "ADP", 7, "case"),
+        ("campaign", "campaign", "NOUN", 5, "nmod"),
+        ("Ayotte", "Ayotte", "PROPN", 7, "flat"),
+        ("hoped", "hope", "VERB", 0, "root"),
+        ("to", "to", "PART", 12, "mark"),
+        ("be", "be", "AUX", 12, "aux"),
+        ("running", "run", "VERB", 9, "xcomp"),
+        (",", ",", "PUNCT", 14, "punct"),
+        ("she", "she", "PRON", 15, "nsubj"),
+        ("said", "say", "VERB", 9, "parataxis"),
+        (".", ".", "PUNCT", 9, "punct"),
+    ]
+    parse = forged_parse(text, rows)
+    finder = MentionFinder(text, parse, default_lexicon(), QuotedSpans([]))
+    at = text.index("she")
+    pron = Mention(at, at + 3, "she", MentionKind.PRONOUN, "she", "PRON", "sing", True, 0, ("she",))
+    run = next(finder.names_before(pron))
+    assert run.mention.text == "Ayotte"
+    assert finder.looks_like_person(run, lambda key: key == "ayotte")

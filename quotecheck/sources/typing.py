@@ -435,7 +435,8 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
     A "named person" that is only a plural noun for people opening a sentence ("Demonstrators
     said", "Others argue") is an anonymous group (:func:`_common_plural`), and so is a share of
     the people a poll asked ("67 percent of voters", :func:`_poll_share`), unless its sentence names
-    the poll's author (:func:`_poll_author`): then that organization. Anonymous sources
+    the poll's author (:func:`_poll_author`): then that organization. A one-word "named person"
+    that the words after its cue call "it" is an organization (:func:`_name_said_it`). Anonymous sources
     granted anonymity (a ground rule or a reason) are left as they are."""
     for src in sources:
         if _common_plural(src, sources, text, lex):
@@ -448,6 +449,8 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
                 src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
         elif src.type == SourceType.UNKNOWN and (named := _name_tagged_common(src, text, lex)) is not None:
             src.type, src.name = SourceType.NAMED_PERSON, named  # "Husted said": a surname tagged a noun
+        elif _name_said_it(src, text, lex):
+            src.type = SourceType.NAMED_ORGANIZATION  # "Coca-Cola indicated it would give"
     people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON] + _full_names(text, lex)
     layout = _layout_of(sources, text)
     named_from = _person_named_from(text, layout, lex)
@@ -518,6 +521,28 @@ def _name_tagged_common(src: Source, text: str, lex: Lexicon) -> str | None:
 
 
 _CAPITALISED_NAME = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?")
+# a name, its cue verb and "it"/"its" opening what it reports ("Coca-Cola indicated it would")
+_SAID_IT = re.compile(r"\s+[a-z]+(?:\s+that)?\s+its?\b")
+
+
+def _name_said_it(src: Source, text: str, lex: Lexicon) -> bool:
+    """Is a "named person" an organization that the words after its one-word name call "it"
+    ("Coca-Cola indicated it would give")? Only a name no given name, title, he or she ever goes
+    with, written nowhere after another capitalised word (not "Trump said it was")."""
+    if src.type != SourceType.NAMED_PERSON or src.gender is not None:
+        return False
+    if any(x.kind == MentionKind.PRONOUN and x.head_lemma in ("he", "she") for x in src.mentions):
+        return False
+    names = [x for x in src.mentions if x.kind == MentionKind.NAME]
+    if not names or any(len(x.text.split()) != 1 for x in names):
+        return False
+    word = re.escape(names[0].text)
+    if names[0].text in lex.first_names or re.search(rf"\b[A-Z][\w'’-]*[ \t]+{word}\b", text):
+        return False  # "Donald Trump": a person written in full
+    titled = re.compile(rf"\b([A-Z][a-z]+)\.?[ \t]+{word}\b")
+    if any(t.group(1) in lex.titles for t in titled.finditer(text)):
+        return False  # "Mr. Nielsen"
+    return any(_SAID_IT.match(text, x.end) for x in names)
 
 
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+((?:[A-Z]\.\s+)?[A-Z][\w’'-]+)")

@@ -232,11 +232,13 @@ def staff_organization(m: Mention, words: Sequence[Word], text: str, lex: Lexico
         return None
     before = _organization_before(words[:at], text[: m.start], lex)
     if before is None:
-        before = _proper_noun_before(words[:at], m.number == "sing", lex)
+        before = _proper_noun_before(words[:at], m.number == "sing", text, lex)
     return before if before is not None else _organization_after(words[at + 1 :], lex)
 
 
-def _proper_noun_before(words: Sequence[Word], singular: bool, lex: Lexicon) -> tuple[int, int] | None:
+def _proper_noun_before(
+    words: Sequence[Word], singular: bool, text: str, lex: Lexicon
+) -> tuple[int, int] | None:
     """ "a Twitter spokesman", "a Trump spokeswoman", "Clinton's aides": one spokesperson or
     staffer whose description starts with a proper noun, or staff with a name's possessive,
     speak for what the name names (no side, title or place abbreviation: "a Democratic
@@ -244,7 +246,9 @@ def _proper_noun_before(words: Sequence[Word], singular: bool, lex: Lexicon) -> 
     owned = bool(words) and words[-1].text in _POSSESSIVE_WORDS
     words = words[:-1] if owned else words
     # the compact tagger often calls the name an adjective: "a Twitter spokesman", "A Treasury spokesman"
-    if not (singular or owned) or not words or (words[-1].upos != "PROPN" and not _org_word(words[-1], lex)):
+    if not (singular or owned) or not words:
+        return None
+    if words[-1].upos != "PROPN" and not _org_word(words[-1], lex) and not _possessed_name(words[-1], text):
         return None
     if not (_capitalised(words[-1]) or (owned and words[-1].text[:1].isupper())):
         return None  # "Clinton's aides" may open the sentence; "Pentagon officials" may not
@@ -325,6 +329,25 @@ def _organization_after(words: Sequence[Word], lex: Lexicon) -> tuple[int, int] 
         or (words[0].text.lower() in ("for", "to") and bool(caps) and phrase[-1] is caps[-1])
     )
     return (phrase[0].start, phrase[-1].end) if named else None
+
+
+def named_by_its_staff(m: Mention, text: str, lex: Lexicon) -> bool:
+    """Is a one-word name an organization the text gives an unnamed spokesperson or staff ("Google
+    announced" beside "a Google spokesperson")? The tagger knows no company names; a person's
+    surname in the same layout ("a Trump spokesman") comes with the person's full name."""
+    if m.kind != MentionKind.NAME or len(m.words) != 1 or m.words[0] in lex.first_names:
+        return False
+    name = re.escape(m.words[0])
+    staff = "|".join(re.escape(n) for n in sorted(lex.staff_nouns))
+    if re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree)\s+{name}\s+(?:{staff})\b", text) is None:
+        return False
+    return not any(full.endswith(f" {m.words[0]}") for full in _full_names(text, lex))
+
+
+def _possessed_name(w: Word, text: str) -> bool:
+    """Is the tagger's adjective a name the text also uses with a possessive ("a Google
+    spokesperson" beside "Google's shares")? A nationality ("an Iraqi official") never is."""
+    return _capitalised(w) and re.search(rf"\b{re.escape(w.text)}['’]s\b", text) is not None
 
 
 def _person_start(w: Word, lex: Lexicon) -> bool:

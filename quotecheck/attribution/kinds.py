@@ -100,7 +100,10 @@ def _titled(inner: str, small_words: frozenset[str]) -> bool:
     """A name in quotation marks inside the writer's sentence: a title in title case, or one
     capitalised word ("Netflix has canceled “Starfall,” its space opera"; a show, film or
     product), where scare quotes hold lower-case words ("so-called “reform”")."""
-    return _title_case(inner, small_words) or re.fullmatch(r"[A-Z][\w’'-]*[A-Za-z0-9][,.]?", inner) is not None
+    return _title_case(inner, small_words) or _TITLE_WORD.fullmatch(inner) is not None
+
+
+_TITLE_WORD = re.compile(r"[A-Z][\w’'-]*[A-Za-z0-9][,.]?")
 
 
 def _title_case(inner: str, small_words: frozenset[str]) -> bool:

@@ -471,6 +471,8 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
                 src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
         elif src.type == SourceType.UNKNOWN and (named := _name_tagged_common(src, text, lex)) is not None:
             src.type, src.name = SourceType.NAMED_PERSON, named  # "Husted said": a surname tagged a noun
+        elif (apposed := _organization_apposed_before(src, text, lex)) is not None:
+            src.name = apposed  # "the label said" after "her former label, Big Machine Records,"
     people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON] + _full_names(text, lex)
     layout = _layout_of(sources, text)
     named_from = _person_named_from(text, layout, lex)
@@ -516,6 +518,27 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             )
         if retyped is not None:
             src.type, src.name = retyped
+
+
+def _organization_apposed_before(src: Source, text: str, lex: Lexicon) -> str | None:
+    """The name an organization source that is only "the <noun>" ("the label said") gets from
+    the nearest earlier apposition to the same noun ("her former label, Big Machine Records,"),
+    when no named source took the description up."""
+    if src.type != SourceType.NAMED_ORGANIZATION or any(m.kind == MentionKind.NAME for m in src.mentions):
+        return None
+    first = next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
+    if first is None or len(first.words) != 2 or first.words[0].lower() != "the":
+        return None
+    if not first.words[1].islower():
+        return None
+    if class_of(first.head_lemma, lex) != "organization":
+        return None
+    apposed = re.compile(rf"\b{re.escape(first.words[1])},\s+({_PROPER_RUN})")
+    hits = list(apposed.finditer(text, 0, first.start))
+    return hits[-1].group(1) if hits else None
+
+
+_PROPER_RUN = r"(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*"
 
 
 def _name_tagged_common(src: Source, text: str, lex: Lexicon) -> str | None:

@@ -334,14 +334,17 @@ def _organization_after(words: Sequence[Word], lex: Lexicon) -> tuple[int, int] 
 def named_by_its_staff(m: Mention, text: str, lex: Lexicon) -> bool:
     """Is a one-word name an organization the text gives an unnamed spokesperson or staff ("Google
     announced" beside "a Google spokesperson")? The tagger knows no company names; a person's
-    surname in the same layout ("a Trump spokesman") comes with the person's full name."""
+    surname in the same layout ("a Trump spokesman") comes with the person's full name or a title
+    ("Senator Rubio", "Mr. Rubio")."""
     if m.kind != MentionKind.NAME or len(m.words) != 1 or m.words[0] in lex.first_names:
         return False
     name = re.escape(m.words[0])
     staff = "|".join(re.escape(n) for n in sorted(lex.staff_nouns))
     if re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree)\s+{name}\s+(?:{staff})\b", text) is None:
         return False
-    return not any(full.endswith(f" {m.words[0]}") for full in _full_names(text, lex))
+    before = re.finditer(rf"\b([A-Z][a-z]+\.?)\s+{name}\b", text)
+    titled = (t.group(1).rstrip(".") in lex.titles for t in before)
+    return not any(titled) and not any(full.endswith(f" {m.words[0]}") for full in _full_names(text, lex))
 
 
 def _possessed_name(w: Word, text: str) -> bool:
@@ -508,6 +511,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
                 _delayed_lede(first, sources, text, layout)
                 or _titled_later(first, sources, text, layout, lex)
                 or _possessive_topic(first, sources, layout, lex)
+                or _spokesperson_after_statement(first, src, sources)
             )
         if retyped is None and src.type == SourceType.DOCUMENT:
             retyped = (
@@ -539,6 +543,28 @@ def _organization_apposed_before(src: Source, text: str, lex: Lexicon) -> str | 
 
 
 _PROPER_RUN = r"(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*"
+
+
+def _spokesperson_after_statement(
+    m: Mention, src: Source, sources: Sequence[Source]
+) -> tuple[SourceType, str] | None:
+    """The named organization a bare "A spokesperson" speaks for when that organization is the
+    last source mentioned, in the mention's sentence or the one before ("“...,” the label said in
+    a statement. A spokesperson added that ..."): newsrooms treat it as the organization's
+    attribution. Any other source mentioned in between leaves it unnamed."""
+    if len(m.words) != 2 or m.words[0].lower() not in ("a", "an") or not m.head_lemma.startswith("spokes"):
+        return None
+    earlier = [
+        (x.start, other)
+        for other in sources
+        if other is not src
+        for x in other.mentions
+        if x.start < m.start and x.sentence >= m.sentence - 1
+    ]
+    last = max(earlier, key=lambda e: e[0])[1] if earlier else None
+    if last is None or last.type != SourceType.NAMED_ORGANIZATION:
+        return None
+    return SourceType.NAMED_ORGANIZATION, last.name
 
 
 def _name_tagged_common(src: Source, text: str, lex: Lexicon) -> str | None:

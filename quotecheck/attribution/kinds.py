@@ -90,10 +90,20 @@ def _classify(ctx: _Context, q: QuoteSpan, frame: _Frame, has_cue: bool) -> Quot
             return QuoteKind.DIRECT
         if has_cue or n_words >= DIRECT_MIN_WORDS:
             return QuoteKind.PARTIAL
-        return QuoteKind.TITLE if _title_case(inner, ctx.lexicon.title_small_words) else QuoteKind.SCARE
+        return QuoteKind.TITLE if _titled(inner, ctx.lexicon.title_small_words) else QuoteKind.SCARE
     if runs_on or n_words >= DIRECT_MIN_WORDS or re.search(r"[.!?…,]$", inner) or has_cue:
         return QuoteKind.DIRECT
-    return QuoteKind.TITLE if _title_case(inner, ctx.lexicon.title_small_words) else QuoteKind.SCARE
+    return QuoteKind.TITLE if _titled(inner, ctx.lexicon.title_small_words) else QuoteKind.SCARE
+
+
+def _titled(inner: str, small_words: frozenset[str]) -> bool:
+    """A name in quotation marks inside the writer's sentence: a title in title case, or one
+    capitalised word ("Netflix has canceled “Starfall,” its space opera"; a show, film or
+    product), where scare quotes hold lower-case words ("so-called “reform”")."""
+    return _title_case(inner, small_words) or _TITLE_WORD.fullmatch(inner) is not None
+
+
+_TITLE_WORD = re.compile(r"[A-Z][\w’'-]*[A-Za-z0-9][,.]?")
 
 
 def _title_case(inner: str, small_words: frozenset[str]) -> bool:

@@ -54,6 +54,7 @@ from .typing import (
     identified_role,
     is_org_name,
     is_person_noun,
+    named_by_its_staff,
     pronoun_fits,
     staff_organization,
     type_of,
@@ -216,6 +217,8 @@ class Clusterer:
         body = [m for m in real if not self.in_headline(m)]
         first = (body or real or src.mentions)[0]
         src.type = type_of(first, self.lex)
+        if src.type == SourceType.NAMED_PERSON and named_by_its_staff(first, self.text, self.lex):
+            src.type = SourceType.NAMED_ORGANIZATION  # "Google announced" beside "a Google spokesperson"
         if src.type == SourceType.ANONYMOUS_INDIVIDUAL and definite_person(first, self.lex):
             src.type = SourceType.NAMED_PERSON  # "the congressman" that nothing took up
         if not body and real and not self.headline_person(first):

@@ -232,11 +232,13 @@ def staff_organization(m: Mention, words: Sequence[Word], text: str, lex: Lexico
         return None
     before = _organization_before(words[:at], text[: m.start], lex)
     if before is None:
-        before = _proper_noun_before(words[:at], m.number == "sing", lex)
+        before = _proper_noun_before(words[:at], m.number == "sing", text, lex)
     return before if before is not None else _organization_after(words[at + 1 :], lex)
 
 
-def _proper_noun_before(words: Sequence[Word], singular: bool, lex: Lexicon) -> tuple[int, int] | None:
+def _proper_noun_before(
+    words: Sequence[Word], singular: bool, text: str, lex: Lexicon
+) -> tuple[int, int] | None:
     """ "a Twitter spokesman", "a Trump spokeswoman", "Clinton's aides": one spokesperson or
     staffer whose description starts with a proper noun, or staff with a name's possessive,
     speak for what the name names (no side, title or place abbreviation: "a Democratic
@@ -244,7 +246,9 @@ def _proper_noun_before(words: Sequence[Word], singular: bool, lex: Lexicon) -> 
     owned = bool(words) and words[-1].text in _POSSESSIVE_WORDS
     words = words[:-1] if owned else words
     # the compact tagger often calls the name an adjective: "a Twitter spokesman", "A Treasury spokesman"
-    if not (singular or owned) or not words or (words[-1].upos != "PROPN" and not _org_word(words[-1], lex)):
+    if not (singular or owned) or not words:
+        return None
+    if words[-1].upos != "PROPN" and not _org_word(words[-1], lex) and not _possessed_name(words[-1], text):
         return None
     if not (_capitalised(words[-1]) or (owned and words[-1].text[:1].isupper())):
         return None  # "Clinton's aides" may open the sentence; "Pentagon officials" may not
@@ -325,6 +329,28 @@ def _organization_after(words: Sequence[Word], lex: Lexicon) -> tuple[int, int] 
         or (words[0].text.lower() in ("for", "to") and bool(caps) and phrase[-1] is caps[-1])
     )
     return (phrase[0].start, phrase[-1].end) if named else None
+
+
+def named_by_its_staff(m: Mention, text: str, lex: Lexicon) -> bool:
+    """Is a one-word name an organization the text gives an unnamed spokesperson or staff ("Google
+    announced" beside "a Google spokesperson")? The tagger knows no company names; a person's
+    surname in the same layout ("a Trump spokesman") comes with the person's full name or a title
+    ("Senator Rubio", "Mr. Rubio")."""
+    if m.kind != MentionKind.NAME or len(m.words) != 1 or m.words[0] in lex.first_names:
+        return False
+    name = re.escape(m.words[0])
+    staff = "|".join(re.escape(n) for n in sorted(lex.staff_nouns))
+    if re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree)\s+{name}\s+(?:{staff})\b", text) is None:
+        return False
+    before = re.finditer(rf"\b([A-Z][a-z]+\.?)\s+{name}\b", text)
+    titled = (t.group(1).rstrip(".") in lex.titles for t in before)
+    return not any(titled) and not any(full.endswith(f" {m.words[0]}") for full in _full_names(text, lex))
+
+
+def _possessed_name(w: Word, text: str) -> bool:
+    """Is the tagger's adjective a name the text also uses with a possessive ("a Google
+    spokesperson" beside "Google's shares")? A nationality ("an Iraqi official") never is."""
+    return _capitalised(w) and re.search(rf"\b{re.escape(w.text)}['’]s\b", text) is not None
 
 
 def _person_start(w: Word, lex: Lexicon) -> bool:
@@ -451,6 +477,8 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             src.type, src.name = SourceType.NAMED_PERSON, named  # "Husted said": a surname tagged a noun
         elif _name_said_it(src, text, lex):
             src.type = SourceType.NAMED_ORGANIZATION  # "Coca-Cola indicated it would give"
+        elif (apposed := _organization_apposed_before(src, text, lex)) is not None:
+            src.name = apposed  # "the label said" after "her former label, Big Machine Records,"
     people = [src.name for src in sources if src.type == SourceType.NAMED_PERSON] + _full_names(text, lex)
     layout = _layout_of(sources, text)
     named_from = _person_named_from(text, layout, lex)
@@ -486,6 +514,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
                 _delayed_lede(first, sources, text, layout)
                 or _titled_later(first, sources, text, layout, lex)
                 or _possessive_topic(first, sources, layout, lex)
+                or _spokesperson_after_statement(first, src, sources)
             )
         if retyped is None and src.type == SourceType.DOCUMENT:
             retyped = (
@@ -496,6 +525,49 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             )
         if retyped is not None:
             src.type, src.name = retyped
+
+
+def _organization_apposed_before(src: Source, text: str, lex: Lexicon) -> str | None:
+    """The name an organization source that is only "the <noun>" ("the label said") gets from
+    the nearest earlier apposition to the same noun ("her former label, Big Machine Records,"),
+    when no named source took the description up."""
+    if src.type != SourceType.NAMED_ORGANIZATION or any(m.kind == MentionKind.NAME for m in src.mentions):
+        return None
+    first = next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
+    if first is None or len(first.words) != 2 or first.words[0].lower() != "the":
+        return None
+    if not first.words[1].islower():
+        return None
+    if class_of(first.head_lemma, lex) != "organization":
+        return None
+    apposed = re.compile(rf"\b{re.escape(first.words[1])},\s+({_PROPER_RUN})")
+    hits = list(apposed.finditer(text, 0, first.start))
+    return hits[-1].group(1) if hits else None
+
+
+_PROPER_RUN = r"(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*"
+
+
+def _spokesperson_after_statement(
+    m: Mention, src: Source, sources: Sequence[Source]
+) -> tuple[SourceType, str] | None:
+    """The named organization a bare "A spokesperson" speaks for when that organization is the
+    last source mentioned, in the mention's sentence or the one before ("“...,” the label said in
+    a statement. A spokesperson added that ..."): newsrooms treat it as the organization's
+    attribution. Any other source mentioned in between leaves it unnamed."""
+    if len(m.words) != 2 or m.words[0].lower() not in ("a", "an") or not m.head_lemma.startswith("spokes"):
+        return None
+    earlier = [
+        (x.start, other)
+        for other in sources
+        if other is not src
+        for x in other.mentions
+        if x.start < m.start and x.sentence >= m.sentence - 1
+    ]
+    last = max(earlier, key=lambda e: e[0])[1] if earlier else None
+    if last is None or last.type != SourceType.NAMED_ORGANIZATION:
+        return None
+    return SourceType.NAMED_ORGANIZATION, last.name
 
 
 def _name_tagged_common(src: Source, text: str, lex: Lexicon) -> str | None:

@@ -565,7 +565,11 @@ def _staff_owner(cl: Clusterer, m: Mention, words: list[Word]) -> str | None:
 
 def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """A name joins the earlier source named the same way (or the one organization its acronym
-    stands for), else starts a new source."""
+    stands for), else starts a new source; an office written like a name takes its holder's name
+    after it (:func:`_office_holder`: "the Minister of Humanitarian Affairs, Dr Nentawe Yilwatda")."""
+    holder = _office_holder(cl, m)
+    if holder is not None:
+        return cl.add(cl.resolve(holder)[0], m), Resolution.EXPLICIT
     idx = cl.named_source(m)
     if idx is None:
         idx = _acronym_source(cl, m)
@@ -1411,8 +1415,32 @@ def _apposed(sent: Sentence, phrase: tuple[int, int], name: tuple[int, int]) -> 
 
 def _named_description(cl: Clusterer, m: Mention) -> int | None:
     """The source of the name right after a description (:func:`_name_after`), or None."""
-    name = _name_after(cl, m)
+    name = _name_after(cl, m) or _office_holder(cl, m)
     return None if name is None else cl.resolve(name)[0]
+
+
+# what lies between an office and its holder's name: the office's own prepositional phrase, a comma,
+# an abbreviated honorific ("The President of the Senate, Godswill Akpabio,", "the Minister of
+# Humanitarian Affairs, Dr Nentawe Yilwatda,", "The Police Public Relations Officer in Kogi State, SP
+# William Aya,", "the lawmaker for Lokoja, Hon. Ahmed Idris,")
+_OFFICE_TAIL = re.compile(r"(?:[ \t]+(?:of|in|for|at|on)[ \t]+[^,;:\n\"“”()]{1,60}?)?,[ \t]*(?:[A-Z][a-z]{1,4}\.[ \t]+)?")
+
+
+def _office_holder(cl: Clusterer, m: Mention) -> Mention | None:
+    """The person's name set by a comma after "the" + an office and its prepositional phrase, as a
+    name mention (Commonwealth and African news name the office first: "The President of the Senate,
+    Godswill Akpabio, noted"); the parse often hangs the phrase or the name elsewhere, so the surface
+    decides. None when the office is no person's, the name is an organization's, or none follows."""
+    if not m.words or m.words[0].lower() != "the" or m.number != "sing":
+        return None
+    if class_of(m.head_lemma, cl.lex) != "person":
+        return None
+    tail = _OFFICE_TAIL.match(cl.text, m.end)
+    found = None if tail is None else _NAME_OPENING.match(cl.text, tail.end())
+    if tail is None or found is None:
+        return None
+    name = name_from_text(cl.text, (tail.end(), found.end()), m.sentence)
+    return None if is_org_name(name, cl.lex) else name
 
 
 def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:

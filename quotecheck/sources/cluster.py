@@ -1443,6 +1443,26 @@ def _office_holder(cl: Clusterer, m: Mention) -> Mention | None:
     return None if is_org_name(name, cl.lex) else name
 
 
+_FORMER_LATTER = {"former": 1, "latter": 0}  # which of the last two people named, nearest first
+
+
+def _former_or_latter(cl: Clusterer, m: Mention) -> Mention | None:
+    """ "Engr. Tunde Bakare ... and Prof. Ngozi Eze ... warned. The former said ..., while the latter
+    said ...": a bare "the former"/"the latter" is the first/second of the last two people named
+    before it (persons by :meth:`MentionFinder.looks_like_person`, one per surname, in its sentence
+    and the two before), as a name mention; None for anything else or fewer than two people."""
+    if len(m.words) != 2 or m.words[0].lower() != "the" or m.words[1].lower() not in _FORMER_LATTER:
+        return None
+    people: list[Mention] = []
+    for run in cl.finder.names_before(m, 3):
+        key = surname(run.mention, cl.lex)
+        if cl.finder.looks_like_person(run, cl.known_surname) and all(surname(p, cl.lex) != key for p in people):
+            people.append(run.mention)
+        if len(people) == 2:
+            return people[_FORMER_LATTER[m.words[1].lower()]]
+    return None
+
+
 def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """A definite description takes up an earlier source (:data:`_NOMINAL_STEPS`), else the
     indefinite phrase that introduced it ("One furnace operator, who asked not to be named,
@@ -1451,6 +1471,9 @@ def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     named = _named_description(cl, m)
     if named is not None:
         return cl.add(named, m), Resolution.EXPLICIT
+    paired = _former_or_latter(cl, m)
+    if paired is not None:
+        return cl.add(cl.resolve(paired)[0], m), Resolution.NOMINAL
     apposed = _apposed_name(cl, m)
     if apposed is not None:
         return cl.add(cl.resolve(apposed)[0], m), Resolution.NOMINAL

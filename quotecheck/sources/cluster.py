@@ -1423,7 +1423,9 @@ def _named_description(cl: Clusterer, m: Mention) -> int | None:
 # an abbreviated honorific ("The President of the Senate, Godswill Akpabio,", "the Minister of
 # Humanitarian Affairs, Dr Nentawe Yilwatda,", "The Police Public Relations Officer in Kogi State, SP
 # William Aya,", "the lawmaker for Lokoja, Hon. Ahmed Idris,")
-_OFFICE_TAIL = re.compile(r"(?:[ \t]+(?:of|in|for|at|on)[ \t]+[^,;:\n\"“”()]{1,60}?)?,[ \t]*(?:[A-Z][a-z]{1,4}\.[ \t]+)?")
+_OFFICE_TAIL = re.compile(
+    r"(?:[ \t]+(?:of|in|for|at|on)[ \t]+[^,;:\n\"“”()]{1,60}?)?,[ \t]*(?:[A-Z][a-z]{1,4}\.[ \t]+)?"
+)
 
 
 def _office_holder(cl: Clusterer, m: Mention) -> Mention | None:
@@ -1456,7 +1458,9 @@ def _former_or_latter(cl: Clusterer, m: Mention) -> Mention | None:
     people: list[Mention] = []
     for run in cl.finder.names_before(m, 3):
         key = surname(run.mention, cl.lex)
-        if cl.finder.looks_like_person(run, cl.known_surname) and all(surname(p, cl.lex) != key for p in people):
+        if cl.finder.looks_like_person(run, cl.known_surname) and all(
+            surname(p, cl.lex) != key for p in people
+        ):
             people.append(run.mention)
         if len(people) == 2:
             return people[_FORMER_LATTER[m.words[1].lower()]]

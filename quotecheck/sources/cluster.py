@@ -1423,6 +1423,7 @@ def _named_description(cl: Clusterer, m: Mention) -> int | None:
 # an abbreviated honorific ("The President of the Senate, Godswill Akpabio,", "the Minister of
 # Humanitarian Affairs, Dr Nentawe Yilwatda,", "The Police Public Relations Officer in Kogi State, SP
 # William Aya,", "the lawmaker for Lokoja, Hon. Ahmed Idris,")
+_OFFICE_PREPOSITIONS = ("of", "in", "for", "at", "on")
 _OFFICE_TAIL = re.compile(
     r"(?:[ \t]+(?:of|in|for|at|on)[ \t]+[^,;:\n\"“”()]{1,60}?)?,[ \t]*(?:[A-Z][a-z]{1,4}\.[ \t]+)?"
 )
@@ -1439,8 +1440,10 @@ def _office_holder(cl: Clusterer, m: Mention) -> Mention | None:
         return None
     tail = _OFFICE_TAIL.match(cl.text, m.end)
     found = None if tail is None else _NAME_OPENING.match(cl.text, tail.end())
-    if tail is None or found is None:
-        return None
+    if tail is None or found is None or found.group().endswith(POSSESSIVE_S):
+        return None  # "said the mayor, Ann Ruiz's longtime rival": the mayor is Ruiz's rival
+    if not tail.group().startswith((" ", "\t")) and not any(w in _OFFICE_PREPOSITIONS for w in m.words):
+        return None  # "the president, Ben Carson," with no phrase of its own: :func:`_name_after`'s
     name = name_from_text(cl.text, (tail.end(), found.end()), m.sentence)
     return None if is_org_name(name, cl.lex) else name
 

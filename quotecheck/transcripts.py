@@ -73,11 +73,21 @@ def _labelled(text: str, start: int, end: int) -> re.Match[str] | None:
     """The turn label opening the paragraph ``text[start:end]``; "Q." and "A." need a colon
     form elsewhere to count, so a period after a name is not a label."""
     m = _LABEL.match(text, start, end)
-    if m is None or not m.group("label").isupper():  # a name label is in capitals: "BARRAGÁN:"
+    if m is None or not (m.group("label").isupper() or _named_before(text, m.group("label"), start)):
         return None
     if m.group("sep") == "." and m.group("label") not in (QUESTION_LABEL, ANSWER_LABEL):
         return None
     return m
+
+
+def _named_before(text: str, label: str, start: int) -> bool:
+    """Is a label not in capitals ("Mathe:", "SAfm:") a one-word name the article wrote, with a
+    capital, before the paragraph it opens ("spokesperson Athlenda Mathe said", "Speaking on SAfm")?
+    Radio and TV transcripts label turns with the speaker's surname as written: "Note:" or
+    "Update:" name nobody earlier."""
+    if " " in label or not label[:1].isupper() or label in (QUESTION_LABEL, ANSWER_LABEL):
+        return False
+    return re.search(rf"(?<![\w.]){re.escape(label)}(?![\w:])", text[:start]) is not None
 
 
 def transcript_turns(

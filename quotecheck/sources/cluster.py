@@ -1078,10 +1078,14 @@ def _capitalised_modifiers(m: Mention) -> set[str]:
     return {w for w in m.words[1:-1] if w[:1].isupper()}
 
 
+_ONE_OF = re.compile(r"(?i)\bone of\b")  # a description making its person one of a group
+
+
 def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
     """A description naming the role: "Kirby, a Pentagon spokesman" ... "the spokesman"; the
     nominal's capitalised modifiers written in it too ("the Wisconsin Republican" is not "Hough,
-    a Utah Republican")."""
+    a Utah Republican"); a plural is no one named person ("the researchers wrote" is not "Patel,
+    a health policy researcher"), unless one of them ("Autor, one of the paper's authors")."""
     role = re.compile(rf"\b{re.escape(m.head_lemma)}s?\b", re.IGNORECASE)
     modifiers = [re.compile(rf"\b{re.escape(w)}(?!\w)") for w in m.words[1:-1] if w[:1].isupper()]
     for idx, x in earlier:
@@ -1089,6 +1093,8 @@ def _role_in_description(cl: Clusterer, m: Mention, earlier: list[tuple[int, Men
         if src.description is None:
             continue
         description = cl.text[src.description[0] : src.description[1]]
+        if m.number == "plur" and src.type == SourceType.NAMED_PERSON and not _ONE_OF.search(description):
+            continue
         if (
             role.search(description)
             and all(modifier.search(description) for modifier in modifiers)
@@ -1404,8 +1410,42 @@ def _holds_proper_name(m: Mention) -> bool:
     return m.kind in _DESCRIPTIONS and any(w[:1].isupper() for w in m.words[1:])
 
 
+def _authored_document(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
+    """ "Provost Michael Grant said in a statement that ..." ... "“Q,” the statement read": the
+    document the article last introduced as the way a source spoke ("in a statement", "in an
+    email") is that source's, as "her statement read" is (docs/labelling.md: label the author).
+    The nearest earlier word of the same lemma in the three sentences up to the nominal's only;
+    None when it is no "in" phrase of a speech verb whose subject is a named source's mention."""
+    if cl.parse is None or m.number != "sing" or not m.words or m.words[0].lower() != "the":
+        return None
+    if m.head_lemma not in cl.lex.document_nouns:
+        return None
+    sentences = cl.parse.sentences[max(0, m.sentence - 2) : m.sentence + 1]
+    words = [(sent, w) for sent in sentences for w in sent.words if w.end <= m.start]
+    sent, doc = next(((s, w) for s, w in reversed(words) if w.lemma.lower() == m.head_lemma), (None, None))
+    if sent is None or doc is None or doc.deprel != "obl":
+        return None
+    verb = sent.head_of(doc)
+    if verb is None or verb.lemma.lower() not in cl.lex.speech_verbs:
+        return None
+    if not any(c.deprel == "case" and c.lemma.lower() == "in" for c in sent.children(doc)):
+        return None
+    subj = next((w for w in sent.children(verb) if w.deprel == "nsubj"), None)
+    return next(
+        (
+            idx
+            for idx, y in earlier
+            if subj is not None
+            and y.start <= subj.start < y.end
+            and cl.sources[idx].type in (SourceType.NAMED_PERSON, SourceType.NAMED_ORGANIZATION)
+        ),
+        None,
+    )
+
+
 # The ways a nominal takes up an earlier source, in the order tried.
 _NOMINAL_STEPS: tuple[_Step, ...] = (
+    _authored_document,
     _same_head,
     _role_in_description,
     _titled_person,

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from ..lexicons import Lexicon
+from ..mentions import Mention
 from ..parsing import Parse, Word
-from ..vocab import GroundRule, MentionKind
+from ..vocab import GroundRule, MentionKind, SourceType
 from .cluster import Clusterer
-from .model import Evidence
+from .model import Evidence, Source
 from .typing import pronoun_fits
 
 _CLAUSE_END = re.compile(r"[.;,”\"\n]|\s[—–]\s")
@@ -179,24 +180,52 @@ def _members_share_reasons(cl: Clusterer) -> None:
     latest earlier anonymous group whose description has the same noun."""
     for src in cl.sources:
         first = src.mentions[0] if src.mentions else None
-        found = _PARTITIVE.match(first.text) if first is not None and src.anonymous else None
-        if first is None or found is None or src.anonymity_reason is not None:
+        if first is None or not src.anonymous or src.anonymity_reason is not None:
+            continue
+        found = _PARTITIVE.match(first.text)
+        if found is None:
+            _member_shares_reason(cl, src, first)
             continue
         if found.group(1).lower() not in cl.lex.counting_determiners:  # "one", "two", "some"
             continue
         noun = found.group(2).lower()
         groups = [
-            g
-            for g in cl.sources
-            if g is not src
-            and g.anonymous
-            and g.anonymity_reason is not None
-            and g.mentions
-            and g.mentions[0].start < first.start
-            and noun in (w.lower() for w in g.mentions[0].words)
+            g for g in _explained_groups(cl, src, first) if noun in (w.lower() for w in g.mentions[0].words)
         ]
         if groups:
             src.anonymity_reason = max(groups, key=lambda g: g.mentions[0].start).anonymity_reason
+
+
+def _explained_groups(cl: Clusterer, src: Source, first: Mention) -> list[Source]:
+    """The anonymous sources other than ``src`` with a reason, introduced before ``first``."""
+    return [
+        g
+        for g in cl.sources
+        if g is not src
+        and g.anonymous
+        and g.anonymity_reason is not None
+        and g.mentions
+        and g.mentions[0].start < first.start
+    ]
+
+
+_ONE_MEMBER = re.compile(r"(?i)^one \w+$")  # "one nurse"; "an official" is a new source, no member
+
+
+def _member_shares_reason(cl: Clusterer, src: Source, first: Mention) -> None:
+    """ "Several nurses at Pine Ridge, who spoke on the condition of anonymity ... “Q,” one nurse
+    said": one of a group the article introduced by its plural noun speaks under the group's terms
+    (as "one of the nurses" does): the latest earlier explained anonymous group with that head. Not
+    "An official said" after "Two officials ..., who requested anonymity": a new source."""
+    if _ONE_MEMBER.match(first.text) is None or first.number != "sing":
+        return
+    groups = [
+        g
+        for g in _explained_groups(cl, src, first)
+        if g.type == SourceType.ANONYMOUS_GROUP and g.mentions[0].head_lemma == first.head_lemma
+    ]
+    if groups:
+        src.anonymity_reason = max(groups, key=lambda g: g.mentions[0].start).anonymity_reason
 
 
 def _assign_spare_reasons(text: str, parse: Parse, cl: Clusterer, spare: list[Evidence]) -> None:

@@ -507,7 +507,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             or _coordinated_names(first, text, lex)
             or _document_voice(first, text, lex)
             or _named_person_description(first, text, lex)
-            or _named_people_again(first, named_from, lex)
+            or _named_people_again(first, named_from, text, lex)
         )
         if retyped is None and src.type == SourceType.ANONYMOUS_INDIVIDUAL:
             retyped = (
@@ -982,7 +982,9 @@ def _organization_name(m: Mention, words: Sequence[Word], lex: Lexicon) -> tuple
 _DEFINITE_PLURAL = re.compile(r"(?i)^(?:the|both)(?:\s+(?:two|three|four|five))?\s+\S+")
 
 
-def _named_people_again(m: Mention, named_from: int, lex: Lexicon) -> tuple[SourceType, str] | None:
+def _named_people_again(
+    m: Mention, named_from: int, text: str, lex: Lexicon
+) -> tuple[SourceType, str] | None:
     """ "the senators", "both candidates", "the two men" as a source's first mention: people
     the article named before, taken up together (an anonymous group is introduced without
     "the"); not "the officials" nor "the sources", which take up an anonymous group, nor "the
@@ -998,9 +1000,28 @@ def _named_people_again(m: Mention, named_from: int, lex: Lexicon) -> tuple[Sour
         return None
     if m.words[-1] in lex.group_names:
         return None  # "the Republicans": the party's members, a group (docs/labelling.md)
-    if m.start < named_from:
-        return None  # nobody named yet
+    if m.start < named_from or _document_authors(m, text, lex):
+        return None  # nobody named yet, or "A study ... found ... “Q,” the researchers wrote"
     return SourceType.NAMED_PERSON, m.text
+
+
+_AUTHORS_WINDOW = 400  # characters before "the researchers" that may introduce their study
+
+
+def _document_authors(m: Mention, text: str, lex: Lexicon) -> bool:
+    """ "A study published last year in JAMA found ... According to the paper, ... “Q,” the
+    researchers wrote": a definite plural within a few sentences after one document ("a study",
+    "the paper"; not "voting records"), with no person named between, is the document's unnamed
+    authors (an anonymous group, as before any name), not people the article named before."""
+    window = text[max(0, m.start - _AUTHORS_WINDOW) : m.start]
+    nouns = "|".join(re.escape(n) for n in sorted(lex.document_nouns))
+    found = list(re.finditer(rf"(?i)\b(?:an?|the|this)\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})\b", window))
+    if not found:
+        return False
+    between = window[found[-1].end() :]
+    return not any(t.group(1) in lex.first_names for t in _FULL_NAME.finditer(between)) and not any(
+        t.group(1) in lex.titles for t in _TITLED.finditer(between)
+    )
 
 
 _TITLED = re.compile(r"\b([A-Z][a-z]+)\.?\s+[A-Z]")  # "Mr. Grassley", "Sen Wong"

@@ -74,7 +74,7 @@ def _labelled(text: str, start: int, end: int) -> re.Match[str] | None:
     """The turn label opening the paragraph ``text[start:end]``; "Q." and "A." need a colon
     form elsewhere to count, so a period after a name is not a label."""
     m = _LABEL.match(text, start, end)
-    if m is None or not m.group("label").isupper():  # a name label is in capitals: "BARRAGÁN:"
+    if m is None or not (m.group("label").isupper() or _named_before(text, m.group("label"), start)):
         return None
     named = m.group("label") not in (QUESTION_LABEL, ANSWER_LABEL)
     if m.group("sep") == "." and (named or m.group("role")):
@@ -90,6 +90,16 @@ def _label_only(m: re.Match[str], end: int) -> bool:
     """Is the label its paragraph's only text? A broadcast transcript sets a speaker's first label,
     with the role, apart from the turn ("STEVE INSKEEP, HOST:" and the turn in the next paragraph)."""
     return m.end() >= end or not m.string[m.end() : end].strip()
+
+
+def _named_before(text: str, label: str, start: int) -> bool:
+    """Is a label not in capitals ("Mathe:", "SAfm:") a one-word name the article wrote, with a
+    capital, before the paragraph it opens ("spokesperson Athlenda Mathe said", "Speaking on SAfm")?
+    Radio and TV transcripts label turns with the speaker's surname as written: "Note:" or
+    "Update:" name nobody earlier."""
+    if " " in label or not label[:1].isupper() or label in (QUESTION_LABEL, ANSWER_LABEL):
+        return False
+    return re.search(rf"(?<![\w.]){re.escape(label)}(?![\w:])", text[:start]) is not None
 
 
 def transcript_turns(

@@ -26,6 +26,21 @@ def test_name_labels_in_capitals_are_turns_of_each_speaker():
     assert [label for label, _ in turns(text)] == ["REYES", "BARRAGÁN", "REYES", "BARRAGÁN"]
 
 
+def test_surname_labels_as_written_are_turns_when_the_article_named_them_before():
+    text = (
+        "Speaking on SAfm, spokesperson Athlenda Mathe said leads were followed.\n\n"
+        "SAfm: Any arrests?\n\nMathe: Not yet.\n\nSAfm: And commuters?\n\nMathe: Report anything."
+    )
+    assert turns(text) == [
+        ("SAfm", "Any arrests?"),
+        ("Mathe", "Not yet."),
+        ("SAfm", "And commuters?"),
+        ("Mathe", "Report anything."),
+    ]
+    unnamed = "The vote moved.\n\nNote: One.\n\nUpdate: Two.\n\nNote: Three.\n\nUpdate: Four."
+    assert turns(unnamed) == []
+
+
 def test_one_label_or_notes_are_no_transcript():
     assert turns("UPDATE: The vote moved.\n\nNOTE: A name was misspelled.\n\nShe said no.") == []
     assert turns("Q: One question?\n\nA: One answer.") == []

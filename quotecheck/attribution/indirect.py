@@ -115,9 +115,9 @@ def _plural_subject_cue(lex: Lexicon, sent: Sentence, w: Word) -> bool:
 
 
 def _with_cue_lemma(lex: Lexicon, sent: Sentence, w: Word) -> Word:
-    """``w`` with its reporting-verb lemma when the compact lemmatizer loses it on an "-ing" form
-    ("warning" -> "warning", "Noting" -> "not", "Declaring" -> "declar") or the tagger calls it a
-    noun after its subject (:func:`_verb_tagged_noun`); else ``w`` itself."""
+    """``w`` with its reporting-verb lemma when the compact lemmatizer loses it on an "-ing" or "-ed"
+    form ("warning" -> "warning", "Noting" -> "not", "Declaring" -> "declar", "averred" -> "averr")
+    or the tagger calls it a noun after its subject (:func:`_verb_tagged_noun`); else ``w`` itself."""
     form = w.text.lower()
     if w.text[:1].isupper() and w.lemma == w.text and w.xpos.startswith("VB"):
         cased = _title_case_cue(lex, w)
@@ -127,10 +127,11 @@ def _with_cue_lemma(lex: Lexicon, sent: Sentence, w: Word) -> Word:
         return verb
     if _plural_subject_cue(lex, sent, w) and form not in lex.organization_nouns:
         return replace(w, lemma=form, upos="VERB", xpos="VBP")  # "many Sanders supporters insist there were"
-    if w.upos != "VERB" or not form.endswith("ing") or _reporting_lemma(lex, w.lemma.lower()):
+    ending = next((end for end in ("ing", "ed") if form.endswith(end)), None)
+    if w.upos != "VERB" or ending is None or _reporting_lemma(lex, w.lemma.lower()):
         return w
-    stem = form[:-3]
-    for lemma in (stem, stem + "e", stem[:-1]):
+    stem = form[: -len(ending)]
+    for lemma in (stem, stem + "e", stem[:-1]):  # "averred" -> "averr": "aver"
         if _reporting_lemma(lex, lemma):
             return replace(w, lemma=lemma)
     return w

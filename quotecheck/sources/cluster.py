@@ -582,7 +582,11 @@ def _staff_owner(cl: Clusterer, m: Mention, words: list[Word]) -> str | None:
 
 def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     """A name joins the earlier source named the same way (or the one organization its acronym
-    stands for), else starts a new source."""
+    stands for), else starts a new source; an office written like a name takes its holder's name
+    after it (:func:`_office_holder`: "the Minister of Humanitarian Affairs, Dr Nentawe Yilwatda")."""
+    holder = _office_holder(cl, m)
+    if holder is not None:
+        return cl.add(cl.resolve(holder)[0], m), Resolution.EXPLICIT
     idx = cl.named_source(m)
     if idx is None:
         idx = _acronym_source(cl, m)
@@ -1493,8 +1497,59 @@ def _apposed(sent: Sentence, phrase: tuple[int, int], name: tuple[int, int]) -> 
 
 def _named_description(cl: Clusterer, m: Mention) -> int | None:
     """The source of the name right after a description (:func:`_name_after`), or None."""
-    name = _name_after(cl, m)
+    name = _name_after(cl, m) or _office_holder(cl, m)
     return None if name is None else cl.resolve(name)[0]
+
+
+# what lies between an office and its holder's name: the office's own prepositional phrase, a comma,
+# an abbreviated honorific ("The President of the Senate, Godswill Akpabio,", "the Minister of
+# Humanitarian Affairs, Dr Nentawe Yilwatda,", "The Police Public Relations Officer in Kogi State, SP
+# William Aya,", "the lawmaker for Lokoja, Hon. Ahmed Idris,")
+_OFFICE_PREPOSITIONS = ("of", "in", "for", "at", "on")
+_OFFICE_TAIL = re.compile(
+    r"(?:[ \t]+(?:of|in|for|at|on)[ \t]+[^,;:\n\"“”()]{1,60}?)?,[ \t]*(?:[A-Z][a-z]{1,4}\.[ \t]+)?"
+)
+
+
+def _office_holder(cl: Clusterer, m: Mention) -> Mention | None:
+    """The person's name set by a comma after "the" + an office and its prepositional phrase, as a
+    name mention (Commonwealth and African news name the office first: "The President of the Senate,
+    Godswill Akpabio, noted"); the parse often hangs the phrase or the name elsewhere, so the surface
+    decides. None when the office is no person's, the name is an organization's, or none follows."""
+    if not m.words or m.words[0].lower() != "the" or m.number != "sing":
+        return None
+    if class_of(m.head_lemma, cl.lex) != "person":
+        return None
+    tail = _OFFICE_TAIL.match(cl.text, m.end)
+    found = None if tail is None else _NAME_OPENING.match(cl.text, tail.end())
+    if tail is None or found is None or found.group().endswith(POSSESSIVE_S):
+        return None  # "said the mayor, Ann Ruiz's longtime rival": the mayor is Ruiz's rival
+    if not tail.group().startswith((" ", "\t")) and not any(w in _OFFICE_PREPOSITIONS for w in m.words):
+        return None  # "the president, Ben Carson," with no phrase of its own: :func:`_name_after`'s
+    name = name_from_text(cl.text, (tail.end(), found.end()), m.sentence)
+    return None if is_org_name(name, cl.lex) else name
+
+
+_FORMER_LATTER = {"former": 1, "latter": 0}  # which of the last two people named, nearest first
+
+
+def _former_or_latter(cl: Clusterer, m: Mention) -> Mention | None:
+    """ "Engr. Tunde Bakare ... and Prof. Ngozi Eze ... warned. The former said ..., while the latter
+    said ...": a bare "the former"/"the latter" is the first/second of the last two people named
+    before it (persons by :meth:`MentionFinder.looks_like_person`, one per surname, in its sentence
+    and the two before), as a name mention; None for anything else or fewer than two people."""
+    if len(m.words) != 2 or m.words[0].lower() != "the" or m.words[1].lower() not in _FORMER_LATTER:
+        return None
+    people: list[Mention] = []
+    for run in cl.finder.names_before(m, 3):
+        key = surname(run.mention, cl.lex)
+        if cl.finder.looks_like_person(run, cl.known_surname) and all(
+            surname(p, cl.lex) != key for p in people
+        ):
+            people.append(run.mention)
+        if len(people) == 2:
+            return people[_FORMER_LATTER[m.words[1].lower()]]
+    return None
 
 
 def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
@@ -1505,6 +1560,9 @@ def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     named = _named_description(cl, m)
     if named is not None:
         return cl.add(named, m), Resolution.EXPLICIT
+    paired = _former_or_latter(cl, m)
+    if paired is not None:
+        return cl.add(cl.resolve(paired)[0], m), Resolution.NOMINAL
     apposed = _apposed_name(cl, m)
     if apposed is not None:
         return cl.add(cl.resolve(apposed)[0], m), Resolution.NOMINAL

@@ -111,7 +111,8 @@ def transcript_turns(
     labelled = [(k, m) for k, p in enumerate(paragraphs) if (m := _labelled(text, *p)) is not None]
     labels = [m.group("label") for _, m in labelled]
     answers = labels.count(ANSWER_LABEL)
-    names = [lab for lab in labels if lab not in (QUESTION_LABEL, ANSWER_LABEL)]
+    # "STEVE INSKEEP" then "INSKEEP": a broadcast labels a speaker in full once, by surname after
+    names = [lab.split()[-1] for lab in labels if lab not in (QUESTION_LABEL, ANSWER_LABEL)]
     if not (
         (answers >= MIN_TURNS and QUESTION_LABEL in labels)
         or (QUESTION_LABEL in labels and ANSWER_LABEL not in labels and _one_named_answerer(names))
@@ -134,8 +135,9 @@ def transcript_turns(
             answer = _quoted_answer(text, paragraphs, k, m.end(), labelled_starts)
             turns.append(Turn(m.start("label"), m.end("sep"), label, answer, quoted=True))
         elif _label_only(m, end):
-            if (answer := _next_paragraph_answer(text, paragraphs, k, labelled_starts, quotes)) is not None:
-                turns.append(Turn(m.start(), m.end("sep"), label, answer))
+            following = _next_paragraph_answer(text, paragraphs, k, labelled_starts, quotes)
+            if following is not None:
+                turns.append(Turn(m.start(), m.end("sep"), label, following))
         elif not any(q.start < end and start < q.end for q in quotes):
             turns.append(Turn(m.start(), m.end("sep"), label, QuoteSpan(m.end(), end, "", "")))
     return turns

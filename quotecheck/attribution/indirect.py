@@ -932,7 +932,7 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     sent = ctx.parse.sentences[s_idx]
     lo, hi = sent.start, sent.end
     subj = _nearer_conjunct_subject(ctx, s_idx, w) or _subject_of(ctx, s_idx, w, lo, hi)
-    dateline = _DATELINE.match(ctx.text, sent.start, w.start) or _LEAD_LABEL.match(ctx.text, sent.start, w.start)
+    dateline = _DATELINE.match(ctx.text, lo, w.start) or _LEAD_LABEL.match(ctx.text, lo, w.start)
     if subj is not None and dateline is not None and subj.start < dateline.end():
         subj = None  # "MILLBROOK, Ore. — City Manager Ann Olsen said ...": not the dateline
     if dateline is not None:

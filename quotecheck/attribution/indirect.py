@@ -740,6 +740,8 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
             return False
         if x.upos in ("ADV", "ADP", "NUM") or x.lemma == "," or _name_joint(sent, x):
             return True
+        if x.upos == "PART" and x.lemma.lower() == "to" and x.index > w.index + 1:
+            return True  # "wrote in a note to clients that": a preposition the tagger took for "to" + verb
         if x.upos not in ("DET", "ADJ", "NOUN", "PROPN", "PRON"):
             return False
         return hearer or x.deprel in _GAP_RELS or (x.deprel == "obj" and _that_follows(sent, x))

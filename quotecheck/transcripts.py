@@ -41,9 +41,10 @@ from .quotes import QuoteSpan
 # a turn label at the start of a paragraph: "Q:", "A:", "Q.", or a name (in capitals, checked
 # apart: "ELLERY:", "MIKE PENCE:", "BARRAGÁN:"), then the turn's text; an opening quotation
 # mark before the label makes it a turn of a quoted transcript
+_WORDS = r"[^\W\d_][\w.'’-]+(?: [^\W\d_][\w.'’-]+){0,2}"
 _LABEL = re.compile(
     r"(?P<mark>[\"“])?"
-    r"(?P<label>[^\W\d_][\w.'’-]+(?: [^\W\d_][\w.'’-]+){0,2}|[QA])\s*(?P<sep>[:.])\s+(?=\S)"
+    rf"(?P<label>{_WORDS}(?: #\d+)?|[QA])(?:, (?P<role>{_WORDS}))?\s*(?P<sep>[:.])(?:\s+(?=\S)|\s*\Z)"
 )
 QUESTION_LABEL = "Q"
 ANSWER_LABEL = "A"
@@ -75,9 +76,20 @@ def _labelled(text: str, start: int, end: int) -> re.Match[str] | None:
     m = _LABEL.match(text, start, end)
     if m is None or not (m.group("label").isupper() or _named_before(text, m.group("label"), start)):
         return None
-    if m.group("sep") == "." and m.group("label") not in (QUESTION_LABEL, ANSWER_LABEL):
+    named = m.group("label") not in (QUESTION_LABEL, ANSWER_LABEL)
+    if m.group("sep") == "." and (named or m.group("role")):
+        return None
+    if m.group("role") and not (named and m.group("role").isupper()):  # "STEVE INSKEEP, HOST:"
+        return None
+    if _label_only(m, end) and (not named or m.group("mark")):
         return None
     return m
+
+
+def _label_only(m: re.Match[str], end: int) -> bool:
+    """Is the label its paragraph's only text? A broadcast transcript sets a speaker's first label,
+    with the role, apart from the turn ("STEVE INSKEEP, HOST:" and the turn in the next paragraph)."""
+    return m.end() >= end or not m.string[m.end() : end].strip()
 
 
 def _named_before(text: str, label: str, start: int) -> bool:
@@ -99,7 +111,8 @@ def transcript_turns(
     labelled = [(k, m) for k, p in enumerate(paragraphs) if (m := _labelled(text, *p)) is not None]
     labels = [m.group("label") for _, m in labelled]
     answers = labels.count(ANSWER_LABEL)
-    names = [lab for lab in labels if lab not in (QUESTION_LABEL, ANSWER_LABEL)]
+    # "STEVE INSKEEP" then "INSKEEP": a broadcast labels a speaker in full once, by surname after
+    names = [lab.split()[-1] for lab in labels if lab not in (QUESTION_LABEL, ANSWER_LABEL)]
     if not (
         (answers >= MIN_TURNS and QUESTION_LABEL in labels)
         or (QUESTION_LABEL in labels and ANSWER_LABEL not in labels and _one_named_answerer(names))
@@ -121,9 +134,33 @@ def transcript_turns(
         if m.group("mark"):
             answer = _quoted_answer(text, paragraphs, k, m.end(), labelled_starts)
             turns.append(Turn(m.start("label"), m.end("sep"), label, answer, quoted=True))
+        elif _label_only(m, end):
+            following = _next_paragraph_answer(text, paragraphs, k, labelled_starts, quotes)
+            if following is not None:
+                turns.append(Turn(m.start(), m.end("sep"), label, following))
         elif not any(q.start < end and start < q.end for q in quotes):
             turns.append(Turn(m.start(), m.end("sep"), label, QuoteSpan(m.end(), end, "", "")))
     return turns
+
+
+def _next_paragraph_answer(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    own: int,
+    labelled: set[int],
+    quotes: Sequence[QuoteSpan],
+) -> QuoteSpan | None:
+    """The turn of a label set in a paragraph of its own: the next paragraph, unless that one is
+    labelled itself, a stage direction ("(SOUNDBITE OF MUSIC)") or holds a quotation mark's
+    quotation."""
+    if own + 1 >= len(paragraphs):
+        return None
+    start, end = paragraphs[own + 1]
+    if start in labelled or text.startswith("(", start):
+        return None
+    if any(q.start < end and start < q.end for q in quotes):
+        return None
+    return QuoteSpan(start, end, "", "")
 
 
 def _one_named_answerer(names: Sequence[str]) -> bool:

@@ -87,3 +87,31 @@ def test_an_unquoted_transcript_supersedes_nothing():
     paragraphs = paragraph_spans(text)
     quotes = scan_quotes(text, paragraphs)[0]
     assert superseded(transcript_turns(text, paragraphs, quotes), quotes) == []
+
+
+BROADCAST = (
+    "Heat pumps are selling fast.\n\n"
+    "STEVE INSKEEP, HOST:\n\n"
+    "Americans bought more heat pumps.\n\n"
+    "CAMILA ORTEGA, BYLINE: At six in the morning it is cold.\n\n"
+    "(SOUNDBITE OF ARCHIVED RECORDING)\n\n"
+    "UNIDENTIFIED MAN #1: Who pays?\n\n"
+    "ORTEGA: Regulators decide.\n\n"
+    "INSKEEP: Thanks."
+)
+
+
+def test_broadcast_labels_with_a_role_or_in_a_paragraph_of_their_own_are_turns():
+    # NPR's first label names the speaker and the role, often apart from the turn it opens
+    assert turns(BROADCAST) == [
+        ("STEVE INSKEEP", "Americans bought more heat pumps."),
+        ("CAMILA ORTEGA", "At six in the morning it is cold."),
+        ("UNIDENTIFIED MAN #1", "Who pays?"),
+        ("ORTEGA", "Regulators decide."),
+        ("INSKEEP", "Thanks."),
+    ]
+
+
+def test_a_lone_label_before_a_stage_direction_or_a_role_in_lower_case_makes_no_turn():
+    text = "Intro.\n\nREYES:\n\n(SOUNDBITE OF MUSIC)\n\nREYES: Bad night?\n\nBARRAGÁN, host: Like a wall."
+    assert turns(text) == []

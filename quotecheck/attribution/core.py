@@ -686,7 +686,7 @@ def _transcript_attribution(ctx: _Context, turn: Turn, interviewee: Mention | No
     s_idx = ctx.parse.sentence_at(turn.label_start) or 0
     label = (turn.label_start, turn.label_start + len(turn.label))
     # a turn is a person's: "REYES" in capitals is no acronym
-    speaker = name_mention(ctx, s_idx, label, None, ner="S-PERSON") if turn.named else interviewee
+    speaker = _label_speaker(ctx, s_idx, label) if turn.named else interviewee
     cue = Cue(
         turn.label_start,
         turn.label_end,
@@ -699,6 +699,18 @@ def _transcript_attribution(ctx: _Context, turn: Turn, interviewee: Mention | No
     return Attribution(
         q.start, q.end, QuoteKind.DIRECT, inner, q, cue, speaker, res, ctx.paragraph_of(q.start)
     )
+
+
+def _label_speaker(ctx: _Context, s_idx: int, label: tuple[int, int]) -> Mention:
+    """The speaker a turn's label names: a person ("REYES" in capitals is no acronym), or, for a
+    label that names no one ("UNIDENTIFIED PERSON:", "UNIDENTIFIED MAN #1:"), an unnamed person
+    described by the label."""
+    m = name_mention(ctx, s_idx, label, None, ner="S-PERSON")
+    words = ctx.text[label[0] : label[1]].lower().split()
+    if words[0] not in ctx.lexicon.unnamed_label_words:
+        return m
+    head = next((w for w in reversed(words) if not w.startswith("#")), words[-1])
+    return replace(m, kind=MentionKind.DESCRIPTOR, head_lemma=head, head_upos="NOUN", ner="O")
 
 
 def _interviewee(ctx: _Context, before: int) -> Mention | None:

@@ -262,6 +262,8 @@ def _quoted_clause(ctx: _Context, sent: Sentence, c: Word) -> bool:
 
 # a dateline before an article's first sentence: "BRENTON, Maine — ", "WASHINGTON (AP) -- "
 _DATELINE = re.compile(r"[A-Z][A-Z .’'-]+(?:,[^—–\n]{1,30})?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--)\s*")
+# a web explainer's bold lead-in label opening a paragraph ("**Why it matters:**", "Driving the news:")
+_LEAD_LABEL = re.compile(r"[A-Z][a-z’']*(?: [a-z’']+){1,4}:\s+(?=[A-Z])")
 # a live blog entry's time stamp opening the sentence: "11:20 a.m. About 40,000 homes ..., according to X"
 _TIMESTAMP = re.compile(r"\d{1,2}:\d{2}(?:\s*[ap]\.m\.)?\s+(?=[A-Z])")
 # what may follow a content-first cue: "said.", "said Friday.", "said in a statement Tuesday."
@@ -738,6 +740,8 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
             return False
         if x.upos in ("ADV", "ADP", "NUM") or x.lemma == "," or _name_joint(sent, x):
             return True
+        if x.upos == "PART" and x.lemma.lower() == "to" and x.index > w.index + 1:
+            return True  # "wrote in a note to clients that": a preposition the tagger took for "to" + verb
         if x.upos not in ("DET", "ADJ", "NOUN", "PROPN", "PRON"):
             return False
         return hearer or x.deprel in _GAP_RELS or (x.deprel == "obj" and _that_follows(sent, x))
@@ -930,9 +934,11 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     sent = ctx.parse.sentences[s_idx]
     lo, hi = sent.start, sent.end
     subj = _nearer_conjunct_subject(ctx, s_idx, w) or _subject_of(ctx, s_idx, w, lo, hi)
-    dateline = _DATELINE.match(ctx.text, sent.start, w.start)
+    dateline = _DATELINE.match(ctx.text, lo, w.start) or _LEAD_LABEL.match(ctx.text, lo, w.start)
     if subj is not None and dateline is not None and subj.start < dateline.end():
         subj = None  # "MILLBROOK, Ore. — City Manager Ann Olsen said ...": not the dateline
+    if dateline is not None:
+        lo = dateline.end()  # "Driving the news: Sen. Mark Ellery told ...": not the label
     if subj is not None and subj.index < w.index:
         return subj
     prev = w.index - 1

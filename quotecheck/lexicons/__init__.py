@@ -313,6 +313,7 @@ class Lexicon:
     personal_staff_nouns: frozenset[str]  # "his aides": staff of the person the possessive names
     speaker_nouns: frozenset[str]  # "the dean said that": a speaker of reported speech
     force_members: Mapping[str, tuple[str, ...]]  # "deputy" -> ("sheriff",): the named force speaking
+    unnamed_label_words: frozenset[str]  # "UNIDENTIFIED PERSON:": a transcript turn of no one named
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

@@ -973,6 +973,8 @@ def _organization_name(m: Mention, words: Sequence[Word], lex: Lexicon) -> tuple
     content = [w for w in words if w.text.lower() not in lex.descriptor_determiners]
     if len(content) < 2 or not all(w.text[:1].isupper() for w in content):
         return None
+    if content[0].text.lower() in lex.unnamed_label_words:
+        return None  # "UNIDENTIFIED PERSON:", a transcript's label for someone it cannot name
     last = content[-1].text
     if last in lex.group_names or f"{last}s" in lex.group_names or content[-1].lemma.lower() != m.head_lemma:
         return None  # "Fellow Republicans": a group of people; "a New Hampshire Republican": one of them
@@ -1054,7 +1056,8 @@ def _named_person_description(m: Mention, text: str, lex: Lexicon) -> tuple[Sour
     if first == "now":
         return SourceType.NAMED_PERSON, m.text
     determiners = lex.descriptor_determiners | lex.counting_determiners | lex.quantifiers
-    bare = not possessive and first not in determiners
+    # "UNIDENTIFIED MAN:" (a transcript's label for someone it cannot name) is no title
+    bare = not possessive and first not in determiners | lex.unnamed_label_words
     one = m.head_lemma not in lex.collective_nouns and m.text.lower().split()[-1] not in lex.group_words
     if bare and one and is_person_noun(m.head_lemma, lex) and m.head_lemma not in lex.vague_descriptors:
         named = _NAME_AFTER.match(text, m.end)  # a title in front of the name it describes

@@ -117,6 +117,9 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
         if subj.lemma.lower() in _RELATIVE_PRONOUNS and verb.deprel == "acl:relcl":
             return sent.head_of(verb)  # "Baylor, who wrote the measure, ...": the relative's antecedent
         return subj
+    absolute = _absolute_with_subject(sent, verb, sent.head_of(verb), lo)
+    if absolute is not None:  # ", with 30 percent of voters saying ...": not the clause's subject
+        return absolute
     if depth < 2 and verb.deprel in ("advcl", "xcomp", "conj", "parataxis", "acl"):
         head = sent.head_of(verb)
         if head is not None:  # "After saying ... “Q,” she was “whisked”": a quoted head's subject
@@ -343,6 +346,25 @@ def _gerund_speaker(ctx: _Context, s_idx: int, verb: Word, lo: int) -> Word | No
     if subjects and verb.deprel == "advcl":
         subj = _head_subject(ctx, s_idx, verb, lo)
         return subj if subj is not None and subj.index < verb.index else None
+    return None
+
+
+def _absolute_with_subject(sent: Sentence, verb: Word, head: Word | None, lo: int) -> Word | None:
+    """The noun of an absolute "with" phrase that a gerund cue completes (", with 30 percent of
+    voters saying they ...", ", with three in 10 saying ..."): the parse hangs the noun on the
+    clause's verb beside the gerund, so the clause's subject ("Mr. Trump") would be taken. Only
+    where a comma or the sentence's start comes before "with" ("met with reporters saying" is not
+    one), and no comma or verb lies between the noun and the gerund."""
+    if verb.xpos != "VBG" or verb.deprel != "advcl" or head is None:
+        return None
+    for i in range(verb.index - 1, 0, -1):
+        w = sent.word(i)
+        if w.start < lo or w.upos in ("PUNCT", "VERB", "AUX"):
+            return None
+        case = [c for c in sent.children(w) if c.deprel == "case" and c.lemma.lower() == "with"]
+        if case and w.upos in ("NOUN", "PROPN", "NUM", "PRON") and sent.head_of(w) in (head, verb):
+            before = sent.word(case[0].index - 1) if case[0].index > 1 else None
+            return w if before is None or before.text == "," else None
     return None
 
 

@@ -628,15 +628,23 @@ def _full_names(text: str, lex: Lexicon) -> list[str]:
 
 def _poll_share(src: Source, lex: Lexicon) -> bool:
     """Is an untyped source a share of the people a poll asked ("67 percent of voters", "Another
-    22 percent", ``share_nouns``)? They are an anonymous group (docs/labelling.md). Typed after
-    the ground rules are placed, so that a reason for anonymity goes to a real anonymous source."""
+    22 percent", ``share_nouns``; "six in 10", :data:`_SHARE_RATIO`)? They are an anonymous group
+    (docs/labelling.md). Typed after the ground rules are placed, so that a reason for anonymity
+    goes to a real anonymous source."""
     first = next((m for m in src.mentions if m.kind != MentionKind.PRONOUN), None)
     return (
         src.type == SourceType.UNKNOWN
         and first is not None
         and first.kind in (MentionKind.DESCRIPTOR, MentionKind.NOMINAL)
-        and first.head_lemma in lex.share_nouns
+        and (first.head_lemma in lex.share_nouns or _SHARE_RATIO.match(first.text) is not None)
     )
+
+
+# "six in 10", "eight of 10 voters", "nine out of ten": a share of those asked, written as a ratio
+_SHARE_RATIO = re.compile(
+    r"(?i:(?:another|only|just|nearly|almost|about|roughly)\s+)?"
+    r"(?i:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|of|out\s+of)\s+(?:10|ten)\b"
+)
 
 
 # each word of a "before" run whole ("Post-ABC" is one word, never "Post" and "-ABC"): a long

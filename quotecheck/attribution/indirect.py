@@ -36,6 +36,7 @@ from .cues import (
     _can_speak,
     _is_time_word,
     _is_writer,
+    _name_before_appositions,
     _relative_mention,
     _relative_speaker,
     _sentence_root,
@@ -957,6 +958,23 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
 _QUOTE_MARKS = ('"', "”", "“", "’", "'", "''", "``")
 
 
+def _name_over_apposition(ctx: _Context, sent: Sentence, subj: Word, w: Word) -> Word:
+    """The name that opens the stretch before the cue when the parse's subject is a common noun
+    in a comma-set apposition after it, the comma right before the cue ("Rep. Dana Whitfield
+    (R-Ohio), the chair of the House Energy Committee, said the vote ..."; "Marta Oyelaran, the
+    president of the council, urged ..."): the compact parser makes the description the subject,
+    and a quotation carried from this report would go to the description. Every aside after the
+    name must start in lower case ("the", "a", "63"): in "Meanwhile, the sports minister, Greta
+    Lindqvist, said" the name is the last aside, and the parse's subject mention holds it."""
+    if subj.upos != "NOUN" or subj.index > w.index or not ctx.text[subj.end : w.start].rstrip().endswith(","):
+        return subj
+    named = _name_before_appositions(ctx, sent, sent.start, w.start)
+    if named is None or named.upos != "PROPN" or named.end >= subj.start:
+        return subj
+    asides = ctx.text[ctx.text.index(",", named.end, w.start) + 1 : w.start].split(",")
+    return subj if any(a.strip()[:1].isupper() for a in asides) else named
+
+
 def _nearer_conjunct_subject(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     """Layout: "some people were yawning ... as he mentioned raising the minimum wage and described
     her plans": a reporting verb right after "and", with no subject of its own, that the parse
@@ -1359,7 +1377,7 @@ def _reported_attribution(
         return None
     sent = ctx.parse.sentences[s_idx]
     lo, hi = sent.start, found.speaker_end or sent.end
-    speaker = found.speaker
+    speaker = _name_over_apposition(ctx, sent, found.speaker, w)
     if _plural_subject_cue(ctx.lexicon, sent, sent.word(w.index)):
         speaker, hi = sent.word(w.index - 1), w.start  # "Some GOP strategists predict": the layout's subject
     elif w.upos == "VERB" and sent.word(w.index).upos == "NOUN" and (subj := _subject_before(sent, w)):

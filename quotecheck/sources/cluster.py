@@ -608,18 +608,33 @@ def _acronym_source(cl: Clusterer, m: Mention) -> int | None:
     name's capitalised words ("the NRA" after "the National Rifle Association"); None when no
     organization or several qualify (a short acronym is spelt by many names)."""
     words = [w for w in m.words if w not in POSSESSIVE_S and w.lower() != "the"]
+    noun = _acronym_noun(cl, words)
+    if noun is not None:  # "HPD police": the acronym, its name carrying "police"
+        words = words[:1]
     if len(words) != 1 or not _ACRONYM.fullmatch(words[0]) or words[0] in cl.lex.non_acronyms:
         return None
+    carried = re.compile(rf"\b{re.escape(noun or '')}\b", re.IGNORECASE)
     qualifying = {
         src.index
         for src in cl.sources
         if src.type == SourceType.NAMED_ORGANIZATION
         and any(
-            n.kind != MentionKind.PRONOUN and n.start < m.start and _stands_for(cl.text, words[0], n)
+            n.kind != MentionKind.PRONOUN
+            and n.start < m.start
+            and _stands_for(cl.text, words[0], n)
+            and (noun is None or carried.search(n.text) is not None)
             for n in src.mentions
         )
     }
     return qualifying.pop() if len(qualifying) == 1 else None
+
+
+def _acronym_noun(cl: Clusterer, words: Sequence[str]) -> str | None:
+    """The lower-case organization noun after an acronym ("HPD police", "LAPD police": the
+    acronym's own organization speaks when its name carries the noun); None otherwise."""
+    if len(words) != 2 or not words[1].islower() or class_of(words[1], cl.lex) != "organization":
+        return None
+    return words[1] if _ACRONYM.fullmatch(words[0]) else None
 
 
 def _stands_for(text: str, acronym: str, name: Mention) -> bool:
@@ -1357,6 +1372,27 @@ def _sole_organization_carrying(
     return found.pop() if len(found) == 1 else None
 
 
+def _sole_organization_named_for(
+    cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]
+) -> int | None:
+    """ "The studio confirmed" paragraphs after "Pixar Animation Studios" was quoted: a bare "the"
+    + organization noun (singular) takes up the one organization source named before it whose
+    capitalised name carries that noun or its plural, however far back (:func:`_organization_taken_up`
+    looks two sentences back only); None when no organization or several qualify."""
+    if len(m.words) != 2 or m.words[0].lower() != "the" or m.number != "sing":
+        return None
+    if class_of(m.head_lemma, cl.lex) != "organization":
+        return None
+    carried = re.compile(rf"\b{re.escape(m.head_lemma)}s?\b", re.IGNORECASE)
+    found = {
+        idx
+        for idx, x in earlier
+        for name in _organization_names(cl, idx, x) or ()
+        if any(hit[0][:1].isupper() for hit in carried.finditer(name))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _force_of_members(cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]) -> int | None:
     """The police force or sheriff's office a bare plural of its members by rank speaks for
     ("Deputies said" after "the Harris County Sheriff's Office", "troopers said" after "a news
@@ -1453,6 +1489,7 @@ _NOMINAL_STEPS: tuple[_Step, ...] = (
     _plural_taken_up,
     _organization_taken_up,
     _force_of_members,
+    _sole_organization_named_for,
 )
 
 
@@ -1680,6 +1717,8 @@ def _resolve_descriptor(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
         organization = _force_of_members(cl, m, cl.earlier(m.start))
     if organization is None and len(m.words) == 1:  # "police said" long after "Idaho State Police"
         organization = _sole_organization_carrying(cl, m, cl.earlier(m.start))
+    if organization is None and len(m.words) == 2:  # "HPD police said" after "Houston Police Department"
+        organization = _acronym_source(cl, m)
     if organization is not None:  # "police said" after "the Jupiter Police Department"
         return cl.add(organization, m), Resolution.NOMINAL
     first, space, _ = m.text.lower().partition(" ")

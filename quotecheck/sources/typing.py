@@ -593,8 +593,9 @@ def _name_tagged_common(src: Source, text: str, lex: Lexicon) -> str | None:
 
 
 _CAPITALISED_NAME = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?")
-# a name, its cue verb and "it"/"its" opening what it reports ("Coca-Cola indicated it would")
-_SAID_IT = re.compile(r"\s+[a-z]+(?:\s+that)?\s+its?\b")
+# a name, its cue verb and "it"/"its" opening what it reports ("Coca-Cola indicated it would",
+# "Google said Tuesday it would": a capitalised word in between must be a day, lexicon ``calendar_words``)
+_SAID_IT = re.compile(r"\s+[a-z]+(?:\s+([A-Z][a-z]+\.?))?(?:\s+that)?\s+its?\b")
 
 
 def _name_said_it(src: Source, text: str, lex: Lexicon) -> bool:
@@ -614,7 +615,8 @@ def _name_said_it(src: Source, text: str, lex: Lexicon) -> bool:
     titled = re.compile(rf"\b([A-Z][a-z]+)\.?[ \t]+{word}\b")
     if any(t.group(1) in lex.titles for t in titled.finditer(text)):
         return False  # "Mr. Nielsen"
-    return any(_SAID_IT.match(text, x.end) for x in names)
+    said = (_SAID_IT.match(text, x.end) for x in names)
+    return any(hit is not None and hit[1] in (None, *lex.calendar_words) for hit in said)
 
 
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+((?:[A-Z]\.\s+)?[A-Z][\w’'-]+)")

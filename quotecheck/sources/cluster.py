@@ -665,6 +665,9 @@ def pronoun_source(cl: Clusterer, m: Mention) -> int | None:
         _alone_in_paragraph(m, agreeing) or _subject_just_before(cl, m, agreeing) or cl.ranker.best(agreeing)
     )
     mention = best.mention if best is not None else _distant_person(cl, m)
+    family = _family_before(cl, m)
+    if family is not None and (mention is None or mention.start < family.start):
+        mention = family
     if mention is None:
         return None
     idx, _ = cl.resolve(mention)
@@ -682,6 +685,51 @@ def _alone_in_paragraph(m: Mention, agreeing: list[Candidate]) -> Candidate | No
         return None
     here = [c for c in agreeing if c.features[_PARAGRAPH_DISTANCE] == 0.0]
     return here[0] if len(here) == 1 else None
+
+
+_FAMILY_REACH = 3  # sentences (the pronoun's and two before) a family named as a subject may lie in
+
+
+def _family_before(cl: Clusterer, m: Mention) -> Mention | None:
+    """For "they", a family the writer names as a subject just before ("The Garcias have three
+    children ... \"We didn't come here ...,\" they said"): "the" and one plural capitalised word
+    whose singular is a surname the article names ("Miguel Garcia"), outside quotations, in the
+    pronoun's sentence or the two before it; None when there is none."""
+    if m.head_lemma != "they" or cl.parse is None:
+        return None
+    for s_idx in range(m.sentence, max(-1, m.sentence - _FAMILY_REACH), -1):
+        sent = cl.parse.sentences[s_idx]
+        for w in reversed(sent.words):
+            if w.end > m.start or w.upos != "PROPN" or w.deprel not in ("nsubj", "nsubj:pass"):
+                continue
+            if w.index < 2 or sent.word(w.index - 1).text.lower() != "the" or cl.quoted.covers(w.start):
+                continue
+            if _family_name(cl, w.text):
+                first = sent.word(w.index - 1)
+                words = (first.text, w.text)
+                text = cl.text[first.start : w.end]
+                return Mention(
+                    first.start,
+                    w.end,
+                    text,
+                    MentionKind.NAME,
+                    w.text,
+                    w.upos,
+                    "plur",
+                    True,
+                    s_idx,
+                    words,
+                    ner="PERSON",
+                )
+    return None
+
+
+def _family_name(cl: Clusterer, word: str) -> bool:
+    """Is a capitalised word a family's plural ("Garcias", "Ellisons", "Joneses") of a surname written
+    after a given name in the article?"""
+    stems = [word[:-2]] if word.endswith("es") else []
+    stems += [word[:-1]] if word.endswith("s") else []
+    return any(len(stem) > 1 and re.search(rf"\b[A-Z][a-z]+ {re.escape(stem)}\b", cl.text) for stem in stems)
 
 
 _SENTENCE_DISTANCE = FEATURES.index("sentence_distance")

@@ -740,8 +740,9 @@ def _subject_just_before(cl: Clusterer, m: Mention, agreeing: list[Candidate]) -
     """For he/she, a person named (not yet quoted) as the subject of the sentence right before the
     pronoun's, in its paragraph, whose name gives the pronoun's gender ("\"...,\" Lindqvist said. Her
     business partner, Megan Hale, agreed. \"We're the newcomers,\" she said."): the writer has just
-    brought her in, so she beats the last speaker further back, whom the ranker favours."""
-    if m.head_lemma not in _GENDERED:
+    brought her in, so she beats the last speaker further back, whom the ranker favours. Only for
+    the speaker of a quotation before it in its sentence (reported clauses lost by it)."""
+    if m.head_lemma not in _GENDERED or not _after_quotation(cl, m):
         return None
     gender = cl.lex.pronouns[m.head_lemma][1]
     for c in agreeing:
@@ -751,6 +752,15 @@ def _subject_just_before(cl: Clusterer, m: Mention, agreeing: list[Candidate]) -
         if c.source is None and c.gender == gender and _main_subject(cl, c.mention):
             return c
     return None
+
+
+def _after_quotation(cl: Clusterer, m: Mention) -> bool:
+    """Does a pronoun follow a quotation in its sentence ("\"We're the newcomers,\" she said"): the
+    speaker of a direct quotation, not a reported clause's?"""
+    if cl.parse is None:
+        return False
+    sent = cl.parse.sentences[m.sentence]
+    return any(cl.quoted.covers(w.start) for w in sent.words if w.end <= m.start)
 
 
 def _main_subject(cl: Clusterer, x: Mention) -> bool:

@@ -19,6 +19,7 @@ to the resolver for its :class:`~quotecheck.vocab.MentionKind` (:data:`RESOLVERS
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -679,8 +680,13 @@ def pronoun_source(cl: Clusterer, m: Mention) -> int | None:
     if cl.trace is not None:
         cl.trace.append((m, candidates))
     agreeing = [c for c in candidates if c.agrees]
-    best = _alone_in_paragraph(m, agreeing) or cl.ranker.best(agreeing)
+    best = (
+        _alone_in_paragraph(m, agreeing) or _subject_just_before(cl, m, agreeing) or cl.ranker.best(agreeing)
+    )
     mention = best.mention if best is not None else _distant_person(cl, m)
+    family = _family_before(cl, m)
+    if family is not None and (mention is None or mention.start < family.start):
+        mention = family
     if mention is None:
         return None
     idx, _ = cl.resolve(mention)
@@ -698,6 +704,101 @@ def _alone_in_paragraph(m: Mention, agreeing: list[Candidate]) -> Candidate | No
         return None
     here = [c for c in agreeing if c.features[_PARAGRAPH_DISTANCE] == 0.0]
     return here[0] if len(here) == 1 else None
+
+
+_FAMILY_REACH = 3  # sentences (the pronoun's and two before) a family named as a subject may lie in
+
+
+def _family_before(cl: Clusterer, m: Mention) -> Mention | None:
+    """For "they", a family the writer names as a subject just before ("The Garcias have three
+    children ... \"We didn't come here ...,\" they said"): "the" and one plural capitalised word
+    whose singular is a surname the article names ("Miguel Garcia"), outside quotations, in the
+    pronoun's sentence or the two before it; None when there is none."""
+    if m.head_lemma != "they" or cl.parse is None:
+        return None
+    for s_idx in range(m.sentence, max(-1, m.sentence - _FAMILY_REACH), -1):
+        sent = cl.parse.sentences[s_idx]
+        for w in reversed(sent.words):
+            if w.end > m.start or w.upos != "PROPN" or w.deprel not in ("nsubj", "nsubj:pass"):
+                continue
+            if w.index < 2 or sent.word(w.index - 1).text.lower() != "the" or cl.quoted.covers(w.start):
+                continue
+            if _family_name(cl, w.text):
+                first = sent.word(w.index - 1)
+                words = (first.text, w.text)
+                text = cl.text[first.start : w.end]
+                return Mention(
+                    first.start,
+                    w.end,
+                    text,
+                    MentionKind.NAME,
+                    w.text,
+                    w.upos,
+                    "plur",
+                    True,
+                    s_idx,
+                    words,
+                    ner="PERSON",
+                )
+    return None
+
+
+def _family_name(cl: Clusterer, word: str) -> bool:
+    """Is a capitalised word a family's plural ("Garcias", "Ellisons", "Joneses") of a surname written
+    after a given name in the article?"""
+    stems = [word[:-2]] if word.endswith("es") else []
+    stems += [word[:-1]] if word.endswith("s") else []
+    return any(len(stem) > 1 and re.search(rf"\b[A-Z][a-z]+ {re.escape(stem)}\b", cl.text) for stem in stems)
+
+
+_SENTENCE_DISTANCE = FEATURES.index("sentence_distance")
+_ONE_SENTENCE_BACK = math.log1p(1)
+
+
+def _subject_just_before(cl: Clusterer, m: Mention, agreeing: list[Candidate]) -> Candidate | None:
+    """For he/she, a person named (not yet quoted) as the subject of the sentence right before the
+    pronoun's, in its paragraph, whose name gives the pronoun's gender ("\"...,\" Lindqvist said. Her
+    business partner, Megan Hale, agreed. \"We're the newcomers,\" she said."): the writer has just
+    brought her in, so she beats the last speaker further back, whom the ranker favours. Only for
+    the speaker of a quotation before it in its sentence (reported clauses lost by it)."""
+    if m.head_lemma not in _GENDERED or not _after_quotation(cl, m):
+        return None
+    gender = cl.lex.pronouns[m.head_lemma][1]
+    for c in agreeing:
+        near = math.isclose(c.features[_SENTENCE_DISTANCE], _ONE_SENTENCE_BACK)
+        if c.features[_PARAGRAPH_DISTANCE] != 0.0 or not near:
+            continue
+        if c.source is None and c.gender == gender and _main_subject(cl, c.mention):
+            return c
+    return None
+
+
+def _after_quotation(cl: Clusterer, m: Mention) -> bool:
+    """Does a pronoun follow a quotation in its sentence ("\"We're the newcomers,\" she said"): the
+    speaker of a direct quotation, not a reported clause's?"""
+    if cl.parse is None:
+        return False
+    sent = cl.parse.sentences[m.sentence]
+    return any(cl.quoted.covers(w.start) for w in sent.words if w.end <= m.start)
+
+
+def _main_subject(cl: Clusterer, x: Mention) -> bool:
+    """Is a mention the subject of its sentence's root ("Megan Hale ... agreed"), not of a clause
+    inside it ("Earnest said that Obama has long called for ...") nor a name before the subject's
+    head noun? A name in apposition to the subject counts as the subject."""
+    outer = cl.outer_word(x)
+    if cl.parse is None or outer is None:
+        return False
+    sent = cl.parse.sentences[x.sentence]
+    if outer.deprel == "appos":  # "Her business partner, Megan Hale, agreed."
+        outer = sent.head_of(outer)
+    if outer is None or outer.deprel not in ("nsubj", "nsubj:pass"):
+        return False
+    after = next((w for w in sent.words if w.start >= x.end), None)
+    if after is not None and after.upos in ("NOUN", "PROPN"):
+        return False  # "Clinton spokeswoman Jennifer Palmieri": the owner of the subject's title
+    verb = sent.head_of(outer)
+    return verb is not None and verb.deprel == "root"
 
 
 _DISTANT_REACH = 30  # sentences a he/she with no candidate looks back for a person's name
@@ -1006,9 +1107,34 @@ def _names_in_passing(cl: Clusterer, m: Mention) -> Iterator[Mention]:
         if cl.in_headline(run.mention) and not cl.headline_person(run.mention):
             continue  # "Mayor Defends Closure": a headline's capitals, no person's name
         key = surname(run.mention, cl.lex)
-        if key not in seen and _person_in_passing(cl, run, loose=_owner(cl, run)):
+        if key in seen:
+            continue
+        if _person_in_passing(cl, run, loose=_owner(cl, run)) or _fronted_topic(cl, run):
             seen.add(key)
             yield run.mention
+
+
+_TOPIC_MARKS = ("for",)  # the preposition of a sentence's fronted topic ("For Smith, Friday is ...")
+_DATELINE_DASHES = ("—", "–", "--")  # what ends a dateline before a sentence's first word
+
+
+def _fronted_topic(cl: Clusterer, run: NameRun) -> bool:
+    """Is a person's name (a title or a known given name) the sentence's fronted topic: right after
+    its opening "For" (after a dateline's dash too) and followed by a comma ("TOLEDO, Ohio — For
+    Miguel Garcia, Friday is the hardest day ... \"People think ...,\" he says")? A feature introduces
+    its speaker so, in narrative before the first quotation; the name is a prepositional object by its
+    parse, which no other person named in passing may be."""
+    sent, first = run.sentence, run.first
+    mark = first.index - 1
+    if mark < 1 or sent.word(mark).text.lower() not in _TOPIC_MARKS:
+        return False
+    if mark > 1 and sent.word(mark - 1).text not in _DATELINE_DASHES:
+        return False
+    after = run.last.index + 1
+    if after > len(sent.words) or sent.word(after).text != ",":
+        return False
+    words = run.mention.words
+    return len(words) > 1 and (words[0] in cl.lex.first_names or words[0].rstrip(".") in cl.lex.titles)
 
 
 def _owner(cl: Clusterer, run: NameRun) -> bool:

@@ -196,7 +196,8 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
 
 # "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said": a name
 # opening the stretch before the verb, then descriptions set off by commas up to the verb
-_APPOSED = re.compile(r"\s*,?\s*([A-Z][^,]*?),(?:[^,]+,)+\s*$")
+# a nested quotation's closing mark may be left before the name: ''Q - 'Oh, Q2,''' Steve Rosenthal, ...
+_APPOSED = re.compile(r"\s*,?['’]?\s*([A-Z][^,]*?),(?:[^,]+,)+\s*$")
 
 
 def _name_before_appositions(ctx: _Context, sent: Sentence, lo: int, stop: int) -> Word | None:

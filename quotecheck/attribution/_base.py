@@ -144,10 +144,11 @@ class _Frame:
 def _frame(ctx: _Context, qi: int) -> _Frame:
     q = ctx.quotes[qi]
     p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
-    before = [x for x in ctx.quotes[:qi] if not _is_nickname(ctx.text, x)]
-    after = [x for x in ctx.quotes[qi + 1 :] if not _is_nickname(ctx.text, x)]
-    prev_end = before[-1].end if before else 0
-    next_start = after[0].start if after else len(ctx.text)
+    qs, text = ctx.quotes, ctx.text  # a nickname inside a name ends no frame: look past it, not past more
+    before = next((qs[i] for i in range(qi - 1, -1, -1) if not _is_nickname(text, qs[i])), None)
+    after = next((qs[i] for i in range(qi + 1, len(qs)) if not _is_nickname(text, qs[i])), None)
+    prev_end = before.end if before else 0
+    next_start = after.start if after else len(ctx.text)
     lo = max(p_start, prev_end)
     pre_start = _sentence_bounds(ctx, q.start, -1, lo)
     end_para = ctx.paragraphs[ctx.paragraph_of(q.end - 1)][1]

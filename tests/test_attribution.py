@@ -924,3 +924,53 @@ def test_inverted_cue_with_no_subject_speaks_for_the_name_after_it():
         ("”", "”", "PUNCT", 14, "punct"),
     ]
     assert _sole_cue_and_speaker(text, rows) == ("explained", "Rosenberg")
+
+
+def test_name_before_appositions_after_a_nested_closing_mark():
+    """Layout: a nested quotation closes with the outer one (''Q - 'Oh, Q2,''' Steve Rosenthal, a former
+    director of ..., wrote in an email.): its closing mark is left after the quotation, and the compact
+    parser hangs the name on a verb inside it ("wrote" a participle conjunct with no subject); the name
+    opening the comma-set appositions is still the speaker (`_APPOSED` lets a closing mark open the
+    stretch; NYT tuning set)."""
+    text = (
+        "''We will defect - 'Oh, men won't vote,''' Steve Rosenthal, a former director of the "
+        "A.F.L.-C.I.O. and progressive organizer, wrote in an email."
+    )
+    rows: list[ForgedRow] = [
+        ("''", "''", "PUNCT", 4, "punct"),
+        ("We", "we", "PRON", 4, "nsubj"),
+        ("will", "will", "AUX", 4, "aux"),
+        ("defect", "defect", "VERB", "VB", 0, "root"),
+        ("-", "-", "PUNCT", 12, "punct"),
+        ("'", "'", "PUNCT", 12, "punct"),
+        ("Oh", "oh", "INTJ", 12, "discourse"),
+        (",", ",", "PUNCT", 7, "punct"),
+        ("men", "man", "NOUN", 12, "nsubj"),
+        ("wo", "will", "AUX", 12, "aux"),
+        ("n't", "not", "PART", 12, "advmod"),
+        ("vote", "vote", "VERB", "VB", 4, "parataxis"),
+        (",", ",", "PUNCT", 16, "punct"),
+        ("'", "'", "PUNCT", 16, "punct"),
+        ("''", "''", "PUNCT", 16, "punct"),
+        ("Steve", "Steve", "PROPN", "NNP", 12, "nsubj"),
+        ("Rosenthal", "Rosenthal", "PROPN", "NNP", 16, "flat"),
+        (",", ",", "PUNCT", 21, "punct"),
+        ("a", "a", "DET", 21, "det"),
+        ("former", "former", "ADJ", 21, "amod"),
+        ("director", "director", "NOUN", 16, "appos"),
+        ("of", "of", "ADP", 27, "case"),
+        ("the", "the", "DET", 27, "det"),
+        ("A.F.L.-C.I.O.", "A.F.L.-C.I.O.", "PROPN", "NNP", 27, "compound"),
+        ("and", "and", "CCONJ", 26, "cc"),
+        ("progressive", "progressive", "ADJ", 24, "conj"),
+        ("organizer", "organizer", "NOUN", 21, "nmod"),
+        (",", ",", "PUNCT", 29, "punct"),
+        ("wrote", "write", "VERB", "VBN", 4, "conj"),
+        ("in", "in", "ADP", 32, "case"),
+        ("an", "a", "DET", 32, "det"),
+        ("email", "email", "NOUN", 29, "obl"),
+        (".", ".", "PUNCT", 4, "punct"),
+    ]
+    (found,) = [a for a in forged_attributions(text, rows) if a.text.startswith("We will defect")]
+    assert found.cue is not None and found.cue.text == "wrote"
+    assert found.speaker is not None and found.speaker.text == "Steve Rosenthal"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, takewhile
 
 from ..documents.blocks import paragraph_spans
 from ..lexicons import Lexicon
@@ -144,14 +144,50 @@ class _Frame:
 def _frame(ctx: _Context, qi: int) -> _Frame:
     q = ctx.quotes[qi]
     p_start = ctx.paragraphs[ctx.paragraph_of(q.start)][0]
-    prev_end = ctx.quotes[qi - 1].end if qi > 0 else 0
-    next_start = ctx.quotes[qi + 1].start if qi + 1 < len(ctx.quotes) else len(ctx.text)
+    qs, text = ctx.quotes, ctx.text  # a nickname inside a name ends no frame: look past it, not past more
+    before = next((qs[i] for i in range(qi - 1, -1, -1) if not _is_nickname(text, qs[i])), None)
+    after = next((qs[i] for i in range(qi + 1, len(qs)) if not _is_nickname(text, qs[i])), None)
+    prev_end = before.end if before else 0
+    next_start = after.start if after else len(ctx.text)
     lo = max(p_start, prev_end)
     pre_start = _sentence_bounds(ctx, q.start, -1, lo)
     end_para = ctx.paragraphs[ctx.paragraph_of(q.end - 1)][1]
     hi = min(end_para, next_start, _line_break_after(ctx, q))
     post_end = _sentence_bounds(ctx, q.end, +1, hi)
     return _Frame((pre_start, q.start), (q.end, post_end))
+
+
+_NICKNAME = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?")
+_NICKNAME_NEIGHBOUR = re.compile(r"^[A-Z][\w.'-]*$")
+
+
+def _is_nickname(text: str, q: QuoteSpan) -> bool:
+    """Layout: Del. Marcia “Cia” Price / Earvin "Magic" Johnson. One or two capitalised words
+    quoted between a capitalised word and the next: a nickname inside a name, which neither ends
+    the frame of the quotation before it nor starts that of the one after it (“Q!” Marcia “Cia”
+    Price shouted: the cue lies past the nickname)."""
+    if not _NICKNAME.fullmatch(text[q.inner_start : q.inner_end]):
+        return False
+    left, right = text[max(0, q.start - 40) : q.start], text[q.end : q.end + 40]
+    if not left.endswith(" ") or not right.startswith(" "):
+        return False
+    prev_word = left.rstrip().rsplit(maxsplit=1)[-1:]
+    next_word = right.split(maxsplit=1)[:1]
+    return bool(
+        prev_word
+        and next_word
+        and _NICKNAME_NEIGHBOUR.match(prev_word[0])
+        and _NICKNAME_NEIGHBOUR.match(next_word[0].rstrip(",.;:)"))
+    )
+
+
+def _quoted_besides_nicknames(ctx: _Context, lo: int, hi: int) -> bool:
+    """Does a quotation other than a nickname (:func:`_is_nickname`) overlap [lo, hi)?"""
+    if not ctx.in_quote(lo, hi):
+        return False
+    i = bisect_right(ctx.quote_starts, lo) - 1
+    near = takewhile(lambda q: q.start < hi, ctx.quotes[max(0, i) :])
+    return any(lo < q.end and not _is_nickname(ctx.text, q) for q in near)
 
 
 def _cut_by_previous(ctx: _Context, qi: int, frame: _Frame) -> bool:

@@ -35,6 +35,7 @@ from ._base import (
     _cut_by_previous,
     _Frame,
     _frame,
+    _quoted_besides_nicknames,
     _sentence_bounds,
 )
 
@@ -198,7 +199,8 @@ def _surface_subject(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) ->
 
 # "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said": a name
 # opening the stretch before the verb, then descriptions set off by commas up to the verb
-_APPOSED = re.compile(r"\s*,?\s*([A-Z][^,]*?),(?:[^,]+,)+\s*$")
+# a nested quotation's closing mark may be left before the name: ''Q - 'Oh, Q2,''' Steve Rosenthal, ...
+_APPOSED = re.compile(r"\s*,?['’]?\s*([A-Z][^,]*?),(?:[^,]+,)+\s*$")
 
 
 def _name_before_appositions(ctx: _Context, sent: Sentence, lo: int, stop: int) -> Word | None:
@@ -207,8 +209,8 @@ def _name_before_appositions(ctx: _Context, sent: Sentence, lo: int, stop: int) 
     by a comma ("In October, Mr. Paulson, who ..., told"; "Earlier this week, Clinton, ...")
     is skipped."""
     m = _APPOSED.fullmatch(ctx.text, lo, stop)
-    if m is None or ctx.in_quote(lo, stop):
-        return None
+    if m is None or _quoted_besides_nicknames(ctx, lo, stop):
+        return None  # Earvin “Buddy” Lacroix, the captain, told: a nickname is part of the name
     words = sent.within(m.start(1), m.end(1))
     if words and _opening_phrase(ctx, words):
         return _name_before_appositions(ctx, sent, m.end(1) + 1, stop)

@@ -1488,14 +1488,7 @@ def _sole_organization_carrying(
     if len(m.words) != 1 or class_of(m.head_lemma, cl.lex) != "organization":
         return None
     carried = re.compile(rf"\b{re.escape(m.head_lemma)}\b", re.IGNORECASE)
-    found: set[int] = set()
-    for idx, x in earlier:
-        names = _organization_names(cl, idx, x)
-        if names is None:
-            names = [x.text] if _issued_by(cl, idx, x, m.head_lemma) else []
-        if any(hit[0][:1].isupper() for name in names for hit in carried.finditer(name)):
-            found.add(idx)
-    return found.pop() if len(found) == 1 else None
+    return _sole_organization(cl, carried, earlier, issuer=m.head_lemma)
 
 
 def _sole_organization_named_for(
@@ -1510,13 +1503,27 @@ def _sole_organization_named_for(
     if class_of(m.head_lemma, cl.lex) != "organization":
         return None
     carried = re.compile(rf"\b{re.escape(m.head_lemma)}s?\b", re.IGNORECASE)
-    found = {
-        idx
-        for idx, x in earlier
-        for name in _organization_names(cl, idx, x) or ()
-        if any(hit[0][:1].isupper() for hit in carried.finditer(name))
-    }
-    return found.pop() if len(found) == 1 else None
+    return _sole_organization(cl, carried, earlier, issuer=None)
+
+
+def _sole_organization(
+    cl: Clusterer, carried: re.Pattern[str], earlier: Iterable[tuple[int, Mention]], issuer: str | None
+) -> int | None:
+    """The one organization source among the earlier mentions whose name ``carried`` matches at a
+    capital (with ``issuer``, a document issued by such an organization too: :func:`_issued_by`);
+    None when none or several do. Stops at the second, and reads each source's names once."""
+    found: set[int] = set()
+    for idx, x in earlier:
+        if idx in found:
+            continue
+        names = _organization_names(cl, idx, x)
+        if names is None and issuer is not None and _issued_by(cl, idx, x, issuer):
+            names = [x.text]
+        if any(hit[0][:1].isupper() for name in names or () for hit in carried.finditer(name)):
+            found.add(idx)
+            if len(found) > 1:
+                return None
+    return found.pop() if found else None
 
 
 def _force_of_members(cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]) -> int | None:

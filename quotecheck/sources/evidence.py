@@ -7,6 +7,7 @@ source the sentence's subject refers back to."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..lexicons import Lexicon
 from ..mentions import Mention
@@ -176,22 +177,16 @@ _PARTITIVE = re.compile(r"(?i)^(\w+) of (?:the|those|these) (\w+)")
 def _members_share_reasons(cl: Clusterer) -> None:
     """ "according to three people familiar with the discussions, who spoke on the condition of
     anonymity ... “Q,” one of the people said": a member of a group the article introduced
-    speaks under the group's terms, so an unexplained partitive source takes the reason of the
-    latest earlier anonymous group whose description has the same noun."""
+    speaks under the group's terms, so an unexplained member (:func:`_group_test`) takes the
+    reason of the latest earlier explained anonymous group it belongs to."""
     for src in cl.sources:
         first = src.mentions[0] if src.mentions else None
         if first is None or not src.anonymous or src.anonymity_reason is not None:
             continue
-        found = _PARTITIVE.match(first.text)
-        if found is None:
-            _member_shares_reason(cl, src, first)
+        belongs = _group_test(cl, first)
+        if belongs is None:
             continue
-        if found.group(1).lower() not in cl.lex.counting_determiners:  # "one", "two", "some"
-            continue
-        noun = found.group(2).lower()
-        groups = [
-            g for g in _explained_groups(cl, src, first) if noun in (w.lower() for w in g.mentions[0].words)
-        ]
+        groups = [g for g in _explained_groups(cl, src, first) if belongs(g)]
         if groups:
             src.anonymity_reason = max(groups, key=lambda g: g.mentions[0].start).anonymity_reason
 
@@ -212,20 +207,21 @@ def _explained_groups(cl: Clusterer, src: Source, first: Mention) -> list[Source
 _ONE_MEMBER = re.compile(r"(?i)^one \w+$")  # "one nurse"; "an official" is a new source, no member
 
 
-def _member_shares_reason(cl: Clusterer, src: Source, first: Mention) -> None:
-    """ "Several nurses at Pine Ridge, who spoke on the condition of anonymity ... “Q,” one nurse
-    said": one of a group the article introduced by its plural noun speaks under the group's terms
-    (as "one of the nurses" does): the latest earlier explained anonymous group with that head. Not
-    "An official said" after "Two officials ..., who requested anonymity": a new source."""
+def _group_test(cl: Clusterer, first: Mention) -> Callable[[Source], bool] | None:
+    """Which groups a member's first mention belongs to: "one of the people" (a counting word, a
+    partitive) to those whose description has "people"; "one nurse" to an anonymous group headed
+    "nurse" ("Several nurses at Pine Ridge, who spoke on the condition of anonymity ... “Q,” one
+    nurse said"). None for no member: not "An official said" after "Two officials ..., who
+    requested anonymity", a new source."""
+    found = _PARTITIVE.match(first.text)
+    if found is not None:
+        if found.group(1).lower() not in cl.lex.counting_determiners:  # "one", "two", "some"
+            return None
+        noun = found.group(2).lower()
+        return lambda g: noun in (w.lower() for w in g.mentions[0].words)
     if _ONE_MEMBER.match(first.text) is None or first.number != "sing":
-        return
-    groups = [
-        g
-        for g in _explained_groups(cl, src, first)
-        if g.type == SourceType.ANONYMOUS_GROUP and g.mentions[0].head_lemma == first.head_lemma
-    ]
-    if groups:
-        src.anonymity_reason = max(groups, key=lambda g: g.mentions[0].start).anonymity_reason
+        return None
+    return lambda g: g.type == SourceType.ANONYMOUS_GROUP and g.mentions[0].head_lemma == first.head_lemma
 
 
 def _assign_spare_reasons(text: str, parse: Parse, cl: Clusterer, spare: list[Evidence]) -> None:

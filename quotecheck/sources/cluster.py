@@ -1600,16 +1600,11 @@ def _authored_document(cl: Clusterer, m: Mention, earlier: list[tuple[int, Menti
     if not any(c.deprel == "case" and c.lemma.lower() == "in" for c in sent.children(doc)):
         return None
     subj = next((w for w in sent.children(verb) if w.deprel == "nsubj"), None)
-    return next(
-        (
-            idx
-            for idx, y in earlier
-            if subj is not None
-            and y.start <= subj.start < y.end
-            and cl.sources[idx].type in (SourceType.NAMED_PERSON, SourceType.NAMED_ORGANIZATION)
-        ),
-        None,
-    )
+    if subj is None:
+        return None
+    named = (SourceType.NAMED_PERSON, SourceType.NAMED_ORGANIZATION)
+    speaking = (i for i, y in earlier if y.start <= subj.start < y.end and cl.sources[i].type in named)
+    return next(speaking, None)
 
 
 # The ways a nominal takes up an earlier source, in the order tried.

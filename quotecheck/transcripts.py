@@ -74,10 +74,12 @@ def _labelled(text: str, start: int, end: int) -> re.Match[str] | None:
     """The turn label opening the paragraph ``text[start:end]``; "Q." and "A." need a colon
     form elsewhere to count, so a period after a name is not a label."""
     m = _LABEL.match(text, start, end)
-    if m is None or not (m.group("label").isupper() or _named_before(text, m.group("label"), start)):
+    if m is None:
         return None
     named = m.group("label") not in (QUESTION_LABEL, ANSWER_LABEL)
     if m.group("sep") == "." and (named or m.group("role")):
+        return None  # checked first: "Yes." opens many a paragraph, and _named_before reads all before it
+    if not (m.group("label").isupper() or _named_before(text, m.group("label"), start)):
         return None
     if m.group("role") and not (named and m.group("role").isupper()):  # "STEVE INSKEEP, HOST:"
         return None
@@ -99,7 +101,7 @@ def _named_before(text: str, label: str, start: int) -> bool:
     "Update:" name nobody earlier."""
     if " " in label or not label[:1].isupper() or label in (QUESTION_LABEL, ANSWER_LABEL):
         return False
-    return re.search(rf"(?<![\w.]){re.escape(label)}(?![\w:])", text[:start]) is not None
+    return re.compile(rf"(?<![\w.]){re.escape(label)}(?![\w:])").search(text, 0, start) is not None
 
 
 def transcript_turns(

@@ -4,9 +4,9 @@ the article context it reads (:class:`_Context`) and the frame of each quotation
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, takewhile
+from itertools import accumulate
 
 from ..documents.blocks import paragraph_spans
 from ..lexicons import Lexicon
@@ -185,9 +185,8 @@ def _quoted_besides_nicknames(ctx: _Context, lo: int, hi: int) -> bool:
     """Does a quotation other than a nickname (:func:`_is_nickname`) overlap [lo, hi)?"""
     if not ctx.in_quote(lo, hi):
         return False
-    i = bisect_right(ctx.quote_starts, lo) - 1
-    near = takewhile(lambda q: q.start < hi, ctx.quotes[max(0, i) :])
-    return any(lo < q.end and not _is_nickname(ctx.text, q) for q in near)
+    near = slice(max(0, bisect_right(ctx.quote_starts, lo) - 1), bisect_left(ctx.quote_starts, hi))
+    return any(lo < q.end and not _is_nickname(ctx.text, q) for q in ctx.quotes[near])
 
 
 def _cut_by_previous(ctx: _Context, qi: int, frame: _Frame) -> bool:

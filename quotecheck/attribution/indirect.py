@@ -212,7 +212,8 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
             content_words.extend(sent.subtree(c))
     elif w.deprel == "parataxis" and (h := sent.head_of(w)) is not None:
         h = _interrupted_clause(sent, h, w)
-        content_words = [x for x in sent.subtree(h) if x not in sent.subtree(w)]
+        cue = set(sent.subtree(w))
+        content_words = [x for x in sent.subtree(h) if x not in cue]
     span = _content_words(sent, content_words) if content_words else None
     if span is None:
         return None
@@ -229,9 +230,6 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     return _Reported(*span, subj)
 
 
-_QUOTE_TOKENS = frozenset({'"', "''", "``", "“", "”", "‘", "’", "'"})
-
-
 def _interrupted_clause(sent: Sentence, h: Word, w: Word) -> Word:
     """The clause a parataxis cue reports: its head ``h``, or the main clause above it when the
     parser hung the cue on a clause inside that one ("A woman is in custody after a man was
@@ -241,10 +239,11 @@ def _interrupted_clause(sent: Sentence, h: Word, w: Word) -> Word:
     top = h
     while (up := sent.head_of(top)) is not None and up.index < w.index:
         top = up
-    if top is h or top.deprel != "root" or any(x.text in _QUOTE_TOKENS for x in sent.words):
+    if top is h or top.deprel != "root" or any(x.text in _QUOTE_MARKS or x.text == "‘" for x in sent.words):
         return h  # a quotation in the sentence: the parser has often joined two sentences
-    cue = {x.index for x in sent.subtree(w)}
-    first = min(x.index for x in sent.subtree(w) if x.upos != "PUNCT")
+    subtree = sent.subtree(w)
+    cue = {x.index for x in subtree}
+    first = min(x.index for x in subtree if x.upos != "PUNCT")
     set_off = first > 1 and sent.words[first - 2].lemma in _SET_OFF
     if not set_off or any(x.upos != "PUNCT" for x in sent.words[max(cue) :]):
         return h  # not "..., police said." closing its sentence: "the woman he hopes will succeed him"

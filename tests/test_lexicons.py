@@ -17,6 +17,7 @@ from quotecheck.lexicons import (
     KIND_TYPES,
     MANIFEST,
     Lexicon,
+    _lines,
     _spec,
     config_lists,
     default_lexicon,
@@ -42,6 +43,13 @@ def test_every_file_in_the_folder_is_in_the_manifest():
     files = {p.name for p in FOLDER.iterdir() if p.is_file() and p.name not in ("__init__.py", MANIFEST)}
     listed = [spec.file for spec in manifest()]
     assert sorted(listed) == sorted(files)  # and none twice
+
+
+@pytest.mark.parametrize("spec", [s for s in manifest() if s.kind in ("words", "names")], ids=lambda s: s.field)
+def test_a_word_list_writes_each_entry_once(spec):
+    """A second copy of a word changes nothing (the list is a set) but hides which line to edit."""
+    entries = [line.lower() if spec.kind == "words" else line for line in _lines(spec.file)]
+    assert sorted({e for e in entries if entries.count(e) > 1}) == []
 
 
 @pytest.mark.parametrize("spec", manifest(), ids=lambda s: s.field)

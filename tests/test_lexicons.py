@@ -45,7 +45,10 @@ def test_every_file_in_the_folder_is_in_the_manifest():
     assert sorted(listed) == sorted(files)  # and none twice
 
 
-@pytest.mark.parametrize("spec", [s for s in manifest() if s.kind in ("words", "names")], ids=lambda s: s.field)
+WORD_LISTS = [spec for spec in manifest() if spec.kind in ("words", "names")]
+
+
+@pytest.mark.parametrize("spec", WORD_LISTS, ids=lambda s: s.field)
 def test_a_word_list_writes_each_entry_once(spec):
     """A second copy of a word changes nothing (the list is a set) but hides which line to edit."""
     entries = [line.lower() if spec.kind == "words" else line for line in _lines(spec.file)]

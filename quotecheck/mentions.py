@@ -540,6 +540,7 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
     words = _before_date(ctx.lexicon, _within_sentence(ctx.text, words, head), head)
     if not words:
         return None
+    words = [*words, *_titled_name_after(ctx, sent, head, words, hi)]
     start, end = words[0].start, words[-1].end
     if ctx.in_quote(start, end):
         return None
@@ -609,6 +610,11 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
             role = (start, words[cut].end)
             words = words[cut + 1 :]
             start = words[0].start
+    at_name = _person_after_role(words, head, lex)
+    if at_name is not None:  # "Federation of Free Farmers national manager Raul Montemayor"
+        role = (start, words[at_name - 1].end)
+        words = words[at_name:]
+        head, start, end, number, is_name = words[-1], words[0].start, words[-1].end, "sing", True
     definite = first in lex.definite_determiners
     bare_group = len(words) == 1 and head.text.lower() in lex.group_quantifiers
     if bare_group:  # "Some say", "Most believe that": unnamed people, never a name ("Most" opening)
@@ -649,6 +655,60 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
         ner,
         desc,
     )
+
+
+def _titled_name_after(
+    ctx: ArticleText, sent: Sentence, head: Word, words: list[Word], hi: int
+) -> list[Word]:
+    """The words of a person's name the parse hung on a title's head as a "for" phrase,
+    right after the mention's words ("Gauteng MEC for Community Safety Faith Mazibuko": "Faith"
+    hangs on "Gauteng"; :func:`_collect_mention_words` keeps names short and leaves it out): the
+    phrase when it is capitalised words ending in a given name and its surname, else none."""
+    lex = ctx.lexicon
+    if not any(w.text.rstrip(".") in lex.titles for w in words):
+        return []
+    for c in sent.children(head):
+        if c.deprel != "nmod" or c.start <= words[-1].end or c.text not in lex.first_names:
+            continue
+        tail = [w for w in sent.words if words[-1].index < w.index <= c.index] + [
+            w for w in sent.children(c) if w.deprel == "flat" and w.index > c.index
+        ]
+        if not tail or tail[-1] is c or tail[-1].end > hi or ctx.in_quote(tail[0].start, tail[-1].end):
+            return []
+        title = tail[0].lemma.lower() == "for" and all(
+            w.upos == "PROPN" and w.text[:1].isupper() for w in tail[1:]
+        )
+        contiguous = [w.index for w in tail] == list(range(tail[0].index, tail[-1].index + 1))
+        return tail if title and contiguous else []
+    return []
+
+
+def _person_after_role(words: list[Word], head: Word, lex: Lexicon) -> int | None:
+    """Where a person's name (a given name and more capitalised words) ends a mention whose head is
+    before it, after a lower-case role ("Federation of Free Farmers national manager Raul
+    Montemayor") or a title's "for" phrase ("Gauteng MEC for Community Safety Faith Mazibuko"; an
+    "of" phrase stays in the name: "Superintendent of Police Arvind Tandon"): the person is the
+    name at the end; the words before describe them. None otherwise."""
+    k = len(words)
+    while k > 0 and words[k - 1].upos == "PROPN" and words[k - 1].text[:1].isupper():
+        k -= 1
+    at = next((i for i in range(k, len(words) - 1) if words[i].text in lex.first_names), None)
+    if at is None or at == 0 or head.index >= words[at].index:
+        return None
+    before = words[at - 1]
+    role = (
+        before.upos == "NOUN"
+        and before.text[:1].islower()
+        and before.text not in lex.name_particles
+        and head.text[:1].isupper()  # an organization's name in front: "Federation of Free Farmers"
+    )
+    joint = next((i for i in range(at - 1, -1, -1) if words[i].text == "for"), None)
+    titled = (
+        joint is not None
+        and all(w.text[:1].isupper() for w in words[joint + 1 : at])
+        and any(w.text.rstrip(".") in lex.titles for w in words[:joint])
+    )
+    return at if role or titled else None
 
 
 def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: int, hi: int) -> list[Word]:
@@ -1122,9 +1182,24 @@ class MentionFinder:
             and words[j - 1].text[:1].isupper()
             and not words[j - 1].text.endswith(POSSESSIVE_S)
             and not _paragraph_break(self.text, words[j - 1].end, words[j].start)
+            and not (j < i and self._name_opens(words, j))
         ):
             j -= 1
         return j
+
+    def _name_opens(self, words: Sequence[Word], j: int) -> bool:
+        """Does the given name at ``words[j]`` open the name, the capitalised words before it being
+        the field of a title's "for" phrase ("Gauteng MEC for Community Safety Faith Mazibuko": not
+        "Community Safety Faith Mazibuko")? Titles and "of" phrases stay ("Superintendent of
+        Police Arvind Tandon")."""
+        if words[j].text not in self.lex.first_names or words[j - 1].text in self.lex.first_names:
+            return False
+        k = j
+        while k > 0 and words[k - 1].upos == "PROPN" and words[k - 1].text[:1].isupper():
+            if words[k - 1].text.rstrip(".") in self.lex.titles:
+                return False
+            k -= 1
+        return k < j and k > 0 and words[k - 1].text == "for"
 
     def _mistagged_given_name(self, w: Word) -> bool:
         """A known given name that the tagger calls an adjective or noun ("Marcus Webb led ...":

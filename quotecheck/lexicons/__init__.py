@@ -314,6 +314,8 @@ class Lexicon:
     speaker_nouns: frozenset[str]  # "the dean said that": a speaker of reported speech
     force_members: Mapping[str, tuple[str, ...]]  # "deputy" -> ("sheriff",): the named force speaking
     unnamed_label_words: frozenset[str]  # "UNIDENTIFIED PERSON:": a transcript turn of no one named
+    organization_aliases: Mapping[str, tuple[str, ...]]  # "hospital" -> ("medical center", ...)
+    noun_short_forms: Mapping[str, tuple[str, ...]]  # "rep" -> ("representative",): the same person noun
 
     def with_additions(self, additions: Mapping[str, Sequence[str]]) -> Lexicon:
         """A copy with a configuration's ``[lexicon]`` entries added (keys as in the config,

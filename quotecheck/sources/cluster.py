@@ -1202,13 +1202,19 @@ def _same_head(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) ->
             idx
             for idx, x in earlier
             if x.kind != MentionKind.PRONOUN
-            and x.head_lemma == m.head_lemma
+            and _full_noun(cl.lex, x.head_lemma) == _full_noun(cl.lex, m.head_lemma)
             and x.number == m.number
             and not (sides and (other := _sides(cl, x.text)) and not sides & other)
             and not (names and _capitalised_modifiers(x) != names)
         ),
         None,
     )
+
+
+def _full_noun(lex: Lexicon, lemma: str) -> str:
+    """The full noun a clipped one stands for ("rep": "representative"; lexicon ``noun_short_forms``),
+    so "the rep said" takes up "a representative for Okafor"; other nouns as they are."""
+    return next(iter(lex.noun_short_forms.get(lemma, ())), lemma)
 
 
 def _capitalised_modifiers(m: Mention) -> set[str]:

@@ -283,8 +283,12 @@ def _organization_before(words: Sequence[Word], earlier: str, lex: Lexicon) -> t
     nouns = [w for w in words if w.lemma.lower() in lex.organization_nouns and not _capitalised(w)]
     if not nouns:
         return None
-    # the last name the article gave it: "the Riverton Transit Authority"
-    names = list(re.finditer(rf"(?:\b[A-Z][\w’'.-]*\s+)+(?i:{re.escape(nouns[-1].text)})\b", earlier))
+    # the last name the article gave it: "the Riverton Transit Authority"; or one of the kind's other
+    # name endings (lexicon ``organization_aliases``): "Pine Ridge Regional Medical Center" for "hospital"
+    endings = "|".join(
+        re.escape(e) for e in (nouns[-1].text, *lex.organization_aliases.get(nouns[-1].lemma.lower(), ()))
+    )
+    names = list(re.finditer(rf"(?:\b[A-Z][\w’'.-]*\s+)+(?i:{endings})\b", earlier))
     if not names:
         return None
     named = names[-1]
@@ -467,6 +471,10 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
     for src in sources:
         if _common_plural(src, sources, text, lex):
             src.type = SourceType.ANONYMOUS_GROUP  # "Demonstrators said": not a name
+        elif (host := _group_at_organization(src, text, lex)) is not None:
+            src.type, src.description = SourceType.ANONYMOUS_GROUP, host  # "Economists at Morgan Stanley"
+        elif _brand_shaped(src, lex):
+            src.type = SourceType.NAMED_ORGANIZATION  # "SAfm", "JPMorgan": no person is written so
         elif _poll_share(src, lex):
             author = _poll_author(src, text, lex)
             if author is not None:
@@ -704,6 +712,44 @@ def _common_plural(src: Source, sources: Sequence[Source], text: str, lex: Lexic
     return all(
         _SENTENCE_OPENING.search(text, max(0, at.start() - _OPENING_WINDOW), at.start())
         for at in re.finditer(rf"\b{re.escape(word)}\b", text)
+    )
+
+
+_GROUP_HOSTS = ("at", "for", "from", "with")  # "Economists at Morgan Stanley", "Analysts for Fitch"
+
+
+def _group_at_organization(src: Source, text: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The span of the organization a "named person" that is only ever a plural noun for people
+    opening the sentence works at ("Economists at Morgan Stanley said": "Morgan Stanley"), which
+    describes the group; None for any other source. The tagger took the capitalised noun for a
+    name; the words are a group of unnamed people (docs/labelling.md: "some economists"), like
+    :func:`_common_plural` for the noun alone."""
+    described = [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
+    if src.type != SourceType.NAMED_PERSON or not described:
+        return None
+    for m in described:
+        if m.kind != MentionKind.NAME or len(m.words) < 3 or m.words[1] not in _GROUP_HOSTS:
+            return None
+        if not (_people_word(m.words[0].lower(), lex) and m.words[2][:1].isupper()):
+            return None
+    first = described[0]
+    host = text.index(f" {first.words[1]} ", first.start) + len(first.words[1]) + 2
+    return host, first.end
+
+
+_BRAND = re.compile(r"[A-Z]{2,}[a-z]+[A-Za-z]*")  # "SAfm", "JPMorgan", "NBCUniversal"
+
+
+def _brand_shaped(src: Source, lex: Lexicon) -> bool:
+    """Is a named person only ever one word written like a brand, two capitals or more before
+    lower-case letters ("SAfm", "JPMorgan")? People's names are not written so ("McCain",
+    "DeSantis" have one capital before the lower case); an organization is (a station, a bank)."""
+    described = [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
+    if src.type != SourceType.NAMED_PERSON or not described:
+        return False
+    return all(
+        m.kind == MentionKind.NAME and len(m.words) == 1 and _BRAND.fullmatch(m.words[0]) is not None
+        for m in described
     )
 
 

@@ -1190,7 +1190,7 @@ def _described_person(cl: Clusterer, m: Mention) -> int | None:
     ]
     role = next((pair for pair in pairs if _carries_role(cl, m, pair)), None)
     untitled = [pair for pair in pairs if not _titled(cl, pair[1])]  # "Councilman Lund" is no "engineer"
-    if role is None and untitled:
+    if role is None and untitled and not _owned_by_name(m):
         last, here = cl.last_speaker(), cl.layout(m)
         best = cl.ranker.best(
             [_candidate(cl, m, here, k, idx, x, last) for k, (idx, x) in enumerate(untitled)]
@@ -1201,6 +1201,16 @@ def _described_person(cl: Clusterer, m: Mention) -> int | None:
         return None
     idx, mention = role
     return cl.resolve(mention)[0] if idx is None else idx
+
+
+def _owned_by_name(m: Mention) -> bool:
+    """Does a description open with a name's possessive ("The Guardian's reviewer", "Variety's
+    critic")? It is someone of that name's, not whoever is most salient: only a matching role
+    (not the pronoun ranker) lets it take up a person named before."""
+    return any(
+        w.startswith(POSSESSIVE_MARKS) and k > 0 and m.words[k - 1][:1].isupper()
+        for k, w in enumerate(m.words)
+    )
 
 
 def _may_describe(cl: Clusterer, m: Mention, idx: int | None, x: Mention) -> bool:

@@ -742,7 +742,7 @@ def _person_in_passing(cl: Clusterer, run: NameRun, loose: bool = False) -> bool
         return True
     if _named_as_place(cl, run.mention.text):
         return False
-    if _speaks_or_described(cl, run):
+    if _speaks_or_described(cl, run) or _apposed_to_person(cl, run):
         return True
     if not loose or run.last.deprel not in ("nsubj", "nsubj:pass") or not _bare_name(cl, run, run.last):
         return False
@@ -1044,6 +1044,18 @@ def _speaks_or_described(cl: Clusterer, run: NameRun) -> bool:
         return False
     words = cl.text[description[0] : description[1]].split()
     return any(is_person_noun(w.strip(",.").lower(), cl.lex) for w in words[1:4])
+
+
+def _apposed_to_person(cl: Clusterer, run: NameRun) -> bool:
+    """ "Her brother, Emeka, is ...", "The novel's narrator, Ada,": a name in apposition to a
+    noun for a person (a kin noun or a person noun) is a person's, known given name or not."""
+    if run.last.deprel != "appos":
+        return False
+    head = run.sentence.head_of(run.last)
+    if head is None or head.upos != "NOUN":
+        return False
+    lemma = head.lemma.lower()
+    return lemma in cl.lex.kin_nouns or is_person_noun(lemma, cl.lex)
 
 
 def _bare_name(cl: Clusterer, run: NameRun, head: Word) -> bool:

@@ -120,7 +120,9 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
     absolute = _absolute_with_subject(sent, verb, sent.head_of(verb), lo)
     if absolute is not None:  # ", with 30 percent of voters saying ...": not the clause's subject
         return absolute
-    nearer = _nearer_clause_subject(ctx, sent, verb, sent.head_of(verb), lo)
+    nearer = _nearer_clause_subject(ctx, sent, verb, sent.head_of(verb), lo) or _stray_conjunct_subject(
+        sent, verb, lo
+    )
     if nearer is not None:  # "..., while the Reporter was cooler, calling ...": not the first clause's
         return nearer
     if depth < 2 and verb.deprel in ("advcl", "xcomp", "conj", "parataxis", "acl"):
@@ -391,6 +393,21 @@ def _nearer_clause_subject(
         subjects = [c for c in _subjects(sent, clause) if c.upos in ("NOUN", "PROPN")]
         if subjects and subjects[0].start >= lo and not ctx.in_quote(subjects[0].start, subjects[0].end):
             return subjects[0]
+    return None
+
+
+def _stray_conjunct_subject(sent: Sentence, verb: Word, lo: int) -> Word | None:
+    """ "Audiences gave it an ovation, and several critics there described it as “Q”": the parse
+    makes the noun after "and" a conjunct of the first verb, and the second verb a conjunct
+    with no subject; the noun, between "and" and the verb with no verb between, is its subject."""
+    if verb.deprel != "conj":
+        return None
+    for i in range(verb.index - 1, 0, -1):
+        w = sent.word(i)
+        if w.start < lo or w.upos in ("VERB", "AUX", "PUNCT", "CCONJ"):
+            return None
+        if w.deprel == "conj" and w.head == verb.head and w.upos in ("NOUN", "PROPN"):
+            return w
     return None
 
 

@@ -121,6 +121,11 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
     absolute = _absolute_with_subject(sent, verb, sent.head_of(verb), lo)
     if absolute is not None:  # ", with 30 percent of voters saying ...": not the clause's subject
         return absolute
+    nearer = _nearer_clause_subject(ctx, sent, verb, sent.head_of(verb), lo) or _stray_conjunct_subject(
+        sent, verb, lo
+    )
+    if nearer is not None:  # "..., while the Reporter was cooler, calling ...": not the first clause's
+        return nearer
     if depth < 2 and verb.deprel in ("advcl", "xcomp", "conj", "parataxis", "acl"):
         head = sent.head_of(verb)
         if head is not None:  # "After saying ... “Q,” she was “whisked”": a quoted head's subject
@@ -367,6 +372,44 @@ def _absolute_with_subject(sent: Sentence, verb: Word, head: Word | None, lo: in
         if case and w.upos in ("NOUN", "PROPN", "NUM", "PRON") and sent.head_of(w) in (head, verb):
             before = sent.word(case[0].index - 1) if case[0].index > 1 else None
             return w if before is None or before.text == "," else None
+    return None
+
+
+def _nearer_clause_subject(
+    ctx: _Context, sent: Sentence, verb: Word, head: Word | None, lo: int
+) -> Word | None:
+    """The subject of a clause the parse hangs beside a gerund cue, right before its comma ("A
+    called it “Q,” while the Hollywood Reporter was cooler, calling ..."): the gerund goes on from
+    the nearer clause, not from the verb both hang on. Only for a clause between that verb and the
+    gerund, ending at the comma before it, with a nominal subject of its own."""
+    if verb.xpos != "VBG" or verb.deprel != "advcl" or head is None or verb.index < 3:
+        return None
+    comma = sent.word(verb.index - 1)
+    if comma.text != ",":
+        return None
+    for clause in sent.children(head):
+        if clause.deprel != "advcl" or not head.index < clause.index < verb.index:
+            continue
+        if max(w.index for w in sent.subtree(clause)) != comma.index - 1:
+            continue
+        subjects = [c for c in _subjects(sent, clause) if c.upos in ("NOUN", "PROPN")]
+        if subjects and subjects[0].start >= lo and not ctx.in_quote(subjects[0].start, subjects[0].end):
+            return subjects[0]
+    return None
+
+
+def _stray_conjunct_subject(sent: Sentence, verb: Word, lo: int) -> Word | None:
+    """ "Audiences gave it an ovation, and several critics there described it as “Q”": the parse
+    makes the noun after "and" a conjunct of the first verb, and the second verb a conjunct
+    with no subject; the noun, between "and" and the verb with no verb between, is its subject."""
+    if verb.deprel != "conj":
+        return None
+    for i in range(verb.index - 1, 0, -1):
+        w = sent.word(i)
+        if w.start < lo or w.upos in ("VERB", "AUX", "PUNCT", "CCONJ"):
+            return None
+        if w.deprel == "conj" and w.head == verb.head and w.upos in ("NOUN", "PROPN"):
+            return w
     return None
 
 

@@ -843,7 +843,7 @@ def _person_in_passing(cl: Clusterer, run: NameRun, loose: bool = False) -> bool
         return True
     if _named_as_place(cl, run.mention.text):
         return False
-    if _speaks_or_described(cl, run):
+    if _speaks_or_described(cl, run) or _apposed_to_person(cl, run):
         return True
     if not loose or run.last.deprel not in ("nsubj", "nsubj:pass") or not _bare_name(cl, run, run.last):
         return False
@@ -1172,6 +1172,18 @@ def _speaks_or_described(cl: Clusterer, run: NameRun) -> bool:
     return any(is_person_noun(w.strip(",.").lower(), cl.lex) for w in words[1:4])
 
 
+def _apposed_to_person(cl: Clusterer, run: NameRun) -> bool:
+    """ "Her brother, Emeka, is ...", "The novel's narrator, Ada,": a name in apposition to a
+    noun for a person (a kin noun or a person noun) is a person's, known given name or not."""
+    if run.last.deprel != "appos":
+        return False
+    head = run.sentence.head_of(run.last)
+    if head is None or head.upos != "NOUN":
+        return False
+    lemma = head.lemma.lower()
+    return lemma in cl.lex.kin_nouns or is_person_noun(lemma, cl.lex)
+
+
 def _bare_name(cl: Clusterer, run: NameRun, head: Word) -> bool:
     """Is a name run every word capitalised, outside a prepositional phrase ("in San Diego")
     and a parenthesis, with no "the" in front ("the Scarborough Shoal")?"""
@@ -1322,7 +1334,7 @@ def _described_person(cl: Clusterer, m: Mention) -> int | None:
     ]
     role = next((pair for pair in pairs if _carries_role(cl, m, pair)), None)
     untitled = [pair for pair in pairs if not _titled(cl, pair[1])]  # "Councilman Lund" is no "engineer"
-    if role is None and untitled:
+    if role is None and untitled and not _owned_by_name(m):
         last, here = cl.last_speaker(), cl.layout(m)
         best = cl.ranker.best(
             [_candidate(cl, m, here, k, idx, x, last) for k, (idx, x) in enumerate(untitled)]
@@ -1333,6 +1345,16 @@ def _described_person(cl: Clusterer, m: Mention) -> int | None:
         return None
     idx, mention = role
     return cl.resolve(mention)[0] if idx is None else idx
+
+
+def _owned_by_name(m: Mention) -> bool:
+    """Does a description open with a name's possessive ("The Guardian's reviewer", "Variety's
+    critic")? It is someone of that name's, not whoever is most salient: only a matching role
+    (not the pronoun ranker) lets it take up a person named before."""
+    return any(
+        w.startswith(POSSESSIVE_MARKS) and k > 0 and m.words[k - 1][:1].isupper()
+        for k, w in enumerate(m.words)
+    )
 
 
 def _may_describe(cl: Clusterer, m: Mention, idx: int | None, x: Mention) -> bool:

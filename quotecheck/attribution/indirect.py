@@ -573,8 +573,8 @@ def _as_reported(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     i = len(before)
     while i > 0 and before[i - 1].lemma.lower() != "as" and i > len(before) - _SUBJECT_MAX_WORDS:
         i -= 1
-    if i == 0 or before[i - 1].lemma.lower() != "as":
-        return None
+    if i == 0 or before[i - 1].lemma.lower() != "as" or ctx.in_quote(before[i - 1].start):
+        return None  # '“... as far left as Bernie,” she said, recalling ...': the "as" is quoted
     subject = [x for x in before[i:] if x.upos not in ("AUX", "PUNCT")]
     after = list(sent.words[w.index :])
     stop = next((x for x in after if x.lemma in (",", ";")), None)

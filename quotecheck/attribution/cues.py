@@ -1234,9 +1234,23 @@ def _outer_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Matc
     sides = [pre] if _closes_sentence(ctx, q) and match.cue.start < q.start else [pre, frame.post]
     for lo, hi in sides:
         found = _according_to(ctx, lo, hi)
-        if found is not None and found.speaker is not None:
+        if (
+            found is not None
+            and found.speaker is not None
+            and not _relayed_by_own(match.speaker, found.speaker)
+        ):
             return _Match(found.cue(CuePattern.ACCORDING_TO), found.speaker)
     return match
+
+
+def _relayed_by_own(speaker: Mention, relay: Mention) -> bool:
+    """Is the "according to" source one that names the speaker as its owner ("Moreno said,
+    according to a Moreno spokesman", "according to Moreno's office"): the speaker's words passed
+    on by his own staff, not a report that quotes him?"""
+    names = {x for x in speaker.words if x[:1].isupper()}
+    return bool(names) and any(
+        x in names or x.removesuffix("'s").removesuffix("’s") in names for x in relay.words
+    )
 
 
 _VERB_PATTERNS = (CuePattern.PRE_VERB, CuePattern.POST_VERB)

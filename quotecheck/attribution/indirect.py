@@ -210,16 +210,20 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     if comps:
         for c in comps:
             content_words.extend(sent.subtree(c))
+        content_words.extend(_subject_taken_by_cue(sent, w, comps))
     elif w.deprel == "parataxis" and (h := sent.head_of(w)) is not None:
         h = _interrupted_clause(sent, h, w)
         cue = set(sent.subtree(w))
         content_words = [x for x in sent.subtree(h) if x not in cue]
-    span = _content_words(sent, content_words) if content_words else None
+    span = _content_words(sent, _past_cue_time(ctx, sent, w, content_words)) if content_words else None
     if span is None:
         return None
     dateline = _DATELINE.match(ctx.text, span[0], span[1])
     if dateline and span[0] == sent.start and dateline.end() < span[1]:
         span = (dateline.end(), span[1])  # "BOISE, Idaho — A woman is ..., police said."
+    label = _LEAD_LABEL.match(ctx.text, sent.start, span[1])
+    if label and span[0] < label.end():
+        span = (label.end(), span[1])  # "What's next: Kessler is expected ..., an aide said.": not the label
     start, _ = span
     lo, hi = sent.start, sent.end
     subj = _subject_of(ctx, s_idx, w, lo, hi)
@@ -228,6 +232,53 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     if subj is None or (subj.index > w.index and start > subj.end):
         return None  # "said Teresa Yuen, whose ..., one of ...": content follows no inverted subject
     return _Reported(*span, subj)
+
+
+def _subject_taken_by_cue(sent: Sentence, w: Word, comps: list[Word]) -> list[Word]:
+    """The subject of a fronted clause that the parse gave to the cue, which has its own subject
+    after the clause ("A driver who saw the pickup ... called 911 ..., dispatchers said.": "driver"
+    as a second subject of "said"): the words of a subject before a subjectless clause before the
+    cue, when another subject stands between that clause and the cue."""
+    if len(comps) != 1 or comps[0].index > w.index:
+        return []
+    c = comps[0]
+    if any(k.deprel.startswith(("nsubj", "expl")) for k in sent.children(c)):
+        return []
+    subjects = [k for k in sent.children(w) if k.deprel.startswith("nsubj")]
+    before = [k for k in subjects if k.index < c.index]
+    if len(before) != 1 or not any(c.index < k.index < w.index for k in subjects):
+        return []
+    return list(sent.subtree(before[0]))
+
+
+def _past_cue_time(ctx: _Context, sent: Sentence, w: Word, words: list[Word]) -> list[Word]:
+    """The clause's words without a time expression right after the cue that the parse hung inside
+    the clause ("said Tuesday it would review ...": "Tuesday" as the object of "review"): the time
+    words that follow the verb directly, when they are no part of the clause's subject and a word
+    that is no possessive follows them."""
+    inside = {x.index for x in words}
+    subjects = [x for x in words if x.deprel.startswith("nsubj")]
+    subject = {
+        y.index
+        for x in subjects
+        if not any(z.head == x.head and z.index > x.index for z in subjects)  # "said Tuesday it would"
+        for y in sent.subtree(x)
+    }
+    lead: list[Word] = []
+    for x in sent.words[w.index :]:
+        if x.index not in inside or (not _is_time_word(ctx, x) and x.upos not in ("ADV", "DET", "ADJ")):
+            break
+        lead.append(x)
+    while lead and not _is_time_word(ctx, lead[-1]):
+        lead.pop()  # "said Tuesday the ...": the subject's determiner stays
+    if not lead or not _time_tail(ctx, lead) or lead[-1].index >= len(sent.words):
+        return words
+    if any(x.index in subject for x in lead):
+        return words  # "said 2016 has seen ...", "said each year of education yields ...": the subject
+    nxt = sent.word(lead[-1].index + 1)
+    if nxt.index not in inside or nxt.xpos == "POS" or nxt.upos == "PUNCT":
+        return words  # "said Tuesday's vote was ...": the time word opens the subject
+    return [x for x in words if x.index > lead[-1].index]
 
 
 def _interrupted_clause(sent: Sentence, h: Word, w: Word) -> Word:
@@ -500,6 +551,8 @@ def _parenthetical(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     comma = next((x for x in reversed(before) if x.lemma == ","), None)
     if comma is None or any(x.xpos in _FINITE_XPOS for x in before if x.index < comma.index):
         return None  # "The plan will fail, experts say, because ...": content first, not parenthetical
+    if ctx.in_quote(comma.start):
+        return None  # "“…,” Roque said, code-switching to ...": a quotation's cue, its aside no report
     subject = [x for x in before if x.index > comma.index and x.upos != "PUNCT"]
     if not subject or len(subject) > _SUBJECT_MAX_WORDS or any(x.upos in _SUBJECT_STOP for x in subject):
         return None
@@ -519,8 +572,8 @@ def _as_reported(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     i = len(before)
     while i > 0 and before[i - 1].lemma.lower() != "as" and i > len(before) - _SUBJECT_MAX_WORDS:
         i -= 1
-    if i == 0 or before[i - 1].lemma.lower() != "as":
-        return None
+    if i == 0 or before[i - 1].lemma.lower() != "as" or ctx.in_quote(before[i - 1].start):
+        return None  # '“... as far left as Bernie,” she said, recalling ...': the "as" is quoted
     subject = [x for x in before[i:] if x.upos not in ("AUX", "PUNCT")]
     after = list(sent.words[w.index :])
     stop = next((x for x in after if x.lemma in (",", ";")), None)
@@ -564,13 +617,24 @@ def _subject_after_verb(ctx: _Context, sent: Sentence, w: Word, after: list[Word
 def _adverbial_tail(ctx: _Context, w: Word, after: list[Word]) -> bool:
     """Are the words after a content-first cue only a time or place ("said Friday", "said in a
     statement") or, after "told", the hearer ("told The Huffington Post")?"""
-    if len(after) > _TAIL_MAX_WORDS or any(x.upos in ("VERB", "AUX", "SCONJ") for x in after):
+    if len(after) > _TAIL_MAX_WORDS or any(
+        x.upos in ("VERB", "AUX", "SCONJ") and not _noun_in_ing(after, i) for i, x in enumerate(after)
+    ):
         return False
     return (
         not after
         or after[0].upos == "ADP"
         or w.lemma.lower() in ctx.lexicon.hearer_verbs
         or _time_tail(ctx, after)
+    )
+
+
+def _noun_in_ing(after: list[Word], i: int) -> bool:
+    """Is ``after[i]`` a noun in -ing the tagger took for a participle, inside a prepositional
+    phrase after a determiner or noun ("said in a press briefing on Monday", "at the hearing")?"""
+    x = after[i]
+    return (
+        x.xpos == "VBG" and i > 1 and after[0].upos == "ADP" and after[i - 1].upos in ("DET", "NOUN", "ADJ")
     )
 
 

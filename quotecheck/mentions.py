@@ -543,7 +543,6 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
     words = _before_date(ctx.lexicon, _within_sentence(ctx.text, words, head), head)
     if not words:
         return None
-    words, head = _person_noun_after(ctx, sent, words, head, hi)
     words = _hyphenated_title(ctx, sent, words, hi)
     start, end = words[0].start, words[-1].end
     if ctx.in_quote(start, end):
@@ -654,30 +653,6 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
         ner,
         desc,
     )
-
-
-def _person_noun_after(
-    ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, hi: int
-) -> tuple[list[Word], Word]:
-    """Add the person noun right after a name that the tagger split off the mention: in "A senior
-    European Union official, who ..., said" the compact parser makes "official" an adjective
-    clause of "said" and "Union" the subject; English puts the head noun last, so the lower-case
-    "official"/"diplomat" right after the name is the mention's head."""
-    last = words[-1]
-    if head.upos != "PROPN" or last.index >= len(sent.words):
-        return words, head
-    nxt = sent.word(last.index + 1)
-    if (
-        nxt.text[:1].islower()
-        and nxt.upos in ("ADJ", "NOUN")
-        and nxt.lemma.lower() in ctx.lexicon.anonymous_nouns
-        and nxt.end <= hi
-        and nxt.head in (head.head, head.index)
-        and not ctx.in_quote(nxt.start)
-        and ctx.text[last.end : nxt.start] == " "
-    ):
-        return [*words, nxt], nxt
-    return words, head
 
 
 def _hyphenated_title(ctx: ArticleText, sent: Sentence, words: list[Word], hi: int) -> list[Word]:
@@ -1021,10 +996,11 @@ class MentionFinder:
                     if _capitalised_hyphen(sent, j - 2):
                         j -= 2  # "Secretary-General Antonio Guterres": one title
                         continue
+                    before = sent.word(j - 1)
                     if not (
-                        (sent.word(j - 1).upos == "PROPN" or sent.word(j - 1).text.rstrip(".") in self.lex.titles)
-                        and sent.word(j - 1).text[:1].isupper()
-                        and not _paragraph_break(self.text, sent.word(j - 1).end, sent.word(j).start)
+                        (before.upos == "PROPN" or before.text.rstrip(".") in self.lex.titles)
+                        and before.text[:1].isupper()
+                        and not _paragraph_break(self.text, before.end, sent.word(j).start)
                     ):
                         break
                     j -= 1

@@ -626,7 +626,9 @@ def _organization_by_role(src: Source, text: str, lex: Lexicon) -> bool:
     if src.type != SourceType.NAMED_PERSON or src.gender is not None:
         return False
     m = next((x for x in src.mentions if x.kind == MentionKind.NAME), None)
-    if m is None or m.description is None or m.description[1] > m.start or text[m.description[1] : m.start].strip():
+    if m is None or m.description is None or m.description[1] > m.start:
+        return False  # a description after the name ("Kowalczyk, who chairs the board") is no role
+    if text[m.description[1] : m.start].strip():
         return False
     role = text[m.description[0] : m.description[1]].split()
     return bool(role) and role[-1].islower() and role[-1] in lex.organization_nouns

@@ -444,10 +444,13 @@ def _governed(prev: list[Word], w: Word) -> bool:
     """Is ``w``, the word right before a name, a verb or preposition that makes the name its
     object? Past a determiner, only a hearer's: "In a statement to The Verge, a Google
     spokesperson said" names the outlet, not the spokesperson ("In a survey by the Harbor
-    Institute, 54 percent of voters said" names the poll's author)."""
+    Institute, 54 percent of voters said" names the poll's author). Past an adjective, a
+    preposition's: "an attack in southern Lebanon, his spokesman said" names a place."""
+    earlier = [v for v in prev if v.end <= w.start]
+    if w.upos == "ADJ":
+        return bool(earlier) and earlier[-1].upos == "ADP"
     if w.upos != "DET":
         return w.upos in ("VERB", "ADP")
-    earlier = [v for v in prev if v.end <= w.start]
     return bool(earlier) and (earlier[-1].upos == "VERB" or earlier[-1].lemma.lower() in _HEARER_PREPOSITIONS)
 
 
@@ -541,6 +544,7 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
     if not words:
         return None
     words = [*words, *_titled_name_after(ctx, sent, head, words, hi)]
+    words = _hyphenated_title(ctx, sent, words, hi)
     start, end = words[0].start, words[-1].end
     if ctx.in_quote(start, end):
         return None
@@ -709,6 +713,45 @@ def _person_after_role(words: list[Word], head: Word, lex: Lexicon) -> int | Non
         and any(w.text.rstrip(".") in lex.titles for w in words[:joint])
     )
     return at if role or titled else None
+
+
+def _hyphenated_title(ctx: ArticleText, sent: Sentence, words: list[Word], hi: int) -> list[Word]:
+    """Keep a hyphenated title whole when the tokenizer split it and the parser hung its tail
+    elsewhere: "UNRWA's commissioner-general, Philippe Lazzarini, wrote" is cut at "commissioner"
+    otherwise, and the name in apposition after the title is lost (also director-general,
+    attorney-general, secretary-general)."""
+    last = words[-1]
+    if last.upos != "NOUN" and last.text not in ctx.lexicon.titles:
+        return words
+    if last.index + 2 > len(sent.words):
+        return words
+    dash, tail = sent.word(last.index + 1), sent.word(last.index + 2)
+    if (
+        dash.text == "-"
+        and dash.start == last.end
+        and tail.start == dash.end
+        and tail.text.isalpha()
+        and tail.upos in ("ADJ", "NOUN")
+        and tail.end <= hi
+        and not ctx.in_quote(tail.start)
+    ):
+        return [*words, dash, tail]
+    return words
+
+
+def _capitalised_hyphen(sent: Sentence, index: int) -> bool:
+    """Are the word at ``index`` and the one two after it capitalised words joined by a hyphen with
+    no space ("Secretary-General", "Director-General"), which the tokenizer split into three?"""
+    if index < 1 or index + 2 > len(sent.words):
+        return False
+    left, dash, right = sent.word(index), sent.word(index + 1), sent.word(index + 2)
+    return (
+        dash.text == "-"
+        and left.end == dash.start
+        and dash.end == right.start
+        and left.text[:1].isupper()
+        and right.text[:1].isupper()
+    )
 
 
 def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: int, hi: int) -> list[Word]:
@@ -1009,15 +1052,17 @@ class MentionFinder:
                 ):
                     continue
                 j = w.index
-                while (
-                    j > 1
-                    and (
-                        sent.word(j - 1).upos == "PROPN"
-                        or sent.word(j - 1).text.rstrip(".") in self.lex.titles
-                    )
-                    and sent.word(j - 1).text[:1].isupper()
-                    and not _paragraph_break(self.text, sent.word(j - 1).end, sent.word(j).start)
-                ):
+                while j > 1:
+                    if _capitalised_hyphen(sent, j - 2):
+                        j -= 2  # "Secretary-General Antonio Guterres": one title
+                        continue
+                    before = sent.word(j - 1)
+                    if not (
+                        (before.upos == "PROPN" or before.text.rstrip(".") in self.lex.titles)
+                        and before.text[:1].isupper()
+                        and not _paragraph_break(self.text, before.end, sent.word(j).start)
+                    ):
+                        break
                     j -= 1
                 first = sent.word(j)
                 cand = Mention(
@@ -1043,7 +1088,7 @@ class MentionFinder:
             w.index < len(sent.words)
             and sent.word(w.index + 1).text[:1].isupper()
             and sent.word(w.index + 1).end <= pron.start
-        )
+        ) or _capitalised_hyphen(sent, w.index)
 
     def looks_like_person(
         self, run: NameRun, known_surname: Callable[[str | None], bool], possessive: bool = False

@@ -483,7 +483,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
                 src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
         elif src.type == SourceType.UNKNOWN and (named := _name_tagged_common(src, text, lex)) is not None:
             src.type, src.name = SourceType.NAMED_PERSON, named  # "Husted said": a surname tagged a noun
-        elif _name_said_it(src, text, lex):
+        elif _name_said_it(src, text, lex) or _organization_by_role(src, text, lex):
             src.type = SourceType.NAMED_ORGANIZATION  # "Coca-Cola indicated it would give"
         elif (apposed := _organization_apposed_before(src, text, lex)) is not None:
             src.name = apposed  # "the label said" after "her former label, Big Machine Records,"
@@ -625,6 +625,21 @@ def _name_said_it(src: Source, text: str, lex: Lexicon) -> bool:
         return False  # "Mr. Nielsen"
     said = (_SAID_IT.match(text, x.end) for x in names)
     return any(hit is not None and hit[1] in (None, *lex.calendar_words) for hit in said)
+
+
+def _organization_by_role(src: Source, text: str, lex: Lexicon) -> bool:
+    """Is a "named person" a name that a lower-case organization noun right before it describes
+    ("State grid operator Ukrenergo", "the militant group Hezbollah", "public broadcaster NHK")?
+    Wire copy introduces organizations as it introduces people, by a role before the name."""
+    if src.type != SourceType.NAMED_PERSON or src.gender is not None:
+        return False
+    m = next((x for x in src.mentions if x.kind == MentionKind.NAME), None)
+    if m is None or m.description is None or m.description[1] > m.start:
+        return False  # a description after the name ("Kowalczyk, who chairs the board") is no role
+    if text[m.description[1] : m.start].strip():
+        return False
+    role = text[m.description[0] : m.description[1]].split()
+    return bool(role) and role[-1].islower() and role[-1] in lex.organization_nouns
 
 
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+((?:[A-Z]\.\s+)?[A-Z][\w’'-]+)")

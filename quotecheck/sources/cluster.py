@@ -1209,12 +1209,13 @@ def _same_head(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) ->
     "the Democratic nominee" ... "the Republican nominee"."""
     sides = _sides(cl, m.text)
     names = _capitalised_modifiers(m)
+    noun = _full_noun(cl.lex, m.head_lemma)
     return next(
         (
             idx
             for idx, x in earlier
             if x.kind != MentionKind.PRONOUN
-            and _full_noun(cl.lex, x.head_lemma) == _full_noun(cl.lex, m.head_lemma)
+            and _full_noun(cl.lex, x.head_lemma) == noun
             and x.number == m.number
             and not (sides and (other := _sides(cl, x.text)) and not sides & other)
             and not (names and _capitalised_modifiers(x) != names)

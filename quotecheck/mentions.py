@@ -723,14 +723,11 @@ def _hyphenated_title(ctx: ArticleText, sent: Sentence, words: list[Word], hi: i
     last = words[-1]
     if last.upos != "NOUN" and last.text not in ctx.lexicon.titles:
         return words
-    if last.index + 2 > len(sent.words):
+    if not _hyphen_joined(sent, last.index):
         return words
     dash, tail = sent.word(last.index + 1), sent.word(last.index + 2)
     if (
-        dash.text == "-"
-        and dash.start == last.end
-        and tail.start == dash.end
-        and tail.text.isalpha()
+        tail.text.isalpha()
         and tail.upos in ("ADJ", "NOUN")
         and tail.end <= hi
         and not ctx.in_quote(tail.start)
@@ -742,16 +739,20 @@ def _hyphenated_title(ctx: ArticleText, sent: Sentence, words: list[Word], hi: i
 def _capitalised_hyphen(sent: Sentence, index: int) -> bool:
     """Are the word at ``index`` and the one two after it capitalised words joined by a hyphen with
     no space ("Secretary-General", "Director-General"), which the tokenizer split into three?"""
+    return (
+        _hyphen_joined(sent, index)
+        and sent.word(index).text[:1].isupper()
+        and sent.word(index + 2).text[:1].isupper()
+    )
+
+
+def _hyphen_joined(sent: Sentence, index: int) -> bool:
+    """Is the word at ``index`` joined to the one two after it by a hyphen with no space, one
+    hyphenated word the tokenizer split into three ("commissioner-general")?"""
     if index < 1 or index + 2 > len(sent.words):
         return False
     left, dash, right = sent.word(index), sent.word(index + 1), sent.word(index + 2)
-    return (
-        dash.text == "-"
-        and left.end == dash.start
-        and dash.end == right.start
-        and left.text[:1].isupper()
-        and right.text[:1].isupper()
-    )
+    return dash.text == "-" and left.end == dash.start and dash.end == right.start
 
 
 def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: int, hi: int) -> list[Word]:

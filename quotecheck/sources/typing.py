@@ -473,7 +473,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
             src.type = SourceType.ANONYMOUS_GROUP  # "Demonstrators said": not a name
         elif (host := _group_at_organization(src, text, lex)) is not None:
             src.type, src.description = SourceType.ANONYMOUS_GROUP, host  # "Economists at Morgan Stanley"
-        elif _brand_shaped(src, lex):
+        elif _brand_shaped(src):
             src.type = SourceType.NAMED_ORGANIZATION  # "SAfm", "JPMorgan": no person is written so
         elif _poll_share(src, lex):
             author = _poll_author(src, text, lex)
@@ -739,8 +739,8 @@ def _group_at_organization(src: Source, text: str, lex: Lexicon) -> tuple[int, i
     describes the group; None for any other source. The tagger took the capitalised noun for a
     name; the words are a group of unnamed people (docs/labelling.md: "some economists"), like
     :func:`_common_plural` for the noun alone."""
-    described = [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
-    if src.type != SourceType.NAMED_PERSON or not described:
+    described = _named_described(src)
+    if not described:
         return None
     for m in described:
         if m.kind != MentionKind.NAME or len(m.words) < 3 or m.words[1] not in _GROUP_HOSTS:
@@ -755,17 +755,23 @@ def _group_at_organization(src: Source, text: str, lex: Lexicon) -> tuple[int, i
 _BRAND = re.compile(r"[A-Z]{2,}[a-z]+[A-Za-z]*")  # "SAfm", "JPMorgan", "NBCUniversal"
 
 
-def _brand_shaped(src: Source, lex: Lexicon) -> bool:
+def _brand_shaped(src: Source) -> bool:
     """Is a named person only ever one word written like a brand, two capitals or more before
     lower-case letters ("SAfm", "JPMorgan")? People's names are not written so ("McCain",
     "DeSantis" have one capital before the lower case); an organization is (a station, a bank)."""
-    described = [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
-    if src.type != SourceType.NAMED_PERSON or not described:
-        return False
-    return all(
+    described = _named_described(src)
+    return bool(described) and all(
         m.kind == MentionKind.NAME and len(m.words) == 1 and _BRAND.fullmatch(m.words[0]) is not None
         for m in described
     )
+
+
+def _named_described(src: Source) -> list[Mention]:
+    """The mentions other than pronouns of a source typed a named person, which the checks for a
+    tagger's false name look at; none for any other source."""
+    if src.type != SourceType.NAMED_PERSON:
+        return []
+    return [m for m in src.mentions if m.kind != MentionKind.PRONOUN]
 
 
 @dataclass(frozen=True)

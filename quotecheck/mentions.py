@@ -674,7 +674,7 @@ def _titled_name_after(
     for c in sent.children(head):
         if c.deprel != "nmod" or c.start <= words[-1].end or c.text not in lex.first_names:
             continue
-        tail = [w for w in sent.words if words[-1].index < w.index <= c.index] + [
+        tail = [*sent.words[words[-1].index : c.index]] + [
             w for w in sent.children(c) if w.deprel == "flat" and w.index > c.index
         ]
         if not tail or tail[-1] is c or tail[-1].end > hi or ctx.in_quote(tail[0].start, tail[-1].end):

@@ -982,10 +982,25 @@ def _named_gender(cl: Clusterer, idx: int | None, x: Mention) -> str | None:
     given name, "Mr.") first, then a given name written before its surname elsewhere ("Mr.
     Bush" is a man even where the article also names "Columba Bush")."""
     names = [x] if idx is None else [n for n in cl.sources[idx].mentions if n.kind == MentionKind.NAME]
-    written = (_written_gender(cl, name) for name in names)
+    written = (_written_gender(cl, name) or _apposed_gender(cl, name) for name in names)
     return next((g for g in written if g is not None), None) or next(
         (g for name in names if (g := cl.finder.gender(name)) is not None), None
     )
+
+
+_KIN_BEFORE = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he) (\w+), $")  # "Her nephew, " before a name
+
+
+def _apposed_gender(cl: Clusterer, name: Mention) -> str | None:
+    """The gender of a gendered noun set beside a name by commas: "Her nephew, Sam Calloway" (a man,
+    whoever else is called Calloway), "Ghazala Khan, the captain's mother" (the first such noun)."""
+    before = _KIN_BEFORE.search(cl.text[max(0, name.start - 30) : name.start])
+    if before is not None and (gender := cl.lex.gendered_nouns.get(before.group(1).lower())) is not None:
+        return gender
+    if name.description is None:
+        return None
+    words = re.findall(r"[a-z]+", cl.text[name.description[0] : name.description[1]])
+    return next((g for w in words if (g := cl.lex.gendered_nouns.get(w)) is not None), None)
 
 
 def _written_gender(cl: Clusterer, name: Mention) -> str | None:

@@ -1667,6 +1667,8 @@ def _name_apposed_to(cl: Clusterer, m: Mention) -> Mention | None:
     if outer is None or name is None:
         return None
     head = sent.head_of(outer)
+    if _inserted_cue_subject(cl, m, sent):
+        return None
     if outer.deprel == "appos" and head is not None and run.mention.start <= head.start < run.mention.end:
         return run.mention
     # the compact parse often makes both subjects of one verb ("Jealous, the president, told"),
@@ -1675,6 +1677,19 @@ def _name_apposed_to(cl: Clusterer, m: Mention) -> Mention | None:
         return run.mention
     person = class_of(m.head_lemma, cl.lex) == "person" and cl.finder.looks_like_person(run, cl.known_surname)
     return run.mention if person else None
+
+
+_INSERTED_CUE = re.compile(r"[ \t]+[a-z]+,")  # "Leadership, the aide said, is counting": one verb, a comma
+
+
+def _inserted_cue_subject(cl: Clusterer, m: Mention, sent: Sentence) -> bool:
+    """Is a description the subject of a one-word clause set into a sentence by commas ("Leadership,
+    the aide said, is counting on ..."): a reporting verb and a comma right after it. The name before
+    it then opens the words reported; it is not the description's apposition."""
+    if _INSERTED_CUE.match(cl.text, m.end) is None:
+        return False
+    verb = next((w for w in sent.words if w.start >= m.end), None)
+    return verb is not None and verb.upos == "VERB" and verb.lemma in cl.lex.speech_verbs
 
 
 def _outer_word(sent: Sentence, start: int, end: int) -> Word | None:

@@ -55,6 +55,7 @@ from .typing import (
     identified_role,
     is_org_name,
     is_person_noun,
+    described_as_organization,
     named_by_its_staff,
     pronoun_fits,
     staff_organization,
@@ -218,7 +219,9 @@ class Clusterer:
         body = [m for m in real if not self.in_headline(m)]
         first = (body or real or src.mentions)[0]
         src.type = type_of(first, self.lex)
-        if src.type == SourceType.NAMED_PERSON and named_by_its_staff(first, self.text, self.lex):
+        if src.type == SourceType.NAMED_PERSON and (
+            named_by_its_staff(first, self.text, self.lex) or described_as_organization(first, self.text, self.lex)
+        ):
             src.type = SourceType.NAMED_ORGANIZATION  # "Google announced" beside "a Google spokesperson"
         if src.type == SourceType.ANONYMOUS_INDIVIDUAL and definite_person(first, self.lex):
             src.type = SourceType.NAMED_PERSON  # "the congressman" that nothing took up

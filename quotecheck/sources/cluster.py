@@ -433,10 +433,50 @@ class Clusterer:
         same surname."""
         full, key = normalized(m.text), surname(m, self.lex)
         same = self._first_named.get(full)
-        person = self._person_named(key, given_name(m.words, self.lex)) if key else None
+        given = given_name(m.words, self.lex)
+        person = self._person_named(key, given) if key else None
+        if person is not None and given is not None and self._introduced_as_other(person, key, given):
+            person = None  # "Ghazala Khan" after a "Khan" that took up "Khizr Khan"
         if person is not None and (same is None or person < same) and not is_org_name(m, self.lex):
             return person
         return same if same is not None or person is not None else self._person_by_given_name(m)
+
+    def _introduced_as_other(self, idx: int, key: str | None, given: str) -> bool:
+        """Was a person known so far by the bare surname introduced, before its first mention, by a
+        full name with another given name ("Khizr Khan ... Khan said" is not "Ghazala Khan")?"""
+        if self._given[idx] or key is None:
+            return False
+        introduced = self.introduced_given(key, self.sources[idx].mentions[0].start)
+        return bool(introduced) and given not in introduced
+
+    def introduced_given(self, key: str, before: int) -> list[str]:
+        """The given names (lower-cased) written in front of a surname before an offset, in order
+        ("Khizr" of "Khizr Khan"; not a title: "Capt. Khan")."""
+        return [f.group(1).lower() for f in self._introductions(key, before)]
+
+    def _introductions(self, key: str, before: int) -> list[re.Match[str]]:
+        """The full names "Given Surname" of a surname written before an offset (:meth:`introduced_given`)."""
+        found = re.finditer(rf"\b([A-Z][a-z]{{2,}})[ \t]+((?i:{re.escape(key)}))\b", self.text[:before])
+        return [f for f in found if given_name([f.group(1), f.group(2)], self.lex)]
+
+    def _introduction_for(self, src: Source, best: tuple[int, int]) -> tuple[int, int]:
+        """The full name a person known only by a bare surname was introduced with ("Khizr Khan, the
+        father of ..." before "Khan said"), when the fullest name found lies in the person's own
+        description and bears another given name ("Khan, a lawyer whose son, Capt. Humayun Khan,
+        died"); else the fullest name."""
+        key = surname(src.mentions[0], self.lex) if src.type == SourceType.NAMED_PERSON else None
+        if key is None or self._given[src.index] or not self._in_own_description(src, best):
+            return best
+        introduced = self._introductions(key, min(m.start for m in src.mentions))
+        fullest = given_name(self.text[best[0] : best[1]].split(), self.lex)
+        if not introduced or fullest is None or fullest == introduced[0].group(1).lower():
+            return best
+        return introduced[0].span()
+
+    @staticmethod
+    def _in_own_description(src: Source, span: tuple[int, int]) -> bool:
+        """Does a span lie inside the description of one of the source's mentions?"""
+        return any(m.description and m.description[0] <= span[0] < m.description[1] for m in src.mentions)
 
     def _person_by_given_name(self, m: Mention) -> int | None:
         """A lone known given name that is nobody's surname ("Ann" after "Her daughter, Ann Hale"):
@@ -510,6 +550,7 @@ class Clusterer:
         for src, best in zip(named, self.finder.fullest_names(surnames), strict=True):
             if best is None:
                 continue
+            best = self._introduction_for(src, best)
             candidate = self.text[best[0] : best[1]]
             if len(candidate) < len(src.name) or "\n" in candidate or self._in_headline_at(best[0]):
                 continue

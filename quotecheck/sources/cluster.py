@@ -52,10 +52,10 @@ from .ranker import FEATURES, Candidate, Layout, Ranker, default_ranker, feature
 from .typing import (
     class_of,
     definite_person,
+    described_as_organization,
     identified_role,
     is_org_name,
     is_person_noun,
-    described_as_organization,
     named_by_its_staff,
     pronoun_fits,
     staff_organization,
@@ -220,7 +220,8 @@ class Clusterer:
         first = (body or real or src.mentions)[0]
         src.type = type_of(first, self.lex)
         if src.type == SourceType.NAMED_PERSON and (
-            named_by_its_staff(first, self.text, self.lex) or described_as_organization(first, self.text, self.lex)
+            named_by_its_staff(first, self.text, self.lex)
+            or described_as_organization(first, self.text, self.lex)
         ):
             src.type = SourceType.NAMED_ORGANIZATION  # "Google announced" beside "a Google spokesperson"
         if src.type == SourceType.ANONYMOUS_INDIVIDUAL and definite_person(first, self.lex):

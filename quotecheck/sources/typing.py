@@ -11,7 +11,14 @@ from sys import maxsize
 from typing import Literal
 
 from ..lexicons import Lexicon
-from ..mentions import POSSESSIVE_MARKS, POSSESSIVE_S, Mention, is_group_quantifier, knowledge_tail, name_gender
+from ..mentions import (
+    POSSESSIVE_MARKS,
+    POSSESSIVE_S,
+    Mention,
+    is_group_quantifier,
+    knowledge_tail,
+    name_gender,
+)
 from ..parsing import Parse, Word
 from ..vocab import MentionKind, SourceType
 from .model import Source

@@ -862,15 +862,27 @@ def name_gender(words: Sequence[str], lex: Lexicon) -> str | None:
 def given_name(words: Sequence[str], lex: Lexicon) -> str | None:
     """The known given name (``first_names``) or initial in front of a surname, lower-cased,
     without its period: "hillary" of "Sen. Hillary Clinton" and of "Democrat Hillary Clinton" (a
-    prefix is skipped); None for a lone surname or an unknown first word ("Mr. Guajardo
-    Villarreal")."""
+    prefix is skipped); an unknown first word counts only in a two-word name ("Khizr" of "Khizr
+    Khan", not "Guajardo" of "Mr. Guajardo Villarreal"); None for a lone surname or an unknown first word
+    in a longer name."""
     given = [
         w for w in words if w[:1].isupper() and w.rstrip(".") not in lex.titles and w not in lex.name_prefixes
     ]
     given = [w for w in given if w.strip(".,") not in lex.name_suffixes and w not in POSSESSIVE_S]
+    if len(given) == 2 and _given_shaped(given[0]) and not set(words) & _COURTESY_TITLES:
+        return given[0].lower()  # "Ghazala Khan" is not "Humayun Khan", known names or not
     if len(given) < 2 or not (given[0] in lex.first_names or re.fullmatch(r"[A-Z]\.", given[0])):
         return None
     return given[0].rstrip(".").lower()
+
+
+_COURTESY_TITLES = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms"})  # before surnames only
+
+
+def _given_shaped(word: str) -> bool:
+    """Is a word written like a given name: a capital and two or more lower-case letters
+    ("Khizr"; not "GOP", "J." or "McCain")?"""
+    return re.fullmatch(r"[A-Z][a-z]{2,}", word) is not None
 
 
 def given_names_fit(first: str | None, second: str | None) -> bool:
@@ -1011,13 +1023,14 @@ class MentionFinder:
         self._surname_gender: dict[str, str | None] = {}
 
     def gender(self, m: Mention) -> str | None:
-        """Gender from a given name in the mention, or in the fullest earlier form of the name
-        ("Castillo" after "Jen Castillo")."""
-        gender = name_gender(m.words, self.lex)
+        """Gender from a given name in the mention, or (for a name written without one) in the
+        fullest earlier form of the name ("Castillo" after "Jen Castillo")."""
+        given = given_name(m.words, self.lex)
+        gender = given_gender(given, self.lex)
         if gender is not None:
             return gender
         key = surname(m, self.lex)
-        if not key:
+        if not key or given is not None:  # "Sam Calloway" takes no gender from "Ruth Calloway"
             return None
         if key not in self._surname_gender:
             self._surname_gender[key] = given_name_gender(key, self.lex, self._given_names)

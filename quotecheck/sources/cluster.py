@@ -52,6 +52,7 @@ from .ranker import FEATURES, Candidate, Layout, Ranker, default_ranker, feature
 from .typing import (
     class_of,
     definite_person,
+    described_as_organization,
     identified_role,
     is_org_name,
     is_person_noun,
@@ -218,7 +219,10 @@ class Clusterer:
         body = [m for m in real if not self.in_headline(m)]
         first = (body or real or src.mentions)[0]
         src.type = type_of(first, self.lex)
-        if src.type == SourceType.NAMED_PERSON and named_by_its_staff(first, self.text, self.lex):
+        if src.type == SourceType.NAMED_PERSON and (
+            named_by_its_staff(first, self.text, self.lex)
+            or described_as_organization(first, self.text, self.lex)
+        ):
             src.type = SourceType.NAMED_ORGANIZATION  # "Google announced" beside "a Google spokesperson"
         if src.type == SourceType.ANONYMOUS_INDIVIDUAL and definite_person(first, self.lex):
             src.type = SourceType.NAMED_PERSON  # "the congressman" that nothing took up
@@ -430,10 +434,50 @@ class Clusterer:
         same surname."""
         full, key = normalized(m.text), surname(m, self.lex)
         same = self._first_named.get(full)
-        person = self._person_named(key, given_name(m.words, self.lex)) if key else None
+        given = given_name(m.words, self.lex)
+        person = self._person_named(key, given) if key else None
+        if person is not None and given is not None and self._introduced_as_other(person, key, given):
+            person = None  # "Ghazala Khan" after a "Khan" that took up "Khizr Khan"
         if person is not None and (same is None or person < same) and not is_org_name(m, self.lex):
             return person
         return same if same is not None or person is not None else self._person_by_given_name(m)
+
+    def _introduced_as_other(self, idx: int, key: str | None, given: str) -> bool:
+        """Was a person known so far by the bare surname introduced, before its first mention, by a
+        full name with another given name ("Khizr Khan ... Khan said" is not "Ghazala Khan")?"""
+        if self._given[idx] or key is None:
+            return False
+        introduced = self.introduced_given(key, self.sources[idx].mentions[0].start)
+        return bool(introduced) and given not in introduced
+
+    def introduced_given(self, key: str, before: int) -> list[str]:
+        """The given names (lower-cased) written in front of a surname before an offset, in order
+        ("Khizr" of "Khizr Khan"; not a title: "Capt. Khan")."""
+        return [f.group(1).lower() for f in self._introductions(key, before)]
+
+    def _introductions(self, key: str, before: int) -> list[re.Match[str]]:
+        """The full names "Given Surname" of a surname written before an offset (:meth:`introduced_given`)."""
+        found = re.finditer(rf"\b([A-Z][a-z]{{2,}})[ \t]+((?i:{re.escape(key)}))\b", self.text[:before])
+        return [f for f in found if given_name([f.group(1), f.group(2)], self.lex)]
+
+    def _introduction_for(self, src: Source, best: tuple[int, int]) -> tuple[int, int]:
+        """The full name a person known only by a bare surname was introduced with ("Khizr Khan, the
+        father of ..." before "Khan said"), when the fullest name found lies in the person's own
+        description and bears another given name ("Khan, a lawyer whose son, Capt. Humayun Khan,
+        died"); else the fullest name."""
+        key = surname(src.mentions[0], self.lex) if src.type == SourceType.NAMED_PERSON else None
+        if key is None or self._given[src.index] or not self._in_own_description(src, best):
+            return best
+        introduced = self._introductions(key, min(m.start for m in src.mentions))
+        fullest = given_name(self.text[best[0] : best[1]].split(), self.lex)
+        if not introduced or fullest is None or fullest == introduced[0].group(1).lower():
+            return best
+        return introduced[0].span()
+
+    @staticmethod
+    def _in_own_description(src: Source, span: tuple[int, int]) -> bool:
+        """Does a span lie inside the description of one of the source's mentions?"""
+        return any(m.description and m.description[0] <= span[0] < m.description[1] for m in src.mentions)
 
     def _person_by_given_name(self, m: Mention) -> int | None:
         """A lone known given name that is nobody's surname ("Ann" after "Her daughter, Ann Hale"):
@@ -507,6 +551,7 @@ class Clusterer:
         for src, best in zip(named, self.finder.fullest_names(surnames), strict=True):
             if best is None:
                 continue
+            best = self._introduction_for(src, best)
             candidate = self.text[best[0] : best[1]]
             if len(candidate) < len(src.name) or "\n" in candidate or self._in_headline_at(best[0]):
                 continue
@@ -982,10 +1027,25 @@ def _named_gender(cl: Clusterer, idx: int | None, x: Mention) -> str | None:
     given name, "Mr.") first, then a given name written before its surname elsewhere ("Mr.
     Bush" is a man even where the article also names "Columba Bush")."""
     names = [x] if idx is None else [n for n in cl.sources[idx].mentions if n.kind == MentionKind.NAME]
-    written = (_written_gender(cl, name) for name in names)
+    written = (_written_gender(cl, name) or _apposed_gender(cl, name) for name in names)
     return next((g for g in written if g is not None), None) or next(
         (g for name in names if (g := cl.finder.gender(name)) is not None), None
     )
+
+
+_KIN_BEFORE = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he) (\w+), $")  # "Her nephew, " before a name
+
+
+def _apposed_gender(cl: Clusterer, name: Mention) -> str | None:
+    """The gender of a gendered noun set beside a name by commas: "Her nephew, Sam Calloway" (a man,
+    whoever else is called Calloway), "Ghazala Khan, the captain's mother" (the first such noun)."""
+    before = _KIN_BEFORE.search(cl.text[max(0, name.start - 30) : name.start])
+    if before is not None and (gender := cl.lex.gendered_nouns.get(before.group(1).lower())) is not None:
+        return gender
+    if name.description is None:
+        return None
+    words = re.findall(r"[a-z]+", cl.text[name.description[0] : name.description[1]])
+    return next((g for w in words if (g := cl.lex.gendered_nouns.get(w)) is not None), None)
 
 
 def _written_gender(cl: Clusterer, name: Mention) -> str | None:
@@ -1675,6 +1735,8 @@ def _name_apposed_to(cl: Clusterer, m: Mention) -> Mention | None:
     if outer is None or name is None:
         return None
     head = sent.head_of(outer)
+    if _inserted_cue_subject(cl, m, sent):
+        return None
     if outer.deprel == "appos" and head is not None and run.mention.start <= head.start < run.mention.end:
         return run.mention
     # the compact parse often makes both subjects of one verb ("Jealous, the president, told"),
@@ -1683,6 +1745,19 @@ def _name_apposed_to(cl: Clusterer, m: Mention) -> Mention | None:
         return run.mention
     person = class_of(m.head_lemma, cl.lex) == "person" and cl.finder.looks_like_person(run, cl.known_surname)
     return run.mention if person else None
+
+
+_INSERTED_CUE = re.compile(r"[ \t]+[a-z]+,")  # "Leadership, the aide said, is counting": one verb, a comma
+
+
+def _inserted_cue_subject(cl: Clusterer, m: Mention, sent: Sentence) -> bool:
+    """Is a description the subject of a one-word clause set into a sentence by commas ("Leadership,
+    the aide said, is counting on ..."): a reporting verb and a comma right after it. The name before
+    it then opens the words reported; it is not the description's apposition."""
+    if _INSERTED_CUE.match(cl.text, m.end) is None:
+        return False
+    verb = next((w for w in sent.words if w.start >= m.end), None)
+    return verb is not None and verb.upos == "VERB" and verb.lemma in cl.lex.speech_verbs
 
 
 def _outer_word(sent: Sentence, start: int, end: int) -> Word | None:

@@ -11,7 +11,14 @@ from sys import maxsize
 from typing import Literal
 
 from ..lexicons import Lexicon
-from ..mentions import POSSESSIVE_MARKS, POSSESSIVE_S, Mention, is_group_quantifier, knowledge_tail
+from ..mentions import (
+    POSSESSIVE_MARKS,
+    POSSESSIVE_S,
+    Mention,
+    is_group_quantifier,
+    knowledge_tail,
+    name_gender,
+)
 from ..parsing import Parse, Word
 from ..vocab import MentionKind, SourceType
 from .model import Source
@@ -349,6 +356,26 @@ def named_by_its_staff(m: Mention, text: str, lex: Lexicon) -> bool:
     before = re.finditer(rf"\b([A-Z][a-z]+\.?)\s+{name}\b", text)
     titled = (t.group(1).rstrip(".") in lex.titles for t in before)
     return not any(titled) and not any(full.endswith(f" {m.words[0]}") for full in _full_names(text, lex))
+
+
+# a comma-set description after a name (and the rest of the name's "for"/"of" phrase: "Heritage Action for
+# America, the advocacy arm of ..."): the words up to its first "of"/"for"/relative word, the head noun last
+_DESCRIPTION_AFTER = re.compile(
+    r"(?:[ \t]+(?:for|of)(?:[ \t]+[A-Z][\w’'-]*)+)?,[ \t]+(?:[Tt]he|[Aa]n?|[Ii]ts)[ \t]+([^,;:()\n]*?)"
+    r"(?:[ \t]+(?:of|for|in|at|that|which|who)\b|,)"
+)
+
+
+def described_as_organization(m: Mention, text: str, lex: Lexicon) -> bool:
+    """Is a name set beside a description whose head noun is an organization's (``organization_nouns``:
+    "Heritage Action for America, the advocacy arm of the Heritage Foundation,", "..., the nation's
+    largest veterans' organization,")? Not a name with a known given name ("Ann Lee, the group’s
+    founder" is a person either way)."""
+    if m.kind != MentionKind.NAME or name_gender(m.words, lex) is not None:
+        return False
+    found = _DESCRIPTION_AFTER.match(text, m.end)
+    words = found.group(1).split() if found is not None else []
+    return bool(words) and words[-1].lower() in lex.organization_nouns
 
 
 def _possessed_name(w: Word, text: str) -> bool:

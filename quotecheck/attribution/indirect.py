@@ -312,7 +312,9 @@ def _quoted_clause(ctx: _Context, sent: Sentence, c: Word) -> bool:
 
 
 # a dateline before an article's first sentence: "BRENTON, Maine — ", "WASHINGTON (AP) -- "
-_DATELINE = re.compile(r"[A-Z][A-Z .’'-]+(?:,[^—–\n]{1,30})?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--)\s*")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .’'-]+(?:,[^—–\n]{1,30})?(?:\s*\([^)]{1,20}\))?(?:\s*/[\w .-]{2,30}/)?\s*(?:—|–|--)\s*"
+)  # "MILLBROOK, Ore. —", "PITTSBURGH, Pa., Nov. 3, 2026 /PRNewswire/ --" (a wire's credit)
 # a web explainer's bold lead-in label opening a paragraph ("**Why it matters:**", "Driving the news:")
 _LEAD_LABEL = re.compile(r"[A-Z][a-z’']*(?: [a-z’']+){1,4}:\s+(?=[A-Z])")
 # a live blog entry's time stamp opening the sentence: "11:20 a.m. About 40,000 homes ..., according to X"
@@ -1029,13 +1031,27 @@ def _name_over_apposition(ctx: _Context, sent: Sentence, subj: Word, w: Word) ->
     and a quotation carried from this report would go to the description. Every aside after the
     name must start in lower case ("the", "a", "63"): in "Meanwhile, the sports minister, Greta
     Lindqvist, said" the name is the last aside, and the parse's subject mention holds it."""
-    if subj.upos != "NOUN" or subj.index > w.index or not ctx.text[subj.end : w.start].rstrip().endswith(","):
+    stop = _past_time_words(ctx, sent, w)
+    if subj.upos != "NOUN" or subj.index > w.index or not ctx.text[subj.end : stop].rstrip().endswith(","):
         return subj
-    named = _name_before_appositions(ctx, sent, sent.start, w.start)
+    dateline = _DATELINE.match(ctx.text, sent.start, stop)
+    named = _name_before_appositions(ctx, sent, sent.start if dateline is None else dateline.end(), stop)
     if named is None or named.upos != "PROPN" or named.end >= subj.start:
         return subj
-    asides = ctx.text[ctx.text.index(",", named.end, w.start) + 1 : w.start].split(",")
+    asides = ctx.text[ctx.text.index(",", named.end, stop) + 1 : stop].split(",")
     return subj if any(a.strip()[:1].isupper() for a in asides) else named
+
+
+def _past_time_words(ctx: _Context, sent: Sentence, w: Word) -> int:
+    """Where the stretch before a cue ends once the time words right before it are left out: the
+    start of "today" in "Acme Robotics Inc., a leading provider of ..., today announced" (a
+    press release's opening), else the cue's own start."""
+    stop = w.start
+    for x in reversed(sent.words[: w.index - 1]):
+        if x.upos not in ("NOUN", "PROPN", "ADV") or not _is_time_word(ctx, x):
+            break
+        stop = x.start
+    return stop
 
 
 def _nearer_conjunct_subject(ctx: _Context, s_idx: int, w: Word) -> Word | None:

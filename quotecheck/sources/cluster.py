@@ -636,12 +636,28 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     idx = cl.named_source(m)
     if idx is None:
         idx = _acronym_source(cl, m)
+    if idx is None:
+        idx = _organization_first_word(cl, m)
     force = _force_of_members(cl, m, cl.earlier(m.start)) if idx is None else None
     if force is None and idx is None:  # "Police say ..." at a sentence start
         force = _sole_organization_carrying(cl, m, cl.earlier(m.start))
     if force is not None:  # "Deputies said": a capitalised plural at a sentence start is read as a name
         return cl.add(force, m), Resolution.NOMINAL
     return cl.add(cl.new() if idx is None else idx, m), Resolution.EXPLICIT
+
+
+def _organization_first_word(cl: Clusterer, m: Mention) -> int | None:
+    """A lone capitalised word, nobody's given name, that opens the name of exactly one
+    organization named before it ("Acme" after "Acme Robotics Inc.", "According to Northwind"
+    after "Northwind Health"): that organization, where it started a person of its own."""
+    if len(m.words) != 1 or not m.words[0][:1].isupper() or m.words[0] in cl.lex.first_names:
+        return None
+    owners = {
+        i
+        for i, x in cl.earlier(m.start)
+        if len(x.words) > 1 and x.words[0] == m.words[0] and is_org_name(x, cl.lex)
+    }
+    return owners.pop() if len(owners) == 1 else None
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")

@@ -447,17 +447,17 @@ class Clusterer:
         full name with another given name ("Khizr Khan ... Khan said" is not "Ghazala Khan")?"""
         if self._given[idx] or key is None:
             return False
-        introduced = self.introduced_given(key, self.sources[idx].mentions[0].start)
+        introduced = [
+            f.group(1).lower() for f in self._introductions(key, self.sources[idx].mentions[0].start)
+        ]
         return bool(introduced) and given not in introduced
 
-    def introduced_given(self, key: str, before: int) -> list[str]:
-        """The given names (lower-cased) written in front of a surname before an offset, in order
-        ("Khizr" of "Khizr Khan"; not a title: "Capt. Khan")."""
-        return [f.group(1).lower() for f in self._introductions(key, before)]
-
     def _introductions(self, key: str, before: int) -> list[re.Match[str]]:
-        """The full names "Given Surname" of a surname written before an offset (:meth:`introduced_given`)."""
-        found = re.finditer(rf"\b([A-Z][a-z]{{2,}})[ \t]+((?i:{re.escape(key)}))\b", self.text[:before])
+        """The full names "Given Surname" of a surname written before an offset, in order ("Khizr
+        Khan"; not a title: "Capt. Khan")."""
+        found = re.compile(rf"\b([A-Z][a-z]{{2,}})[ \t]+((?i:{re.escape(key)}))\b").finditer(
+            self.text, 0, before
+        )
         return [f for f in found if given_name([f.group(1), f.group(2)], self.lex)]
 
     def _introduction_for(self, src: Source, best: tuple[int, int]) -> tuple[int, int]:

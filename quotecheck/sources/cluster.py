@@ -1750,9 +1750,9 @@ def _name_apposed_to(cl: Clusterer, m: Mention) -> Mention | None:
     outer, name = _outer_word(sent, m.start, m.end), _outer_word(sent, run.mention.start, run.mention.end)
     if outer is None or name is None:
         return None
-    head = sent.head_of(outer)
     if _inserted_cue_subject(cl, m, sent):
         return None
+    head = sent.head_of(outer)
     if outer.deprel == "appos" and head is not None and run.mention.start <= head.start < run.mention.end:
         return run.mention
     # the compact parse often makes both subjects of one verb ("Jealous, the president, told"),

@@ -898,3 +898,23 @@ def test_a_description_with_other_proper_names_is_another_organization() -> None
     assert association == bar
     assert booksellers != bar
     assert again == bar
+
+
+def test_a_sentence_opening_function_word_introduces_no_surname():
+    """ "When Khan arrived" is no full name of a "Khan" (its first word is tagged a subordinator),
+    "Khizr Khan" is: only the second can rename a person known by the bare surname."""
+    from quotecheck.sources.cluster import Clusterer
+
+    text = "When Khan arrived, Khizr Khan spoke."
+    rows = [
+        ("When", "when", "SCONJ", 3, "mark"),
+        ("Khan", "Khan", "PROPN", 3, "nsubj"),
+        ("arrived", "arrive", "VERB", 7, "advcl"),
+        (",", ",", "PUNCT", 3, "punct"),
+        ("Khizr", "Khizr", "PROPN", 7, "nsubj"),
+        ("Khan", "Khan", "PROPN", 5, "flat"),
+        ("spoke", "speak", "VERB", 0, "root"),
+        (".", ".", "PUNCT", 7, "punct"),
+    ]
+    cl = Clusterer(text, default_lexicon(), parse=forged_parse(text, rows))
+    assert [f.group(0) for f in cl._introductions("khan", len(text))] == ["Khizr Khan"]

@@ -70,6 +70,10 @@ _AFTER_IN = re.compile(r"\b[Ii]n\s+(?:the\s+)?((?:(?:St\.|[A-Z][\w'’-]*)[ \t]+
 _HONORIFIC = re.compile(r"\b([A-Z][a-z]{1,3})\.?\s+([A-Z][\w'’-]+)")
 
 
+# parts of speech no given name is tagged with (a sentence-opening "When", "But", "Then")
+_CLOSED_CLASSES = frozenset({"ADP", "ADV", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ"})
+
+
 class Clusterer:
     """The sources of one article as they grow, with the indexes resolvers ask: mentions by
     span, earlier mentions nearest first, each source's names and descriptors normalized."""
@@ -123,6 +127,7 @@ class Clusterer:
         self._guessed_gender: set[int] = set()  # sources whose gender is a surname guess
         self._written_roles: dict[str, str] = {}  # surname -> the words before each place written
         self._outer_words: dict[tuple[int, int, int], Word | None] = {}  # (sentence, start, end) -> word
+        self._closed_class_starts: set[int] | None = None  # offsets of function words (_may_open_name)
 
     # ------------------------------------------------------------------ growing
 
@@ -458,7 +463,20 @@ class Clusterer:
         found = re.compile(rf"\b([A-Z][a-z]{{2,}})[ \t]+((?i:{re.escape(key)}))\b").finditer(
             self.text, 0, before
         )
-        return [f for f in found if given_name([f.group(1), f.group(2)], self.lex)]
+        return [
+            f
+            for f in found
+            if given_name([f.group(1), f.group(2)], self.lex) and self._may_open_name(f.start())
+        ]
+
+    def _may_open_name(self, offset: int) -> bool:
+        """Can the word at an offset be a given name: not a word the parse tags a closed-class word
+        ("When Khan", "But Khan" at a sentence's start are no introductions of a "Khan")? True
+        without a parse or a word starting there."""
+        if self._closed_class_starts is None:
+            words = self.parse.words if self.parse is not None else ()
+            self._closed_class_starts = {w.start for _, w in words if w.upos in _CLOSED_CLASSES}
+        return offset not in self._closed_class_starts
 
     def _introduction_for(self, src: Source, best: tuple[int, int]) -> tuple[int, int]:
         """The full name a person known only by a bare surname was introduced with ("Khizr Khan, the

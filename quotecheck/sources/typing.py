@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from sys import maxsize
 from typing import Literal
 
@@ -237,7 +238,7 @@ def staff_organization(m: Mention, words: Sequence[Word], text: str, lex: Lexico
     at = next((i for i, w in enumerate(words) if w.lemma.lower() == m.head_lemma), None)
     if at is None:
         return None
-    before = _organization_before(words[:at], text[: m.start], lex)
+    before = _organization_before(words[:at], text, m.start, lex)
     if before is None:
         before = _proper_noun_before(words[:at], m.number == "sing", text, lex)
     return before if before is not None else _organization_after(words[at + 1 :], lex)
@@ -271,10 +272,12 @@ def _proper_noun_before(
     return run[0].start, run[-1].end
 
 
-def _organization_before(words: Sequence[Word], earlier: str, lex: Lexicon) -> tuple[int, int] | None:
+def _organization_before(
+    words: Sequence[Word], text: str, before: int, lex: Lexicon
+) -> tuple[int, int] | None:
     """ "Pentagon", "State Department", "Clinton campaign" in front of the head; a bare
-    organization noun ("agency officials") only when the article named it before ("the
-    Metropolitan Transit Agency")."""
+    organization noun ("agency officials") only when the article named it before the offset
+    ``before`` ("the Metropolitan Transit Agency")."""
     start: int | None = None
     end = 0
     for i, w in enumerate(words):
@@ -295,13 +298,22 @@ def _organization_before(words: Sequence[Word], earlier: str, lex: Lexicon) -> t
     endings = "|".join(
         re.escape(e) for e in (nouns[-1].text, *lex.organization_aliases.get(nouns[-1].lemma.lower(), ()))
     )
-    names = list(re.finditer(rf"(?:\b[A-Z][\w’'.-]*\s+)+(?i:{endings})\b", earlier))
-    if not names:
+    names = _names_ending(text, endings)
+    k = bisect_right(names, before, key=lambda span: span[1])
+    if k == 0:
         return None
-    named = names[-1]
-    start = named.start() + _sentence_end_within(named.group(0), lex)
-    lead = re.match(r"(?:The|the)\s+", earlier[start : named.end()])
-    return start + (lead.end() if lead else 0), named.end()
+    named_start, named_end = names[k - 1]
+    start = named_start + _sentence_end_within(text[named_start:named_end], lex)
+    lead = re.match(r"(?:The|the)\s+", text[start:named_end])
+    return start + (lead.end() if lead else 0), named_end
+
+
+@lru_cache(maxsize=16)  # a few endings per article; the texts held are the last few articles
+def _names_ending(text: str, endings: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the capitalised names in a text that end with one of a pattern's endings
+    ("the Riverton Transit Authority"), in order: found once per article and ending, where a
+    search of the text before every staff description grew with the square of the article."""
+    return tuple(m.span() for m in re.finditer(rf"(?:\b[A-Z][\w’'.-]*\s+)+(?i:{endings})\b", text))
 
 
 def _sentence_end_within(run: str, lex: Lexicon) -> int:
@@ -350,12 +362,21 @@ def named_by_its_staff(m: Mention, text: str, lex: Lexicon) -> bool:
     if m.kind != MentionKind.NAME or len(m.words) != 1 or m.words[0] in lex.first_names:
         return False
     name = re.escape(m.words[0])
-    staff = "|".join(re.escape(n) for n in sorted(lex.staff_nouns))
-    if re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree)\s+{name}\s+(?:{staff})\b", text) is None:
+    if m.words[0] not in _staffed_names(text, lex.staff_nouns):
         return False
     before = re.finditer(rf"\b([A-Z][a-z]+\.?)\s+{name}\b", text)
     titled = (t.group(1).rstrip(".") in lex.titles for t in before)
     return not any(titled) and not any(full.endswith(f" {m.words[0]}") for full in _full_names(text, lex))
+
+
+@lru_cache(maxsize=16)  # the texts held are the last few articles
+def _staffed_names(text: str, staff_nouns: frozenset[str]) -> frozenset[str]:
+    """The words a text writes between "a"/"an"/"one"/"two"/"three" and a staff noun ("a Google
+    spokesperson": "Google"), found in one pass per article; a search per one-word name grew with
+    the square of the article."""
+    staff = "|".join(re.escape(n) for n in sorted(staff_nouns))
+    layout = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree)\s+(?=(\S+)\s+(?:{staff})\b)")
+    return frozenset(found.group(1) for found in layout.finditer(text))
 
 
 # a comma-set description after a name (and the rest of the name's "for"/"of" phrase: "Heritage Action for

@@ -128,6 +128,7 @@ class Clusterer:
         self._written_roles: dict[str, str] = {}  # surname -> the words before each place written
         self._outer_words: dict[tuple[int, int, int], Word | None] = {}  # (sentence, start, end) -> word
         self._closed_class_starts: set[int] | None = None  # offsets of function words (_may_open_name)
+        self._family_names: dict[str, bool] = {}  # capitalised word -> family_name()'s answer
 
     # ------------------------------------------------------------------ growing
 
@@ -254,6 +255,19 @@ class Clusterer:
         return not self.in_headline(m) and all(
             self.in_headline(x) for x in src.mentions if x.kind != MentionKind.PRONOUN and x is not m
         )
+
+    def family_name(self, word: str) -> bool:
+        """Is a capitalised word a family's plural ("Garcias", "Ellisons", "Joneses") of a surname
+        written after a given name in the article? Answered once per word and article: each "they"
+        near "the Garcias" would otherwise search the whole text again."""
+        if word not in self._family_names:
+            stems = [word[:-2]] if word.endswith("es") else []
+            stems += [word[:-1]] if word.endswith("s") else []
+            self._family_names[word] = any(
+                len(stem) > 1 and re.search(rf"\b[A-Z][a-z]+ {re.escape(stem)}\b", self.text)
+                for stem in stems
+            )
+        return self._family_names[word]
 
     def headline_person(self, m: Mention) -> bool:
         """Is a headline mention a person's name ("Pat Caddell: ...")? A headline capitalises
@@ -802,7 +816,7 @@ def _family_before(cl: Clusterer, m: Mention) -> Mention | None:
                 continue
             if w.index < 2 or sent.word(w.index - 1).text.lower() != "the" or cl.quoted.covers(w.start):
                 continue
-            if _family_name(cl, w.text):
+            if cl.family_name(w.text):
                 first = sent.word(w.index - 1)
                 words = (first.text, w.text)
                 text = cl.text[first.start : w.end]
@@ -820,14 +834,6 @@ def _family_before(cl: Clusterer, m: Mention) -> Mention | None:
                     ner="PERSON",
                 )
     return None
-
-
-def _family_name(cl: Clusterer, word: str) -> bool:
-    """Is a capitalised word a family's plural ("Garcias", "Ellisons", "Joneses") of a surname written
-    after a given name in the article?"""
-    stems = [word[:-2]] if word.endswith("es") else []
-    stems += [word[:-1]] if word.endswith("s") else []
-    return any(len(stem) > 1 and re.search(rf"\b[A-Z][a-z]+ {re.escape(stem)}\b", cl.text) for stem in stems)
 
 
 _SENTENCE_DISTANCE = FEATURES.index("sentence_distance")

@@ -1642,8 +1642,9 @@ def _sole_organization(
     capital (with ``issuer``, a document issued by such an organization too: :func:`_issued_by`);
     None when none or several do. Stops at the second, and reads each source's names once."""
     found: set[int] = set()
+    read: set[int] = set()  # sources whose answer is the same at every mention (:func:`_read_once`)
     for idx, x in earlier:
-        if idx in found:
+        if idx in found or idx in read:
             continue
         names = _organization_names(cl, idx, x)
         if names is None and issuer is not None and _issued_by(cl, idx, x, issuer):
@@ -1652,6 +1653,8 @@ def _sole_organization(
             found.add(idx)
             if len(found) > 1:
                 return None
+        elif _read_once(cl, idx):
+            read.add(idx)
     return found.pop() if found else None
 
 
@@ -1664,13 +1667,27 @@ def _force_of_members(cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Me
     if not words:
         return None
     force = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    read: set[int] = set()  # sources whose answer is the same at every mention (:func:`_read_once`)
     for idx, x in earlier:
+        if idx in read:
+            continue
         names = _organization_names(cl, idx, x)
         if names is None and cl.sources[idx].type == SourceType.DOCUMENT and _holds_proper_name(x):
             names = [x.text]
         if any(found[0][:1].isupper() for name in names or () for found in force.finditer(name)):
             return idx
+        if _read_once(cl, idx):
+            read.add(idx)
     return None
+
+
+def _read_once(cl: Clusterer, idx: int) -> bool:
+    """Are a source's organization names (:func:`_organization_names`) the same at each of its
+    mentions but pronouns, which have none and issue no document: neither an anonymous source (its
+    staff description's organization) nor a document (the description it is issued by)? A walk over
+    the earlier mentions then reads it once, not once per mention (with all of its names each time)."""
+    src = cl.sources[idx]
+    return not src.anonymous and src.type != SourceType.DOCUMENT
 
 
 def _organization_names(cl: Clusterer, idx: int, x: Mention) -> list[str] | None:

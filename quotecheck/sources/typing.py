@@ -402,7 +402,32 @@ def described_as_organization(m: Mention, text: str, lex: Lexicon) -> bool:
 def _possessed_name(w: Word, text: str) -> bool:
     """Is the tagger's adjective a name the text also uses with a possessive ("a Google
     spokesperson" beside "Google's shares")? A nationality ("an Iraqi official") never is."""
-    return _capitalised(w) and re.search(rf"\b{re.escape(w.text)}['’]s\b", text) is not None
+    if not _capitalised(w):
+        return False
+    last_run = _WORD_RUN_END.search(w.text).group()  # type: ignore[union-attr]  # \w*\Z always matches
+    if last_run not in _possessors(text):
+        return False  # no possessive in the text ends with the word's last word-character run
+    return re.search(rf"\b{re.escape(w.text)}['’]s\b", text) is not None
+
+
+_WORD_RUN_END = re.compile(r"\w*\Z")
+
+
+@lru_cache(maxsize=16)  # the texts held are the last few articles
+def _possessors(text: str) -> frozenset[str]:
+    """The word-character runs that end right before a possessive "'s" ("Google's": "Google"),
+    found in one pass per article: a search per staff description's word grew with the square of
+    the article."""
+    runs = set()
+    for possessive in re.finditer(r"['’]s\b", text):
+        start = possessive.start()
+        while start and _WORD_CHAR.match(text, start - 1):
+            start -= 1
+        runs.add(text[start : possessive.start()])
+    return frozenset(runs)
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _person_start(w: Word, lex: Lexicon) -> bool:

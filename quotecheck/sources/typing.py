@@ -402,7 +402,32 @@ def described_as_organization(m: Mention, text: str, lex: Lexicon) -> bool:
 def _possessed_name(w: Word, text: str) -> bool:
     """Is the tagger's adjective a name the text also uses with a possessive ("a Google
     spokesperson" beside "Google's shares")? A nationality ("an Iraqi official") never is."""
-    return _capitalised(w) and re.search(rf"\b{re.escape(w.text)}['’]s\b", text) is not None
+    if not _capitalised(w):
+        return False
+    last_run = _WORD_RUN_END.search(w.text).group()  # type: ignore[union-attr]  # \w*\Z always matches
+    if last_run not in _possessors(text):
+        return False  # no possessive in the text ends with the word's last word-character run
+    return re.search(rf"\b{re.escape(w.text)}['’]s\b", text) is not None
+
+
+_WORD_RUN_END = re.compile(r"\w*\Z")
+
+
+@lru_cache(maxsize=16)  # the texts held are the last few articles
+def _possessors(text: str) -> frozenset[str]:
+    """The word-character runs that end right before a possessive "'s" ("Google's": "Google"),
+    found in one pass per article: a search per staff description's word grew with the square of
+    the article."""
+    runs = set()
+    for possessive in re.finditer(r"['’]s\b", text):
+        start = possessive.start()
+        while start and _WORD_CHAR.match(text, start - 1):
+            start -= 1
+        runs.add(text[start : possessive.start()])
+    return frozenset(runs)
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _person_start(w: Word, lex: Lexicon) -> bool:
@@ -665,14 +690,31 @@ def _name_said_it(src: Source, text: str, lex: Lexicon) -> bool:
     names = [x for x in src.mentions if x.kind == MentionKind.NAME]
     if not names or any(len(x.text.split()) != 1 for x in names):
         return False
-    word = re.escape(names[0].text)
-    if names[0].text in lex.first_names or re.search(rf"\b[A-Z][\w'’-]*[ \t]+{word}\b", text):
-        return False  # "Donald Trump": a person written in full
-    titled = re.compile(rf"\b([A-Z][a-z]+)\.?[ \t]+{word}\b")
-    if any(t.group(1) in lex.titles for t in titled.finditer(text)):
-        return False  # "Mr. Nielsen"
+    if names[0].text in lex.first_names:
+        return False
+    lead = _WORD_RUN.match(names[0].text).group()  # type: ignore[union-attr]  # \w* always matches
+    if not lead or lead in _after_capitalised(text):  # else neither search below can match
+        word = re.escape(names[0].text)
+        if re.search(rf"\b[A-Z][\w'’-]*[ \t]+{word}\b", text):
+            return False  # "Donald Trump": a person written in full
+        titled = re.compile(rf"\b([A-Z][a-z]+)\.?[ \t]+{word}\b")
+        if any(t.group(1) in lex.titles for t in titled.finditer(text)):
+            return False  # "Mr. Nielsen"
     said = (_SAID_IT.match(text, x.end) for x in names)
     return any(hit is not None and hit[1] in (None, *lex.calendar_words) for hit in said)
+
+
+_WORD_RUN = re.compile(r"\w*")
+
+
+@lru_cache(maxsize=16)  # the texts held are the last few articles
+def _after_capitalised(text: str) -> frozenset[str]:
+    """The word-character runs that start right after a capitalised word and spaces or tabs
+    ("Donald Trump": "Trump"), found in one pass per article: a name written after one starts
+    with such a run, so :func:`_name_said_it` searches the text for it only then; a search per
+    one-word name grew with the square of the article."""
+    ends = (m.end() for m in re.finditer(r"\b[A-Z][\w'’.-]*[ \t]+", text))
+    return frozenset(_WORD_RUN.match(text, end).group() for end in ends)  # type: ignore[union-attr]
 
 
 def _organization_by_role(src: Source, text: str, lex: Lexicon) -> bool:

@@ -218,9 +218,8 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     span = _content_words(sent, _past_cue_time(ctx, sent, w, content_words)) if content_words else None
     if span is None:
         return None
-    dateline = _DATELINE.match(ctx.text, span[0], span[1])
-    if dateline and span[0] == sent.start and dateline.end() < span[1]:
-        span = (dateline.end(), span[1])  # "BOISE, Idaho — A woman is ..., police said."
+    if span[0] == sent.start:
+        span = (_after_dateline(ctx, *span), span[1])  # "BOISE, Idaho — A woman is ..., police said."
     label = _LEAD_LABEL.match(ctx.text, sent.start, span[1])
     if label and span[0] < label.end():
         span = (label.end(), span[1])  # "What's next: Kessler is expected ..., an aide said.": not the label
@@ -315,6 +314,15 @@ def _quoted_clause(ctx: _Context, sent: Sentence, c: Word) -> bool:
 _DATELINE = re.compile(
     r"[A-Z][A-Z .’'-]+(?:,[^—–\n]{1,30})?(?:\s*\([^)]{1,20}\))?(?:\s*/[\w .-]{2,30}/)?\s*(?:—|–|--)\s*"
 )  # "MILLBROOK, Ore. —", "PITTSBURGH, Pa., Nov. 3, 2026 /PRNewswire/ --" (a wire's credit)
+
+
+def _after_dateline(ctx: _Context, lo: int, hi: int) -> int:
+    """Where a stretch ``lo``-``hi`` starts once a dateline opening it is left out: the dateline's
+    end when one opens the stretch and ends before ``hi``, else ``lo``."""
+    dateline = _DATELINE.match(ctx.text, lo, hi)
+    return dateline.end() if dateline and dateline.end() < hi else lo
+
+
 # a web explainer's bold lead-in label opening a paragraph ("**Why it matters:**", "Driving the news:")
 _LEAD_LABEL = re.compile(r"[A-Z][a-z’']*(?: [a-z’']+){1,4}:\s+(?=[A-Z])")
 # a live blog entry's time stamp opening the sentence: "11:20 a.m. About 40,000 homes ..., according to X"
@@ -368,11 +376,7 @@ def _content_before_comma(ctx: _Context, s_idx: int, w: Word) -> _Reported | Non
         head = _subject_after_verb(ctx, sent, w, list(sent.words[w.index :]))
     if head is None:
         return None
-    start = sent.start
-    dateline = _DATELINE.match(ctx.text, start, comma.start)
-    if dateline and dateline.end() < comma.start:
-        start = dateline.end()
-    content = sent.within(start, comma.start)
+    content = sent.within(_after_dateline(ctx, sent.start, comma.start), comma.start)
     if not any(x.upos in ("VERB", "AUX") for x in content):
         return None  # "In recent days, advisers say, ...": no clause
     if any(_subordinator(x) for x in content[:2]) and not _main_clause_after_comma(content):

@@ -102,12 +102,11 @@ def extract_markdown(
     line_cursor: dict[int, int] = {}
     blocks: list[TextBlock] = []
     open_tokens: list[str] = []  # types of the block tokens enclosing the current one
-    quotes: dict[int, list[TextBlock]] = {}  # each outermost block quote's blocks
-    quote_count = 0
+    quotes: list[list[TextBlock]] = []  # each outermost block quote's blocks
     for tok in tokens:
         if tok.nesting == 1:
             if tok.type == "blockquote_open" and "blockquote_open" not in open_tokens:
-                quote_count += 1
+                quotes.append([])
             open_tokens.append(tok.type)
         elif tok.nesting == -1 and open_tokens:
             open_tokens.pop()
@@ -119,10 +118,10 @@ def extract_markdown(
             _walk_inline(tok.content, tok.children, positions, source, env, block, comments)
             blocks.append(block)
             if "blockquote_open" in open_tokens:
-                quotes.setdefault(quote_count, []).append(block)
+                quotes[-1].append(block)
         elif tok.type == "html_block" and tok.map is not None and comments is not None:
             _block_comments(tok.content, fm_lines + tok.map[0], lines, comments)
-    for quoted in quotes.values():
+    for quoted in filter(None, quotes):  # a block quote with no text has no credit
         _dash_credit(quoted, source)
     text, offsets, found = assemble(blocks)
     return text, offsets, metadata, found

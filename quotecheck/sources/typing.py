@@ -109,8 +109,8 @@ def _common_type(m: Mention, lex: Lexicon) -> SourceType:
     if person is not None:
         return person
     head = m.head_lemma
-    if head in lex.document_nouns:
-        return SourceType.DOCUMENT
+    if head in lex.document_nouns or head in lex.recording_nouns:
+        return SourceType.DOCUMENT  # "the report said"; "The clip says": a recording is a document too
     if m.definite and head in lex.organization_nouns:
         return SourceType.NAMED_ORGANIZATION
     if identified_role(m, lex):

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from sys import maxsize
 from typing import Literal
 
@@ -406,7 +407,7 @@ def described_as_organization(m: Mention, text: str, lex: Lexicon) -> bool:
         return False
     found = _DESCRIPTION_AFTER.match(text, m.end)
     words = _description_head(found.group(1).split()) if found is not None else []
-    if any(_role_word(w, lex) for w, after in zip(words, words[1:]) if after == "and"):
+    if any(_role_word(w, lex) for w, after in pairwise(words) if after == "and"):
         return False  # "the president and publisher of Grand Central Publishing": a person's roles
     return bool(words) and words[-1].lower() in lex.organization_nouns
 

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from sys import maxsize
 from typing import Literal
 
@@ -54,11 +55,21 @@ def is_org_name(m: Mention, lex: Lexicon) -> bool:
         and m.words[0].lower() == "the"
         and len(words) > 1
         and not any(_POSSESSIVE.search(w) for w in m.words[:-1])
+        and not _titled_after_the(m, lex)
     ):
         # "the Pentagon", "the Kremlin": a proper noun with "the" is not a person ("The Blaze's
         # Matt Walsh" is: the name after the possessive)
         return True
     return m.ner.endswith(("ORG", "NORP", "GPE", "FAC"))
+
+
+def _titled_after_the(m: Mention, lex: Lexicon) -> bool:
+    """Is a name "the", a title and a person's name ("the Rev. Al Sharpton", "the Rev Peter
+    Wherry")? The title is abbreviated or a given name follows it, so "the Army Corps" stays an
+    organization."""
+    if len(m.words) < 3 or m.words[1].rstrip(".") not in lex.titles:
+        return False
+    return m.words[1].endswith(".") or m.words[2] in lex.first_names
 
 
 def type_of(m: Mention, lex: Lexicon) -> SourceType:
@@ -395,8 +406,27 @@ def described_as_organization(m: Mention, text: str, lex: Lexicon) -> bool:
     if m.kind != MentionKind.NAME or name_gender(m.words, lex) is not None:
         return False
     found = _DESCRIPTION_AFTER.match(text, m.end)
-    words = found.group(1).split() if found is not None else []
+    words = _description_head(found.group(1).split()) if found is not None else []
+    if any(_role_word(w, lex) for w, after in pairwise(words) if after == "and"):
+        return False  # "the president and publisher of Grand Central Publishing": a person's roles
     return bool(words) and words[-1].lower() in lex.organization_nouns
+
+
+_HEAD_ENDS = frozenset({"with", "on", "from", "to"})
+
+
+def _description_head(words: Sequence[str]) -> Sequence[str]:
+    """A description's words up to its head noun: before "with", "on", "from" or "to" ("a pollster with
+    Mr. Yanukovych's former party", "an organizer with the Philly Coalition": the pollster, the
+    organizer)."""
+    end = next((i for i, w in enumerate(words) if w in _HEAD_ENDS), len(words))
+    return words[:end]
+
+
+def _role_word(word: str, lex: Lexicon) -> bool:
+    """A word naming a person's role ("president", "strategist") coordinated with a noun that
+    organizations share ("the president and publisher of")."""
+    return word in lex.identified_roles or is_person_noun(word, lex)
 
 
 def _possessed_name(w: Word, text: str) -> bool:

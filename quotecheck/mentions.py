@@ -434,6 +434,8 @@ def _name_before(ctx: ArticleText, sent: Sentence, start: int, lo: int) -> tuple
         else:
             if run and _governed(prev, w):
                 return None  # "talked to Mary Smith, a teacher": an object, not the speaker
+            if run and w.text == "-" and w.end == run[0].start:
+                return None  # "an insult to all African-Americans, top black lawmakers said": a word's tail
             break
     if not run:
         return None

@@ -512,9 +512,10 @@ def _past_dateline(ctx: _Context, s_idx: int, subj: Word) -> Word:
 
 
 def _is_dateline(sent: Sentence, w: Word) -> bool:
-    """Is ``w`` a dateline's place ("WASHINGTON —"): a word in capitals before a dash?"""
+    """Is ``w`` a dateline's place ("WASHINGTON —", HuffPost's "WASHINGTON ―", Reuters'
+    "WASHINGTON -"): a word in capitals before a dash?"""
     nxt = sent.word(w.index + 1) if w.index < len(sent.words) else None
-    return w.text.isupper() and len(w.text) > 1 and nxt is not None and nxt.text in ("--", "—", "–")
+    return w.text.isupper() and len(w.text) > 1 and nxt is not None and nxt.text in ("--", "—", "–", "―", "-")
 
 
 def _plausible_subject(ctx: _Context, s_idx: int, verb: Word, subj: Word, lo: int, hi: int) -> bool:

@@ -226,11 +226,26 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     start, _ = span
     lo, hi = sent.start, sent.end
     subj = _subject_of(ctx, s_idx, w, lo, hi)
+    subj = subj and _past_wire_dateline(ctx, sent, subj)
     if subj is None and start > w.end:  # "X, speaking on background, said the ...": layout
         subj = _surface_subject(ctx, s_idx, w, lo, hi)
     if subj is None or (subj.index > w.index and start > subj.end):
         return None  # "said Teresa Yuen, whose ..., one of ...": content follows no inverted subject
     return _Reported(*span, subj)
+
+
+def _past_wire_dateline(ctx: _Context, sent: Sentence, subj: Word) -> Word:
+    """The subject behind a dateline the parse made the subject, with the real one as its
+    apposition ("WASHINGTON (Reuters) - Democratic presidential candidate Hillary Clinton said
+    ..."): the first apposition after the dateline (the name a title in it carries), else ``subj``.
+    Tune indirect speaker 91.3 -> 91.4, held-out 92.2 -> 92.5 (with the dateline's spaced hyphen)."""
+    dateline = _DATELINE.match(ctx.text, sent.start, sent.end)
+    if dateline is None or subj.start >= dateline.end():
+        return subj
+    appositions = (c for c in sent.children(subj) if c.deprel == "appos" and c.start >= dateline.end())
+    real = next(appositions, subj)
+    names = (c for c in sent.children(real) if c.deprel in ("flat", "appos") and c.upos == "PROPN")
+    return next(names, real) if real.upos == "NOUN" else real
 
 
 def _subject_taken_by_cue(sent: Sentence, w: Word, comps: list[Word]) -> list[Word]:
@@ -310,9 +325,11 @@ def _quoted_clause(ctx: _Context, sent: Sentence, c: Word) -> bool:
     return bool(words) and ctx.in_quote(words[0].start, words[-1].end)
 
 
-# a dateline before an article's first sentence: "BRENTON, Maine — ", "WASHINGTON (AP) -- "
+# a dateline before an article's first sentence: "BRENTON, Maine — ", "WASHINGTON (AP) -- ", and
+# Reuters' spaced hyphen, "PARIS, Aug 31 (Reuters) - ", and HuffPost's horizontal bar, "WASHINGTON ― "
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .’'-]+(?:,[^—–\n]{1,30})?(?:\s*\([^)]{1,20}\))?(?:\s*/[\w .-]{2,30}/)?\s*(?:—|–|--)\s*"
+    r"[A-Z][A-Z .’'-]+(?:,[^—–―\n]{1,30})?(?:\s*\([^)]{1,20}\))?(?:\s*/[\w .-]{2,30}/)?"
+    r"\s*(?:—|–|―|--|(?<=\s)-(?=\s))\s*"
 )  # "MILLBROOK, Ore. —", "PITTSBURGH, Pa., Nov. 3, 2026 /PRNewswire/ --" (a wire's credit)
 
 

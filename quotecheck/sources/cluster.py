@@ -1434,7 +1434,8 @@ def _described_person(cl: Clusterer, m: Mention) -> int | None:
         if _may_describe(cl, m, idx, x)
     ]
     role = next((pair for pair in pairs if _carries_role(cl, m, pair)), None)
-    untitled = [pair for pair in pairs if not _titled(cl, pair[1])]  # "Councilman Lund" is no "engineer"
+    # "Councilman Lund" is no "engineer"; any titled officeholder may be "the Ohio Democrat"
+    untitled = [pair for pair in pairs if not _titled(cl, pair[1]) or _party_head(cl, m)]
     if role is None and untitled and not _owned_by_name(m):
         last, here = cl.last_speaker(), cl.layout(m)
         best = cl.ranker.best(
@@ -1446,6 +1447,14 @@ def _described_person(cl: Clusterer, m: Mention) -> int | None:
         return None
     idx, mention = role
     return cl.resolve(mention)[0] if idx is None else idx
+
+
+def _party_head(cl: Clusterer, m: Mention) -> bool:
+    """Does a description end in a capitalised side word ("the Ohio Democrat", "the Texas
+    Republican")? It names a politician by party, which a titled person ("Sen. Maria Delgado")
+    may be as well as an untitled one."""
+    head = m.words[-1] if m.words else ""
+    return head[:1].isupper() and head in cl.lex.side_words
 
 
 def _owned_by_name(m: Mention) -> bool:

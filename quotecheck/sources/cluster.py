@@ -1436,6 +1436,7 @@ def _described_person(cl: Clusterer, m: Mention) -> int | None:
     role = next((pair for pair in pairs if _carries_role(cl, m, pair)), None)
     # "Councilman Lund" is no "engineer"; any titled officeholder may be "the Ohio Democrat"
     untitled = [pair for pair in pairs if not _titled(cl, pair[1]) or _party_head(cl, m)]
+    untitled = _not_answered(cl, m, untitled)
     if role is None and untitled and not _owned_by_name(m):
         last, here = cl.last_speaker(), cl.layout(m)
         best = cl.ranker.best(
@@ -1447,6 +1448,35 @@ def _described_person(cl: Clusterer, m: Mention) -> int | None:
         return None
     idx, mention = role
     return cl.resolve(mention)[0] if idx is None else idx
+
+
+def _not_answered(
+    cl: Clusterer, m: Mention, pairs: list[tuple[int | None, Mention]]
+) -> list[tuple[int | None, Mention]]:
+    """ "'That's not a yes,' Park said. 'It's not a no, either,' the witness responded.": the
+    subject of a verb of answering (``reply_verbs``, or a verb with "back": "shot back") is not
+    the last speaker it answers; that candidate is dropped while another remains."""
+    last = cl.last_speaker()
+    if last is None or not _answers(cl, m):
+        return pairs
+    others = [pair for pair in pairs if pair[0] != last]
+    return others or pairs
+
+
+def _answers(cl: Clusterer, m: Mention) -> bool:
+    """Is a mention the subject of a verb of answering ("the witness responded", "he shot back")?"""
+    if cl.parse is None:
+        return False
+    outer = cl.outer_word(m)
+    if outer is None or outer.deprel != "nsubj":
+        return False
+    sent = cl.parse.sentences[m.sentence]
+    verb = sent.head_of(outer)
+    if verb is None or verb.upos != "VERB":
+        return False
+    return verb.lemma.lower() in cl.lex.reply_verbs or any(
+        k.text.lower() == "back" and k.deprel in ("compound:prt", "advmod") for k in sent.children(verb)
+    )
 
 
 def _party_head(cl: Clusterer, m: Mention) -> bool:

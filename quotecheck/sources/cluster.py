@@ -773,6 +773,8 @@ def pronoun_source(cl: Clusterer, m: Mention) -> int | None:
     if cl.trace is not None:
         cl.trace.append((m, candidates))
     agreeing = [c for c in candidates if c.agrees]
+    if _answers(cl, m) and (last := cl.last_speaker()) is not None:
+        agreeing = [c for c in agreeing if c.source != last] or agreeing
     best = (
         _alone_in_paragraph(m, agreeing) or _subject_just_before(cl, m, agreeing) or cl.ranker.best(agreeing)
     )
@@ -1464,7 +1466,8 @@ def _not_answered(
 
 
 def _answers(cl: Clusterer, m: Mention) -> bool:
-    """Is a mention the subject of a verb of answering ("the witness responded", "he shot back")?"""
+    """Is a mention the subject of a verb of answering ("the witness responded", "he shot back"),
+    not one put a question by someone unnamed ("Asked about the memo, he replied")?"""
     if cl.parse is None:
         return False
     outer = cl.outer_word(m)
@@ -1474,8 +1477,11 @@ def _answers(cl: Clusterer, m: Mention) -> bool:
     verb = sent.head_of(outer)
     if verb is None or verb.upos != "VERB":
         return False
+    children = sent.children(verb)
+    if any(k.deprel.startswith("advcl") and k.lemma.lower() in cl.lex.question_verbs for k in children):
+        return False  # "Asked about the memo, he replied": he answers an unnamed questioner
     return verb.lemma.lower() in cl.lex.reply_verbs or any(
-        k.text.lower() == "back" and k.deprel in ("compound:prt", "advmod") for k in sent.children(verb)
+        k.text.lower() == "back" and k.deprel in ("compound:prt", "advmod") for k in children
     )
 
 

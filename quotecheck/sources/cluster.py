@@ -773,8 +773,6 @@ def pronoun_source(cl: Clusterer, m: Mention) -> int | None:
     if cl.trace is not None:
         cl.trace.append((m, candidates))
     agreeing = [c for c in candidates if c.agrees]
-    if _answers(cl, m) and (last := cl.last_speaker()) is not None:
-        agreeing = [c for c in agreeing if c.source != last] or agreeing
     best = (
         _alone_in_paragraph(m, agreeing) or _subject_just_before(cl, m, agreeing) or cl.ranker.best(agreeing)
     )

@@ -547,6 +547,9 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
         return None
     words = [*words, *_titled_name_after(ctx, sent, head, words, hi)]
     words = _hyphenated_title(ctx, sent, words, hi)
+    tagged = _person_noun_tagged_adjective(ctx, sent, words[-1], hi)
+    if tagged is not None:
+        words, head = [*words, tagged], tagged
     start, end = words[0].start, words[-1].end
     if ctx.in_quote(start, end):
         return None
@@ -574,6 +577,8 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
     ) and not (head.text[:1].isupper() and head.text.rstrip(".") in lex.titles)  # "Judge Ito"
     other_names = []  # proper nouns right after the head ("Leader Craig Detweiler"), not in a phrase after it
     for w in words[words.index(head) + 1 :] if head in words else []:
+        if w.text == "-" and _capitalised_hyphen(sent, w.index - 1):
+            continue  # "Leader Yves-François Blanchet": one given name the tokenizer split in three
         if w.upos != "PROPN":
             break
         other_names.append(w)
@@ -736,6 +741,24 @@ def _hyphenated_title(ctx: ArticleText, sent: Sentence, words: list[Word], hi: i
     ):
         return [*words, dash, tail]
     return words
+
+
+def _person_noun_tagged_adjective(ctx: ArticleText, sent: Sentence, last: Word, hi: int) -> Word | None:
+    """ "A senior Conservative campaign official, speaking on background, said": the tagger made
+    "official" an adjective hung on the verb, and the mention ended at "campaign". A source noun
+    (``anonymous_nouns``) tagged as an adjective right after a mention's last noun, before a
+    punctuation mark or a verb, is the noun phrase's head: the word that ends the mention."""
+    if last.upos != "NOUN" or last.index + 1 >= len(sent.words):
+        return None
+    word, after = sent.word(last.index + 1), sent.word(last.index + 2)
+    if (
+        word.upos != "ADJ"
+        or word.lemma.lower() not in ctx.lexicon.anonymous_nouns
+        or word.end > hi
+        or ctx.in_quote(word.start)
+    ):
+        return None
+    return word if after.upos in ("PUNCT", "VERB", "AUX") else None
 
 
 def _capitalised_hyphen(sent: Sentence, index: int) -> bool:

@@ -211,6 +211,7 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         for c in comps:
             content_words.extend(sent.subtree(c))
         content_words.extend(_subject_taken_by_cue(sent, w, comps))
+        content_words = _past_cue_only(sent, w, comps, content_words)
     elif w.deprel == "parataxis" and (h := sent.head_of(w)) is not None:
         h = _interrupted_clause(sent, h, w)
         cue = set(sent.subtree(w))
@@ -246,6 +247,17 @@ def _past_wire_dateline(ctx: _Context, sent: Sentence, subj: Word) -> Word:
     real = next(appositions, subj)
     names = (c for c in sent.children(real) if c.deprel in ("flat", "appos") and c.upos == "PROPN")
     return next(names, real) if real.upos == "NOUN" else real
+
+
+def _past_cue_only(sent: Sentence, w: Word, comps: list[Word], words: list[Word]) -> list[Word]:
+    """A content clause after the cue holds no words between the cue's subject and the cue: "A
+    committee aide, speaking on condition of anonymity because the vote count was not final, said two
+    Democrats were ...": the parse hung the "because" clause on the content's verb. Words before
+    the subject stay ("Climate change, Mr. Obama often says, is the greatest ...")."""
+    subjects = [k for k in sent.children(w) if k.deprel.startswith("nsubj") and k.index < w.index]
+    if not subjects or not all(c.index > w.index for c in comps):
+        return words
+    return [x for x in words if not subjects[0].index < x.index < w.index]
 
 
 def _subject_taken_by_cue(sent: Sentence, w: Word, comps: list[Word]) -> list[Word]:

@@ -306,6 +306,7 @@ class Lexicon:
     filed_documents: frozenset[str]  # "FEC filings": the name in front is where it was filed
     national_groups: frozenset[str]  # "the Germans announce": the state speaks, an organization
     question_verbs: frozenset[str]  # "when Tapper asked": the asker is not the one who answers
+    reply_verbs: frozenset[str]  # "the witness responded": in an exchange, not the last speaker
     group_quantifiers: frozenset[str]  # "Some say", "Most believe that": unnamed people, a group
     stance_adjectives: frozenset[str]  # "some backers are concerned that": a group's view
     past_tense_forms: Mapping[str, tuple[str, ...]]  # "said" -> ("say",): a headline verb left as written

@@ -1434,7 +1434,9 @@ def _described_person(cl: Clusterer, m: Mention) -> int | None:
         if _may_describe(cl, m, idx, x)
     ]
     role = next((pair for pair in pairs if _carries_role(cl, m, pair)), None)
-    untitled = [pair for pair in pairs if not _titled(cl, pair[1])]  # "Councilman Lund" is no "engineer"
+    # "Councilman Lund" is no "engineer"; any titled officeholder may be "the Ohio Democrat"
+    untitled = [pair for pair in pairs if not _titled(cl, pair[1]) or _party_head(cl, m)]
+    untitled = _not_answered(cl, m, untitled)
     if role is None and untitled and not _owned_by_name(m):
         last, here = cl.last_speaker(), cl.layout(m)
         best = cl.ranker.best(
@@ -1446,6 +1448,47 @@ def _described_person(cl: Clusterer, m: Mention) -> int | None:
         return None
     idx, mention = role
     return cl.resolve(mention)[0] if idx is None else idx
+
+
+def _not_answered(
+    cl: Clusterer, m: Mention, pairs: list[tuple[int | None, Mention]]
+) -> list[tuple[int | None, Mention]]:
+    """ "'That's not a yes,' Park said. 'It's not a no, either,' the witness responded.": the
+    subject of a verb of answering (``reply_verbs``, or a verb with "back": "shot back") is not
+    the last speaker it answers; that candidate is dropped while another remains."""
+    last = cl.last_speaker()
+    if last is None or not _answers(cl, m):
+        return pairs
+    others = [pair for pair in pairs if pair[0] != last]
+    return others or pairs
+
+
+def _answers(cl: Clusterer, m: Mention) -> bool:
+    """Is a mention the subject of a verb of answering ("the witness responded", "he shot back"),
+    not one put a question by someone unnamed ("Asked about the memo, he replied")?"""
+    if cl.parse is None:
+        return False
+    outer = cl.outer_word(m)
+    if outer is None or outer.deprel != "nsubj":
+        return False
+    sent = cl.parse.sentences[m.sentence]
+    verb = sent.head_of(outer)
+    if verb is None or verb.upos != "VERB":
+        return False
+    children = sent.children(verb)
+    if any(k.deprel.startswith("advcl") and k.lemma.lower() in cl.lex.question_verbs for k in children):
+        return False  # "Asked about the memo, he replied": he answers an unnamed questioner
+    return verb.lemma.lower() in cl.lex.reply_verbs or any(
+        k.text.lower() == "back" and k.deprel in ("compound:prt", "advmod") for k in children
+    )
+
+
+def _party_head(cl: Clusterer, m: Mention) -> bool:
+    """Does a description end in a capitalised side word ("the Ohio Democrat", "the Texas
+    Republican")? It names a politician by party, which a titled person ("Sen. Maria Delgado")
+    may be as well as an untitled one."""
+    head = m.words[-1] if m.words else ""
+    return head[:1].isupper() and head in cl.lex.side_words
 
 
 def _owned_by_name(m: Mention) -> bool:

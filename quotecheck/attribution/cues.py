@@ -512,9 +512,13 @@ def _past_dateline(ctx: _Context, s_idx: int, subj: Word) -> Word:
 
 
 def _is_dateline(sent: Sentence, w: Word) -> bool:
-    """Is ``w`` a dateline's place ("WASHINGTON —"): a word in capitals before a dash?"""
+    """Is ``w`` a dateline's place ("WASHINGTON —"): a word in capitals before a dash? Opening its
+    sentence, also before a colon or a spaced hyphen ("ISLAMABAD: Federal Minister ... said",
+    "SINGAPORE - Employers will ...": Pakistani, Malaysian and Singaporean papers)."""
     nxt = sent.word(w.index + 1) if w.index < len(sent.words) else None
-    return w.text.isupper() and len(w.text) > 1 and nxt is not None and nxt.text in ("--", "—", "–")
+    if not (w.text.isupper() and len(w.text) > 1 and nxt is not None):
+        return False
+    return nxt.text in ("--", "—", "–") or (w.index == 1 and nxt.text in (":", "-"))
 
 
 def _plausible_subject(ctx: _Context, s_idx: int, verb: Word, subj: Word, lo: int, hi: int) -> bool:

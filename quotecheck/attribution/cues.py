@@ -511,7 +511,9 @@ def _reporter_of_content(ctx: _Context, sent: Sentence, verb: Word) -> Word | No
     if verb.deprel != "advcl" or verb.xpos != "VBG" or verb.lemma.lower() not in ctx.lexicon.speech_verbs:
         return None
     head = sent.head_of(verb)
-    outer = sent.head_of(head) if head is not None and head.deprel == "ccomp" else None
+    if head is None or head.deprel != "ccomp":
+        return None
+    outer = sent.head_of(head)
     if outer is None or outer.index > head.index or outer.lemma.lower() not in ctx.lexicon.speech_verbs:
         return None
     return outer

@@ -316,8 +316,17 @@ def _break_between(text: str, left: Word, right: Word) -> bool:
 
 def _proper_word(w: Word) -> bool:
     """A proper noun, or a capitalised noun whose lemma keeps its capital: the compact parse
-    tags a name opening a sentence as a noun ("Sanders, who has made ..., went")."""
-    return w.upos == "PROPN" or (w.upos == "NOUN" and w.text[:1].isupper() and w.lemma == w.text)
+    tags a name opening a sentence as a noun ("Sanders, who has made ..., went"). Not a word
+    tagged a proper noun but lemmatised in lower case: an adverb opening a sentence ("Meanwhile,
+    sources in the ... Office told")."""
+    if w.upos == "PROPN":
+        return not _lowered_propn(w)
+    return w.upos == "NOUN" and w.text[:1].isupper() and w.lemma == w.text
+
+
+def _lowered_propn(w: Word) -> bool:
+    """Is ``w`` tagged a proper noun but lemmatised in lower case ("Meanwhile" -> "meanwhile")?"""
+    return w.upos == "PROPN" and w.lemma.islower() and not w.text.islower()
 
 
 def _paragraph_break(text: str, start: int, end: int) -> bool:
@@ -429,6 +438,8 @@ def _name_before(ctx: ArticleText, sent: Sentence, start: int, lo: int) -> tuple
             break  # "At a briefing Thursday, two Navy officials said": a date names no one
         if run and _paragraph_break(ctx.text, w.end, run[0].start):
             break  # a name does not run over a paragraph break
+        if _lowered_propn(w):
+            break  # "Meanwhile, sources in the ... Office told": an adverb the tagger made a name
         if w.upos == "PROPN" or (run and w.text.rstrip(".") in ctx.lexicon.titles and w.text[:1].isupper()):
             run.insert(0, w)
         else:

@@ -118,6 +118,9 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
         if subj.lemma.lower() in _RELATIVE_PRONOUNS and verb.deprel == "acl:relcl":
             return sent.head_of(verb)  # "Baylor, who wrote the measure, ...": the relative's antecedent
         return subj
+    outer = _reporter_of_content(ctx, sent, verb)
+    if outer is not None and depth < 2:  # "X said the police were capable ..., adding that": X
+        return _subject_of(ctx, s_idx, outer, lo, hi, depth + 1)
     absolute = _absolute_with_subject(sent, verb, sent.head_of(verb), lo)
     if absolute is not None:  # ", with 30 percent of voters saying ...": not the clause's subject
         return absolute
@@ -501,6 +504,21 @@ def _relative_mention(rel: Word, antecedent: Mention, s_idx: int) -> Mention:
     )
 
 
+def _reporter_of_content(ctx: _Context, sent: Sentence, verb: Word) -> Word | None:
+    """For a reporting participle the parse hung on the clause another reporting verb reports
+    ("Gandapur said the police were capable of handling it, adding that ...": "adding" on
+    "capable"), that outer verb, whose subject also adds; None otherwise."""
+    if verb.deprel != "advcl" or verb.xpos != "VBG" or verb.lemma.lower() not in ctx.lexicon.speech_verbs:
+        return None
+    head = sent.head_of(verb)
+    if head is None or head.deprel != "ccomp":
+        return None
+    outer = sent.head_of(head)
+    if outer is None or outer.index > head.index or outer.lemma.lower() not in ctx.lexicon.speech_verbs:
+        return None
+    return outer
+
+
 def _past_dateline(ctx: _Context, s_idx: int, subj: Word) -> Word:
     """The subject behind a dateline ("WASHINGTON -- President Obama, ..., said", which the parse
     reads as "WASHINGTON" with "Obama" in apposition): the apposition. Dev 784 -> 785 of 870,
@@ -513,9 +531,12 @@ def _past_dateline(ctx: _Context, s_idx: int, subj: Word) -> Word:
 
 def _is_dateline(sent: Sentence, w: Word) -> bool:
     """Is ``w`` a dateline's place ("WASHINGTON —", HuffPost's "WASHINGTON ―", Reuters'
-    "WASHINGTON -"): a word in capitals before a dash?"""
+    "WASHINGTON -"): a word in capitals before a dash? Opening its sentence, also before a colon
+    ("ISLAMABAD: Federal Minister ... said": Pakistani and Malaysian papers)."""
     nxt = sent.word(w.index + 1) if w.index < len(sent.words) else None
-    return w.text.isupper() and len(w.text) > 1 and nxt is not None and nxt.text in ("--", "—", "–", "―", "-")
+    if not (w.text.isupper() and len(w.text) > 1 and nxt is not None):
+        return False
+    return nxt.text in ("--", "—", "–", "―", "-") or (w.index == 1 and nxt.text == ":")
 
 
 def _plausible_subject(ctx: _Context, s_idx: int, verb: Word, subj: Word, lo: int, hi: int) -> bool:

@@ -37,6 +37,7 @@ from .cues import (
     _is_time_word,
     _is_writer,
     _name_before_appositions,
+    _past_dateline,
     _relative_mention,
     _relative_speaker,
     _sentence_root,
@@ -341,8 +342,9 @@ def _quoted_clause(ctx: _Context, sent: Sentence, c: Word) -> bool:
 # Reuters' spaced hyphen, "PARIS, Aug 31 (Reuters) - ", and HuffPost's horizontal bar, "WASHINGTON ― "
 _DATELINE = re.compile(
     r"[A-Z][A-Z .’'-]+(?:,[^—–―\n]{1,30})?(?:\s*\([^)]{1,20}\))?(?:\s*/[\w .-]{2,30}/)?"
-    r"\s*(?:—|–|―|--|(?<=\s)-(?=\s))\s*"
-)  # "MILLBROOK, Ore. —", "PITTSBURGH, Pa., Nov. 3, 2026 /PRNewswire/ --" (a wire's credit)
+    r"(?:\s*(?:—|–|―|--|(?<=\s)-(?=\s))\s*|:\s+)"
+)  # "MILLBROOK, Ore. —", "PITTSBURGH, Pa., Nov. 3, 2026 /PRNewswire/ --" (a wire's credit), and
+# Asian papers' "ISLAMABAD: ", "SINGAPORE - "
 
 
 def _after_dateline(ctx: _Context, lo: int, hi: int) -> int:
@@ -1035,6 +1037,8 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     subj = _nearer_conjunct_subject(ctx, s_idx, w) or _subject_of(ctx, s_idx, w, lo, hi)
     dateline = _DATELINE.match(ctx.text, lo, w.start) or _LEAD_LABEL.match(ctx.text, lo, w.start)
     if subj is not None and dateline is not None and subj.start < dateline.end():
+        subj = _past_dateline(ctx, s_idx, subj)  # "ISLAMABAD: Minister X said": the apposition
+    if subj is not None and dateline is not None and subj.start < dateline.end():
         subj = None  # "MILLBROOK, Ore. — City Manager Ann Olsen said ...": not the dateline
     if dateline is not None:
         lo = dateline.end()  # "Driving the news: Sen. Mark Ellery told ...": not the label
@@ -1489,7 +1493,7 @@ def _reported_attribution(
         return None
     sent = ctx.parse.sentences[s_idx]
     lo, hi = sent.start, found.speaker_end or sent.end
-    speaker = _name_over_apposition(ctx, sent, found.speaker, w)
+    speaker = _name_over_apposition(ctx, sent, _past_dateline(ctx, s_idx, found.speaker), w)
     if _plural_subject_cue(ctx.lexicon, sent, sent.word(w.index)):
         speaker, hi = sent.word(w.index - 1), w.start  # "Some GOP strategists predict": the layout's subject
     elif w.upos == "VERB" and sent.word(w.index).upos == "NOUN" and (subj := _subject_before(sent, w)):

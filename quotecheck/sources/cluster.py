@@ -670,6 +670,8 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
         idx = _acronym_source(cl, m)
     if idx is None:
         idx = _organization_first_word(cl, m)
+    if idx is None:
+        idx = _person_first_word(cl, m)
     force = _force_of_members(cl, m, cl.earlier(m.start)) if idx is None else None
     if force is None and idx is None:  # "Police say ..." at a sentence start
         force = _sole_organization_carrying(cl, m, cl.earlier(m.start))
@@ -690,6 +692,43 @@ def _organization_first_word(cl: Clusterer, m: Mention) -> int | None:
         if len(x.words) > 1 and x.words[0] == m.words[0] and is_org_name(x, cl.lex)
     }
     return owners.pop() if len(owners) == 1 else None
+
+
+def _person_first_word(cl: Clusterer, m: Mention) -> int | None:
+    """The one person, met before, with a full name that holds the lone name of ``m`` before its
+    last word, or whose lone name is such a word of ``m``'s full name: a surname written first
+    ("Dr Tan" after "Tan See Leng", "Dr Chua" after "Chua Hak Bin") or the given name Malaysian and
+    Pakistani papers call a person by ("Hamzah" after "Datuk Seri Hamzah Zainudin", a headline's
+    "Anwar" before "Prime Minister Datuk Seri Anwar Ibrahim"); None when none or several fit."""
+    own = _trailing_name(m, cl.lex)
+    if not own or is_org_name(m, cl.lex):
+        return None
+    fullest: dict[int, list[str]] = {}
+    for i, x in cl.earlier(m.start):
+        kind = cl.sources[i].type
+        if kind == SourceType.NAMED_PERSON or (kind == SourceType.UNKNOWN and cl.in_headline(x)):
+            fullest[i] = max(fullest.get(i, []), _trailing_name(x, cl.lex), key=len)
+    owners = [i for i, theirs in fullest.items() if _opens_name(own, theirs) or _opens_name(theirs, own)]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _opens_name(lone: list[str], full: list[str]) -> bool:
+    """Is ``lone`` one word of the longer name ``full``, before its last?"""
+    return len(lone) == 1 and len(full) > 1 and lone[0] in full[:-1]
+
+
+def _trailing_name(m: Mention, lex: Lexicon) -> list[str]:
+    """The capitalised words that end a mention after its titles and descriptions, without a
+    suffix ("Tan", "See", "Leng" of "Manpower Minister Tan See Leng"); empty when another word ends it."""
+    run: list[str] = []
+    for w in reversed(m.words):
+        word = w.strip(".,")
+        if word in lex.name_suffixes or word in POSSESSIVE_S:
+            continue
+        if not word[:1].isupper() or word in lex.titles or word.isupper():
+            break
+        run.insert(0, word)
+    return run
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")

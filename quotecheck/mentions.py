@@ -1199,8 +1199,8 @@ class MentionFinder:
         )
 
     def fullest_names(self, surname_sets: list[set[str]]) -> list[tuple[int, int] | None]:
-        """For each set of surnames, the span of the longest name ending in one of them
-        anywhere outside quotations, widened over the titles and given names in front
+        """For each set of surnames, the span of the longest name ending in one of them, not
+        written in lower case, anywhere outside quotations, widened over the titles and given names in front
         ("Okafor" ... "Dr. Samuel Okafor"); None where a surname occurs nowhere."""
         if self.parse is None:
             return [None for _ in surname_sets]
@@ -1213,6 +1213,7 @@ class MentionFinder:
                 if (
                     key in wanted
                     and w.upos in ("PROPN", "NOUN", "X", "ADJ")
+                    and not w.text[:1].islower()  # "forecasters" writes no name "Forecasters"
                     and not self.quoted.covers(w.start)
                 ):
                     found.setdefault(key, []).append((sent.words, i))

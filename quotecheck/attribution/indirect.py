@@ -1471,8 +1471,12 @@ def _reported_attribution(
     if mention is None or not _writer_reports(sent, mention, speaker, w):
         if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
             mention = _subject_mention(ctx, s_idx, left, lo, hi)  # "Sanders on Tuesday said"
-        if (mention is None or not _can_speak(ctx, mention)) and (past := _past_fronted_date(ctx, sent, speaker)):
-            mention = _subject_mention(ctx, s_idx, past, lo, hi)  # "Earlier Tuesday, his campaign manager, ..."
+        if (mention is None or not _can_speak(ctx, mention)) and (
+            past := _past_fronted_date(ctx, sent, speaker)
+        ):
+            mention = _subject_mention(
+                ctx, s_idx, past, lo, hi
+            )  # "Earlier Tuesday, his campaign manager, ..."
         if mention is None or not _can_speak(ctx, mention):
             mention = _relative_report_speaker(ctx, s_idx, speaker, w)
         if mention is None or not _can_speak(ctx, mention.antecedent or mention):
@@ -1540,7 +1544,9 @@ def _past_fronted_date(ctx: _Context, sent: Sentence, subject: Word) -> Word | N
     if not _is_time_word(ctx, subject):
         return None
     rels = ("appos", "conj")
-    found = next((c for c in sent.children(subject) if c.deprel in rels and c.upos in ("PROPN", "NOUN")), None)
+    found = next(
+        (c for c in sent.children(subject) if c.deprel in rels and c.upos in ("PROPN", "NOUN")), None
+    )
     if found is None:
         return None
     return next((c for c in sent.children(found) if c.deprel == "appos" and c.upos == "PROPN"), found)

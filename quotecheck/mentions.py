@@ -210,10 +210,28 @@ def _office_word(head: Word, parent: Word, child: Word, lex: Lexicon) -> bool:
 def _joined_in_name(head: Word, parent: Word, child: Word, lex: Lexicon) -> bool:
     """Is a conjunct (or its "and") inside the phrase an organization's name keeps ("Centers for
     Disease Control and Prevention", "Department of Health and Human Services"): below a word of
-    that phrase, not below the name's head, where "and" joins two sources?"""
+    that phrase, not below the name's head, where "and" joins two sources? Or a company's
+    abbreviated suffix after "and" (:func:`_company_conjunct`: "Pacific Gas and Electric Co.")?"""
+    if _company_conjunct(head, parent if child.deprel == "cc" else child, lex):
+        return True
     if parent is head or head.upos != "PROPN" or head.text not in lex.org_of_heads:
         return False
     return child.deprel == "cc" or (child.upos == "PROPN" and child.text[:1].isupper())
+
+
+def _company_conjunct(head: Word, conj: Word, lex: Lexicon) -> bool:
+    """Is ``conj`` a conjunct of a proper-noun head that is an abbreviated company suffix, both
+    an abbreviation and an organization word ("Co.", "Inc.", "Corp.", "Ltd."): the end of one
+    company's name ("Pacific Gas and Electric Co."), not a second source after "and"?"""
+    suffix = conj.text.rstrip(".")
+    return (
+        conj.deprel == "conj"
+        and conj.head == head.index
+        and head.upos == "PROPN"
+        and conj.upos == "PROPN"
+        and suffix in lex.abbreviations
+        and suffix in lex.organization_words
+    )
 
 
 # Dependents that make a participle the verb of its own clause, not a modifier of the noun before
@@ -1235,8 +1253,8 @@ class MentionFinder:
         )
 
     def fullest_names(self, surname_sets: list[set[str]]) -> list[tuple[int, int] | None]:
-        """For each set of surnames, the span of the longest name ending in one of them
-        anywhere outside quotations, widened over the titles and given names in front
+        """For each set of surnames, the span of the longest name ending in one of them, not
+        written in lower case, anywhere outside quotations, widened over the titles and given names in front
         ("Okafor" ... "Dr. Samuel Okafor"); None where a surname occurs nowhere."""
         if self.parse is None:
             return [None for _ in surname_sets]
@@ -1249,6 +1267,7 @@ class MentionFinder:
                 if (
                     key in wanted
                     and w.upos in ("PROPN", "NOUN", "X", "ADJ")
+                    and not w.text[:1].islower()  # "forecasters" writes no name "Forecasters"
                     and not self.quoted.covers(w.start)
                 ):
                     found.setdefault(key, []).append((sent.words, i))

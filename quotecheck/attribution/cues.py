@@ -2359,6 +2359,15 @@ def _calendar_surname(ctx: _Context, word: str) -> bool:
     return found
 
 
+def _modified_date(ctx: _Context, m: Mention) -> bool:
+    """Is a name of several words a weekday or month after adjectives, adverbs or determiners only
+    ("Late Wednesday", "Early Monday", "Last June"): a fronted time the parse made the subject, not
+    a person ("Theresa May" has a proper noun before the month)?"""
+    sent = ctx.parse.sentences[m.sentence]
+    before = [w for w in sent.words if m.start <= w.start and w.end < m.end]
+    return bool(before) and all(w.upos in ("ADJ", "ADV", "DET") for w in before)
+
+
 def _can_speak(ctx: _Context, m: Mention) -> bool:
     """Can this mention be the source of reported speech? People, organizations and documents
     can ("officials said that", "the former president said", "it says the campaign ..."); "the
@@ -2371,7 +2380,9 @@ def _can_speak(ctx: _Context, m: Mention) -> bool:
     head = m.head_lemma
     if m.kind == MentionKind.NAME:  # "Friday called ..." cannot; "Theresa May" can, and so can "May said"
         word = head.capitalize()  # after the article has written "Theresa May" or "Prime Minister May"
-        return word not in lex.calendar_words or len(m.words) > 1 or _calendar_surname(ctx, word)
+        if word in lex.calendar_words and len(m.words) > 1:
+            return not _modified_date(ctx, m)  # "Late Wednesday, Reyes told reporters"
+        return word not in lex.calendar_words or _calendar_surname(ctx, word)
     return (
         _role_word(lex, head)
         or head in lex.document_nouns

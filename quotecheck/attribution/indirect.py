@@ -1504,6 +1504,12 @@ def _reported_attribution(
     if mention is None or not _writer_reports(sent, mention, speaker, w):
         if (mention is None or not _can_speak(ctx, mention)) and (left := _noun_left_of(ctx, sent, w)):
             mention = _subject_mention(ctx, s_idx, left, lo, hi)  # "Sanders on Tuesday said"
+        if (mention is None or not _can_speak(ctx, mention)) and (
+            past := _past_fronted_date(ctx, sent, speaker)
+        ):
+            mention = _subject_mention(
+                ctx, s_idx, past, lo, hi
+            )  # "Earlier Tuesday, his campaign manager, ..."
         if mention is None or not _can_speak(ctx, mention):
             mention = _relative_report_speaker(ctx, s_idx, speaker, w)
         if mention is None or not _can_speak(ctx, mention.antecedent or mention):
@@ -1562,6 +1568,21 @@ def _relative_report_speaker(ctx: _Context, s_idx: int, speaker: Word, w: Word) 
 
 
 _LEFT_MAX_WORDS = 4
+
+
+def _past_fronted_date(ctx: _Context, sent: Sentence, subject: Word) -> Word | None:
+    """The speaker the parse hung on a fronted date it made the subject ("Earlier Tuesday, his
+    campaign manager, Jeff Weaver, says"; "Late Wednesday, Reyes told"): the date's conjunct or
+    apposition, and that word's own apposed name when it has one."""
+    if not _is_time_word(ctx, subject):
+        return None
+    rels = ("appos", "conj")
+    found = next(
+        (c for c in sent.children(subject) if c.deprel in rels and c.upos in ("PROPN", "NOUN")), None
+    )
+    if found is None:
+        return None
+    return next((c for c in sent.children(found) if c.deprel == "appos" and c.upos == "PROPN"), found)
 
 
 def _noun_left_of(ctx: _Context, sent: Sentence, w: Word) -> Word | None:

@@ -306,9 +306,11 @@ def _organization_before(
         return None
     # the last name the article gave it: "the Riverton Transit Authority"; or one of the kind's other
     # name endings (lexicon ``organization_aliases``): "Pine Ridge Regional Medical Center" for "hospital"
-    endings = "|".join(
-        re.escape(e) for e in (nouns[-1].text, *lex.organization_aliases.get(nouns[-1].lemma.lower(), ()))
-    )
+    kind = _kind_modifiers(words, nouns[-1])
+    aliases = () if kind else lex.organization_aliases.get(nouns[-1].lemma.lower(), ())
+    endings = "|".join(re.escape(e) for e in (nouns[-1].text, *aliases))
+    if kind:  # "a fire department spokesman": a "Fire Department", not "California Department"
+        endings = r"\s+".join(re.escape(w.text) for w in (*kind, nouns[-1]))
     names = _names_ending(text, endings)
     k = bisect_right(names, before, key=lambda span: span[1])
     if k == 0:
@@ -317,6 +319,21 @@ def _organization_before(
     start = named_start + _sentence_end_within(text[named_start:named_end], lex)
     lead = re.match(r"(?:The|the)\s+", text[start:named_end])
     return start + (lead.end() if lead else 0), named_end
+
+
+def _kind_modifiers(words: Sequence[Word], noun: Word) -> list[Word]:
+    """The lower-case compound nouns right before a bare organization noun that say its kind ("fire"
+    in "a fire department spokesman"): the name it stands for must end with them too."""
+    i = words.index(noun)
+    j = i
+    while (
+        j > 0
+        and words[j - 1].deprel == "compound"
+        and words[j - 1].upos == "NOUN"
+        and words[j - 1].text.islower()
+    ):
+        j -= 1
+    return list(words[j:i])
 
 
 @lru_cache(maxsize=16)  # a few endings per article; the texts held are the last few articles

@@ -1597,6 +1597,21 @@ def _organization_taken_up(cl: Clusterer, m: Mention, earlier: Iterable[tuple[in
     return None
 
 
+def _modified_organization_taken_up(
+    cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]
+) -> int | None:
+    """ "Halvorsen Foods Inc reported ... The Minneapolis-based company said": a bare organization
+    noun with "the" and one or two modifiers that name no other organization (lower-case words,
+    "X-based") takes up what the bare noun would (:func:`_organization_taken_up`); not "the Trump
+    campaign", whose capitalised modifier names its own."""
+    words = tuple(m.text.split())  # "Minneapolis-based" is one word here, three tokens in m.words
+    if not 3 <= len(words) <= 4 or words[0].lower() != "the" or not words[-1].islower():
+        return None
+    if not all(w.islower() or w.endswith("-based") for w in words[1:-1]):
+        return None
+    return _organization_taken_up(cl, dataclasses.replace(m, words=(words[0], words[-1])), earlier)
+
+
 def _issued_by(cl: Clusterer, idx: int, x: Mention, head: str) -> bool:
     """Is a document source's description issued by an organization whose capitalised name carries
     ``head`` ("a news release from Idaho State Police" for "police")? Typing names the document
@@ -1762,6 +1777,7 @@ _NOMINAL_STEPS: tuple[_Step, ...] = (
     _anonymous_descriptor,
     _plural_taken_up,
     _organization_taken_up,
+    _modified_organization_taken_up,
     _force_of_members,
     _sole_organization_named_for,
 )

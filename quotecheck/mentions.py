@@ -809,8 +809,12 @@ _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]*\.?(?:\s*\([
 def _appositive_name(ctx: ArticleText, desc: tuple[int, int]) -> tuple[int, int] | None:
     """The span of a description that is just a proper name ("Paul Stavros"), if it is one."""
     text = ctx.text[desc[0] : desc[1]]
-    particles = ctx.lexicon.name_particles  # "Paylinq's founder, Jeroen de Vries, told": "de" is in the name
-    capitalised = " ".join(w.capitalize() if w in particles else w for w in text.split(" "))
+    parts = text.split(" ")  # "Paylinq's founder, Jeroen de Vries, told": an inner "de" is in the name
+    inner = [
+        w.capitalize() if 0 < i < len(parts) - 1 and w in ctx.lexicon.name_particles else w
+        for i, w in enumerate(parts)
+    ]
+    capitalised = " ".join(inner)
     if _NAME_RUN.fullmatch(capitalised) is None or len(text.split()) > 6:
         return None
     words = [w for _, w in ctx.words_between(*desc)]

@@ -1612,9 +1612,7 @@ def _modified_organization_taken_up(
     return _organization_taken_up(cl, dataclasses.replace(m, words=(words[0], words[-1])), earlier)
 
 
-def _untagged_name_taken_up(
-    cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]
-) -> int | None:
+def _untagged_name_taken_up(cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]) -> int | None:
     """ "Aldmark said it would appeal ... “Q,” the company said": a "the" + organization noun
     (singular, two words) takes up the nearest source in its sentence or the two before it when
     that source is a one-word name the tagger left untagged and no first name (a company's name
@@ -1640,7 +1638,9 @@ def _lone_untagged_name(cl: Clusterer, idx: int) -> bool:
     return (
         src.type == SourceType.NAMED_PERSON
         and bool(names)
-        and all(len(y.words) == 1 and "PER" not in y.ner and y.words[0] not in cl.lex.first_names for y in names)
+        and all(
+            len(y.words) == 1 and "PER" not in y.ner and y.words[0] not in cl.lex.first_names for y in names
+        )
     )
 
 

@@ -540,11 +540,25 @@ def _knowledge_owner(ctx: ArticleText, sent: Sentence, head: Word, lo: int) -> W
     return noun if gap else None
 
 
+def _tail_word_owner(ctx: ArticleText, sent: Sentence, head: Word) -> Word | None:
+    """The describing noun right before a head that opens its knowledge phrase ("A person close
+    to Veridian said": the compact parser tags "close" a noun, the subject, with "person" its
+    compound): the source is that noun, and its mention runs on through the phrase."""
+    lex = ctx.lexicon
+    if head.index < 2 or head.lemma.lower() in lex.anonymous_nouns:
+        return None
+    noun = sent.word(head.index - 1)
+    if noun.upos != "NOUN" or noun.lemma.lower() not in lex.anonymous_nouns:
+        return None
+    return noun if knowledge_tail(lex).match(ctx.text, noun.end) else None
+
+
 def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> Mention | None:
     sent = ctx.parse.sentences[s_idx]
     owner = _knowledge_owner(ctx, sent, head, lo)
     if owner is not None:  # the mention ends with what the source knows, not in the verb's clause
         head, hi = owner, min(hi, head.end)
+    head = _tail_word_owner(ctx, sent, head) or head
     if head.upos == "PRON" or (head.lemma.lower() in ctx.lexicon.pronouns and head.upos in ("PRON", "DET")):
         key = head.text.lower()
         if key not in ctx.lexicon.pronouns:
@@ -849,7 +863,13 @@ _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]*\.?(?:\s*\([
 def _appositive_name(ctx: ArticleText, desc: tuple[int, int]) -> tuple[int, int] | None:
     """The span of a description that is just a proper name ("Paul Stavros"), if it is one."""
     text = ctx.text[desc[0] : desc[1]]
-    if _NAME_RUN.fullmatch(text) is None or len(text.split()) > 6:
+    parts = text.split(" ")  # "Paylinq's founder, Jeroen de Vries, told": an inner "de" is in the name
+    inner = [
+        w.capitalize() if 0 < i < len(parts) - 1 and w in ctx.lexicon.name_particles else w
+        for i, w in enumerate(parts)
+    ]
+    capitalised = " ".join(inner)
+    if _NAME_RUN.fullmatch(capitalised) is None or len(text.split()) > 6:
         return None
     words = [w for _, w in ctx.words_between(*desc)]
     if not words or not any(w.upos == "PROPN" for w in words):

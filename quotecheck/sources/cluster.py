@@ -1679,6 +1679,53 @@ def _organization_taken_up(cl: Clusterer, m: Mention, earlier: Iterable[tuple[in
     return None
 
 
+def _modified_organization_taken_up(
+    cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]
+) -> int | None:
+    """ "Halvorsen Foods Inc reported ... The Minneapolis-based company said": a bare organization
+    noun with "the" and one or two modifiers that name no other organization (lower-case words,
+    "X-based") takes up what the bare noun would (:func:`_organization_taken_up`); not "the Trump
+    campaign", whose capitalised modifier names its own."""
+    words = tuple(m.text.split())  # "Minneapolis-based" is one word here, three tokens in m.words
+    if not 3 <= len(words) <= 4 or words[0].lower() != "the" or not words[-1].islower():
+        return None
+    if not all(w.islower() or w.endswith("-based") for w in words[1:-1]):
+        return None
+    return _organization_taken_up(cl, dataclasses.replace(m, words=(words[0], words[-1])), earlier)
+
+
+def _untagged_name_taken_up(cl: Clusterer, m: Mention, earlier: Iterable[tuple[int, Mention]]) -> int | None:
+    """ "Aldmark said it would appeal ... “Q,” the company said": a "the" + organization noun
+    (singular, two words) takes up the nearest source in its sentence or the two before it when
+    that source is a one-word name the tagger left untagged and no first name (a company's name
+    the clusterer took for a person's surname), with no organization source in between; that
+    source is then an organization's."""
+    if len(m.words) != 2 or m.words[0].lower() != "the" or m.number != "sing":
+        return None
+    if class_of(m.head_lemma, cl.lex) != "organization":
+        return None
+    for idx, x in earlier:
+        if x.sentence < m.sentence - _ORG_REACH or _organization_names(cl, idx, x) is not None:
+            return None
+        if _lone_untagged_name(cl, idx):
+            cl.sources[idx].type = SourceType.NAMED_ORGANIZATION  # the name is the company's: it fits
+            return idx
+    return None
+
+
+def _lone_untagged_name(cl: Clusterer, idx: int) -> bool:
+    """Is a person source named only by one word no tagger called a person's, and no first name?"""
+    src = cl.sources[idx]
+    names = [y for y in src.mentions if y.kind == MentionKind.NAME]
+    return (
+        src.type == SourceType.NAMED_PERSON
+        and bool(names)
+        and all(
+            len(y.words) == 1 and "PER" not in y.ner and y.words[0] not in cl.lex.first_names for y in names
+        )
+    )
+
+
 def _issued_by(cl: Clusterer, idx: int, x: Mention, head: str) -> bool:
     """Is a document source's description issued by an organization whose capitalised name carries
     ``head`` ("a news release from Idaho State Police" for "police")? Typing names the document
@@ -1844,6 +1891,8 @@ _NOMINAL_STEPS: tuple[_Step, ...] = (
     _anonymous_descriptor,
     _plural_taken_up,
     _organization_taken_up,
+    _modified_organization_taken_up,
+    _untagged_name_taken_up,
     _force_of_members,
     _sole_organization_named_for,
 )

@@ -1877,9 +1877,16 @@ def _authored_document(cl: Clusterer, m: Mention, earlier: list[tuple[int, Menti
     subj = next((w for w in sent.children(verb) if w.deprel == "nsubj"), None)
     if subj is None:
         return None
-    named = (SourceType.NAMED_PERSON, SourceType.NAMED_ORGANIZATION)
-    speaking = (i for i, y in earlier if y.start <= subj.start < y.end and cl.sources[i].type in named)
+    speaking = (i for i, y in earlier if y.start <= subj.start < y.end and _names_author(cl, i, y))
     return next(speaking, None)
+
+
+def _names_author(cl: Clusterer, idx: int, x: Mention) -> bool:
+    """Does a document's sayer name who wrote it: a named person or organization, or an unnamed
+    spokesperson of a named organization ("A spokesperson for Halvorsen said in an emailed statement":
+    the statement is Halvorsen's, :func:`_staff_of_named`)?"""
+    named = (SourceType.NAMED_PERSON, SourceType.NAMED_ORGANIZATION)
+    return cl.sources[idx].type in named or (cl.sources[idx].anonymous and _staff_of_named(cl, x) is not None)
 
 
 # The ways a nominal takes up an earlier source, in the order tried.
@@ -2072,10 +2079,29 @@ def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     if introduced is not None:
         idx = cl.add(cl.new(), introduced)
         return cl.add(idx, m), Resolution.NOMINAL
-    described = _described_person(cl, m)
+    described = _last_person_anonymous(cl, m, earlier)
+    if described is None:
+        described = _described_person(cl, m)
     if described is not None:
         return cl.add(described, m), Resolution.NOMINAL
     return cl.add(cl.new(), m), Resolution.EXPLICIT
+
+
+def _last_person_anonymous(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
+    """ "A former member of the drug safety team, who spoke on condition of anonymity, said ..."
+    ... "the former employee said": a definite description of one unnamed person (head noun an
+    anonymous noun, no office one known person holds) takes up the last person source before it
+    when that is an anonymous individual's descriptor, not a person the article named earlier
+    (whom :func:`_described_person` would pick by salience)."""
+    if m.number != "sing" or not m.definite or m.head_lemma not in cl.lex.anonymous_nouns:
+        return None
+    if class_of(m.head_lemma, cl.lex) != "person" or identified_role(m, cl.lex):
+        return None
+    people = (SourceType.NAMED_PERSON, SourceType.ANONYMOUS_INDIVIDUAL)
+    last = next(((idx, x) for idx, x in earlier if cl.sources[idx].type in people), None)
+    if last is None or not cl.sources[last[0]].anonymous or last[1].kind != MentionKind.DESCRIPTOR:
+        return None
+    return last[0]
 
 
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "her", "its": "it", "their": "they"}

@@ -1861,6 +1861,23 @@ def _apposed(sent: Sentence, phrase: tuple[int, int], name: tuple[int, int]) -> 
     return (outer.head, outer.deprel) == (named.head, named.deprel)
 
 
+def _introduced_name(cl: Clusterer, introduced: Mention) -> Mention | None:
+    """ "Spain's migration minister, Elma Saiz, said ... The Spanish minister said": the name in
+    apposition right after the phrase that introduced a description (the parse must make it the
+    phrase's apposition, :func:`_apposed`), as a name mention; None when none follows or it names
+    an organization."""
+    comma = _APPOSITION.match(cl.text, introduced.end)
+    found = None if comma is None or cl.parse is None else _NAME_OPENING.match(cl.text, comma.end())
+    if comma is None or found is None or cl.parse is None:
+        return None
+    span = (comma.end(), found.end())
+    name = name_from_text(cl.text, span, introduced.sentence)
+    sent = cl.parse.sentences[introduced.sentence]
+    if is_org_name(name, cl.lex) or not _apposed(sent, (introduced.start, introduced.end), span):
+        return None
+    return name
+
+
 def _named_description(cl: Clusterer, m: Mention) -> int | None:
     """The source of the name right after a description (:func:`_name_after`), or None."""
     name = _name_after(cl, m) or _office_holder(cl, m)
@@ -1939,7 +1956,8 @@ def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
             return cl.add(idx, m), Resolution.NOMINAL
     introduced = cl.finder.descriptor_antecedent(m)
     if introduced is not None:
-        idx = cl.add(cl.new(), introduced)
+        name = _introduced_name(cl, introduced)
+        idx = cl.add(cl.new() if name is None else cl.resolve(name)[0], introduced)
         return cl.add(idx, m), Resolution.NOMINAL
     described = _described_person(cl, m)
     if described is not None:

@@ -665,6 +665,9 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     holder = _office_holder(cl, m)
     if holder is not None:
         return cl.add(cl.resolve(holder)[0], m), Resolution.EXPLICIT
+    national = _national_epithet(cl, m)
+    if national is not None:
+        return cl.add(cl.resolve(national)[0], m), Resolution.NOMINAL
     idx = cl.named_source(m)
     if idx is None:
         idx = _acronym_source(cl, m)
@@ -676,6 +679,21 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     if force is not None:  # "Deputies said": a capitalised plural at a sentence start is read as a name
         return cl.add(force, m), Resolution.NOMINAL
     return cl.add(cl.new() if idx is None else idx, m), Resolution.EXPLICIT
+
+
+def _national_epithet(cl: Clusterer, m: Mention) -> Mention | None:
+    """ "Magnus Brunner defended the proposal. “...,” the Austrian told reporters": "the" and one
+    national in the singular (lexicon ``nationals``) is the nearest person named before it in its
+    sentence and the two before, as a name mention; None for any other mention or no such person."""
+    if len(m.words) != 2 or m.words[0].lower() != "the" or m.words[1] not in cl.lex.nationals:
+        return None
+    for run in cl.finder.names_before(m, 3):
+        # a long title before the name ("Commissioner for Internal Affairs and Migration Magnus
+        # Brunner") leaves a title word first in the run: a given name inside it will do
+        given = any(w in cl.lex.first_names for w in run.mention.words[:-1])
+        if given or cl.finder.looks_like_person(run, cl.known_surname):
+            return run.mention
+    return None
 
 
 def _organization_first_word(cl: Clusterer, m: Mention) -> int | None:

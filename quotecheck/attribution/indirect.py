@@ -810,6 +810,8 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
             return False
         if x.upos in ("ADV", "ADP", "NUM") or x.lemma == "," or _name_joint(sent, x):
             return True
+        if _seen_by_aside(sent, x):
+            return True
         if x.upos == "PART" and x.lemma.lower() == "to" and x.index > w.index + 1:
             return True  # "wrote in a note to clients that": a preposition the tagger took for "to" + verb
         if x.upos not in ("DET", "ADJ", "NOUN", "PROPN", "PRON"):
@@ -828,6 +830,17 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
 
 _APOSTROPHES = ("'", "’")
+
+
+def _seen_by_aside(sent: Sentence, x: Word) -> bool:
+    """Is ``x`` part of a comma-set "seen by POLITICO" aside between a verb's setting and its
+    clause ("warned in an internal opinion, seen by POLITICO, that such a move ..."): a past
+    participle right after a comma and before "by", or the agent the parse hangs on "by"?"""
+    if x.deprel == "obl:agent":
+        return True
+    if x.xpos != "VBN" or x.index < 2 or x.index >= len(sent.words):
+        return False
+    return sent.word(x.index - 1).text == "," and sent.word(x.index + 1).lemma.lower() == "by"
 
 
 def _name_joint(sent: Sentence, x: Word) -> bool:

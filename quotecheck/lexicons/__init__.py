@@ -306,6 +306,7 @@ class Lexicon:
     filed_documents: frozenset[str]  # "FEC filings": the name in front is where it was filed
     national_groups: frozenset[str]  # "the Germans announce": the state speaks, an organization
     nationals: frozenset[str]  # "the Austrian told reporters": the person just named, not a state
+    gloss_nouns: frozenset[str]  # "“innovative solutions,” a phrase capitals use": names the words quoted
     question_verbs: frozenset[str]  # "when Tapper asked": the asker is not the one who answers
     group_quantifiers: frozenset[str]  # "Some say", "Most believe that": unnamed people, a group
     stance_adjectives: frozenset[str]  # "some backers are concerned that": a group's view

@@ -834,13 +834,18 @@ _APOSTROPHES = ("'", "’")
 
 def _seen_by_aside(sent: Sentence, x: Word) -> bool:
     """Is ``x`` part of a comma-set "seen by POLITICO" aside between a verb's setting and its
-    clause ("warned in an internal opinion, seen by POLITICO, that such a move ..."): a past
-    participle right after a comma and before "by", or the agent the parse hangs on "by"?"""
+    clause ("warned in an internal opinion, seen by POLITICO, that such a move ..."): "seen",
+    "obtained" or "reviewed" right after a comma and before "by", or the agent the parse hangs
+    on that participle?"""
     if x.deprel == "obl:agent":
-        return True
-    if x.xpos != "VBN" or x.index < 2 or x.index >= len(sent.words):
+        head = sent.head_of(x)
+        return head is not None and head is not x and _seen_by_aside(sent, head)
+    if x.xpos != "VBN" or x.lemma.lower() not in _SEEN_BY or x.index < 2 or x.index >= len(sent.words):
         return False
     return sent.word(x.index - 1).text == "," and sent.word(x.index + 1).lemma.lower() == "by"
+
+
+_SEEN_BY = ("see", "obtain", "review")  # how a newsroom says it has read a document it cites
 
 
 def _name_joint(sent: Sentence, x: Word) -> bool:

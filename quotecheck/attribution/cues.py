@@ -1244,6 +1244,19 @@ def _choose(ctx: _Context, q: QuoteSpan, frame: _Frame) -> _Match | None:
     return first or second
 
 
+def _glossed(ctx: _Context, q: QuoteSpan) -> bool:
+    """Does a noun phrase that names the quoted words follow the quotation ("“innovative solutions,”
+    a phrase capitals have used to describe ...", lexicon ``gloss_nouns``)? The verb after it is
+    the gloss's, not a cue for the quotation."""
+    found = _GLOSS.match(ctx.text, q.end)
+    nouns = ctx.lexicon.gloss_nouns
+    return found is not None and any((w or "").lower() in nouns for w in found.groups())
+
+
+# a determiner and the noun that may name the quoted words, or a modifier and then the noun
+_GLOSS = re.compile(r",?[ \t]+(?:an?|the)[ \t]+([\w-]+)(?:[ \t]+([\w-]+))?", re.IGNORECASE)
+
+
 def _outer_according_to(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | None) -> _Match | None:
     """Nested speech: a speech verb's quotation in a sentence that also says where the words were
     reported ("“Q,” Welch said, according to Vermont Edition."; "According to GMA News, Salceda
@@ -2268,6 +2281,8 @@ def _reported_after(ctx: _Context, q: QuoteSpan, frame: _Frame, match: _Match | 
     inner = ctx.text[q.inner_start : q.inner_end].rstrip()
     if not (inner.endswith(",") or ctx.text[q.end : frame.post[1]].lstrip().startswith(",")):
         return match
+    if _glossed(ctx, q):
+        return match  # "call for “innovative solutions,” a phrase capitals have used to describe"
     hit = _post_verb_word(ctx, q, frame)
     if hit is None or hit[1].xpos == "VBG":
         return match

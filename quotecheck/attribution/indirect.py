@@ -841,6 +841,8 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
             return False
         if x.upos in ("ADV", "ADP", "NUM") or x.lemma == "," or _name_joint(sent, x):
             return True
+        if _seen_by_aside(sent, x):
+            return True
         if x.upos == "PART" and x.lemma.lower() == "to" and x.index > w.index + 1:
             return True  # "wrote in a note to clients that": a preposition the tagger took for "to" + verb
         if x.upos not in ("DET", "ADJ", "NOUN", "PROPN", "PRON"):
@@ -859,6 +861,22 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
 
 
 _APOSTROPHES = ("'", "’")
+
+
+def _seen_by_aside(sent: Sentence, x: Word) -> bool:
+    """Is ``x`` part of a comma-set "seen by POLITICO" aside between a verb's setting and its
+    clause ("warned in an internal opinion, seen by POLITICO, that such a move ..."): "seen",
+    "obtained" or "reviewed" right after a comma and before "by", or the agent the parse hangs
+    on that participle?"""
+    if x.deprel == "obl:agent":
+        head = sent.head_of(x)
+        return head is not None and head is not x and _seen_by_aside(sent, head)
+    if x.xpos != "VBN" or x.lemma.lower() not in _SEEN_BY or x.index < 2 or x.index >= len(sent.words):
+        return False
+    return sent.word(x.index - 1).text == "," and sent.word(x.index + 1).lemma.lower() == "by"
+
+
+_SEEN_BY = ("see", "obtain", "review")  # how a newsroom says it has read a document it cites
 
 
 def _name_joint(sent: Sentence, x: Word) -> bool:

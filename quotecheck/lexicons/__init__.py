@@ -305,6 +305,8 @@ class Lexicon:
     country_names: frozenset[str]  # "Germany has pledged": the state speaks, an organization
     filed_documents: frozenset[str]  # "FEC filings": the name in front is where it was filed
     national_groups: frozenset[str]  # "the Germans announce": the state speaks, an organization
+    nationals: frozenset[str]  # "the Austrian told reporters": the person just named, not a state
+    gloss_nouns: frozenset[str]  # "“innovative solutions,” a phrase capitals use": names the words quoted
     question_verbs: frozenset[str]  # "when Tapper asked": the asker is not the one who answers
     reply_verbs: frozenset[str]  # "the witness responded": in an exchange, not the last speaker
     group_quantifiers: frozenset[str]  # "Some say", "Most believe that": unnamed people, a group

@@ -665,6 +665,9 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     holder = _office_holder(cl, m)
     if holder is not None:
         return cl.add(cl.resolve(holder)[0], m), Resolution.EXPLICIT
+    national = _national_epithet(cl, m)
+    if national is not None:
+        return cl.add(cl.resolve(national)[0], m), Resolution.NOMINAL
     idx = cl.named_source(m)
     if idx is None:
         idx = _acronym_source(cl, m)
@@ -678,6 +681,21 @@ def _resolve_name(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     if force is not None:  # "Deputies said": a capitalised plural at a sentence start is read as a name
         return cl.add(force, m), Resolution.NOMINAL
     return cl.add(cl.new() if idx is None else idx, m), Resolution.EXPLICIT
+
+
+def _national_epithet(cl: Clusterer, m: Mention) -> Mention | None:
+    """ "Magnus Brunner defended the proposal. “...,” the Austrian told reporters": "the" and one
+    national in the singular (lexicon ``nationals``) is the nearest person named before it in its
+    sentence and the two before, as a name mention; None for any other mention or no such person."""
+    if len(m.words) != 2 or m.words[0].lower() != "the" or m.words[1] not in cl.lex.nationals:
+        return None
+    for run in cl.finder.names_before(m, 3):
+        # a long title before the name ("Commissioner for Internal Affairs and Migration Magnus
+        # Brunner") leaves a title word first in the run: a given name inside it will do
+        given = any(w in cl.lex.first_names for w in run.mention.words[:-1])
+        if given or cl.finder.looks_like_person(run, cl.known_surname):
+            return run.mention
+    return None
 
 
 def _organization_first_word(cl: Clusterer, m: Mention) -> int | None:
@@ -1999,6 +2017,23 @@ def _apposed(sent: Sentence, phrase: tuple[int, int], name: tuple[int, int]) -> 
     return (outer.head, outer.deprel) == (named.head, named.deprel)
 
 
+def _introduced_name(cl: Clusterer, introduced: Mention) -> Mention | None:
+    """ "Spain's migration minister, Elma Saiz, said ... The Spanish minister said": the name in
+    apposition right after the phrase that introduced a description (the parse must make it the
+    phrase's apposition, :func:`_apposed`), as a name mention; None when none follows or it names
+    an organization."""
+    comma = _APPOSITION.match(cl.text, introduced.end)
+    found = None if comma is None or cl.parse is None else _NAME_OPENING.match(cl.text, comma.end())
+    if comma is None or found is None or cl.parse is None:
+        return None
+    span = (comma.end(), found.end())
+    name = name_from_text(cl.text, span, introduced.sentence)
+    sent = cl.parse.sentences[introduced.sentence]
+    if is_org_name(name, cl.lex) or not _apposed(sent, (introduced.start, introduced.end), span):
+        return None
+    return name
+
+
 def _named_description(cl: Clusterer, m: Mention) -> int | None:
     """The source of the name right after a description (:func:`_name_after`), or None."""
     name = _name_after(cl, m) or _office_holder(cl, m)
@@ -2077,7 +2112,8 @@ def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
             return cl.add(idx, m), Resolution.NOMINAL
     introduced = cl.finder.descriptor_antecedent(m)
     if introduced is not None:
-        idx = cl.add(cl.new(), introduced)
+        name = _introduced_name(cl, introduced)
+        idx = cl.add(cl.new() if name is None else cl.resolve(name)[0], introduced)
         return cl.add(idx, m), Resolution.NOMINAL
     described = _last_person_anonymous(cl, m, earlier)
     if described is None:

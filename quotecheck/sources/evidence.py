@@ -74,7 +74,8 @@ def _subject_refers_back(
                     and pronoun_fits(w.text.lower(), src, cl.lex)
                 ):
                     return idx
-                if w.upos == "NOUN" and (
+                # the tagger calls "official" in "The official asked not to be named" an adjective
+                if w.upos in ("NOUN", "ADJ") and (
                     x.head_lemma == lemma or (src.anonymous and lemma in cl.lex.anonymous_nouns)
                 ):
                     return idx

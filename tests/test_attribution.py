@@ -869,9 +869,10 @@ def test_participle_on_the_addressee_of_an_email_is_its_senders():
 
 
 def test_his_aides_speak_for_the_person_his_names():
-    """ "Tim Scott pushed the bill, and his aides say it is too early.": like "Scott's aides",
-    "his aides" are staff of the named person "his" takes up, his organization's voice
-    (docs/labelling.md), not anonymous sources."""
+    """ "Tim Scott pushed the bill, and his aides say it is too early.": "his aides" are staff of
+    the named person "his" takes up and speak for him (docs/labelling.md: the labelled set types
+    a named person's aides as that person), not anonymous sources nor an organization named
+    "Tim Scott"."""
     text = "Tim Scott pushed the bill, and his aides say it is too early."
     rows = [
         ("Tim", "Tim", "PROPN", "NNP", 3, "nsubj"),
@@ -894,7 +895,7 @@ def test_his_aides_speak_for_the_person_his_names():
     found = [a for a in attribute(text, parse, []) if a.speaker is not None and a.speaker.text == "his aides"]
     analysis = cluster_sources(text, parse, found)
     source = analysis.sources[analysis.attributions[0].source]
-    assert (source.type, source.name) == ("named_organization", "Tim Scott")
+    assert (source.type, source.name) == ("named_person", "Tim Scott")
 
 
 def test_inverted_cue_with_no_subject_speaks_for_the_name_after_it():

@@ -17,7 +17,7 @@ from ..attribution import Attribution
 from ..lexicons import Lexicon, default_lexicon
 from ..mentions import Mention
 from ..parsing import Parse
-from ..vocab import Resolution
+from ..vocab import MentionKind, Resolution, SourceType
 from .cluster import Clusterer
 from .descriptor import describe
 from .evidence import assign_declined_comment, assign_ground_rules
@@ -61,6 +61,7 @@ def cluster_sources(
     assign_declined_comment(text, parse, cl, lex)
     cl.type_staff_as_organizations()
     refine_types(cl.sources, text, parse, lex)
+    linked = _merge_renamed(cl.sources, linked)
     for src in cl.sources:
         if src.anonymous:
             src.descriptor = describe(src, text, lex)
@@ -83,6 +84,46 @@ def _link(cl: Clusterer, n: int, a: Attribution, linked: list[LinkedAttribution]
         resolution = Resolution.FLOATING
     cl.link(idx, n)
     return LinkedAttribution(a, idx, resolution)
+
+
+_NAMED = (SourceType.NAMED_PERSON, SourceType.NAMED_ORGANIZATION)
+
+
+def _merge_renamed(sources: list[Source], linked: list[LinkedAttribution]) -> list[LinkedAttribution]:
+    """Join each source that typing named after someone without any name among its mentions ("A
+    federal judge" named "Judge Gonzalo Curiel", "an affidavit written by Marc Bujnowski" named
+    for its author) to the source of that type that bears the name in its mentions: one person
+    is one source in the report, not two of the same name. Drops the joined sources from
+    ``sources`` (in place) and returns ``linked`` pointing at the kept ones."""
+    named: dict[tuple[SourceType, str], int] = {}
+    for i, src in enumerate(sources):
+        if src.type in _NAMED and any(m.kind == MentionKind.NAME for m in src.mentions):
+            named.setdefault((src.type, src.name), i)
+    into: dict[int, int] = {}
+    for i, src in enumerate(sources):
+        target = named.get((src.type, src.name))
+        if target is not None and not any(m.kind == MentionKind.NAME for m in src.mentions):
+            into[i] = target
+            _absorb(sources[target], src)
+    if not into:
+        return linked
+    kept = [i for i in range(len(sources)) if i not in into]
+    position = {old: new for new, old in enumerate(kept)}
+    position.update({old: position[target] for old, target in into.items()})
+    sources[:] = [sources[i] for i in kept]
+    return [
+        LinkedAttribution(la.attribution, None if la.source is None else position[la.source], la.resolution)
+        for la in linked
+    ]
+
+
+def _absorb(target: Source, donor: Source) -> None:
+    """Give a source another's mentions (those it lacks), attributions and declined comment (its
+    own description stays: "a Google spokesperson" does not describe Google)."""
+    spans = {(m.start, m.end) for m in target.mentions}
+    target.mentions.extend(m for m in donor.mentions if (m.start, m.end) not in spans)
+    target.attributions.extend(donor.attributions)
+    target.declined_comment.extend(donor.declined_comment)
 
 
 def _in_text_order(

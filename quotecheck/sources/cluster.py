@@ -320,7 +320,9 @@ class Clusterer:
         """An unnamed spokesperson or staff on the record for an organization the mention
         names ("a State Department spokesman", "Pentagon officials", "a spokeswoman for the
         agency") is that organization, described by the mention: newsrooms treat it as the
-        organization's attribution. Run once ground rules and reasons are assigned: staff
+        organization's attribution; a named person's staff ("his aides", "a spokeswoman for
+        Trump") are that person (:func:`_staff_owner`, :func:`_person_staffed`), whose source
+        they later join. Run once ground rules and reasons are assigned: staff
         granted anonymity ("a senior Pentagon official who spoke on condition of anonymity")
         stay anonymous sources."""
         if self.parse is None:
@@ -334,9 +336,12 @@ class Clusterer:
             sentence = self.parse.sentences[first.sentence]
             words = [w for w in sentence.words if first.start <= w.start < first.end]
             org = staff_organization(first, words, self.text, self.lex)
-            name = self.text[org[0] : org[1]] if org is not None else _staff_owner(self, first, words)
-            if name is not None:
-                src.type, src.name = SourceType.NAMED_ORGANIZATION, name
+            owner = _staff_owner(self, first, words) if org is None else _person_staffed(self, org)
+            if owner is not None:  # "his aides": the person speaking through them (docs/labelling.md)
+                src.type, src.name = SourceType.NAMED_PERSON, owner
+            elif org is not None:
+                src.type, src.name = SourceType.NAMED_ORGANIZATION, self.text[org[0] : org[1]]
+            if owner is not None or org is not None:
                 src.description = (first.start, first.end)
 
     # ------------------------------------------------------------------ questions
@@ -457,7 +462,11 @@ class Clusterer:
         person = self._person_named(key, given) if key else None
         if person is not None and given is not None and self._introduced_as_other(person, key, given):
             person = None  # "Ghazala Khan" after a "Khan" that took up "Khizr Khan"
-        if person is not None and (same is None or person < same) and not is_org_name(m, self.lex):
+        if (
+            person is not None
+            and (same is None or person < same or self._headline_fragment(same))
+            and not is_org_name(m, self.lex)
+        ):
             return person
         return same if same is not None or person is not None else self._person_by_given_name(m)
 
@@ -542,6 +551,16 @@ class Clusterer:
             None,
         )
 
+    def _headline_fragment(self, idx: int) -> bool:
+        """Is a source only a headline's untyped name ("Clinton Says ..."), a fragment and no
+        source (docs/labelling.md)? The body's later "Clinton said" is then the person the body
+        named in full ("Hillary Clinton said"), not the headline's: joining the headline's would
+        make it a second "Hillary Clinton"."""
+        src = self.sources[idx]
+        return src.type == SourceType.UNKNOWN and all(
+            self.in_headline(m) for m in src.mentions if m.kind != MentionKind.PRONOUN
+        )
+
     def _may_be_named(self, src: Source, given: str | None) -> bool:
         """Can a person source bear a name with this given name: no other given name among its
         names, and no other gender than its own ("she" is no "Bill")?"""
@@ -549,6 +568,10 @@ class Clusterer:
             return False
         gender = given_gender(given, self.lex)
         return src.gender is None or gender is None or gender == src.gender
+
+    def named_person(self, key: str, given: str | None) -> int | None:
+        """The first named person of this surname that may bear this given name (None: any)."""
+        return self._person_named(key, given)
 
     def known_surname(self, key: str | None) -> bool:
         """Is this the surname of a named person already quoted?"""
@@ -638,8 +661,8 @@ _OWNER_PRONOUNS = ("his", "her")
 def _staff_owner(cl: Clusterer, m: Mention, words: list[Word]) -> str | None:
     """The name of the person whose staff a mention opening with "his"/"her" is ("his aides",
     "her spokesman", lexicons ``staff_nouns`` and ``personal_staff_nouns``), as the possessive's
-    antecedent resolves: like "Clinton's aides", the named person's organization speaks
-    (docs/labelling.md); None when the possessive resolves to no named person."""
+    antecedent resolves: the named person speaks through them (docs/labelling.md); None when the
+    possessive resolves to no named person."""
     if (
         len(words) < 2
         or words[0].text.lower() not in _OWNER_PRONOUNS
@@ -653,6 +676,18 @@ def _staff_owner(cl: Clusterer, m: Mention, words: list[Word]) -> str | None:
     if not any(x.kind == MentionKind.NAME for x in owner_src.mentions):
         return None  # "the harbor master": a person the article does not name
     return owner_src.name
+
+
+def _person_staffed(cl: Clusterer, span: tuple[int, int]) -> str | None:
+    """The named person whose staff speak when the organization a spokesperson or staff speaks
+    for is only a person's name ("Grayson's spokeswoman", "a spokeswoman for Trump", "One Clinton
+    spokesman"): that person's name, as :func:`_staff_owner` gives for "his aides"; None for an
+    organization's name or a name no named person of the article bears."""
+    words = [w for w in re.sub(r"['’]s?$", "", cl.text[span[0] : span[1]]).split() if w.lower() != "the"]
+    if not words or not all(w[:1].isupper() for w in words) or words[-1] in cl.lex.organization_words:
+        return None
+    idx = cl.named_person(words[-1].lower(), given_name(words, cl.lex))
+    return None if idx is None else cl.sources[idx].name
 
 
 # ---------------------------------------------------------------------------------- resolvers

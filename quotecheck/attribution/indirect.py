@@ -695,12 +695,18 @@ def _clause_start(sent: Sentence, w: Word, gap_ok: Callable[[Word], bool]) -> Wo
     for x in sent.words[w.index :]:
         if _that_opens_clause(sent, w, x):
             return x
-        if x.xpos in ("VBD", "VBZ", "VBP", "MD") and x.index > w.index + 1:
+        if x.xpos in ("VBD", "VBZ", "VBP", "MD") and x.index > w.index + 1 and not _news_noun(x):
             return None if comma else _finite_subject_start(sent, w, x)
         if not gap_ok(x):
             return None
         comma = comma or x.lemma == ","
     return None
+
+
+def _news_noun(x: Word) -> bool:
+    """Is a word tagged a verb the noun "news" ("told Reuters news agency", "told the AFP news
+    agency": the compact tagger reads "news" as a present verb and the hearer as its subject)?"""
+    return x.text.lower() == "news"
 
 
 def _that_opens_clause(sent: Sentence, w: Word, x: Word) -> bool:
@@ -928,7 +934,7 @@ def _bare_clause(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     for i, x in enumerate(words[: _NP_MAX_WORDS + 1]):
         if ctx.in_quote(x.start) or x.upos == "SCONJ":
             return None
-        if i and (x.xpos in _FINITE_XPOS or _participle_verb(sent, x)):
+        if i and (x.xpos in _FINITE_XPOS or _participle_verb(sent, x)) and not _news_noun(x):
             if words[i - 1].upos == "CCONJ" or words[i - 1].lemma == ",":
                 return None  # "declared a local emergency and opened three shelters": one subject
             return _Reported(words[0].start, _clause_end(sent, words[0]), _speaker_before(ctx, s_idx, w))

@@ -1713,7 +1713,9 @@ def _organization_taken_up(cl: Clusterer, m: Mention, earlier: Iterable[tuple[in
     alone when the organization's name carries it: "police" after "the Jupiter Police Department")
     takes up the nearest named organization the article named as a source in its sentence or the
     two before it ("Calderon Foods said it would honour its contract. ... the company said"), when
-    no other organization source is mentioned in between."""
+    no other organization source is mentioned in between. Tried before :func:`_same_head`, so that in
+    a story about two companies a later "the company" is the one just named, not the first one's
+    earlier "the company"."""
     alone = len(m.words) == 1 and m.words[0].islower()
     if not (alone or (len(m.words) == 2 and m.words[0].lower() == "the")) or m.number != "sing":
         return None
@@ -1945,12 +1947,12 @@ def _names_author(cl: Clusterer, idx: int, x: Mention) -> bool:
 # The ways a nominal takes up an earlier source, in the order tried.
 _NOMINAL_STEPS: tuple[_Step, ...] = (
     _authored_document,
+    _organization_taken_up,
     _same_head,
     _role_in_description,
     _titled_person,
     _anonymous_descriptor,
     _plural_taken_up,
-    _organization_taken_up,
     _modified_organization_taken_up,
     _untagged_name_taken_up,
     _force_of_members,

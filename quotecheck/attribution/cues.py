@@ -435,6 +435,36 @@ def _speaking_noun(ctx: _Context, sent: Sentence, verb: Word, head: Word | None,
     )
 
 
+def _name_after_split_its(
+    ctx: _Context, s_idx: int, verb: Word, subj: Word | None
+) -> tuple[Word, int, int] | None:
+    """ "Its director-general, Christel Delberghe, said ...": the compact tokenizer reads a
+    sentence's "Its" as "It" + "s" and the parse makes the pronoun the subject. When the cue's
+    subject is such a split "It" and the words between the last two commas before the cue are
+    a proper name, that name is the speaker: its head and the span it must stay within."""
+    if subj is None or subj.text.lower() != "it":
+        return None
+    sent = ctx.parse.sentences[s_idx]
+    if subj.index >= len(sent.words) or verb.index < subj.index + 5:
+        return None
+    rest = sent.word(subj.index + 1)
+    if rest.text.lower() != "s" or rest.start != subj.end or sent.word(verb.index - 1).text != ",":
+        return None
+    name: list[Word] = []
+    for i in range(verb.index - 2, rest.index, -1):
+        w = sent.word(i)
+        if w.text == ",":
+            break
+        name.insert(0, w)
+    else:
+        return None
+    if not all(w.upos == "PROPN" and w.text[:1].isupper() for w in name) or ctx.in_quote(
+        name[0].start, name[-1].end
+    ):
+        return None
+    return name[-1], name[0].start, name[-1].end
+
+
 def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _Found:
     gerund = _gerund_speaker(ctx, s_idx, verb, lo)
     if gerund is not None:
@@ -444,6 +474,9 @@ def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _
         subj = _past_dateline(ctx, s_idx, subj)
     if subj is None or not _plausible_subject(ctx, s_idx, verb, subj, lo, hi):
         subj = _surface_subject(ctx, s_idx, verb, lo, hi) or subj
+    apposed = _name_after_split_its(ctx, s_idx, verb, subj)
+    if apposed is not None:
+        subj, lo, hi = apposed
     mention = None
     if subj is not None:
         if verb.upos == "NOUN" and subj.start < verb.start:

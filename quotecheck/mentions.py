@@ -214,9 +214,29 @@ def _joined_in_name(head: Word, parent: Word, child: Word, lex: Lexicon) -> bool
     abbreviated suffix after "and" (:func:`_company_conjunct`: "Pacific Gas and Electric Co.")?"""
     if _company_conjunct(head, parent if child.deprel == "cc" else child, lex):
         return True
+    if _organization_conjunct(head, parent, child, lex):
+        return True
     if parent is head or head.upos != "PROPN" or head.text not in lex.org_of_heads:
         return False
     return child.deprel == "cc" or (child.upos == "PROPN" and child.text[:1].isupper())
+
+
+def _organization_conjunct(head: Word, parent: Word, child: Word, lex: Lexicon) -> bool:
+    """ "The UK's Competition and Markets Authority": the parse makes the name's first word (a
+    capitalised common noun, no name of its own) the head and the rest after "and" its conjunct.
+    A proper-noun conjunct of such a head that is an organization word, or the "and" right after
+    the head inside that conjunct, belongs to one organization's name, not to a second source."""
+    if not (head.upos in ("NOUN", "PROPN") and head.text[:1].isupper() and head.lemma[:1].islower()):
+        return False
+    if child.deprel == "cc":
+        return parent is not head and parent.index > head.index and child.index == head.index + 1
+    return (
+        child.deprel == "conj"
+        and parent is head
+        and child.upos == "PROPN"
+        and child.text in lex.organization_words
+        and child.index <= head.index + 4
+    )
 
 
 def _company_conjunct(head: Word, conj: Word, lex: Lexicon) -> bool:

@@ -183,7 +183,18 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int, lex: Le
         and sent.word(last + 1).lemma in "-.'’"
     ):
         last += 1
+        if _bracketed_short_name(sent, last + 1) and last + 4 in idx:
+            last += 3  # "Federation of ... Associations (Fomca) president ...": the run goes on
     return [w for w in sent.words if first <= w.index <= last]
+
+
+def _bracketed_short_name(sent: Sentence, index: int) -> bool:
+    """Are the words from ``index`` one capitalised word in brackets, an organization's short
+    name written after its full name ("Federation of Malaysian Consumers Associations (Fomca)")?"""
+    if index + 2 > len(sent.words):
+        return False
+    opening, short, closing = sent.word(index), sent.word(index + 1), sent.word(index + 2)
+    return opening.text == "(" and closing.text == ")" and short.upos == "PROPN" and short.text[:1].isupper()
 
 
 def _named_by(sent: Sentence, nmod: Word) -> bool:
@@ -767,6 +778,8 @@ def _person_after_role(words: list[Word], head: Word, lex: Lexicon) -> int | Non
     while k > 0 and words[k - 1].upos == "PROPN" and words[k - 1].text[:1].isupper():
         k -= 1
     at = next((i for i in range(k, len(words) - 1) if words[i].text in lex.first_names), None)
+    if at is None and 0 < k < len(words) - 1 and words[k - 1].lemma.lower() in lex.identified_roles:
+        at = k  # "... (Fomca) president Tan Sri Dr Azman Hashim": the whole name after the role
     if at is None or at == 0 or head.index >= words[at].index:
         return None
     before = words[at - 1]

@@ -1314,7 +1314,7 @@ class MentionFinder:
         wanted = set().union(*surname_sets)
         # every occurrence of a wanted surname outside quotations, found in one pass
         found: dict[str, list[tuple[Sequence[Word], int]]] = {}
-        for sent in self.parse.sentences if wanted else ():
+        for s_idx, sent in enumerate(self.parse.sentences if wanted else ()):
             for i, w in enumerate(sent.words):
                 key = w.text.lower()
                 if (
@@ -1323,7 +1323,7 @@ class MentionFinder:
                     and not w.text[:1].islower()  # "forecasters" writes no name "Forecasters"
                     and not self.quoted.covers(w.start)
                 ):
-                    found.setdefault(key, []).append((sent.words, i))
+                    found.setdefault(key, []).append(self._across_split(s_idx, i))
         out: list[tuple[int, int] | None] = []
         for surnames in surname_sets:
             best: tuple[int, int] | None = None
@@ -1335,6 +1335,20 @@ class MentionFinder:
                     best = span
             out.append(best)
         return out
+
+    def _across_split(self, s_idx: int, i: int) -> tuple[Sequence[Word], int]:
+        """The words a surname at word ``i`` of sentence ``s_idx`` is read in, and its place there:
+        its sentence, with the previous sentence's last word in front when the splitter cut a name
+        in two ("Norland Chief Executive Susan | Park told analysts"): for a surname opening its
+        sentence, after a capitalised given name one space before it."""
+        words = self.parse.sentences[s_idx].words if self.parse is not None else []
+        if i > 0 or s_idx == 0 or self.parse is None:
+            return words, i
+        given = self.parse.sentences[s_idx - 1].words[-1]
+        if given.text in self.lex.first_names and self.text[given.end : words[0].start] == " ":
+            return [given, *words], 1
+        return words, i
+
 
     def _name_start(self, words: Sequence[Word], i: int) -> int:
         """Widen a surname at ``words[i]`` to the titles and given names in front."""

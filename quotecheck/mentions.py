@@ -1349,7 +1349,6 @@ class MentionFinder:
             return [given, *words], 1
         return words, i
 
-
     def _name_start(self, words: Sequence[Word], i: int) -> int:
         """Widen a surname at ``words[i]`` to the titles and given names in front."""
         j = i

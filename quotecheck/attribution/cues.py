@@ -435,32 +435,26 @@ def _speaking_noun(ctx: _Context, sent: Sentence, verb: Word, head: Word | None,
     )
 
 
-def _name_after_split_its(
-    ctx: _Context, s_idx: int, verb: Word, subj: Word | None
-) -> tuple[Word, int, int] | None:
+def _name_after_split_its(ctx: _Context, s_idx: int, subj: Word | None) -> tuple[Word, int, int] | None:
     """ "Its director-general, Christel Delberghe, said ...": the compact tokenizer reads a
-    sentence's "Its" as "It" + "s" and the parse makes the pronoun the subject. When the cue's
-    subject is such a split "It" and the words between the last two commas before the cue are
-    a proper name, that name is the speaker: its head and the span it must stay within."""
+    sentence's "Its" as "It" + "s" and the parse makes the pronoun the subject. When the subject
+    is such a split "It" and the words between the first two commas after it are a proper name
+    followed by a verb, that name is the speaker: its head and the span it must stay within."""
     if subj is None or subj.text.lower() != "it":
         return None
-    sent = ctx.parse.sentences[s_idx]
-    if subj.index >= len(sent.words) or verb.index < subj.index + 5:
+    words = ctx.parse.sentences[s_idx].words
+    after = words[subj.index :]
+    if len(after) < 5 or after[0].text.lower() != "s" or after[0].start != subj.end:
         return None
-    rest = sent.word(subj.index + 1)
-    if rest.text.lower() != "s" or rest.start != subj.end or sent.word(verb.index - 1).text != ",":
+    commas = [i for i, w in enumerate(after) if w.text == ","][:2]
+    if len(commas) < 2 or commas[0] < 2 or commas[1] + 1 >= len(after):
         return None
-    name: list[Word] = []
-    for i in range(verb.index - 2, rest.index, -1):
-        w = sent.word(i)
-        if w.text == ",":
-            break
-        name.insert(0, w)
-    else:
+    name = after[commas[0] + 1 : commas[1]]
+    if not name or after[commas[1] + 1].upos not in ("VERB", "AUX"):
         return None
-    if not all(w.upos == "PROPN" and w.text[:1].isupper() for w in name) or ctx.in_quote(
-        name[0].start, name[-1].end
-    ):
+    if not all(w.upos == "PROPN" and w.text[:1].isupper() for w in name):
+        return None
+    if ctx.in_quote(name[0].start, name[-1].end):
         return None
     return name[-1], name[0].start, name[-1].end
 
@@ -500,7 +494,7 @@ def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _
         subj = _past_dateline(ctx, s_idx, subj)
     if subj is None or not _plausible_subject(ctx, s_idx, verb, subj, lo, hi):
         subj = _surface_subject(ctx, s_idx, verb, lo, hi) or subj
-    apposed = _name_after_split_its(ctx, s_idx, verb, subj) or _titled_name_in_run(ctx, s_idx, subj)
+    apposed = _name_after_split_its(ctx, s_idx, subj) or _titled_name_in_run(ctx, s_idx, subj)
     if apposed is not None:
         subj, lo, hi = apposed
     mention = None
@@ -1355,9 +1349,9 @@ def _gerund_cue(ctx: _Context, cue: Cue) -> tuple[int, Word] | None:
 def _subject_mention(ctx: _Context, s_idx: int, subj: Word, lo: int, hi: int) -> Mention | None:
     """The mention of the noun phrase headed by the subject ``subj`` inside [lo, hi)."""
     sent = ctx.parse.sentences[s_idx]
-    titled = _titled_name_in_run(ctx, s_idx, subj)
-    if titled is not None:
-        subj, lo, hi = titled
+    named = _name_after_split_its(ctx, s_idx, subj) or _titled_name_in_run(ctx, s_idx, subj)
+    if named is not None:
+        subj, lo, hi = named
     return make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
 
 

@@ -1340,13 +1340,13 @@ class MentionFinder:
         """The words a surname at word ``i`` of sentence ``s_idx`` is read in, and its place there:
         its sentence, with the previous sentence's last word in front when the splitter cut a name
         in two ("Norland Chief Executive Susan | Park told analysts"): for a surname opening its
-        sentence, after a capitalised given name one space before it."""
+        sentence, after a capitalised given name one space before it (and the title before that)."""
         words = self.parse.sentences[s_idx].words if self.parse is not None else []
         if i > 0 or s_idx == 0 or self.parse is None:
             return words, i
-        given = self.parse.sentences[s_idx - 1].words[-1]
-        if given.text in self.lex.first_names and self.text[given.end : words[0].start] == " ":
-            return [given, *words], 1
+        before = self.parse.sentences[s_idx - 1].words
+        if before[-1].text in self.lex.first_names and self.text[before[-1].end : words[0].start] == " ":
+            return [*before, *words], len(before)
         return words, i
 
     def _name_start(self, words: Sequence[Word], i: int) -> int:

@@ -183,7 +183,18 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int, lex: Le
         and sent.word(last + 1).lemma in "-.'’"
     ):
         last += 1
+        if _bracketed_short_name(sent, last + 1) and last + 4 in idx:
+            last += 3  # "Federation of ... Associations (Fomca) president ...": the run goes on
     return [w for w in sent.words if first <= w.index <= last]
+
+
+def _bracketed_short_name(sent: Sentence, index: int) -> bool:
+    """Are the words from ``index`` one capitalised word in brackets, an organization's short
+    name written after its full name ("Federation of Malaysian Consumers Associations (Fomca)")?"""
+    if index + 2 > len(sent.words):
+        return False
+    opening, short, closing = sent.word(index), sent.word(index + 1), sent.word(index + 2)
+    return opening.text == "(" and closing.text == ")" and short.upos == "PROPN" and short.text[:1].isupper()
 
 
 def _named_by(sent: Sentence, nmod: Word) -> bool:
@@ -214,9 +225,29 @@ def _joined_in_name(head: Word, parent: Word, child: Word, lex: Lexicon) -> bool
     abbreviated suffix after "and" (:func:`_company_conjunct`: "Pacific Gas and Electric Co.")?"""
     if _company_conjunct(head, parent if child.deprel == "cc" else child, lex):
         return True
+    if _organization_conjunct(head, parent, child, lex):
+        return True
     if parent is head or head.upos != "PROPN" or head.text not in lex.org_of_heads:
         return False
     return child.deprel == "cc" or (child.upos == "PROPN" and child.text[:1].isupper())
+
+
+def _organization_conjunct(head: Word, parent: Word, child: Word, lex: Lexicon) -> bool:
+    """ "The UK's Competition and Markets Authority": the parse makes the name's first word (a
+    capitalised common noun, no name of its own) the head and the rest after "and" its conjunct.
+    A proper-noun conjunct of such a head that is an organization word, or the "and" right after
+    the head inside that conjunct, belongs to one organization's name, not to a second source."""
+    if not (head.upos in ("NOUN", "PROPN") and head.text[:1].isupper() and head.lemma[:1].islower()):
+        return False
+    if child.deprel == "cc":
+        return parent is not head and parent.index > head.index and child.index == head.index + 1
+    return (
+        child.deprel == "conj"
+        and parent is head
+        and child.upos == "PROPN"
+        and child.text in lex.organization_words
+        and child.index <= head.index + 4
+    )
 
 
 def _company_conjunct(head: Word, conj: Word, lex: Lexicon) -> bool:
@@ -747,6 +778,8 @@ def _person_after_role(words: list[Word], head: Word, lex: Lexicon) -> int | Non
     while k > 0 and words[k - 1].upos == "PROPN" and words[k - 1].text[:1].isupper():
         k -= 1
     at = next((i for i in range(k, len(words) - 1) if words[i].text in lex.first_names), None)
+    if at is None and 0 < k < len(words) - 1 and words[k - 1].lemma.lower() in lex.identified_roles:
+        at = k  # "... (Fomca) president Tan Sri Dr Azman Hashim": the whole name after the role
     if at is None or at == 0 or head.index >= words[at].index:
         return None
     before = words[at - 1]
@@ -1281,7 +1314,7 @@ class MentionFinder:
         wanted = set().union(*surname_sets)
         # every occurrence of a wanted surname outside quotations, found in one pass
         found: dict[str, list[tuple[Sequence[Word], int]]] = {}
-        for sent in self.parse.sentences if wanted else ():
+        for s_idx, sent in enumerate(self.parse.sentences if wanted else ()):
             for i, w in enumerate(sent.words):
                 key = w.text.lower()
                 if (
@@ -1290,7 +1323,7 @@ class MentionFinder:
                     and not w.text[:1].islower()  # "forecasters" writes no name "Forecasters"
                     and not self.quoted.covers(w.start)
                 ):
-                    found.setdefault(key, []).append((sent.words, i))
+                    found.setdefault(key, []).append(self._across_split(s_idx, i))
         out: list[tuple[int, int] | None] = []
         for surnames in surname_sets:
             best: tuple[int, int] | None = None
@@ -1302,6 +1335,19 @@ class MentionFinder:
                     best = span
             out.append(best)
         return out
+
+    def _across_split(self, s_idx: int, i: int) -> tuple[Sequence[Word], int]:
+        """The words a surname at word ``i`` of sentence ``s_idx`` is read in, and its place there:
+        its sentence, with the previous sentence's last word in front when the splitter cut a name
+        in two ("Norland Chief Executive Susan | Park told analysts"): for a surname opening its
+        sentence, after a capitalised given name one space before it (and the title before that)."""
+        words = self.parse.sentences[s_idx].words if self.parse is not None else []
+        if i > 0 or s_idx == 0 or self.parse is None:
+            return words, i
+        before = self.parse.sentences[s_idx - 1].words
+        if before[-1].text in self.lex.first_names and self.text[before[-1].end : words[0].start] == " ":
+            return [*before, *words], len(before)
+        return words, i
 
     def _name_start(self, words: Sequence[Word], i: int) -> int:
         """Widen a surname at ``words[i]`` to the titles and given names in front."""

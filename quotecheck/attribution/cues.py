@@ -435,6 +435,56 @@ def _speaking_noun(ctx: _Context, sent: Sentence, verb: Word, head: Word | None,
     )
 
 
+def _name_after_split_its(ctx: _Context, s_idx: int, subj: Word | None) -> tuple[Word, int, int] | None:
+    """ "Its director-general, Christel Delberghe, said ...": the compact tokenizer reads a
+    sentence's "Its" as "It" + "s" and the parse makes the pronoun the subject. When the subject
+    is such a split "It" and the words between the first two commas after it are a proper name
+    followed by a verb, that name is the speaker: its head and the span it must stay within."""
+    if subj is None or subj.text.lower() != "it":
+        return None
+    words = ctx.parse.sentences[s_idx].words
+    after = words[subj.index :]
+    if len(after) < 5 or after[0].text.lower() != "s" or after[0].start != subj.end:
+        return None
+    commas = [i for i, w in enumerate(after) if w.text == ","][:2]
+    if len(commas) < 2 or commas[0] < 2 or commas[1] + 1 >= len(after):
+        return None
+    name = after[commas[0] + 1 : commas[1]]
+    if not name or after[commas[1] + 1].upos not in ("VERB", "AUX"):
+        return None
+    if not all(w.upos == "PROPN" and w.text[:1].isupper() for w in name):
+        return None
+    if ctx.in_quote(name[0].start, name[-1].end):
+        return None
+    return name[-1], name[0].start, name[-1].end
+
+
+_RUN_JOINERS = ("and", "of", "&")
+
+
+def _titled_name_in_run(ctx: _Context, s_idx: int, subj: Word | None) -> tuple[Word, int, int] | None:
+    """ "Domestic Trade and Cost of Living Minister Datuk Armizan Mohd Ali said": the parse makes
+    a word of the portfolio the subject and cuts the run at "and". When the subject's proper noun
+    opens a run of capitalised words (with "and"/"of") up to the first lower-case word, and a
+    title in the run has a proper name after it, that titled name is the speaker: a word of it
+    and its span."""
+    if subj is None or subj.upos != "PROPN":
+        return None
+    run = list(
+        takewhile(
+            lambda w: w.text[:1].isupper() or w.text in _RUN_JOINERS,
+            ctx.parse.sentences[s_idx].words[subj.index :],
+        )
+    )
+    titles = [i for i, w in enumerate(run[:-1]) if w.text in ctx.lexicon.titles]
+    if not titles or not any(w.text in _RUN_JOINERS for w in run[: titles[-1]]):
+        return None
+    name = run[titles[-1] + 1 :]
+    if not all(w.upos == "PROPN" for w in name) or ctx.in_quote(run[titles[-1]].start, name[-1].end):
+        return None
+    return name[0], run[titles[-1]].start, name[-1].end
+
+
 def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _Found:
     gerund = _gerund_speaker(ctx, s_idx, verb, lo)
     if gerund is not None:
@@ -444,6 +494,9 @@ def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _
         subj = _past_dateline(ctx, s_idx, subj)
     if subj is None or not _plausible_subject(ctx, s_idx, verb, subj, lo, hi):
         subj = _surface_subject(ctx, s_idx, verb, lo, hi) or subj
+    apposed = _name_after_split_its(ctx, s_idx, subj) or _titled_name_in_run(ctx, s_idx, subj)
+    if apposed is not None:
+        subj, lo, hi = apposed
     mention = None
     if subj is not None:
         if verb.upos == "NOUN" and subj.start < verb.start:
@@ -1309,6 +1362,9 @@ def _gerund_cue(ctx: _Context, cue: Cue) -> tuple[int, Word] | None:
 def _subject_mention(ctx: _Context, s_idx: int, subj: Word, lo: int, hi: int) -> Mention | None:
     """The mention of the noun phrase headed by the subject ``subj`` inside [lo, hi)."""
     sent = ctx.parse.sentences[s_idx]
+    named = _name_after_split_its(ctx, s_idx, subj) or _titled_name_in_run(ctx, s_idx, subj)
+    if named is not None:
+        subj, lo, hi = named
     return make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)
 
 

@@ -340,8 +340,9 @@ def _quoted_clause(ctx: _Context, sent: Sentence, c: Word) -> bool:
 
 # a dateline before an article's first sentence: "BRENTON, Maine — ", "WASHINGTON (AP) -- ", and
 # Reuters' spaced hyphen, "PARIS, Aug 31 (Reuters) - ", and HuffPost's horizontal bar, "WASHINGTON ― "
+_CAPITAL = "A-ZÀ-ÖØ-Þ"  # capitals, with the accented ones of Latin-1: "BOGOTÁ", "SÃO PAULO", "MONTRÉAL"
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .’'-]+(?:,[^—–―\n]{1,30})?(?:\s*\([^)]{1,20}\))?(?:\s*/[\w .-]{2,30}/)?"
+    rf"[{_CAPITAL}][{_CAPITAL} .’'-]+(?:,[^—–―\n]{{1,30}})?(?:\s*\([^)]{{1,20}}\))?(?:\s*/[\w .-]{{2,30}}/)?"
     r"(?:\s*(?:—|–|―|--|(?<=\s)-(?=\s))\s*|:\s+)"
 )  # "MILLBROOK, Ore. —", "PITTSBURGH, Pa., Nov. 3, 2026 /PRNewswire/ --" (a wire's credit), and
 # Asian papers' "ISLAMABAD: ", "SINGAPORE - "

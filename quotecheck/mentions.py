@@ -178,9 +178,11 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int, lex: Le
         first -= 1
     while last + 1 in idx or (
         last + 1 <= len(sent.words)
-        and sent.word(last + 1).deprel == "punct"
         and last + 2 in idx
-        and sent.word(last + 1).lemma in "-.'’"
+        and (
+            (sent.word(last + 1).deprel == "punct" and sent.word(last + 1).lemma in "-.'’")
+            or _title_between(sent.word(last + 1), idx)
+        )
     ):
         last += 1
     return [w for w in sent.words if first <= w.index <= last]
@@ -350,6 +352,13 @@ def _lowered_propn(w: Word) -> bool:
 def _paragraph_break(text: str, start: int, end: int) -> bool:
     """Is there a blank line in ``text[start:end]``? (A line break alone may wrap a line.)"""
     return _PARAGRAPH_BREAK.search(text, start, end) is not None
+
+
+def _title_between(w: Word, idx: set[int]) -> bool:
+    """Is ``w`` a capitalised proper noun hung on a word of the mention, between two of its words
+    ("Colombian President Gustavo Petro" parsed with "Colombian" as the head, "Gustavo Petro" flat
+    on it and "President" on "Gustavo"): part of the mention, not a gap in it?"""
+    return w.upos == "PROPN" and w.text[:1].isupper() and w.head in idx
 
 
 def _strip_edges(words: list[Word]) -> list[Word]:

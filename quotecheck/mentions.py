@@ -1357,9 +1357,10 @@ class MentionFinder:
         """Is ``nxt`` (right after ``words[k]``, separated by one space) one more word of the name
         ``words[start..k]``: a capitalised proper noun the parse calls part of it?"""
         joined = k + 3 < len(words) and _hyphen_joined_words(nxt, words[k + 2], words[k + 3])
+        particle = nxt.text in self.lex.name_particles and k + 2 < len(words) and words[k + 2].text[:1].isupper()
         return (
             nxt.upos == "PROPN"
-            and nxt.text[:1].isupper()
+            and (nxt.text[:1].isupper() or particle)  # "Lula da Silva"
             and self.text[words[k].end : nxt.start] == " "
             and nxt.text not in self.lex.calendar_words
             and nxt.text.rstrip(".") not in self.lex.titles

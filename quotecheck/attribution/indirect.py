@@ -244,7 +244,9 @@ def _past_wire_dateline(ctx: _Context, sent: Sentence, subj: Word) -> Word:
     dateline = _DATELINE.match(ctx.text, sent.start, sent.end)
     if dateline is None or subj.start >= dateline.end():
         return subj
-    appositions = (c for c in sent.children(subj) if c.deprel == "appos" and c.start >= dateline.end())
+    appositions = (  # the parse also hangs the name on the dateline as a "list" item
+        c for c in sent.children(subj) if c.deprel in ("appos", "list") and c.start >= dateline.end()
+    )
     real = next(appositions, subj)
     names = (c for c in sent.children(real) if c.deprel in ("flat", "appos") and c.upos == "PROPN")
     return next(names, real) if real.upos == "NOUN" else real

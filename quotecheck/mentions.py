@@ -1357,7 +1357,8 @@ class MentionFinder:
         """Is ``nxt`` (right after ``words[k]``, separated by one space) one more word of the name
         ``words[start..k]``: a capitalised proper noun the parse calls part of it?"""
         joined = k + 3 < len(words) and _hyphen_joined_words(nxt, words[k + 2], words[k + 3])
-        particle = nxt.text in self.lex.name_particles and k + 2 < len(words) and words[k + 2].text[:1].isupper()
+        particle = nxt.text in self.lex.name_particles and k + 2 < len(words)
+        particle = particle and words[k + 2].text[:1].isupper()
         return (
             nxt.upos == "PROPN"
             and (nxt.text[:1].isupper() or particle)  # "Lula da Silva"

@@ -846,6 +846,8 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
             return True
         if x.upos == "PART" and x.lemma.lower() == "to" and x.index > w.index + 1:
             return True  # "wrote in a note to clients that": a preposition the tagger took for "to" + verb
+        if x.upos == "VERB" and x.text[:1].isupper() and x.deprel in ("amod", "compound"):
+            return True  # "told The Associated Press that": a name's word the tagger took for a participle
         if x.upos not in ("DET", "ADJ", "NOUN", "PROPN", "PRON"):
             return False
         return hearer or x.deprel in _GAP_RELS or (x.deprel == "obj" and _that_follows(sent, x))

@@ -178,9 +178,11 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int, lex: Le
         first -= 1
     while last + 1 in idx or (
         last + 1 <= len(sent.words)
-        and sent.word(last + 1).deprel == "punct"
         and last + 2 in idx
-        and sent.word(last + 1).lemma in "-.'’"
+        and (
+            (sent.word(last + 1).deprel == "punct" and sent.word(last + 1).lemma in "-.'’")
+            or _title_between(sent.word(last + 1), idx)
+        )
     ):
         last += 1
         if _bracketed_short_name(sent, last + 1) and last + 4 in idx:
@@ -381,6 +383,13 @@ def _lowered_propn(w: Word) -> bool:
 def _paragraph_break(text: str, start: int, end: int) -> bool:
     """Is there a blank line in ``text[start:end]``? (A line break alone may wrap a line.)"""
     return _PARAGRAPH_BREAK.search(text, start, end) is not None
+
+
+def _title_between(w: Word, idx: set[int]) -> bool:
+    """Is ``w`` a capitalised proper noun hung on a word of the mention, between two of its words
+    ("Colombian President Gustavo Petro" parsed with "Colombian" as the head, "Gustavo Petro" flat
+    on it and "President" on "Gustavo"): part of the mention, not a gap in it?"""
+    return w.upos == "PROPN" and w.text[:1].isupper() and w.head in idx
 
 
 def _strip_edges(words: list[Word]) -> list[Word]:
@@ -890,6 +899,12 @@ def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: 
     return words
 
 
+def _hyphen_joined_words(left: Word, dash: Word, right: Word) -> bool:
+    """Are three words one hyphenated word the tokenizer split ("Jae-myung"): a hyphen with no
+    space on either side, and letters after it?"""
+    return dash.text == "-" and left.end == dash.start and dash.end == right.start and right.text.isalpha()
+
+
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]*\.?(?:\s*\([A-Z][\w.-]*\))?")
 
 
@@ -1330,7 +1345,8 @@ class MentionFinder:
             for words, i in sorted(
                 (hit for key in surnames for hit in found.get(key, ())), key=lambda hit: hit[0][hit[1]].start
             ):
-                span = (words[self._name_start(words, i)].start, words[i].end)
+                start = self._name_start(words, i)
+                span = (words[start].start, words[self._name_end(words, start, i)].end)
                 if best is None or span[1] - span[0] > best[1] - best[0]:
                     best = span
             out.append(best)
@@ -1366,6 +1382,40 @@ class MentionFinder:
         ):
             j -= 1
         return j
+
+    def _name_end(self, words: Sequence[Word], start: int, i: int) -> int:
+        """Widen a name ending at the short form ``words[i]`` over the names the parse hangs on it
+        after it: a family name written first ("Yoon Suk Yeol" ... "Yoon", "Kishida Fumio"), a
+        second family name ("Ricardo Monreal Ávila" ... "Monreal"), a hyphenated given name
+        ("Lee Jae-myung"). Only "flat" name words count: "Trump Tower" and "Clinton Foundation"
+        are the heads of their own phrases, not the rest of a name."""
+        k = i
+        while k + 1 < len(words):
+            nxt = words[k + 1]
+            if not self._name_continues(words, start, k, nxt) or self.quoted.covers(nxt.start):
+                break
+            k += 1
+            if k > i and k + 2 < len(words) and _hyphen_joined_words(words[k], words[k + 1], words[k + 2]):
+                k += 2  # "Jae-myung", "Yo-jong": one given name the tokenizer split in three
+        return k
+
+    def _name_continues(self, words: Sequence[Word], start: int, k: int, nxt: Word) -> bool:
+        """Is ``nxt`` (right after ``words[k]``, separated by one space) one more word of the name
+        ``words[start..k]``: a capitalised proper noun the parse calls part of it?"""
+        joined = k + 3 < len(words) and _hyphen_joined_words(nxt, words[k + 2], words[k + 3])
+        particle = nxt.text in self.lex.name_particles and k + 2 < len(words)
+        particle = particle and words[k + 2].text[:1].isupper()
+        return (
+            nxt.upos == "PROPN"
+            and (nxt.text[:1].isupper() or particle)  # "Lula da Silva"
+            and self.text[words[k].end : nxt.start] == " "
+            and nxt.text not in self.lex.calendar_words
+            and nxt.text.rstrip(".") not in self.lex.titles
+            and (
+                (nxt.deprel == "flat" and words[start].index <= nxt.head <= words[k].index)
+                or (joined and nxt.deprel in ("flat", "compound"))
+            )
+        )
 
     def _name_opens(self, words: Sequence[Word], j: int) -> bool:
         """Does the given name at ``words[j]`` open the name, the capitalised words before it being

@@ -244,7 +244,9 @@ def _past_wire_dateline(ctx: _Context, sent: Sentence, subj: Word) -> Word:
     dateline = _DATELINE.match(ctx.text, sent.start, sent.end)
     if dateline is None or subj.start >= dateline.end():
         return subj
-    appositions = (c for c in sent.children(subj) if c.deprel == "appos" and c.start >= dateline.end())
+    appositions = (  # the parse also hangs the name on the dateline as a "list" item
+        c for c in sent.children(subj) if c.deprel in ("appos", "list") and c.start >= dateline.end()
+    )
     real = next(appositions, subj)
     names = (c for c in sent.children(real) if c.deprel in ("flat", "appos") and c.upos == "PROPN")
     return next(names, real) if real.upos == "NOUN" else real
@@ -340,8 +342,9 @@ def _quoted_clause(ctx: _Context, sent: Sentence, c: Word) -> bool:
 
 # a dateline before an article's first sentence: "BRENTON, Maine — ", "WASHINGTON (AP) -- ", and
 # Reuters' spaced hyphen, "PARIS, Aug 31 (Reuters) - ", and HuffPost's horizontal bar, "WASHINGTON ― "
+_CAPITAL = "A-ZÀ-ÖØ-Þ"  # capitals, with the accented ones of Latin-1: "BOGOTÁ", "SÃO PAULO", "MONTRÉAL"
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .’'-]+(?:,[^—–―\n]{1,30})?(?:\s*\([^)]{1,20}\))?(?:\s*/[\w .-]{2,30}/)?"
+    rf"[{_CAPITAL}][{_CAPITAL} .’'-]+(?:,[^—–―\n]{{1,30}})?(?:\s*\([^)]{{1,20}}\))?(?:\s*/[\w .-]{{2,30}}/)?"
     r"(?:\s*(?:—|–|―|--|(?<=\s)-(?=\s))\s*|:\s+)"
 )  # "MILLBROOK, Ore. —", "PITTSBURGH, Pa., Nov. 3, 2026 /PRNewswire/ --" (a wire's credit), and
 # Asian papers' "ISLAMABAD: ", "SINGAPORE - "
@@ -851,6 +854,8 @@ def _clause_after(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
             return True
         if x.upos == "PART" and x.lemma.lower() == "to" and x.index > w.index + 1:
             return True  # "wrote in a note to clients that": a preposition the tagger took for "to" + verb
+        if x.upos == "VERB" and x.text[:1].isupper() and x.deprel in ("amod", "compound"):
+            return True  # "told The Associated Press that": a name's word the tagger took for a participle
         if x.upos not in ("DET", "ADJ", "NOUN", "PROPN", "PRON"):
             return False
         return hearer or x.deprel in _GAP_RELS or (x.deprel == "obj" and _that_follows(sent, x))

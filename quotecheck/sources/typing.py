@@ -177,7 +177,8 @@ def _person_before_head(m: Mention, lex: Lexicon) -> SourceType | None:
     if at < 0 or at + 1 >= len(words):
         return None
     if m.head_lemma == "one" and words[at + 1] == "of":
-        return SourceType.ANONYMOUS_INDIVIDUAL if _people_word(words[-1], lex) else None
+        people = _people_word(words[-1], lex) or _plural_pronoun(words[at + 2 :], lex)
+        return SourceType.ANONYMOUS_INDIVIDUAL if people else None
     if at == 0 or not knowledge_tail(lex).match(" " + " ".join(m.words[at:])):
         return None
     before = words[at - 1]
@@ -186,6 +187,12 @@ def _person_before_head(m: Mention, lex: Lexicon) -> SourceType | None:
     if is_person_noun(before, lex) or m.words[at - 1] in lex.group_names:
         return SourceType.ANONYMOUS_INDIVIDUAL if not before.endswith("s") else SourceType.ANONYMOUS_GROUP
     return None
+
+
+def _plural_pronoun(words: Sequence[str], lex: Lexicon) -> bool:
+    """Are the words after "one of" a plural pronoun alone ("One of them said the support could be
+    channelled ...", after "Two diplomats in the Gulf ... said"): one of the people just named?"""
+    return len(words) == 1 and words[0] in lex.pronouns and lex.pronouns[words[0]][2] == "plur"
 
 
 def identified_role(m: Mention, lex: Lexicon) -> bool:

@@ -1176,7 +1176,9 @@ class MentionFinder:
         hyphen-joined to one ("Asaad al-Shaibani")?"""
         return (
             w.index < len(sent.words)
-            and (sent.word(w.index + 1).text[:1].isupper() or _capitalised_hyphen(sent, w.index + 1, particles))
+            and (
+                sent.word(w.index + 1).text[:1].isupper() or _capitalised_hyphen(sent, w.index + 1, particles)
+            )
             and sent.word(w.index + 1).end <= pron.start
         ) or _capitalised_hyphen(sent, w.index, particles)
 

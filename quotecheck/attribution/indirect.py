@@ -251,7 +251,9 @@ def _adverbial_after_comma(sent: Sentence, w: Word, c: Word) -> bool:
     if first.index < 2 or first.lemma.lower() in _REPORTED_OPENERS:
         return False
     opened = sent.head_of(first)
-    if not (first.upos == "SCONJ" or first.upos == "ADP" and opened is not None and opened.deprel == "nsubj"):
+    if not (
+        first.upos == "SCONJ" or (first.upos == "ADP" and opened is not None and opened.deprel == "nsubj")
+    ):
         return False  # "Now, he says, at least seven of ... have signed on": a subject, not "as"
     comma = sent.word(first.index - 1)
     return comma.lemma == "," and comma.index > w.index

@@ -1354,7 +1354,7 @@ def _bare_name(cl: Clusterer, run: NameRun, head: Word) -> bool:
     sent, first = run.sentence, run.first
     words = run.mention.words
     if not all(
-        w[:1].isupper() or (w == "-" or w in cl.lex.name_particles) and "-" in words[i : i + 2]
+        w[:1].isupper() or ((w == "-" or w in cl.lex.name_particles) and "-" in words[i : i + 2])
         for i, w in enumerate(words)
     ):
         return False

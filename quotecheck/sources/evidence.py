@@ -210,10 +210,10 @@ _ONE_MEMBER = re.compile(r"(?i)^one \w+$")  # "one nurse"; "an official" is a ne
 
 def _group_test(cl: Clusterer, first: Mention) -> Callable[[Source], bool] | None:
     """Which groups a member's first mention belongs to: "one of the people" (a counting word, a
-    partitive) to those whose description has "people"; "one of them" to any anonymous group; "one nurse" to an anonymous group headed
-    "nurse" ("Several nurses at Pine Ridge, who spoke on the condition of anonymity ... “Q,” one
-    nurse said"). None for no member: not "An official said" after "Two officials ..., who
-    requested anonymity", a new source."""
+    partitive) to those whose description has "people"; "one of them" to any anonymous group;
+    "one nurse" to an anonymous group headed "nurse" ("Several nurses at Pine Ridge, who spoke on
+    the condition of anonymity ... “Q,” one nurse said"). None for no member: not "An official
+    said" after "Two officials ..., who requested anonymity", a new source."""
     found = _PARTITIVE.match(first.text)
     if found is not None:
         if found.group(1).lower() not in cl.lex.counting_determiners:  # "one", "two", "some"

@@ -256,7 +256,18 @@ def _adverbial_after_comma(sent: Sentence, w: Word, c: Word) -> bool:
     ):
         return False  # "Now, he says, at least seven of ... have signed on": a subject, not "as"
     comma = sent.word(first.index - 1)
-    return comma.lemma == "," and comma.index > w.index
+    return comma.lemma == "," and comma.index > w.index and _set_off_subject(sent, w)
+
+
+def _set_off_subject(sent: Sentence, w: Word) -> bool:
+    """Does a comma set the verb's subject off from words before it (", the health ministry in Gaza
+    said"): the layout that puts the content before the subject?"""
+    subjects = [x for x in sent.children(w) if x.deprel in ("nsubj", "nsubj:pass") and x.index < w.index]
+    if not subjects:
+        return False
+    subj = subjects[-1]  # the nearest: the parse may make the content's subject one too
+    opening = min(x.index for x in sent.subtree(subj))
+    return opening > 1 and sent.word(opening - 1).lemma == ","
 
 
 def _past_wire_dateline(ctx: _Context, sent: Sentence, subj: Word) -> Word:

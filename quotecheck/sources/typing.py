@@ -771,22 +771,23 @@ def _lone_word_names(src: Source, text: str, lex: Lexicon) -> list[Mention]:
 
 
 # the opening of one of the next few sentences: "The group's political bureau member ...", "The group said"
-_NEXT_OPENINGS = re.compile(r"[.!?][\"”’]?\s+([\"“])?(The\s+([a-z]+)(?:['’]s)?\b)?")
+_NEXT_OPENINGS = re.compile(r"[.!?][\"”’]?\s+([\"“])?(The\s+([a-z]+)(['’]s)?\b)?")
 _OPENINGS_REACH = 4  # sentences after the name's
 
 
 def _taken_up_as_organization(src: Source, text: str, lex: Lexicon) -> bool:
     """Is a "named person" an organization's one-word name (:func:`_lone_word_names`) that one of
-    the next sentences takes up by an organization noun opening it ("Hamas said in a statement
-    that ... The group's political bureau member Basem Naim said")? The first such opening
-    decides; wire copy names a group once, then calls it "the group"."""
+    the next sentences takes up by an organization noun's possessive opening it ("Hamas said in a
+    statement that ... The group's political bureau member Basem Naim said")? The first "The
+    <noun>" opening decides ("The board will vote" is another body); wire copy names a group
+    once, then calls it "the group"."""
     names = _lone_word_names(src, text, lex)
     if not names:
         return False
     openings = _NEXT_OPENINGS.finditer(text, names[0].end)
     for hit in islice(openings, _OPENINGS_REACH):
         if hit[1] is None and hit[3] is not None:  # not a quotation's opening ("“The occupation is")
-            return hit[3] in lex.organization_nouns
+            return hit[4] is not None and hit[3] in lex.organization_nouns  # not "The board will vote"
     return False
 
 

@@ -846,14 +846,15 @@ def _person_noun_tagged_adjective(ctx: ArticleText, sent: Sentence, last: Word, 
     return word if after.upos in ("PUNCT", "VERB", "AUX") else None
 
 
-def _capitalised_hyphen(sent: Sentence, index: int) -> bool:
+def _capitalised_hyphen(sent: Sentence, index: int, particles: frozenset[str] = frozenset()) -> bool:
     """Are the word at ``index`` and the one two after it capitalised words joined by a hyphen with
-    no space ("Secretary-General", "Director-General"), which the tokenizer split into three?"""
-    return (
-        _hyphen_joined(sent, index)
-        and sent.word(index).text[:1].isupper()
-        and sent.word(index + 2).text[:1].isupper()
-    )
+    no space ("Secretary-General", "Director-General"), which the tokenizer split into three? With
+    ``particles`` (name particles), also a particle joined to a capitalised name ("Ahmed al-Sharaa",
+    "Mohamed el-Erian"): one name, not "Ahmed al" and "Sharaa"."""
+    if not _hyphen_joined(sent, index) or not sent.word(index + 2).text[:1].isupper():
+        return False
+    left = sent.word(index).text
+    return left[:1].isupper() or left.lower() in particles
 
 
 def _hyphen_joined(sent: Sentence, index: int) -> bool:
@@ -1184,12 +1185,12 @@ class MentionFinder:
                 if (
                     not _proper_word(w)
                     or w.text in self.lex.calendar_words
-                    or self._name_goes_on(sent, w, pron)
+                    or self._name_goes_on(sent, w, pron, self.lex.name_particles)
                 ):
                     continue
                 j = w.index
                 while j > 1:
-                    if _capitalised_hyphen(sent, j - 2):
+                    if _capitalised_hyphen(sent, j - 2, self.lex.name_particles):
                         j -= 2  # "Secretary-General Antonio Guterres": one title
                         continue
                     before = sent.word(j - 1)
@@ -1217,14 +1218,17 @@ class MentionFinder:
                 yield NameRun(cand, sent, first, w)
 
     @staticmethod
-    def _name_goes_on(sent: Sentence, w: Word, pron: Mention) -> bool:
+    def _name_goes_on(sent: Sentence, w: Word, pron: Mention, particles: frozenset[str]) -> bool:
         """Is the word followed by another capitalised word before the pronoun (not the end
-        of the name run)?"""
+        of the name run), or by a hyphen joining it to one ("al-Shaibani"), or by a particle
+        hyphen-joined to one ("Asaad al-Shaibani")?"""
         return (
             w.index < len(sent.words)
-            and sent.word(w.index + 1).text[:1].isupper()
+            and (
+                sent.word(w.index + 1).text[:1].isupper() or _capitalised_hyphen(sent, w.index + 1, particles)
+            )
             and sent.word(w.index + 1).end <= pron.start
-        ) or _capitalised_hyphen(sent, w.index)
+        ) or _capitalised_hyphen(sent, w.index, particles)
 
     def looks_like_person(
         self, run: NameRun, known_surname: Callable[[str | None], bool], possessive: bool = False

@@ -207,6 +207,8 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
         # a clause after the verb is the content; one before it in subject position is a
         # mis-parsed subject ("A district official, speaking ..., said the board ...")
         comps = [c for c in comps if c.index > w.index]
+        if all(_adverbial_after_comma(sent, w, c) for c in comps):
+            comps = []
     content_words: list[Word] = []
     if comps:
         for c in comps:
@@ -234,6 +236,38 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
     if subj is None or (subj.index > w.index and start > subj.end):
         return None  # "said Teresa Yuen, whose ..., one of ...": content follows no inverted subject
     return _Reported(*span, subj)
+
+
+_REPORTED_OPENERS = ("that", "if", "whether")  # what opens a reported clause, after a comma too
+
+
+def _adverbial_after_comma(sent: Sentence, w: Word, c: Word) -> bool:
+    """Is a clause the parse hung on the cue as its complement an adverbial clause after a comma
+    that follows the cue ("Israeli air strikes killed 27 people, the health ministry said on
+    Tuesday, as negotiators struggled to revive talks"): opened by a subordinator or preposition
+    ("as", "while", "after"; "as" the parse made its subject's preposition), not by "that"? The
+    content is then the clause before the cue."""
+    first = sent.word(min(x.index for x in sent.subtree(c) if x.upos != "PUNCT"))
+    if first.index < 2 or first.lemma.lower() in _REPORTED_OPENERS:
+        return False
+    opened = sent.head_of(first)
+    if not (
+        first.upos == "SCONJ" or (first.upos == "ADP" and opened is not None and opened.deprel == "nsubj")
+    ):
+        return False  # "Now, he says, at least seven of ... have signed on": a subject, not "as"
+    comma = sent.word(first.index - 1)
+    return comma.lemma == "," and comma.index > w.index and _set_off_subject(sent, w)
+
+
+def _set_off_subject(sent: Sentence, w: Word) -> bool:
+    """Does a comma set the verb's subject off from words before it (", the health ministry in Gaza
+    said"): the layout that puts the content before the subject?"""
+    subjects = [x for x in sent.children(w) if x.deprel in ("nsubj", "nsubj:pass") and x.index < w.index]
+    if not subjects:
+        return False
+    subj = subjects[-1]  # the nearest: the parse may make the content's subject one too
+    opening = min(x.index for x in sent.subtree(subj))
+    return opening > 1 and sent.word(opening - 1).lemma == ","
 
 
 def _past_wire_dateline(ctx: _Context, sent: Sentence, subj: Word) -> Word:

@@ -205,21 +205,24 @@ def _explained_groups(cl: Clusterer, src: Source, first: Mention) -> list[Source
     ]
 
 
+_ONE_OF_THEM = re.compile(r"(?i)^one of them$")  # a member of the latest explained group
 _ONE_MEMBER = re.compile(r"(?i)^one \w+$")  # "one nurse"; "an official" is a new source, no member
 
 
 def _group_test(cl: Clusterer, first: Mention) -> Callable[[Source], bool] | None:
     """Which groups a member's first mention belongs to: "one of the people" (a counting word, a
-    partitive) to those whose description has "people"; "one nurse" to an anonymous group headed
-    "nurse" ("Several nurses at Pine Ridge, who spoke on the condition of anonymity ... “Q,” one
-    nurse said"). None for no member: not "An official said" after "Two officials ..., who
-    requested anonymity", a new source."""
+    partitive) to those whose description has "people"; "one of them" to any anonymous group;
+    "one nurse" to an anonymous group headed "nurse" ("Several nurses at Pine Ridge, who spoke on
+    the condition of anonymity ... “Q,” one nurse said"). None for no member: not "An official
+    said" after "Two officials ..., who requested anonymity", a new source."""
     found = _PARTITIVE.match(first.text)
     if found is not None:
         if found.group(1).lower() not in cl.lex.counting_determiners:  # "one", "two", "some"
             return None
         noun = found.group(2).lower()
         return lambda g: noun in (w.lower() for w in g.mentions[0].words)
+    if _ONE_OF_THEM.match(first.text) is not None:  # "One of them said", right after the group
+        return lambda g: g.type == SourceType.ANONYMOUS_GROUP
     if _ONE_MEMBER.match(first.text) is None or first.number != "sing":
         return None
     return lambda g: g.type == SourceType.ANONYMOUS_GROUP and g.mentions[0].head_lemma == first.head_lemma

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from sys import maxsize
 from typing import Literal
 
@@ -177,7 +177,8 @@ def _person_before_head(m: Mention, lex: Lexicon) -> SourceType | None:
     if at < 0 or at + 1 >= len(words):
         return None
     if m.head_lemma == "one" and words[at + 1] == "of":
-        return SourceType.ANONYMOUS_INDIVIDUAL if _people_word(words[-1], lex) else None
+        people = _people_word(words[-1], lex) or _plural_pronoun(words[at + 2 :], lex)
+        return SourceType.ANONYMOUS_INDIVIDUAL if people else None
     if at == 0 or not knowledge_tail(lex).match(" " + " ".join(m.words[at:])):
         return None
     before = words[at - 1]
@@ -186,6 +187,12 @@ def _person_before_head(m: Mention, lex: Lexicon) -> SourceType | None:
     if is_person_noun(before, lex) or m.words[at - 1] in lex.group_names:
         return SourceType.ANONYMOUS_INDIVIDUAL if not before.endswith("s") else SourceType.ANONYMOUS_GROUP
     return None
+
+
+def _plural_pronoun(words: Sequence[str], lex: Lexicon) -> bool:
+    """Are the words after "one of" a plural pronoun alone ("One of them said the support could be
+    channelled ...", after "Two diplomats in the Gulf ... said"): one of the people just named?"""
+    return len(words) == 1 and words[0] in lex.pronouns and lex.pronouns[words[0]][2] == "plur"
 
 
 def identified_role(m: Mention, lex: Lexicon) -> bool:
@@ -603,7 +610,11 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
                 src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
         elif src.type == SourceType.UNKNOWN and (named := _name_tagged_common(src, text, lex)) is not None:
             src.type, src.name = SourceType.NAMED_PERSON, named  # "Husted said": a surname tagged a noun
-        elif _name_said_it(src, text, lex) or _organization_by_role(src, text, lex):
+        elif (
+            _name_said_it(src, text, lex)
+            or _organization_by_role(src, text, lex)
+            or _taken_up_as_organization(src, text, lex)
+        ):
             src.type = SourceType.NAMED_ORGANIZATION  # "Coca-Cola indicated it would give"
         elif (apposed := _organization_apposed_before(src, text, lex)) is not None:
             src.name = apposed  # "the label said" after "her former label, Big Machine Records,"
@@ -730,25 +741,54 @@ def _name_said_it(src: Source, text: str, lex: Lexicon) -> bool:
     """Is a "named person" an organization that the words after its one-word name call "it"
     ("Coca-Cola indicated it would give")? Only a name no given name, title, he or she ever goes
     with, written nowhere after another capitalised word (not "Trump said it was")."""
+    names = _lone_word_names(src, text, lex)
+    said = (_SAID_IT.match(text, x.end) for x in names)
+    return any(hit is not None and hit[1] in (None, *lex.calendar_words) for hit in said)
+
+
+def _lone_word_names(src: Source, text: str, lex: Lexicon) -> list[Mention]:
+    """The name mentions of a "named person" that may be an organization's one-word name: every
+    one a single word, no given name, title, he or she ever going with it, written nowhere after
+    another capitalised word (not "Trump" after "Donald Trump"); empty otherwise."""
     if src.type != SourceType.NAMED_PERSON or src.gender is not None:
-        return False
+        return []
     if any(x.kind == MentionKind.PRONOUN and x.head_lemma in ("he", "she") for x in src.mentions):
-        return False
+        return []
     names = [x for x in src.mentions if x.kind == MentionKind.NAME]
     if not names or any(len(x.text.split()) != 1 for x in names):
-        return False
+        return []
     if names[0].text in lex.first_names:
-        return False
+        return []
     lead = _WORD_RUN.match(names[0].text).group()  # type: ignore[union-attr]  # \w* always matches
     if not lead or lead in _after_capitalised(text):  # else neither search below can match
         word = re.escape(names[0].text)
         if re.search(rf"\b[A-Z][\w'’-]*[ \t]+{word}\b", text):
-            return False  # "Donald Trump": a person written in full
+            return []  # "Donald Trump": a person written in full
         titled = re.compile(rf"\b([A-Z][a-z]+)\.?[ \t]+{word}\b")
         if any(t.group(1) in lex.titles for t in titled.finditer(text)):
-            return False  # "Mr. Nielsen"
-    said = (_SAID_IT.match(text, x.end) for x in names)
-    return any(hit is not None and hit[1] in (None, *lex.calendar_words) for hit in said)
+            return []  # "Mr. Nielsen"
+    return names
+
+
+# the opening of one of the next few sentences: "The group's political bureau member ...", "The group said"
+_NEXT_OPENINGS = re.compile(r"[.!?][\"”’]?\s+([\"“])?(The\s+([a-z]+)(['’]s)?\b)?")
+_OPENINGS_REACH = 4  # sentences after the name's
+
+
+def _taken_up_as_organization(src: Source, text: str, lex: Lexicon) -> bool:
+    """Is a "named person" an organization's one-word name (:func:`_lone_word_names`) that one of
+    the next sentences takes up by an organization noun's possessive opening it ("Hamas said in a
+    statement that ... The group's political bureau member Basem Naim said")? The first "The
+    <noun>" opening decides ("The board will vote" is another body); wire copy names a group
+    once, then calls it "the group"."""
+    names = _lone_word_names(src, text, lex)
+    if not names:
+        return False
+    openings = _NEXT_OPENINGS.finditer(text, names[0].end)
+    for hit in islice(openings, _OPENINGS_REACH):
+        if hit[1] is None and hit[3] is not None:  # not a quotation's opening ("“The occupation is")
+            return hit[4] is not None and hit[3] in lex.organization_nouns  # not "The board will vote"
+    return False
 
 
 _WORD_RUN = re.compile(r"\w*")

@@ -1146,10 +1146,24 @@ def _apposed_gender(cl: Clusterer, name: Mention) -> str | None:
 
 
 def _written_gender(cl: Clusterer, name: Mention) -> str | None:
-    """The gender a name's own words give: its given name ("Ruth Ellery"), else its honorific."""
-    return cl.finder.mention_gender(name) or next(
-        (g for h, g in cl.lex.honorifics.items() if name.text.startswith((f"{h} ", f"{h}."))), None
+    """The gender a name's own words give: its given name ("Ruth Ellery"), else its honorific,
+    else a lone given name's (:func:`_lone_given_gender`)."""
+    return (
+        cl.finder.mention_gender(name)
+        or next((g for h, g in cl.lex.honorifics.items() if name.text.startswith((f"{h} ", f"{h}."))), None)
+        or _lone_given_gender(cl, name)
     )
+
+
+def _lone_given_gender(cl: Clusterer, name: Mention) -> str | None:
+    """The gender of a known given name written alone ("\"...,\" Travis said" after "Travis Kelce";
+    "Meghan, 43,"), as celebrity and royal coverage names people; None when the article also writes
+    the word after another capitalised word ("Mark Travis"): then it may be a surname."""
+    if len(name.words) != 1 or name.words[0] not in cl.lex.first_names:
+        return None
+    word = name.words[0]
+    after_name = (f for f in cl.finder.given_name_matches(word.lower()) if f.group(1)[:1].isupper())
+    return None if next(after_name, None) is not None else cl.lex.first_names[word]
 
 
 _PASSING_REACH = 2  # sentences (the pronoun's and the one before) a description in passing may lie in

@@ -188,8 +188,9 @@ def rejoin_split_names(parse: Parse) -> Parse:
     """The parse with each capitalised word that the tokenizer cut in two rejoined ("Don" + "na" of
     "Kelce's mother, Donna, told reporters", read as "gon na"): a name's span must be the whole
     written word. Two alphabetic words with no space between, the first capitalised and the second
-    lower-case, become one word with the first's tag and place in the tree (or the second's where
-    the first hangs on it); "Cannot", "Gonna" stay two. The same parse when nothing is cut."""
+    lower-case, become one word with the first's tag and place in the tree (the second's where the
+    first hangs on it; a compound of the proper noun after them where the second hung on that:
+    "Donna Kelce"); "Cannot", "Gonna" stay two. The same parse when nothing is cut."""
     if not any(_cut_at(sent) for sent in parse.sentences):
         return parse
     return Parse(tuple(_rejoined(sent) for sent in parse.sentences), parse.model_id)
@@ -224,6 +225,9 @@ def _join(sent: Sentence, first: int) -> Sentence:
     """A sentence with word ``first`` and the word after it made one word."""
     a, b = sent.word(first), sent.word(first + 1)
     head, deprel = (b.head, b.deprel) if a.head == b.index else (a.head, a.deprel)
+    after = sent.word(b.index + 1) if b.index < len(sent.words) else None
+    if after is not None and b.head == after.index and after.upos == "PROPN" and after.head != a.index:
+        head, deprel = after.index, "compound"  # "Donna Kelce said": "na" hung on the surname
 
     def moved(i: int) -> int:
         return first if i == b.index else i - 1 if i > b.index else i

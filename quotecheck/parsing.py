@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from dataclasses import replace as dataclass_replace
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -201,7 +202,7 @@ def _cut_at(sent: Sentence) -> list[int]:
     words = sent.words
     return [
         a.index
-        for a, b in zip(words, words[1:])
+        for a, b in pairwise(words)
         if a.end == b.start
         and a.text[:1].isupper()
         and a.text.isalpha()

@@ -24,7 +24,7 @@ from .attribution import Attribution, attribute
 from .cache import ParseCache
 from .documents import Document, InputError, document_from_bytes
 from .lexicons import Lexicon, default_lexicon
-from .parsing import ModelError, Parse, Parser, resolve_model_dir
+from .parsing import ModelError, Parse, Parser, rejoin_split_names, resolve_model_dir
 from .quotes import scan_quotes
 from .report import build_report
 from .result import ArticleResult
@@ -83,6 +83,7 @@ def analyze(
     ``lexicon``: the word lists in effect (a newsroom's additions included); ``rules``: the
     configured settings per rule id (None: off; missing: the rule's defaults)."""
     lex = lexicon or default_lexicon()
+    parse = rejoin_split_names(parse)
     paragraphs = doc.paragraph_spans()  # the reader's blocks: no stage splits the text again
     quotes, unbalanced = scan_quotes(doc.text, paragraphs)
     footers = [(b.start, b.end) for b in doc.blocks if b.kind == BlockKind.ATTRIBUTION]

@@ -1168,6 +1168,11 @@ class MentionFinder:
         Wrona" for "Wrona")?"""
         return next(self._given_names.matches(key), None) is not None
 
+    def given_name_matches(self, key: str) -> Iterator[re.Match[str]]:
+        """Where a word (lower-cased) is written after another word, either case ("and Travis" too):
+        :meth:`GivenNameIndex.matches`, group 1 the word before."""
+        return self._given_names.matches(key)
+
     def mention_gender(self, m: Mention) -> str | None:
         """Gender from a given name written in the mention itself ("Ruth Ellery")."""
         return name_gender(m.words, self.lex)

@@ -21,7 +21,9 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from dataclasses import replace as dataclass_replace
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -177,6 +179,65 @@ class Parse:
 
 
 # ---------------------------------------------------------------------------------- CoNLL-U
+
+
+# words the tokenizer rightly splits in two with no space between ("gon na", "Can not"): kept apart
+_SPLIT_WORDS = frozenset({"cannot", "gonna", "wanna", "gotta", "gimme", "lemme", "dunno"})
+
+
+def rejoin_split_names(parse: Parse) -> Parse:
+    """The parse with each capitalised word that the tokenizer cut in two rejoined ("Don" + "na" of
+    "Kelce's mother, Donna, told reporters", read as "gon na"): a name's span must be the whole
+    written word. Two alphabetic words with no space between, the first capitalised and the second
+    lower-case, become one word with the first's tag and place in the tree (the second's where the
+    first hangs on it; a compound of the proper noun after them where the second hung on that:
+    "Donna Kelce"); "Cannot", "Gonna" stay two. The same parse when nothing is cut."""
+    if not any(_cut_at(sent) for sent in parse.sentences):
+        return parse
+    return Parse(tuple(_rejoined(sent) for sent in parse.sentences), parse.model_id)
+
+
+def _cut_at(sent: Sentence) -> list[int]:
+    """The indices of the first halves of a sentence's cut capitalised words."""
+    words = sent.words
+    return [
+        a.index
+        for a, b in pairwise(words)
+        if a.end == b.start
+        and a.text[:1].isupper()
+        and a.text.isalpha()
+        and b.text.isalpha()
+        and b.text.islower()
+        and (a.text + b.text).lower() not in _SPLIT_WORDS
+    ]
+
+
+def _rejoined(sent: Sentence) -> Sentence:
+    """A sentence with its cut words (:func:`_cut_at`) rejoined, renumbered and re-headed."""
+    cuts = _cut_at(sent)
+    if not cuts:
+        return sent
+    for first in reversed(cuts):  # from the end: earlier indices stay valid
+        sent = _join(sent, first)
+    return sent
+
+
+def _join(sent: Sentence, first: int) -> Sentence:
+    """A sentence with word ``first`` and the word after it made one word."""
+    a, b = sent.word(first), sent.word(first + 1)
+    head, deprel = (b.head, b.deprel) if a.head == b.index else (a.head, a.deprel)
+    after = sent.word(b.index + 1) if b.index < len(sent.words) else None
+    if after is not None and b.head == after.index and after.upos == "PROPN" and after.head != a.index:
+        head, deprel = after.index, "compound"  # "Donna Kelce said": "na" hung on the surname
+
+    def moved(i: int) -> int:
+        return first if i == b.index else i - 1 if i > b.index else i
+
+    joined = dataclass_replace(
+        a, text=a.text + b.text, lemma=a.text + b.text, end=b.end, head=head, deprel=deprel
+    )
+    words = [joined if w is a else w for w in sent.words if w is not b]
+    return Sentence(tuple(dataclass_replace(w, index=moved(w.index), head=moved(w.head)) for w in words))
 
 
 def _misc(w: Word) -> str:

@@ -13,6 +13,7 @@ from quotecheck.parsing import (
     Sentence,
     Word,
     from_conllu,
+    rejoin_split_names,
     resolve_model_dir,
     to_conllu,
 )
@@ -132,3 +133,31 @@ def test_failed_download_explains_the_local_alternative(tmp_path, monkeypatch):
     message = str(err.value)
     assert "ConnectionError" in message and str(tmp_path / "target") in message
     assert "--model-dir" in message and ENV_MODEL_DIR in message
+
+
+def _conllu_line(i: int, text: str, lemma: str, upos: str, head: int, deprel: str, start: int) -> str:
+    misc = f"start_char={start}|end_char={start + len(text)}"
+    return "\t".join([str(i), text, lemma, upos, "_", "_", str(head), deprel, "_", misc])
+
+
+def test_rejoin_split_names_joins_a_cut_capitalised_word_and_keeps_gonna() -> None:
+    # "Donna told us gonna": the tokenizer cut "Donna" as it cuts "gonna" ("Don" + "na")
+    rows = [
+        (1, "Don", "Don", "PROPN", 3, "nsubj", 0),
+        (2, "na", "to", "PART", 1, "case", 3),
+        (3, "told", "tell", "VERB", 0, "root", 6),
+        (4, "us", "we", "PRON", 3, "obj", 11),
+        (5, "gon", "go", "VERB", 3, "xcomp", 14),
+        (6, "na", "to", "PART", 5, "mark", 17),
+    ]
+    parse = from_conllu("\n".join(_conllu_line(*row) for row in rows) + "\n\n")
+    words = rejoin_split_names(parse).sentences[0].words
+    assert [(w.index, w.text, w.head, w.start, w.end) for w in words] == [
+        (1, "Donna", 2, 0, 5),
+        (2, "told", 0, 6, 10),
+        (3, "us", 2, 11, 13),
+        (4, "gon", 2, 14, 17),
+        (5, "na", 4, 17, 19),
+    ]
+    whole = from_conllu(_conllu_line(1, "Ann", "Ann", "PROPN", 0, "root", 0) + "\n\n")
+    assert rejoin_split_names(whole) is whole  # nothing cut: the same parse

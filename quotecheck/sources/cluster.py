@@ -1037,19 +1037,30 @@ def _person_in_passing(cl: Clusterer, run: NameRun, loose: bool = False) -> bool
     (:meth:`MentionFinder.looks_like_person`; when ``loose``, a possessive too: "Mr. Ban's
     watch"); or, when the article never writes it after "in" (:func:`_named_as_place`: "San
     Diego will take over the route"), by speaking or a description
-    (:func:`_speaks_or_described`), or when ``loose`` by being a bare name that is the subject
-    of its clause ("Clinton, who had plenty of stories, decided"; one word only when the article
-    also writes it after another capitalised word: "Hillary Rodham Clinton")."""
+    (:func:`_speaks_or_described`), or by being a bare name that is the subject of its clause
+    ("Clinton, who had plenty of stories, decided"; one word only when the article also writes it
+    after another capitalised word: "Hillary Rodham Clinton"; unless ``loose``, a word really
+    capitalised: "Swift has made few public comments" after "Taylor Swift", not "at Apple")."""
     if cl.finder.looks_like_person(run, cl.known_surname, possessive=loose):
         return True
     if _named_as_place(cl, run.mention.text):
         return False
     if _speaks_or_described(cl, run) or _apposed_to_person(cl, run):
         return True
-    if not loose or run.last.deprel not in ("nsubj", "nsubj:pass") or not _bare_name(cl, run, run.last):
+    if run.last.deprel not in ("nsubj", "nsubj:pass") or not _bare_name(cl, run, run.last):
         return False
     words = run.mention.words
-    return len(words) > 1 or cl.finder.written_in_full(words[0].lower())  # not "Meanwhile", "Earlier"
+    if len(words) > 1:
+        return True
+    if loose:
+        return cl.finder.written_in_full(words[0].lower())  # not "Meanwhile", "Earlier"
+    return _after_capitalised_word(cl, words[0])
+
+
+def _after_capitalised_word(cl: Clusterer, word: str) -> bool:
+    """Does the article write a word after another capitalised word ("Taylor Swift" for "Swift"; not
+    "and Travis" nor "at Apple", which :meth:`MentionFinder.written_in_full` also counts)?"""
+    return any(f.group(1)[:1].isupper() for f in cl.finder.given_name_matches(word.lower()))
 
 
 def _named_as_place(cl: Clusterer, name: str) -> bool:
@@ -1205,10 +1216,23 @@ def _apposed_gender(cl: Clusterer, name: Mention) -> str | None:
 
 
 def _written_gender(cl: Clusterer, name: Mention) -> str | None:
-    """The gender a name's own words give: its given name ("Ruth Ellery"), else its honorific."""
-    return cl.finder.mention_gender(name) or next(
-        (g for h, g in cl.lex.honorifics.items() if name.text.startswith((f"{h} ", f"{h}."))), None
+    """The gender a name's own words give: its given name ("Ruth Ellery"), else its honorific,
+    else a lone given name's (:func:`_lone_given_gender`)."""
+    return (
+        cl.finder.mention_gender(name)
+        or next((g for h, g in cl.lex.honorifics.items() if name.text.startswith((f"{h} ", f"{h}."))), None)
+        or _lone_given_gender(cl, name)
     )
+
+
+def _lone_given_gender(cl: Clusterer, name: Mention) -> str | None:
+    """The gender of a known given name written alone ("\"...,\" Travis said" after "Travis Kelce";
+    "Meghan, 43,"), as celebrity and royal coverage names people; None when the article also writes
+    the word after another capitalised word ("Mark Travis"): then it may be a surname."""
+    if len(name.words) != 1 or name.words[0] not in cl.lex.first_names:
+        return None
+    word = name.words[0]
+    return None if _after_capitalised_word(cl, word) else cl.lex.first_names[word]
 
 
 _PASSING_REACH = 2  # sentences (the pronoun's and the one before) a description in passing may lie in

@@ -181,8 +181,9 @@ class Parse:
 # ---------------------------------------------------------------------------------- CoNLL-U
 
 
-# words the tokenizer rightly splits in two with no space between ("gon na", "Can not"): kept apart
-_SPLIT_WORDS = frozenset({"cannot", "gonna", "wanna", "gotta", "gimme", "lemme", "dunno"})
+# words the tokenizer rightly splits in two with no space between ("gon na", "Can not"): kept apart;
+# and "Its", which it cuts as "It s" and attribution reads whole (cues._name_after_split_its)
+_SPLIT_WORDS = frozenset({"cannot", "gonna", "wanna", "gotta", "gimme", "lemme", "dunno", "its"})
 
 
 def rejoin_split_names(parse: Parse) -> Parse:

@@ -1099,12 +1099,12 @@ def _speaker_before(ctx: _Context, s_idx: int, w: Word) -> Word | None:
     lo, hi = sent.start, sent.end
     subj = _nearer_conjunct_subject(ctx, s_idx, w) or _subject_of(ctx, s_idx, w, lo, hi)
     dateline = _DATELINE.match(ctx.text, lo, w.start) or _LEAD_LABEL.match(ctx.text, lo, w.start)
-    if subj is not None and dateline is not None and subj.start < dateline.end():
-        subj = _past_dateline(ctx, s_idx, subj)  # "ISLAMABAD: Minister X said": the apposition
-    if subj is not None and dateline is not None and subj.start < dateline.end():
-        subj = None  # "MILLBROOK, Ore. — City Manager Ann Olsen said ...": not the dateline
     if dateline is not None:
         lo = dateline.end()  # "Driving the news: Sen. Mark Ellery told ...": not the label
+        if subj is not None and subj.start < lo:
+            subj = _past_dateline(ctx, s_idx, subj)  # "ISLAMABAD: Minister X said": the apposition
+            if subj.start < lo:
+                subj = None  # "MILLBROOK, Ore. — City Manager Ann Olsen said ...": not the dateline
     if subj is not None and subj.index < w.index:
         return subj
     prev = w.index - 1

@@ -193,9 +193,10 @@ def rejoin_split_names(parse: Parse) -> Parse:
     lower-case, become one word with the first's tag and place in the tree (the second's where the
     first hangs on it; a compound of the proper noun after them where the second hung on that:
     "Donna Kelce"); "Cannot", "Gonna" stay two. The same parse when nothing is cut."""
-    if not any(_cut_at(sent) for sent in parse.sentences):
+    cuts = [_cut_at(sent) for sent in parse.sentences]
+    if not any(cuts):
         return parse
-    return Parse(tuple(_rejoined(sent) for sent in parse.sentences), parse.model_id)
+    return Parse(tuple(map(_rejoined, parse.sentences, cuts)), parse.model_id)
 
 
 def _cut_at(sent: Sentence) -> list[int]:
@@ -213,11 +214,9 @@ def _cut_at(sent: Sentence) -> list[int]:
     ]
 
 
-def _rejoined(sent: Sentence) -> Sentence:
-    """A sentence with its cut words (:func:`_cut_at`) rejoined, renumbered and re-headed."""
-    cuts = _cut_at(sent)
-    if not cuts:
-        return sent
+def _rejoined(sent: Sentence, cuts: list[int]) -> Sentence:
+    """A sentence with its cut words (``cuts``, from :func:`_cut_at`) rejoined, renumbered and
+    re-headed."""
     for first in reversed(cuts):  # from the end: earlier indices stay valid
         sent = _join(sent, first)
     return sent

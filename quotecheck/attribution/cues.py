@@ -485,6 +485,12 @@ def _titled_name_in_run(ctx: _Context, s_idx: int, subj: Word | None) -> tuple[W
     return name[0], run[titles[-1]].start, name[-1].end
 
 
+def _name_in_subject_run(ctx: _Context, s_idx: int, subj: Word | None) -> tuple[Word, int, int] | None:
+    """The proper name the parse left out of a subject it cut short (:func:`_name_after_split_its`,
+    :func:`_titled_name_in_run`): a word of it and the span it must stay within; None otherwise."""
+    return _name_after_split_its(ctx, s_idx, subj) or _titled_name_in_run(ctx, s_idx, subj)
+
+
 def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _Found:
     gerund = _gerund_speaker(ctx, s_idx, verb, lo)
     if gerund is not None:
@@ -494,7 +500,7 @@ def _cue_from_verb(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int) -> _
         subj = _past_dateline(ctx, s_idx, subj)
     if subj is None or not _plausible_subject(ctx, s_idx, verb, subj, lo, hi):
         subj = _surface_subject(ctx, s_idx, verb, lo, hi) or subj
-    apposed = _name_after_split_its(ctx, s_idx, subj) or _titled_name_in_run(ctx, s_idx, subj)
+    apposed = _name_in_subject_run(ctx, s_idx, subj)
     if apposed is not None:
         subj, lo, hi = apposed
     mention = None
@@ -1362,7 +1368,7 @@ def _gerund_cue(ctx: _Context, cue: Cue) -> tuple[int, Word] | None:
 def _subject_mention(ctx: _Context, s_idx: int, subj: Word, lo: int, hi: int) -> Mention | None:
     """The mention of the noun phrase headed by the subject ``subj`` inside [lo, hi)."""
     sent = ctx.parse.sentences[s_idx]
-    named = _name_after_split_its(ctx, s_idx, subj) or _titled_name_in_run(ctx, s_idx, subj)
+    named = _name_in_subject_run(ctx, s_idx, subj)
     if named is not None:
         subj, lo, hi = named
     return make_mention(ctx, s_idx, np_head(sent, subj, lo, hi), lo, hi)

@@ -1822,14 +1822,19 @@ def _untagged_name_taken_up(cl: Clusterer, m: Mention, earlier: Iterable[tuple[i
 
 
 def _lone_untagged_name(cl: Clusterer, idx: int) -> bool:
-    """Is a person source named only by one word no tagger called a person's, and no first name?"""
+    """Is a person source named only by one word no tagger called a person's, no first name, and
+    never written after another capitalised word ("Nervo" of "Justice Frank Nervo" is a surname)?"""
     src = cl.sources[idx]
     names = [y for y in src.mentions if y.kind == MentionKind.NAME]
     return (
         src.type == SourceType.NAMED_PERSON
         and bool(names)
         and all(
-            len(y.words) == 1 and "PER" not in y.ner and y.words[0] not in cl.lex.first_names for y in names
+            len(y.words) == 1
+            and "PER" not in y.ner
+            and y.words[0] not in cl.lex.first_names
+            and not _after_capitalised_word(cl, y.words[0])
+            for y in names
         )
     )
 

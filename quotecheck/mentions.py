@@ -1404,7 +1404,7 @@ class MentionFinder:
             if not self._name_continues(words, start, k, nxt) or self.quoted.covers(nxt.start):
                 break
             k += 1
-            if k > i and k + 2 < len(words) and _hyphen_joined_words(words[k], words[k + 1], words[k + 2]):
+            if k + 2 < len(words) and _hyphen_joined_words(words[k], words[k + 1], words[k + 2]):
                 k += 2  # "Jae-myung", "Yo-jong": one given name the tokenizer split in three
         return k
 

@@ -1194,7 +1194,7 @@ class MentionFinder:
                 if (
                     not _proper_word(w)
                     or w.text in self.lex.calendar_words
-                    or self._name_goes_on(sent, w, pron, self.lex.name_particles)
+                    or self._name_goes_on(sent, w, pron)
                 ):
                     continue
                 j = w.index
@@ -1226,11 +1226,11 @@ class MentionFinder:
                 )
                 yield NameRun(cand, sent, first, w)
 
-    @staticmethod
-    def _name_goes_on(sent: Sentence, w: Word, pron: Mention, particles: frozenset[str]) -> bool:
+    def _name_goes_on(self, sent: Sentence, w: Word, pron: Mention) -> bool:
         """Is the word followed by another capitalised word before the pronoun (not the end
         of the name run), or by a hyphen joining it to one ("al-Shaibani"), or by a particle
         hyphen-joined to one ("Asaad al-Shaibani")?"""
+        particles = self.lex.name_particles
         return (
             w.index < len(sent.words)
             and (

@@ -862,7 +862,11 @@ def _hyphen_joined(sent: Sentence, index: int) -> bool:
     hyphenated word the tokenizer split into three ("commissioner-general")?"""
     if index < 1 or index + 2 > len(sent.words):
         return False
-    left, dash, right = sent.word(index), sent.word(index + 1), sent.word(index + 2)
+    return _no_space_hyphen(sent.word(index), sent.word(index + 1), sent.word(index + 2))
+
+
+def _no_space_hyphen(left: Word, dash: Word, right: Word) -> bool:
+    """Is ``dash`` a hyphen between ``left`` and ``right`` with no space on either side?"""
     return dash.text == "-" and left.end == dash.start and dash.end == right.start
 
 
@@ -900,10 +904,10 @@ def _widen(ctx: ArticleText, sent: Sentence, words: list[Word], head: Word, lo: 
     return words
 
 
-def _hyphen_joined_words(left: Word, dash: Word, right: Word) -> bool:
-    """Are three words one hyphenated word the tokenizer split ("Jae-myung"): a hyphen with no
-    space on either side, and letters after it?"""
-    return dash.text == "-" and left.end == dash.start and dash.end == right.start and right.text.isalpha()
+def _hyphen_joined_words(words: Sequence[Word], k: int) -> bool:
+    """Are ``words[k]`` and the two after it one hyphenated word the tokenizer split ("Jae-myung"):
+    a hyphen with no space on either side (:func:`_no_space_hyphen`), and letters after it?"""
+    return k + 2 < len(words) and _no_space_hyphen(*words[k : k + 3]) and words[k + 2].text.isalpha()
 
 
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]*\.?(?:\s*\([A-Z][\w.-]*\))?")
@@ -1190,7 +1194,7 @@ class MentionFinder:
                 if (
                     not _proper_word(w)
                     or w.text in self.lex.calendar_words
-                    or self._name_goes_on(sent, w, pron, self.lex.name_particles)
+                    or self._name_goes_on(sent, w, pron)
                 ):
                     continue
                 j = w.index
@@ -1222,11 +1226,11 @@ class MentionFinder:
                 )
                 yield NameRun(cand, sent, first, w)
 
-    @staticmethod
-    def _name_goes_on(sent: Sentence, w: Word, pron: Mention, particles: frozenset[str]) -> bool:
+    def _name_goes_on(self, sent: Sentence, w: Word, pron: Mention) -> bool:
         """Is the word followed by another capitalised word before the pronoun (not the end
         of the name run), or by a hyphen joining it to one ("al-Shaibani"), or by a particle
         hyphen-joined to one ("Asaad al-Shaibani")?"""
+        particles = self.lex.name_particles
         return (
             w.index < len(sent.words)
             and (
@@ -1404,14 +1408,14 @@ class MentionFinder:
             if not self._name_continues(words, start, k, nxt) or self.quoted.covers(nxt.start):
                 break
             k += 1
-            if k > i and k + 2 < len(words) and _hyphen_joined_words(words[k], words[k + 1], words[k + 2]):
+            if _hyphen_joined_words(words, k):
                 k += 2  # "Jae-myung", "Yo-jong": one given name the tokenizer split in three
         return k
 
     def _name_continues(self, words: Sequence[Word], start: int, k: int, nxt: Word) -> bool:
         """Is ``nxt`` (right after ``words[k]``, separated by one space) one more word of the name
         ``words[start..k]``: a capitalised proper noun the parse calls part of it?"""
-        joined = k + 3 < len(words) and _hyphen_joined_words(nxt, words[k + 2], words[k + 3])
+        joined = _hyphen_joined_words(words, k + 1)  # nxt is words[k + 1]
         particle = nxt.text in self.lex.name_particles and k + 2 < len(words)
         particle = particle and words[k + 2].text[:1].isupper()
         return (

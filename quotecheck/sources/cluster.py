@@ -1430,11 +1430,14 @@ def _bare_name(cl: Clusterer, run: NameRun, head: Word) -> bool:
     "the" in front ("the Scarborough Shoal")?"""
     sent, first = run.sentence, run.first
     words = run.mention.words
+    particles = cl.lex.name_particles
     if not all(
-        w[:1].isupper() or ((w == "-" or w in cl.lex.name_particles) and "-" in words[i : i + 2])
+        w[:1].isupper()
+        or (w in particles and words[i + 1 : i + 2] == ["-"])
+        or (w == "-" and i > 0 and words[i - 1] in particles)
         for i, w in enumerate(words)
     ):
-        return False
+        return False  # "African-Americans" is no person's name: only a particle takes a hyphen
     if any(
         k.deprel == "case" and k.text not in POSSESSIVE_MARKS
         for word in (first, run.last, head)

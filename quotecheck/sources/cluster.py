@@ -106,6 +106,10 @@ class Clusterer:
         # "his wife" reads: a long article's thousands of "his wife" would otherwise walk every mention
         self._described_keys: list[tuple[int, int, int]] = []
         self._described_names: list[tuple[int, Mention]] = []
+        # and for the mentions that end in name words, with those words (:func:`_trailing_name`), which
+        # each new name reads (:func:`_person_first_word`)
+        self._trailing_keys: list[tuple[int, int, int]] = []
+        self._trailing_names: list[tuple[int, Mention, list[str]]] = []
         self._longest_mention = 0  # characters: only mentions starting this close to an offset end after it
         self._latest: tuple[int, int] | None = None  # (attribution, source) of the latest one linked
         # per source: (normalized text, surname) of its names, normalized text of its descriptors
@@ -159,6 +163,10 @@ class Clusterer:
             at = bisect_left(self._described_keys, key)
             self._described_keys.insert(at, key)
             self._described_names.insert(at, (idx, m))
+        if trailing := _trailing_name(m, self.lex):
+            at = bisect_left(self._trailing_keys, key)
+            self._trailing_keys.insert(at, key)
+            self._trailing_names.insert(at, (idx, m, trailing))
         self._spans[idx].add((m.start, m.end))
         pronoun = m.head_lemma if m.kind == MentionKind.PRONOUN else None
         if len(self.sources[idx].mentions) == 1 and pronoun in WRITER_PRONOUNS:
@@ -433,6 +441,12 @@ class Clusterer:
         description, in the same order (an index kept as mentions are attached)."""
         first = bisect_left(self._described_keys, (-before + 1,))
         return [pair for pair in self._described_names[first:] if pair[1].end <= before]
+
+    def trailing_names(self, before: int) -> list[tuple[int, Mention, list[str]]]:
+        """The (source index, mention, its name words) of the mentions of :meth:`earlier_list` that end
+        in name words (:func:`_trailing_name`), in the same order (an index kept as mentions are attached)."""
+        first = bisect_left(self._trailing_keys, (-before + 1,))
+        return [entry for entry in self._trailing_names[first:] if entry[1].end <= before]
 
     def starting_between(self, lo: int, hi: int) -> list[tuple[int, Mention]]:
         """(source index, mention) pairs of the mentions starting in [lo, hi), nearest to ``hi``
@@ -757,10 +771,10 @@ def _person_first_word(cl: Clusterer, m: Mention) -> int | None:
     if not own or is_org_name(m, cl.lex):
         return None
     fullest: dict[int, list[str]] = {}
-    for i, x in cl.earlier(m.start):
+    for i, x, theirs in cl.trailing_names(m.start):  # a mention without name words fits no one
         kind = cl.sources[i].type
         if kind == SourceType.NAMED_PERSON or (kind == SourceType.UNKNOWN and cl.in_headline(x)):
-            fullest[i] = max(fullest.get(i, []), _trailing_name(x, cl.lex), key=len)
+            fullest[i] = max(fullest.get(i, []), theirs, key=len)
     owners = [i for i, theirs in fullest.items() if _opens_name(own, theirs) or _opens_name(theirs, own)]
     return owners[0] if len(owners) == 1 else None
 

@@ -473,7 +473,7 @@ class Clusterer:
         full, key = normalized(m.text), surname(m, self.lex)
         same = self._first_named.get(full)
         given = given_name(m.words, self.lex)
-        person = self._person_named(key, given) if key else None
+        person = self.named_person(key, given) if key else None
         if person is not None and given is not None and self._introduced_as_other(person, key, given):
             person = None  # "Ghazala Khan" after a "Khan" that took up "Khizr Khan"
         if (
@@ -550,7 +550,7 @@ class Clusterer:
         ]
         return holders[0] if len(holders) == 1 else None
 
-    def _person_named(self, key: str | None, given: str | None = None) -> int | None:
+    def named_person(self, key: str | None, given: str | None = None) -> int | None:
         """The first named person with a name of this surname that may bear this given name
         (:meth:`_may_be_named`: "Ivanka Trump" is not "Donald Trump", nor the "Trump" that "he"
         took up)."""
@@ -583,13 +583,9 @@ class Clusterer:
         gender = given_gender(given, self.lex)
         return src.gender is None or gender is None or gender == src.gender
 
-    def named_person(self, key: str, given: str | None) -> int | None:
-        """The first named person of this surname that may bear this given name (None: any)."""
-        return self._person_named(key, given)
-
     def known_surname(self, key: str | None) -> bool:
         """Is this the surname of a named person already quoted?"""
-        return self._person_named(key) is not None
+        return self.named_person(key) is not None
 
     def descriptor_source(self, m: Mention) -> int | None:
         """The first source with a descriptor written the same way ("officials")."""

@@ -314,10 +314,11 @@ def _organization_before(
     # the last name the article gave it: "the Riverton Transit Authority"; or one of the kind's other
     # name endings (lexicon ``organization_aliases``): "Pine Ridge Regional Medical Center" for "hospital"
     kind = _kind_modifiers(words, nouns[-1])
-    aliases = () if kind else lex.organization_aliases.get(nouns[-1].lemma.lower(), ())
-    endings = "|".join(re.escape(e) for e in (nouns[-1].text, *aliases))
     if kind:  # "a fire department spokesman": a "Fire Department", not "California Department"
         endings = r"\s+".join(re.escape(w.text) for w in (*kind, nouns[-1]))
+    else:
+        aliases = lex.organization_aliases.get(nouns[-1].lemma.lower(), ())
+        endings = "|".join(re.escape(e) for e in (nouns[-1].text, *aliases))
     names = _names_ending(text, endings)
     k = bisect_right(names, before, key=lambda span: span[1])
     if k == 0:

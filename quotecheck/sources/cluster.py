@@ -905,7 +905,7 @@ def _reporter_of_clause(cl: Clusterer, m: Mention) -> Mention | None:
     verb = sent.head_of(clause) if clause is not None and clause.deprel == "ccomp" else None
     if verb is None or verb.lemma.lower() not in cl.lex.speech_verbs:
         return None
-    subject = next((w for w in sent.words if w.head == verb.index and w.deprel == "nsubj"), None)
+    subject = next((w for w in sent.children(verb) if w.deprel == "nsubj"), None)
     if subject is None or subject.upos != "PROPN" or subject.end > m.start:
         return None
     run = next((r for r in cl.finder.names_before(m, reach=1) if r.last.index == subject.index), None)

@@ -106,6 +106,10 @@ class Clusterer:
         # "his wife" reads: a long article's thousands of "his wife" would otherwise walk every mention
         self._described_keys: list[tuple[int, int, int]] = []
         self._described_names: list[tuple[int, Mention]] = []
+        # and for the mentions that end in name words, with those words (:func:`_trailing_name`), which
+        # each new name reads (:func:`_person_first_word`)
+        self._trailing_keys: list[tuple[int, int, int]] = []
+        self._trailing_names: list[tuple[int, Mention, list[str]]] = []
         self._longest_mention = 0  # characters: only mentions starting this close to an offset end after it
         self._latest: tuple[int, int] | None = None  # (attribution, source) of the latest one linked
         # per source: (normalized text, surname) of its names, normalized text of its descriptors
@@ -159,6 +163,10 @@ class Clusterer:
             at = bisect_left(self._described_keys, key)
             self._described_keys.insert(at, key)
             self._described_names.insert(at, (idx, m))
+        if trailing := _trailing_name(m, self.lex):
+            at = bisect_left(self._trailing_keys, key)
+            self._trailing_keys.insert(at, key)
+            self._trailing_names.insert(at, (idx, m, trailing))
         self._spans[idx].add((m.start, m.end))
         pronoun = m.head_lemma if m.kind == MentionKind.PRONOUN else None
         if len(self.sources[idx].mentions) == 1 and pronoun in WRITER_PRONOUNS:
@@ -434,6 +442,12 @@ class Clusterer:
         first = bisect_left(self._described_keys, (-before + 1,))
         return [pair for pair in self._described_names[first:] if pair[1].end <= before]
 
+    def trailing_names(self, before: int) -> list[tuple[int, Mention, list[str]]]:
+        """The (source index, mention, its name words) of the mentions of :meth:`earlier_list` that end
+        in name words (:func:`_trailing_name`), in the same order (an index kept as mentions are attached)."""
+        first = bisect_left(self._trailing_keys, (-before + 1,))
+        return [entry for entry in self._trailing_names[first:] if entry[1].end <= before]
+
     def starting_between(self, lo: int, hi: int) -> list[tuple[int, Mention]]:
         """(source index, mention) pairs of the mentions starting in [lo, hi), nearest to ``hi``
         first (two bisections)."""
@@ -459,7 +473,7 @@ class Clusterer:
         full, key = normalized(m.text), surname(m, self.lex)
         same = self._first_named.get(full)
         given = given_name(m.words, self.lex)
-        person = self._person_named(key, given) if key else None
+        person = self.named_person(key, given) if key else None
         if person is not None and given is not None and self._introduced_as_other(person, key, given):
             person = None  # "Ghazala Khan" after a "Khan" that took up "Khizr Khan"
         if (
@@ -536,7 +550,7 @@ class Clusterer:
         ]
         return holders[0] if len(holders) == 1 else None
 
-    def _person_named(self, key: str | None, given: str | None = None) -> int | None:
+    def named_person(self, key: str | None, given: str | None = None) -> int | None:
         """The first named person with a name of this surname that may bear this given name
         (:meth:`_may_be_named`: "Ivanka Trump" is not "Donald Trump", nor the "Trump" that "he"
         took up)."""
@@ -569,13 +583,9 @@ class Clusterer:
         gender = given_gender(given, self.lex)
         return src.gender is None or gender is None or gender == src.gender
 
-    def named_person(self, key: str, given: str | None) -> int | None:
-        """The first named person of this surname that may bear this given name (None: any)."""
-        return self._person_named(key, given)
-
     def known_surname(self, key: str | None) -> bool:
         """Is this the surname of a named person already quoted?"""
-        return self._person_named(key) is not None
+        return self.named_person(key) is not None
 
     def descriptor_source(self, m: Mention) -> int | None:
         """The first source with a descriptor written the same way ("officials")."""
@@ -757,10 +767,10 @@ def _person_first_word(cl: Clusterer, m: Mention) -> int | None:
     if not own or is_org_name(m, cl.lex):
         return None
     fullest: dict[int, list[str]] = {}
-    for i, x in cl.earlier(m.start):
+    for i, x, theirs in cl.trailing_names(m.start):  # a mention without name words fits no one
         kind = cl.sources[i].type
         if kind == SourceType.NAMED_PERSON or (kind == SourceType.UNKNOWN and cl.in_headline(x)):
-            fullest[i] = max(fullest.get(i, []), _trailing_name(x, cl.lex), key=len)
+            fullest[i] = max(fullest.get(i, []), theirs, key=len)
     owners = [i for i, theirs in fullest.items() if _opens_name(own, theirs) or _opens_name(theirs, own)]
     return owners[0] if len(owners) == 1 else None
 
@@ -895,7 +905,7 @@ def _reporter_of_clause(cl: Clusterer, m: Mention) -> Mention | None:
     verb = sent.head_of(clause) if clause is not None and clause.deprel == "ccomp" else None
     if verb is None or verb.lemma.lower() not in cl.lex.speech_verbs:
         return None
-    subject = next((w for w in sent.words if w.head == verb.index and w.deprel == "nsubj"), None)
+    subject = next((w for w in sent.children(verb) if w.deprel == "nsubj"), None)
     if subject is None or subject.upos != "PROPN" or subject.end > m.start:
         return None
     run = next((r for r in cl.finder.names_before(m, reach=1) if r.last.index == subject.index), None)

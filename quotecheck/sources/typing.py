@@ -314,10 +314,11 @@ def _organization_before(
     # the last name the article gave it: "the Riverton Transit Authority"; or one of the kind's other
     # name endings (lexicon ``organization_aliases``): "Pine Ridge Regional Medical Center" for "hospital"
     kind = _kind_modifiers(words, nouns[-1])
-    aliases = () if kind else lex.organization_aliases.get(nouns[-1].lemma.lower(), ())
-    endings = "|".join(re.escape(e) for e in (nouns[-1].text, *aliases))
     if kind:  # "a fire department spokesman": a "Fire Department", not "California Department"
         endings = r"\s+".join(re.escape(w.text) for w in (*kind, nouns[-1]))
+    else:
+        aliases = lex.organization_aliases.get(nouns[-1].lemma.lower(), ())
+        endings = "|".join(re.escape(e) for e in (nouns[-1].text, *aliases))
     names = _names_ending(text, endings)
     k = bisect_right(names, before, key=lambda span: span[1])
     if k == 0:
@@ -593,8 +594,8 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
     said", "Others argue") is an anonymous group (:func:`_common_plural`), and so is a share of
     the people a poll asked ("67 percent of voters", :func:`_poll_share`), unless its sentence names
     the poll's author (:func:`_poll_author`): then that organization. A one-word "named person"
-    that the words after its cue call "it" is an organization (:func:`_name_said_it`). Anonymous sources
-    granted anonymity (a ground rule or a reason) are left as they are."""
+    that the words after its cue call "it" is an organization (:func:`_one_word_organization`).
+    Anonymous sources granted anonymity (a ground rule or a reason) are left as they are."""
     for src in sources:
         if _common_plural(src, sources, text, lex):
             src.type = SourceType.ANONYMOUS_GROUP  # "Demonstrators said": not a name
@@ -610,11 +611,7 @@ def refine_types(sources: Sequence[Source], text: str, parse: Parse | None, lex:
                 src.type, src.polled = SourceType.ANONYMOUS_GROUP, True
         elif src.type == SourceType.UNKNOWN and (named := _name_tagged_common(src, text, lex)) is not None:
             src.type, src.name = SourceType.NAMED_PERSON, named  # "Husted said": a surname tagged a noun
-        elif (
-            _name_said_it(src, text, lex)
-            or _organization_by_role(src, text, lex)
-            or _taken_up_as_organization(src, text, lex)
-        ):
+        elif _organization_by_role(src, text, lex) or _one_word_organization(src, text, lex):
             src.type = SourceType.NAMED_ORGANIZATION  # "Coca-Cola indicated it would give"
         elif (apposed := _organization_apposed_before(src, text, lex)) is not None:
             src.name = apposed  # "the label said" after "her former label, Big Machine Records,"
@@ -737,11 +734,17 @@ _CAPITALISED_NAME = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?")
 _SAID_IT = re.compile(r"\s+[a-z]+(?:\s+([A-Z][a-z]+\.?))?(?:\s+that)?\s+its?\b")
 
 
-def _name_said_it(src: Source, text: str, lex: Lexicon) -> bool:
-    """Is a "named person" an organization that the words after its one-word name call "it"
-    ("Coca-Cola indicated it would give")? Only a name no given name, title, he or she ever goes
-    with, written nowhere after another capitalised word (not "Trump said it was")."""
+def _one_word_organization(src: Source, text: str, lex: Lexicon) -> bool:
+    """Is a "named person" an organization's one-word name (:func:`_lone_word_names`) that the words
+    after it call "it" (:func:`_name_said_it`) or one of the next sentences takes up
+    (:func:`_taken_up_as_organization`)?"""
     names = _lone_word_names(src, text, lex)
+    return bool(names) and (_name_said_it(names, text, lex) or _taken_up_as_organization(names, text, lex))
+
+
+def _name_said_it(names: Sequence[Mention], text: str, lex: Lexicon) -> bool:
+    """Do the words after a one-word name call it "it" ("Coca-Cola indicated it would give"; not
+    "Trump said it was", which :func:`_lone_word_names` leaves out)?"""
     said = (_SAID_IT.match(text, x.end) for x in names)
     return any(hit is not None and hit[1] in (None, *lex.calendar_words) for hit in said)
 
@@ -775,15 +778,11 @@ _NEXT_OPENINGS = re.compile(r"[.!?][\"”’]?\s+([\"“])?(The\s+([a-z]+)(['’
 _OPENINGS_REACH = 4  # sentences after the name's
 
 
-def _taken_up_as_organization(src: Source, text: str, lex: Lexicon) -> bool:
-    """Is a "named person" an organization's one-word name (:func:`_lone_word_names`) that one of
-    the next sentences takes up by an organization noun's possessive opening it ("Hamas said in a
-    statement that ... The group's political bureau member Basem Naim said")? The first "The
-    <noun>" opening decides ("The board will vote" is another body); wire copy names a group
-    once, then calls it "the group"."""
-    names = _lone_word_names(src, text, lex)
-    if not names:
-        return False
+def _taken_up_as_organization(names: Sequence[Mention], text: str, lex: Lexicon) -> bool:
+    """Does one of the sentences after a one-word name (its first, ``names[0]``) take it up by an
+    organization noun's possessive opening it ("Hamas said in a statement that ... The group's
+    political bureau member Basem Naim said")? The first "The <noun>" opening decides ("The board
+    will vote" is another body); wire copy names a group once, then calls it "the group"."""
     openings = _NEXT_OPENINGS.finditer(text, names[0].end)
     for hit in islice(openings, _OPENINGS_REACH):
         if hit[1] is None and hit[3] is not None:  # not a quotation's opening ("“The occupation is")
@@ -798,7 +797,7 @@ _WORD_RUN = re.compile(r"\w*")
 def _after_capitalised(text: str) -> frozenset[str]:
     """The word-character runs that start right after a capitalised word and spaces or tabs
     ("Donald Trump": "Trump"), found in one pass per article: a name written after one starts
-    with such a run, so :func:`_name_said_it` searches the text for it only then; a search per
+    with such a run, so :func:`_lone_word_names` searches the text for it only then; a search per
     one-word name grew with the square of the article."""
     ends = (m.end() for m in re.finditer(r"\b[A-Z][\w'’.-]*[ \t]+", text))
     return frozenset(_WORD_RUN.match(text, end).group() for end in ends)  # type: ignore[union-attr]

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .documents.blocks import paragraph_spans
 from .lexicons import Lexicon
 from .parsing import Parse, Sentence, Word
 from .quotes import QuoteSpan
@@ -1137,6 +1138,21 @@ def given_name_gender(key: str, lex: Lexicon, names: GivenNameIndex) -> str | No
     )
 
 
+HEADLINE_WORDS = 16  # a first paragraph of one line and at most this many words is a headline
+
+
+@lru_cache(maxsize=16)  # the texts held are the last few articles
+def headline_end(text: str) -> int:
+    """Where the article's headline ends, 0 when it has none: its first paragraph when that is one
+    short line and more paragraphs follow (PolNeAR's first line; a Markdown or HTML heading)."""
+    spans = paragraph_spans(text)
+    if len(spans) < 2:
+        return 0
+    start, end = spans[0]
+    first = text[start:end]
+    return 0 if "\n" in first or len(first.split()) > HEADLINE_WORDS else end
+
+
 class MentionFinder:
     """Mentions of one article that no cue points at, outside its quotations: the names and
     noun phrases earlier in the text that pronouns and nominals take up, the fullest form of
@@ -1359,7 +1375,10 @@ class MentionFinder:
                 (hit for key in surnames for hit in found.get(key, ())), key=lambda hit: hit[0][hit[1]].start
             ):
                 start = self._name_start(words, i)
-                span = (words[start].start, words[self._name_end(words, start, i)].end)
+                # a headline capitalises every word ("Elizabeth Warren Hammers Wells Fargo CEO"):
+                # no name runs on after the surname there
+                end = i if words[i].start < headline_end(self.text) else self._name_end(words, start, i)
+                span = (words[start].start, words[end].end)
                 if best is None or span[1] - span[0] > best[1] - best[0]:
                     best = span
             out.append(best)

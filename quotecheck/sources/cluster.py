@@ -29,6 +29,7 @@ from sys import maxsize
 from ..documents.blocks import paragraph_spans
 from ..lexicons import Lexicon
 from ..mentions import (
+    HEADLINE_WORDS,
     NAME_ANTECEDENT_RELS,
     POSSESSIVE_MARKS,
     POSSESSIVE_S,
@@ -63,7 +64,6 @@ from .typing import (
 )
 
 _GENDERED = ("he", "him", "she", "her")
-_HEADLINE_WORDS = 16  # a first paragraph of one line and at most this many words is a headline
 # "in San Diego", "in the Bronx": up to four capitalised words after "in" ("Clinton’s" is one word)
 _AFTER_IN = re.compile(r"\b[Ii]n\s+(?:the\s+)?((?:(?:St\.|[A-Z][\w'’-]*)[ \t]+){0,3}[A-Z][\w'’-]*)")
 # "Ms. Brainard", "Mr Smith": an honorific and the surname after it
@@ -296,7 +296,7 @@ class Clusterer:
         if len(starts) < 2:
             return None
         first = self.text[starts[0] : starts[1]].strip()
-        if "\n" in first or len(first.split()) > _HEADLINE_WORDS:
+        if "\n" in first or len(first.split()) > HEADLINE_WORDS:
             return None
         return starts[0], starts[0] + len(first)
 
@@ -782,13 +782,15 @@ def _opens_name(lone: list[str], full: list[str]) -> bool:
 
 def _trailing_name(m: Mention, lex: Lexicon) -> list[str]:
     """The capitalised words that end a mention after its titles and descriptions, without a
-    suffix ("Tan", "See", "Leng" of "Manpower Minister Tan See Leng"); empty when another word ends it."""
+    suffix ("Tan", "See", "Leng" of "Manpower Minister Tan See Leng"; "Aaron", "Sharockman" of
+    "PolitiFact Executive Director Aaron Sharockman": a head like Director ends the run too, so
+    the organization before it is no first word of his name); empty when another word ends it."""
     run: list[str] = []
     for w in reversed(m.words):
         word = w.strip(".,")
         if word in lex.name_suffixes or word in POSSESSIVE_S:
             continue
-        if not word[:1].isupper() or word in lex.titles or word.isupper():
+        if not word[:1].isupper() or word in lex.titles or word in lex.org_of_heads or word.isupper():
             break
         run.insert(0, word)
     return run

@@ -134,3 +134,28 @@ def test_name_misparsed_as_flat_of_a_noun_is_a_person_in_passing() -> None:
     run = next(finder.names_before(pron))
     assert run.mention.text == "Ayotte"
     assert finder.looks_like_person(run, lambda key: key == "ayotte")
+
+
+def test_a_headline_name_does_not_run_on_over_its_capitalised_words() -> None:
+    # a headline capitalises every word: "Hammers Wells Fargo CEO" is no part of Warren's name, so the
+    # fullest name is the lede's; the parse may hang the headline's words on the name as flat
+    text = "Elizabeth Warren Hammers Wells Fargo CEO\n\nMassachusetts Sen. Elizabeth Warren grilled him."
+    rows = [
+        ("Elizabeth", "Elizabeth", "PROPN", 0, "root"),
+        ("Warren", "Warren", "PROPN", 1, "flat"),
+        ("Hammers", "Hammers", "PROPN", 1, "flat"),
+        ("Wells", "Wells", "PROPN", 1, "flat"),
+        ("Fargo", "Fargo", "PROPN", 1, "flat"),
+        ("CEO", "CEO", "PROPN", 1, "flat"),
+        ("Massachusetts", "Massachusetts", "PROPN", 10, "compound"),
+        ("Sen.", "Sen.", "PROPN", 10, "compound"),
+        ("Elizabeth", "Elizabeth", "PROPN", 10, "compound"),
+        ("Warren", "Warren", "PROPN", 11, "nsubj"),
+        ("grilled", "grill", "VERB", 1, "parataxis"),
+        ("him", "he", "PRON", 11, "obj"),
+        (".", ".", "PUNCT", 11, "punct"),
+    ]
+    finder = MentionFinder(text, forged_parse(text, rows), default_lexicon(), QuotedSpans([]))
+    (span,) = finder.fullest_names([{"warren"}])
+    assert span is not None
+    assert text[span[0] : span[1]] == "Massachusetts Sen. Elizabeth Warren"

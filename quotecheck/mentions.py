@@ -191,6 +191,19 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int, lex: Le
     return [w for w in sent.words if first <= w.index <= last]
 
 
+def _correlative_opening(sent: Sentence, words: list[Word], lex: Lexicon) -> bool:
+    """Does the run open with the first word of a correlative pair that the compact parse took for
+    a name ("Neither Delgado nor Nguyen would say": "Neither" a proper noun lemmatised "neither",
+    heading "Delgado")? Such a word (lexicon ``quantifiers``) is no part of the name when a proper
+    word follows it and its "nor"/"or" comes later in the sentence."""
+    if len(words) < 2 or not _lowered_propn(words[0]) or words[0].lemma not in lex.quantifiers:
+        return False
+    pair = {"neither": "nor", "either": "or"}.get(words[0].lemma)
+    return _proper_word(words[1]) and any(
+        w.lemma == pair and w.deprel == "cc" for w in sent.words if w.index > words[1].index
+    )
+
+
 def _bracketed_short_name(sent: Sentence, index: int) -> bool:
     """Are the words from ``index`` one capitalised word in brackets, an organization's short
     name written after its full name ("Federation of Malaysian Consumers Associations (Fomca)")?"""
@@ -627,6 +640,9 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
         hi,
     )
     words = _before_date(ctx.lexicon, _within_sentence(ctx.text, words, head), head)
+    if _correlative_opening(sent, words, ctx.lexicon):
+        words = words[1:]
+        head = head if head in words else words[0]
     if not words:
         return None
     words = [*words, *_titled_name_after(ctx, sent, head, words, hi)]

@@ -215,7 +215,7 @@ def _verb_complement(ctx: _Context, s_idx: int, w: Word) -> _Reported | None:
             content_words.extend(sent.subtree(c))
         content_words.extend(_subject_taken_by_cue(sent, w, comps))
         content_words = _past_cue_only(sent, w, comps, content_words)
-    elif w.deprel == "parataxis" and (h := sent.head_of(w)) is not None:
+    elif w.deprel == "parataxis" and (h := sent.head_of(w)) is not None and not _after_semicolon(sent, w):
         h = _interrupted_clause(sent, h, w)
         cue = set(sent.subtree(w))
         content_words = [x for x in sent.subtree(h) if x not in cue]
@@ -342,6 +342,14 @@ def _past_cue_time(ctx: _Context, sent: Sentence, w: Word, words: list[Word]) ->
     if nxt.index not in inside or nxt.xpos == "POS" or nxt.upos == "PUNCT":
         return words  # "said Tuesday's vote was ...": the time word opens the subject
     return [x for x in words if x.index > lead[-1].index]
+
+
+def _after_semicolon(sent: Sentence, w: Word) -> bool:
+    """Does the parataxis cue's clause open right after a semicolon ("Platformer reached out to X for
+    comment; the company replied with an automated message")? A semicolon joins two statements of the
+    writer's: the clause before it is no content of the verb after it (that takes a comma or dash)."""
+    first = min(x.index for x in sent.subtree(w) if x.upos != "PUNCT")
+    return first > 1 and sent.word(first - 1).text == ";"
 
 
 def _interrupted_clause(sent: Sentence, h: Word, w: Word) -> Word:

@@ -1562,20 +1562,34 @@ def _anonymous_descriptor(cl: Clusterer, m: Mention, earlier: list[tuple[int, Me
 
 def _plural_taken_up(cl: Clusterer, m: Mention, earlier: list[tuple[int, Mention]]) -> int | None:
     """ "sources said" ... "the source said": the same sourcing in one number too few,
-    recorded on the source as a number clash."""
+    recorded on the source as a number clash. Not a plural of other standing ("two employees" ...
+    "the former employee": :func:`_other_standing`)."""
     if m.number != "sing":
         return None
     idx = next(
         (
             j
             for j, x in earlier
-            if x.head_lemma == m.head_lemma and x.number == "plur" and cl.sources[j].anonymous
+            if x.head_lemma == m.head_lemma
+            and x.number == "plur"
+            and cl.sources[j].anonymous
+            and not _other_standing(m, x)
         ),
         None,
     )
     if idx is not None and cl.sources[idx].number_clash is None:
         cl.sources[idx].number_clash = Evidence("number", m.start, m.end, m.text)
     return idx
+
+
+_STANDING = frozenset({"former", "onetime", "retired"})  # one who no longer holds the post the noun names
+
+
+def _other_standing(m: Mention, x: Mention) -> bool:
+    """Does ``m`` say its person no longer holds the post ("the former employee") while ``x`` does
+    not ("two employees on the integrity team")? Then ``m`` is none of ``x``'s people."""
+    standing = {w.lower() for w in m.words} & _STANDING
+    return bool(standing) and not standing & {w.lower() for w in x.words}
 
 
 def _described_person(cl: Clusterer, m: Mention) -> int | None:

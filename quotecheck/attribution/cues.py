@@ -114,6 +114,7 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
         ]
         subjects = nominal or subjects  # "Two officials familiar with ...": not the adjective
         before = [c for c in subjects if c.index < verb.index]
+        before = [c for c in before if not _of_which_aside(sent, c)] or before
         subj = max(before, key=lambda c: c.index) if before else min(subjects, key=lambda c: c.index)
         if subj.lemma.lower() in _RELATIVE_PRONOUNS and verb.deprel == "acl:relcl":
             return sent.head_of(verb)  # "Baylor, who wrote the measure, ...": the relative's antecedent
@@ -134,6 +135,13 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
         if head is not None:  # "After saying ... “Q,” she was “whisked”": a quoted head's subject
             return _subject_of(ctx, s_idx, head, lo, hi, depth + 1)
     return None
+
+
+def _of_which_aside(sent: Sentence, c: Word) -> bool:
+    """Does the subject open a relative aside ("A slide deck ..., a copy of which was obtained by this
+    newsletter, says": "copy" is a second subject of the parse's)? Such a noun is never the sayer."""
+    nxt = [sent.word(i).text.lower() for i in (c.index + 1, c.index + 2) if i <= len(sent.words)]
+    return nxt[:1] == ["of"] and nxt[1:] in (["which"], ["whom"])
 
 
 def _span_head(ctx: _Context, sent: Sentence, words: list[Word]) -> Word | None:

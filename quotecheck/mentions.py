@@ -153,11 +153,16 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int, lex: Le
             office = _office_word(head, w, c, lex)
             if not joining and not office and (c.deprel not in MENTION_RELS or clause):
                 continue
+            # "Alternative for Germany (AfD)": a short name in brackets after the phrase closes one name
             if (
                 head.upos == "PROPN"
                 and c.deprel in ("nmod", "acl", "obl")
                 and c.start > head.end
-                and not (head.text in lex.org_of_heads and c.deprel == "nmod" and _named_by(sent, c))
+                and not (
+                    c.deprel == "nmod"
+                    and _named_by(sent, c)
+                    and (head.text in lex.org_of_heads or _bracketed_short_name(sent, c.index + 1))
+                )
             ):
                 # "Jones of ..." / "Jones, who ...": keep names short ("Department of Health" stays)
                 continue
@@ -1416,7 +1421,30 @@ class MentionFinder:
     def _name_start(self, words: Sequence[Word], i: int) -> int:
         """Widen a surname at ``words[i]`` to the titles and given names in front."""
         j = i
-        while (
+        while True:
+            if j > 1 and self._hyphenated_given_name(words, j):
+                j -= 2  # "Frank-Walter Steinmeier": one given name the tokenizer split in three
+                continue
+            if not self._widens_over(words, i, j):
+                return j
+            j -= 1
+
+    def _hyphenated_given_name(self, words: Sequence[Word], j: int) -> bool:
+        """Do ``words[j - 2 : j + 1]`` spell one capitalised hyphenated name ("Frank-Walter",
+        "Jean-Claude") whose tail ``words[j]`` is a word of the name being widened?"""
+        first = words[j - 2]
+        return (
+            _hyphen_joined_words(words, j - 2)
+            and first.upos == "PROPN"
+            and first.text[:1].isupper()
+            and first.text.isalpha()
+            and words[j].text[:1].isupper()
+            and not _paragraph_break(self.text, first.end, words[j].start)
+        )
+
+    def _widens_over(self, words: Sequence[Word], i: int, j: int) -> bool:
+        """Does the name widened to ``words[j]`` take in the word before it?"""
+        return (
             j > 0
             and (
                 words[j - 1].upos == "PROPN"
@@ -1427,9 +1455,7 @@ class MentionFinder:
             and not words[j - 1].text.endswith(POSSESSIVE_S)
             and not _paragraph_break(self.text, words[j - 1].end, words[j].start)
             and not (j < i and self._name_opens(words, j))
-        ):
-            j -= 1
-        return j
+        )
 
     def _name_end(self, words: Sequence[Word], start: int, i: int) -> int:
         """Widen a name ending at the short form ``words[i]`` over the names the parse hangs on it

@@ -496,8 +496,9 @@ class Clusterer:
 
     def _introductions(self, key: str, before: int) -> list[re.Match[str]]:
         """The full names "Given Surname" of a surname written before an offset, in order ("Khizr
-        Khan"; not a title: "Capt. Khan")."""
-        found = re.compile(rf"\b([A-Z][a-z]{{2,}})[ \t]+((?i:{re.escape(key)}))\b").finditer(
+        Khan"; not a title: "Capt. Khan"; not the tail of a hyphenated given name: "Frank-Walter
+        Steinmeier" introduces no "Walter Steinmeier")."""
+        found = re.compile(rf"(?<!-)\b([A-Z][a-z]{{2,}})[ \t]+((?i:{re.escape(key)}))\b").finditer(
             self.text, 0, before
         )
         return [
@@ -796,7 +797,9 @@ def _trailing_name(m: Mention, lex: Lexicon) -> list[str]:
     return run
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# capitals, one lower-case letter allowed between two ("AfD", "PiS", "BfV": European parties' and
+# agencies' short names)
+_ACRONYM = re.compile(r"[A-Z](?:[A-Z]|[a-z](?=[A-Z])){0,4}[A-Z]")
 _INITIAL_WORDS = ("of", "and")  # lower-case words an acronym may take a letter from ("DOJ") or skip
 
 

@@ -810,12 +810,26 @@ def _organization_by_role(src: Source, text: str, lex: Lexicon) -> bool:
     if src.type != SourceType.NAMED_PERSON or src.gender is not None:
         return False
     m = next((x for x in src.mentions if x.kind == MentionKind.NAME), None)
-    if m is None or m.description is None or m.description[1] > m.start:
-        return False  # a description after the name ("Kowalczyk, who chairs the board") is no role
+    if m is None:
+        return False
+    if m.description is None or m.description[1] > m.start:
+        # no role parsed before the name ("According to Finnish broadcaster Yle,"; a description after
+        # it, "Kowalczyk, who chairs the board", is no role): the lower-case word written right before
+        # the name's capitalised words, inside the mention or before it
+        words = m.text.split()
+        lower = [i for i, w in enumerate(words) if w[:1].islower()]
+        before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        role = words[lower[-1]] if lower else before.group(1) if before is not None else ""
+        named = words[lower[-1] + 1 :] if lower else words
+        # "the agency Director Ko" is a person: no title among the name's words
+        return role in lex.organization_nouns and bool(named) and not any(w in lex.titles for w in named)
     if text[m.description[1] : m.start].strip():
         return False
     role = text[m.description[0] : m.description[1]].split()
     return bool(role) and role[-1].islower() and role[-1] in lex.organization_nouns
+
+
+_WORD_BEFORE = re.compile(r"\b([a-z]+)[ \t]+\Z")  # the lower-case word before an offset, on its line
 
 
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+((?:[A-Z]\.\s+)?[A-Z][\w’'-]+)")

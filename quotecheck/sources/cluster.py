@@ -1749,6 +1749,17 @@ def _titled(cl: Clusterer, x: Mention) -> bool:
     )
 
 
+def _titled_name_before(cl: Clusterer, m: Mention) -> Mention | None:
+    """ "Cardinal Blase Cupich praised the document. “...,” the cardinal said": "the" and a title's
+    noun in the singular is the nearest person named with that title in its sentence and the two
+    before, as a name mention, even one no cue pointed at (:func:`_titled_person` knows only
+    earlier sources, and took an earlier cardinal); None for any other mention or no such name."""
+    if len(m.words) != 2 or m.words[0].lower() != "the" or m.number != "sing":
+        return None
+    runs = cl.finder.names_before(m, 3)
+    return next((run.mention for run in runs if _title_carries(cl, m.head_lemma, run.mention)), None)
+
+
 def _title_words(x: Mention) -> list[str]:
     """The words of a name before its last, without periods and commas ("Sen", "Maria")."""
     return [w.rstrip(".,") for w in x.words[:-1]]
@@ -2230,6 +2241,8 @@ def _resolve_nominal(cl: Clusterer, m: Mention) -> tuple[int, Resolution]:
     if paired is not None:
         return cl.add(cl.resolve(paired)[0], m), Resolution.NOMINAL
     apposed = _apposed_name(cl, m)
+    if apposed is None:
+        apposed = _titled_name_before(cl, m)
     if apposed is not None:
         return cl.add(cl.resolve(apposed)[0], m), Resolution.NOMINAL
     earlier = cl.earlier_list(m.start)

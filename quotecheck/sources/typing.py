@@ -48,7 +48,7 @@ def is_org_name(m: Mention, lex: Lexicon) -> bool:
     ):
         return True
     head = m.text.split()[-1].strip(".,’'s")
-    if re.fullmatch(r"[A-Z]{2,6}s?", head) and head not in lex.non_acronyms:
+    if re.fullmatch(r"[A-Z]{2,6}s?", head) and head not in lex.non_acronyms and not _regnal(words):
         return True  # NATO, FBI, the EU
     if (
         m.words
@@ -61,6 +61,15 @@ def is_org_name(m: Mention, lex: Lexicon) -> bool:
         # Matt Walsh" is: the name after the possessive)
         return True
     return m.ner.endswith(("ORG", "NORP", "GPE", "FAC"))
+
+
+def _regnal(words: Sequence[str]) -> bool:
+    """Does a name end in a regnal or generational numeral ("Pope Leo XIV", "Benedict XVI",
+    "Charles III")? Such a head is no acronym; numerals with C, D or M are left out ("DC")."""
+    return len(words) > 1 and _ROMAN.fullmatch(words[-1]) is not None and words[-2][:1].isupper()
+
+
+_ROMAN = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def _titled_after_the(m: Mention, lex: Lexicon) -> bool:

@@ -1371,6 +1371,7 @@ class MentionFinder:
         out: list[tuple[int, int] | None] = []
         for surnames in surname_sets:
             best: tuple[int, int] | None = None
+            best_rank = (False, 0)
             for words, i in sorted(
                 (hit for key in surnames for hit in found.get(key, ())), key=lambda hit: hit[0][hit[1]].start
             ):
@@ -1379,8 +1380,13 @@ class MentionFinder:
                 # no name runs on after the surname there
                 end = i if words[i].start < headline_end(self.text) else self._name_end(words, start, i)
                 span = (words[start].start, words[end].end)
-                if best is None or span[1] - span[0] > best[1] - best[0]:
-                    best = span
+                # a given name and the short form ("Donald J. Trump") name it before a name that runs
+                # on past it ("Maryanne Trump Barry": there "Trump" is a middle name); not a title
+                # and the short form ("President Yoon" is no fuller than "Yoon Suk Yeol")
+                given = any(w.text.rstrip(".") not in self.lex.titles for w in words[start:i])
+                rank = (given and end == i, span[1] - span[0])
+                if best is None or rank > best_rank:
+                    best, best_rank = span, rank
             out.append(best)
         return out
 

@@ -159,3 +159,31 @@ def test_a_headline_name_does_not_run_on_over_its_capitalised_words() -> None:
     (span,) = finder.fullest_names([{"warren"}])
     assert span is not None
     assert text[span[0] : span[1]] == "Massachusetts Sen. Elizabeth Warren"
+
+
+def test_a_full_name_ending_in_the_surname_beats_one_where_it_is_a_middle_name() -> None:
+    # "Maryanne Trump Barry": the parse hangs "Barry" on "Maryanne" as flat, so the name runs on past
+    # "Trump"; the fullest name of "Mr. Trump" is still the one that ends in it, not the longer one
+    text = "Donald J. Trump spoke. His sister, Maryanne Trump Barry, is a judge."
+    rows = [
+        ("Donald", "Donald", "PROPN", 4, "nsubj"),
+        ("J.", "J.", "PROPN", 1, "flat"),
+        ("Trump", "Trump", "PROPN", 1, "flat"),
+        ("spoke", "speak", "VERB", 0, "root"),
+        (".", ".", "PUNCT", 4, "punct"),
+        ("His", "his", "PRON", 7, "nmod:poss"),
+        ("sister", "sister", "NOUN", 15, "nsubj"),
+        (",", ",", "PUNCT", 9, "punct"),
+        ("Maryanne", "Maryanne", "PROPN", 7, "appos"),
+        ("Trump", "Trump", "PROPN", 9, "flat"),
+        ("Barry", "Barry", "PROPN", 9, "flat"),
+        (",", ",", "PUNCT", 9, "punct"),
+        ("is", "be", "AUX", 15, "cop"),
+        ("a", "a", "DET", 15, "det"),
+        ("judge", "judge", "NOUN", 4, "parataxis"),
+        (".", ".", "PUNCT", 15, "punct"),
+    ]
+    finder = MentionFinder(text, forged_parse(text, rows), default_lexicon(), QuotedSpans([]))
+    (span,) = finder.fullest_names([{"trump"}])
+    assert span is not None
+    assert text[span[0] : span[1]] == "Donald J. Trump"

@@ -366,19 +366,27 @@ def _break_between(text: str, left: Word, right: Word) -> bool:
     )
 
 
-def _proper_word(w: Word) -> bool:
+def _proper_word(w: Word, text: str, lex: Lexicon) -> bool:
     """A proper noun, or a capitalised noun whose lemma keeps its capital: the compact parse
     tags a name opening a sentence as a noun ("Sanders, who has made ..., went"). Not a word
     tagged a proper noun but lemmatised in lower case: an adverb opening a sentence ("Meanwhile,
     sources in the ... Office told")."""
     if w.upos == "PROPN":
-        return not _lowered_propn(w)
+        return not _lowered_propn(w, text, lex)
     return w.upos == "NOUN" and w.text[:1].isupper() and w.lemma == w.text
 
 
-def _lowered_propn(w: Word) -> bool:
-    """Is ``w`` tagged a proper noun but lemmatised in lower case ("Meanwhile" -> "meanwhile")?"""
-    return w.upos == "PROPN" and w.lemma.islower() and not w.text.islower()
+def _lowered_propn(w: Word, text: str, lex: Lexicon) -> bool:
+    """Is ``w`` tagged a proper noun but lemmatised in lower case ("Meanwhile" -> "meanwhile"), and
+    not a surname the article writes after a known given name ("Deacon had nothing bad to say" after
+    "Colleen Deacon": the parse lemmatises a surname that is also a noun in lower case; "New York
+    Primary" is no name)?"""
+    return (
+        w.upos == "PROPN"
+        and w.lemma.islower()
+        and not w.text.islower()
+        and not any(f.group(1) in lex.first_names for f in given_name_index(text).matches(w.text.lower()))
+    )
 
 
 def _paragraph_break(text: str, start: int, end: int) -> bool:
@@ -497,7 +505,7 @@ def _name_before(ctx: ArticleText, sent: Sentence, start: int, lo: int) -> tuple
             break  # "At a briefing Thursday, two Navy officials said": a date names no one
         if run and _paragraph_break(ctx.text, w.end, run[0].start):
             break  # a name does not run over a paragraph break
-        if _lowered_propn(w):
+        if _lowered_propn(w, ctx.text, ctx.lexicon):
             break  # "Meanwhile, sources in the ... Office told": an adverb the tagger made a name
         if w.upos == "PROPN" or (run and w.text.rstrip(".") in ctx.lexicon.titles and w.text[:1].isupper()):
             run.insert(0, w)
@@ -1208,7 +1216,7 @@ class MentionFinder:
             words = [w for w in sent.words if w.end <= pron.start and not self.quoted.covers(w.start)]
             for w in reversed(words):
                 if (
-                    not _proper_word(w)
+                    not _proper_word(w, self.text, self.lex)
                     or w.text in self.lex.calendar_words
                     or self._name_goes_on(sent, w, pron)
                 ):

@@ -187,3 +187,29 @@ def test_a_full_name_ending_in_the_surname_beats_one_where_it_is_a_middle_name()
     (span,) = finder.fullest_names([{"trump"}])
     assert span is not None
     assert text[span[0] : span[1]] == "Donald J. Trump"
+
+
+def test_a_surname_lemmatised_as_a_noun_is_a_name_after_a_given_name() -> None:
+    # the parse lemmatises "Deacon" as the noun "deacon"; an adverb so lemmatised ("Meanwhile,") is no
+    # name, but a word the article writes after a known given name ("Colleen Deacon") is a surname
+    text = "Colleen Deacon won. Deacon had nothing bad to say, she said."
+    rows = [
+        ("Colleen", "Colleen", "PROPN", 3, "nsubj"),
+        ("Deacon", "deacon", "PROPN", 1, "flat"),
+        ("won", "win", "VERB", 0, "root"),
+        (".", ".", "PUNCT", 3, "punct"),
+        ("Deacon", "deacon", "PROPN", 6, "nsubj"),
+        ("had", "have", "VERB", 3, "parataxis"),
+        ("nothing", "nothing", "PRON", 6, "obj"),
+        ("bad", "bad", "ADJ", 7, "amod"),
+        ("to", "to", "PART", 10, "mark"),
+        ("say", "say", "VERB", 7, "acl"),
+        (",", ",", "PUNCT", 13, "punct"),
+        ("she", "she", "PRON", 13, "nsubj"),
+        ("said", "say", "VERB", 6, "parataxis"),
+        (".", ".", "PUNCT", 6, "punct"),
+    ]
+    finder = MentionFinder(text, forged_parse(text, rows), default_lexicon(), QuotedSpans([]))
+    at = text.index("she")
+    pron = Mention(at, at + 3, "she", MentionKind.PRONOUN, "she", "PRON", "sing", True, 0, ("she",))
+    assert next(finder.names_before(pron)).mention.text == "Deacon"

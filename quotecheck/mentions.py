@@ -607,7 +607,11 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
     owner = _knowledge_owner(ctx, sent, head, lo)
     if owner is not None:  # the mention ends with what the source knows, not in the verb's clause
         head, hi = owner, min(hi, head.end)
-    head = _tail_word_owner(ctx, sent, head) or head
+    tail_owner = _tail_word_owner(ctx, sent, head)
+    if tail_owner is not None:
+        if head.head > head.index:  # "People close to the Clintons felt her ...": no further than its verb
+            hi = min(hi, sent.word(head.head).start)
+        head = tail_owner
     if head.upos == "PRON" or (head.lemma.lower() in ctx.lexicon.pronouns and head.upos in ("PRON", "DET")):
         key = head.text.lower()
         if key not in ctx.lexicon.pronouns:

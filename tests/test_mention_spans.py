@@ -213,3 +213,29 @@ def test_a_surname_lemmatised_as_a_noun_is_a_name_after_a_given_name() -> None:
     at = text.index("she")
     pron = Mention(at, at + 3, "she", MentionKind.PRONOUN, "she", "PRON", "sing", True, 0, ("she",))
     assert next(finder.names_before(pron)).mention.text == "Deacon"
+
+
+def test_a_knowledge_phrase_owner_stops_at_its_verb() -> None:
+    # the parser makes "close" the subject and "People" its compound: the mention is the noun and its
+    # knowledge phrase ("A person close to Veridian"), which ends before the verb "felt"
+    text = "People close to the Clintons felt her projection of anger was over the top."
+    rows = [
+        ("People", "people", "NOUN", 2, "compound"),
+        ("close", "close", "NOUN", 6, "nsubj"),
+        ("to", "to", "ADP", 5, "case"),
+        ("the", "the", "DET", 5, "det"),
+        ("Clintons", "Clintons", "PROPN", 2, "nmod"),
+        ("felt", "feel", "VERB", 0, "root"),
+        ("her", "her", "PRON", 8, "nmod:poss"),
+        ("projection", "projection", "NOUN", 14, "nsubj"),
+        ("of", "of", "ADP", 10, "case"),
+        ("anger", "anger", "NOUN", 8, "nmod"),
+        ("was", "be", "AUX", 14, "cop"),
+        ("over", "over", "ADP", 14, "case"),
+        ("the", "the", "DET", 14, "det"),
+        ("top", "top", "NOUN", 6, "ccomp"),
+        (".", ".", "PUNCT", 6, "punct"),
+    ]
+    m = _mention(text, rows, 2)
+    assert m is not None
+    assert m.text == "People close to the Clintons"

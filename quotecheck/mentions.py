@@ -384,19 +384,27 @@ def _break_between(text: str, left: Word, right: Word) -> bool:
     )
 
 
-def _proper_word(w: Word) -> bool:
+def _proper_word(w: Word, text: str, lex: Lexicon) -> bool:
     """A proper noun, or a capitalised noun whose lemma keeps its capital: the compact parse
     tags a name opening a sentence as a noun ("Sanders, who has made ..., went"). Not a word
     tagged a proper noun but lemmatised in lower case: an adverb opening a sentence ("Meanwhile,
     sources in the ... Office told")."""
     if w.upos == "PROPN":
-        return not _lowered_propn(w)
+        return not _lowered_propn(w, text, lex)
     return w.upos == "NOUN" and w.text[:1].isupper() and w.lemma == w.text
 
 
-def _lowered_propn(w: Word) -> bool:
-    """Is ``w`` tagged a proper noun but lemmatised in lower case ("Meanwhile" -> "meanwhile")?"""
-    return w.upos == "PROPN" and w.lemma.islower() and not w.text.islower()
+def _lowered_propn(w: Word, text: str, lex: Lexicon) -> bool:
+    """Is ``w`` tagged a proper noun but lemmatised in lower case ("Meanwhile" -> "meanwhile"), and
+    not a surname the article writes after a known given name ("Deacon had nothing bad to say" after
+    "Colleen Deacon": the parse lemmatises a surname that is also a noun in lower case; "New York
+    Primary" is no name)?"""
+    return (
+        w.upos == "PROPN"
+        and w.lemma.islower()
+        and not w.text.islower()
+        and not any(f.group(1) in lex.first_names for f in given_name_index(text).matches(w.text.lower()))
+    )
 
 
 def _paragraph_break(text: str, start: int, end: int) -> bool:
@@ -515,7 +523,7 @@ def _name_before(ctx: ArticleText, sent: Sentence, start: int, lo: int) -> tuple
             break  # "At a briefing Thursday, two Navy officials said": a date names no one
         if run and _paragraph_break(ctx.text, w.end, run[0].start):
             break  # a name does not run over a paragraph break
-        if _lowered_propn(w):
+        if _lowered_propn(w, ctx.text, ctx.lexicon):
             break  # "Meanwhile, sources in the ... Office told": an adverb the tagger made a name
         if w.upos == "PROPN" or (run and w.text.rstrip(".") in ctx.lexicon.titles and w.text[:1].isupper()):
             run.insert(0, w)
@@ -617,7 +625,11 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
     owner = _knowledge_owner(ctx, sent, head, lo)
     if owner is not None:  # the mention ends with what the source knows, not in the verb's clause
         head, hi = owner, min(hi, head.end)
-    head = _tail_word_owner(ctx, sent, head) or head
+    tail_owner = _tail_word_owner(ctx, sent, head)
+    if tail_owner is not None:
+        if head.head > head.index:  # "People close to the Clintons felt her ...": no further than its verb
+            hi = min(hi, sent.word(head.head).start)
+        head = tail_owner
     if head.upos == "PRON" or (head.lemma.lower() in ctx.lexicon.pronouns and head.upos in ("PRON", "DET")):
         key = head.text.lower()
         if key not in ctx.lexicon.pronouns:
@@ -1229,7 +1241,7 @@ class MentionFinder:
             words = [w for w in sent.words if w.end <= pron.start and not self.quoted.covers(w.start)]
             for w in reversed(words):
                 if (
-                    not _proper_word(w)
+                    not _proper_word(w, self.text, self.lex)
                     or w.text in self.lex.calendar_words
                     or self._name_goes_on(sent, w, pron)
                 ):
@@ -1392,6 +1404,7 @@ class MentionFinder:
         out: list[tuple[int, int] | None] = []
         for surnames in surname_sets:
             best: tuple[int, int] | None = None
+            best_rank = (False, 0)
             for words, i in sorted(
                 (hit for key in surnames for hit in found.get(key, ())), key=lambda hit: hit[0][hit[1]].start
             ):
@@ -1400,8 +1413,13 @@ class MentionFinder:
                 # no name runs on after the surname there
                 end = i if words[i].start < headline_end(self.text) else self._name_end(words, start, i)
                 span = (words[start].start, words[end].end)
-                if best is None or span[1] - span[0] > best[1] - best[0]:
-                    best = span
+                # a given name and the short form ("Donald J. Trump") name it before a name that runs
+                # on past it ("Maryanne Trump Barry": there "Trump" is a middle name); not a title
+                # and the short form ("President Yoon" is no fuller than "Yoon Suk Yeol")
+                given = any(w.text.rstrip(".") not in self.lex.titles for w in words[start:i])
+                rank = (given and end == i, span[1] - span[0])
+                if best is None or rank > best_rank:
+                    best, best_rank = span, rank
             out.append(best)
         return out
 

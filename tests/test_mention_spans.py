@@ -159,3 +159,83 @@ def test_a_headline_name_does_not_run_on_over_its_capitalised_words() -> None:
     (span,) = finder.fullest_names([{"warren"}])
     assert span is not None
     assert text[span[0] : span[1]] == "Massachusetts Sen. Elizabeth Warren"
+
+
+def test_a_full_name_ending_in_the_surname_beats_one_where_it_is_a_middle_name() -> None:
+    # "Maryanne Trump Barry": the parse hangs "Barry" on "Maryanne" as flat, so the name runs on past
+    # "Trump"; the fullest name of "Mr. Trump" is still the one that ends in it, not the longer one
+    text = "Donald J. Trump spoke. His sister, Maryanne Trump Barry, is a judge."
+    rows = [
+        ("Donald", "Donald", "PROPN", 4, "nsubj"),
+        ("J.", "J.", "PROPN", 1, "flat"),
+        ("Trump", "Trump", "PROPN", 1, "flat"),
+        ("spoke", "speak", "VERB", 0, "root"),
+        (".", ".", "PUNCT", 4, "punct"),
+        ("His", "his", "PRON", 7, "nmod:poss"),
+        ("sister", "sister", "NOUN", 15, "nsubj"),
+        (",", ",", "PUNCT", 9, "punct"),
+        ("Maryanne", "Maryanne", "PROPN", 7, "appos"),
+        ("Trump", "Trump", "PROPN", 9, "flat"),
+        ("Barry", "Barry", "PROPN", 9, "flat"),
+        (",", ",", "PUNCT", 9, "punct"),
+        ("is", "be", "AUX", 15, "cop"),
+        ("a", "a", "DET", 15, "det"),
+        ("judge", "judge", "NOUN", 4, "parataxis"),
+        (".", ".", "PUNCT", 15, "punct"),
+    ]
+    finder = MentionFinder(text, forged_parse(text, rows), default_lexicon(), QuotedSpans([]))
+    (span,) = finder.fullest_names([{"trump"}])
+    assert span is not None
+    assert text[span[0] : span[1]] == "Donald J. Trump"
+
+
+def test_a_surname_lemmatised_as_a_noun_is_a_name_after_a_given_name() -> None:
+    # the parse lemmatises "Deacon" as the noun "deacon"; an adverb so lemmatised ("Meanwhile,") is no
+    # name, but a word the article writes after a known given name ("Colleen Deacon") is a surname
+    text = "Colleen Deacon won. Deacon had nothing bad to say, she said."
+    rows = [
+        ("Colleen", "Colleen", "PROPN", 3, "nsubj"),
+        ("Deacon", "deacon", "PROPN", 1, "flat"),
+        ("won", "win", "VERB", 0, "root"),
+        (".", ".", "PUNCT", 3, "punct"),
+        ("Deacon", "deacon", "PROPN", 6, "nsubj"),
+        ("had", "have", "VERB", 3, "parataxis"),
+        ("nothing", "nothing", "PRON", 6, "obj"),
+        ("bad", "bad", "ADJ", 7, "amod"),
+        ("to", "to", "PART", 10, "mark"),
+        ("say", "say", "VERB", 7, "acl"),
+        (",", ",", "PUNCT", 13, "punct"),
+        ("she", "she", "PRON", 13, "nsubj"),
+        ("said", "say", "VERB", 6, "parataxis"),
+        (".", ".", "PUNCT", 6, "punct"),
+    ]
+    finder = MentionFinder(text, forged_parse(text, rows), default_lexicon(), QuotedSpans([]))
+    at = text.index("she")
+    pron = Mention(at, at + 3, "she", MentionKind.PRONOUN, "she", "PRON", "sing", True, 0, ("she",))
+    assert next(finder.names_before(pron)).mention.text == "Deacon"
+
+
+def test_a_knowledge_phrase_owner_stops_at_its_verb() -> None:
+    # the parser makes "close" the subject and "People" its compound: the mention is the noun and its
+    # knowledge phrase ("A person close to Veridian"), which ends before the verb "felt"
+    text = "People close to the Clintons felt her projection of anger was over the top."
+    rows = [
+        ("People", "people", "NOUN", 2, "compound"),
+        ("close", "close", "NOUN", 6, "nsubj"),
+        ("to", "to", "ADP", 5, "case"),
+        ("the", "the", "DET", 5, "det"),
+        ("Clintons", "Clintons", "PROPN", 2, "nmod"),
+        ("felt", "feel", "VERB", 0, "root"),
+        ("her", "her", "PRON", 8, "nmod:poss"),
+        ("projection", "projection", "NOUN", 14, "nsubj"),
+        ("of", "of", "ADP", 10, "case"),
+        ("anger", "anger", "NOUN", 8, "nmod"),
+        ("was", "be", "AUX", 14, "cop"),
+        ("over", "over", "ADP", 14, "case"),
+        ("the", "the", "DET", 14, "det"),
+        ("top", "top", "NOUN", 6, "ccomp"),
+        (".", ".", "PUNCT", 6, "punct"),
+    ]
+    m = _mention(text, rows, 2)
+    assert m is not None
+    assert m.text == "People close to the Clintons"

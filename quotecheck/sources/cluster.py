@@ -1072,10 +1072,24 @@ def _person_in_passing(cl: Clusterer, run: NameRun, loose: bool = False) -> bool
     return _after_capitalised_word(cl, words[0])
 
 
+# "the Federal Reserve", "an Orlando Democrat", "Our Revolution": a determiner before the pair or as
+# its first word makes the pair a thing's name or a description, not a given name and a surname
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "our", "his", "her", "their", "its", "my", "your", "this", "that")
+)
+_DETERMINED = re.compile(rf"(?i:\b(?:{'|'.join(sorted(_DETERMINERS))})\s+)$")
+
+
 def _after_capitalised_word(cl: Clusterer, word: str) -> bool:
     """Does the article write a word after another capitalised word ("Taylor Swift" for "Swift"; not
-    "and Travis" nor "at Apple", which :meth:`MentionFinder.written_in_full` also counts)?"""
-    return any(f.group(1)[:1].isupper() for f in cl.finder.given_name_matches(word.lower()))
+    "and Travis" nor "at Apple", which :meth:`MentionFinder.written_in_full` also counts; nor after a
+    determiner: "the Common Core", "a Jupiter Democrat", "Our Revolution" name no person)?"""
+    return any(
+        f.group(1)[:1].isupper()
+        and f.group(1).lower() not in _DETERMINERS
+        and not _DETERMINED.search(cl.text, max(0, f.start() - 10), f.start())
+        for f in cl.finder.given_name_matches(word.lower())
+    )
 
 
 def _named_as_place(cl: Clusterer, name: str) -> bool:

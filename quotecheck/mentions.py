@@ -196,15 +196,15 @@ def _collect_mention_words(sent: Sentence, head: Word, lo: int, hi: int, lex: Le
     return [w for w in sent.words if first <= w.index <= last]
 
 
-def _correlative_opening(sent: Sentence, words: list[Word], lex: Lexicon) -> bool:
+def _correlative_opening(sent: Sentence, words: list[Word], text: str, lex: Lexicon) -> bool:
     """Does the run open with the first word of a correlative pair that the compact parse took for
     a name ("Neither Delgado nor Nguyen would say": "Neither" a proper noun lemmatised "neither",
     heading "Delgado")? Such a word (lexicon ``quantifiers``) is no part of the name when a proper
     word follows it and its "nor"/"or" comes later in the sentence."""
-    if len(words) < 2 or not _lowered_propn(words[0]) or words[0].lemma not in lex.quantifiers:
+    if len(words) < 2 or not _lowered_propn(words[0], text, lex) or words[0].lemma not in lex.quantifiers:
         return False
     pair = {"neither": "nor", "either": "or"}.get(words[0].lemma)
-    return _proper_word(words[1]) and any(
+    return _proper_word(words[1], text, lex) and any(
         w.lemma == pair and w.deprel == "cc" for w in sent.words if w.index > words[1].index
     )
 
@@ -657,7 +657,7 @@ def make_mention(ctx: ArticleText, s_idx: int, head: Word, lo: int, hi: int) -> 
         hi,
     )
     words = _before_date(ctx.lexicon, _within_sentence(ctx.text, words, head), head)
-    if _correlative_opening(sent, words, ctx.lexicon):
+    if _correlative_opening(sent, words, ctx.text, ctx.lexicon):
         words = words[1:]
         head = head if head in words else words[0]
     if not words:

@@ -1167,6 +1167,18 @@ def _candidate(
     return Candidate(source, x, values, gender, agrees)
 
 
+def _subject_verb(cl: Clusterer, m: Mention) -> tuple[Sentence, Word] | None:
+    """The sentence and the verb (or predicate) whose nominal subject the mention is; None otherwise."""
+    if cl.parse is None or not cl.parse.sentences:
+        return None
+    outer = cl.outer_word(m)
+    if outer is None or outer.deprel != "nsubj":
+        return None
+    sent = cl.parse.sentences[m.sentence]
+    verb = sent.head_of(outer)
+    return None if verb is None else (sent, verb)
+
+
 _ASK_MARKS = ("when", "as", "after")  # the clause a question is put in before its answer
 
 
@@ -1175,14 +1187,11 @@ def _asker(cl: Clusterer, x: Mention) -> bool:
     confidence when Tapper asked whether ..."; ``question_verbs``): the asker, not whoever answers
     in the "he said" that follows? Such a candidate counts as neither a subject nor the last
     speaker (a broader rule over every subordinate subject, or every speech verb, lost)."""
-    if cl.parse is None or not cl.parse.sentences:
+    found = _subject_verb(cl, x)
+    if found is None:
         return False
-    sent = cl.parse.sentences[x.sentence]
-    outer = cl.outer_word(x)
-    if outer is None or outer.deprel != "nsubj":
-        return False
-    verb = sent.head_of(outer)
-    if verb is None or verb.deprel != "advcl" or verb.lemma.lower() not in cl.lex.question_verbs:
+    sent, verb = found
+    if verb.deprel != "advcl" or verb.lemma.lower() not in cl.lex.question_verbs:
         return False
     return any(k.deprel in ("mark", "advmod") and k.text.lower() in _ASK_MARKS for k in sent.children(verb))
 
@@ -1657,15 +1666,10 @@ def _not_answered(
 def _answers(cl: Clusterer, m: Mention) -> bool:
     """Is a mention the subject of a verb of answering ("the witness responded", "he shot back"),
     not one put a question by someone unnamed ("Asked about the memo, he replied")?"""
-    if cl.parse is None:
+    found = _subject_verb(cl, m)
+    if found is None or found[1].upos != "VERB":
         return False
-    outer = cl.outer_word(m)
-    if outer is None or outer.deprel != "nsubj":
-        return False
-    sent = cl.parse.sentences[m.sentence]
-    verb = sent.head_of(outer)
-    if verb is None or verb.upos != "VERB":
-        return False
+    sent, verb = found
     children = sent.children(verb)
     if any(k.deprel.startswith("advcl") and k.lemma.lower() in cl.lex.question_verbs for k in children):
         return False  # "Asked about the memo, he replied": he answers an unnamed questioner

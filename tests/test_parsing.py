@@ -17,6 +17,7 @@ from quotecheck.parsing import (
     resolve_model_dir,
     to_conllu,
 )
+from quotecheck.testing.fake_parse import forged_parse
 
 
 def fake_model_dir(
@@ -135,22 +136,18 @@ def test_failed_download_explains_the_local_alternative(tmp_path, monkeypatch):
     assert "--model-dir" in message and ENV_MODEL_DIR in message
 
 
-def _conllu_line(i: int, text: str, lemma: str, upos: str, head: int, deprel: str, start: int) -> str:
-    misc = f"start_char={start}|end_char={start + len(text)}"
-    return "\t".join([str(i), text, lemma, upos, "_", "_", str(head), deprel, "_", misc])
-
-
 def test_rejoin_split_names_joins_a_cut_capitalised_word_and_keeps_gonna() -> None:
     # "Donna told us gonna": the tokenizer cut "Donna" as it cuts "gonna" ("Don" + "na")
+    text = "Donna told us gonna"
     rows = [
-        (1, "Don", "Don", "PROPN", 3, "nsubj", 0),
-        (2, "na", "to", "PART", 1, "case", 3),
-        (3, "told", "tell", "VERB", 0, "root", 6),
-        (4, "us", "we", "PRON", 3, "obj", 11),
-        (5, "gon", "go", "VERB", 3, "xcomp", 14),
-        (6, "na", "to", "PART", 5, "mark", 17),
+        ("Don", "Don", "PROPN", 3, "nsubj"),
+        ("na", "to", "PART", 1, "case"),
+        ("told", "tell", "VERB", 0, "root"),
+        ("us", "we", "PRON", 3, "obj"),
+        ("gon", "go", "VERB", 3, "xcomp"),
+        ("na", "to", "PART", 5, "mark"),
     ]
-    parse = from_conllu("\n".join(_conllu_line(*row) for row in rows) + "\n\n")
+    parse = forged_parse(text, rows)
     words = rejoin_split_names(parse).sentences[0].words
     assert [(w.index, w.text, w.head, w.start, w.end) for w in words] == [
         (1, "Donna", 2, 0, 5),
@@ -159,5 +156,5 @@ def test_rejoin_split_names_joins_a_cut_capitalised_word_and_keeps_gonna() -> No
         (4, "gon", 2, 14, 17),
         (5, "na", 4, 17, 19),
     ]
-    whole = from_conllu(_conllu_line(1, "Ann", "Ann", "PROPN", 0, "root", 0) + "\n\n")
+    whole = forged_parse("Ann", [("Ann", "Ann", "PROPN", 0, "root")])
     assert rejoin_split_names(whole) is whole  # nothing cut: the same parse

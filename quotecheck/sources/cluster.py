@@ -1767,12 +1767,17 @@ def _titled(cl: Clusterer, x: Mention) -> bool:
     )
 
 
+def _the_noun(m: Mention) -> bool:
+    """Is a mention "the" and one noun in the singular ("the cardinal", "the company")?"""
+    return len(m.words) == 2 and m.words[0].lower() == "the" and m.number == "sing"
+
+
 def _titled_name_before(cl: Clusterer, m: Mention) -> Mention | None:
     """ "Cardinal Blase Cupich praised the document. “...,” the cardinal said": "the" and a title's
     noun in the singular is the nearest person named with that title in its sentence and the two
     before, as a name mention, even one no cue pointed at (:func:`_titled_person` knows only
     earlier sources, and took an earlier cardinal); None for any other mention or no such name."""
-    if len(m.words) != 2 or m.words[0].lower() != "the" or m.number != "sing":
+    if not _the_noun(m):
         return None
     runs = cl.finder.names_before(m, 3)
     return next((run.mention for run in runs if _title_carries(cl, m.head_lemma, run.mention)), None)
@@ -1869,7 +1874,7 @@ def _untagged_name_taken_up(cl: Clusterer, m: Mention, earlier: Iterable[tuple[i
     that source is a one-word name the tagger left untagged and no first name (a company's name
     the clusterer took for a person's surname), with no organization source in between; that
     source is then an organization's."""
-    if len(m.words) != 2 or m.words[0].lower() != "the" or m.number != "sing":
+    if not _the_noun(m):
         return None
     if class_of(m.head_lemma, cl.lex) != "organization":
         return None
@@ -1930,7 +1935,7 @@ def _sole_organization_named_for(
     + organization noun (singular) takes up the one organization source named before it whose
     capitalised name carries that noun or its plural, however far back (:func:`_organization_taken_up`
     looks two sentences back only); None when no organization or several qualify."""
-    if len(m.words) != 2 or m.words[0].lower() != "the" or m.number != "sing":
+    if not _the_noun(m):
         return None
     if class_of(m.head_lemma, cl.lex) != "organization":
         return None

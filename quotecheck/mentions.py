@@ -1401,6 +1401,9 @@ class MentionFinder:
                     and not self.quoted.covers(w.start)
                 ):
                     found.setdefault(key, []).append(self._across_split(s_idx, i))
+        # a headline capitalises every word ("Elizabeth Warren Hammers Wells Fargo CEO"):
+        # no name runs on after the surname there
+        headline = headline_end(self.text)
         out: list[tuple[int, int] | None] = []
         for surnames in surname_sets:
             best: tuple[int, int] | None = None
@@ -1409,9 +1412,7 @@ class MentionFinder:
                 (hit for key in surnames for hit in found.get(key, ())), key=lambda hit: hit[0][hit[1]].start
             ):
                 start = self._name_start(words, i)
-                # a headline capitalises every word ("Elizabeth Warren Hammers Wells Fargo CEO"):
-                # no name runs on after the surname there
-                end = i if words[i].start < headline_end(self.text) else self._name_end(words, start, i)
+                end = i if words[i].start < headline else self._name_end(words, start, i)
                 span = (words[start].start, words[end].end)
                 # a given name and the short form ("Donald J. Trump") name it before a name that runs
                 # on past it ("Maryanne Trump Barry": there "Trump" is a middle name); not a title

@@ -1400,7 +1400,7 @@ class MentionFinder:
                     and not w.text[:1].islower()  # "forecasters" writes no name "Forecasters"
                     and not self.quoted.covers(w.start)
                 ):
-                    found.setdefault(key, []).append(self._across_split(s_idx, i))
+                    found.setdefault(key, []).append(self._across_split(self.parse.sentences, s_idx, i))
         # a headline capitalises every word ("Elizabeth Warren Hammers Wells Fargo CEO"):
         # no name runs on after the surname there
         headline = headline_end(self.text)
@@ -1424,15 +1424,15 @@ class MentionFinder:
             out.append(best)
         return out
 
-    def _across_split(self, s_idx: int, i: int) -> tuple[Sequence[Word], int]:
+    def _across_split(self, sentences: Sequence[Sentence], s_idx: int, i: int) -> tuple[Sequence[Word], int]:
         """The words a surname at word ``i`` of sentence ``s_idx`` is read in, and its place there:
         its sentence, with the previous sentence's last word in front when the splitter cut a name
         in two ("Norland Chief Executive Susan | Park told analysts"): for a surname opening its
         sentence, after a capitalised given name one space before it (and the title before that)."""
-        words = self.parse.sentences[s_idx].words if self.parse is not None else []
-        if i > 0 or s_idx == 0 or self.parse is None:
+        words = sentences[s_idx].words
+        if i > 0 or s_idx == 0:
             return words, i
-        before = self.parse.sentences[s_idx - 1].words
+        before = sentences[s_idx - 1].words
         if before[-1].text in self.lex.first_names and self.text[before[-1].end : words[0].start] == " ":
             return [*before, *words], len(before)
         return words, i

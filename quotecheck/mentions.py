@@ -1400,7 +1400,10 @@ class MentionFinder:
                     and not w.text[:1].islower()  # "forecasters" writes no name "Forecasters"
                     and not self.quoted.covers(w.start)
                 ):
-                    found.setdefault(key, []).append(self._across_split(s_idx, i))
+                    found.setdefault(key, []).append(self._across_split(self.parse.sentences, s_idx, i))
+        # a headline capitalises every word ("Elizabeth Warren Hammers Wells Fargo CEO"):
+        # no name runs on after the surname there
+        headline = headline_end(self.text)
         out: list[tuple[int, int] | None] = []
         for surnames in surname_sets:
             best: tuple[int, int] | None = None
@@ -1409,9 +1412,7 @@ class MentionFinder:
                 (hit for key in surnames for hit in found.get(key, ())), key=lambda hit: hit[0][hit[1]].start
             ):
                 start = self._name_start(words, i)
-                # a headline capitalises every word ("Elizabeth Warren Hammers Wells Fargo CEO"):
-                # no name runs on after the surname there
-                end = i if words[i].start < headline_end(self.text) else self._name_end(words, start, i)
+                end = i if words[i].start < headline else self._name_end(words, start, i)
                 span = (words[start].start, words[end].end)
                 # a given name and the short form ("Donald J. Trump") name it before a name that runs
                 # on past it ("Maryanne Trump Barry": there "Trump" is a middle name); not a title
@@ -1423,15 +1424,15 @@ class MentionFinder:
             out.append(best)
         return out
 
-    def _across_split(self, s_idx: int, i: int) -> tuple[Sequence[Word], int]:
+    def _across_split(self, sentences: Sequence[Sentence], s_idx: int, i: int) -> tuple[Sequence[Word], int]:
         """The words a surname at word ``i`` of sentence ``s_idx`` is read in, and its place there:
         its sentence, with the previous sentence's last word in front when the splitter cut a name
         in two ("Norland Chief Executive Susan | Park told analysts"): for a surname opening its
         sentence, after a capitalised given name one space before it (and the title before that)."""
-        words = self.parse.sentences[s_idx].words if self.parse is not None else []
-        if i > 0 or s_idx == 0 or self.parse is None:
+        words = sentences[s_idx].words
+        if i > 0 or s_idx == 0:
             return words, i
-        before = self.parse.sentences[s_idx - 1].words
+        before = sentences[s_idx - 1].words
         if before[-1].text in self.lex.first_names and self.text[before[-1].end : words[0].start] == " ":
             return [*before, *words], len(before)
         return words, i

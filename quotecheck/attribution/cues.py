@@ -122,18 +122,17 @@ def _subject_of(ctx: _Context, s_idx: int, verb: Word, lo: int, hi: int, depth: 
     outer = _reporter_of_content(ctx, sent, verb)
     if outer is not None and depth < 2:  # "X said the police were capable ..., adding that": X
         return _subject_of(ctx, s_idx, outer, lo, hi, depth + 1)
-    absolute = _absolute_with_subject(sent, verb, sent.head_of(verb), lo)
-    if absolute is not None:  # ", with 30 percent of voters saying ...": not the clause's subject
-        return absolute
-    nearer = _nearer_clause_subject(ctx, sent, verb, sent.head_of(verb), lo) or _stray_conjunct_subject(
-        sent, verb, lo
+    head = sent.head_of(verb)
+    own = (  # not the subject of the clause the parse hangs the verb on:
+        _absolute_with_subject(sent, verb, head, lo)  # ", with 30 percent of voters saying ..."
+        or _nearer_clause_subject(ctx, sent, verb, head, lo)  # "..., while the Reporter was cooler, calling"
+        or _stray_conjunct_subject(sent, verb, lo)  # "..., and several critics there described it"
     )
-    if nearer is not None:  # "..., while the Reporter was cooler, calling ...": not the first clause's
-        return nearer
-    if depth < 2 and verb.deprel in ("advcl", "xcomp", "conj", "parataxis", "acl"):
-        head = sent.head_of(verb)
-        if head is not None:  # "After saying ... “Q,” she was “whisked”": a quoted head's subject
-            return _subject_of(ctx, s_idx, head, lo, hi, depth + 1)
+    if own is not None:
+        return own
+    if depth < 2 and head is not None and verb.deprel in ("advcl", "xcomp", "conj", "parataxis", "acl"):
+        # "After saying ... “Q,” she was “whisked”": a quoted head's subject
+        return _subject_of(ctx, s_idx, head, lo, hi, depth + 1)
     return None
 
 

@@ -1142,8 +1142,7 @@ def _name_over_apposition(ctx: _Context, sent: Sentence, subj: Word, w: Word) ->
     stop = _past_time_words(ctx, sent, w)
     if subj.upos != "NOUN" or subj.index > w.index or not ctx.text[subj.end : stop].rstrip().endswith(","):
         return subj
-    dateline = _DATELINE.match(ctx.text, sent.start, stop)
-    named = _name_before_appositions(ctx, sent, sent.start if dateline is None else dateline.end(), stop)
+    named = _name_before_appositions(ctx, sent, _after_dateline(ctx, sent.start, stop), stop)
     if named is None or named.upos != "PROPN" or named.end >= subj.start:
         return subj
     asides = ctx.text[ctx.text.index(",", named.end, stop) + 1 : stop].split(",")
